@@ -1,0 +1,138 @@
+//! Misuse that no single attribute shows: unsupported field types, list styles on scalars,
+//! duplicate wire names.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use quote::quote;
+use syn::{GenericArgument, PathArguments, Type};
+
+use crate::attr::{Field, Style};
+use crate::ctxt::Ctxt;
+
+/// Checks the fields of one struct, recording every problem in `cx`.
+pub fn fields(cx: &Ctxt, fields: &[(&syn::Ident, &syn::Field, Field)]) {
+    let mut names: HashMap<&str, &syn::Ident> = HashMap::new();
+    for (ident, field, attrs) in fields {
+        if attrs.skip {
+            continue;
+        }
+        match names.entry(&attrs.name) {
+            Entry::Occupied(first) => cx.syn_error(syn::Error::new(
+                attrs.name_span,
+                format!(
+                    "duplicate wire name `{}`: field `{}` is sent under it already",
+                    attrs.name,
+                    first.get()
+                ),
+            )),
+            Entry::Vacant(vacant) => {
+                vacant.insert(ident);
+            }
+        }
+        match &attrs.style {
+            // A custom function or JSON can write any type.
+            _ if attrs.with.is_some() => {}
+            Some((Style::Json, _)) => {}
+            Some((Style::Delimited(_), lit)) => {
+                if let Some(scalar) = plain_scalar(&field.ty) {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "the `{}` style joins the elements of a list, but `{scalar}` is a single value; \
+                             use a list type such as `Vec<{scalar}>` or remove `style`",
+                            lit.value()
+                        ),
+                    );
+                }
+                supported_type(cx, &field.ty);
+            }
+            Some((Style::Dotted, _)) | None => supported_type(cx, &field.ty),
+        }
+    }
+}
+
+const SCALARS: &[&str] = &[
+    "String", "str", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16",
+    "u32", "u64", "u128", "usize", "f32", "f64",
+];
+
+/// The name of the scalar that `ty` plainly is, looking through `Option`, `Box`, `Cow` and `&`.
+fn plain_scalar(ty: &Type) -> Option<&syn::Ident> {
+    match ty {
+        Type::Reference(reference) => plain_scalar(&reference.elem),
+        Type::Paren(paren) => plain_scalar(&paren.elem),
+        Type::Group(group) => plain_scalar(&group.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            match &last.arguments {
+                PathArguments::None if SCALARS.iter().any(|scalar| last.ident == scalar) => {
+                    Some(&last.ident)
+                }
+                PathArguments::AngleBracketed(args)
+                    if ["Option", "Box", "Cow"].iter().any(|w| last.ident == w) =>
+                {
+                    match args.args.last()? {
+                        GenericArgument::Type(inner) => plain_scalar(inner),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Records an error for each part of `ty` that can never be a parameter; whether the other
+/// types implement `RpcValue` is left to the compiler.
+fn supported_type(cx: &Ctxt, ty: &Type) {
+    match ty {
+        Type::Path(path) => {
+            if let Some(qself) = &path.qself {
+                supported_type(cx, &qself.ty);
+            }
+            for segment in &path.path.segments {
+                if let PathArguments::AngleBracketed(args) = &segment.arguments {
+                    for arg in &args.args {
+                        if let GenericArgument::Type(inner) = arg {
+                            supported_type(cx, inner);
+                        }
+                    }
+                }
+            }
+        }
+        Type::Reference(reference) => {
+            if let Some(mutability) = &reference.mutability {
+                let and = &reference.and_token;
+                cx.error_spanned_by(
+                    quote!(#and #mutability),
+                    "mutable references cannot be RPC parameters; use a shared reference `&T` or an owned value",
+                );
+            } else {
+                supported_type(cx, &reference.elem);
+            }
+        }
+        Type::Paren(paren) => supported_type(cx, &paren.elem),
+        Type::Group(group) => supported_type(cx, &group.elem),
+        Type::Slice(slice) => supported_type(cx, &slice.elem),
+        Type::Array(array) => supported_type(cx, &array.elem),
+        Type::Ptr(_) => cx.error_spanned_by(
+            ty,
+            "raw pointers cannot be RPC parameters; use an owned value or a reference",
+        ),
+        Type::Tuple(tuple) if tuple.elems.is_empty() => cx.error_spanned_by(
+            ty,
+            "`()` cannot be an RPC parameter; remove the field or mark it `#[rpc(skip)]`",
+        ),
+        Type::Tuple(_) => cx.error_spanned_by(
+            ty,
+            "tuples cannot be RPC parameters; use a struct deriving `RpcParams`, whose fields have wire names",
+        ),
+        Type::BareFn(_) => cx.error_spanned_by(
+            ty,
+            "function pointers cannot be RPC parameters; mark the field `#[rpc(skip)]`",
+        ),
+        _ => {}
+    }
+}

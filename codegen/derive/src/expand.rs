@@ -1,0 +1,122 @@
+//! The generated code: an `RpcParams` impl (fields at top level) and an `RpcValue` impl (fields under a prefix).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned as _;
+use syn::{Data, Fields};
+
+use crate::attr::{self, Container, Location, Style};
+use crate::check;
+use crate::ctxt::Ctxt;
+
+/// Expands `#[derive(RpcParams)]` on `input`, or returns every misuse found in it.
+pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
+    let cx = Ctxt::new();
+    let container = Container::from_ast(&cx, input);
+    let fields: Vec<_> = named_fields(&cx, input)
+        .into_iter()
+        .flatten()
+        .filter_map(|field| {
+            let ident = field.ident.as_ref()?;
+            Some((ident, field, attr::Field::from_ast(&cx, &container, ident, field)))
+        })
+        .collect();
+    check::fields(&cx, &fields);
+    cx.check()?;
+
+    let krate = &container.crate_path;
+    let params = quote!(#krate::params);
+    let written: Vec<_> = fields
+        .iter()
+        .filter(|(_, _, attrs)| !attrs.skip)
+        .map(|(ident, field, attrs)| (attrs, value_expr(&params, ident, field, attrs)))
+        .collect();
+    let top_level = written.iter().map(|(attrs, value)| {
+        let name = &attrs.name;
+        let location = match attrs.location {
+            Location::Query => quote!(#params::Location::Query),
+            Location::Body => quote!(#params::Location::Body),
+        };
+        quote!(__w.param(#location, #name, #value);)
+    });
+    let nested = written.iter().map(|(attrs, value)| {
+        let name = &attrs.name;
+        quote!(__w.child(__key, #name, #value);)
+    });
+
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    Ok(quote! {
+        #[automatically_derived]
+        impl #impl_generics #params::RpcParams for #ident #ty_generics #where_clause {
+            fn write_params(&self, __w: &mut #params::ParamWriter<'_>) {
+                #(#top_level)*
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #params::RpcValue for #ident #ty_generics #where_clause {
+            fn write_value(
+                &self,
+                __w: &mut #params::ParamWriter<'_>,
+                __key: &mut ::std::string::String,
+            ) {
+                #(#nested)*
+            }
+        }
+    })
+}
+
+/// The named fields of a struct; any other item is an error.
+fn named_fields<'a>(
+    cx: &Ctxt,
+    input: &'a syn::DeriveInput,
+) -> Option<&'a syn::punctuated::Punctuated<syn::Field, syn::Token![,]>> {
+    const HINT: &str = "`#[derive(RpcParams)]` needs a struct with named fields, one per parameter";
+    match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => return Some(&fields.named),
+            Fields::Unnamed(fields) => cx.error_spanned_by(
+                fields,
+                format!("tuple structs are not supported: {HINT}, whose names are the wire names"),
+            ),
+            Fields::Unit => cx.error_spanned_by(
+                &input.ident,
+                format!(
+                    "unit structs are not supported: {HINT}; a request without parameters is `struct {} {{}}`",
+                    input.ident
+                ),
+            ),
+        },
+        Data::Enum(data) => cx.error_spanned_by(
+            data.enum_token,
+            format!("enums are not supported: {HINT}; an enumerated string parameter is an `open_enum!`"),
+        ),
+        Data::Union(data) => cx.error_spanned_by(
+            data.union_token,
+            format!("unions are not supported: {HINT}"),
+        ),
+    }
+    None
+}
+
+/// The `&dyn RpcValue` that writes one field, spanned so that type errors point at the field's
+/// type (or at the `with` function).
+fn value_expr(
+    params: &TokenStream,
+    ident: &syn::Ident,
+    field: &syn::Field,
+    attrs: &attr::Field,
+) -> TokenStream {
+    let span = field.ty.span();
+    if let Some(path) = &attrs.with {
+        return quote_spanned!(path.span()=> &#params::With(&|__w, __key| #path(&self.#ident, __w, __key)));
+    }
+    match attrs.style.as_ref().map(|(style, _)| *style) {
+        Some(Style::Json) => quote_spanned!(span=> &#params::Json(&self.#ident)),
+        Some(Style::Delimited(separator)) => {
+            quote_spanned!(span=> &#params::Delimited(&self.#ident, #separator))
+        }
+        Some(Style::Dotted) | None => quote_spanned!(span=> &self.#ident),
+    }
+}

@@ -1,0 +1,132 @@
+//! Semantic checks: everything the YAML parser cannot see, all reported at once.
+//!
+//! Each finding names the file, the YAML path and (found in the text) line and column.
+//! The later stages may assume a tree that passed these checks.
+
+mod member;
+
+pub(crate) use member::{integer, value_problem as example_problem};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::spec::locate::{locate, parse_path};
+use crate::spec::model::{Operation, Product};
+use crate::spec::{ProductDir, SpecTree};
+
+/// Runs every check on every file of the tree.
+pub fn check_tree(tree: &SpecTree) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    let mut crates = BTreeMap::new();
+    for product in &tree.products {
+        let crate_name = crate::ir::names::crate_name(&product.product.product);
+        if let Some(other) = crates.insert(crate_name.clone(), &product.dir) {
+            let mut sink = Sink::new(&product.file, &product.text, &mut diagnostics);
+            sink.report(
+                "product",
+                format!("crate `{crate_name}` is also generated from {}; one version per product", other.display()),
+            );
+        }
+        check_product(product, &mut diagnostics);
+    }
+    diagnostics
+}
+
+fn check_product(dir: &ProductDir, diagnostics: &mut Diagnostics) {
+    let mut sink = Sink::new(&dir.file, &dir.text, diagnostics);
+    product_file(&dir.product, &mut sink);
+    let names: BTreeSet<&str> = dir.operations.iter().map(|o| o.operation.name.as_str()).collect();
+    for file in &dir.operations {
+        let mut sink = Sink::new(&file.file, &file.text, diagnostics);
+        operation(&file.operation, &file.file, &names, &mut sink);
+    }
+}
+
+/// Collects the findings of one file, locating each path in its text.
+pub(crate) struct Sink<'a> {
+    file: &'a Path,
+    text: &'a str,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl<'a> Sink<'a> {
+    fn new(file: &'a Path, text: &'a str, diagnostics: &'a mut Diagnostics) -> Self {
+        Self { file, text, diagnostics }
+    }
+
+    /// Reports a problem at a YAML path.
+    pub(crate) fn report(&mut self, path: &str, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            file: self.file.to_owned(),
+            position: locate(self.text, &parse_path(path)),
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+}
+
+fn product_file(product: &Product, sink: &mut Sink<'_>) {
+    if !is_pascal_identifier(&product.product) {
+        sink.report("product", format!("product code `{}` must be letters and digits, starting with an upper-case letter", product.product));
+    }
+    if !is_api_version(&product.version) {
+        sink.report("version", format!("version `{}` must be a date, YYYY-MM-DD", product.version));
+    }
+    if product.endpoints.pattern.trim().is_empty() || product.endpoints.pattern.contains('/') {
+        sink.report("endpoints.pattern", "the endpoint pattern must be a host name, optionally with `{region}`");
+    }
+    let mut seen = BTreeSet::new();
+    for (i, region) in product.endpoints.regions.iter().enumerate() {
+        if !seen.insert(region.region.as_str()) {
+            sink.report(&format!("endpoints.regions[{i}].region"), format!("region `{}` is listed twice", region.region));
+        }
+    }
+}
+
+fn operation(op: &Operation, file: &Path, names: &BTreeSet<&str>, sink: &mut Sink<'_>) {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if op.name != stem {
+        sink.report("name", format!("operation `{}` must live in a file named `{}.yaml`", op.name, op.name));
+    }
+    if !is_pascal_identifier(&op.name) {
+        sink.report("name", format!("operation name `{}` must be letters and digits, starting with an upper-case letter", op.name));
+    }
+    if op.summary.trim().is_empty() {
+        sink.report("summary", "the summary must not be empty");
+    }
+    if let Some(asynchronous) = &op.asynchronous {
+        if !names.contains(asynchronous.poll.as_str()) {
+            sink.report(
+                "asynchronous.poll",
+                format!("operation `{}` to poll is not in this product's spec", asynchronous.poll),
+            );
+        }
+    }
+    member::members(&op.parameters, "parameters", member::Position::Parameter, sink);
+    member::members(&op.response.fields, "response.fields", member::Position::Field, sink);
+    let mut codes = BTreeMap::new();
+    for (i, error) in op.errors.iter().enumerate() {
+        let path = format!("errors[{i}]");
+        if !(400..=599).contains(&error.status) {
+            sink.report(&format!("{path}.status"), format!("HTTP status {} of an error must be 400 to 599", error.status));
+        }
+        if error.code.trim().is_empty() {
+            sink.report(&format!("{path}.code"), "the error code must not be empty");
+        }
+        if let Some(first) = codes.insert(error.code.as_str(), i) {
+            sink.report(&format!("{path}.code"), format!("error code `{}` is already listed at errors[{first}]", error.code));
+        }
+    }
+}
+
+/// `Vpc`, `CreateVpnGateway`: an ASCII identifier starting with an upper-case letter.
+fn is_pascal_identifier(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn is_api_version(version: &str) -> bool {
+    let bytes = version.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+}

@@ -1,0 +1,29 @@
+//! The response struct of an operation.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rustdoc::doc_attrs;
+use super::types::{self, ident};
+use crate::ir::OperationIr;
+
+/// The response struct: every field optional, unknown fields ignored.
+pub fn response(op: &OperationIr) -> TokenStream {
+    let s = &op.response;
+    let name = ident(&s.name);
+    let mut doc = format!("Response of `{}`.", op.spec.name);
+    if !s.doc.trim().is_empty() {
+        doc.push_str(&format!("\n\n{}", s.doc.trim()));
+    }
+    doc.push_str("\n\nEvery field is optional: services omit fields, and fields this spec does not know are ignored.");
+    let doc = doc_attrs(&doc);
+    let fields = types::fields(s, &op.types);
+    quote! {
+        #doc
+        #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}

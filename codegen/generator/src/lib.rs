@@ -1,0 +1,67 @@
+//! The generator: YAML API specs in, Rust SDK crates and reference pages out.
+//!
+//! The pipeline, one module per stage:
+//! [`spec`] (load the YAML into the typed model) -> [`check`] (semantic checks, every problem
+//! at once) -> [`ir`] (Rust names and types) -> [`emit`] (files) -> [`output`] (write or check
+//! without losing hand-written code).
+
+pub mod check;
+pub mod diag;
+pub mod emit;
+pub mod ir;
+pub mod output;
+pub mod spec;
+
+use std::path::Path;
+
+use diag::Diagnostics;
+use output::OutputFile;
+
+/// Folder of the specs, relative to the repository root.
+pub const SPEC_DIR: &str = "spec";
+/// Folder of the generated crates, relative to the repository root.
+pub const GENERATED_DIR: &str = "generated";
+
+/// Runs the pipeline on the repository at `repo` and returns every file it must contain.
+///
+/// Nothing is written here; see [`output::plan`] and [`output::apply`].
+pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (tree, mut diagnostics) = spec::load_tree(&repo.join(SPEC_DIR));
+    diagnostics.extend(check::check_tree(&tree));
+    if !diagnostics.is_empty() {
+        for d in &mut diagnostics.0 {
+            if let Ok(relative) = d.file.strip_prefix(repo) {
+                d.file = relative.to_owned();
+            }
+        }
+        return Err(diagnostics);
+    }
+    let mut files = schema_files();
+    for product in &tree.products {
+        let source = product.dir.strip_prefix(repo).unwrap_or(&product.dir).display().to_string();
+        let ir = ir::lower_product(product, source);
+        for mut file in emit::emit_crate(&ir) {
+            file.path = Path::new(GENERATED_DIR).join(&file.path);
+            files.push(file);
+        }
+    }
+    Ok(files)
+}
+
+/// JSON Schemas of the two file kinds, derived from the spec model, for editors.
+fn schema_files() -> Vec<OutputFile> {
+    let schema = |mut root: schemars::schema::RootSchema, title: &str| {
+        let comment = format!("{} from the spec model. Do not edit.", output::MARKER);
+        root.schema.metadata().title = Some(title.to_owned());
+        let mut value = serde_json::to_value(&root).expect("schemas serialize");
+        value.as_object_mut().expect("a schema is an object").insert("$comment".into(), comment.into());
+        serde_json::to_string_pretty(&value).expect("schemas serialize") + "\n"
+    };
+    vec![
+        OutputFile::new(
+            "spec/schema/operation.json",
+            schema(schemars::schema_for!(spec::model::Operation), "Operation spec file"),
+        ),
+        OutputFile::new("spec/schema/product.json", schema(schemars::schema_for!(spec::model::Product), "Product spec file")),
+    ]
+}

@@ -1,0 +1,7 @@
+//! The spec: the YAML format's model, the loader of a spec tree and position lookup.
+
+pub mod load;
+pub mod locate;
+pub mod model;
+
+pub use load::{load_tree, OperationFile, ProductDir, SpecTree};

@@ -1,0 +1,418 @@
+//! The spec format: typed mirrors of the YAML files, rejecting unknown keys.
+//!
+//! This model is the single definition of the format: `spec/schema.json` is derived from it
+//! and `spec/README.md` documents it key by key.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `product.yaml`: one per product version folder.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// Product code as the service spells it, e.g. `Vpc`.
+    pub product: String,
+    /// API version, e.g. `2016-04-28`.
+    pub version: String,
+    /// Wire protocol; only `rpc` today.
+    pub protocol: Protocol,
+    /// One-line title of the product, used in crate docs.
+    pub title: String,
+    /// Markdown description of the product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where requests go.
+    pub endpoints: Endpoints,
+}
+
+/// The wire protocol of a product.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    /// Alibaba Cloud RPC style: `POST /` with `Action` and flattened parameters.
+    Rpc,
+}
+
+/// Endpoint rules of a product.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoints {
+    /// Host for regions missing from `regions`; `{region}` is replaced by the region id.
+    pub pattern: String,
+    /// Hosts of specific regions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<RegionEndpoint>,
+}
+
+/// The host of one region.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegionEndpoint {
+    /// Region id, e.g. `cn-hangzhou`.
+    pub region: String,
+    /// Host name, e.g. `vpc.cn-hangzhou.aliyuncs.com`.
+    pub host: String,
+}
+
+/// One operation file: `<Operation>.yaml`.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// Operation name as sent in `Action`, e.g. `CreateVpnGateway`; must match the file name.
+    pub name: String,
+    /// One-line summary.
+    pub summary: String,
+    /// Markdown description: usage notes and caveats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// HTTP method; RPC services take `POST`.
+    #[serde(default)]
+    pub method: Method,
+    /// Whether the service discourages this operation.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// Present when the operation returns before the work is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asynchronous: Option<Asynchronous>,
+    /// Request parameters, in documentation order.
+    #[serde(default)]
+    pub parameters: Vec<Member>,
+    /// The success response.
+    pub response: Response,
+    /// Documented service errors.
+    #[serde(default)]
+    pub errors: Vec<ErrorCase>,
+}
+
+/// HTTP method of an operation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// `POST /`, parameters in the query and the form body.
+    #[default]
+    Post,
+    /// `GET /`, parameters in the query.
+    Get,
+}
+
+/// How an asynchronous operation finishes and how to observe it.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Asynchronous {
+    /// Operation to poll, e.g. `DescribeVpnGateway`.
+    pub poll: String,
+    /// Response field of the polled operation holding the state, e.g. `Status`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_field: Option<String>,
+    /// States meaning "still working", e.g. `provisioning`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<String>,
+    /// States meaning "done", e.g. `active`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub success: Vec<String>,
+    /// States meaning "failed for good".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failure: Vec<String>,
+    /// Suggested delay between polls, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_ms: Option<u64>,
+    /// Suggested maximum number of polls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_polls: Option<u32>,
+    /// Markdown note shown in the docs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A value shape: a request parameter, a nested field, a list item or a response field.
+///
+/// One type serves every position; the semantic checks reject keys that do not apply where
+/// they appear (a `name` on a list item, a `location` on a nested field).
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Wire name, e.g. `VSwitchId`. Required everywhere but on `items` and `values`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Rust field name when the derived snake_case name collides or reads badly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rust_name: Option<String>,
+    /// Where a top-level request parameter travels: `query` (default) or `body`.
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// How a list or object parameter is flattened on the wire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<Style>,
+    /// Value type.
+    #[serde(rename = "type")]
+    pub ty: TypeName,
+    /// Width of an integer (`int32`, `int64`) or of a number (`float`, `double`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// Whether the parameter must be sent.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// The value the service uses when the parameter is absent (documentation only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Scalar>,
+    /// A typical value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<Scalar>,
+    /// Markdown description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether the service discourages this parameter.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// The parameter is an idempotency token: the client fills it with a fresh UUID when left
+    /// empty and sends the same value on every retry.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub idempotency_token: bool,
+    /// Machine-checked rules.
+    #[serde(default, skip_serializing_if = "Constraints::is_empty")]
+    pub constraints: Constraints,
+    /// Item shape of an `array`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Member>>,
+    /// Fields of an `object`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub properties: Vec<Member>,
+    /// Value shape of a `map` (keys are strings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Box<Member>>,
+}
+
+/// Where a request parameter travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Location {
+    /// URL query string.
+    Query,
+    /// `application/x-www-form-urlencoded` body.
+    Body,
+}
+
+/// How a structured parameter is written as flat wire pairs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Style {
+    /// `Name.1=a&Name.2=b`, nested fields joined with dots.
+    RepeatList,
+    /// Same flattening as `repeatList`.
+    Flat,
+    /// The whole value as one JSON string.
+    Json,
+    /// A list joined with commas.
+    Simple,
+    /// A list joined with spaces.
+    SpaceDelimited,
+    /// A list joined with `|`.
+    PipeDelimited,
+}
+
+/// Value types of the spec.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TypeName {
+    /// UTF-8 text.
+    String,
+    /// Whole number; `format` gives the width.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// Floating-point number.
+    Number,
+    /// List; `items` gives the item shape.
+    Array,
+    /// Structure; `properties` gives the fields.
+    Object,
+    /// String-keyed map; `values` gives the value shape.
+    Map,
+    /// Arbitrary JSON.
+    Any,
+}
+
+impl fmt::Display for TypeName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Boolean => "boolean",
+            Self::Number => "number",
+            Self::Array => "array",
+            Self::Object => "object",
+            Self::Map => "map",
+            Self::Any => "any",
+        })
+    }
+}
+
+/// Widths of numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// 32-bit signed integer.
+    Int32,
+    /// 64-bit signed integer.
+    Int64,
+    /// 32-bit float.
+    Float,
+    /// 64-bit float.
+    Double,
+}
+
+/// A scalar written in the spec: a default or an example.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// `true` / `false`.
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A fractional number.
+    Float(f64),
+    /// Text.
+    Str(String),
+}
+
+impl fmt::Display for Scalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Bool(v) => write!(f, "{v}"),
+            Self::Int(v) => write!(f, "{v}"),
+            Self::Float(v) => write!(f, "{v}"),
+            Self::Str(v) => f.write_str(v),
+        }
+    }
+}
+
+/// Machine-checked rules on a value. Every key is optional.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Constraints {
+    /// The only valid strings, each with its meaning.
+    #[serde(default, rename = "enum", skip_serializing_if = "Vec::is_empty")]
+    pub enumeration: Vec<EnumValue>,
+    /// The only valid integers: single values and inclusive ranges, e.g. `[{min: 1, max: 9}, 12]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<Allowed>,
+    /// Smallest valid number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<f64>,
+    /// Largest valid number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<f64>,
+    /// Fewest characters of a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    /// Most characters of a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    /// Regular expression the whole string must match (anchor it with `^...$`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Plain-words reading of `pattern`, for docs and error messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern_description: Option<String>,
+    /// Only ASCII characters.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ascii_only: bool,
+    /// Fewest items of a list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<u64>,
+    /// Most items of a list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<u64>,
+}
+
+impl Constraints {
+    /// Whether no rule is set.
+    pub fn is_empty(&self) -> bool {
+        self.enumeration.is_empty()
+            && self.allowed.is_empty()
+            && self.minimum.is_none()
+            && self.maximum.is_none()
+            && self.min_length.is_none()
+            && self.max_length.is_none()
+            && self.pattern.is_none()
+            && self.pattern_description.is_none()
+            && !self.ascii_only
+            && self.min_items.is_none()
+            && self.max_items.is_none()
+    }
+}
+
+/// One valid value of an enumerated string.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    /// The wire string.
+    pub value: String,
+    /// What it means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// One entry of an allowed-integer set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Allowed {
+    /// A single value.
+    Value(i64),
+    /// An inclusive range.
+    Range(Range),
+}
+
+/// An inclusive integer range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    /// Lowest value.
+    pub min: i64,
+    /// Highest value.
+    pub max: i64,
+}
+
+impl Allowed {
+    /// The entry as an inclusive `(low, high)` pair.
+    pub fn bounds(self) -> (i64, i64) {
+        match self {
+            Self::Value(v) => (v, v),
+            Self::Range(r) => (r.min, r.max),
+        }
+    }
+}
+
+/// The success response of an operation.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// Markdown description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Top-level fields of the JSON body.
+    #[serde(default)]
+    pub fields: Vec<Member>,
+}
+
+/// A documented service error.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCase {
+    /// HTTP status, e.g. `400`.
+    pub status: u16,
+    /// Error code, e.g. `Resource.QuotaFull`.
+    pub code: String,
+    /// Message the service sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// What the error means and what to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}

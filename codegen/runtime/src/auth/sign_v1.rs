@@ -1,0 +1,123 @@
+//! Signature V1, HMAC-SHA1: common query parameters and the `Signature` over query and body.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use sha1::Sha1;
+
+use super::{canonical_query, str_pairs, Credentials, SignedRequest, SigningRequest};
+use super::FORM_CONTENT_TYPE;
+
+/// Signs an RPC request: adds the common parameters (`Action`, `Version`, `Format=JSON`,
+/// `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`,
+/// `SecurityToken` for STS) and `Signature` to the query; the form body stays in the body.
+pub fn sign(request: &SigningRequest<'_>, credentials: &Credentials) -> SignedRequest {
+    let mut common: Vec<(&str, &str)> = Vec::with_capacity(10);
+    common.extend([
+        ("Action", request.action),
+        ("Version", request.version),
+        ("Format", "JSON"),
+        ("AccessKeyId", credentials.access_key_id()),
+        ("SignatureMethod", "HMAC-SHA1"),
+        ("SignatureVersion", "1.0"),
+        ("SignatureNonce", request.nonce),
+        ("Timestamp", request.timestamp),
+    ]);
+    if let Some(token) = credentials.security_token() {
+        common.push(("SecurityToken", token));
+    }
+    let params = request.params;
+    let signature = sign_pairs(
+        credentials.access_key_secret(),
+        "POST",
+        common
+            .iter()
+            .copied()
+            .chain(str_pairs(params.query()))
+            .chain(str_pairs(params.body())),
+    );
+    common.push(("Signature", &signature));
+    let query = canonical_query(common.iter().copied().chain(str_pairs(params.query())));
+    let body = params.encoded_body();
+    let mut headers = vec![("host", request.host.to_owned())];
+    if !body.is_empty() {
+        headers.push(("content-type", FORM_CONTENT_TYPE.to_owned()));
+    }
+    SignedRequest {
+        query,
+        body,
+        headers,
+    }
+}
+
+/// The `Signature` value for `method` over `params`: every parameter of the request, query
+/// and form body, decoded, except `Signature` itself.
+pub fn signature(secret: &str, method: &str, params: &[(&str, &str)]) -> String {
+    sign_pairs(secret, method, params.iter().copied())
+}
+
+fn sign_pairs<'a>(
+    secret: &str,
+    method: &str,
+    params: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let canonical = canonical_query(params);
+    let mut string_to_sign = String::with_capacity(method.len() + 8 + canonical.len() * 5 / 4);
+    string_to_sign.push_str(method);
+    string_to_sign.push_str("&%2F&");
+    crate::params::encode_into(&mut string_to_sign, &canonical);
+    let mut key = String::with_capacity(secret.len() + 1);
+    key.push_str(secret);
+    key.push('&');
+    let mut mac =
+        Hmac::<Sha1>::new_from_slice(key.as_bytes()).expect("HMAC accepts keys of any length");
+    mac.update(string_to_sign.as_bytes());
+    STANDARD.encode(mac.finalize().into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn common<'a>(action: &'a str, format: &'a str, nonce: &'a str, ts: &'a str) -> Vec<(&'a str, &'a str)> {
+        vec![
+            ("Action", action),
+            ("Format", format),
+            ("Version", "2014-05-26"),
+            ("AccessKeyId", "testid"),
+            ("SignatureMethod", "HMAC-SHA1"),
+            ("SignatureVersion", "1.0"),
+            ("SignatureNonce", nonce),
+            ("Timestamp", ts),
+        ]
+    }
+
+    #[test]
+    fn official_vector_describe_regions() {
+        let params = common(
+            "DescribeRegions",
+            "XML",
+            "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf",
+            "2016-02-23T12:46:24Z",
+        );
+        assert_eq!(
+            signature("testsecret", "GET", &params),
+            "OLeaidS1JvxuMvnyHOwuJ+uX5qY="
+        );
+    }
+
+    #[test]
+    fn official_vector_describe_dedicated_hosts() {
+        let mut params = common(
+            "DescribeDedicatedHosts",
+            "JSON",
+            "edb2b34af0af9a6d14deaf7c1a5315eb",
+            "2023-03-13T08:34:30Z",
+        );
+        params.push(("RegionId", "cn-beijing"));
+        assert_eq!(
+            signature("testsecret", "GET", &params),
+            "9NaGiOspFP5UPcwX8Iwt2YJXXuk="
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Client configuration and its builder.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::auth::{Credentials, Env, ProvideCredentials, SignatureVersion};
+
+use super::RetryPolicy;
+
+/// How a client finds credentials and its endpoint, signs, times out and retries.
+///
+/// Built with [`Config::builder`]. `Debug` never shows a secret.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub(crate) credentials: Option<Arc<dyn ProvideCredentials>>,
+    pub(crate) env: Env,
+    pub(crate) region: Option<String>,
+    pub(crate) endpoint: Option<String>,
+    pub(crate) allow_http: bool,
+    pub(crate) signature_version: SignatureVersion,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) attempt_timeout: Duration,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) http_client: Option<reqwest::Client>,
+}
+
+impl Config {
+    /// Per-attempt timeout unless configured: connect, send and read one response.
+    pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(15);
+    /// Deadline of a whole call unless configured, retries and back-off included.
+    pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+
+    /// A builder with the defaults: the default credentials chain over the process
+    /// environment, signature V3, [`RetryPolicy::standard`], HTTPS only,
+    /// [`Config::DEFAULT_ATTEMPT_TIMEOUT`] and [`Config::DEFAULT_DEADLINE`].
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder(Config {
+            credentials: None,
+            env: Env::process(),
+            region: None,
+            endpoint: None,
+            allow_http: false,
+            signature_version: SignatureVersion::V3,
+            retry: RetryPolicy::standard(),
+            attempt_timeout: Self::DEFAULT_ATTEMPT_TIMEOUT,
+            deadline: Some(Self::DEFAULT_DEADLINE),
+            http_client: None,
+        })
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::builder().build()
+    }
+}
+
+/// Builds a [`Config`]; every setting is optional.
+#[derive(Clone, Debug)]
+pub struct ConfigBuilder(Config);
+
+impl ConfigBuilder {
+    /// Signs with these credentials (long-term keys or STS) instead of the default chain.
+    pub fn credentials(self, credentials: Credentials) -> Self {
+        self.credentials_provider(credentials)
+    }
+
+    /// Asks this provider for credentials on each call instead of the default chain.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.0.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// Reads the default chain's variables and home directory from `env` instead of the
+    /// process environment (the profile file's region too).
+    pub fn env(mut self, env: Env) -> Self {
+        self.0.env = env;
+        self
+    }
+
+    /// The region, e.g. `cn-hangzhou`; chooses the endpoint. Without it (and without an
+    /// endpoint) the profile file's `region_id` is used.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.0.region = Some(region.into());
+        self
+    }
+
+    /// An explicit endpoint, overriding the region's: a host (HTTPS) or an `https://` or
+    /// `http://` URL without a path.
+    pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.0.endpoint = Some(endpoint.into());
+        self
+    }
+
+    /// Allows an `http://` endpoint on a non-loopback host (loopback hosts always may).
+    pub fn allow_http(mut self, allow: bool) -> Self {
+        self.0.allow_http = allow;
+        self
+    }
+
+    /// Chooses the signature: V3 (the default) or V1.
+    pub fn signature_version(mut self, version: SignatureVersion) -> Self {
+        self.0.signature_version = version;
+        self
+    }
+
+    /// Sets the retry policy; [`RetryPolicy::disabled`] turns retries off.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.0.retry = policy;
+        self
+    }
+
+    /// Limits each attempt: connecting, sending and reading the whole response.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.0.attempt_timeout = timeout;
+        self
+    }
+
+    /// Limits a whole call, retries and back-off included; `None` removes the limit.
+    pub fn deadline(mut self, deadline: Option<Duration>) -> Self {
+        self.0.deadline = deadline;
+        self
+    }
+
+    /// Sends with this HTTP client instead of a new one; share one client between
+    /// product clients to share connections. (It should not follow redirects.)
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.0.http_client = Some(client);
+        self
+    }
+
+    /// The configuration.
+    pub fn build(self) -> Config {
+        self.0
+    }
+}

@@ -1,0 +1,213 @@
+//! The error of a call and the service error an API answers with.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::auth::CredentialsError;
+use crate::validate::Violations;
+
+/// Why a call failed.
+///
+/// `E` is the service error: [`ServiceError`] for the product-agnostic client, or a
+/// generated per-operation enum wrapping it (see [`Error::map_service`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error<E = ServiceError> {
+    /// The request breaks constraints of the API; nothing was sent.
+    #[error(transparent)]
+    Validation(#[from] Violations),
+    /// No credentials could be had.
+    #[error("credentials: {0}")]
+    Credentials(#[from] CredentialsError),
+    /// The client configuration is unusable (no region, a bad endpoint, plain HTTP not allowed).
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+    /// The request could not be sent or its response not read (connection refused, reset, TLS).
+    #[error("{}", transport_message(.source))]
+    Transport {
+        /// The HTTP client's error, without the request URL.
+        source: reqwest::Error,
+    },
+    /// An attempt or the whole call took too long.
+    #[error("{kind} timed out after {after:?}")]
+    Timeout {
+        /// Which limit ran out.
+        kind: TimeoutKind,
+        /// The limit.
+        after: Duration,
+    },
+    /// The response could not be understood: an error without a code (e.g. an HTML 502), or a
+    /// success body that is not the expected JSON.
+    #[error("unexpected response (HTTP {status}): {reason}; body: {excerpt:?}")]
+    ResponseParse {
+        /// The HTTP status.
+        status: u16,
+        /// What did not fit.
+        reason: String,
+        /// The start of the body, lossily decoded.
+        excerpt: String,
+    },
+    /// The service answered with an error code.
+    #[error("{0}")]
+    Service(E),
+}
+
+/// Which time limit a [`Error::Timeout`] hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeoutKind {
+    /// One attempt (connect, send, read the response).
+    Attempt,
+    /// The whole call, retries and back-off included.
+    Deadline,
+}
+
+impl fmt::Display for TimeoutKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Attempt => "the attempt",
+            Self::Deadline => "the call",
+        })
+    }
+}
+
+/// An error answered by the service: HTTP status, code, message and request id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ServiceError {
+    /// The HTTP status, e.g. 400.
+    pub status: u16,
+    /// The error code, e.g. `Resource.QuotaFull`.
+    pub code: String,
+    /// The message, e.g. `The quota of resource is full`.
+    pub message: String,
+    /// The request id, from the body or the `x-acs-request-id` header.
+    pub request_id: Option<String>,
+    /// The host that answered.
+    pub host_id: Option<String>,
+    /// A link to the diagnosis page.
+    pub recommend: Option<String>,
+    /// The `AccessDeniedDetail` of a permission error, as compact JSON.
+    pub access_denied_detail: Option<String>,
+}
+
+impl ServiceError {
+    /// A service error with a status, code and message only.
+    pub fn new(status: u16, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code: code.into(),
+            message: message.into(),
+            request_id: None,
+            host_id: None,
+            recommend: None,
+            access_denied_detail: None,
+        }
+    }
+
+    /// Whether trying again may succeed: throttling, unavailability, internal errors,
+    /// and HTTP 500/502/503/504.
+    pub fn is_retryable(&self) -> bool {
+        ["Throttling", "ServiceUnavailable", "InternalError"]
+            .iter()
+            .any(|c| self.code.contains(c))
+            || retryable_status(self.status)
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.code)?;
+        if !self.message.is_empty() {
+            write!(f, ": {}", self.message)?;
+        }
+        match &self.request_id {
+            Some(id) => write!(f, " (request id {id})"),
+            None => write!(f, " (HTTP {})", self.status),
+        }
+    }
+}
+
+impl std::error::Error for ServiceError {}
+
+impl AsRef<ServiceError> for ServiceError {
+    fn as_ref(&self) -> &ServiceError {
+        self
+    }
+}
+
+impl<E> Error<E> {
+    /// Converts the service error, keeping every other variant: how generated operations turn
+    /// a [`ServiceError`] into their own error enum.
+    pub fn map_service<F>(self, f: impl FnOnce(E) -> F) -> Error<F> {
+        match self {
+            Self::Service(e) => Error::Service(f(e)),
+            Self::Validation(v) => Error::Validation(v),
+            Self::Credentials(c) => Error::Credentials(c),
+            Self::Config(c) => Error::Config(c),
+            Self::Transport { source } => Error::Transport { source },
+            Self::Timeout { kind, after } => Error::Timeout { kind, after },
+            Self::ResponseParse {
+                status,
+                reason,
+                excerpt,
+            } => Error::ResponseParse {
+                status,
+                reason,
+                excerpt,
+            },
+        }
+    }
+}
+
+impl<E: AsRef<ServiceError>> Error<E> {
+    /// The service error, when the service answered with one.
+    pub fn service_error(&self) -> Option<&ServiceError> {
+        match self {
+            Self::Service(e) => Some(e.as_ref()),
+            _ => None,
+        }
+    }
+
+    /// The service's error code, e.g. `Throttling.User`.
+    pub fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+
+    /// The request id of the service error.
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+
+    /// Whether trying again may succeed: retryable service errors and statuses,
+    /// network errors and timeouts.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Service(e) => e.as_ref().is_retryable(),
+            Self::Transport { source } => !source.is_builder(),
+            Self::Timeout { .. } => true,
+            Self::ResponseParse { status, .. } => retryable_status(*status),
+            Self::Validation(_) | Self::Credentials(_) | Self::Config(_) => false,
+        }
+    }
+}
+
+fn retryable_status(status: u16) -> bool {
+    matches!(status, 500 | 502 | 503 | 504)
+}
+
+/// The error and its causes, joined with `: `, so that `Display` alone tells what happened.
+fn transport_message(error: &reqwest::Error) -> String {
+    let mut text = String::from(if error.is_connect() {
+        "cannot connect: "
+    } else {
+        "transport error: "
+    });
+    text.push_str(&error.to_string());
+    let mut cause = std::error::Error::source(error);
+    while let Some(e) = cause {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        cause = e.source();
+    }
+    text
+}

@@ -1,0 +1,256 @@
+//! The product-agnostic RPC client: sign, send, retry, parse.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+use tokio::time::Instant;
+use tracing::{field, Instrument, Span};
+
+use super::response::{excerpt, parse_response, REQUEST_ID_HEADER};
+use super::retry::retry_after;
+use super::{transport, Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy};
+use super::TimeoutKind;
+use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
+use crate::auth::{Credentials, SigningRequest};
+use crate::params::{Location, Params};
+
+/// A client for one product (e.g. Vpc 2016-04-28): cheap to clone, shares its connections.
+///
+/// Generated operations call [`RpcClient::call`] (or [`RpcClient::send`] for the raw body)
+/// with their [`OperationInfo`] and serialized [`Params`].
+#[derive(Clone)]
+pub struct RpcClient(Arc<Inner>);
+
+struct Inner {
+    product: &'static ProductInfo,
+    endpoint: Endpoint,
+    credentials: Arc<dyn ProvideCredentials>,
+    signature_version: SignatureVersion,
+    retry: RetryPolicy,
+    attempt_timeout: Duration,
+    deadline: Option<Duration>,
+    http: reqwest::Client,
+}
+
+impl RpcClient {
+    /// A client for `product` configured by `config`.
+    ///
+    /// Fails when no endpoint can be resolved (no region, a bad or plain-HTTP endpoint), or the
+    /// profile file consulted for the region is unreadable. Credentials are looked up later,
+    /// on the first call.
+    pub fn new(product: &'static ProductInfo, config: Config) -> Result<Self, Error> {
+        let region = match config.region {
+            None if config.endpoint.is_none() => ProfileFile::from_env(&config.env)
+                .load()?
+                .and_then(|profile| profile.region_id),
+            region => region,
+        };
+        let endpoint = Endpoint::resolve(
+            product,
+            region.as_deref(),
+            config.endpoint.as_deref(),
+            config.allow_http,
+        )?;
+        let credentials = match config.credentials {
+            Some(provider) => provider,
+            None => Arc::new(DefaultChain::with_env(config.env)),
+        };
+        let http = match config.http_client {
+            Some(client) => client,
+            None => transport::default_client()
+                .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
+        };
+        Ok(Self(Arc::new(Inner {
+            product,
+            endpoint,
+            credentials,
+            signature_version: config.signature_version,
+            retry: config.retry,
+            attempt_timeout: config.attempt_timeout,
+            deadline: config.deadline,
+            http,
+        })))
+    }
+
+    /// The endpoint requests go to.
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.0.endpoint
+    }
+
+    /// Calls `op` and parses the JSON answer into `T`.
+    ///
+    /// A body that is not the expected JSON gives [`Error::ResponseParse`] with an excerpt.
+    pub async fn call<T: DeserializeOwned>(
+        &self,
+        op: &'static OperationInfo,
+        params: Params,
+    ) -> Result<T, Error> {
+        let (status, body) = self.execute(op, params).await?;
+        serde_json::from_slice(&body).map_err(|e| Error::ResponseParse {
+            status,
+            reason: e.to_string(),
+            excerpt: excerpt(&body),
+        })
+    }
+
+    /// Calls `op` and returns the body of the successful response.
+    ///
+    /// If `op` has an idempotency token parameter that `params` lacks, a fresh UUID is added
+    /// once, so every attempt sends the same token. Each attempt is signed anew (fresh nonce
+    /// and timestamp); retryable failures are retried as the [`RetryPolicy`] says, within the
+    /// per-attempt timeout and the overall deadline.
+    pub async fn send(&self, op: &'static OperationInfo, params: Params) -> Result<Bytes, Error> {
+        self.execute(op, params).await.map(|(_, body)| body)
+    }
+
+    async fn execute(
+        &self,
+        op: &'static OperationInfo,
+        mut params: Params,
+    ) -> Result<(u16, Bytes), Error> {
+        let span = tracing::info_span!(
+            "acs_call",
+            product = self.0.product.product,
+            action = op.action,
+            attempts = field::Empty,
+        );
+        async move {
+            if let Some(token) = op.idempotency_token {
+                if !params.contains_key(token) {
+                    let uuid = uuid::Uuid::new_v4().to_string();
+                    params.push(Location::Query, token, uuid);
+                }
+            }
+            let result = match self.0.deadline {
+                Some(limit) => {
+                    let deadline = Instant::now() + limit;
+                    tokio::time::timeout_at(deadline, self.attempts(op, &params, Some(deadline)))
+                        .await
+                        .unwrap_or(Err(Error::Timeout {
+                            kind: TimeoutKind::Deadline,
+                            after: limit,
+                        }))
+                }
+                None => self.attempts(op, &params, None).await,
+            };
+            if let Err(error) = &result {
+                tracing::debug!(%error, "call failed");
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn attempts(
+        &self,
+        op: &'static OperationInfo,
+        params: &Params,
+        deadline: Option<Instant>,
+    ) -> Result<(u16, Bytes), Error> {
+        let credentials = self.0.credentials.provide_credentials().await?;
+        let mut attempt = 1;
+        loop {
+            Span::current().record("attempts", attempt);
+            let (result, asked_wait) = self.attempt(op, params, &credentials, attempt).await;
+            let error = match result {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            if attempt >= self.0.retry.max_attempts() || !error.is_retryable() {
+                return Err(error);
+            }
+            let wait = asked_wait.unwrap_or_else(|| self.0.retry.backoff(attempt));
+            if deadline.is_some_and(|d| Instant::now() + wait >= d) {
+                return Err(error);
+            }
+            tracing::debug!(%error, wait_ms = wait.as_millis() as u64, "retrying");
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// One signed attempt; the error comes with the wait the service asked for, if any.
+    async fn attempt(
+        &self,
+        op: &'static OperationInfo,
+        params: &Params,
+        credentials: &Credentials,
+        attempt: u32,
+    ) -> (Result<(u16, Bytes), Error>, Option<Duration>) {
+        let inner = &*self.0;
+        let span = tracing::debug_span!(
+            "acs_attempt",
+            attempt,
+            status = field::Empty,
+            request_id = field::Empty,
+            latency_ms = field::Empty,
+        );
+        async move {
+            let (nonce, timestamp) = (auth::nonce(), auth::timestamp());
+            let request = SigningRequest {
+                host: inner.endpoint.host(),
+                action: op.action,
+                version: inner.product.version,
+                params,
+                timestamp: &timestamp,
+                nonce: &nonce,
+            };
+            let signed = inner.signature_version.sign(&request, credentials);
+            let started = Instant::now();
+            let response = transport::exchange(
+                &inner.http,
+                inner.endpoint.url(),
+                signed,
+                inner.attempt_timeout,
+            )
+            .await;
+            let span = Span::current();
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            let (result, wait) = match response {
+                Err(error) => (Err(error), None),
+                Ok(raw) => {
+                    span.record("status", raw.status);
+                    if let Some(id) = raw.headers.get(REQUEST_ID_HEADER) {
+                        span.record("request_id", id.to_str().unwrap_or_default());
+                    }
+                    let wait = retry_after(&raw.headers);
+                    let status = raw.status;
+                    let result = parse_response(status, &raw.headers, raw.body);
+                    (result.map(|body| (status, body)), wait)
+                }
+            };
+            match &result {
+                Ok(_) => tracing::debug!("attempt succeeded"),
+                Err(error) => {
+                    if let Some(id) = error.request_id() {
+                        span.record("request_id", id);
+                    }
+                    tracing::debug!(%error, "attempt failed");
+                }
+            }
+            (result, wait)
+        }
+        .instrument(span)
+        .await
+    }
+}
+
+impl fmt::Debug for RpcClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.0;
+        f.debug_struct("RpcClient")
+            .field("product", &inner.product.product)
+            .field("version", &inner.product.version)
+            .field("endpoint", &inner.endpoint.url())
+            .field("credentials", &inner.credentials)
+            .field("signature_version", &inner.signature_version)
+            .field("retry", &inner.retry)
+            .field("attempt_timeout", &inner.attempt_timeout)
+            .field("deadline", &inner.deadline)
+            .finish_non_exhaustive()
+    }
+}

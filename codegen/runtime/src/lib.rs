@@ -1,0 +1,21 @@
+//! Runtime shared by every generated Alibaba Cloud SDK crate.
+//!
+//! Generated crates hold only what differs per operation (types, constraints, docs);
+//! everything that is the same for all operations lives here once:
+//! RPC parameter serialization ([`params`]), request validation ([`validate`]),
+//! open enums ([`open_enum!`]), credentials and signing ([`auth`]) and the
+//! HTTP client with retries ([`client`]).
+
+pub mod auth;
+pub mod client;
+pub mod open_enum;
+pub mod params;
+pub mod validate;
+
+pub use acs_rpc_derive::RpcParams;
+
+/// Re-exports the code expanded from this crate's macros refers to; not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}

@@ -1,0 +1,113 @@
+//! RPC parameter serialization: the traits `#[derive(RpcParams)]` implements and the wire encoder.
+//!
+//! A request struct deriving [`RpcParams`](macro@crate::RpcParams) writes each field as one
+//! or more `key=value` pairs through a [`ParamWriter`], to the URL query or to the form body:
+//! scalars as `Name=value`, lists as `Name.1`, `Name.2`, nested structs as `Name.Field`, at any
+//! depth, in field declaration order. [`encode`] is the RFC 3986 encoding used for the wire
+//! and for signing.
+
+mod encode;
+mod output;
+mod scalar;
+mod style;
+mod value;
+mod writer;
+
+pub use encode::{encode, encode_into};
+pub use output::{EncodedParams, Params};
+pub use scalar::RpcScalar;
+pub use style::{Delimited, DelimitedList, Json, With};
+pub use writer::ParamWriter;
+
+/// Where a parameter travels: in the URL query or in the `application/x-www-form-urlencoded` body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// The URL query (`in: query` in the API metadata).
+    Query,
+    /// The form body (`in: formData` in the API metadata).
+    Body,
+}
+
+/// A request: a struct whose fields are the RPC parameters of one operation.
+///
+/// Derive it; the derive also implements [`RpcValue`], so the same struct can be nested in
+/// another request, where its fields are written under the field's key:
+///
+/// ```
+/// use acs_runtime::RpcParams;
+///
+/// #[derive(RpcParams)]
+/// struct Tag {
+///     #[rpc(name = "Key")]
+///     key: String,
+///     #[rpc(name = "Value")]
+///     value: Option<String>,
+/// }
+///
+/// #[derive(RpcParams)]
+/// struct DescribeVpnGateways {
+///     #[rpc(name = "RegionId")]
+///     region_id: String,
+///     #[rpc(name = "PageSize")]
+///     page_size: Option<i32>,
+///     #[rpc(name = "Tag")]
+///     tag: Vec<Tag>,
+///     #[rpc(name = "VpcIds", style = "simple", location = "body")]
+///     vpc_ids: Vec<String>,
+/// }
+///
+/// use acs_runtime::params::RpcParams as _;
+///
+/// let request = DescribeVpnGateways {
+///     region_id: "cn-hangzhou".into(),
+///     page_size: None,
+///     tag: vec![Tag { key: "team".into(), value: Some("net ops".into()) }],
+///     vpc_ids: vec!["vpc-1".into(), "vpc-2".into()],
+/// };
+/// let params = request.to_params();
+/// assert_eq!(params.encoded_query(), "RegionId=cn-hangzhou&Tag.1.Key=team&Tag.1.Value=net%20ops");
+/// assert_eq!(params.encoded_body(), "VpcIds=vpc-1%2Cvpc-2");
+/// assert_eq!(request.to_encoded().query(), params.encoded_query());
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an RPC request",
+    label = "does not implement `RpcParams`",
+    note = "add `#[derive(acs_runtime::RpcParams)]` to the request struct"
+)]
+pub trait RpcParams {
+    /// Writes every field, each to its own location.
+    fn write_params(&self, w: &mut ParamWriter<'_>);
+
+    /// The decoded query and body pairs of this request.
+    fn to_params(&self) -> Params {
+        let mut params = Params::new();
+        self.write_params(&mut ParamWriter::pairs(&mut params));
+        params
+    }
+
+    /// The encoded query string and form body of this request, built without decoded pairs.
+    fn to_encoded(&self) -> EncodedParams {
+        let mut encoded = EncodedParams::new();
+        self.write_params(&mut ParamWriter::encoded(&mut encoded));
+        encoded
+    }
+}
+
+/// A value that can be sent as (part of) one parameter.
+///
+/// Scalars write one pair under `key`; lists, maps and nested structs write one pair per leaf
+/// under keys that extend `key` (see [`ParamWriter::child`]). Implemented for strings,
+/// integers, booleans (`true` / `false`), floats, `Option` (`None` sends nothing), `Vec`,
+/// slices and arrays, `BTreeMap` and `HashMap` with string keys, `Box`, `&T` and `Cow`, and by
+/// `#[derive(RpcParams)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as an RPC parameter",
+    label = "does not implement `RpcValue`",
+    note = "parameters are strings, integers, booleans, floats, `Option`, `Vec`, maps with string keys, structs deriving `RpcParams`, or any type with `#[rpc(with = ...)]` or `#[rpc(style = \"json\")]`"
+)]
+pub trait RpcValue {
+    /// Writes this value under `key` (the complete wire path so far, e.g. "Tags.1") to `w`.
+    ///
+    /// `key` must be as it was given when this returns.
+    fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String);
+}

@@ -1,0 +1,81 @@
+//! [`ParamWriter`]: where serialized pairs go, under which location, with one reused key buffer.
+
+use std::mem;
+
+use super::{EncodedParams, Location, Params, RpcValue};
+
+/// The destination of serialized parameters, handed to [`RpcParams::write_params`](super::RpcParams::write_params)
+/// and [`RpcValue::write_value`].
+///
+/// It carries the [`Location`] of the top-level parameter being written (nested values inherit
+/// it) and writes either decoded pairs into a [`Params`] or encoded text into an
+/// [`EncodedParams`]. Keys are built in one buffer that each level extends and truncates again,
+/// so a nested path such as `Tags.1.Key` costs no allocation of its own.
+#[derive(Debug)]
+pub struct ParamWriter<'a> {
+    sink: Sink<'a>,
+    location: Location,
+    key: String,
+}
+
+#[derive(Debug)]
+enum Sink<'a> {
+    Pairs(&'a mut Params),
+    Encoded(&'a mut EncodedParams),
+}
+
+impl<'a> ParamWriter<'a> {
+    /// A writer appending decoded pairs to `params`.
+    pub fn pairs(params: &'a mut Params) -> Self {
+        Self::with_sink(Sink::Pairs(params))
+    }
+
+    /// A writer appending encoded `k=v` text to `encoded`.
+    pub fn encoded(encoded: &'a mut EncodedParams) -> Self {
+        Self::with_sink(Sink::Encoded(encoded))
+    }
+
+    fn with_sink(sink: Sink<'a>) -> Self {
+        Self {
+            sink,
+            location: Location::Query,
+            key: String::new(),
+        }
+    }
+
+    /// The location of the top-level parameter being written.
+    pub fn location(&self) -> Location {
+        self.location
+    }
+
+    /// Writes the top-level parameter `name` to `location`: `value` is written under the key
+    /// `name`, and everything nested in it goes to the same location.
+    pub fn param(&mut self, location: Location, name: &str, value: &dyn RpcValue) {
+        self.location = location;
+        let mut key = mem::take(&mut self.key);
+        key.clear();
+        key.push_str(name);
+        value.write_value(self, &mut key);
+        self.key = key;
+    }
+
+    /// Writes `value` under `key.name` (under `name` alone when `key` is empty), then restores
+    /// `key`. Nested struct fields, list indices and map keys all go through here.
+    pub fn child(&mut self, key: &mut String, name: &str, value: &dyn RpcValue) {
+        let len = key.len();
+        if len != 0 {
+            key.push('.');
+        }
+        key.push_str(name);
+        value.write_value(self, key);
+        key.truncate(len);
+    }
+
+    /// Writes one pair, `key=value`, to the current location.
+    pub fn write_str(&mut self, key: &str, value: &str) {
+        match &mut self.sink {
+            Sink::Pairs(params) => params.push(self.location, key, value),
+            Sink::Encoded(encoded) => encoded.push(self.location, key, value),
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Request validation: the violations a request can have and the checks generated validators call.
+//!
+//! Generated `validate()` methods walk their fields once, calling the methods of [`Validator`]
+//! with the wire name of each parameter; every problem is collected, none stops the walk.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+/// One broken rule: which wire parameter, which rule, and the offending value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// Wire path of the parameter, e.g. `Name` or `Tags.2.Key`.
+    pub parameter: String,
+    /// The rule the value breaks, in words, e.g. `must be 2 to 100 characters long`.
+    pub rule: String,
+    /// The offending value as it would be sent; `None` when the parameter is missing.
+    pub value: Option<String>,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.value {
+            Some(value) => write!(f, "{}: {} (got {value:?})", self.parameter, self.rule),
+            None => write!(f, "{}: {}", self.parameter, self.rule),
+        }
+    }
+}
+
+/// Every violation found in one request; never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// The violations, in field order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.0.iter()
+    }
+
+    /// How many rules are broken.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false: a `Violations` value holds at least one violation.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The violation of one wire parameter, if any.
+    pub fn get(&self, parameter: &str) -> Option<&Violation> {
+        self.0.iter().find(|v| v.parameter == parameter)
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid request: {} problem(s)", self.0.len())?;
+        for violation in &self.0 {
+            write!(f, "\n  - {violation}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Violations {}
+
+/// A request type whose fields can be checked against the constraints of its spec.
+pub trait Validate {
+    /// Checks every field, reporting violations under `prefix` (empty at the top level).
+    fn validate_into(&self, v: &mut Validator, prefix: &str);
+
+    /// Checks every field and returns all violations at once.
+    fn validate(&self) -> Result<(), Violations> {
+        let mut v = Validator::default();
+        self.validate_into(&mut v, "");
+        v.finish()
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, v: &mut Validator, prefix: &str) {
+        if let Some(value) = self {
+            value.validate_into(v, prefix);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, v: &mut Validator, prefix: &str) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate_into(v, &format!("{prefix}.{}", i + 1));
+        }
+    }
+}
+
+/// A regular expression from the spec, compiled on first use.
+pub struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<regex_lite::Regex>,
+}
+
+impl Pattern {
+    /// A pattern for `source`; the generator has already checked that it compiles.
+    pub const fn new(source: &'static str) -> Self {
+        Self {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as written in the spec.
+    pub fn as_str(&self) -> &'static str {
+        self.source
+    }
+
+    /// Whether `value` matches.
+    pub fn is_match(&self, value: &str) -> bool {
+        self.compiled
+            .get_or_init(|| regex_lite::Regex::new(self.source).expect("pattern checked by the generator"))
+            .is_match(value)
+    }
+}
+
+/// A scalar the validator can show in a violation.
+pub trait Shown {
+    /// The value as it would go on the wire.
+    fn shown(&self) -> String;
+}
+
+macro_rules! shown_via_display {
+    ($($t:ty),*) => {$(
+        impl Shown for $t {
+            fn shown(&self) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+shown_via_display!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, bool, str, String);
+
+/// Collects violations while a request is walked.
+#[derive(Debug, Default)]
+pub struct Validator {
+    violations: Vec<Violation>,
+}
+
+/// Joins a nested wire name onto its parent path.
+fn path(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+impl Validator {
+    /// Records a violation of `rule` by `parameter`.
+    pub fn report(&mut self, prefix: &str, parameter: &str, rule: impl Into<String>, value: Option<String>) {
+        self.violations.push(Violation {
+            parameter: path(prefix, parameter),
+            rule: rule.into(),
+            value,
+        });
+    }
+
+    /// A required parameter must be present.
+    pub fn required<T>(&mut self, prefix: &str, parameter: &str, value: &Option<T>) {
+        if value.is_none() {
+            self.report(prefix, parameter, "is required", None);
+        }
+    }
+
+    /// A string must be `min..=max` characters (Unicode scalar values) long.
+    pub fn length(&mut self, prefix: &str, parameter: &str, value: Option<&str>, min: Option<u64>, max: Option<u64>) {
+        let Some(value) = value else { return };
+        let len = value.chars().count() as u64;
+        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
+            let rule = match (min, max) {
+                (Some(min), Some(max)) => format!("must be {min} to {max} characters long"),
+                (Some(min), None) => format!("must be at least {min} characters long"),
+                (None, Some(max)) => format!("must be at most {max} characters long"),
+                (None, None) => unreachable!("a length rule has a bound"),
+            };
+            self.report(prefix, parameter, rule, Some(value.to_owned()));
+        }
+    }
+
+    /// A string must match a regular expression.
+    pub fn pattern(&mut self, prefix: &str, parameter: &str, value: Option<&str>, pattern: &Pattern) {
+        if let Some(value) = value {
+            if !pattern.is_match(value) {
+                let rule = format!("must match the pattern {}", pattern.as_str());
+                self.report(prefix, parameter, rule, Some(value.to_owned()));
+            }
+        }
+    }
+
+    /// A string may hold ASCII characters only.
+    pub fn ascii(&mut self, prefix: &str, parameter: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            if !value.is_ascii() {
+                self.report(prefix, parameter, "must contain only ASCII characters", Some(value.to_owned()));
+            }
+        }
+    }
+
+    /// An enumerated string must be one the spec knows (an `Unknown` value is a violation).
+    pub fn known(&mut self, prefix: &str, parameter: &str, value: Option<&str>, known: &[&str]) {
+        if let Some(value) = value {
+            if !known.contains(&value) {
+                let rule = format!("must be one of {}", known.join(", "));
+                self.report(prefix, parameter, rule, Some(value.to_owned()));
+            }
+        }
+    }
+
+    /// An integer must lie in one of the inclusive ranges (a single value is a range of one).
+    pub fn one_of_ranges<T>(&mut self, prefix: &str, parameter: &str, value: Option<T>, ranges: &[(i64, i64)])
+    where
+        T: Into<i64> + Copy + Shown,
+    {
+        let Some(value) = value else { return };
+        let n: i64 = value.into();
+        if !ranges.iter().any(|&(lo, hi)| lo <= n && n <= hi) {
+            let allowed: Vec<String> = ranges
+                .iter()
+                .map(|&(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo} to {hi}") })
+                .collect();
+            let rule = format!("must be one of {}", allowed.join(", "));
+            self.report(prefix, parameter, rule, Some(value.shown()));
+        }
+    }
+
+    /// A number must be at least `min` and at most `max`.
+    pub fn bounds<T>(&mut self, prefix: &str, parameter: &str, value: Option<T>, min: Option<f64>, max: Option<f64>)
+    where
+        T: Into<f64> + Copy + Shown,
+    {
+        let Some(value) = value else { return };
+        let n: f64 = value.into();
+        if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+            let rule = match (min, max) {
+                (Some(min), Some(max)) => format!("must be between {min} and {max}"),
+                (Some(min), None) => format!("must be at least {min}"),
+                (None, Some(max)) => format!("must be at most {max}"),
+                (None, None) => unreachable!("a bounds rule has a bound"),
+            };
+            self.report(prefix, parameter, rule, Some(value.shown()));
+        }
+    }
+
+    /// A list must have `min..=max` items.
+    pub fn items<T>(&mut self, prefix: &str, parameter: &str, value: Option<&[T]>, min: Option<u64>, max: Option<u64>) {
+        let Some(value) = value else { return };
+        let len = value.len() as u64;
+        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
+            let rule = match (min, max) {
+                (Some(min), Some(max)) => format!("must have {min} to {max} items"),
+                (Some(min), None) => format!("must have at least {min} items"),
+                (None, Some(max)) => format!("must have at most {max} items"),
+                (None, None) => unreachable!("an items rule has a bound"),
+            };
+            self.report(prefix, parameter, rule, Some(format!("{len} items")));
+        }
+    }
+
+    /// Checks a nested value under `prefix.parameter`.
+    pub fn nested<T: Validate + ?Sized>(&mut self, prefix: &str, parameter: &str, value: &T) {
+        value.validate_into(self, &path(prefix, parameter));
+    }
+
+    /// `Ok` when nothing was reported, else every violation.
+    pub fn finish(self) -> Result<(), Violations> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(Violations(self.violations))
+        }
+    }
+}
