@@ -40,7 +40,7 @@ pub fn fields(cx: &Ctxt, fields: &[(&syn::Ident, &syn::Field, Field)]) {
                         lit,
                         format!(
                             "the `{}` style joins the elements of a list, but `{scalar}` is a single value; \
-                             use a list type such as `Vec<{scalar}>` or remove `style`",
+                             make the field a `Vec` or remove `style`",
                             lit.value()
                         ),
                     );

@@ -1,7 +1,7 @@
 //! The generated code: an `RpcParams` impl (fields at top level) and an `RpcValue` impl (fields under a prefix).
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens as _, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 use syn::{Data, Fields};
 
@@ -100,23 +100,30 @@ fn named_fields<'a>(
     None
 }
 
-/// The `&dyn RpcValue` that writes one field, spanned so that type errors point at the field's
-/// type (or at the `with` function).
+/// The `&dyn RpcValue` that writes one field.
 fn value_expr(
     params: &TokenStream,
     ident: &syn::Ident,
     field: &syn::Field,
     attrs: &attr::Field,
 ) -> TokenStream {
-    let span = field.ty.span();
+    // `&self.field`, its first tokens spanned by the first token of the field's type and its
+    // last by the last one, so that a trait the type lacks is reported on the whole type.
+    let mut tokens = field.ty.to_token_stream().into_iter();
+    let first = tokens.next().map_or_else(Span::call_site, |token| token.span());
+    let last = tokens.last().map_or(first, |token| token.span());
+    let mut member = ident.clone();
+    member.set_span(last);
+    let field_ref = quote_spanned!(first=> &self.#member);
+
     if let Some(path) = &attrs.with {
-        return quote_spanned!(path.span()=> &#params::With(&|__w, __key| #path(&self.#ident, __w, __key)));
+        return quote_spanned!(path.span()=> &#params::With(#field_ref, #path));
     }
     match attrs.style.as_ref().map(|(style, _)| *style) {
-        Some(Style::Json) => quote_spanned!(span=> &#params::Json(&self.#ident)),
+        Some(Style::Json) => quote!(&#params::Json::new(#field_ref)),
         Some(Style::Delimited(separator)) => {
-            quote_spanned!(span=> &#params::Delimited(&self.#ident, #separator))
+            quote!(&#params::Delimited::new(#field_ref, #separator))
         }
-        Some(Style::Dotted) | None => quote_spanned!(span=> &self.#ident),
+        Some(Style::Dotted) | None => field_ref,
     }
 }

@@ -3,12 +3,14 @@
 //! Generated crates hold only what differs per operation (types, constraints, docs);
 //! everything that is the same for all operations lives here once:
 //! RPC parameter serialization ([`params`]), request validation ([`validate`]),
-//! open enums ([`open_enum!`]), credentials and signing ([`auth`]) and the
+//! open enums ([`open_enum!`]), the check-then-serialize step of every call
+//! ([`operation`]), credentials and signing ([`auth`]) and the
 //! HTTP client with retries ([`client`]).
 
 pub mod auth;
 pub mod client;
 pub mod open_enum;
+pub mod operation;
 pub mod params;
 pub mod validate;
 

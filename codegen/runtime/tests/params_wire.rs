@@ -644,15 +644,16 @@ fn rename_all_and_raw_identifiers() {
     assert_eq!(query(&snake), "region_id=r&X=x");
 }
 
-/// Written with `#[rpc(with = ...)]`: one pair per entry, `Key.N.Name` / `Key.N.Value`.
-fn name_value_pairs(pairs: &[(String, u32)], w: &mut ParamWriter<'_>, key: &mut String) {
-    for (i, (name, value)) in pairs.iter().enumerate() {
-        let index = (i + 1).to_string();
-        let mut entry = key.clone();
-        entry.push('.');
-        entry.push_str(&index);
-        w.child(&mut entry, "Name", name);
-        w.child(&mut entry, "Value", value);
+/// Written with `#[rpc(with = ...)]`: one entry per filter, `Key.N.Key` and `Key.N.Value.M`.
+fn filters(filters: &BTreeMap<String, Vec<String>>, w: &mut ParamWriter<'_>, key: &mut String) {
+    let mut index = 0;
+    for (name, values) in filters {
+        index += 1;
+        let len = key.len();
+        key.push_str(&format!(".{index}"));
+        w.child(key, "Key", name);
+        w.child(key, "Value", values);
+        key.truncate(len);
     }
 }
 
@@ -660,8 +661,8 @@ fn name_value_pairs(pairs: &[(String, u32)], w: &mut ParamWriter<'_>, key: &mut 
 fn skip_and_with() {
     #[derive(RpcParams)]
     struct Request {
-        #[rpc(name = "Filter", with = name_value_pairs)]
-        filter: Vec<(String, u32)>,
+        #[rpc(name = "Filter", with = filters)]
+        filter: BTreeMap<String, Vec<String>>,
         #[rpc(skip)]
         _callback: Option<fn()>,
         #[rpc(name = "Kept")]
@@ -673,18 +674,21 @@ fn skip_and_with() {
         inner: Request,
     }
     let request = Request {
-        filter: vec![("a".into(), 1), ("b".into(), 2)],
+        filter: BTreeMap::from([
+            ("b".to_owned(), vec!["x".to_owned()]),
+            ("a".to_owned(), vec!["y".to_owned(), "z".to_owned()]),
+        ]),
         _callback: None,
         kept: 3,
     };
     assert_eq!(
         query(&request),
-        "Filter.1.Name=a&Filter.1.Value=1&Filter.2.Name=b&Filter.2.Value=2&Kept=3"
+        "Filter.1.Key=a&Filter.1.Value.1=y&Filter.1.Value.2=z&Filter.2.Key=b&Filter.2.Value.1=x&Kept=3"
     );
     assert_eq!(
         wire(&Outer { inner: request }).1,
-        "Inner.Filter.1.Name=a&Inner.Filter.1.Value=1&Inner.Filter.2.Name=b\
-         &Inner.Filter.2.Value=2&Inner.Kept=3"
+        "Inner.Filter.1.Key=a&Inner.Filter.1.Value.1=y&Inner.Filter.1.Value.2=z\
+         &Inner.Filter.2.Key=b&Inner.Filter.2.Value.1=x&Inner.Kept=3"
     );
 }
 

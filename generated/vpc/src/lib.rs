@@ -21,9 +21,12 @@
     clippy::large_enum_variant
 )]
 #[rustfmt::skip]
+pub mod client;
+#[rustfmt::skip]
 pub mod create_vpn_gateway;
 #[rustfmt::skip]
 pub mod describe_vpn_gateway;
+pub use client::{Client, VpcApi, PRODUCT};
 pub use create_vpn_gateway::{
     CreateVpnGatewayRequest, CreateVpnGatewayRequestBuilder, CreateVpnGatewayResponse,
     CreateVpnGatewayError,
@@ -32,4 +35,6 @@ pub use describe_vpn_gateway::{
     DescribeVpnGatewayRequest, DescribeVpnGatewayRequestBuilder,
     DescribeVpnGatewayResponse, DescribeVpnGatewayError,
 };
+pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
+pub use ::acs_runtime::client::{Config, Error, RetryPolicy, ServiceError};
 pub use ::acs_runtime::validate::{Violation, Violations};

@@ -59,12 +59,18 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
         let error = ident(&op.error);
         quote!(pub use #module::{#request, #builder, #response, #error};)
     });
+    let api = format_ident!("{}Api", p.product);
     quote! {
         #(#![doc = #lines])*
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::large_enum_variant)]
+        #[rustfmt::skip]
+        pub mod client;
         #(#modules)*
+        pub use client::{Client, #api, PRODUCT};
         #(#exports)*
+        pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
+        pub use ::acs_runtime::client::{Config, Error, RetryPolicy, ServiceError};
         pub use ::acs_runtime::validate::{Violation, Violations};
     }
 }

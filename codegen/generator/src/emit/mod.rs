@@ -1,6 +1,7 @@
 //! Emitters: the intermediate model of a crate becomes its files (Rust formatted by prettyplease,
 //! Cargo.toml and Markdown reference pages).
 
+mod client;
 mod crate_files;
 mod error;
 mod markdown;
@@ -23,6 +24,7 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
     let mut files = vec![
         OutputFile::new(format!("{dir}/Cargo.toml"), format!("{}{}", header(Comment::Hash), crate_files::cargo_toml(ir))),
         OutputFile::new(format!("{dir}/src/lib.rs"), rust_file(&header(Comment::Slash), crate_files::lib_rs(ir))),
+        OutputFile::new(format!("{dir}/src/client.rs"), rust_file(&header(Comment::Slash), client::client_module(ir))),
     ];
     for op in &ir.operations {
         files.push(OutputFile::new(
@@ -47,8 +49,16 @@ fn operation_module(op: &OperationIr, crate_ident: &str) -> TokenStream {
     });
     let response = response::response(op);
     let error = error::error_enum(op);
+    let action = &op.spec.name;
+    let token = match &op.idempotency_token {
+        Some(name) => quote!(Some(#name)),
+        None => quote!(None),
+    };
     quote! {
         #![doc = #summary]
+        /// What the client needs to know of this operation.
+        pub static OPERATION: ::acs_runtime::client::OperationInfo =
+            ::acs_runtime::client::OperationInfo { action: #action, idempotency_token: #token };
         #request
         #(#nested)*
         #response

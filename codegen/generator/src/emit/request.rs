@@ -47,6 +47,12 @@ pub fn request(op: &OperationIr, crate_ident: &str) -> TokenStream {
 
         #validate
 
+        impl ::acs_runtime::operation::OperationRequest for #name {
+            fn is_unchecked(&self) -> bool {
+                self.unchecked
+            }
+        }
+
         #[doc = #builder_doc]
         #[derive(Clone, Debug, Default)]
         pub struct #builder {

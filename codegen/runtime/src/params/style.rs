@@ -7,20 +7,30 @@ use super::{ParamWriter, RpcScalar, RpcValue};
 /// The `json` style: the whole value as one compact JSON string, `AccessMode={"ModeValue":"route"}`.
 ///
 /// A value that serializes to JSON `null` (`None`, `serde_json::Value::Null`) sends nothing.
-///
+#[derive(Debug)]
+pub struct Json {
+    text: Result<String, serde_json::Error>,
+}
+
+impl Json {
+    /// Serializes `value` for the `json` style.
+    pub fn new<T: Serialize + ?Sized>(value: &T) -> Self {
+        Self {
+            text: serde_json::to_string(value),
+        }
+    }
+}
+
 /// # Panics
 ///
-/// When the value's `Serialize` implementation fails (such as a map with keys that are not
+/// When the value's `Serialize` implementation failed (such as a map with keys that are not
 /// strings); types that the code generator emits never do.
-#[derive(Debug, Clone, Copy)]
-pub struct Json<'a, T: ?Sized>(pub &'a T);
-
-impl<T: Serialize + ?Sized> RpcValue for Json<'_, T> {
+impl RpcValue for Json {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
-        let text = serde_json::to_string(self.0)
-            .unwrap_or_else(|err| panic!("parameter `{key}` cannot be written as JSON: {err}"));
-        if text != "null" {
-            w.write_str(key, &text);
+        match &self.text {
+            Ok(text) if text == "null" => {}
+            Ok(text) => w.write_str(key, text),
+            Err(err) => panic!("parameter `{key}` cannot be written as JSON: {err}"),
         }
     }
 }
@@ -29,14 +39,26 @@ impl<T: Serialize + ?Sized> RpcValue for Json<'_, T> {
 /// (`VbrInstanceIds=vbr-1,vbr-2`), ` ` for `space_delimited`, `|` for `pipe_delimited`.
 ///
 /// An empty list and `None` send nothing.
-#[derive(Debug, Clone, Copy)]
-pub struct Delimited<'a, L: ?Sized>(pub &'a L, pub char);
+#[derive(Debug, Clone)]
+pub struct Delimited {
+    text: Option<String>,
+}
 
-impl<L: DelimitedList + ?Sized> RpcValue for Delimited<'_, L> {
-    fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
+impl Delimited {
+    /// Joins the elements of `list` with `separator`.
+    pub fn new<L: DelimitedList + ?Sized>(list: &L, separator: char) -> Self {
         let mut text = String::new();
-        if self.0.join_into(self.1, &mut text) {
-            w.write_str(key, &text);
+        let any = list.join_into(separator, &mut text);
+        Self {
+            text: any.then_some(text),
+        }
+    }
+}
+
+impl RpcValue for Delimited {
+    fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
+        if let Some(text) = &self.text {
+            w.write_str(key, text);
         }
     }
 }
@@ -96,17 +118,15 @@ impl<L: DelimitedList + ?Sized> DelimitedList for Box<L> {
     }
 }
 
-/// A field written by a custom function, `#[rpc(with = path::to_fn)]`: the derive passes a
-/// closure calling `path::to_fn(&self.field, w, key)`.
+/// A field written by a custom function, `#[rpc(with = path::to_fn)]`.
 ///
-/// The function gets the field (or anything it derefs to, such as `&[T]` for a `Vec<T>`), the
-/// writer and the field's complete key (`Name` at top level, `Prefix.Name` when nested). It
-/// writes any number of pairs, usually under keys that extend the given one (see
-/// [`ParamWriter::child`]), with [`ParamWriter::write_str`] at the leaves.
-pub struct With<'a>(pub &'a dyn Fn(&mut ParamWriter<'_>, &mut String));
+/// The function gets the field, the writer and the field's complete key (`Name` at top level,
+/// `Prefix.Name` when nested). It writes any number of pairs, usually under keys that extend
+/// the given one (see [`ParamWriter::child`]), with [`ParamWriter::write_str`] at the leaves.
+pub struct With<'a, T: ?Sized>(pub &'a T, pub fn(&T, &mut ParamWriter<'_>, &mut String));
 
-impl RpcValue for With<'_> {
+impl<T: ?Sized> RpcValue for With<'_, T> {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
-        (self.0)(w, key);
+        (self.1)(self.0, w, key);
     }
 }

@@ -1,0 +1,16 @@
+use acs_runtime::RpcParams;
+
+#[derive(RpcParams)]
+#[rpc(location = "form")]
+struct Request {
+    #[rpc(name = "RegionId", location = "path")]
+    region_id: String,
+    #[rpc(name = "RegionId")]
+    region: String,
+    #[rpc(style = "simple")]
+    vpc_id: String,
+    #[rpc(name = "Data")]
+    data: *mut u8,
+}
+
+fn main() {}

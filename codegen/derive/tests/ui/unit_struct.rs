@@ -1,0 +1,6 @@
+use acs_runtime::RpcParams;
+
+#[derive(RpcParams)]
+struct DescribeRegions;
+
+fn main() {}
