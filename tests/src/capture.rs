@@ -55,7 +55,9 @@ impl Subscriber for Capture {
     fn record_follows_from(&self, _: &Id, _: &Id) {}
 
     fn event(&self, event: &Event<'_>) {
-        self.line("event", event.metadata().target(), |line| event.record(line));
+        self.line("event", event.metadata().target(), |line| {
+            event.record(line)
+        });
     }
 
     fn enter(&self, _: &Id) {}

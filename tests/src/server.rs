@@ -114,7 +114,9 @@ impl TestServer {
         keys: &[(&str, &str)],
         respond: impl Fn(&Exchange<'_>) -> Reply + Send + Sync + 'static,
     ) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
         let addr = listener.local_addr().expect("local address");
         let state = Arc::new(State {
             keys: keys
@@ -147,7 +149,10 @@ impl TestServer {
     pub fn verified(&self) -> Vec<Verified> {
         self.received()
             .into_iter()
-            .map(|r| r.verified.unwrap_or_else(|e| panic!("a request failed verification: {e}")))
+            .map(|r| {
+                r.verified
+                    .unwrap_or_else(|e| panic!("a request failed verification: {e}"))
+            })
             .collect()
     }
 }
@@ -223,7 +228,10 @@ fn handle(state: &State, request: Request) -> Reply {
 }
 
 /// Reads one request; `None` when the peer closed the connection between requests.
-async fn read_request(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Result<Option<Request>, String> {
+async fn read_request(
+    stream: &mut TcpStream,
+    buf: &mut Vec<u8>,
+) -> Result<Option<Request>, String> {
     let head_end = loop {
         if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
             break i;
@@ -291,7 +299,10 @@ async fn write_reply(stream: &mut TcpStream, reply: &Reply) -> std::io::Result<(
     else {
         return Ok(());
     };
-    let mut head = format!("HTTP/1.1 {status} Status\r\ncontent-length: {}\r\n", body.len());
+    let mut head = format!(
+        "HTTP/1.1 {status} Status\r\ncontent-length: {}\r\n",
+        body.len()
+    );
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }

@@ -131,11 +131,12 @@ pub fn verify(
     let at = parse_timestamp(&verified.timestamp)?;
     if let Clock::Now = clock {
         let now = SystemTime::now();
-        let skew = now
-            .duration_since(at)
-            .unwrap_or_else(|e| e.duration());
+        let skew = now.duration_since(at).unwrap_or_else(|e| e.duration());
         if skew > Duration::from_secs(15 * 60) {
-            return Err(format!("timestamp {} is too far from now", verified.timestamp));
+            return Err(format!(
+                "timestamp {} is too far from now",
+                verified.timestamp
+            ));
         }
     }
     Ok(verified)
@@ -347,8 +348,13 @@ fn percent_decode(s: &str) -> Result<String, String> {
 fn parse_timestamp(ts: &str) -> Result<SystemTime, String> {
     let bad = || format!("timestamp {ts:?} is not YYYY-MM-DDThh:mm:ssZ");
     let b = ts.as_bytes();
-    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':'
-        || b[16] != b':' || b[19] != b'Z'
+    if b.len() != 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'Z'
     {
         return Err(bad());
     }
@@ -389,7 +395,10 @@ mod tests {
     #[test]
     fn timestamps_parse_to_unix_time() {
         let t = parse_timestamp("2023-10-26T10:22:32Z").unwrap();
-        assert_eq!(t.duration_since(UNIX_EPOCH).unwrap().as_secs(), 1_698_315_752);
+        assert_eq!(
+            t.duration_since(UNIX_EPOCH).unwrap().as_secs(),
+            1_698_315_752
+        );
         assert!(parse_timestamp("2023-10-26 10:22:32Z").is_err());
         assert!(parse_timestamp("2023-13-26T10:22:32Z").is_err());
     }
@@ -398,7 +407,11 @@ mod tests {
     fn form_decoding_reads_plus_as_space() {
         assert_eq!(
             form_decode("a=b+c%2B&d=&e").unwrap(),
-            [("a".into(), "b c+".into()), ("d".into(), "".into()), ("e".into(), "".into())]
+            [
+                ("a".into(), "b c+".into()),
+                ("d".into(), "".into()),
+                ("e".into(), "".into())
+            ]
         );
         assert!(form_decode("a=%zz").is_err());
         assert!(form_decode("a=%FF").is_err());

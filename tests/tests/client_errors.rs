@@ -56,8 +56,16 @@ async fn pascal_case_json_error() {
     assert_eq!(e.code, "Resource.QuotaFull");
     assert_eq!(e.message, "The quota of resource is full");
     assert_eq!(e.host_id.as_deref(), Some("vpc.aliyuncs.com"));
-    assert!(e.recommend.as_deref().unwrap().starts_with("https://api.aliyun.com/"));
-    assert!(e.access_denied_detail.as_deref().unwrap().contains("vpc:CreateVpnGateway"));
+    assert!(e
+        .recommend
+        .as_deref()
+        .unwrap()
+        .starts_with("https://api.aliyun.com/"));
+    assert!(e
+        .access_denied_detail
+        .as_deref()
+        .unwrap()
+        .contains("vpc:CreateVpnGateway"));
     assert_eq!(
         e.to_string(),
         "Resource.QuotaFull: The quota of resource is full \
@@ -105,7 +113,10 @@ async fn html_502_is_a_response_error_with_an_excerpt() {
     )
     .await
     .unwrap_err();
-    let Error::ResponseParse { status, excerpt, .. } = &error else {
+    let Error::ResponseParse {
+        status, excerpt, ..
+    } = &error
+    else {
         panic!("expected a parse error, got {error:?}")
     };
     assert_eq!(*status, 502);
@@ -191,7 +202,12 @@ async fn map_service_turns_service_errors_into_an_operation_enum() {
     assert_eq!(error.code(), Some("Resource.QuotaFull"));
     assert_eq!(error.request_id(), Some("R-7"));
     assert!(!error.is_retryable());
-    assert!(error.to_string().starts_with("quota full: Resource.QuotaFull"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("quota full: Resource.QuotaFull"),
+        "{error}"
+    );
 
     let other = call_against::<serde_json::Value>(Reply::with_type(502, "text/html", "<html/>"))
         .await

@@ -54,8 +54,16 @@ fn create_params() -> Params {
 #[tokio::test]
 async fn throttled_twice_then_success_uses_one_token_and_three_nonces() {
     let server = TestServer::start(KEYS, |exchange| match exchange.index {
-        0 => Reply::error(400, "Throttling.User", "Request was denied due to user flow control.", "R-0"),
-        1 => Reply::json(503, r#"{"code":"Throttling","message":"slow down","requestId":"R-1"}"#),
+        0 => Reply::error(
+            400,
+            "Throttling.User",
+            "Request was denied due to user flow control.",
+            "R-0",
+        ),
+        1 => Reply::json(
+            503,
+            r#"{"code":"Throttling","message":"slow down","requestId":"R-1"}"#,
+        ),
         _ => Reply::json(200, r#"{"RequestId":"R-2","VpnGatewayId":"vpn-1"}"#),
     })
     .await;
@@ -66,7 +74,10 @@ async fn throttled_twice_then_success_uses_one_token_and_three_nonces() {
     assert_eq!(answer["VpnGatewayId"], "vpn-1");
     let attempts = server.verified();
     assert_eq!(attempts.len(), 3);
-    let tokens: HashSet<&str> = attempts.iter().map(|v| v.param("ClientToken").unwrap()).collect();
+    let tokens: HashSet<&str> = attempts
+        .iter()
+        .map(|v| v.param("ClientToken").unwrap())
+        .collect();
     assert_eq!(tokens.len(), 1, "one ClientToken for every attempt");
     let token = tokens.into_iter().next().unwrap();
     assert_eq!(token.len(), 36, "a UUID: {token}");
@@ -81,21 +92,42 @@ async fn a_caller_token_is_kept_and_each_call_gets_its_own_generated_token() {
     let mut params = create_params();
     params.push(Location::Query, "ClientToken", "mine-1");
     client.send(&CREATE_VPN_GATEWAY, params).await.unwrap();
-    client.send(&CREATE_VPN_GATEWAY, create_params()).await.unwrap();
-    client.send(&CREATE_VPN_GATEWAY, create_params()).await.unwrap();
-    client.send(&DESCRIBE_VPN_GATEWAYS, create_params()).await.unwrap();
+    client
+        .send(&CREATE_VPN_GATEWAY, create_params())
+        .await
+        .unwrap();
+    client
+        .send(&CREATE_VPN_GATEWAY, create_params())
+        .await
+        .unwrap();
+    client
+        .send(&DESCRIBE_VPN_GATEWAYS, create_params())
+        .await
+        .unwrap();
     let seen = server.verified();
     let tokens: Vec<Option<&str>> = seen.iter().map(|v| v.param("ClientToken")).collect();
     assert_eq!(tokens[0], Some("mine-1"));
     assert!(tokens[1].is_some() && tokens[2].is_some() && tokens[1] != tokens[2]);
     assert_eq!(tokens[3], None, "no token for an operation without one");
-    assert_eq!(seen[0].query.iter().filter(|(k, _)| k == "ClientToken").count(), 1);
+    assert_eq!(
+        seen[0]
+            .query
+            .iter()
+            .filter(|(k, _)| k == "ClientToken")
+            .count(),
+        1
+    );
 }
 
 #[tokio::test]
 async fn http_500_every_time_stops_after_the_configured_attempts() {
     let server = TestServer::start(KEYS, |exchange| {
-        Reply::error(500, "InternalError", "The request processing has failed.", &format!("R-{}", exchange.index))
+        Reply::error(
+            500,
+            "InternalError",
+            "The request processing has failed.",
+            &format!("R-{}", exchange.index),
+        )
     })
     .await;
     let error = client(&server, fast_retries(4))
@@ -108,14 +140,22 @@ async fn http_500_every_time_stops_after_the_configured_attempts() {
     };
     assert_eq!(service.status, 500);
     assert_eq!(service.code, "InternalError");
-    assert_eq!(service.request_id.as_deref(), Some("R-3"), "the last attempt's error");
+    assert_eq!(
+        service.request_id.as_deref(),
+        Some("R-3"),
+        "the last attempt's error"
+    );
     assert!(error.is_retryable());
 }
 
 #[tokio::test]
 async fn gateway_errors_without_a_code_are_retried_too() {
     let server = TestServer::start(KEYS, |exchange| match exchange.index {
-        0 => Reply::with_type(502, "text/html", "<html><body>502 Bad Gateway</body></html>"),
+        0 => Reply::with_type(
+            502,
+            "text/html",
+            "<html><body>502 Bad Gateway</body></html>",
+        ),
         1 => Reply::with_type(504, "text/plain", "upstream timed out"),
         _ => Reply::json(200, r#"{"RequestId":"R"}"#),
     })
@@ -130,7 +170,12 @@ async fn gateway_errors_without_a_code_are_retried_too() {
 #[tokio::test]
 async fn other_4xx_are_never_retried() {
     let server = TestServer::start(KEYS, |_| {
-        Reply::error(400, "InvalidParameter", "The specified parameter is invalid.", "R-x")
+        Reply::error(
+            400,
+            "InvalidParameter",
+            "The specified parameter is invalid.",
+            "R-x",
+        )
     })
     .await;
     let error = client(&server, fast_retries(5))
@@ -144,7 +189,12 @@ async fn other_4xx_are_never_retried() {
 #[tokio::test]
 async fn disabled_retries_make_one_attempt() {
     let server = TestServer::start(KEYS, |_| {
-        Reply::error(503, "ServiceUnavailable", "The request has failed due to a temporary failure.", "R")
+        Reply::error(
+            503,
+            "ServiceUnavailable",
+            "The request has failed due to a temporary failure.",
+            "R",
+        )
     })
     .await;
     let error = client(&server, RetryPolicy::disabled())
@@ -163,7 +213,9 @@ async fn x_acs_retry_after_replaces_the_backoff() {
         .with_base_delay(Duration::from_secs(3600))
         .with_max_delay(Duration::from_secs(3600));
     let server = TestServer::start(KEYS, |exchange| match exchange.index {
-        0 => Reply::error(400, "Throttling.Api", "slow down", "R-0").header("x-acs-retry-after", "5"),
+        0 => {
+            Reply::error(400, "Throttling.Api", "slow down", "R-0").header("x-acs-retry-after", "5")
+        }
         _ => Reply::json(200, r#"{"RequestId":"R-1"}"#),
     })
     .await;
@@ -177,7 +229,8 @@ async fn x_acs_retry_after_replaces_the_backoff() {
 #[tokio::test]
 async fn a_wait_beyond_the_deadline_returns_the_last_error_at_once() {
     let server = TestServer::start(KEYS, |_| {
-        Reply::error(400, "Throttling.User", "slow down", "R").header("x-acs-retry-after", "3600000")
+        Reply::error(400, "Throttling.User", "slow down", "R")
+            .header("x-acs-retry-after", "3600000")
     })
     .await;
     let config = Config::builder()

@@ -33,7 +33,11 @@ fn tricky_params() -> Params {
         "TunnelOptionsSpecification.1.TunnelIkeConfig.Psk",
         "a b&c=d*e~f/g+h",
     );
-    params.push(Location::Body, "TunnelOptionsSpecification.1.Role", "master ñ");
+    params.push(
+        Location::Body,
+        "TunnelOptionsSpecification.1.Role",
+        "master ñ",
+    );
     params
 }
 
@@ -73,7 +77,11 @@ fn assert_params_arrive_intact(verified: &acs_tests::Verified) {
 
 #[tokio::test]
 async fn v3_request_with_query_and_form_body_verifies() {
-    let verified = round_trip(SignatureVersion::V3, Credentials::new("testid", "testsecret")).await;
+    let verified = round_trip(
+        SignatureVersion::V3,
+        Credentials::new("testid", "testsecret"),
+    )
+    .await;
     assert_eq!(verified.signature, Signature::V3);
     assert_eq!(verified.security_token, None);
     assert_params_arrive_intact(&verified);
@@ -81,7 +89,11 @@ async fn v3_request_with_query_and_form_body_verifies() {
 
 #[tokio::test]
 async fn v1_request_with_query_and_form_body_verifies() {
-    let verified = round_trip(SignatureVersion::V1, Credentials::new("testid", "testsecret")).await;
+    let verified = round_trip(
+        SignatureVersion::V1,
+        Credentials::new("testid", "testsecret"),
+    )
+    .await;
     assert_eq!(verified.signature, Signature::V1);
     assert_params_arrive_intact(&verified);
 }
@@ -97,7 +109,10 @@ async fn the_wire_uses_rfc3986_never_plus() {
         .credentials(Credentials::new("testid", "testsecret"))
         .build();
     let client = RpcClient::new(&VPC, config).unwrap();
-    client.send(&CREATE_VPN_CONNECTION, tricky_params()).await.unwrap();
+    client
+        .send(&CREATE_VPN_CONNECTION, tricky_params())
+        .await
+        .unwrap();
     let received = server.received().remove(0).request;
     assert!(
         received
@@ -107,9 +122,16 @@ async fn the_wire_uses_rfc3986_never_plus() {
         received.raw_query
     );
     let body = String::from_utf8(received.body).unwrap();
-    assert!(!body.contains('+') && body.contains("a%20b%26c%3Dd%2Ae~f%2Fg%2Bh"), "{body}");
+    assert!(
+        !body.contains('+') && body.contains("a%20b%26c%3Dd%2Ae~f%2Fg%2Bh"),
+        "{body}"
+    );
     assert_eq!(
-        received.headers.iter().find(|(n, _)| n == "content-type").map(|(_, v)| v.as_str()),
+        received
+            .headers
+            .iter()
+            .find(|(n, _)| n == "content-type")
+            .map(|(_, v)| v.as_str()),
         Some("application/x-www-form-urlencoded")
     );
 }
@@ -176,8 +198,7 @@ fn the_verifier_accepts_every_captured_official_request() {
         let verified = verify(&request, secret_of, Clock::Any)
             .unwrap_or_else(|e| panic!("{e}: {}", request.raw_query));
         // The decoded business parameters are the ones the SDK meant to send.
-        let meant: Vec<(String, String)> =
-            serde_json::from_value(record["query"].clone()).unwrap();
+        let meant: Vec<(String, String)> = serde_json::from_value(record["query"].clone()).unwrap();
         for (k, v) in &verified.query {
             assert!(meant.contains(&(k.clone(), v.clone())), "{k}={v}");
         }

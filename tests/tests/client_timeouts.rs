@@ -44,7 +44,11 @@ async fn a_server_that_never_answers_hits_the_deadline() {
     .unwrap();
     let started = Instant::now();
     let error = client.send(&DESCRIBE_VPCS, params()).await.unwrap_err();
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     assert!(
         matches!(
             error,
@@ -78,7 +82,13 @@ async fn each_attempt_times_out_and_is_retried() {
     let error = client.send(&DESCRIBE_VPCS, params()).await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(
-        matches!(error, Error::Timeout { kind: TimeoutKind::Attempt, .. }),
+        matches!(
+            error,
+            Error::Timeout {
+                kind: TimeoutKind::Attempt,
+                ..
+            }
+        ),
         "{error:?}"
     );
     let attempts = server.verified();

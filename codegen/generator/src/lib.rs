@@ -48,6 +48,31 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     Ok(files)
 }
 
+/// What `cargo xtask codegen` does: generate and write, or with `check` verify only.
+///
+/// Returns a one-line summary, or a report of every problem (spec diagnostics, stale files,
+/// hand-written files in the way). Nothing is written unless everything succeeded.
+pub fn codegen(repo: &Path, check: bool) -> Result<String, String> {
+    let files = generate(repo).map_err(|d| d.to_string())?;
+    let owned = [Path::new(GENERATED_DIR)];
+    let plan = output::plan(repo, &files, &owned).map_err(|e| e.to_string())?;
+    if check {
+        return if plan.is_clean() {
+            Ok(format!("{} generated files are up to date", files.len()))
+        } else {
+            Err(plan.stale_report())
+        };
+    }
+    output::apply(repo, &files, &plan).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{} files generated: {} written, {} deleted, {} unchanged",
+        files.len(),
+        plan.write.len(),
+        plan.delete.len(),
+        files.len() - plan.write.len()
+    ))
+}
+
 /// JSON Schemas of the two file kinds, derived from the spec model, for editors.
 fn schema_files() -> Vec<OutputFile> {
     let schema = |mut root: schemars::schema::RootSchema, title: &str| {

@@ -63,6 +63,21 @@ impl Plan {
     pub fn is_clean(&self) -> bool {
         self.write.is_empty() && self.delete.is_empty() && self.hand_written.is_empty()
     }
+
+    /// Every difference, one per line, for `--check`.
+    pub fn stale_report(&self) -> String {
+        let mut report = String::from("generated files are out of date; run `cargo xtask codegen`:");
+        for path in &self.write {
+            report.push_str(&format!("\n  stale: {}", path.display()));
+        }
+        for path in &self.delete {
+            report.push_str(&format!("\n  no longer generated: {}", path.display()));
+        }
+        for path in &self.hand_written {
+            report.push_str(&format!("\n  in the way (no generated header, never overwritten): {}", path.display()));
+        }
+        report
+    }
 }
 
 /// Why a sync did not complete.

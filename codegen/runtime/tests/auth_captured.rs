@@ -41,10 +41,18 @@ fn v3_signatures_of_the_official_sdk_are_reproduced() {
             .expect("SignedHeaders in Authorization");
         let to_sign: Vec<(&str, &str)> = signed_headers
             .split(';')
-            .map(|name| (name, headers[name].as_str().expect("a signed header is present")))
+            .map(|name| {
+                (
+                    name,
+                    headers[name].as_str().expect("a signed header is present"),
+                )
+            })
             .collect();
         let query = decode(text(&record, "raw_query"));
-        let query: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let query: Vec<(&str, &str)> = query
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let ours = sign_v3::authorization(
             &credentials,
             text(&record, "method"),

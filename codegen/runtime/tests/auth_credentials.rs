@@ -82,7 +82,11 @@ fn profile_file_current_named_and_sts_profiles() {
     assert_eq!(sts.region_id.as_deref(), Some("eu-central-1"));
 
     let path = home.path().join(".aliyun/config.json");
-    let named = ProfileFile::new(&path).with_profile("sts").load().unwrap().unwrap();
+    let named = ProfileFile::new(&path)
+        .with_profile("sts")
+        .load()
+        .unwrap()
+        .unwrap();
     assert_eq!(named.credentials.access_key_id(), "ak-sts");
 }
 
@@ -92,8 +96,14 @@ fn unusable_profiles_are_errors_that_quote_no_secret() {
     write_profiles(home.path(), &profiles_file());
     let path = home.path().join(".aliyun/config.json");
     for name in ["role", "missing"] {
-        let error = ProfileFile::new(&path).with_profile(name).load().unwrap_err();
-        assert!(matches!(error, CredentialsError::InvalidProfile { .. }), "{error}");
+        let error = ProfileFile::new(&path)
+            .with_profile(name)
+            .load()
+            .unwrap_err();
+        assert!(
+            matches!(error, CredentialsError::InvalidProfile { .. }),
+            "{error}"
+        );
         assert!(error.to_string().contains(name), "{error}");
         assert!(!format!("{error} {error:?}").contains(SECRET));
     }
@@ -110,7 +120,10 @@ fn unusable_profiles_are_errors_that_quote_no_secret() {
         r#"{"current":"a","profiles":[{"name":"a","mode":"AK","access_key_id":"x"}]}"#,
     );
     let error = ProfileFile::new(&path).load().unwrap_err();
-    assert!(error.to_string().contains("has no access_key_secret"), "{error}");
+    assert!(
+        error.to_string().contains("has no access_key_secret"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -138,7 +151,10 @@ async fn default_chain_prefers_env_then_profile_and_keeps_what_it_found() {
             ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET),
         ],
     );
-    let from_env = DefaultChain::with_env(env).provide_credentials().await.unwrap();
+    let from_env = DefaultChain::with_env(env)
+        .provide_credentials()
+        .await
+        .unwrap();
     assert_eq!(from_env.access_key_id(), "ak-env");
 
     let chain = DefaultChain::with_env(home_env(home.path(), &[]));

@@ -51,9 +51,19 @@ fn v3_reproduces_the_official_vector_from_params() {
              Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         )
     );
-    assert_eq!(header(&signed, "host"), Some("ecs.cn-shanghai.aliyuncs.com"));
-    assert_eq!(header(&signed, "x-acs-content-sha256"), Some(sign_v3::EMPTY_BODY_SHA256));
-    assert_eq!(header(&signed, "content-type"), None, "no body, no content type");
+    assert_eq!(
+        header(&signed, "host"),
+        Some("ecs.cn-shanghai.aliyuncs.com")
+    );
+    assert_eq!(
+        header(&signed, "x-acs-content-sha256"),
+        Some(sign_v3::EMPTY_BODY_SHA256)
+    );
+    assert_eq!(
+        header(&signed, "content-type"),
+        None,
+        "no body, no content type"
+    );
     assert_eq!(header(&signed, "x-acs-security-token"), None);
 }
 
@@ -133,7 +143,10 @@ fn v1_puts_common_params_and_signature_in_the_query_and_signs_the_body() {
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     all.push(("Tunnel.1.Psk", "a b&c"));
-    assert_eq!(get("Signature"), sign_v1::signature("testsecret", "POST", &all));
+    assert_eq!(
+        get("Signature"),
+        sign_v1::signature("testsecret", "POST", &all)
+    );
 }
 
 #[test]

@@ -95,8 +95,7 @@ impl ProfileFile {
             })
             .ok_or_else(|| invalid(format!("no profile named {name:?}")))?;
         let field = |key: &str| {
-            non_empty(profile, key)
-                .ok_or_else(|| invalid(format!("profile {name:?} has no {key}")))
+            non_empty(profile, key).ok_or_else(|| invalid(format!("profile {name:?} has no {key}")))
         };
         let mode = non_empty(profile, "mode").unwrap_or("AK");
         let credentials = match mode {

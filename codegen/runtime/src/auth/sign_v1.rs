@@ -5,8 +5,8 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::{canonical_query, str_pairs, Credentials, SignedRequest, SigningRequest};
 use super::FORM_CONTENT_TYPE;
+use super::{canonical_query, str_pairs, Credentials, SignedRequest, SigningRequest};
 
 /// Signs an RPC request: adds the common parameters (`Action`, `Version`, `Format=JSON`,
 /// `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`,
@@ -79,7 +79,12 @@ fn sign_pairs<'a>(
 mod tests {
     use super::*;
 
-    fn common<'a>(action: &'a str, format: &'a str, nonce: &'a str, ts: &'a str) -> Vec<(&'a str, &'a str)> {
+    fn common<'a>(
+        action: &'a str,
+        format: &'a str,
+        nonce: &'a str,
+        ts: &'a str,
+    ) -> Vec<(&'a str, &'a str)> {
         vec![
             ("Action", action),
             ("Format", format),

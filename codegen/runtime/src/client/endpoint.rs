@@ -181,7 +181,10 @@ mod tests {
             (None, Some("https://")),
         ] {
             let error = Endpoint::resolve(&VPC, region, endpoint, true).unwrap_err();
-            assert!(matches!(error, Error::Config(_)), "{region:?} {endpoint:?}: {error}");
+            assert!(
+                matches!(error, Error::Config(_)),
+                "{region:?} {endpoint:?}: {error}"
+            );
         }
     }
 }

@@ -71,29 +71,26 @@ impl fmt::Display for TimeoutKind {
 }
 
 /// An error answered by the service: HTTP status, code, message and request id.
+///
+/// Boxed inside, so errors stay small however many details the service sends.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ServiceError {
-    /// The HTTP status, e.g. 400.
-    pub status: u16,
-    /// The error code, e.g. `Resource.QuotaFull`.
-    pub code: String,
-    /// The message, e.g. `The quota of resource is full`.
-    pub message: String,
-    /// The request id, from the body or the `x-acs-request-id` header.
-    pub request_id: Option<String>,
-    /// The host that answered.
-    pub host_id: Option<String>,
-    /// A link to the diagnosis page.
-    pub recommend: Option<String>,
-    /// The `AccessDeniedDetail` of a permission error, as compact JSON.
-    pub access_denied_detail: Option<String>,
+pub struct ServiceError(Box<Details>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Details {
+    pub(crate) status: u16,
+    pub(crate) code: String,
+    pub(crate) message: String,
+    pub(crate) request_id: Option<String>,
+    pub(crate) host_id: Option<String>,
+    pub(crate) recommend: Option<String>,
+    pub(crate) access_denied_detail: Option<String>,
 }
 
 impl ServiceError {
     /// A service error with a status, code and message only.
     pub fn new(status: u16, code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(Details {
             status,
             code: code.into(),
             message: message.into(),
@@ -101,7 +98,52 @@ impl ServiceError {
             host_id: None,
             recommend: None,
             access_denied_detail: None,
-        }
+        }))
+    }
+
+    /// Sets the request id.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.0.request_id = Some(request_id.into());
+        self
+    }
+
+    pub(crate) fn details_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+
+    /// The HTTP status, e.g. 400.
+    pub fn status(&self) -> u16 {
+        self.0.status
+    }
+
+    /// The error code, e.g. `Resource.QuotaFull`.
+    pub fn code(&self) -> &str {
+        &self.0.code
+    }
+
+    /// The message, e.g. `The quota of resource is full`.
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// The request id, from the body or the `x-acs-request-id` header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.0.request_id.as_deref()
+    }
+
+    /// The host that answered (`HostId`).
+    pub fn host_id(&self) -> Option<&str> {
+        self.0.host_id.as_deref()
+    }
+
+    /// A link to the diagnosis page (`Recommend`).
+    pub fn recommend(&self) -> Option<&str> {
+        self.0.recommend.as_deref()
+    }
+
+    /// The `AccessDeniedDetail` of a permission error, as compact JSON.
+    pub fn access_denied_detail(&self) -> Option<&str> {
+        self.0.access_denied_detail.as_deref()
     }
 
     /// Whether trying again may succeed: throttling, unavailability, internal errors,
@@ -109,20 +151,21 @@ impl ServiceError {
     pub fn is_retryable(&self) -> bool {
         ["Throttling", "ServiceUnavailable", "InternalError"]
             .iter()
-            .any(|c| self.code.contains(c))
-            || retryable_status(self.status)
+            .any(|c| self.0.code.contains(c))
+            || retryable_status(self.0.status)
     }
 }
 
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.code)?;
-        if !self.message.is_empty() {
-            write!(f, ": {}", self.message)?;
+        let details = &self.0;
+        f.write_str(&details.code)?;
+        if !details.message.is_empty() {
+            write!(f, ": {}", details.message)?;
         }
-        match &self.request_id {
+        match &details.request_id {
             Some(id) => write!(f, " (request id {id})"),
-            None => write!(f, " (HTTP {})", self.status),
+            None => write!(f, " (HTTP {})", details.status),
         }
     }
 }
@@ -170,12 +213,12 @@ impl<E: AsRef<ServiceError>> Error<E> {
 
     /// The service's error code, e.g. `Throttling.User`.
     pub fn code(&self) -> Option<&str> {
-        self.service_error().map(|e| e.code.as_str())
+        self.service_error().map(ServiceError::code)
     }
 
     /// The request id of the service error.
     pub fn request_id(&self) -> Option<&str> {
-        self.service_error().and_then(|e| e.request_id.as_deref())
+        self.service_error().and_then(ServiceError::request_id)
     }
 
     /// Whether trying again may succeed: retryable service errors and statuses,

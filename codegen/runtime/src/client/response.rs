@@ -35,8 +35,9 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: Bytes) -> Result<B
     };
     match parsed {
         Some(mut error) => {
-            if error.request_id.is_none() {
-                error.request_id = headers
+            let details = error.details_mut();
+            if details.request_id.is_none() {
+                details.request_id = headers
                     .get(REQUEST_ID_HEADER)
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_owned);
@@ -69,10 +70,11 @@ fn from_json(status: u16, body: &[u8]) -> Option<ServiceError> {
         json_text(object, &["Code", "code"])?,
         json_text(object, &["Message", "message"]).unwrap_or_default(),
     );
-    error.request_id = json_text(object, &["RequestId", "requestId"]);
-    error.host_id = json_text(object, &["HostId", "hostId"]);
-    error.recommend = json_text(object, &["Recommend", "recommend"]);
-    error.access_denied_detail = ["AccessDeniedDetail", "accessDeniedDetail"]
+    let details = error.details_mut();
+    details.request_id = json_text(object, &["RequestId", "requestId"]);
+    details.host_id = json_text(object, &["HostId", "hostId"]);
+    details.recommend = json_text(object, &["Recommend", "recommend"]);
+    details.access_denied_detail = ["AccessDeniedDetail", "accessDeniedDetail"]
         .iter()
         .find_map(|key| object.get(*key))
         .filter(|v| !v.is_null())
@@ -99,10 +101,11 @@ fn from_xml(status: u16, body: &[u8]) -> Option<ServiceError> {
         xml_text(&text, "Code")?,
         xml_text(&text, "Message").unwrap_or_default(),
     );
-    error.request_id = xml_text(&text, "RequestId");
-    error.host_id = xml_text(&text, "HostId");
-    error.recommend = xml_text(&text, "Recommend");
-    error.access_denied_detail = xml_text(&text, "AccessDeniedDetail");
+    let details = error.details_mut();
+    details.request_id = xml_text(&text, "RequestId");
+    details.host_id = xml_text(&text, "HostId");
+    details.recommend = xml_text(&text, "Recommend");
+    details.access_denied_detail = xml_text(&text, "AccessDeniedDetail");
     Some(error)
 }
 
@@ -151,7 +154,10 @@ mod tests {
     #[test]
     fn success_returns_the_body_untouched() {
         let body = Bytes::from_static(b"{\"RequestId\":\"r\"}");
-        assert_eq!(parse_response(200, &HeaderMap::new(), body.clone()).unwrap(), body);
+        assert_eq!(
+            parse_response(200, &HeaderMap::new(), body.clone()).unwrap(),
+            body
+        );
     }
 
     #[test]
@@ -163,12 +169,12 @@ mod tests {
                 "Message":"The quota of resource is full","Recommend":"https://diag",
                 "AccessDeniedDetail":{"PolicyType":"AccountLevelIdentityBasedPolicy"}}"#,
         );
-        assert_eq!(e.code, "Resource.QuotaFull");
-        assert_eq!(e.request_id.as_deref(), Some("EB2C"));
-        assert_eq!(e.host_id.as_deref(), Some("vpc.aliyuncs.com"));
-        assert_eq!(e.recommend.as_deref(), Some("https://diag"));
+        assert_eq!(e.code(), "Resource.QuotaFull");
+        assert_eq!(e.request_id(), Some("EB2C"));
+        assert_eq!(e.host_id(), Some("vpc.aliyuncs.com"));
+        assert_eq!(e.recommend(), Some("https://diag"));
         assert_eq!(
-            e.access_denied_detail.as_deref(),
+            e.access_denied_detail(),
             Some(r#"{"PolicyType":"AccountLevelIdentityBasedPolicy"}"#)
         );
         assert_eq!(
@@ -185,9 +191,9 @@ mod tests {
         let Err(Error::Service(e)) = parse_response(429, &h, body) else {
             panic!("expected a service error")
         };
-        assert_eq!(e.code, "Throttling.User");
-        assert_eq!(e.message, "slow down");
-        assert_eq!(e.request_id.as_deref(), Some("from-header"));
+        assert_eq!(e.code(), "Throttling.User");
+        assert_eq!(e.message(), "slow down");
+        assert_eq!(e.request_id(), Some("from-header"));
         assert!(e.is_retryable());
     }
 
@@ -200,20 +206,26 @@ mod tests {
              <Code>Forbidden.RAM</Code><Message>a &lt;b&gt; &amp; c</Message>\
              <Recommend><![CDATA[https://x?a=1&b=2]]></Recommend></Error>",
         );
-        assert_eq!(e.code, "Forbidden.RAM");
-        assert_eq!(e.message, "a <b> & c");
-        assert_eq!(e.recommend.as_deref(), Some("https://x?a=1&b=2"));
+        assert_eq!(e.code(), "Forbidden.RAM");
+        assert_eq!(e.message(), "a <b> & c");
+        assert_eq!(e.recommend(), Some("https://x?a=1&b=2"));
         assert!(!e.is_retryable());
     }
 
     #[test]
     fn html_gateway_error_is_a_parse_error_with_an_excerpt() {
-        let page = format!("<html><body>502 Bad Gateway{}</body></html>", "x".repeat(400));
+        let page = format!(
+            "<html><body>502 Bad Gateway{}</body></html>",
+            "x".repeat(400)
+        );
         let Err(error) = parse_response(502, &headers("text/html"), Bytes::from(page)) else {
             panic!("expected an error")
         };
         assert!(error.is_retryable());
-        let Error::ResponseParse { status, excerpt, .. } = error else {
+        let Error::ResponseParse {
+            status, excerpt, ..
+        } = error
+        else {
             panic!("expected a parse error")
         };
         assert_eq!(status, 502);
@@ -225,7 +237,10 @@ mod tests {
     fn json_without_code_and_binary_garbage_are_parse_errors() {
         for body in [&b"{\"Message\":\"no code\"}"[..], b"\xff\xfe<Code>", b""] {
             let r = parse_response(500, &HeaderMap::new(), Bytes::copy_from_slice(body));
-            assert!(matches!(r, Err(Error::ResponseParse { status: 500, .. })), "{r:?}");
+            assert!(
+                matches!(r, Err(Error::ResponseParse { status: 500, .. })),
+                "{r:?}"
+            );
         }
     }
 }

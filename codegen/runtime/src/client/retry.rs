@@ -106,7 +106,10 @@ mod tests {
     #[test]
     fn attempts_are_at_least_one() {
         assert_eq!(RetryPolicy::disabled().max_attempts(), 1);
-        assert_eq!(RetryPolicy::standard().with_max_attempts(0).max_attempts(), 1);
+        assert_eq!(
+            RetryPolicy::standard().with_max_attempts(0).max_attempts(),
+            1
+        );
         assert_eq!(RetryPolicy::default().max_attempts(), 3);
     }
 

@@ -11,8 +11,8 @@ use tracing::{field, Instrument, Span};
 
 use super::response::{excerpt, parse_response, REQUEST_ID_HEADER};
 use super::retry::retry_after;
-use super::{transport, Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy};
 use super::TimeoutKind;
+use super::{transport, Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy};
 use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
 use crate::auth::{Credentials, SigningRequest};
 use crate::params::{Location, Params};
@@ -117,7 +117,7 @@ impl RpcClient {
             action = op.action,
             attempts = field::Empty,
         );
-        async move {
+        async {
             if let Some(token) = op.idempotency_token {
                 if !params.contains_key(token) {
                     let uuid = uuid::Uuid::new_v4().to_string();
@@ -127,21 +127,22 @@ impl RpcClient {
             let result = match self.0.deadline {
                 Some(limit) => {
                     let deadline = Instant::now() + limit;
-                    tokio::time::timeout_at(deadline, self.attempts(op, &params, Some(deadline)))
+                    let attempts = self.attempts(op, &params, Some(deadline), &span);
+                    tokio::time::timeout_at(deadline, attempts)
                         .await
                         .unwrap_or(Err(Error::Timeout {
                             kind: TimeoutKind::Deadline,
                             after: limit,
                         }))
                 }
-                None => self.attempts(op, &params, None).await,
+                None => self.attempts(op, &params, None, &span).await,
             };
             if let Err(error) = &result {
                 tracing::debug!(%error, "call failed");
             }
             result
         }
-        .instrument(span)
+        .instrument(span.clone())
         .await
     }
 
@@ -150,11 +151,12 @@ impl RpcClient {
         op: &'static OperationInfo,
         params: &Params,
         deadline: Option<Instant>,
+        call_span: &Span,
     ) -> Result<(u16, Bytes), Error> {
         let credentials = self.0.credentials.provide_credentials().await?;
         let mut attempt = 1;
         loop {
-            Span::current().record("attempts", attempt);
+            call_span.record("attempts", attempt);
             let (result, asked_wait) = self.attempt(op, params, &credentials, attempt).await;
             let error = match result {
                 Ok(response) => return Ok(response),
@@ -189,7 +191,7 @@ impl RpcClient {
             request_id = field::Empty,
             latency_ms = field::Empty,
         );
-        async move {
+        async {
             let (nonce, timestamp) = (auth::nonce(), auth::timestamp());
             let request = SigningRequest {
                 host: inner.endpoint.host(),
@@ -208,7 +210,6 @@ impl RpcClient {
                 inner.attempt_timeout,
             )
             .await;
-            let span = Span::current();
             span.record("latency_ms", started.elapsed().as_millis() as u64);
             let (result, wait) = match response {
                 Err(error) => (Err(error), None),
@@ -234,7 +235,7 @@ impl RpcClient {
             }
             (result, wait)
         }
-        .instrument(span)
+        .instrument(span.clone())
         .await
     }
 }

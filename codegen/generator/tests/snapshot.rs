@@ -1,0 +1,73 @@
+//! Snapshot of everything generated from the fixture spec in `tests/fixtures`.
+//!
+//! The snapshot under `tests/snapshots/demo` is reviewed by hand before it is accepted, and it
+//! is a workspace member, so the generated code is also compiled, linted and doc-tested.
+//! Run with `UPDATE_EXPECT=1` to rewrite it after a deliberate change, then review the diff.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files_under(dir: &Path) -> BTreeSet<PathBuf> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(path.strip_prefix(dir).unwrap().to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn generated_code_matches_the_reviewed_snapshot() {
+    let root = manifest_dir();
+    let files = acs_codegen::generate(&root.join("tests/fixtures")).expect("the fixture spec is valid");
+    let snapshots = root.join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut produced = BTreeSet::new();
+    let mut stale = Vec::new();
+    for file in files.iter().filter(|f| f.path.starts_with("generated")) {
+        let relative = file.path.strip_prefix("generated").unwrap().to_owned();
+        let path = snapshots.join(&relative);
+        produced.insert(relative.clone());
+        if fs::read_to_string(&path).ok().as_deref() != Some(file.contents.as_str()) {
+            if update {
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(&path, &file.contents).unwrap();
+            } else {
+                stale.push(relative);
+            }
+        }
+    }
+    let extra: Vec<_> = files_under(&snapshots).difference(&produced).cloned().collect();
+    assert!(extra.is_empty(), "snapshot files no longer generated: {extra:?}");
+    assert!(stale.is_empty(), "generated code differs from the snapshot in {stale:?}; rerun with UPDATE_EXPECT=1 and review the diff");
+}
+
+#[test]
+fn the_fixture_exercises_every_shape() {
+    let files = acs_codegen::generate(&manifest_dir().join("tests/fixtures")).unwrap();
+    let module = files.iter().find(|f| f.path.ends_with("src/create_widget.rs")).unwrap();
+    for needle in [
+        "location = \"body\"",
+        "style = \"json\"",
+        "style = \"simple\"",
+        "pub r#type: Option<Type>",
+        "BTreeMap<String, String>",
+        "\"^[a-z][a-z0-9-]*$\"",
+        "idempotency_token: Some(\"ClientToken\")",
+        "::serde::Serialize",
+    ] {
+        assert!(module.contents.contains(needle), "missing `{needle}` in the generated module");
+    }
+}
