@@ -52,10 +52,10 @@ async fn pascal_case_json_error() {
             "AccessDeniedDetail":{"AuthAction":"vpc:CreateVpnGateway"}}"#,
     ))
     .await;
-    assert_eq!(e.status, 400);
-    assert_eq!(e.code, "Resource.QuotaFull");
-    assert_eq!(e.message, "The quota of resource is full");
-    assert_eq!(e.host_id.as_deref(), Some("vpc.aliyuncs.com"));
+    assert_eq!(e.status(), 400);
+    assert_eq!(e.code(), "Resource.QuotaFull");
+    assert_eq!(e.message(), "The quota of resource is full");
+    assert_eq!(e.host_id(), Some("vpc.aliyuncs.com"));
     assert!(e
         .recommend
         .as_deref()
@@ -80,10 +80,10 @@ async fn lower_case_json_error() {
         r#"{"code":"InvalidVpnGatewayInstanceId.NotFound","message":"not found","requestId":"r-9"}"#,
     ))
     .await;
-    assert_eq!(e.status, 404);
-    assert_eq!(e.code, "InvalidVpnGatewayInstanceId.NotFound");
-    assert_eq!(e.message, "not found");
-    assert_eq!(e.request_id.as_deref(), Some("r-9"));
+    assert_eq!(e.status(), 404);
+    assert_eq!(e.code(), "InvalidVpnGatewayInstanceId.NotFound");
+    assert_eq!(e.message(), "not found");
+    assert_eq!(e.request_id(), Some("r-9"));
 }
 
 #[tokio::test]
@@ -96,9 +96,9 @@ async fn xml_error() {
          <Message>The request signature does not conform to Aliyun standards.</Message></Error>",
     ))
     .await;
-    assert_eq!(e.code, "IncompleteSignature");
-    assert_eq!(e.request_id.as_deref(), Some("X-1"));
-    assert_eq!(e.host_id.as_deref(), Some("vpc.aliyuncs.com"));
+    assert_eq!(e.code(), "IncompleteSignature");
+    assert_eq!(e.request_id(), Some("X-1"));
+    assert_eq!(e.host_id(), Some("vpc.aliyuncs.com"));
 }
 
 #[tokio::test]
@@ -177,7 +177,7 @@ impl AsRef<ServiceError> for CreateVpnGatewayError {
 
 impl From<ServiceError> for CreateVpnGatewayError {
     fn from(e: ServiceError) -> Self {
-        match e.code.as_str() {
+        match e.code() {
             "Resource.QuotaFull" => Self::ResourceQuotaFull(e),
             _ => Self::Unhandled(e),
         }

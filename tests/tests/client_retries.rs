@@ -138,10 +138,10 @@ async fn http_500_every_time_stops_after_the_configured_attempts() {
     let Error::Service(service) = &error else {
         panic!("expected a service error, got {error}")
     };
-    assert_eq!(service.status, 500);
-    assert_eq!(service.code, "InternalError");
+    assert_eq!(service.status(), 500);
+    assert_eq!(service.code(), "InternalError");
     assert_eq!(
-        service.request_id.as_deref(),
+        service.request_id(),
         Some("R-3"),
         "the last attempt's error"
     );

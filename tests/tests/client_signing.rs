@@ -154,7 +154,7 @@ async fn a_wrong_secret_is_refused_and_not_retried() {
             .await
             .unwrap_err();
         assert_eq!(error.code(), Some("SignatureDoesNotMatch"), "{error}");
-        assert!(matches!(&error, Error::Service(e) if e.status == 400));
+        assert!(matches!(&error, Error::Service(e) if e.status() == 400));
         assert!(!error.is_retryable());
     }
     assert_eq!(server.received().len(), 2, "one attempt each");

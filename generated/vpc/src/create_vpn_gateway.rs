@@ -398,7 +398,7 @@ pub enum CreateVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code.as_str() {
+        match error.code() {
             "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
             _ => Self::Unhandled(error),
         }

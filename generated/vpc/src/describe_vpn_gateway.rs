@@ -186,7 +186,7 @@ pub enum DescribeVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code.as_str() {
+        match error.code() {
             "InvalidVpnGatewayInstanceId.NotFound" => {
                 Self::InvalidVpnGatewayInstanceIdNotFound(error)
             }

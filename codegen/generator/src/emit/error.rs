@@ -44,7 +44,7 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
 
         impl From<::acs_runtime::client::ServiceError> for #name {
             fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-                match error.code.as_str() {
+                match error.code() {
                     #(#arms)*
                     _ => Self::Unhandled(error),
                 }

@@ -101,12 +101,6 @@ impl ServiceError {
         }))
     }
 
-    /// Sets the request id.
-    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.0.request_id = Some(request_id.into());
-        self
-    }
-
     pub(crate) fn details_mut(&mut self) -> &mut Details {
         &mut self.0
     }

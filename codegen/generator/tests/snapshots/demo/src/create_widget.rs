@@ -380,7 +380,7 @@ pub enum CreateWidgetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateWidgetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code.as_str() {
+        match error.code() {
             "Quota.Exceeded" => Self::QuotaExceeded(error),
             "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),

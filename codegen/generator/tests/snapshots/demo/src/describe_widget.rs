@@ -97,7 +97,7 @@ pub enum DescribeWidgetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeWidgetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code.as_str() {
+        match error.code() {
             _ => Self::Unhandled(error),
         }
     }
