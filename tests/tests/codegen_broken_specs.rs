@@ -10,22 +10,38 @@ const OP: &str = "spec/demo/2020-01-01/CreateWidget.yaml";
 /// Asserts a line of `report` names `file:line:column`, `path` and says `what`.
 #[track_caller]
 fn assert_reported(report: &str, file: &str, line: usize, path: &str, what: &str) {
-    let hit = report.lines().find(|l| l.starts_with(&format!("{file}:{line}:")) && l.contains(path) && l.contains(what));
-    assert!(hit.is_some(), "expected {file}:{line}: ... {path} ... {what}\nin:\n{report}");
+    let hit = report.lines().find(|l| {
+        l.starts_with(&format!("{file}:{line}:")) && l.contains(path) && l.contains(what)
+    });
+    assert!(
+        hit.is_some(),
+        "expected {file}:{line}: ... {path} ... {what}\nin:\n{report}"
+    );
 }
 
 #[test]
 fn yaml_syntax_error() {
     let repo = Repo::new();
-    repo.edit(OP, "summary: Creates a widget.", "summary: [Creates a widget.");
+    repo.edit(
+        OP,
+        "summary: Creates a widget.",
+        "summary: [Creates a widget.",
+    );
     let report = repo.fails();
-    assert!(report.lines().any(|l| l.starts_with(&format!("{OP}:2:"))), "{report}");
+    assert!(
+        report.lines().any(|l| l.starts_with(&format!("{OP}:2:"))),
+        "{report}"
+    );
 }
 
 #[test]
 fn unknown_key() {
     let repo = Repo::new();
-    repo.edit(OP, "    required: true\n    example: cn-hangzhou", "    requird: true\n    example: cn-hangzhou");
+    repo.edit(
+        OP,
+        "    required: true\n    example: cn-hangzhou",
+        "    requird: true\n    example: cn-hangzhou",
+    );
     let report = repo.fails();
     assert_reported(&report, OP, 20, "parameters[0]", "unknown field `requird`");
 }
@@ -33,17 +49,37 @@ fn unknown_key() {
 #[test]
 fn wrong_value_type() {
     let repo = Repo::new();
-    repo.edit(OP, "    format: int64\n    required: true", "    format: int64\n    required: maybe");
+    repo.edit(
+        OP,
+        "    format: int64\n    required: true",
+        "    format: int64\n    required: maybe",
+    );
     let report = repo.fails();
-    assert_reported(&report, OP, 43, "parameters[3].required", "expected a boolean");
+    assert_reported(
+        &report,
+        OP,
+        43,
+        "parameters[3].required",
+        "expected a boolean",
+    );
 }
 
 #[test]
 fn unknown_type() {
     let repo = Repo::new();
-    repo.edit(OP, "  - name: Ratio\n    type: number", "  - name: Ratio\n    type: float");
+    repo.edit(
+        OP,
+        "  - name: Ratio\n    type: number",
+        "  - name: Ratio\n    type: float",
+    );
     let report = repo.fails();
-    assert_reported(&report, OP, 48, "parameters[4].type", "unknown variant `float`");
+    assert_reported(
+        &report,
+        OP,
+        48,
+        "parameters[4].type",
+        "unknown variant `float`",
+    );
 }
 
 #[test]
@@ -51,7 +87,10 @@ fn missing_required_key() {
     let repo = Repo::new();
     repo.edit(OP, "summary: Creates a widget.\n", "");
     let report = repo.fails();
-    assert!(report.contains(OP) && report.contains("missing field `summary`"), "{report}");
+    assert!(
+        report.contains(OP) && report.contains("missing field `summary`"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -59,7 +98,13 @@ fn duplicate_parameter() {
     let repo = Repo::new();
     repo.edit(OP, "  - name: Name\n", "  - name: RegionId\n");
     let report = repo.fails();
-    assert_reported(&report, OP, 23, "parameters[1].name", "`RegionId` is already defined at parameters[0]");
+    assert_reported(
+        &report,
+        OP,
+        23,
+        "parameters[1].name",
+        "`RegionId` is already defined at parameters[0]",
+    );
 }
 
 #[test]
@@ -67,7 +112,13 @@ fn default_outside_its_enum() {
     let repo = Repo::new();
     repo.edit(OP, "default: small", "default: medium");
     let report = repo.fails();
-    assert_reported(&report, OP, 33, "parameters[2].default", "default `medium` is not one of the enum values small, LARGE");
+    assert_reported(
+        &report,
+        OP,
+        33,
+        "parameters[2].default",
+        "default `medium` is not one of the enum values small, LARGE",
+    );
 }
 
 #[test]
@@ -75,7 +126,13 @@ fn minimum_above_maximum() {
     let repo = Repo::new();
     repo.edit(OP, "min_length: 2", "min_length: 30");
     let report = repo.fails();
-    assert_reported(&report, OP, 28, "parameters[1].constraints.min_length", "min_length 30 is greater than the maximum 20");
+    assert_reported(
+        &report,
+        OP,
+        28,
+        "parameters[1].constraints.min_length",
+        "min_length 30 is greater than the maximum 20",
+    );
 }
 
 #[test]
@@ -83,7 +140,13 @@ fn invalid_pattern() {
     let repo = Repo::new();
     repo.edit(OP, "pattern: \"^[a-z][a-z0-9-]*$\"", "pattern: \"^[a-z\"");
     let report = repo.fails();
-    assert_reported(&report, OP, 30, "parameters[1].constraints.pattern", "invalid regular expression");
+    assert_reported(
+        &report,
+        OP,
+        30,
+        "parameters[1].constraints.pattern",
+        "invalid regular expression",
+    );
 }
 
 #[test]
@@ -91,15 +154,31 @@ fn duplicate_error_code() {
     let repo = Repo::new();
     repo.edit(OP, "code: InvalidRegionId.NotFound", "code: Quota.Exceeded");
     let report = repo.fails();
-    assert_reported(&report, OP, 152, "errors[1].code", "error code `Quota.Exceeded` is already listed at errors[0]");
+    assert_reported(
+        &report,
+        OP,
+        152,
+        "errors[1].code",
+        "error code `Quota.Exceeded` is already listed at errors[0]",
+    );
 }
 
 #[test]
 fn constraint_on_the_wrong_type() {
     let repo = Repo::new();
-    repo.edit(OP, "    constraints:\n      allowed: [{min: 1, max: 4}, 8]", "    constraints:\n      max_length: 4");
+    repo.edit(
+        OP,
+        "    constraints:\n      allowed: [{min: 1, max: 4}, 8]",
+        "    constraints:\n      max_length: 4",
+    );
     let report = repo.fails();
-    assert_reported(&report, OP, 46, "parameters[3].constraints.max_length", "`max_length` does not apply to a integer");
+    assert_reported(
+        &report,
+        OP,
+        46,
+        "parameters[3].constraints.max_length",
+        "`max_length` does not apply to a integer",
+    );
 }
 
 #[test]
@@ -108,7 +187,10 @@ fn rust_name_collision() {
     repo.edit(OP, "  - name: DryRun\n", "  - name: Dry_Run\n");
     repo.edit(OP, "  - name: Zones\n", "  - name: DryRun\n");
     let report = repo.fails();
-    assert!(report.contains("becomes the Rust field `dry_run`") && report.contains("rust_name"), "{report}");
+    assert!(
+        report.contains("becomes the Rust field `dry_run`") && report.contains("rust_name"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -116,10 +198,23 @@ fn every_problem_of_every_file_at_once() {
     let repo = Repo::new();
     repo.edit(OP, "default: small", "default: medium");
     repo.edit(OP, "poll: DescribeWidget", "poll: DescribeGadget");
-    repo.edit("spec/demo/2020-01-01/DescribeWidget.yaml", "example: w-1", "example: w-1\n    colour: red");
+    repo.edit(
+        "spec/demo/2020-01-01/DescribeWidget.yaml",
+        "example: w-1",
+        "example: w-1\n    colour: red",
+    );
     let report = repo.fails();
     assert_reported(&report, OP, 33, "parameters[2].default", "medium");
-    assert_reported(&report, OP, 10, "asynchronous.poll", "`DescribeGadget` to poll is not in this product's spec");
-    assert!(report.contains("DescribeWidget.yaml:") && report.contains("unknown field `colour`"), "{report}");
+    assert_reported(
+        &report,
+        OP,
+        10,
+        "asynchronous.poll",
+        "`DescribeGadget` to poll is not in this product's spec",
+    );
+    assert!(
+        report.contains("DescribeWidget.yaml:") && report.contains("unknown field `colour`"),
+        "{report}"
+    );
     assert!(report.contains("3 problem(s)"), "{report}");
 }

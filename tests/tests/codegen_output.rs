@@ -22,13 +22,22 @@ fn output_is_deterministic_and_rerunning_changes_nothing() {
 fn check_names_each_stale_file_and_writes_nothing() {
     let repo = Repo::new();
     let path = repo.path().join(MODULE);
-    let edited = fs::read_to_string(&path).unwrap().replace("Creates a widget", "Creates a gadget");
+    let edited = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Creates a widget", "Creates a gadget");
     fs::write(&path, &edited).unwrap();
     fs::remove_file(repo.path().join("generated/demo/docs/CreateWidget.md")).unwrap();
     let report = acs_codegen::codegen(repo.path(), true).unwrap_err();
     assert!(report.contains(&format!("stale: {MODULE}")), "{report}");
-    assert!(report.contains("stale: generated/demo/docs/CreateWidget.md"), "{report}");
-    assert_eq!(fs::read_to_string(&path).unwrap(), edited, "--check wrote a file");
+    assert!(
+        report.contains("stale: generated/demo/docs/CreateWidget.md"),
+        "{report}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        edited,
+        "--check wrote a file"
+    );
 }
 
 #[test]
@@ -39,8 +48,14 @@ fn a_file_without_the_header_is_never_overwritten() {
     let other = repo.path().join("generated/demo/docs/CreateWidget.md");
     fs::remove_file(&other).unwrap();
     let report = acs_codegen::codegen(repo.path(), false).unwrap_err();
-    assert!(report.contains(MODULE) && report.contains("not overwritten"), "{report}");
-    assert_eq!(fs::read_to_string(&path).unwrap(), "// my own code\npub fn mine() {}\n");
+    assert!(
+        report.contains(MODULE) && report.contains("not overwritten"),
+        "{report}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "// my own code\npub fn mine() {}\n"
+    );
     assert!(!other.exists(), "a refused run must write nothing at all");
 }
 
@@ -50,13 +65,34 @@ fn files_of_a_removed_operation_are_deleted_and_hand_written_extras_kept() {
     let extra = repo.path().join("generated/demo/examples/mine.rs");
     fs::create_dir_all(extra.parent().unwrap()).unwrap();
     fs::write(&extra, "fn main() {}\n").unwrap();
-    repo.edit("spec/demo/2020-01-01/CreateWidget.yaml", "  poll: DescribeWidget\n", "  poll: CreateWidget\n");
+    repo.edit(
+        "spec/demo/2020-01-01/CreateWidget.yaml",
+        "  poll: DescribeWidget\n",
+        "  poll: CreateWidget\n",
+    );
     fs::remove_file(repo.path().join("spec/demo/2020-01-01/DescribeWidget.yaml")).unwrap();
     let summary = acs_codegen::codegen(repo.path(), false).unwrap();
     assert!(summary.contains("2 deleted"), "{summary}");
-    assert!(!repo.path().join("generated/demo/src/describe_widget.rs").exists());
-    assert!(!repo.path().join("generated/demo/docs/DescribeWidget.md").exists());
+    assert!(
+        !repo
+            .path()
+            .join("generated/demo/src/describe_widget.rs")
+            .exists()
+    );
+    assert!(
+        !repo
+            .path()
+            .join("generated/demo/docs/DescribeWidget.md")
+            .exists()
+    );
     assert!(extra.exists(), "a hand-written file was deleted");
-    let leftovers: Vec<_> = repo.generated().into_keys().filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
-    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+    let leftovers: Vec<_> = repo
+        .generated()
+        .into_keys()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary files left behind: {leftovers:?}"
+    );
 }

@@ -6,13 +6,19 @@ use acs_vpc::create_vpn_gateway::{InstanceChargeType, NetworkType, VpnType};
 use acs_vpc::{CreateVpnGatewayRequest, CreateVpnGatewayRequestBuilder, Violations};
 
 fn minimal() -> CreateVpnGatewayRequestBuilder {
-    CreateVpnGatewayRequest::builder().region_id("cn-hangzhou").vpc_id("vpc-1").bandwidth(5)
+    CreateVpnGatewayRequest::builder()
+        .region_id("cn-hangzhou")
+        .vpc_id("vpc-1")
+        .bandwidth(5)
 }
 
 #[track_caller]
 fn rejected(builder: CreateVpnGatewayRequestBuilder, parameter: &str) -> Violations {
     let violations = builder.build().expect_err("must be rejected");
-    assert!(violations.get(parameter).is_some(), "no violation of {parameter}: {violations}");
+    assert!(
+        violations.get(parameter).is_some(),
+        "no violation of {parameter}: {violations}"
+    );
     violations
 }
 
@@ -20,8 +26,19 @@ fn rejected(builder: CreateVpnGatewayRequestBuilder, parameter: &str) -> Violati
 fn the_minimal_request_is_valid_and_sends_only_what_was_set() {
     let request = minimal().build().unwrap();
     let params = request.to_params();
-    let query: Vec<(&str, &str)> = params.query().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    assert_eq!(query, [("RegionId", "cn-hangzhou"), ("VpcId", "vpc-1"), ("Bandwidth", "5")]);
+    let query: Vec<(&str, &str)> = params
+        .query()
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        query,
+        [
+            ("RegionId", "cn-hangzhou"),
+            ("VpcId", "vpc-1"),
+            ("Bandwidth", "5")
+        ]
+    );
     assert!(params.body().is_empty());
 }
 
@@ -30,11 +47,28 @@ fn each_missing_required_parameter_is_reported_at_once() {
     let violations = CreateVpnGatewayRequest::builder().build().unwrap_err();
     let missing: Vec<&str> = violations.iter().map(|v| v.parameter.as_str()).collect();
     assert_eq!(missing, ["RegionId", "VpcId", "Bandwidth"]);
-    assert!(violations.iter().all(|v| v.rule == "is required" && v.value.is_none()));
+    assert!(
+        violations
+            .iter()
+            .all(|v| v.rule == "is required" && v.value.is_none())
+    );
     for (builder, parameter) in [
-        (CreateVpnGatewayRequest::builder().vpc_id("v").bandwidth(5), "RegionId"),
-        (CreateVpnGatewayRequest::builder().region_id("r").bandwidth(5), "VpcId"),
-        (CreateVpnGatewayRequest::builder().region_id("r").vpc_id("v"), "Bandwidth"),
+        (
+            CreateVpnGatewayRequest::builder().vpc_id("v").bandwidth(5),
+            "RegionId",
+        ),
+        (
+            CreateVpnGatewayRequest::builder()
+                .region_id("r")
+                .bandwidth(5),
+            "VpcId",
+        ),
+        (
+            CreateVpnGatewayRequest::builder()
+                .region_id("r")
+                .vpc_id("v"),
+            "Bandwidth",
+        ),
     ] {
         assert_eq!(rejected(builder, parameter).len(), 1);
     }
@@ -43,14 +77,29 @@ fn each_missing_required_parameter_is_reported_at_once() {
 #[test]
 fn name_is_2_to_100_characters_starting_with_a_letter() {
     for ok in ["ab", &format!("a{}", "b".repeat(99)), "MY_vpn-gw1", "Z9"] {
-        assert!(minimal().name(ok).build().is_ok(), "{ok:?} must be accepted");
+        assert!(
+            minimal().name(ok).build().is_ok(),
+            "{ok:?} must be accepted"
+        );
     }
-    for bad in ["a", &format!("a{}", "b".repeat(100)), "1abc", "_abc", "my.vpn", "my@vpn", "my vpn", "名字ab"] {
+    for bad in [
+        "a",
+        &format!("a{}", "b".repeat(100)),
+        "1abc",
+        "_abc",
+        "my.vpn",
+        "my@vpn",
+        "my vpn",
+        "名字ab",
+    ] {
         let v = rejected(minimal().name(bad), "Name");
         assert_eq!(v.get("Name").unwrap().value.as_deref(), Some(bad));
     }
     let v = rejected(minimal().name("a"), "Name");
-    assert_eq!(v.get("Name").unwrap().rule, "must be 2 to 100 characters long");
+    assert_eq!(
+        v.get("Name").unwrap().rule,
+        "must be 2 to 100 characters long"
+    );
 }
 
 #[test]
@@ -88,7 +137,12 @@ fn ssl_connections_are_5_10_or_20() {
 
 #[test]
 fn client_token_is_ascii_only() {
-    assert!(minimal().client_token("02fb3da4-130e ~*'()!").build().is_ok());
+    assert!(
+        minimal()
+            .client_token("02fb3da4-130e ~*'()!")
+            .build()
+            .is_ok()
+    );
     rejected(minimal().client_token("tokén"), "ClientToken");
 }
 
@@ -105,7 +159,10 @@ fn enumerations_know_their_values_and_keep_unknown_ones() {
     assert_eq!(VpnType::KNOWN, ["Normal", "NationalStandard"]);
     assert_eq!(NetworkType::KNOWN, ["public", "private"]);
     for (builder, parameter) in [
-        (minimal().instance_charge_type("MONTHLY"), "InstanceChargeType"),
+        (
+            minimal().instance_charge_type("MONTHLY"),
+            "InstanceChargeType",
+        ),
         (minimal().vpn_type("Fancy"), "VpnType"),
         (minimal().network_type("hybrid"), "NetworkType"),
     ] {
@@ -125,28 +182,65 @@ fn every_violation_is_reported_with_parameter_rule_and_value() {
         .build()
         .unwrap_err();
     let parameters: Vec<&str> = violations.iter().map(|v| v.parameter.as_str()).collect();
-    assert_eq!(parameters, ["Name", "Name", "VpcId", "Period", "Bandwidth", "SslConnections", "ClientToken"]);
+    assert_eq!(
+        parameters,
+        [
+            "Name",
+            "Name",
+            "VpcId",
+            "Period",
+            "Bandwidth",
+            "SslConnections",
+            "ClientToken"
+        ]
+    );
     let text = violations.to_string();
-    assert!(text.contains("Bandwidth: must be one of 5, 10, 20, 50, 100, 200 (got \"7\")"), "{text}");
+    assert!(
+        text.contains("Bandwidth: must be one of 5, 10, 20, 50, 100, 200 (got \"7\")"),
+        "{text}"
+    );
 }
 
 #[test]
 fn build_unchecked_sends_a_value_the_spec_does_not_know() {
-    let request = minimal().bandwidth(1000).vpn_type("Turbo").build_unchecked();
+    let request = minimal()
+        .bandwidth(1000)
+        .vpn_type("Turbo")
+        .build_unchecked();
     assert!(request.is_unchecked());
     assert!(acs_runtime::operation::prepare(&request).is_ok());
     let params = request.to_params();
-    assert!(params.query().contains(&("Bandwidth".to_owned(), "1000".to_owned())));
-    assert!(params.query().contains(&("VpnType".to_owned(), "Turbo".to_owned())));
+    assert!(
+        params
+            .query()
+            .contains(&("Bandwidth".to_owned(), "1000".to_owned()))
+    );
+    assert!(
+        params
+            .query()
+            .contains(&("VpnType".to_owned(), "Turbo".to_owned()))
+    );
     let checked = minimal().bandwidth(5).build().unwrap();
     assert!(!checked.is_unchecked());
 }
 
 #[test]
 fn booleans_are_sent_in_lower_case() {
-    let request = minimal().auto_pay(false).enable_ipsec(true).enable_ssl(true).build().unwrap();
+    let request = minimal()
+        .auto_pay(false)
+        .enable_ipsec(true)
+        .enable_ssl(true)
+        .build()
+        .unwrap();
     let params = request.to_params();
-    for (key, value) in [("AutoPay", "false"), ("EnableIpsec", "true"), ("EnableSsl", "true")] {
-        assert!(params.query().contains(&(key.to_owned(), value.to_owned())), "{key}={value}");
+    for (key, value) in [
+        ("AutoPay", "false"),
+        ("EnableIpsec", "true"),
+        ("EnableSsl", "true"),
+    ] {
+        assert!(
+            params.query().contains(&(key.to_owned(), value.to_owned())),
+            "{key}={value}"
+        );
     }
 }

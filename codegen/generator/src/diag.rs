@@ -56,7 +56,11 @@ impl fmt::Display for Diagnostics {
         for diagnostic in &self.0 {
             writeln!(f, "{diagnostic}")?;
         }
-        write!(f, "{} problem(s) in the spec; nothing was written", self.0.len())
+        write!(
+            f,
+            "{} problem(s) in the spec; nothing was written",
+            self.0.len()
+        )
     }
 }
 

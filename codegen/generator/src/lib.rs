@@ -38,7 +38,12 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     }
     let mut files = schema_files();
     for product in &tree.products {
-        let source = product.dir.strip_prefix(repo).unwrap_or(&product.dir).display().to_string();
+        let source = product
+            .dir
+            .strip_prefix(repo)
+            .unwrap_or(&product.dir)
+            .display()
+            .to_string();
         let ir = ir::lower_product(product, source);
         for mut file in emit::emit_crate(&ir) {
             file.path = Path::new(GENERATED_DIR).join(&file.path);
@@ -79,14 +84,26 @@ fn schema_files() -> Vec<OutputFile> {
         let comment = format!("{} from the spec model. Do not edit.", output::MARKER);
         root.schema.metadata().title = Some(title.to_owned());
         let mut value = serde_json::to_value(&root).expect("schemas serialize");
-        value.as_object_mut().expect("a schema is an object").insert("$comment".into(), comment.into());
+        value
+            .as_object_mut()
+            .expect("a schema is an object")
+            .insert("$comment".into(), comment.into());
         serde_json::to_string_pretty(&value).expect("schemas serialize") + "\n"
     };
     vec![
         OutputFile::new(
             "spec/schema/operation.json",
-            schema(schemars::schema_for!(spec::model::Operation), "Operation spec file"),
+            schema(
+                schemars::schema_for!(spec::model::Operation),
+                "Operation spec file",
+            ),
         ),
-        OutputFile::new("spec/schema/product.json", schema(schemars::schema_for!(spec::model::Product), "Product spec file")),
+        OutputFile::new(
+            "spec/schema/product.json",
+            schema(
+                schemars::schema_for!(spec::model::Product),
+                "Product spec file",
+            ),
+        ),
     ]
 }

@@ -23,7 +23,8 @@ pub enum Comment {
 
 /// The header every generated file starts with.
 pub fn header(comment: Comment, source: &str) -> String {
-    let text = format!("{MARKER} from {source}. Do not edit: change the spec and run the command again.");
+    let text =
+        format!("{MARKER} from {source}. Do not edit: change the spec and run the command again.");
     match comment {
         Comment::Slash => format!("// {text}\n\n"),
         Comment::Hash => format!("# {text}\n\n"),
@@ -43,7 +44,10 @@ pub struct OutputFile {
 impl OutputFile {
     /// A file at `path` with `contents`.
     pub fn new(path: impl Into<PathBuf>, contents: String) -> Self {
-        Self { path: path.into(), contents }
+        Self {
+            path: path.into(),
+            contents,
+        }
     }
 }
 
@@ -66,7 +70,8 @@ impl Plan {
 
     /// Every difference, one per line, for `--check`.
     pub fn stale_report(&self) -> String {
-        let mut report = String::from("generated files are out of date; run `cargo xtask codegen`:");
+        let mut report =
+            String::from("generated files are out of date; run `cargo xtask codegen`:");
         for path in &self.write {
             report.push_str(&format!("\n  stale: {}", path.display()));
         }
@@ -74,7 +79,10 @@ impl Plan {
             report.push_str(&format!("\n  no longer generated: {}", path.display()));
         }
         for path in &self.hand_written {
-            report.push_str(&format!("\n  in the way (no generated header, never overwritten): {}", path.display()));
+            report.push_str(&format!(
+                "\n  in the way (no generated header, never overwritten): {}",
+                path.display()
+            ));
         }
         report
     }
@@ -93,11 +101,17 @@ impl fmt::Display for SyncError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::HandWritten(paths) => {
-                writeln!(f, "these files lack the `{MARKER}` header, so they are not overwritten; nothing was written:")?;
+                writeln!(
+                    f,
+                    "these files lack the `{MARKER}` header, so they are not overwritten; nothing was written:"
+                )?;
                 for path in paths {
                     writeln!(f, "  {}", path.display())?;
                 }
-                write!(f, "move them away (or delete them) and run the command again")
+                write!(
+                    f,
+                    "move them away (or delete them) and run the command again"
+                )
             }
             Self::Io(path, err) => write!(f, "{}: {err}", path.display()),
         }
@@ -117,7 +131,9 @@ pub fn plan(root: &Path, files: &[OutputFile], owned: &[&Path]) -> Result<Plan, 
             Ok(existing) if !existing.contains(MARKER) => plan.hand_written.push(file.path.clone()),
             Ok(_) => plan.write.push(file.path.clone()),
             Err(err) if err.kind() == io::ErrorKind::NotFound => plan.write.push(file.path.clone()),
-            Err(err) if err.kind() == io::ErrorKind::InvalidData => plan.hand_written.push(file.path.clone()),
+            Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+                plan.hand_written.push(file.path.clone())
+            }
             Err(err) => return Err(SyncError::Io(path, err)),
         }
     }
@@ -162,7 +178,10 @@ fn write_atomically(path: &Path, contents: &str) -> Result<(), SyncError> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(io)?;
     }
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
     fs::write(&temp, contents).map_err(|e| SyncError::Io(temp.clone(), e))?;
     fs::rename(&temp, path).map_err(|e| {

@@ -31,7 +31,8 @@ fn files_under(dir: &Path) -> BTreeSet<PathBuf> {
 #[test]
 fn generated_code_matches_the_reviewed_snapshot() {
     let root = manifest_dir();
-    let files = acs_codegen::generate(&root.join("tests/fixtures")).expect("the fixture spec is valid");
+    let files =
+        acs_codegen::generate(&root.join("tests/fixtures")).expect("the fixture spec is valid");
     let snapshots = root.join("tests/snapshots");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut produced = BTreeSet::new();
@@ -49,15 +50,27 @@ fn generated_code_matches_the_reviewed_snapshot() {
             }
         }
     }
-    let extra: Vec<_> = files_under(&snapshots).difference(&produced).cloned().collect();
-    assert!(extra.is_empty(), "snapshot files no longer generated: {extra:?}");
-    assert!(stale.is_empty(), "generated code differs from the snapshot in {stale:?}; rerun with UPDATE_EXPECT=1 and review the diff");
+    let extra: Vec<_> = files_under(&snapshots)
+        .difference(&produced)
+        .cloned()
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "snapshot files no longer generated: {extra:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "generated code differs from the snapshot in {stale:?}; rerun with UPDATE_EXPECT=1 and review the diff"
+    );
 }
 
 #[test]
 fn the_fixture_exercises_every_shape() {
     let files = acs_codegen::generate(&manifest_dir().join("tests/fixtures")).unwrap();
-    let module = files.iter().find(|f| f.path.ends_with("src/create_widget.rs")).unwrap();
+    let module = files
+        .iter()
+        .find(|f| f.path.ends_with("src/create_widget.rs"))
+        .unwrap();
     for needle in [
         "location = \"body\"",
         "style = \"json\"",
@@ -68,6 +81,9 @@ fn the_fixture_exercises_every_shape() {
         "idempotency_token: Some(\"ClientToken\")",
         "::serde::Serialize",
     ] {
-        assert!(module.contents.contains(needle), "missing `{needle}` in the generated module");
+        assert!(
+            module.contents.contains(needle),
+            "missing `{needle}` in the generated module"
+        );
     }
 }

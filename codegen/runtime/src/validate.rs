@@ -124,7 +124,9 @@ impl Pattern {
     /// Whether `value` matches.
     pub fn is_match(&self, value: &str) -> bool {
         self.compiled
-            .get_or_init(|| regex_lite::Regex::new(self.source).expect("pattern checked by the generator"))
+            .get_or_init(|| {
+                regex_lite::Regex::new(self.source).expect("pattern checked by the generator")
+            })
             .is_match(value)
     }
 }
@@ -144,7 +146,9 @@ macro_rules! shown_via_display {
         }
     )*};
 }
-shown_via_display!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, bool, str, String);
+shown_via_display!(
+    i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, bool, str, String
+);
 
 /// Collects violations while a request is walked.
 #[derive(Debug, Default)]
@@ -163,7 +167,13 @@ fn path(prefix: &str, name: &str) -> String {
 
 impl Validator {
     /// Records a violation of `rule` by `parameter`.
-    pub fn report(&mut self, prefix: &str, parameter: &str, rule: impl Into<String>, value: Option<String>) {
+    pub fn report(
+        &mut self,
+        prefix: &str,
+        parameter: &str,
+        rule: impl Into<String>,
+        value: Option<String>,
+    ) {
         self.violations.push(Violation {
             parameter: path(prefix, parameter),
             rule: rule.into(),
@@ -179,7 +189,14 @@ impl Validator {
     }
 
     /// A string must be `min..=max` characters (Unicode scalar values) long.
-    pub fn length(&mut self, prefix: &str, parameter: &str, value: Option<&str>, min: Option<u64>, max: Option<u64>) {
+    pub fn length(
+        &mut self,
+        prefix: &str,
+        parameter: &str,
+        value: Option<&str>,
+        min: Option<u64>,
+        max: Option<u64>,
+    ) {
         let Some(value) = value else { return };
         let len = value.chars().count() as u64;
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
@@ -194,7 +211,13 @@ impl Validator {
     }
 
     /// A string must match a regular expression.
-    pub fn pattern(&mut self, prefix: &str, parameter: &str, value: Option<&str>, pattern: &Pattern) {
+    pub fn pattern(
+        &mut self,
+        prefix: &str,
+        parameter: &str,
+        value: Option<&str>,
+        pattern: &Pattern,
+    ) {
         if let Some(value) = value {
             if !pattern.is_match(value) {
                 let rule = format!("must match the pattern {}", pattern.as_str());
@@ -207,7 +230,12 @@ impl Validator {
     pub fn ascii(&mut self, prefix: &str, parameter: &str, value: Option<&str>) {
         if let Some(value) = value {
             if !value.is_ascii() {
-                self.report(prefix, parameter, "must contain only ASCII characters", Some(value.to_owned()));
+                self.report(
+                    prefix,
+                    parameter,
+                    "must contain only ASCII characters",
+                    Some(value.to_owned()),
+                );
             }
         }
     }
@@ -223,8 +251,13 @@ impl Validator {
     }
 
     /// An integer must lie in one of the inclusive ranges (a single value is a range of one).
-    pub fn one_of_ranges<T>(&mut self, prefix: &str, parameter: &str, value: Option<T>, ranges: &[(i64, i64)])
-    where
+    pub fn one_of_ranges<T>(
+        &mut self,
+        prefix: &str,
+        parameter: &str,
+        value: Option<T>,
+        ranges: &[(i64, i64)],
+    ) where
         T: Into<i64> + Copy + Shown,
     {
         let Some(value) = value else { return };
@@ -232,7 +265,13 @@ impl Validator {
         if !ranges.iter().any(|&(lo, hi)| lo <= n && n <= hi) {
             let allowed: Vec<String> = ranges
                 .iter()
-                .map(|&(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo} to {hi}") })
+                .map(|&(lo, hi)| {
+                    if lo == hi {
+                        lo.to_string()
+                    } else {
+                        format!("{lo} to {hi}")
+                    }
+                })
                 .collect();
             let rule = format!("must be one of {}", allowed.join(", "));
             self.report(prefix, parameter, rule, Some(value.shown()));
@@ -240,8 +279,14 @@ impl Validator {
     }
 
     /// A number must be at least `min` and at most `max`.
-    pub fn bounds<T>(&mut self, prefix: &str, parameter: &str, value: Option<T>, min: Option<f64>, max: Option<f64>)
-    where
+    pub fn bounds<T>(
+        &mut self,
+        prefix: &str,
+        parameter: &str,
+        value: Option<T>,
+        min: Option<f64>,
+        max: Option<f64>,
+    ) where
         T: Into<f64> + Copy + Shown,
     {
         let Some(value) = value else { return };
@@ -258,7 +303,14 @@ impl Validator {
     }
 
     /// A list must have `min..=max` items.
-    pub fn items<T>(&mut self, prefix: &str, parameter: &str, value: Option<&[T]>, min: Option<u64>, max: Option<u64>) {
+    pub fn items<T>(
+        &mut self,
+        prefix: &str,
+        parameter: &str,
+        value: Option<&[T]>,
+        min: Option<u64>,
+        max: Option<u64>,
+    ) {
         let Some(value) = value else { return };
         let len = value.len() as u64;
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {

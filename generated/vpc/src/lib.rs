@@ -26,15 +26,21 @@ pub mod client;
 pub mod create_vpn_gateway;
 #[rustfmt::skip]
 pub mod describe_vpn_gateway;
+#[rustfmt::skip]
 pub use client::{Client, VpcApi, PRODUCT};
+#[rustfmt::skip]
 pub use create_vpn_gateway::{
     CreateVpnGatewayRequest, CreateVpnGatewayRequestBuilder, CreateVpnGatewayResponse,
     CreateVpnGatewayError,
 };
+#[rustfmt::skip]
 pub use describe_vpn_gateway::{
     DescribeVpnGatewayRequest, DescribeVpnGatewayRequestBuilder,
     DescribeVpnGatewayResponse, DescribeVpnGatewayError,
 };
+#[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
+#[rustfmt::skip]
 pub use ::acs_runtime::client::{Config, Error, RetryPolicy, ServiceError};
+#[rustfmt::skip]
 pub use ::acs_runtime::validate::{Violation, Violations};

@@ -12,7 +12,8 @@ pub struct Repo {
 impl Repo {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/generator/tests/fixtures/spec");
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/generator/tests/fixtures/spec");
         copy_dir(&fixture, &dir.path().join("spec"));
         acs_codegen::codegen(dir.path(), false).expect("the fixture generates");
         Self { dir }
@@ -51,7 +52,11 @@ impl Repo {
     pub fn fails(&self) -> String {
         let before = self.generated();
         let report = acs_codegen::codegen(self.path(), false).expect_err("a broken spec must fail");
-        assert_eq!(before, self.generated(), "generated/ changed although the spec is broken");
+        assert_eq!(
+            before,
+            self.generated(),
+            "generated/ changed although the spec is broken"
+        );
         assert!(report.contains("nothing was written"), "{report}");
         report
     }
@@ -69,4 +74,3 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
-

@@ -25,7 +25,10 @@ pub fn check_tree(tree: &SpecTree) -> Diagnostics {
             let mut sink = Sink::new(&product.file, &product.text, &mut diagnostics);
             sink.report(
                 "product",
-                format!("crate `{crate_name}` is also generated from {}; one version per product", other.display()),
+                format!(
+                    "crate `{crate_name}` is also generated from {}; one version per product",
+                    other.display()
+                ),
             );
         }
         check_product(product, &mut diagnostics);
@@ -36,7 +39,11 @@ pub fn check_tree(tree: &SpecTree) -> Diagnostics {
 fn check_product(dir: &ProductDir, diagnostics: &mut Diagnostics) {
     let mut sink = Sink::new(&dir.file, &dir.text, diagnostics);
     product_file(&dir.product, &mut sink);
-    let names: BTreeSet<&str> = dir.operations.iter().map(|o| o.operation.name.as_str()).collect();
+    let names: BTreeSet<&str> = dir
+        .operations
+        .iter()
+        .map(|o| o.operation.name.as_str())
+        .collect();
     for file in &dir.operations {
         let mut sink = Sink::new(&file.file, &file.text, diagnostics);
         operation(&file.operation, &file.file, &names, &mut sink);
@@ -52,7 +59,11 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     fn new(file: &'a Path, text: &'a str, diagnostics: &'a mut Diagnostics) -> Self {
-        Self { file, text, diagnostics }
+        Self {
+            file,
+            text,
+            diagnostics,
+        }
     }
 
     /// Reports a problem at a YAML path.
@@ -68,26 +79,50 @@ impl<'a> Sink<'a> {
 
 fn product_file(product: &Product, sink: &mut Sink<'_>) {
     if !is_pascal_identifier(&product.product) {
-        sink.report("product", format!("product code `{}` must be letters and digits, starting with an upper-case letter", product.product));
+        sink.report(
+            "product",
+            format!(
+                "product code `{}` must be letters and digits, starting with an upper-case letter",
+                product.product
+            ),
+        );
     }
     if !is_api_version(&product.version) {
-        sink.report("version", format!("version `{}` must be a date, YYYY-MM-DD", product.version));
+        sink.report(
+            "version",
+            format!("version `{}` must be a date, YYYY-MM-DD", product.version),
+        );
     }
     if product.endpoints.pattern.trim().is_empty() || product.endpoints.pattern.contains('/') {
-        sink.report("endpoints.pattern", "the endpoint pattern must be a host name, optionally with `{region}`");
+        sink.report(
+            "endpoints.pattern",
+            "the endpoint pattern must be a host name, optionally with `{region}`",
+        );
     }
     let mut seen = BTreeSet::new();
     for (i, region) in product.endpoints.regions.iter().enumerate() {
         if !seen.insert(region.region.as_str()) {
-            sink.report(&format!("endpoints.regions[{i}].region"), format!("region `{}` is listed twice", region.region));
+            sink.report(
+                &format!("endpoints.regions[{i}].region"),
+                format!("region `{}` is listed twice", region.region),
+            );
         }
     }
 }
 
 fn operation(op: &Operation, file: &Path, names: &BTreeSet<&str>, sink: &mut Sink<'_>) {
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if op.name != stem {
-        sink.report("name", format!("operation `{}` must live in a file named `{}.yaml`", op.name, op.name));
+        sink.report(
+            "name",
+            format!(
+                "operation `{}` must live in a file named `{}.yaml`",
+                op.name, op.name
+            ),
+        );
     }
     if !is_pascal_identifier(&op.name) {
         sink.report("name", format!("operation name `{}` must be letters and digits, starting with an upper-case letter", op.name));
@@ -99,34 +134,66 @@ fn operation(op: &Operation, file: &Path, names: &BTreeSet<&str>, sink: &mut Sin
         if !names.contains(asynchronous.poll.as_str()) {
             sink.report(
                 "asynchronous.poll",
-                format!("operation `{}` to poll is not in this product's spec", asynchronous.poll),
+                format!(
+                    "operation `{}` to poll is not in this product's spec",
+                    asynchronous.poll
+                ),
             );
         }
     }
-    member::members(&op.parameters, "parameters", member::Position::Parameter, sink);
-    member::members(&op.response.fields, "response.fields", member::Position::Field, sink);
+    member::members(
+        &op.parameters,
+        "parameters",
+        member::Position::Parameter,
+        sink,
+    );
+    member::members(
+        &op.response.fields,
+        "response.fields",
+        member::Position::Field,
+        sink,
+    );
     let mut codes = BTreeMap::new();
     for (i, error) in op.errors.iter().enumerate() {
         let path = format!("errors[{i}]");
         if !(400..=599).contains(&error.status) {
-            sink.report(&format!("{path}.status"), format!("HTTP status {} of an error must be 400 to 599", error.status));
+            sink.report(
+                &format!("{path}.status"),
+                format!(
+                    "HTTP status {} of an error must be 400 to 599",
+                    error.status
+                ),
+            );
         }
         if error.code.trim().is_empty() {
             sink.report(&format!("{path}.code"), "the error code must not be empty");
         }
         if let Some(first) = codes.insert(error.code.as_str(), i) {
-            sink.report(&format!("{path}.code"), format!("error code `{}` is already listed at errors[{first}]", error.code));
+            sink.report(
+                &format!("{path}.code"),
+                format!(
+                    "error code `{}` is already listed at errors[{first}]",
+                    error.code
+                ),
+            );
         }
     }
 }
 
 /// `Vpc`, `CreateVpnGateway`: an ASCII identifier starting with an upper-case letter.
 fn is_pascal_identifier(name: &str) -> bool {
-    name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+    name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 fn is_api_version(version: &str) -> bool {
     let bytes = version.as_bytes();
     bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }

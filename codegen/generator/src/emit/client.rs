@@ -24,7 +24,11 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .iter()
         .map(|op| {
             let method = ident(&op.method);
-            let (request, response, error) = (ident(&op.request.name), ident(&op.response.name), ident(&op.error));
+            let (request, response, error) = (
+                ident(&op.request.name),
+                ident(&op.response.name),
+                ident(&op.error),
+            );
             let doc = format!(" Calls `{}`: {}", op.spec.name, op.spec.summary.trim());
             quote! {
                 #[doc = #doc]
@@ -33,36 +37,48 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             }
         })
         .collect();
-    let defaults = ir.operations.iter().zip(&signatures).map(|(op, signature)| {
-        let message = format!("`{}` is not implemented by this `{code}Api`", op.spec.name);
-        quote! {
-            #signature {
-                let _ = request;
-                async { Err(Error::Config(#message.to_owned())) }
-            }
-        }
-    });
-    let methods = ir.operations.iter().zip(&signatures).map(|(op, signature)| {
-        let module = format_ident!("{}", op.module);
-        let error = ident(&op.error);
-        quote! {
-            #signature {
-                async move {
-                    let params = ::acs_runtime::operation::prepare(&request)?;
-                    self.rpc
-                        .call(&crate::#module::OPERATION, params)
-                        .await
-                        .map_err(|e| e.map_service(#error::from))
+    let defaults = ir
+        .operations
+        .iter()
+        .zip(&signatures)
+        .map(|(op, signature)| {
+            let message = format!("`{}` is not implemented by this `{code}Api`", op.spec.name);
+            quote! {
+                #signature {
+                    let _ = request;
+                    async { Err(Error::Config(#message.to_owned())) }
                 }
             }
-        }
-    });
+        });
+    let methods = ir
+        .operations
+        .iter()
+        .zip(&signatures)
+        .map(|(op, signature)| {
+            let module = format_ident!("{}", op.module);
+            let error = ident(&op.error);
+            quote! {
+                #signature {
+                    async move {
+                        let params = ::acs_runtime::operation::prepare(&request)?;
+                        self.rpc
+                            .call(&crate::#module::OPERATION, params)
+                            .await
+                            .map_err(|e| e.map_service(#error::from))
+                    }
+                }
+            }
+        });
     let client_doc = format!(
         " The `{code}` client (API version {version}): signed requests, retries, typed errors.\n\n Cheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out)."
     );
     let uses = ir.operations.iter().map(|op| {
         let module = format_ident!("{}", op.module);
-        let (request, response, error) = (ident(&op.request.name), ident(&op.response.name), ident(&op.error));
+        let (request, response, error) = (
+            ident(&op.request.name),
+            ident(&op.response.name),
+            ident(&op.error),
+        );
         quote!(use crate::#module::{#request, #response, #error};)
     });
     quote! {

@@ -35,7 +35,10 @@ serde_json = "1"
 pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     let p = &ir.product;
     let crate_ident = ir.package.replace('-', "_");
-    let mut doc = format!("# `{}`: {} (API version {})\n\n", ir.package, p.title, p.version);
+    let mut doc = format!(
+        "# `{}`: {} (API version {})\n\n",
+        ir.package, p.title, p.version
+    );
     if let Some(description) = &p.description {
         doc.push_str(&format!("{}\n\n", description.trim()));
     }
@@ -57,7 +60,7 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
         let builder = format_ident!("{}Builder", op.request.name);
         let response = ident(&op.response.name);
         let error = ident(&op.error);
-        quote!(pub use #module::{#request, #builder, #response, #error};)
+        quote!(#[rustfmt::skip] pub use #module::{#request, #builder, #response, #error};)
     });
     let api = format_ident!("{}Api", p.product);
     quote! {
@@ -67,10 +70,14 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
         #[rustfmt::skip]
         pub mod client;
         #(#modules)*
+        #[rustfmt::skip]
         pub use client::{Client, #api, PRODUCT};
         #(#exports)*
+        #[rustfmt::skip]
         pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
+        #[rustfmt::skip]
         pub use ::acs_runtime::client::{Config, Error, RetryPolicy, ServiceError};
+        #[rustfmt::skip]
         pub use ::acs_runtime::validate::{Violation, Violations};
     }
 }

@@ -85,8 +85,16 @@ fn parameter_rows(member: &Member, path: &str, location: &str, page: &mut String
         "| `{path}` | {location} | {} | {} | {} | {} | {} | {} |\n",
         type_label(member),
         if member.required { "yes" } else { "no" },
-        member.default.as_ref().map(|d| format!("`{d}`")).unwrap_or_default(),
-        member.example.as_ref().map(|e| format!("`{}`", cell(&e.to_string()))).unwrap_or_default(),
+        member
+            .default
+            .as_ref()
+            .map(|d| format!("`{d}`"))
+            .unwrap_or_default(),
+        member
+            .example
+            .as_ref()
+            .map(|e| format!("`{}`", cell(&e.to_string())))
+            .unwrap_or_default(),
         cell(&facts),
         cell(member.description.as_deref().unwrap_or("")),
     ));
@@ -99,7 +107,11 @@ fn response_rows(member: &Member, path: &str, page: &mut String) {
     page.push_str(&format!(
         "| `{path}` | {} | {} | {} |\n",
         type_label(member),
-        member.example.as_ref().map(|e| format!("`{}`", cell(&e.to_string()))).unwrap_or_default(),
+        member
+            .example
+            .as_ref()
+            .map(|e| format!("`{}`", cell(&e.to_string())))
+            .unwrap_or_default(),
         cell(member.description.as_deref().unwrap_or("")),
     ));
     for (child, child_path) in children(member, path) {
@@ -110,9 +122,18 @@ fn response_rows(member: &Member, path: &str, page: &mut String) {
 /// Nested members with their paths: list items as `.N`, map values as `.<key>`.
 fn children<'a>(member: &'a Member, path: &str) -> Vec<(&'a Member, String)> {
     match member.ty {
-        TypeName::Object => member.properties.iter().map(|p| (p, format!("{path}.{}", member_name(p)))).collect(),
-        TypeName::Array => member.items.as_deref().map_or_else(Vec::new, |items| children(items, &format!("{path}.N"))),
-        TypeName::Map => member.values.as_deref().map_or_else(Vec::new, |values| children(values, &format!("{path}.<key>"))),
+        TypeName::Object => member
+            .properties
+            .iter()
+            .map(|p| (p, format!("{path}.{}", member_name(p))))
+            .collect(),
+        TypeName::Array => member
+            .items
+            .as_deref()
+            .map_or_else(Vec::new, |items| children(items, &format!("{path}.N"))),
+        TypeName::Map => member.values.as_deref().map_or_else(Vec::new, |values| {
+            children(values, &format!("{path}.<key>"))
+        }),
         _ => Vec::new(),
     }
 }
@@ -123,13 +144,23 @@ fn type_label(member: &Member) -> String {
         (ty, None) => ty.to_string(),
     };
     match member.ty {
-        TypeName::Array => member.items.as_deref().map_or(base, |i| format!("array of {}", type_label(i))),
-        TypeName::Map => member.values.as_deref().map_or(base, |v| format!("map of {}", type_label(v))),
+        TypeName::Array => member
+            .items
+            .as_deref()
+            .map_or(base, |i| format!("array of {}", type_label(i))),
+        TypeName::Map => member
+            .values
+            .as_deref()
+            .map_or(base, |v| format!("map of {}", type_label(v))),
         _ => base,
     }
 }
 
 /// Text fit for one table cell.
 fn cell(text: &str) -> String {
-    text.trim().replace('|', "\\|").replace("\r\n", "\n").replace("\n\n", "<br><br>").replace('\n', " ")
+    text.trim()
+        .replace('|', "\\|")
+        .replace("\r\n", "\n")
+        .replace("\n\n", "<br><br>")
+        .replace('\n', " ")
 }

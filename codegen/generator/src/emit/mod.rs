@@ -22,18 +22,34 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
     let dir = ir.package.trim_start_matches("acs-").to_owned();
     let header = |comment| crate::output::header(comment, &ir.source);
     let mut files = vec![
-        OutputFile::new(format!("{dir}/Cargo.toml"), format!("{}{}", header(Comment::Hash), crate_files::cargo_toml(ir))),
-        OutputFile::new(format!("{dir}/src/lib.rs"), rust_file(&header(Comment::Slash), crate_files::lib_rs(ir))),
-        OutputFile::new(format!("{dir}/src/client.rs"), rust_file(&header(Comment::Slash), client::client_module(ir))),
+        OutputFile::new(
+            format!("{dir}/Cargo.toml"),
+            format!("{}{}", header(Comment::Hash), crate_files::cargo_toml(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/src/lib.rs"),
+            rust_file(&header(Comment::Slash), crate_files::lib_rs(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/src/client.rs"),
+            rust_file(&header(Comment::Slash), client::client_module(ir)),
+        ),
     ];
     for op in &ir.operations {
         files.push(OutputFile::new(
             format!("{dir}/src/{}.rs", op.module),
-            rust_file(&header(Comment::Slash), operation_module(op, &ir.package.replace('-', "_"))),
+            rust_file(
+                &header(Comment::Slash),
+                operation_module(op, &ir.package.replace('-', "_")),
+            ),
         ));
         files.push(OutputFile::new(
             format!("{dir}/docs/{}.md", op.spec.name),
-            format!("{}{}", header(Comment::Html), markdown::operation_page(ir, op)),
+            format!(
+                "{}{}",
+                header(Comment::Html),
+                markdown::operation_page(ir, op)
+            ),
         ));
     }
     files
@@ -77,9 +93,17 @@ pub(crate) fn asynchronous_note(op: &OperationIr) -> Option<String> {
         note.push_str(&format!(" and read `{field}`"));
     }
     note.push('.');
-    let states = |list: &[String]| list.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+    let states = |list: &[String]| {
+        list.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if !a.pending.is_empty() {
-        note.push_str(&format!(" While it is {}, the work is in progress.", states(&a.pending)));
+        note.push_str(&format!(
+            " While it is {}, the work is in progress.",
+            states(&a.pending)
+        ));
     }
     if !a.success.is_empty() {
         note.push_str(&format!(" {} means done.", states(&a.success)));
@@ -102,6 +126,7 @@ pub(crate) fn asynchronous_note(op: &OperationIr) -> Option<String> {
 
 /// A formatted Rust file with its header.
 fn rust_file(header: &str, tokens: TokenStream) -> String {
-    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|err| panic!("the generator emitted invalid Rust: {err}"));
+    let file: syn::File = syn::parse2(tokens)
+        .unwrap_or_else(|err| panic!("the generator emitted invalid Rust: {err}"));
     format!("{header}{}", prettyplease::unparse(&file))
 }

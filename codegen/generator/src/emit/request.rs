@@ -20,7 +20,10 @@ pub fn request(op: &OperationIr, crate_ident: &str) -> TokenStream {
     let fields = types::fields(s, &op.types);
     let validate = validation::validate_impl(s, &op.types);
     let setters = s.fields.iter().map(|f| setter(f, &op.types));
-    let builder_doc = format!(" Builds a [`{}`]; see its docs for every parameter.", s.name);
+    let builder_doc = format!(
+        " Builds a [`{}`]; see its docs for every parameter.",
+        s.name
+    );
     quote! {
         #doc
         #example
@@ -82,24 +85,40 @@ pub fn request(op: &OperationIr, crate_ident: &str) -> TokenStream {
 
 fn setter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
     let name = ident(&f.rust);
-    let doc = format!(" Sets `{}`. {}", f.wire, first_sentence(f.member.description.as_deref().unwrap_or("")));
+    let doc = format!(
+        " Sets `{}`. {}",
+        f.wire,
+        first_sentence(f.member.description.as_deref().unwrap_or(""))
+    );
     let (param, value) = match &f.ty {
         TypeRef::String => (quote!(value: impl Into<String>), quote!(value.into())),
         TypeRef::Enum(i) => {
             let ty = ident(types[*i].name());
             (quote!(value: impl Into<#ty>), quote!(value.into()))
         }
-        TypeRef::Json => (quote!(value: impl Into<::serde_json::Value>), quote!(value.into())),
+        TypeRef::Json => (
+            quote!(value: impl Into<::serde_json::Value>),
+            quote!(value.into()),
+        ),
         TypeRef::List(item, _) => match item.as_ref() {
-            TypeRef::String => (quote!(values: impl IntoIterator<Item = impl Into<String>>), quote!(values.into_iter().map(Into::into).collect())),
+            TypeRef::String => (
+                quote!(values: impl IntoIterator<Item = impl Into<String>>),
+                quote!(values.into_iter().map(Into::into).collect()),
+            ),
             item => {
                 let item = rust_type(item, types);
-                (quote!(values: impl IntoIterator<Item = #item>), quote!(values.into_iter().collect()))
+                (
+                    quote!(values: impl IntoIterator<Item = #item>),
+                    quote!(values.into_iter().collect()),
+                )
             }
         },
         TypeRef::Map(value) => {
             let value = rust_type(value, types);
-            (quote!(entries: impl IntoIterator<Item = (impl Into<String>, #value)>), quote!(entries.into_iter().map(|(k, v)| (k.into(), v)).collect()))
+            (
+                quote!(entries: impl IntoIterator<Item = (impl Into<String>, #value)>),
+                quote!(entries.into_iter().map(|(k, v)| (k.into(), v)).collect()),
+            )
         }
         ty => {
             let ty = rust_type(ty, types);
@@ -172,7 +191,11 @@ fn example_literal(f: &FieldIr) -> Option<String> {
         (TypeRef::I32 | TypeRef::I64, value) => crate::check::integer(value).map(|n| n.to_string()),
         (TypeRef::Bool, Scalar::Bool(b)) => Some(b.to_string()),
         (TypeRef::Bool, Scalar::Str(s)) => Some(s.clone()),
-        (TypeRef::F32 | TypeRef::F64, value) => value.to_string().parse::<f64>().ok().map(|v| format!("{v:?}")),
+        (TypeRef::F32 | TypeRef::F64, value) => value
+            .to_string()
+            .parse::<f64>()
+            .ok()
+            .map(|v| format!("{v:?}")),
         _ => None,
     }
 }

@@ -35,13 +35,21 @@ pub fn sanitize(text: &str) -> Vec<String> {
         let fixed = if trimmed.starts_with("```") {
             let opening = !in_fence;
             in_fence = !in_fence;
-            if opening { "```text".to_owned() } else { "```".to_owned() }
+            if opening {
+                "```text".to_owned()
+            } else {
+                "```".to_owned()
+            }
         } else if !in_fence && line.len() - trimmed.len() >= 4 {
             format!("   {trimmed}")
         } else {
             line.to_owned()
         };
-        out.push(if fixed.is_empty() { String::new() } else { format!(" {fixed}") });
+        out.push(if fixed.is_empty() {
+            String::new()
+        } else {
+            format!(" {fixed}")
+        });
     }
     if in_fence {
         out.push(" ```".to_owned());
@@ -56,7 +64,20 @@ mod tests {
     #[test]
     fn fences_become_text_and_deep_indents_do_not_start_code() {
         let lines = sanitize("Intro\n\n```\nlet x = 1;\n```\n\n*   item\n\n    more\n");
-        assert_eq!(lines, [" Intro", "", " ```text", " let x = 1;", " ```", "", " *   item", "", "    more"]);
+        assert_eq!(
+            lines,
+            [
+                " Intro",
+                "",
+                " ```text",
+                " let x = 1;",
+                " ```",
+                "",
+                " *   item",
+                "",
+                "    more"
+            ]
+        );
     }
 
     #[test]

@@ -101,7 +101,9 @@ pub fn fields(s: &StructIr, types: &[TypeIr]) -> Vec<TokenStream> {
             let ty = rust_type(&f.ty, types);
             let wire = &f.wire;
             let attr = match s.side {
-                Side::Request if s.json => quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")]),
+                Side::Request if s.json => {
+                    quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")])
+                }
                 Side::Request => rpc_attr(f),
                 Side::Response => quote!(#[serde(rename = #wire, default)]),
             };
@@ -112,15 +114,26 @@ pub fn fields(s: &StructIr, types: &[TypeIr]) -> Vec<TokenStream> {
 
 /// A nested struct of a request or a response.
 pub fn nested_struct(s: &StructIr, types: &[TypeIr]) -> TokenStream {
-    let doc = doc_attrs(if s.doc.trim().is_empty() { "A nested value." } else { &s.doc });
+    let doc = doc_attrs(if s.doc.trim().is_empty() {
+        "A nested value."
+    } else {
+        &s.doc
+    });
     let name = ident(&s.name);
     let fields = fields(s, types);
     let derive = match (s.side, s.json) {
-        (Side::Request, false) => quote!(#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]),
-        (Side::Request, true) => quote!(#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]),
-        (Side::Response, _) => quote!(#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]),
+        (Side::Request, false) => {
+            quote!(#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)])
+        }
+        (Side::Request, true) => {
+            quote!(#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)])
+        }
+        (Side::Response, _) => {
+            quote!(#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)])
+        }
     };
-    let validate = (s.side == Side::Request && s.validates(types)).then(|| validation::validate_impl(s, types));
+    let validate = (s.side == Side::Request && s.validates(types))
+        .then(|| validation::validate_impl(s, types));
     quote! {
         #doc
         #derive
@@ -131,9 +144,17 @@ pub fn nested_struct(s: &StructIr, types: &[TypeIr]) -> TokenStream {
 
 /// An open enum: the definition with its docs, and the runtime's impls for it.
 pub fn open_enum(e: &EnumIr) -> TokenStream {
-    let doc = doc_attrs(if e.doc.trim().is_empty() { "An enumerated value." } else { &e.doc });
+    let doc = doc_attrs(if e.doc.trim().is_empty() {
+        "An enumerated value."
+    } else {
+        &e.doc
+    });
     let name = ident(&e.name);
-    let variants: Vec<Ident> = e.variants.iter().map(|(variant, _, _)| ident(variant)).collect();
+    let variants: Vec<Ident> = e
+        .variants
+        .iter()
+        .map(|(variant, _, _)| ident(variant))
+        .collect();
     let wires = e.variants.iter().map(|(_, wire, _)| wire);
     let docs = e.variants.iter().map(|(_, wire, meaning)| {
         doc_attrs(&match meaning {

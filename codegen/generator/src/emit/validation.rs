@@ -13,7 +13,10 @@ pub fn validate_impl(s: &StructIr, types: &[TypeIr]) -> TokenStream {
     let checks = s.fields.iter().map(|f| {
         let field = ident(&f.rust);
         let wire = &f.wire;
-        let required = f.member.required.then(|| quote!(v.required(p, #wire, &self.#field);));
+        let required = f
+            .member
+            .required
+            .then(|| quote!(v.required(p, #wire, &self.#field);));
         let value = match &f.ty {
             TypeRef::String => quote!(self.#field.as_deref()),
             TypeRef::Enum(_) => quote!(self.#field.as_ref().map(|e| e.as_str())),
@@ -34,7 +37,13 @@ pub fn validate_impl(s: &StructIr, types: &[TypeIr]) -> TokenStream {
 
 /// Checks of a scalar value: `value` is an expression of type `Option<&str>` for strings and
 /// enums, `Option<number>` for numbers; `wire` an expression of type `&str`.
-fn scalar_rules(member: &Member, ty: &TypeRef, types: &[TypeIr], wire: TokenStream, value: TokenStream) -> TokenStream {
+fn scalar_rules(
+    member: &Member,
+    ty: &TypeRef,
+    types: &[TypeIr],
+    wire: TokenStream,
+    value: TokenStream,
+) -> TokenStream {
     let c = &member.constraints;
     let opt_u64 = |v: Option<u64>| match v.map(Literal::u64_unsuffixed) {
         Some(v) => quote!(Some(#v)),
@@ -73,7 +82,11 @@ fn scalar_rules(member: &Member, ty: &TypeRef, types: &[TypeIr], wire: TokenStre
                 if ranges.is_empty() {
                     ranges.push((lo, hi));
                 } else {
-                    ranges = ranges.into_iter().map(|(a, b)| (a.max(lo), b.min(hi))).filter(|(a, b)| a <= b).collect();
+                    ranges = ranges
+                        .into_iter()
+                        .map(|(a, b)| (a.max(lo), b.min(hi)))
+                        .filter(|(a, b)| a <= b)
+                        .collect();
                 }
             }
             if !ranges.is_empty() || !c.allowed.is_empty() {
@@ -94,7 +107,13 @@ fn scalar_rules(member: &Member, ty: &TypeRef, types: &[TypeIr], wire: TokenStre
 }
 
 /// Checks of lists and nested structs under `field` (an `Option<...>` place expression).
-fn nested_rules(member: &Member, ty: &TypeRef, types: &[TypeIr], field: TokenStream, wire: &str) -> TokenStream {
+fn nested_rules(
+    member: &Member,
+    ty: &TypeRef,
+    types: &[TypeIr],
+    field: TokenStream,
+    wire: &str,
+) -> TokenStream {
     match ty {
         TypeRef::Struct(_) if ty.validates(types) => quote!(v.nested(p, #wire, &#field);),
         TypeRef::List(item, item_member) => {
@@ -109,7 +128,12 @@ fn nested_rules(member: &Member, ty: &TypeRef, types: &[TypeIr], field: TokenStr
             });
             let items = match item.as_ref() {
                 TypeRef::Struct(_) if item.validates(types) => quote!(v.nested(p, #wire, &#field);),
-                TypeRef::String | TypeRef::Enum(_) | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 => {
+                TypeRef::String
+                | TypeRef::Enum(_)
+                | TypeRef::I32
+                | TypeRef::I64
+                | TypeRef::F32
+                | TypeRef::F64 => {
                     let value = match item.as_ref() {
                         TypeRef::String | TypeRef::Enum(_) => quote!(Some(item.as_str())),
                         _ => quote!(Some(*item)),

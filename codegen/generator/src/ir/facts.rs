@@ -31,19 +31,32 @@ pub fn constraint_facts(member: &Member) -> Vec<String> {
     if let Some(fact) = bounds("Value", c.minimum, c.maximum, "") {
         facts.push(fact);
     }
-    if let Some(fact) = bounds("Length", c.min_length.map(|v| v as f64), c.max_length.map(|v| v as f64), " characters") {
+    if let Some(fact) = bounds(
+        "Length",
+        c.min_length.map(|v| v as f64),
+        c.max_length.map(|v| v as f64),
+        " characters",
+    ) {
         facts.push(fact);
     }
     if let Some(pattern) = &c.pattern {
         match &c.pattern_description {
-            Some(d) => facts.push(format!("Format: {} (pattern `{pattern}`).", d.trim().trim_end_matches('.'))),
+            Some(d) => facts.push(format!(
+                "Format: {} (pattern `{pattern}`).",
+                d.trim().trim_end_matches('.')
+            )),
             None => facts.push(format!("Pattern: `{pattern}`.")),
         }
     }
     if c.ascii_only {
         facts.push("ASCII characters only.".to_owned());
     }
-    if let Some(fact) = bounds("Items", c.min_items.map(|v| v as f64), c.max_items.map(|v| v as f64), "") {
+    if let Some(fact) = bounds(
+        "Items",
+        c.min_items.map(|v| v as f64),
+        c.max_items.map(|v| v as f64),
+        "",
+    ) {
         facts.push(fact);
     }
     if member.idempotency_token {

@@ -6,11 +6,17 @@ use crate::spec::ProductDir;
 use crate::spec::model::{Format, Member, Operation, Style, TypeName};
 
 /// Names user types must not take: they would shadow the prelude the generated code relies on.
-const PRELUDE: &[&str] = &["Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "BTreeMap"];
+const PRELUDE: &[&str] = &[
+    "Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "BTreeMap",
+];
 
 /// Lowers one product folder; `source` is the folder as shown in generated headers.
 pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
-    let mut operations: Vec<OperationIr> = dir.operations.iter().map(|f| lower_operation(&f.operation)).collect();
+    let mut operations: Vec<OperationIr> = dir
+        .operations
+        .iter()
+        .map(|f| lower_operation(&f.operation))
+        .collect();
     operations.sort_by(|a, b| a.spec.name.cmp(&b.spec.name));
     CrateIr {
         package: names::crate_name(&dir.product.product),
@@ -26,11 +32,28 @@ fn lower_operation(op: &Operation) -> OperationIr {
     let error_name = format!("{}Error", op.name);
     let builder_name = format!("{request_name}Builder");
     let mut reserved: Vec<&str> = PRELUDE.to_vec();
-    reserved.extend([request_name.as_str(), response_name.as_str(), error_name.as_str(), builder_name.as_str()]);
-    let mut lowering = Lowering { ns: Namespace::with_reserved(&reserved), types: Vec::new() };
+    reserved.extend([
+        request_name.as_str(),
+        response_name.as_str(),
+        error_name.as_str(),
+        builder_name.as_str(),
+    ]);
+    let mut lowering = Lowering {
+        ns: Namespace::with_reserved(&reserved),
+        types: Vec::new(),
+    };
 
-    let request_fields = op.parameters.iter().map(|p| lowering.field(p, Side::Request, &op.name, true)).collect();
-    let response_fields = op.response.fields.iter().map(|f| lowering.field(f, Side::Response, &op.name, false)).collect();
+    let request_fields = op
+        .parameters
+        .iter()
+        .map(|p| lowering.field(p, Side::Request, &op.name, true))
+        .collect();
+    let response_fields = op
+        .response
+        .fields
+        .iter()
+        .map(|f| lowering.field(f, Side::Response, &op.name, false))
+        .collect();
 
     let mut variants = Namespace::with_reserved(&["Unhandled"]);
     let errors = op
@@ -38,16 +61,27 @@ fn lower_operation(op: &Operation) -> OperationIr {
         .iter()
         .map(|case| {
             let wanted = names::type_name(&case.code);
-            ErrorIr { variant: variants.claim(&wanted, &format!("{wanted}Error")), case: case.clone() }
+            ErrorIr {
+                variant: variants.claim(&wanted, &format!("{wanted}Error")),
+                case: case.clone(),
+            }
         })
         .collect();
 
-    let module = names::field_name(&op.name).trim_start_matches("r#").to_owned();
+    let module = names::field_name(&op.name)
+        .trim_start_matches("r#")
+        .to_owned();
     OperationIr {
         spec: op.clone(),
         method: module.clone(),
         module,
-        request: StructIr { name: request_name, side: Side::Request, json: false, fields: request_fields, doc: String::new() },
+        request: StructIr {
+            name: request_name,
+            side: Side::Request,
+            json: false,
+            fields: request_fields,
+            doc: String::new(),
+        },
         response: StructIr {
             name: response_name,
             side: Side::Response,
@@ -58,7 +92,11 @@ fn lower_operation(op: &Operation) -> OperationIr {
         types: lowering.types,
         error: error_name,
         errors,
-        idempotency_token: op.parameters.iter().find(|p| p.idempotency_token).and_then(|p| p.name.clone()),
+        idempotency_token: op
+            .parameters
+            .iter()
+            .find(|p| p.idempotency_token)
+            .and_then(|p| p.name.clone()),
     }
 }
 
@@ -73,17 +111,35 @@ impl Lowering {
         let wire = member.name.clone().unwrap_or_default();
         let json = member.style == Some(Style::Json);
         FieldIr {
-            rust: member.rust_name.clone().unwrap_or_else(|| names::field_name(&wire)),
+            rust: member
+                .rust_name
+                .clone()
+                .unwrap_or_else(|| names::field_name(&wire)),
             ty: self.type_ref(member, &wire, side, parent, json),
             wire,
             member: member.clone(),
-            location: if top_level && side == Side::Request { member.location } else { None },
-            style: if top_level && side == Side::Request { member.style } else { None },
+            location: if top_level && side == Side::Request {
+                member.location
+            } else {
+                None
+            },
+            style: if top_level && side == Side::Request {
+                member.style
+            } else {
+                None
+            },
         }
     }
 
     /// The Rust type of `member`; `hint` names a generated type, `parent` disambiguates it.
-    fn type_ref(&mut self, member: &Member, hint: &str, side: Side, parent: &str, json: bool) -> TypeRef {
+    fn type_ref(
+        &mut self,
+        member: &Member,
+        hint: &str,
+        side: Side,
+        parent: &str,
+        json: bool,
+    ) -> TypeRef {
         match member.ty {
             TypeName::String if !member.constraints.enumeration.is_empty() => {
                 let name = self.claim(hint, parent);
@@ -94,11 +150,19 @@ impl Lowering {
                     .iter()
                     .map(|v| {
                         let wanted = names::type_name(&v.value);
-                        (variants.claim(&wanted, &format!("{wanted}Value")), v.value.clone(), v.description.clone())
+                        (
+                            variants.claim(&wanted, &format!("{wanted}Value")),
+                            v.value.clone(),
+                            v.description.clone(),
+                        )
                     })
                     .collect();
                 let doc = member.description.clone().unwrap_or_default();
-                self.types.push(TypeIr::Enum(EnumIr { name, doc, variants }));
+                self.types.push(TypeIr::Enum(EnumIr {
+                    name,
+                    doc,
+                    variants,
+                }));
                 TypeRef::Enum(self.types.len() - 1)
             }
             TypeName::String => TypeRef::String,
@@ -115,13 +179,29 @@ impl Lowering {
             }
             TypeName::Map => {
                 let values = member.values.as_deref().expect("checked: maps have values");
-                TypeRef::Map(Box::new(self.type_ref(values, &format!("{hint}Value"), side, parent, json)))
+                TypeRef::Map(Box::new(self.type_ref(
+                    values,
+                    &format!("{hint}Value"),
+                    side,
+                    parent,
+                    json,
+                )))
             }
             TypeName::Object => {
                 let name = self.claim(hint, parent);
-                let fields = member.properties.iter().map(|p| self.field(p, side, &name, false)).collect();
+                let fields = member
+                    .properties
+                    .iter()
+                    .map(|p| self.field(p, side, &name, false))
+                    .collect();
                 let doc = member.description.clone().unwrap_or_default();
-                self.types.push(TypeIr::Struct(StructIr { name, side, json, fields, doc }));
+                self.types.push(TypeIr::Struct(StructIr {
+                    name,
+                    side,
+                    json,
+                    fields,
+                    doc,
+                }));
                 TypeRef::Struct(self.types.len() - 1)
             }
         }
@@ -129,6 +209,7 @@ impl Lowering {
 
     fn claim(&mut self, hint: &str, parent: &str) -> String {
         let wanted = names::type_name(hint);
-        self.ns.claim(&wanted, &format!("{}{wanted}", names::type_name(parent)))
+        self.ns
+            .claim(&wanted, &format!("{}{wanted}", names::type_name(parent)))
     }
 }

@@ -6,7 +6,9 @@ pub mod names;
 
 pub use lower::lower_product;
 
-use crate::spec::model::{Asynchronous, Constraints, ErrorCase, Location, Member, Operation, Product, Style};
+use crate::spec::model::{
+    Asynchronous, Constraints, ErrorCase, Location, Member, Operation, Product, Style,
+};
 
 /// One generated crate.
 #[derive(Debug)]

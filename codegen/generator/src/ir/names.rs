@@ -9,10 +9,11 @@ const UNRAWABLE: &[&str] = &["crate", "self", "super", "Self"];
 
 /// Strict and reserved keywords of Rust 2024.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn", "else", "enum",
-    "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "static", "struct", "trait", "true", "try", "type",
-    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
 ];
 
 /// Builder methods a field setter must not shadow.
@@ -26,7 +27,11 @@ pub fn crate_name(product: &str) -> String {
 /// The snake_case field name of a wire name: `VSwitchId` -> `v_switch_id`, `Type` -> `r#type`.
 pub fn field_name(wire: &str) -> String {
     let snake = wire.to_snake_case();
-    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) { format!("n{snake}") } else { snake };
+    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n{snake}")
+    } else {
+        snake
+    };
     if UNRAWABLE.contains(&snake.as_str()) || BUILDER_METHODS.contains(&snake.as_str()) {
         format!("{snake}_")
     } else if KEYWORDS.contains(&snake.as_str()) {
@@ -60,8 +65,12 @@ pub fn singular(name: &str) -> String {
 /// Whether `name` is a snake_case Rust identifier (optionally `r#`-escaped).
 pub fn is_snake_identifier(name: &str) -> bool {
     let bare = name.strip_prefix("r#").unwrap_or(name);
-    bare.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && bare.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    bare.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Whether a value has a character a variant name can be built from.
@@ -78,7 +87,9 @@ pub struct Namespace {
 impl Namespace {
     /// A namespace where `reserved` names are already taken.
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Self { taken: reserved.iter().map(|s| (*s).to_owned()).collect() }
+        Self {
+            taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
+        }
     }
 
     /// `wanted` if free; else `fallback` if free; else `fallback` with the first free number.
@@ -87,7 +98,12 @@ impl Namespace {
             .into_iter()
             .find(|n| !self.taken.contains(*n))
             .map(str::to_owned)
-            .unwrap_or_else(|| (2..).map(|i| format!("{fallback}{i}")).find(|n| !self.taken.contains(n)).unwrap());
+            .unwrap_or_else(|| {
+                (2..)
+                    .map(|i| format!("{fallback}{i}"))
+                    .find(|n| !self.taken.contains(n))
+                    .unwrap()
+            });
         self.taken.insert(name.clone());
         name
     }

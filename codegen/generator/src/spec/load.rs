@@ -70,15 +70,28 @@ fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir>
             continue;
         }
         if let Some((text, operation)) = read_yaml::<Operation>(&path, diagnostics) {
-            operations.push(OperationFile { file: path, text, operation });
+            operations.push(OperationFile {
+                file: path,
+                text,
+                operation,
+            });
         }
     }
     let (text, product) = parsed?;
-    Some(ProductDir { dir: dir.to_owned(), file, text, product, operations })
+    Some(ProductDir {
+        dir: dir.to_owned(),
+        file,
+        text,
+        product,
+        operations,
+    })
 }
 
 /// Reads and parses one file, reporting failures with their position.
-pub fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) -> Option<(String, T)> {
+pub fn read_yaml<T: DeserializeOwned>(
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(String, T)> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
@@ -105,14 +118,22 @@ pub fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics
                 Some(i) => message[..i].to_owned(),
                 None => message,
             };
-            diagnostics.push(Diagnostic { file: path.to_owned(), position, path: path_part, message });
+            diagnostics.push(Diagnostic {
+                file: path.to_owned(),
+                position,
+                path: path_part,
+                message,
+            });
             None
         }
     }
 }
 
 fn sorted_dirs(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
-    entries(dir, diagnostics).into_iter().filter(|p| p.is_dir()).collect()
+    entries(dir, diagnostics)
+        .into_iter()
+        .filter(|p| p.is_dir())
+        .collect()
 }
 
 fn sorted_files(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {

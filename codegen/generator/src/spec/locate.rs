@@ -30,15 +30,25 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
         return None;
     }
     let indent = raw.len() - trimmed.len();
-    let (item, rest, key_column) = match trimmed.strip_prefix("- ").or_else(|| (trimmed == "-").then_some("")) {
+    let (item, rest, key_column) = match trimmed
+        .strip_prefix("- ")
+        .or_else(|| (trimmed == "-").then_some(""))
+    {
         Some(rest) => {
             let inner = rest.trim_start();
             (true, inner, indent + 2 + (rest.len() - inner.len()))
         }
         None => (false, trimmed, indent),
     };
-    let key = rest.split_once(':').map(|(k, _)| k.trim().trim_matches(|c| c == '"' || c == '\''));
-    Some(Line { indent, item, key_column, key })
+    let key = rest
+        .split_once(':')
+        .map(|(k, _)| k.trim().trim_matches(|c| c == '"' || c == '\''));
+    Some(Line {
+        indent,
+        item,
+        key_column,
+        key,
+    })
 }
 
 /// The 1-based (line, column) of the node at `path`, or of its deepest ancestor found.
@@ -50,9 +60,13 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
     let mut in_item = false;
     for step in path {
         let column = (start..end).find_map(|i| {
-            lines[i]
-                .as_ref()
-                .map(|l| if l.item && !in_item { l.indent } else { l.key_column })
+            lines[i].as_ref().map(|l| {
+                if l.item && !in_item {
+                    l.indent
+                } else {
+                    l.key_column
+                }
+            })
         })?;
         let hit = match step {
             Step::Key(name) => (start..end).find(|&i| {
@@ -61,19 +75,35 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
                     .is_some_and(|l| l.key_column == column && l.key == Some(name.as_str()))
             }),
             Step::Index(n) => (start..end)
-                .filter(|&i| lines[i].as_ref().is_some_and(|l| l.item && l.indent == column))
+                .filter(|&i| {
+                    lines[i]
+                        .as_ref()
+                        .is_some_and(|l| l.item && l.indent == column)
+                })
                 .nth(*n),
         };
         let Some(at) = hit else { break };
         let line = lines[at].as_ref()?;
-        found = Some((at + 1, if matches!(step, Step::Key(_)) { line.key_column + 1 } else { line.indent + 1 }));
+        found = Some((
+            at + 1,
+            if matches!(step, Step::Key(_)) {
+                line.key_column + 1
+            } else {
+                line.indent + 1
+            },
+        ));
         // The node's children: following lines indented deeper than the node (a list under a
         // key may sit at the key's own column).
-        let own = if matches!(step, Step::Key(_)) { line.key_column } else { line.indent };
+        let own = if matches!(step, Step::Key(_)) {
+            line.key_column
+        } else {
+            line.indent
+        };
         let mut stop = at + 1;
         while stop < end {
             if let Some(l) = &lines[stop] {
-                let deeper = l.indent > own || (matches!(step, Step::Key(_)) && l.item && l.indent == own);
+                let deeper =
+                    l.indent > own || (matches!(step, Step::Key(_)) && l.item && l.indent == own);
                 if !deeper {
                     break;
                 }

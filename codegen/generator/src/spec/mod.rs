@@ -4,4 +4,4 @@ pub mod load;
 pub mod locate;
 pub mod model;
 
-pub use load::{load_tree, OperationFile, ProductDir, SpecTree};
+pub use load::{OperationFile, ProductDir, SpecTree, load_tree};

@@ -24,15 +24,21 @@ pub mod client;
 pub mod create_widget;
 #[rustfmt::skip]
 pub mod describe_widget;
+#[rustfmt::skip]
 pub use client::{Client, DemoApi, PRODUCT};
+#[rustfmt::skip]
 pub use create_widget::{
     CreateWidgetRequest, CreateWidgetRequestBuilder, CreateWidgetResponse,
     CreateWidgetError,
 };
+#[rustfmt::skip]
 pub use describe_widget::{
     DescribeWidgetRequest, DescribeWidgetRequestBuilder, DescribeWidgetResponse,
     DescribeWidgetError,
 };
+#[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
+#[rustfmt::skip]
 pub use ::acs_runtime::client::{Config, Error, RetryPolicy, ServiceError};
+#[rustfmt::skip]
 pub use ::acs_runtime::validate::{Violation, Violations};
