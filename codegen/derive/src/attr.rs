@@ -95,7 +95,10 @@ impl Container {
                             Ok(path) => crate_path.set(&meta.path, path),
                             Err(_) => cx.error_spanned_by(
                                 &lit,
-                                format!("expected a crate path such as `acs_runtime`, found `{}`", lit.value()),
+                                format!(
+                                    "expected a crate path such as `acs_runtime`, found `{}`",
+                                    lit.value()
+                                ),
                             ),
                         }
                     }
@@ -108,7 +111,11 @@ impl Container {
                         location.set(&meta.path, value);
                     }
                 } else {
-                    return Err(unknown(&meta, "container", &["rename_all", "location", "crate"]));
+                    return Err(unknown(
+                        &meta,
+                        "container",
+                        &["rename_all", "location", "crate"],
+                    ));
                 }
                 Ok(())
             });
@@ -140,7 +147,12 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn from_ast(cx: &Ctxt, container: &Container, ident: &syn::Ident, field: &syn::Field) -> Self {
+    pub fn from_ast(
+        cx: &Ctxt,
+        container: &Container,
+        ident: &syn::Ident,
+        field: &syn::Field,
+    ) -> Self {
         let mut name = Attr::none(cx, "name");
         let mut location = Attr::none(cx, "location");
         let mut style = Attr::none(cx, "style");
@@ -199,7 +211,10 @@ impl Field {
         }
         let (name, name_span) = match name.get() {
             Some(lit) => (lit.value(), lit.span()),
-            None => (container.rename_all.apply(&ident.unraw().to_string()), ident.span()),
+            None => (
+                container.rename_all.apply(&ident.unraw().to_string()),
+                ident.span(),
+            ),
         };
         Self {
             name,
@@ -221,7 +236,11 @@ struct Attr<'c, T> {
 
 impl<'c, T> Attr<'c, T> {
     fn none(cx: &'c Ctxt, name: &'static str) -> Self {
-        Self { cx, name, value: None }
+        Self {
+            cx,
+            name,
+            value: None,
+        }
     }
 
     fn set(&mut self, obj: impl ToTokens, value: T) {
@@ -286,9 +305,17 @@ fn get_choice<T: Copy>(
     Ok(get_lit_str(cx, attr_name, meta)?.and_then(|lit| choose(cx, attr_name, choices, &lit)))
 }
 
-fn choose<T: Copy>(cx: &Ctxt, attr_name: &str, choices: &[(&str, T)], lit: &syn::LitStr) -> Option<T> {
+fn choose<T: Copy>(
+    cx: &Ctxt,
+    attr_name: &str,
+    choices: &[(&str, T)],
+    lit: &syn::LitStr,
+) -> Option<T> {
     let value = lit.value();
-    let found = choices.iter().find(|(name, _)| *name == value).map(|&(_, choice)| choice);
+    let found = choices
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|&(_, choice)| choice);
     if found.is_none() {
         cx.error_spanned_by(
             lit,
@@ -302,5 +329,8 @@ fn choose<T: Copy>(cx: &Ctxt, attr_name: &str, choices: &[(&str, T)], lit: &syn:
 }
 
 fn quoted_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names.map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")
+    names
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -18,7 +18,11 @@ pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
         .flatten()
         .filter_map(|field| {
             let ident = field.ident.as_ref()?;
-            Some((ident, field, attr::Field::from_ast(&cx, &container, ident, field)))
+            Some((
+                ident,
+                field,
+                attr::Field::from_ast(&cx, &container, ident, field),
+            ))
         })
         .collect();
     check::fields(&cx, &fields);
@@ -110,7 +114,9 @@ fn value_expr(
     // `&self.field`, its first tokens spanned by the first token of the field's type and its
     // last by the last one, so that a trait the type lacks is reported on the whole type.
     let mut tokens = field.ty.to_token_stream().into_iter();
-    let first = tokens.next().map_or_else(Span::call_site, |token| token.span());
+    let first = tokens
+        .next()
+        .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
     let mut member = ident.clone();
     member.set_span(last);

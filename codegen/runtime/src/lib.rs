@@ -4,15 +4,17 @@
 //! everything that is the same for all operations lives here once:
 //! RPC parameter serialization ([`params`]), request validation ([`validate`]),
 //! open enums ([`open_enum!`]), the check-then-serialize step of every call
-//! ([`operation`]), credentials and signing ([`auth`]) and the
-//! HTTP client with retries ([`client`]).
+//! ([`operation`]), credentials and signing ([`auth`]), the
+//! HTTP client with retries ([`client`]), paginators ([`paginate`]) and waiters ([`waiter`]).
 
 pub mod auth;
 pub mod client;
 pub mod open_enum;
 pub mod operation;
+pub mod paginate;
 pub mod params;
 pub mod validate;
+pub mod waiter;
 
 pub use acs_rpc_derive::RpcParams;
 

@@ -15,7 +15,11 @@ use serde::Serialize;
 fn wire(request: &impl params::RpcParams) -> (String, String) {
     let params = request.to_params();
     let encoded = request.to_encoded();
-    assert_eq!(encoded.query(), params.encoded_query(), "query paths disagree");
+    assert_eq!(
+        encoded.query(),
+        params.encoded_query(),
+        "query paths disagree"
+    );
     assert_eq!(encoded.body(), params.encoded_body(), "body paths disagree");
     (params.encoded_query(), params.encoded_body())
 }
@@ -390,7 +394,10 @@ fn delimited_styles_join_a_list_into_one_value() {
 fn encoding_is_rfc3986_in_keys_and_values() {
     assert_eq!(params::encode(" ~/*-+"), "%20~%2F%2A-%2B");
     assert_eq!(params::encode("AZaz09-_.~"), "AZaz09-_.~");
-    assert!(matches!(params::encode("plain-Text_1.0~"), Cow::Borrowed(_)));
+    assert!(matches!(
+        params::encode("plain-Text_1.0~"),
+        Cow::Borrowed(_)
+    ));
     assert_eq!(params::encode("a+b=c&d%"), "a%2Bb%3Dc%26d%25");
     let mut out = String::from("x=");
     params::encode_into(&mut out, "é *");
@@ -430,7 +437,10 @@ fn non_ascii_utf8_is_encoded_byte_by_byte() {
         query(&request),
         "Description=%E6%97%A5%E6%9C%AC%20%C3%A9%F0%9F%98%80&%E5%90%8D%E5%89%8D=%C3%BC"
     );
-    assert_eq!(request.to_params().query()[1], ("名前".to_owned(), "ü".to_owned()));
+    assert_eq!(
+        request.to_params().query()[1],
+        ("名前".to_owned(), "ü".to_owned())
+    );
 }
 
 #[test]
@@ -570,7 +580,12 @@ fn maps_are_written_in_key_order() {
     let params = request.to_params();
     let keys: Vec<&str> = params.query().iter().map(|(k, _)| k.as_str()).collect();
     let hashed: Vec<String> = (0..20)
-        .flat_map(|i| [format!("Hashed.k{i:02}.Key"), format!("Hashed.k{i:02}.Value")])
+        .flat_map(|i| {
+            [
+                format!("Hashed.k{i:02}.Key"),
+                format!("Hashed.k{i:02}.Value"),
+            ]
+        })
         .collect();
     let mut expected = vec!["Sorted.a", "Sorted.b"];
     expected.extend(hashed.iter().map(String::as_str));
@@ -723,10 +738,7 @@ fn string_like_types_delegate_to_str() {
         statuses: vec![Status("a".into()), Status("b".into())],
         each: vec![Status("x y".into())],
     };
-    assert_eq!(
-        query(&request),
-        "Status=active&Statuses=a%2Cb&Each.1=x%20y"
-    );
+    assert_eq!(query(&request), "Status=active&Statuses=a%2Cb&Each.1=x%20y");
 }
 
 mod renamed {
@@ -763,7 +775,10 @@ fn params_and_encoded_params_by_hand() {
     params.push(Location::Query, "C", "");
     assert_eq!(
         params.query(),
-        [("A".to_owned(), "1 2".to_owned()), ("C".to_owned(), String::new())]
+        [
+            ("A".to_owned(), "1 2".to_owned()),
+            ("C".to_owned(), String::new())
+        ]
     );
     assert_eq!(params.body(), [("B*".to_owned(), "x".to_owned())]);
     assert!(params.contains_key("A") && params.contains_key("B*") && params.contains_key("C"));

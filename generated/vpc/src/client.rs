@@ -52,9 +52,9 @@ pub static PRODUCT: ProductInfo = ProductInfo {
         ("na-south-1", "vpc.na-south-1.aliyuncs.com"),
     ],
 };
-/** The `Vpc` client (API version 2016-04-28): signed requests, retries, typed errors.
-
- Cheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out).*/
+/// The `Vpc` client (API version 2016-04-28): signed requests, retries, typed errors.
+///
+/// Cheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out).
 #[derive(Clone, Debug)]
 pub struct Client {
     rpc: RpcClient,
@@ -71,9 +71,9 @@ impl Client {
         &self.rpc
     }
 }
-/** Every `Vpc` operation, implemented by [`Client`].
-
- Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.*/
+/// Every `Vpc` operation, implemented by [`Client`].
+///
+/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.
 pub trait VpcApi: Send + Sync {
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(

@@ -351,9 +351,8 @@ pub enum NetworkType {
 ::acs_runtime::open_enum_impls!(NetworkType { Public = "public", Private = "private", });
 /// Response of `CreateVpnGateway`.
 ///
-/// Every field is optional: services omit fields, and fields this spec does not know are ignored.
+/// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct CreateVpnGatewayResponse {
     /// The ID of the VPN gateway.
     ///
@@ -418,3 +417,8 @@ impl ::std::fmt::Display for CreateVpnGatewayError {
     }
 }
 impl ::std::error::Error for CreateVpnGatewayError {}
+impl ::acs_runtime::waiter::AsServiceError for CreateVpnGatewayError {
+    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        CreateVpnGatewayError::service_error(self)
+    }
+}

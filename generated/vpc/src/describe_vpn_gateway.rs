@@ -125,9 +125,8 @@ pub enum Status {
 );
 /// Response of `DescribeVpnGateway`.
 ///
-/// Every field is optional: services omit fields, and fields this spec does not know are ignored.
+/// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct DescribeVpnGatewayResponse {
     /// The request ID.
     ///
@@ -210,3 +209,8 @@ impl ::std::fmt::Display for DescribeVpnGatewayError {
     }
 }
 impl ::std::error::Error for DescribeVpnGatewayError {}
+impl ::acs_runtime::waiter::AsServiceError for DescribeVpnGatewayError {
+    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        DescribeVpnGatewayError::service_error(self)
+    }
+}

@@ -3,6 +3,7 @@
 //! Each finding names the file, the YAML path and (found in the text) line and column.
 //! The later stages may assume a tree that passed these checks.
 
+mod flows;
 mod member;
 
 pub(crate) use member::{integer, value_problem as example_problem};
@@ -153,6 +154,7 @@ fn operation(op: &Operation, file: &Path, names: &BTreeSet<&str>, sink: &mut Sin
         member::Position::Field,
         sink,
     );
+    flows::flows(op, sink);
     let mut codes = BTreeMap::new();
     for (i, error) in op.errors.iter().enumerate() {
         let path = format!("errors[{i}]");

@@ -4,6 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::flows;
+use super::rustdoc::doc_attrs;
 use super::types::ident;
 use crate::ir::CrateIr;
 
@@ -17,7 +19,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
     });
     let api = format_ident!("{}Api", code);
     let api_doc = format!(
-        " Every `{code}` operation, implemented by [`Client`].\n\n Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs."
+        "Every `{code}` operation, implemented by [`Client`].\n\nCode against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs."
     );
     let signatures: Vec<TokenStream> = ir
         .operations
@@ -70,7 +72,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             }
         });
     let client_doc = format!(
-        " The `{code}` client (API version {version}): signed requests, retries, typed errors.\n\n Cheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out)."
+        "The `{code}` client (API version {version}): signed requests, retries, typed errors.\n\nCheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out)."
     );
     let uses = ir.operations.iter().map(|op| {
         let module = format_ident!("{}", op.module);
@@ -81,6 +83,11 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         );
         quote!(use crate::#module::{#request, #response, #error};)
     });
+    let (api_doc, client_doc) = (doc_attrs(&api_doc), doc_attrs(&client_doc));
+    let flows = ir
+        .operations
+        .iter()
+        .flat_map(|op| flows::waiters(op).into_iter().chain(flows::paginators(op)));
     quote! {
         #![doc = " The client: one async method per operation."]
         use ::acs_runtime::client::{Config, Error, ProductInfo, RpcClient};
@@ -94,7 +101,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             regional_endpoints: &[#(#regions),*],
         };
 
-        #[doc = #client_doc]
+        #client_doc
         #[derive(Clone, Debug)]
         pub struct Client {
             rpc: RpcClient,
@@ -112,9 +119,10 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             }
         }
 
-        #[doc = #api_doc]
+        #api_doc
         pub trait #api: Send + Sync {
             #(#defaults)*
+            #(#flows)*
         }
 
         impl #api for Client {

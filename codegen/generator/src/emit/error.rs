@@ -67,5 +67,11 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         }
 
         impl ::std::error::Error for #name {}
+
+        impl ::acs_runtime::waiter::AsServiceError for #name {
+            fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+                #name::service_error(self)
+            }
+        }
     }
 }

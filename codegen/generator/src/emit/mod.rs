@@ -4,6 +4,7 @@
 mod client;
 mod crate_files;
 mod error;
+mod flows;
 mod markdown;
 mod request;
 mod response;

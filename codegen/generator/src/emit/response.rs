@@ -15,13 +15,12 @@ pub fn response(op: &OperationIr) -> TokenStream {
     if !s.doc.trim().is_empty() {
         doc.push_str(&format!("\n\n{}", s.doc.trim()));
     }
-    doc.push_str("\n\nEvery field is optional: services omit fields, and fields this spec does not know are ignored.");
+    doc.push_str("\n\nEvery field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).");
     let doc = doc_attrs(&doc);
     let fields = types::fields(s, &op.types);
     quote! {
         #doc
         #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }

@@ -26,10 +26,17 @@ pub fn validate_impl(s: &StructIr, types: &[TypeIr]) -> TokenStream {
         let nested = nested_rules(&f.member, &f.ty, types, quote!(self.#field), wire);
         quote! { #required #rules #nested }
     });
+    let checks: TokenStream = checks.collect();
+    // A struct with nothing to check still implements the trait the client relies on.
+    let (v, p) = if checks.is_empty() {
+        (quote!(_), quote!(_))
+    } else {
+        (quote!(v), quote!(p))
+    };
     quote! {
         impl ::acs_runtime::validate::Validate for #name {
-            fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-                #(#checks)*
+            fn validate_into(&self, #v: &mut ::acs_runtime::validate::Validator, #p: &str) {
+                #checks
             }
         }
     }

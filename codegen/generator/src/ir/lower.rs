@@ -1,7 +1,10 @@
 //! Lowering: a checked spec becomes the intermediate model (names claimed, types resolved).
 
 use super::names::{self, Namespace};
-use super::{CrateIr, EnumIr, ErrorIr, FieldIr, OperationIr, Side, StructIr, TypeIr, TypeRef};
+use super::{
+    CrateIr, EnumIr, ErrorIr, FieldIr, OperationIr, PaginationIr, Side, StructIr, TypeIr, TypeRef,
+    WaiterIr,
+};
 use crate::spec::ProductDir;
 use crate::spec::model::{Format, Member, Operation, Style, TypeName};
 
@@ -71,6 +74,49 @@ fn lower_operation(op: &Operation) -> OperationIr {
     let module = names::field_name(&op.name)
         .trim_start_matches("r#")
         .to_owned();
+    let response = StructIr {
+        name: response_name,
+        side: Side::Response,
+        json: false,
+        fields: response_fields,
+        doc: op.response.description.clone().unwrap_or_default(),
+    };
+    let pagination = op.pagination.as_ref().map(|p| {
+        let resolve = |path: Option<&String>| {
+            path.map(|p| field_path(&response, &lowering.types, p).0)
+                .unwrap_or_default()
+        };
+        let (items, item) = field_path(&response, &lowering.types, &p.items);
+        let Some(TypeRef::List(item, _)) = item else {
+            unreachable!("checked: pagination items are a list")
+        };
+        PaginationIr {
+            style: p.style,
+            input: names::field_name(&p.input),
+            output: resolve(p.output.as_ref()),
+            total: resolve(p.total.as_ref()),
+            items,
+            item: *item,
+        }
+    });
+    let waiters = op
+        .waiters
+        .iter()
+        .map(|w| {
+            let (state, ty) = w.state.as_ref().map_or((Vec::new(), None), |p| {
+                field_path(&response, &lowering.types, p)
+            });
+            WaiterIr {
+                method: format!(
+                    "wait_until_{}",
+                    names::field_name(&w.name).trim_start_matches("r#")
+                ),
+                spec: w.clone(),
+                state,
+                state_is_enum: matches!(ty, Some(TypeRef::Enum(_))),
+            }
+        })
+        .collect();
     OperationIr {
         spec: op.clone(),
         method: module.clone(),
@@ -82,13 +128,7 @@ fn lower_operation(op: &Operation) -> OperationIr {
             fields: request_fields,
             doc: String::new(),
         },
-        response: StructIr {
-            name: response_name,
-            side: Side::Response,
-            json: false,
-            fields: response_fields,
-            doc: op.response.description.clone().unwrap_or_default(),
-        },
+        response,
         types: lowering.types,
         error: error_name,
         errors,
@@ -97,7 +137,29 @@ fn lower_operation(op: &Operation) -> OperationIr {
             .iter()
             .find(|p| p.idempotency_token)
             .and_then(|p| p.name.clone()),
+        pagination,
+        waiters,
     }
+}
+
+/// The Rust field names along a dotted wire path, and the type at its end.
+fn field_path(response: &StructIr, types: &[TypeIr], path: &str) -> (Vec<String>, Option<TypeRef>) {
+    let mut fields = &response.fields;
+    let mut rust = Vec::new();
+    let mut ty = None;
+    for step in path.split('.') {
+        let Some(field) = fields.iter().find(|f| f.wire == step) else {
+            break;
+        };
+        rust.push(field.rust.clone());
+        ty = Some(field.ty.clone());
+        if let TypeRef::Struct(i) = field.ty {
+            if let TypeIr::Struct(s) = &types[i] {
+                fields = &s.fields;
+            }
+        }
+    }
+    (rust, ty)
 }
 
 /// State of lowering one operation: its type namespace and the nested types found so far.

@@ -7,7 +7,8 @@ pub mod names;
 pub use lower::lower_product;
 
 use crate::spec::model::{
-    Asynchronous, Constraints, ErrorCase, Location, Member, Operation, Product, Style,
+    Asynchronous, Constraints, ErrorCase, Location, Member, Operation, PaginationStyle, Product,
+    Style, Waiter,
 };
 
 /// One generated crate.
@@ -44,6 +45,40 @@ pub struct OperationIr {
     pub errors: Vec<ErrorIr>,
     /// Wire name of the idempotency-token parameter, if any.
     pub idempotency_token: Option<String>,
+    /// How to walk the pages of a listing.
+    pub pagination: Option<PaginationIr>,
+    /// Waiters polling this operation.
+    pub waiters: Vec<WaiterIr>,
+}
+
+/// A resolved pagination: Rust field paths into the request and the response.
+#[derive(Debug)]
+pub struct PaginationIr {
+    /// Page-number or next-token.
+    pub style: PaginationStyle,
+    /// Request field of the page number or token.
+    pub input: String,
+    /// Response field path of the next token (next-token style).
+    pub output: Vec<String>,
+    /// Response field path of the total count (page-number style).
+    pub total: Vec<String>,
+    /// Response field path of the items list.
+    pub items: Vec<String>,
+    /// The item type.
+    pub item: TypeRef,
+}
+
+/// A resolved waiter.
+#[derive(Debug)]
+pub struct WaiterIr {
+    /// Method name, e.g. `wait_until_vpn_gateway_active`.
+    pub method: String,
+    /// The spec entry.
+    pub spec: Waiter,
+    /// Response field path of the state; empty when the waiter only waits for error codes.
+    pub state: Vec<String>,
+    /// Whether the state field is an open enum (else a string).
+    pub state_is_enum: bool,
 }
 
 impl OperationIr {

@@ -1,15 +1,20 @@
-//! Reads a spec tree (`<root>/<product>/<version>/*.yaml`) into the typed model.
+//! Reads a spec tree (`<root>/<product>/<version>/*.yaml`) into the typed model, merging each
+//! file's overlay (`<version>/overlays/<same name>.yaml`, see [`overlay`](super::overlay)).
 //!
 //! Syntax, type and unknown-key errors of every file are collected; a file that does not parse
-//! is left out of the tree and reported with the position serde_yaml gives.
+//! is left out of the tree and reported with the position serde_yaml gives, in the base or the
+//! overlay file, whichever holds the offending node.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
+use serde_yaml::Value;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::spec::locate::{locate, parse_path};
 use crate::spec::model::{Operation, Product};
+use crate::spec::overlay::{self, OVERLAY_DIR};
 
 /// The name of the product file in a version folder.
 pub const PRODUCT_FILE: &str = "product.yaml";
@@ -30,7 +35,9 @@ pub struct ProductDir {
     pub file: PathBuf,
     /// Its text, for locating checks' findings.
     pub text: String,
-    /// The parsed product file.
+    /// `overlays/product.yaml`, when there is one.
+    pub overlay: Option<Source>,
+    /// The parsed product file, overlay merged.
     pub product: Product,
     /// Every operation file, sorted by name.
     pub operations: Vec<OperationFile>,
@@ -43,8 +50,19 @@ pub struct OperationFile {
     pub file: PathBuf,
     /// Its text, for locating checks' findings.
     pub text: String,
-    /// The parsed operation.
+    /// `overlays/<Operation>.yaml`, when there is one.
+    pub overlay: Option<Source>,
+    /// The parsed operation, overlay merged.
     pub operation: Operation,
+}
+
+/// A spec file and its text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The file.
+    pub file: PathBuf,
+    /// Its text.
+    pub text: String,
 }
 
 /// Loads every product under `root`; problems are returned alongside what did load.
@@ -62,38 +80,68 @@ pub fn load_tree(root: &Path) -> (SpecTree, Diagnostics) {
 }
 
 fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir> {
+    let overlay_dir = dir.join(OVERLAY_DIR);
+    let mut overlays = if overlay_dir.is_dir() {
+        sorted_files(&overlay_dir, diagnostics)
+    } else {
+        Vec::new()
+    };
+    let mut take_overlay = |name: &std::ffi::OsStr, diagnostics: &mut Diagnostics| {
+        let at = overlays.iter().position(|p| p.file_name() == Some(name))?;
+        read_source(&overlays.remove(at), diagnostics)
+    };
     let file = dir.join(PRODUCT_FILE);
-    let parsed = read_yaml::<Product>(&file, diagnostics);
+    let product_overlay = take_overlay(std::ffi::OsStr::new(PRODUCT_FILE), diagnostics);
+    let parsed = read_source(&file, diagnostics).and_then(|base| {
+        parse_merged::<Product>(&base, product_overlay.as_ref(), diagnostics).map(|p| (base, p))
+    });
     let mut operations = Vec::new();
     for path in sorted_files(dir, diagnostics) {
-        if path.file_name().is_some_and(|n| n == PRODUCT_FILE) {
+        let Some(name) = path.file_name().filter(|n| *n != PRODUCT_FILE) else {
             continue;
-        }
-        if let Some((text, operation)) = read_yaml::<Operation>(&path, diagnostics) {
+        };
+        let overlay = take_overlay(name, diagnostics);
+        let Some(base) = read_source(&path, diagnostics) else {
+            continue;
+        };
+        if let Some(operation) = parse_merged::<Operation>(&base, overlay.as_ref(), diagnostics) {
             operations.push(OperationFile {
-                file: path,
-                text,
+                file: base.file,
+                text: base.text,
+                overlay,
                 operation,
             });
         }
     }
-    let (text, product) = parsed?;
+    for orphan in overlays {
+        diagnostics.push(Diagnostic {
+            file: orphan.clone(),
+            position: None,
+            path: String::new(),
+            message: format!(
+                "overlay without a base file: {} does not exist, so these curated facts apply to nothing",
+                dir.join(orphan.file_name().unwrap_or_default()).display()
+            ),
+        });
+    }
+    let (base, product) = parsed?;
     Some(ProductDir {
         dir: dir.to_owned(),
-        file,
-        text,
+        file: base.file,
+        text: base.text,
+        overlay: product_overlay,
         product,
         operations,
     })
 }
 
-/// Reads and parses one file, reporting failures with their position.
-pub fn read_yaml<T: DeserializeOwned>(
-    path: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<(String, T)> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
+/// Reads one file, reporting failure.
+pub fn read_source(path: &Path, diagnostics: &mut Diagnostics) -> Option<Source> {
+    match fs::read_to_string(path) {
+        Ok(text) => Some(Source {
+            file: path.to_owned(),
+            text,
+        }),
         Err(err) => {
             diagnostics.push(Diagnostic {
                 file: path.to_owned(),
@@ -101,31 +149,89 @@ pub fn read_yaml<T: DeserializeOwned>(
                 path: String::new(),
                 message: format!("cannot read the file: {err}"),
             });
-            return None;
-        }
-    };
-    match serde_yaml::from_str::<T>(&text) {
-        Ok(value) => Some((text, value)),
-        Err(err) => {
-            let position = err.location().map(|l| (l.line(), l.column()));
-            let message = err.to_string();
-            // serde_yaml prefixes the YAML path ("parameters[3].type: ...") when it knows it.
-            let (path_part, message) = match message.split_once(": ") {
-                Some((p, m)) if !p.contains(' ') => (p.to_owned(), m.to_owned()),
-                _ => (String::new(), message),
-            };
-            let message = match message.rfind(" at line ") {
-                Some(i) => message[..i].to_owned(),
-                None => message,
-            };
-            diagnostics.push(Diagnostic {
-                file: path.to_owned(),
-                position,
-                path: path_part,
-                message,
-            });
             None
         }
+    }
+}
+
+/// Reads and parses one file, reporting failures with their position.
+pub fn read_yaml<T: DeserializeOwned>(
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(String, T)> {
+    let source = read_source(path, diagnostics)?;
+    let value = parse_merged(&source, None, diagnostics)?;
+    Some((source.text, value))
+}
+
+/// Parses `base` with `overlay` merged over it. Problems name the file holding the offending
+/// node: syntax errors and unmergeable entries the file they are in, type and unknown-key
+/// errors the overlay when it holds the node, else the base.
+pub fn parse_merged<T: DeserializeOwned>(
+    base: &Source,
+    overlay: Option<&Source>,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    let Some(overlay) = overlay else {
+        return serde_yaml::from_str::<T>(&base.text)
+            .map_err(|e| diagnostics.push(yaml_error(&base.file, &e)))
+            .ok();
+    };
+    let mut merged: Value = serde_yaml::from_str(&base.text)
+        .map_err(|e| diagnostics.push(yaml_error(&base.file, &e)))
+        .ok()?;
+    let patch: Value = serde_yaml::from_str(&overlay.text)
+        .map_err(|e| diagnostics.push(yaml_error(&overlay.file, &e)))
+        .ok()?;
+    let problems = overlay::merge(&mut merged, patch);
+    let failed = !problems.is_empty();
+    for problem in problems {
+        diagnostics.push(Diagnostic {
+            file: overlay.file.clone(),
+            position: locate(&overlay.text, &parse_path(&problem.path)),
+            path: problem.path,
+            message: format!("{} (overlay of {})", problem.message, base.file.display()),
+        });
+    }
+    if failed {
+        return None;
+    }
+    // Through text, so that errors carry the YAML path of the offending node.
+    let text = serde_yaml::to_string(&merged).unwrap_or_default();
+    match serde_yaml::from_str::<T>(&text) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let mut diagnostic = yaml_error(&base.file, &err);
+            overlay::attribute_one(
+                &mut diagnostic,
+                &merged,
+                (&base.file, &base.text),
+                (&overlay.file, &overlay.text),
+            );
+            diagnostics.push(diagnostic);
+            None
+        }
+    }
+}
+
+/// A serde_yaml error as a diagnostic on `file`.
+fn yaml_error(file: &Path, err: &serde_yaml::Error) -> Diagnostic {
+    let position = err.location().map(|l| (l.line(), l.column()));
+    let message = err.to_string();
+    // serde_yaml prefixes the YAML path ("parameters[3].type: ...") when it knows it.
+    let (path, message) = match message.split_once(": ") {
+        Some((p, m)) if !p.contains(' ') => (p.to_owned(), m.to_owned()),
+        _ => (String::new(), message),
+    };
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    };
+    Diagnostic {
+        file: file.to_owned(),
+        position,
+        path,
+        message,
     }
 }
 

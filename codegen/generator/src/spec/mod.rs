@@ -1,7 +1,8 @@
-//! The spec: the YAML format's model, the loader of a spec tree and position lookup.
+//! The spec: the YAML format's model, the loader of a spec tree (with overlays) and position lookup.
 
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod overlay;
 
 pub use load::{OperationFile, ProductDir, SpecTree, load_tree};

@@ -84,6 +84,67 @@ pub struct Operation {
     /// Documented service errors.
     #[serde(default)]
     pub errors: Vec<ErrorCase>,
+    /// How to walk every page of a listing operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagination: Option<Pagination>,
+    /// Ways to wait, by polling this operation, until a resource reaches a state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiters: Vec<Waiter>,
+}
+
+/// Pagination of a listing operation.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// `page_number` (a page number parameter and a total count) or `next_token`.
+    pub style: PaginationStyle,
+    /// Request parameter holding the page number or the token, e.g. `PageNumber`, `NextToken`.
+    pub input: String,
+    /// Response field holding the next token (`next_token` style), e.g. `NextToken`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+    /// Response field holding the total number of items (`page_number` style), e.g. `TotalCount`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// Dotted response path of the list of items, e.g. `VpnGateways.VpnGateway`.
+    pub items: String,
+}
+
+/// How a listing operation pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PaginationStyle {
+    /// `PageNumber`/`PageSize` in, `TotalCount` out.
+    PageNumber,
+    /// `NextToken`/`MaxResults` in, `NextToken` out.
+    NextToken,
+}
+
+/// A waiter: poll this operation until its answer says a resource reached a state.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Waiter {
+    /// Name in UpperCamelCase, e.g. `VpnGatewayActive` (method `wait_until_vpn_gateway_active`).
+    pub name: String,
+    /// Markdown description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Dotted response path of the state, e.g. `Status`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// States meaning success.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub success: Vec<String>,
+    /// States meaning the awaited state will never come.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failure: Vec<String>,
+    /// Error codes meaning success, e.g. `InvalidVpnGatewayInstanceId.NotFound` after a delete.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub success_codes: Vec<String>,
+    /// Default delay between polls, in milliseconds.
+    pub interval_ms: u64,
+    /// Default longest wait, in milliseconds.
+    pub max_wait_ms: u64,
 }
 
 /// HTTP method of an operation.
@@ -395,6 +456,20 @@ pub struct Response {
     /// Top-level fields of the JSON body.
     #[serde(default)]
     pub fields: Vec<Member>,
+}
+
+impl Response {
+    /// The field at a dotted path through nested objects, e.g. `VpnGateways.VpnGateway`.
+    pub fn field(&self, path: &str) -> Option<&Member> {
+        let mut fields = &self.fields;
+        let mut found = None;
+        for step in path.split('.') {
+            let member = fields.iter().find(|m| m.name.as_deref() == Some(step))?;
+            fields = &member.properties;
+            found = Some(member);
+        }
+        found
+    }
 }
 
 /// A documented service error.

@@ -16,7 +16,9 @@ fuzz_target!(|data: &[u8]| {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let escape = bytes.get(i + 1..i + 3).expect("`%` is followed by two digits");
+                let escape = bytes
+                    .get(i + 1..i + 3)
+                    .expect("`%` is followed by two digits");
                 assert!(
                     escape
                         .iter()

@@ -31,9 +31,15 @@ pub fn encode_into(out: &mut String, s: &str) {
     out.extend(utf8_percent_encode(s, RESERVED));
 }
 
+/// Room for a typical request's parameters, reserved by the first pair so that the string
+/// does not grow through every small size.
+const INITIAL_CAPACITY: usize = 256;
+
 /// Appends `key=value`, both encoded, to a `&`-separated list in `out`.
 pub(crate) fn append_pair(out: &mut String, key: &str, value: &str) {
-    if !out.is_empty() {
+    if out.is_empty() {
+        out.reserve(INITIAL_CAPACITY);
+    } else {
         out.push('&');
     }
     encode_into(out, key);

@@ -18,6 +18,10 @@ pub struct ParamWriter<'a> {
     key: String,
 }
 
+/// Enough for the longest wire paths of the Vpc API
+/// (`TunnelOptionsSpecification.1.TunnelBgpConfig.LocalBgpIp` is 52 bytes).
+const KEY_CAPACITY: usize = 64;
+
 #[derive(Debug)]
 enum Sink<'a> {
     Pairs(&'a mut Params),
@@ -39,7 +43,7 @@ impl<'a> ParamWriter<'a> {
         Self {
             sink,
             location: Location::Query,
-            key: String::new(),
+            key: String::with_capacity(KEY_CAPACITY),
         }
     }
 

@@ -6,6 +6,8 @@ use crate::create_widget::{CreateWidgetRequest, CreateWidgetResponse, CreateWidg
 use crate::describe_widget::{
     DescribeWidgetRequest, DescribeWidgetResponse, DescribeWidgetError,
 };
+use crate::list_gadgets::{ListGadgetsRequest, ListGadgetsResponse, ListGadgetsError};
+use crate::list_widgets::{ListWidgetsRequest, ListWidgetsResponse, ListWidgetsError};
 /// Product code, API version and endpoints of this crate's product.
 pub static PRODUCT: ProductInfo = ProductInfo {
     product: "Demo",
@@ -13,9 +15,9 @@ pub static PRODUCT: ProductInfo = ProductInfo {
     endpoint_pattern: "demo.{region}.example.com",
     regional_endpoints: &[("cn-hangzhou", "demo.example.com")],
 };
-/** The `Demo` client (API version 2020-01-01): signed requests, retries, typed errors.
-
- Cheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out).*/
+/// The `Demo` client (API version 2020-01-01): signed requests, retries, typed errors.
+///
+/// Cheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out).
 #[derive(Clone, Debug)]
 pub struct Client {
     rpc: RpcClient,
@@ -32,9 +34,9 @@ impl Client {
         &self.rpc
     }
 }
-/** Every `Demo` operation, implemented by [`Client`].
-
- Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.*/
+/// Every `Demo` operation, implemented by [`Client`].
+///
+/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.
 pub trait DemoApi: Send + Sync {
     /// Calls `CreateWidget`: Creates a widget.
     fn create_widget(
@@ -68,6 +70,208 @@ pub trait DemoApi: Send + Sync {
             )
         }
     }
+    /// Calls `ListGadgets`: Lists gadgets with a next token.
+    fn list_gadgets(
+        &self,
+        request: ListGadgetsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListGadgetsResponse, Error<ListGadgetsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListGadgets` is not implemented by this `DemoApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListWidgets`: Lists widgets, a page at a time.
+    fn list_widgets(
+        &self,
+        request: ListWidgetsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListWidgetsResponse, Error<ListWidgetsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListWidgets` is not implemented by this `DemoApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Polls `DescribeWidget` until the widget is ready.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
+    fn wait_until_widget_ready(
+        &self,
+        request: DescribeWidgetRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            Option<DescribeWidgetResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeWidgetError>,
+        >,
+    > + Send {
+        fn state(response: &DescribeWidgetResponse) -> Option<&str> {
+            response.status.as_ref().map(|s| s.as_str())
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["ready"],
+            failure: &["broken"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(2000),
+                    ::std::time::Duration::from_millis(60000),
+                ),
+            );
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || self.describe_widget(request.clone()),
+            state,
+        )
+    }
+    /// Polls `DescribeWidget` until the widget is gone.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. The error code InvalidWidgetId.NotFound means success; the result is then `None`.
+    fn wait_until_widget_deleted(
+        &self,
+        request: DescribeWidgetRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            Option<DescribeWidgetResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeWidgetError>,
+        >,
+    > + Send {
+        fn state(response: &DescribeWidgetResponse) -> Option<&str> {
+            let _ = response;
+            None
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &[],
+            failure: &[],
+            success_codes: &["InvalidWidgetId.NotFound"],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(2000),
+                    ::std::time::Duration::from_millis(60000),
+                ),
+            );
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || self.describe_widget(request.clone()),
+            state,
+        )
+    }
+    /// Every page of `ListGadgets`, from the page `request` asks for, until the last.
+    fn list_gadgets_pages(
+        &self,
+        request: ListGadgetsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListGadgetsResponse,
+            ::acs_runtime::client::Error<ListGadgetsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListGadgetsResponse) -> usize {
+            response.gadget_ids.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListGadgetsRequest,
+            response: &ListGadgetsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListGadgetsRequest> {
+            let _ = (on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_ref().map(String::as_str),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_gadgets(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListGadgets`, in order.
+    fn list_gadgets_items(
+        &self,
+        request: ListGadgetsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<String, ::acs_runtime::client::Error<ListGadgetsError>>,
+    > + Send + '_ {
+        fn extract(response: ListGadgetsResponse) -> Vec<String> {
+            response.gadget_ids.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_gadgets_pages(request), extract)
+    }
+    /// Every page of `ListWidgets`, from the page `request` asks for, until the last.
+    fn list_widgets_pages(
+        &self,
+        request: ListWidgetsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListWidgetsResponse,
+            ::acs_runtime::client::Error<ListWidgetsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListWidgetsResponse) -> usize {
+            response.widgets.as_ref().and_then(|x| x.widget.as_ref()).map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListWidgetsRequest,
+            response: &ListWidgetsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListWidgetsRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_widgets(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListWidgets`, in order.
+    fn list_widgets_items(
+        &self,
+        request: ListWidgetsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_widgets::Widget,
+            ::acs_runtime::client::Error<ListWidgetsError>,
+        >,
+    > + Send + '_ {
+        fn extract(response: ListWidgetsResponse) -> Vec<crate::list_widgets::Widget> {
+            response.widgets.and_then(|x| x.widget).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_widgets_pages(request), extract)
+    }
 }
 impl DemoApi for Client {
     /// Calls `CreateWidget`: Creates a widget.
@@ -98,6 +302,36 @@ impl DemoApi for Client {
                 .call(&crate::describe_widget::OPERATION, params)
                 .await
                 .map_err(|e| e.map_service(DescribeWidgetError::from))
+        }
+    }
+    /// Calls `ListGadgets`: Lists gadgets with a next token.
+    fn list_gadgets(
+        &self,
+        request: ListGadgetsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListGadgetsResponse, Error<ListGadgetsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_gadgets::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListGadgetsError::from))
+        }
+    }
+    /// Calls `ListWidgets`: Lists widgets, a page at a time.
+    fn list_widgets(
+        &self,
+        request: ListWidgetsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListWidgetsResponse, Error<ListWidgetsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_widgets::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListWidgetsError::from))
         }
     }
 }

@@ -351,9 +351,8 @@ pub struct Widgets {
 }
 /// Response of `CreateWidget`.
 ///
-/// Every field is optional: services omit fields, and fields this spec does not know are ignored.
+/// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct CreateWidgetResponse {
     /// - Wire name: `RequestId`.
     #[serde(rename = "RequestId", default)]
@@ -403,3 +402,8 @@ impl ::std::fmt::Display for CreateWidgetError {
     }
 }
 impl ::std::error::Error for CreateWidgetError {}
+impl ::acs_runtime::waiter::AsServiceError for CreateWidgetError {
+    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        CreateWidgetError::service_error(self)
+    }
+}

@@ -76,15 +76,30 @@ impl DescribeWidgetRequestBuilder {
         self.inner
     }
 }
+/// An enumerated value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// `building`.
+    Building,
+    /// `ready`.
+    Ready,
+    /// `broken`.
+    Broken,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    Status { Building = "building", Ready = "ready", Broken = "broken", }
+);
 /// Response of `DescribeWidget`.
 ///
-/// Every field is optional: services omit fields, and fields this spec does not know are ignored.
+/// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct DescribeWidgetResponse {
     /// - Wire name: `Status`.
+    /// - Valid values: `building`, `ready`, `broken`.
     #[serde(rename = "Status", default)]
-    pub status: Option<String>,
+    pub status: Option<Status>,
 }
 /// Service errors of `DescribeWidget`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -92,12 +107,15 @@ pub struct DescribeWidgetResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeWidgetError {
+    /// HTTP 404 `InvalidWidgetId.NotFound`
+    InvalidWidgetIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeWidgetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         match error.code() {
+            "InvalidWidgetId.NotFound" => Self::InvalidWidgetIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }
@@ -106,7 +124,7 @@ impl DescribeWidgetError {
     /// The service error behind the variant.
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         match self {
-            Self::Unhandled(error) => error,
+            Self::InvalidWidgetIdNotFound(error) | Self::Unhandled(error) => error,
         }
     }
 }
@@ -116,3 +134,8 @@ impl ::std::fmt::Display for DescribeWidgetError {
     }
 }
 impl ::std::error::Error for DescribeWidgetError {}
+impl ::acs_runtime::waiter::AsServiceError for DescribeWidgetError {
+    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        DescribeWidgetError::service_error(self)
+    }
+}

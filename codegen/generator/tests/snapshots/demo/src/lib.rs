@@ -25,6 +25,10 @@ pub mod create_widget;
 #[rustfmt::skip]
 pub mod describe_widget;
 #[rustfmt::skip]
+pub mod list_gadgets;
+#[rustfmt::skip]
+pub mod list_widgets;
+#[rustfmt::skip]
 pub use client::{Client, DemoApi, PRODUCT};
 #[rustfmt::skip]
 pub use create_widget::{
@@ -35,6 +39,14 @@ pub use create_widget::{
 pub use describe_widget::{
     DescribeWidgetRequest, DescribeWidgetRequestBuilder, DescribeWidgetResponse,
     DescribeWidgetError,
+};
+#[rustfmt::skip]
+pub use list_gadgets::{
+    ListGadgetsRequest, ListGadgetsRequestBuilder, ListGadgetsResponse, ListGadgetsError,
+};
+#[rustfmt::skip]
+pub use list_widgets::{
+    ListWidgetsRequest, ListWidgetsRequestBuilder, ListWidgetsResponse, ListWidgetsError,
 };
 #[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};

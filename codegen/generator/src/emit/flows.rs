@@ -1,0 +1,210 @@
+//! Waiters and paginators: provided methods of the product trait, built on the runtime's loops.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::rustdoc::doc_attrs;
+use super::types::{ident, rust_type};
+use crate::ir::{OperationIr, PaginationIr, TypeIr, TypeRef, WaiterIr};
+use crate::spec::model::PaginationStyle;
+
+/// `Option<&T>` of the field at `path` of `root` (an expression of a response type).
+fn chain(root: TokenStream, path: &[String]) -> TokenStream {
+    let mut fields = path.iter().map(|f| ident(f));
+    let first = fields.next().expect("a field path is never empty");
+    let mut expr = quote!(#root.#first.as_ref());
+    for field in fields {
+        expr = quote!(#expr.and_then(|x| x.#field.as_ref()));
+    }
+    expr
+}
+
+/// A type as seen from `client.rs`: generated types qualified by their operation module.
+fn qualified(ty: &TypeRef, types: &[TypeIr], module: &str) -> TokenStream {
+    match ty {
+        TypeRef::Struct(_) | TypeRef::Enum(_) => {
+            let module = format_ident!("{}", module);
+            let name = rust_type(ty, types);
+            quote!(crate::#module::#name)
+        }
+        other => rust_type(other, types),
+    }
+}
+
+/// The waiter methods of one polled operation.
+pub fn waiters(op: &OperationIr) -> Vec<TokenStream> {
+    op.waiters.iter().map(|w| waiter(op, w)).collect()
+}
+
+fn waiter(op: &OperationIr, w: &WaiterIr) -> TokenStream {
+    let method = ident(&w.method);
+    let poll = ident(&op.method);
+    let (request, response, error) = (
+        ident(&op.request.name),
+        ident(&op.response.name),
+        ident(&op.error),
+    );
+    let spec = &w.spec;
+    let (success, failure, codes) = (&spec.success, &spec.failure, &spec.success_codes);
+    let (interval, max_wait) = (
+        Literal::u64_unsuffixed(spec.interval_ms),
+        Literal::u64_unsuffixed(spec.max_wait_ms),
+    );
+    let state = if w.state.is_empty() {
+        quote! {
+            let _ = response;
+            None
+        }
+    } else if w.state_is_enum {
+        let value = chain(quote!(response), &w.state);
+        quote!(#value.map(|s| s.as_str()))
+    } else {
+        let value = chain(quote!(response), &w.state);
+        quote!(#value.map(String::as_str))
+    };
+    let mut doc = format!(
+        "Polls `{}` until {}.\n\nBy default every {} ms for at most {} ms; pass a `WaiterConfig` to change that.",
+        op.spec.name,
+        spec.description.as_deref().map_or_else(
+            || format!("the waiter `{}` is satisfied", spec.name),
+            |d| d.trim().trim_end_matches('.').to_owned()
+        ),
+        spec.interval_ms,
+        spec.max_wait_ms
+    );
+    if !success.is_empty() {
+        doc.push_str(&format!(" Success states: {}.", success.join(", ")));
+    }
+    if !failure.is_empty() {
+        doc.push_str(&format!(
+            " A state among {} fails at once.",
+            failure.join(", ")
+        ));
+    }
+    if !codes.is_empty() {
+        doc.push_str(&format!(
+            " The error code {} means success; the result is then `None`.",
+            codes.join(", ")
+        ));
+    }
+    let doc = doc_attrs(&doc);
+    quote! {
+        #doc
+        fn #method(
+            &self,
+            request: #request,
+            config: Option<::acs_runtime::waiter::WaiterConfig>,
+        ) -> impl ::std::future::Future<
+            Output = Result<Option<#response>, ::acs_runtime::waiter::WaitError<#error>>,
+        > + Send {
+            fn state(response: &#response) -> Option<&str> {
+                #state
+            }
+            let acceptors = ::acs_runtime::waiter::Acceptors {
+                success: &[#(#success),*],
+                failure: &[#(#failure),*],
+                success_codes: &[#(#codes),*],
+            };
+            let config = config.unwrap_or(::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(#interval),
+                ::std::time::Duration::from_millis(#max_wait),
+            ));
+            ::acs_runtime::waiter::wait(config, acceptors, move || self.#poll(request.clone()), state)
+        }
+    }
+}
+
+/// The `_pages` and `_items` methods of a listing operation.
+pub fn paginators(op: &OperationIr) -> Vec<TokenStream> {
+    let Some(p) = &op.pagination else {
+        return Vec::new();
+    };
+    let call = ident(&op.method);
+    let pages = format_ident!("{}_pages", op.method);
+    let items = format_ident!("{}_items", op.method);
+    let (request, response, error) = (
+        ident(&op.request.name),
+        ident(&op.response.name),
+        ident(&op.error),
+    );
+    let item = qualified(&p.item, &op.types, &op.module);
+    let list = chain(quote!(response), &p.items);
+    let owned_list = owned_chain(&p.items);
+    let next = next_request(p);
+    let pages_doc = format!(
+        " Every page of `{}`, from the page `request` asks for, until the last.",
+        op.spec.name
+    );
+    let items_doc = format!(" Every item of every page of `{}`, in order.", op.spec.name);
+    vec![
+        quote! {
+            #[doc = #pages_doc]
+            fn #pages(
+                &self,
+                request: #request,
+            ) -> impl ::acs_runtime::paginate::Stream<Item = Result<#response, ::acs_runtime::client::Error<#error>>> + Send + '_ {
+                fn count(response: &#response) -> usize {
+                    #list.map_or(0, Vec::len)
+                }
+                fn next(request: &#request, response: &#response, on_page: usize, seen: usize) -> Option<#request> {
+                    let _ = (on_page, seen);
+                    #next
+                }
+                ::acs_runtime::paginate::pages(request, move |r| self.#call(r), count, next)
+            }
+        },
+        quote! {
+            #[doc = #items_doc]
+            fn #items(
+                &self,
+                request: #request,
+            ) -> impl ::acs_runtime::paginate::Stream<Item = Result<#item, ::acs_runtime::client::Error<#error>>> + Send + '_ {
+                fn extract(response: #response) -> Vec<#item> {
+                    #owned_list
+                }
+                ::acs_runtime::paginate::items(self.#pages(request), extract)
+            }
+        },
+    ]
+}
+
+/// The list at `path`, moved out of `response`, or an empty one.
+fn owned_chain(path: &[String]) -> TokenStream {
+    let mut fields = path.iter().map(|f| ident(f));
+    let first = fields.next().expect("a field path is never empty");
+    let mut expr = quote!(response.#first);
+    for field in fields {
+        expr = quote!(#expr.and_then(|x| x.#field));
+    }
+    quote!(#expr.unwrap_or_default())
+}
+
+/// The body of `next`: the request of the following page, or `None`.
+fn next_request(p: &PaginationIr) -> TokenStream {
+    let input = ident(&p.input);
+    match p.style {
+        PaginationStyle::PageNumber => {
+            let total = if p.total.is_empty() {
+                quote!(None)
+            } else {
+                let total = chain(quote!(response), &p.total);
+                quote!(#total.map(|t| i64::from(*t)))
+            };
+            quote! {
+                let page = ::acs_runtime::paginate::next_page_number(request.#input, on_page, seen, #total)?;
+                let mut request = request.clone();
+                request.#input = Some(page);
+                Some(request)
+            }
+        }
+        PaginationStyle::NextToken => {
+            let output = chain(quote!(response), &p.output);
+            quote! {
+                let token = ::acs_runtime::paginate::next_token(request.#input.as_deref(), #output.map(String::as_str))?;
+                let mut request = request.clone();
+                request.#input = Some(token);
+                Some(request)
+            }
+        }
+    }
+}

@@ -1,0 +1,622 @@
+//! Conversion of the metadata into the spec model: the product file and one operation at a
+//! time, value shapes recursively. Every quirk met on the way is recorded in the report.
+
+use serde_json::Value;
+
+use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, Other, Schema, StaticInfo};
+use super::report::{Kind, Report};
+use crate::spec::model::{
+    Allowed, Asynchronous, Constraints, Endpoints, EnumValue, ErrorCase, Format, Location, Member, Method, Operation,
+    Product, Protocol, RegionEndpoint, Response, Scalar, Style, TypeName,
+};
+
+/// Documentation-site keys of the file, an operation, a parameter, a value shape and a
+/// response: known, and deliberately not imported.
+const IGNORED_TOP: &[&str] = &["version", "directories"];
+const IGNORED_API: &[&str] = &[
+    "schemes",
+    "security",
+    "operationType",
+    "systemTags",
+    "requestParamsDescription",
+    "responseParamsDescription",
+    "extraInfo",
+    "eventInfo",
+    "translator",
+];
+
+/// Where the importer is: operation name and report.
+pub(super) struct Cx<'a> {
+    /// Product code of the file.
+    pub product: &'a str,
+    /// API version of the file.
+    pub version: &'a str,
+    /// Operation being converted (empty for the product).
+    pub operation: String,
+    /// Findings.
+    pub report: &'a mut Report,
+}
+
+impl Cx<'_> {
+    fn add(&mut self, kind: Kind, path: &str, detail: impl Into<String>) {
+        self.report.add(kind, &self.operation, path, detail);
+    }
+
+    fn others(&mut self, other: &Other, ignored: &[&str], path: &str) {
+        for key in other.keys() {
+            if ignored.contains(&key.as_str()) {
+                self.report.ignore(key);
+            } else {
+                self.add(Kind::Unrepresented, path, format!("unknown metadata key `{key}`"));
+            }
+        }
+    }
+}
+
+/// `product.yaml` from `info` and `endpoints`. The title is a placeholder for an overlay.
+pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
+    cx.others(&docs.other, IGNORED_TOP, "");
+    if let Some(components) = docs.other.get("components") {
+        let empty = components.get("schemas").and_then(Value::as_object).is_some_and(|s| s.is_empty());
+        if !empty {
+            cx.add(Kind::Unrepresented, "components", "shared schemas are not supported");
+        }
+    }
+    cx.others(&docs.info.other, &[], "info");
+    match docs.info.style.as_deref() {
+        Some(style) if style.eq_ignore_ascii_case("rpc") => {}
+        style => cx.add(Kind::Unrepresented, "info.style", format!("protocol style {style:?}: imported as rpc")),
+    }
+    let mut regions: Vec<RegionEndpoint> = Vec::new();
+    for endpoint in &docs.endpoints {
+        cx.others(&endpoint.other, &[], "endpoints");
+        if regions.iter().any(|r| r.region == endpoint.region_id) {
+            cx.add(Kind::Unrepresented, "endpoints", format!("region `{}` listed twice: first kept", endpoint.region_id));
+            continue;
+        }
+        regions.push(RegionEndpoint { region: endpoint.region_id.clone(), host: endpoint.endpoint.clone() });
+    }
+    Product {
+        product: docs.info.product.clone(),
+        version: docs.info.version.clone(),
+        protocol: Protocol::Rpc,
+        title: format!("{} API", docs.info.product),
+        description: None,
+        endpoints: Endpoints { pattern: format!("{}.{{region}}.aliyuncs.com", docs.info.product.to_lowercase()), regions },
+    }
+}
+
+/// One operation. Parameters come out as listed (duplicates and indexed names are fixed later).
+pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
+    cx.operation = name.to_owned();
+    cx.others(&api.other, IGNORED_API, "");
+    if api.response_demo.is_some() {
+        cx.report.ignore("responseDemo");
+    }
+    if api.title.as_deref().is_some_and(|t| t != name) {
+        cx.report.ignore("title");
+    }
+    let summary = [api.summary.as_deref(), api.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .unwrap_or(name)
+        .to_owned();
+    let mut description = api.description.as_deref().map(|d| text(d, "description", cx)).filter(|d| !d.trim().is_empty());
+    let asynchronous = api.static_info.as_ref().and_then(|info| asynchronous(info, &mut description, cx));
+    let method = match (api.methods.iter().any(|m| m.eq_ignore_ascii_case("post")), api.methods.iter().any(|m| m.eq_ignore_ascii_case("get"))) {
+        (true, _) => Method::Post,
+        (false, true) => Method::Get,
+        (false, false) => {
+            cx.add(Kind::Unrepresented, "methods", format!("methods {:?}: imported as POST", api.methods));
+            Method::Post
+        }
+    };
+    let mut parameters: Vec<Member> = Vec::new();
+    for p in &api.parameters {
+        match parameters.iter().position(|m| m.name.as_deref() == Some(p.name.as_str())) {
+            Some(first) => {
+                // Converted quietly: its quirks were reported with the first listing.
+                let mut scratch = Report::default();
+                let mut quiet = Cx { product: cx.product, version: cx.version, operation: name.to_owned(), report: &mut scratch };
+                if let Some(copy) = parameter(p, &mut quiet) {
+                    super::quirks::merge_duplicate(&mut parameters[first], copy, cx);
+                }
+            }
+            None => parameters.extend(parameter(p, cx)),
+        }
+    }
+    Operation {
+        name: name.to_owned(),
+        summary,
+        description,
+        method,
+        deprecated: api.deprecated.unwrap_or(false),
+        asynchronous,
+        parameters,
+        response: response(&api.responses, cx),
+        errors: api.error_codes.as_ref().map(|codes| errors(codes, cx)).unwrap_or_default(),
+    }
+}
+
+fn asynchronous(info: &StaticInfo, description: &mut Option<String>, cx: &mut Cx<'_>) -> Option<Asynchronous> {
+    cx.others(&info.other, &[], "staticInfo");
+    let mut notes = Vec::new();
+    if let Some(substitutions) = info.substitutions.as_ref().filter(|s| !s.is_empty()) {
+        let names: Vec<String> = substitutions.iter().map(|s| format!("`{}`", self_or_qualified(s, cx))).collect();
+        notes.push(format!("Deprecated: use {} instead.", names.join(" or ")));
+        cx.add(Kind::Replacement, "staticInfo.substitutions", names.join(", "));
+    }
+    if info.no_substitution_reason.is_some() {
+        notes.push("Deprecated: no replacement operation.".to_owned());
+        cx.add(Kind::Replacement, "staticInfo.noSubstitutionReason", "no replacement");
+    }
+    if !notes.is_empty() {
+        let text = description.take().map(|d| format!("{}\n\n", d.trim_end())).unwrap_or_default();
+        *description = Some(format!("{text}{}\n", notes.join("\n\n")));
+    }
+    match info.return_type.as_deref() {
+        Some("asynchronous") => {}
+        None | Some("synchronous") => return None,
+        Some(other) => {
+            cx.add(Kind::Unrepresented, "staticInfo.returnType", format!("return type `{other}`"));
+            return None;
+        }
+    }
+    let callback = info.callback.as_deref().unwrap_or_default();
+    let poll = match callback.split("::").collect::<Vec<_>>().as_slice() {
+        [product, version, op] if *product == cx.product && *version == cx.version => (*op).to_owned(),
+        _ => {
+            cx.add(Kind::Unrepresented, "staticInfo.callback", format!("polling `{callback}` outside this product version"));
+            return None;
+        }
+    };
+    let interval_ms = info.callback_interval.as_ref().and_then(|v| whole(v, "staticInfo.callbackInterval", cx));
+    if let Some(ms) = interval_ms.filter(|ms| *ms < 100) {
+        cx.add(Kind::ShortPollInterval, "staticInfo.callbackInterval", format!("{ms} ms"));
+    }
+    let max_polls = info.max_callback_times.as_ref().and_then(|v| whole(v, "staticInfo.maxCallbackTimes", cx));
+    Some(Asynchronous {
+        poll,
+        status_field: None,
+        pending: Vec::new(),
+        success: Vec::new(),
+        failure: Vec::new(),
+        interval_ms: interval_ms.and_then(|v| u64::try_from(v).ok()),
+        max_polls: max_polls.and_then(|v| u32::try_from(v).ok()),
+        note: None,
+    })
+}
+
+/// `Product::Version::Operation` as the operation name when it is in this product version.
+fn self_or_qualified(reference: &str, cx: &Cx<'_>) -> String {
+    match reference.split("::").collect::<Vec<_>>().as_slice() {
+        [product, version, op] if *product == cx.product && *version == cx.version => (*op).to_owned(),
+        _ => reference.to_owned(),
+    }
+}
+
+fn whole(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => {
+            let n = s.trim().parse().ok();
+            if n.is_some() {
+                cx.add(Kind::NumberAsString, path, format!("{s:?}"));
+            }
+            n
+        }
+        _ => None,
+    }
+    .or_else(|| {
+        cx.add(Kind::Unrepresented, path, format!("`{value}` is not a whole number"));
+        None
+    })
+}
+
+fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> {
+    let path = format!("parameters.{}", p.name);
+    cx.others(&p.other, &[], &path);
+    if p.allow_empty_value.is_some() {
+        cx.report.ignore("allowEmptyValue");
+    }
+    let location = match p.location.as_deref() {
+        None | Some("query") => Location::Query,
+        Some("body") => Location::Body,
+        Some("formData") => {
+            cx.add(Kind::BodyParameter, &path, "");
+            Location::Body
+        }
+        Some(other) => {
+            cx.add(Kind::Unrepresented, &path, format!("location `in: {other}`: parameter left out"));
+            return None;
+        }
+    };
+    let style = match p.style.as_deref() {
+        None => None,
+        Some("repeatList") => Some(Style::RepeatList),
+        Some("flat") => Some(Style::Flat),
+        Some("json") => Some(Style::Json),
+        Some("simple") => Some(Style::Simple),
+        Some("spaceDelimited") => Some(Style::SpaceDelimited),
+        Some("pipeDelimited") => Some(Style::PipeDelimited),
+        Some(other) => {
+            cx.add(Kind::Unrepresented, &path, format!("style `{other}`: left unset"));
+            None
+        }
+    };
+    let mut member = member(&p.schema, Some(&p.name), true, &path, cx)?;
+    member.location = Some(location);
+    member.style = style;
+    if p.name == "ClientToken" && member.ty == TypeName::String {
+        member.idempotency_token = true;
+        cx.add(Kind::IdempotencyToken, &path, "");
+    }
+    Some(member)
+}
+
+fn response(responses: &Ordered<super::metadata::ResponseEntry>, cx: &mut Cx<'_>) -> Response {
+    let mut out = Response::default();
+    for (status, entry) in &responses.0 {
+        let path = format!("responses.{status}");
+        if status != "200" {
+            cx.add(Kind::Unrepresented, &path, "only the 200 response is imported");
+            continue;
+        }
+        cx.others(&entry.other, &[], &path);
+        match &entry.headers {
+            Some(Value::Object(h)) if h.is_empty() => cx.report.ignore("headers"),
+            None => {}
+            Some(h) => cx.add(Kind::Unrepresented, &path, format!("response headers {h}")),
+        }
+        let Some(schema) = &entry.schema else { continue };
+        schema_others(schema, "response", cx);
+        out.description = schema.description.as_deref().map(|d| text(d, "response", cx)).filter(|d| !d.trim().is_empty());
+        if schema.title.is_some() {
+            cx.report.ignore("title");
+        }
+        for (name, field) in schema.properties.iter().flat_map(|p| &p.0) {
+            if let Some(member) = member(field, Some(name), false, &format!("response.{name}"), cx) {
+                out.fields.push(member);
+            }
+        }
+    }
+    out
+}
+
+fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
+    let mut out: Vec<ErrorCase> = Vec::new();
+    for (status, entries) in &codes.0 {
+        let Ok(status) = status.parse::<u16>() else {
+            cx.add(Kind::Unrepresented, "errorCodes", format!("HTTP status `{status}`: its errors left out"));
+            continue;
+        };
+        for e in entries {
+            cx.others(&e.other, &[], "errorCodes");
+            let code = e.error_code.trim().to_owned();
+            let path = format!("errors.{code}");
+            if code.is_empty() || code.contains('%') {
+                cx.add(Kind::PlaceholderErrorCode, &path, format!("HTTP {status}"));
+                continue;
+            }
+            let message = e.error_message.as_deref().map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
+            if let Some(first) = out.iter_mut().find(|c| c.code == code) {
+                let also = format!(
+                    "Also returned with HTTP {status}{}",
+                    message.as_deref().map(|m| format!(": {m}")).unwrap_or_default()
+                );
+                first.description = Some(match first.description.take() {
+                    Some(d) => format!("{d}\n\n{also}"),
+                    None => also,
+                });
+                cx.add(Kind::DuplicateErrorCode, &path, format!("HTTP {} and {status}", first.status));
+                continue;
+            }
+            let description = e.description.as_deref().map(|d| text(d, &path, cx)).filter(|d| !d.trim().is_empty());
+            out.push(ErrorCase { status, code, message, description });
+        }
+    }
+    out
+}
+
+fn schema_others(schema: &Schema, path: &str, cx: &mut Cx<'_>) {
+    cx.others(&schema.other, &[], path);
+}
+
+/// A value shape; `name` is `None` for list items. `None` when the type is not representable.
+pub(super) fn member(schema: &Schema, name: Option<&str>, request: bool, path: &str, cx: &mut Cx<'_>) -> Option<Member> {
+    schema_others(schema, path, cx);
+    let ty = match schema.ty.as_deref() {
+        Some("string") => TypeName::String,
+        Some("integer") => TypeName::Integer,
+        Some("number") => TypeName::Number,
+        Some("boolean") => TypeName::Boolean,
+        Some("array") => TypeName::Array,
+        Some("object") if schema.properties.as_ref().is_some_and(|p| !p.0.is_empty()) => TypeName::Object,
+        Some("object") => {
+            cx.add(Kind::FreeFormObject, path, "");
+            TypeName::Any
+        }
+        other => {
+            cx.add(Kind::Unrepresented, path, format!("type {other:?}: left out"));
+            return None;
+        }
+    };
+    let mut out = bare(ty);
+    out.name = name.map(str::to_owned);
+    out.description = schema.description.as_deref().map(|d| text(d, path, cx)).filter(|d| !d.trim().is_empty());
+    if let Some(title) = schema.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if out.description.is_none() && Some(title) != name {
+            out.description = Some(title.to_owned());
+            cx.add(Kind::TitleAsDescription, path, "");
+        } else {
+            cx.report.ignore("title");
+        }
+    }
+    out.format = match (ty, schema.format.as_deref()) {
+        (_, None) => None,
+        (TypeName::Integer, Some("int32")) => Some(Format::Int32),
+        (TypeName::Integer, Some("int64")) => Some(Format::Int64),
+        (TypeName::Number, Some("float")) => Some(Format::Float),
+        (TypeName::Number, Some("double")) => Some(Format::Double),
+        (TypeName::String, Some(format)) => {
+            let words = if format == "iso8601" { "ISO 8601 date and time" } else { format };
+            let before = out.description.take().map(|d| format!("{}\n\n", d.trim_end())).unwrap_or_default();
+            out.description = Some(format!("{before}Format: {words}."));
+            cx.add(Kind::StringFormat, path, format);
+            None
+        }
+        (_, Some(format)) => {
+            cx.add(Kind::Unrepresented, path, format!("format `{format}` of a {ty}: left out"));
+            None
+        }
+    };
+    out.required = schema.required.unwrap_or(false);
+    if let Some(doc) = schema.doc_required.filter(|d| *d != out.required) {
+        cx.add(Kind::DocRequiredDiffers, path, format!("docRequired {doc}, required {}", out.required));
+    }
+    if schema.item_node == Some(true) {
+        cx.add(Kind::WrappedList, path, "");
+    }
+    out.deprecated = schema.deprecated.unwrap_or(false);
+    if ty == TypeName::Array {
+        let items = match &schema.items {
+            Some(items) => member(items, None, request, &format!("{path}.N"), cx),
+            None => None,
+        };
+        out.items = Some(Box::new(items.unwrap_or_else(|| {
+            cx.add(Kind::Unrepresented, path, "list without an item shape: items imported as `any`");
+            bare(TypeName::Any)
+        })));
+    } else if schema.items.is_some() {
+        cx.add(Kind::Unrepresented, path, format!("`items` on a {ty}: left out"));
+    }
+    if ty == TypeName::Object {
+        for (field, shape) in schema.properties.iter().flat_map(|p| &p.0) {
+            if let Some(m) = member(shape, Some(field), request, &format!("{path}.{field}"), cx) {
+                out.properties.push(m);
+            }
+        }
+    }
+    constraints(schema, &mut out, request, path, cx);
+    out.default = schema.default.as_ref().and_then(|v| scalar(v, ty, &format!("{path}.default"), cx));
+    out.example = schema.example.as_ref().and_then(|v| scalar(v, ty, &format!("{path}.example"), cx));
+    Some(out)
+}
+
+/// A member of type `ty` with nothing else set.
+pub(super) fn bare(ty: TypeName) -> Member {
+    Member {
+        name: None,
+        rust_name: None,
+        location: None,
+        style: None,
+        ty,
+        format: None,
+        required: false,
+        default: None,
+        example: None,
+        description: None,
+        deprecated: false,
+        idempotency_token: false,
+        constraints: Constraints::default(),
+        items: None,
+        properties: Vec::new(),
+        values: None,
+    }
+}
+
+fn constraints(schema: &Schema, member: &mut Member, request: bool, path: &str, cx: &mut Cx<'_>) {
+    let ty = member.ty;
+    enumeration(schema, member, request, path, cx);
+    let numeric = matches!(ty, TypeName::Integer | TypeName::Number);
+    for (key, value) in [("minimum", &schema.minimum), ("maximum", &schema.maximum)] {
+        let Some(value) = value else { continue };
+        if !numeric {
+            cx.add(Kind::Unrepresented, path, format!("{key} {value} on a {ty}"));
+            continue;
+        }
+        let n = number(value, &format!("{path}.{key}"), cx);
+        if key == "minimum" {
+            member.constraints.minimum = n;
+        } else {
+            member.constraints.maximum = n;
+        }
+    }
+    for (key, value) in [("minLength", &schema.min_length), ("maxLength", &schema.max_length)] {
+        let Some(value) = value else { continue };
+        let Some(n) = count(value, &format!("{path}.{key}"), cx) else { continue };
+        let target = match (ty, member.items.as_deref_mut()) {
+            (TypeName::String, _) => &mut member.constraints,
+            (TypeName::Array, Some(items)) if items.ty == TypeName::String => {
+                cx.add(Kind::ListLengthLimits, path, format!("{key} {n}"));
+                &mut items.constraints
+            }
+            _ => {
+                cx.add(Kind::Unrepresented, path, format!("{key} {n} on a {ty}"));
+                continue;
+            }
+        };
+        if key == "minLength" {
+            target.min_length = Some(n);
+        } else {
+            target.max_length = Some(n);
+        }
+    }
+    if let Some(pattern) = &schema.pattern {
+        if ty == TypeName::String {
+            member.constraints.pattern = Some(pattern.clone());
+        } else {
+            cx.add(Kind::Unrepresented, path, format!("pattern on a {ty}"));
+        }
+    }
+    for (key, value) in [("minItems", &schema.min_items), ("maxItems", &schema.max_items)] {
+        let Some(value) = value else { continue };
+        let Some(n) = count(value, &format!("{path}.{key}"), cx) else { continue };
+        match (ty, key) {
+            (TypeName::Array, "minItems") => member.constraints.min_items = Some(n),
+            (TypeName::Array, _) => member.constraints.max_items = Some(n),
+            _ => cx.add(Kind::Unrepresented, path, format!("{key} {n} on a {ty}")),
+        }
+    }
+}
+
+/// `enum` and `enumValueTitles`: the valid values and their meanings.
+fn enumeration(schema: &Schema, member: &mut Member, request: bool, path: &str, cx: &mut Cx<'_>) {
+    let ty = member.ty;
+    let c = &mut member.constraints;
+    let titles: Vec<(String, String)> = schema
+        .enum_value_titles
+        .iter()
+        .flat_map(|t| &t.0)
+        .map(|(value, title)| (value.clone(), title.as_str().map(str::to_owned).unwrap_or_else(|| title.to_string())))
+        .collect();
+    let meaning = |value: &str| {
+        titles
+            .iter()
+            .find(|(v, t)| v == value && t.trim() != value && !t.trim().is_empty())
+            .map(|(_, t)| t.trim().to_owned())
+    };
+    match (&schema.enumeration, ty) {
+        (Some(values), _) if values.is_empty() => cx.add(Kind::EmptyEnum, path, ""),
+        (Some(values), TypeName::String) => {
+            for value in values {
+                let value = value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+                if c.enumeration.iter().any(|e| e.value == value) {
+                    cx.add(Kind::InvalidConstraint, path, format!("enum value `{value}` listed twice"));
+                    continue;
+                }
+                let description = meaning(&value);
+                c.enumeration.push(EnumValue { value, description });
+            }
+        }
+        (Some(values), TypeName::Integer) => {
+            for value in values {
+                match integer(value) {
+                    Some(n) => c.allowed.push(Allowed::Value(n)),
+                    None => cx.add(Kind::Unrepresented, path, format!("enum value `{value}` of an integer")),
+                }
+            }
+        }
+        (Some(values), _) => cx.add(Kind::Unrepresented, path, format!("enum {values:?} on a {ty}")),
+        (None, TypeName::String) if !titles.is_empty() && !request => {
+            for (value, _) in &titles {
+                c.enumeration.push(EnumValue { value: value.clone(), description: meaning(value) });
+            }
+            cx.add(Kind::ResponseEnumFromTitles, path, "");
+        }
+        (None, _) if schema.enum_value_titles.is_some() => {
+            if request {
+                let values: Vec<&str> = titles.iter().map(|(v, _)| v.as_str()).collect();
+                cx.add(Kind::EnumTitlesWithoutEnum, path, values.join(", "));
+            } else {
+                cx.report.ignore("enumValueTitles");
+            }
+        }
+        (None, _) => {}
+    }
+}
+
+fn integer(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn number(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<f64> {
+    let parsed = match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => {
+            let n = s.trim().parse::<f64>().ok().filter(|n| n.is_finite());
+            if n.is_some() {
+                cx.add(Kind::NumberAsString, path, format!("{s:?}"));
+            }
+            n
+        }
+        _ => None,
+    };
+    if parsed.is_none() {
+        cx.add(Kind::Unrepresented, path, format!("`{value}` is not a number"));
+    }
+    parsed
+}
+
+fn count(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<u64> {
+    let parsed = match value {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => {
+            let n = s.trim().parse().ok();
+            if n.is_some() {
+                cx.add(Kind::NumberAsString, path, format!("{s:?}"));
+            }
+            n
+        }
+        _ => None,
+    };
+    if parsed.is_none() {
+        cx.add(Kind::Unrepresented, path, format!("`{value}` is not a count"));
+    }
+    parsed
+}
+
+/// A default or example in the value's own type; strings holding numbers or booleans are
+/// converted. A value that does not convert stays a string for the checks to judge.
+fn scalar(value: &Value, ty: TypeName, path: &str, cx: &mut Cx<'_>) -> Option<Scalar> {
+    let text = || value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+    let converted = match (ty, value) {
+        (_, Value::Null) => return None,
+        (TypeName::Integer, Value::Number(n)) => n.as_i64().map(Scalar::Int),
+        (TypeName::Integer, Value::String(s)) => s.trim().parse().ok().map(Scalar::Int).inspect(|_| {
+            cx.add(Kind::NumberAsString, path, format!("{s:?}"));
+        }),
+        (TypeName::Number, Value::Number(n)) => n.as_f64().map(Scalar::Float),
+        (TypeName::Number, Value::String(s)) => s.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(Scalar::Float).inspect(|_| {
+            cx.add(Kind::NumberAsString, path, format!("{s:?}"));
+        }),
+        (TypeName::Boolean, Value::Bool(b)) => Some(Scalar::Bool(*b)),
+        (TypeName::Boolean, Value::String(s)) => match s.trim() {
+            "true" => Some(Scalar::Bool(true)),
+            "false" => Some(Scalar::Bool(false)),
+            _ => None,
+        }
+        .inspect(|_| cx.add(Kind::NumberAsString, path, format!("{s:?}"))),
+        _ => None,
+    };
+    Some(converted.unwrap_or_else(|| Scalar::Str(text())))
+}
+
+/// Upstream prose: documentation links `[text](~~123~~)` become links to the documentation site.
+fn text(prose: &str, path: &str, cx: &mut Cx<'_>) -> String {
+    if !prose.contains("(~~") {
+        return prose.to_owned();
+    }
+    let links = regex_lite::Regex::new(r"\(~~(\d+)~~\)").expect("a valid pattern");
+    let found = links.find_iter(prose).count();
+    if found > 0 {
+        cx.add(Kind::DocLinks, path, format!("{found} link(s)"));
+    }
+    links.replace_all(prose, "(https://www.alibabacloud.com/help/doc-detail/$1.htm)").into_owned()
+}

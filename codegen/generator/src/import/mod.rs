@@ -1,0 +1,66 @@
+//! Import of Alibaba's published API metadata (`api-docs.json`) into spec files: one base file
+//! per operation plus `product.yaml`, written by `cargo xtask import`.
+//!
+//! The stages, one module each: [`metadata`] (parse the file, keeping key order and unknown
+//! keys) -> `convert` (into the spec model) -> `quirks` (duplicate and indexed parameters,
+//! Rust names, values the spec checks reject) -> [`files`] (render, plan the writes, adopt
+//! hand-written files into overlays, verify the merged result). [`report`] collects what each
+//! stage noticed. Hand-curated facts live in overlays (see [`crate::spec::overlay`]) and survive
+//! every re-import.
+
+mod convert;
+pub mod files;
+pub mod metadata;
+mod quirks;
+pub mod report;
+
+use crate::spec::model::{Operation, Product};
+use convert::Cx;
+use report::{Kind, Report};
+
+/// The spec converted from one metadata file.
+#[derive(Debug)]
+pub struct Imported {
+    /// `product.yaml`.
+    pub product: Product,
+    /// Every operation, sorted by name.
+    pub operations: Vec<Operation>,
+    /// What the import noticed.
+    pub report: Report,
+}
+
+/// Converts the text of an `api-docs.json` file. Fails only when the text is not API metadata;
+/// everything else is imported as far as the spec can hold it and reported.
+pub fn import(json: &str) -> Result<Imported, String> {
+    let docs = metadata::parse(json).map_err(|e| format!("not Alibaba Cloud API metadata: {e}"))?;
+    let (code, version) = (docs.info.product.as_str(), docs.info.version.as_str());
+    if !is_identifier(code) || version.is_empty() || !version.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(format!("product `{code}` version `{version}` cannot name a spec folder"));
+    }
+    let mut report = Report::default();
+    let mut cx = Cx { product: code, version, operation: String::new(), report: &mut report };
+    let product = convert::product(&docs, &mut cx);
+    let mut operations: Vec<Operation> = Vec::new();
+    for (name, api) in &docs.apis.0 {
+        if !is_identifier(name) {
+            cx.report.add(Kind::Unrepresented, name, "", "operation name is not an identifier: operation left out");
+            continue;
+        }
+        if operations.iter().any(|o| o.name == *name) {
+            cx.report.add(Kind::Unrepresented, name, "", "operation listed twice: first kept");
+            continue;
+        }
+        let mut op = convert::operation(name, api, &mut cx);
+        op.parameters = quirks::group_indexed(std::mem::take(&mut op.parameters), &mut cx);
+        quirks::claim_rust_names(&mut op, &mut cx);
+        operations.push(op);
+    }
+    quirks::apply_checks(&product, &mut operations, &mut report);
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Imported { product, operations, report })
+}
+
+/// An ASCII name starting with an upper-case letter: safe as a file name and an identifier.
+fn is_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+}

@@ -1,0 +1,175 @@
+//! What an import noticed: each metadata quirk it handled and each fact it could not represent,
+//! by operation and parameter path, and a summary of both.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A kind of finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// The same parameter listed more than once; the copies were merged into one.
+    DuplicateParameter,
+    /// Indexed parameter names (`Filter.1.Key`, `Filter.2.Key`) regrouped into one list.
+    IndexedNames,
+    /// A number or boolean stored as a string; converted.
+    NumberAsString,
+    /// A response list wrapped in an item node (`VpnGateways.VpnGateway[]`); kept as an object
+    /// holding the list, the shape of the JSON.
+    WrappedList,
+    /// Wire names whose snake_case names collide; `rust_name` set on the later one.
+    RustNameCollision,
+    /// An example that breaks the value's own type or constraints; dropped.
+    InvalidExample,
+    /// A default that breaks the value's own type or constraints; dropped.
+    InvalidDefault,
+    /// A constraint the spec checks reject; dropped.
+    InvalidConstraint,
+    /// A `ClientToken` parameter; marked `idempotency_token: true`.
+    IdempotencyToken,
+    /// A `formData` parameter; sent in the body (`in: body`).
+    BodyParameter,
+    /// An error code listed under several HTTP statuses; one entry kept, the others described.
+    DuplicateErrorCode,
+    /// A placeholder error code such as `%s`; dropped.
+    PlaceholderErrorCode,
+    /// An empty `enum` list; dropped.
+    EmptyEnum,
+    /// `enumValueTitles` without an `enum` on a request value; not a constraint, ignored.
+    EnumTitlesWithoutEnum,
+    /// `enumValueTitles` without an `enum` on a response string; kept as its known values.
+    ResponseEnumFromTitles,
+    /// `maxLength`/`minLength` on a list; applied to its items.
+    ListLengthLimits,
+    /// An `object` without properties; imported as free-form JSON (`any`).
+    FreeFormObject,
+    /// A string format (`iso8601`) the spec has no key for; stated in the description.
+    StringFormat,
+    /// `docRequired` differs from `required`; `required` kept.
+    DocRequiredDiffers,
+    /// A replacement (or its absence) of a deprecated operation; stated in the description.
+    Replacement,
+    /// A `title` standing in for a missing description.
+    TitleAsDescription,
+    /// Documentation links `[text](~~123~~)`; pointed at the documentation site.
+    DocLinks,
+    /// A polling interval under 100 ms; kept, probably meant in seconds.
+    ShortPollInterval,
+    /// A fact the spec cannot represent: left out of the spec (see the detail).
+    Unrepresented,
+}
+
+impl Kind {
+    /// One line saying what the importer did.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::DuplicateParameter => "parameter listed more than once: copies merged into one",
+            Self::IndexedNames => "indexed parameter names (`Filter.1.Key`): regrouped into one list",
+            Self::NumberAsString => "number or boolean stored as a string: converted",
+            Self::WrappedList => "response list wrapped in an item node: kept as an object holding the list",
+            Self::RustNameCollision => "snake_case names collide: `rust_name` set on the later one",
+            Self::InvalidExample => "example breaks its own type or constraints: dropped",
+            Self::InvalidDefault => "default breaks its own type or constraints: dropped",
+            Self::InvalidConstraint => "constraint rejected by the spec checks: dropped",
+            Self::IdempotencyToken => "`ClientToken` parameter: marked `idempotency_token: true`",
+            Self::BodyParameter => "`in: formData`: imported as `in: body`",
+            Self::DuplicateErrorCode => "error code under several HTTP statuses: one entry, the others in its description",
+            Self::PlaceholderErrorCode => "placeholder error code: dropped",
+            Self::EmptyEnum => "empty `enum` list: dropped",
+            Self::EnumTitlesWithoutEnum => "`enumValueTitles` without `enum` on a request value: not a constraint, ignored",
+            Self::ResponseEnumFromTitles => "`enumValueTitles` without `enum` on a response string: kept as its known values",
+            Self::ListLengthLimits => "`maxLength`/`minLength` on a list: applied to its items",
+            Self::FreeFormObject => "object without properties: imported as `any`",
+            Self::StringFormat => "string format the spec has no key for: stated in the description",
+            Self::DocRequiredDiffers => "`docRequired` differs from `required`: `required` kept",
+            Self::Replacement => "replacement of a deprecated operation: stated in the description",
+            Self::TitleAsDescription => "`title` used as the missing description",
+            Self::DocLinks => "documentation links `(~~id~~)`: pointed at the documentation site",
+            Self::ShortPollInterval => "polling interval under 100 ms: kept as is (probably seconds)",
+            Self::Unrepresented => "NOT REPRESENTED: left out of the spec",
+        }
+    }
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    /// What kind.
+    pub kind: Kind,
+    /// The operation, or empty for the product.
+    pub operation: String,
+    /// Where in the operation, e.g. `parameters.Tag.N.Key` or `response.Vpcs.Vpc`.
+    pub path: String,
+    /// Details.
+    pub detail: String,
+}
+
+/// Every finding of an import.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// Findings in the order found.
+    pub findings: Vec<Finding>,
+    /// Metadata keys known and deliberately not imported (documentation-site data), with counts.
+    pub ignored: BTreeMap<String, usize>,
+}
+
+impl Report {
+    /// Records a finding.
+    pub fn add(&mut self, kind: Kind, operation: &str, path: &str, detail: impl Into<String>) {
+        self.findings.push(Finding { kind, operation: operation.to_owned(), path: path.to_owned(), detail: detail.into() });
+    }
+
+    /// Counts a key deliberately not imported.
+    pub fn ignore(&mut self, key: &str) {
+        *self.ignored.entry(key.to_owned()).or_default() += 1;
+    }
+
+    /// Findings of facts the spec could not represent.
+    pub fn unrepresented(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.kind == Kind::Unrepresented)
+    }
+
+    /// How many findings of each kind.
+    pub fn counts(&self) -> BTreeMap<Kind, usize> {
+        let mut counts = BTreeMap::new();
+        for f in &self.findings {
+            *counts.entry(f.kind).or_default() += 1;
+        }
+        counts
+    }
+
+    /// The summary: a line per kind with its count and first examples (every occurrence
+    /// when `verbose`, and always for facts not represented), then the ignored keys.
+    pub fn summary(&self, verbose: bool) -> String {
+        let mut out = String::new();
+        for (kind, count) in self.counts() {
+            out.push_str(&format!("{count:>5} x {}\n", kind.describe()));
+            let shown = if verbose || kind == Kind::Unrepresented { usize::MAX } else { 3 };
+            let of_kind: Vec<&Finding> = self.findings.iter().filter(|f| f.kind == kind).collect();
+            for f in of_kind.iter().take(shown) {
+                out.push_str(&format!("          {f}\n"));
+            }
+            if of_kind.len() > shown {
+                out.push_str(&format!("          ... {} more (--verbose lists all)\n", of_kind.len() - shown));
+            }
+        }
+        if !self.ignored.is_empty() {
+            let keys: Vec<String> = self.ignored.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+            out.push_str(&format!("documentation-only keys not imported: {}\n", keys.join(", ")));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let operation = if self.operation.is_empty() { "(product)" } else { &self.operation };
+        write!(f, "{operation}")?;
+        if !self.path.is_empty() {
+            write!(f, " {}", self.path)?;
+        }
+        if !self.detail.is_empty() {
+            write!(f, ": {}", self.detail)?;
+        }
+        Ok(())
+    }
+}
