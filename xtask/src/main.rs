@@ -1,6 +1,8 @@
 //! Project commands, run as `cargo xtask <command>` from anywhere in the repository.
 
+mod bench;
 mod codegen;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +24,20 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write spec/<product>/<version>/ from Alibaba's published API metadata (api-docs.json);
+    /// hand edits live in overlays/ and survive.
+    Import {
+        /// The metadata file, e.g. vpc-2016-04-28.api-docs.json.
+        file: PathBuf,
+        /// Write nothing; report what upstream changed and fail if anything did.
+        #[arg(long)]
+        check: bool,
+        /// List every finding, not the first few of each kind.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Measure generating the Vpc spec and building the Vpc crate, against the budget.
+    Bench,
 }
 
 fn main() -> ExitCode {
@@ -29,6 +45,8 @@ fn main() -> ExitCode {
     let repo = repo_root();
     let result = match cli.command {
         Command::Codegen { check } => codegen::run(&repo, check),
+        Command::Import { file, check, verbose } => import::run(&repo, &file, check, verbose),
+        Command::Bench => bench::run(&repo),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

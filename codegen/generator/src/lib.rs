@@ -4,10 +4,12 @@
 //! [`spec`] (load the YAML into the typed model) -> [`check`] (semantic checks, every problem
 //! at once) -> [`ir`] (Rust names and types) -> [`emit`] (files) -> [`output`] (write or check
 //! without losing hand-written code).
+//! [`import`] turns Alibaba's published API metadata into spec files (`cargo xtask import`).
 
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod import;
 pub mod ir;
 pub mod output;
 pub mod spec;
@@ -37,6 +39,7 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
         return Err(diagnostics);
     }
     let mut files = schema_files();
+    let mut crates = Vec::new();
     for product in &tree.products {
         let source = product
             .dir
@@ -44,11 +47,12 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
             .unwrap_or(&product.dir)
             .display()
             .to_string();
-        let ir = ir::lower_product(product, source);
-        for mut file in emit::emit_crate(&ir) {
-            file.path = Path::new(GENERATED_DIR).join(&file.path);
-            files.push(file);
-        }
+        crates.push(ir::lower_product(product, source));
+    }
+    let emitted = crates.iter().flat_map(emit::emit_crate).chain(emit::cli_crate(&crates));
+    for mut file in emitted {
+        file.path = Path::new(GENERATED_DIR).join(&file.path);
+        files.push(file);
     }
     Ok(files)
 }

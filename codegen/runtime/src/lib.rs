@@ -5,9 +5,11 @@
 //! RPC parameter serialization ([`params`]), request validation ([`validate`]),
 //! open enums ([`open_enum!`]), the check-then-serialize step of every call
 //! ([`operation`]), credentials and signing ([`auth`]), the
-//! HTTP client with retries ([`client`]), paginators ([`paginate`]) and waiters ([`waiter`]).
+//! HTTP client with retries ([`client`]), paginators ([`paginate`]), waiters ([`waiter`]) and the operation tables
+//! command-line front ends are built from ([`cli`]).
 
 pub mod auth;
+pub mod cli;
 pub mod client;
 pub mod open_enum;
 pub mod operation;

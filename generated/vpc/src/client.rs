@@ -2,11 +2,1447 @@
 
 //! The client: one async method per operation.
 use ::acs_runtime::client::{Config, Error, ProductInfo, RpcClient};
+use crate::activate_router_interface::{
+    ActivateRouterInterfaceRequest, ActivateRouterInterfaceResponse,
+    ActivateRouterInterfaceError,
+};
+use crate::active_flow_log::{
+    ActiveFlowLogRequest, ActiveFlowLogResponse, ActiveFlowLogError,
+};
+use crate::add_bgp_network::{
+    AddBgpNetworkRequest, AddBgpNetworkResponse, AddBgpNetworkError,
+};
+use crate::add_common_bandwidth_package_ip::{
+    AddCommonBandwidthPackageIpRequest, AddCommonBandwidthPackageIpResponse,
+    AddCommonBandwidthPackageIpError,
+};
+use crate::add_common_bandwidth_package_ips::{
+    AddCommonBandwidthPackageIpsRequest, AddCommonBandwidthPackageIpsResponse,
+    AddCommonBandwidthPackageIpsError,
+};
+use crate::add_global_acceleration_instance_ip::{
+    AddGlobalAccelerationInstanceIpRequest, AddGlobalAccelerationInstanceIpResponse,
+    AddGlobalAccelerationInstanceIpError,
+};
+use crate::add_i_pv6_translator_acl_list_entry::{
+    AddIPv6TranslatorAclListEntryRequest, AddIPv6TranslatorAclListEntryResponse,
+    AddIPv6TranslatorAclListEntryError,
+};
+use crate::add_public_ip_address_pool_cidr_block::{
+    AddPublicIpAddressPoolCidrBlockRequest, AddPublicIpAddressPoolCidrBlockResponse,
+    AddPublicIpAddressPoolCidrBlockError,
+};
+use crate::add_sources_to_traffic_mirror_session::{
+    AddSourcesToTrafficMirrorSessionRequest, AddSourcesToTrafficMirrorSessionResponse,
+    AddSourcesToTrafficMirrorSessionError,
+};
+use crate::allocate_eip_address::{
+    AllocateEipAddressRequest, AllocateEipAddressResponse, AllocateEipAddressError,
+};
+use crate::allocate_eip_address_pro::{
+    AllocateEipAddressProRequest, AllocateEipAddressProResponse,
+    AllocateEipAddressProError,
+};
+use crate::allocate_eip_segment_address::{
+    AllocateEipSegmentAddressRequest, AllocateEipSegmentAddressResponse,
+    AllocateEipSegmentAddressError,
+};
+use crate::allocate_ipv6_address::{
+    AllocateIpv6AddressRequest, AllocateIpv6AddressResponse, AllocateIpv6AddressError,
+};
+use crate::allocate_ipv6_internet_bandwidth::{
+    AllocateIpv6InternetBandwidthRequest, AllocateIpv6InternetBandwidthResponse,
+    AllocateIpv6InternetBandwidthError,
+};
+use crate::allocate_vpc_ipv6_cidr::{
+    AllocateVpcIpv6CidrRequest, AllocateVpcIpv6CidrResponse, AllocateVpcIpv6CidrError,
+};
+use crate::apply_physical_connection_loa::{
+    ApplyPhysicalConnectionLOARequest, ApplyPhysicalConnectionLOAResponse,
+    ApplyPhysicalConnectionLOAError,
+};
+use crate::associate_eip_address::{
+    AssociateEipAddressRequest, AssociateEipAddressResponse, AssociateEipAddressError,
+};
+use crate::associate_eip_address_batch::{
+    AssociateEipAddressBatchRequest, AssociateEipAddressBatchResponse,
+    AssociateEipAddressBatchError,
+};
+use crate::associate_ha_vip::{
+    AssociateHaVipRequest, AssociateHaVipResponse, AssociateHaVipError,
+};
+use crate::associate_network_acl::{
+    AssociateNetworkAclRequest, AssociateNetworkAclResponse, AssociateNetworkAclError,
+};
+use crate::associate_physical_connection_to_virtual_border_router::{
+    AssociatePhysicalConnectionToVirtualBorderRouterRequest,
+    AssociatePhysicalConnectionToVirtualBorderRouterResponse,
+    AssociatePhysicalConnectionToVirtualBorderRouterError,
+};
+use crate::associate_route_table::{
+    AssociateRouteTableRequest, AssociateRouteTableResponse, AssociateRouteTableError,
+};
+use crate::associate_route_table_with_gateway::{
+    AssociateRouteTableWithGatewayRequest, AssociateRouteTableWithGatewayResponse,
+    AssociateRouteTableWithGatewayError,
+};
+use crate::associate_route_tables_with_vpc_gateway_endpoint::{
+    AssociateRouteTablesWithVpcGatewayEndpointRequest,
+    AssociateRouteTablesWithVpcGatewayEndpointResponse,
+    AssociateRouteTablesWithVpcGatewayEndpointError,
+};
+use crate::associate_vpc_cidr_block::{
+    AssociateVpcCidrBlockRequest, AssociateVpcCidrBlockResponse,
+    AssociateVpcCidrBlockError,
+};
+use crate::associate_vpn_gateway_with_certificate::{
+    AssociateVpnGatewayWithCertificateRequest,
+    AssociateVpnGatewayWithCertificateResponse, AssociateVpnGatewayWithCertificateError,
+};
+use crate::attach_dhcp_options_set_to_vpc::{
+    AttachDhcpOptionsSetToVpcRequest, AttachDhcpOptionsSetToVpcResponse,
+    AttachDhcpOptionsSetToVpcError,
+};
+use crate::attach_vbr_to_vpconn::{
+    AttachVbrToVpconnRequest, AttachVbrToVpconnResponse, AttachVbrToVpconnError,
+};
+use crate::cancel_common_bandwidth_package_ip_bandwidth::{
+    CancelCommonBandwidthPackageIpBandwidthRequest,
+    CancelCommonBandwidthPackageIpBandwidthResponse,
+    CancelCommonBandwidthPackageIpBandwidthError,
+};
+use crate::cancel_physical_connection::{
+    CancelPhysicalConnectionRequest, CancelPhysicalConnectionResponse,
+    CancelPhysicalConnectionError,
+};
+use crate::change_resource_group::{
+    ChangeResourceGroupRequest, ChangeResourceGroupResponse, ChangeResourceGroupError,
+};
+use crate::check_can_allocate_vpc_private_ip_address::{
+    CheckCanAllocateVpcPrivateIpAddressRequest,
+    CheckCanAllocateVpcPrivateIpAddressResponse, CheckCanAllocateVpcPrivateIpAddressError,
+};
+use crate::check_vpn_bgp_enabled::{
+    CheckVpnBgpEnabledRequest, CheckVpnBgpEnabledResponse, CheckVpnBgpEnabledError,
+};
+use crate::complete_physical_connection_loa::{
+    CompletePhysicalConnectionLOARequest, CompletePhysicalConnectionLOAResponse,
+    CompletePhysicalConnectionLOAError,
+};
+use crate::confirm_physical_connection::{
+    ConfirmPhysicalConnectionRequest, ConfirmPhysicalConnectionResponse,
+    ConfirmPhysicalConnectionError,
+};
+use crate::connect_router_interface::{
+    ConnectRouterInterfaceRequest, ConnectRouterInterfaceResponse,
+    ConnectRouterInterfaceError,
+};
+use crate::convert_bandwidth_package::{
+    ConvertBandwidthPackageRequest, ConvertBandwidthPackageResponse,
+    ConvertBandwidthPackageError,
+};
+use crate::copy_network_acl_entries::{
+    CopyNetworkAclEntriesRequest, CopyNetworkAclEntriesResponse,
+    CopyNetworkAclEntriesError,
+};
+use crate::create_bgp_group::{
+    CreateBgpGroupRequest, CreateBgpGroupResponse, CreateBgpGroupError,
+};
+use crate::create_bgp_peer::{
+    CreateBgpPeerRequest, CreateBgpPeerResponse, CreateBgpPeerError,
+};
+use crate::create_common_bandwidth_package::{
+    CreateCommonBandwidthPackageRequest, CreateCommonBandwidthPackageResponse,
+    CreateCommonBandwidthPackageError,
+};
+use crate::create_customer_gateway::{
+    CreateCustomerGatewayRequest, CreateCustomerGatewayResponse,
+    CreateCustomerGatewayError,
+};
+use crate::create_default_v_switch::{
+    CreateDefaultVSwitchRequest, CreateDefaultVSwitchResponse, CreateDefaultVSwitchError,
+};
+use crate::create_default_vpc::{
+    CreateDefaultVpcRequest, CreateDefaultVpcResponse, CreateDefaultVpcError,
+};
+use crate::create_dhcp_options_set::{
+    CreateDhcpOptionsSetRequest, CreateDhcpOptionsSetResponse, CreateDhcpOptionsSetError,
+};
+use crate::create_express_cloud_connection::{
+    CreateExpressCloudConnectionRequest, CreateExpressCloudConnectionResponse,
+    CreateExpressCloudConnectionError,
+};
+use crate::create_express_connect_traffic_qos::{
+    CreateExpressConnectTrafficQosRequest, CreateExpressConnectTrafficQosResponse,
+    CreateExpressConnectTrafficQosError,
+};
+use crate::create_express_connect_traffic_qos_queue::{
+    CreateExpressConnectTrafficQosQueueRequest,
+    CreateExpressConnectTrafficQosQueueResponse, CreateExpressConnectTrafficQosQueueError,
+};
+use crate::create_express_connect_traffic_qos_rule::{
+    CreateExpressConnectTrafficQosRuleRequest,
+    CreateExpressConnectTrafficQosRuleResponse, CreateExpressConnectTrafficQosRuleError,
+};
+use crate::create_failover_test_job::{
+    CreateFailoverTestJobRequest, CreateFailoverTestJobResponse,
+    CreateFailoverTestJobError,
+};
+use crate::create_flow_log::{
+    CreateFlowLogRequest, CreateFlowLogResponse, CreateFlowLogError,
+};
+use crate::create_forward_entry::{
+    CreateForwardEntryRequest, CreateForwardEntryResponse, CreateForwardEntryError,
+};
+use crate::create_full_nat_entry::{
+    CreateFullNatEntryRequest, CreateFullNatEntryResponse, CreateFullNatEntryError,
+};
+use crate::create_global_acceleration_instance::{
+    CreateGlobalAccelerationInstanceRequest, CreateGlobalAccelerationInstanceResponse,
+    CreateGlobalAccelerationInstanceError,
+};
+use crate::create_ha_vip::{CreateHaVipRequest, CreateHaVipResponse, CreateHaVipError};
+use crate::create_high_reliable_physical_connection::{
+    CreateHighReliablePhysicalConnectionRequest,
+    CreateHighReliablePhysicalConnectionResponse,
+    CreateHighReliablePhysicalConnectionError,
+};
+use crate::create_i_pv6_translator::{
+    CreateIPv6TranslatorRequest, CreateIPv6TranslatorResponse, CreateIPv6TranslatorError,
+};
+use crate::create_i_pv6_translator_acl_list::{
+    CreateIPv6TranslatorAclListRequest, CreateIPv6TranslatorAclListResponse,
+    CreateIPv6TranslatorAclListError,
+};
+use crate::create_i_pv6_translator_entry::{
+    CreateIPv6TranslatorEntryRequest, CreateIPv6TranslatorEntryResponse,
+    CreateIPv6TranslatorEntryError,
+};
+use crate::create_ipsec_server::{
+    CreateIpsecServerRequest, CreateIpsecServerResponse, CreateIpsecServerError,
+};
+use crate::create_ipv4_gateway::{
+    CreateIpv4GatewayRequest, CreateIpv4GatewayResponse, CreateIpv4GatewayError,
+};
+use crate::create_ipv6_egress_only_rule::{
+    CreateIpv6EgressOnlyRuleRequest, CreateIpv6EgressOnlyRuleResponse,
+    CreateIpv6EgressOnlyRuleError,
+};
+use crate::create_ipv6_gateway::{
+    CreateIpv6GatewayRequest, CreateIpv6GatewayResponse, CreateIpv6GatewayError,
+};
+use crate::create_nat_gateway::{
+    CreateNatGatewayRequest, CreateNatGatewayResponse, CreateNatGatewayError,
+};
+use crate::create_nat_ip::{CreateNatIpRequest, CreateNatIpResponse, CreateNatIpError};
+use crate::create_nat_ip_cidr::{
+    CreateNatIpCidrRequest, CreateNatIpCidrResponse, CreateNatIpCidrError,
+};
+use crate::create_network_acl::{
+    CreateNetworkAclRequest, CreateNetworkAclResponse, CreateNetworkAclError,
+};
+use crate::create_physical_connection::{
+    CreatePhysicalConnectionRequest, CreatePhysicalConnectionResponse,
+    CreatePhysicalConnectionError,
+};
+use crate::create_physical_connection_occupancy_order::{
+    CreatePhysicalConnectionOccupancyOrderRequest,
+    CreatePhysicalConnectionOccupancyOrderResponse,
+    CreatePhysicalConnectionOccupancyOrderError,
+};
+use crate::create_physical_connection_setup_order::{
+    CreatePhysicalConnectionSetupOrderRequest,
+    CreatePhysicalConnectionSetupOrderResponse, CreatePhysicalConnectionSetupOrderError,
+};
+use crate::create_public_ip_address_pool::{
+    CreatePublicIpAddressPoolRequest, CreatePublicIpAddressPoolResponse,
+    CreatePublicIpAddressPoolError,
+};
+use crate::create_route_entries::{
+    CreateRouteEntriesRequest, CreateRouteEntriesResponse, CreateRouteEntriesError,
+};
+use crate::create_route_entry::{
+    CreateRouteEntryRequest, CreateRouteEntryResponse, CreateRouteEntryError,
+};
+use crate::create_route_table::{
+    CreateRouteTableRequest, CreateRouteTableResponse, CreateRouteTableError,
+};
+use crate::create_router_interface::{
+    CreateRouterInterfaceRequest, CreateRouterInterfaceResponse,
+    CreateRouterInterfaceError,
+};
+use crate::create_snat_entry::{
+    CreateSnatEntryRequest, CreateSnatEntryResponse, CreateSnatEntryError,
+};
+use crate::create_ssl_vpn_client_cert::{
+    CreateSslVpnClientCertRequest, CreateSslVpnClientCertResponse,
+    CreateSslVpnClientCertError,
+};
+use crate::create_ssl_vpn_server::{
+    CreateSslVpnServerRequest, CreateSslVpnServerResponse, CreateSslVpnServerError,
+};
+use crate::create_traffic_mirror_filter::{
+    CreateTrafficMirrorFilterRequest, CreateTrafficMirrorFilterResponse,
+    CreateTrafficMirrorFilterError,
+};
+use crate::create_traffic_mirror_filter_rules::{
+    CreateTrafficMirrorFilterRulesRequest, CreateTrafficMirrorFilterRulesResponse,
+    CreateTrafficMirrorFilterRulesError,
+};
+use crate::create_traffic_mirror_session::{
+    CreateTrafficMirrorSessionRequest, CreateTrafficMirrorSessionResponse,
+    CreateTrafficMirrorSessionError,
+};
+use crate::create_v_switch::{
+    CreateVSwitchRequest, CreateVSwitchResponse, CreateVSwitchError,
+};
+use crate::create_v_switch_cidr_reservation::{
+    CreateVSwitchCidrReservationRequest, CreateVSwitchCidrReservationResponse,
+    CreateVSwitchCidrReservationError,
+};
+use crate::create_vbr_ha::{CreateVbrHaRequest, CreateVbrHaResponse, CreateVbrHaError};
+use crate::create_vco_route_entry::{
+    CreateVcoRouteEntryRequest, CreateVcoRouteEntryResponse, CreateVcoRouteEntryError,
+};
+use crate::create_virtual_border_router::{
+    CreateVirtualBorderRouterRequest, CreateVirtualBorderRouterResponse,
+    CreateVirtualBorderRouterError,
+};
+use crate::create_virtual_physical_connection::{
+    CreateVirtualPhysicalConnectionRequest, CreateVirtualPhysicalConnectionResponse,
+    CreateVirtualPhysicalConnectionError,
+};
+use crate::create_vpc::{CreateVpcRequest, CreateVpcResponse, CreateVpcError};
+use crate::create_vpc_gateway_endpoint::{
+    CreateVpcGatewayEndpointRequest, CreateVpcGatewayEndpointResponse,
+    CreateVpcGatewayEndpointError,
+};
+use crate::create_vpc_prefix_list::{
+    CreateVpcPrefixListRequest, CreateVpcPrefixListResponse, CreateVpcPrefixListError,
+};
+use crate::create_vpconn_from_vbr::{
+    CreateVpconnFromVbrRequest, CreateVpconnFromVbrResponse, CreateVpconnFromVbrError,
+};
+use crate::create_vpn_attachment::{
+    CreateVpnAttachmentRequest, CreateVpnAttachmentResponse, CreateVpnAttachmentError,
+};
+use crate::create_vpn_connection::{
+    CreateVpnConnectionRequest, CreateVpnConnectionResponse, CreateVpnConnectionError,
+};
 use crate::create_vpn_gateway::{
     CreateVpnGatewayRequest, CreateVpnGatewayResponse, CreateVpnGatewayError,
 };
+use crate::create_vpn_pbr_route_entry::{
+    CreateVpnPbrRouteEntryRequest, CreateVpnPbrRouteEntryResponse,
+    CreateVpnPbrRouteEntryError,
+};
+use crate::create_vpn_route_entry::{
+    CreateVpnRouteEntryRequest, CreateVpnRouteEntryResponse, CreateVpnRouteEntryError,
+};
+use crate::deactivate_router_interface::{
+    DeactivateRouterInterfaceRequest, DeactivateRouterInterfaceResponse,
+    DeactivateRouterInterfaceError,
+};
+use crate::deactive_flow_log::{
+    DeactiveFlowLogRequest, DeactiveFlowLogResponse, DeactiveFlowLogError,
+};
+use crate::delete_bgp_group::{
+    DeleteBgpGroupRequest, DeleteBgpGroupResponse, DeleteBgpGroupError,
+};
+use crate::delete_bgp_network::{
+    DeleteBgpNetworkRequest, DeleteBgpNetworkResponse, DeleteBgpNetworkError,
+};
+use crate::delete_bgp_peer::{
+    DeleteBgpPeerRequest, DeleteBgpPeerResponse, DeleteBgpPeerError,
+};
+use crate::delete_common_bandwidth_package::{
+    DeleteCommonBandwidthPackageRequest, DeleteCommonBandwidthPackageResponse,
+    DeleteCommonBandwidthPackageError,
+};
+use crate::delete_customer_gateway::{
+    DeleteCustomerGatewayRequest, DeleteCustomerGatewayResponse,
+    DeleteCustomerGatewayError,
+};
+use crate::delete_dhcp_options_set::{
+    DeleteDhcpOptionsSetRequest, DeleteDhcpOptionsSetResponse, DeleteDhcpOptionsSetError,
+};
+use crate::delete_express_connect::{
+    DeleteExpressConnectRequest, DeleteExpressConnectResponse, DeleteExpressConnectError,
+};
+use crate::delete_express_connect_traffic_qos::{
+    DeleteExpressConnectTrafficQosRequest, DeleteExpressConnectTrafficQosResponse,
+    DeleteExpressConnectTrafficQosError,
+};
+use crate::delete_express_connect_traffic_qos_queue::{
+    DeleteExpressConnectTrafficQosQueueRequest,
+    DeleteExpressConnectTrafficQosQueueResponse, DeleteExpressConnectTrafficQosQueueError,
+};
+use crate::delete_express_connect_traffic_qos_rule::{
+    DeleteExpressConnectTrafficQosRuleRequest,
+    DeleteExpressConnectTrafficQosRuleResponse, DeleteExpressConnectTrafficQosRuleError,
+};
+use crate::delete_failover_test_job::{
+    DeleteFailoverTestJobRequest, DeleteFailoverTestJobResponse,
+    DeleteFailoverTestJobError,
+};
+use crate::delete_flow_log::{
+    DeleteFlowLogRequest, DeleteFlowLogResponse, DeleteFlowLogError,
+};
+use crate::delete_forward_entry::{
+    DeleteForwardEntryRequest, DeleteForwardEntryResponse, DeleteForwardEntryError,
+};
+use crate::delete_full_nat_entry::{
+    DeleteFullNatEntryRequest, DeleteFullNatEntryResponse, DeleteFullNatEntryError,
+};
+use crate::delete_global_acceleration_instance::{
+    DeleteGlobalAccelerationInstanceRequest, DeleteGlobalAccelerationInstanceResponse,
+    DeleteGlobalAccelerationInstanceError,
+};
+use crate::delete_ha_vip::{DeleteHaVipRequest, DeleteHaVipResponse, DeleteHaVipError};
+use crate::delete_i_pv6_translator::{
+    DeleteIPv6TranslatorRequest, DeleteIPv6TranslatorResponse, DeleteIPv6TranslatorError,
+};
+use crate::delete_i_pv6_translator_acl_list::{
+    DeleteIPv6TranslatorAclListRequest, DeleteIPv6TranslatorAclListResponse,
+    DeleteIPv6TranslatorAclListError,
+};
+use crate::delete_i_pv6_translator_entry::{
+    DeleteIPv6TranslatorEntryRequest, DeleteIPv6TranslatorEntryResponse,
+    DeleteIPv6TranslatorEntryError,
+};
+use crate::delete_ipsec_server::{
+    DeleteIpsecServerRequest, DeleteIpsecServerResponse, DeleteIpsecServerError,
+};
+use crate::delete_ipv4_gateway::{
+    DeleteIpv4GatewayRequest, DeleteIpv4GatewayResponse, DeleteIpv4GatewayError,
+};
+use crate::delete_ipv6_egress_only_rule::{
+    DeleteIpv6EgressOnlyRuleRequest, DeleteIpv6EgressOnlyRuleResponse,
+    DeleteIpv6EgressOnlyRuleError,
+};
+use crate::delete_ipv6_gateway::{
+    DeleteIpv6GatewayRequest, DeleteIpv6GatewayResponse, DeleteIpv6GatewayError,
+};
+use crate::delete_ipv6_internet_bandwidth::{
+    DeleteIpv6InternetBandwidthRequest, DeleteIpv6InternetBandwidthResponse,
+    DeleteIpv6InternetBandwidthError,
+};
+use crate::delete_nat_gateway::{
+    DeleteNatGatewayRequest, DeleteNatGatewayResponse, DeleteNatGatewayError,
+};
+use crate::delete_nat_ip::{DeleteNatIpRequest, DeleteNatIpResponse, DeleteNatIpError};
+use crate::delete_nat_ip_cidr::{
+    DeleteNatIpCidrRequest, DeleteNatIpCidrResponse, DeleteNatIpCidrError,
+};
+use crate::delete_network_acl::{
+    DeleteNetworkAclRequest, DeleteNetworkAclResponse, DeleteNetworkAclError,
+};
+use crate::delete_physical_connection::{
+    DeletePhysicalConnectionRequest, DeletePhysicalConnectionResponse,
+    DeletePhysicalConnectionError,
+};
+use crate::delete_public_ip_address_pool::{
+    DeletePublicIpAddressPoolRequest, DeletePublicIpAddressPoolResponse,
+    DeletePublicIpAddressPoolError,
+};
+use crate::delete_public_ip_address_pool_cidr_block::{
+    DeletePublicIpAddressPoolCidrBlockRequest,
+    DeletePublicIpAddressPoolCidrBlockResponse, DeletePublicIpAddressPoolCidrBlockError,
+};
+use crate::delete_route_entries::{
+    DeleteRouteEntriesRequest, DeleteRouteEntriesResponse, DeleteRouteEntriesError,
+};
+use crate::delete_route_entry::{
+    DeleteRouteEntryRequest, DeleteRouteEntryResponse, DeleteRouteEntryError,
+};
+use crate::delete_route_table::{
+    DeleteRouteTableRequest, DeleteRouteTableResponse, DeleteRouteTableError,
+};
+use crate::delete_router_interface::{
+    DeleteRouterInterfaceRequest, DeleteRouterInterfaceResponse,
+    DeleteRouterInterfaceError,
+};
+use crate::delete_snat_entry::{
+    DeleteSnatEntryRequest, DeleteSnatEntryResponse, DeleteSnatEntryError,
+};
+use crate::delete_ssl_vpn_client_cert::{
+    DeleteSslVpnClientCertRequest, DeleteSslVpnClientCertResponse,
+    DeleteSslVpnClientCertError,
+};
+use crate::delete_ssl_vpn_server::{
+    DeleteSslVpnServerRequest, DeleteSslVpnServerResponse, DeleteSslVpnServerError,
+};
+use crate::delete_traffic_mirror_filter::{
+    DeleteTrafficMirrorFilterRequest, DeleteTrafficMirrorFilterResponse,
+    DeleteTrafficMirrorFilterError,
+};
+use crate::delete_traffic_mirror_filter_rules::{
+    DeleteTrafficMirrorFilterRulesRequest, DeleteTrafficMirrorFilterRulesResponse,
+    DeleteTrafficMirrorFilterRulesError,
+};
+use crate::delete_traffic_mirror_session::{
+    DeleteTrafficMirrorSessionRequest, DeleteTrafficMirrorSessionResponse,
+    DeleteTrafficMirrorSessionError,
+};
+use crate::delete_v_switch::{
+    DeleteVSwitchRequest, DeleteVSwitchResponse, DeleteVSwitchError,
+};
+use crate::delete_v_switch_cidr_reservation::{
+    DeleteVSwitchCidrReservationRequest, DeleteVSwitchCidrReservationResponse,
+    DeleteVSwitchCidrReservationError,
+};
+use crate::delete_vbr_ha::{DeleteVbrHaRequest, DeleteVbrHaResponse, DeleteVbrHaError};
+use crate::delete_vco_route_entry::{
+    DeleteVcoRouteEntryRequest, DeleteVcoRouteEntryResponse, DeleteVcoRouteEntryError,
+};
+use crate::delete_virtual_border_router::{
+    DeleteVirtualBorderRouterRequest, DeleteVirtualBorderRouterResponse,
+    DeleteVirtualBorderRouterError,
+};
+use crate::delete_vpc::{DeleteVpcRequest, DeleteVpcResponse, DeleteVpcError};
+use crate::delete_vpc_gateway_endpoint::{
+    DeleteVpcGatewayEndpointRequest, DeleteVpcGatewayEndpointResponse,
+    DeleteVpcGatewayEndpointError,
+};
+use crate::delete_vpc_prefix_list::{
+    DeleteVpcPrefixListRequest, DeleteVpcPrefixListResponse, DeleteVpcPrefixListError,
+};
+use crate::delete_vpn_attachment::{
+    DeleteVpnAttachmentRequest, DeleteVpnAttachmentResponse, DeleteVpnAttachmentError,
+};
+use crate::delete_vpn_connection::{
+    DeleteVpnConnectionRequest, DeleteVpnConnectionResponse, DeleteVpnConnectionError,
+};
+use crate::delete_vpn_gateway::{
+    DeleteVpnGatewayRequest, DeleteVpnGatewayResponse, DeleteVpnGatewayError,
+};
+use crate::delete_vpn_pbr_route_entry::{
+    DeleteVpnPbrRouteEntryRequest, DeleteVpnPbrRouteEntryResponse,
+    DeleteVpnPbrRouteEntryError,
+};
+use crate::delete_vpn_route_entry::{
+    DeleteVpnRouteEntryRequest, DeleteVpnRouteEntryResponse, DeleteVpnRouteEntryError,
+};
+use crate::deletion_protection::{
+    DeletionProtectionRequest, DeletionProtectionResponse, DeletionProtectionError,
+};
+use crate::describe95_traffic::{
+    Describe95TrafficRequest, Describe95TrafficResponse, Describe95TrafficError,
+};
+use crate::describe_access_points::{
+    DescribeAccessPointsRequest, DescribeAccessPointsResponse, DescribeAccessPointsError,
+};
+use crate::describe_bgp_groups::{
+    DescribeBgpGroupsRequest, DescribeBgpGroupsResponse, DescribeBgpGroupsError,
+};
+use crate::describe_bgp_networks::{
+    DescribeBgpNetworksRequest, DescribeBgpNetworksResponse, DescribeBgpNetworksError,
+};
+use crate::describe_bgp_peers::{
+    DescribeBgpPeersRequest, DescribeBgpPeersResponse, DescribeBgpPeersError,
+};
+use crate::describe_common_bandwidth_packages::{
+    DescribeCommonBandwidthPackagesRequest, DescribeCommonBandwidthPackagesResponse,
+    DescribeCommonBandwidthPackagesError,
+};
+use crate::describe_customer_gateway::{
+    DescribeCustomerGatewayRequest, DescribeCustomerGatewayResponse,
+    DescribeCustomerGatewayError,
+};
+use crate::describe_customer_gateways::{
+    DescribeCustomerGatewaysRequest, DescribeCustomerGatewaysResponse,
+    DescribeCustomerGatewaysError,
+};
+use crate::describe_ec_grant_relation::{
+    DescribeEcGrantRelationRequest, DescribeEcGrantRelationResponse,
+    DescribeEcGrantRelationError,
+};
+use crate::describe_eip_addresses::{
+    DescribeEipAddressesRequest, DescribeEipAddressesResponse, DescribeEipAddressesError,
+};
+use crate::describe_eip_gateway_info::{
+    DescribeEipGatewayInfoRequest, DescribeEipGatewayInfoResponse,
+    DescribeEipGatewayInfoError,
+};
+use crate::describe_eip_monitor_data::{
+    DescribeEipMonitorDataRequest, DescribeEipMonitorDataResponse,
+    DescribeEipMonitorDataError,
+};
+use crate::describe_eip_segment::{
+    DescribeEipSegmentRequest, DescribeEipSegmentResponse, DescribeEipSegmentError,
+};
+use crate::describe_express_connect_traffic_qos::{
+    DescribeExpressConnectTrafficQosRequest, DescribeExpressConnectTrafficQosResponse,
+    DescribeExpressConnectTrafficQosError,
+};
+use crate::describe_express_connect_traffic_qos_queue::{
+    DescribeExpressConnectTrafficQosQueueRequest,
+    DescribeExpressConnectTrafficQosQueueResponse,
+    DescribeExpressConnectTrafficQosQueueError,
+};
+use crate::describe_express_connect_traffic_qos_rule::{
+    DescribeExpressConnectTrafficQosRuleRequest,
+    DescribeExpressConnectTrafficQosRuleResponse,
+    DescribeExpressConnectTrafficQosRuleError,
+};
+use crate::describe_failover_test_job::{
+    DescribeFailoverTestJobRequest, DescribeFailoverTestJobResponse,
+    DescribeFailoverTestJobError,
+};
+use crate::describe_failover_test_jobs::{
+    DescribeFailoverTestJobsRequest, DescribeFailoverTestJobsResponse,
+    DescribeFailoverTestJobsError,
+};
+use crate::describe_flow_logs::{
+    DescribeFlowLogsRequest, DescribeFlowLogsResponse, DescribeFlowLogsError,
+};
+use crate::describe_forward_table_entries::{
+    DescribeForwardTableEntriesRequest, DescribeForwardTableEntriesResponse,
+    DescribeForwardTableEntriesError,
+};
+use crate::describe_global_acceleration_instances::{
+    DescribeGlobalAccelerationInstancesRequest,
+    DescribeGlobalAccelerationInstancesResponse, DescribeGlobalAccelerationInstancesError,
+};
+use crate::describe_grant_rules_to_cen::{
+    DescribeGrantRulesToCenRequest, DescribeGrantRulesToCenResponse,
+    DescribeGrantRulesToCenError,
+};
+use crate::describe_grant_rules_to_ecr::{
+    DescribeGrantRulesToEcrRequest, DescribeGrantRulesToEcrResponse,
+    DescribeGrantRulesToEcrError,
+};
+use crate::describe_ha_vips::{
+    DescribeHaVipsRequest, DescribeHaVipsResponse, DescribeHaVipsError,
+};
+use crate::describe_high_definition_monitor_log_attribute::{
+    DescribeHighDefinitionMonitorLogAttributeRequest,
+    DescribeHighDefinitionMonitorLogAttributeResponse,
+    DescribeHighDefinitionMonitorLogAttributeError,
+};
+use crate::describe_i_pv6_translator_acl_list_attributes::{
+    DescribeIPv6TranslatorAclListAttributesRequest,
+    DescribeIPv6TranslatorAclListAttributesResponse,
+    DescribeIPv6TranslatorAclListAttributesError,
+};
+use crate::describe_i_pv6_translator_acl_lists::{
+    DescribeIPv6TranslatorAclListsRequest, DescribeIPv6TranslatorAclListsResponse,
+    DescribeIPv6TranslatorAclListsError,
+};
+use crate::describe_i_pv6_translator_entries::{
+    DescribeIPv6TranslatorEntriesRequest, DescribeIPv6TranslatorEntriesResponse,
+    DescribeIPv6TranslatorEntriesError,
+};
+use crate::describe_i_pv6_translators::{
+    DescribeIPv6TranslatorsRequest, DescribeIPv6TranslatorsResponse,
+    DescribeIPv6TranslatorsError,
+};
+use crate::describe_ipv6_addresses::{
+    DescribeIpv6AddressesRequest, DescribeIpv6AddressesResponse,
+    DescribeIpv6AddressesError,
+};
+use crate::describe_ipv6_egress_only_rules::{
+    DescribeIpv6EgressOnlyRulesRequest, DescribeIpv6EgressOnlyRulesResponse,
+    DescribeIpv6EgressOnlyRulesError,
+};
+use crate::describe_ipv6_gateway_attribute::{
+    DescribeIpv6GatewayAttributeRequest, DescribeIpv6GatewayAttributeResponse,
+    DescribeIpv6GatewayAttributeError,
+};
+use crate::describe_ipv6_gateways::{
+    DescribeIpv6GatewaysRequest, DescribeIpv6GatewaysResponse, DescribeIpv6GatewaysError,
+};
+use crate::describe_nat_gateway_associate_network_interfaces::{
+    DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    DescribeNatGatewayAssociateNetworkInterfacesResponse,
+    DescribeNatGatewayAssociateNetworkInterfacesError,
+};
+use crate::describe_nat_gateways::{
+    DescribeNatGatewaysRequest, DescribeNatGatewaysResponse, DescribeNatGatewaysError,
+};
+use crate::describe_network_acl_attributes::{
+    DescribeNetworkAclAttributesRequest, DescribeNetworkAclAttributesResponse,
+    DescribeNetworkAclAttributesError,
+};
+use crate::describe_network_acls::{
+    DescribeNetworkAclsRequest, DescribeNetworkAclsResponse, DescribeNetworkAclsError,
+};
+use crate::describe_physical_connection_loa::{
+    DescribePhysicalConnectionLOARequest, DescribePhysicalConnectionLOAResponse,
+    DescribePhysicalConnectionLOAError,
+};
+use crate::describe_physical_connections::{
+    DescribePhysicalConnectionsRequest, DescribePhysicalConnectionsResponse,
+    DescribePhysicalConnectionsError,
+};
+use crate::describe_public_ip_address::{
+    DescribePublicIpAddressRequest, DescribePublicIpAddressResponse,
+    DescribePublicIpAddressError,
+};
+use crate::describe_regions::{
+    DescribeRegionsRequest, DescribeRegionsResponse, DescribeRegionsError,
+};
+use crate::describe_route_entry_list::{
+    DescribeRouteEntryListRequest, DescribeRouteEntryListResponse,
+    DescribeRouteEntryListError,
+};
+use crate::describe_route_table_list::{
+    DescribeRouteTableListRequest, DescribeRouteTableListResponse,
+    DescribeRouteTableListError,
+};
+use crate::describe_route_tables::{
+    DescribeRouteTablesRequest, DescribeRouteTablesResponse, DescribeRouteTablesError,
+};
+use crate::describe_router_interface_attribute::{
+    DescribeRouterInterfaceAttributeRequest, DescribeRouterInterfaceAttributeResponse,
+    DescribeRouterInterfaceAttributeError,
+};
+use crate::describe_router_interfaces::{
+    DescribeRouterInterfacesRequest, DescribeRouterInterfacesResponse,
+    DescribeRouterInterfacesError,
+};
+use crate::describe_server_related_global_acceleration_instances::{
+    DescribeServerRelatedGlobalAccelerationInstancesRequest,
+    DescribeServerRelatedGlobalAccelerationInstancesResponse,
+    DescribeServerRelatedGlobalAccelerationInstancesError,
+};
+use crate::describe_snat_table_entries::{
+    DescribeSnatTableEntriesRequest, DescribeSnatTableEntriesResponse,
+    DescribeSnatTableEntriesError,
+};
+use crate::describe_ssl_vpn_client_cert::{
+    DescribeSslVpnClientCertRequest, DescribeSslVpnClientCertResponse,
+    DescribeSslVpnClientCertError,
+};
+use crate::describe_ssl_vpn_client_certs::{
+    DescribeSslVpnClientCertsRequest, DescribeSslVpnClientCertsResponse,
+    DescribeSslVpnClientCertsError,
+};
+use crate::describe_ssl_vpn_clients::{
+    DescribeSslVpnClientsRequest, DescribeSslVpnClientsResponse,
+    DescribeSslVpnClientsError,
+};
+use crate::describe_ssl_vpn_servers::{
+    DescribeSslVpnServersRequest, DescribeSslVpnServersResponse,
+    DescribeSslVpnServersError,
+};
+use crate::describe_tag_keys::{
+    DescribeTagKeysRequest, DescribeTagKeysResponse, DescribeTagKeysError,
+};
+use crate::describe_tag_keys_for_express_connect::{
+    DescribeTagKeysForExpressConnectRequest, DescribeTagKeysForExpressConnectResponse,
+    DescribeTagKeysForExpressConnectError,
+};
+use crate::describe_tags::{DescribeTagsRequest, DescribeTagsResponse, DescribeTagsError};
+use crate::describe_v_routers::{
+    DescribeVRoutersRequest, DescribeVRoutersResponse, DescribeVRoutersError,
+};
+use crate::describe_v_switch_attributes::{
+    DescribeVSwitchAttributesRequest, DescribeVSwitchAttributesResponse,
+    DescribeVSwitchAttributesError,
+};
+use crate::describe_v_switches::{
+    DescribeVSwitchesRequest, DescribeVSwitchesResponse, DescribeVSwitchesError,
+};
+use crate::describe_vbr_ha::{
+    DescribeVbrHaRequest, DescribeVbrHaResponse, DescribeVbrHaError,
+};
+use crate::describe_vco_route_entries::{
+    DescribeVcoRouteEntriesRequest, DescribeVcoRouteEntriesResponse,
+    DescribeVcoRouteEntriesError,
+};
+use crate::describe_virtual_border_routers::{
+    DescribeVirtualBorderRoutersRequest, DescribeVirtualBorderRoutersResponse,
+    DescribeVirtualBorderRoutersError,
+};
+use crate::describe_virtual_border_routers_for_physical_connection::{
+    DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+    DescribeVirtualBorderRoutersForPhysicalConnectionError,
+};
+use crate::describe_vpc_attribute::{
+    DescribeVpcAttributeRequest, DescribeVpcAttributeResponse, DescribeVpcAttributeError,
+};
+use crate::describe_vpc_grant_rules_to_ecr::{
+    DescribeVpcGrantRulesToEcrRequest, DescribeVpcGrantRulesToEcrResponse,
+    DescribeVpcGrantRulesToEcrError,
+};
+use crate::describe_vpcs::{DescribeVpcsRequest, DescribeVpcsResponse, DescribeVpcsError};
+use crate::describe_vpn_attachments::{
+    DescribeVpnAttachmentsRequest, DescribeVpnAttachmentsResponse,
+    DescribeVpnAttachmentsError,
+};
+use crate::describe_vpn_connection::{
+    DescribeVpnConnectionRequest, DescribeVpnConnectionResponse,
+    DescribeVpnConnectionError,
+};
+use crate::describe_vpn_connection_logs::{
+    DescribeVpnConnectionLogsRequest, DescribeVpnConnectionLogsResponse,
+    DescribeVpnConnectionLogsError,
+};
+use crate::describe_vpn_connections::{
+    DescribeVpnConnectionsRequest, DescribeVpnConnectionsResponse,
+    DescribeVpnConnectionsError,
+};
+use crate::describe_vpn_cross_account_authorizations::{
+    DescribeVpnCrossAccountAuthorizationsRequest,
+    DescribeVpnCrossAccountAuthorizationsResponse,
+    DescribeVpnCrossAccountAuthorizationsError,
+};
 use crate::describe_vpn_gateway::{
     DescribeVpnGatewayRequest, DescribeVpnGatewayResponse, DescribeVpnGatewayError,
+};
+use crate::describe_vpn_gateway_available_zones::{
+    DescribeVpnGatewayAvailableZonesRequest, DescribeVpnGatewayAvailableZonesResponse,
+    DescribeVpnGatewayAvailableZonesError,
+};
+use crate::describe_vpn_gateways::{
+    DescribeVpnGatewaysRequest, DescribeVpnGatewaysResponse, DescribeVpnGatewaysError,
+};
+use crate::describe_vpn_pbr_route_entries::{
+    DescribeVpnPbrRouteEntriesRequest, DescribeVpnPbrRouteEntriesResponse,
+    DescribeVpnPbrRouteEntriesError,
+};
+use crate::describe_vpn_route_entries::{
+    DescribeVpnRouteEntriesRequest, DescribeVpnRouteEntriesResponse,
+    DescribeVpnRouteEntriesError,
+};
+use crate::describe_vpn_ssl_server_logs::{
+    DescribeVpnSslServerLogsRequest, DescribeVpnSslServerLogsResponse,
+    DescribeVpnSslServerLogsError,
+};
+use crate::describe_zones::{
+    DescribeZonesRequest, DescribeZonesResponse, DescribeZonesError,
+};
+use crate::detach_dhcp_options_set_from_vpc::{
+    DetachDhcpOptionsSetFromVpcRequest, DetachDhcpOptionsSetFromVpcResponse,
+    DetachDhcpOptionsSetFromVpcError,
+};
+use crate::diagnose_vpn_connections::{
+    DiagnoseVpnConnectionsRequest, DiagnoseVpnConnectionsResponse,
+    DiagnoseVpnConnectionsError,
+};
+use crate::diagnose_vpn_gateway::{
+    DiagnoseVpnGatewayRequest, DiagnoseVpnGatewayResponse, DiagnoseVpnGatewayError,
+};
+use crate::disable_nat_gateway_ecs_metric::{
+    DisableNatGatewayEcsMetricRequest, DisableNatGatewayEcsMetricResponse,
+    DisableNatGatewayEcsMetricError,
+};
+use crate::disable_vpc_classic_link::{
+    DisableVpcClassicLinkRequest, DisableVpcClassicLinkResponse,
+    DisableVpcClassicLinkError,
+};
+use crate::dissociate_route_table_from_gateway::{
+    DissociateRouteTableFromGatewayRequest, DissociateRouteTableFromGatewayResponse,
+    DissociateRouteTableFromGatewayError,
+};
+use crate::dissociate_route_tables_from_vpc_gateway_endpoint::{
+    DissociateRouteTablesFromVpcGatewayEndpointRequest,
+    DissociateRouteTablesFromVpcGatewayEndpointResponse,
+    DissociateRouteTablesFromVpcGatewayEndpointError,
+};
+use crate::dissociate_vpn_gateway_with_certificate::{
+    DissociateVpnGatewayWithCertificateRequest,
+    DissociateVpnGatewayWithCertificateResponse, DissociateVpnGatewayWithCertificateError,
+};
+use crate::download_vpn_connection_config::{
+    DownloadVpnConnectionConfigRequest, DownloadVpnConnectionConfigResponse,
+    DownloadVpnConnectionConfigError,
+};
+use crate::enable_nat_gateway_ecs_metric::{
+    EnableNatGatewayEcsMetricRequest, EnableNatGatewayEcsMetricResponse,
+    EnableNatGatewayEcsMetricError,
+};
+use crate::enable_physical_connection::{
+    EnablePhysicalConnectionRequest, EnablePhysicalConnectionResponse,
+    EnablePhysicalConnectionError,
+};
+use crate::enable_vpc_classic_link::{
+    EnableVpcClassicLinkRequest, EnableVpcClassicLinkResponse, EnableVpcClassicLinkError,
+};
+use crate::enable_vpc_ipv4_gateway::{
+    EnableVpcIpv4GatewayRequest, EnableVpcIpv4GatewayResponse, EnableVpcIpv4GatewayError,
+};
+use crate::get_dhcp_options_set::{
+    GetDhcpOptionsSetRequest, GetDhcpOptionsSetResponse, GetDhcpOptionsSetError,
+};
+use crate::get_flow_log_service_status::{
+    GetFlowLogServiceStatusRequest, GetFlowLogServiceStatusResponse,
+    GetFlowLogServiceStatusError,
+};
+use crate::get_ipv4_gateway_attribute::{
+    GetIpv4GatewayAttributeRequest, GetIpv4GatewayAttributeResponse,
+    GetIpv4GatewayAttributeError,
+};
+use crate::get_nat_gateway_attribute::{
+    GetNatGatewayAttributeRequest, GetNatGatewayAttributeResponse,
+    GetNatGatewayAttributeError,
+};
+use crate::get_physical_connection_service_status::{
+    GetPhysicalConnectionServiceStatusRequest,
+    GetPhysicalConnectionServiceStatusResponse, GetPhysicalConnectionServiceStatusError,
+};
+use crate::get_public_ip_address_pool_service_status::{
+    GetPublicIpAddressPoolServiceStatusRequest,
+    GetPublicIpAddressPoolServiceStatusResponse, GetPublicIpAddressPoolServiceStatusError,
+};
+use crate::get_traffic_mirror_service_status::{
+    GetTrafficMirrorServiceStatusRequest, GetTrafficMirrorServiceStatusResponse,
+    GetTrafficMirrorServiceStatusError,
+};
+use crate::get_v_switch_cidr_reservation_usage::{
+    GetVSwitchCidrReservationUsageRequest, GetVSwitchCidrReservationUsageResponse,
+    GetVSwitchCidrReservationUsageError,
+};
+use crate::get_vpc_gateway_endpoint_attribute::{
+    GetVpcGatewayEndpointAttributeRequest, GetVpcGatewayEndpointAttributeResponse,
+    GetVpcGatewayEndpointAttributeError,
+};
+use crate::get_vpc_prefix_list_associations::{
+    GetVpcPrefixListAssociationsRequest, GetVpcPrefixListAssociationsResponse,
+    GetVpcPrefixListAssociationsError,
+};
+use crate::get_vpc_prefix_list_entries::{
+    GetVpcPrefixListEntriesRequest, GetVpcPrefixListEntriesResponse,
+    GetVpcPrefixListEntriesError,
+};
+use crate::get_vpc_route_entry_summary::{
+    GetVpcRouteEntrySummaryRequest, GetVpcRouteEntrySummaryResponse,
+    GetVpcRouteEntrySummaryError,
+};
+use crate::get_vpn_gateway_diagnose_result::{
+    GetVpnGatewayDiagnoseResultRequest, GetVpnGatewayDiagnoseResultResponse,
+    GetVpnGatewayDiagnoseResultError,
+};
+use crate::grant_instance_to_cen::{
+    GrantInstanceToCenRequest, GrantInstanceToCenResponse, GrantInstanceToCenError,
+};
+use crate::grant_instance_to_vbr::{
+    GrantInstanceToVbrRequest, GrantInstanceToVbrResponse, GrantInstanceToVbrError,
+};
+use crate::list_business_access_points::{
+    ListBusinessAccessPointsRequest, ListBusinessAccessPointsResponse,
+    ListBusinessAccessPointsError,
+};
+use crate::list_business_regions::{
+    ListBusinessRegionsRequest, ListBusinessRegionsResponse, ListBusinessRegionsError,
+};
+use crate::list_dhcp_options_sets::{
+    ListDhcpOptionsSetsRequest, ListDhcpOptionsSetsResponse, ListDhcpOptionsSetsError,
+};
+use crate::list_enhanhced_nat_gateway_available_zones::{
+    ListEnhanhcedNatGatewayAvailableZonesRequest,
+    ListEnhanhcedNatGatewayAvailableZonesResponse,
+    ListEnhanhcedNatGatewayAvailableZonesError,
+};
+use crate::list_full_nat_entries::{
+    ListFullNatEntriesRequest, ListFullNatEntriesResponse, ListFullNatEntriesError,
+};
+use crate::list_gateway_route_table_entries::{
+    ListGatewayRouteTableEntriesRequest, ListGatewayRouteTableEntriesResponse,
+    ListGatewayRouteTableEntriesError,
+};
+use crate::list_geographic_sub_regions::{
+    ListGeographicSubRegionsRequest, ListGeographicSubRegionsResponse,
+    ListGeographicSubRegionsError,
+};
+use crate::list_ipsec_server_logs::{
+    ListIpsecServerLogsRequest, ListIpsecServerLogsResponse, ListIpsecServerLogsError,
+};
+use crate::list_ipsec_servers::{
+    ListIpsecServersRequest, ListIpsecServersResponse, ListIpsecServersError,
+};
+use crate::list_ipv4_gateways::{
+    ListIpv4GatewaysRequest, ListIpv4GatewaysResponse, ListIpv4GatewaysError,
+};
+use crate::list_nat_ip_cidrs::{
+    ListNatIpCidrsRequest, ListNatIpCidrsResponse, ListNatIpCidrsError,
+};
+use crate::list_nat_ips::{ListNatIpsRequest, ListNatIpsResponse, ListNatIpsError};
+use crate::list_physical_connection_features::{
+    ListPhysicalConnectionFeaturesRequest, ListPhysicalConnectionFeaturesResponse,
+    ListPhysicalConnectionFeaturesError,
+};
+use crate::list_prefix_lists::{
+    ListPrefixListsRequest, ListPrefixListsResponse, ListPrefixListsError,
+};
+use crate::list_public_ip_address_pool_cidr_blocks::{
+    ListPublicIpAddressPoolCidrBlocksRequest, ListPublicIpAddressPoolCidrBlocksResponse,
+    ListPublicIpAddressPoolCidrBlocksError,
+};
+use crate::list_public_ip_address_pools::{
+    ListPublicIpAddressPoolsRequest, ListPublicIpAddressPoolsResponse,
+    ListPublicIpAddressPoolsError,
+};
+use crate::list_tag_resources::{
+    ListTagResourcesRequest, ListTagResourcesResponse, ListTagResourcesError,
+};
+use crate::list_tag_resources_for_express_connect::{
+    ListTagResourcesForExpressConnectRequest, ListTagResourcesForExpressConnectResponse,
+    ListTagResourcesForExpressConnectError,
+};
+use crate::list_traffic_mirror_filters::{
+    ListTrafficMirrorFiltersRequest, ListTrafficMirrorFiltersResponse,
+    ListTrafficMirrorFiltersError,
+};
+use crate::list_traffic_mirror_sessions::{
+    ListTrafficMirrorSessionsRequest, ListTrafficMirrorSessionsResponse,
+    ListTrafficMirrorSessionsError,
+};
+use crate::list_v_switch_cidr_reservations::{
+    ListVSwitchCidrReservationsRequest, ListVSwitchCidrReservationsResponse,
+    ListVSwitchCidrReservationsError,
+};
+use crate::list_virtual_physical_connections::{
+    ListVirtualPhysicalConnectionsRequest, ListVirtualPhysicalConnectionsResponse,
+    ListVirtualPhysicalConnectionsError,
+};
+use crate::list_vpc_endpoint_services_by_end_user::{
+    ListVpcEndpointServicesByEndUserRequest, ListVpcEndpointServicesByEndUserResponse,
+    ListVpcEndpointServicesByEndUserError,
+};
+use crate::list_vpc_gateway_endpoints::{
+    ListVpcGatewayEndpointsRequest, ListVpcGatewayEndpointsResponse,
+    ListVpcGatewayEndpointsError,
+};
+use crate::list_vpc_published_route_entries::{
+    ListVpcPublishedRouteEntriesRequest, ListVpcPublishedRouteEntriesResponse,
+    ListVpcPublishedRouteEntriesError,
+};
+use crate::list_vpn_certificate_associations::{
+    ListVpnCertificateAssociationsRequest, ListVpnCertificateAssociationsResponse,
+    ListVpnCertificateAssociationsError,
+};
+use crate::modify_bgp_group_attribute::{
+    ModifyBgpGroupAttributeRequest, ModifyBgpGroupAttributeResponse,
+    ModifyBgpGroupAttributeError,
+};
+use crate::modify_bgp_peer_attribute::{
+    ModifyBgpPeerAttributeRequest, ModifyBgpPeerAttributeResponse,
+    ModifyBgpPeerAttributeError,
+};
+use crate::modify_common_bandwidth_package_attribute::{
+    ModifyCommonBandwidthPackageAttributeRequest,
+    ModifyCommonBandwidthPackageAttributeResponse,
+    ModifyCommonBandwidthPackageAttributeError,
+};
+use crate::modify_common_bandwidth_package_ip_bandwidth::{
+    ModifyCommonBandwidthPackageIpBandwidthRequest,
+    ModifyCommonBandwidthPackageIpBandwidthResponse,
+    ModifyCommonBandwidthPackageIpBandwidthError,
+};
+use crate::modify_common_bandwidth_package_spec::{
+    ModifyCommonBandwidthPackageSpecRequest, ModifyCommonBandwidthPackageSpecResponse,
+    ModifyCommonBandwidthPackageSpecError,
+};
+use crate::modify_customer_gateway_attribute::{
+    ModifyCustomerGatewayAttributeRequest, ModifyCustomerGatewayAttributeResponse,
+    ModifyCustomerGatewayAttributeError,
+};
+use crate::modify_eip_address_attribute::{
+    ModifyEipAddressAttributeRequest, ModifyEipAddressAttributeResponse,
+    ModifyEipAddressAttributeError,
+};
+use crate::modify_eip_forward_mode::{
+    ModifyEipForwardModeRequest, ModifyEipForwardModeResponse, ModifyEipForwardModeError,
+};
+use crate::modify_express_cloud_connection_attribute::{
+    ModifyExpressCloudConnectionAttributeRequest,
+    ModifyExpressCloudConnectionAttributeResponse,
+    ModifyExpressCloudConnectionAttributeError,
+};
+use crate::modify_express_cloud_connection_bandwidth::{
+    ModifyExpressCloudConnectionBandwidthRequest,
+    ModifyExpressCloudConnectionBandwidthResponse,
+    ModifyExpressCloudConnectionBandwidthError,
+};
+use crate::modify_express_connect_traffic_qos::{
+    ModifyExpressConnectTrafficQosRequest, ModifyExpressConnectTrafficQosResponse,
+    ModifyExpressConnectTrafficQosError,
+};
+use crate::modify_express_connect_traffic_qos_queue::{
+    ModifyExpressConnectTrafficQosQueueRequest,
+    ModifyExpressConnectTrafficQosQueueResponse, ModifyExpressConnectTrafficQosQueueError,
+};
+use crate::modify_express_connect_traffic_qos_rule::{
+    ModifyExpressConnectTrafficQosRuleRequest,
+    ModifyExpressConnectTrafficQosRuleResponse, ModifyExpressConnectTrafficQosRuleError,
+};
+use crate::modify_flow_log_attribute::{
+    ModifyFlowLogAttributeRequest, ModifyFlowLogAttributeResponse,
+    ModifyFlowLogAttributeError,
+};
+use crate::modify_forward_entry::{
+    ModifyForwardEntryRequest, ModifyForwardEntryResponse, ModifyForwardEntryError,
+};
+use crate::modify_full_nat_entry_attribute::{
+    ModifyFullNatEntryAttributeRequest, ModifyFullNatEntryAttributeResponse,
+    ModifyFullNatEntryAttributeError,
+};
+use crate::modify_global_acceleration_instance_attributes::{
+    ModifyGlobalAccelerationInstanceAttributesRequest,
+    ModifyGlobalAccelerationInstanceAttributesResponse,
+    ModifyGlobalAccelerationInstanceAttributesError,
+};
+use crate::modify_global_acceleration_instance_spec::{
+    ModifyGlobalAccelerationInstanceSpecRequest,
+    ModifyGlobalAccelerationInstanceSpecResponse,
+    ModifyGlobalAccelerationInstanceSpecError,
+};
+use crate::modify_ha_vip_attribute::{
+    ModifyHaVipAttributeRequest, ModifyHaVipAttributeResponse, ModifyHaVipAttributeError,
+};
+use crate::modify_i_pv6_translator_acl_attribute::{
+    ModifyIPv6TranslatorAclAttributeRequest, ModifyIPv6TranslatorAclAttributeResponse,
+    ModifyIPv6TranslatorAclAttributeError,
+};
+use crate::modify_i_pv6_translator_acl_list_entry::{
+    ModifyIPv6TranslatorAclListEntryRequest, ModifyIPv6TranslatorAclListEntryResponse,
+    ModifyIPv6TranslatorAclListEntryError,
+};
+use crate::modify_i_pv6_translator_attribute::{
+    ModifyIPv6TranslatorAttributeRequest, ModifyIPv6TranslatorAttributeResponse,
+    ModifyIPv6TranslatorAttributeError,
+};
+use crate::modify_i_pv6_translator_bandwidth::{
+    ModifyIPv6TranslatorBandwidthRequest, ModifyIPv6TranslatorBandwidthResponse,
+    ModifyIPv6TranslatorBandwidthError,
+};
+use crate::modify_i_pv6_translator_entry::{
+    ModifyIPv6TranslatorEntryRequest, ModifyIPv6TranslatorEntryResponse,
+    ModifyIPv6TranslatorEntryError,
+};
+use crate::modify_ipv6_address_attribute::{
+    ModifyIpv6AddressAttributeRequest, ModifyIpv6AddressAttributeResponse,
+    ModifyIpv6AddressAttributeError,
+};
+use crate::modify_ipv6_gateway_attribute::{
+    ModifyIpv6GatewayAttributeRequest, ModifyIpv6GatewayAttributeResponse,
+    ModifyIpv6GatewayAttributeError,
+};
+use crate::modify_ipv6_internet_bandwidth::{
+    ModifyIpv6InternetBandwidthRequest, ModifyIpv6InternetBandwidthResponse,
+    ModifyIpv6InternetBandwidthError,
+};
+use crate::modify_nat_gateway_attribute::{
+    ModifyNatGatewayAttributeRequest, ModifyNatGatewayAttributeResponse,
+    ModifyNatGatewayAttributeError,
+};
+use crate::modify_nat_gateway_spec::{
+    ModifyNatGatewaySpecRequest, ModifyNatGatewaySpecResponse, ModifyNatGatewaySpecError,
+};
+use crate::modify_nat_ip_attribute::{
+    ModifyNatIpAttributeRequest, ModifyNatIpAttributeResponse, ModifyNatIpAttributeError,
+};
+use crate::modify_nat_ip_cidr_attribute::{
+    ModifyNatIpCidrAttributeRequest, ModifyNatIpCidrAttributeResponse,
+    ModifyNatIpCidrAttributeError,
+};
+use crate::modify_network_acl_attributes::{
+    ModifyNetworkAclAttributesRequest, ModifyNetworkAclAttributesResponse,
+    ModifyNetworkAclAttributesError,
+};
+use crate::modify_physical_connection_attribute::{
+    ModifyPhysicalConnectionAttributeRequest, ModifyPhysicalConnectionAttributeResponse,
+    ModifyPhysicalConnectionAttributeError,
+};
+use crate::modify_route_entry::{
+    ModifyRouteEntryRequest, ModifyRouteEntryResponse, ModifyRouteEntryError,
+};
+use crate::modify_route_table_attributes::{
+    ModifyRouteTableAttributesRequest, ModifyRouteTableAttributesResponse,
+    ModifyRouteTableAttributesError,
+};
+use crate::modify_router_interface_attribute::{
+    ModifyRouterInterfaceAttributeRequest, ModifyRouterInterfaceAttributeResponse,
+    ModifyRouterInterfaceAttributeError,
+};
+use crate::modify_router_interface_spec::{
+    ModifyRouterInterfaceSpecRequest, ModifyRouterInterfaceSpecResponse,
+    ModifyRouterInterfaceSpecError,
+};
+use crate::modify_snat_entry::{
+    ModifySnatEntryRequest, ModifySnatEntryResponse, ModifySnatEntryError,
+};
+use crate::modify_ssl_vpn_client_cert::{
+    ModifySslVpnClientCertRequest, ModifySslVpnClientCertResponse,
+    ModifySslVpnClientCertError,
+};
+use crate::modify_ssl_vpn_server::{
+    ModifySslVpnServerRequest, ModifySslVpnServerResponse, ModifySslVpnServerError,
+};
+use crate::modify_tunnel_attribute::{
+    ModifyTunnelAttributeRequest, ModifyTunnelAttributeResponse,
+    ModifyTunnelAttributeError,
+};
+use crate::modify_v_router_attribute::{
+    ModifyVRouterAttributeRequest, ModifyVRouterAttributeResponse,
+    ModifyVRouterAttributeError,
+};
+use crate::modify_v_switch_attribute::{
+    ModifyVSwitchAttributeRequest, ModifyVSwitchAttributeResponse,
+    ModifyVSwitchAttributeError,
+};
+use crate::modify_v_switch_cidr_reservation_attribute::{
+    ModifyVSwitchCidrReservationAttributeRequest,
+    ModifyVSwitchCidrReservationAttributeResponse,
+    ModifyVSwitchCidrReservationAttributeError,
+};
+use crate::modify_vco_route_entry_weight::{
+    ModifyVcoRouteEntryWeightRequest, ModifyVcoRouteEntryWeightResponse,
+    ModifyVcoRouteEntryWeightError,
+};
+use crate::modify_virtual_border_router_attribute::{
+    ModifyVirtualBorderRouterAttributeRequest,
+    ModifyVirtualBorderRouterAttributeResponse, ModifyVirtualBorderRouterAttributeError,
+};
+use crate::modify_vpc_attribute::{
+    ModifyVpcAttributeRequest, ModifyVpcAttributeResponse, ModifyVpcAttributeError,
+};
+use crate::modify_vpc_prefix_list::{
+    ModifyVpcPrefixListRequest, ModifyVpcPrefixListResponse, ModifyVpcPrefixListError,
+};
+use crate::modify_vpn_attachment_attribute::{
+    ModifyVpnAttachmentAttributeRequest, ModifyVpnAttachmentAttributeResponse,
+    ModifyVpnAttachmentAttributeError,
+};
+use crate::modify_vpn_connection_attribute::{
+    ModifyVpnConnectionAttributeRequest, ModifyVpnConnectionAttributeResponse,
+    ModifyVpnConnectionAttributeError,
+};
+use crate::modify_vpn_gateway_attribute::{
+    ModifyVpnGatewayAttributeRequest, ModifyVpnGatewayAttributeResponse,
+    ModifyVpnGatewayAttributeError,
+};
+use crate::modify_vpn_pbr_route_entry_attribute::{
+    ModifyVpnPbrRouteEntryAttributeRequest, ModifyVpnPbrRouteEntryAttributeResponse,
+    ModifyVpnPbrRouteEntryAttributeError,
+};
+use crate::modify_vpn_pbr_route_entry_priority::{
+    ModifyVpnPbrRouteEntryPriorityRequest, ModifyVpnPbrRouteEntryPriorityResponse,
+    ModifyVpnPbrRouteEntryPriorityError,
+};
+use crate::modify_vpn_pbr_route_entry_weight::{
+    ModifyVpnPbrRouteEntryWeightRequest, ModifyVpnPbrRouteEntryWeightResponse,
+    ModifyVpnPbrRouteEntryWeightError,
+};
+use crate::modify_vpn_route_entry_weight::{
+    ModifyVpnRouteEntryWeightRequest, ModifyVpnRouteEntryWeightResponse,
+    ModifyVpnRouteEntryWeightError,
+};
+use crate::move_resource_group::{
+    MoveResourceGroupRequest, MoveResourceGroupResponse, MoveResourceGroupError,
+};
+use crate::move_vpn_resource_group::{
+    MoveVpnResourceGroupRequest, MoveVpnResourceGroupResponse, MoveVpnResourceGroupError,
+};
+use crate::open_flow_log_service::{
+    OpenFlowLogServiceRequest, OpenFlowLogServiceResponse, OpenFlowLogServiceError,
+};
+use crate::open_physical_connection_service::{
+    OpenPhysicalConnectionServiceRequest, OpenPhysicalConnectionServiceResponse,
+    OpenPhysicalConnectionServiceError,
+};
+use crate::open_public_ip_address_pool_service::{
+    OpenPublicIpAddressPoolServiceRequest, OpenPublicIpAddressPoolServiceResponse,
+    OpenPublicIpAddressPoolServiceError,
+};
+use crate::open_traffic_mirror_service::{
+    OpenTrafficMirrorServiceRequest, OpenTrafficMirrorServiceResponse,
+    OpenTrafficMirrorServiceError,
+};
+use crate::publish_vpc_route_entries::{
+    PublishVpcRouteEntriesRequest, PublishVpcRouteEntriesResponse,
+    PublishVpcRouteEntriesError,
+};
+use crate::publish_vpn_route_entry::{
+    PublishVpnRouteEntryRequest, PublishVpnRouteEntryResponse, PublishVpnRouteEntryError,
+};
+use crate::recover_physical_connection::{
+    RecoverPhysicalConnectionRequest, RecoverPhysicalConnectionResponse,
+    RecoverPhysicalConnectionError,
+};
+use crate::recover_virtual_border_router::{
+    RecoverVirtualBorderRouterRequest, RecoverVirtualBorderRouterResponse,
+    RecoverVirtualBorderRouterError,
+};
+use crate::release_eip_address::{
+    ReleaseEipAddressRequest, ReleaseEipAddressResponse, ReleaseEipAddressError,
+};
+use crate::release_eip_segment_address::{
+    ReleaseEipSegmentAddressRequest, ReleaseEipSegmentAddressResponse,
+    ReleaseEipSegmentAddressError,
+};
+use crate::release_ipv6_address::{
+    ReleaseIpv6AddressRequest, ReleaseIpv6AddressResponse, ReleaseIpv6AddressError,
+};
+use crate::remove_common_bandwidth_package_ip::{
+    RemoveCommonBandwidthPackageIpRequest, RemoveCommonBandwidthPackageIpResponse,
+    RemoveCommonBandwidthPackageIpError,
+};
+use crate::remove_global_acceleration_instance_ip::{
+    RemoveGlobalAccelerationInstanceIpRequest,
+    RemoveGlobalAccelerationInstanceIpResponse, RemoveGlobalAccelerationInstanceIpError,
+};
+use crate::remove_i_pv6_translator_acl_list_entry::{
+    RemoveIPv6TranslatorAclListEntryRequest, RemoveIPv6TranslatorAclListEntryResponse,
+    RemoveIPv6TranslatorAclListEntryError,
+};
+use crate::remove_sources_from_traffic_mirror_session::{
+    RemoveSourcesFromTrafficMirrorSessionRequest,
+    RemoveSourcesFromTrafficMirrorSessionResponse,
+    RemoveSourcesFromTrafficMirrorSessionError,
+};
+use crate::replace_vpc_dhcp_options_set::{
+    ReplaceVpcDhcpOptionsSetRequest, ReplaceVpcDhcpOptionsSetResponse,
+    ReplaceVpcDhcpOptionsSetError,
+};
+use crate::retry_vpc_prefix_list_association::{
+    RetryVpcPrefixListAssociationRequest, RetryVpcPrefixListAssociationResponse,
+    RetryVpcPrefixListAssociationError,
+};
+use crate::revoke_instance_from_cen::{
+    RevokeInstanceFromCenRequest, RevokeInstanceFromCenResponse,
+    RevokeInstanceFromCenError,
+};
+use crate::revoke_instance_from_vbr::{
+    RevokeInstanceFromVbrRequest, RevokeInstanceFromVbrResponse,
+    RevokeInstanceFromVbrError,
+};
+use crate::second_apply_physical_connection_loa::{
+    SecondApplyPhysicalConnectionLOARequest, SecondApplyPhysicalConnectionLOAResponse,
+    SecondApplyPhysicalConnectionLOAError,
+};
+use crate::set_high_definition_monitor_log_status::{
+    SetHighDefinitionMonitorLogStatusRequest, SetHighDefinitionMonitorLogStatusResponse,
+    SetHighDefinitionMonitorLogStatusError,
+};
+use crate::start_failover_test_job::{
+    StartFailoverTestJobRequest, StartFailoverTestJobResponse, StartFailoverTestJobError,
+};
+use crate::stop_failover_test_job::{
+    StopFailoverTestJobRequest, StopFailoverTestJobResponse, StopFailoverTestJobError,
+};
+use crate::tag_resources::{TagResourcesRequest, TagResourcesResponse, TagResourcesError};
+use crate::tag_resources_for_express_connect::{
+    TagResourcesForExpressConnectRequest, TagResourcesForExpressConnectResponse,
+    TagResourcesForExpressConnectError,
+};
+use crate::terminate_physical_connection::{
+    TerminatePhysicalConnectionRequest, TerminatePhysicalConnectionResponse,
+    TerminatePhysicalConnectionError,
+};
+use crate::terminate_virtual_border_router::{
+    TerminateVirtualBorderRouterRequest, TerminateVirtualBorderRouterResponse,
+    TerminateVirtualBorderRouterError,
+};
+use crate::transform_eip_segment_to_public_ip_address_pool::{
+    TransformEipSegmentToPublicIpAddressPoolRequest,
+    TransformEipSegmentToPublicIpAddressPoolResponse,
+    TransformEipSegmentToPublicIpAddressPoolError,
+};
+use crate::un_tag_resources::{
+    UnTagResourcesRequest, UnTagResourcesResponse, UnTagResourcesError,
+};
+use crate::unassociate_eip_address::{
+    UnassociateEipAddressRequest, UnassociateEipAddressResponse,
+    UnassociateEipAddressError,
+};
+use crate::unassociate_global_acceleration_instance::{
+    UnassociateGlobalAccelerationInstanceRequest,
+    UnassociateGlobalAccelerationInstanceResponse,
+    UnassociateGlobalAccelerationInstanceError,
+};
+use crate::unassociate_ha_vip::{
+    UnassociateHaVipRequest, UnassociateHaVipResponse, UnassociateHaVipError,
+};
+use crate::unassociate_network_acl::{
+    UnassociateNetworkAclRequest, UnassociateNetworkAclResponse,
+    UnassociateNetworkAclError,
+};
+use crate::unassociate_physical_connection_from_virtual_border_router::{
+    UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
+    UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+    UnassociatePhysicalConnectionFromVirtualBorderRouterError,
+};
+use crate::unassociate_route_table::{
+    UnassociateRouteTableRequest, UnassociateRouteTableResponse,
+    UnassociateRouteTableError,
+};
+use crate::unassociate_vpc_cidr_block::{
+    UnassociateVpcCidrBlockRequest, UnassociateVpcCidrBlockResponse,
+    UnassociateVpcCidrBlockError,
+};
+use crate::untag_resources_for_express_connect::{
+    UntagResourcesForExpressConnectRequest, UntagResourcesForExpressConnectResponse,
+    UntagResourcesForExpressConnectError,
+};
+use crate::update_dhcp_options_set_attribute::{
+    UpdateDhcpOptionsSetAttributeRequest, UpdateDhcpOptionsSetAttributeResponse,
+    UpdateDhcpOptionsSetAttributeError,
+};
+use crate::update_failover_test_job::{
+    UpdateFailoverTestJobRequest, UpdateFailoverTestJobResponse,
+    UpdateFailoverTestJobError,
+};
+use crate::update_gateway_route_table_entry_attribute::{
+    UpdateGatewayRouteTableEntryAttributeRequest,
+    UpdateGatewayRouteTableEntryAttributeResponse,
+    UpdateGatewayRouteTableEntryAttributeError,
+};
+use crate::update_ipsec_server::{
+    UpdateIpsecServerRequest, UpdateIpsecServerResponse, UpdateIpsecServerError,
+};
+use crate::update_ipv4_gateway_attribute::{
+    UpdateIpv4GatewayAttributeRequest, UpdateIpv4GatewayAttributeResponse,
+    UpdateIpv4GatewayAttributeError,
+};
+use crate::update_nat_gateway_nat_type::{
+    UpdateNatGatewayNatTypeRequest, UpdateNatGatewayNatTypeResponse,
+    UpdateNatGatewayNatTypeError,
+};
+use crate::update_network_acl_entries::{
+    UpdateNetworkAclEntriesRequest, UpdateNetworkAclEntriesResponse,
+    UpdateNetworkAclEntriesError,
+};
+use crate::update_public_ip_address_pool_attribute::{
+    UpdatePublicIpAddressPoolAttributeRequest,
+    UpdatePublicIpAddressPoolAttributeResponse, UpdatePublicIpAddressPoolAttributeError,
+};
+use crate::update_traffic_mirror_filter_attribute::{
+    UpdateTrafficMirrorFilterAttributeRequest,
+    UpdateTrafficMirrorFilterAttributeResponse, UpdateTrafficMirrorFilterAttributeError,
+};
+use crate::update_traffic_mirror_filter_rule_attribute::{
+    UpdateTrafficMirrorFilterRuleAttributeRequest,
+    UpdateTrafficMirrorFilterRuleAttributeResponse,
+    UpdateTrafficMirrorFilterRuleAttributeError,
+};
+use crate::update_traffic_mirror_session_attribute::{
+    UpdateTrafficMirrorSessionAttributeRequest,
+    UpdateTrafficMirrorSessionAttributeResponse, UpdateTrafficMirrorSessionAttributeError,
+};
+use crate::update_virtual_border_bandwidth::{
+    UpdateVirtualBorderBandwidthRequest, UpdateVirtualBorderBandwidthResponse,
+    UpdateVirtualBorderBandwidthError,
+};
+use crate::update_virtual_physical_connection::{
+    UpdateVirtualPhysicalConnectionRequest, UpdateVirtualPhysicalConnectionResponse,
+    UpdateVirtualPhysicalConnectionError,
+};
+use crate::update_vpc_gateway_endpoint_attribute::{
+    UpdateVpcGatewayEndpointAttributeRequest, UpdateVpcGatewayEndpointAttributeResponse,
+    UpdateVpcGatewayEndpointAttributeError,
+};
+use crate::vpc_describe_vpc_nat_gateway_network_interface_quota::{
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError,
+};
+use crate::withdraw_vpc_published_route_entries::{
+    WithdrawVpcPublishedRouteEntriesRequest, WithdrawVpcPublishedRouteEntriesResponse,
+    WithdrawVpcPublishedRouteEntriesError,
 };
 /// Product code, API version and endpoints of this crate's product.
 pub static PRODUCT: ProductInfo = ProductInfo {
@@ -75,6 +1511,1694 @@ impl Client {
 ///
 /// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.
 pub trait VpcApi: Send + Sync {
+    /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
+    fn activate_router_interface(
+        &self,
+        request: ActivateRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ActivateRouterInterfaceResponse,
+            Error<ActivateRouterInterfaceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ActivateRouterInterface` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
+    fn active_flow_log(
+        &self,
+        request: ActiveFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ActiveFlowLogResponse, Error<ActiveFlowLogError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ActiveFlowLog` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
+    fn add_bgp_network(
+        &self,
+        request: AddBgpNetworkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AddBgpNetworkResponse, Error<AddBgpNetworkError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AddBgpNetwork` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
+    fn add_common_bandwidth_package_ip(
+        &self,
+        request: AddCommonBandwidthPackageIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddCommonBandwidthPackageIpResponse,
+            Error<AddCommonBandwidthPackageIpError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AddCommonBandwidthPackageIp` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
+    fn add_common_bandwidth_package_ips(
+        &self,
+        request: AddCommonBandwidthPackageIpsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddCommonBandwidthPackageIpsResponse,
+            Error<AddCommonBandwidthPackageIpsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AddCommonBandwidthPackageIps` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
+    fn add_global_acceleration_instance_ip(
+        &self,
+        request: AddGlobalAccelerationInstanceIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddGlobalAccelerationInstanceIpResponse,
+            Error<AddGlobalAccelerationInstanceIpError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AddGlobalAccelerationInstanceIp` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
+    fn add_i_pv6_translator_acl_list_entry(
+        &self,
+        request: AddIPv6TranslatorAclListEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddIPv6TranslatorAclListEntryResponse,
+            Error<AddIPv6TranslatorAclListEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AddIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
+    fn add_public_ip_address_pool_cidr_block(
+        &self,
+        request: AddPublicIpAddressPoolCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddPublicIpAddressPoolCidrBlockResponse,
+            Error<AddPublicIpAddressPoolCidrBlockError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AddPublicIpAddressPoolCidrBlock` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
+    fn add_sources_to_traffic_mirror_session(
+        &self,
+        request: AddSourcesToTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddSourcesToTrafficMirrorSessionResponse,
+            Error<AddSourcesToTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AddSourcesToTrafficMirrorSession` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
+    fn allocate_eip_address(
+        &self,
+        request: AllocateEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateEipAddressResponse, Error<AllocateEipAddressError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AllocateEipAddress` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
+    fn allocate_eip_address_pro(
+        &self,
+        request: AllocateEipAddressProRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateEipAddressProResponse, Error<AllocateEipAddressProError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AllocateEipAddressPro` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
+    fn allocate_eip_segment_address(
+        &self,
+        request: AllocateEipSegmentAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AllocateEipSegmentAddressResponse,
+            Error<AllocateEipSegmentAddressError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AllocateEipSegmentAddress` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
+    fn allocate_ipv6_address(
+        &self,
+        request: AllocateIpv6AddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateIpv6AddressResponse, Error<AllocateIpv6AddressError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AllocateIpv6Address` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
+    fn allocate_ipv6_internet_bandwidth(
+        &self,
+        request: AllocateIpv6InternetBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AllocateIpv6InternetBandwidthResponse,
+            Error<AllocateIpv6InternetBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AllocateIpv6InternetBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
+    fn allocate_vpc_ipv6_cidr(
+        &self,
+        request: AllocateVpcIpv6CidrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateVpcIpv6CidrResponse, Error<AllocateVpcIpv6CidrError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AllocateVpcIpv6Cidr` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
+    fn apply_physical_connection_loa(
+        &self,
+        request: ApplyPhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ApplyPhysicalConnectionLOAResponse,
+            Error<ApplyPhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ApplyPhysicalConnectionLOA` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
+    fn associate_eip_address(
+        &self,
+        request: AssociateEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateEipAddressResponse, Error<AssociateEipAddressError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateEipAddress` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
+    fn associate_eip_address_batch(
+        &self,
+        request: AssociateEipAddressBatchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateEipAddressBatchResponse,
+            Error<AssociateEipAddressBatchError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateEipAddressBatch` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
+    fn associate_ha_vip(
+        &self,
+        request: AssociateHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateHaVipResponse, Error<AssociateHaVipError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateHaVip` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
+    fn associate_network_acl(
+        &self,
+        request: AssociateNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateNetworkAclResponse, Error<AssociateNetworkAclError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateNetworkAcl` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
+    fn associate_physical_connection_to_virtual_border_router(
+        &self,
+        request: AssociatePhysicalConnectionToVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociatePhysicalConnectionToVirtualBorderRouterResponse,
+            Error<AssociatePhysicalConnectionToVirtualBorderRouterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociatePhysicalConnectionToVirtualBorderRouter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
+    fn associate_route_table(
+        &self,
+        request: AssociateRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateRouteTableResponse, Error<AssociateRouteTableError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateRouteTable` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
+    fn associate_route_table_with_gateway(
+        &self,
+        request: AssociateRouteTableWithGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateRouteTableWithGatewayResponse,
+            Error<AssociateRouteTableWithGatewayError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateRouteTableWithGateway` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
+    fn associate_route_tables_with_vpc_gateway_endpoint(
+        &self,
+        request: AssociateRouteTablesWithVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateRouteTablesWithVpcGatewayEndpointResponse,
+            Error<AssociateRouteTablesWithVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateRouteTablesWithVpcGatewayEndpoint` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
+    fn associate_vpc_cidr_block(
+        &self,
+        request: AssociateVpcCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateVpcCidrBlockResponse, Error<AssociateVpcCidrBlockError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateVpcCidrBlock` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
+    fn associate_vpn_gateway_with_certificate(
+        &self,
+        request: AssociateVpnGatewayWithCertificateRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateVpnGatewayWithCertificateResponse,
+            Error<AssociateVpnGatewayWithCertificateError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AssociateVpnGatewayWithCertificate` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
+    fn attach_dhcp_options_set_to_vpc(
+        &self,
+        request: AttachDhcpOptionsSetToVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AttachDhcpOptionsSetToVpcResponse,
+            Error<AttachDhcpOptionsSetToVpcError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AttachDhcpOptionsSetToVpc` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
+    fn attach_vbr_to_vpconn(
+        &self,
+        request: AttachVbrToVpconnRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AttachVbrToVpconnResponse, Error<AttachVbrToVpconnError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`AttachVbrToVpconn` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
+    fn cancel_common_bandwidth_package_ip_bandwidth(
+        &self,
+        request: CancelCommonBandwidthPackageIpBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CancelCommonBandwidthPackageIpBandwidthResponse,
+            Error<CancelCommonBandwidthPackageIpBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CancelCommonBandwidthPackageIpBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
+    fn cancel_physical_connection(
+        &self,
+        request: CancelPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CancelPhysicalConnectionResponse,
+            Error<CancelPhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CancelPhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
+    fn change_resource_group(
+        &self,
+        request: ChangeResourceGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ChangeResourceGroupResponse, Error<ChangeResourceGroupError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ChangeResourceGroup` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
+    fn check_can_allocate_vpc_private_ip_address(
+        &self,
+        request: CheckCanAllocateVpcPrivateIpAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CheckCanAllocateVpcPrivateIpAddressResponse,
+            Error<CheckCanAllocateVpcPrivateIpAddressError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CheckCanAllocateVpcPrivateIpAddress` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
+    fn check_vpn_bgp_enabled(
+        &self,
+        request: CheckVpnBgpEnabledRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CheckVpnBgpEnabledResponse, Error<CheckVpnBgpEnabledError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CheckVpnBgpEnabled` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
+    fn complete_physical_connection_loa(
+        &self,
+        request: CompletePhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CompletePhysicalConnectionLOAResponse,
+            Error<CompletePhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CompletePhysicalConnectionLOA` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
+    fn confirm_physical_connection(
+        &self,
+        request: ConfirmPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ConfirmPhysicalConnectionResponse,
+            Error<ConfirmPhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ConfirmPhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
+    fn connect_router_interface(
+        &self,
+        request: ConnectRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ConnectRouterInterfaceResponse,
+            Error<ConnectRouterInterfaceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ConnectRouterInterface` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
+    fn convert_bandwidth_package(
+        &self,
+        request: ConvertBandwidthPackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ConvertBandwidthPackageResponse,
+            Error<ConvertBandwidthPackageError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ConvertBandwidthPackage` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
+    fn copy_network_acl_entries(
+        &self,
+        request: CopyNetworkAclEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CopyNetworkAclEntriesResponse, Error<CopyNetworkAclEntriesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CopyNetworkAclEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
+    fn create_bgp_group(
+        &self,
+        request: CreateBgpGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateBgpGroupResponse, Error<CreateBgpGroupError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateBgpGroup` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
+    fn create_bgp_peer(
+        &self,
+        request: CreateBgpPeerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateBgpPeerResponse, Error<CreateBgpPeerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateBgpPeer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
+    fn create_common_bandwidth_package(
+        &self,
+        request: CreateCommonBandwidthPackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateCommonBandwidthPackageResponse,
+            Error<CreateCommonBandwidthPackageError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateCommonBandwidthPackage` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateCustomerGateway`: Creates a customer gateway.
+    fn create_customer_gateway(
+        &self,
+        request: CreateCustomerGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateCustomerGatewayResponse, Error<CreateCustomerGatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateCustomerGateway` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
+    fn create_default_v_switch(
+        &self,
+        request: CreateDefaultVSwitchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateDefaultVSwitchResponse, Error<CreateDefaultVSwitchError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateDefaultVSwitch` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
+    fn create_default_vpc(
+        &self,
+        request: CreateDefaultVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateDefaultVpcResponse, Error<CreateDefaultVpcError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateDefaultVpc` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
+    fn create_dhcp_options_set(
+        &self,
+        request: CreateDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateDhcpOptionsSetResponse, Error<CreateDhcpOptionsSetError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateDhcpOptionsSet` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
+    fn create_express_cloud_connection(
+        &self,
+        request: CreateExpressCloudConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressCloudConnectionResponse,
+            Error<CreateExpressCloudConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateExpressCloudConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
+    fn create_express_connect_traffic_qos(
+        &self,
+        request: CreateExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressConnectTrafficQosResponse,
+            Error<CreateExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateExpressConnectTrafficQos` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
+    fn create_express_connect_traffic_qos_queue(
+        &self,
+        request: CreateExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressConnectTrafficQosQueueResponse,
+            Error<CreateExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
+    fn create_express_connect_traffic_qos_rule(
+        &self,
+        request: CreateExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressConnectTrafficQosRuleResponse,
+            Error<CreateExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateFailoverTestJob`: Creates a failover test.
+    fn create_failover_test_job(
+        &self,
+        request: CreateFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateFailoverTestJobResponse, Error<CreateFailoverTestJobError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateFailoverTestJob` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateFlowLog`: Creates a flow log.
+    fn create_flow_log(
+        &self,
+        request: CreateFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateFlowLogResponse, Error<CreateFlowLogError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateFlowLog` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
+    fn create_forward_entry(
+        &self,
+        request: CreateForwardEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateForwardEntryResponse, Error<CreateForwardEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateForwardEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
+    fn create_full_nat_entry(
+        &self,
+        request: CreateFullNatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateFullNatEntryResponse, Error<CreateFullNatEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateFullNatEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
+    fn create_global_acceleration_instance(
+        &self,
+        request: CreateGlobalAccelerationInstanceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateGlobalAccelerationInstanceResponse,
+            Error<CreateGlobalAccelerationInstanceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateGlobalAccelerationInstance` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
+    fn create_ha_vip(
+        &self,
+        request: CreateHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateHaVipResponse, Error<CreateHaVipError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateHaVip` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
+    fn create_high_reliable_physical_connection(
+        &self,
+        request: CreateHighReliablePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateHighReliablePhysicalConnectionResponse,
+            Error<CreateHighReliablePhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateHighReliablePhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
+    fn create_i_pv6_translator(
+        &self,
+        request: CreateIPv6TranslatorRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIPv6TranslatorResponse, Error<CreateIPv6TranslatorError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateIPv6Translator` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
+    fn create_i_pv6_translator_acl_list(
+        &self,
+        request: CreateIPv6TranslatorAclListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateIPv6TranslatorAclListResponse,
+            Error<CreateIPv6TranslatorAclListError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateIPv6TranslatorAclList` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
+    fn create_i_pv6_translator_entry(
+        &self,
+        request: CreateIPv6TranslatorEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateIPv6TranslatorEntryResponse,
+            Error<CreateIPv6TranslatorEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateIPv6TranslatorEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateIpsecServer`: Creates an IPsec server.
+    fn create_ipsec_server(
+        &self,
+        request: CreateIpsecServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIpsecServerResponse, Error<CreateIpsecServerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateIpsecServer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
+    fn create_ipv4_gateway(
+        &self,
+        request: CreateIpv4GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIpv4GatewayResponse, Error<CreateIpv4GatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateIpv4Gateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
+    fn create_ipv6_egress_only_rule(
+        &self,
+        request: CreateIpv6EgressOnlyRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateIpv6EgressOnlyRuleResponse,
+            Error<CreateIpv6EgressOnlyRuleError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateIpv6EgressOnlyRule` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
+    fn create_ipv6_gateway(
+        &self,
+        request: CreateIpv6GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIpv6GatewayResponse, Error<CreateIpv6GatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateIpv6Gateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
+    fn create_nat_gateway(
+        &self,
+        request: CreateNatGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNatGatewayResponse, Error<CreateNatGatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateNatGateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateNatIp`: Creates a NAT IP address.
+    fn create_nat_ip(
+        &self,
+        request: CreateNatIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNatIpResponse, Error<CreateNatIpError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateNatIp` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
+    fn create_nat_ip_cidr(
+        &self,
+        request: CreateNatIpCidrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNatIpCidrResponse, Error<CreateNatIpCidrError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateNatIpCidr` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateNetworkAcl`: Creates a network ACL.
+    fn create_network_acl(
+        &self,
+        request: CreateNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNetworkAclResponse, Error<CreateNetworkAclError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateNetworkAcl` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
+    fn create_physical_connection(
+        &self,
+        request: CreatePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePhysicalConnectionResponse,
+            Error<CreatePhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreatePhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
+    fn create_physical_connection_occupancy_order(
+        &self,
+        request: CreatePhysicalConnectionOccupancyOrderRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePhysicalConnectionOccupancyOrderResponse,
+            Error<CreatePhysicalConnectionOccupancyOrderError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreatePhysicalConnectionOccupancyOrder` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
+    fn create_physical_connection_setup_order(
+        &self,
+        request: CreatePhysicalConnectionSetupOrderRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePhysicalConnectionSetupOrderResponse,
+            Error<CreatePhysicalConnectionSetupOrderError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreatePhysicalConnectionSetupOrder` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
+    fn create_public_ip_address_pool(
+        &self,
+        request: CreatePublicIpAddressPoolRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePublicIpAddressPoolResponse,
+            Error<CreatePublicIpAddressPoolError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreatePublicIpAddressPool` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
+    fn create_route_entries(
+        &self,
+        request: CreateRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouteEntriesResponse, Error<CreateRouteEntriesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateRouteEntries` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
+    fn create_route_entry(
+        &self,
+        request: CreateRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouteEntryResponse, Error<CreateRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateRouteEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateRouteTable`: Creates a custom route table.
+    fn create_route_table(
+        &self,
+        request: CreateRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouteTableResponse, Error<CreateRouteTableError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateRouteTable` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateRouterInterface`: Creates a router interface.
+    fn create_router_interface(
+        &self,
+        request: CreateRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouterInterfaceResponse, Error<CreateRouterInterfaceError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateRouterInterface` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
+    fn create_snat_entry(
+        &self,
+        request: CreateSnatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateSnatEntryResponse, Error<CreateSnatEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateSnatEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
+    fn create_ssl_vpn_client_cert(
+        &self,
+        request: CreateSslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateSslVpnClientCertResponse,
+            Error<CreateSslVpnClientCertError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateSslVpnClientCert` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateSslVpnServer`: Creates an SSL server.
+    fn create_ssl_vpn_server(
+        &self,
+        request: CreateSslVpnServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateSslVpnServerResponse, Error<CreateSslVpnServerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateSslVpnServer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
+    fn create_traffic_mirror_filter(
+        &self,
+        request: CreateTrafficMirrorFilterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateTrafficMirrorFilterResponse,
+            Error<CreateTrafficMirrorFilterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateTrafficMirrorFilter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
+    fn create_traffic_mirror_filter_rules(
+        &self,
+        request: CreateTrafficMirrorFilterRulesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateTrafficMirrorFilterRulesResponse,
+            Error<CreateTrafficMirrorFilterRulesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateTrafficMirrorFilterRules` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
+    fn create_traffic_mirror_session(
+        &self,
+        request: CreateTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateTrafficMirrorSessionResponse,
+            Error<CreateTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateTrafficMirrorSession` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVSwitch`: Creates a vSwitch.
+    fn create_v_switch(
+        &self,
+        request: CreateVSwitchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVSwitchResponse, Error<CreateVSwitchError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVSwitch` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
+    fn create_v_switch_cidr_reservation(
+        &self,
+        request: CreateVSwitchCidrReservationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVSwitchCidrReservationResponse,
+            Error<CreateVSwitchCidrReservationError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVSwitchCidrReservation` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
+    fn create_vbr_ha(
+        &self,
+        request: CreateVbrHaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVbrHaResponse, Error<CreateVbrHaError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVbrHa` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
+    fn create_vco_route_entry(
+        &self,
+        request: CreateVcoRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVcoRouteEntryResponse, Error<CreateVcoRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVcoRouteEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
+    fn create_virtual_border_router(
+        &self,
+        request: CreateVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVirtualBorderRouterResponse,
+            Error<CreateVirtualBorderRouterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVirtualBorderRouter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
+    fn create_virtual_physical_connection(
+        &self,
+        request: CreateVirtualPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVirtualPhysicalConnectionResponse,
+            Error<CreateVirtualPhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVirtualPhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
+    fn create_vpc(
+        &self,
+        request: CreateVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpcResponse, Error<CreateVpcError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpc` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
+    fn create_vpc_gateway_endpoint(
+        &self,
+        request: CreateVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVpcGatewayEndpointResponse,
+            Error<CreateVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpcGatewayEndpoint` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpcPrefixList`: Creates a prefix list.
+    fn create_vpc_prefix_list(
+        &self,
+        request: CreateVpcPrefixListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpcPrefixListResponse, Error<CreateVpcPrefixListError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpcPrefixList` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
+    fn create_vpconn_from_vbr(
+        &self,
+        request: CreateVpconnFromVbrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpconnFromVbrResponse, Error<CreateVpconnFromVbrError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpconnFromVbr` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
+    fn create_vpn_attachment(
+        &self,
+        request: CreateVpnAttachmentRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpnAttachmentResponse, Error<CreateVpnAttachmentError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpnAttachment` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
+    fn create_vpn_connection(
+        &self,
+        request: CreateVpnConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpnConnectionResponse, Error<CreateVpnConnectionError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpnConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
         &self,
@@ -87,6 +3211,2362 @@ pub trait VpcApi: Send + Sync {
             Err(
                 Error::Config(
                     "`CreateVpnGateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
+    fn create_vpn_pbr_route_entry(
+        &self,
+        request: CreateVpnPbrRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVpnPbrRouteEntryResponse,
+            Error<CreateVpnPbrRouteEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpnPbrRouteEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
+    fn create_vpn_route_entry(
+        &self,
+        request: CreateVpnRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpnRouteEntryResponse, Error<CreateVpnRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`CreateVpnRouteEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
+    fn deactivate_router_interface(
+        &self,
+        request: DeactivateRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeactivateRouterInterfaceResponse,
+            Error<DeactivateRouterInterfaceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeactivateRouterInterface` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
+    fn deactive_flow_log(
+        &self,
+        request: DeactiveFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeactiveFlowLogResponse, Error<DeactiveFlowLogError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeactiveFlowLog` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
+    fn delete_bgp_group(
+        &self,
+        request: DeleteBgpGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteBgpGroupResponse, Error<DeleteBgpGroupError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteBgpGroup` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
+    fn delete_bgp_network(
+        &self,
+        request: DeleteBgpNetworkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteBgpNetworkResponse, Error<DeleteBgpNetworkError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteBgpNetwork` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
+    fn delete_bgp_peer(
+        &self,
+        request: DeleteBgpPeerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteBgpPeerResponse, Error<DeleteBgpPeerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteBgpPeer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
+    fn delete_common_bandwidth_package(
+        &self,
+        request: DeleteCommonBandwidthPackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteCommonBandwidthPackageResponse,
+            Error<DeleteCommonBandwidthPackageError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteCommonBandwidthPackage` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
+    fn delete_customer_gateway(
+        &self,
+        request: DeleteCustomerGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteCustomerGatewayResponse, Error<DeleteCustomerGatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteCustomerGateway` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
+    fn delete_dhcp_options_set(
+        &self,
+        request: DeleteDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteDhcpOptionsSetResponse, Error<DeleteDhcpOptionsSetError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteDhcpOptionsSet` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
+    fn delete_express_connect(
+        &self,
+        request: DeleteExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteExpressConnectResponse, Error<DeleteExpressConnectError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteExpressConnect` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
+    fn delete_express_connect_traffic_qos(
+        &self,
+        request: DeleteExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteExpressConnectTrafficQosResponse,
+            Error<DeleteExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteExpressConnectTrafficQos` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
+    fn delete_express_connect_traffic_qos_queue(
+        &self,
+        request: DeleteExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteExpressConnectTrafficQosQueueResponse,
+            Error<DeleteExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
+    fn delete_express_connect_traffic_qos_rule(
+        &self,
+        request: DeleteExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteExpressConnectTrafficQosRuleResponse,
+            Error<DeleteExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
+    fn delete_failover_test_job(
+        &self,
+        request: DeleteFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteFailoverTestJobResponse, Error<DeleteFailoverTestJobError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteFailoverTestJob` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteFlowLog`: Deletes a flow log.
+    fn delete_flow_log(
+        &self,
+        request: DeleteFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteFlowLogResponse, Error<DeleteFlowLogError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteFlowLog` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
+    fn delete_forward_entry(
+        &self,
+        request: DeleteForwardEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteForwardEntryResponse, Error<DeleteForwardEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteForwardEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
+    fn delete_full_nat_entry(
+        &self,
+        request: DeleteFullNatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteFullNatEntryResponse, Error<DeleteFullNatEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteFullNatEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
+    fn delete_global_acceleration_instance(
+        &self,
+        request: DeleteGlobalAccelerationInstanceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteGlobalAccelerationInstanceResponse,
+            Error<DeleteGlobalAccelerationInstanceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteGlobalAccelerationInstance` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
+    fn delete_ha_vip(
+        &self,
+        request: DeleteHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteHaVipResponse, Error<DeleteHaVipError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteHaVip` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
+    fn delete_i_pv6_translator(
+        &self,
+        request: DeleteIPv6TranslatorRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIPv6TranslatorResponse, Error<DeleteIPv6TranslatorError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIPv6Translator` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
+    fn delete_i_pv6_translator_acl_list(
+        &self,
+        request: DeleteIPv6TranslatorAclListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIPv6TranslatorAclListResponse,
+            Error<DeleteIPv6TranslatorAclListError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIPv6TranslatorAclList` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
+    fn delete_i_pv6_translator_entry(
+        &self,
+        request: DeleteIPv6TranslatorEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIPv6TranslatorEntryResponse,
+            Error<DeleteIPv6TranslatorEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIPv6TranslatorEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
+    fn delete_ipsec_server(
+        &self,
+        request: DeleteIpsecServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIpsecServerResponse, Error<DeleteIpsecServerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIpsecServer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
+    fn delete_ipv4_gateway(
+        &self,
+        request: DeleteIpv4GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIpv4GatewayResponse, Error<DeleteIpv4GatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIpv4Gateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
+    fn delete_ipv6_egress_only_rule(
+        &self,
+        request: DeleteIpv6EgressOnlyRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIpv6EgressOnlyRuleResponse,
+            Error<DeleteIpv6EgressOnlyRuleError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIpv6EgressOnlyRule` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
+    fn delete_ipv6_gateway(
+        &self,
+        request: DeleteIpv6GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIpv6GatewayResponse, Error<DeleteIpv6GatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIpv6Gateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
+    fn delete_ipv6_internet_bandwidth(
+        &self,
+        request: DeleteIpv6InternetBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIpv6InternetBandwidthResponse,
+            Error<DeleteIpv6InternetBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteIpv6InternetBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
+    fn delete_nat_gateway(
+        &self,
+        request: DeleteNatGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNatGatewayResponse, Error<DeleteNatGatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteNatGateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteNatIp`: Deletes a NAT IP address.
+    fn delete_nat_ip(
+        &self,
+        request: DeleteNatIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNatIpResponse, Error<DeleteNatIpError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteNatIp` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
+    fn delete_nat_ip_cidr(
+        &self,
+        request: DeleteNatIpCidrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNatIpCidrResponse, Error<DeleteNatIpCidrError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteNatIpCidr` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
+    fn delete_network_acl(
+        &self,
+        request: DeleteNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNetworkAclResponse, Error<DeleteNetworkAclError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteNetworkAcl` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
+    fn delete_physical_connection(
+        &self,
+        request: DeletePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeletePhysicalConnectionResponse,
+            Error<DeletePhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeletePhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
+    fn delete_public_ip_address_pool(
+        &self,
+        request: DeletePublicIpAddressPoolRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeletePublicIpAddressPoolResponse,
+            Error<DeletePublicIpAddressPoolError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeletePublicIpAddressPool` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
+    fn delete_public_ip_address_pool_cidr_block(
+        &self,
+        request: DeletePublicIpAddressPoolCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeletePublicIpAddressPoolCidrBlockResponse,
+            Error<DeletePublicIpAddressPoolCidrBlockError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeletePublicIpAddressPoolCidrBlock` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
+    fn delete_route_entries(
+        &self,
+        request: DeleteRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouteEntriesResponse, Error<DeleteRouteEntriesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteRouteEntries` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
+    fn delete_route_entry(
+        &self,
+        request: DeleteRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouteEntryResponse, Error<DeleteRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteRouteEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteRouteTable`: Deletes a custom route table.
+    fn delete_route_table(
+        &self,
+        request: DeleteRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouteTableResponse, Error<DeleteRouteTableError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteRouteTable` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteRouterInterface`: Deletes a router interface.
+    fn delete_router_interface(
+        &self,
+        request: DeleteRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouterInterfaceResponse, Error<DeleteRouterInterfaceError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteRouterInterface` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
+    fn delete_snat_entry(
+        &self,
+        request: DeleteSnatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteSnatEntryResponse, Error<DeleteSnatEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteSnatEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
+    fn delete_ssl_vpn_client_cert(
+        &self,
+        request: DeleteSslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteSslVpnClientCertResponse,
+            Error<DeleteSslVpnClientCertError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteSslVpnClientCert` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
+    fn delete_ssl_vpn_server(
+        &self,
+        request: DeleteSslVpnServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteSslVpnServerResponse, Error<DeleteSslVpnServerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteSslVpnServer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
+    fn delete_traffic_mirror_filter(
+        &self,
+        request: DeleteTrafficMirrorFilterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteTrafficMirrorFilterResponse,
+            Error<DeleteTrafficMirrorFilterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteTrafficMirrorFilter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
+    fn delete_traffic_mirror_filter_rules(
+        &self,
+        request: DeleteTrafficMirrorFilterRulesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteTrafficMirrorFilterRulesResponse,
+            Error<DeleteTrafficMirrorFilterRulesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteTrafficMirrorFilterRules` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
+    fn delete_traffic_mirror_session(
+        &self,
+        request: DeleteTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteTrafficMirrorSessionResponse,
+            Error<DeleteTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteTrafficMirrorSession` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVSwitch`: Deletes a vSwitch.
+    fn delete_v_switch(
+        &self,
+        request: DeleteVSwitchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVSwitchResponse, Error<DeleteVSwitchError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVSwitch` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
+    fn delete_v_switch_cidr_reservation(
+        &self,
+        request: DeleteVSwitchCidrReservationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVSwitchCidrReservationResponse,
+            Error<DeleteVSwitchCidrReservationError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVSwitchCidrReservation` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
+    fn delete_vbr_ha(
+        &self,
+        request: DeleteVbrHaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVbrHaResponse, Error<DeleteVbrHaError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVbrHa` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
+    fn delete_vco_route_entry(
+        &self,
+        request: DeleteVcoRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVcoRouteEntryResponse, Error<DeleteVcoRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVcoRouteEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
+    fn delete_virtual_border_router(
+        &self,
+        request: DeleteVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVirtualBorderRouterResponse,
+            Error<DeleteVirtualBorderRouterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVirtualBorderRouter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
+    fn delete_vpc(
+        &self,
+        request: DeleteVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpcResponse, Error<DeleteVpcError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpc` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
+    fn delete_vpc_gateway_endpoint(
+        &self,
+        request: DeleteVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVpcGatewayEndpointResponse,
+            Error<DeleteVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpcGatewayEndpoint` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
+    fn delete_vpc_prefix_list(
+        &self,
+        request: DeleteVpcPrefixListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpcPrefixListResponse, Error<DeleteVpcPrefixListError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpcPrefixList` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
+    fn delete_vpn_attachment(
+        &self,
+        request: DeleteVpnAttachmentRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnAttachmentResponse, Error<DeleteVpnAttachmentError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpnAttachment` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
+    fn delete_vpn_connection(
+        &self,
+        request: DeleteVpnConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnConnectionResponse, Error<DeleteVpnConnectionError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpnConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
+    fn delete_vpn_gateway(
+        &self,
+        request: DeleteVpnGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnGatewayResponse, Error<DeleteVpnGatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpnGateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
+    fn delete_vpn_pbr_route_entry(
+        &self,
+        request: DeleteVpnPbrRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVpnPbrRouteEntryResponse,
+            Error<DeleteVpnPbrRouteEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpnPbrRouteEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
+    fn delete_vpn_route_entry(
+        &self,
+        request: DeleteVpnRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnRouteEntryResponse, Error<DeleteVpnRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeleteVpnRouteEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
+    fn deletion_protection(
+        &self,
+        request: DeletionProtectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeletionProtectionResponse, Error<DeletionProtectionError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DeletionProtection` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
+    fn describe95_traffic(
+        &self,
+        request: Describe95TrafficRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<Describe95TrafficResponse, Error<Describe95TrafficError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`Describe95Traffic` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
+    fn describe_access_points(
+        &self,
+        request: DescribeAccessPointsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeAccessPointsResponse, Error<DescribeAccessPointsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeAccessPoints` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
+    fn describe_bgp_groups(
+        &self,
+        request: DescribeBgpGroupsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeBgpGroupsResponse, Error<DescribeBgpGroupsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeBgpGroups` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
+    fn describe_bgp_networks(
+        &self,
+        request: DescribeBgpNetworksRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeBgpNetworksResponse, Error<DescribeBgpNetworksError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeBgpNetworks` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
+    fn describe_bgp_peers(
+        &self,
+        request: DescribeBgpPeersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeBgpPeersResponse, Error<DescribeBgpPeersError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeBgpPeers` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
+    fn describe_common_bandwidth_packages(
+        &self,
+        request: DescribeCommonBandwidthPackagesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeCommonBandwidthPackagesResponse,
+            Error<DescribeCommonBandwidthPackagesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeCommonBandwidthPackages` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
+    fn describe_customer_gateway(
+        &self,
+        request: DescribeCustomerGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeCustomerGatewayResponse,
+            Error<DescribeCustomerGatewayError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeCustomerGateway` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeCustomerGateways`: Queries customer gateways.
+    fn describe_customer_gateways(
+        &self,
+        request: DescribeCustomerGatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeCustomerGatewaysResponse,
+            Error<DescribeCustomerGatewaysError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeCustomerGateways` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
+    fn describe_ec_grant_relation(
+        &self,
+        request: DescribeEcGrantRelationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeEcGrantRelationResponse,
+            Error<DescribeEcGrantRelationError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeEcGrantRelation` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
+    fn describe_eip_addresses(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeEipAddressesResponse, Error<DescribeEipAddressesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeEipAddresses` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
+    fn describe_eip_gateway_info(
+        &self,
+        request: DescribeEipGatewayInfoRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeEipGatewayInfoResponse,
+            Error<DescribeEipGatewayInfoError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeEipGatewayInfo` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
+    fn describe_eip_monitor_data(
+        &self,
+        request: DescribeEipMonitorDataRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeEipMonitorDataResponse,
+            Error<DescribeEipMonitorDataError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeEipMonitorData` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
+    fn describe_eip_segment(
+        &self,
+        request: DescribeEipSegmentRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeEipSegmentResponse, Error<DescribeEipSegmentError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeEipSegment` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
+    fn describe_express_connect_traffic_qos(
+        &self,
+        request: DescribeExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeExpressConnectTrafficQosResponse,
+            Error<DescribeExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeExpressConnectTrafficQos` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
+    fn describe_express_connect_traffic_qos_queue(
+        &self,
+        request: DescribeExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeExpressConnectTrafficQosQueueResponse,
+            Error<DescribeExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
+    fn describe_express_connect_traffic_qos_rule(
+        &self,
+        request: DescribeExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeExpressConnectTrafficQosRuleResponse,
+            Error<DescribeExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeFailoverTestJob`: Queries failover tests.
+    fn describe_failover_test_job(
+        &self,
+        request: DescribeFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeFailoverTestJobResponse,
+            Error<DescribeFailoverTestJobError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeFailoverTestJob` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
+    fn describe_failover_test_jobs(
+        &self,
+        request: DescribeFailoverTestJobsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeFailoverTestJobsResponse,
+            Error<DescribeFailoverTestJobsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeFailoverTestJobs` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeFlowLogs`: Query flow logs.
+    fn describe_flow_logs(
+        &self,
+        request: DescribeFlowLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeFlowLogsResponse, Error<DescribeFlowLogsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeFlowLogs` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
+    fn describe_forward_table_entries(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeForwardTableEntriesResponse,
+            Error<DescribeForwardTableEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeForwardTableEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
+    fn describe_global_acceleration_instances(
+        &self,
+        request: DescribeGlobalAccelerationInstancesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeGlobalAccelerationInstancesResponse,
+            Error<DescribeGlobalAccelerationInstancesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeGlobalAccelerationInstances` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
+    fn describe_grant_rules_to_cen(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeGrantRulesToCenResponse,
+            Error<DescribeGrantRulesToCenError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeGrantRulesToCen` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
+    fn describe_grant_rules_to_ecr(
+        &self,
+        request: DescribeGrantRulesToEcrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeGrantRulesToEcrResponse,
+            Error<DescribeGrantRulesToEcrError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeGrantRulesToEcr` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeHaVips`: Queries HaVips in a region.
+    fn describe_ha_vips(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeHaVipsResponse, Error<DescribeHaVipsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeHaVips` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
+    fn describe_high_definition_monitor_log_attribute(
+        &self,
+        request: DescribeHighDefinitionMonitorLogAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeHighDefinitionMonitorLogAttributeResponse,
+            Error<DescribeHighDefinitionMonitorLogAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeHighDefinitionMonitorLogAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
+    fn describe_i_pv6_translator_acl_list_attributes(
+        &self,
+        request: DescribeIPv6TranslatorAclListAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorAclListAttributesResponse,
+            Error<DescribeIPv6TranslatorAclListAttributesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIPv6TranslatorAclListAttributes` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
+    fn describe_i_pv6_translator_acl_lists(
+        &self,
+        request: DescribeIPv6TranslatorAclListsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorAclListsResponse,
+            Error<DescribeIPv6TranslatorAclListsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIPv6TranslatorAclLists` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
+    fn describe_i_pv6_translator_entries(
+        &self,
+        request: DescribeIPv6TranslatorEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorEntriesResponse,
+            Error<DescribeIPv6TranslatorEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIPv6TranslatorEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
+    fn describe_i_pv6_translators(
+        &self,
+        request: DescribeIPv6TranslatorsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorsResponse,
+            Error<DescribeIPv6TranslatorsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIPv6Translators` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
+    fn describe_ipv6_addresses(
+        &self,
+        request: DescribeIpv6AddressesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeIpv6AddressesResponse, Error<DescribeIpv6AddressesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIpv6Addresses` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
+    fn describe_ipv6_egress_only_rules(
+        &self,
+        request: DescribeIpv6EgressOnlyRulesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIpv6EgressOnlyRulesResponse,
+            Error<DescribeIpv6EgressOnlyRulesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIpv6EgressOnlyRules` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
+    fn describe_ipv6_gateway_attribute(
+        &self,
+        request: DescribeIpv6GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIpv6GatewayAttributeResponse,
+            Error<DescribeIpv6GatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIpv6GatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
+    fn describe_ipv6_gateways(
+        &self,
+        request: DescribeIpv6GatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeIpv6GatewaysResponse, Error<DescribeIpv6GatewaysError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeIpv6Gateways` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
+    fn describe_nat_gateway_associate_network_interfaces(
+        &self,
+        request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeNatGatewayAssociateNetworkInterfacesResponse,
+            Error<DescribeNatGatewayAssociateNetworkInterfacesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeNatGatewayAssociateNetworkInterfaces` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
+    fn describe_nat_gateways(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeNatGatewaysResponse, Error<DescribeNatGatewaysError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeNatGateways` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
+    fn describe_network_acl_attributes(
+        &self,
+        request: DescribeNetworkAclAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeNetworkAclAttributesResponse,
+            Error<DescribeNetworkAclAttributesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeNetworkAclAttributes` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeNetworkAcls`: Queries network ACLs.
+    fn describe_network_acls(
+        &self,
+        request: DescribeNetworkAclsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeNetworkAclsResponse, Error<DescribeNetworkAclsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeNetworkAcls` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
+    fn describe_physical_connection_loa(
+        &self,
+        request: DescribePhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribePhysicalConnectionLOAResponse,
+            Error<DescribePhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribePhysicalConnectionLOA` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
+    fn describe_physical_connections(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribePhysicalConnectionsResponse,
+            Error<DescribePhysicalConnectionsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribePhysicalConnections` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
+    fn describe_public_ip_address(
+        &self,
+        request: DescribePublicIpAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribePublicIpAddressResponse,
+            Error<DescribePublicIpAddressError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribePublicIpAddress` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeRegions`: Queries the most recent region list.
+    fn describe_regions(
+        &self,
+        request: DescribeRegionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeRegionsResponse, Error<DescribeRegionsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeRegions` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
+    fn describe_route_entry_list(
+        &self,
+        request: DescribeRouteEntryListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouteEntryListResponse,
+            Error<DescribeRouteEntryListError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeRouteEntryList` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeRouteTableList`: Queries route tables.
+    fn describe_route_table_list(
+        &self,
+        request: DescribeRouteTableListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouteTableListResponse,
+            Error<DescribeRouteTableListError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeRouteTableList` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeRouteTables`: Queries route tables.
+    fn describe_route_tables(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeRouteTablesResponse, Error<DescribeRouteTablesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeRouteTables` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
+    fn describe_router_interface_attribute(
+        &self,
+        request: DescribeRouterInterfaceAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouterInterfaceAttributeResponse,
+            Error<DescribeRouterInterfaceAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeRouterInterfaceAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
+    fn describe_router_interfaces(
+        &self,
+        request: DescribeRouterInterfacesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouterInterfacesResponse,
+            Error<DescribeRouterInterfacesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeRouterInterfaces` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
+    fn describe_server_related_global_acceleration_instances(
+        &self,
+        request: DescribeServerRelatedGlobalAccelerationInstancesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeServerRelatedGlobalAccelerationInstancesResponse,
+            Error<DescribeServerRelatedGlobalAccelerationInstancesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeServerRelatedGlobalAccelerationInstances` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
+    fn describe_snat_table_entries(
+        &self,
+        request: DescribeSnatTableEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeSnatTableEntriesResponse,
+            Error<DescribeSnatTableEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeSnatTableEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
+    fn describe_ssl_vpn_client_cert(
+        &self,
+        request: DescribeSslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeSslVpnClientCertResponse,
+            Error<DescribeSslVpnClientCertError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeSslVpnClientCert` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
+    fn describe_ssl_vpn_client_certs(
+        &self,
+        request: DescribeSslVpnClientCertsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeSslVpnClientCertsResponse,
+            Error<DescribeSslVpnClientCertsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeSslVpnClientCerts` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
+    fn describe_ssl_vpn_clients(
+        &self,
+        request: DescribeSslVpnClientsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeSslVpnClientsResponse, Error<DescribeSslVpnClientsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeSslVpnClients` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
+    fn describe_ssl_vpn_servers(
+        &self,
+        request: DescribeSslVpnServersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeSslVpnServersResponse, Error<DescribeSslVpnServersError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeSslVpnServers` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeTagKeys`: Queries tag keys.
+    fn describe_tag_keys(
+        &self,
+        request: DescribeTagKeysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeTagKeysResponse, Error<DescribeTagKeysError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeTagKeys` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
+    fn describe_tag_keys_for_express_connect(
+        &self,
+        request: DescribeTagKeysForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeTagKeysForExpressConnectResponse,
+            Error<DescribeTagKeysForExpressConnectError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeTagKeysForExpressConnect` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
+    fn describe_tags(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeTagsResponse, Error<DescribeTagsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeTags` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVRouters`: Queries vRouters in a region.
+    fn describe_v_routers(
+        &self,
+        request: DescribeVRoutersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVRoutersResponse, Error<DescribeVRoutersError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVRouters` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
+    fn describe_v_switch_attributes(
+        &self,
+        request: DescribeVSwitchAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVSwitchAttributesResponse,
+            Error<DescribeVSwitchAttributesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVSwitchAttributes` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
+    fn describe_v_switches(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVSwitchesResponse, Error<DescribeVSwitchesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVSwitches` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
+    fn describe_vbr_ha(
+        &self,
+        request: DescribeVbrHaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVbrHaResponse, Error<DescribeVbrHaError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVbrHa` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
+    fn describe_vco_route_entries(
+        &self,
+        request: DescribeVcoRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVcoRouteEntriesResponse,
+            Error<DescribeVcoRouteEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVcoRouteEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
+    fn describe_virtual_border_routers(
+        &self,
+        request: DescribeVirtualBorderRoutersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVirtualBorderRoutersResponse,
+            Error<DescribeVirtualBorderRoutersError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVirtualBorderRouters` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
+    fn describe_virtual_border_routers_for_physical_connection(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+            Error<DescribeVirtualBorderRoutersForPhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVirtualBorderRoutersForPhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
+    fn describe_vpc_attribute(
+        &self,
+        request: DescribeVpcAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpcAttributeResponse, Error<DescribeVpcAttributeError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpcAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
+    fn describe_vpc_grant_rules_to_ecr(
+        &self,
+        request: DescribeVpcGrantRulesToEcrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpcGrantRulesToEcrResponse,
+            Error<DescribeVpcGrantRulesToEcrError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpcGrantRulesToEcr` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
+    fn describe_vpcs(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpcsResponse, Error<DescribeVpcsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpcs` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
+    fn describe_vpn_attachments(
+        &self,
+        request: DescribeVpnAttachmentsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnAttachmentsResponse,
+            Error<DescribeVpnAttachmentsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnAttachments` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
+    fn describe_vpn_connection(
+        &self,
+        request: DescribeVpnConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpnConnectionResponse, Error<DescribeVpnConnectionError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
+    fn describe_vpn_connection_logs(
+        &self,
+        request: DescribeVpnConnectionLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnConnectionLogsResponse,
+            Error<DescribeVpnConnectionLogsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnConnectionLogs` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
+    fn describe_vpn_connections(
+        &self,
+        request: DescribeVpnConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnConnectionsResponse,
+            Error<DescribeVpnConnectionsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnConnections` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
+    fn describe_vpn_cross_account_authorizations(
+        &self,
+        request: DescribeVpnCrossAccountAuthorizationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnCrossAccountAuthorizationsResponse,
+            Error<DescribeVpnCrossAccountAuthorizationsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnCrossAccountAuthorizations` is not implemented by this `VpcApi`"
+                        .to_owned(),
                 ),
             )
         }
@@ -107,8 +5587,4813 @@ pub trait VpcApi: Send + Sync {
             )
         }
     }
+    /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
+    fn describe_vpn_gateway_available_zones(
+        &self,
+        request: DescribeVpnGatewayAvailableZonesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnGatewayAvailableZonesResponse,
+            Error<DescribeVpnGatewayAvailableZonesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnGatewayAvailableZones` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
+    fn describe_vpn_gateways(
+        &self,
+        request: DescribeVpnGatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpnGatewaysResponse, Error<DescribeVpnGatewaysError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnGateways` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
+    fn describe_vpn_pbr_route_entries(
+        &self,
+        request: DescribeVpnPbrRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnPbrRouteEntriesResponse,
+            Error<DescribeVpnPbrRouteEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnPbrRouteEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
+    fn describe_vpn_route_entries(
+        &self,
+        request: DescribeVpnRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnRouteEntriesResponse,
+            Error<DescribeVpnRouteEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnRouteEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
+    fn describe_vpn_ssl_server_logs(
+        &self,
+        request: DescribeVpnSslServerLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnSslServerLogsResponse,
+            Error<DescribeVpnSslServerLogsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeVpnSslServerLogs` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DescribeZones`: Queries zones in a region.
+    fn describe_zones(
+        &self,
+        request: DescribeZonesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeZonesResponse, Error<DescribeZonesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DescribeZones` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
+    fn detach_dhcp_options_set_from_vpc(
+        &self,
+        request: DetachDhcpOptionsSetFromVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DetachDhcpOptionsSetFromVpcResponse,
+            Error<DetachDhcpOptionsSetFromVpcError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DetachDhcpOptionsSetFromVpc` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
+    fn diagnose_vpn_connections(
+        &self,
+        request: DiagnoseVpnConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DiagnoseVpnConnectionsResponse,
+            Error<DiagnoseVpnConnectionsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DiagnoseVpnConnections` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
+    fn diagnose_vpn_gateway(
+        &self,
+        request: DiagnoseVpnGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DiagnoseVpnGatewayResponse, Error<DiagnoseVpnGatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DiagnoseVpnGateway` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
+    fn disable_nat_gateway_ecs_metric(
+        &self,
+        request: DisableNatGatewayEcsMetricRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DisableNatGatewayEcsMetricResponse,
+            Error<DisableNatGatewayEcsMetricError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DisableNatGatewayEcsMetric` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
+    fn disable_vpc_classic_link(
+        &self,
+        request: DisableVpcClassicLinkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DisableVpcClassicLinkResponse, Error<DisableVpcClassicLinkError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DisableVpcClassicLink` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
+    fn dissociate_route_table_from_gateway(
+        &self,
+        request: DissociateRouteTableFromGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DissociateRouteTableFromGatewayResponse,
+            Error<DissociateRouteTableFromGatewayError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DissociateRouteTableFromGateway` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
+    fn dissociate_route_tables_from_vpc_gateway_endpoint(
+        &self,
+        request: DissociateRouteTablesFromVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DissociateRouteTablesFromVpcGatewayEndpointResponse,
+            Error<DissociateRouteTablesFromVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DissociateRouteTablesFromVpcGatewayEndpoint` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
+    fn dissociate_vpn_gateway_with_certificate(
+        &self,
+        request: DissociateVpnGatewayWithCertificateRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DissociateVpnGatewayWithCertificateResponse,
+            Error<DissociateVpnGatewayWithCertificateError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DissociateVpnGatewayWithCertificate` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
+    fn download_vpn_connection_config(
+        &self,
+        request: DownloadVpnConnectionConfigRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DownloadVpnConnectionConfigResponse,
+            Error<DownloadVpnConnectionConfigError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`DownloadVpnConnectionConfig` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
+    fn enable_nat_gateway_ecs_metric(
+        &self,
+        request: EnableNatGatewayEcsMetricRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            EnableNatGatewayEcsMetricResponse,
+            Error<EnableNatGatewayEcsMetricError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`EnableNatGatewayEcsMetric` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
+    fn enable_physical_connection(
+        &self,
+        request: EnablePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            EnablePhysicalConnectionResponse,
+            Error<EnablePhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`EnablePhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
+    fn enable_vpc_classic_link(
+        &self,
+        request: EnableVpcClassicLinkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<EnableVpcClassicLinkResponse, Error<EnableVpcClassicLinkError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`EnableVpcClassicLink` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
+    fn enable_vpc_ipv4_gateway(
+        &self,
+        request: EnableVpcIpv4GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<EnableVpcIpv4GatewayResponse, Error<EnableVpcIpv4GatewayError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`EnableVpcIpv4Gateway` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
+    fn get_dhcp_options_set(
+        &self,
+        request: GetDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<GetDhcpOptionsSetResponse, Error<GetDhcpOptionsSetError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetDhcpOptionsSet` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
+    fn get_flow_log_service_status(
+        &self,
+        request: GetFlowLogServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetFlowLogServiceStatusResponse,
+            Error<GetFlowLogServiceStatusError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetFlowLogServiceStatus` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
+    fn get_ipv4_gateway_attribute(
+        &self,
+        request: GetIpv4GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetIpv4GatewayAttributeResponse,
+            Error<GetIpv4GatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetIpv4GatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
+    fn get_nat_gateway_attribute(
+        &self,
+        request: GetNatGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetNatGatewayAttributeResponse,
+            Error<GetNatGatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetNatGatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
+    fn get_physical_connection_service_status(
+        &self,
+        request: GetPhysicalConnectionServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetPhysicalConnectionServiceStatusResponse,
+            Error<GetPhysicalConnectionServiceStatusError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetPhysicalConnectionServiceStatus` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
+    fn get_public_ip_address_pool_service_status(
+        &self,
+        request: GetPublicIpAddressPoolServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetPublicIpAddressPoolServiceStatusResponse,
+            Error<GetPublicIpAddressPoolServiceStatusError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetPublicIpAddressPoolServiceStatus` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
+    fn get_traffic_mirror_service_status(
+        &self,
+        request: GetTrafficMirrorServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetTrafficMirrorServiceStatusResponse,
+            Error<GetTrafficMirrorServiceStatusError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetTrafficMirrorServiceStatus` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
+    fn get_v_switch_cidr_reservation_usage(
+        &self,
+        request: GetVSwitchCidrReservationUsageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVSwitchCidrReservationUsageResponse,
+            Error<GetVSwitchCidrReservationUsageError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetVSwitchCidrReservationUsage` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
+    fn get_vpc_gateway_endpoint_attribute(
+        &self,
+        request: GetVpcGatewayEndpointAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcGatewayEndpointAttributeResponse,
+            Error<GetVpcGatewayEndpointAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetVpcGatewayEndpointAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
+    fn get_vpc_prefix_list_associations(
+        &self,
+        request: GetVpcPrefixListAssociationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcPrefixListAssociationsResponse,
+            Error<GetVpcPrefixListAssociationsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetVpcPrefixListAssociations` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
+    fn get_vpc_prefix_list_entries(
+        &self,
+        request: GetVpcPrefixListEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcPrefixListEntriesResponse,
+            Error<GetVpcPrefixListEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetVpcPrefixListEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetVpcRouteEntrySummary`: Queries route types.
+    fn get_vpc_route_entry_summary(
+        &self,
+        request: GetVpcRouteEntrySummaryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcRouteEntrySummaryResponse,
+            Error<GetVpcRouteEntrySummaryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetVpcRouteEntrySummary` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
+    fn get_vpn_gateway_diagnose_result(
+        &self,
+        request: GetVpnGatewayDiagnoseResultRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpnGatewayDiagnoseResultResponse,
+            Error<GetVpnGatewayDiagnoseResultError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GetVpnGatewayDiagnoseResult` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
+    fn grant_instance_to_cen(
+        &self,
+        request: GrantInstanceToCenRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<GrantInstanceToCenResponse, Error<GrantInstanceToCenError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GrantInstanceToCen` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
+    fn grant_instance_to_vbr(
+        &self,
+        request: GrantInstanceToVbrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<GrantInstanceToVbrResponse, Error<GrantInstanceToVbrError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`GrantInstanceToVbr` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
+    fn list_business_access_points(
+        &self,
+        request: ListBusinessAccessPointsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListBusinessAccessPointsResponse,
+            Error<ListBusinessAccessPointsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListBusinessAccessPoints` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
+    fn list_business_regions(
+        &self,
+        request: ListBusinessRegionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListBusinessRegionsResponse, Error<ListBusinessRegionsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListBusinessRegions` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
+    fn list_dhcp_options_sets(
+        &self,
+        request: ListDhcpOptionsSetsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListDhcpOptionsSetsResponse, Error<ListDhcpOptionsSetsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListDhcpOptionsSets` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
+    fn list_enhanhced_nat_gateway_available_zones(
+        &self,
+        request: ListEnhanhcedNatGatewayAvailableZonesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListEnhanhcedNatGatewayAvailableZonesResponse,
+            Error<ListEnhanhcedNatGatewayAvailableZonesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListEnhanhcedNatGatewayAvailableZones` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
+    fn list_full_nat_entries(
+        &self,
+        request: ListFullNatEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListFullNatEntriesResponse, Error<ListFullNatEntriesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListFullNatEntries` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
+    fn list_gateway_route_table_entries(
+        &self,
+        request: ListGatewayRouteTableEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListGatewayRouteTableEntriesResponse,
+            Error<ListGatewayRouteTableEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListGatewayRouteTableEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
+    fn list_geographic_sub_regions(
+        &self,
+        request: ListGeographicSubRegionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListGeographicSubRegionsResponse,
+            Error<ListGeographicSubRegionsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListGeographicSubRegions` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
+    fn list_ipsec_server_logs(
+        &self,
+        request: ListIpsecServerLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListIpsecServerLogsResponse, Error<ListIpsecServerLogsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListIpsecServerLogs` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListIpsecServers`: Queries IPsec servers.
+    fn list_ipsec_servers(
+        &self,
+        request: ListIpsecServersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListIpsecServersResponse, Error<ListIpsecServersError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListIpsecServers` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
+    fn list_ipv4_gateways(
+        &self,
+        request: ListIpv4GatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListIpv4GatewaysResponse, Error<ListIpv4GatewaysError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListIpv4Gateways` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
+    fn list_nat_ip_cidrs(
+        &self,
+        request: ListNatIpCidrsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListNatIpCidrsResponse, Error<ListNatIpCidrsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListNatIpCidrs` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
+    fn list_nat_ips(
+        &self,
+        request: ListNatIpsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListNatIpsResponse, Error<ListNatIpsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListNatIps` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
+    fn list_physical_connection_features(
+        &self,
+        request: ListPhysicalConnectionFeaturesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListPhysicalConnectionFeaturesResponse,
+            Error<ListPhysicalConnectionFeaturesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListPhysicalConnectionFeatures` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListPrefixLists`: Queries prefix lists.
+    fn list_prefix_lists(
+        &self,
+        request: ListPrefixListsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListPrefixListsResponse, Error<ListPrefixListsError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListPrefixLists` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
+    fn list_public_ip_address_pool_cidr_blocks(
+        &self,
+        request: ListPublicIpAddressPoolCidrBlocksRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListPublicIpAddressPoolCidrBlocksResponse,
+            Error<ListPublicIpAddressPoolCidrBlocksError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListPublicIpAddressPoolCidrBlocks` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
+    fn list_public_ip_address_pools(
+        &self,
+        request: ListPublicIpAddressPoolsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListPublicIpAddressPoolsResponse,
+            Error<ListPublicIpAddressPoolsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListPublicIpAddressPools` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListTagResources`: Queries the tags that are added to resources.
+    fn list_tag_resources(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListTagResourcesResponse, Error<ListTagResourcesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListTagResources` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
+    fn list_tag_resources_for_express_connect(
+        &self,
+        request: ListTagResourcesForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListTagResourcesForExpressConnectResponse,
+            Error<ListTagResourcesForExpressConnectError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListTagResourcesForExpressConnect` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
+    fn list_traffic_mirror_filters(
+        &self,
+        request: ListTrafficMirrorFiltersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListTrafficMirrorFiltersResponse,
+            Error<ListTrafficMirrorFiltersError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListTrafficMirrorFilters` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
+    fn list_traffic_mirror_sessions(
+        &self,
+        request: ListTrafficMirrorSessionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListTrafficMirrorSessionsResponse,
+            Error<ListTrafficMirrorSessionsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListTrafficMirrorSessions` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
+    fn list_v_switch_cidr_reservations(
+        &self,
+        request: ListVSwitchCidrReservationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVSwitchCidrReservationsResponse,
+            Error<ListVSwitchCidrReservationsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListVSwitchCidrReservations` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
+    fn list_virtual_physical_connections(
+        &self,
+        request: ListVirtualPhysicalConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVirtualPhysicalConnectionsResponse,
+            Error<ListVirtualPhysicalConnectionsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListVirtualPhysicalConnections` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
+    fn list_vpc_endpoint_services_by_end_user(
+        &self,
+        request: ListVpcEndpointServicesByEndUserRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpcEndpointServicesByEndUserResponse,
+            Error<ListVpcEndpointServicesByEndUserError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListVpcEndpointServicesByEndUser` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
+    fn list_vpc_gateway_endpoints(
+        &self,
+        request: ListVpcGatewayEndpointsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpcGatewayEndpointsResponse,
+            Error<ListVpcGatewayEndpointsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListVpcGatewayEndpoints` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
+    fn list_vpc_published_route_entries(
+        &self,
+        request: ListVpcPublishedRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpcPublishedRouteEntriesResponse,
+            Error<ListVpcPublishedRouteEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListVpcPublishedRouteEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
+    fn list_vpn_certificate_associations(
+        &self,
+        request: ListVpnCertificateAssociationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpnCertificateAssociationsResponse,
+            Error<ListVpnCertificateAssociationsError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ListVpnCertificateAssociations` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
+    fn modify_bgp_group_attribute(
+        &self,
+        request: ModifyBgpGroupAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyBgpGroupAttributeResponse,
+            Error<ModifyBgpGroupAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyBgpGroupAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
+    fn modify_bgp_peer_attribute(
+        &self,
+        request: ModifyBgpPeerAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyBgpPeerAttributeResponse,
+            Error<ModifyBgpPeerAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyBgpPeerAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
+    fn modify_common_bandwidth_package_attribute(
+        &self,
+        request: ModifyCommonBandwidthPackageAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCommonBandwidthPackageAttributeResponse,
+            Error<ModifyCommonBandwidthPackageAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyCommonBandwidthPackageAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
+    fn modify_common_bandwidth_package_ip_bandwidth(
+        &self,
+        request: ModifyCommonBandwidthPackageIpBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCommonBandwidthPackageIpBandwidthResponse,
+            Error<ModifyCommonBandwidthPackageIpBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyCommonBandwidthPackageIpBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
+    fn modify_common_bandwidth_package_spec(
+        &self,
+        request: ModifyCommonBandwidthPackageSpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCommonBandwidthPackageSpecResponse,
+            Error<ModifyCommonBandwidthPackageSpecError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyCommonBandwidthPackageSpec` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
+    fn modify_customer_gateway_attribute(
+        &self,
+        request: ModifyCustomerGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCustomerGatewayAttributeResponse,
+            Error<ModifyCustomerGatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyCustomerGatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
+    fn modify_eip_address_attribute(
+        &self,
+        request: ModifyEipAddressAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyEipAddressAttributeResponse,
+            Error<ModifyEipAddressAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyEipAddressAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
+    fn modify_eip_forward_mode(
+        &self,
+        request: ModifyEipForwardModeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyEipForwardModeResponse, Error<ModifyEipForwardModeError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyEipForwardMode` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
+    fn modify_express_cloud_connection_attribute(
+        &self,
+        request: ModifyExpressCloudConnectionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressCloudConnectionAttributeResponse,
+            Error<ModifyExpressCloudConnectionAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyExpressCloudConnectionAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
+    fn modify_express_cloud_connection_bandwidth(
+        &self,
+        request: ModifyExpressCloudConnectionBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressCloudConnectionBandwidthResponse,
+            Error<ModifyExpressCloudConnectionBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyExpressCloudConnectionBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
+    fn modify_express_connect_traffic_qos(
+        &self,
+        request: ModifyExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressConnectTrafficQosResponse,
+            Error<ModifyExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyExpressConnectTrafficQos` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
+    fn modify_express_connect_traffic_qos_queue(
+        &self,
+        request: ModifyExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressConnectTrafficQosQueueResponse,
+            Error<ModifyExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
+    fn modify_express_connect_traffic_qos_rule(
+        &self,
+        request: ModifyExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressConnectTrafficQosRuleResponse,
+            Error<ModifyExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
+    fn modify_flow_log_attribute(
+        &self,
+        request: ModifyFlowLogAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyFlowLogAttributeResponse,
+            Error<ModifyFlowLogAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyFlowLogAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
+    fn modify_forward_entry(
+        &self,
+        request: ModifyForwardEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyForwardEntryResponse, Error<ModifyForwardEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyForwardEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
+    fn modify_full_nat_entry_attribute(
+        &self,
+        request: ModifyFullNatEntryAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyFullNatEntryAttributeResponse,
+            Error<ModifyFullNatEntryAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyFullNatEntryAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
+    fn modify_global_acceleration_instance_attributes(
+        &self,
+        request: ModifyGlobalAccelerationInstanceAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyGlobalAccelerationInstanceAttributesResponse,
+            Error<ModifyGlobalAccelerationInstanceAttributesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyGlobalAccelerationInstanceAttributes` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
+    fn modify_global_acceleration_instance_spec(
+        &self,
+        request: ModifyGlobalAccelerationInstanceSpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyGlobalAccelerationInstanceSpecResponse,
+            Error<ModifyGlobalAccelerationInstanceSpecError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyGlobalAccelerationInstanceSpec` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
+    fn modify_ha_vip_attribute(
+        &self,
+        request: ModifyHaVipAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyHaVipAttributeResponse, Error<ModifyHaVipAttributeError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyHaVipAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
+    fn modify_i_pv6_translator_acl_attribute(
+        &self,
+        request: ModifyIPv6TranslatorAclAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorAclAttributeResponse,
+            Error<ModifyIPv6TranslatorAclAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIPv6TranslatorAclAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
+    fn modify_i_pv6_translator_acl_list_entry(
+        &self,
+        request: ModifyIPv6TranslatorAclListEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorAclListEntryResponse,
+            Error<ModifyIPv6TranslatorAclListEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
+    fn modify_i_pv6_translator_attribute(
+        &self,
+        request: ModifyIPv6TranslatorAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorAttributeResponse,
+            Error<ModifyIPv6TranslatorAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIPv6TranslatorAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
+    fn modify_i_pv6_translator_bandwidth(
+        &self,
+        request: ModifyIPv6TranslatorBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorBandwidthResponse,
+            Error<ModifyIPv6TranslatorBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIPv6TranslatorBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
+    fn modify_i_pv6_translator_entry(
+        &self,
+        request: ModifyIPv6TranslatorEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorEntryResponse,
+            Error<ModifyIPv6TranslatorEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIPv6TranslatorEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
+    fn modify_ipv6_address_attribute(
+        &self,
+        request: ModifyIpv6AddressAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIpv6AddressAttributeResponse,
+            Error<ModifyIpv6AddressAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIpv6AddressAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
+    fn modify_ipv6_gateway_attribute(
+        &self,
+        request: ModifyIpv6GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIpv6GatewayAttributeResponse,
+            Error<ModifyIpv6GatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIpv6GatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
+    fn modify_ipv6_internet_bandwidth(
+        &self,
+        request: ModifyIpv6InternetBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIpv6InternetBandwidthResponse,
+            Error<ModifyIpv6InternetBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyIpv6InternetBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
+    fn modify_nat_gateway_attribute(
+        &self,
+        request: ModifyNatGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyNatGatewayAttributeResponse,
+            Error<ModifyNatGatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyNatGatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
+    fn modify_nat_gateway_spec(
+        &self,
+        request: ModifyNatGatewaySpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyNatGatewaySpecResponse, Error<ModifyNatGatewaySpecError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyNatGatewaySpec` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
+    fn modify_nat_ip_attribute(
+        &self,
+        request: ModifyNatIpAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyNatIpAttributeResponse, Error<ModifyNatIpAttributeError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyNatIpAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
+    fn modify_nat_ip_cidr_attribute(
+        &self,
+        request: ModifyNatIpCidrAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyNatIpCidrAttributeResponse,
+            Error<ModifyNatIpCidrAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyNatIpCidrAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
+    fn modify_network_acl_attributes(
+        &self,
+        request: ModifyNetworkAclAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyNetworkAclAttributesResponse,
+            Error<ModifyNetworkAclAttributesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyNetworkAclAttributes` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
+    fn modify_physical_connection_attribute(
+        &self,
+        request: ModifyPhysicalConnectionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyPhysicalConnectionAttributeResponse,
+            Error<ModifyPhysicalConnectionAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyPhysicalConnectionAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
+    fn modify_route_entry(
+        &self,
+        request: ModifyRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyRouteEntryResponse, Error<ModifyRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyRouteEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
+    fn modify_route_table_attributes(
+        &self,
+        request: ModifyRouteTableAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyRouteTableAttributesResponse,
+            Error<ModifyRouteTableAttributesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyRouteTableAttributes` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
+    fn modify_router_interface_attribute(
+        &self,
+        request: ModifyRouterInterfaceAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyRouterInterfaceAttributeResponse,
+            Error<ModifyRouterInterfaceAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyRouterInterfaceAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
+    fn modify_router_interface_spec(
+        &self,
+        request: ModifyRouterInterfaceSpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyRouterInterfaceSpecResponse,
+            Error<ModifyRouterInterfaceSpecError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyRouterInterfaceSpec` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
+    fn modify_snat_entry(
+        &self,
+        request: ModifySnatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifySnatEntryResponse, Error<ModifySnatEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifySnatEntry` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
+    fn modify_ssl_vpn_client_cert(
+        &self,
+        request: ModifySslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifySslVpnClientCertResponse,
+            Error<ModifySslVpnClientCertError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifySslVpnClientCert` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
+    fn modify_ssl_vpn_server(
+        &self,
+        request: ModifySslVpnServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifySslVpnServerResponse, Error<ModifySslVpnServerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifySslVpnServer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
+    fn modify_tunnel_attribute(
+        &self,
+        request: ModifyTunnelAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyTunnelAttributeResponse, Error<ModifyTunnelAttributeError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyTunnelAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
+    fn modify_v_router_attribute(
+        &self,
+        request: ModifyVRouterAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVRouterAttributeResponse,
+            Error<ModifyVRouterAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVRouterAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
+    fn modify_v_switch_attribute(
+        &self,
+        request: ModifyVSwitchAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVSwitchAttributeResponse,
+            Error<ModifyVSwitchAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVSwitchAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
+    fn modify_v_switch_cidr_reservation_attribute(
+        &self,
+        request: ModifyVSwitchCidrReservationAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVSwitchCidrReservationAttributeResponse,
+            Error<ModifyVSwitchCidrReservationAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVSwitchCidrReservationAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
+    fn modify_vco_route_entry_weight(
+        &self,
+        request: ModifyVcoRouteEntryWeightRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVcoRouteEntryWeightResponse,
+            Error<ModifyVcoRouteEntryWeightError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVcoRouteEntryWeight` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
+    fn modify_virtual_border_router_attribute(
+        &self,
+        request: ModifyVirtualBorderRouterAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVirtualBorderRouterAttributeResponse,
+            Error<ModifyVirtualBorderRouterAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVirtualBorderRouterAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
+    fn modify_vpc_attribute(
+        &self,
+        request: ModifyVpcAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyVpcAttributeResponse, Error<ModifyVpcAttributeError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpcAttribute` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
+    fn modify_vpc_prefix_list(
+        &self,
+        request: ModifyVpcPrefixListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyVpcPrefixListResponse, Error<ModifyVpcPrefixListError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpcPrefixList` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
+    fn modify_vpn_attachment_attribute(
+        &self,
+        request: ModifyVpnAttachmentAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnAttachmentAttributeResponse,
+            Error<ModifyVpnAttachmentAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpnAttachmentAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
+    fn modify_vpn_connection_attribute(
+        &self,
+        request: ModifyVpnConnectionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnConnectionAttributeResponse,
+            Error<ModifyVpnConnectionAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpnConnectionAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
+    fn modify_vpn_gateway_attribute(
+        &self,
+        request: ModifyVpnGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnGatewayAttributeResponse,
+            Error<ModifyVpnGatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpnGatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
+    fn modify_vpn_pbr_route_entry_attribute(
+        &self,
+        request: ModifyVpnPbrRouteEntryAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnPbrRouteEntryAttributeResponse,
+            Error<ModifyVpnPbrRouteEntryAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpnPbrRouteEntryAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
+    fn modify_vpn_pbr_route_entry_priority(
+        &self,
+        request: ModifyVpnPbrRouteEntryPriorityRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnPbrRouteEntryPriorityResponse,
+            Error<ModifyVpnPbrRouteEntryPriorityError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpnPbrRouteEntryPriority` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
+    fn modify_vpn_pbr_route_entry_weight(
+        &self,
+        request: ModifyVpnPbrRouteEntryWeightRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnPbrRouteEntryWeightResponse,
+            Error<ModifyVpnPbrRouteEntryWeightError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpnPbrRouteEntryWeight` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
+    fn modify_vpn_route_entry_weight(
+        &self,
+        request: ModifyVpnRouteEntryWeightRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnRouteEntryWeightResponse,
+            Error<ModifyVpnRouteEntryWeightError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ModifyVpnRouteEntryWeight` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    fn move_resource_group(
+        &self,
+        request: MoveResourceGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<MoveResourceGroupResponse, Error<MoveResourceGroupError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`MoveResourceGroup` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
+    fn move_vpn_resource_group(
+        &self,
+        request: MoveVpnResourceGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<MoveVpnResourceGroupResponse, Error<MoveVpnResourceGroupError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`MoveVpnResourceGroup` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `OpenFlowLogService`: Enables the flow log feature.
+    fn open_flow_log_service(
+        &self,
+        request: OpenFlowLogServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<OpenFlowLogServiceResponse, Error<OpenFlowLogServiceError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`OpenFlowLogService` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
+    fn open_physical_connection_service(
+        &self,
+        request: OpenPhysicalConnectionServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            OpenPhysicalConnectionServiceResponse,
+            Error<OpenPhysicalConnectionServiceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`OpenPhysicalConnectionService` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
+    fn open_public_ip_address_pool_service(
+        &self,
+        request: OpenPublicIpAddressPoolServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            OpenPublicIpAddressPoolServiceResponse,
+            Error<OpenPublicIpAddressPoolServiceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`OpenPublicIpAddressPoolService` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
+    fn open_traffic_mirror_service(
+        &self,
+        request: OpenTrafficMirrorServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            OpenTrafficMirrorServiceResponse,
+            Error<OpenTrafficMirrorServiceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`OpenTrafficMirrorService` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
+    fn publish_vpc_route_entries(
+        &self,
+        request: PublishVpcRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            PublishVpcRouteEntriesResponse,
+            Error<PublishVpcRouteEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`PublishVpcRouteEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
+    fn publish_vpn_route_entry(
+        &self,
+        request: PublishVpnRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<PublishVpnRouteEntryResponse, Error<PublishVpnRouteEntryError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`PublishVpnRouteEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
+    fn recover_physical_connection(
+        &self,
+        request: RecoverPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RecoverPhysicalConnectionResponse,
+            Error<RecoverPhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RecoverPhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
+    fn recover_virtual_border_router(
+        &self,
+        request: RecoverVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RecoverVirtualBorderRouterResponse,
+            Error<RecoverVirtualBorderRouterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RecoverVirtualBorderRouter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
+    fn release_eip_address(
+        &self,
+        request: ReleaseEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ReleaseEipAddressResponse, Error<ReleaseEipAddressError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ReleaseEipAddress` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
+    fn release_eip_segment_address(
+        &self,
+        request: ReleaseEipSegmentAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ReleaseEipSegmentAddressResponse,
+            Error<ReleaseEipSegmentAddressError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ReleaseEipSegmentAddress` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
+    fn release_ipv6_address(
+        &self,
+        request: ReleaseIpv6AddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ReleaseIpv6AddressResponse, Error<ReleaseIpv6AddressError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ReleaseIpv6Address` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
+    fn remove_common_bandwidth_package_ip(
+        &self,
+        request: RemoveCommonBandwidthPackageIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveCommonBandwidthPackageIpResponse,
+            Error<RemoveCommonBandwidthPackageIpError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RemoveCommonBandwidthPackageIp` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
+    fn remove_global_acceleration_instance_ip(
+        &self,
+        request: RemoveGlobalAccelerationInstanceIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveGlobalAccelerationInstanceIpResponse,
+            Error<RemoveGlobalAccelerationInstanceIpError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RemoveGlobalAccelerationInstanceIp` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
+    fn remove_i_pv6_translator_acl_list_entry(
+        &self,
+        request: RemoveIPv6TranslatorAclListEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveIPv6TranslatorAclListEntryResponse,
+            Error<RemoveIPv6TranslatorAclListEntryError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RemoveIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
+    fn remove_sources_from_traffic_mirror_session(
+        &self,
+        request: RemoveSourcesFromTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveSourcesFromTrafficMirrorSessionResponse,
+            Error<RemoveSourcesFromTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RemoveSourcesFromTrafficMirrorSession` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
+    fn replace_vpc_dhcp_options_set(
+        &self,
+        request: ReplaceVpcDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ReplaceVpcDhcpOptionsSetResponse,
+            Error<ReplaceVpcDhcpOptionsSetError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`ReplaceVpcDhcpOptionsSet` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
+    fn retry_vpc_prefix_list_association(
+        &self,
+        request: RetryVpcPrefixListAssociationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RetryVpcPrefixListAssociationResponse,
+            Error<RetryVpcPrefixListAssociationError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RetryVpcPrefixListAssociation` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
+    fn revoke_instance_from_cen(
+        &self,
+        request: RevokeInstanceFromCenRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<RevokeInstanceFromCenResponse, Error<RevokeInstanceFromCenError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RevokeInstanceFromCen` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
+    fn revoke_instance_from_vbr(
+        &self,
+        request: RevokeInstanceFromVbrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<RevokeInstanceFromVbrResponse, Error<RevokeInstanceFromVbrError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`RevokeInstanceFromVbr` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
+    fn second_apply_physical_connection_loa(
+        &self,
+        request: SecondApplyPhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            SecondApplyPhysicalConnectionLOAResponse,
+            Error<SecondApplyPhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`SecondApplyPhysicalConnectionLOA` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
+    fn set_high_definition_monitor_log_status(
+        &self,
+        request: SetHighDefinitionMonitorLogStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            SetHighDefinitionMonitorLogStatusResponse,
+            Error<SetHighDefinitionMonitorLogStatusError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`SetHighDefinitionMonitorLogStatus` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `StartFailoverTestJob`: Performs a failover test.
+    fn start_failover_test_job(
+        &self,
+        request: StartFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<StartFailoverTestJobResponse, Error<StartFailoverTestJobError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`StartFailoverTestJob` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `StopFailoverTestJob`: Terminates a failover test.
+    fn stop_failover_test_job(
+        &self,
+        request: StopFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<StopFailoverTestJobResponse, Error<StopFailoverTestJobError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`StopFailoverTestJob` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `TagResources`: Creates and adds tags to resources.
+    fn tag_resources(
+        &self,
+        request: TagResourcesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<TagResourcesResponse, Error<TagResourcesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`TagResources` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
+    fn tag_resources_for_express_connect(
+        &self,
+        request: TagResourcesForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TagResourcesForExpressConnectResponse,
+            Error<TagResourcesForExpressConnectError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`TagResourcesForExpressConnect` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
+    fn terminate_physical_connection(
+        &self,
+        request: TerminatePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TerminatePhysicalConnectionResponse,
+            Error<TerminatePhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`TerminatePhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
+    fn terminate_virtual_border_router(
+        &self,
+        request: TerminateVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TerminateVirtualBorderRouterResponse,
+            Error<TerminateVirtualBorderRouterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`TerminateVirtualBorderRouter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
+    fn transform_eip_segment_to_public_ip_address_pool(
+        &self,
+        request: TransformEipSegmentToPublicIpAddressPoolRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TransformEipSegmentToPublicIpAddressPoolResponse,
+            Error<TransformEipSegmentToPublicIpAddressPoolError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`TransformEipSegmentToPublicIpAddressPool` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnTagResources`: Removes tags from resources.
+    fn un_tag_resources(
+        &self,
+        request: UnTagResourcesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnTagResourcesResponse, Error<UnTagResourcesError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnTagResources` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
+    fn unassociate_eip_address(
+        &self,
+        request: UnassociateEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateEipAddressResponse, Error<UnassociateEipAddressError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnassociateEipAddress` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
+    fn unassociate_global_acceleration_instance(
+        &self,
+        request: UnassociateGlobalAccelerationInstanceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UnassociateGlobalAccelerationInstanceResponse,
+            Error<UnassociateGlobalAccelerationInstanceError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnassociateGlobalAccelerationInstance` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
+    fn unassociate_ha_vip(
+        &self,
+        request: UnassociateHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateHaVipResponse, Error<UnassociateHaVipError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnassociateHaVip` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
+    fn unassociate_network_acl(
+        &self,
+        request: UnassociateNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateNetworkAclResponse, Error<UnassociateNetworkAclError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnassociateNetworkAcl` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
+    fn unassociate_physical_connection_from_virtual_border_router(
+        &self,
+        request: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+            Error<UnassociatePhysicalConnectionFromVirtualBorderRouterError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnassociatePhysicalConnectionFromVirtualBorderRouter` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
+    fn unassociate_route_table(
+        &self,
+        request: UnassociateRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateRouteTableResponse, Error<UnassociateRouteTableError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnassociateRouteTable` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
+    fn unassociate_vpc_cidr_block(
+        &self,
+        request: UnassociateVpcCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UnassociateVpcCidrBlockResponse,
+            Error<UnassociateVpcCidrBlockError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UnassociateVpcCidrBlock` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
+    fn untag_resources_for_express_connect(
+        &self,
+        request: UntagResourcesForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UntagResourcesForExpressConnectResponse,
+            Error<UntagResourcesForExpressConnectError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UntagResourcesForExpressConnect` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
+    fn update_dhcp_options_set_attribute(
+        &self,
+        request: UpdateDhcpOptionsSetAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateDhcpOptionsSetAttributeResponse,
+            Error<UpdateDhcpOptionsSetAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateDhcpOptionsSetAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateFailoverTestJob`: Updates a failover test.
+    fn update_failover_test_job(
+        &self,
+        request: UpdateFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UpdateFailoverTestJobResponse, Error<UpdateFailoverTestJobError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateFailoverTestJob` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
+    fn update_gateway_route_table_entry_attribute(
+        &self,
+        request: UpdateGatewayRouteTableEntryAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateGatewayRouteTableEntryAttributeResponse,
+            Error<UpdateGatewayRouteTableEntryAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateGatewayRouteTableEntryAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
+    fn update_ipsec_server(
+        &self,
+        request: UpdateIpsecServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UpdateIpsecServerResponse, Error<UpdateIpsecServerError>>,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateIpsecServer` is not implemented by this `VpcApi`".to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
+    fn update_ipv4_gateway_attribute(
+        &self,
+        request: UpdateIpv4GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateIpv4GatewayAttributeResponse,
+            Error<UpdateIpv4GatewayAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateIpv4GatewayAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
+    fn update_nat_gateway_nat_type(
+        &self,
+        request: UpdateNatGatewayNatTypeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateNatGatewayNatTypeResponse,
+            Error<UpdateNatGatewayNatTypeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateNatGatewayNatType` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
+    fn update_network_acl_entries(
+        &self,
+        request: UpdateNetworkAclEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateNetworkAclEntriesResponse,
+            Error<UpdateNetworkAclEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateNetworkAclEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
+    fn update_public_ip_address_pool_attribute(
+        &self,
+        request: UpdatePublicIpAddressPoolAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdatePublicIpAddressPoolAttributeResponse,
+            Error<UpdatePublicIpAddressPoolAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdatePublicIpAddressPoolAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
+    fn update_traffic_mirror_filter_attribute(
+        &self,
+        request: UpdateTrafficMirrorFilterAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateTrafficMirrorFilterAttributeResponse,
+            Error<UpdateTrafficMirrorFilterAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateTrafficMirrorFilterAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
+    fn update_traffic_mirror_filter_rule_attribute(
+        &self,
+        request: UpdateTrafficMirrorFilterRuleAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateTrafficMirrorFilterRuleAttributeResponse,
+            Error<UpdateTrafficMirrorFilterRuleAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateTrafficMirrorFilterRuleAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
+    fn update_traffic_mirror_session_attribute(
+        &self,
+        request: UpdateTrafficMirrorSessionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateTrafficMirrorSessionAttributeResponse,
+            Error<UpdateTrafficMirrorSessionAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateTrafficMirrorSessionAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
+    fn update_virtual_border_bandwidth(
+        &self,
+        request: UpdateVirtualBorderBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateVirtualBorderBandwidthResponse,
+            Error<UpdateVirtualBorderBandwidthError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateVirtualBorderBandwidth` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
+    fn update_virtual_physical_connection(
+        &self,
+        request: UpdateVirtualPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateVirtualPhysicalConnectionResponse,
+            Error<UpdateVirtualPhysicalConnectionError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateVirtualPhysicalConnection` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
+    fn update_vpc_gateway_endpoint_attribute(
+        &self,
+        request: UpdateVpcGatewayEndpointAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateVpcGatewayEndpointAttributeResponse,
+            Error<UpdateVpcGatewayEndpointAttributeError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`UpdateVpcGatewayEndpointAttribute` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
+    fn vpc_describe_vpc_nat_gateway_network_interface_quota(
+        &self,
+        request: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
+            Error<VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`VpcDescribeVpcNatGatewayNetworkInterfaceQuota` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+    /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
+    fn withdraw_vpc_published_route_entries(
+        &self,
+        request: WithdrawVpcPublishedRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            WithdrawVpcPublishedRouteEntriesResponse,
+            Error<WithdrawVpcPublishedRouteEntriesError>,
+        >,
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                Error::Config(
+                    "`WithdrawVpcPublishedRouteEntries` is not implemented by this `VpcApi`"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
 }
 impl VpcApi for Client {
+    /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
+    fn activate_router_interface(
+        &self,
+        request: ActivateRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ActivateRouterInterfaceResponse,
+            Error<ActivateRouterInterfaceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::activate_router_interface::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ActivateRouterInterfaceError::from))
+        }
+    }
+    /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
+    fn active_flow_log(
+        &self,
+        request: ActiveFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ActiveFlowLogResponse, Error<ActiveFlowLogError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::active_flow_log::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ActiveFlowLogError::from))
+        }
+    }
+    /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
+    fn add_bgp_network(
+        &self,
+        request: AddBgpNetworkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AddBgpNetworkResponse, Error<AddBgpNetworkError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::add_bgp_network::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AddBgpNetworkError::from))
+        }
+    }
+    /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
+    fn add_common_bandwidth_package_ip(
+        &self,
+        request: AddCommonBandwidthPackageIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddCommonBandwidthPackageIpResponse,
+            Error<AddCommonBandwidthPackageIpError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::add_common_bandwidth_package_ip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AddCommonBandwidthPackageIpError::from))
+        }
+    }
+    /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
+    fn add_common_bandwidth_package_ips(
+        &self,
+        request: AddCommonBandwidthPackageIpsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddCommonBandwidthPackageIpsResponse,
+            Error<AddCommonBandwidthPackageIpsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::add_common_bandwidth_package_ips::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AddCommonBandwidthPackageIpsError::from))
+        }
+    }
+    /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
+    fn add_global_acceleration_instance_ip(
+        &self,
+        request: AddGlobalAccelerationInstanceIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddGlobalAccelerationInstanceIpResponse,
+            Error<AddGlobalAccelerationInstanceIpError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::add_global_acceleration_instance_ip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AddGlobalAccelerationInstanceIpError::from))
+        }
+    }
+    /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
+    fn add_i_pv6_translator_acl_list_entry(
+        &self,
+        request: AddIPv6TranslatorAclListEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddIPv6TranslatorAclListEntryResponse,
+            Error<AddIPv6TranslatorAclListEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::add_i_pv6_translator_acl_list_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AddIPv6TranslatorAclListEntryError::from))
+        }
+    }
+    /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
+    fn add_public_ip_address_pool_cidr_block(
+        &self,
+        request: AddPublicIpAddressPoolCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddPublicIpAddressPoolCidrBlockResponse,
+            Error<AddPublicIpAddressPoolCidrBlockError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::add_public_ip_address_pool_cidr_block::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AddPublicIpAddressPoolCidrBlockError::from))
+        }
+    }
+    /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
+    fn add_sources_to_traffic_mirror_session(
+        &self,
+        request: AddSourcesToTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AddSourcesToTrafficMirrorSessionResponse,
+            Error<AddSourcesToTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::add_sources_to_traffic_mirror_session::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AddSourcesToTrafficMirrorSessionError::from))
+        }
+    }
+    /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
+    fn allocate_eip_address(
+        &self,
+        request: AllocateEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateEipAddressResponse, Error<AllocateEipAddressError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::allocate_eip_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AllocateEipAddressError::from))
+        }
+    }
+    /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
+    fn allocate_eip_address_pro(
+        &self,
+        request: AllocateEipAddressProRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateEipAddressProResponse, Error<AllocateEipAddressProError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::allocate_eip_address_pro::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AllocateEipAddressProError::from))
+        }
+    }
+    /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
+    fn allocate_eip_segment_address(
+        &self,
+        request: AllocateEipSegmentAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AllocateEipSegmentAddressResponse,
+            Error<AllocateEipSegmentAddressError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::allocate_eip_segment_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AllocateEipSegmentAddressError::from))
+        }
+    }
+    /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
+    fn allocate_ipv6_address(
+        &self,
+        request: AllocateIpv6AddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateIpv6AddressResponse, Error<AllocateIpv6AddressError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::allocate_ipv6_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AllocateIpv6AddressError::from))
+        }
+    }
+    /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
+    fn allocate_ipv6_internet_bandwidth(
+        &self,
+        request: AllocateIpv6InternetBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AllocateIpv6InternetBandwidthResponse,
+            Error<AllocateIpv6InternetBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::allocate_ipv6_internet_bandwidth::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AllocateIpv6InternetBandwidthError::from))
+        }
+    }
+    /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
+    fn allocate_vpc_ipv6_cidr(
+        &self,
+        request: AllocateVpcIpv6CidrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AllocateVpcIpv6CidrResponse, Error<AllocateVpcIpv6CidrError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::allocate_vpc_ipv6_cidr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AllocateVpcIpv6CidrError::from))
+        }
+    }
+    /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
+    fn apply_physical_connection_loa(
+        &self,
+        request: ApplyPhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ApplyPhysicalConnectionLOAResponse,
+            Error<ApplyPhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::apply_physical_connection_loa::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ApplyPhysicalConnectionLOAError::from))
+        }
+    }
+    /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
+    fn associate_eip_address(
+        &self,
+        request: AssociateEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateEipAddressResponse, Error<AssociateEipAddressError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_eip_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AssociateEipAddressError::from))
+        }
+    }
+    /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
+    fn associate_eip_address_batch(
+        &self,
+        request: AssociateEipAddressBatchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateEipAddressBatchResponse,
+            Error<AssociateEipAddressBatchError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_eip_address_batch::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AssociateEipAddressBatchError::from))
+        }
+    }
+    /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
+    fn associate_ha_vip(
+        &self,
+        request: AssociateHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateHaVipResponse, Error<AssociateHaVipError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_ha_vip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AssociateHaVipError::from))
+        }
+    }
+    /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
+    fn associate_network_acl(
+        &self,
+        request: AssociateNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateNetworkAclResponse, Error<AssociateNetworkAclError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_network_acl::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AssociateNetworkAclError::from))
+        }
+    }
+    /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
+    fn associate_physical_connection_to_virtual_border_router(
+        &self,
+        request: AssociatePhysicalConnectionToVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociatePhysicalConnectionToVirtualBorderRouterResponse,
+            Error<AssociatePhysicalConnectionToVirtualBorderRouterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::associate_physical_connection_to_virtual_border_router::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e
+                        .map_service(
+                            AssociatePhysicalConnectionToVirtualBorderRouterError::from,
+                        )
+                })
+        }
+    }
+    /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
+    fn associate_route_table(
+        &self,
+        request: AssociateRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateRouteTableResponse, Error<AssociateRouteTableError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_route_table::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AssociateRouteTableError::from))
+        }
+    }
+    /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
+    fn associate_route_table_with_gateway(
+        &self,
+        request: AssociateRouteTableWithGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateRouteTableWithGatewayResponse,
+            Error<AssociateRouteTableWithGatewayError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_route_table_with_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AssociateRouteTableWithGatewayError::from))
+        }
+    }
+    /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
+    fn associate_route_tables_with_vpc_gateway_endpoint(
+        &self,
+        request: AssociateRouteTablesWithVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateRouteTablesWithVpcGatewayEndpointResponse,
+            Error<AssociateRouteTablesWithVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::associate_route_tables_with_vpc_gateway_endpoint::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(AssociateRouteTablesWithVpcGatewayEndpointError::from)
+                })
+        }
+    }
+    /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
+    fn associate_vpc_cidr_block(
+        &self,
+        request: AssociateVpcCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AssociateVpcCidrBlockResponse, Error<AssociateVpcCidrBlockError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_vpc_cidr_block::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AssociateVpcCidrBlockError::from))
+        }
+    }
+    /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
+    fn associate_vpn_gateway_with_certificate(
+        &self,
+        request: AssociateVpnGatewayWithCertificateRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AssociateVpnGatewayWithCertificateResponse,
+            Error<AssociateVpnGatewayWithCertificateError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::associate_vpn_gateway_with_certificate::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(AssociateVpnGatewayWithCertificateError::from)
+                })
+        }
+    }
+    /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
+    fn attach_dhcp_options_set_to_vpc(
+        &self,
+        request: AttachDhcpOptionsSetToVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            AttachDhcpOptionsSetToVpcResponse,
+            Error<AttachDhcpOptionsSetToVpcError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::attach_dhcp_options_set_to_vpc::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AttachDhcpOptionsSetToVpcError::from))
+        }
+    }
+    /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
+    fn attach_vbr_to_vpconn(
+        &self,
+        request: AttachVbrToVpconnRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<AttachVbrToVpconnResponse, Error<AttachVbrToVpconnError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::attach_vbr_to_vpconn::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(AttachVbrToVpconnError::from))
+        }
+    }
+    /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
+    fn cancel_common_bandwidth_package_ip_bandwidth(
+        &self,
+        request: CancelCommonBandwidthPackageIpBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CancelCommonBandwidthPackageIpBandwidthResponse,
+            Error<CancelCommonBandwidthPackageIpBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::cancel_common_bandwidth_package_ip_bandwidth::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(CancelCommonBandwidthPackageIpBandwidthError::from)
+                })
+        }
+    }
+    /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
+    fn cancel_physical_connection(
+        &self,
+        request: CancelPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CancelPhysicalConnectionResponse,
+            Error<CancelPhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::cancel_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CancelPhysicalConnectionError::from))
+        }
+    }
+    /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
+    fn change_resource_group(
+        &self,
+        request: ChangeResourceGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ChangeResourceGroupResponse, Error<ChangeResourceGroupError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::change_resource_group::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ChangeResourceGroupError::from))
+        }
+    }
+    /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
+    fn check_can_allocate_vpc_private_ip_address(
+        &self,
+        request: CheckCanAllocateVpcPrivateIpAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CheckCanAllocateVpcPrivateIpAddressResponse,
+            Error<CheckCanAllocateVpcPrivateIpAddressError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::check_can_allocate_vpc_private_ip_address::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(CheckCanAllocateVpcPrivateIpAddressError::from)
+                })
+        }
+    }
+    /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
+    fn check_vpn_bgp_enabled(
+        &self,
+        request: CheckVpnBgpEnabledRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CheckVpnBgpEnabledResponse, Error<CheckVpnBgpEnabledError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::check_vpn_bgp_enabled::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CheckVpnBgpEnabledError::from))
+        }
+    }
+    /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
+    fn complete_physical_connection_loa(
+        &self,
+        request: CompletePhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CompletePhysicalConnectionLOAResponse,
+            Error<CompletePhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::complete_physical_connection_loa::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CompletePhysicalConnectionLOAError::from))
+        }
+    }
+    /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
+    fn confirm_physical_connection(
+        &self,
+        request: ConfirmPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ConfirmPhysicalConnectionResponse,
+            Error<ConfirmPhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::confirm_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ConfirmPhysicalConnectionError::from))
+        }
+    }
+    /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
+    fn connect_router_interface(
+        &self,
+        request: ConnectRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ConnectRouterInterfaceResponse,
+            Error<ConnectRouterInterfaceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::connect_router_interface::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ConnectRouterInterfaceError::from))
+        }
+    }
+    /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
+    fn convert_bandwidth_package(
+        &self,
+        request: ConvertBandwidthPackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ConvertBandwidthPackageResponse,
+            Error<ConvertBandwidthPackageError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::convert_bandwidth_package::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ConvertBandwidthPackageError::from))
+        }
+    }
+    /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
+    fn copy_network_acl_entries(
+        &self,
+        request: CopyNetworkAclEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CopyNetworkAclEntriesResponse, Error<CopyNetworkAclEntriesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::copy_network_acl_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CopyNetworkAclEntriesError::from))
+        }
+    }
+    /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
+    fn create_bgp_group(
+        &self,
+        request: CreateBgpGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateBgpGroupResponse, Error<CreateBgpGroupError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_bgp_group::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateBgpGroupError::from))
+        }
+    }
+    /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
+    fn create_bgp_peer(
+        &self,
+        request: CreateBgpPeerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateBgpPeerResponse, Error<CreateBgpPeerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_bgp_peer::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateBgpPeerError::from))
+        }
+    }
+    /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
+    fn create_common_bandwidth_package(
+        &self,
+        request: CreateCommonBandwidthPackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateCommonBandwidthPackageResponse,
+            Error<CreateCommonBandwidthPackageError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_common_bandwidth_package::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateCommonBandwidthPackageError::from))
+        }
+    }
+    /// Calls `CreateCustomerGateway`: Creates a customer gateway.
+    fn create_customer_gateway(
+        &self,
+        request: CreateCustomerGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateCustomerGatewayResponse, Error<CreateCustomerGatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_customer_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateCustomerGatewayError::from))
+        }
+    }
+    /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
+    fn create_default_v_switch(
+        &self,
+        request: CreateDefaultVSwitchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateDefaultVSwitchResponse, Error<CreateDefaultVSwitchError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_default_v_switch::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateDefaultVSwitchError::from))
+        }
+    }
+    /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
+    fn create_default_vpc(
+        &self,
+        request: CreateDefaultVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateDefaultVpcResponse, Error<CreateDefaultVpcError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_default_vpc::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateDefaultVpcError::from))
+        }
+    }
+    /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
+    fn create_dhcp_options_set(
+        &self,
+        request: CreateDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateDhcpOptionsSetResponse, Error<CreateDhcpOptionsSetError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_dhcp_options_set::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateDhcpOptionsSetError::from))
+        }
+    }
+    /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
+    fn create_express_cloud_connection(
+        &self,
+        request: CreateExpressCloudConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressCloudConnectionResponse,
+            Error<CreateExpressCloudConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_express_cloud_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateExpressCloudConnectionError::from))
+        }
+    }
+    /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
+    fn create_express_connect_traffic_qos(
+        &self,
+        request: CreateExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressConnectTrafficQosResponse,
+            Error<CreateExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_express_connect_traffic_qos::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateExpressConnectTrafficQosError::from))
+        }
+    }
+    /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
+    fn create_express_connect_traffic_qos_queue(
+        &self,
+        request: CreateExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressConnectTrafficQosQueueResponse,
+            Error<CreateExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::create_express_connect_traffic_qos_queue::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(CreateExpressConnectTrafficQosQueueError::from)
+                })
+        }
+    }
+    /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
+    fn create_express_connect_traffic_qos_rule(
+        &self,
+        request: CreateExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressConnectTrafficQosRuleResponse,
+            Error<CreateExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_express_connect_traffic_qos_rule::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(CreateExpressConnectTrafficQosRuleError::from)
+                })
+        }
+    }
+    /// Calls `CreateFailoverTestJob`: Creates a failover test.
+    fn create_failover_test_job(
+        &self,
+        request: CreateFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateFailoverTestJobResponse, Error<CreateFailoverTestJobError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_failover_test_job::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateFailoverTestJobError::from))
+        }
+    }
+    /// Calls `CreateFlowLog`: Creates a flow log.
+    fn create_flow_log(
+        &self,
+        request: CreateFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateFlowLogResponse, Error<CreateFlowLogError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_flow_log::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateFlowLogError::from))
+        }
+    }
+    /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
+    fn create_forward_entry(
+        &self,
+        request: CreateForwardEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateForwardEntryResponse, Error<CreateForwardEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_forward_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateForwardEntryError::from))
+        }
+    }
+    /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
+    fn create_full_nat_entry(
+        &self,
+        request: CreateFullNatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateFullNatEntryResponse, Error<CreateFullNatEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_full_nat_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateFullNatEntryError::from))
+        }
+    }
+    /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
+    fn create_global_acceleration_instance(
+        &self,
+        request: CreateGlobalAccelerationInstanceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateGlobalAccelerationInstanceResponse,
+            Error<CreateGlobalAccelerationInstanceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_global_acceleration_instance::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateGlobalAccelerationInstanceError::from))
+        }
+    }
+    /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
+    fn create_ha_vip(
+        &self,
+        request: CreateHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateHaVipResponse, Error<CreateHaVipError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_ha_vip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateHaVipError::from))
+        }
+    }
+    /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
+    fn create_high_reliable_physical_connection(
+        &self,
+        request: CreateHighReliablePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateHighReliablePhysicalConnectionResponse,
+            Error<CreateHighReliablePhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::create_high_reliable_physical_connection::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(CreateHighReliablePhysicalConnectionError::from)
+                })
+        }
+    }
+    /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
+    fn create_i_pv6_translator(
+        &self,
+        request: CreateIPv6TranslatorRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIPv6TranslatorResponse, Error<CreateIPv6TranslatorError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_i_pv6_translator::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateIPv6TranslatorError::from))
+        }
+    }
+    /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
+    fn create_i_pv6_translator_acl_list(
+        &self,
+        request: CreateIPv6TranslatorAclListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateIPv6TranslatorAclListResponse,
+            Error<CreateIPv6TranslatorAclListError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_i_pv6_translator_acl_list::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateIPv6TranslatorAclListError::from))
+        }
+    }
+    /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
+    fn create_i_pv6_translator_entry(
+        &self,
+        request: CreateIPv6TranslatorEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateIPv6TranslatorEntryResponse,
+            Error<CreateIPv6TranslatorEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_i_pv6_translator_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateIPv6TranslatorEntryError::from))
+        }
+    }
+    /// Calls `CreateIpsecServer`: Creates an IPsec server.
+    fn create_ipsec_server(
+        &self,
+        request: CreateIpsecServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIpsecServerResponse, Error<CreateIpsecServerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_ipsec_server::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateIpsecServerError::from))
+        }
+    }
+    /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
+    fn create_ipv4_gateway(
+        &self,
+        request: CreateIpv4GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIpv4GatewayResponse, Error<CreateIpv4GatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_ipv4_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateIpv4GatewayError::from))
+        }
+    }
+    /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
+    fn create_ipv6_egress_only_rule(
+        &self,
+        request: CreateIpv6EgressOnlyRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateIpv6EgressOnlyRuleResponse,
+            Error<CreateIpv6EgressOnlyRuleError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_ipv6_egress_only_rule::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateIpv6EgressOnlyRuleError::from))
+        }
+    }
+    /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
+    fn create_ipv6_gateway(
+        &self,
+        request: CreateIpv6GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateIpv6GatewayResponse, Error<CreateIpv6GatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_ipv6_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateIpv6GatewayError::from))
+        }
+    }
+    /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
+    fn create_nat_gateway(
+        &self,
+        request: CreateNatGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNatGatewayResponse, Error<CreateNatGatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_nat_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateNatGatewayError::from))
+        }
+    }
+    /// Calls `CreateNatIp`: Creates a NAT IP address.
+    fn create_nat_ip(
+        &self,
+        request: CreateNatIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNatIpResponse, Error<CreateNatIpError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_nat_ip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateNatIpError::from))
+        }
+    }
+    /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
+    fn create_nat_ip_cidr(
+        &self,
+        request: CreateNatIpCidrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNatIpCidrResponse, Error<CreateNatIpCidrError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_nat_ip_cidr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateNatIpCidrError::from))
+        }
+    }
+    /// Calls `CreateNetworkAcl`: Creates a network ACL.
+    fn create_network_acl(
+        &self,
+        request: CreateNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateNetworkAclResponse, Error<CreateNetworkAclError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_network_acl::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateNetworkAclError::from))
+        }
+    }
+    /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
+    fn create_physical_connection(
+        &self,
+        request: CreatePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePhysicalConnectionResponse,
+            Error<CreatePhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreatePhysicalConnectionError::from))
+        }
+    }
+    /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
+    fn create_physical_connection_occupancy_order(
+        &self,
+        request: CreatePhysicalConnectionOccupancyOrderRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePhysicalConnectionOccupancyOrderResponse,
+            Error<CreatePhysicalConnectionOccupancyOrderError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::create_physical_connection_occupancy_order::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(CreatePhysicalConnectionOccupancyOrderError::from)
+                })
+        }
+    }
+    /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
+    fn create_physical_connection_setup_order(
+        &self,
+        request: CreatePhysicalConnectionSetupOrderRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePhysicalConnectionSetupOrderResponse,
+            Error<CreatePhysicalConnectionSetupOrderError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_physical_connection_setup_order::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(CreatePhysicalConnectionSetupOrderError::from)
+                })
+        }
+    }
+    /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
+    fn create_public_ip_address_pool(
+        &self,
+        request: CreatePublicIpAddressPoolRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePublicIpAddressPoolResponse,
+            Error<CreatePublicIpAddressPoolError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_public_ip_address_pool::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreatePublicIpAddressPoolError::from))
+        }
+    }
+    /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
+    fn create_route_entries(
+        &self,
+        request: CreateRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouteEntriesResponse, Error<CreateRouteEntriesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateRouteEntriesError::from))
+        }
+    }
+    /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
+    fn create_route_entry(
+        &self,
+        request: CreateRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouteEntryResponse, Error<CreateRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateRouteEntryError::from))
+        }
+    }
+    /// Calls `CreateRouteTable`: Creates a custom route table.
+    fn create_route_table(
+        &self,
+        request: CreateRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouteTableResponse, Error<CreateRouteTableError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_route_table::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateRouteTableError::from))
+        }
+    }
+    /// Calls `CreateRouterInterface`: Creates a router interface.
+    fn create_router_interface(
+        &self,
+        request: CreateRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateRouterInterfaceResponse, Error<CreateRouterInterfaceError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_router_interface::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateRouterInterfaceError::from))
+        }
+    }
+    /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
+    fn create_snat_entry(
+        &self,
+        request: CreateSnatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateSnatEntryResponse, Error<CreateSnatEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_snat_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateSnatEntryError::from))
+        }
+    }
+    /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
+    fn create_ssl_vpn_client_cert(
+        &self,
+        request: CreateSslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateSslVpnClientCertResponse,
+            Error<CreateSslVpnClientCertError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_ssl_vpn_client_cert::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateSslVpnClientCertError::from))
+        }
+    }
+    /// Calls `CreateSslVpnServer`: Creates an SSL server.
+    fn create_ssl_vpn_server(
+        &self,
+        request: CreateSslVpnServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateSslVpnServerResponse, Error<CreateSslVpnServerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_ssl_vpn_server::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateSslVpnServerError::from))
+        }
+    }
+    /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
+    fn create_traffic_mirror_filter(
+        &self,
+        request: CreateTrafficMirrorFilterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateTrafficMirrorFilterResponse,
+            Error<CreateTrafficMirrorFilterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_traffic_mirror_filter::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateTrafficMirrorFilterError::from))
+        }
+    }
+    /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
+    fn create_traffic_mirror_filter_rules(
+        &self,
+        request: CreateTrafficMirrorFilterRulesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateTrafficMirrorFilterRulesResponse,
+            Error<CreateTrafficMirrorFilterRulesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_traffic_mirror_filter_rules::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateTrafficMirrorFilterRulesError::from))
+        }
+    }
+    /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
+    fn create_traffic_mirror_session(
+        &self,
+        request: CreateTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateTrafficMirrorSessionResponse,
+            Error<CreateTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_traffic_mirror_session::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateTrafficMirrorSessionError::from))
+        }
+    }
+    /// Calls `CreateVSwitch`: Creates a vSwitch.
+    fn create_v_switch(
+        &self,
+        request: CreateVSwitchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVSwitchResponse, Error<CreateVSwitchError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_v_switch::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVSwitchError::from))
+        }
+    }
+    /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
+    fn create_v_switch_cidr_reservation(
+        &self,
+        request: CreateVSwitchCidrReservationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVSwitchCidrReservationResponse,
+            Error<CreateVSwitchCidrReservationError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_v_switch_cidr_reservation::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVSwitchCidrReservationError::from))
+        }
+    }
+    /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
+    fn create_vbr_ha(
+        &self,
+        request: CreateVbrHaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVbrHaResponse, Error<CreateVbrHaError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vbr_ha::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVbrHaError::from))
+        }
+    }
+    /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
+    fn create_vco_route_entry(
+        &self,
+        request: CreateVcoRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVcoRouteEntryResponse, Error<CreateVcoRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vco_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVcoRouteEntryError::from))
+        }
+    }
+    /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
+    fn create_virtual_border_router(
+        &self,
+        request: CreateVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVirtualBorderRouterResponse,
+            Error<CreateVirtualBorderRouterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_virtual_border_router::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVirtualBorderRouterError::from))
+        }
+    }
+    /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
+    fn create_virtual_physical_connection(
+        &self,
+        request: CreateVirtualPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVirtualPhysicalConnectionResponse,
+            Error<CreateVirtualPhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_virtual_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVirtualPhysicalConnectionError::from))
+        }
+    }
+    /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
+    fn create_vpc(
+        &self,
+        request: CreateVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpcResponse, Error<CreateVpcError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpc::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpcError::from))
+        }
+    }
+    /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
+    fn create_vpc_gateway_endpoint(
+        &self,
+        request: CreateVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVpcGatewayEndpointResponse,
+            Error<CreateVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpc_gateway_endpoint::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpcGatewayEndpointError::from))
+        }
+    }
+    /// Calls `CreateVpcPrefixList`: Creates a prefix list.
+    fn create_vpc_prefix_list(
+        &self,
+        request: CreateVpcPrefixListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpcPrefixListResponse, Error<CreateVpcPrefixListError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpc_prefix_list::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpcPrefixListError::from))
+        }
+    }
+    /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
+    fn create_vpconn_from_vbr(
+        &self,
+        request: CreateVpconnFromVbrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpconnFromVbrResponse, Error<CreateVpconnFromVbrError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpconn_from_vbr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpconnFromVbrError::from))
+        }
+    }
+    /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
+    fn create_vpn_attachment(
+        &self,
+        request: CreateVpnAttachmentRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpnAttachmentResponse, Error<CreateVpnAttachmentError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpn_attachment::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpnAttachmentError::from))
+        }
+    }
+    /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
+    fn create_vpn_connection(
+        &self,
+        request: CreateVpnConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpnConnectionResponse, Error<CreateVpnConnectionError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpn_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpnConnectionError::from))
+        }
+    }
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
         &self,
@@ -124,6 +10409,2205 @@ impl VpcApi for Client {
                 .map_err(|e| e.map_service(CreateVpnGatewayError::from))
         }
     }
+    /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
+    fn create_vpn_pbr_route_entry(
+        &self,
+        request: CreateVpnPbrRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVpnPbrRouteEntryResponse,
+            Error<CreateVpnPbrRouteEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpn_pbr_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpnPbrRouteEntryError::from))
+        }
+    }
+    /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
+    fn create_vpn_route_entry(
+        &self,
+        request: CreateVpnRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<CreateVpnRouteEntryResponse, Error<CreateVpnRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::create_vpn_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(CreateVpnRouteEntryError::from))
+        }
+    }
+    /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
+    fn deactivate_router_interface(
+        &self,
+        request: DeactivateRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeactivateRouterInterfaceResponse,
+            Error<DeactivateRouterInterfaceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::deactivate_router_interface::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeactivateRouterInterfaceError::from))
+        }
+    }
+    /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
+    fn deactive_flow_log(
+        &self,
+        request: DeactiveFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeactiveFlowLogResponse, Error<DeactiveFlowLogError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::deactive_flow_log::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeactiveFlowLogError::from))
+        }
+    }
+    /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
+    fn delete_bgp_group(
+        &self,
+        request: DeleteBgpGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteBgpGroupResponse, Error<DeleteBgpGroupError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_bgp_group::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteBgpGroupError::from))
+        }
+    }
+    /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
+    fn delete_bgp_network(
+        &self,
+        request: DeleteBgpNetworkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteBgpNetworkResponse, Error<DeleteBgpNetworkError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_bgp_network::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteBgpNetworkError::from))
+        }
+    }
+    /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
+    fn delete_bgp_peer(
+        &self,
+        request: DeleteBgpPeerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteBgpPeerResponse, Error<DeleteBgpPeerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_bgp_peer::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteBgpPeerError::from))
+        }
+    }
+    /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
+    fn delete_common_bandwidth_package(
+        &self,
+        request: DeleteCommonBandwidthPackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteCommonBandwidthPackageResponse,
+            Error<DeleteCommonBandwidthPackageError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_common_bandwidth_package::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteCommonBandwidthPackageError::from))
+        }
+    }
+    /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
+    fn delete_customer_gateway(
+        &self,
+        request: DeleteCustomerGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteCustomerGatewayResponse, Error<DeleteCustomerGatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_customer_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteCustomerGatewayError::from))
+        }
+    }
+    /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
+    fn delete_dhcp_options_set(
+        &self,
+        request: DeleteDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteDhcpOptionsSetResponse, Error<DeleteDhcpOptionsSetError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_dhcp_options_set::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteDhcpOptionsSetError::from))
+        }
+    }
+    /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
+    fn delete_express_connect(
+        &self,
+        request: DeleteExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteExpressConnectResponse, Error<DeleteExpressConnectError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_express_connect::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteExpressConnectError::from))
+        }
+    }
+    /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
+    fn delete_express_connect_traffic_qos(
+        &self,
+        request: DeleteExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteExpressConnectTrafficQosResponse,
+            Error<DeleteExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_express_connect_traffic_qos::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteExpressConnectTrafficQosError::from))
+        }
+    }
+    /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
+    fn delete_express_connect_traffic_qos_queue(
+        &self,
+        request: DeleteExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteExpressConnectTrafficQosQueueResponse,
+            Error<DeleteExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::delete_express_connect_traffic_qos_queue::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DeleteExpressConnectTrafficQosQueueError::from)
+                })
+        }
+    }
+    /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
+    fn delete_express_connect_traffic_qos_rule(
+        &self,
+        request: DeleteExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteExpressConnectTrafficQosRuleResponse,
+            Error<DeleteExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_express_connect_traffic_qos_rule::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(DeleteExpressConnectTrafficQosRuleError::from)
+                })
+        }
+    }
+    /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
+    fn delete_failover_test_job(
+        &self,
+        request: DeleteFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteFailoverTestJobResponse, Error<DeleteFailoverTestJobError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_failover_test_job::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteFailoverTestJobError::from))
+        }
+    }
+    /// Calls `DeleteFlowLog`: Deletes a flow log.
+    fn delete_flow_log(
+        &self,
+        request: DeleteFlowLogRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteFlowLogResponse, Error<DeleteFlowLogError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_flow_log::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteFlowLogError::from))
+        }
+    }
+    /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
+    fn delete_forward_entry(
+        &self,
+        request: DeleteForwardEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteForwardEntryResponse, Error<DeleteForwardEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_forward_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteForwardEntryError::from))
+        }
+    }
+    /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
+    fn delete_full_nat_entry(
+        &self,
+        request: DeleteFullNatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteFullNatEntryResponse, Error<DeleteFullNatEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_full_nat_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteFullNatEntryError::from))
+        }
+    }
+    /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
+    fn delete_global_acceleration_instance(
+        &self,
+        request: DeleteGlobalAccelerationInstanceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteGlobalAccelerationInstanceResponse,
+            Error<DeleteGlobalAccelerationInstanceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_global_acceleration_instance::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteGlobalAccelerationInstanceError::from))
+        }
+    }
+    /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
+    fn delete_ha_vip(
+        &self,
+        request: DeleteHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteHaVipResponse, Error<DeleteHaVipError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ha_vip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteHaVipError::from))
+        }
+    }
+    /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
+    fn delete_i_pv6_translator(
+        &self,
+        request: DeleteIPv6TranslatorRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIPv6TranslatorResponse, Error<DeleteIPv6TranslatorError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_i_pv6_translator::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIPv6TranslatorError::from))
+        }
+    }
+    /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
+    fn delete_i_pv6_translator_acl_list(
+        &self,
+        request: DeleteIPv6TranslatorAclListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIPv6TranslatorAclListResponse,
+            Error<DeleteIPv6TranslatorAclListError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_i_pv6_translator_acl_list::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIPv6TranslatorAclListError::from))
+        }
+    }
+    /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
+    fn delete_i_pv6_translator_entry(
+        &self,
+        request: DeleteIPv6TranslatorEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIPv6TranslatorEntryResponse,
+            Error<DeleteIPv6TranslatorEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_i_pv6_translator_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIPv6TranslatorEntryError::from))
+        }
+    }
+    /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
+    fn delete_ipsec_server(
+        &self,
+        request: DeleteIpsecServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIpsecServerResponse, Error<DeleteIpsecServerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ipsec_server::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIpsecServerError::from))
+        }
+    }
+    /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
+    fn delete_ipv4_gateway(
+        &self,
+        request: DeleteIpv4GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIpv4GatewayResponse, Error<DeleteIpv4GatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ipv4_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIpv4GatewayError::from))
+        }
+    }
+    /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
+    fn delete_ipv6_egress_only_rule(
+        &self,
+        request: DeleteIpv6EgressOnlyRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIpv6EgressOnlyRuleResponse,
+            Error<DeleteIpv6EgressOnlyRuleError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ipv6_egress_only_rule::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIpv6EgressOnlyRuleError::from))
+        }
+    }
+    /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
+    fn delete_ipv6_gateway(
+        &self,
+        request: DeleteIpv6GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteIpv6GatewayResponse, Error<DeleteIpv6GatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ipv6_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIpv6GatewayError::from))
+        }
+    }
+    /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
+    fn delete_ipv6_internet_bandwidth(
+        &self,
+        request: DeleteIpv6InternetBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteIpv6InternetBandwidthResponse,
+            Error<DeleteIpv6InternetBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ipv6_internet_bandwidth::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteIpv6InternetBandwidthError::from))
+        }
+    }
+    /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
+    fn delete_nat_gateway(
+        &self,
+        request: DeleteNatGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNatGatewayResponse, Error<DeleteNatGatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_nat_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteNatGatewayError::from))
+        }
+    }
+    /// Calls `DeleteNatIp`: Deletes a NAT IP address.
+    fn delete_nat_ip(
+        &self,
+        request: DeleteNatIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNatIpResponse, Error<DeleteNatIpError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_nat_ip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteNatIpError::from))
+        }
+    }
+    /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
+    fn delete_nat_ip_cidr(
+        &self,
+        request: DeleteNatIpCidrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNatIpCidrResponse, Error<DeleteNatIpCidrError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_nat_ip_cidr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteNatIpCidrError::from))
+        }
+    }
+    /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
+    fn delete_network_acl(
+        &self,
+        request: DeleteNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteNetworkAclResponse, Error<DeleteNetworkAclError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_network_acl::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteNetworkAclError::from))
+        }
+    }
+    /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
+    fn delete_physical_connection(
+        &self,
+        request: DeletePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeletePhysicalConnectionResponse,
+            Error<DeletePhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeletePhysicalConnectionError::from))
+        }
+    }
+    /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
+    fn delete_public_ip_address_pool(
+        &self,
+        request: DeletePublicIpAddressPoolRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeletePublicIpAddressPoolResponse,
+            Error<DeletePublicIpAddressPoolError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_public_ip_address_pool::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeletePublicIpAddressPoolError::from))
+        }
+    }
+    /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
+    fn delete_public_ip_address_pool_cidr_block(
+        &self,
+        request: DeletePublicIpAddressPoolCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeletePublicIpAddressPoolCidrBlockResponse,
+            Error<DeletePublicIpAddressPoolCidrBlockError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::delete_public_ip_address_pool_cidr_block::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DeletePublicIpAddressPoolCidrBlockError::from)
+                })
+        }
+    }
+    /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
+    fn delete_route_entries(
+        &self,
+        request: DeleteRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouteEntriesResponse, Error<DeleteRouteEntriesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteRouteEntriesError::from))
+        }
+    }
+    /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
+    fn delete_route_entry(
+        &self,
+        request: DeleteRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouteEntryResponse, Error<DeleteRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteRouteEntryError::from))
+        }
+    }
+    /// Calls `DeleteRouteTable`: Deletes a custom route table.
+    fn delete_route_table(
+        &self,
+        request: DeleteRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouteTableResponse, Error<DeleteRouteTableError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_route_table::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteRouteTableError::from))
+        }
+    }
+    /// Calls `DeleteRouterInterface`: Deletes a router interface.
+    fn delete_router_interface(
+        &self,
+        request: DeleteRouterInterfaceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteRouterInterfaceResponse, Error<DeleteRouterInterfaceError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_router_interface::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteRouterInterfaceError::from))
+        }
+    }
+    /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
+    fn delete_snat_entry(
+        &self,
+        request: DeleteSnatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteSnatEntryResponse, Error<DeleteSnatEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_snat_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteSnatEntryError::from))
+        }
+    }
+    /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
+    fn delete_ssl_vpn_client_cert(
+        &self,
+        request: DeleteSslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteSslVpnClientCertResponse,
+            Error<DeleteSslVpnClientCertError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ssl_vpn_client_cert::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteSslVpnClientCertError::from))
+        }
+    }
+    /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
+    fn delete_ssl_vpn_server(
+        &self,
+        request: DeleteSslVpnServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteSslVpnServerResponse, Error<DeleteSslVpnServerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_ssl_vpn_server::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteSslVpnServerError::from))
+        }
+    }
+    /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
+    fn delete_traffic_mirror_filter(
+        &self,
+        request: DeleteTrafficMirrorFilterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteTrafficMirrorFilterResponse,
+            Error<DeleteTrafficMirrorFilterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_traffic_mirror_filter::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteTrafficMirrorFilterError::from))
+        }
+    }
+    /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
+    fn delete_traffic_mirror_filter_rules(
+        &self,
+        request: DeleteTrafficMirrorFilterRulesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteTrafficMirrorFilterRulesResponse,
+            Error<DeleteTrafficMirrorFilterRulesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_traffic_mirror_filter_rules::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteTrafficMirrorFilterRulesError::from))
+        }
+    }
+    /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
+    fn delete_traffic_mirror_session(
+        &self,
+        request: DeleteTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteTrafficMirrorSessionResponse,
+            Error<DeleteTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_traffic_mirror_session::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteTrafficMirrorSessionError::from))
+        }
+    }
+    /// Calls `DeleteVSwitch`: Deletes a vSwitch.
+    fn delete_v_switch(
+        &self,
+        request: DeleteVSwitchRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVSwitchResponse, Error<DeleteVSwitchError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_v_switch::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVSwitchError::from))
+        }
+    }
+    /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
+    fn delete_v_switch_cidr_reservation(
+        &self,
+        request: DeleteVSwitchCidrReservationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVSwitchCidrReservationResponse,
+            Error<DeleteVSwitchCidrReservationError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_v_switch_cidr_reservation::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVSwitchCidrReservationError::from))
+        }
+    }
+    /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
+    fn delete_vbr_ha(
+        &self,
+        request: DeleteVbrHaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVbrHaResponse, Error<DeleteVbrHaError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vbr_ha::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVbrHaError::from))
+        }
+    }
+    /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
+    fn delete_vco_route_entry(
+        &self,
+        request: DeleteVcoRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVcoRouteEntryResponse, Error<DeleteVcoRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vco_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVcoRouteEntryError::from))
+        }
+    }
+    /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
+    fn delete_virtual_border_router(
+        &self,
+        request: DeleteVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVirtualBorderRouterResponse,
+            Error<DeleteVirtualBorderRouterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_virtual_border_router::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVirtualBorderRouterError::from))
+        }
+    }
+    /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
+    fn delete_vpc(
+        &self,
+        request: DeleteVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpcResponse, Error<DeleteVpcError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpc::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpcError::from))
+        }
+    }
+    /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
+    fn delete_vpc_gateway_endpoint(
+        &self,
+        request: DeleteVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVpcGatewayEndpointResponse,
+            Error<DeleteVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpc_gateway_endpoint::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpcGatewayEndpointError::from))
+        }
+    }
+    /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
+    fn delete_vpc_prefix_list(
+        &self,
+        request: DeleteVpcPrefixListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpcPrefixListResponse, Error<DeleteVpcPrefixListError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpc_prefix_list::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpcPrefixListError::from))
+        }
+    }
+    /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
+    fn delete_vpn_attachment(
+        &self,
+        request: DeleteVpnAttachmentRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnAttachmentResponse, Error<DeleteVpnAttachmentError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpn_attachment::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpnAttachmentError::from))
+        }
+    }
+    /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
+    fn delete_vpn_connection(
+        &self,
+        request: DeleteVpnConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnConnectionResponse, Error<DeleteVpnConnectionError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpn_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpnConnectionError::from))
+        }
+    }
+    /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
+    fn delete_vpn_gateway(
+        &self,
+        request: DeleteVpnGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnGatewayResponse, Error<DeleteVpnGatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpn_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpnGatewayError::from))
+        }
+    }
+    /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
+    fn delete_vpn_pbr_route_entry(
+        &self,
+        request: DeleteVpnPbrRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DeleteVpnPbrRouteEntryResponse,
+            Error<DeleteVpnPbrRouteEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpn_pbr_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpnPbrRouteEntryError::from))
+        }
+    }
+    /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
+    fn delete_vpn_route_entry(
+        &self,
+        request: DeleteVpnRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeleteVpnRouteEntryResponse, Error<DeleteVpnRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::delete_vpn_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeleteVpnRouteEntryError::from))
+        }
+    }
+    /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
+    fn deletion_protection(
+        &self,
+        request: DeletionProtectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DeletionProtectionResponse, Error<DeletionProtectionError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::deletion_protection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DeletionProtectionError::from))
+        }
+    }
+    /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
+    fn describe95_traffic(
+        &self,
+        request: Describe95TrafficRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<Describe95TrafficResponse, Error<Describe95TrafficError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe95_traffic::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(Describe95TrafficError::from))
+        }
+    }
+    /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
+    fn describe_access_points(
+        &self,
+        request: DescribeAccessPointsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeAccessPointsResponse, Error<DescribeAccessPointsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_access_points::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeAccessPointsError::from))
+        }
+    }
+    /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
+    fn describe_bgp_groups(
+        &self,
+        request: DescribeBgpGroupsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeBgpGroupsResponse, Error<DescribeBgpGroupsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_bgp_groups::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeBgpGroupsError::from))
+        }
+    }
+    /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
+    fn describe_bgp_networks(
+        &self,
+        request: DescribeBgpNetworksRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeBgpNetworksResponse, Error<DescribeBgpNetworksError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_bgp_networks::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeBgpNetworksError::from))
+        }
+    }
+    /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
+    fn describe_bgp_peers(
+        &self,
+        request: DescribeBgpPeersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeBgpPeersResponse, Error<DescribeBgpPeersError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_bgp_peers::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeBgpPeersError::from))
+        }
+    }
+    /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
+    fn describe_common_bandwidth_packages(
+        &self,
+        request: DescribeCommonBandwidthPackagesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeCommonBandwidthPackagesResponse,
+            Error<DescribeCommonBandwidthPackagesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_common_bandwidth_packages::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeCommonBandwidthPackagesError::from))
+        }
+    }
+    /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
+    fn describe_customer_gateway(
+        &self,
+        request: DescribeCustomerGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeCustomerGatewayResponse,
+            Error<DescribeCustomerGatewayError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_customer_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeCustomerGatewayError::from))
+        }
+    }
+    /// Calls `DescribeCustomerGateways`: Queries customer gateways.
+    fn describe_customer_gateways(
+        &self,
+        request: DescribeCustomerGatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeCustomerGatewaysResponse,
+            Error<DescribeCustomerGatewaysError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_customer_gateways::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeCustomerGatewaysError::from))
+        }
+    }
+    /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
+    fn describe_ec_grant_relation(
+        &self,
+        request: DescribeEcGrantRelationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeEcGrantRelationResponse,
+            Error<DescribeEcGrantRelationError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ec_grant_relation::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeEcGrantRelationError::from))
+        }
+    }
+    /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
+    fn describe_eip_addresses(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeEipAddressesResponse, Error<DescribeEipAddressesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_eip_addresses::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeEipAddressesError::from))
+        }
+    }
+    /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
+    fn describe_eip_gateway_info(
+        &self,
+        request: DescribeEipGatewayInfoRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeEipGatewayInfoResponse,
+            Error<DescribeEipGatewayInfoError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_eip_gateway_info::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeEipGatewayInfoError::from))
+        }
+    }
+    /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
+    fn describe_eip_monitor_data(
+        &self,
+        request: DescribeEipMonitorDataRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeEipMonitorDataResponse,
+            Error<DescribeEipMonitorDataError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_eip_monitor_data::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeEipMonitorDataError::from))
+        }
+    }
+    /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
+    fn describe_eip_segment(
+        &self,
+        request: DescribeEipSegmentRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeEipSegmentResponse, Error<DescribeEipSegmentError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_eip_segment::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeEipSegmentError::from))
+        }
+    }
+    /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
+    fn describe_express_connect_traffic_qos(
+        &self,
+        request: DescribeExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeExpressConnectTrafficQosResponse,
+            Error<DescribeExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_express_connect_traffic_qos::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeExpressConnectTrafficQosError::from))
+        }
+    }
+    /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
+    fn describe_express_connect_traffic_qos_queue(
+        &self,
+        request: DescribeExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeExpressConnectTrafficQosQueueResponse,
+            Error<DescribeExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_express_connect_traffic_qos_queue::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DescribeExpressConnectTrafficQosQueueError::from)
+                })
+        }
+    }
+    /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
+    fn describe_express_connect_traffic_qos_rule(
+        &self,
+        request: DescribeExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeExpressConnectTrafficQosRuleResponse,
+            Error<DescribeExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_express_connect_traffic_qos_rule::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DescribeExpressConnectTrafficQosRuleError::from)
+                })
+        }
+    }
+    /// Calls `DescribeFailoverTestJob`: Queries failover tests.
+    fn describe_failover_test_job(
+        &self,
+        request: DescribeFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeFailoverTestJobResponse,
+            Error<DescribeFailoverTestJobError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_failover_test_job::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeFailoverTestJobError::from))
+        }
+    }
+    /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
+    fn describe_failover_test_jobs(
+        &self,
+        request: DescribeFailoverTestJobsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeFailoverTestJobsResponse,
+            Error<DescribeFailoverTestJobsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_failover_test_jobs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeFailoverTestJobsError::from))
+        }
+    }
+    /// Calls `DescribeFlowLogs`: Query flow logs.
+    fn describe_flow_logs(
+        &self,
+        request: DescribeFlowLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeFlowLogsResponse, Error<DescribeFlowLogsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_flow_logs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeFlowLogsError::from))
+        }
+    }
+    /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
+    fn describe_forward_table_entries(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeForwardTableEntriesResponse,
+            Error<DescribeForwardTableEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_forward_table_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeForwardTableEntriesError::from))
+        }
+    }
+    /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
+    fn describe_global_acceleration_instances(
+        &self,
+        request: DescribeGlobalAccelerationInstancesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeGlobalAccelerationInstancesResponse,
+            Error<DescribeGlobalAccelerationInstancesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_global_acceleration_instances::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(DescribeGlobalAccelerationInstancesError::from)
+                })
+        }
+    }
+    /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
+    fn describe_grant_rules_to_cen(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeGrantRulesToCenResponse,
+            Error<DescribeGrantRulesToCenError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_grant_rules_to_cen::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeGrantRulesToCenError::from))
+        }
+    }
+    /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
+    fn describe_grant_rules_to_ecr(
+        &self,
+        request: DescribeGrantRulesToEcrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeGrantRulesToEcrResponse,
+            Error<DescribeGrantRulesToEcrError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_grant_rules_to_ecr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeGrantRulesToEcrError::from))
+        }
+    }
+    /// Calls `DescribeHaVips`: Queries HaVips in a region.
+    fn describe_ha_vips(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeHaVipsResponse, Error<DescribeHaVipsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ha_vips::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeHaVipsError::from))
+        }
+    }
+    /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
+    fn describe_high_definition_monitor_log_attribute(
+        &self,
+        request: DescribeHighDefinitionMonitorLogAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeHighDefinitionMonitorLogAttributeResponse,
+            Error<DescribeHighDefinitionMonitorLogAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_high_definition_monitor_log_attribute::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DescribeHighDefinitionMonitorLogAttributeError::from)
+                })
+        }
+    }
+    /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
+    fn describe_i_pv6_translator_acl_list_attributes(
+        &self,
+        request: DescribeIPv6TranslatorAclListAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorAclListAttributesResponse,
+            Error<DescribeIPv6TranslatorAclListAttributesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_i_pv6_translator_acl_list_attributes::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DescribeIPv6TranslatorAclListAttributesError::from)
+                })
+        }
+    }
+    /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
+    fn describe_i_pv6_translator_acl_lists(
+        &self,
+        request: DescribeIPv6TranslatorAclListsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorAclListsResponse,
+            Error<DescribeIPv6TranslatorAclListsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_i_pv6_translator_acl_lists::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeIPv6TranslatorAclListsError::from))
+        }
+    }
+    /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
+    fn describe_i_pv6_translator_entries(
+        &self,
+        request: DescribeIPv6TranslatorEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorEntriesResponse,
+            Error<DescribeIPv6TranslatorEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_i_pv6_translator_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeIPv6TranslatorEntriesError::from))
+        }
+    }
+    /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
+    fn describe_i_pv6_translators(
+        &self,
+        request: DescribeIPv6TranslatorsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIPv6TranslatorsResponse,
+            Error<DescribeIPv6TranslatorsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_i_pv6_translators::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeIPv6TranslatorsError::from))
+        }
+    }
+    /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
+    fn describe_ipv6_addresses(
+        &self,
+        request: DescribeIpv6AddressesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeIpv6AddressesResponse, Error<DescribeIpv6AddressesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ipv6_addresses::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeIpv6AddressesError::from))
+        }
+    }
+    /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
+    fn describe_ipv6_egress_only_rules(
+        &self,
+        request: DescribeIpv6EgressOnlyRulesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIpv6EgressOnlyRulesResponse,
+            Error<DescribeIpv6EgressOnlyRulesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ipv6_egress_only_rules::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeIpv6EgressOnlyRulesError::from))
+        }
+    }
+    /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
+    fn describe_ipv6_gateway_attribute(
+        &self,
+        request: DescribeIpv6GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeIpv6GatewayAttributeResponse,
+            Error<DescribeIpv6GatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ipv6_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeIpv6GatewayAttributeError::from))
+        }
+    }
+    /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
+    fn describe_ipv6_gateways(
+        &self,
+        request: DescribeIpv6GatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeIpv6GatewaysResponse, Error<DescribeIpv6GatewaysError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ipv6_gateways::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeIpv6GatewaysError::from))
+        }
+    }
+    /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
+    fn describe_nat_gateway_associate_network_interfaces(
+        &self,
+        request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeNatGatewayAssociateNetworkInterfacesResponse,
+            Error<DescribeNatGatewayAssociateNetworkInterfacesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_nat_gateway_associate_network_interfaces::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e
+                        .map_service(
+                            DescribeNatGatewayAssociateNetworkInterfacesError::from,
+                        )
+                })
+        }
+    }
+    /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
+    fn describe_nat_gateways(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeNatGatewaysResponse, Error<DescribeNatGatewaysError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_nat_gateways::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeNatGatewaysError::from))
+        }
+    }
+    /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
+    fn describe_network_acl_attributes(
+        &self,
+        request: DescribeNetworkAclAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeNetworkAclAttributesResponse,
+            Error<DescribeNetworkAclAttributesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_network_acl_attributes::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeNetworkAclAttributesError::from))
+        }
+    }
+    /// Calls `DescribeNetworkAcls`: Queries network ACLs.
+    fn describe_network_acls(
+        &self,
+        request: DescribeNetworkAclsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeNetworkAclsResponse, Error<DescribeNetworkAclsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_network_acls::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeNetworkAclsError::from))
+        }
+    }
+    /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
+    fn describe_physical_connection_loa(
+        &self,
+        request: DescribePhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribePhysicalConnectionLOAResponse,
+            Error<DescribePhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_physical_connection_loa::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribePhysicalConnectionLOAError::from))
+        }
+    }
+    /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
+    fn describe_physical_connections(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribePhysicalConnectionsResponse,
+            Error<DescribePhysicalConnectionsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_physical_connections::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribePhysicalConnectionsError::from))
+        }
+    }
+    /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
+    fn describe_public_ip_address(
+        &self,
+        request: DescribePublicIpAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribePublicIpAddressResponse,
+            Error<DescribePublicIpAddressError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_public_ip_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribePublicIpAddressError::from))
+        }
+    }
+    /// Calls `DescribeRegions`: Queries the most recent region list.
+    fn describe_regions(
+        &self,
+        request: DescribeRegionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeRegionsResponse, Error<DescribeRegionsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_regions::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeRegionsError::from))
+        }
+    }
+    /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
+    fn describe_route_entry_list(
+        &self,
+        request: DescribeRouteEntryListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouteEntryListResponse,
+            Error<DescribeRouteEntryListError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_route_entry_list::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeRouteEntryListError::from))
+        }
+    }
+    /// Calls `DescribeRouteTableList`: Queries route tables.
+    fn describe_route_table_list(
+        &self,
+        request: DescribeRouteTableListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouteTableListResponse,
+            Error<DescribeRouteTableListError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_route_table_list::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeRouteTableListError::from))
+        }
+    }
+    /// Calls `DescribeRouteTables`: Queries route tables.
+    fn describe_route_tables(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeRouteTablesResponse, Error<DescribeRouteTablesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_route_tables::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeRouteTablesError::from))
+        }
+    }
+    /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
+    fn describe_router_interface_attribute(
+        &self,
+        request: DescribeRouterInterfaceAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouterInterfaceAttributeResponse,
+            Error<DescribeRouterInterfaceAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_router_interface_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeRouterInterfaceAttributeError::from))
+        }
+    }
+    /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
+    fn describe_router_interfaces(
+        &self,
+        request: DescribeRouterInterfacesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeRouterInterfacesResponse,
+            Error<DescribeRouterInterfacesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_router_interfaces::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeRouterInterfacesError::from))
+        }
+    }
+    /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
+    fn describe_server_related_global_acceleration_instances(
+        &self,
+        request: DescribeServerRelatedGlobalAccelerationInstancesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeServerRelatedGlobalAccelerationInstancesResponse,
+            Error<DescribeServerRelatedGlobalAccelerationInstancesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_server_related_global_acceleration_instances::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e
+                        .map_service(
+                            DescribeServerRelatedGlobalAccelerationInstancesError::from,
+                        )
+                })
+        }
+    }
+    /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
+    fn describe_snat_table_entries(
+        &self,
+        request: DescribeSnatTableEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeSnatTableEntriesResponse,
+            Error<DescribeSnatTableEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_snat_table_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeSnatTableEntriesError::from))
+        }
+    }
+    /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
+    fn describe_ssl_vpn_client_cert(
+        &self,
+        request: DescribeSslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeSslVpnClientCertResponse,
+            Error<DescribeSslVpnClientCertError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ssl_vpn_client_cert::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeSslVpnClientCertError::from))
+        }
+    }
+    /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
+    fn describe_ssl_vpn_client_certs(
+        &self,
+        request: DescribeSslVpnClientCertsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeSslVpnClientCertsResponse,
+            Error<DescribeSslVpnClientCertsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ssl_vpn_client_certs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeSslVpnClientCertsError::from))
+        }
+    }
+    /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
+    fn describe_ssl_vpn_clients(
+        &self,
+        request: DescribeSslVpnClientsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeSslVpnClientsResponse, Error<DescribeSslVpnClientsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ssl_vpn_clients::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeSslVpnClientsError::from))
+        }
+    }
+    /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
+    fn describe_ssl_vpn_servers(
+        &self,
+        request: DescribeSslVpnServersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeSslVpnServersResponse, Error<DescribeSslVpnServersError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_ssl_vpn_servers::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeSslVpnServersError::from))
+        }
+    }
+    /// Calls `DescribeTagKeys`: Queries tag keys.
+    fn describe_tag_keys(
+        &self,
+        request: DescribeTagKeysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeTagKeysResponse, Error<DescribeTagKeysError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_tag_keys::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeTagKeysError::from))
+        }
+    }
+    /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
+    fn describe_tag_keys_for_express_connect(
+        &self,
+        request: DescribeTagKeysForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeTagKeysForExpressConnectResponse,
+            Error<DescribeTagKeysForExpressConnectError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_tag_keys_for_express_connect::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeTagKeysForExpressConnectError::from))
+        }
+    }
+    /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
+    fn describe_tags(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeTagsResponse, Error<DescribeTagsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_tags::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeTagsError::from))
+        }
+    }
+    /// Calls `DescribeVRouters`: Queries vRouters in a region.
+    fn describe_v_routers(
+        &self,
+        request: DescribeVRoutersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVRoutersResponse, Error<DescribeVRoutersError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_v_routers::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVRoutersError::from))
+        }
+    }
+    /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
+    fn describe_v_switch_attributes(
+        &self,
+        request: DescribeVSwitchAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVSwitchAttributesResponse,
+            Error<DescribeVSwitchAttributesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_v_switch_attributes::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVSwitchAttributesError::from))
+        }
+    }
+    /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
+    fn describe_v_switches(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVSwitchesResponse, Error<DescribeVSwitchesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_v_switches::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVSwitchesError::from))
+        }
+    }
+    /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
+    fn describe_vbr_ha(
+        &self,
+        request: DescribeVbrHaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVbrHaResponse, Error<DescribeVbrHaError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vbr_ha::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVbrHaError::from))
+        }
+    }
+    /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
+    fn describe_vco_route_entries(
+        &self,
+        request: DescribeVcoRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVcoRouteEntriesResponse,
+            Error<DescribeVcoRouteEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vco_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVcoRouteEntriesError::from))
+        }
+    }
+    /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
+    fn describe_virtual_border_routers(
+        &self,
+        request: DescribeVirtualBorderRoutersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVirtualBorderRoutersResponse,
+            Error<DescribeVirtualBorderRoutersError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_virtual_border_routers::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVirtualBorderRoutersError::from))
+        }
+    }
+    /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
+    fn describe_virtual_border_routers_for_physical_connection(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+            Error<DescribeVirtualBorderRoutersForPhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_virtual_border_routers_for_physical_connection::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e
+                        .map_service(
+                            DescribeVirtualBorderRoutersForPhysicalConnectionError::from,
+                        )
+                })
+        }
+    }
+    /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
+    fn describe_vpc_attribute(
+        &self,
+        request: DescribeVpcAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpcAttributeResponse, Error<DescribeVpcAttributeError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpc_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpcAttributeError::from))
+        }
+    }
+    /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
+    fn describe_vpc_grant_rules_to_ecr(
+        &self,
+        request: DescribeVpcGrantRulesToEcrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpcGrantRulesToEcrResponse,
+            Error<DescribeVpcGrantRulesToEcrError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpc_grant_rules_to_ecr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpcGrantRulesToEcrError::from))
+        }
+    }
+    /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
+    fn describe_vpcs(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpcsResponse, Error<DescribeVpcsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpcs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpcsError::from))
+        }
+    }
+    /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
+    fn describe_vpn_attachments(
+        &self,
+        request: DescribeVpnAttachmentsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnAttachmentsResponse,
+            Error<DescribeVpnAttachmentsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_attachments::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnAttachmentsError::from))
+        }
+    }
+    /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
+    fn describe_vpn_connection(
+        &self,
+        request: DescribeVpnConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpnConnectionResponse, Error<DescribeVpnConnectionError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnConnectionError::from))
+        }
+    }
+    /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
+    fn describe_vpn_connection_logs(
+        &self,
+        request: DescribeVpnConnectionLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnConnectionLogsResponse,
+            Error<DescribeVpnConnectionLogsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_connection_logs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnConnectionLogsError::from))
+        }
+    }
+    /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
+    fn describe_vpn_connections(
+        &self,
+        request: DescribeVpnConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnConnectionsResponse,
+            Error<DescribeVpnConnectionsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_connections::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnConnectionsError::from))
+        }
+    }
+    /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
+    fn describe_vpn_cross_account_authorizations(
+        &self,
+        request: DescribeVpnCrossAccountAuthorizationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnCrossAccountAuthorizationsResponse,
+            Error<DescribeVpnCrossAccountAuthorizationsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::describe_vpn_cross_account_authorizations::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DescribeVpnCrossAccountAuthorizationsError::from)
+                })
+        }
+    }
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
     fn describe_vpn_gateway(
         &self,
@@ -137,6 +12621,3034 @@ impl VpcApi for Client {
                 .call(&crate::describe_vpn_gateway::OPERATION, params)
                 .await
                 .map_err(|e| e.map_service(DescribeVpnGatewayError::from))
+        }
+    }
+    /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
+    fn describe_vpn_gateway_available_zones(
+        &self,
+        request: DescribeVpnGatewayAvailableZonesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnGatewayAvailableZonesResponse,
+            Error<DescribeVpnGatewayAvailableZonesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_gateway_available_zones::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnGatewayAvailableZonesError::from))
+        }
+    }
+    /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
+    fn describe_vpn_gateways(
+        &self,
+        request: DescribeVpnGatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeVpnGatewaysResponse, Error<DescribeVpnGatewaysError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_gateways::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnGatewaysError::from))
+        }
+    }
+    /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
+    fn describe_vpn_pbr_route_entries(
+        &self,
+        request: DescribeVpnPbrRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnPbrRouteEntriesResponse,
+            Error<DescribeVpnPbrRouteEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_pbr_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnPbrRouteEntriesError::from))
+        }
+    }
+    /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
+    fn describe_vpn_route_entries(
+        &self,
+        request: DescribeVpnRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnRouteEntriesResponse,
+            Error<DescribeVpnRouteEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnRouteEntriesError::from))
+        }
+    }
+    /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
+    fn describe_vpn_ssl_server_logs(
+        &self,
+        request: DescribeVpnSslServerLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribeVpnSslServerLogsResponse,
+            Error<DescribeVpnSslServerLogsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_vpn_ssl_server_logs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeVpnSslServerLogsError::from))
+        }
+    }
+    /// Calls `DescribeZones`: Queries zones in a region.
+    fn describe_zones(
+        &self,
+        request: DescribeZonesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DescribeZonesResponse, Error<DescribeZonesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::describe_zones::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DescribeZonesError::from))
+        }
+    }
+    /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
+    fn detach_dhcp_options_set_from_vpc(
+        &self,
+        request: DetachDhcpOptionsSetFromVpcRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DetachDhcpOptionsSetFromVpcResponse,
+            Error<DetachDhcpOptionsSetFromVpcError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::detach_dhcp_options_set_from_vpc::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DetachDhcpOptionsSetFromVpcError::from))
+        }
+    }
+    /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
+    fn diagnose_vpn_connections(
+        &self,
+        request: DiagnoseVpnConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DiagnoseVpnConnectionsResponse,
+            Error<DiagnoseVpnConnectionsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::diagnose_vpn_connections::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DiagnoseVpnConnectionsError::from))
+        }
+    }
+    /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
+    fn diagnose_vpn_gateway(
+        &self,
+        request: DiagnoseVpnGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DiagnoseVpnGatewayResponse, Error<DiagnoseVpnGatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::diagnose_vpn_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DiagnoseVpnGatewayError::from))
+        }
+    }
+    /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
+    fn disable_nat_gateway_ecs_metric(
+        &self,
+        request: DisableNatGatewayEcsMetricRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DisableNatGatewayEcsMetricResponse,
+            Error<DisableNatGatewayEcsMetricError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::disable_nat_gateway_ecs_metric::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DisableNatGatewayEcsMetricError::from))
+        }
+    }
+    /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
+    fn disable_vpc_classic_link(
+        &self,
+        request: DisableVpcClassicLinkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<DisableVpcClassicLinkResponse, Error<DisableVpcClassicLinkError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::disable_vpc_classic_link::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DisableVpcClassicLinkError::from))
+        }
+    }
+    /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
+    fn dissociate_route_table_from_gateway(
+        &self,
+        request: DissociateRouteTableFromGatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DissociateRouteTableFromGatewayResponse,
+            Error<DissociateRouteTableFromGatewayError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::dissociate_route_table_from_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DissociateRouteTableFromGatewayError::from))
+        }
+    }
+    /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
+    fn dissociate_route_tables_from_vpc_gateway_endpoint(
+        &self,
+        request: DissociateRouteTablesFromVpcGatewayEndpointRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DissociateRouteTablesFromVpcGatewayEndpointResponse,
+            Error<DissociateRouteTablesFromVpcGatewayEndpointError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::dissociate_route_tables_from_vpc_gateway_endpoint::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(DissociateRouteTablesFromVpcGatewayEndpointError::from)
+                })
+        }
+    }
+    /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
+    fn dissociate_vpn_gateway_with_certificate(
+        &self,
+        request: DissociateVpnGatewayWithCertificateRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DissociateVpnGatewayWithCertificateResponse,
+            Error<DissociateVpnGatewayWithCertificateError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::dissociate_vpn_gateway_with_certificate::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(DissociateVpnGatewayWithCertificateError::from)
+                })
+        }
+    }
+    /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
+    fn download_vpn_connection_config(
+        &self,
+        request: DownloadVpnConnectionConfigRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DownloadVpnConnectionConfigResponse,
+            Error<DownloadVpnConnectionConfigError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::download_vpn_connection_config::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(DownloadVpnConnectionConfigError::from))
+        }
+    }
+    /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
+    fn enable_nat_gateway_ecs_metric(
+        &self,
+        request: EnableNatGatewayEcsMetricRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            EnableNatGatewayEcsMetricResponse,
+            Error<EnableNatGatewayEcsMetricError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::enable_nat_gateway_ecs_metric::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(EnableNatGatewayEcsMetricError::from))
+        }
+    }
+    /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
+    fn enable_physical_connection(
+        &self,
+        request: EnablePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            EnablePhysicalConnectionResponse,
+            Error<EnablePhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::enable_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(EnablePhysicalConnectionError::from))
+        }
+    }
+    /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
+    fn enable_vpc_classic_link(
+        &self,
+        request: EnableVpcClassicLinkRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<EnableVpcClassicLinkResponse, Error<EnableVpcClassicLinkError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::enable_vpc_classic_link::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(EnableVpcClassicLinkError::from))
+        }
+    }
+    /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
+    fn enable_vpc_ipv4_gateway(
+        &self,
+        request: EnableVpcIpv4GatewayRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<EnableVpcIpv4GatewayResponse, Error<EnableVpcIpv4GatewayError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::enable_vpc_ipv4_gateway::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(EnableVpcIpv4GatewayError::from))
+        }
+    }
+    /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
+    fn get_dhcp_options_set(
+        &self,
+        request: GetDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<GetDhcpOptionsSetResponse, Error<GetDhcpOptionsSetError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_dhcp_options_set::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetDhcpOptionsSetError::from))
+        }
+    }
+    /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
+    fn get_flow_log_service_status(
+        &self,
+        request: GetFlowLogServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetFlowLogServiceStatusResponse,
+            Error<GetFlowLogServiceStatusError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_flow_log_service_status::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetFlowLogServiceStatusError::from))
+        }
+    }
+    /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
+    fn get_ipv4_gateway_attribute(
+        &self,
+        request: GetIpv4GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetIpv4GatewayAttributeResponse,
+            Error<GetIpv4GatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_ipv4_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetIpv4GatewayAttributeError::from))
+        }
+    }
+    /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
+    fn get_nat_gateway_attribute(
+        &self,
+        request: GetNatGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetNatGatewayAttributeResponse,
+            Error<GetNatGatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_nat_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetNatGatewayAttributeError::from))
+        }
+    }
+    /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
+    fn get_physical_connection_service_status(
+        &self,
+        request: GetPhysicalConnectionServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetPhysicalConnectionServiceStatusResponse,
+            Error<GetPhysicalConnectionServiceStatusError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_physical_connection_service_status::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(GetPhysicalConnectionServiceStatusError::from)
+                })
+        }
+    }
+    /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
+    fn get_public_ip_address_pool_service_status(
+        &self,
+        request: GetPublicIpAddressPoolServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetPublicIpAddressPoolServiceStatusResponse,
+            Error<GetPublicIpAddressPoolServiceStatusError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::get_public_ip_address_pool_service_status::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(GetPublicIpAddressPoolServiceStatusError::from)
+                })
+        }
+    }
+    /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
+    fn get_traffic_mirror_service_status(
+        &self,
+        request: GetTrafficMirrorServiceStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetTrafficMirrorServiceStatusResponse,
+            Error<GetTrafficMirrorServiceStatusError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_traffic_mirror_service_status::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetTrafficMirrorServiceStatusError::from))
+        }
+    }
+    /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
+    fn get_v_switch_cidr_reservation_usage(
+        &self,
+        request: GetVSwitchCidrReservationUsageRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVSwitchCidrReservationUsageResponse,
+            Error<GetVSwitchCidrReservationUsageError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_v_switch_cidr_reservation_usage::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetVSwitchCidrReservationUsageError::from))
+        }
+    }
+    /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
+    fn get_vpc_gateway_endpoint_attribute(
+        &self,
+        request: GetVpcGatewayEndpointAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcGatewayEndpointAttributeResponse,
+            Error<GetVpcGatewayEndpointAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_vpc_gateway_endpoint_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetVpcGatewayEndpointAttributeError::from))
+        }
+    }
+    /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
+    fn get_vpc_prefix_list_associations(
+        &self,
+        request: GetVpcPrefixListAssociationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcPrefixListAssociationsResponse,
+            Error<GetVpcPrefixListAssociationsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_vpc_prefix_list_associations::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetVpcPrefixListAssociationsError::from))
+        }
+    }
+    /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
+    fn get_vpc_prefix_list_entries(
+        &self,
+        request: GetVpcPrefixListEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcPrefixListEntriesResponse,
+            Error<GetVpcPrefixListEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_vpc_prefix_list_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetVpcPrefixListEntriesError::from))
+        }
+    }
+    /// Calls `GetVpcRouteEntrySummary`: Queries route types.
+    fn get_vpc_route_entry_summary(
+        &self,
+        request: GetVpcRouteEntrySummaryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpcRouteEntrySummaryResponse,
+            Error<GetVpcRouteEntrySummaryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_vpc_route_entry_summary::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetVpcRouteEntrySummaryError::from))
+        }
+    }
+    /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
+    fn get_vpn_gateway_diagnose_result(
+        &self,
+        request: GetVpnGatewayDiagnoseResultRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            GetVpnGatewayDiagnoseResultResponse,
+            Error<GetVpnGatewayDiagnoseResultError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::get_vpn_gateway_diagnose_result::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GetVpnGatewayDiagnoseResultError::from))
+        }
+    }
+    /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
+    fn grant_instance_to_cen(
+        &self,
+        request: GrantInstanceToCenRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<GrantInstanceToCenResponse, Error<GrantInstanceToCenError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::grant_instance_to_cen::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GrantInstanceToCenError::from))
+        }
+    }
+    /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
+    fn grant_instance_to_vbr(
+        &self,
+        request: GrantInstanceToVbrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<GrantInstanceToVbrResponse, Error<GrantInstanceToVbrError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::grant_instance_to_vbr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(GrantInstanceToVbrError::from))
+        }
+    }
+    /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
+    fn list_business_access_points(
+        &self,
+        request: ListBusinessAccessPointsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListBusinessAccessPointsResponse,
+            Error<ListBusinessAccessPointsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_business_access_points::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListBusinessAccessPointsError::from))
+        }
+    }
+    /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
+    fn list_business_regions(
+        &self,
+        request: ListBusinessRegionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListBusinessRegionsResponse, Error<ListBusinessRegionsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_business_regions::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListBusinessRegionsError::from))
+        }
+    }
+    /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
+    fn list_dhcp_options_sets(
+        &self,
+        request: ListDhcpOptionsSetsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListDhcpOptionsSetsResponse, Error<ListDhcpOptionsSetsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_dhcp_options_sets::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListDhcpOptionsSetsError::from))
+        }
+    }
+    /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
+    fn list_enhanhced_nat_gateway_available_zones(
+        &self,
+        request: ListEnhanhcedNatGatewayAvailableZonesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListEnhanhcedNatGatewayAvailableZonesResponse,
+            Error<ListEnhanhcedNatGatewayAvailableZonesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::list_enhanhced_nat_gateway_available_zones::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ListEnhanhcedNatGatewayAvailableZonesError::from)
+                })
+        }
+    }
+    /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
+    fn list_full_nat_entries(
+        &self,
+        request: ListFullNatEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListFullNatEntriesResponse, Error<ListFullNatEntriesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_full_nat_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListFullNatEntriesError::from))
+        }
+    }
+    /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
+    fn list_gateway_route_table_entries(
+        &self,
+        request: ListGatewayRouteTableEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListGatewayRouteTableEntriesResponse,
+            Error<ListGatewayRouteTableEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_gateway_route_table_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListGatewayRouteTableEntriesError::from))
+        }
+    }
+    /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
+    fn list_geographic_sub_regions(
+        &self,
+        request: ListGeographicSubRegionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListGeographicSubRegionsResponse,
+            Error<ListGeographicSubRegionsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_geographic_sub_regions::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListGeographicSubRegionsError::from))
+        }
+    }
+    /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
+    fn list_ipsec_server_logs(
+        &self,
+        request: ListIpsecServerLogsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListIpsecServerLogsResponse, Error<ListIpsecServerLogsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_ipsec_server_logs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListIpsecServerLogsError::from))
+        }
+    }
+    /// Calls `ListIpsecServers`: Queries IPsec servers.
+    fn list_ipsec_servers(
+        &self,
+        request: ListIpsecServersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListIpsecServersResponse, Error<ListIpsecServersError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_ipsec_servers::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListIpsecServersError::from))
+        }
+    }
+    /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
+    fn list_ipv4_gateways(
+        &self,
+        request: ListIpv4GatewaysRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListIpv4GatewaysResponse, Error<ListIpv4GatewaysError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_ipv4_gateways::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListIpv4GatewaysError::from))
+        }
+    }
+    /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
+    fn list_nat_ip_cidrs(
+        &self,
+        request: ListNatIpCidrsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListNatIpCidrsResponse, Error<ListNatIpCidrsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_nat_ip_cidrs::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListNatIpCidrsError::from))
+        }
+    }
+    /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
+    fn list_nat_ips(
+        &self,
+        request: ListNatIpsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListNatIpsResponse, Error<ListNatIpsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_nat_ips::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListNatIpsError::from))
+        }
+    }
+    /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
+    fn list_physical_connection_features(
+        &self,
+        request: ListPhysicalConnectionFeaturesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListPhysicalConnectionFeaturesResponse,
+            Error<ListPhysicalConnectionFeaturesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_physical_connection_features::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListPhysicalConnectionFeaturesError::from))
+        }
+    }
+    /// Calls `ListPrefixLists`: Queries prefix lists.
+    fn list_prefix_lists(
+        &self,
+        request: ListPrefixListsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListPrefixListsResponse, Error<ListPrefixListsError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_prefix_lists::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListPrefixListsError::from))
+        }
+    }
+    /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
+    fn list_public_ip_address_pool_cidr_blocks(
+        &self,
+        request: ListPublicIpAddressPoolCidrBlocksRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListPublicIpAddressPoolCidrBlocksResponse,
+            Error<ListPublicIpAddressPoolCidrBlocksError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_public_ip_address_pool_cidr_blocks::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListPublicIpAddressPoolCidrBlocksError::from))
+        }
+    }
+    /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
+    fn list_public_ip_address_pools(
+        &self,
+        request: ListPublicIpAddressPoolsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListPublicIpAddressPoolsResponse,
+            Error<ListPublicIpAddressPoolsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_public_ip_address_pools::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListPublicIpAddressPoolsError::from))
+        }
+    }
+    /// Calls `ListTagResources`: Queries the tags that are added to resources.
+    fn list_tag_resources(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ListTagResourcesResponse, Error<ListTagResourcesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_tag_resources::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListTagResourcesError::from))
+        }
+    }
+    /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
+    fn list_tag_resources_for_express_connect(
+        &self,
+        request: ListTagResourcesForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListTagResourcesForExpressConnectResponse,
+            Error<ListTagResourcesForExpressConnectError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_tag_resources_for_express_connect::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListTagResourcesForExpressConnectError::from))
+        }
+    }
+    /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
+    fn list_traffic_mirror_filters(
+        &self,
+        request: ListTrafficMirrorFiltersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListTrafficMirrorFiltersResponse,
+            Error<ListTrafficMirrorFiltersError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_traffic_mirror_filters::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListTrafficMirrorFiltersError::from))
+        }
+    }
+    /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
+    fn list_traffic_mirror_sessions(
+        &self,
+        request: ListTrafficMirrorSessionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListTrafficMirrorSessionsResponse,
+            Error<ListTrafficMirrorSessionsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_traffic_mirror_sessions::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListTrafficMirrorSessionsError::from))
+        }
+    }
+    /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
+    fn list_v_switch_cidr_reservations(
+        &self,
+        request: ListVSwitchCidrReservationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVSwitchCidrReservationsResponse,
+            Error<ListVSwitchCidrReservationsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_v_switch_cidr_reservations::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListVSwitchCidrReservationsError::from))
+        }
+    }
+    /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
+    fn list_virtual_physical_connections(
+        &self,
+        request: ListVirtualPhysicalConnectionsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVirtualPhysicalConnectionsResponse,
+            Error<ListVirtualPhysicalConnectionsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_virtual_physical_connections::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListVirtualPhysicalConnectionsError::from))
+        }
+    }
+    /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
+    fn list_vpc_endpoint_services_by_end_user(
+        &self,
+        request: ListVpcEndpointServicesByEndUserRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpcEndpointServicesByEndUserResponse,
+            Error<ListVpcEndpointServicesByEndUserError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_vpc_endpoint_services_by_end_user::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListVpcEndpointServicesByEndUserError::from))
+        }
+    }
+    /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
+    fn list_vpc_gateway_endpoints(
+        &self,
+        request: ListVpcGatewayEndpointsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpcGatewayEndpointsResponse,
+            Error<ListVpcGatewayEndpointsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_vpc_gateway_endpoints::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListVpcGatewayEndpointsError::from))
+        }
+    }
+    /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
+    fn list_vpc_published_route_entries(
+        &self,
+        request: ListVpcPublishedRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpcPublishedRouteEntriesResponse,
+            Error<ListVpcPublishedRouteEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_vpc_published_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListVpcPublishedRouteEntriesError::from))
+        }
+    }
+    /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
+    fn list_vpn_certificate_associations(
+        &self,
+        request: ListVpnCertificateAssociationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ListVpnCertificateAssociationsResponse,
+            Error<ListVpnCertificateAssociationsError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::list_vpn_certificate_associations::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ListVpnCertificateAssociationsError::from))
+        }
+    }
+    /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
+    fn modify_bgp_group_attribute(
+        &self,
+        request: ModifyBgpGroupAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyBgpGroupAttributeResponse,
+            Error<ModifyBgpGroupAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_bgp_group_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyBgpGroupAttributeError::from))
+        }
+    }
+    /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
+    fn modify_bgp_peer_attribute(
+        &self,
+        request: ModifyBgpPeerAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyBgpPeerAttributeResponse,
+            Error<ModifyBgpPeerAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_bgp_peer_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyBgpPeerAttributeError::from))
+        }
+    }
+    /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
+    fn modify_common_bandwidth_package_attribute(
+        &self,
+        request: ModifyCommonBandwidthPackageAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCommonBandwidthPackageAttributeResponse,
+            Error<ModifyCommonBandwidthPackageAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_common_bandwidth_package_attribute::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyCommonBandwidthPackageAttributeError::from)
+                })
+        }
+    }
+    /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
+    fn modify_common_bandwidth_package_ip_bandwidth(
+        &self,
+        request: ModifyCommonBandwidthPackageIpBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCommonBandwidthPackageIpBandwidthResponse,
+            Error<ModifyCommonBandwidthPackageIpBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_common_bandwidth_package_ip_bandwidth::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyCommonBandwidthPackageIpBandwidthError::from)
+                })
+        }
+    }
+    /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
+    fn modify_common_bandwidth_package_spec(
+        &self,
+        request: ModifyCommonBandwidthPackageSpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCommonBandwidthPackageSpecResponse,
+            Error<ModifyCommonBandwidthPackageSpecError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_common_bandwidth_package_spec::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyCommonBandwidthPackageSpecError::from))
+        }
+    }
+    /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
+    fn modify_customer_gateway_attribute(
+        &self,
+        request: ModifyCustomerGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyCustomerGatewayAttributeResponse,
+            Error<ModifyCustomerGatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_customer_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyCustomerGatewayAttributeError::from))
+        }
+    }
+    /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
+    fn modify_eip_address_attribute(
+        &self,
+        request: ModifyEipAddressAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyEipAddressAttributeResponse,
+            Error<ModifyEipAddressAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_eip_address_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyEipAddressAttributeError::from))
+        }
+    }
+    /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
+    fn modify_eip_forward_mode(
+        &self,
+        request: ModifyEipForwardModeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyEipForwardModeResponse, Error<ModifyEipForwardModeError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_eip_forward_mode::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyEipForwardModeError::from))
+        }
+    }
+    /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
+    fn modify_express_cloud_connection_attribute(
+        &self,
+        request: ModifyExpressCloudConnectionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressCloudConnectionAttributeResponse,
+            Error<ModifyExpressCloudConnectionAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_express_cloud_connection_attribute::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyExpressCloudConnectionAttributeError::from)
+                })
+        }
+    }
+    /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
+    fn modify_express_cloud_connection_bandwidth(
+        &self,
+        request: ModifyExpressCloudConnectionBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressCloudConnectionBandwidthResponse,
+            Error<ModifyExpressCloudConnectionBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_express_cloud_connection_bandwidth::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyExpressCloudConnectionBandwidthError::from)
+                })
+        }
+    }
+    /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
+    fn modify_express_connect_traffic_qos(
+        &self,
+        request: ModifyExpressConnectTrafficQosRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressConnectTrafficQosResponse,
+            Error<ModifyExpressConnectTrafficQosError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_express_connect_traffic_qos::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyExpressConnectTrafficQosError::from))
+        }
+    }
+    /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
+    fn modify_express_connect_traffic_qos_queue(
+        &self,
+        request: ModifyExpressConnectTrafficQosQueueRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressConnectTrafficQosQueueResponse,
+            Error<ModifyExpressConnectTrafficQosQueueError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_express_connect_traffic_qos_queue::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyExpressConnectTrafficQosQueueError::from)
+                })
+        }
+    }
+    /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
+    fn modify_express_connect_traffic_qos_rule(
+        &self,
+        request: ModifyExpressConnectTrafficQosRuleRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyExpressConnectTrafficQosRuleResponse,
+            Error<ModifyExpressConnectTrafficQosRuleError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_express_connect_traffic_qos_rule::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyExpressConnectTrafficQosRuleError::from)
+                })
+        }
+    }
+    /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
+    fn modify_flow_log_attribute(
+        &self,
+        request: ModifyFlowLogAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyFlowLogAttributeResponse,
+            Error<ModifyFlowLogAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_flow_log_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyFlowLogAttributeError::from))
+        }
+    }
+    /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
+    fn modify_forward_entry(
+        &self,
+        request: ModifyForwardEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyForwardEntryResponse, Error<ModifyForwardEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_forward_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyForwardEntryError::from))
+        }
+    }
+    /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
+    fn modify_full_nat_entry_attribute(
+        &self,
+        request: ModifyFullNatEntryAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyFullNatEntryAttributeResponse,
+            Error<ModifyFullNatEntryAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_full_nat_entry_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyFullNatEntryAttributeError::from))
+        }
+    }
+    /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
+    fn modify_global_acceleration_instance_attributes(
+        &self,
+        request: ModifyGlobalAccelerationInstanceAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyGlobalAccelerationInstanceAttributesResponse,
+            Error<ModifyGlobalAccelerationInstanceAttributesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_global_acceleration_instance_attributes::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyGlobalAccelerationInstanceAttributesError::from)
+                })
+        }
+    }
+    /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
+    fn modify_global_acceleration_instance_spec(
+        &self,
+        request: ModifyGlobalAccelerationInstanceSpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyGlobalAccelerationInstanceSpecResponse,
+            Error<ModifyGlobalAccelerationInstanceSpecError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_global_acceleration_instance_spec::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyGlobalAccelerationInstanceSpecError::from)
+                })
+        }
+    }
+    /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
+    fn modify_ha_vip_attribute(
+        &self,
+        request: ModifyHaVipAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyHaVipAttributeResponse, Error<ModifyHaVipAttributeError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_ha_vip_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyHaVipAttributeError::from))
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
+    fn modify_i_pv6_translator_acl_attribute(
+        &self,
+        request: ModifyIPv6TranslatorAclAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorAclAttributeResponse,
+            Error<ModifyIPv6TranslatorAclAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_i_pv6_translator_acl_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIPv6TranslatorAclAttributeError::from))
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
+    fn modify_i_pv6_translator_acl_list_entry(
+        &self,
+        request: ModifyIPv6TranslatorAclListEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorAclListEntryResponse,
+            Error<ModifyIPv6TranslatorAclListEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_i_pv6_translator_acl_list_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIPv6TranslatorAclListEntryError::from))
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
+    fn modify_i_pv6_translator_attribute(
+        &self,
+        request: ModifyIPv6TranslatorAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorAttributeResponse,
+            Error<ModifyIPv6TranslatorAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_i_pv6_translator_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIPv6TranslatorAttributeError::from))
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
+    fn modify_i_pv6_translator_bandwidth(
+        &self,
+        request: ModifyIPv6TranslatorBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorBandwidthResponse,
+            Error<ModifyIPv6TranslatorBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_i_pv6_translator_bandwidth::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIPv6TranslatorBandwidthError::from))
+        }
+    }
+    /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
+    fn modify_i_pv6_translator_entry(
+        &self,
+        request: ModifyIPv6TranslatorEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIPv6TranslatorEntryResponse,
+            Error<ModifyIPv6TranslatorEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_i_pv6_translator_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIPv6TranslatorEntryError::from))
+        }
+    }
+    /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
+    fn modify_ipv6_address_attribute(
+        &self,
+        request: ModifyIpv6AddressAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIpv6AddressAttributeResponse,
+            Error<ModifyIpv6AddressAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_ipv6_address_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIpv6AddressAttributeError::from))
+        }
+    }
+    /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
+    fn modify_ipv6_gateway_attribute(
+        &self,
+        request: ModifyIpv6GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIpv6GatewayAttributeResponse,
+            Error<ModifyIpv6GatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_ipv6_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIpv6GatewayAttributeError::from))
+        }
+    }
+    /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
+    fn modify_ipv6_internet_bandwidth(
+        &self,
+        request: ModifyIpv6InternetBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyIpv6InternetBandwidthResponse,
+            Error<ModifyIpv6InternetBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_ipv6_internet_bandwidth::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyIpv6InternetBandwidthError::from))
+        }
+    }
+    /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
+    fn modify_nat_gateway_attribute(
+        &self,
+        request: ModifyNatGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyNatGatewayAttributeResponse,
+            Error<ModifyNatGatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_nat_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyNatGatewayAttributeError::from))
+        }
+    }
+    /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
+    fn modify_nat_gateway_spec(
+        &self,
+        request: ModifyNatGatewaySpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyNatGatewaySpecResponse, Error<ModifyNatGatewaySpecError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_nat_gateway_spec::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyNatGatewaySpecError::from))
+        }
+    }
+    /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
+    fn modify_nat_ip_attribute(
+        &self,
+        request: ModifyNatIpAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyNatIpAttributeResponse, Error<ModifyNatIpAttributeError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_nat_ip_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyNatIpAttributeError::from))
+        }
+    }
+    /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
+    fn modify_nat_ip_cidr_attribute(
+        &self,
+        request: ModifyNatIpCidrAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyNatIpCidrAttributeResponse,
+            Error<ModifyNatIpCidrAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_nat_ip_cidr_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyNatIpCidrAttributeError::from))
+        }
+    }
+    /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
+    fn modify_network_acl_attributes(
+        &self,
+        request: ModifyNetworkAclAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyNetworkAclAttributesResponse,
+            Error<ModifyNetworkAclAttributesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_network_acl_attributes::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyNetworkAclAttributesError::from))
+        }
+    }
+    /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
+    fn modify_physical_connection_attribute(
+        &self,
+        request: ModifyPhysicalConnectionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyPhysicalConnectionAttributeResponse,
+            Error<ModifyPhysicalConnectionAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_physical_connection_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyPhysicalConnectionAttributeError::from))
+        }
+    }
+    /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
+    fn modify_route_entry(
+        &self,
+        request: ModifyRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyRouteEntryResponse, Error<ModifyRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyRouteEntryError::from))
+        }
+    }
+    /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
+    fn modify_route_table_attributes(
+        &self,
+        request: ModifyRouteTableAttributesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyRouteTableAttributesResponse,
+            Error<ModifyRouteTableAttributesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_route_table_attributes::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyRouteTableAttributesError::from))
+        }
+    }
+    /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
+    fn modify_router_interface_attribute(
+        &self,
+        request: ModifyRouterInterfaceAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyRouterInterfaceAttributeResponse,
+            Error<ModifyRouterInterfaceAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_router_interface_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyRouterInterfaceAttributeError::from))
+        }
+    }
+    /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
+    fn modify_router_interface_spec(
+        &self,
+        request: ModifyRouterInterfaceSpecRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyRouterInterfaceSpecResponse,
+            Error<ModifyRouterInterfaceSpecError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_router_interface_spec::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyRouterInterfaceSpecError::from))
+        }
+    }
+    /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
+    fn modify_snat_entry(
+        &self,
+        request: ModifySnatEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifySnatEntryResponse, Error<ModifySnatEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_snat_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifySnatEntryError::from))
+        }
+    }
+    /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
+    fn modify_ssl_vpn_client_cert(
+        &self,
+        request: ModifySslVpnClientCertRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifySslVpnClientCertResponse,
+            Error<ModifySslVpnClientCertError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_ssl_vpn_client_cert::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifySslVpnClientCertError::from))
+        }
+    }
+    /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
+    fn modify_ssl_vpn_server(
+        &self,
+        request: ModifySslVpnServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifySslVpnServerResponse, Error<ModifySslVpnServerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_ssl_vpn_server::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifySslVpnServerError::from))
+        }
+    }
+    /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
+    fn modify_tunnel_attribute(
+        &self,
+        request: ModifyTunnelAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyTunnelAttributeResponse, Error<ModifyTunnelAttributeError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_tunnel_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyTunnelAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
+    fn modify_v_router_attribute(
+        &self,
+        request: ModifyVRouterAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVRouterAttributeResponse,
+            Error<ModifyVRouterAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_v_router_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVRouterAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
+    fn modify_v_switch_attribute(
+        &self,
+        request: ModifyVSwitchAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVSwitchAttributeResponse,
+            Error<ModifyVSwitchAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_v_switch_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVSwitchAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
+    fn modify_v_switch_cidr_reservation_attribute(
+        &self,
+        request: ModifyVSwitchCidrReservationAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVSwitchCidrReservationAttributeResponse,
+            Error<ModifyVSwitchCidrReservationAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::modify_v_switch_cidr_reservation_attribute::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyVSwitchCidrReservationAttributeError::from)
+                })
+        }
+    }
+    /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
+    fn modify_vco_route_entry_weight(
+        &self,
+        request: ModifyVcoRouteEntryWeightRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVcoRouteEntryWeightResponse,
+            Error<ModifyVcoRouteEntryWeightError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vco_route_entry_weight::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVcoRouteEntryWeightError::from))
+        }
+    }
+    /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
+    fn modify_virtual_border_router_attribute(
+        &self,
+        request: ModifyVirtualBorderRouterAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVirtualBorderRouterAttributeResponse,
+            Error<ModifyVirtualBorderRouterAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_virtual_border_router_attribute::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(ModifyVirtualBorderRouterAttributeError::from)
+                })
+        }
+    }
+    /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
+    fn modify_vpc_attribute(
+        &self,
+        request: ModifyVpcAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyVpcAttributeResponse, Error<ModifyVpcAttributeError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpc_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpcAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
+    fn modify_vpc_prefix_list(
+        &self,
+        request: ModifyVpcPrefixListRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ModifyVpcPrefixListResponse, Error<ModifyVpcPrefixListError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpc_prefix_list::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpcPrefixListError::from))
+        }
+    }
+    /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
+    fn modify_vpn_attachment_attribute(
+        &self,
+        request: ModifyVpnAttachmentAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnAttachmentAttributeResponse,
+            Error<ModifyVpnAttachmentAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpn_attachment_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpnAttachmentAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
+    fn modify_vpn_connection_attribute(
+        &self,
+        request: ModifyVpnConnectionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnConnectionAttributeResponse,
+            Error<ModifyVpnConnectionAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpn_connection_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpnConnectionAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
+    fn modify_vpn_gateway_attribute(
+        &self,
+        request: ModifyVpnGatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnGatewayAttributeResponse,
+            Error<ModifyVpnGatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpn_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpnGatewayAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
+    fn modify_vpn_pbr_route_entry_attribute(
+        &self,
+        request: ModifyVpnPbrRouteEntryAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnPbrRouteEntryAttributeResponse,
+            Error<ModifyVpnPbrRouteEntryAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpn_pbr_route_entry_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpnPbrRouteEntryAttributeError::from))
+        }
+    }
+    /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
+    fn modify_vpn_pbr_route_entry_priority(
+        &self,
+        request: ModifyVpnPbrRouteEntryPriorityRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnPbrRouteEntryPriorityResponse,
+            Error<ModifyVpnPbrRouteEntryPriorityError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpn_pbr_route_entry_priority::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpnPbrRouteEntryPriorityError::from))
+        }
+    }
+    /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
+    fn modify_vpn_pbr_route_entry_weight(
+        &self,
+        request: ModifyVpnPbrRouteEntryWeightRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnPbrRouteEntryWeightResponse,
+            Error<ModifyVpnPbrRouteEntryWeightError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpn_pbr_route_entry_weight::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpnPbrRouteEntryWeightError::from))
+        }
+    }
+    /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
+    fn modify_vpn_route_entry_weight(
+        &self,
+        request: ModifyVpnRouteEntryWeightRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyVpnRouteEntryWeightResponse,
+            Error<ModifyVpnRouteEntryWeightError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::modify_vpn_route_entry_weight::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ModifyVpnRouteEntryWeightError::from))
+        }
+    }
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    fn move_resource_group(
+        &self,
+        request: MoveResourceGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<MoveResourceGroupResponse, Error<MoveResourceGroupError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::move_resource_group::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(MoveResourceGroupError::from))
+        }
+    }
+    /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
+    fn move_vpn_resource_group(
+        &self,
+        request: MoveVpnResourceGroupRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<MoveVpnResourceGroupResponse, Error<MoveVpnResourceGroupError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::move_vpn_resource_group::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(MoveVpnResourceGroupError::from))
+        }
+    }
+    /// Calls `OpenFlowLogService`: Enables the flow log feature.
+    fn open_flow_log_service(
+        &self,
+        request: OpenFlowLogServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<OpenFlowLogServiceResponse, Error<OpenFlowLogServiceError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::open_flow_log_service::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(OpenFlowLogServiceError::from))
+        }
+    }
+    /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
+    fn open_physical_connection_service(
+        &self,
+        request: OpenPhysicalConnectionServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            OpenPhysicalConnectionServiceResponse,
+            Error<OpenPhysicalConnectionServiceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::open_physical_connection_service::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(OpenPhysicalConnectionServiceError::from))
+        }
+    }
+    /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
+    fn open_public_ip_address_pool_service(
+        &self,
+        request: OpenPublicIpAddressPoolServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            OpenPublicIpAddressPoolServiceResponse,
+            Error<OpenPublicIpAddressPoolServiceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::open_public_ip_address_pool_service::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(OpenPublicIpAddressPoolServiceError::from))
+        }
+    }
+    /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
+    fn open_traffic_mirror_service(
+        &self,
+        request: OpenTrafficMirrorServiceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            OpenTrafficMirrorServiceResponse,
+            Error<OpenTrafficMirrorServiceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::open_traffic_mirror_service::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(OpenTrafficMirrorServiceError::from))
+        }
+    }
+    /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
+    fn publish_vpc_route_entries(
+        &self,
+        request: PublishVpcRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            PublishVpcRouteEntriesResponse,
+            Error<PublishVpcRouteEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::publish_vpc_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(PublishVpcRouteEntriesError::from))
+        }
+    }
+    /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
+    fn publish_vpn_route_entry(
+        &self,
+        request: PublishVpnRouteEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<PublishVpnRouteEntryResponse, Error<PublishVpnRouteEntryError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::publish_vpn_route_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(PublishVpnRouteEntryError::from))
+        }
+    }
+    /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
+    fn recover_physical_connection(
+        &self,
+        request: RecoverPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RecoverPhysicalConnectionResponse,
+            Error<RecoverPhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::recover_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(RecoverPhysicalConnectionError::from))
+        }
+    }
+    /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
+    fn recover_virtual_border_router(
+        &self,
+        request: RecoverVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RecoverVirtualBorderRouterResponse,
+            Error<RecoverVirtualBorderRouterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::recover_virtual_border_router::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(RecoverVirtualBorderRouterError::from))
+        }
+    }
+    /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
+    fn release_eip_address(
+        &self,
+        request: ReleaseEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ReleaseEipAddressResponse, Error<ReleaseEipAddressError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::release_eip_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ReleaseEipAddressError::from))
+        }
+    }
+    /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
+    fn release_eip_segment_address(
+        &self,
+        request: ReleaseEipSegmentAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ReleaseEipSegmentAddressResponse,
+            Error<ReleaseEipSegmentAddressError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::release_eip_segment_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ReleaseEipSegmentAddressError::from))
+        }
+    }
+    /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
+    fn release_ipv6_address(
+        &self,
+        request: ReleaseIpv6AddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<ReleaseIpv6AddressResponse, Error<ReleaseIpv6AddressError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::release_ipv6_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ReleaseIpv6AddressError::from))
+        }
+    }
+    /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
+    fn remove_common_bandwidth_package_ip(
+        &self,
+        request: RemoveCommonBandwidthPackageIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveCommonBandwidthPackageIpResponse,
+            Error<RemoveCommonBandwidthPackageIpError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::remove_common_bandwidth_package_ip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(RemoveCommonBandwidthPackageIpError::from))
+        }
+    }
+    /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
+    fn remove_global_acceleration_instance_ip(
+        &self,
+        request: RemoveGlobalAccelerationInstanceIpRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveGlobalAccelerationInstanceIpResponse,
+            Error<RemoveGlobalAccelerationInstanceIpError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::remove_global_acceleration_instance_ip::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(RemoveGlobalAccelerationInstanceIpError::from)
+                })
+        }
+    }
+    /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
+    fn remove_i_pv6_translator_acl_list_entry(
+        &self,
+        request: RemoveIPv6TranslatorAclListEntryRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveIPv6TranslatorAclListEntryResponse,
+            Error<RemoveIPv6TranslatorAclListEntryError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::remove_i_pv6_translator_acl_list_entry::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(RemoveIPv6TranslatorAclListEntryError::from))
+        }
+    }
+    /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
+    fn remove_sources_from_traffic_mirror_session(
+        &self,
+        request: RemoveSourcesFromTrafficMirrorSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RemoveSourcesFromTrafficMirrorSessionResponse,
+            Error<RemoveSourcesFromTrafficMirrorSessionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::remove_sources_from_traffic_mirror_session::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(RemoveSourcesFromTrafficMirrorSessionError::from)
+                })
+        }
+    }
+    /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
+    fn replace_vpc_dhcp_options_set(
+        &self,
+        request: ReplaceVpcDhcpOptionsSetRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ReplaceVpcDhcpOptionsSetResponse,
+            Error<ReplaceVpcDhcpOptionsSetError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::replace_vpc_dhcp_options_set::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(ReplaceVpcDhcpOptionsSetError::from))
+        }
+    }
+    /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
+    fn retry_vpc_prefix_list_association(
+        &self,
+        request: RetryVpcPrefixListAssociationRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            RetryVpcPrefixListAssociationResponse,
+            Error<RetryVpcPrefixListAssociationError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::retry_vpc_prefix_list_association::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(RetryVpcPrefixListAssociationError::from))
+        }
+    }
+    /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
+    fn revoke_instance_from_cen(
+        &self,
+        request: RevokeInstanceFromCenRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<RevokeInstanceFromCenResponse, Error<RevokeInstanceFromCenError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::revoke_instance_from_cen::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(RevokeInstanceFromCenError::from))
+        }
+    }
+    /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
+    fn revoke_instance_from_vbr(
+        &self,
+        request: RevokeInstanceFromVbrRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<RevokeInstanceFromVbrResponse, Error<RevokeInstanceFromVbrError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::revoke_instance_from_vbr::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(RevokeInstanceFromVbrError::from))
+        }
+    }
+    /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
+    fn second_apply_physical_connection_loa(
+        &self,
+        request: SecondApplyPhysicalConnectionLOARequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            SecondApplyPhysicalConnectionLOAResponse,
+            Error<SecondApplyPhysicalConnectionLOAError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::second_apply_physical_connection_loa::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(SecondApplyPhysicalConnectionLOAError::from))
+        }
+    }
+    /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
+    fn set_high_definition_monitor_log_status(
+        &self,
+        request: SetHighDefinitionMonitorLogStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            SetHighDefinitionMonitorLogStatusResponse,
+            Error<SetHighDefinitionMonitorLogStatusError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::set_high_definition_monitor_log_status::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(SetHighDefinitionMonitorLogStatusError::from))
+        }
+    }
+    /// Calls `StartFailoverTestJob`: Performs a failover test.
+    fn start_failover_test_job(
+        &self,
+        request: StartFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<StartFailoverTestJobResponse, Error<StartFailoverTestJobError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::start_failover_test_job::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(StartFailoverTestJobError::from))
+        }
+    }
+    /// Calls `StopFailoverTestJob`: Terminates a failover test.
+    fn stop_failover_test_job(
+        &self,
+        request: StopFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<StopFailoverTestJobResponse, Error<StopFailoverTestJobError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::stop_failover_test_job::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(StopFailoverTestJobError::from))
+        }
+    }
+    /// Calls `TagResources`: Creates and adds tags to resources.
+    fn tag_resources(
+        &self,
+        request: TagResourcesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<TagResourcesResponse, Error<TagResourcesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::tag_resources::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(TagResourcesError::from))
+        }
+    }
+    /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
+    fn tag_resources_for_express_connect(
+        &self,
+        request: TagResourcesForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TagResourcesForExpressConnectResponse,
+            Error<TagResourcesForExpressConnectError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::tag_resources_for_express_connect::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(TagResourcesForExpressConnectError::from))
+        }
+    }
+    /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
+    fn terminate_physical_connection(
+        &self,
+        request: TerminatePhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TerminatePhysicalConnectionResponse,
+            Error<TerminatePhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::terminate_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(TerminatePhysicalConnectionError::from))
+        }
+    }
+    /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
+    fn terminate_virtual_border_router(
+        &self,
+        request: TerminateVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TerminateVirtualBorderRouterResponse,
+            Error<TerminateVirtualBorderRouterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::terminate_virtual_border_router::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(TerminateVirtualBorderRouterError::from))
+        }
+    }
+    /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
+    fn transform_eip_segment_to_public_ip_address_pool(
+        &self,
+        request: TransformEipSegmentToPublicIpAddressPoolRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TransformEipSegmentToPublicIpAddressPoolResponse,
+            Error<TransformEipSegmentToPublicIpAddressPoolError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::transform_eip_segment_to_public_ip_address_pool::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(TransformEipSegmentToPublicIpAddressPoolError::from)
+                })
+        }
+    }
+    /// Calls `UnTagResources`: Removes tags from resources.
+    fn un_tag_resources(
+        &self,
+        request: UnTagResourcesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnTagResourcesResponse, Error<UnTagResourcesError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::un_tag_resources::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UnTagResourcesError::from))
+        }
+    }
+    /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
+    fn unassociate_eip_address(
+        &self,
+        request: UnassociateEipAddressRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateEipAddressResponse, Error<UnassociateEipAddressError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::unassociate_eip_address::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UnassociateEipAddressError::from))
+        }
+    }
+    /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
+    fn unassociate_global_acceleration_instance(
+        &self,
+        request: UnassociateGlobalAccelerationInstanceRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UnassociateGlobalAccelerationInstanceResponse,
+            Error<UnassociateGlobalAccelerationInstanceError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::unassociate_global_acceleration_instance::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(UnassociateGlobalAccelerationInstanceError::from)
+                })
+        }
+    }
+    /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
+    fn unassociate_ha_vip(
+        &self,
+        request: UnassociateHaVipRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateHaVipResponse, Error<UnassociateHaVipError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::unassociate_ha_vip::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UnassociateHaVipError::from))
+        }
+    }
+    /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
+    fn unassociate_network_acl(
+        &self,
+        request: UnassociateNetworkAclRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateNetworkAclResponse, Error<UnassociateNetworkAclError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::unassociate_network_acl::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UnassociateNetworkAclError::from))
+        }
+    }
+    /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
+    fn unassociate_physical_connection_from_virtual_border_router(
+        &self,
+        request: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+            Error<UnassociatePhysicalConnectionFromVirtualBorderRouterError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::unassociate_physical_connection_from_virtual_border_router::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e
+                        .map_service(
+                            UnassociatePhysicalConnectionFromVirtualBorderRouterError::from,
+                        )
+                })
+        }
+    }
+    /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
+    fn unassociate_route_table(
+        &self,
+        request: UnassociateRouteTableRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UnassociateRouteTableResponse, Error<UnassociateRouteTableError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::unassociate_route_table::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UnassociateRouteTableError::from))
+        }
+    }
+    /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
+    fn unassociate_vpc_cidr_block(
+        &self,
+        request: UnassociateVpcCidrBlockRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UnassociateVpcCidrBlockResponse,
+            Error<UnassociateVpcCidrBlockError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::unassociate_vpc_cidr_block::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UnassociateVpcCidrBlockError::from))
+        }
+    }
+    /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
+    fn untag_resources_for_express_connect(
+        &self,
+        request: UntagResourcesForExpressConnectRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UntagResourcesForExpressConnectResponse,
+            Error<UntagResourcesForExpressConnectError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::untag_resources_for_express_connect::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UntagResourcesForExpressConnectError::from))
+        }
+    }
+    /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
+    fn update_dhcp_options_set_attribute(
+        &self,
+        request: UpdateDhcpOptionsSetAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateDhcpOptionsSetAttributeResponse,
+            Error<UpdateDhcpOptionsSetAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_dhcp_options_set_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateDhcpOptionsSetAttributeError::from))
+        }
+    }
+    /// Calls `UpdateFailoverTestJob`: Updates a failover test.
+    fn update_failover_test_job(
+        &self,
+        request: UpdateFailoverTestJobRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UpdateFailoverTestJobResponse, Error<UpdateFailoverTestJobError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_failover_test_job::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateFailoverTestJobError::from))
+        }
+    }
+    /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
+    fn update_gateway_route_table_entry_attribute(
+        &self,
+        request: UpdateGatewayRouteTableEntryAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateGatewayRouteTableEntryAttributeResponse,
+            Error<UpdateGatewayRouteTableEntryAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::update_gateway_route_table_entry_attribute::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(UpdateGatewayRouteTableEntryAttributeError::from)
+                })
+        }
+    }
+    /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
+    fn update_ipsec_server(
+        &self,
+        request: UpdateIpsecServerRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<UpdateIpsecServerResponse, Error<UpdateIpsecServerError>>,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_ipsec_server::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateIpsecServerError::from))
+        }
+    }
+    /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
+    fn update_ipv4_gateway_attribute(
+        &self,
+        request: UpdateIpv4GatewayAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateIpv4GatewayAttributeResponse,
+            Error<UpdateIpv4GatewayAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_ipv4_gateway_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateIpv4GatewayAttributeError::from))
+        }
+    }
+    /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
+    fn update_nat_gateway_nat_type(
+        &self,
+        request: UpdateNatGatewayNatTypeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateNatGatewayNatTypeResponse,
+            Error<UpdateNatGatewayNatTypeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_nat_gateway_nat_type::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateNatGatewayNatTypeError::from))
+        }
+    }
+    /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
+    fn update_network_acl_entries(
+        &self,
+        request: UpdateNetworkAclEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateNetworkAclEntriesResponse,
+            Error<UpdateNetworkAclEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_network_acl_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateNetworkAclEntriesError::from))
+        }
+    }
+    /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
+    fn update_public_ip_address_pool_attribute(
+        &self,
+        request: UpdatePublicIpAddressPoolAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdatePublicIpAddressPoolAttributeResponse,
+            Error<UpdatePublicIpAddressPoolAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_public_ip_address_pool_attribute::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(UpdatePublicIpAddressPoolAttributeError::from)
+                })
+        }
+    }
+    /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
+    fn update_traffic_mirror_filter_attribute(
+        &self,
+        request: UpdateTrafficMirrorFilterAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateTrafficMirrorFilterAttributeResponse,
+            Error<UpdateTrafficMirrorFilterAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_traffic_mirror_filter_attribute::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(UpdateTrafficMirrorFilterAttributeError::from)
+                })
+        }
+    }
+    /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
+    fn update_traffic_mirror_filter_rule_attribute(
+        &self,
+        request: UpdateTrafficMirrorFilterRuleAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateTrafficMirrorFilterRuleAttributeResponse,
+            Error<UpdateTrafficMirrorFilterRuleAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::update_traffic_mirror_filter_rule_attribute::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e.map_service(UpdateTrafficMirrorFilterRuleAttributeError::from)
+                })
+        }
+    }
+    /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
+    fn update_traffic_mirror_session_attribute(
+        &self,
+        request: UpdateTrafficMirrorSessionAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateTrafficMirrorSessionAttributeResponse,
+            Error<UpdateTrafficMirrorSessionAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_traffic_mirror_session_attribute::OPERATION, params)
+                .await
+                .map_err(|e| {
+                    e.map_service(UpdateTrafficMirrorSessionAttributeError::from)
+                })
+        }
+    }
+    /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
+    fn update_virtual_border_bandwidth(
+        &self,
+        request: UpdateVirtualBorderBandwidthRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateVirtualBorderBandwidthResponse,
+            Error<UpdateVirtualBorderBandwidthError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_virtual_border_bandwidth::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateVirtualBorderBandwidthError::from))
+        }
+    }
+    /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
+    fn update_virtual_physical_connection(
+        &self,
+        request: UpdateVirtualPhysicalConnectionRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateVirtualPhysicalConnectionResponse,
+            Error<UpdateVirtualPhysicalConnectionError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_virtual_physical_connection::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateVirtualPhysicalConnectionError::from))
+        }
+    }
+    /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
+    fn update_vpc_gateway_endpoint_attribute(
+        &self,
+        request: UpdateVpcGatewayEndpointAttributeRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            UpdateVpcGatewayEndpointAttributeResponse,
+            Error<UpdateVpcGatewayEndpointAttributeError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::update_vpc_gateway_endpoint_attribute::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(UpdateVpcGatewayEndpointAttributeError::from))
+        }
+    }
+    /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
+    fn vpc_describe_vpc_nat_gateway_network_interface_quota(
+        &self,
+        request: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
+            Error<VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(
+                    &crate::vpc_describe_vpc_nat_gateway_network_interface_quota::OPERATION,
+                    params,
+                )
+                .await
+                .map_err(|e| {
+                    e
+                        .map_service(
+                            VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError::from,
+                        )
+                })
+        }
+    }
+    /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
+    fn withdraw_vpc_published_route_entries(
+        &self,
+        request: WithdrawVpcPublishedRouteEntriesRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            WithdrawVpcPublishedRouteEntriesResponse,
+            Error<WithdrawVpcPublishedRouteEntriesError>,
+        >,
+    > + Send {
+        async move {
+            let params = ::acs_runtime::operation::prepare(&request)?;
+            self.rpc
+                .call(&crate::withdraw_vpc_published_route_entries::OPERATION, params)
+                .await
+                .map_err(|e| e.map_service(WithdrawVpcPublishedRouteEntriesError::from))
         }
     }
 }

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnGatewayRequest {
     /// The region ID of the VPN gateway. You can call the DescribeRegions operation to query the
@@ -65,6 +66,7 @@ pub struct CreateVpnGatewayRequest {
     /// This parameter is required when you create a VPN gateway.
     ///
     /// - Wire name: `InstanceChargeType`.
+    /// - Default: `POSTPAY`.
     /// - Example: `POSTPAY`.
     /// - Valid values: `PREPAY` (subscription), `POSTPAY` (pay-as-you-go).
     #[rpc(name = "InstanceChargeType")]
@@ -146,7 +148,34 @@ pub struct CreateVpnGatewayRequest {
     /// - Valid values: `public` (public VPN gateway), `private` (private VPN gateway).
     #[rpc(name = "NetworkType")]
     pub network_type: Option<NetworkType>,
+    /// The second vSwitch with which you want to associate the VPN gateway.
+    ///
+    /// *   If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
+    /// *   You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
+    /// *   For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
+    ///
+    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](https://www.alibabacloud.com/help/doc-detail/2358946.htm).
+    ///
+    /// - Wire name: `DisasterRecoveryVSwitchId`.
+    /// - Example: `vsw-p0wiz7obm0tbimu4r****`.
+    #[rpc(name = "DisasterRecoveryVSwitchId")]
+    pub disaster_recovery_v_switch_id: Option<String>,
+    /// The ID of the resource group to which the VPN gateway belongs.
+    ///
+    /// *   You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource group IDs.
+    ///
+    /// *   If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
+    ///
+    /// *   After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
+    ///
+    ///    If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
+    ///
+    /// - Wire name: `ResourceGroupId`.
+    /// - Example: `rg-acfmzs372yg****`.
+    #[rpc(name = "ResourceGroupId")]
+    pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
 }
 impl CreateVpnGatewayRequest {
@@ -292,6 +321,16 @@ impl CreateVpnGatewayRequestBuilder {
         self.inner.network_type = Some(value.into());
         self
     }
+    /// Sets `DisasterRecoveryVSwitchId`. The second vSwitch with which you want to associate the VPN gateway.
+    pub fn disaster_recovery_v_switch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.disaster_recovery_v_switch_id = Some(value.into());
+        self
+    }
+    /// Sets `ResourceGroupId`. The ID of the resource group to which the VPN gateway belongs.
+    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.resource_group_id = Some(value.into());
+        self
+    }
     /// Checks every parameter against the spec and returns the request, or every
     /// violation at once (missing required parameters, values outside their rules).
     pub fn build(
@@ -351,6 +390,8 @@ pub enum NetworkType {
 ::acs_runtime::open_enum_impls!(NetworkType { Public = "public", Private = "private", });
 /// Response of `CreateVpnGateway`.
 ///
+/// The returned data.
+///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct CreateVpnGatewayResponse {
@@ -388,17 +429,127 @@ pub struct CreateVpnGatewayResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpnGatewayError {
+    /// HTTP 400 `InvalidVpcId.NotFound`: The specified VPC id does not exist in our records.
+    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidName`: The specified value of Name not supported.
+    InvalidName(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidSpec.NotFound`: The specified Spec does not exist in our records.
+    InvalidSpecNotFound(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidPeriod`: The specified period is not valid
+    InvalidPeriod(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `ChargeType.NotSupport`: The specified charge type is not support.
+    ChargeTypeNotSupport(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InventoryNotEnough`: The inventory is not enough.
+    InventoryNotEnough(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `UnnecessarySslConnection`: The SSL connection is unnecessary for ssl vpn disabled.
+    UnnecessarySslConnection(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVpnEnable`: Either IPsec or SSL VPN must be set enable.
+    InvalidVpnEnable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
     ///
     /// The error message returned because the resource quota is reached.
     ResourceQuotaFull(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVSwitchId.NotFound`: The specified vswitchId is not found.
+    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `OperationFailed.InventoryNotEnough`: No enough available resource. Try another vswitch with different available zone.
+    OperationFailedInventoryNotEnough(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `Forbidden.OperateShareResource`: Operating shared resources is forbidden.
+    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `OperationFailed.IpNotEnough`: Operation failed because private ip address of the virtual switch is not enough.
+    OperationFailedIpNotEnough(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `Forbidden.NoSLRPermission`: User not authorized to create service linked role.
+    ForbiddenNoSlrPermission(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `OperationFailed.VSwitchConflict`: The vswitch can't create vpn. Try another vswitch.
+    OperationFailedVSwitchConflict(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `OperationFailed.AzNotSupport`: Current available zone can't create vpn. Try another vswitch with different available zone.
+    OperationFailedAzNotSupport(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `OperationFailed.NetworkTypeNotMatch`: Create NationalStandard vpn with private networkType is unsupported.
+    OperationFailedNetworkTypeNotMatch(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `OperationFailed.SslNotSupport`: Enable ssl vpn with private networkType is unsupported.
+    OperationFailedSslNotSupport(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
+    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
+    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
+    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
+    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
+    DuplicatedTagKey(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
+    InternalError(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVSwitchId.SecondVswitchNotSupport`: The available zone of vswitch2 not supported.
+    InvalidVSwitchIdSecondVswitchNotSupport(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVSwitchId.FirstVswitchNotSupport`: The available zone of vswitch1 not supported.
+    InvalidVSwitchIdFirstVswitchNotSupport(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVSwitchId.VswitchIdShouldDifferent`: The VSwitch ids should be different.
+    InvalidVSwitchIdVswitchIdShouldDifferent(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVSwitchId.FirstVswitchIpNotEnough`: The ip of vswitch1 not enough.
+    InvalidVSwitchIdFirstVswitchIpNotEnough(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVSwitchId.SecondVswitchIpNotEnough`: The ip of vswitch2 not enough.
+    InvalidVSwitchIdSecondVswitchIpNotEnough(::acs_runtime::client::ServiceError),
+    /// HTTP 400 `InvalidVSwitchId.ZoneIdShouldDifferent`: Two vSwitches should belong to different Availability Zones.
+    InvalidVSwitchIdZoneIdShouldDifferent(::acs_runtime::client::ServiceError),
+    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
+    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         match error.code() {
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidSpec.NotFound" => Self::InvalidSpecNotFound(error),
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "ChargeType.NotSupport" => Self::ChargeTypeNotSupport(error),
+            "InventoryNotEnough" => Self::InventoryNotEnough(error),
+            "UnnecessarySslConnection" => Self::UnnecessarySslConnection(error),
+            "InvalidVpnEnable" => Self::InvalidVpnEnable(error),
             "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "OperationFailed.InventoryNotEnough" => {
+                Self::OperationFailedInventoryNotEnough(error)
+            }
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "OperationFailed.IpNotEnough" => Self::OperationFailedIpNotEnough(error),
+            "Forbidden.NoSLRPermission" => Self::ForbiddenNoSlrPermission(error),
+            "OperationFailed.VSwitchConflict" => {
+                Self::OperationFailedVSwitchConflict(error)
+            }
+            "OperationFailed.AzNotSupport" => Self::OperationFailedAzNotSupport(error),
+            "OperationFailed.NetworkTypeNotMatch" => {
+                Self::OperationFailedNetworkTypeNotMatch(error)
+            }
+            "OperationFailed.SslNotSupport" => Self::OperationFailedSslNotSupport(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidVSwitchId.SecondVswitchNotSupport" => {
+                Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
+            }
+            "InvalidVSwitchId.FirstVswitchNotSupport" => {
+                Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
+            }
+            "InvalidVSwitchId.VswitchIdShouldDifferent" => {
+                Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
+            }
+            "InvalidVSwitchId.FirstVswitchIpNotEnough" => {
+                Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
+            }
+            "InvalidVSwitchId.SecondVswitchIpNotEnough" => {
+                Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
+            }
+            "InvalidVSwitchId.ZoneIdShouldDifferent" => {
+                Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }
@@ -407,7 +558,38 @@ impl CreateVpnGatewayError {
     /// The service error behind the variant.
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         match self {
-            Self::ResourceQuotaFull(error) | Self::Unhandled(error) => error,
+            Self::InvalidVpcIdNotFound(error)
+            | Self::InvalidName(error)
+            | Self::InvalidSpecNotFound(error)
+            | Self::InvalidPeriod(error)
+            | Self::ChargeTypeNotSupport(error)
+            | Self::InventoryNotEnough(error)
+            | Self::UnnecessarySslConnection(error)
+            | Self::InvalidVpnEnable(error)
+            | Self::ResourceQuotaFull(error)
+            | Self::InvalidVSwitchIdNotFound(error)
+            | Self::OperationFailedInventoryNotEnough(error)
+            | Self::ForbiddenOperateShareResource(error)
+            | Self::OperationFailedIpNotEnough(error)
+            | Self::ForbiddenNoSlrPermission(error)
+            | Self::OperationFailedVSwitchConflict(error)
+            | Self::OperationFailedAzNotSupport(error)
+            | Self::OperationFailedNetworkTypeNotMatch(error)
+            | Self::OperationFailedSslNotSupport(error)
+            | Self::ForbiddenTagKeyDuplicated(error)
+            | Self::SizeLimitExceededTagNum(error)
+            | Self::InvalidParameterTagValue(error)
+            | Self::InvalidParameterTagKey(error)
+            | Self::DuplicatedTagKey(error)
+            | Self::InternalError(error)
+            | Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
+            | Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
+            | Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
+            | Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
+            | Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
+            | Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
+            | Self::InvalidRegionIdNotFound(error)
+            | Self::Unhandled(error) => error,
         }
     }
 }

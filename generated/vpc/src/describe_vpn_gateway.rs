@@ -19,6 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnGatewayRequest {
     /// The ID of the region where the VPN gateway is deployed.
@@ -42,6 +43,7 @@ pub struct DescribeVpnGatewayRequest {
     #[rpc(name = "IncludeReservationData")]
     pub include_reservation_data: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
 }
 impl DescribeVpnGatewayRequest {
@@ -123,29 +125,116 @@ pub enum Status {
     Status { Init = "init", Provisioning = "provisioning", Active = "active", Updating =
     "updating", Deleting = "deleting", }
 );
+/// The information about pending orders.
+///
+/// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+pub struct ReservationData {
+    /// The status of the pending order. Valid values:
+    ///
+    /// *   **1**: indicates that the order of the renewal or specification change has not taken effect.
+    /// *   **2**: indicates that the order is an order for temporary upgrade and the order has taken effect. After the temporary upgrade expires, the system restores the VPN gateway to its previous specifications. In this case, **ReservationIpsec**, **ReservationMaxConnections**, **ReservationSpec**, and **ReservationSsl** indicate the previous specification.
+    ///
+    /// - Wire name: `Status`.
+    /// - Example: `1`.
+    #[serde(rename = "Status", default)]
+    pub status: Option<String>,
+    /// The type of the pending order. Valid values:
+    ///
+    /// *   **RENEWCHANGE**: renewal with upgrade or downgrade
+    /// *   **TEMP_UPGRADE**: temporary upgrade
+    /// *   **RENEW**: renewal
+    ///
+    /// - Wire name: `ReservationOrderType`.
+    /// - Example: `TEMP_UPGRADE`.
+    #[serde(rename = "ReservationOrderType", default)]
+    pub reservation_order_type: Option<String>,
+    /// The IPsec-VPN status of the pending order. Valid values:
+    ///
+    /// *   **enable**
+    /// *   **disable**
+    ///
+    /// - Wire name: `ReservationIpsec`.
+    /// - Example: `enable`.
+    #[serde(rename = "ReservationIpsec", default)]
+    pub reservation_ipsec: Option<String>,
+    /// The bandwidth of the pending order. Unit: Mbit/s.
+    ///
+    /// - Wire name: `ReservationSpec`.
+    /// - Example: `5`.
+    #[serde(rename = "ReservationSpec", default)]
+    pub reservation_spec: Option<String>,
+    /// The SSL-VPN status of the pending order. Valid values:
+    ///
+    /// *   **enable**
+    /// *   **disable**
+    ///
+    /// - Wire name: `ReservationSsl`.
+    /// - Example: `enable`.
+    #[serde(rename = "ReservationSsl", default)]
+    pub reservation_ssl: Option<String>,
+    /// The maximum number of concurrent SSL-VPN connections of the pending order.
+    ///
+    /// - Wire name: `ReservationMaxConnections`.
+    /// - Example: `5`.
+    #[serde(rename = "ReservationMaxConnections", default)]
+    pub reservation_max_connections: Option<i32>,
+    /// If the order type is **TEMP_UPGRADE** (temporary upgrade), this parameter specifies the time when the temporary upgrade expires.
+    ///
+    /// If the order type is **RENEWCHANGE** (renewal with a specification change) or **RENEW** (renewal), this parameter indicates the time when the renewal or renewal with a specification change takes effect.
+    ///
+    /// - Wire name: `ReservationEndTime`.
+    /// - Example: `2020-07-20T16:00:00Z`.
+    #[serde(rename = "ReservationEndTime", default)]
+    pub reservation_end_time: Option<String>,
+}
+/// The tags that are added to the VPN gateway.
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+pub struct Tag {
+    /// The tag key.
+    ///
+    /// - Wire name: `Key`.
+    /// - Example: `aaa`.
+    #[serde(rename = "Key", default)]
+    pub key: Option<String>,
+    /// The tag value.
+    ///
+    /// - Wire name: `Value`.
+    /// - Example: `bbb`.
+    #[serde(rename = "Value", default)]
+    pub value: Option<String>,
+}
+/// A nested value.
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+pub struct Tags {
+    /// The tags that are added to the VPN gateway.
+    ///
+    /// - Wire name: `Tag`.
+    #[serde(rename = "Tag", default)]
+    pub tag: Option<Vec<Tag>>,
+}
+/// A nested value.
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+pub struct EniInstanceIds {
+    /// The ENIs created by the system for the VPN gateway.
+    ///
+    /// - Wire name: `EniInstanceId`.
+    #[serde(rename = "EniInstanceId", default)]
+    pub eni_instance_id: Option<Vec<String>>,
+}
 /// Response of `DescribeVpnGateway`.
+///
+/// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct DescribeVpnGatewayResponse {
-    /// The request ID.
+    /// The type of VPN gateway. Only **Normal** may be returned, which indicates a standard VPN gateway.
     ///
-    /// - Wire name: `RequestId`.
-    /// - Example: `27E69E1E-0B7A-4D8A-92A0-B6D2C0B5E1B2`.
-    #[serde(rename = "RequestId", default)]
-    pub request_id: Option<String>,
-    /// The ID of the VPN gateway.
-    ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
-    #[serde(rename = "VpnGatewayId", default)]
-    pub vpn_gateway_id: Option<String>,
-    /// The name of the VPN gateway.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
-    #[serde(rename = "Name", default)]
-    pub name: Option<String>,
+    /// - Wire name: `VpnType`.
+    /// - Example: `Normal`.
+    #[serde(rename = "VpnType", default)]
+    pub vpn_type: Option<String>,
     /// The status of the VPN gateway.
     ///
     /// - Wire name: `Status`.
@@ -159,18 +248,214 @@ pub struct DescribeVpnGatewayResponse {
     /// - Example: `vpc-bp1ub1yt9cvakoelj****`.
     #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
+    /// The maximum number of concurrent SSL-VPN connections.
+    ///
+    /// - Wire name: `SslMaxConnections`.
+    /// - Example: `5`.
+    #[serde(rename = "SslMaxConnections", default)]
+    pub ssl_max_connections: Option<i64>,
     /// The maximum bandwidth of the VPN gateway. Unit: M (Mbit/s).
     ///
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
     #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
+    /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
+    ///
+    /// *   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
+    ///
+    ///    If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IP addresses to the VPN gateway to create two encrypted tunnels.
+    ///
+    /// - Wire name: `InternetIp`.
+    /// - Example: `47.22.XX.XX`.
+    #[serde(rename = "InternetIp", default)]
+    pub internet_ip: Option<String>,
     /// The timestamp when the VPN gateway was created, in milliseconds.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1495382400000`.
     #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
+    /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
+    ///
+    /// *   **true**
+    /// *   **false**
+    ///
+    /// - Wire name: `AutoPropagate`.
+    /// - Example: `true`.
+    #[serde(rename = "AutoPropagate", default)]
+    pub auto_propagate: Option<bool>,
+    /// The billing method. Valid value:
+    ///
+    /// **POSTPAY**: pay-as-you-go
+    ///
+    /// - Wire name: `ChargeType`.
+    /// - Example: `China site (aliyun.com): Prepay. International site (alibabacloud.com): POSTPAY.`.
+    #[serde(rename = "ChargeType", default)]
+    pub charge_type: Option<String>,
+    /// The ID of the VPN gateway.
+    ///
+    /// - Wire name: `VpnGatewayId`.
+    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    #[serde(rename = "VpnGatewayId", default)]
+    pub vpn_gateway_id: Option<String>,
+    /// The tag that is automatically generated for the VPN gateway. The tag consists of the following parameters:
+    ///
+    /// *   **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
+    ///
+    ///    *   **true**
+    ///    *   **false**
+    ///
+    /// *   **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
+    ///
+    ///    *   **true**
+    ///    *   **false**
+    ///
+    /// *   **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
+    ///
+    ///    *   **true**
+    ///    *   **false**
+    ///
+    /// *   **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
+    ///
+    ///    *   **true**
+    ///    *   **false**
+    ///
+    /// *   **description**: the description of the VPN gateway. This parameter is only for internal use.
+    ///
+    /// *   **VpnVersion**: the version of the VPN gateway.
+    ///
+    /// *   **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
+    ///
+    ///    *   **true**
+    ///    *   **false**
+    ///
+    /// - Wire name: `Tag`.
+    /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
+    #[serde(rename = "Tag", default)]
+    pub tag: Option<String>,
+    /// Indicates whether the IPsec-VPN feature is enabled. Valid values:
+    ///
+    /// *   **enable**
+    /// *   **disable**
+    ///
+    /// - Wire name: `IpsecVpn`.
+    /// - Example: `enable`.
+    #[serde(rename = "IpsecVpn", default)]
+    pub ipsec_vpn: Option<String>,
+    /// The timestamp when the VPN gateway expires. Unit: milliseconds.
+    ///
+    /// This value is a UNIX timestamp representing the number of milliseconds that have elapsed since the epoch time January 1, 1970, 00:00:00 UTC.
+    ///
+    /// - Wire name: `EndTime`.
+    /// - Example: `1544666102000`.
+    #[serde(rename = "EndTime", default)]
+    pub end_time: Option<i64>,
+    /// The ID of the vSwitch to which the VPN gateway belongs.
+    ///
+    /// - Wire name: `VSwitchId`.
+    /// - Example: `vsw-bp1dmzugdikc6hdgx****`.
+    #[serde(rename = "VSwitchId", default)]
+    pub v_switch_id: Option<String>,
+    /// The request ID.
+    ///
+    /// - Wire name: `RequestId`.
+    /// - Example: `27E69E1E-0B7A-4D8A-92A0-B6D2C0B5E1B2`.
+    #[serde(rename = "RequestId", default)]
+    pub request_id: Option<String>,
+    /// The description of the VPN gateway.
+    ///
+    /// - Wire name: `Description`.
+    /// - Example: `vpngatewaydescription`.
+    #[serde(rename = "Description", default)]
+    pub description: Option<String>,
+    /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
+    ///
+    /// *   **true**
+    /// *   **false**
+    ///
+    /// - Wire name: `EnableBgp`.
+    /// - Example: `true`.
+    #[serde(rename = "EnableBgp", default)]
+    pub enable_bgp: Option<bool>,
+    /// The payment status of the VPN gateway. Valid values:
+    ///
+    /// *   **Normal**
+    /// *   **FinancialLocked**
+    ///
+    /// - Wire name: `BusinessStatus`.
+    /// - Example: `Normal`.
+    #[serde(rename = "BusinessStatus", default)]
+    pub business_status: Option<String>,
+    /// The status of the SSL-VPN feature. Valid values:
+    ///
+    /// *   **enable**
+    /// *   **disable**
+    ///
+    /// - Wire name: `SslVpn`.
+    /// - Example: `enable`.
+    #[serde(rename = "SslVpn", default)]
+    pub ssl_vpn: Option<String>,
+    /// The name of the VPN gateway.
+    ///
+    /// - Wire name: `Name`.
+    /// - Example: `test`.
+    #[serde(rename = "Name", default)]
+    pub name: Option<String>,
+    /// The information about pending orders.
+    ///
+    /// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
+    ///
+    /// - Wire name: `ReservationData`.
+    #[serde(rename = "ReservationData", default)]
+    pub reservation_data: Option<ReservationData>,
+    /// - Wire name: `Tags`.
+    #[serde(rename = "Tags", default)]
+    pub tags: Option<Tags>,
+    /// The network type of the VPN gateway.
+    ///
+    /// *   **public**
+    /// *   **private**
+    ///
+    /// - Wire name: `NetworkType`.
+    /// - Example: `public`.
+    #[serde(rename = "NetworkType", default)]
+    pub network_type: Option<String>,
+    /// The second IP address assigned by the system to create an IPsec-VPN connection.
+    ///
+    /// This parameter is returned only when the VPN gateway supports the dual-tunnel mode.
+    ///
+    /// - Wire name: `DisasterRecoveryInternetIp`.
+    /// - Example: `47.91.XX.XX`.
+    #[serde(rename = "DisasterRecoveryInternetIp", default)]
+    pub disaster_recovery_internet_ip: Option<String>,
+    /// The ID of the second vSwitch associated with the VPN gateway.
+    ///
+    /// This parameter is returned only when the VPN gateway supports the dual-tunnel mode.
+    ///
+    /// - Wire name: `DisasterRecoveryVSwitchId`.
+    /// - Example: `vsw-p0w95ql6tmr2ludkt****`.
+    #[serde(rename = "DisasterRecoveryVSwitchId", default)]
+    pub disaster_recovery_v_switch_id: Option<String>,
+    /// The IP address of the SSL-VPN connection.
+    ///
+    /// This parameter is returned only when the VPN gateway is a public VPN gateway and supports only the single-tunnel mode. In addition, the VPN gateway must have the SSL-VPN feature enabled.
+    ///
+    /// - Wire name: `SslVpnInternetIp`.
+    /// - Example: `47.74.XX.XX`.
+    #[serde(rename = "SslVpnInternetIp", default)]
+    pub ssl_vpn_internet_ip: Option<String>,
+    /// The ID of the resource group to which the VPN gateway belongs.
+    ///
+    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    ///
+    /// - Wire name: `ResourceGroupId`.
+    /// - Example: `rg-acfmzs372yg****`.
+    #[serde(rename = "ResourceGroupId", default)]
+    pub resource_group_id: Option<String>,
+    /// - Wire name: `EniInstanceIds`.
+    #[serde(rename = "EniInstanceIds", default)]
+    pub eni_instance_ids: Option<EniInstanceIds>,
 }
 /// Service errors of `DescribeVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -178,6 +463,10 @@ pub struct DescribeVpnGatewayResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpnGatewayError {
+    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
+    ForbbidenSubUser(::acs_runtime::client::ServiceError),
+    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
+    Forbidden(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -186,6 +475,8 @@ pub enum DescribeVpnGatewayError {
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         match error.code() {
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             "InvalidVpnGatewayInstanceId.NotFound" => {
                 Self::InvalidVpnGatewayInstanceIdNotFound(error)
             }
@@ -197,9 +488,10 @@ impl DescribeVpnGatewayError {
     /// The service error behind the variant.
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         match self {
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) | Self::Unhandled(error) => {
-                error
-            }
+            Self::ForbbidenSubUser(error)
+            | Self::Forbidden(error)
+            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            | Self::Unhandled(error) => error,
         }
     }
 }

@@ -7,7 +7,7 @@
 //! One module per operation, each with a request (builder and validation), a response and an error enum. The main types are re-exported at the crate root.
 //!
 //! ```text
-//! let request = acs_vpc::CreateVpnGatewayRequest::builder();
+//! let request = acs_vpc::ActivateRouterInterfaceRequest::builder();
 //! # let _ = request;
 //! ```
 #![allow(
@@ -21,22 +21,2864 @@
     clippy::large_enum_variant
 )]
 #[rustfmt::skip]
+#[cfg(feature = "cli")]
+pub mod cli;
+#[rustfmt::skip]
 pub mod client;
+#[rustfmt::skip]
+pub mod activate_router_interface;
+#[rustfmt::skip]
+pub mod active_flow_log;
+#[rustfmt::skip]
+pub mod add_bgp_network;
+#[rustfmt::skip]
+pub mod add_common_bandwidth_package_ip;
+#[rustfmt::skip]
+pub mod add_common_bandwidth_package_ips;
+#[rustfmt::skip]
+pub mod add_global_acceleration_instance_ip;
+#[rustfmt::skip]
+pub mod add_i_pv6_translator_acl_list_entry;
+#[rustfmt::skip]
+pub mod add_public_ip_address_pool_cidr_block;
+#[rustfmt::skip]
+pub mod add_sources_to_traffic_mirror_session;
+#[rustfmt::skip]
+pub mod allocate_eip_address;
+#[rustfmt::skip]
+pub mod allocate_eip_address_pro;
+#[rustfmt::skip]
+pub mod allocate_eip_segment_address;
+#[rustfmt::skip]
+pub mod allocate_ipv6_address;
+#[rustfmt::skip]
+pub mod allocate_ipv6_internet_bandwidth;
+#[rustfmt::skip]
+pub mod allocate_vpc_ipv6_cidr;
+#[rustfmt::skip]
+pub mod apply_physical_connection_loa;
+#[rustfmt::skip]
+pub mod associate_eip_address;
+#[rustfmt::skip]
+pub mod associate_eip_address_batch;
+#[rustfmt::skip]
+pub mod associate_ha_vip;
+#[rustfmt::skip]
+pub mod associate_network_acl;
+#[rustfmt::skip]
+pub mod associate_physical_connection_to_virtual_border_router;
+#[rustfmt::skip]
+pub mod associate_route_table;
+#[rustfmt::skip]
+pub mod associate_route_table_with_gateway;
+#[rustfmt::skip]
+pub mod associate_route_tables_with_vpc_gateway_endpoint;
+#[rustfmt::skip]
+pub mod associate_vpc_cidr_block;
+#[rustfmt::skip]
+pub mod associate_vpn_gateway_with_certificate;
+#[rustfmt::skip]
+pub mod attach_dhcp_options_set_to_vpc;
+#[rustfmt::skip]
+pub mod attach_vbr_to_vpconn;
+#[rustfmt::skip]
+pub mod cancel_common_bandwidth_package_ip_bandwidth;
+#[rustfmt::skip]
+pub mod cancel_physical_connection;
+#[rustfmt::skip]
+pub mod change_resource_group;
+#[rustfmt::skip]
+pub mod check_can_allocate_vpc_private_ip_address;
+#[rustfmt::skip]
+pub mod check_vpn_bgp_enabled;
+#[rustfmt::skip]
+pub mod complete_physical_connection_loa;
+#[rustfmt::skip]
+pub mod confirm_physical_connection;
+#[rustfmt::skip]
+pub mod connect_router_interface;
+#[rustfmt::skip]
+pub mod convert_bandwidth_package;
+#[rustfmt::skip]
+pub mod copy_network_acl_entries;
+#[rustfmt::skip]
+pub mod create_bgp_group;
+#[rustfmt::skip]
+pub mod create_bgp_peer;
+#[rustfmt::skip]
+pub mod create_common_bandwidth_package;
+#[rustfmt::skip]
+pub mod create_customer_gateway;
+#[rustfmt::skip]
+pub mod create_default_v_switch;
+#[rustfmt::skip]
+pub mod create_default_vpc;
+#[rustfmt::skip]
+pub mod create_dhcp_options_set;
+#[rustfmt::skip]
+pub mod create_express_cloud_connection;
+#[rustfmt::skip]
+pub mod create_express_connect_traffic_qos;
+#[rustfmt::skip]
+pub mod create_express_connect_traffic_qos_queue;
+#[rustfmt::skip]
+pub mod create_express_connect_traffic_qos_rule;
+#[rustfmt::skip]
+pub mod create_failover_test_job;
+#[rustfmt::skip]
+pub mod create_flow_log;
+#[rustfmt::skip]
+pub mod create_forward_entry;
+#[rustfmt::skip]
+pub mod create_full_nat_entry;
+#[rustfmt::skip]
+pub mod create_global_acceleration_instance;
+#[rustfmt::skip]
+pub mod create_ha_vip;
+#[rustfmt::skip]
+pub mod create_high_reliable_physical_connection;
+#[rustfmt::skip]
+pub mod create_i_pv6_translator;
+#[rustfmt::skip]
+pub mod create_i_pv6_translator_acl_list;
+#[rustfmt::skip]
+pub mod create_i_pv6_translator_entry;
+#[rustfmt::skip]
+pub mod create_ipsec_server;
+#[rustfmt::skip]
+pub mod create_ipv4_gateway;
+#[rustfmt::skip]
+pub mod create_ipv6_egress_only_rule;
+#[rustfmt::skip]
+pub mod create_ipv6_gateway;
+#[rustfmt::skip]
+pub mod create_nat_gateway;
+#[rustfmt::skip]
+pub mod create_nat_ip;
+#[rustfmt::skip]
+pub mod create_nat_ip_cidr;
+#[rustfmt::skip]
+pub mod create_network_acl;
+#[rustfmt::skip]
+pub mod create_physical_connection;
+#[rustfmt::skip]
+pub mod create_physical_connection_occupancy_order;
+#[rustfmt::skip]
+pub mod create_physical_connection_setup_order;
+#[rustfmt::skip]
+pub mod create_public_ip_address_pool;
+#[rustfmt::skip]
+pub mod create_route_entries;
+#[rustfmt::skip]
+pub mod create_route_entry;
+#[rustfmt::skip]
+pub mod create_route_table;
+#[rustfmt::skip]
+pub mod create_router_interface;
+#[rustfmt::skip]
+pub mod create_snat_entry;
+#[rustfmt::skip]
+pub mod create_ssl_vpn_client_cert;
+#[rustfmt::skip]
+pub mod create_ssl_vpn_server;
+#[rustfmt::skip]
+pub mod create_traffic_mirror_filter;
+#[rustfmt::skip]
+pub mod create_traffic_mirror_filter_rules;
+#[rustfmt::skip]
+pub mod create_traffic_mirror_session;
+#[rustfmt::skip]
+pub mod create_v_switch;
+#[rustfmt::skip]
+pub mod create_v_switch_cidr_reservation;
+#[rustfmt::skip]
+pub mod create_vbr_ha;
+#[rustfmt::skip]
+pub mod create_vco_route_entry;
+#[rustfmt::skip]
+pub mod create_virtual_border_router;
+#[rustfmt::skip]
+pub mod create_virtual_physical_connection;
+#[rustfmt::skip]
+pub mod create_vpc;
+#[rustfmt::skip]
+pub mod create_vpc_gateway_endpoint;
+#[rustfmt::skip]
+pub mod create_vpc_prefix_list;
+#[rustfmt::skip]
+pub mod create_vpconn_from_vbr;
+#[rustfmt::skip]
+pub mod create_vpn_attachment;
+#[rustfmt::skip]
+pub mod create_vpn_connection;
 #[rustfmt::skip]
 pub mod create_vpn_gateway;
 #[rustfmt::skip]
+pub mod create_vpn_pbr_route_entry;
+#[rustfmt::skip]
+pub mod create_vpn_route_entry;
+#[rustfmt::skip]
+pub mod deactivate_router_interface;
+#[rustfmt::skip]
+pub mod deactive_flow_log;
+#[rustfmt::skip]
+pub mod delete_bgp_group;
+#[rustfmt::skip]
+pub mod delete_bgp_network;
+#[rustfmt::skip]
+pub mod delete_bgp_peer;
+#[rustfmt::skip]
+pub mod delete_common_bandwidth_package;
+#[rustfmt::skip]
+pub mod delete_customer_gateway;
+#[rustfmt::skip]
+pub mod delete_dhcp_options_set;
+#[rustfmt::skip]
+pub mod delete_express_connect;
+#[rustfmt::skip]
+pub mod delete_express_connect_traffic_qos;
+#[rustfmt::skip]
+pub mod delete_express_connect_traffic_qos_queue;
+#[rustfmt::skip]
+pub mod delete_express_connect_traffic_qos_rule;
+#[rustfmt::skip]
+pub mod delete_failover_test_job;
+#[rustfmt::skip]
+pub mod delete_flow_log;
+#[rustfmt::skip]
+pub mod delete_forward_entry;
+#[rustfmt::skip]
+pub mod delete_full_nat_entry;
+#[rustfmt::skip]
+pub mod delete_global_acceleration_instance;
+#[rustfmt::skip]
+pub mod delete_ha_vip;
+#[rustfmt::skip]
+pub mod delete_i_pv6_translator;
+#[rustfmt::skip]
+pub mod delete_i_pv6_translator_acl_list;
+#[rustfmt::skip]
+pub mod delete_i_pv6_translator_entry;
+#[rustfmt::skip]
+pub mod delete_ipsec_server;
+#[rustfmt::skip]
+pub mod delete_ipv4_gateway;
+#[rustfmt::skip]
+pub mod delete_ipv6_egress_only_rule;
+#[rustfmt::skip]
+pub mod delete_ipv6_gateway;
+#[rustfmt::skip]
+pub mod delete_ipv6_internet_bandwidth;
+#[rustfmt::skip]
+pub mod delete_nat_gateway;
+#[rustfmt::skip]
+pub mod delete_nat_ip;
+#[rustfmt::skip]
+pub mod delete_nat_ip_cidr;
+#[rustfmt::skip]
+pub mod delete_network_acl;
+#[rustfmt::skip]
+pub mod delete_physical_connection;
+#[rustfmt::skip]
+pub mod delete_public_ip_address_pool;
+#[rustfmt::skip]
+pub mod delete_public_ip_address_pool_cidr_block;
+#[rustfmt::skip]
+pub mod delete_route_entries;
+#[rustfmt::skip]
+pub mod delete_route_entry;
+#[rustfmt::skip]
+pub mod delete_route_table;
+#[rustfmt::skip]
+pub mod delete_router_interface;
+#[rustfmt::skip]
+pub mod delete_snat_entry;
+#[rustfmt::skip]
+pub mod delete_ssl_vpn_client_cert;
+#[rustfmt::skip]
+pub mod delete_ssl_vpn_server;
+#[rustfmt::skip]
+pub mod delete_traffic_mirror_filter;
+#[rustfmt::skip]
+pub mod delete_traffic_mirror_filter_rules;
+#[rustfmt::skip]
+pub mod delete_traffic_mirror_session;
+#[rustfmt::skip]
+pub mod delete_v_switch;
+#[rustfmt::skip]
+pub mod delete_v_switch_cidr_reservation;
+#[rustfmt::skip]
+pub mod delete_vbr_ha;
+#[rustfmt::skip]
+pub mod delete_vco_route_entry;
+#[rustfmt::skip]
+pub mod delete_virtual_border_router;
+#[rustfmt::skip]
+pub mod delete_vpc;
+#[rustfmt::skip]
+pub mod delete_vpc_gateway_endpoint;
+#[rustfmt::skip]
+pub mod delete_vpc_prefix_list;
+#[rustfmt::skip]
+pub mod delete_vpn_attachment;
+#[rustfmt::skip]
+pub mod delete_vpn_connection;
+#[rustfmt::skip]
+pub mod delete_vpn_gateway;
+#[rustfmt::skip]
+pub mod delete_vpn_pbr_route_entry;
+#[rustfmt::skip]
+pub mod delete_vpn_route_entry;
+#[rustfmt::skip]
+pub mod deletion_protection;
+#[rustfmt::skip]
+pub mod describe95_traffic;
+#[rustfmt::skip]
+pub mod describe_access_points;
+#[rustfmt::skip]
+pub mod describe_bgp_groups;
+#[rustfmt::skip]
+pub mod describe_bgp_networks;
+#[rustfmt::skip]
+pub mod describe_bgp_peers;
+#[rustfmt::skip]
+pub mod describe_common_bandwidth_packages;
+#[rustfmt::skip]
+pub mod describe_customer_gateway;
+#[rustfmt::skip]
+pub mod describe_customer_gateways;
+#[rustfmt::skip]
+pub mod describe_ec_grant_relation;
+#[rustfmt::skip]
+pub mod describe_eip_addresses;
+#[rustfmt::skip]
+pub mod describe_eip_gateway_info;
+#[rustfmt::skip]
+pub mod describe_eip_monitor_data;
+#[rustfmt::skip]
+pub mod describe_eip_segment;
+#[rustfmt::skip]
+pub mod describe_express_connect_traffic_qos;
+#[rustfmt::skip]
+pub mod describe_express_connect_traffic_qos_queue;
+#[rustfmt::skip]
+pub mod describe_express_connect_traffic_qos_rule;
+#[rustfmt::skip]
+pub mod describe_failover_test_job;
+#[rustfmt::skip]
+pub mod describe_failover_test_jobs;
+#[rustfmt::skip]
+pub mod describe_flow_logs;
+#[rustfmt::skip]
+pub mod describe_forward_table_entries;
+#[rustfmt::skip]
+pub mod describe_global_acceleration_instances;
+#[rustfmt::skip]
+pub mod describe_grant_rules_to_cen;
+#[rustfmt::skip]
+pub mod describe_grant_rules_to_ecr;
+#[rustfmt::skip]
+pub mod describe_ha_vips;
+#[rustfmt::skip]
+pub mod describe_high_definition_monitor_log_attribute;
+#[rustfmt::skip]
+pub mod describe_i_pv6_translator_acl_list_attributes;
+#[rustfmt::skip]
+pub mod describe_i_pv6_translator_acl_lists;
+#[rustfmt::skip]
+pub mod describe_i_pv6_translator_entries;
+#[rustfmt::skip]
+pub mod describe_i_pv6_translators;
+#[rustfmt::skip]
+pub mod describe_ipv6_addresses;
+#[rustfmt::skip]
+pub mod describe_ipv6_egress_only_rules;
+#[rustfmt::skip]
+pub mod describe_ipv6_gateway_attribute;
+#[rustfmt::skip]
+pub mod describe_ipv6_gateways;
+#[rustfmt::skip]
+pub mod describe_nat_gateway_associate_network_interfaces;
+#[rustfmt::skip]
+pub mod describe_nat_gateways;
+#[rustfmt::skip]
+pub mod describe_network_acl_attributes;
+#[rustfmt::skip]
+pub mod describe_network_acls;
+#[rustfmt::skip]
+pub mod describe_physical_connection_loa;
+#[rustfmt::skip]
+pub mod describe_physical_connections;
+#[rustfmt::skip]
+pub mod describe_public_ip_address;
+#[rustfmt::skip]
+pub mod describe_regions;
+#[rustfmt::skip]
+pub mod describe_route_entry_list;
+#[rustfmt::skip]
+pub mod describe_route_table_list;
+#[rustfmt::skip]
+pub mod describe_route_tables;
+#[rustfmt::skip]
+pub mod describe_router_interface_attribute;
+#[rustfmt::skip]
+pub mod describe_router_interfaces;
+#[rustfmt::skip]
+pub mod describe_server_related_global_acceleration_instances;
+#[rustfmt::skip]
+pub mod describe_snat_table_entries;
+#[rustfmt::skip]
+pub mod describe_ssl_vpn_client_cert;
+#[rustfmt::skip]
+pub mod describe_ssl_vpn_client_certs;
+#[rustfmt::skip]
+pub mod describe_ssl_vpn_clients;
+#[rustfmt::skip]
+pub mod describe_ssl_vpn_servers;
+#[rustfmt::skip]
+pub mod describe_tag_keys;
+#[rustfmt::skip]
+pub mod describe_tag_keys_for_express_connect;
+#[rustfmt::skip]
+pub mod describe_tags;
+#[rustfmt::skip]
+pub mod describe_v_routers;
+#[rustfmt::skip]
+pub mod describe_v_switch_attributes;
+#[rustfmt::skip]
+pub mod describe_v_switches;
+#[rustfmt::skip]
+pub mod describe_vbr_ha;
+#[rustfmt::skip]
+pub mod describe_vco_route_entries;
+#[rustfmt::skip]
+pub mod describe_virtual_border_routers;
+#[rustfmt::skip]
+pub mod describe_virtual_border_routers_for_physical_connection;
+#[rustfmt::skip]
+pub mod describe_vpc_attribute;
+#[rustfmt::skip]
+pub mod describe_vpc_grant_rules_to_ecr;
+#[rustfmt::skip]
+pub mod describe_vpcs;
+#[rustfmt::skip]
+pub mod describe_vpn_attachments;
+#[rustfmt::skip]
+pub mod describe_vpn_connection;
+#[rustfmt::skip]
+pub mod describe_vpn_connection_logs;
+#[rustfmt::skip]
+pub mod describe_vpn_connections;
+#[rustfmt::skip]
+pub mod describe_vpn_cross_account_authorizations;
+#[rustfmt::skip]
 pub mod describe_vpn_gateway;
 #[rustfmt::skip]
+pub mod describe_vpn_gateway_available_zones;
+#[rustfmt::skip]
+pub mod describe_vpn_gateways;
+#[rustfmt::skip]
+pub mod describe_vpn_pbr_route_entries;
+#[rustfmt::skip]
+pub mod describe_vpn_route_entries;
+#[rustfmt::skip]
+pub mod describe_vpn_ssl_server_logs;
+#[rustfmt::skip]
+pub mod describe_zones;
+#[rustfmt::skip]
+pub mod detach_dhcp_options_set_from_vpc;
+#[rustfmt::skip]
+pub mod diagnose_vpn_connections;
+#[rustfmt::skip]
+pub mod diagnose_vpn_gateway;
+#[rustfmt::skip]
+pub mod disable_nat_gateway_ecs_metric;
+#[rustfmt::skip]
+pub mod disable_vpc_classic_link;
+#[rustfmt::skip]
+pub mod dissociate_route_table_from_gateway;
+#[rustfmt::skip]
+pub mod dissociate_route_tables_from_vpc_gateway_endpoint;
+#[rustfmt::skip]
+pub mod dissociate_vpn_gateway_with_certificate;
+#[rustfmt::skip]
+pub mod download_vpn_connection_config;
+#[rustfmt::skip]
+pub mod enable_nat_gateway_ecs_metric;
+#[rustfmt::skip]
+pub mod enable_physical_connection;
+#[rustfmt::skip]
+pub mod enable_vpc_classic_link;
+#[rustfmt::skip]
+pub mod enable_vpc_ipv4_gateway;
+#[rustfmt::skip]
+pub mod get_dhcp_options_set;
+#[rustfmt::skip]
+pub mod get_flow_log_service_status;
+#[rustfmt::skip]
+pub mod get_ipv4_gateway_attribute;
+#[rustfmt::skip]
+pub mod get_nat_gateway_attribute;
+#[rustfmt::skip]
+pub mod get_physical_connection_service_status;
+#[rustfmt::skip]
+pub mod get_public_ip_address_pool_service_status;
+#[rustfmt::skip]
+pub mod get_traffic_mirror_service_status;
+#[rustfmt::skip]
+pub mod get_v_switch_cidr_reservation_usage;
+#[rustfmt::skip]
+pub mod get_vpc_gateway_endpoint_attribute;
+#[rustfmt::skip]
+pub mod get_vpc_prefix_list_associations;
+#[rustfmt::skip]
+pub mod get_vpc_prefix_list_entries;
+#[rustfmt::skip]
+pub mod get_vpc_route_entry_summary;
+#[rustfmt::skip]
+pub mod get_vpn_gateway_diagnose_result;
+#[rustfmt::skip]
+pub mod grant_instance_to_cen;
+#[rustfmt::skip]
+pub mod grant_instance_to_vbr;
+#[rustfmt::skip]
+pub mod list_business_access_points;
+#[rustfmt::skip]
+pub mod list_business_regions;
+#[rustfmt::skip]
+pub mod list_dhcp_options_sets;
+#[rustfmt::skip]
+pub mod list_enhanhced_nat_gateway_available_zones;
+#[rustfmt::skip]
+pub mod list_full_nat_entries;
+#[rustfmt::skip]
+pub mod list_gateway_route_table_entries;
+#[rustfmt::skip]
+pub mod list_geographic_sub_regions;
+#[rustfmt::skip]
+pub mod list_ipsec_server_logs;
+#[rustfmt::skip]
+pub mod list_ipsec_servers;
+#[rustfmt::skip]
+pub mod list_ipv4_gateways;
+#[rustfmt::skip]
+pub mod list_nat_ip_cidrs;
+#[rustfmt::skip]
+pub mod list_nat_ips;
+#[rustfmt::skip]
+pub mod list_physical_connection_features;
+#[rustfmt::skip]
+pub mod list_prefix_lists;
+#[rustfmt::skip]
+pub mod list_public_ip_address_pool_cidr_blocks;
+#[rustfmt::skip]
+pub mod list_public_ip_address_pools;
+#[rustfmt::skip]
+pub mod list_tag_resources;
+#[rustfmt::skip]
+pub mod list_tag_resources_for_express_connect;
+#[rustfmt::skip]
+pub mod list_traffic_mirror_filters;
+#[rustfmt::skip]
+pub mod list_traffic_mirror_sessions;
+#[rustfmt::skip]
+pub mod list_v_switch_cidr_reservations;
+#[rustfmt::skip]
+pub mod list_virtual_physical_connections;
+#[rustfmt::skip]
+pub mod list_vpc_endpoint_services_by_end_user;
+#[rustfmt::skip]
+pub mod list_vpc_gateway_endpoints;
+#[rustfmt::skip]
+pub mod list_vpc_published_route_entries;
+#[rustfmt::skip]
+pub mod list_vpn_certificate_associations;
+#[rustfmt::skip]
+pub mod modify_bgp_group_attribute;
+#[rustfmt::skip]
+pub mod modify_bgp_peer_attribute;
+#[rustfmt::skip]
+pub mod modify_common_bandwidth_package_attribute;
+#[rustfmt::skip]
+pub mod modify_common_bandwidth_package_ip_bandwidth;
+#[rustfmt::skip]
+pub mod modify_common_bandwidth_package_spec;
+#[rustfmt::skip]
+pub mod modify_customer_gateway_attribute;
+#[rustfmt::skip]
+pub mod modify_eip_address_attribute;
+#[rustfmt::skip]
+pub mod modify_eip_forward_mode;
+#[rustfmt::skip]
+pub mod modify_express_cloud_connection_attribute;
+#[rustfmt::skip]
+pub mod modify_express_cloud_connection_bandwidth;
+#[rustfmt::skip]
+pub mod modify_express_connect_traffic_qos;
+#[rustfmt::skip]
+pub mod modify_express_connect_traffic_qos_queue;
+#[rustfmt::skip]
+pub mod modify_express_connect_traffic_qos_rule;
+#[rustfmt::skip]
+pub mod modify_flow_log_attribute;
+#[rustfmt::skip]
+pub mod modify_forward_entry;
+#[rustfmt::skip]
+pub mod modify_full_nat_entry_attribute;
+#[rustfmt::skip]
+pub mod modify_global_acceleration_instance_attributes;
+#[rustfmt::skip]
+pub mod modify_global_acceleration_instance_spec;
+#[rustfmt::skip]
+pub mod modify_ha_vip_attribute;
+#[rustfmt::skip]
+pub mod modify_i_pv6_translator_acl_attribute;
+#[rustfmt::skip]
+pub mod modify_i_pv6_translator_acl_list_entry;
+#[rustfmt::skip]
+pub mod modify_i_pv6_translator_attribute;
+#[rustfmt::skip]
+pub mod modify_i_pv6_translator_bandwidth;
+#[rustfmt::skip]
+pub mod modify_i_pv6_translator_entry;
+#[rustfmt::skip]
+pub mod modify_ipv6_address_attribute;
+#[rustfmt::skip]
+pub mod modify_ipv6_gateway_attribute;
+#[rustfmt::skip]
+pub mod modify_ipv6_internet_bandwidth;
+#[rustfmt::skip]
+pub mod modify_nat_gateway_attribute;
+#[rustfmt::skip]
+pub mod modify_nat_gateway_spec;
+#[rustfmt::skip]
+pub mod modify_nat_ip_attribute;
+#[rustfmt::skip]
+pub mod modify_nat_ip_cidr_attribute;
+#[rustfmt::skip]
+pub mod modify_network_acl_attributes;
+#[rustfmt::skip]
+pub mod modify_physical_connection_attribute;
+#[rustfmt::skip]
+pub mod modify_route_entry;
+#[rustfmt::skip]
+pub mod modify_route_table_attributes;
+#[rustfmt::skip]
+pub mod modify_router_interface_attribute;
+#[rustfmt::skip]
+pub mod modify_router_interface_spec;
+#[rustfmt::skip]
+pub mod modify_snat_entry;
+#[rustfmt::skip]
+pub mod modify_ssl_vpn_client_cert;
+#[rustfmt::skip]
+pub mod modify_ssl_vpn_server;
+#[rustfmt::skip]
+pub mod modify_tunnel_attribute;
+#[rustfmt::skip]
+pub mod modify_v_router_attribute;
+#[rustfmt::skip]
+pub mod modify_v_switch_attribute;
+#[rustfmt::skip]
+pub mod modify_v_switch_cidr_reservation_attribute;
+#[rustfmt::skip]
+pub mod modify_vco_route_entry_weight;
+#[rustfmt::skip]
+pub mod modify_virtual_border_router_attribute;
+#[rustfmt::skip]
+pub mod modify_vpc_attribute;
+#[rustfmt::skip]
+pub mod modify_vpc_prefix_list;
+#[rustfmt::skip]
+pub mod modify_vpn_attachment_attribute;
+#[rustfmt::skip]
+pub mod modify_vpn_connection_attribute;
+#[rustfmt::skip]
+pub mod modify_vpn_gateway_attribute;
+#[rustfmt::skip]
+pub mod modify_vpn_pbr_route_entry_attribute;
+#[rustfmt::skip]
+pub mod modify_vpn_pbr_route_entry_priority;
+#[rustfmt::skip]
+pub mod modify_vpn_pbr_route_entry_weight;
+#[rustfmt::skip]
+pub mod modify_vpn_route_entry_weight;
+#[rustfmt::skip]
+pub mod move_resource_group;
+#[rustfmt::skip]
+pub mod move_vpn_resource_group;
+#[rustfmt::skip]
+pub mod open_flow_log_service;
+#[rustfmt::skip]
+pub mod open_physical_connection_service;
+#[rustfmt::skip]
+pub mod open_public_ip_address_pool_service;
+#[rustfmt::skip]
+pub mod open_traffic_mirror_service;
+#[rustfmt::skip]
+pub mod publish_vpc_route_entries;
+#[rustfmt::skip]
+pub mod publish_vpn_route_entry;
+#[rustfmt::skip]
+pub mod recover_physical_connection;
+#[rustfmt::skip]
+pub mod recover_virtual_border_router;
+#[rustfmt::skip]
+pub mod release_eip_address;
+#[rustfmt::skip]
+pub mod release_eip_segment_address;
+#[rustfmt::skip]
+pub mod release_ipv6_address;
+#[rustfmt::skip]
+pub mod remove_common_bandwidth_package_ip;
+#[rustfmt::skip]
+pub mod remove_global_acceleration_instance_ip;
+#[rustfmt::skip]
+pub mod remove_i_pv6_translator_acl_list_entry;
+#[rustfmt::skip]
+pub mod remove_sources_from_traffic_mirror_session;
+#[rustfmt::skip]
+pub mod replace_vpc_dhcp_options_set;
+#[rustfmt::skip]
+pub mod retry_vpc_prefix_list_association;
+#[rustfmt::skip]
+pub mod revoke_instance_from_cen;
+#[rustfmt::skip]
+pub mod revoke_instance_from_vbr;
+#[rustfmt::skip]
+pub mod second_apply_physical_connection_loa;
+#[rustfmt::skip]
+pub mod set_high_definition_monitor_log_status;
+#[rustfmt::skip]
+pub mod start_failover_test_job;
+#[rustfmt::skip]
+pub mod stop_failover_test_job;
+#[rustfmt::skip]
+pub mod tag_resources;
+#[rustfmt::skip]
+pub mod tag_resources_for_express_connect;
+#[rustfmt::skip]
+pub mod terminate_physical_connection;
+#[rustfmt::skip]
+pub mod terminate_virtual_border_router;
+#[rustfmt::skip]
+pub mod transform_eip_segment_to_public_ip_address_pool;
+#[rustfmt::skip]
+pub mod un_tag_resources;
+#[rustfmt::skip]
+pub mod unassociate_eip_address;
+#[rustfmt::skip]
+pub mod unassociate_global_acceleration_instance;
+#[rustfmt::skip]
+pub mod unassociate_ha_vip;
+#[rustfmt::skip]
+pub mod unassociate_network_acl;
+#[rustfmt::skip]
+pub mod unassociate_physical_connection_from_virtual_border_router;
+#[rustfmt::skip]
+pub mod unassociate_route_table;
+#[rustfmt::skip]
+pub mod unassociate_vpc_cidr_block;
+#[rustfmt::skip]
+pub mod untag_resources_for_express_connect;
+#[rustfmt::skip]
+pub mod update_dhcp_options_set_attribute;
+#[rustfmt::skip]
+pub mod update_failover_test_job;
+#[rustfmt::skip]
+pub mod update_gateway_route_table_entry_attribute;
+#[rustfmt::skip]
+pub mod update_ipsec_server;
+#[rustfmt::skip]
+pub mod update_ipv4_gateway_attribute;
+#[rustfmt::skip]
+pub mod update_nat_gateway_nat_type;
+#[rustfmt::skip]
+pub mod update_network_acl_entries;
+#[rustfmt::skip]
+pub mod update_public_ip_address_pool_attribute;
+#[rustfmt::skip]
+pub mod update_traffic_mirror_filter_attribute;
+#[rustfmt::skip]
+pub mod update_traffic_mirror_filter_rule_attribute;
+#[rustfmt::skip]
+pub mod update_traffic_mirror_session_attribute;
+#[rustfmt::skip]
+pub mod update_virtual_border_bandwidth;
+#[rustfmt::skip]
+pub mod update_virtual_physical_connection;
+#[rustfmt::skip]
+pub mod update_vpc_gateway_endpoint_attribute;
+#[rustfmt::skip]
+pub mod vpc_describe_vpc_nat_gateway_network_interface_quota;
+#[rustfmt::skip]
+pub mod withdraw_vpc_published_route_entries;
+#[rustfmt::skip]
 pub use client::{Client, VpcApi, PRODUCT};
+#[rustfmt::skip]
+pub use activate_router_interface::{
+    ActivateRouterInterfaceRequest, ActivateRouterInterfaceRequestBuilder,
+    ActivateRouterInterfaceResponse, ActivateRouterInterfaceError,
+};
+#[rustfmt::skip]
+pub use active_flow_log::{
+    ActiveFlowLogRequest, ActiveFlowLogRequestBuilder, ActiveFlowLogResponse,
+    ActiveFlowLogError,
+};
+#[rustfmt::skip]
+pub use add_bgp_network::{
+    AddBgpNetworkRequest, AddBgpNetworkRequestBuilder, AddBgpNetworkResponse,
+    AddBgpNetworkError,
+};
+#[rustfmt::skip]
+pub use add_common_bandwidth_package_ip::{
+    AddCommonBandwidthPackageIpRequest, AddCommonBandwidthPackageIpRequestBuilder,
+    AddCommonBandwidthPackageIpResponse, AddCommonBandwidthPackageIpError,
+};
+#[rustfmt::skip]
+pub use add_common_bandwidth_package_ips::{
+    AddCommonBandwidthPackageIpsRequest, AddCommonBandwidthPackageIpsRequestBuilder,
+    AddCommonBandwidthPackageIpsResponse, AddCommonBandwidthPackageIpsError,
+};
+#[rustfmt::skip]
+pub use add_global_acceleration_instance_ip::{
+    AddGlobalAccelerationInstanceIpRequest,
+    AddGlobalAccelerationInstanceIpRequestBuilder,
+    AddGlobalAccelerationInstanceIpResponse, AddGlobalAccelerationInstanceIpError,
+};
+#[rustfmt::skip]
+pub use add_i_pv6_translator_acl_list_entry::{
+    AddIPv6TranslatorAclListEntryRequest, AddIPv6TranslatorAclListEntryRequestBuilder,
+    AddIPv6TranslatorAclListEntryResponse, AddIPv6TranslatorAclListEntryError,
+};
+#[rustfmt::skip]
+pub use add_public_ip_address_pool_cidr_block::{
+    AddPublicIpAddressPoolCidrBlockRequest,
+    AddPublicIpAddressPoolCidrBlockRequestBuilder,
+    AddPublicIpAddressPoolCidrBlockResponse, AddPublicIpAddressPoolCidrBlockError,
+};
+#[rustfmt::skip]
+pub use add_sources_to_traffic_mirror_session::{
+    AddSourcesToTrafficMirrorSessionRequest,
+    AddSourcesToTrafficMirrorSessionRequestBuilder,
+    AddSourcesToTrafficMirrorSessionResponse, AddSourcesToTrafficMirrorSessionError,
+};
+#[rustfmt::skip]
+pub use allocate_eip_address::{
+    AllocateEipAddressRequest, AllocateEipAddressRequestBuilder,
+    AllocateEipAddressResponse, AllocateEipAddressError,
+};
+#[rustfmt::skip]
+pub use allocate_eip_address_pro::{
+    AllocateEipAddressProRequest, AllocateEipAddressProRequestBuilder,
+    AllocateEipAddressProResponse, AllocateEipAddressProError,
+};
+#[rustfmt::skip]
+pub use allocate_eip_segment_address::{
+    AllocateEipSegmentAddressRequest, AllocateEipSegmentAddressRequestBuilder,
+    AllocateEipSegmentAddressResponse, AllocateEipSegmentAddressError,
+};
+#[rustfmt::skip]
+pub use allocate_ipv6_address::{
+    AllocateIpv6AddressRequest, AllocateIpv6AddressRequestBuilder,
+    AllocateIpv6AddressResponse, AllocateIpv6AddressError,
+};
+#[rustfmt::skip]
+pub use allocate_ipv6_internet_bandwidth::{
+    AllocateIpv6InternetBandwidthRequest, AllocateIpv6InternetBandwidthRequestBuilder,
+    AllocateIpv6InternetBandwidthResponse, AllocateIpv6InternetBandwidthError,
+};
+#[rustfmt::skip]
+pub use allocate_vpc_ipv6_cidr::{
+    AllocateVpcIpv6CidrRequest, AllocateVpcIpv6CidrRequestBuilder,
+    AllocateVpcIpv6CidrResponse, AllocateVpcIpv6CidrError,
+};
+#[rustfmt::skip]
+pub use apply_physical_connection_loa::{
+    ApplyPhysicalConnectionLOARequest, ApplyPhysicalConnectionLOARequestBuilder,
+    ApplyPhysicalConnectionLOAResponse, ApplyPhysicalConnectionLOAError,
+};
+#[rustfmt::skip]
+pub use associate_eip_address::{
+    AssociateEipAddressRequest, AssociateEipAddressRequestBuilder,
+    AssociateEipAddressResponse, AssociateEipAddressError,
+};
+#[rustfmt::skip]
+pub use associate_eip_address_batch::{
+    AssociateEipAddressBatchRequest, AssociateEipAddressBatchRequestBuilder,
+    AssociateEipAddressBatchResponse, AssociateEipAddressBatchError,
+};
+#[rustfmt::skip]
+pub use associate_ha_vip::{
+    AssociateHaVipRequest, AssociateHaVipRequestBuilder, AssociateHaVipResponse,
+    AssociateHaVipError,
+};
+#[rustfmt::skip]
+pub use associate_network_acl::{
+    AssociateNetworkAclRequest, AssociateNetworkAclRequestBuilder,
+    AssociateNetworkAclResponse, AssociateNetworkAclError,
+};
+#[rustfmt::skip]
+pub use associate_physical_connection_to_virtual_border_router::{
+    AssociatePhysicalConnectionToVirtualBorderRouterRequest,
+    AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder,
+    AssociatePhysicalConnectionToVirtualBorderRouterResponse,
+    AssociatePhysicalConnectionToVirtualBorderRouterError,
+};
+#[rustfmt::skip]
+pub use associate_route_table::{
+    AssociateRouteTableRequest, AssociateRouteTableRequestBuilder,
+    AssociateRouteTableResponse, AssociateRouteTableError,
+};
+#[rustfmt::skip]
+pub use associate_route_table_with_gateway::{
+    AssociateRouteTableWithGatewayRequest, AssociateRouteTableWithGatewayRequestBuilder,
+    AssociateRouteTableWithGatewayResponse, AssociateRouteTableWithGatewayError,
+};
+#[rustfmt::skip]
+pub use associate_route_tables_with_vpc_gateway_endpoint::{
+    AssociateRouteTablesWithVpcGatewayEndpointRequest,
+    AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder,
+    AssociateRouteTablesWithVpcGatewayEndpointResponse,
+    AssociateRouteTablesWithVpcGatewayEndpointError,
+};
+#[rustfmt::skip]
+pub use associate_vpc_cidr_block::{
+    AssociateVpcCidrBlockRequest, AssociateVpcCidrBlockRequestBuilder,
+    AssociateVpcCidrBlockResponse, AssociateVpcCidrBlockError,
+};
+#[rustfmt::skip]
+pub use associate_vpn_gateway_with_certificate::{
+    AssociateVpnGatewayWithCertificateRequest,
+    AssociateVpnGatewayWithCertificateRequestBuilder,
+    AssociateVpnGatewayWithCertificateResponse, AssociateVpnGatewayWithCertificateError,
+};
+#[rustfmt::skip]
+pub use attach_dhcp_options_set_to_vpc::{
+    AttachDhcpOptionsSetToVpcRequest, AttachDhcpOptionsSetToVpcRequestBuilder,
+    AttachDhcpOptionsSetToVpcResponse, AttachDhcpOptionsSetToVpcError,
+};
+#[rustfmt::skip]
+pub use attach_vbr_to_vpconn::{
+    AttachVbrToVpconnRequest, AttachVbrToVpconnRequestBuilder, AttachVbrToVpconnResponse,
+    AttachVbrToVpconnError,
+};
+#[rustfmt::skip]
+pub use cancel_common_bandwidth_package_ip_bandwidth::{
+    CancelCommonBandwidthPackageIpBandwidthRequest,
+    CancelCommonBandwidthPackageIpBandwidthRequestBuilder,
+    CancelCommonBandwidthPackageIpBandwidthResponse,
+    CancelCommonBandwidthPackageIpBandwidthError,
+};
+#[rustfmt::skip]
+pub use cancel_physical_connection::{
+    CancelPhysicalConnectionRequest, CancelPhysicalConnectionRequestBuilder,
+    CancelPhysicalConnectionResponse, CancelPhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use change_resource_group::{
+    ChangeResourceGroupRequest, ChangeResourceGroupRequestBuilder,
+    ChangeResourceGroupResponse, ChangeResourceGroupError,
+};
+#[rustfmt::skip]
+pub use check_can_allocate_vpc_private_ip_address::{
+    CheckCanAllocateVpcPrivateIpAddressRequest,
+    CheckCanAllocateVpcPrivateIpAddressRequestBuilder,
+    CheckCanAllocateVpcPrivateIpAddressResponse, CheckCanAllocateVpcPrivateIpAddressError,
+};
+#[rustfmt::skip]
+pub use check_vpn_bgp_enabled::{
+    CheckVpnBgpEnabledRequest, CheckVpnBgpEnabledRequestBuilder,
+    CheckVpnBgpEnabledResponse, CheckVpnBgpEnabledError,
+};
+#[rustfmt::skip]
+pub use complete_physical_connection_loa::{
+    CompletePhysicalConnectionLOARequest, CompletePhysicalConnectionLOARequestBuilder,
+    CompletePhysicalConnectionLOAResponse, CompletePhysicalConnectionLOAError,
+};
+#[rustfmt::skip]
+pub use confirm_physical_connection::{
+    ConfirmPhysicalConnectionRequest, ConfirmPhysicalConnectionRequestBuilder,
+    ConfirmPhysicalConnectionResponse, ConfirmPhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use connect_router_interface::{
+    ConnectRouterInterfaceRequest, ConnectRouterInterfaceRequestBuilder,
+    ConnectRouterInterfaceResponse, ConnectRouterInterfaceError,
+};
+#[rustfmt::skip]
+pub use convert_bandwidth_package::{
+    ConvertBandwidthPackageRequest, ConvertBandwidthPackageRequestBuilder,
+    ConvertBandwidthPackageResponse, ConvertBandwidthPackageError,
+};
+#[rustfmt::skip]
+pub use copy_network_acl_entries::{
+    CopyNetworkAclEntriesRequest, CopyNetworkAclEntriesRequestBuilder,
+    CopyNetworkAclEntriesResponse, CopyNetworkAclEntriesError,
+};
+#[rustfmt::skip]
+pub use create_bgp_group::{
+    CreateBgpGroupRequest, CreateBgpGroupRequestBuilder, CreateBgpGroupResponse,
+    CreateBgpGroupError,
+};
+#[rustfmt::skip]
+pub use create_bgp_peer::{
+    CreateBgpPeerRequest, CreateBgpPeerRequestBuilder, CreateBgpPeerResponse,
+    CreateBgpPeerError,
+};
+#[rustfmt::skip]
+pub use create_common_bandwidth_package::{
+    CreateCommonBandwidthPackageRequest, CreateCommonBandwidthPackageRequestBuilder,
+    CreateCommonBandwidthPackageResponse, CreateCommonBandwidthPackageError,
+};
+#[rustfmt::skip]
+pub use create_customer_gateway::{
+    CreateCustomerGatewayRequest, CreateCustomerGatewayRequestBuilder,
+    CreateCustomerGatewayResponse, CreateCustomerGatewayError,
+};
+#[rustfmt::skip]
+pub use create_default_v_switch::{
+    CreateDefaultVSwitchRequest, CreateDefaultVSwitchRequestBuilder,
+    CreateDefaultVSwitchResponse, CreateDefaultVSwitchError,
+};
+#[rustfmt::skip]
+pub use create_default_vpc::{
+    CreateDefaultVpcRequest, CreateDefaultVpcRequestBuilder, CreateDefaultVpcResponse,
+    CreateDefaultVpcError,
+};
+#[rustfmt::skip]
+pub use create_dhcp_options_set::{
+    CreateDhcpOptionsSetRequest, CreateDhcpOptionsSetRequestBuilder,
+    CreateDhcpOptionsSetResponse, CreateDhcpOptionsSetError,
+};
+#[rustfmt::skip]
+pub use create_express_cloud_connection::{
+    CreateExpressCloudConnectionRequest, CreateExpressCloudConnectionRequestBuilder,
+    CreateExpressCloudConnectionResponse, CreateExpressCloudConnectionError,
+};
+#[rustfmt::skip]
+pub use create_express_connect_traffic_qos::{
+    CreateExpressConnectTrafficQosRequest, CreateExpressConnectTrafficQosRequestBuilder,
+    CreateExpressConnectTrafficQosResponse, CreateExpressConnectTrafficQosError,
+};
+#[rustfmt::skip]
+pub use create_express_connect_traffic_qos_queue::{
+    CreateExpressConnectTrafficQosQueueRequest,
+    CreateExpressConnectTrafficQosQueueRequestBuilder,
+    CreateExpressConnectTrafficQosQueueResponse, CreateExpressConnectTrafficQosQueueError,
+};
+#[rustfmt::skip]
+pub use create_express_connect_traffic_qos_rule::{
+    CreateExpressConnectTrafficQosRuleRequest,
+    CreateExpressConnectTrafficQosRuleRequestBuilder,
+    CreateExpressConnectTrafficQosRuleResponse, CreateExpressConnectTrafficQosRuleError,
+};
+#[rustfmt::skip]
+pub use create_failover_test_job::{
+    CreateFailoverTestJobRequest, CreateFailoverTestJobRequestBuilder,
+    CreateFailoverTestJobResponse, CreateFailoverTestJobError,
+};
+#[rustfmt::skip]
+pub use create_flow_log::{
+    CreateFlowLogRequest, CreateFlowLogRequestBuilder, CreateFlowLogResponse,
+    CreateFlowLogError,
+};
+#[rustfmt::skip]
+pub use create_forward_entry::{
+    CreateForwardEntryRequest, CreateForwardEntryRequestBuilder,
+    CreateForwardEntryResponse, CreateForwardEntryError,
+};
+#[rustfmt::skip]
+pub use create_full_nat_entry::{
+    CreateFullNatEntryRequest, CreateFullNatEntryRequestBuilder,
+    CreateFullNatEntryResponse, CreateFullNatEntryError,
+};
+#[rustfmt::skip]
+pub use create_global_acceleration_instance::{
+    CreateGlobalAccelerationInstanceRequest,
+    CreateGlobalAccelerationInstanceRequestBuilder,
+    CreateGlobalAccelerationInstanceResponse, CreateGlobalAccelerationInstanceError,
+};
+#[rustfmt::skip]
+pub use create_ha_vip::{
+    CreateHaVipRequest, CreateHaVipRequestBuilder, CreateHaVipResponse, CreateHaVipError,
+};
+#[rustfmt::skip]
+pub use create_high_reliable_physical_connection::{
+    CreateHighReliablePhysicalConnectionRequest,
+    CreateHighReliablePhysicalConnectionRequestBuilder,
+    CreateHighReliablePhysicalConnectionResponse,
+    CreateHighReliablePhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use create_i_pv6_translator::{
+    CreateIPv6TranslatorRequest, CreateIPv6TranslatorRequestBuilder,
+    CreateIPv6TranslatorResponse, CreateIPv6TranslatorError,
+};
+#[rustfmt::skip]
+pub use create_i_pv6_translator_acl_list::{
+    CreateIPv6TranslatorAclListRequest, CreateIPv6TranslatorAclListRequestBuilder,
+    CreateIPv6TranslatorAclListResponse, CreateIPv6TranslatorAclListError,
+};
+#[rustfmt::skip]
+pub use create_i_pv6_translator_entry::{
+    CreateIPv6TranslatorEntryRequest, CreateIPv6TranslatorEntryRequestBuilder,
+    CreateIPv6TranslatorEntryResponse, CreateIPv6TranslatorEntryError,
+};
+#[rustfmt::skip]
+pub use create_ipsec_server::{
+    CreateIpsecServerRequest, CreateIpsecServerRequestBuilder, CreateIpsecServerResponse,
+    CreateIpsecServerError,
+};
+#[rustfmt::skip]
+pub use create_ipv4_gateway::{
+    CreateIpv4GatewayRequest, CreateIpv4GatewayRequestBuilder, CreateIpv4GatewayResponse,
+    CreateIpv4GatewayError,
+};
+#[rustfmt::skip]
+pub use create_ipv6_egress_only_rule::{
+    CreateIpv6EgressOnlyRuleRequest, CreateIpv6EgressOnlyRuleRequestBuilder,
+    CreateIpv6EgressOnlyRuleResponse, CreateIpv6EgressOnlyRuleError,
+};
+#[rustfmt::skip]
+pub use create_ipv6_gateway::{
+    CreateIpv6GatewayRequest, CreateIpv6GatewayRequestBuilder, CreateIpv6GatewayResponse,
+    CreateIpv6GatewayError,
+};
+#[rustfmt::skip]
+pub use create_nat_gateway::{
+    CreateNatGatewayRequest, CreateNatGatewayRequestBuilder, CreateNatGatewayResponse,
+    CreateNatGatewayError,
+};
+#[rustfmt::skip]
+pub use create_nat_ip::{
+    CreateNatIpRequest, CreateNatIpRequestBuilder, CreateNatIpResponse, CreateNatIpError,
+};
+#[rustfmt::skip]
+pub use create_nat_ip_cidr::{
+    CreateNatIpCidrRequest, CreateNatIpCidrRequestBuilder, CreateNatIpCidrResponse,
+    CreateNatIpCidrError,
+};
+#[rustfmt::skip]
+pub use create_network_acl::{
+    CreateNetworkAclRequest, CreateNetworkAclRequestBuilder, CreateNetworkAclResponse,
+    CreateNetworkAclError,
+};
+#[rustfmt::skip]
+pub use create_physical_connection::{
+    CreatePhysicalConnectionRequest, CreatePhysicalConnectionRequestBuilder,
+    CreatePhysicalConnectionResponse, CreatePhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use create_physical_connection_occupancy_order::{
+    CreatePhysicalConnectionOccupancyOrderRequest,
+    CreatePhysicalConnectionOccupancyOrderRequestBuilder,
+    CreatePhysicalConnectionOccupancyOrderResponse,
+    CreatePhysicalConnectionOccupancyOrderError,
+};
+#[rustfmt::skip]
+pub use create_physical_connection_setup_order::{
+    CreatePhysicalConnectionSetupOrderRequest,
+    CreatePhysicalConnectionSetupOrderRequestBuilder,
+    CreatePhysicalConnectionSetupOrderResponse, CreatePhysicalConnectionSetupOrderError,
+};
+#[rustfmt::skip]
+pub use create_public_ip_address_pool::{
+    CreatePublicIpAddressPoolRequest, CreatePublicIpAddressPoolRequestBuilder,
+    CreatePublicIpAddressPoolResponse, CreatePublicIpAddressPoolError,
+};
+#[rustfmt::skip]
+pub use create_route_entries::{
+    CreateRouteEntriesRequest, CreateRouteEntriesRequestBuilder,
+    CreateRouteEntriesResponse, CreateRouteEntriesError,
+};
+#[rustfmt::skip]
+pub use create_route_entry::{
+    CreateRouteEntryRequest, CreateRouteEntryRequestBuilder, CreateRouteEntryResponse,
+    CreateRouteEntryError,
+};
+#[rustfmt::skip]
+pub use create_route_table::{
+    CreateRouteTableRequest, CreateRouteTableRequestBuilder, CreateRouteTableResponse,
+    CreateRouteTableError,
+};
+#[rustfmt::skip]
+pub use create_router_interface::{
+    CreateRouterInterfaceRequest, CreateRouterInterfaceRequestBuilder,
+    CreateRouterInterfaceResponse, CreateRouterInterfaceError,
+};
+#[rustfmt::skip]
+pub use create_snat_entry::{
+    CreateSnatEntryRequest, CreateSnatEntryRequestBuilder, CreateSnatEntryResponse,
+    CreateSnatEntryError,
+};
+#[rustfmt::skip]
+pub use create_ssl_vpn_client_cert::{
+    CreateSslVpnClientCertRequest, CreateSslVpnClientCertRequestBuilder,
+    CreateSslVpnClientCertResponse, CreateSslVpnClientCertError,
+};
+#[rustfmt::skip]
+pub use create_ssl_vpn_server::{
+    CreateSslVpnServerRequest, CreateSslVpnServerRequestBuilder,
+    CreateSslVpnServerResponse, CreateSslVpnServerError,
+};
+#[rustfmt::skip]
+pub use create_traffic_mirror_filter::{
+    CreateTrafficMirrorFilterRequest, CreateTrafficMirrorFilterRequestBuilder,
+    CreateTrafficMirrorFilterResponse, CreateTrafficMirrorFilterError,
+};
+#[rustfmt::skip]
+pub use create_traffic_mirror_filter_rules::{
+    CreateTrafficMirrorFilterRulesRequest, CreateTrafficMirrorFilterRulesRequestBuilder,
+    CreateTrafficMirrorFilterRulesResponse, CreateTrafficMirrorFilterRulesError,
+};
+#[rustfmt::skip]
+pub use create_traffic_mirror_session::{
+    CreateTrafficMirrorSessionRequest, CreateTrafficMirrorSessionRequestBuilder,
+    CreateTrafficMirrorSessionResponse, CreateTrafficMirrorSessionError,
+};
+#[rustfmt::skip]
+pub use create_v_switch::{
+    CreateVSwitchRequest, CreateVSwitchRequestBuilder, CreateVSwitchResponse,
+    CreateVSwitchError,
+};
+#[rustfmt::skip]
+pub use create_v_switch_cidr_reservation::{
+    CreateVSwitchCidrReservationRequest, CreateVSwitchCidrReservationRequestBuilder,
+    CreateVSwitchCidrReservationResponse, CreateVSwitchCidrReservationError,
+};
+#[rustfmt::skip]
+pub use create_vbr_ha::{
+    CreateVbrHaRequest, CreateVbrHaRequestBuilder, CreateVbrHaResponse, CreateVbrHaError,
+};
+#[rustfmt::skip]
+pub use create_vco_route_entry::{
+    CreateVcoRouteEntryRequest, CreateVcoRouteEntryRequestBuilder,
+    CreateVcoRouteEntryResponse, CreateVcoRouteEntryError,
+};
+#[rustfmt::skip]
+pub use create_virtual_border_router::{
+    CreateVirtualBorderRouterRequest, CreateVirtualBorderRouterRequestBuilder,
+    CreateVirtualBorderRouterResponse, CreateVirtualBorderRouterError,
+};
+#[rustfmt::skip]
+pub use create_virtual_physical_connection::{
+    CreateVirtualPhysicalConnectionRequest,
+    CreateVirtualPhysicalConnectionRequestBuilder,
+    CreateVirtualPhysicalConnectionResponse, CreateVirtualPhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use create_vpc::{
+    CreateVpcRequest, CreateVpcRequestBuilder, CreateVpcResponse, CreateVpcError,
+};
+#[rustfmt::skip]
+pub use create_vpc_gateway_endpoint::{
+    CreateVpcGatewayEndpointRequest, CreateVpcGatewayEndpointRequestBuilder,
+    CreateVpcGatewayEndpointResponse, CreateVpcGatewayEndpointError,
+};
+#[rustfmt::skip]
+pub use create_vpc_prefix_list::{
+    CreateVpcPrefixListRequest, CreateVpcPrefixListRequestBuilder,
+    CreateVpcPrefixListResponse, CreateVpcPrefixListError,
+};
+#[rustfmt::skip]
+pub use create_vpconn_from_vbr::{
+    CreateVpconnFromVbrRequest, CreateVpconnFromVbrRequestBuilder,
+    CreateVpconnFromVbrResponse, CreateVpconnFromVbrError,
+};
+#[rustfmt::skip]
+pub use create_vpn_attachment::{
+    CreateVpnAttachmentRequest, CreateVpnAttachmentRequestBuilder,
+    CreateVpnAttachmentResponse, CreateVpnAttachmentError,
+};
+#[rustfmt::skip]
+pub use create_vpn_connection::{
+    CreateVpnConnectionRequest, CreateVpnConnectionRequestBuilder,
+    CreateVpnConnectionResponse, CreateVpnConnectionError,
+};
 #[rustfmt::skip]
 pub use create_vpn_gateway::{
     CreateVpnGatewayRequest, CreateVpnGatewayRequestBuilder, CreateVpnGatewayResponse,
     CreateVpnGatewayError,
 };
 #[rustfmt::skip]
+pub use create_vpn_pbr_route_entry::{
+    CreateVpnPbrRouteEntryRequest, CreateVpnPbrRouteEntryRequestBuilder,
+    CreateVpnPbrRouteEntryResponse, CreateVpnPbrRouteEntryError,
+};
+#[rustfmt::skip]
+pub use create_vpn_route_entry::{
+    CreateVpnRouteEntryRequest, CreateVpnRouteEntryRequestBuilder,
+    CreateVpnRouteEntryResponse, CreateVpnRouteEntryError,
+};
+#[rustfmt::skip]
+pub use deactivate_router_interface::{
+    DeactivateRouterInterfaceRequest, DeactivateRouterInterfaceRequestBuilder,
+    DeactivateRouterInterfaceResponse, DeactivateRouterInterfaceError,
+};
+#[rustfmt::skip]
+pub use deactive_flow_log::{
+    DeactiveFlowLogRequest, DeactiveFlowLogRequestBuilder, DeactiveFlowLogResponse,
+    DeactiveFlowLogError,
+};
+#[rustfmt::skip]
+pub use delete_bgp_group::{
+    DeleteBgpGroupRequest, DeleteBgpGroupRequestBuilder, DeleteBgpGroupResponse,
+    DeleteBgpGroupError,
+};
+#[rustfmt::skip]
+pub use delete_bgp_network::{
+    DeleteBgpNetworkRequest, DeleteBgpNetworkRequestBuilder, DeleteBgpNetworkResponse,
+    DeleteBgpNetworkError,
+};
+#[rustfmt::skip]
+pub use delete_bgp_peer::{
+    DeleteBgpPeerRequest, DeleteBgpPeerRequestBuilder, DeleteBgpPeerResponse,
+    DeleteBgpPeerError,
+};
+#[rustfmt::skip]
+pub use delete_common_bandwidth_package::{
+    DeleteCommonBandwidthPackageRequest, DeleteCommonBandwidthPackageRequestBuilder,
+    DeleteCommonBandwidthPackageResponse, DeleteCommonBandwidthPackageError,
+};
+#[rustfmt::skip]
+pub use delete_customer_gateway::{
+    DeleteCustomerGatewayRequest, DeleteCustomerGatewayRequestBuilder,
+    DeleteCustomerGatewayResponse, DeleteCustomerGatewayError,
+};
+#[rustfmt::skip]
+pub use delete_dhcp_options_set::{
+    DeleteDhcpOptionsSetRequest, DeleteDhcpOptionsSetRequestBuilder,
+    DeleteDhcpOptionsSetResponse, DeleteDhcpOptionsSetError,
+};
+#[rustfmt::skip]
+pub use delete_express_connect::{
+    DeleteExpressConnectRequest, DeleteExpressConnectRequestBuilder,
+    DeleteExpressConnectResponse, DeleteExpressConnectError,
+};
+#[rustfmt::skip]
+pub use delete_express_connect_traffic_qos::{
+    DeleteExpressConnectTrafficQosRequest, DeleteExpressConnectTrafficQosRequestBuilder,
+    DeleteExpressConnectTrafficQosResponse, DeleteExpressConnectTrafficQosError,
+};
+#[rustfmt::skip]
+pub use delete_express_connect_traffic_qos_queue::{
+    DeleteExpressConnectTrafficQosQueueRequest,
+    DeleteExpressConnectTrafficQosQueueRequestBuilder,
+    DeleteExpressConnectTrafficQosQueueResponse, DeleteExpressConnectTrafficQosQueueError,
+};
+#[rustfmt::skip]
+pub use delete_express_connect_traffic_qos_rule::{
+    DeleteExpressConnectTrafficQosRuleRequest,
+    DeleteExpressConnectTrafficQosRuleRequestBuilder,
+    DeleteExpressConnectTrafficQosRuleResponse, DeleteExpressConnectTrafficQosRuleError,
+};
+#[rustfmt::skip]
+pub use delete_failover_test_job::{
+    DeleteFailoverTestJobRequest, DeleteFailoverTestJobRequestBuilder,
+    DeleteFailoverTestJobResponse, DeleteFailoverTestJobError,
+};
+#[rustfmt::skip]
+pub use delete_flow_log::{
+    DeleteFlowLogRequest, DeleteFlowLogRequestBuilder, DeleteFlowLogResponse,
+    DeleteFlowLogError,
+};
+#[rustfmt::skip]
+pub use delete_forward_entry::{
+    DeleteForwardEntryRequest, DeleteForwardEntryRequestBuilder,
+    DeleteForwardEntryResponse, DeleteForwardEntryError,
+};
+#[rustfmt::skip]
+pub use delete_full_nat_entry::{
+    DeleteFullNatEntryRequest, DeleteFullNatEntryRequestBuilder,
+    DeleteFullNatEntryResponse, DeleteFullNatEntryError,
+};
+#[rustfmt::skip]
+pub use delete_global_acceleration_instance::{
+    DeleteGlobalAccelerationInstanceRequest,
+    DeleteGlobalAccelerationInstanceRequestBuilder,
+    DeleteGlobalAccelerationInstanceResponse, DeleteGlobalAccelerationInstanceError,
+};
+#[rustfmt::skip]
+pub use delete_ha_vip::{
+    DeleteHaVipRequest, DeleteHaVipRequestBuilder, DeleteHaVipResponse, DeleteHaVipError,
+};
+#[rustfmt::skip]
+pub use delete_i_pv6_translator::{
+    DeleteIPv6TranslatorRequest, DeleteIPv6TranslatorRequestBuilder,
+    DeleteIPv6TranslatorResponse, DeleteIPv6TranslatorError,
+};
+#[rustfmt::skip]
+pub use delete_i_pv6_translator_acl_list::{
+    DeleteIPv6TranslatorAclListRequest, DeleteIPv6TranslatorAclListRequestBuilder,
+    DeleteIPv6TranslatorAclListResponse, DeleteIPv6TranslatorAclListError,
+};
+#[rustfmt::skip]
+pub use delete_i_pv6_translator_entry::{
+    DeleteIPv6TranslatorEntryRequest, DeleteIPv6TranslatorEntryRequestBuilder,
+    DeleteIPv6TranslatorEntryResponse, DeleteIPv6TranslatorEntryError,
+};
+#[rustfmt::skip]
+pub use delete_ipsec_server::{
+    DeleteIpsecServerRequest, DeleteIpsecServerRequestBuilder, DeleteIpsecServerResponse,
+    DeleteIpsecServerError,
+};
+#[rustfmt::skip]
+pub use delete_ipv4_gateway::{
+    DeleteIpv4GatewayRequest, DeleteIpv4GatewayRequestBuilder, DeleteIpv4GatewayResponse,
+    DeleteIpv4GatewayError,
+};
+#[rustfmt::skip]
+pub use delete_ipv6_egress_only_rule::{
+    DeleteIpv6EgressOnlyRuleRequest, DeleteIpv6EgressOnlyRuleRequestBuilder,
+    DeleteIpv6EgressOnlyRuleResponse, DeleteIpv6EgressOnlyRuleError,
+};
+#[rustfmt::skip]
+pub use delete_ipv6_gateway::{
+    DeleteIpv6GatewayRequest, DeleteIpv6GatewayRequestBuilder, DeleteIpv6GatewayResponse,
+    DeleteIpv6GatewayError,
+};
+#[rustfmt::skip]
+pub use delete_ipv6_internet_bandwidth::{
+    DeleteIpv6InternetBandwidthRequest, DeleteIpv6InternetBandwidthRequestBuilder,
+    DeleteIpv6InternetBandwidthResponse, DeleteIpv6InternetBandwidthError,
+};
+#[rustfmt::skip]
+pub use delete_nat_gateway::{
+    DeleteNatGatewayRequest, DeleteNatGatewayRequestBuilder, DeleteNatGatewayResponse,
+    DeleteNatGatewayError,
+};
+#[rustfmt::skip]
+pub use delete_nat_ip::{
+    DeleteNatIpRequest, DeleteNatIpRequestBuilder, DeleteNatIpResponse, DeleteNatIpError,
+};
+#[rustfmt::skip]
+pub use delete_nat_ip_cidr::{
+    DeleteNatIpCidrRequest, DeleteNatIpCidrRequestBuilder, DeleteNatIpCidrResponse,
+    DeleteNatIpCidrError,
+};
+#[rustfmt::skip]
+pub use delete_network_acl::{
+    DeleteNetworkAclRequest, DeleteNetworkAclRequestBuilder, DeleteNetworkAclResponse,
+    DeleteNetworkAclError,
+};
+#[rustfmt::skip]
+pub use delete_physical_connection::{
+    DeletePhysicalConnectionRequest, DeletePhysicalConnectionRequestBuilder,
+    DeletePhysicalConnectionResponse, DeletePhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use delete_public_ip_address_pool::{
+    DeletePublicIpAddressPoolRequest, DeletePublicIpAddressPoolRequestBuilder,
+    DeletePublicIpAddressPoolResponse, DeletePublicIpAddressPoolError,
+};
+#[rustfmt::skip]
+pub use delete_public_ip_address_pool_cidr_block::{
+    DeletePublicIpAddressPoolCidrBlockRequest,
+    DeletePublicIpAddressPoolCidrBlockRequestBuilder,
+    DeletePublicIpAddressPoolCidrBlockResponse, DeletePublicIpAddressPoolCidrBlockError,
+};
+#[rustfmt::skip]
+pub use delete_route_entries::{
+    DeleteRouteEntriesRequest, DeleteRouteEntriesRequestBuilder,
+    DeleteRouteEntriesResponse, DeleteRouteEntriesError,
+};
+#[rustfmt::skip]
+pub use delete_route_entry::{
+    DeleteRouteEntryRequest, DeleteRouteEntryRequestBuilder, DeleteRouteEntryResponse,
+    DeleteRouteEntryError,
+};
+#[rustfmt::skip]
+pub use delete_route_table::{
+    DeleteRouteTableRequest, DeleteRouteTableRequestBuilder, DeleteRouteTableResponse,
+    DeleteRouteTableError,
+};
+#[rustfmt::skip]
+pub use delete_router_interface::{
+    DeleteRouterInterfaceRequest, DeleteRouterInterfaceRequestBuilder,
+    DeleteRouterInterfaceResponse, DeleteRouterInterfaceError,
+};
+#[rustfmt::skip]
+pub use delete_snat_entry::{
+    DeleteSnatEntryRequest, DeleteSnatEntryRequestBuilder, DeleteSnatEntryResponse,
+    DeleteSnatEntryError,
+};
+#[rustfmt::skip]
+pub use delete_ssl_vpn_client_cert::{
+    DeleteSslVpnClientCertRequest, DeleteSslVpnClientCertRequestBuilder,
+    DeleteSslVpnClientCertResponse, DeleteSslVpnClientCertError,
+};
+#[rustfmt::skip]
+pub use delete_ssl_vpn_server::{
+    DeleteSslVpnServerRequest, DeleteSslVpnServerRequestBuilder,
+    DeleteSslVpnServerResponse, DeleteSslVpnServerError,
+};
+#[rustfmt::skip]
+pub use delete_traffic_mirror_filter::{
+    DeleteTrafficMirrorFilterRequest, DeleteTrafficMirrorFilterRequestBuilder,
+    DeleteTrafficMirrorFilterResponse, DeleteTrafficMirrorFilterError,
+};
+#[rustfmt::skip]
+pub use delete_traffic_mirror_filter_rules::{
+    DeleteTrafficMirrorFilterRulesRequest, DeleteTrafficMirrorFilterRulesRequestBuilder,
+    DeleteTrafficMirrorFilterRulesResponse, DeleteTrafficMirrorFilterRulesError,
+};
+#[rustfmt::skip]
+pub use delete_traffic_mirror_session::{
+    DeleteTrafficMirrorSessionRequest, DeleteTrafficMirrorSessionRequestBuilder,
+    DeleteTrafficMirrorSessionResponse, DeleteTrafficMirrorSessionError,
+};
+#[rustfmt::skip]
+pub use delete_v_switch::{
+    DeleteVSwitchRequest, DeleteVSwitchRequestBuilder, DeleteVSwitchResponse,
+    DeleteVSwitchError,
+};
+#[rustfmt::skip]
+pub use delete_v_switch_cidr_reservation::{
+    DeleteVSwitchCidrReservationRequest, DeleteVSwitchCidrReservationRequestBuilder,
+    DeleteVSwitchCidrReservationResponse, DeleteVSwitchCidrReservationError,
+};
+#[rustfmt::skip]
+pub use delete_vbr_ha::{
+    DeleteVbrHaRequest, DeleteVbrHaRequestBuilder, DeleteVbrHaResponse, DeleteVbrHaError,
+};
+#[rustfmt::skip]
+pub use delete_vco_route_entry::{
+    DeleteVcoRouteEntryRequest, DeleteVcoRouteEntryRequestBuilder,
+    DeleteVcoRouteEntryResponse, DeleteVcoRouteEntryError,
+};
+#[rustfmt::skip]
+pub use delete_virtual_border_router::{
+    DeleteVirtualBorderRouterRequest, DeleteVirtualBorderRouterRequestBuilder,
+    DeleteVirtualBorderRouterResponse, DeleteVirtualBorderRouterError,
+};
+#[rustfmt::skip]
+pub use delete_vpc::{
+    DeleteVpcRequest, DeleteVpcRequestBuilder, DeleteVpcResponse, DeleteVpcError,
+};
+#[rustfmt::skip]
+pub use delete_vpc_gateway_endpoint::{
+    DeleteVpcGatewayEndpointRequest, DeleteVpcGatewayEndpointRequestBuilder,
+    DeleteVpcGatewayEndpointResponse, DeleteVpcGatewayEndpointError,
+};
+#[rustfmt::skip]
+pub use delete_vpc_prefix_list::{
+    DeleteVpcPrefixListRequest, DeleteVpcPrefixListRequestBuilder,
+    DeleteVpcPrefixListResponse, DeleteVpcPrefixListError,
+};
+#[rustfmt::skip]
+pub use delete_vpn_attachment::{
+    DeleteVpnAttachmentRequest, DeleteVpnAttachmentRequestBuilder,
+    DeleteVpnAttachmentResponse, DeleteVpnAttachmentError,
+};
+#[rustfmt::skip]
+pub use delete_vpn_connection::{
+    DeleteVpnConnectionRequest, DeleteVpnConnectionRequestBuilder,
+    DeleteVpnConnectionResponse, DeleteVpnConnectionError,
+};
+#[rustfmt::skip]
+pub use delete_vpn_gateway::{
+    DeleteVpnGatewayRequest, DeleteVpnGatewayRequestBuilder, DeleteVpnGatewayResponse,
+    DeleteVpnGatewayError,
+};
+#[rustfmt::skip]
+pub use delete_vpn_pbr_route_entry::{
+    DeleteVpnPbrRouteEntryRequest, DeleteVpnPbrRouteEntryRequestBuilder,
+    DeleteVpnPbrRouteEntryResponse, DeleteVpnPbrRouteEntryError,
+};
+#[rustfmt::skip]
+pub use delete_vpn_route_entry::{
+    DeleteVpnRouteEntryRequest, DeleteVpnRouteEntryRequestBuilder,
+    DeleteVpnRouteEntryResponse, DeleteVpnRouteEntryError,
+};
+#[rustfmt::skip]
+pub use deletion_protection::{
+    DeletionProtectionRequest, DeletionProtectionRequestBuilder,
+    DeletionProtectionResponse, DeletionProtectionError,
+};
+#[rustfmt::skip]
+pub use describe95_traffic::{
+    Describe95TrafficRequest, Describe95TrafficRequestBuilder, Describe95TrafficResponse,
+    Describe95TrafficError,
+};
+#[rustfmt::skip]
+pub use describe_access_points::{
+    DescribeAccessPointsRequest, DescribeAccessPointsRequestBuilder,
+    DescribeAccessPointsResponse, DescribeAccessPointsError,
+};
+#[rustfmt::skip]
+pub use describe_bgp_groups::{
+    DescribeBgpGroupsRequest, DescribeBgpGroupsRequestBuilder, DescribeBgpGroupsResponse,
+    DescribeBgpGroupsError,
+};
+#[rustfmt::skip]
+pub use describe_bgp_networks::{
+    DescribeBgpNetworksRequest, DescribeBgpNetworksRequestBuilder,
+    DescribeBgpNetworksResponse, DescribeBgpNetworksError,
+};
+#[rustfmt::skip]
+pub use describe_bgp_peers::{
+    DescribeBgpPeersRequest, DescribeBgpPeersRequestBuilder, DescribeBgpPeersResponse,
+    DescribeBgpPeersError,
+};
+#[rustfmt::skip]
+pub use describe_common_bandwidth_packages::{
+    DescribeCommonBandwidthPackagesRequest,
+    DescribeCommonBandwidthPackagesRequestBuilder,
+    DescribeCommonBandwidthPackagesResponse, DescribeCommonBandwidthPackagesError,
+};
+#[rustfmt::skip]
+pub use describe_customer_gateway::{
+    DescribeCustomerGatewayRequest, DescribeCustomerGatewayRequestBuilder,
+    DescribeCustomerGatewayResponse, DescribeCustomerGatewayError,
+};
+#[rustfmt::skip]
+pub use describe_customer_gateways::{
+    DescribeCustomerGatewaysRequest, DescribeCustomerGatewaysRequestBuilder,
+    DescribeCustomerGatewaysResponse, DescribeCustomerGatewaysError,
+};
+#[rustfmt::skip]
+pub use describe_ec_grant_relation::{
+    DescribeEcGrantRelationRequest, DescribeEcGrantRelationRequestBuilder,
+    DescribeEcGrantRelationResponse, DescribeEcGrantRelationError,
+};
+#[rustfmt::skip]
+pub use describe_eip_addresses::{
+    DescribeEipAddressesRequest, DescribeEipAddressesRequestBuilder,
+    DescribeEipAddressesResponse, DescribeEipAddressesError,
+};
+#[rustfmt::skip]
+pub use describe_eip_gateway_info::{
+    DescribeEipGatewayInfoRequest, DescribeEipGatewayInfoRequestBuilder,
+    DescribeEipGatewayInfoResponse, DescribeEipGatewayInfoError,
+};
+#[rustfmt::skip]
+pub use describe_eip_monitor_data::{
+    DescribeEipMonitorDataRequest, DescribeEipMonitorDataRequestBuilder,
+    DescribeEipMonitorDataResponse, DescribeEipMonitorDataError,
+};
+#[rustfmt::skip]
+pub use describe_eip_segment::{
+    DescribeEipSegmentRequest, DescribeEipSegmentRequestBuilder,
+    DescribeEipSegmentResponse, DescribeEipSegmentError,
+};
+#[rustfmt::skip]
+pub use describe_express_connect_traffic_qos::{
+    DescribeExpressConnectTrafficQosRequest,
+    DescribeExpressConnectTrafficQosRequestBuilder,
+    DescribeExpressConnectTrafficQosResponse, DescribeExpressConnectTrafficQosError,
+};
+#[rustfmt::skip]
+pub use describe_express_connect_traffic_qos_queue::{
+    DescribeExpressConnectTrafficQosQueueRequest,
+    DescribeExpressConnectTrafficQosQueueRequestBuilder,
+    DescribeExpressConnectTrafficQosQueueResponse,
+    DescribeExpressConnectTrafficQosQueueError,
+};
+#[rustfmt::skip]
+pub use describe_express_connect_traffic_qos_rule::{
+    DescribeExpressConnectTrafficQosRuleRequest,
+    DescribeExpressConnectTrafficQosRuleRequestBuilder,
+    DescribeExpressConnectTrafficQosRuleResponse,
+    DescribeExpressConnectTrafficQosRuleError,
+};
+#[rustfmt::skip]
+pub use describe_failover_test_job::{
+    DescribeFailoverTestJobRequest, DescribeFailoverTestJobRequestBuilder,
+    DescribeFailoverTestJobResponse, DescribeFailoverTestJobError,
+};
+#[rustfmt::skip]
+pub use describe_failover_test_jobs::{
+    DescribeFailoverTestJobsRequest, DescribeFailoverTestJobsRequestBuilder,
+    DescribeFailoverTestJobsResponse, DescribeFailoverTestJobsError,
+};
+#[rustfmt::skip]
+pub use describe_flow_logs::{
+    DescribeFlowLogsRequest, DescribeFlowLogsRequestBuilder, DescribeFlowLogsResponse,
+    DescribeFlowLogsError,
+};
+#[rustfmt::skip]
+pub use describe_forward_table_entries::{
+    DescribeForwardTableEntriesRequest, DescribeForwardTableEntriesRequestBuilder,
+    DescribeForwardTableEntriesResponse, DescribeForwardTableEntriesError,
+};
+#[rustfmt::skip]
+pub use describe_global_acceleration_instances::{
+    DescribeGlobalAccelerationInstancesRequest,
+    DescribeGlobalAccelerationInstancesRequestBuilder,
+    DescribeGlobalAccelerationInstancesResponse, DescribeGlobalAccelerationInstancesError,
+};
+#[rustfmt::skip]
+pub use describe_grant_rules_to_cen::{
+    DescribeGrantRulesToCenRequest, DescribeGrantRulesToCenRequestBuilder,
+    DescribeGrantRulesToCenResponse, DescribeGrantRulesToCenError,
+};
+#[rustfmt::skip]
+pub use describe_grant_rules_to_ecr::{
+    DescribeGrantRulesToEcrRequest, DescribeGrantRulesToEcrRequestBuilder,
+    DescribeGrantRulesToEcrResponse, DescribeGrantRulesToEcrError,
+};
+#[rustfmt::skip]
+pub use describe_ha_vips::{
+    DescribeHaVipsRequest, DescribeHaVipsRequestBuilder, DescribeHaVipsResponse,
+    DescribeHaVipsError,
+};
+#[rustfmt::skip]
+pub use describe_high_definition_monitor_log_attribute::{
+    DescribeHighDefinitionMonitorLogAttributeRequest,
+    DescribeHighDefinitionMonitorLogAttributeRequestBuilder,
+    DescribeHighDefinitionMonitorLogAttributeResponse,
+    DescribeHighDefinitionMonitorLogAttributeError,
+};
+#[rustfmt::skip]
+pub use describe_i_pv6_translator_acl_list_attributes::{
+    DescribeIPv6TranslatorAclListAttributesRequest,
+    DescribeIPv6TranslatorAclListAttributesRequestBuilder,
+    DescribeIPv6TranslatorAclListAttributesResponse,
+    DescribeIPv6TranslatorAclListAttributesError,
+};
+#[rustfmt::skip]
+pub use describe_i_pv6_translator_acl_lists::{
+    DescribeIPv6TranslatorAclListsRequest, DescribeIPv6TranslatorAclListsRequestBuilder,
+    DescribeIPv6TranslatorAclListsResponse, DescribeIPv6TranslatorAclListsError,
+};
+#[rustfmt::skip]
+pub use describe_i_pv6_translator_entries::{
+    DescribeIPv6TranslatorEntriesRequest, DescribeIPv6TranslatorEntriesRequestBuilder,
+    DescribeIPv6TranslatorEntriesResponse, DescribeIPv6TranslatorEntriesError,
+};
+#[rustfmt::skip]
+pub use describe_i_pv6_translators::{
+    DescribeIPv6TranslatorsRequest, DescribeIPv6TranslatorsRequestBuilder,
+    DescribeIPv6TranslatorsResponse, DescribeIPv6TranslatorsError,
+};
+#[rustfmt::skip]
+pub use describe_ipv6_addresses::{
+    DescribeIpv6AddressesRequest, DescribeIpv6AddressesRequestBuilder,
+    DescribeIpv6AddressesResponse, DescribeIpv6AddressesError,
+};
+#[rustfmt::skip]
+pub use describe_ipv6_egress_only_rules::{
+    DescribeIpv6EgressOnlyRulesRequest, DescribeIpv6EgressOnlyRulesRequestBuilder,
+    DescribeIpv6EgressOnlyRulesResponse, DescribeIpv6EgressOnlyRulesError,
+};
+#[rustfmt::skip]
+pub use describe_ipv6_gateway_attribute::{
+    DescribeIpv6GatewayAttributeRequest, DescribeIpv6GatewayAttributeRequestBuilder,
+    DescribeIpv6GatewayAttributeResponse, DescribeIpv6GatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use describe_ipv6_gateways::{
+    DescribeIpv6GatewaysRequest, DescribeIpv6GatewaysRequestBuilder,
+    DescribeIpv6GatewaysResponse, DescribeIpv6GatewaysError,
+};
+#[rustfmt::skip]
+pub use describe_nat_gateway_associate_network_interfaces::{
+    DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder,
+    DescribeNatGatewayAssociateNetworkInterfacesResponse,
+    DescribeNatGatewayAssociateNetworkInterfacesError,
+};
+#[rustfmt::skip]
+pub use describe_nat_gateways::{
+    DescribeNatGatewaysRequest, DescribeNatGatewaysRequestBuilder,
+    DescribeNatGatewaysResponse, DescribeNatGatewaysError,
+};
+#[rustfmt::skip]
+pub use describe_network_acl_attributes::{
+    DescribeNetworkAclAttributesRequest, DescribeNetworkAclAttributesRequestBuilder,
+    DescribeNetworkAclAttributesResponse, DescribeNetworkAclAttributesError,
+};
+#[rustfmt::skip]
+pub use describe_network_acls::{
+    DescribeNetworkAclsRequest, DescribeNetworkAclsRequestBuilder,
+    DescribeNetworkAclsResponse, DescribeNetworkAclsError,
+};
+#[rustfmt::skip]
+pub use describe_physical_connection_loa::{
+    DescribePhysicalConnectionLOARequest, DescribePhysicalConnectionLOARequestBuilder,
+    DescribePhysicalConnectionLOAResponse, DescribePhysicalConnectionLOAError,
+};
+#[rustfmt::skip]
+pub use describe_physical_connections::{
+    DescribePhysicalConnectionsRequest, DescribePhysicalConnectionsRequestBuilder,
+    DescribePhysicalConnectionsResponse, DescribePhysicalConnectionsError,
+};
+#[rustfmt::skip]
+pub use describe_public_ip_address::{
+    DescribePublicIpAddressRequest, DescribePublicIpAddressRequestBuilder,
+    DescribePublicIpAddressResponse, DescribePublicIpAddressError,
+};
+#[rustfmt::skip]
+pub use describe_regions::{
+    DescribeRegionsRequest, DescribeRegionsRequestBuilder, DescribeRegionsResponse,
+    DescribeRegionsError,
+};
+#[rustfmt::skip]
+pub use describe_route_entry_list::{
+    DescribeRouteEntryListRequest, DescribeRouteEntryListRequestBuilder,
+    DescribeRouteEntryListResponse, DescribeRouteEntryListError,
+};
+#[rustfmt::skip]
+pub use describe_route_table_list::{
+    DescribeRouteTableListRequest, DescribeRouteTableListRequestBuilder,
+    DescribeRouteTableListResponse, DescribeRouteTableListError,
+};
+#[rustfmt::skip]
+pub use describe_route_tables::{
+    DescribeRouteTablesRequest, DescribeRouteTablesRequestBuilder,
+    DescribeRouteTablesResponse, DescribeRouteTablesError,
+};
+#[rustfmt::skip]
+pub use describe_router_interface_attribute::{
+    DescribeRouterInterfaceAttributeRequest,
+    DescribeRouterInterfaceAttributeRequestBuilder,
+    DescribeRouterInterfaceAttributeResponse, DescribeRouterInterfaceAttributeError,
+};
+#[rustfmt::skip]
+pub use describe_router_interfaces::{
+    DescribeRouterInterfacesRequest, DescribeRouterInterfacesRequestBuilder,
+    DescribeRouterInterfacesResponse, DescribeRouterInterfacesError,
+};
+#[rustfmt::skip]
+pub use describe_server_related_global_acceleration_instances::{
+    DescribeServerRelatedGlobalAccelerationInstancesRequest,
+    DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder,
+    DescribeServerRelatedGlobalAccelerationInstancesResponse,
+    DescribeServerRelatedGlobalAccelerationInstancesError,
+};
+#[rustfmt::skip]
+pub use describe_snat_table_entries::{
+    DescribeSnatTableEntriesRequest, DescribeSnatTableEntriesRequestBuilder,
+    DescribeSnatTableEntriesResponse, DescribeSnatTableEntriesError,
+};
+#[rustfmt::skip]
+pub use describe_ssl_vpn_client_cert::{
+    DescribeSslVpnClientCertRequest, DescribeSslVpnClientCertRequestBuilder,
+    DescribeSslVpnClientCertResponse, DescribeSslVpnClientCertError,
+};
+#[rustfmt::skip]
+pub use describe_ssl_vpn_client_certs::{
+    DescribeSslVpnClientCertsRequest, DescribeSslVpnClientCertsRequestBuilder,
+    DescribeSslVpnClientCertsResponse, DescribeSslVpnClientCertsError,
+};
+#[rustfmt::skip]
+pub use describe_ssl_vpn_clients::{
+    DescribeSslVpnClientsRequest, DescribeSslVpnClientsRequestBuilder,
+    DescribeSslVpnClientsResponse, DescribeSslVpnClientsError,
+};
+#[rustfmt::skip]
+pub use describe_ssl_vpn_servers::{
+    DescribeSslVpnServersRequest, DescribeSslVpnServersRequestBuilder,
+    DescribeSslVpnServersResponse, DescribeSslVpnServersError,
+};
+#[rustfmt::skip]
+pub use describe_tag_keys::{
+    DescribeTagKeysRequest, DescribeTagKeysRequestBuilder, DescribeTagKeysResponse,
+    DescribeTagKeysError,
+};
+#[rustfmt::skip]
+pub use describe_tag_keys_for_express_connect::{
+    DescribeTagKeysForExpressConnectRequest,
+    DescribeTagKeysForExpressConnectRequestBuilder,
+    DescribeTagKeysForExpressConnectResponse, DescribeTagKeysForExpressConnectError,
+};
+#[rustfmt::skip]
+pub use describe_tags::{
+    DescribeTagsRequest, DescribeTagsRequestBuilder, DescribeTagsResponse,
+    DescribeTagsError,
+};
+#[rustfmt::skip]
+pub use describe_v_routers::{
+    DescribeVRoutersRequest, DescribeVRoutersRequestBuilder, DescribeVRoutersResponse,
+    DescribeVRoutersError,
+};
+#[rustfmt::skip]
+pub use describe_v_switch_attributes::{
+    DescribeVSwitchAttributesRequest, DescribeVSwitchAttributesRequestBuilder,
+    DescribeVSwitchAttributesResponse, DescribeVSwitchAttributesError,
+};
+#[rustfmt::skip]
+pub use describe_v_switches::{
+    DescribeVSwitchesRequest, DescribeVSwitchesRequestBuilder, DescribeVSwitchesResponse,
+    DescribeVSwitchesError,
+};
+#[rustfmt::skip]
+pub use describe_vbr_ha::{
+    DescribeVbrHaRequest, DescribeVbrHaRequestBuilder, DescribeVbrHaResponse,
+    DescribeVbrHaError,
+};
+#[rustfmt::skip]
+pub use describe_vco_route_entries::{
+    DescribeVcoRouteEntriesRequest, DescribeVcoRouteEntriesRequestBuilder,
+    DescribeVcoRouteEntriesResponse, DescribeVcoRouteEntriesError,
+};
+#[rustfmt::skip]
+pub use describe_virtual_border_routers::{
+    DescribeVirtualBorderRoutersRequest, DescribeVirtualBorderRoutersRequestBuilder,
+    DescribeVirtualBorderRoutersResponse, DescribeVirtualBorderRoutersError,
+};
+#[rustfmt::skip]
+pub use describe_virtual_border_routers_for_physical_connection::{
+    DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder,
+    DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+    DescribeVirtualBorderRoutersForPhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use describe_vpc_attribute::{
+    DescribeVpcAttributeRequest, DescribeVpcAttributeRequestBuilder,
+    DescribeVpcAttributeResponse, DescribeVpcAttributeError,
+};
+#[rustfmt::skip]
+pub use describe_vpc_grant_rules_to_ecr::{
+    DescribeVpcGrantRulesToEcrRequest, DescribeVpcGrantRulesToEcrRequestBuilder,
+    DescribeVpcGrantRulesToEcrResponse, DescribeVpcGrantRulesToEcrError,
+};
+#[rustfmt::skip]
+pub use describe_vpcs::{
+    DescribeVpcsRequest, DescribeVpcsRequestBuilder, DescribeVpcsResponse,
+    DescribeVpcsError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_attachments::{
+    DescribeVpnAttachmentsRequest, DescribeVpnAttachmentsRequestBuilder,
+    DescribeVpnAttachmentsResponse, DescribeVpnAttachmentsError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_connection::{
+    DescribeVpnConnectionRequest, DescribeVpnConnectionRequestBuilder,
+    DescribeVpnConnectionResponse, DescribeVpnConnectionError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_connection_logs::{
+    DescribeVpnConnectionLogsRequest, DescribeVpnConnectionLogsRequestBuilder,
+    DescribeVpnConnectionLogsResponse, DescribeVpnConnectionLogsError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_connections::{
+    DescribeVpnConnectionsRequest, DescribeVpnConnectionsRequestBuilder,
+    DescribeVpnConnectionsResponse, DescribeVpnConnectionsError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_cross_account_authorizations::{
+    DescribeVpnCrossAccountAuthorizationsRequest,
+    DescribeVpnCrossAccountAuthorizationsRequestBuilder,
+    DescribeVpnCrossAccountAuthorizationsResponse,
+    DescribeVpnCrossAccountAuthorizationsError,
+};
+#[rustfmt::skip]
 pub use describe_vpn_gateway::{
     DescribeVpnGatewayRequest, DescribeVpnGatewayRequestBuilder,
     DescribeVpnGatewayResponse, DescribeVpnGatewayError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_gateway_available_zones::{
+    DescribeVpnGatewayAvailableZonesRequest,
+    DescribeVpnGatewayAvailableZonesRequestBuilder,
+    DescribeVpnGatewayAvailableZonesResponse, DescribeVpnGatewayAvailableZonesError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_gateways::{
+    DescribeVpnGatewaysRequest, DescribeVpnGatewaysRequestBuilder,
+    DescribeVpnGatewaysResponse, DescribeVpnGatewaysError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_pbr_route_entries::{
+    DescribeVpnPbrRouteEntriesRequest, DescribeVpnPbrRouteEntriesRequestBuilder,
+    DescribeVpnPbrRouteEntriesResponse, DescribeVpnPbrRouteEntriesError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_route_entries::{
+    DescribeVpnRouteEntriesRequest, DescribeVpnRouteEntriesRequestBuilder,
+    DescribeVpnRouteEntriesResponse, DescribeVpnRouteEntriesError,
+};
+#[rustfmt::skip]
+pub use describe_vpn_ssl_server_logs::{
+    DescribeVpnSslServerLogsRequest, DescribeVpnSslServerLogsRequestBuilder,
+    DescribeVpnSslServerLogsResponse, DescribeVpnSslServerLogsError,
+};
+#[rustfmt::skip]
+pub use describe_zones::{
+    DescribeZonesRequest, DescribeZonesRequestBuilder, DescribeZonesResponse,
+    DescribeZonesError,
+};
+#[rustfmt::skip]
+pub use detach_dhcp_options_set_from_vpc::{
+    DetachDhcpOptionsSetFromVpcRequest, DetachDhcpOptionsSetFromVpcRequestBuilder,
+    DetachDhcpOptionsSetFromVpcResponse, DetachDhcpOptionsSetFromVpcError,
+};
+#[rustfmt::skip]
+pub use diagnose_vpn_connections::{
+    DiagnoseVpnConnectionsRequest, DiagnoseVpnConnectionsRequestBuilder,
+    DiagnoseVpnConnectionsResponse, DiagnoseVpnConnectionsError,
+};
+#[rustfmt::skip]
+pub use diagnose_vpn_gateway::{
+    DiagnoseVpnGatewayRequest, DiagnoseVpnGatewayRequestBuilder,
+    DiagnoseVpnGatewayResponse, DiagnoseVpnGatewayError,
+};
+#[rustfmt::skip]
+pub use disable_nat_gateway_ecs_metric::{
+    DisableNatGatewayEcsMetricRequest, DisableNatGatewayEcsMetricRequestBuilder,
+    DisableNatGatewayEcsMetricResponse, DisableNatGatewayEcsMetricError,
+};
+#[rustfmt::skip]
+pub use disable_vpc_classic_link::{
+    DisableVpcClassicLinkRequest, DisableVpcClassicLinkRequestBuilder,
+    DisableVpcClassicLinkResponse, DisableVpcClassicLinkError,
+};
+#[rustfmt::skip]
+pub use dissociate_route_table_from_gateway::{
+    DissociateRouteTableFromGatewayRequest,
+    DissociateRouteTableFromGatewayRequestBuilder,
+    DissociateRouteTableFromGatewayResponse, DissociateRouteTableFromGatewayError,
+};
+#[rustfmt::skip]
+pub use dissociate_route_tables_from_vpc_gateway_endpoint::{
+    DissociateRouteTablesFromVpcGatewayEndpointRequest,
+    DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder,
+    DissociateRouteTablesFromVpcGatewayEndpointResponse,
+    DissociateRouteTablesFromVpcGatewayEndpointError,
+};
+#[rustfmt::skip]
+pub use dissociate_vpn_gateway_with_certificate::{
+    DissociateVpnGatewayWithCertificateRequest,
+    DissociateVpnGatewayWithCertificateRequestBuilder,
+    DissociateVpnGatewayWithCertificateResponse, DissociateVpnGatewayWithCertificateError,
+};
+#[rustfmt::skip]
+pub use download_vpn_connection_config::{
+    DownloadVpnConnectionConfigRequest, DownloadVpnConnectionConfigRequestBuilder,
+    DownloadVpnConnectionConfigResponse, DownloadVpnConnectionConfigError,
+};
+#[rustfmt::skip]
+pub use enable_nat_gateway_ecs_metric::{
+    EnableNatGatewayEcsMetricRequest, EnableNatGatewayEcsMetricRequestBuilder,
+    EnableNatGatewayEcsMetricResponse, EnableNatGatewayEcsMetricError,
+};
+#[rustfmt::skip]
+pub use enable_physical_connection::{
+    EnablePhysicalConnectionRequest, EnablePhysicalConnectionRequestBuilder,
+    EnablePhysicalConnectionResponse, EnablePhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use enable_vpc_classic_link::{
+    EnableVpcClassicLinkRequest, EnableVpcClassicLinkRequestBuilder,
+    EnableVpcClassicLinkResponse, EnableVpcClassicLinkError,
+};
+#[rustfmt::skip]
+pub use enable_vpc_ipv4_gateway::{
+    EnableVpcIpv4GatewayRequest, EnableVpcIpv4GatewayRequestBuilder,
+    EnableVpcIpv4GatewayResponse, EnableVpcIpv4GatewayError,
+};
+#[rustfmt::skip]
+pub use get_dhcp_options_set::{
+    GetDhcpOptionsSetRequest, GetDhcpOptionsSetRequestBuilder, GetDhcpOptionsSetResponse,
+    GetDhcpOptionsSetError,
+};
+#[rustfmt::skip]
+pub use get_flow_log_service_status::{
+    GetFlowLogServiceStatusRequest, GetFlowLogServiceStatusRequestBuilder,
+    GetFlowLogServiceStatusResponse, GetFlowLogServiceStatusError,
+};
+#[rustfmt::skip]
+pub use get_ipv4_gateway_attribute::{
+    GetIpv4GatewayAttributeRequest, GetIpv4GatewayAttributeRequestBuilder,
+    GetIpv4GatewayAttributeResponse, GetIpv4GatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use get_nat_gateway_attribute::{
+    GetNatGatewayAttributeRequest, GetNatGatewayAttributeRequestBuilder,
+    GetNatGatewayAttributeResponse, GetNatGatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use get_physical_connection_service_status::{
+    GetPhysicalConnectionServiceStatusRequest,
+    GetPhysicalConnectionServiceStatusRequestBuilder,
+    GetPhysicalConnectionServiceStatusResponse, GetPhysicalConnectionServiceStatusError,
+};
+#[rustfmt::skip]
+pub use get_public_ip_address_pool_service_status::{
+    GetPublicIpAddressPoolServiceStatusRequest,
+    GetPublicIpAddressPoolServiceStatusRequestBuilder,
+    GetPublicIpAddressPoolServiceStatusResponse, GetPublicIpAddressPoolServiceStatusError,
+};
+#[rustfmt::skip]
+pub use get_traffic_mirror_service_status::{
+    GetTrafficMirrorServiceStatusRequest, GetTrafficMirrorServiceStatusRequestBuilder,
+    GetTrafficMirrorServiceStatusResponse, GetTrafficMirrorServiceStatusError,
+};
+#[rustfmt::skip]
+pub use get_v_switch_cidr_reservation_usage::{
+    GetVSwitchCidrReservationUsageRequest, GetVSwitchCidrReservationUsageRequestBuilder,
+    GetVSwitchCidrReservationUsageResponse, GetVSwitchCidrReservationUsageError,
+};
+#[rustfmt::skip]
+pub use get_vpc_gateway_endpoint_attribute::{
+    GetVpcGatewayEndpointAttributeRequest, GetVpcGatewayEndpointAttributeRequestBuilder,
+    GetVpcGatewayEndpointAttributeResponse, GetVpcGatewayEndpointAttributeError,
+};
+#[rustfmt::skip]
+pub use get_vpc_prefix_list_associations::{
+    GetVpcPrefixListAssociationsRequest, GetVpcPrefixListAssociationsRequestBuilder,
+    GetVpcPrefixListAssociationsResponse, GetVpcPrefixListAssociationsError,
+};
+#[rustfmt::skip]
+pub use get_vpc_prefix_list_entries::{
+    GetVpcPrefixListEntriesRequest, GetVpcPrefixListEntriesRequestBuilder,
+    GetVpcPrefixListEntriesResponse, GetVpcPrefixListEntriesError,
+};
+#[rustfmt::skip]
+pub use get_vpc_route_entry_summary::{
+    GetVpcRouteEntrySummaryRequest, GetVpcRouteEntrySummaryRequestBuilder,
+    GetVpcRouteEntrySummaryResponse, GetVpcRouteEntrySummaryError,
+};
+#[rustfmt::skip]
+pub use get_vpn_gateway_diagnose_result::{
+    GetVpnGatewayDiagnoseResultRequest, GetVpnGatewayDiagnoseResultRequestBuilder,
+    GetVpnGatewayDiagnoseResultResponse, GetVpnGatewayDiagnoseResultError,
+};
+#[rustfmt::skip]
+pub use grant_instance_to_cen::{
+    GrantInstanceToCenRequest, GrantInstanceToCenRequestBuilder,
+    GrantInstanceToCenResponse, GrantInstanceToCenError,
+};
+#[rustfmt::skip]
+pub use grant_instance_to_vbr::{
+    GrantInstanceToVbrRequest, GrantInstanceToVbrRequestBuilder,
+    GrantInstanceToVbrResponse, GrantInstanceToVbrError,
+};
+#[rustfmt::skip]
+pub use list_business_access_points::{
+    ListBusinessAccessPointsRequest, ListBusinessAccessPointsRequestBuilder,
+    ListBusinessAccessPointsResponse, ListBusinessAccessPointsError,
+};
+#[rustfmt::skip]
+pub use list_business_regions::{
+    ListBusinessRegionsRequest, ListBusinessRegionsRequestBuilder,
+    ListBusinessRegionsResponse, ListBusinessRegionsError,
+};
+#[rustfmt::skip]
+pub use list_dhcp_options_sets::{
+    ListDhcpOptionsSetsRequest, ListDhcpOptionsSetsRequestBuilder,
+    ListDhcpOptionsSetsResponse, ListDhcpOptionsSetsError,
+};
+#[rustfmt::skip]
+pub use list_enhanhced_nat_gateway_available_zones::{
+    ListEnhanhcedNatGatewayAvailableZonesRequest,
+    ListEnhanhcedNatGatewayAvailableZonesRequestBuilder,
+    ListEnhanhcedNatGatewayAvailableZonesResponse,
+    ListEnhanhcedNatGatewayAvailableZonesError,
+};
+#[rustfmt::skip]
+pub use list_full_nat_entries::{
+    ListFullNatEntriesRequest, ListFullNatEntriesRequestBuilder,
+    ListFullNatEntriesResponse, ListFullNatEntriesError,
+};
+#[rustfmt::skip]
+pub use list_gateway_route_table_entries::{
+    ListGatewayRouteTableEntriesRequest, ListGatewayRouteTableEntriesRequestBuilder,
+    ListGatewayRouteTableEntriesResponse, ListGatewayRouteTableEntriesError,
+};
+#[rustfmt::skip]
+pub use list_geographic_sub_regions::{
+    ListGeographicSubRegionsRequest, ListGeographicSubRegionsRequestBuilder,
+    ListGeographicSubRegionsResponse, ListGeographicSubRegionsError,
+};
+#[rustfmt::skip]
+pub use list_ipsec_server_logs::{
+    ListIpsecServerLogsRequest, ListIpsecServerLogsRequestBuilder,
+    ListIpsecServerLogsResponse, ListIpsecServerLogsError,
+};
+#[rustfmt::skip]
+pub use list_ipsec_servers::{
+    ListIpsecServersRequest, ListIpsecServersRequestBuilder, ListIpsecServersResponse,
+    ListIpsecServersError,
+};
+#[rustfmt::skip]
+pub use list_ipv4_gateways::{
+    ListIpv4GatewaysRequest, ListIpv4GatewaysRequestBuilder, ListIpv4GatewaysResponse,
+    ListIpv4GatewaysError,
+};
+#[rustfmt::skip]
+pub use list_nat_ip_cidrs::{
+    ListNatIpCidrsRequest, ListNatIpCidrsRequestBuilder, ListNatIpCidrsResponse,
+    ListNatIpCidrsError,
+};
+#[rustfmt::skip]
+pub use list_nat_ips::{
+    ListNatIpsRequest, ListNatIpsRequestBuilder, ListNatIpsResponse, ListNatIpsError,
+};
+#[rustfmt::skip]
+pub use list_physical_connection_features::{
+    ListPhysicalConnectionFeaturesRequest, ListPhysicalConnectionFeaturesRequestBuilder,
+    ListPhysicalConnectionFeaturesResponse, ListPhysicalConnectionFeaturesError,
+};
+#[rustfmt::skip]
+pub use list_prefix_lists::{
+    ListPrefixListsRequest, ListPrefixListsRequestBuilder, ListPrefixListsResponse,
+    ListPrefixListsError,
+};
+#[rustfmt::skip]
+pub use list_public_ip_address_pool_cidr_blocks::{
+    ListPublicIpAddressPoolCidrBlocksRequest,
+    ListPublicIpAddressPoolCidrBlocksRequestBuilder,
+    ListPublicIpAddressPoolCidrBlocksResponse, ListPublicIpAddressPoolCidrBlocksError,
+};
+#[rustfmt::skip]
+pub use list_public_ip_address_pools::{
+    ListPublicIpAddressPoolsRequest, ListPublicIpAddressPoolsRequestBuilder,
+    ListPublicIpAddressPoolsResponse, ListPublicIpAddressPoolsError,
+};
+#[rustfmt::skip]
+pub use list_tag_resources::{
+    ListTagResourcesRequest, ListTagResourcesRequestBuilder, ListTagResourcesResponse,
+    ListTagResourcesError,
+};
+#[rustfmt::skip]
+pub use list_tag_resources_for_express_connect::{
+    ListTagResourcesForExpressConnectRequest,
+    ListTagResourcesForExpressConnectRequestBuilder,
+    ListTagResourcesForExpressConnectResponse, ListTagResourcesForExpressConnectError,
+};
+#[rustfmt::skip]
+pub use list_traffic_mirror_filters::{
+    ListTrafficMirrorFiltersRequest, ListTrafficMirrorFiltersRequestBuilder,
+    ListTrafficMirrorFiltersResponse, ListTrafficMirrorFiltersError,
+};
+#[rustfmt::skip]
+pub use list_traffic_mirror_sessions::{
+    ListTrafficMirrorSessionsRequest, ListTrafficMirrorSessionsRequestBuilder,
+    ListTrafficMirrorSessionsResponse, ListTrafficMirrorSessionsError,
+};
+#[rustfmt::skip]
+pub use list_v_switch_cidr_reservations::{
+    ListVSwitchCidrReservationsRequest, ListVSwitchCidrReservationsRequestBuilder,
+    ListVSwitchCidrReservationsResponse, ListVSwitchCidrReservationsError,
+};
+#[rustfmt::skip]
+pub use list_virtual_physical_connections::{
+    ListVirtualPhysicalConnectionsRequest, ListVirtualPhysicalConnectionsRequestBuilder,
+    ListVirtualPhysicalConnectionsResponse, ListVirtualPhysicalConnectionsError,
+};
+#[rustfmt::skip]
+pub use list_vpc_endpoint_services_by_end_user::{
+    ListVpcEndpointServicesByEndUserRequest,
+    ListVpcEndpointServicesByEndUserRequestBuilder,
+    ListVpcEndpointServicesByEndUserResponse, ListVpcEndpointServicesByEndUserError,
+};
+#[rustfmt::skip]
+pub use list_vpc_gateway_endpoints::{
+    ListVpcGatewayEndpointsRequest, ListVpcGatewayEndpointsRequestBuilder,
+    ListVpcGatewayEndpointsResponse, ListVpcGatewayEndpointsError,
+};
+#[rustfmt::skip]
+pub use list_vpc_published_route_entries::{
+    ListVpcPublishedRouteEntriesRequest, ListVpcPublishedRouteEntriesRequestBuilder,
+    ListVpcPublishedRouteEntriesResponse, ListVpcPublishedRouteEntriesError,
+};
+#[rustfmt::skip]
+pub use list_vpn_certificate_associations::{
+    ListVpnCertificateAssociationsRequest, ListVpnCertificateAssociationsRequestBuilder,
+    ListVpnCertificateAssociationsResponse, ListVpnCertificateAssociationsError,
+};
+#[rustfmt::skip]
+pub use modify_bgp_group_attribute::{
+    ModifyBgpGroupAttributeRequest, ModifyBgpGroupAttributeRequestBuilder,
+    ModifyBgpGroupAttributeResponse, ModifyBgpGroupAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_bgp_peer_attribute::{
+    ModifyBgpPeerAttributeRequest, ModifyBgpPeerAttributeRequestBuilder,
+    ModifyBgpPeerAttributeResponse, ModifyBgpPeerAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_common_bandwidth_package_attribute::{
+    ModifyCommonBandwidthPackageAttributeRequest,
+    ModifyCommonBandwidthPackageAttributeRequestBuilder,
+    ModifyCommonBandwidthPackageAttributeResponse,
+    ModifyCommonBandwidthPackageAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_common_bandwidth_package_ip_bandwidth::{
+    ModifyCommonBandwidthPackageIpBandwidthRequest,
+    ModifyCommonBandwidthPackageIpBandwidthRequestBuilder,
+    ModifyCommonBandwidthPackageIpBandwidthResponse,
+    ModifyCommonBandwidthPackageIpBandwidthError,
+};
+#[rustfmt::skip]
+pub use modify_common_bandwidth_package_spec::{
+    ModifyCommonBandwidthPackageSpecRequest,
+    ModifyCommonBandwidthPackageSpecRequestBuilder,
+    ModifyCommonBandwidthPackageSpecResponse, ModifyCommonBandwidthPackageSpecError,
+};
+#[rustfmt::skip]
+pub use modify_customer_gateway_attribute::{
+    ModifyCustomerGatewayAttributeRequest, ModifyCustomerGatewayAttributeRequestBuilder,
+    ModifyCustomerGatewayAttributeResponse, ModifyCustomerGatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_eip_address_attribute::{
+    ModifyEipAddressAttributeRequest, ModifyEipAddressAttributeRequestBuilder,
+    ModifyEipAddressAttributeResponse, ModifyEipAddressAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_eip_forward_mode::{
+    ModifyEipForwardModeRequest, ModifyEipForwardModeRequestBuilder,
+    ModifyEipForwardModeResponse, ModifyEipForwardModeError,
+};
+#[rustfmt::skip]
+pub use modify_express_cloud_connection_attribute::{
+    ModifyExpressCloudConnectionAttributeRequest,
+    ModifyExpressCloudConnectionAttributeRequestBuilder,
+    ModifyExpressCloudConnectionAttributeResponse,
+    ModifyExpressCloudConnectionAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_express_cloud_connection_bandwidth::{
+    ModifyExpressCloudConnectionBandwidthRequest,
+    ModifyExpressCloudConnectionBandwidthRequestBuilder,
+    ModifyExpressCloudConnectionBandwidthResponse,
+    ModifyExpressCloudConnectionBandwidthError,
+};
+#[rustfmt::skip]
+pub use modify_express_connect_traffic_qos::{
+    ModifyExpressConnectTrafficQosRequest, ModifyExpressConnectTrafficQosRequestBuilder,
+    ModifyExpressConnectTrafficQosResponse, ModifyExpressConnectTrafficQosError,
+};
+#[rustfmt::skip]
+pub use modify_express_connect_traffic_qos_queue::{
+    ModifyExpressConnectTrafficQosQueueRequest,
+    ModifyExpressConnectTrafficQosQueueRequestBuilder,
+    ModifyExpressConnectTrafficQosQueueResponse, ModifyExpressConnectTrafficQosQueueError,
+};
+#[rustfmt::skip]
+pub use modify_express_connect_traffic_qos_rule::{
+    ModifyExpressConnectTrafficQosRuleRequest,
+    ModifyExpressConnectTrafficQosRuleRequestBuilder,
+    ModifyExpressConnectTrafficQosRuleResponse, ModifyExpressConnectTrafficQosRuleError,
+};
+#[rustfmt::skip]
+pub use modify_flow_log_attribute::{
+    ModifyFlowLogAttributeRequest, ModifyFlowLogAttributeRequestBuilder,
+    ModifyFlowLogAttributeResponse, ModifyFlowLogAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_forward_entry::{
+    ModifyForwardEntryRequest, ModifyForwardEntryRequestBuilder,
+    ModifyForwardEntryResponse, ModifyForwardEntryError,
+};
+#[rustfmt::skip]
+pub use modify_full_nat_entry_attribute::{
+    ModifyFullNatEntryAttributeRequest, ModifyFullNatEntryAttributeRequestBuilder,
+    ModifyFullNatEntryAttributeResponse, ModifyFullNatEntryAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_global_acceleration_instance_attributes::{
+    ModifyGlobalAccelerationInstanceAttributesRequest,
+    ModifyGlobalAccelerationInstanceAttributesRequestBuilder,
+    ModifyGlobalAccelerationInstanceAttributesResponse,
+    ModifyGlobalAccelerationInstanceAttributesError,
+};
+#[rustfmt::skip]
+pub use modify_global_acceleration_instance_spec::{
+    ModifyGlobalAccelerationInstanceSpecRequest,
+    ModifyGlobalAccelerationInstanceSpecRequestBuilder,
+    ModifyGlobalAccelerationInstanceSpecResponse,
+    ModifyGlobalAccelerationInstanceSpecError,
+};
+#[rustfmt::skip]
+pub use modify_ha_vip_attribute::{
+    ModifyHaVipAttributeRequest, ModifyHaVipAttributeRequestBuilder,
+    ModifyHaVipAttributeResponse, ModifyHaVipAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_i_pv6_translator_acl_attribute::{
+    ModifyIPv6TranslatorAclAttributeRequest,
+    ModifyIPv6TranslatorAclAttributeRequestBuilder,
+    ModifyIPv6TranslatorAclAttributeResponse, ModifyIPv6TranslatorAclAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_i_pv6_translator_acl_list_entry::{
+    ModifyIPv6TranslatorAclListEntryRequest,
+    ModifyIPv6TranslatorAclListEntryRequestBuilder,
+    ModifyIPv6TranslatorAclListEntryResponse, ModifyIPv6TranslatorAclListEntryError,
+};
+#[rustfmt::skip]
+pub use modify_i_pv6_translator_attribute::{
+    ModifyIPv6TranslatorAttributeRequest, ModifyIPv6TranslatorAttributeRequestBuilder,
+    ModifyIPv6TranslatorAttributeResponse, ModifyIPv6TranslatorAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_i_pv6_translator_bandwidth::{
+    ModifyIPv6TranslatorBandwidthRequest, ModifyIPv6TranslatorBandwidthRequestBuilder,
+    ModifyIPv6TranslatorBandwidthResponse, ModifyIPv6TranslatorBandwidthError,
+};
+#[rustfmt::skip]
+pub use modify_i_pv6_translator_entry::{
+    ModifyIPv6TranslatorEntryRequest, ModifyIPv6TranslatorEntryRequestBuilder,
+    ModifyIPv6TranslatorEntryResponse, ModifyIPv6TranslatorEntryError,
+};
+#[rustfmt::skip]
+pub use modify_ipv6_address_attribute::{
+    ModifyIpv6AddressAttributeRequest, ModifyIpv6AddressAttributeRequestBuilder,
+    ModifyIpv6AddressAttributeResponse, ModifyIpv6AddressAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_ipv6_gateway_attribute::{
+    ModifyIpv6GatewayAttributeRequest, ModifyIpv6GatewayAttributeRequestBuilder,
+    ModifyIpv6GatewayAttributeResponse, ModifyIpv6GatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_ipv6_internet_bandwidth::{
+    ModifyIpv6InternetBandwidthRequest, ModifyIpv6InternetBandwidthRequestBuilder,
+    ModifyIpv6InternetBandwidthResponse, ModifyIpv6InternetBandwidthError,
+};
+#[rustfmt::skip]
+pub use modify_nat_gateway_attribute::{
+    ModifyNatGatewayAttributeRequest, ModifyNatGatewayAttributeRequestBuilder,
+    ModifyNatGatewayAttributeResponse, ModifyNatGatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_nat_gateway_spec::{
+    ModifyNatGatewaySpecRequest, ModifyNatGatewaySpecRequestBuilder,
+    ModifyNatGatewaySpecResponse, ModifyNatGatewaySpecError,
+};
+#[rustfmt::skip]
+pub use modify_nat_ip_attribute::{
+    ModifyNatIpAttributeRequest, ModifyNatIpAttributeRequestBuilder,
+    ModifyNatIpAttributeResponse, ModifyNatIpAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_nat_ip_cidr_attribute::{
+    ModifyNatIpCidrAttributeRequest, ModifyNatIpCidrAttributeRequestBuilder,
+    ModifyNatIpCidrAttributeResponse, ModifyNatIpCidrAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_network_acl_attributes::{
+    ModifyNetworkAclAttributesRequest, ModifyNetworkAclAttributesRequestBuilder,
+    ModifyNetworkAclAttributesResponse, ModifyNetworkAclAttributesError,
+};
+#[rustfmt::skip]
+pub use modify_physical_connection_attribute::{
+    ModifyPhysicalConnectionAttributeRequest,
+    ModifyPhysicalConnectionAttributeRequestBuilder,
+    ModifyPhysicalConnectionAttributeResponse, ModifyPhysicalConnectionAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_route_entry::{
+    ModifyRouteEntryRequest, ModifyRouteEntryRequestBuilder, ModifyRouteEntryResponse,
+    ModifyRouteEntryError,
+};
+#[rustfmt::skip]
+pub use modify_route_table_attributes::{
+    ModifyRouteTableAttributesRequest, ModifyRouteTableAttributesRequestBuilder,
+    ModifyRouteTableAttributesResponse, ModifyRouteTableAttributesError,
+};
+#[rustfmt::skip]
+pub use modify_router_interface_attribute::{
+    ModifyRouterInterfaceAttributeRequest, ModifyRouterInterfaceAttributeRequestBuilder,
+    ModifyRouterInterfaceAttributeResponse, ModifyRouterInterfaceAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_router_interface_spec::{
+    ModifyRouterInterfaceSpecRequest, ModifyRouterInterfaceSpecRequestBuilder,
+    ModifyRouterInterfaceSpecResponse, ModifyRouterInterfaceSpecError,
+};
+#[rustfmt::skip]
+pub use modify_snat_entry::{
+    ModifySnatEntryRequest, ModifySnatEntryRequestBuilder, ModifySnatEntryResponse,
+    ModifySnatEntryError,
+};
+#[rustfmt::skip]
+pub use modify_ssl_vpn_client_cert::{
+    ModifySslVpnClientCertRequest, ModifySslVpnClientCertRequestBuilder,
+    ModifySslVpnClientCertResponse, ModifySslVpnClientCertError,
+};
+#[rustfmt::skip]
+pub use modify_ssl_vpn_server::{
+    ModifySslVpnServerRequest, ModifySslVpnServerRequestBuilder,
+    ModifySslVpnServerResponse, ModifySslVpnServerError,
+};
+#[rustfmt::skip]
+pub use modify_tunnel_attribute::{
+    ModifyTunnelAttributeRequest, ModifyTunnelAttributeRequestBuilder,
+    ModifyTunnelAttributeResponse, ModifyTunnelAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_v_router_attribute::{
+    ModifyVRouterAttributeRequest, ModifyVRouterAttributeRequestBuilder,
+    ModifyVRouterAttributeResponse, ModifyVRouterAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_v_switch_attribute::{
+    ModifyVSwitchAttributeRequest, ModifyVSwitchAttributeRequestBuilder,
+    ModifyVSwitchAttributeResponse, ModifyVSwitchAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_v_switch_cidr_reservation_attribute::{
+    ModifyVSwitchCidrReservationAttributeRequest,
+    ModifyVSwitchCidrReservationAttributeRequestBuilder,
+    ModifyVSwitchCidrReservationAttributeResponse,
+    ModifyVSwitchCidrReservationAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_vco_route_entry_weight::{
+    ModifyVcoRouteEntryWeightRequest, ModifyVcoRouteEntryWeightRequestBuilder,
+    ModifyVcoRouteEntryWeightResponse, ModifyVcoRouteEntryWeightError,
+};
+#[rustfmt::skip]
+pub use modify_virtual_border_router_attribute::{
+    ModifyVirtualBorderRouterAttributeRequest,
+    ModifyVirtualBorderRouterAttributeRequestBuilder,
+    ModifyVirtualBorderRouterAttributeResponse, ModifyVirtualBorderRouterAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_vpc_attribute::{
+    ModifyVpcAttributeRequest, ModifyVpcAttributeRequestBuilder,
+    ModifyVpcAttributeResponse, ModifyVpcAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_vpc_prefix_list::{
+    ModifyVpcPrefixListRequest, ModifyVpcPrefixListRequestBuilder,
+    ModifyVpcPrefixListResponse, ModifyVpcPrefixListError,
+};
+#[rustfmt::skip]
+pub use modify_vpn_attachment_attribute::{
+    ModifyVpnAttachmentAttributeRequest, ModifyVpnAttachmentAttributeRequestBuilder,
+    ModifyVpnAttachmentAttributeResponse, ModifyVpnAttachmentAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_vpn_connection_attribute::{
+    ModifyVpnConnectionAttributeRequest, ModifyVpnConnectionAttributeRequestBuilder,
+    ModifyVpnConnectionAttributeResponse, ModifyVpnConnectionAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_vpn_gateway_attribute::{
+    ModifyVpnGatewayAttributeRequest, ModifyVpnGatewayAttributeRequestBuilder,
+    ModifyVpnGatewayAttributeResponse, ModifyVpnGatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_vpn_pbr_route_entry_attribute::{
+    ModifyVpnPbrRouteEntryAttributeRequest,
+    ModifyVpnPbrRouteEntryAttributeRequestBuilder,
+    ModifyVpnPbrRouteEntryAttributeResponse, ModifyVpnPbrRouteEntryAttributeError,
+};
+#[rustfmt::skip]
+pub use modify_vpn_pbr_route_entry_priority::{
+    ModifyVpnPbrRouteEntryPriorityRequest, ModifyVpnPbrRouteEntryPriorityRequestBuilder,
+    ModifyVpnPbrRouteEntryPriorityResponse, ModifyVpnPbrRouteEntryPriorityError,
+};
+#[rustfmt::skip]
+pub use modify_vpn_pbr_route_entry_weight::{
+    ModifyVpnPbrRouteEntryWeightRequest, ModifyVpnPbrRouteEntryWeightRequestBuilder,
+    ModifyVpnPbrRouteEntryWeightResponse, ModifyVpnPbrRouteEntryWeightError,
+};
+#[rustfmt::skip]
+pub use modify_vpn_route_entry_weight::{
+    ModifyVpnRouteEntryWeightRequest, ModifyVpnRouteEntryWeightRequestBuilder,
+    ModifyVpnRouteEntryWeightResponse, ModifyVpnRouteEntryWeightError,
+};
+#[rustfmt::skip]
+pub use move_resource_group::{
+    MoveResourceGroupRequest, MoveResourceGroupRequestBuilder, MoveResourceGroupResponse,
+    MoveResourceGroupError,
+};
+#[rustfmt::skip]
+pub use move_vpn_resource_group::{
+    MoveVpnResourceGroupRequest, MoveVpnResourceGroupRequestBuilder,
+    MoveVpnResourceGroupResponse, MoveVpnResourceGroupError,
+};
+#[rustfmt::skip]
+pub use open_flow_log_service::{
+    OpenFlowLogServiceRequest, OpenFlowLogServiceRequestBuilder,
+    OpenFlowLogServiceResponse, OpenFlowLogServiceError,
+};
+#[rustfmt::skip]
+pub use open_physical_connection_service::{
+    OpenPhysicalConnectionServiceRequest, OpenPhysicalConnectionServiceRequestBuilder,
+    OpenPhysicalConnectionServiceResponse, OpenPhysicalConnectionServiceError,
+};
+#[rustfmt::skip]
+pub use open_public_ip_address_pool_service::{
+    OpenPublicIpAddressPoolServiceRequest, OpenPublicIpAddressPoolServiceRequestBuilder,
+    OpenPublicIpAddressPoolServiceResponse, OpenPublicIpAddressPoolServiceError,
+};
+#[rustfmt::skip]
+pub use open_traffic_mirror_service::{
+    OpenTrafficMirrorServiceRequest, OpenTrafficMirrorServiceRequestBuilder,
+    OpenTrafficMirrorServiceResponse, OpenTrafficMirrorServiceError,
+};
+#[rustfmt::skip]
+pub use publish_vpc_route_entries::{
+    PublishVpcRouteEntriesRequest, PublishVpcRouteEntriesRequestBuilder,
+    PublishVpcRouteEntriesResponse, PublishVpcRouteEntriesError,
+};
+#[rustfmt::skip]
+pub use publish_vpn_route_entry::{
+    PublishVpnRouteEntryRequest, PublishVpnRouteEntryRequestBuilder,
+    PublishVpnRouteEntryResponse, PublishVpnRouteEntryError,
+};
+#[rustfmt::skip]
+pub use recover_physical_connection::{
+    RecoverPhysicalConnectionRequest, RecoverPhysicalConnectionRequestBuilder,
+    RecoverPhysicalConnectionResponse, RecoverPhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use recover_virtual_border_router::{
+    RecoverVirtualBorderRouterRequest, RecoverVirtualBorderRouterRequestBuilder,
+    RecoverVirtualBorderRouterResponse, RecoverVirtualBorderRouterError,
+};
+#[rustfmt::skip]
+pub use release_eip_address::{
+    ReleaseEipAddressRequest, ReleaseEipAddressRequestBuilder, ReleaseEipAddressResponse,
+    ReleaseEipAddressError,
+};
+#[rustfmt::skip]
+pub use release_eip_segment_address::{
+    ReleaseEipSegmentAddressRequest, ReleaseEipSegmentAddressRequestBuilder,
+    ReleaseEipSegmentAddressResponse, ReleaseEipSegmentAddressError,
+};
+#[rustfmt::skip]
+pub use release_ipv6_address::{
+    ReleaseIpv6AddressRequest, ReleaseIpv6AddressRequestBuilder,
+    ReleaseIpv6AddressResponse, ReleaseIpv6AddressError,
+};
+#[rustfmt::skip]
+pub use remove_common_bandwidth_package_ip::{
+    RemoveCommonBandwidthPackageIpRequest, RemoveCommonBandwidthPackageIpRequestBuilder,
+    RemoveCommonBandwidthPackageIpResponse, RemoveCommonBandwidthPackageIpError,
+};
+#[rustfmt::skip]
+pub use remove_global_acceleration_instance_ip::{
+    RemoveGlobalAccelerationInstanceIpRequest,
+    RemoveGlobalAccelerationInstanceIpRequestBuilder,
+    RemoveGlobalAccelerationInstanceIpResponse, RemoveGlobalAccelerationInstanceIpError,
+};
+#[rustfmt::skip]
+pub use remove_i_pv6_translator_acl_list_entry::{
+    RemoveIPv6TranslatorAclListEntryRequest,
+    RemoveIPv6TranslatorAclListEntryRequestBuilder,
+    RemoveIPv6TranslatorAclListEntryResponse, RemoveIPv6TranslatorAclListEntryError,
+};
+#[rustfmt::skip]
+pub use remove_sources_from_traffic_mirror_session::{
+    RemoveSourcesFromTrafficMirrorSessionRequest,
+    RemoveSourcesFromTrafficMirrorSessionRequestBuilder,
+    RemoveSourcesFromTrafficMirrorSessionResponse,
+    RemoveSourcesFromTrafficMirrorSessionError,
+};
+#[rustfmt::skip]
+pub use replace_vpc_dhcp_options_set::{
+    ReplaceVpcDhcpOptionsSetRequest, ReplaceVpcDhcpOptionsSetRequestBuilder,
+    ReplaceVpcDhcpOptionsSetResponse, ReplaceVpcDhcpOptionsSetError,
+};
+#[rustfmt::skip]
+pub use retry_vpc_prefix_list_association::{
+    RetryVpcPrefixListAssociationRequest, RetryVpcPrefixListAssociationRequestBuilder,
+    RetryVpcPrefixListAssociationResponse, RetryVpcPrefixListAssociationError,
+};
+#[rustfmt::skip]
+pub use revoke_instance_from_cen::{
+    RevokeInstanceFromCenRequest, RevokeInstanceFromCenRequestBuilder,
+    RevokeInstanceFromCenResponse, RevokeInstanceFromCenError,
+};
+#[rustfmt::skip]
+pub use revoke_instance_from_vbr::{
+    RevokeInstanceFromVbrRequest, RevokeInstanceFromVbrRequestBuilder,
+    RevokeInstanceFromVbrResponse, RevokeInstanceFromVbrError,
+};
+#[rustfmt::skip]
+pub use second_apply_physical_connection_loa::{
+    SecondApplyPhysicalConnectionLOARequest,
+    SecondApplyPhysicalConnectionLOARequestBuilder,
+    SecondApplyPhysicalConnectionLOAResponse, SecondApplyPhysicalConnectionLOAError,
+};
+#[rustfmt::skip]
+pub use set_high_definition_monitor_log_status::{
+    SetHighDefinitionMonitorLogStatusRequest,
+    SetHighDefinitionMonitorLogStatusRequestBuilder,
+    SetHighDefinitionMonitorLogStatusResponse, SetHighDefinitionMonitorLogStatusError,
+};
+#[rustfmt::skip]
+pub use start_failover_test_job::{
+    StartFailoverTestJobRequest, StartFailoverTestJobRequestBuilder,
+    StartFailoverTestJobResponse, StartFailoverTestJobError,
+};
+#[rustfmt::skip]
+pub use stop_failover_test_job::{
+    StopFailoverTestJobRequest, StopFailoverTestJobRequestBuilder,
+    StopFailoverTestJobResponse, StopFailoverTestJobError,
+};
+#[rustfmt::skip]
+pub use tag_resources::{
+    TagResourcesRequest, TagResourcesRequestBuilder, TagResourcesResponse,
+    TagResourcesError,
+};
+#[rustfmt::skip]
+pub use tag_resources_for_express_connect::{
+    TagResourcesForExpressConnectRequest, TagResourcesForExpressConnectRequestBuilder,
+    TagResourcesForExpressConnectResponse, TagResourcesForExpressConnectError,
+};
+#[rustfmt::skip]
+pub use terminate_physical_connection::{
+    TerminatePhysicalConnectionRequest, TerminatePhysicalConnectionRequestBuilder,
+    TerminatePhysicalConnectionResponse, TerminatePhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use terminate_virtual_border_router::{
+    TerminateVirtualBorderRouterRequest, TerminateVirtualBorderRouterRequestBuilder,
+    TerminateVirtualBorderRouterResponse, TerminateVirtualBorderRouterError,
+};
+#[rustfmt::skip]
+pub use transform_eip_segment_to_public_ip_address_pool::{
+    TransformEipSegmentToPublicIpAddressPoolRequest,
+    TransformEipSegmentToPublicIpAddressPoolRequestBuilder,
+    TransformEipSegmentToPublicIpAddressPoolResponse,
+    TransformEipSegmentToPublicIpAddressPoolError,
+};
+#[rustfmt::skip]
+pub use un_tag_resources::{
+    UnTagResourcesRequest, UnTagResourcesRequestBuilder, UnTagResourcesResponse,
+    UnTagResourcesError,
+};
+#[rustfmt::skip]
+pub use unassociate_eip_address::{
+    UnassociateEipAddressRequest, UnassociateEipAddressRequestBuilder,
+    UnassociateEipAddressResponse, UnassociateEipAddressError,
+};
+#[rustfmt::skip]
+pub use unassociate_global_acceleration_instance::{
+    UnassociateGlobalAccelerationInstanceRequest,
+    UnassociateGlobalAccelerationInstanceRequestBuilder,
+    UnassociateGlobalAccelerationInstanceResponse,
+    UnassociateGlobalAccelerationInstanceError,
+};
+#[rustfmt::skip]
+pub use unassociate_ha_vip::{
+    UnassociateHaVipRequest, UnassociateHaVipRequestBuilder, UnassociateHaVipResponse,
+    UnassociateHaVipError,
+};
+#[rustfmt::skip]
+pub use unassociate_network_acl::{
+    UnassociateNetworkAclRequest, UnassociateNetworkAclRequestBuilder,
+    UnassociateNetworkAclResponse, UnassociateNetworkAclError,
+};
+#[rustfmt::skip]
+pub use unassociate_physical_connection_from_virtual_border_router::{
+    UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
+    UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder,
+    UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+    UnassociatePhysicalConnectionFromVirtualBorderRouterError,
+};
+#[rustfmt::skip]
+pub use unassociate_route_table::{
+    UnassociateRouteTableRequest, UnassociateRouteTableRequestBuilder,
+    UnassociateRouteTableResponse, UnassociateRouteTableError,
+};
+#[rustfmt::skip]
+pub use unassociate_vpc_cidr_block::{
+    UnassociateVpcCidrBlockRequest, UnassociateVpcCidrBlockRequestBuilder,
+    UnassociateVpcCidrBlockResponse, UnassociateVpcCidrBlockError,
+};
+#[rustfmt::skip]
+pub use untag_resources_for_express_connect::{
+    UntagResourcesForExpressConnectRequest,
+    UntagResourcesForExpressConnectRequestBuilder,
+    UntagResourcesForExpressConnectResponse, UntagResourcesForExpressConnectError,
+};
+#[rustfmt::skip]
+pub use update_dhcp_options_set_attribute::{
+    UpdateDhcpOptionsSetAttributeRequest, UpdateDhcpOptionsSetAttributeRequestBuilder,
+    UpdateDhcpOptionsSetAttributeResponse, UpdateDhcpOptionsSetAttributeError,
+};
+#[rustfmt::skip]
+pub use update_failover_test_job::{
+    UpdateFailoverTestJobRequest, UpdateFailoverTestJobRequestBuilder,
+    UpdateFailoverTestJobResponse, UpdateFailoverTestJobError,
+};
+#[rustfmt::skip]
+pub use update_gateway_route_table_entry_attribute::{
+    UpdateGatewayRouteTableEntryAttributeRequest,
+    UpdateGatewayRouteTableEntryAttributeRequestBuilder,
+    UpdateGatewayRouteTableEntryAttributeResponse,
+    UpdateGatewayRouteTableEntryAttributeError,
+};
+#[rustfmt::skip]
+pub use update_ipsec_server::{
+    UpdateIpsecServerRequest, UpdateIpsecServerRequestBuilder, UpdateIpsecServerResponse,
+    UpdateIpsecServerError,
+};
+#[rustfmt::skip]
+pub use update_ipv4_gateway_attribute::{
+    UpdateIpv4GatewayAttributeRequest, UpdateIpv4GatewayAttributeRequestBuilder,
+    UpdateIpv4GatewayAttributeResponse, UpdateIpv4GatewayAttributeError,
+};
+#[rustfmt::skip]
+pub use update_nat_gateway_nat_type::{
+    UpdateNatGatewayNatTypeRequest, UpdateNatGatewayNatTypeRequestBuilder,
+    UpdateNatGatewayNatTypeResponse, UpdateNatGatewayNatTypeError,
+};
+#[rustfmt::skip]
+pub use update_network_acl_entries::{
+    UpdateNetworkAclEntriesRequest, UpdateNetworkAclEntriesRequestBuilder,
+    UpdateNetworkAclEntriesResponse, UpdateNetworkAclEntriesError,
+};
+#[rustfmt::skip]
+pub use update_public_ip_address_pool_attribute::{
+    UpdatePublicIpAddressPoolAttributeRequest,
+    UpdatePublicIpAddressPoolAttributeRequestBuilder,
+    UpdatePublicIpAddressPoolAttributeResponse, UpdatePublicIpAddressPoolAttributeError,
+};
+#[rustfmt::skip]
+pub use update_traffic_mirror_filter_attribute::{
+    UpdateTrafficMirrorFilterAttributeRequest,
+    UpdateTrafficMirrorFilterAttributeRequestBuilder,
+    UpdateTrafficMirrorFilterAttributeResponse, UpdateTrafficMirrorFilterAttributeError,
+};
+#[rustfmt::skip]
+pub use update_traffic_mirror_filter_rule_attribute::{
+    UpdateTrafficMirrorFilterRuleAttributeRequest,
+    UpdateTrafficMirrorFilterRuleAttributeRequestBuilder,
+    UpdateTrafficMirrorFilterRuleAttributeResponse,
+    UpdateTrafficMirrorFilterRuleAttributeError,
+};
+#[rustfmt::skip]
+pub use update_traffic_mirror_session_attribute::{
+    UpdateTrafficMirrorSessionAttributeRequest,
+    UpdateTrafficMirrorSessionAttributeRequestBuilder,
+    UpdateTrafficMirrorSessionAttributeResponse, UpdateTrafficMirrorSessionAttributeError,
+};
+#[rustfmt::skip]
+pub use update_virtual_border_bandwidth::{
+    UpdateVirtualBorderBandwidthRequest, UpdateVirtualBorderBandwidthRequestBuilder,
+    UpdateVirtualBorderBandwidthResponse, UpdateVirtualBorderBandwidthError,
+};
+#[rustfmt::skip]
+pub use update_virtual_physical_connection::{
+    UpdateVirtualPhysicalConnectionRequest,
+    UpdateVirtualPhysicalConnectionRequestBuilder,
+    UpdateVirtualPhysicalConnectionResponse, UpdateVirtualPhysicalConnectionError,
+};
+#[rustfmt::skip]
+pub use update_vpc_gateway_endpoint_attribute::{
+    UpdateVpcGatewayEndpointAttributeRequest,
+    UpdateVpcGatewayEndpointAttributeRequestBuilder,
+    UpdateVpcGatewayEndpointAttributeResponse, UpdateVpcGatewayEndpointAttributeError,
+};
+#[rustfmt::skip]
+pub use vpc_describe_vpc_nat_gateway_network_interface_quota::{
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder,
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError,
+};
+#[rustfmt::skip]
+pub use withdraw_vpc_published_route_entries::{
+    WithdrawVpcPublishedRouteEntriesRequest,
+    WithdrawVpcPublishedRouteEntriesRequestBuilder,
+    WithdrawVpcPublishedRouteEntriesResponse, WithdrawVpcPublishedRouteEntriesError,
 };
 #[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};

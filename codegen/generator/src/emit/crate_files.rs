@@ -24,6 +24,10 @@ publish = false
 acs-runtime = {{ workspace = true }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+
+[features]
+# Operation tables and request deserialization for command-line front ends.
+cli = []
 "#,
         name = ir.package,
         title = p.title,
@@ -67,6 +71,9 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
         #(#![doc = #lines])*
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::large_enum_variant)]
+        #[rustfmt::skip]
+        #[cfg(feature = "cli")]
+        pub mod cli;
         #[rustfmt::skip]
         pub mod client;
         #(#modules)*

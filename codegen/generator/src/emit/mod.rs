@@ -1,6 +1,8 @@
 //! Emitters: the intermediate model of a crate becomes its files (Rust formatted by prettyplease,
 //! Cargo.toml and Markdown reference pages).
 
+mod cli_crate;
+mod cli_table;
 mod client;
 mod crate_files;
 mod error;
@@ -11,6 +13,8 @@ mod response;
 mod rustdoc;
 mod types;
 mod validation;
+
+pub use cli_crate::{CLI_DIR, cli_crate};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -34,6 +38,10 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
         OutputFile::new(
             format!("{dir}/src/client.rs"),
             rust_file(&header(Comment::Slash), client::client_module(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/src/cli.rs"),
+            rust_file(&header(Comment::Slash), cli_table::cli_module(ir)),
         ),
     ];
     for op in &ir.operations {

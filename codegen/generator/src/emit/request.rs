@@ -28,10 +28,12 @@ pub fn request(op: &OperationIr, crate_ident: &str) -> TokenStream {
         #doc
         #example
         #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+        #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #[rpc(skip)]
+            #[cfg_attr(feature = "cli", serde(skip))]
             unchecked: bool,
         }
 

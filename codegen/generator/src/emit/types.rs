@@ -122,12 +122,14 @@ pub fn nested_struct(s: &StructIr, types: &[TypeIr]) -> TokenStream {
     let name = ident(&s.name);
     let fields = fields(s, types);
     let derive = match (s.side, s.json) {
-        (Side::Request, false) => {
-            quote!(#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)])
-        }
-        (Side::Request, true) => {
-            quote!(#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)])
-        }
+        (Side::Request, false) => quote! {
+            #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+            #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
+        },
+        (Side::Request, true) => quote! {
+            #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+            #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
+        },
         (Side::Response, _) => {
             quote!(#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)])
         }

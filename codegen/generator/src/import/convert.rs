@@ -12,7 +12,7 @@ use crate::spec::model::{
 
 /// Documentation-site keys of the file, an operation, a parameter, a value shape and a
 /// response: known, and deliberately not imported.
-const IGNORED_TOP: &[&str] = &["version", "directories"];
+const IGNORED_TOP: &[&str] = &["version", "directories", "components"];
 const IGNORED_API: &[&str] = &[
     "schemes",
     "security",
@@ -38,7 +38,7 @@ pub(super) struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn add(&mut self, kind: Kind, path: &str, detail: impl Into<String>) {
+    pub(super) fn add(&mut self, kind: Kind, path: &str, detail: impl Into<String>) {
         self.report.add(kind, &self.operation, path, detail);
     }
 
@@ -59,7 +59,7 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
     if let Some(components) = docs.other.get("components") {
         let empty = components.get("schemas").and_then(Value::as_object).is_some_and(|s| s.is_empty());
         if !empty {
-            cx.add(Kind::Unrepresented, "components", "shared schemas are not supported");
+            cx.add(Kind::Unrepresented, "components", "shared schemas (`$ref`) are not supported: left out");
         }
     }
     cx.others(&docs.info.other, &[], "info");
@@ -137,6 +137,8 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
         parameters,
         response: response(&api.responses, cx),
         errors: api.error_codes.as_ref().map(|codes| errors(codes, cx)).unwrap_or_default(),
+        pagination: None,
+        waiters: Vec::new(),
     }
 }
 

@@ -195,8 +195,8 @@ pub(super) fn apply_checks(product: &Product, operations: &mut [Operation], repo
             let stem = d.file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
             let dropped = operations.iter_mut().find(|op| op.name == stem).and_then(|op| drop_at(op, &parse_path(&d.path)));
             match dropped {
-                Some(kind) => {
-                    report.add(kind, &stem, &d.path, d.message);
+                Some((kind, path)) => {
+                    report.add(kind, &stem, &path, d.message);
                     dropped_any = true;
                 }
                 None => left.push(d),
@@ -235,41 +235,48 @@ fn tree(product: &Product, operations: &[Operation]) -> SpecTree {
     }
 }
 
-/// Drops the example, default or constraint at `steps`; the kind of finding, or `None` when
-/// the path names something else.
-fn drop_at(op: &mut Operation, steps: &[Step]) -> Option<Kind> {
+/// Drops the example, default or constraint at `steps`: the kind of finding and the wire path
+/// of the value (`parameters.Tag.N.Key.example`), or `None` when the path names something else.
+fn drop_at(op: &mut Operation, steps: &[Step]) -> Option<(Kind, String)> {
     let key = |i: usize| match steps.get(i) {
         Some(Step::Key(k)) => Some(k.as_str()),
         _ => None,
     };
-    let (mut member, mut i) = match (key(0), key(1), steps.get(1), steps.get(2)) {
-        (Some("parameters"), _, Some(Step::Index(n)), _) => (op.parameters.get_mut(*n)?, 2),
-        (Some("response"), Some("fields"), _, Some(Step::Index(n))) => (op.response.fields.get_mut(*n)?, 3),
+    let (mut member, mut i, mut path) = match (key(0), key(1), steps.get(1), steps.get(2)) {
+        (Some("parameters"), _, Some(Step::Index(n)), _) => (op.parameters.get_mut(*n)?, 2, "parameters".to_owned()),
+        (Some("response"), Some("fields"), _, Some(Step::Index(n))) => (op.response.fields.get_mut(*n)?, 3, "response".to_owned()),
         _ => return None,
     };
+    path = format!("{path}.{}", member.name.as_deref().unwrap_or_default());
     loop {
         member = match (key(i), steps.get(i + 1)) {
             (Some("items"), _) => {
                 i += 1;
+                path.push_str(".N");
                 member.items.as_deref_mut()?
             }
             (Some("values"), _) => {
                 i += 1;
+                path.push_str(".<key>");
                 member.values.as_deref_mut()?
             }
             (Some("properties"), Some(Step::Index(n))) => {
                 i += 2;
-                member.properties.get_mut(*n)?
+                let field = member.properties.get_mut(*n)?;
+                path = format!("{path}.{}", field.name.as_deref().unwrap_or_default());
+                field
             }
             _ => break,
         };
     }
-    match (key(i), key(i + 1)) {
+    let kind = match (key(i), key(i + 1)) {
         (Some("example"), None) => member.example.take().map(|_| Kind::InvalidExample),
         (Some("default"), None) => member.default.take().map(|_| Kind::InvalidDefault),
         (Some("constraints"), Some(rule)) => drop_rule(&mut member.constraints, rule).then_some(Kind::InvalidConstraint),
         _ => None,
-    }
+    }?;
+    let rest: Vec<&str> = (i..steps.len()).filter_map(key).collect();
+    Some((kind, format!("{path}.{}", rest.join("."))))
 }
 
 fn drop_rule(c: &mut Constraints, rule: &str) -> bool {

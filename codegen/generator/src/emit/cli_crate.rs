@@ -1,0 +1,50 @@
+//! The `acs` command's crate: one binary over every generated product's operation tables.
+
+use quote::{format_ident, quote};
+
+use crate::ir::CrateIr;
+use crate::output::{Comment, OutputFile, header};
+
+/// Folder of the command's crate under `generated/`.
+pub const CLI_DIR: &str = "acs";
+
+/// `acs/Cargo.toml` and `acs/src/main.rs`, listing every product.
+pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
+    let source = "spec/";
+    let dependencies: String = crates
+        .iter()
+        .map(|c| {
+            let dir = c.package.trim_start_matches("acs-");
+            format!("{} = {{ path = \"../{dir}\", features = [\"cli\"] }}\n", c.package)
+        })
+        .collect();
+    let manifest = format!(
+        r#"{}[package]
+name = "acs"
+version = "0.1.0"
+description = "acs: call Alibaba Cloud APIs from the shell, typed and validated, with the official CLI's syntax."
+edition = "2024"
+license.workspace = true
+rust-version.workspace = true
+publish = false
+
+[dependencies]
+acs-cli = {{ path = "../../codegen/cli" }}
+{dependencies}"#,
+        header(Comment::Hash, source)
+    );
+    let products = crates.iter().map(|c| {
+        let krate = format_ident!("{}", c.package.replace('-', "_"));
+        quote!(&#krate::cli::PRODUCT_DOC)
+    });
+    let main = quote! {
+        //! `acs <product> <Action> [--<Parameter> <value>]...`: see `acs --help`.
+        fn main() -> ::std::process::ExitCode {
+            ::acs_cli::main(&[#(#products),*])
+        }
+    };
+    vec![
+        OutputFile::new(format!("{CLI_DIR}/Cargo.toml"), manifest),
+        OutputFile::new(format!("{CLI_DIR}/src/main.rs"), super::rust_file(&header(Comment::Slash, source), main)),
+    ]
+}

@@ -1,0 +1,128 @@
+//! `cargo xtask bench`: time generating the whole spec in process, and building and checking
+//! the Vpc crate (dependencies already built), against the budget and the `aws-sdk-ec2` anchor.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The crate measured.
+const PACKAGE: &str = "acs-vpc";
+/// Anchor: `aws-sdk-ec2`, 811 operations, 225 s debug build and 8.4 GB peak with its
+/// dependencies built.
+const ANCHOR_OPERATIONS: f64 = 811.0;
+const ANCHOR_SECONDS: f64 = 225.0;
+const ANCHOR_PEAK_MB: f64 = 8400.0;
+/// Budget: per operation build time, peak memory of the build, generation time.
+const BUDGET_SECONDS_PER_OPERATION: f64 = 0.05;
+const BUDGET_PEAK_MB: f64 = 1500.0;
+const BUDGET_GENERATE_SECONDS: f64 = 1.0;
+
+/// Runs every measurement and prints it with its budget and anchor ratios.
+pub fn run(repo: &Path) -> Result<(), String> {
+    let operations = vpc_operations(repo)?;
+    let generate = best_of(3, || acs_codegen::generate(repo).map(|_| ()).map_err(|d| d.to_string()))?;
+    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
+    println!(
+        "generate spec/ (load, check, lower, emit, format; {profile} generator): {:.2} s, budget {BUDGET_GENERATE_SECONDS} s{}",
+        generate.as_secs_f64(),
+        verdict(generate.as_secs_f64() <= BUDGET_GENERATE_SECONDS)
+    );
+    for (what, command) in [("debug build", "build"), ("check", "check")] {
+        cargo(repo, &[command, "-p", PACKAGE])?;
+        cargo(repo, &["clean", "-p", PACKAGE])?;
+        let measured = timed_cargo(repo, &[command, "-p", PACKAGE])?;
+        report(what, operations, &measured, command == "build");
+    }
+    Ok(())
+}
+
+/// Wall time and peak resident memory of one cargo run.
+struct Measured {
+    seconds: f64,
+    peak_mb: f64,
+}
+
+fn report(what: &str, operations: usize, m: &Measured, budgeted: bool) {
+    let per_op = m.seconds / operations as f64;
+    let mb_per_op = m.peak_mb / operations as f64;
+    let anchor_per_op = ANCHOR_SECONDS / ANCHOR_OPERATIONS;
+    let anchor_mb_per_op = ANCHOR_PEAK_MB / ANCHOR_OPERATIONS;
+    println!(
+        "{PACKAGE} {what} ({operations} operations, dependencies built): {:.1} s, {per_op:.3} s/operation ({:.1}x faster than the anchor's {anchor_per_op:.2}); peak {:.0} MB, {mb_per_op:.1} MB/operation ({:.1}x less than the anchor's {anchor_mb_per_op:.1})",
+        m.seconds,
+        anchor_per_op / per_op,
+        m.peak_mb,
+        anchor_mb_per_op / mb_per_op,
+    );
+    if budgeted {
+        println!(
+            "  budget: {BUDGET_SECONDS_PER_OPERATION} s/operation{}, {BUDGET_PEAK_MB} MB peak{}",
+            verdict(per_op <= BUDGET_SECONDS_PER_OPERATION),
+            verdict(m.peak_mb <= BUDGET_PEAK_MB)
+        );
+    }
+}
+
+fn verdict(within: bool) -> &'static str {
+    if within { " (within)" } else { " (OVER)" }
+}
+
+/// The number of Vpc operations in the spec.
+fn vpc_operations(repo: &Path) -> Result<usize, String> {
+    let (tree, diagnostics) = acs_codegen::spec::load_tree(&repo.join(acs_codegen::SPEC_DIR));
+    if !diagnostics.is_empty() {
+        return Err(diagnostics.to_string());
+    }
+    tree.products
+        .iter()
+        .find(|p| acs_codegen::ir::names::crate_name(&p.product.product) == PACKAGE)
+        .map(|p| p.operations.len())
+        .ok_or_else(|| format!("no spec generates {PACKAGE}"))
+}
+
+fn best_of(runs: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        f()?;
+        best = best.min(start.elapsed());
+    }
+    Ok(best)
+}
+
+fn cargo_program() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+fn cargo(repo: &Path, args: &[&str]) -> Result<(), String> {
+    let status = Command::new(cargo_program())
+        .args(args)
+        .current_dir(repo)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`cargo {}` failed", args.join(" "))) }
+}
+
+/// Runs cargo under `/usr/bin/time -v`, which reports the peak resident memory of the largest
+/// process (rustc), and the wall time.
+fn timed_cargo(repo: &Path, args: &[&str]) -> Result<Measured, String> {
+    let start = Instant::now();
+    let output = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(cargo_program())
+        .args(args)
+        .current_dir(repo)
+        .output()
+        .map_err(|e| format!("cannot run /usr/bin/time (GNU time): {e}"))?;
+    let seconds = start.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        return Err(format!("`cargo {}` failed:\n{stderr}", args.join(" ")));
+    }
+    let peak_kb: f64 = stderr
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or("GNU time printed no peak memory")?;
+    Ok(Measured { seconds, peak_mb: peak_kb / 1024.0 })
+}
