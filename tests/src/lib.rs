@@ -10,4 +10,4 @@ pub mod verify;
 
 pub use capture::Capture;
 pub use server::{Exchange, Received, Reply, TestServer};
-pub use verify::{verify, Clock, Request, Signature, Verified};
+pub use verify::{Clock, Request, Signature, Verified, verify};

@@ -8,7 +8,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::{JoinHandle, JoinSet};
 
-use crate::verify::{verify, Clock, Request, Verified};
+use crate::verify::{Clock, Request, Verified, verify};
 
 /// The largest request head the server reads.
 const MAX_HEAD: usize = 64 * 1024;

@@ -56,14 +56,16 @@ async fn pascal_case_json_error() {
     assert_eq!(e.code(), "Resource.QuotaFull");
     assert_eq!(e.message(), "The quota of resource is full");
     assert_eq!(e.host_id(), Some("vpc.aliyuncs.com"));
-    assert!(e
-        .recommend()
-        .unwrap()
-        .starts_with("https://api.aliyun.com/"));
-    assert!(e
-        .access_denied_detail()
-        .unwrap()
-        .contains("vpc:CreateVpnGateway"));
+    assert!(
+        e.recommend()
+            .unwrap()
+            .starts_with("https://api.aliyun.com/")
+    );
+    assert!(
+        e.access_denied_detail()
+            .unwrap()
+            .contains("vpc:CreateVpnGateway")
+    );
     assert_eq!(
         e.to_string(),
         "Resource.QuotaFull: The quota of resource is full \

@@ -117,8 +117,10 @@ async fn secrets_never_show_in_debug_display_errors_or_tracing() {
     assert!(traced.contains("request_id=\"R-0\""), "{traced}");
     assert_clean("tracing output", &traced);
     // The server did see the token: it was sent, just never shown.
-    assert!(server
-        .verified()
-        .iter()
-        .all(|v| v.security_token.as_deref() == Some(TOKEN)));
+    assert!(
+        server
+            .verified()
+            .iter()
+            .all(|v| v.security_token.as_deref() == Some(TOKEN))
+    );
 }

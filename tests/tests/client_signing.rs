@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use acs_runtime::auth::{Credentials, SignatureVersion};
 use acs_runtime::client::{Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
 use acs_runtime::params::{Location, Params};
-use acs_tests::{verify, Clock, Reply, Request, Signature, TestServer};
+use acs_tests::{Clock, Reply, Request, Signature, TestServer, verify};
 use serde_json::Value;
 
 const VPC: ProductInfo = ProductInfo {

@@ -20,8 +20,16 @@ const BUDGET_GENERATE_SECONDS: f64 = 1.0;
 /// Runs every measurement and prints it with its budget and anchor ratios.
 pub fn run(repo: &Path) -> Result<(), String> {
     let operations = vpc_operations(repo)?;
-    let generate = best_of(3, || acs_codegen::generate(repo).map(|_| ()).map_err(|d| d.to_string()))?;
-    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
+    let generate = best_of(3, || {
+        acs_codegen::generate(repo)
+            .map(|_| ())
+            .map_err(|d| d.to_string())
+    })?;
+    let profile = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
     println!(
         "generate spec/ (load, check, lower, emit, format; {profile} generator): {:.2} s, budget {BUDGET_GENERATE_SECONDS} s{}",
         generate.as_secs_f64(),
@@ -100,7 +108,11 @@ fn cargo(repo: &Path, args: &[&str]) -> Result<(), String> {
         .current_dir(repo)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("`cargo {}` failed", args.join(" "))) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`cargo {}` failed", args.join(" ")))
+    }
 }
 
 /// Runs cargo under `/usr/bin/time -v`, which reports the peak resident memory of the largest
@@ -121,8 +133,14 @@ fn timed_cargo(repo: &Path, args: &[&str]) -> Result<Measured, String> {
     }
     let peak_kb: f64 = stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|v| v.trim().parse().ok())
         .ok_or("GNU time printed no peak memory")?;
-    Ok(Measured { seconds, peak_mb: peak_kb / 1024.0 })
+    Ok(Measured {
+        seconds,
+        peak_mb: peak_kb / 1024.0,
+    })
 }

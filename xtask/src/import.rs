@@ -11,11 +11,20 @@ use acs_codegen::output;
 /// the import would change anything. `verbose` lists every finding, not the first few per kind.
 pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), String> {
     let json = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let source = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let imported = import::import(&json).map_err(|e| format!("{}: {e}", file.display()))?;
     let plan = files::plan(repo, &imported, &source)?;
     let dir = files::version_dir(&imported.product);
-    println!("{} {}: {} operations from {source} into {}", imported.product.product, imported.product.version, imported.operations.len(), dir.display());
+    println!(
+        "{} {}: {} operations from {source} into {}",
+        imported.product.product,
+        imported.product.version,
+        imported.operations.len(),
+        dir.display()
+    );
     print!("{}", imported.report.summary(verbose));
     let unrepresented = imported.report.unrepresented().count();
     println!("{unrepresented} fact(s) not represented");
@@ -23,7 +32,11 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
         if plan.is_clean() {
             println!("the spec is current: upstream changed nothing");
         } else {
-            return Err(format!("upstream changed; run `cargo xtask import {}`:\n{}", file.display(), plan.changes().trim_end()));
+            return Err(format!(
+                "upstream changed; run `cargo xtask import {}`:\n{}",
+                file.display(),
+                plan.changes().trim_end()
+            ));
         }
     } else {
         output::apply(repo, &plan.files, &plan.plan).map_err(|e| e.to_string())?;
@@ -38,6 +51,9 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
     if plan.problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("the merged spec (base files and overlays) does not pass the checks:\n{}", plan.problems))
+        Err(format!(
+            "the merged spec (base files and overlays) does not pass the checks:\n{}",
+            plan.problems
+        ))
     }
 }

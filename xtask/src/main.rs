@@ -45,7 +45,11 @@ fn main() -> ExitCode {
     let repo = repo_root();
     let result = match cli.command {
         Command::Codegen { check } => codegen::run(&repo, check),
-        Command::Import { file, check, verbose } => import::run(&repo, &file, check, verbose),
+        Command::Import {
+            file,
+            check,
+            verbose,
+        } => import::run(&repo, &file, check, verbose),
         Command::Bench => bench::run(&repo),
     };
     match result {
@@ -60,5 +64,8 @@ fn main() -> ExitCode {
 /// The repository root: the parent of this crate's folder.
 fn repo_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().expect("xtask lives in the repository root").to_owned()
+    manifest
+        .parent()
+        .expect("xtask lives in the repository root")
+        .to_owned()
 }

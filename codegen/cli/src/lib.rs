@@ -1,1 +1,172 @@
-//! The `acs` command.
+//! The `acs` command: Alibaba Cloud API calls from the shell with the official CLI's syntax.
+//!
+//! Everything is built at run time from the operation tables ([`ProductDoc`]) the generated
+//! crates emit behind their `cli` feature; the `acs` binary is generated and only lists them:
+//!
+//! ```text
+//! fn main() -> std::process::ExitCode {
+//!     acs_cli::main(&[&acs_vpc::cli::PRODUCT_DOC])
+//! }
+//! ```
+//!
+//! `acs vpc CreateVpnGateway --RegionId cn-hangzhou --VpcId vpc-1 --Bandwidth 5` validates the
+//! request against the spec, signs it with the credentials the official tools would find, sends
+//! it and prints the response JSON. Exit status: 0 on success, 1 when the call failed
+//! (service, network or credentials error), 2 for a usage or validation error (nothing sent).
+
+mod args;
+mod call;
+mod complete;
+mod help;
+mod line;
+mod options;
+mod output;
+mod preview;
+mod setup;
+mod suggest;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use acs_runtime::auth::Env;
+use acs_runtime::cli::ProductDoc;
+
+use crate::line::CommandLine;
+use crate::output::{EXIT_FAILED, EXIT_USAGE, Failure};
+
+/// Runs `acs` over `products` with the process's arguments and environment, printing to
+/// stdout and stderr; the exit status is [`run`]'s.
+pub fn main(products: &[&'static ProductDoc]) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    let args: Result<Vec<String>, OsString> = std::env::args_os()
+        .skip(1)
+        .map(OsString::into_string)
+        .collect();
+    let args = match args {
+        Ok(args) => args,
+        Err(bad) => {
+            let bad = bad.to_string_lossy();
+            let _ = writeln!(stderr, "error: the argument {bad:?} is not valid UTF-8");
+            return ExitCode::from(EXIT_USAGE as u8);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            let _ = writeln!(stderr, "error: cannot start the async runtime: {e}");
+            return ExitCode::from(EXIT_FAILED as u8);
+        }
+    };
+    let status = runtime.block_on(run(
+        products,
+        args,
+        Env::process(),
+        &mut stdout,
+        &mut stderr,
+    ));
+    ExitCode::from(u8::try_from(status).unwrap_or(EXIT_FAILED as u8))
+}
+
+/// Runs `acs` with `args` (the arguments after the program name), reading environment
+/// variables and the home directory (for `~/.aliyun/config.json`) from `env`; writes the
+/// result to `out` and errors and notes to `err`.
+///
+/// Returns the exit status: 0 on success, 1 when the call failed (a service error with its
+/// code, message and request id; a network or credentials error), 2 for a usage error (unknown
+/// product, action or option, with the closest valid name; a missing or malformed value) or a
+/// request that breaks the spec (every violation listed; nothing is sent). Secrets (the
+/// AccessKeySecret, the STS token, the signature) are never written.
+pub async fn run(
+    products: &[&'static ProductDoc],
+    args: Vec<String>,
+    env: Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut notes = Vec::new();
+    let result = execute(products, args, &env, &mut notes).await;
+    let mut report: String = notes.iter().map(|n| format!("note: {n}\n")).collect();
+    let (status, written) = match result {
+        Ok(text) => (0, out.write_all(&text).and_then(|()| out.flush())),
+        Err(failure) => {
+            report.push_str(&failure.render());
+            (failure.exit_code(), Ok(()))
+        }
+    };
+    let reported = err.write_all(report.as_bytes()).and_then(|()| err.flush());
+    if written.is_err() || reported.is_err() {
+        return status.max(EXIT_FAILED);
+    }
+    status
+}
+
+/// Dispatches the command line: help, completions, or an operation call; the text for stdout.
+async fn execute(
+    products: &[&'static ProductDoc],
+    args: Vec<String>,
+    env: &Env,
+    notes: &mut Vec<String>,
+) -> Result<Vec<u8>, Failure> {
+    let line = CommandLine::parse(args).map_err(Failure::Usage)?;
+    let mut words = line.words.iter().map(String::as_str);
+    let help_or_usage = |text: String| {
+        if line.help {
+            Ok(text.into_bytes())
+        } else {
+            Err(Failure::Help(text))
+        }
+    };
+    let Some(first) = words.next() else {
+        return help_or_usage(help::top(products));
+    };
+    if first == "completion" && !products.iter().any(|p| p.command == first) {
+        return match (words.next(), words.next()) {
+            (_, Some(extra)) => Err(unexpected(extra)),
+            (Some(shell), None) if !line.help => {
+                complete::script(products, shell).map_err(Failure::Usage)
+            }
+            _ => help_or_usage(help::completion()),
+        };
+    }
+    let product = *products
+        .iter()
+        .find(|p| p.command.eq_ignore_ascii_case(first))
+        .ok_or_else(|| {
+            let hint = suggest::hint(first, "", products.iter().map(|p| p.command));
+            Failure::Usage(format!(
+                "unknown product {first:?}{hint}; `acs --help` lists the products"
+            ))
+        })?;
+    let Some(action) = words.next() else {
+        return help_or_usage(help::product(product));
+    };
+    let op = product
+        .operations
+        .iter()
+        .find(|o| o.name == action)
+        .ok_or_else(|| {
+            let hint = suggest::hint(action, "", product.operations.iter().map(|o| o.name));
+            Failure::Usage(format!(
+                "unknown operation {action:?} of {}{hint}; `acs {} --help` lists its operations",
+                product.command, product.command
+            ))
+        })?;
+    if let Some(extra) = words.next() {
+        return Err(unexpected(extra));
+    }
+    if line.help {
+        return Ok(help::operation(product, op).into_bytes());
+    }
+    call::call(product, op, &line.params, &line.options, env, notes).await
+}
+
+fn unexpected(word: &str) -> Failure {
+    Failure::Usage(format!(
+        "unexpected argument {word:?}: parameters are written --Name value"
+    ))
+}

@@ -38,31 +38,31 @@ const STYLES: &[(&str, Style)] = &[
 
 /// How field names become wire names when no `name` is given: `rename_all = "..."`.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum RenameAll {
+enum Casing {
     /// `region_id` -> `RegionId` (the default).
-    PascalCase,
+    Pascal,
     /// `region_id` -> `regionId`.
-    CamelCase,
+    Camel,
     /// `region_id` -> `region_id`.
-    SnakeCase,
+    Snake,
 }
 
-const RENAME_ALLS: &[(&str, RenameAll)] = &[
-    ("PascalCase", RenameAll::PascalCase),
-    ("camelCase", RenameAll::CamelCase),
-    ("snake_case", RenameAll::SnakeCase),
+const CASINGS: &[(&str, Casing)] = &[
+    ("PascalCase", Casing::Pascal),
+    ("camelCase", Casing::Camel),
+    ("snake_case", Casing::Snake),
 ];
 
-impl RenameAll {
+impl Casing {
     fn apply(self, field: &str) -> String {
-        if self == Self::SnakeCase {
+        if self == Self::Snake {
             return field.to_owned();
         }
         let mut out = String::with_capacity(field.len());
         for (i, word) in field.split('_').filter(|w| !w.is_empty()).enumerate() {
             let mut chars = word.chars();
             if let Some(first) = chars.next() {
-                if i == 0 && self == Self::CamelCase {
+                if i == 0 && self == Self::Camel {
                     out.push(first);
                 } else {
                     out.extend(first.to_uppercase());
@@ -78,11 +78,12 @@ impl RenameAll {
 pub struct Container {
     /// The path of the runtime crate, `::acs_runtime` unless `crate = "..."` is given.
     pub crate_path: syn::Path,
-    rename_all: RenameAll,
+    rename_all: Casing,
     location: Location,
 }
 
 impl Container {
+    /// Reads the `#[rpc(...)]` attributes of `input`, recording misuse in `cx`.
     pub fn from_ast(cx: &Ctxt, input: &syn::DeriveInput) -> Self {
         let mut crate_path = Attr::none(cx, "crate");
         let mut rename_all = Attr::none(cx, "rename_all");
@@ -103,7 +104,7 @@ impl Container {
                         }
                     }
                 } else if meta.path.is_ident("rename_all") {
-                    if let Some(value) = get_choice(cx, "rename_all", RENAME_ALLS, &meta)? {
+                    if let Some(value) = get_choice(cx, "rename_all", CASINGS, &meta)? {
                         rename_all.set(&meta.path, value);
                     }
                 } else if meta.path.is_ident("location") {
@@ -127,7 +128,7 @@ impl Container {
             crate_path: crate_path
                 .get()
                 .unwrap_or_else(|| syn::parse_quote!(::acs_runtime)),
-            rename_all: rename_all.get().unwrap_or(RenameAll::PascalCase),
+            rename_all: rename_all.get().unwrap_or(Casing::Pascal),
             location: location.get().unwrap_or(Location::Query),
         }
     }
@@ -139,14 +140,18 @@ pub struct Field {
     pub name: String,
     /// Where the wire name came from: the `name` literal or the field's identifier.
     pub name_span: Span,
+    /// `location`, or the container's.
     pub location: Location,
     /// The style and the literal that gave it.
     pub style: Option<(Style, syn::LitStr)>,
+    /// `skip`: the field is not sent.
     pub skip: bool,
+    /// `with = path`: the function that writes the field.
     pub with: Option<syn::ExprPath>,
 }
 
 impl Field {
+    /// Reads the `#[rpc(...)]` attributes of `field`, recording misuse in `cx`.
     pub fn from_ast(
         cx: &Ctxt,
         container: &Container,

@@ -14,6 +14,7 @@ pub struct Ctxt {
 }
 
 impl Ctxt {
+    /// A context with no error yet.
     pub fn new() -> Self {
         Self {
             errors: RefCell::new(Some(Vec::new())),

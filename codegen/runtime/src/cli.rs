@@ -113,6 +113,10 @@ pub struct FieldDoc {
     pub field: &'static str,
     /// Value shape.
     pub shape: &'static Shape,
+    /// Markdown description.
+    pub description: &'static str,
+    /// Constraints in words, for help.
+    pub facts: &'static [&'static str],
 }
 
 /// Why [`OperationDoc::prepare`] failed.
@@ -131,7 +135,13 @@ pub fn prepare<R: DeserializeOwned + OperationRequest>(
     value: serde_json::Value,
     validation: Validation,
 ) -> Result<Params, PrepareError> {
-    let request: R = serde_json::from_value(value).map_err(|e| PrepareError::Parse(e.to_string()))?;
+    let request: R = serde_path_to_error::deserialize(value).map_err(|e| {
+        // The path names Rust fields (`tunnel_options_specification[0].psk`); empty at the top.
+        match e.path().to_string().as_str() {
+            "." | "" => PrepareError::Parse(e.inner().to_string()),
+            path => PrepareError::Parse(format!("`{path}`: {}", e.inner())),
+        }
+    })?;
     if validation == Validation::On {
         request.validate()?;
     }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use acs_runtime::auth::{sign_v1, sign_v3, Credentials};
+use acs_runtime::auth::{Credentials, sign_v1, sign_v3};
 use serde_json::Value;
 
 /// The captured requests, one JSON object a line (shared reference material).

@@ -129,14 +129,18 @@ fn unusable_profiles_are_errors_that_quote_no_secret() {
 #[test]
 fn missing_profile_file_is_not_an_error() {
     let home = tempfile::tempdir().unwrap();
-    assert!(ProfileFile::from_env(&home_env(home.path(), &[]))
-        .load()
-        .unwrap()
-        .is_none());
-    assert!(ProfileFile::from_env(&Env::from_vars::<&str, &str>([]))
-        .load()
-        .unwrap()
-        .is_none());
+    assert!(
+        ProfileFile::from_env(&home_env(home.path(), &[]))
+            .load()
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        ProfileFile::from_env(&Env::from_vars::<&str, &str>([]))
+            .load()
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[tokio::test]

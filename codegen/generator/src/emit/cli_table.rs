@@ -119,7 +119,17 @@ fn shape(ty: &TypeRef, types: &[TypeIr], list: TokenStream) -> TokenStream {
                 let fields = s.fields.iter().map(|f| {
                     let (name, field) = (&f.wire, f.rust.trim_start_matches("r#"));
                     let shape = shape(&f.ty, types, quote!(ListStyle::Repeat));
-                    quote!(FieldDoc { name: #name, field: #field, shape: &#shape })
+                    let description = f.member.description.as_deref().unwrap_or("").trim();
+                    let facts = facts::constraint_facts(&f.member);
+                    quote! {
+                        FieldDoc {
+                            name: #name,
+                            field: #field,
+                            shape: &#shape,
+                            description: #description,
+                            facts: &[#(#facts),*],
+                        }
+                    }
                 });
                 quote!(Shape::Object(&[#(#fields),*]))
             }

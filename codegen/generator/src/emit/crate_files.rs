@@ -70,7 +70,8 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     quote! {
         #(#![doc = #lines])*
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
-        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::large_enum_variant)]
+        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::large_enum_variant,
+            clippy::manual_async_fn)]
         #[rustfmt::skip]
         #[cfg(feature = "cli")]
         pub mod cli;

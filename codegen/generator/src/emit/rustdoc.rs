@@ -30,7 +30,8 @@ pub fn sanitize(text: &str) -> Vec<String> {
     let mut in_fence = false;
     let mut out = Vec::new();
     for raw in text.trim_matches('\n').lines() {
-        let line = raw.trim_end();
+        let expanded = raw.replace('\t', "    ");
+        let line = expanded.trim_end();
         let trimmed = line.trim_start();
         let fixed = if trimmed.starts_with("```") {
             let opening = !in_fence;

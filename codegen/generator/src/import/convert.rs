@@ -6,8 +6,8 @@ use serde_json::Value;
 use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, Other, Schema, StaticInfo};
 use super::report::{Kind, Report};
 use crate::spec::model::{
-    Allowed, Asynchronous, Constraints, Endpoints, EnumValue, ErrorCase, Format, Location, Member, Method, Operation,
-    Product, Protocol, RegionEndpoint, Response, Scalar, Style, TypeName,
+    Allowed, Asynchronous, Constraints, Endpoints, EnumValue, ErrorCase, Format, Location, Member,
+    Method, Operation, Product, Protocol, RegionEndpoint, Response, Scalar, Style, TypeName,
 };
 
 /// Documentation-site keys of the file, an operation, a parameter, a value shape and a
@@ -47,7 +47,11 @@ impl Cx<'_> {
             if ignored.contains(&key.as_str()) {
                 self.report.ignore(key);
             } else {
-                self.add(Kind::Unrepresented, path, format!("unknown metadata key `{key}`"));
+                self.add(
+                    Kind::Unrepresented,
+                    path,
+                    format!("unknown metadata key `{key}`"),
+                );
             }
         }
     }
@@ -57,24 +61,42 @@ impl Cx<'_> {
 pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
     cx.others(&docs.other, IGNORED_TOP, "");
     if let Some(components) = docs.other.get("components") {
-        let empty = components.get("schemas").and_then(Value::as_object).is_some_and(|s| s.is_empty());
+        let empty = components
+            .get("schemas")
+            .and_then(Value::as_object)
+            .is_some_and(|s| s.is_empty());
         if !empty {
-            cx.add(Kind::Unrepresented, "components", "shared schemas (`$ref`) are not supported: left out");
+            cx.add(
+                Kind::Unrepresented,
+                "components",
+                "shared schemas (`$ref`) are not supported: left out",
+            );
         }
     }
     cx.others(&docs.info.other, &[], "info");
     match docs.info.style.as_deref() {
         Some(style) if style.eq_ignore_ascii_case("rpc") => {}
-        style => cx.add(Kind::Unrepresented, "info.style", format!("protocol style {style:?}: imported as rpc")),
+        style => cx.add(
+            Kind::Unrepresented,
+            "info.style",
+            format!("protocol style {style:?}: imported as rpc"),
+        ),
     }
     let mut regions: Vec<RegionEndpoint> = Vec::new();
     for endpoint in &docs.endpoints {
         cx.others(&endpoint.other, &[], "endpoints");
         if regions.iter().any(|r| r.region == endpoint.region_id) {
-            cx.add(Kind::Unrepresented, "endpoints", format!("region `{}` listed twice: first kept", endpoint.region_id));
+            cx.add(
+                Kind::Unrepresented,
+                "endpoints",
+                format!("region `{}` listed twice: first kept", endpoint.region_id),
+            );
             continue;
         }
-        regions.push(RegionEndpoint { region: endpoint.region_id.clone(), host: endpoint.endpoint.clone() });
+        regions.push(RegionEndpoint {
+            region: endpoint.region_id.clone(),
+            host: endpoint.endpoint.clone(),
+        });
     }
     Product {
         product: docs.info.product.clone(),
@@ -82,7 +104,13 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
         protocol: Protocol::Rpc,
         title: format!("{} API", docs.info.product),
         description: None,
-        endpoints: Endpoints { pattern: format!("{}.{{region}}.aliyuncs.com", docs.info.product.to_lowercase()), regions },
+        endpoints: Endpoints {
+            pattern: format!(
+                "{}.{{region}}.aliyuncs.com",
+                docs.info.product.to_lowercase()
+            ),
+            regions,
+        },
     }
 }
 
@@ -103,23 +131,45 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
         .find(|s| !s.is_empty())
         .unwrap_or(name)
         .to_owned();
-    let mut description = api.description.as_deref().map(|d| text(d, "description", cx)).filter(|d| !d.trim().is_empty());
-    let asynchronous = api.static_info.as_ref().and_then(|info| asynchronous(info, &mut description, cx));
-    let method = match (api.methods.iter().any(|m| m.eq_ignore_ascii_case("post")), api.methods.iter().any(|m| m.eq_ignore_ascii_case("get"))) {
+    let mut description = api
+        .description
+        .as_deref()
+        .map(|d| text(d, "description", cx))
+        .filter(|d| !d.trim().is_empty());
+    let asynchronous = api
+        .static_info
+        .as_ref()
+        .and_then(|info| asynchronous(info, &mut description, cx));
+    let method = match (
+        api.methods.iter().any(|m| m.eq_ignore_ascii_case("post")),
+        api.methods.iter().any(|m| m.eq_ignore_ascii_case("get")),
+    ) {
         (true, _) => Method::Post,
         (false, true) => Method::Get,
         (false, false) => {
-            cx.add(Kind::Unrepresented, "methods", format!("methods {:?}: imported as POST", api.methods));
+            cx.add(
+                Kind::Unrepresented,
+                "methods",
+                format!("methods {:?}: imported as POST", api.methods),
+            );
             Method::Post
         }
     };
     let mut parameters: Vec<Member> = Vec::new();
     for p in &api.parameters {
-        match parameters.iter().position(|m| m.name.as_deref() == Some(p.name.as_str())) {
+        match parameters
+            .iter()
+            .position(|m| m.name.as_deref() == Some(p.name.as_str()))
+        {
             Some(first) => {
                 // Converted quietly: its quirks were reported with the first listing.
                 let mut scratch = Report::default();
-                let mut quiet = Cx { product: cx.product, version: cx.version, operation: name.to_owned(), report: &mut scratch };
+                let mut quiet = Cx {
+                    product: cx.product,
+                    version: cx.version,
+                    operation: name.to_owned(),
+                    report: &mut scratch,
+                };
                 if let Some(copy) = parameter(p, &mut quiet) {
                     super::quirks::merge_duplicate(&mut parameters[first], copy, cx);
                 }
@@ -136,49 +186,91 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
         asynchronous,
         parameters,
         response: response(&api.responses, cx),
-        errors: api.error_codes.as_ref().map(|codes| errors(codes, cx)).unwrap_or_default(),
+        errors: api
+            .error_codes
+            .as_ref()
+            .map(|codes| errors(codes, cx))
+            .unwrap_or_default(),
         pagination: None,
         waiters: Vec::new(),
     }
 }
 
-fn asynchronous(info: &StaticInfo, description: &mut Option<String>, cx: &mut Cx<'_>) -> Option<Asynchronous> {
+fn asynchronous(
+    info: &StaticInfo,
+    description: &mut Option<String>,
+    cx: &mut Cx<'_>,
+) -> Option<Asynchronous> {
     cx.others(&info.other, &[], "staticInfo");
     let mut notes = Vec::new();
     if let Some(substitutions) = info.substitutions.as_ref().filter(|s| !s.is_empty()) {
-        let names: Vec<String> = substitutions.iter().map(|s| format!("`{}`", self_or_qualified(s, cx))).collect();
+        let names: Vec<String> = substitutions
+            .iter()
+            .map(|s| format!("`{}`", self_or_qualified(s, cx)))
+            .collect();
         notes.push(format!("Deprecated: use {} instead.", names.join(" or ")));
-        cx.add(Kind::Replacement, "staticInfo.substitutions", names.join(", "));
+        cx.add(
+            Kind::Replacement,
+            "staticInfo.substitutions",
+            names.join(", "),
+        );
     }
     if info.no_substitution_reason.is_some() {
         notes.push("Deprecated: no replacement operation.".to_owned());
-        cx.add(Kind::Replacement, "staticInfo.noSubstitutionReason", "no replacement");
+        cx.add(
+            Kind::Replacement,
+            "staticInfo.noSubstitutionReason",
+            "no replacement",
+        );
     }
     if !notes.is_empty() {
-        let text = description.take().map(|d| format!("{}\n\n", d.trim_end())).unwrap_or_default();
+        let text = description
+            .take()
+            .map(|d| format!("{}\n\n", d.trim_end()))
+            .unwrap_or_default();
         *description = Some(format!("{text}{}\n", notes.join("\n\n")));
     }
     match info.return_type.as_deref() {
         Some("asynchronous") => {}
         None | Some("synchronous") => return None,
         Some(other) => {
-            cx.add(Kind::Unrepresented, "staticInfo.returnType", format!("return type `{other}`"));
+            cx.add(
+                Kind::Unrepresented,
+                "staticInfo.returnType",
+                format!("return type `{other}`"),
+            );
             return None;
         }
     }
     let callback = info.callback.as_deref().unwrap_or_default();
     let poll = match callback.split("::").collect::<Vec<_>>().as_slice() {
-        [product, version, op] if *product == cx.product && *version == cx.version => (*op).to_owned(),
+        [product, version, op] if *product == cx.product && *version == cx.version => {
+            (*op).to_owned()
+        }
         _ => {
-            cx.add(Kind::Unrepresented, "staticInfo.callback", format!("polling `{callback}` outside this product version"));
+            cx.add(
+                Kind::Unrepresented,
+                "staticInfo.callback",
+                format!("polling `{callback}` outside this product version"),
+            );
             return None;
         }
     };
-    let interval_ms = info.callback_interval.as_ref().and_then(|v| whole(v, "staticInfo.callbackInterval", cx));
+    let interval_ms = info
+        .callback_interval
+        .as_ref()
+        .and_then(|v| whole(v, "staticInfo.callbackInterval", cx));
     if let Some(ms) = interval_ms.filter(|ms| *ms < 100) {
-        cx.add(Kind::ShortPollInterval, "staticInfo.callbackInterval", format!("{ms} ms"));
+        cx.add(
+            Kind::ShortPollInterval,
+            "staticInfo.callbackInterval",
+            format!("{ms} ms"),
+        );
     }
-    let max_polls = info.max_callback_times.as_ref().and_then(|v| whole(v, "staticInfo.maxCallbackTimes", cx));
+    let max_polls = info
+        .max_callback_times
+        .as_ref()
+        .and_then(|v| whole(v, "staticInfo.maxCallbackTimes", cx));
     Some(Asynchronous {
         poll,
         status_field: None,
@@ -194,7 +286,9 @@ fn asynchronous(info: &StaticInfo, description: &mut Option<String>, cx: &mut Cx
 /// `Product::Version::Operation` as the operation name when it is in this product version.
 fn self_or_qualified(reference: &str, cx: &Cx<'_>) -> String {
     match reference.split("::").collect::<Vec<_>>().as_slice() {
-        [product, version, op] if *product == cx.product && *version == cx.version => (*op).to_owned(),
+        [product, version, op] if *product == cx.product && *version == cx.version => {
+            (*op).to_owned()
+        }
         _ => reference.to_owned(),
     }
 }
@@ -212,7 +306,11 @@ fn whole(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<i64> {
         _ => None,
     }
     .or_else(|| {
-        cx.add(Kind::Unrepresented, path, format!("`{value}` is not a whole number"));
+        cx.add(
+            Kind::Unrepresented,
+            path,
+            format!("`{value}` is not a whole number"),
+        );
         None
     })
 }
@@ -231,7 +329,11 @@ fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> 
             Location::Body
         }
         Some(other) => {
-            cx.add(Kind::Unrepresented, &path, format!("location `in: {other}`: parameter left out"));
+            cx.add(
+                Kind::Unrepresented,
+                &path,
+                format!("location `in: {other}`: parameter left out"),
+            );
             return None;
         }
     };
@@ -244,7 +346,11 @@ fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> 
         Some("spaceDelimited") => Some(Style::SpaceDelimited),
         Some("pipeDelimited") => Some(Style::PipeDelimited),
         Some(other) => {
-            cx.add(Kind::Unrepresented, &path, format!("style `{other}`: left unset"));
+            cx.add(
+                Kind::Unrepresented,
+                &path,
+                format!("style `{other}`: left unset"),
+            );
             None
         }
     };
@@ -263,7 +369,11 @@ fn response(responses: &Ordered<super::metadata::ResponseEntry>, cx: &mut Cx<'_>
     for (status, entry) in &responses.0 {
         let path = format!("responses.{status}");
         if status != "200" {
-            cx.add(Kind::Unrepresented, &path, "only the 200 response is imported");
+            cx.add(
+                Kind::Unrepresented,
+                &path,
+                "only the 200 response is imported",
+            );
             continue;
         }
         cx.others(&entry.other, &[], &path);
@@ -272,14 +382,21 @@ fn response(responses: &Ordered<super::metadata::ResponseEntry>, cx: &mut Cx<'_>
             None => {}
             Some(h) => cx.add(Kind::Unrepresented, &path, format!("response headers {h}")),
         }
-        let Some(schema) = &entry.schema else { continue };
+        let Some(schema) = &entry.schema else {
+            continue;
+        };
         schema_others(schema, "response", cx);
-        out.description = schema.description.as_deref().map(|d| text(d, "response", cx)).filter(|d| !d.trim().is_empty());
+        out.description = schema
+            .description
+            .as_deref()
+            .map(|d| text(d, "response", cx))
+            .filter(|d| !d.trim().is_empty());
         if schema.title.is_some() {
             cx.report.ignore("title");
         }
         for (name, field) in schema.properties.iter().flat_map(|p| &p.0) {
-            if let Some(member) = member(field, Some(name), false, &format!("response.{name}"), cx) {
+            if let Some(member) = member(field, Some(name), false, &format!("response.{name}"), cx)
+            {
                 out.fields.push(member);
             }
         }
@@ -291,7 +408,11 @@ fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
     let mut out: Vec<ErrorCase> = Vec::new();
     for (status, entries) in &codes.0 {
         let Ok(status) = status.parse::<u16>() else {
-            cx.add(Kind::Unrepresented, "errorCodes", format!("HTTP status `{status}`: its errors left out"));
+            cx.add(
+                Kind::Unrepresented,
+                "errorCodes",
+                format!("HTTP status `{status}`: its errors left out"),
+            );
             continue;
         };
         for e in entries {
@@ -302,21 +423,42 @@ fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
                 cx.add(Kind::PlaceholderErrorCode, &path, format!("HTTP {status}"));
                 continue;
             }
-            let message = e.error_message.as_deref().map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
+            let message = e
+                .error_message
+                .as_deref()
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .map(str::to_owned);
             if let Some(first) = out.iter_mut().find(|c| c.code == code) {
                 let also = format!(
                     "Also returned with HTTP {status}{}",
-                    message.as_deref().map(|m| format!(": {m}")).unwrap_or_default()
+                    message
+                        .as_deref()
+                        .map(|m| format!(": {m}"))
+                        .unwrap_or_default()
                 );
                 first.description = Some(match first.description.take() {
                     Some(d) => format!("{d}\n\n{also}"),
                     None => also,
                 });
-                cx.add(Kind::DuplicateErrorCode, &path, format!("HTTP {} and {status}", first.status));
+                cx.add(
+                    Kind::DuplicateErrorCode,
+                    &path,
+                    format!("HTTP {} and {status}", first.status),
+                );
                 continue;
             }
-            let description = e.description.as_deref().map(|d| text(d, &path, cx)).filter(|d| !d.trim().is_empty());
-            out.push(ErrorCase { status, code, message, description });
+            let description = e
+                .description
+                .as_deref()
+                .map(|d| text(d, &path, cx))
+                .filter(|d| !d.trim().is_empty());
+            out.push(ErrorCase {
+                status,
+                code,
+                message,
+                description,
+            });
         }
     }
     out
@@ -327,7 +469,13 @@ fn schema_others(schema: &Schema, path: &str, cx: &mut Cx<'_>) {
 }
 
 /// A value shape; `name` is `None` for list items. `None` when the type is not representable.
-pub(super) fn member(schema: &Schema, name: Option<&str>, request: bool, path: &str, cx: &mut Cx<'_>) -> Option<Member> {
+pub(super) fn member(
+    schema: &Schema,
+    name: Option<&str>,
+    request: bool,
+    path: &str,
+    cx: &mut Cx<'_>,
+) -> Option<Member> {
     schema_others(schema, path, cx);
     let ty = match schema.ty.as_deref() {
         Some("string") => TypeName::String,
@@ -335,20 +483,35 @@ pub(super) fn member(schema: &Schema, name: Option<&str>, request: bool, path: &
         Some("number") => TypeName::Number,
         Some("boolean") => TypeName::Boolean,
         Some("array") => TypeName::Array,
-        Some("object") if schema.properties.as_ref().is_some_and(|p| !p.0.is_empty()) => TypeName::Object,
+        Some("object") if schema.properties.as_ref().is_some_and(|p| !p.0.is_empty()) => {
+            TypeName::Object
+        }
         Some("object") => {
             cx.add(Kind::FreeFormObject, path, "");
             TypeName::Any
         }
         other => {
-            cx.add(Kind::Unrepresented, path, format!("type {other:?}: left out"));
+            cx.add(
+                Kind::Unrepresented,
+                path,
+                format!("type {other:?}: left out"),
+            );
             return None;
         }
     };
     let mut out = bare(ty);
     out.name = name.map(str::to_owned);
-    out.description = schema.description.as_deref().map(|d| text(d, path, cx)).filter(|d| !d.trim().is_empty());
-    if let Some(title) = schema.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    out.description = schema
+        .description
+        .as_deref()
+        .map(|d| text(d, path, cx))
+        .filter(|d| !d.trim().is_empty());
+    if let Some(title) = schema
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         if out.description.is_none() && Some(title) != name {
             out.description = Some(title.to_owned());
             cx.add(Kind::TitleAsDescription, path, "");
@@ -363,20 +526,36 @@ pub(super) fn member(schema: &Schema, name: Option<&str>, request: bool, path: &
         (TypeName::Number, Some("float")) => Some(Format::Float),
         (TypeName::Number, Some("double")) => Some(Format::Double),
         (TypeName::String, Some(format)) => {
-            let words = if format == "iso8601" { "ISO 8601 date and time" } else { format };
-            let before = out.description.take().map(|d| format!("{}\n\n", d.trim_end())).unwrap_or_default();
+            let words = if format == "iso8601" {
+                "ISO 8601 date and time"
+            } else {
+                format
+            };
+            let before = out
+                .description
+                .take()
+                .map(|d| format!("{}\n\n", d.trim_end()))
+                .unwrap_or_default();
             out.description = Some(format!("{before}Format: {words}."));
             cx.add(Kind::StringFormat, path, format);
             None
         }
         (_, Some(format)) => {
-            cx.add(Kind::Unrepresented, path, format!("format `{format}` of a {ty}: left out"));
+            cx.add(
+                Kind::Unrepresented,
+                path,
+                format!("format `{format}` of a {ty}: left out"),
+            );
             None
         }
     };
     out.required = schema.required.unwrap_or(false);
     if let Some(doc) = schema.doc_required.filter(|d| *d != out.required) {
-        cx.add(Kind::DocRequiredDiffers, path, format!("docRequired {doc}, required {}", out.required));
+        cx.add(
+            Kind::DocRequiredDiffers,
+            path,
+            format!("docRequired {doc}, required {}", out.required),
+        );
     }
     if schema.item_node == Some(true) {
         cx.add(Kind::WrappedList, path, "");
@@ -388,11 +567,19 @@ pub(super) fn member(schema: &Schema, name: Option<&str>, request: bool, path: &
             None => None,
         };
         out.items = Some(Box::new(items.unwrap_or_else(|| {
-            cx.add(Kind::Unrepresented, path, "list without an item shape: items imported as `any`");
+            cx.add(
+                Kind::Unrepresented,
+                path,
+                "list without an item shape: items imported as `any`",
+            );
             bare(TypeName::Any)
         })));
     } else if schema.items.is_some() {
-        cx.add(Kind::Unrepresented, path, format!("`items` on a {ty}: left out"));
+        cx.add(
+            Kind::Unrepresented,
+            path,
+            format!("`items` on a {ty}: left out"),
+        );
     }
     if ty == TypeName::Object {
         for (field, shape) in schema.properties.iter().flat_map(|p| &p.0) {
@@ -402,8 +589,14 @@ pub(super) fn member(schema: &Schema, name: Option<&str>, request: bool, path: &
         }
     }
     constraints(schema, &mut out, request, path, cx);
-    out.default = schema.default.as_ref().and_then(|v| scalar(v, ty, &format!("{path}.default"), cx));
-    out.example = schema.example.as_ref().and_then(|v| scalar(v, ty, &format!("{path}.example"), cx));
+    out.default = schema
+        .default
+        .as_ref()
+        .and_then(|v| scalar(v, ty, &format!("{path}.default"), cx));
+    out.example = schema
+        .example
+        .as_ref()
+        .and_then(|v| scalar(v, ty, &format!("{path}.example"), cx));
     Some(out)
 }
 
@@ -436,7 +629,11 @@ fn constraints(schema: &Schema, member: &mut Member, request: bool, path: &str, 
     for (key, value) in [("minimum", &schema.minimum), ("maximum", &schema.maximum)] {
         let Some(value) = value else { continue };
         if !numeric {
-            cx.add(Kind::Unrepresented, path, format!("{key} {value} on a {ty}"));
+            cx.add(
+                Kind::Unrepresented,
+                path,
+                format!("{key} {value} on a {ty}"),
+            );
             continue;
         }
         let n = number(value, &format!("{path}.{key}"), cx);
@@ -446,9 +643,14 @@ fn constraints(schema: &Schema, member: &mut Member, request: bool, path: &str, 
             member.constraints.maximum = n;
         }
     }
-    for (key, value) in [("minLength", &schema.min_length), ("maxLength", &schema.max_length)] {
+    for (key, value) in [
+        ("minLength", &schema.min_length),
+        ("maxLength", &schema.max_length),
+    ] {
         let Some(value) = value else { continue };
-        let Some(n) = count(value, &format!("{path}.{key}"), cx) else { continue };
+        let Some(n) = count(value, &format!("{path}.{key}"), cx) else {
+            continue;
+        };
         let target = match (ty, member.items.as_deref_mut()) {
             (TypeName::String, _) => &mut member.constraints,
             (TypeName::Array, Some(items)) if items.ty == TypeName::String => {
@@ -473,9 +675,14 @@ fn constraints(schema: &Schema, member: &mut Member, request: bool, path: &str, 
             cx.add(Kind::Unrepresented, path, format!("pattern on a {ty}"));
         }
     }
-    for (key, value) in [("minItems", &schema.min_items), ("maxItems", &schema.max_items)] {
+    for (key, value) in [
+        ("minItems", &schema.min_items),
+        ("maxItems", &schema.max_items),
+    ] {
         let Some(value) = value else { continue };
-        let Some(n) = count(value, &format!("{path}.{key}"), cx) else { continue };
+        let Some(n) = count(value, &format!("{path}.{key}"), cx) else {
+            continue;
+        };
         match (ty, key) {
             (TypeName::Array, "minItems") => member.constraints.min_items = Some(n),
             (TypeName::Array, _) => member.constraints.max_items = Some(n),
@@ -492,7 +699,15 @@ fn enumeration(schema: &Schema, member: &mut Member, request: bool, path: &str, 
         .enum_value_titles
         .iter()
         .flat_map(|t| &t.0)
-        .map(|(value, title)| (value.clone(), title.as_str().map(str::to_owned).unwrap_or_else(|| title.to_string())))
+        .map(|(value, title)| {
+            (
+                value.clone(),
+                title
+                    .as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| title.to_string()),
+            )
+        })
         .collect();
     let meaning = |value: &str| {
         titles
@@ -504,9 +719,16 @@ fn enumeration(schema: &Schema, member: &mut Member, request: bool, path: &str, 
         (Some(values), _) if values.is_empty() => cx.add(Kind::EmptyEnum, path, ""),
         (Some(values), TypeName::String) => {
             for value in values {
-                let value = value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+                let value = value
+                    .as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| value.to_string());
                 if c.enumeration.iter().any(|e| e.value == value) {
-                    cx.add(Kind::InvalidConstraint, path, format!("enum value `{value}` listed twice"));
+                    cx.add(
+                        Kind::InvalidConstraint,
+                        path,
+                        format!("enum value `{value}` listed twice"),
+                    );
                     continue;
                 }
                 let description = meaning(&value);
@@ -517,14 +739,25 @@ fn enumeration(schema: &Schema, member: &mut Member, request: bool, path: &str, 
             for value in values {
                 match integer(value) {
                     Some(n) => c.allowed.push(Allowed::Value(n)),
-                    None => cx.add(Kind::Unrepresented, path, format!("enum value `{value}` of an integer")),
+                    None => cx.add(
+                        Kind::Unrepresented,
+                        path,
+                        format!("enum value `{value}` of an integer"),
+                    ),
                 }
             }
         }
-        (Some(values), _) => cx.add(Kind::Unrepresented, path, format!("enum {values:?} on a {ty}")),
+        (Some(values), _) => cx.add(
+            Kind::Unrepresented,
+            path,
+            format!("enum {values:?} on a {ty}"),
+        ),
         (None, TypeName::String) if !titles.is_empty() && !request => {
             for (value, _) in &titles {
-                c.enumeration.push(EnumValue { value: value.clone(), description: meaning(value) });
+                c.enumeration.push(EnumValue {
+                    value: value.clone(),
+                    description: meaning(value),
+                });
             }
             cx.add(Kind::ResponseEnumFromTitles, path, "");
         }
@@ -561,7 +794,11 @@ fn number(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<f64> {
         _ => None,
     };
     if parsed.is_none() {
-        cx.add(Kind::Unrepresented, path, format!("`{value}` is not a number"));
+        cx.add(
+            Kind::Unrepresented,
+            path,
+            format!("`{value}` is not a number"),
+        );
     }
     parsed
 }
@@ -579,7 +816,11 @@ fn count(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<u64> {
         _ => None,
     };
     if parsed.is_none() {
-        cx.add(Kind::Unrepresented, path, format!("`{value}` is not a count"));
+        cx.add(
+            Kind::Unrepresented,
+            path,
+            format!("`{value}` is not a count"),
+        );
     }
     parsed
 }
@@ -587,17 +828,30 @@ fn count(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<u64> {
 /// A default or example in the value's own type; strings holding numbers or booleans are
 /// converted. A value that does not convert stays a string for the checks to judge.
 fn scalar(value: &Value, ty: TypeName, path: &str, cx: &mut Cx<'_>) -> Option<Scalar> {
-    let text = || value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+    let text = || {
+        value
+            .as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| value.to_string())
+    };
     let converted = match (ty, value) {
         (_, Value::Null) => return None,
         (TypeName::Integer, Value::Number(n)) => n.as_i64().map(Scalar::Int),
-        (TypeName::Integer, Value::String(s)) => s.trim().parse().ok().map(Scalar::Int).inspect(|_| {
-            cx.add(Kind::NumberAsString, path, format!("{s:?}"));
-        }),
+        (TypeName::Integer, Value::String(s)) => {
+            s.trim().parse().ok().map(Scalar::Int).inspect(|_| {
+                cx.add(Kind::NumberAsString, path, format!("{s:?}"));
+            })
+        }
         (TypeName::Number, Value::Number(n)) => n.as_f64().map(Scalar::Float),
-        (TypeName::Number, Value::String(s)) => s.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(Scalar::Float).inspect(|_| {
-            cx.add(Kind::NumberAsString, path, format!("{s:?}"));
-        }),
+        (TypeName::Number, Value::String(s)) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map(Scalar::Float)
+            .inspect(|_| {
+                cx.add(Kind::NumberAsString, path, format!("{s:?}"));
+            }),
         (TypeName::Boolean, Value::Bool(b)) => Some(Scalar::Bool(*b)),
         (TypeName::Boolean, Value::String(s)) => match s.trim() {
             "true" => Some(Scalar::Bool(true)),
@@ -620,5 +874,10 @@ fn text(prose: &str, path: &str, cx: &mut Cx<'_>) -> String {
     if found > 0 {
         cx.add(Kind::DocLinks, path, format!("{found} link(s)"));
     }
-    links.replace_all(prose, "(https://www.alibabacloud.com/help/doc-detail/$1.htm)").into_owned()
+    links
+        .replace_all(
+            prose,
+            "(https://www.alibabacloud.com/help/doc-detail/$1.htm)",
+        )
+        .into_owned()
 }

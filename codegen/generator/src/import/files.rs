@@ -29,12 +29,20 @@ pub fn header(file_name: &str, source: &str, schema: &str) -> String {
 
 /// The text of an imported operation file.
 pub fn render_operation(op: &Operation, source: &str) -> String {
-    format!("{}{}", header(&format!("{}.yaml", op.name), source, "operation.json"), yaml(op))
+    format!(
+        "{}{}",
+        header(&format!("{}.yaml", op.name), source, "operation.json"),
+        yaml(op)
+    )
 }
 
 /// The text of an imported product file.
 pub fn render_product(product: &Product, source: &str) -> String {
-    format!("{}{}", header(PRODUCT_FILE, source, "product.json"), yaml(product))
+    format!(
+        "{}{}",
+        header(PRODUCT_FILE, source, "product.json"),
+        yaml(product)
+    )
 }
 
 fn yaml<T: Serialize>(value: &T) -> String {
@@ -43,7 +51,9 @@ fn yaml<T: Serialize>(value: &T) -> String {
 
 /// The version folder of a product, relative to the repository: `spec/vpc/2016-04-28`.
 pub fn version_dir(product: &Product) -> PathBuf {
-    Path::new(crate::SPEC_DIR).join(product.product.to_lowercase()).join(&product.version)
+    Path::new(crate::SPEC_DIR)
+        .join(product.product.to_lowercase())
+        .join(&product.version)
 }
 
 /// What an import changes in the repository, and what its result looks like merged.
@@ -75,16 +85,26 @@ impl ImportPlan {
     /// What upstream changed, one line each.
     pub fn changes(&self) -> String {
         let mut out = String::new();
-        for (what, names) in [("added", &self.added), ("removed", &self.removed), ("changed", &self.changed)] {
+        for (what, names) in [
+            ("added", &self.added),
+            ("removed", &self.removed),
+            ("changed", &self.changed),
+        ] {
             for name in names {
                 out.push_str(&format!("  {what}: {name}\n"));
             }
         }
         for path in &self.adopted {
-            out.push_str(&format!("  hand-written, to adopt into an overlay: {}\n", path.display()));
+            out.push_str(&format!(
+                "  hand-written, to adopt into an overlay: {}\n",
+                path.display()
+            ));
         }
         for path in &self.plan.hand_written {
-            out.push_str(&format!("  in the way (hand-written, and its overlay exists): {}\n", path.display()));
+            out.push_str(&format!(
+                "  in the way (hand-written, and its overlay exists): {}\n",
+                path.display()
+            ));
         }
         out
     }
@@ -94,12 +114,27 @@ impl ImportPlan {
 pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan, String> {
     let dir = version_dir(&imported.product);
     let mut out = ImportPlan::default();
-    let mut produced = vec![(PRODUCT_FILE.to_owned(), render_product(&imported.product, source))];
-    produced.extend(imported.operations.iter().map(|op| (format!("{}.yaml", op.name), render_operation(op, source))));
+    let mut produced = vec![(
+        PRODUCT_FILE.to_owned(),
+        render_product(&imported.product, source),
+    )];
+    produced.extend(
+        imported
+            .operations
+            .iter()
+            .map(|op| (format!("{}.yaml", op.name), render_operation(op, source))),
+    );
     for (file_name, contents) in &produced {
         let path = dir.join(file_name);
-        let name = file_name.strip_suffix(".yaml").unwrap_or(file_name).to_owned();
-        let name = if file_name == PRODUCT_FILE { file_name.clone() } else { name };
+        let name = file_name
+            .strip_suffix(".yaml")
+            .unwrap_or(file_name)
+            .to_owned();
+        let name = if file_name == PRODUCT_FILE {
+            file_name.clone()
+        } else {
+            name
+        };
         match read(&repo.join(&path))? {
             None => {
                 out.added.push(name);
@@ -126,12 +161,17 @@ pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan
         out.files.push(OutputFile::new(path, contents.clone()));
     }
     for path in yaml_files(&repo.join(&dir))? {
-        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let file_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
         if produced.iter().any(|(n, _)| *n == file_name) {
             continue;
         }
         if read(&path)?.is_some_and(|text| text.contains(IMPORT_MARKER)) {
-            out.removed.push(file_name.trim_end_matches(".yaml").to_owned());
+            out.removed
+                .push(file_name.trim_end_matches(".yaml").to_owned());
             out.plan.delete.push(dir.join(file_name));
         }
     }
@@ -142,13 +182,25 @@ pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan
 /// Adopts a hand-written file: `Some(overlay)` holding the facts the import lacks (`Some(None)`
 /// when it lacks none), or `None` when the file cannot be adopted (its overlay already exists,
 /// or it does not parse).
-fn adopt(repo: &Path, dir: &Path, file_name: &str, existing: &str, imported: &str) -> Result<Option<Option<OutputFile>>, String> {
+fn adopt(
+    repo: &Path,
+    dir: &Path,
+    file_name: &str,
+    existing: &str,
+    imported: &str,
+) -> Result<Option<Option<OutputFile>>, String> {
     let overlay_path = dir.join(OVERLAY_DIR).join(file_name);
     if read(&repo.join(&overlay_path))?.is_some() {
         return Ok(None);
     }
-    let values = if file_name == PRODUCT_FILE { values::<Product>(existing, imported) } else { values::<Operation>(existing, imported) };
-    let Some((wanted, base)) = values else { return Ok(None) };
+    let values = if file_name == PRODUCT_FILE {
+        values::<Product>(existing, imported)
+    } else {
+        values::<Operation>(existing, imported)
+    };
+    let Some((wanted, base)) = values else {
+        return Ok(None);
+    };
     Ok(Some(overlay::diff(&base, &wanted).map(|diff| {
         let base_name = file_name.trim_end_matches(".yaml");
         let text = format!(
@@ -160,10 +212,16 @@ fn adopt(repo: &Path, dir: &Path, file_name: &str, existing: &str, imported: &st
 }
 
 /// Both texts parsed into the model and back into YAML values, so that they compare by meaning.
-fn values<T: DeserializeOwned + Serialize>(existing: &str, imported: &str) -> Option<(serde_yaml::Value, serde_yaml::Value)> {
+fn values<T: DeserializeOwned + Serialize>(
+    existing: &str,
+    imported: &str,
+) -> Option<(serde_yaml::Value, serde_yaml::Value)> {
     let existing: T = serde_yaml::from_str(existing).ok()?;
     let imported: T = serde_yaml::from_str(imported).ok()?;
-    Some((serde_yaml::to_value(existing).ok()?, serde_yaml::to_value(imported).ok()?))
+    Some((
+        serde_yaml::to_value(existing).ok()?,
+        serde_yaml::to_value(imported).ok()?,
+    ))
 }
 
 /// The spec checks on the merged result: the produced base files with their overlays (on disk,
@@ -174,30 +232,52 @@ fn verify(repo: &Path, dir: &Path, files: &[OutputFile]) -> Result<Diagnostics, 
     let overlay_of = |file_name: &str| -> Result<Option<Source>, String> {
         let path = overlay_dir.join(file_name);
         if let Some(produced) = files.iter().find(|f| f.path == path) {
-            return Ok(Some(Source { file: path, text: produced.contents.clone() }));
+            return Ok(Some(Source {
+                file: path,
+                text: produced.contents.clone(),
+            }));
         }
         Ok(read(&repo.join(&path))?.map(|text| Source { file: path, text }))
     };
     let mut product = None;
     let mut operations = Vec::new();
     for file in files.iter().filter(|f| f.path.parent() == Some(dir)) {
-        let file_name = file.path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let base = Source { file: file.path.clone(), text: file.contents.clone() };
+        let file_name = file
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let base = Source {
+            file: file.path.clone(),
+            text: file.contents.clone(),
+        };
         let overlay = overlay_of(file_name)?;
         if file_name == PRODUCT_FILE {
-            product = parse_merged::<Product>(&base, overlay.as_ref(), &mut diagnostics).map(|p| (base, overlay, p));
-        } else if let Some(operation) = parse_merged::<Operation>(&base, overlay.as_ref(), &mut diagnostics) {
-            operations.push(OperationFile { file: base.file, text: base.text, overlay, operation });
+            product = parse_merged::<Product>(&base, overlay.as_ref(), &mut diagnostics)
+                .map(|p| (base, overlay, p));
+        } else if let Some(operation) =
+            parse_merged::<Operation>(&base, overlay.as_ref(), &mut diagnostics)
+        {
+            operations.push(OperationFile {
+                file: base.file,
+                text: base.text,
+                overlay,
+                operation,
+            });
         }
     }
     for path in yaml_files(&repo.join(&overlay_dir))? {
-        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let file_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if !files.iter().any(|f| f.path == dir.join(file_name)) {
             diagnostics.push(Diagnostic {
                 file: overlay_dir.join(file_name),
                 position: None,
                 path: String::new(),
-                message: "overlay without a base file: upstream no longer has this operation".to_owned(),
+                message: "overlay without a base file: upstream no longer has this operation"
+                    .to_owned(),
             });
         }
     }

@@ -34,20 +34,42 @@ pub struct Imported {
 pub fn import(json: &str) -> Result<Imported, String> {
     let docs = metadata::parse(json).map_err(|e| format!("not Alibaba Cloud API metadata: {e}"))?;
     let (code, version) = (docs.info.product.as_str(), docs.info.version.as_str());
-    if !is_identifier(code) || version.is_empty() || !version.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(format!("product `{code}` version `{version}` cannot name a spec folder"));
+    if !is_identifier(code)
+        || version.is_empty()
+        || !version
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(format!(
+            "product `{code}` version `{version}` cannot name a spec folder"
+        ));
     }
     let mut report = Report::default();
-    let mut cx = Cx { product: code, version, operation: String::new(), report: &mut report };
+    let mut cx = Cx {
+        product: code,
+        version,
+        operation: String::new(),
+        report: &mut report,
+    };
     let product = convert::product(&docs, &mut cx);
     let mut operations: Vec<Operation> = Vec::new();
     for (name, api) in &docs.apis.0 {
         if !is_identifier(name) {
-            cx.report.add(Kind::Unrepresented, name, "", "operation name is not an identifier: operation left out");
+            cx.report.add(
+                Kind::Unrepresented,
+                name,
+                "",
+                "operation name is not an identifier: operation left out",
+            );
             continue;
         }
         if operations.iter().any(|o| o.name == *name) {
-            cx.report.add(Kind::Unrepresented, name, "", "operation listed twice: first kept");
+            cx.report.add(
+                Kind::Unrepresented,
+                name,
+                "",
+                "operation listed twice: first kept",
+            );
             continue;
         }
         let mut op = convert::operation(name, api, &mut cx);
@@ -57,10 +79,15 @@ pub fn import(json: &str) -> Result<Imported, String> {
     }
     quirks::apply_checks(&product, &mut operations, &mut report);
     operations.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(Imported { product, operations, report })
+    Ok(Imported {
+        product,
+        operations,
+        report,
+    })
 }
 
 /// An ASCII name starting with an upper-case letter: safe as a file name and an identifier.
 fn is_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }

@@ -8,9 +8,9 @@ use super::convert::{Cx, bare};
 use super::report::{Kind, Report};
 use crate::check;
 use crate::ir::names;
+use crate::spec::load::PRODUCT_FILE;
 use crate::spec::locate::{Step, parse_path};
 use crate::spec::model::{Constraints, Member, Operation, Product, Style, TypeName};
-use crate::spec::load::PRODUCT_FILE;
 use crate::spec::{OperationFile, ProductDir, SpecTree};
 
 /// Merges a second listing of a parameter into the first: missing facts are taken from the
@@ -20,7 +20,14 @@ pub(super) fn merge_duplicate(first: &mut Member, copy: Member, cx: &mut Cx<'_>)
     let path = format!("parameters.{name}");
     let identical = serde_yaml::to_value(&*first).ok() == serde_yaml::to_value(&copy).ok();
     if copy.ty != first.ty {
-        cx.add(Kind::Unrepresented, &path, format!("a second listing has type {}: the first ({}) kept", copy.ty, first.ty));
+        cx.add(
+            Kind::Unrepresented,
+            &path,
+            format!(
+                "a second listing has type {}: the first ({}) kept",
+                copy.ty, first.ty
+            ),
+        );
         return;
     }
     let mut merged = Vec::new();
@@ -32,7 +39,10 @@ pub(super) fn merge_duplicate(first: &mut Member, copy: Member, cx: &mut Cx<'_>)
         first.description = copy.description;
         merged.push("description");
     }
-    for (slot, value, what) in [(&mut first.example, copy.example, "example"), (&mut first.default, copy.default, "default")] {
+    for (slot, value, what) in [
+        (&mut first.example, copy.example, "example"),
+        (&mut first.default, copy.default, "default"),
+    ] {
         if slot.is_none() && value.is_some() {
             *slot = value;
             merged.push(what);
@@ -45,7 +55,10 @@ pub(super) fn merge_duplicate(first: &mut Member, copy: Member, cx: &mut Cx<'_>)
     let detail = match (identical, merged.is_empty()) {
         (true, _) => "identical copies".to_owned(),
         (false, true) => "copies differ only in facts the first has".to_owned(),
-        (false, false) => format!("copies differ; taken from the second: {}", merged.join(", ")),
+        (false, false) => format!(
+            "copies differ; taken from the second: {}",
+            merged.join(", ")
+        ),
     };
     cx.add(Kind::DuplicateParameter, &path, detail);
 }
@@ -53,7 +66,9 @@ pub(super) fn merge_duplicate(first: &mut Member, copy: Member, cx: &mut Cx<'_>)
 /// `Filter.1.Key`, `Filter.2.Key`, `Filter.1.Value`... (names the spec cannot hold) become one
 /// list parameter `Filter` of `{Key, Value}` items, at the position of the first of them.
 pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Member> {
-    let indexed = regex_lite::Regex::new(r"^([A-Za-z][A-Za-z0-9_-]*)\.([0-9]+)(?:\.([A-Za-z0-9_-]+))?$").expect("a valid pattern");
+    let indexed =
+        regex_lite::Regex::new(r"^([A-Za-z][A-Za-z0-9_-]*)\.([0-9]+)(?:\.([A-Za-z0-9_-]+))?$")
+            .expect("a valid pattern");
     let mut out: Vec<Member> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     for member in parameters {
@@ -67,7 +82,10 @@ pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Mem
         let field = caps.get(3).map(|m| m.as_str().to_owned());
         let g = match groups.iter().position(|g| g.prefix == prefix) {
             Some(g) => g,
-            None if out.iter().any(|m| m.name.as_deref() == Some(prefix.as_str())) => {
+            None if out
+                .iter()
+                .any(|m| m.name.as_deref() == Some(prefix.as_str())) =>
+            {
                 let detail = format!("indexed name next to a parameter `{prefix}`: left out");
                 cx.add(Kind::Unrepresented, &format!("parameters.{name}"), detail);
                 continue;
@@ -77,9 +95,19 @@ pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Mem
                 list.name = Some(prefix.clone());
                 list.location = member.location;
                 list.style = Some(Style::RepeatList);
-                list.items = Some(Box::new(if field.is_some() { bare(TypeName::Object) } else { bare(member.ty) }));
+                list.items = Some(Box::new(if field.is_some() {
+                    bare(TypeName::Object)
+                } else {
+                    bare(member.ty)
+                }));
                 out.push(list);
-                groups.push(Group { prefix: prefix.clone(), at: out.len() - 1, highest: 0, names: Vec::new(), notes: Vec::new() });
+                groups.push(Group {
+                    prefix: prefix.clone(),
+                    at: out.len() - 1,
+                    highest: 0,
+                    names: Vec::new(),
+                    notes: Vec::new(),
+                });
                 groups.len() - 1
             }
         };
@@ -88,7 +116,11 @@ pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Mem
         let items = list.items.as_deref_mut().expect("built with items");
         match field {
             Some(field) if items.ty == TypeName::Object => {
-                if !items.properties.iter().any(|p| p.name.as_deref() == Some(field.as_str())) {
+                if !items
+                    .properties
+                    .iter()
+                    .any(|p| p.name.as_deref() == Some(field.as_str()))
+                {
                     let mut property = member.clone();
                     property.name = Some(field.clone());
                     property.location = None;
@@ -123,16 +155,29 @@ pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Mem
         let list = &mut out[group.at];
         list.constraints.max_items = Some(group.highest);
         for property in list.items.iter_mut().flat_map(|i| i.properties.iter_mut()) {
-            let notes: Vec<&(String, String, String)> =
-                group.notes.iter().filter(|(f, _, _)| property.name.as_deref() == Some(f.as_str())).collect();
+            let notes: Vec<&(String, String, String)> = group
+                .notes
+                .iter()
+                .filter(|(f, _, _)| property.name.as_deref() == Some(f.as_str()))
+                .collect();
             let same = notes.windows(2).all(|w| w[0].2 == w[1].2);
             property.description = match notes.first() {
                 None => None,
                 Some(first) if same => Some(first.2.clone()),
-                Some(_) => Some(notes.iter().map(|(_, n, d)| format!("`{n}`: {d}")).collect::<Vec<_>>().join("\n\n")),
+                Some(_) => Some(
+                    notes
+                        .iter()
+                        .map(|(_, n, d)| format!("`{n}`: {d}"))
+                        .collect::<Vec<_>>()
+                        .join("\n\n"),
+                ),
             };
         }
-        cx.add(Kind::IndexedNames, &format!("parameters.{}", group.prefix), group.names.join(", "));
+        cx.add(
+            Kind::IndexedNames,
+            &format!("parameters.{}", group.prefix),
+            group.names.join(", "),
+        );
     }
     out
 }
@@ -159,11 +204,21 @@ fn claim(list: &mut [Member], path: &str, cx: &mut Cx<'_>) {
     let mut taken = BTreeSet::new();
     for member in list.iter_mut() {
         let wire = member.name.clone().unwrap_or_default();
-        let wanted = member.rust_name.clone().unwrap_or_else(|| names::field_name(&wire));
+        let wanted = member
+            .rust_name
+            .clone()
+            .unwrap_or_else(|| names::field_name(&wire));
         if taken.contains(&wanted) {
             let stem = wanted.trim_start_matches("r#");
-            let free = (2..).map(|i| format!("{stem}_{i}")).find(|n| !taken.contains(n)).unwrap_or_default();
-            cx.add(Kind::RustNameCollision, &format!("{path}.{wire}"), format!("`{wanted}` taken: `{free}`"));
+            let free = (2..)
+                .map(|i| format!("{stem}_{i}"))
+                .find(|n| !taken.contains(n))
+                .unwrap_or_default();
+            cx.add(
+                Kind::RustNameCollision,
+                &format!("{path}.{wire}"),
+                format!("`{wanted}` taken: `{free}`"),
+            );
             member.rust_name = Some(free.clone());
             taken.insert(free);
         } else {
@@ -192,8 +247,16 @@ pub(super) fn apply_checks(product: &Product, operations: &mut [Operation], repo
         left.clear();
         let mut dropped_any = false;
         for d in diagnostics.0 {
-            let stem = d.file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-            let dropped = operations.iter_mut().find(|op| op.name == stem).and_then(|op| drop_at(op, &parse_path(&d.path)));
+            let stem = d
+                .file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let dropped = operations
+                .iter_mut()
+                .find(|op| op.name == stem)
+                .and_then(|op| drop_at(op, &parse_path(&d.path)));
             match dropped {
                 Some((kind, path)) => {
                     report.add(kind, &stem, &path, d.message);
@@ -207,8 +270,20 @@ pub(super) fn apply_checks(product: &Product, operations: &mut [Operation], repo
         }
     }
     for d in left {
-        let operation = if d.file.ends_with(PRODUCT_FILE) { "" } else { d.file.file_stem().and_then(|s| s.to_str()).unwrap_or_default() };
-        report.add(Kind::Unrepresented, operation, &d.path, format!("fails the spec checks: {}", d.message));
+        let operation = if d.file.ends_with(PRODUCT_FILE) {
+            ""
+        } else {
+            d.file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+        };
+        report.add(
+            Kind::Unrepresented,
+            operation,
+            &d.path,
+            format!("fails the spec checks: {}", d.message),
+        );
     }
 }
 
@@ -243,8 +318,12 @@ fn drop_at(op: &mut Operation, steps: &[Step]) -> Option<(Kind, String)> {
         _ => None,
     };
     let (mut member, mut i, mut path) = match (key(0), key(1), steps.get(1), steps.get(2)) {
-        (Some("parameters"), _, Some(Step::Index(n)), _) => (op.parameters.get_mut(*n)?, 2, "parameters".to_owned()),
-        (Some("response"), Some("fields"), _, Some(Step::Index(n))) => (op.response.fields.get_mut(*n)?, 3, "response".to_owned()),
+        (Some("parameters"), _, Some(Step::Index(n)), _) => {
+            (op.parameters.get_mut(*n)?, 2, "parameters".to_owned())
+        }
+        (Some("response"), Some("fields"), _, Some(Step::Index(n))) => {
+            (op.response.fields.get_mut(*n)?, 3, "response".to_owned())
+        }
         _ => return None,
     };
     path = format!("{path}.{}", member.name.as_deref().unwrap_or_default());
@@ -272,7 +351,9 @@ fn drop_at(op: &mut Operation, steps: &[Step]) -> Option<(Kind, String)> {
     let kind = match (key(i), key(i + 1)) {
         (Some("example"), None) => member.example.take().map(|_| Kind::InvalidExample),
         (Some("default"), None) => member.default.take().map(|_| Kind::InvalidDefault),
-        (Some("constraints"), Some(rule)) => drop_rule(&mut member.constraints, rule).then_some(Kind::InvalidConstraint),
+        (Some("constraints"), Some(rule)) => {
+            drop_rule(&mut member.constraints, rule).then_some(Kind::InvalidConstraint)
+        }
         _ => None,
     }?;
     let rest: Vec<&str> = (i..steps.len()).filter_map(key).collect();

@@ -63,28 +63,42 @@ impl Kind {
     pub fn describe(self) -> &'static str {
         match self {
             Self::DuplicateParameter => "parameter listed more than once: copies merged into one",
-            Self::IndexedNames => "indexed parameter names (`Filter.1.Key`): regrouped into one list",
+            Self::IndexedNames => {
+                "indexed parameter names (`Filter.1.Key`): regrouped into one list"
+            }
             Self::NumberAsString => "number or boolean stored as a string: converted",
-            Self::WrappedList => "response list wrapped in an item node: kept as an object holding the list",
+            Self::WrappedList => {
+                "response list wrapped in an item node: kept as an object holding the list"
+            }
             Self::RustNameCollision => "snake_case names collide: `rust_name` set on the later one",
             Self::InvalidExample => "example breaks its own type or constraints: dropped",
             Self::InvalidDefault => "default breaks its own type or constraints: dropped",
             Self::InvalidConstraint => "constraint rejected by the spec checks: dropped",
             Self::IdempotencyToken => "`ClientToken` parameter: marked `idempotency_token: true`",
             Self::BodyParameter => "`in: formData`: imported as `in: body`",
-            Self::DuplicateErrorCode => "error code under several HTTP statuses: one entry, the others in its description",
+            Self::DuplicateErrorCode => {
+                "error code under several HTTP statuses: one entry, the others in its description"
+            }
             Self::PlaceholderErrorCode => "placeholder error code: dropped",
             Self::EmptyEnum => "empty `enum` list: dropped",
-            Self::EnumTitlesWithoutEnum => "`enumValueTitles` without `enum` on a request value: not a constraint, ignored",
-            Self::ResponseEnumFromTitles => "`enumValueTitles` without `enum` on a response string: kept as its known values",
+            Self::EnumTitlesWithoutEnum => {
+                "`enumValueTitles` without `enum` on a request value: not a constraint, ignored"
+            }
+            Self::ResponseEnumFromTitles => {
+                "`enumValueTitles` without `enum` on a response string: kept as its known values"
+            }
             Self::ListLengthLimits => "`maxLength`/`minLength` on a list: applied to its items",
             Self::FreeFormObject => "object without properties: imported as `any`",
-            Self::StringFormat => "string format the spec has no key for: stated in the description",
+            Self::StringFormat => {
+                "string format the spec has no key for: stated in the description"
+            }
             Self::DocRequiredDiffers => "`docRequired` differs from `required`: `required` kept",
             Self::Replacement => "replacement of a deprecated operation: stated in the description",
             Self::TitleAsDescription => "`title` used as the missing description",
             Self::DocLinks => "documentation links `(~~id~~)`: pointed at the documentation site",
-            Self::ShortPollInterval => "polling interval under 100 ms: kept as is (probably seconds)",
+            Self::ShortPollInterval => {
+                "polling interval under 100 ms: kept as is (probably seconds)"
+            }
             Self::Unrepresented => "NOT REPRESENTED: left out of the spec",
         }
     }
@@ -115,7 +129,12 @@ pub struct Report {
 impl Report {
     /// Records a finding.
     pub fn add(&mut self, kind: Kind, operation: &str, path: &str, detail: impl Into<String>) {
-        self.findings.push(Finding { kind, operation: operation.to_owned(), path: path.to_owned(), detail: detail.into() });
+        self.findings.push(Finding {
+            kind,
+            operation: operation.to_owned(),
+            path: path.to_owned(),
+            detail: detail.into(),
+        });
     }
 
     /// Counts a key deliberately not imported.
@@ -125,7 +144,9 @@ impl Report {
 
     /// Findings of facts the spec could not represent.
     pub fn unrepresented(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.kind == Kind::Unrepresented)
+        self.findings
+            .iter()
+            .filter(|f| f.kind == Kind::Unrepresented)
     }
 
     /// How many findings of each kind.
@@ -143,18 +164,32 @@ impl Report {
         let mut out = String::new();
         for (kind, count) in self.counts() {
             out.push_str(&format!("{count:>5} x {}\n", kind.describe()));
-            let shown = if verbose || kind == Kind::Unrepresented { usize::MAX } else { 3 };
+            let shown = if verbose || kind == Kind::Unrepresented {
+                usize::MAX
+            } else {
+                3
+            };
             let of_kind: Vec<&Finding> = self.findings.iter().filter(|f| f.kind == kind).collect();
             for f in of_kind.iter().take(shown) {
                 out.push_str(&format!("          {f}\n"));
             }
             if of_kind.len() > shown {
-                out.push_str(&format!("          ... {} more (--verbose lists all)\n", of_kind.len() - shown));
+                out.push_str(&format!(
+                    "          ... {} more (--verbose lists all)\n",
+                    of_kind.len() - shown
+                ));
             }
         }
         if !self.ignored.is_empty() {
-            let keys: Vec<String> = self.ignored.iter().map(|(k, n)| format!("{k} ({n})")).collect();
-            out.push_str(&format!("documentation-only keys not imported: {}\n", keys.join(", ")));
+            let keys: Vec<String> = self
+                .ignored
+                .iter()
+                .map(|(k, n)| format!("{k} ({n})"))
+                .collect();
+            out.push_str(&format!(
+                "documentation-only keys not imported: {}\n",
+                keys.join(", ")
+            ));
         }
         out
     }
@@ -162,7 +197,11 @@ impl Report {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let operation = if self.operation.is_empty() { "(product)" } else { &self.operation };
+        let operation = if self.operation.is_empty() {
+            "(product)"
+        } else {
+            &self.operation
+        };
         write!(f, "{operation}")?;
         if !self.path.is_empty() {
             write!(f, " {}", self.path)?;

@@ -136,7 +136,7 @@ fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir>
 }
 
 /// Reads one file, reporting failure.
-pub fn read_source(path: &Path, diagnostics: &mut Diagnostics) -> Option<Source> {
+fn read_source(path: &Path, diagnostics: &mut Diagnostics) -> Option<Source> {
     match fs::read_to_string(path) {
         Ok(text) => Some(Source {
             file: path.to_owned(),
@@ -152,16 +152,6 @@ pub fn read_source(path: &Path, diagnostics: &mut Diagnostics) -> Option<Source>
             None
         }
     }
-}
-
-/// Reads and parses one file, reporting failures with their position.
-pub fn read_yaml<T: DeserializeOwned>(
-    path: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<(String, T)> {
-    let source = read_source(path, diagnostics)?;
-    let value = parse_merged(&source, None, diagnostics)?;
-    Some((source.text, value))
 }
 
 /// Parses `base` with `overlay` merged over it. Problems name the file holding the offending

@@ -52,7 +52,11 @@ fuzz_target!(|input: &[u8]| {
                 Error::ResponseParse { status: s, .. } => assert_eq!(*s, status),
                 other => panic!("unexpected error kind: {other:?}"),
             }
-            let _ = (error.to_string(), format!("{error:?}"), error.is_retryable());
+            let _ = (
+                error.to_string(),
+                format!("{error:?}"),
+                error.is_retryable(),
+            );
         }
     }
 });

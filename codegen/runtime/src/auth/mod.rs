@@ -13,13 +13,15 @@ pub mod sign_v3;
 
 pub use credentials::{Credentials, CredentialsError};
 pub use env::Env;
-pub use profile::{Profile, ProfileFile, PROFILE_VAR};
+pub use profile::{PROFILE_VAR, Profile, ProfileFile};
 pub use provider::{
-    DefaultChain, EnvProvider, ProvideCredentials, ProvideFuture, ACCESS_KEY_ID_VAR,
-    ACCESS_KEY_SECRET_VAR, SECURITY_TOKEN_VAR,
+    ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, DefaultChain, EnvProvider, ProvideCredentials,
+    ProvideFuture, SECURITY_TOKEN_VAR,
 };
 
-use crate::params::{encode_into, Params};
+use std::borrow::Cow;
+
+use crate::params::{Params, encode, encode_into};
 
 /// The content type of a form body.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -36,7 +38,11 @@ pub enum SignatureVersion {
 
 impl SignatureVersion {
     /// Signs one request with `credentials`.
-    pub fn sign(self, request: &SigningRequest<'_>, credentials: &Credentials) -> SignedRequest {
+    pub fn sign<'a>(
+        self,
+        request: &SigningRequest<'a>,
+        credentials: &'a Credentials,
+    ) -> SignedRequest<'a> {
         match self {
             Self::V3 => sign_v3::sign(request, credentials),
             Self::V1 => sign_v1::sign(request, credentials),
@@ -62,58 +68,98 @@ pub struct SigningRequest<'a> {
 }
 
 /// The parts of a signed request that go on the wire.
+///
+/// Header values borrow what they can from the [`SigningRequest`] and the credentials.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SignedRequest {
+pub struct SignedRequest<'a> {
     /// The encoded URL query, without `?`.
     pub query: String,
     /// The encoded form body; empty when there is none.
     pub body: String,
     /// Headers to send as they are (lower-case names), `host` included.
-    pub headers: Vec<(&'static str, String)>,
+    pub headers: Vec<(&'static str, Cow<'a, str>)>,
+}
+
+impl SignedRequest<'_> {
+    /// The value of a header (`name` in lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_ref())
+    }
 }
 
 /// A fresh signature nonce: 128 random bits in hex.
 pub fn nonce() -> String {
-    format!("{:032x}", rand::random::<u128>())
+    let mut nonce = String::with_capacity(32);
+    push_hex(&mut nonce, &rand::random::<[u8; 16]>());
+    nonce
 }
 
 /// The current UTC time as `YYYY-MM-DDThh:mm:ssZ`.
 pub fn timestamp() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    )
+    format_timestamp(time::OffsetDateTime::now_utc())
+}
+
+fn format_timestamp(now: time::OffsetDateTime) -> String {
+    let mut ts = String::with_capacity(20);
+    for (value, width, separator) in [
+        (now.year().unsigned_abs(), 4, '-'),
+        (u32::from(u8::from(now.month())), 2, '-'),
+        (u32::from(now.day()), 2, 'T'),
+        (u32::from(now.hour()), 2, ':'),
+        (u32::from(now.minute()), 2, ':'),
+        (u32::from(now.second()), 2, 'Z'),
+    ] {
+        for place in (0..width).rev() {
+            let digit = value / 10u32.pow(place) % 10;
+            ts.push(char::from(b'0' + digit as u8));
+        }
+        ts.push(separator);
+    }
+    ts
+}
+
+/// Appends `bytes` (at most 32) in lower-case hex.
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    let mut buf = [0u8; 64];
+    let hex = &mut buf[..2 * bytes.len()];
+    hex::encode_to_slice(bytes, hex).expect("two hex digits per byte");
+    out.push_str(std::str::from_utf8(hex).expect("hex digits are ASCII"));
 }
 
 /// `enc(key)=enc(value)` pairs sorted by encoded key (stable), joined by `&`.
 fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    // Encode every pair once into one buffer, then sort spans of it.
-    let mut buf = String::new();
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-    for (key, value) in pairs {
-        let start = buf.len();
-        encode_into(&mut buf, key);
-        let middle = buf.len();
-        encode_into(&mut buf, value);
-        spans.push((start, middle, buf.len()));
-    }
-    spans.sort_by(|a, b| buf[a.0..a.1].cmp(&buf[b.0..b.1]));
-    let mut out = String::with_capacity(buf.len() + 2 * spans.len());
-    for (i, &(start, middle, end)) in spans.iter().enumerate() {
+    // Keys are encoded once, borrowed when plain (as API parameter names are), and sorted
+    // on their first eight bytes before whole keys are compared.
+    let mut pairs: Vec<(u64, Cow<'a, str>, &'a str)> = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            let key = encode(k);
+            (prefix(&key), key, v)
+        })
+        .collect();
+    pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let plain: usize = pairs.iter().map(|(_, k, v)| k.len() + v.len() + 2).sum();
+    let mut out = String::with_capacity(plain + plain / 2);
+    for (i, (_, key, value)) in pairs.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        out.push_str(&buf[start..middle]);
+        out.push_str(key);
         out.push('=');
-        out.push_str(&buf[middle..end]);
+        encode_into(&mut out, value);
     }
     out
+}
+
+/// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes.
+fn prefix(key: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let len = key.len().min(8);
+    bytes[..len].copy_from_slice(&key.as_bytes()[..len]);
+    u64::from_be_bytes(bytes)
 }
 
 fn str_pairs(pairs: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
@@ -128,6 +174,22 @@ mod tests {
     fn canonical_query_sorts_by_encoded_key_and_encodes_rfc3986() {
         let query = canonical_query([("b", " ~/*-+"), ("a.1", "x"), ("a", ""), ("b", "2")]);
         assert_eq!(query, "a=&a.1=x&b=%20~%2F%2A-%2B&b=2");
+        // Decoded, `~` sorts before `é`; encoded, `%C3%A9` sorts before `~`.
+        assert_eq!(
+            canonical_query([("a~", "2"), ("aé", "1")]),
+            "a%C3%A9=1&a~=2"
+        );
+    }
+
+    #[test]
+    fn timestamps_are_zero_padded_utc() {
+        let t = time::macros::datetime!(2023-01-02 03:04:05 UTC);
+        assert_eq!(format_timestamp(t), "2023-01-02T03:04:05Z");
+        let t = time::macros::datetime!(2023-10-26 10:22:32 +08:00);
+        assert_eq!(
+            format_timestamp(t.to_offset(time::UtcOffset::UTC)),
+            "2023-10-26T02:22:32Z"
+        );
     }
 
     #[test]

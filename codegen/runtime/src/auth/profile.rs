@@ -70,7 +70,7 @@ impl ProfileFile {
                 return Err(CredentialsError::Io {
                     path: path.clone(),
                     source,
-                })
+                });
             }
         };
         let invalid = |reason: String| CredentialsError::InvalidProfile {
@@ -108,7 +108,7 @@ impl ProfileFile {
             other => {
                 return Err(invalid(format!(
                     "profile {name:?} uses mode {other:?}; supported modes are AK and StsToken"
-                )))
+                )));
             }
         };
         Ok(Some(Profile {

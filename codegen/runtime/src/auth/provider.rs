@@ -1,7 +1,7 @@
 //! Credential providers: static keys, environment variables, the profile file, the default chain.
 
 use std::fmt;
-use std::future::{ready, Future};
+use std::future::{Future, ready};
 use std::pin::Pin;
 use std::sync::Mutex;
 
@@ -126,7 +126,7 @@ impl DefaultChain {
                     return Err(CredentialsError::NotFound(format!(
                         "{ACCESS_KEY_ID_VAR}/{ACCESS_KEY_SECRET_VAR}, {}",
                         self.profile.describe()
-                    )))
+                    )));
                 }
             },
         };

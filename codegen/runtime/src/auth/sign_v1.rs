@@ -1,17 +1,17 @@
 //! Signature V1, HMAC-SHA1: common query parameters and the `Signature` over query and body.
 
-use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
 use super::FORM_CONTENT_TYPE;
-use super::{canonical_query, str_pairs, Credentials, SignedRequest, SigningRequest};
+use super::{Credentials, SignedRequest, SigningRequest, canonical_query, str_pairs};
 
 /// Signs an RPC request: adds the common parameters (`Action`, `Version`, `Format=JSON`,
 /// `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`,
 /// `SecurityToken` for STS) and `Signature` to the query; the form body stays in the body.
-pub fn sign(request: &SigningRequest<'_>, credentials: &Credentials) -> SignedRequest {
+pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> SignedRequest<'a> {
     let mut common: Vec<(&str, &str)> = Vec::with_capacity(10);
     common.extend([
         ("Action", request.action),
@@ -39,9 +39,9 @@ pub fn sign(request: &SigningRequest<'_>, credentials: &Credentials) -> SignedRe
     common.push(("Signature", &signature));
     let query = canonical_query(common.iter().copied().chain(str_pairs(params.query())));
     let body = params.encoded_body();
-    let mut headers = vec![("host", request.host.to_owned())];
+    let mut headers = vec![("host", request.host.into())];
     if !body.is_empty() {
-        headers.push(("content-type", FORM_CONTENT_TYPE.to_owned()));
+        headers.push(("content-type", FORM_CONTENT_TYPE.into()));
     }
     SignedRequest {
         query,

@@ -1,10 +1,13 @@
 //! Signature V3, ACS3-HMAC-SHA256: canonical request, string to sign, `Authorization` header.
 
+use std::borrow::Cow;
+
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::{
-    canonical_query, str_pairs, Credentials, SignedRequest, SigningRequest, FORM_CONTENT_TYPE,
+    Credentials, FORM_CONTENT_TYPE, SignedRequest, SigningRequest, canonical_query, push_hex,
+    str_pairs,
 };
 
 /// The algorithm name, first in the string to sign and in `Authorization`.
@@ -18,30 +21,30 @@ pub const EMPTY_BODY_SHA256: &str =
 /// headers `host`, `x-acs-action`, `x-acs-version`, `x-acs-date`, `x-acs-signature-nonce`,
 /// `x-acs-content-sha256`, `content-type` (with a body), `x-acs-security-token` (STS), all
 /// signed, plus `authorization`.
-pub fn sign(request: &SigningRequest<'_>, credentials: &Credentials) -> SignedRequest {
+pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> SignedRequest<'a> {
     let query = canonical_query(str_pairs(request.params.query()));
     let body = request.params.encoded_body();
-    let content_sha256 = if body.is_empty() {
-        EMPTY_BODY_SHA256.to_owned()
+    let content_sha256: Cow<'a, str> = if body.is_empty() {
+        EMPTY_BODY_SHA256.into()
     } else {
-        hex::encode(Sha256::digest(body.as_bytes()))
+        sha256_hex(body.as_bytes()).into()
     };
-    let mut headers: Vec<(&'static str, String)> = Vec::with_capacity(9);
-    headers.push(("host", request.host.to_owned()));
-    headers.push(("x-acs-action", request.action.to_owned()));
-    headers.push(("x-acs-version", request.version.to_owned()));
-    headers.push(("x-acs-date", request.timestamp.to_owned()));
-    headers.push(("x-acs-signature-nonce", request.nonce.to_owned()));
-    headers.push(("x-acs-content-sha256", content_sha256.clone()));
+    // Pushed in sorted order: the canonical form needs no sort.
+    let mut headers: Vec<(&'static str, Cow<'a, str>)> = Vec::with_capacity(9);
     if !body.is_empty() {
-        headers.push(("content-type", FORM_CONTENT_TYPE.to_owned()));
+        headers.push(("content-type", FORM_CONTENT_TYPE.into()));
     }
+    headers.push(("host", request.host.into()));
+    headers.push(("x-acs-action", request.action.into()));
+    headers.push(("x-acs-content-sha256", content_sha256.clone()));
+    headers.push(("x-acs-date", request.timestamp.into()));
     if let Some(token) = credentials.security_token() {
-        headers.push(("x-acs-security-token", token.to_owned()));
+        headers.push(("x-acs-security-token", token.into()));
     }
-    let signed: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    let authorization = authorize(credentials, "POST", &query, &signed, &content_sha256);
-    headers.push(("authorization", authorization));
+    headers.push(("x-acs-signature-nonce", request.nonce.into()));
+    headers.push(("x-acs-version", request.version.into()));
+    let authorization = authorize(credentials, "POST", &query, &headers, &content_sha256);
+    headers.push(("authorization", authorization.into()));
     SignedRequest {
         query,
         body,
@@ -59,71 +62,93 @@ pub fn authorization(
     body: &[u8],
 ) -> String {
     let query = canonical_query(query.iter().copied());
-    let content_sha256 = hex::encode(Sha256::digest(body));
-    authorize(credentials, method, &query, headers, &content_sha256)
+    let mut lower: Vec<(String, &str)> = headers
+        .iter()
+        .map(|(name, value)| (name.to_ascii_lowercase(), *value))
+        .collect();
+    lower.sort_unstable();
+    let sorted: Vec<(&str, &str)> = lower.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+    authorize(credentials, method, &query, &sorted, &sha256_hex(body))
 }
 
-fn authorize(
+/// `Authorization` over headers already lower-case and sorted by name.
+fn authorize<V: AsRef<str>>(
     credentials: &Credentials,
     method: &str,
     canonical_query: &str,
-    headers: &[(&str, &str)],
+    headers: &[(&str, V)],
     content_sha256: &str,
 ) -> String {
-    let (canonical, signed_headers) =
-        canonical_request(method, canonical_query, headers, content_sha256);
-    let signature = signature(credentials.access_key_secret(), &canonical);
-    format!(
-        "{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}",
-        credentials.access_key_id()
-    )
+    let id = credentials.access_key_id();
+    let mut authorization =
+        String::with_capacity(ALGORITHM.len() + 40 + id.len() + 24 * headers.len() + 64);
+    authorization.push_str(ALGORITHM);
+    authorization.push_str(" Credential=");
+    authorization.push_str(id);
+    authorization.push_str(",SignedHeaders=");
+    let signed_headers = authorization.len();
+    for (i, (name, _)) in headers.iter().enumerate() {
+        if i > 0 {
+            authorization.push(';');
+        }
+        authorization.push_str(name);
+    }
+    let hashed = hash_canonical_request(
+        method,
+        canonical_query,
+        headers,
+        &authorization[signed_headers..],
+        content_sha256,
+    );
+    authorization.push_str(",Signature=");
+    push_hex(
+        &mut authorization,
+        &signature(credentials.access_key_secret(), &hashed),
+    );
+    authorization
 }
 
-/// The canonical request and the `SignedHeaders` list.
-fn canonical_request(
+/// SHA-256 of the canonical request, streamed into the hasher piece by piece, from headers
+/// already lower-case and sorted by name.
+fn hash_canonical_request<V: AsRef<str>>(
     method: &str,
     canonical_query: &str,
-    headers: &[(&str, &str)],
+    headers: &[(&str, V)],
+    signed_headers: &str,
     content_sha256: &str,
-) -> (String, String) {
-    let mut headers: Vec<(String, &str)> = headers
-        .iter()
-        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim()))
-        .collect();
-    headers.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut canonical = String::with_capacity(256 + canonical_query.len());
-    canonical.push_str(method);
-    canonical.push_str("\n/\n");
-    canonical.push_str(canonical_query);
-    canonical.push('\n');
-    let mut signed_headers = String::with_capacity(128);
-    for (name, value) in &headers {
-        canonical.push_str(name);
-        canonical.push(':');
-        canonical.push_str(value);
-        canonical.push('\n');
-        if !signed_headers.is_empty() {
-            signed_headers.push(';');
-        }
-        signed_headers.push_str(name);
+) -> [u8; 32] {
+    debug_assert!(headers.windows(2).all(|w| w[0].0 < w[1].0));
+    let mut hasher = Sha256::new();
+    for part in [method, "\n/\n", canonical_query, "\n"] {
+        hasher.update(part);
     }
-    canonical.push('\n');
-    canonical.push_str(&signed_headers);
-    canonical.push('\n');
-    canonical.push_str(content_sha256);
-    (canonical, signed_headers)
+    for (name, value) in headers {
+        for part in [name, ":", value.as_ref().trim(), "\n"] {
+            hasher.update(part);
+        }
+    }
+    for part in ["\n", signed_headers, "\n", content_sha256] {
+        hasher.update(part);
+    }
+    hasher.finalize().into()
 }
 
-/// Hex HMAC-SHA256 of the string to sign, keyed with the secret.
-fn signature(secret: &str, canonical_request: &str) -> String {
-    let mut string_to_sign = String::with_capacity(ALGORITHM.len() + 65);
-    string_to_sign.push_str(ALGORITHM);
-    string_to_sign.push('\n');
-    string_to_sign.push_str(&hex::encode(Sha256::digest(canonical_request.as_bytes())));
+/// HMAC-SHA256 of the string to sign, keyed with the secret.
+fn signature(secret: &str, hashed_canonical_request: &[u8; 32]) -> [u8; 32] {
+    let mut hex = [0u8; 64];
+    hex::encode_to_slice(hashed_canonical_request, &mut hex).expect("two hex digits per byte");
     let mut mac =
         Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC accepts keys of any length");
-    mac.update(string_to_sign.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
+    mac.update(ALGORITHM.as_bytes());
+    mac.update(b"\n");
+    mac.update(&hex);
+    mac.finalize().into_bytes().into()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let mut hex = String::with_capacity(64);
+    push_hex(&mut hex, &Sha256::digest(bytes));
+    hex
 }
 
 #[cfg(test)]
@@ -134,31 +159,33 @@ mod tests {
     const QUERY: &str =
         "ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai";
 
+    /// The vector's headers, sorted by name.
     fn vector_headers() -> Vec<(&'static str, &'static str)> {
         vec![
             ("host", HOST),
             ("x-acs-action", "RunInstances"),
-            ("x-acs-version", "2014-05-26"),
+            ("x-acs-content-sha256", EMPTY_BODY_SHA256),
             ("x-acs-date", "2023-10-26T10:22:32Z"),
             ("x-acs-signature-nonce", "3156853299f313e23d1673dc12e1703d"),
-            ("x-acs-content-sha256", EMPTY_BODY_SHA256),
+            ("x-acs-version", "2014-05-26"),
         ]
     }
 
     #[test]
     fn official_vector_hashed_canonical_request_and_signature() {
-        let (canonical, signed) =
-            canonical_request("POST", QUERY, &vector_headers(), EMPTY_BODY_SHA256);
-        assert_eq!(
-            signed,
-            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version"
+        let hashed = hash_canonical_request(
+            "POST",
+            QUERY,
+            &vector_headers(),
+            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version",
+            EMPTY_BODY_SHA256,
         );
         assert_eq!(
-            hex::encode(Sha256::digest(canonical.as_bytes())),
+            hex::encode(hashed),
             "7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
         );
         assert_eq!(
-            signature("YourAccessKeySecret", &canonical),
+            hex::encode(signature("YourAccessKeySecret", &hashed)),
             "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         );
     }
@@ -175,7 +202,7 @@ mod tests {
         ];
         let mut headers = vector_headers();
         headers.reverse();
-        headers[0].0 = "X-Acs-Content-Sha256";
+        headers[3].0 = "X-Acs-Content-Sha256";
         assert_eq!(
             authorization(&credentials, "POST", &query, &headers, b""),
             "ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;\

@@ -48,7 +48,7 @@ impl Endpoint {
                     "no region and no endpoint for {}: set Config::builder().region(..), \
                      a region_id in the profile file, or an endpoint",
                     product.product
-                )))
+                )));
             }
         };
         Self::parse(&text, allow_http)
@@ -75,7 +75,7 @@ impl Endpoint {
             "http" => {
                 return Err(bad(
                     "plain http is only allowed for loopback hosts or with allow_http(true)",
-                ))
+                ));
             }
             _ => return Err(bad("the scheme must be https or http")),
         }

@@ -14,8 +14,8 @@ mod transport;
 pub use config::{Config, ConfigBuilder};
 pub use endpoint::Endpoint;
 pub use error::{Error, ServiceError, TimeoutKind};
-pub use response::{parse_response, REQUEST_ID_HEADER};
-pub use retry::{RetryPolicy, RETRY_AFTER_HEADER};
+pub use response::{REQUEST_ID_HEADER, parse_response};
+pub use retry::{RETRY_AFTER_HEADER, RetryPolicy};
 pub use rpc::RpcClient;
 
 /// The HTTP crate the client uses, for [`ConfigBuilder::http_client`] and header types.

@@ -7,12 +7,12 @@ use std::time::Duration;
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
 use tokio::time::Instant;
-use tracing::{field, Instrument, Span};
+use tracing::{Instrument, Span, field};
 
-use super::response::{excerpt, parse_response, REQUEST_ID_HEADER};
-use super::retry::retry_after;
 use super::TimeoutKind;
-use super::{transport, Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy};
+use super::response::{REQUEST_ID_HEADER, excerpt, parse_response};
+use super::retry::retry_after;
+use super::{Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, transport};
 use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
 use crate::auth::{Credentials, SigningRequest};
 use crate::params::{Location, Params};

@@ -34,7 +34,7 @@ pub(crate) fn default_client() -> Result<reqwest::Client, reqwest::Error> {
 pub(crate) async fn exchange(
     client: &reqwest::Client,
     base_url: &str,
-    request: SignedRequest,
+    request: SignedRequest<'_>,
     timeout: Duration,
 ) -> Result<RawResponse, Error> {
     let mut url = String::with_capacity(base_url.len() + 1 + request.query.len());
@@ -43,7 +43,7 @@ pub(crate) async fn exchange(
     url.push_str(&request.query);
     let mut builder = client.post(url);
     for (name, value) in request.headers {
-        builder = builder.header(name, value);
+        builder = builder.header(name, value.as_ref());
     }
     if !request.body.is_empty() {
         builder = builder.body(request.body);

@@ -33,7 +33,7 @@ pub fn encode_into(out: &mut String, s: &str) {
 
 /// Room for a typical request's parameters, reserved by the first pair so that the string
 /// does not grow through every small size.
-const INITIAL_CAPACITY: usize = 256;
+const INITIAL_CAPACITY: usize = 512;
 
 /// Appends `key=value`, both encoded, to a `&`-separated list in `out`.
 pub(crate) fn append_pair(out: &mut String, key: &str, value: &str) {

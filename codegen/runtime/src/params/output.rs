@@ -52,8 +52,7 @@ impl Params {
 }
 
 fn encode_pairs(pairs: &[(String, String)]) -> String {
-    let unencoded: usize = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-    let mut out = String::with_capacity(unencoded);
+    let mut out = String::new();
     for (key, value) in pairs {
         append_pair(&mut out, key, value);
     }

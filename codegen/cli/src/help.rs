@@ -1,0 +1,202 @@
+//! Help texts: the products, a product's operations, an operation's parameters in flat syntax.
+
+use std::fmt::Write as _;
+
+use acs_runtime::cli::{ListStyle, OperationDoc, ParamDoc, ProductDoc, Shape};
+
+use crate::options::GLOBAL_OPTIONS;
+
+/// `acs --help`: usage, products, parameter syntax, global options, credentials, exit status.
+pub(crate) fn top(products: &[&ProductDoc]) -> String {
+    let mut text = String::from(
+        "acs: call Alibaba Cloud APIs from the shell, with the syntax of the official aliyun CLI.\n\n\
+         Usage: acs <product> <Action> [--<Parameter> <value>]... [options]\n       \
+         acs <product> [<Action>] --help\n       \
+         acs completion <bash|zsh|fish|powershell|elvish>\n\nProducts:\n",
+    );
+    let width = products.iter().map(|p| p.command.len()).max().unwrap_or(0);
+    for product in products {
+        let _ = writeln!(
+            text,
+            "  {:width$}  {} ({})",
+            product.command, product.title, product.product.version
+        );
+    }
+    text.push_str(
+        "\nParameters keep their API names and the official CLI's flat syntax: --VpcId vpc-1 or\n\
+         --VpcId=vpc-1; list items numbered from 1 (--Tag.1.Key env --Tag.1.Value prod); nested\n\
+         fields joined with dots (--TunnelOptionsSpecification.1.TunnelIkeConfig.Psk secret);\n\
+         json-style parameters as one JSON string; delimited lists as one joined string.\n\
+         \nOptions (anywhere after acs):\n",
+    );
+    let rows: Vec<(String, &str)> = GLOBAL_OPTIONS
+        .iter()
+        .map(|o| {
+            let value = o.value.map(|v| format!(" {v}")).unwrap_or_default();
+            (format!("--{}{value}", o.name), o.help)
+        })
+        .chain([(
+            "-h, --help".to_owned(),
+            "Help for acs, a product or an operation",
+        )])
+        .collect();
+    let width = rows.iter().map(|(o, _)| o.len()).max().unwrap_or(0);
+    for (option, help) in &rows {
+        let _ = writeln!(text, "  {option:width$}  {help}");
+    }
+    text.push_str(
+        "\nCredentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and\n\
+         ALIBABA_CLOUD_SECURITY_TOKEN), else the profile of ~/.aliyun/config.json named by --profile,\n\
+         else by ALIBABA_CLOUD_PROFILE, else its current one (modes AK and StsToken).\n\
+         \nExit status: 0 success; 1 the call failed (service, network or credentials error);\n\
+         2 usage or validation error, nothing sent.\n",
+    );
+    text
+}
+
+/// `acs <product> --help`: the operations with their summaries.
+pub(crate) fn product(product: &ProductDoc) -> String {
+    let command = product.command;
+    let mut text = format!(
+        "acs {command}: {} (API version {})\n\n\
+         Usage: acs {command} <Action> [--<Parameter> <value>]... [options]\n\nOperations:\n",
+        product.title, product.product.version
+    );
+    let width = product
+        .operations
+        .iter()
+        .map(|o| o.name.len())
+        .max()
+        .unwrap_or(0);
+    for op in product.operations {
+        let row = format!("  {:width$}  {}", op.name, first_line(op.summary));
+        let _ = writeln!(text, "{}", row.trim_end());
+    }
+    let _ = writeln!(
+        text,
+        "\n`acs {command} <Action> --help` shows an operation's parameters."
+    );
+    text
+}
+
+/// `acs <product> <Action> --help`: description, usage and every parameter with its flat
+/// syntax, type, whether required, default, valid values and constraints.
+pub(crate) fn operation(product: &ProductDoc, op: &OperationDoc) -> String {
+    let command = product.command;
+    let mut text = format!("acs {command} {}: {}\n", op.name, first_line(op.summary));
+    let description = op.description.trim();
+    if !description.is_empty() && description != op.summary.trim() {
+        text.push('\n');
+        indent(&mut text, description, "");
+    }
+    let _ = write!(text, "\nUsage: acs {command} {}", op.name);
+    for param in op.parameters.iter().filter(|p| p.required) {
+        if let Some((name, shape)) = flat_names(param.name, param.shape).first() {
+            let _ = write!(text, " --{name} <{}>", type_name(shape));
+        }
+    }
+    text.push_str(" [--<Parameter> <value>]... [options]\n");
+    if !op.parameters.is_empty() {
+        text.push_str("\nParameters:\n");
+    }
+    for param in op.parameters {
+        parameter(&mut text, param);
+    }
+    if op.parameters.is_empty() {
+        text.push('\n');
+    }
+    let globals: Vec<String> = GLOBAL_OPTIONS
+        .iter()
+        .map(|o| format!("--{}", o.name))
+        .collect();
+    let _ = writeln!(
+        text,
+        "Global options: {} (see `acs --help`).",
+        globals.join(", ")
+    );
+    text
+}
+
+/// `acs completion --help`.
+pub(crate) fn completion() -> String {
+    "Usage: acs completion <bash|zsh|fish|powershell|elvish>\n\n\
+     Prints a completion script for the shell, e.g. `acs completion bash > ~/.local/share/bash-completion/completions/acs`\n\
+     or `acs completion fish > ~/.config/fish/completions/acs.fish`.\n"
+        .to_owned()
+}
+
+fn parameter(text: &mut String, param: &ParamDoc) {
+    let mut attributes = String::new();
+    if param.required {
+        attributes.push_str("  (required)");
+    }
+    if let Some(default) = param.default {
+        let _ = write!(attributes, "  [default: {default}]");
+    }
+    for (i, (name, shape)) in flat_names(param.name, param.shape).iter().enumerate() {
+        let attributes = if i == 0 { attributes.as_str() } else { "" };
+        let _ = writeln!(text, "  --{name} <{}>{attributes}", type_name(shape));
+    }
+    indent(text, param.description.trim(), "      ");
+    for fact in param.facts {
+        indent(text, fact, "      - ");
+    }
+    text.push('\n');
+}
+
+/// Every flat name under parameter `name` of shape `shape`, with the shape of its value:
+/// list items as `.N`, object fields as `.Field`, map entries as `.<key>`.
+pub(crate) fn flat_names(name: &str, shape: &'static Shape) -> Vec<(String, &'static Shape)> {
+    let mut names = Vec::new();
+    collect(name.to_owned(), shape, &mut names);
+    names
+}
+
+fn collect(name: String, shape: &'static Shape, names: &mut Vec<(String, &'static Shape)>) {
+    match shape {
+        Shape::List(item, ListStyle::Repeat) => collect(format!("{name}.N"), item, names),
+        Shape::Object(fields) => {
+            for field in fields.iter() {
+                collect(format!("{name}.{}", field.name), field.shape, names);
+            }
+        }
+        Shape::Map(value) => collect(format!("{name}.<key>"), value, names),
+        leaf => names.push((name, leaf)),
+    }
+}
+
+/// The placeholder of a value: its type, or its valid values for an enum.
+pub(crate) fn type_name(shape: &Shape) -> String {
+    match shape {
+        Shape::String => "string".to_owned(),
+        Shape::Integer => "integer".to_owned(),
+        Shape::Number => "number".to_owned(),
+        Shape::Boolean => "true|false".to_owned(),
+        Shape::Enum(values) => values.join("|"),
+        Shape::Json => "json".to_owned(),
+        Shape::List(item, ListStyle::Joined(separator)) => {
+            let item = type_name(item);
+            format!("{item}{separator}{item}{separator}...")
+        }
+        Shape::List(_, ListStyle::Repeat) | Shape::Object(_) | Shape::Map(_) => "value".to_owned(),
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.trim().lines().next().unwrap_or_default()
+}
+
+/// Appends `block` with each non-empty line prefixed by `prefix`.
+fn indent(text: &mut String, block: &str, prefix: &str) {
+    if block.is_empty() {
+        return;
+    }
+    for line in block.lines() {
+        let line = line.trim_end();
+        if !line.is_empty() {
+            text.push_str(prefix);
+            text.push_str(line);
+        }
+        text.push('\n');
+    }
+}

@@ -1,0 +1,143 @@
+//! The command line split into words, global options and `--Parameter value` pairs.
+
+use crate::options::{Options, global_option};
+
+/// One `--Name value` (or `--Name=value`) that is not a global option.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Param {
+    /// The name without `--`, e.g. `Tag.1.Key`.
+    pub name: String,
+    /// The value; `None` when the command line ends, or the next argument is an option.
+    pub value: Option<String>,
+}
+
+/// A command line: `acs <words>... [--Parameter value]... [global options]...` in any order.
+#[derive(Debug, Default)]
+pub(crate) struct CommandLine {
+    /// The arguments that are not options: product, action (anything more is an error later).
+    pub words: Vec<String>,
+    /// The global options.
+    pub options: Options,
+    /// The other options, in order.
+    pub params: Vec<Param>,
+    /// Whether `-h` or `--help` was given.
+    pub help: bool,
+}
+
+impl CommandLine {
+    /// Splits the arguments after the program name.
+    ///
+    /// A value is the next argument unless that starts with `--` (then the value is missing);
+    /// `--Name=value` carries its own, which may start with anything.
+    pub fn parse(args: Vec<String>) -> Result<Self, String> {
+        let mut line = Self::default();
+        let mut args = args.into_iter().peekable();
+        while let Some(arg) = args.next() {
+            if arg == "-h" || arg == "--help" {
+                line.help = true;
+                continue;
+            }
+            let Some(option) = arg.strip_prefix("--") else {
+                if arg.len() > 1 && arg.starts_with('-') && arg.parse::<f64>().is_err() {
+                    return Err(format!(
+                        "unknown option {arg}: options are written --Name value"
+                    ));
+                }
+                line.words.push(arg);
+                continue;
+            };
+            let (name, inline) = match option.split_once('=') {
+                Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
+                None => (option.to_owned(), None),
+            };
+            if name.is_empty() {
+                return Err(format!(
+                    "{arg}: an option needs a name, e.g. --VpcId vpc-123"
+                ));
+            }
+            let takes_value = global_option(&name).is_none_or(|g| g.value.is_some());
+            let value = match inline {
+                Some(value) => Some(value),
+                None if takes_value => args.next_if(|next| !next.starts_with("--")),
+                None => None,
+            };
+            match global_option(&name) {
+                Some(global) => {
+                    match (global.value, &value) {
+                        (Some(placeholder), None) => {
+                            return Err(format!("--{name} needs a value: --{name} {placeholder}"));
+                        }
+                        (None, Some(_)) => return Err(format!("--{name} takes no value")),
+                        _ => {}
+                    }
+                    line.options.set(global, value)?;
+                }
+                None => line.params.push(Param { name, value }),
+            }
+        }
+        Ok(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<CommandLine, String> {
+        CommandLine::parse(args.iter().map(|a| a.to_string()).collect())
+    }
+
+    #[test]
+    fn options_anywhere_values_in_both_forms() {
+        let line = parse(&[
+            "--region",
+            "cn-hangzhou",
+            "vpc",
+            "--VpcId=vpc-1",
+            "CreateVpnGateway",
+            "--Name",
+            "-x",
+            "--validate-only",
+            "--Description=--odd",
+        ])
+        .unwrap();
+        assert_eq!(line.words, ["vpc", "CreateVpnGateway"]);
+        assert_eq!(line.options.region.as_deref(), Some("cn-hangzhou"));
+        assert!(line.options.validate_only);
+        let params: Vec<(&str, Option<&str>)> = line
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_deref()))
+            .collect();
+        assert_eq!(
+            params,
+            [
+                ("VpcId", Some("vpc-1")),
+                ("Name", Some("-x")),
+                ("Description", Some("--odd"))
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_values() {
+        let line = parse(&["vpc", "X", "--VpcId", "--Name", "n", "--Bandwidth"]).unwrap();
+        assert_eq!(line.params[0].value, None);
+        assert_eq!(line.params[1].value.as_deref(), Some("n"));
+        assert_eq!(line.params[2].value, None);
+        let error = parse(&["vpc", "--region", "--VpcId", "v"]).unwrap_err();
+        assert_eq!(error, "--region needs a value: --region <RegionId>");
+        assert!(
+            parse(&["--no-validate=yes"])
+                .unwrap_err()
+                .contains("no value")
+        );
+        assert!(
+            parse(&["-r", "x"])
+                .unwrap_err()
+                .contains("unknown option -r")
+        );
+        assert!(parse(&["--", "x"]).unwrap_err().contains("needs a name"));
+        assert_eq!(parse(&["-5"]).unwrap().words, ["-5"]);
+    }
+}

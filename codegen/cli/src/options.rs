@@ -1,0 +1,190 @@
+//! Global options: region, profile, endpoint, signature version, validation switches.
+
+use std::net::IpAddr;
+
+use acs_runtime::auth::SignatureVersion;
+
+/// One global option, for parsing, help, suggestions and completions.
+pub(crate) struct GlobalOption {
+    /// The long name, without `--`.
+    pub name: &'static str,
+    /// The value's placeholder; `None` for a switch.
+    pub value: Option<&'static str>,
+    /// Possible values, for completions.
+    pub values: &'static [&'static str],
+    /// One line of help.
+    pub help: &'static str,
+}
+
+/// Every global option, in help order. Each may appear anywhere after `acs`.
+pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
+    GlobalOption {
+        name: "region",
+        value: Some("<RegionId>"),
+        values: &[],
+        help: "Region to call; else ALIBABA_CLOUD_REGION_ID, else the profile's region_id",
+    },
+    GlobalOption {
+        name: "profile",
+        value: Some("<name>"),
+        values: &[],
+        help: "Profile of ~/.aliyun/config.json to use (like ALIBABA_CLOUD_PROFILE)",
+    },
+    GlobalOption {
+        name: "endpoint",
+        value: Some("<URL>"),
+        values: &[],
+        help: "Endpoint instead of the region's; http:// only for loopback addresses",
+    },
+    GlobalOption {
+        name: "signature-version",
+        value: Some("<v3|v1>"),
+        values: &["v3", "v1"],
+        help: "Signature: ACS3-HMAC-SHA256 (v3, the default) or HMAC-SHA1 (v1)",
+    },
+    GlobalOption {
+        name: "validate-only",
+        value: None,
+        values: &[],
+        help: "Validate and print the request that would be sent (signature redacted); send nothing",
+    },
+    GlobalOption {
+        name: "no-validate",
+        value: None,
+        values: &[],
+        help: "Skip the spec's checks and send values it does not know; the service decides",
+    },
+];
+
+/// The global options of one command line.
+#[derive(Debug, Default)]
+pub(crate) struct Options {
+    /// `--region`.
+    pub region: Option<String>,
+    /// `--profile`.
+    pub profile: Option<String>,
+    /// `--endpoint`, checked: plain `http://` only to a loopback host.
+    pub endpoint: Option<String>,
+    /// `--signature-version`.
+    pub signature_version: SignatureVersion,
+    /// `--validate-only`.
+    pub validate_only: bool,
+    /// `--no-validate`.
+    pub no_validate: bool,
+    given: Vec<&'static str>,
+}
+
+impl Options {
+    /// Records `--<option.name> [value]`; `value` is `Some` exactly when the option takes one.
+    pub fn set(
+        &mut self,
+        option: &'static GlobalOption,
+        value: Option<String>,
+    ) -> Result<(), String> {
+        if self.given.contains(&option.name) {
+            return Err(format!("--{} given twice", option.name));
+        }
+        self.given.push(option.name);
+        match (option.name, value) {
+            ("region", Some(v)) => self.region = Some(v),
+            ("profile", Some(v)) => self.profile = Some(v),
+            ("endpoint", Some(v)) => {
+                check_endpoint(&v)?;
+                self.endpoint = Some(v);
+            }
+            ("signature-version", Some(v)) => {
+                self.signature_version = match v.to_ascii_lowercase().as_str() {
+                    "v3" => SignatureVersion::V3,
+                    "v1" => SignatureVersion::V1,
+                    _ => return Err(format!("--signature-version must be v3 or v1, got {v:?}")),
+                }
+            }
+            ("validate-only", None) => self.validate_only = true,
+            ("no-validate", None) => self.no_validate = true,
+            (name, _) => unreachable!("global option --{name} parsed against its table entry"),
+        }
+        Ok(())
+    }
+}
+
+/// The global option called `name`.
+pub(crate) fn global_option(name: &str) -> Option<&'static GlobalOption> {
+    GLOBAL_OPTIONS.iter().find(|o| o.name == name)
+}
+
+/// Refuses a plain-HTTP endpoint unless its host is on this machine, so that requests and
+/// their signatures never cross a network unencrypted.
+fn check_endpoint(endpoint: &str) -> Result<(), String> {
+    let Some(rest) = strip_prefix_ignore_case(endpoint, "http://") else {
+        return Ok(());
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => authority
+            .rsplit_once(':')
+            .map_or(authority, |(host, _)| host),
+    };
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if loopback {
+        Ok(())
+    } else {
+        Err(format!(
+            "--endpoint {endpoint}: plain http is only allowed to this machine \
+             (127.0.0.0/8, ::1, localhost); use https://"
+        ))
+    }
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_only_to_loopback_hosts() {
+        for ok in [
+            "https://vpc.example.com",
+            "vpc.example.com",
+            "http://127.0.0.1:8080",
+            "http://127.9.8.7",
+            "HTTP://localhost:80/",
+            "http://[::1]:9000",
+        ] {
+            assert_eq!(check_endpoint(ok), Ok(()), "{ok}");
+        }
+        for refused in [
+            "http://vpc.example.com",
+            "http://10.0.0.1:8080",
+            "http://[::2]:80",
+            "http://localhost.example.com",
+            "http://127.0.0.1.example.com",
+        ] {
+            let error = check_endpoint(refused).unwrap_err();
+            assert!(error.contains("plain http"), "{refused}: {error}");
+        }
+    }
+
+    #[test]
+    fn signature_version_and_duplicates() {
+        let mut options = Options::default();
+        let version = global_option("signature-version").unwrap();
+        options.set(version, Some("V1".into())).unwrap();
+        assert_eq!(options.signature_version, SignatureVersion::V1);
+        assert!(
+            options
+                .set(version, Some("v3".into()))
+                .unwrap_err()
+                .contains("twice")
+        );
+        let mut options = Options::default();
+        let error = options.set(version, Some("v2".into())).unwrap_err();
+        assert!(error.contains("v3 or v1"), "{error}");
+    }
+}

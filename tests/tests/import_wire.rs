@@ -1,0 +1,287 @@
+//! The generated requests put on the wire exactly what the metadata names: for every Vpc
+//! operation, the wire keys the request can emit (nested keys included, lists as `N`) equal the
+//! metadata's parameter names, and each parameter's location and style match. Checked on the
+//! loaded and lowered model the emitters render, then spot-checked on real serializations.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use acs_codegen::ir::{self, OperationIr, TypeIr, TypeRef};
+use acs_codegen::spec::model::{Location, Style};
+use acs_runtime::params::RpcParams;
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
+}
+
+fn lowered(product: &str) -> ir::CrateIr {
+    let (tree, diagnostics) = acs_codegen::spec::load_tree(&repo().join("spec"));
+    assert!(diagnostics.is_empty(), "{diagnostics}");
+    let dir = tree
+        .products
+        .iter()
+        .find(|p| p.product.product == product)
+        .unwrap();
+    ir::lower_product(dir, String::new())
+}
+
+fn metadata(name: &str) -> Value {
+    let text = fs::read_to_string(repo().join("../shared/metadata").join(name)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// A metadata parameter's top-level facts: location and style.
+#[derive(Debug, PartialEq, Eq, Clone)]
+struct Top {
+    location: Location,
+    style: Option<Style>,
+}
+
+/// Wire keys of the metadata, read independently of the importer: `Name`, `Name.N`,
+/// `Name.N.Field`, `Name.Field`; one key for styles that send the whole value as one string.
+fn metadata_keys(op: &Value) -> (BTreeSet<String>, BTreeMap<String, Top>) {
+    let mut keys = BTreeSet::new();
+    let mut tops = BTreeMap::new();
+    for p in op["parameters"].as_array().unwrap() {
+        let name = normalize(p["name"].as_str().unwrap());
+        let style = p["style"].as_str();
+        let whole = matches!(
+            style,
+            Some("json" | "simple" | "spaceDelimited" | "pipeDelimited")
+        );
+        if whole {
+            keys.insert(name.clone());
+        } else {
+            walk(&p["schema"], &name, &mut keys);
+        }
+        let top = name.split('.').next().unwrap().to_owned();
+        let location = match p["in"].as_str() {
+            Some("formData" | "body") => Location::Body,
+            _ => Location::Query,
+        };
+        // Indexed names (`Filter.1.Key`) are a flattened list by construction.
+        let style = match style {
+            _ if name != p["name"].as_str().unwrap() => Some(Style::RepeatList),
+            None => None,
+            Some(s) => Some(serde_json::from_value(Value::from(s)).unwrap()),
+        };
+        tops.insert(top, Top { location, style });
+    }
+    (keys, tops)
+}
+
+fn walk(schema: &Value, key: &str, keys: &mut BTreeSet<String>) {
+    match schema["type"].as_str() {
+        Some("array") => walk(&schema["items"], &format!("{key}.N"), keys),
+        Some("object")
+            if schema["properties"]
+                .as_object()
+                .is_some_and(|p| !p.is_empty()) =>
+        {
+            for (field, shape) in schema["properties"].as_object().unwrap() {
+                walk(shape, &format!("{key}.{field}"), keys);
+            }
+        }
+        _ => {
+            keys.insert(key.to_owned());
+        }
+    }
+}
+
+/// `Filter.1.Key` -> `Filter.N.Key`.
+fn normalize(name: &str) -> String {
+    name.split('.')
+        .map(|part| {
+            if part.chars().all(|c| c.is_ascii_digit()) {
+                "N"
+            } else {
+                part
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Wire keys of the lowered request, as the derive writes them.
+fn ir_keys(op: &OperationIr) -> (BTreeSet<String>, BTreeMap<String, Top>) {
+    let mut keys = BTreeSet::new();
+    let mut tops = BTreeMap::new();
+    for field in &op.request.fields {
+        let whole = matches!(
+            field.style,
+            Some(Style::Json | Style::Simple | Style::SpaceDelimited | Style::PipeDelimited)
+        );
+        if whole {
+            keys.insert(field.wire.clone());
+        } else {
+            expand(&field.ty, &field.wire, &op.types, &mut keys);
+        }
+        tops.insert(
+            field.wire.clone(),
+            Top {
+                location: field.location.unwrap_or(Location::Query),
+                style: field.style,
+            },
+        );
+    }
+    (keys, tops)
+}
+
+fn expand(ty: &TypeRef, key: &str, types: &[TypeIr], keys: &mut BTreeSet<String>) {
+    match ty {
+        TypeRef::List(item, _) => expand(item, &format!("{key}.N"), types, keys),
+        TypeRef::Struct(i) => match &types[*i] {
+            TypeIr::Struct(s) => {
+                for f in &s.fields {
+                    expand(&f.ty, &format!("{key}.{}", f.wire), types, keys);
+                }
+            }
+            TypeIr::Enum(_) => unreachable!("a struct index"),
+        },
+        TypeRef::Map(value) => expand(value, &format!("{key}.<key>"), types, keys),
+        _ => {
+            keys.insert(key.to_owned());
+        }
+    }
+}
+
+#[test]
+fn every_operation_sends_exactly_the_metadata_parameters() {
+    for (product, file) in [
+        ("Vpc", "vpc-2016-04-28.api-docs.json"),
+        ("VpcPeer", "vpcpeer-2022-01-01.api-docs.json"),
+    ] {
+        let ir = lowered(product);
+        let docs = metadata(file);
+        let apis = docs["apis"].as_object().unwrap();
+        assert_eq!(
+            ir.operations.len(),
+            apis.len(),
+            "{product}: one module per metadata operation"
+        );
+        let mut nested = 0;
+        for op in &ir.operations {
+            let name = &op.spec.name;
+            let (want_keys, want_tops) = metadata_keys(&apis[name]);
+            let (keys, tops) = ir_keys(op);
+            assert_eq!(keys, want_keys, "{name}: wire keys");
+            assert_eq!(tops, want_tops, "{name}: locations and styles");
+            nested += keys.iter().filter(|k| k.contains('.')).count();
+        }
+        if product == "Vpc" {
+            assert!(nested > 300, "nested keys are compared too ({nested})");
+        }
+    }
+}
+
+#[test]
+fn nested_lists_and_body_parameters_serialize_as_the_metadata_says() {
+    use acs_vpc::create_vpn_connection::{Tag, TunnelIkeConfig, TunnelOptionsSpecification};
+    let request = acs_vpc::CreateVpnConnectionRequest::builder()
+        .region_id("cn-hangzhou")
+        .vpn_gateway_id("vpn-1")
+        .tags([Tag {
+            key: Some("env".into()),
+            value: Some("prod".into()),
+        }])
+        .tunnel_options_specification([TunnelOptionsSpecification {
+            role: Some("master".into()),
+            tunnel_ike_config: Some(TunnelIkeConfig {
+                ike_auth_alg: Some("sha1".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }])
+        .build_unchecked();
+    let params = request.to_params();
+    assert_eq!(
+        params.encoded_query(),
+        "RegionId=cn-hangzhou&VpnGatewayId=vpn-1&Tags.1.Key=env&Tags.1.Value=prod"
+    );
+    assert_eq!(
+        params.encoded_body(),
+        "TunnelOptionsSpecification.1.Role=master&TunnelOptionsSpecification.1.TunnelIkeConfig.IkeAuthAlg=sha1"
+    );
+}
+
+#[test]
+fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
+    use acs_vpc::describe_eip_addresses::Filter;
+    let eips = acs_vpc::DescribeEipAddressesRequest::builder()
+        .region_id("cn-hangzhou")
+        .filter([
+            Filter {
+                key: Some("CreationStartTime".into()),
+                value: Some("2023-01-01T01:00Z".into()),
+            },
+            Filter {
+                key: Some("CreationEndTime".into()),
+                value: Some("2023-01-06T02:00Z".into()),
+            },
+        ])
+        .build()
+        .unwrap();
+    assert_eq!(
+        eips.to_params().encoded_query(),
+        "RegionId=cn-hangzhou&Filter.1.Key=CreationStartTime&Filter.1.Value=2023-01-01T01%3A00Z&Filter.2.Key=CreationEndTime&Filter.2.Value=2023-01-06T02%3A00Z"
+    );
+    let three = acs_vpc::DescribeEipAddressesRequest::builder()
+        .region_id("cn-hangzhou")
+        .filter(vec![Filter::default(); 3])
+        .build();
+    assert!(three.is_err(), "the metadata names two filters");
+
+    let nat = acs_vpc::CreateNatGatewayRequest::builder()
+        .region_id("cn-hangzhou")
+        .vpc_id("vpc-1")
+        .access_mode(acs_vpc::create_nat_gateway::AccessMode {
+            mode_value: Some("route".into()),
+            ..Default::default()
+        })
+        .build_unchecked();
+    assert_eq!(
+        nat.to_params().encoded_query(),
+        "RegionId=cn-hangzhou&VpcId=vpc-1&AccessMode=%7B%22ModeValue%22%3A%22route%22%7D"
+    );
+
+    let grant = acs_vpc::GrantInstanceToVbrRequest::builder()
+        .vbr_instance_ids(["vbr-1", "vbr-2"])
+        .build_unchecked();
+    assert!(
+        grant
+            .to_params()
+            .encoded_query()
+            .contains("VbrInstanceIds=vbr-1%2Cvbr-2"),
+        "{}",
+        grant.to_params().encoded_query()
+    );
+}
+
+#[test]
+fn client_token_is_an_idempotency_token_everywhere() {
+    let ir = lowered("Vpc");
+    let with_token: Vec<&str> = ir
+        .operations
+        .iter()
+        .filter(|op| op.request.fields.iter().any(|f| f.wire == "ClientToken"))
+        .map(|op| op.spec.name.as_str())
+        .collect();
+    assert!(with_token.len() > 200);
+    for op in ir
+        .operations
+        .iter()
+        .filter(|op| with_token.contains(&op.spec.name.as_str()))
+    {
+        assert_eq!(
+            op.idempotency_token.as_deref(),
+            Some("ClientToken"),
+            "{}",
+            op.spec.name
+        );
+    }
+}
