@@ -74,7 +74,7 @@ pub async fn wait<T, E, F, Fut>(
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, Error<E>>>,
-    E: AsServiceError,
+    E: AsRef<ServiceError>,
 {
     let started = tokio::time::Instant::now();
     let mut polls = 0;
@@ -97,7 +97,7 @@ where
                 last_state = current;
             }
             Err(Error::Service(e))
-                if acceptors.success_codes.contains(&e.service_error().code()) =>
+                if acceptors.success_codes.contains(&e.as_ref().code()) =>
             {
                 return Ok(None);
             }
@@ -112,17 +112,5 @@ where
             });
         }
         tokio::time::sleep(config.delay).await;
-    }
-}
-
-/// A per-operation error that carries a [`ServiceError`].
-pub trait AsServiceError {
-    /// The service error inside.
-    fn service_error(&self) -> &ServiceError;
-}
-
-impl AsServiceError for ServiceError {
-    fn service_error(&self) -> &ServiceError {
-        self
     }
 }

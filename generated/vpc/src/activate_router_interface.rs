@@ -180,8 +180,8 @@ impl ::std::fmt::Display for ActivateRouterInterfaceError {
     }
 }
 impl ::std::error::Error for ActivateRouterInterfaceError {}
-impl ::acs_runtime::waiter::AsServiceError for ActivateRouterInterfaceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ActivateRouterInterfaceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -218,8 +218,8 @@ impl ::std::fmt::Display for ActiveFlowLogError {
     }
 }
 impl ::std::error::Error for ActiveFlowLogError {}
-impl ::acs_runtime::waiter::AsServiceError for ActiveFlowLogError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ActiveFlowLogError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -305,8 +305,8 @@ impl ::std::fmt::Display for AddBgpNetworkError {
     }
 }
 impl ::std::error::Error for AddBgpNetworkError {}
-impl ::acs_runtime::waiter::AsServiceError for AddBgpNetworkError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AddBgpNetworkError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AddBgpNetworkError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

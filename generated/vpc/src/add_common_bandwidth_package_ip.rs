@@ -330,8 +330,8 @@ impl ::std::fmt::Display for AddCommonBandwidthPackageIpError {
     }
 }
 impl ::std::error::Error for AddCommonBandwidthPackageIpError {}
-impl ::acs_runtime::waiter::AsServiceError for AddCommonBandwidthPackageIpError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AddCommonBandwidthPackageIpError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -334,8 +334,8 @@ impl ::std::fmt::Display for AddCommonBandwidthPackageIpsError {
     }
 }
 impl ::std::error::Error for AddCommonBandwidthPackageIpsError {}
-impl ::acs_runtime::waiter::AsServiceError for AddCommonBandwidthPackageIpsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AddCommonBandwidthPackageIpsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -218,8 +218,9 @@ impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {
     }
 }
 impl ::std::error::Error for AddGlobalAccelerationInstanceIpError {}
-impl ::acs_runtime::waiter::AsServiceError for AddGlobalAccelerationInstanceIpError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AddGlobalAccelerationInstanceIpError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for AddGlobalAccelerationInstanceIpError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -205,8 +205,8 @@ impl ::std::fmt::Display for AddIPv6TranslatorAclListEntryError {
     }
 }
 impl ::std::error::Error for AddIPv6TranslatorAclListEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for AddIPv6TranslatorAclListEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AddIPv6TranslatorAclListEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

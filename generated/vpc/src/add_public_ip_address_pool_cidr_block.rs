@@ -291,8 +291,9 @@ impl ::std::fmt::Display for AddPublicIpAddressPoolCidrBlockError {
     }
 }
 impl ::std::error::Error for AddPublicIpAddressPoolCidrBlockError {}
-impl ::acs_runtime::waiter::AsServiceError for AddPublicIpAddressPoolCidrBlockError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AddPublicIpAddressPoolCidrBlockError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for AddPublicIpAddressPoolCidrBlockError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -307,8 +307,9 @@ impl ::std::fmt::Display for AddSourcesToTrafficMirrorSessionError {
     }
 }
 impl ::std::error::Error for AddSourcesToTrafficMirrorSessionError {}
-impl ::acs_runtime::waiter::AsServiceError for AddSourcesToTrafficMirrorSessionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AddSourcesToTrafficMirrorSessionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for AddSourcesToTrafficMirrorSessionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

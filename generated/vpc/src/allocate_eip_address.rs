@@ -809,8 +809,8 @@ impl ::std::fmt::Display for AllocateEipAddressError {
     }
 }
 impl ::std::error::Error for AllocateEipAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for AllocateEipAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AllocateEipAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -599,8 +599,8 @@ impl ::std::fmt::Display for AllocateEipAddressProError {
     }
 }
 impl ::std::error::Error for AllocateEipAddressProError {}
-impl ::acs_runtime::waiter::AsServiceError for AllocateEipAddressProError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AllocateEipAddressProError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -231,7 +231,7 @@ pub struct AllocateEipSegmentAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F	`.
+    /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the contiguous EIP group.
@@ -519,8 +519,8 @@ impl ::std::fmt::Display for AllocateEipSegmentAddressError {
     }
 }
 impl ::std::error::Error for AllocateEipSegmentAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for AllocateEipSegmentAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AllocateEipSegmentAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -357,8 +357,8 @@ impl ::std::fmt::Display for AllocateIpv6AddressError {
     }
 }
 impl ::std::error::Error for AllocateIpv6AddressError {}
-impl ::acs_runtime::waiter::AsServiceError for AllocateIpv6AddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AllocateIpv6AddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

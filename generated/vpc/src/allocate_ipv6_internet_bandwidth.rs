@@ -347,8 +347,8 @@ impl ::std::fmt::Display for AllocateIpv6InternetBandwidthError {
     }
 }
 impl ::std::error::Error for AllocateIpv6InternetBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError for AllocateIpv6InternetBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AllocateIpv6InternetBandwidthError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -229,8 +229,8 @@ impl ::std::fmt::Display for AllocateVpcIpv6CidrError {
     }
 }
 impl ::std::error::Error for AllocateVpcIpv6CidrError {}
-impl ::acs_runtime::waiter::AsServiceError for AllocateVpcIpv6CidrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AllocateVpcIpv6CidrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -382,8 +382,8 @@ impl ::std::fmt::Display for ApplyPhysicalConnectionLOAError {
     }
 }
 impl ::std::error::Error for ApplyPhysicalConnectionLOAError {}
-impl ::acs_runtime::waiter::AsServiceError for ApplyPhysicalConnectionLOAError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ApplyPhysicalConnectionLOAError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

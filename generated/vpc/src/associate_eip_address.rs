@@ -652,8 +652,8 @@ impl ::std::fmt::Display for AssociateEipAddressError {
     }
 }
 impl ::std::error::Error for AssociateEipAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateEipAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateEipAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -419,8 +419,8 @@ impl ::std::fmt::Display for AssociateEipAddressBatchError {
     }
 }
 impl ::std::error::Error for AssociateEipAddressBatchError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateEipAddressBatchError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateEipAddressBatchError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -319,8 +319,8 @@ impl ::std::fmt::Display for AssociateHaVipError {
     }
 }
 impl ::std::error::Error for AssociateHaVipError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateHaVipError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateHaVipError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AssociateHaVipError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -296,8 +296,8 @@ impl ::std::fmt::Display for AssociateNetworkAclError {
     }
 }
 impl ::std::error::Error for AssociateNetworkAclError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateNetworkAclError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateNetworkAclError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AssociateNetworkAclError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

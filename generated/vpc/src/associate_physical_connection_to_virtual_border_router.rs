@@ -517,9 +517,9 @@ impl ::std::fmt::Display for AssociatePhysicalConnectionToVirtualBorderRouterErr
     }
 }
 impl ::std::error::Error for AssociatePhysicalConnectionToVirtualBorderRouterError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for AssociatePhysicalConnectionToVirtualBorderRouterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociatePhysicalConnectionToVirtualBorderRouterError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -253,8 +253,8 @@ impl ::std::fmt::Display for AssociateRouteTableError {
     }
 }
 impl ::std::error::Error for AssociateRouteTableError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateRouteTableError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateRouteTableError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

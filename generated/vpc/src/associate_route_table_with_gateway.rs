@@ -279,8 +279,8 @@ impl ::std::fmt::Display for AssociateRouteTableWithGatewayError {
     }
 }
 impl ::std::error::Error for AssociateRouteTableWithGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateRouteTableWithGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateRouteTableWithGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -316,9 +316,9 @@ impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {
     }
 }
 impl ::std::error::Error for AssociateRouteTablesWithVpcGatewayEndpointError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateRouteTablesWithVpcGatewayEndpointError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -499,8 +499,8 @@ impl ::std::fmt::Display for AssociateVpcCidrBlockError {
     }
 }
 impl ::std::error::Error for AssociateVpcCidrBlockError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateVpcCidrBlockError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateVpcCidrBlockError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

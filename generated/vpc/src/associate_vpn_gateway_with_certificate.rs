@@ -291,8 +291,9 @@ impl ::std::fmt::Display for AssociateVpnGatewayWithCertificateError {
     }
 }
 impl ::std::error::Error for AssociateVpnGatewayWithCertificateError {}
-impl ::acs_runtime::waiter::AsServiceError for AssociateVpnGatewayWithCertificateError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AssociateVpnGatewayWithCertificateError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for AssociateVpnGatewayWithCertificateError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -242,8 +242,8 @@ impl ::std::fmt::Display for AttachDhcpOptionsSetToVpcError {
     }
 }
 impl ::std::error::Error for AttachDhcpOptionsSetToVpcError {}
-impl ::acs_runtime::waiter::AsServiceError for AttachDhcpOptionsSetToVpcError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AttachDhcpOptionsSetToVpcError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -215,8 +215,8 @@ impl ::std::fmt::Display for AttachVbrToVpconnError {
     }
 }
 impl ::std::error::Error for AttachVbrToVpconnError {}
-impl ::acs_runtime::waiter::AsServiceError for AttachVbrToVpconnError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AttachVbrToVpconnError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

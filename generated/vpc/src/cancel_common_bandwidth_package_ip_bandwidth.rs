@@ -175,9 +175,9 @@ impl ::std::fmt::Display for CancelCommonBandwidthPackageIpBandwidthError {
     }
 }
 impl ::std::error::Error for CancelCommonBandwidthPackageIpBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for CancelCommonBandwidthPackageIpBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CancelCommonBandwidthPackageIpBandwidthError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -168,8 +168,8 @@ impl ::std::fmt::Display for CancelPhysicalConnectionError {
     }
 }
 impl ::std::error::Error for CancelPhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for CancelPhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CancelPhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

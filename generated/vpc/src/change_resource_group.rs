@@ -198,8 +198,8 @@ impl ::std::fmt::Display for ChangeResourceGroupError {
     }
 }
 impl ::std::error::Error for ChangeResourceGroupError {}
-impl ::acs_runtime::waiter::AsServiceError for ChangeResourceGroupError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ChangeResourceGroupError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

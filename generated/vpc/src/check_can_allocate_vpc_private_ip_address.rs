@@ -200,8 +200,9 @@ impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {
     }
 }
 impl ::std::error::Error for CheckCanAllocateVpcPrivateIpAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for CheckCanAllocateVpcPrivateIpAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CheckCanAllocateVpcPrivateIpAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for CheckCanAllocateVpcPrivateIpAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -154,8 +154,8 @@ impl ::std::fmt::Display for CheckVpnBgpEnabledError {
     }
 }
 impl ::std::error::Error for CheckVpnBgpEnabledError {}
-impl ::acs_runtime::waiter::AsServiceError for CheckVpnBgpEnabledError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CheckVpnBgpEnabledError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CheckVpnBgpEnabledError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -69,8 +69,7 @@ pub struct CompletePhysicalConnectionLOARequest {
     /// *   **Other ISPs in China**
     ///
     /// - Wire name: `LineServiceProvider`.
-    /// - Example: `Other ISPs in China
-    /// `.
+    /// - Example: `Other ISPs in China`.
     #[rpc(name = "LineServiceProvider")]
     pub line_service_provider: Option<String>,
     /// The contact information about line O\&M.
@@ -265,8 +264,8 @@ impl ::std::fmt::Display for CompletePhysicalConnectionLOAError {
     }
 }
 impl ::std::error::Error for CompletePhysicalConnectionLOAError {}
-impl ::acs_runtime::waiter::AsServiceError for CompletePhysicalConnectionLOAError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CompletePhysicalConnectionLOAError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -208,8 +208,8 @@ impl ::std::fmt::Display for ConfirmPhysicalConnectionError {
     }
 }
 impl ::std::error::Error for ConfirmPhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for ConfirmPhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ConfirmPhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -270,8 +270,8 @@ impl ::std::fmt::Display for ConnectRouterInterfaceError {
     }
 }
 impl ::std::error::Error for ConnectRouterInterfaceError {}
-impl ::acs_runtime::waiter::AsServiceError for ConnectRouterInterfaceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ConnectRouterInterfaceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

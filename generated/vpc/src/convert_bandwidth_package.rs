@@ -184,8 +184,8 @@ impl ::std::fmt::Display for ConvertBandwidthPackageError {
     }
 }
 impl ::std::error::Error for ConvertBandwidthPackageError {}
-impl ::acs_runtime::waiter::AsServiceError for ConvertBandwidthPackageError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ConvertBandwidthPackageError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -243,8 +243,8 @@ impl ::std::fmt::Display for CopyNetworkAclEntriesError {
     }
 }
 impl ::std::error::Error for CopyNetworkAclEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for CopyNetworkAclEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CopyNetworkAclEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CopyNetworkAclEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -409,8 +409,8 @@ impl ::std::fmt::Display for CreateBgpGroupError {
     }
 }
 impl ::std::error::Error for CreateBgpGroupError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateBgpGroupError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateBgpGroupError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -373,8 +373,8 @@ impl ::std::fmt::Display for CreateBgpPeerError {
     }
 }
 impl ::std::error::Error for CreateBgpPeerError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateBgpPeerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateBgpPeerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

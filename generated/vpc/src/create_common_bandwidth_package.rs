@@ -422,8 +422,8 @@ impl ::std::fmt::Display for CreateCommonBandwidthPackageError {
     }
 }
 impl ::std::error::Error for CreateCommonBandwidthPackageError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateCommonBandwidthPackageError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateCommonBandwidthPackageError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -388,8 +388,8 @@ impl ::std::fmt::Display for CreateCustomerGatewayError {
     }
 }
 impl ::std::error::Error for CreateCustomerGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateCustomerGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateCustomerGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

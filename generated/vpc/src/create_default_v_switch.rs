@@ -358,8 +358,8 @@ impl ::std::fmt::Display for CreateDefaultVSwitchError {
     }
 }
 impl ::std::error::Error for CreateDefaultVSwitchError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateDefaultVSwitchError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateDefaultVSwitchError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -307,8 +307,8 @@ impl ::std::fmt::Display for CreateDefaultVpcError {
     }
 }
 impl ::std::error::Error for CreateDefaultVpcError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateDefaultVpcError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateDefaultVpcError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -366,8 +366,8 @@ impl ::std::fmt::Display for CreateDhcpOptionsSetError {
     }
 }
 impl ::std::error::Error for CreateDhcpOptionsSetError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateDhcpOptionsSetError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateDhcpOptionsSetError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

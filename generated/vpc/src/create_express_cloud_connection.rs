@@ -13,7 +13,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpc::CreateExpressCloudConnectionRequest::builder()
 ///     .region_id("cn-hangzhou")
-///     .peer_location("\\*\\*city\\*\\*district/county\\*\\*road\\*\\*number\\*\\*property or building name\\*\\*building\\*\\*floor\\*\\*room number\\*\\*server rack number\\*\\*server rack name\\*\\*device\\*\\*port\n")
+///     .peer_location("\\*\\*city\\*\\*district/county\\*\\*road\\*\\*number\\*\\*property or building name\\*\\*building\\*\\*floor\\*\\*room number\\*\\*server rack number\\*\\*server rack name\\*\\*device\\*\\*port")
 ///     .idc_sp("CU")
 ///     .bandwidth(2)
 ///     .build()?;
@@ -44,16 +44,14 @@ pub struct CreateExpressCloudConnectionRequest {
     /// The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
-    /// - Example: `ECC
-    /// `.
+    /// - Example: `ECC`.
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// The city where the data center is located.
     ///
     /// - Wire name: `PeerCity`.
     /// - Default: `blank`.
-    /// - Example: `Hangzhou
-    /// `.
+    /// - Example: `Hangzhou`.
     #[rpc(name = "PeerCity")]
     pub peer_city: Option<String>,
     /// The geographical location of the data center.
@@ -62,8 +60,7 @@ pub struct CreateExpressCloudConnectionRequest {
     ///
     /// - Wire name: `PeerLocation`.
     /// - Required.
-    /// - Example: `\*\*city\*\*district/county\*\*road\*\*number\*\*property or building name\*\*building\*\*floor\*\*room number\*\*server rack number\*\*server rack name\*\*device\*\*port
-    /// `.
+    /// - Example: `\*\*city\*\*district/county\*\*road\*\*number\*\*property or building name\*\*building\*\*floor\*\*room number\*\*server rack number\*\*server rack name\*\*device\*\*port`.
     #[rpc(name = "PeerLocation")]
     pub peer_location: Option<String>,
     /// The Internet service provider (ISP) for the data center.
@@ -340,8 +337,8 @@ impl ::std::fmt::Display for CreateExpressCloudConnectionError {
     }
 }
 impl ::std::error::Error for CreateExpressCloudConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateExpressCloudConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateExpressCloudConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -54,8 +54,7 @@ pub struct CreateExpressConnectTrafficQosRequest {
     /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `QosDescription`.
-    /// - Example: `qos-test
-    /// `.
+    /// - Example: `qos-test`.
     #[rpc(name = "QosDescription")]
     pub qos_description: Option<String>,
     /// The ID of the resource group.
@@ -231,8 +230,8 @@ impl ::std::fmt::Display for CreateExpressConnectTrafficQosError {
     }
 }
 impl ::std::error::Error for CreateExpressConnectTrafficQosError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateExpressConnectTrafficQosError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateExpressConnectTrafficQosError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -12,7 +12,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::CreateExpressConnectTrafficQosQueueRequest::builder()
-///     .region_id("cn-shanghai\n")
+///     .region_id("cn-shanghai")
 ///     .qos_id("qos-2giu0a6vd5x0mv4700")
 ///     .queue_type("High")
 ///     .build()?;
@@ -29,8 +29,7 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: `cn-shanghai
-    /// `.
+    /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,8 +56,7 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     /// It must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `QueueDescription`.
-    /// - Example: `qos-queue-test
-    /// `.
+    /// - Example: `qos-queue-test`.
     #[rpc(name = "QueueDescription")]
     pub queue_description: Option<String>,
     /// The ID of the QoS policy.
@@ -198,8 +196,7 @@ pub struct CreateExpressConnectTrafficQosQueueResponse {
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
-    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5
-    /// `.
+    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[serde(rename = "QueueId", default)]
     pub queue_id: Option<String>,
 }
@@ -262,8 +259,9 @@ impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {
     }
 }
 impl ::std::error::Error for CreateExpressConnectTrafficQosQueueError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateExpressConnectTrafficQosQueueError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateExpressConnectTrafficQosQueueError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for CreateExpressConnectTrafficQosQueueError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -12,7 +12,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::CreateExpressConnectTrafficQosRuleRequest::builder()
-///     .region_id("cn-shanghai\n")
+///     .region_id("cn-shanghai")
 ///     .qos_id("qos-2giu0a6vd5x0mv4700")
 ///     .queue_id("qos-queue-9nyx2u7n71s2rcy4n5")
 ///     .priority(1)
@@ -31,8 +31,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: `cn-shanghai
-    /// `.
+    /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -96,8 +95,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
     /// - Wire name: `SrcCidr`.
-    /// - Example: `1.1.1.0/24
-    /// `.
+    /// - Example: `1.1.1.0/24`.
     #[rpc(name = "SrcCidr")]
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
@@ -105,8 +103,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
     /// - Wire name: `DstCidr`.
-    /// - Example: `1.1.1.0/24
-    /// `.
+    /// - Example: `1.1.1.0/24`.
     #[rpc(name = "DstCidr")]
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
@@ -114,8 +111,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
     ///
     /// - Wire name: `SrcIPv6Cidr`.
-    /// - Example: `2001:0db8:1234:5678::/64
-    /// `.
+    /// - Example: `2001:0db8:1234:5678::/64`.
     #[rpc(name = "SrcIPv6Cidr")]
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
@@ -129,8 +125,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
-    /// - Example: `-1/-1
-    /// `.
+    /// - Example: `-1/-1`.
     #[rpc(name = "SrcPortRange")]
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
@@ -153,8 +148,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// *   **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
-    /// - Example: `-1/-1
-    /// `.
+    /// - Example: `-1/-1`.
     #[rpc(name = "DstPortRange")]
     pub dst_port_range: Option<String>,
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
@@ -174,8 +168,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `RuleName`.
-    /// - Example: `qos-rule-test
-    /// `.
+    /// - Example: `qos-rule-test`.
     #[rpc(name = "RuleName")]
     pub rule_name: Option<String>,
     /// The description of the QoS rule.
@@ -183,8 +176,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `RuleDescription`.
-    /// - Example: `qos-rule-test
-    /// `.
+    /// - Example: `qos-rule-test`.
     #[rpc(name = "RuleDescription")]
     pub rule_description: Option<String>,
     #[rpc(skip)]
@@ -348,8 +340,7 @@ pub struct CreateExpressConnectTrafficQosRuleResponse {
     /// The ID of the QoS rule.
     ///
     /// - Wire name: `RuleId`.
-    /// - Example: `qos-rule-iugg0l9x27f2nocouj
-    /// `.
+    /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
     #[serde(rename = "RuleId", default)]
     pub rule_id: Option<String>,
 }
@@ -400,8 +391,9 @@ impl ::std::fmt::Display for CreateExpressConnectTrafficQosRuleError {
     }
 }
 impl ::std::error::Error for CreateExpressConnectTrafficQosRuleError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateExpressConnectTrafficQosRuleError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateExpressConnectTrafficQosRuleError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for CreateExpressConnectTrafficQosRuleError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

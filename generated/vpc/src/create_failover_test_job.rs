@@ -261,8 +261,7 @@ pub struct CreateFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF
-    /// `.
+    /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the failover test.
@@ -384,8 +383,8 @@ impl ::std::fmt::Display for CreateFailoverTestJobError {
     }
 }
 impl ::std::error::Error for CreateFailoverTestJobError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateFailoverTestJobError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateFailoverTestJobError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

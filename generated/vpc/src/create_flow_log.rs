@@ -511,8 +511,8 @@ impl ::std::fmt::Display for CreateFlowLogError {
     }
 }
 impl ::std::error::Error for CreateFlowLogError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateFlowLogError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateFlowLogError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateFlowLogError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

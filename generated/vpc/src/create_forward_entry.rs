@@ -498,8 +498,8 @@ impl ::std::fmt::Display for CreateForwardEntryError {
     }
 }
 impl ::std::error::Error for CreateForwardEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateForwardEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateForwardEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -345,8 +345,8 @@ impl ::std::fmt::Display for CreateFullNatEntryError {
     }
 }
 impl ::std::error::Error for CreateFullNatEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateFullNatEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateFullNatEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

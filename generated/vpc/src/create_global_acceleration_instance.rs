@@ -280,8 +280,9 @@ impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {
     }
 }
 impl ::std::error::Error for CreateGlobalAccelerationInstanceError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateGlobalAccelerationInstanceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateGlobalAccelerationInstanceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for CreateGlobalAccelerationInstanceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -324,8 +324,8 @@ impl ::std::fmt::Display for CreateHaVipError {
     }
 }
 impl ::std::error::Error for CreateHaVipError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateHaVipError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateHaVipError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateHaVipError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -602,9 +602,9 @@ impl ::std::fmt::Display for CreateHighReliablePhysicalConnectionError {
     }
 }
 impl ::std::error::Error for CreateHighReliablePhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for CreateHighReliablePhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateHighReliablePhysicalConnectionError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -295,8 +295,8 @@ impl ::std::fmt::Display for CreateIPv6TranslatorError {
     }
 }
 impl ::std::error::Error for CreateIPv6TranslatorError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateIPv6TranslatorError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateIPv6TranslatorError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

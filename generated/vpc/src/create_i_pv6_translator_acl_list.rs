@@ -173,8 +173,8 @@ impl ::std::fmt::Display for CreateIPv6TranslatorAclListError {
     }
 }
 impl ::std::error::Error for CreateIPv6TranslatorAclListError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateIPv6TranslatorAclListError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateIPv6TranslatorAclListError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

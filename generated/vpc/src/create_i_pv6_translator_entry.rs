@@ -380,8 +380,8 @@ impl ::std::fmt::Display for CreateIPv6TranslatorEntryError {
     }
 }
 impl ::std::error::Error for CreateIPv6TranslatorEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateIPv6TranslatorEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateIPv6TranslatorEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -464,8 +464,8 @@ impl ::std::fmt::Display for CreateIpsecServerError {
     }
 }
 impl ::std::error::Error for CreateIpsecServerError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateIpsecServerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateIpsecServerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

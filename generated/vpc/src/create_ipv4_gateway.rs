@@ -331,8 +331,8 @@ impl ::std::fmt::Display for CreateIpv4GatewayError {
     }
 }
 impl ::std::error::Error for CreateIpv4GatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateIpv4GatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateIpv4GatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

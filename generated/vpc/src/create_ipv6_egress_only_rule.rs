@@ -312,8 +312,8 @@ impl ::std::fmt::Display for CreateIpv6EgressOnlyRuleError {
     }
 }
 impl ::std::error::Error for CreateIpv6EgressOnlyRuleError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateIpv6EgressOnlyRuleError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateIpv6EgressOnlyRuleError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -313,8 +313,8 @@ impl ::std::fmt::Display for CreateIpv6GatewayError {
     }
 }
 impl ::std::error::Error for CreateIpv6GatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateIpv6GatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateIpv6GatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

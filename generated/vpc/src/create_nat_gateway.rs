@@ -964,8 +964,8 @@ impl ::std::fmt::Display for CreateNatGatewayError {
     }
 }
 impl ::std::error::Error for CreateNatGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateNatGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateNatGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

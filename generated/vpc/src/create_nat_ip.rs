@@ -376,8 +376,8 @@ impl ::std::fmt::Display for CreateNatIpError {
     }
 }
 impl ::std::error::Error for CreateNatIpError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateNatIpError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateNatIpError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateNatIpError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

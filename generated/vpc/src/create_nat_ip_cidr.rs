@@ -273,8 +273,8 @@ impl ::std::fmt::Display for CreateNatIpCidrError {
     }
 }
 impl ::std::error::Error for CreateNatIpCidrError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateNatIpCidrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateNatIpCidrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

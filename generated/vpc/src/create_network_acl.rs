@@ -210,7 +210,7 @@ pub struct IngressAclEntry {
     /// The name of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
-    /// - Example: `acl-3	`.
+    /// - Example: `acl-3`.
     #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
@@ -225,13 +225,13 @@ pub struct IngressAclEntry {
     /// The description of the inbound rule.
     ///
     /// - Wire name: `Description`.
-    /// - Example: `This is IngressAclEntries.	`.
+    /// - Example: `This is IngressAclEntries.`.
     #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
-    /// - Example: `10.0.0.0/24	`.
+    /// - Example: `10.0.0.0/24`.
     #[serde(rename = "SourceCidrIp", default)]
     pub source_cidr_ip: Option<String>,
     /// The protocol. Valid values:
@@ -319,7 +319,7 @@ pub struct EgressAclEntry {
     /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
-    /// - Example: `-1/-1	`.
+    /// - Example: `-1/-1`.
     #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
@@ -400,7 +400,7 @@ pub struct NetworkAclAttribute {
     /// The name of the network ACL.
     ///
     /// - Wire name: `NetworkAclName`.
-    /// - Example: `acl-1	`.
+    /// - Example: `acl-1`.
     #[serde(rename = "NetworkAclName", default)]
     pub network_acl_name: Option<String>,
     /// The ID of the network ACL.
@@ -412,7 +412,7 @@ pub struct NetworkAclAttribute {
     /// The region ID of the network ACL.
     ///
     /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou	`.
+    /// - Example: `cn-hangzhou`.
     #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// - Wire name: `IngressAclEntries`.
@@ -532,8 +532,8 @@ impl ::std::fmt::Display for CreateNetworkAclError {
     }
 }
 impl ::std::error::Error for CreateNetworkAclError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateNetworkAclError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateNetworkAclError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -498,8 +498,8 @@ impl ::std::fmt::Display for CreatePhysicalConnectionError {
     }
 }
 impl ::std::error::Error for CreatePhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for CreatePhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreatePhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

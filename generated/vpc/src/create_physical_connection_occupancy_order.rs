@@ -302,9 +302,9 @@ impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {
     }
 }
 impl ::std::error::Error for CreatePhysicalConnectionOccupancyOrderError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionOccupancyOrderError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreatePhysicalConnectionOccupancyOrderError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

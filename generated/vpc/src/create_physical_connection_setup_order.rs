@@ -275,8 +275,9 @@ impl ::std::fmt::Display for CreatePhysicalConnectionSetupOrderError {
     }
 }
 impl ::std::error::Error for CreatePhysicalConnectionSetupOrderError {}
-impl ::acs_runtime::waiter::AsServiceError for CreatePhysicalConnectionSetupOrderError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreatePhysicalConnectionSetupOrderError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for CreatePhysicalConnectionSetupOrderError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

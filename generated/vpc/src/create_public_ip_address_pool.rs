@@ -391,8 +391,8 @@ impl ::std::fmt::Display for CreatePublicIpAddressPoolError {
     }
 }
 impl ::std::error::Error for CreatePublicIpAddressPoolError {}
-impl ::acs_runtime::waiter::AsServiceError for CreatePublicIpAddressPoolError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreatePublicIpAddressPoolError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

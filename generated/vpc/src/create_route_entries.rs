@@ -320,8 +320,8 @@ impl ::std::fmt::Display for CreateRouteEntriesError {
     }
 }
 impl ::std::error::Error for CreateRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

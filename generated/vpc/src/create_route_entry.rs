@@ -1041,8 +1041,8 @@ impl ::std::fmt::Display for CreateRouteEntryError {
     }
 }
 impl ::std::error::Error for CreateRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

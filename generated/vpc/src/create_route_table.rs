@@ -298,8 +298,8 @@ impl ::std::fmt::Display for CreateRouteTableError {
     }
 }
 impl ::std::error::Error for CreateRouteTableError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateRouteTableError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateRouteTableError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteTableError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

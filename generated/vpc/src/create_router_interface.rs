@@ -752,8 +752,8 @@ impl ::std::fmt::Display for CreateRouterInterfaceError {
     }
 }
 impl ::std::error::Error for CreateRouterInterfaceError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateRouterInterfaceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateRouterInterfaceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -539,8 +539,8 @@ impl ::std::fmt::Display for CreateSnatEntryError {
     }
 }
 impl ::std::error::Error for CreateSnatEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateSnatEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateSnatEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

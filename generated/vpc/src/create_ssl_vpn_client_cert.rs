@@ -231,8 +231,8 @@ impl ::std::fmt::Display for CreateSslVpnClientCertError {
     }
 }
 impl ::std::error::Error for CreateSslVpnClientCertError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateSslVpnClientCertError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateSslVpnClientCertError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

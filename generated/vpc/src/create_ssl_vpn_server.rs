@@ -540,8 +540,8 @@ impl ::std::fmt::Display for CreateSslVpnServerError {
     }
 }
 impl ::std::error::Error for CreateSslVpnServerError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateSslVpnServerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateSslVpnServerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

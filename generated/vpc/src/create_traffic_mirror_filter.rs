@@ -483,8 +483,8 @@ impl ::std::fmt::Display for CreateTrafficMirrorFilterError {
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorFilterError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateTrafficMirrorFilterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateTrafficMirrorFilterError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -440,8 +440,8 @@ impl ::std::fmt::Display for CreateTrafficMirrorFilterRulesError {
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorFilterRulesError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateTrafficMirrorFilterRulesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateTrafficMirrorFilterRulesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -578,8 +578,8 @@ impl ::std::fmt::Display for CreateTrafficMirrorSessionError {
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorSessionError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateTrafficMirrorSessionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateTrafficMirrorSessionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

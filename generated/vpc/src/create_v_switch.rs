@@ -489,8 +489,8 @@ impl ::std::fmt::Display for CreateVSwitchError {
     }
 }
 impl ::std::error::Error for CreateVSwitchError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVSwitchError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVSwitchError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

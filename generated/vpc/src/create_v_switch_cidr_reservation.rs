@@ -419,8 +419,8 @@ impl ::std::fmt::Display for CreateVSwitchCidrReservationError {
     }
 }
 impl ::std::error::Error for CreateVSwitchCidrReservationError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVSwitchCidrReservationError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVSwitchCidrReservationError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -268,8 +268,8 @@ impl ::std::fmt::Display for CreateVbrHaError {
     }
 }
 impl ::std::error::Error for CreateVbrHaError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVbrHaError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVbrHaError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVbrHaError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -389,8 +389,8 @@ impl ::std::fmt::Display for CreateVcoRouteEntryError {
     }
 }
 impl ::std::error::Error for CreateVcoRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVcoRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVcoRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -645,8 +645,8 @@ impl ::std::fmt::Display for CreateVirtualBorderRouterError {
     }
 }
 impl ::std::error::Error for CreateVirtualBorderRouterError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVirtualBorderRouterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVirtualBorderRouterError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

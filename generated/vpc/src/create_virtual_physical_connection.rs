@@ -470,8 +470,9 @@ impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {
     }
 }
 impl ::std::error::Error for CreateVirtualPhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVirtualPhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVirtualPhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for CreateVirtualPhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

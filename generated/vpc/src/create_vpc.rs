@@ -592,8 +592,8 @@ impl ::std::fmt::Display for CreateVpcError {
     }
 }
 impl ::std::error::Error for CreateVpcError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpcError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpcError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -402,8 +402,8 @@ impl ::std::fmt::Display for CreateVpcGatewayEndpointError {
     }
 }
 impl ::std::error::Error for CreateVpcGatewayEndpointError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpcGatewayEndpointError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpcGatewayEndpointError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -339,8 +339,8 @@ impl ::std::fmt::Display for CreateVpcPrefixListError {
     }
 }
 impl ::std::error::Error for CreateVpcPrefixListError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpcPrefixListError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpcPrefixListError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -269,8 +269,8 @@ impl ::std::fmt::Display for CreateVpconnFromVbrError {
     }
 }
 impl ::std::error::Error for CreateVpconnFromVbrError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpconnFromVbrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpconnFromVbrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

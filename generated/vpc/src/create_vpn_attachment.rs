@@ -946,8 +946,8 @@ impl ::std::fmt::Display for CreateVpnAttachmentError {
     }
 }
 impl ::std::error::Error for CreateVpnAttachmentError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpnAttachmentError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpnAttachmentError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

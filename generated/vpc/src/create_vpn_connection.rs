@@ -1008,8 +1008,8 @@ impl ::std::fmt::Display for CreateVpnConnectionError {
     }
 }
 impl ::std::error::Error for CreateVpnConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpnConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpnConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -599,8 +599,8 @@ impl ::std::fmt::Display for CreateVpnGatewayError {
     }
 }
 impl ::std::error::Error for CreateVpnGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpnGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpnGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -480,8 +480,8 @@ impl ::std::fmt::Display for CreateVpnPbrRouteEntryError {
     }
 }
 impl ::std::error::Error for CreateVpnPbrRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpnPbrRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpnPbrRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -405,8 +405,8 @@ impl ::std::fmt::Display for CreateVpnRouteEntryError {
     }
 }
 impl ::std::error::Error for CreateVpnRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpnRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpnRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -166,8 +166,8 @@ impl ::std::fmt::Display for DeactivateRouterInterfaceError {
     }
 }
 impl ::std::error::Error for DeactivateRouterInterfaceError {}
-impl ::acs_runtime::waiter::AsServiceError for DeactivateRouterInterfaceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeactivateRouterInterfaceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

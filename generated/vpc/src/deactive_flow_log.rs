@@ -192,8 +192,8 @@ impl ::std::fmt::Display for DeactiveFlowLogError {
     }
 }
 impl ::std::error::Error for DeactiveFlowLogError {}
-impl ::acs_runtime::waiter::AsServiceError for DeactiveFlowLogError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeactiveFlowLogError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -244,8 +244,8 @@ impl ::std::fmt::Display for DeleteBgpGroupError {
     }
 }
 impl ::std::error::Error for DeleteBgpGroupError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteBgpGroupError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteBgpGroupError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteBgpGroupError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -248,8 +248,8 @@ impl ::std::fmt::Display for DeleteBgpNetworkError {
     }
 }
 impl ::std::error::Error for DeleteBgpNetworkError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteBgpNetworkError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteBgpNetworkError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteBgpNetworkError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

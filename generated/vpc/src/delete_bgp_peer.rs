@@ -242,8 +242,8 @@ impl ::std::fmt::Display for DeleteBgpPeerError {
     }
 }
 impl ::std::error::Error for DeleteBgpPeerError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteBgpPeerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteBgpPeerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteBgpPeerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -201,8 +201,8 @@ impl ::std::fmt::Display for DeleteCommonBandwidthPackageError {
     }
 }
 impl ::std::error::Error for DeleteCommonBandwidthPackageError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteCommonBandwidthPackageError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteCommonBandwidthPackageError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

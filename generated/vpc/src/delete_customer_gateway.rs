@@ -178,8 +178,8 @@ impl ::std::fmt::Display for DeleteCustomerGatewayError {
     }
 }
 impl ::std::error::Error for DeleteCustomerGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteCustomerGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteCustomerGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -208,8 +208,8 @@ impl ::std::fmt::Display for DeleteDhcpOptionsSetError {
     }
 }
 impl ::std::error::Error for DeleteDhcpOptionsSetError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteDhcpOptionsSetError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteDhcpOptionsSetError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

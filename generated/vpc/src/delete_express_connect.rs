@@ -232,8 +232,8 @@ impl ::std::fmt::Display for DeleteExpressConnectError {
     }
 }
 impl ::std::error::Error for DeleteExpressConnectError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteExpressConnectError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteExpressConnectError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -12,8 +12,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::DeleteExpressConnectTrafficQosRequest::builder()
-///     .region_id("cn-shanghai\n")
-///     .qos_id("qos-2giu0a6vd5x0mv4700\n")
+///     .region_id("cn-shanghai")
+///     .qos_id("qos-2giu0a6vd5x0mv4700")
 ///     .build()?;
 /// # let _ = request;
 /// # Ok::<(), acs_vpc::Violations>(())
@@ -28,8 +28,7 @@ pub struct DeleteExpressConnectTrafficQosRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: `cn-shanghai
-    /// `.
+    /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,8 +46,7 @@ pub struct DeleteExpressConnectTrafficQosRequest {
     ///
     /// - Wire name: `QosId`.
     /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700
-    /// `.
+    /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
     pub qos_id: Option<String>,
     #[rpc(skip)]
@@ -174,8 +172,8 @@ impl ::std::fmt::Display for DeleteExpressConnectTrafficQosError {
     }
 }
 impl ::std::error::Error for DeleteExpressConnectTrafficQosError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteExpressConnectTrafficQosError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteExpressConnectTrafficQosError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteExpressConnectTrafficQosError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

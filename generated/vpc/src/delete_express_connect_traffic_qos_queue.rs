@@ -181,8 +181,9 @@ impl ::std::fmt::Display for DeleteExpressConnectTrafficQosQueueError {
     }
 }
 impl ::std::error::Error for DeleteExpressConnectTrafficQosQueueError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteExpressConnectTrafficQosQueueError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteExpressConnectTrafficQosQueueError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DeleteExpressConnectTrafficQosQueueError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

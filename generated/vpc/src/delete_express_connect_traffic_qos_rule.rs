@@ -193,8 +193,9 @@ impl ::std::fmt::Display for DeleteExpressConnectTrafficQosRuleError {
     }
 }
 impl ::std::error::Error for DeleteExpressConnectTrafficQosRuleError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteExpressConnectTrafficQosRuleError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteExpressConnectTrafficQosRuleError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DeleteExpressConnectTrafficQosRuleError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

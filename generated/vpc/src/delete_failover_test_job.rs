@@ -38,8 +38,7 @@ pub struct DeleteFailoverTestJobRequest {
     /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000
-    /// `.
+    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -120,8 +119,7 @@ pub struct DeleteFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF
-    /// `.
+    /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -169,8 +167,8 @@ impl ::std::fmt::Display for DeleteFailoverTestJobError {
     }
 }
 impl ::std::error::Error for DeleteFailoverTestJobError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteFailoverTestJobError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteFailoverTestJobError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -210,8 +210,8 @@ impl ::std::fmt::Display for DeleteFlowLogError {
     }
 }
 impl ::std::error::Error for DeleteFlowLogError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteFlowLogError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteFlowLogError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -217,8 +217,8 @@ impl ::std::fmt::Display for DeleteForwardEntryError {
     }
 }
 impl ::std::error::Error for DeleteForwardEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteForwardEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteForwardEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

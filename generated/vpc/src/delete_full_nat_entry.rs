@@ -207,8 +207,8 @@ impl ::std::fmt::Display for DeleteFullNatEntryError {
     }
 }
 impl ::std::error::Error for DeleteFullNatEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteFullNatEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteFullNatEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

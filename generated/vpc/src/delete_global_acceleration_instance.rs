@@ -185,8 +185,9 @@ impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {
     }
 }
 impl ::std::error::Error for DeleteGlobalAccelerationInstanceError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteGlobalAccelerationInstanceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteGlobalAccelerationInstanceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DeleteGlobalAccelerationInstanceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

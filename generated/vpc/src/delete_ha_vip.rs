@@ -199,8 +199,8 @@ impl ::std::fmt::Display for DeleteHaVipError {
     }
 }
 impl ::std::error::Error for DeleteHaVipError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteHaVipError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteHaVipError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteHaVipError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

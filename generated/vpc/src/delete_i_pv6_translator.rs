@@ -178,8 +178,8 @@ impl ::std::fmt::Display for DeleteIPv6TranslatorError {
     }
 }
 impl ::std::error::Error for DeleteIPv6TranslatorError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIPv6TranslatorError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIPv6TranslatorError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -175,8 +175,8 @@ impl ::std::fmt::Display for DeleteIPv6TranslatorAclListError {
     }
 }
 impl ::std::error::Error for DeleteIPv6TranslatorAclListError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIPv6TranslatorAclListError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIPv6TranslatorAclListError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorAclListError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

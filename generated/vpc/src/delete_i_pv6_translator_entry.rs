@@ -204,8 +204,8 @@ impl ::std::fmt::Display for DeleteIPv6TranslatorEntryError {
     }
 }
 impl ::std::error::Error for DeleteIPv6TranslatorEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIPv6TranslatorEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIPv6TranslatorEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

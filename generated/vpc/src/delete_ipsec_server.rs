@@ -189,8 +189,8 @@ impl ::std::fmt::Display for DeleteIpsecServerError {
     }
 }
 impl ::std::error::Error for DeleteIpsecServerError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIpsecServerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIpsecServerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpsecServerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

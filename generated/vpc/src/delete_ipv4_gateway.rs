@@ -224,8 +224,8 @@ impl ::std::fmt::Display for DeleteIpv4GatewayError {
     }
 }
 impl ::std::error::Error for DeleteIpv4GatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIpv4GatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIpv4GatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -179,8 +179,8 @@ impl ::std::fmt::Display for DeleteIpv6EgressOnlyRuleError {
     }
 }
 impl ::std::error::Error for DeleteIpv6EgressOnlyRuleError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIpv6EgressOnlyRuleError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIpv6EgressOnlyRuleError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

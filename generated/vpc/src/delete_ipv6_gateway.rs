@@ -227,8 +227,8 @@ impl ::std::fmt::Display for DeleteIpv6GatewayError {
     }
 }
 impl ::std::error::Error for DeleteIpv6GatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIpv6GatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIpv6GatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

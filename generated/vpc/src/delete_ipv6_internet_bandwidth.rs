@@ -201,8 +201,8 @@ impl ::std::fmt::Display for DeleteIpv6InternetBandwidthError {
     }
 }
 impl ::std::error::Error for DeleteIpv6InternetBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteIpv6InternetBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteIpv6InternetBandwidthError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

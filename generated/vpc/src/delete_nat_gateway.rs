@@ -275,8 +275,8 @@ impl ::std::fmt::Display for DeleteNatGatewayError {
     }
 }
 impl ::std::error::Error for DeleteNatGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteNatGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteNatGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -262,8 +262,8 @@ impl ::std::fmt::Display for DeleteNatIpError {
     }
 }
 impl ::std::error::Error for DeleteNatIpError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteNatIpError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteNatIpError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatIpError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -211,8 +211,8 @@ impl ::std::fmt::Display for DeleteNatIpCidrError {
     }
 }
 impl ::std::error::Error for DeleteNatIpCidrError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteNatIpCidrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteNatIpCidrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

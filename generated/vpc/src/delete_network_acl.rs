@@ -225,8 +225,8 @@ impl ::std::fmt::Display for DeleteNetworkAclError {
     }
 }
 impl ::std::error::Error for DeleteNetworkAclError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteNetworkAclError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteNetworkAclError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

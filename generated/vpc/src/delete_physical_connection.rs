@@ -216,8 +216,8 @@ impl ::std::fmt::Display for DeletePhysicalConnectionError {
     }
 }
 impl ::std::error::Error for DeletePhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for DeletePhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeletePhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

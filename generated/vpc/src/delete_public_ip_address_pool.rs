@@ -211,8 +211,8 @@ impl ::std::fmt::Display for DeletePublicIpAddressPoolError {
     }
 }
 impl ::std::error::Error for DeletePublicIpAddressPoolError {}
-impl ::acs_runtime::waiter::AsServiceError for DeletePublicIpAddressPoolError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeletePublicIpAddressPoolError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

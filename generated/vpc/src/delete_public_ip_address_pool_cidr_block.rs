@@ -250,8 +250,9 @@ impl ::std::fmt::Display for DeletePublicIpAddressPoolCidrBlockError {
     }
 }
 impl ::std::error::Error for DeletePublicIpAddressPoolCidrBlockError {}
-impl ::acs_runtime::waiter::AsServiceError for DeletePublicIpAddressPoolCidrBlockError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeletePublicIpAddressPoolCidrBlockError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DeletePublicIpAddressPoolCidrBlockError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -273,8 +273,8 @@ impl ::std::fmt::Display for DeleteRouteEntriesError {
     }
 }
 impl ::std::error::Error for DeleteRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

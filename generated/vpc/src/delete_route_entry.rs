@@ -397,8 +397,8 @@ impl ::std::fmt::Display for DeleteRouteEntryError {
     }
 }
 impl ::std::error::Error for DeleteRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -197,8 +197,8 @@ impl ::std::fmt::Display for DeleteRouteTableError {
     }
 }
 impl ::std::error::Error for DeleteRouteTableError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteRouteTableError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteRouteTableError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -191,8 +191,8 @@ impl ::std::fmt::Display for DeleteRouterInterfaceError {
     }
 }
 impl ::std::error::Error for DeleteRouterInterfaceError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteRouterInterfaceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteRouterInterfaceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

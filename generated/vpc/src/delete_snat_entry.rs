@@ -199,8 +199,8 @@ impl ::std::fmt::Display for DeleteSnatEntryError {
     }
 }
 impl ::std::error::Error for DeleteSnatEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteSnatEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteSnatEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -190,8 +190,8 @@ impl ::std::fmt::Display for DeleteSslVpnClientCertError {
     }
 }
 impl ::std::error::Error for DeleteSslVpnClientCertError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteSslVpnClientCertError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteSslVpnClientCertError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteSslVpnClientCertError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

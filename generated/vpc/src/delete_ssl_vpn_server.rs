@@ -187,8 +187,8 @@ impl ::std::fmt::Display for DeleteSslVpnServerError {
     }
 }
 impl ::std::error::Error for DeleteSslVpnServerError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteSslVpnServerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteSslVpnServerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteSslVpnServerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

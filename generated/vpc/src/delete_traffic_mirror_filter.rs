@@ -201,8 +201,8 @@ impl ::std::fmt::Display for DeleteTrafficMirrorFilterError {
     }
 }
 impl ::std::error::Error for DeleteTrafficMirrorFilterError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteTrafficMirrorFilterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteTrafficMirrorFilterError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

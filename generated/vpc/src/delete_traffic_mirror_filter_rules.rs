@@ -247,8 +247,8 @@ impl ::std::fmt::Display for DeleteTrafficMirrorFilterRulesError {
     }
 }
 impl ::std::error::Error for DeleteTrafficMirrorFilterRulesError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteTrafficMirrorFilterRulesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteTrafficMirrorFilterRulesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

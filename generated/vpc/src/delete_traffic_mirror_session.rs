@@ -191,8 +191,8 @@ impl ::std::fmt::Display for DeleteTrafficMirrorSessionError {
     }
 }
 impl ::std::error::Error for DeleteTrafficMirrorSessionError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteTrafficMirrorSessionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteTrafficMirrorSessionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -306,8 +306,8 @@ impl ::std::fmt::Display for DeleteVSwitchError {
     }
 }
 impl ::std::error::Error for DeleteVSwitchError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVSwitchError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVSwitchError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

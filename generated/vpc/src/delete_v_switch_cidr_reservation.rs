@@ -205,8 +205,8 @@ impl ::std::fmt::Display for DeleteVSwitchCidrReservationError {
     }
 }
 impl ::std::error::Error for DeleteVSwitchCidrReservationError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVSwitchCidrReservationError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVSwitchCidrReservationError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -155,8 +155,8 @@ impl ::std::fmt::Display for DeleteVbrHaError {
     }
 }
 impl ::std::error::Error for DeleteVbrHaError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVbrHaError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVbrHaError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVbrHaError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

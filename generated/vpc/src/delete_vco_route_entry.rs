@@ -261,8 +261,8 @@ impl ::std::fmt::Display for DeleteVcoRouteEntryError {
     }
 }
 impl ::std::error::Error for DeleteVcoRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVcoRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVcoRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVcoRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

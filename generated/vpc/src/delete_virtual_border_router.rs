@@ -226,8 +226,8 @@ impl ::std::fmt::Display for DeleteVirtualBorderRouterError {
     }
 }
 impl ::std::error::Error for DeleteVirtualBorderRouterError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVirtualBorderRouterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVirtualBorderRouterError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

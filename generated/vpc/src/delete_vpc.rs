@@ -371,8 +371,8 @@ impl ::std::fmt::Display for DeleteVpcError {
     }
 }
 impl ::std::error::Error for DeleteVpcError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpcError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpcError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -208,8 +208,8 @@ impl ::std::fmt::Display for DeleteVpcGatewayEndpointError {
     }
 }
 impl ::std::error::Error for DeleteVpcGatewayEndpointError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpcGatewayEndpointError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpcGatewayEndpointError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcGatewayEndpointError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

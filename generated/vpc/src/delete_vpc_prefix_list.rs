@@ -206,8 +206,8 @@ impl ::std::fmt::Display for DeleteVpcPrefixListError {
     }
 }
 impl ::std::error::Error for DeleteVpcPrefixListError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpcPrefixListError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpcPrefixListError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

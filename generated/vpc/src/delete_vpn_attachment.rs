@@ -212,8 +212,8 @@ impl ::std::fmt::Display for DeleteVpnAttachmentError {
     }
 }
 impl ::std::error::Error for DeleteVpnAttachmentError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpnAttachmentError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpnAttachmentError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -199,8 +199,8 @@ impl ::std::fmt::Display for DeleteVpnConnectionError {
     }
 }
 impl ::std::error::Error for DeleteVpnConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpnConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpnConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

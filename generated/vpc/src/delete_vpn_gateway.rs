@@ -208,8 +208,8 @@ impl ::std::fmt::Display for DeleteVpnGatewayError {
     }
 }
 impl ::std::error::Error for DeleteVpnGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpnGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpnGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

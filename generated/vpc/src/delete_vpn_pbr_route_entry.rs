@@ -297,8 +297,8 @@ impl ::std::fmt::Display for DeleteVpnPbrRouteEntryError {
     }
 }
 impl ::std::error::Error for DeleteVpnPbrRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpnPbrRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpnPbrRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnPbrRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

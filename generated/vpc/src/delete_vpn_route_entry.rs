@@ -19,9 +19,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::DeleteVpnRouteEntryRequest::builder()
-///     .region_id("cn-hangzhou\t")
+///     .region_id("cn-hangzhou")
 ///     .vpn_gateway_id("vpn-bp1a3kqjiiq9legfx****")
-///     .route_dest("10.0.0.0/24\t")
+///     .route_dest("10.0.0.0/24")
 ///     .next_hop("vco-bp15oes1py4i66rmd****")
 ///     .weight(0)
 ///     .build()?;
@@ -36,7 +36,7 @@ pub struct DeleteVpnRouteEntryRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: `cn-hangzhou	`.
+    /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -46,7 +46,7 @@ pub struct DeleteVpnRouteEntryRequest {
     /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b	`.
+    /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -61,7 +61,7 @@ pub struct DeleteVpnRouteEntryRequest {
     ///
     /// - Wire name: `RouteDest`.
     /// - Required.
-    /// - Example: `10.0.0.0/24	`.
+    /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
     pub route_dest: Option<String>,
     /// The next hop of the destination-based route.
@@ -181,7 +181,7 @@ pub struct DeleteVpnRouteEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE	`.
+    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -265,8 +265,8 @@ impl ::std::fmt::Display for DeleteVpnRouteEntryError {
     }
 }
 impl ::std::error::Error for DeleteVpnRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpnRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpnRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -68,7 +68,7 @@ pub struct DeletionProtectionRequest {
     /// >  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000	`.
+    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -225,8 +225,8 @@ impl ::std::fmt::Display for DeletionProtectionError {
     }
 }
 impl ::std::error::Error for DeletionProtectionError {}
-impl ::acs_runtime::waiter::AsServiceError for DeletionProtectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeletionProtectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeletionProtectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

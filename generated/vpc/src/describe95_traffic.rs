@@ -177,8 +177,7 @@ pub struct Traffic95Summary {
     /// The resource ID.
     ///
     /// - Wire name: `InstanceId`.
-    /// - Example: `cbwp-wz9j19xrwf78fvz7*****
-    /// `.
+    /// - Example: `cbwp-wz9j19xrwf78fvz7*****`.
     #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The peak bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
@@ -272,8 +271,8 @@ impl ::std::fmt::Display for Describe95TrafficError {
     }
 }
 impl ::std::error::Error for Describe95TrafficError {}
-impl ::acs_runtime::waiter::AsServiceError for Describe95TrafficError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        Describe95TrafficError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for Describe95TrafficError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -297,8 +297,8 @@ impl ::std::fmt::Display for DescribeAccessPointsError {
     }
 }
 impl ::std::error::Error for DescribeAccessPointsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeAccessPointsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeAccessPointsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

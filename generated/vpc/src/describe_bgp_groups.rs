@@ -326,8 +326,8 @@ impl ::std::fmt::Display for DescribeBgpGroupsError {
     }
 }
 impl ::std::error::Error for DescribeBgpGroupsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeBgpGroupsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeBgpGroupsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -231,8 +231,8 @@ impl ::std::fmt::Display for DescribeBgpNetworksError {
     }
 }
 impl ::std::error::Error for DescribeBgpNetworksError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeBgpNetworksError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeBgpNetworksError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeBgpNetworksError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

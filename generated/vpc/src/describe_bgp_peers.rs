@@ -399,8 +399,8 @@ impl ::std::fmt::Display for DescribeBgpPeersError {
     }
 }
 impl ::std::error::Error for DescribeBgpPeersError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeBgpPeersError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeBgpPeersError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeBgpPeersError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -583,8 +583,9 @@ impl ::std::fmt::Display for DescribeCommonBandwidthPackagesError {
     }
 }
 impl ::std::error::Error for DescribeCommonBandwidthPackagesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeCommonBandwidthPackagesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeCommonBandwidthPackagesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DescribeCommonBandwidthPackagesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

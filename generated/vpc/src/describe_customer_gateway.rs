@@ -234,8 +234,8 @@ impl ::std::fmt::Display for DescribeCustomerGatewayError {
     }
 }
 impl ::std::error::Error for DescribeCustomerGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeCustomerGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeCustomerGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

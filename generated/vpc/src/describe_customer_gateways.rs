@@ -355,8 +355,8 @@ impl ::std::fmt::Display for DescribeCustomerGatewaysError {
     }
 }
 impl ::std::error::Error for DescribeCustomerGatewaysError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeCustomerGatewaysError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeCustomerGatewaysError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeCustomerGatewaysError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

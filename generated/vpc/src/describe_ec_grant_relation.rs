@@ -309,8 +309,8 @@ impl ::std::fmt::Display for DescribeEcGrantRelationError {
     }
 }
 impl ::std::error::Error for DescribeEcGrantRelationError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeEcGrantRelationError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeEcGrantRelationError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -602,7 +602,7 @@ pub struct EipAddress {
     /// The region ID of the associated instance.
     ///
     /// - Wire name: `InstanceRegionId`.
-    /// - Example: ` cn-hangzhou`.
+    /// - Example: `cn-hangzhou`.
     #[serde(rename = "InstanceRegionId", default)]
     pub instance_region_id: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
@@ -931,8 +931,8 @@ impl ::std::fmt::Display for DescribeEipAddressesError {
     }
 }
 impl ::std::error::Error for DescribeEipAddressesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeEipAddressesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeEipAddressesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

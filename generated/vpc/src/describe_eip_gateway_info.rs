@@ -149,7 +149,7 @@ pub struct DescribeEipGatewayInfoResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `C0FD0EED-F90D-4479-803D-DD62335357E5	`.
+    /// - Example: `C0FD0EED-F90D-4479-803D-DD62335357E5`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `EipInfos`.
@@ -200,8 +200,8 @@ impl ::std::fmt::Display for DescribeEipGatewayInfoError {
     }
 }
 impl ::std::error::Error for DescribeEipGatewayInfoError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeEipGatewayInfoError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeEipGatewayInfoError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

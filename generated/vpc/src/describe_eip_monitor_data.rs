@@ -280,8 +280,8 @@ impl ::std::fmt::Display for DescribeEipMonitorDataError {
     }
 }
 impl ::std::error::Error for DescribeEipMonitorDataError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeEipMonitorDataError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeEipMonitorDataError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

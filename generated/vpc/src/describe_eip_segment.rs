@@ -274,8 +274,8 @@ impl ::std::fmt::Display for DescribeEipSegmentError {
     }
 }
 impl ::std::error::Error for DescribeEipSegmentError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeEipSegmentError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeEipSegmentError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipSegmentError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -527,8 +527,9 @@ impl ::std::fmt::Display for DescribeExpressConnectTrafficQosError {
     }
 }
 impl ::std::error::Error for DescribeExpressConnectTrafficQosError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeExpressConnectTrafficQosError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeExpressConnectTrafficQosError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DescribeExpressConnectTrafficQosError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

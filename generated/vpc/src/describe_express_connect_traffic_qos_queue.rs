@@ -12,7 +12,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::DescribeExpressConnectTrafficQosQueueRequest::builder()
-///     .region_id("cn-shanghai\n")
+///     .region_id("cn-shanghai")
 ///     .build()?;
 /// # let _ = request;
 /// # Ok::<(), acs_vpc::Violations>(())
@@ -27,8 +27,7 @@ pub struct DescribeExpressConnectTrafficQosQueueRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: `cn-shanghai
-    /// `.
+    /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -205,8 +204,7 @@ pub struct RuleList {
     /// > If the parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
     /// - Wire name: `DstCidr`.
-    /// - Example: `1.1.1.0/24
-    /// `.
+    /// - Example: `1.1.1.0/24`.
     #[serde(rename = "DstCidr", default)]
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
@@ -289,8 +287,7 @@ pub struct RuleList {
     /// The ID of the QoS rule.
     ///
     /// - Wire name: `RuleId`.
-    /// - Example: `qos-rule-iugg0l9x27f2nocouj
-    /// `.
+    /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
     #[serde(rename = "RuleId", default)]
     pub rule_id: Option<String>,
     /// The status of the QoS rule. Valid values:
@@ -422,9 +419,9 @@ impl ::std::fmt::Display for DescribeExpressConnectTrafficQosQueueError {
     }
 }
 impl ::std::error::Error for DescribeExpressConnectTrafficQosQueueError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosQueueError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeExpressConnectTrafficQosQueueError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -166,8 +166,7 @@ pub struct RuleList {
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
-    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5
-    /// `.
+    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[serde(rename = "QueueId", default)]
     pub queue_id: Option<String>,
     /// The priority of the QoS rule. Valid values: **1** to **9000**. A larger value indicates a higher priority. The priority of each QoS rule must be unique in the same QoS policy.
@@ -204,8 +203,7 @@ pub struct RuleList {
     /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
     /// - Wire name: `SrcCidr`.
-    /// - Example: `1.1.1.0/24
-    /// `.
+    /// - Example: `1.1.1.0/24`.
     #[serde(rename = "SrcCidr", default)]
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
@@ -213,8 +211,7 @@ pub struct RuleList {
     /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
     /// - Wire name: `DstCidr`.
-    /// - Example: `1.1.1.0/24
-    /// `.
+    /// - Example: `1.1.1.0/24`.
     #[serde(rename = "DstCidr", default)]
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
@@ -222,8 +219,7 @@ pub struct RuleList {
     /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
     ///
     /// - Wire name: `SrcIPv6Cidr`.
-    /// - Example: `2001:0db8:1234:5678::/64
-    /// `.
+    /// - Example: `2001:0db8:1234:5678::/64`.
     #[serde(rename = "SrcIPv6Cidr", default)]
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
@@ -231,15 +227,13 @@ pub struct RuleList {
     /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
     ///
     /// - Wire name: `DstIPv6Cidr`.
-    /// - Example: `2001:0db8:1234:5678::/64
-    /// `.
+    /// - Example: `2001:0db8:1234:5678::/64`.
     #[serde(rename = "DstIPv6Cidr", default)]
     pub dst_i_pv6_cidr: Option<String>,
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
-    /// - Example: `-1/-1
-    /// `.
+    /// - Example: `-1/-1`.
     #[serde(rename = "SrcPortRange", default)]
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
@@ -262,8 +256,7 @@ pub struct RuleList {
     /// *   **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
-    /// - Example: `-1/-1
-    /// `.
+    /// - Example: `-1/-1`.
     #[serde(rename = "DstPortRange", default)]
     pub dst_port_range: Option<String>,
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
@@ -283,8 +276,7 @@ pub struct RuleList {
     /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `RuleName`.
-    /// - Example: `qos-rule-test
-    /// `.
+    /// - Example: `qos-rule-test`.
     #[serde(rename = "RuleName", default)]
     pub rule_name: Option<String>,
     /// The description of the QoS rule.
@@ -292,15 +284,13 @@ pub struct RuleList {
     /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `RuleDescription`.
-    /// - Example: `qos-rule-test
-    /// `.
+    /// - Example: `qos-rule-test`.
     #[serde(rename = "RuleDescription", default)]
     pub rule_description: Option<String>,
     /// The ID of the QoS rule.
     ///
     /// - Wire name: `RuleId`.
-    /// - Example: `qos-rule-iugg0l9x27f2nocouj
-    /// `.
+    /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
     #[serde(rename = "RuleId", default)]
     pub rule_id: Option<String>,
     /// The status of the QoS rule. Valid values:
@@ -362,9 +352,9 @@ impl ::std::fmt::Display for DescribeExpressConnectTrafficQosRuleError {
     }
 }
 impl ::std::error::Error for DescribeExpressConnectTrafficQosRuleError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosRuleError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeExpressConnectTrafficQosRuleError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -12,7 +12,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::DescribeFailoverTestJobRequest::builder()
-///     .job_id("ftj-xxxxxxxxx\n")
+///     .job_id("ftj-xxxxxxxxx")
 ///     .build()?;
 /// # let _ = request;
 /// # Ok::<(), acs_vpc::Violations>(())
@@ -44,8 +44,7 @@ pub struct DescribeFailoverTestJobRequest {
     ///
     /// - Wire name: `JobId`.
     /// - Required.
-    /// - Example: `ftj-xxxxxxxxx
-    /// `.
+    /// - Example: `ftj-xxxxxxxxx`.
     #[rpc(name = "JobId")]
     pub job_id: Option<String>,
     #[rpc(skip)]
@@ -116,8 +115,7 @@ pub struct FailoverTestJobModel {
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
-    /// - Example: `ftj-xxxxxxxxx
-    /// `.
+    /// - Example: `ftj-xxxxxxxxx`.
     #[serde(rename = "JobId", default)]
     pub job_id: Option<String>,
     /// The name of the failover test.
@@ -165,15 +163,13 @@ pub struct FailoverTestJobModel {
     /// The start time of the failover test. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `StartTime`.
-    /// - Example: `2023-11-21T14:00:00Z
-    /// `.
+    /// - Example: `2023-11-21T14:00:00Z`.
     #[serde(rename = "StartTime", default)]
     pub start_time: Option<String>,
     /// The end time of the failover test. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `StopTime`.
-    /// - Example: `2023-11-21T15:00:00Z
-    /// `.
+    /// - Example: `2023-11-21T15:00:00Z`.
     #[serde(rename = "StopTime", default)]
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
@@ -241,8 +237,8 @@ impl ::std::fmt::Display for DescribeFailoverTestJobError {
     }
 }
 impl ::std::error::Error for DescribeFailoverTestJobError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeFailoverTestJobError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeFailoverTestJobError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

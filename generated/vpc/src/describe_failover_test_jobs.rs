@@ -205,8 +205,7 @@ pub struct FailoverTestJobList {
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
-    /// - Example: `ftj-xxxxxxxxx
-    /// `.
+    /// - Example: `ftj-xxxxxxxxx`.
     #[serde(rename = "JobId", default)]
     pub job_id: Option<String>,
     /// The name of the failover test.
@@ -260,8 +259,7 @@ pub struct FailoverTestJobList {
     /// The end of the fault drill task. The time must be in UTC. Specify the time in the ISO 8601 standard in `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `StopTime`.
-    /// - Example: `2023-11-21T15:00:00Z
-    /// `.
+    /// - Example: `2023-11-21T15:00:00Z`.
     #[serde(rename = "StopTime", default)]
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
@@ -391,8 +389,8 @@ impl ::std::fmt::Display for DescribeFailoverTestJobsError {
     }
 }
 impl ::std::error::Error for DescribeFailoverTestJobsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeFailoverTestJobsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeFailoverTestJobsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

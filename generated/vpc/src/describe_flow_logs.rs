@@ -558,8 +558,8 @@ impl ::std::fmt::Display for DescribeFlowLogsError {
     }
 }
 impl ::std::error::Error for DescribeFlowLogsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeFlowLogsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeFlowLogsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -71,7 +71,7 @@ pub struct DescribeForwardTableEntriesRequest {
     /// *   The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
-    /// - Example: `192.168.XX.XX	`.
+    /// - Example: `192.168.XX.XX`.
     #[rpc(name = "InternalIp")]
     pub internal_ip: Option<String>,
     /// *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
@@ -405,8 +405,8 @@ impl ::std::fmt::Display for DescribeForwardTableEntriesError {
     }
 }
 impl ::std::error::Error for DescribeForwardTableEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeForwardTableEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeForwardTableEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

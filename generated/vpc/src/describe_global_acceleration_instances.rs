@@ -459,8 +459,9 @@ impl ::std::fmt::Display for DescribeGlobalAccelerationInstancesError {
     }
 }
 impl ::std::error::Error for DescribeGlobalAccelerationInstancesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeGlobalAccelerationInstancesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeGlobalAccelerationInstancesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DescribeGlobalAccelerationInstancesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

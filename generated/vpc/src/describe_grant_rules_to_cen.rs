@@ -51,7 +51,7 @@ pub struct DescribeGrantRulesToCenRequest {
     /// The ID of the resource group to which the network instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4p****	`.
+    /// - Example: `rg-acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
     pub resource_group_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -61,7 +61,7 @@ pub struct DescribeGrantRulesToCenRequest {
     /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000	`.
+    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -263,8 +263,8 @@ impl ::std::fmt::Display for DescribeGrantRulesToCenError {
     }
 }
 impl ::std::error::Error for DescribeGrantRulesToCenError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeGrantRulesToCenError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeGrantRulesToCenError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

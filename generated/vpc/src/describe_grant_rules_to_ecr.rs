@@ -275,8 +275,8 @@ impl ::std::fmt::Display for DescribeGrantRulesToEcrError {
     }
 }
 impl ::std::error::Error for DescribeGrantRulesToEcrError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeGrantRulesToEcrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeGrantRulesToEcrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

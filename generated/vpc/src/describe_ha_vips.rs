@@ -429,8 +429,8 @@ impl ::std::fmt::Display for DescribeHaVipsError {
     }
 }
 impl ::std::error::Error for DescribeHaVipsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeHaVipsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeHaVipsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -215,9 +215,9 @@ impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {
     }
 }
 impl ::std::error::Error for DescribeHighDefinitionMonitorLogAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeHighDefinitionMonitorLogAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeHighDefinitionMonitorLogAttributeError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

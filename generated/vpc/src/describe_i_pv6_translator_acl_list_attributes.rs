@@ -246,9 +246,9 @@ impl ::std::fmt::Display for DescribeIPv6TranslatorAclListAttributesError {
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorAclListAttributesError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeIPv6TranslatorAclListAttributesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIPv6TranslatorAclListAttributesError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

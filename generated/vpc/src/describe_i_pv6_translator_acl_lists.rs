@@ -234,8 +234,8 @@ impl ::std::fmt::Display for DescribeIPv6TranslatorAclListsError {
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorAclListsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeIPv6TranslatorAclListsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIPv6TranslatorAclListsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorAclListsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

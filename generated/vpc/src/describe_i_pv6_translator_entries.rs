@@ -464,8 +464,8 @@ impl ::std::fmt::Display for DescribeIPv6TranslatorEntriesError {
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeIPv6TranslatorEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIPv6TranslatorEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

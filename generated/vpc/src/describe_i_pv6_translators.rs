@@ -416,8 +416,8 @@ impl ::std::fmt::Display for DescribeIPv6TranslatorsError {
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeIPv6TranslatorsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIPv6TranslatorsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -643,8 +643,8 @@ impl ::std::fmt::Display for DescribeIpv6AddressesError {
     }
 }
 impl ::std::error::Error for DescribeIpv6AddressesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeIpv6AddressesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIpv6AddressesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

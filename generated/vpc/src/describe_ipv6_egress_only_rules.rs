@@ -284,8 +284,8 @@ impl ::std::fmt::Display for DescribeIpv6EgressOnlyRulesError {
     }
 }
 impl ::std::error::Error for DescribeIpv6EgressOnlyRulesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeIpv6EgressOnlyRulesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIpv6EgressOnlyRulesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6EgressOnlyRulesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -262,8 +262,8 @@ impl ::std::fmt::Display for DescribeIpv6GatewayAttributeError {
     }
 }
 impl ::std::error::Error for DescribeIpv6GatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeIpv6GatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIpv6GatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -374,8 +374,8 @@ impl ::std::fmt::Display for DescribeIpv6GatewaysError {
     }
 }
 impl ::std::error::Error for DescribeIpv6GatewaysError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeIpv6GatewaysError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeIpv6GatewaysError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -391,9 +391,9 @@ impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {
     }
 }
 impl ::std::error::Error for DescribeNatGatewayAssociateNetworkInterfacesError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeNatGatewayAssociateNetworkInterfacesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeNatGatewayAssociateNetworkInterfacesError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -762,8 +762,8 @@ impl ::std::fmt::Display for DescribeNatGatewaysError {
     }
 }
 impl ::std::error::Error for DescribeNatGatewaysError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeNatGatewaysError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeNatGatewaysError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -497,8 +497,8 @@ impl ::std::fmt::Display for DescribeNetworkAclAttributesError {
     }
 }
 impl ::std::error::Error for DescribeNetworkAclAttributesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeNetworkAclAttributesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeNetworkAclAttributesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeNetworkAclAttributesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -234,7 +234,7 @@ pub struct IngressAclEntry {
     /// The name of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
-    /// - Example: `acl-3	`.
+    /// - Example: `acl-3`.
     #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
@@ -255,7 +255,7 @@ pub struct IngressAclEntry {
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
-    /// - Example: `10.0.0.0/24	`.
+    /// - Example: `10.0.0.0/24`.
     #[serde(rename = "SourceCidrIp", default)]
     pub source_cidr_ip: Option<String>,
     /// The IP version.
@@ -285,7 +285,7 @@ pub struct IngressAclEntry {
     /// *   If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
-    /// - Example: `-1/-1	`.
+    /// - Example: `-1/-1`.
     #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
@@ -320,7 +320,7 @@ pub struct EgressAclEntry {
     /// The name of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
-    /// - Example: `acl-2	`.
+    /// - Example: `acl-2`.
     #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
@@ -353,7 +353,7 @@ pub struct EgressAclEntry {
     /// The destination CIDR block.
     ///
     /// - Wire name: `DestinationCidrIp`.
-    /// - Example: `10.0.0.0/24	`.
+    /// - Example: `10.0.0.0/24`.
     #[serde(rename = "DestinationCidrIp", default)]
     pub destination_cidr_ip: Option<String>,
     /// The IP version.
@@ -371,7 +371,7 @@ pub struct EgressAclEntry {
     /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
-    /// - Example: `-1/-1	`.
+    /// - Example: `-1/-1`.
     #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
@@ -607,8 +607,8 @@ impl ::std::fmt::Display for DescribeNetworkAclsError {
     }
 }
 impl ::std::error::Error for DescribeNetworkAclsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeNetworkAclsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeNetworkAclsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeNetworkAclsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -253,8 +253,7 @@ pub struct PhysicalConnectionLoaType {
     /// *   **Other ISPs in China**
     ///
     /// - Wire name: `LineServiceProvider`.
-    /// - Example: `Other ISPs in China
-    /// `.
+    /// - Example: `Other ISPs in China`.
     #[serde(rename = "LineServiceProvider", default)]
     pub line_service_provider: Option<String>,
     /// The contact information about line O\&M.
@@ -327,8 +326,8 @@ impl ::std::fmt::Display for DescribePhysicalConnectionLOAError {
     }
 }
 impl ::std::error::Error for DescribePhysicalConnectionLOAError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribePhysicalConnectionLOAError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribePhysicalConnectionLOAError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -581,8 +581,7 @@ pub struct PhysicalConnectionType {
     /// The information about the data center and rack.
     ///
     /// - Wire name: `AdDetailLocation`.
-    /// - Example: `Position 30, Server Rack JXX, Booth ET135ET135-XX-2, Room XX, Building 10, XX Road, XX Town, XX District, Hangzhou, Zhejiang Province
-    /// `.
+    /// - Example: `Position 30, Server Rack JXX, Booth ET135ET135-XX-2, Room XX, Building 10, XX Road, XX Town, XX District, Hangzhou, Zhejiang Province`.
     #[serde(rename = "AdDetailLocation", default)]
     pub ad_detail_location: Option<String>,
     /// - Wire name: `Tags`.
@@ -694,8 +693,8 @@ impl ::std::fmt::Display for DescribePhysicalConnectionsError {
     }
 }
 impl ::std::error::Error for DescribePhysicalConnectionsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribePhysicalConnectionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribePhysicalConnectionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

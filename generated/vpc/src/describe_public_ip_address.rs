@@ -225,8 +225,8 @@ impl ::std::fmt::Display for DescribePublicIpAddressError {
     }
 }
 impl ::std::error::Error for DescribePublicIpAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribePublicIpAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribePublicIpAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

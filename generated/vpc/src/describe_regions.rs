@@ -171,8 +171,8 @@ impl ::std::fmt::Display for DescribeRegionsError {
     }
 }
 impl ::std::error::Error for DescribeRegionsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeRegionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeRegionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeRegionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -572,8 +572,8 @@ impl ::std::fmt::Display for DescribeRouteEntryListError {
     }
 }
 impl ::std::error::Error for DescribeRouteEntryListError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeRouteEntryListError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeRouteEntryListError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -481,8 +481,8 @@ impl ::std::fmt::Display for DescribeRouteTableListError {
     }
 }
 impl ::std::error::Error for DescribeRouteTableListError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeRouteTableListError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeRouteTableListError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

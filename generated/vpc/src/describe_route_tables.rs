@@ -497,8 +497,8 @@ impl ::std::fmt::Display for DescribeRouteTablesError {
     }
 }
 impl ::std::error::Error for DescribeRouteTablesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeRouteTablesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeRouteTablesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

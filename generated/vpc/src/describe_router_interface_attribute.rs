@@ -531,8 +531,9 @@ impl ::std::fmt::Display for DescribeRouterInterfaceAttributeError {
     }
 }
 impl ::std::error::Error for DescribeRouterInterfaceAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeRouterInterfaceAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeRouterInterfaceAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DescribeRouterInterfaceAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -12,7 +12,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::DescribeRouterInterfacesRequest::builder()
-///     .region_id(" cn-hangzhou")
+///     .region_id("cn-hangzhou")
 ///     .build()?;
 /// # let _ = request;
 /// # Ok::<(), acs_vpc::Violations>(())
@@ -27,7 +27,7 @@ pub struct DescribeRouterInterfacesRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: ` cn-hangzhou`.
+    /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// Specifies whether renewal data is included. Valid values:
@@ -631,8 +631,8 @@ impl ::std::fmt::Display for DescribeRouterInterfacesError {
     }
 }
 impl ::std::error::Error for DescribeRouterInterfacesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeRouterInterfacesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeRouterInterfacesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -224,9 +224,9 @@ impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesErr
     }
 }
 impl ::std::error::Error for DescribeServerRelatedGlobalAccelerationInstancesError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeServerRelatedGlobalAccelerationInstancesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeServerRelatedGlobalAccelerationInstancesError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -362,8 +362,8 @@ impl ::std::fmt::Display for DescribeSnatTableEntriesError {
     }
 }
 impl ::std::error::Error for DescribeSnatTableEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeSnatTableEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeSnatTableEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -236,8 +236,8 @@ impl ::std::fmt::Display for DescribeSslVpnClientCertError {
     }
 }
 impl ::std::error::Error for DescribeSslVpnClientCertError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeSslVpnClientCertError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeSslVpnClientCertError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -300,8 +300,8 @@ impl ::std::fmt::Display for DescribeSslVpnClientCertsError {
     }
 }
 impl ::std::error::Error for DescribeSslVpnClientCertsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeSslVpnClientCertsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeSslVpnClientCertsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

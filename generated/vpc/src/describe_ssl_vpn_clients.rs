@@ -279,8 +279,8 @@ impl ::std::fmt::Display for DescribeSslVpnClientsError {
     }
 }
 impl ::std::error::Error for DescribeSslVpnClientsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeSslVpnClientsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeSslVpnClientsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

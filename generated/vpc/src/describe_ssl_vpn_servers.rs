@@ -375,8 +375,8 @@ impl ::std::fmt::Display for DescribeSslVpnServersError {
     }
 }
 impl ::std::error::Error for DescribeSslVpnServersError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeSslVpnServersError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeSslVpnServersError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnServersError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -299,8 +299,8 @@ impl ::std::fmt::Display for DescribeTagKeysError {
     }
 }
 impl ::std::error::Error for DescribeTagKeysError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeTagKeysError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeTagKeysError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

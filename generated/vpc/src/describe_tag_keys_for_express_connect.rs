@@ -279,8 +279,9 @@ impl ::std::fmt::Display for DescribeTagKeysForExpressConnectError {
     }
 }
 impl ::std::error::Error for DescribeTagKeysForExpressConnectError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeTagKeysForExpressConnectError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeTagKeysForExpressConnectError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DescribeTagKeysForExpressConnectError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

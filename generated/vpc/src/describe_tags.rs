@@ -323,8 +323,8 @@ impl ::std::fmt::Display for DescribeTagsError {
     }
 }
 impl ::std::error::Error for DescribeTagsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeTagsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeTagsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeTagsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -247,8 +247,8 @@ impl ::std::fmt::Display for DescribeVRoutersError {
     }
 }
 impl ::std::error::Error for DescribeVRoutersError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVRoutersError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVRoutersError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVRoutersError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

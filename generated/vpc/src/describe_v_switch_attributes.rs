@@ -315,8 +315,8 @@ impl ::std::fmt::Display for DescribeVSwitchAttributesError {
     }
 }
 impl ::std::error::Error for DescribeVSwitchAttributesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVSwitchAttributesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVSwitchAttributesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVSwitchAttributesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -540,8 +540,8 @@ impl ::std::fmt::Display for DescribeVSwitchesError {
     }
 }
 impl ::std::error::Error for DescribeVSwitchesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVSwitchesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVSwitchesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

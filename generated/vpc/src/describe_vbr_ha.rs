@@ -235,8 +235,8 @@ impl ::std::fmt::Display for DescribeVbrHaError {
     }
 }
 impl ::std::error::Error for DescribeVbrHaError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVbrHaError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVbrHaError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

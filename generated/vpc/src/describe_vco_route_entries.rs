@@ -357,8 +357,8 @@ impl ::std::fmt::Display for DescribeVcoRouteEntriesError {
     }
 }
 impl ::std::error::Error for DescribeVcoRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVcoRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVcoRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVcoRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

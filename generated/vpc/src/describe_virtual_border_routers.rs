@@ -783,8 +783,8 @@ impl ::std::fmt::Display for DescribeVirtualBorderRoutersError {
     }
 }
 impl ::std::error::Error for DescribeVirtualBorderRoutersError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVirtualBorderRoutersError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVirtualBorderRoutersError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

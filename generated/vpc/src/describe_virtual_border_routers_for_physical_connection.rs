@@ -431,9 +431,9 @@ impl ::std::fmt::Display for DescribeVirtualBorderRoutersForPhysicalConnectionEr
     }
 }
 impl ::std::error::Error for DescribeVirtualBorderRoutersForPhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVirtualBorderRoutersForPhysicalConnectionError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -538,8 +538,8 @@ impl ::std::fmt::Display for DescribeVpcAttributeError {
     }
 }
 impl ::std::error::Error for DescribeVpcAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpcAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpcAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -306,8 +306,8 @@ impl ::std::fmt::Display for DescribeVpcGrantRulesToEcrError {
     }
 }
 impl ::std::error::Error for DescribeVpcGrantRulesToEcrError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpcGrantRulesToEcrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpcGrantRulesToEcrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcGrantRulesToEcrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -615,8 +615,8 @@ impl ::std::fmt::Display for DescribeVpcsError {
     }
 }
 impl ::std::error::Error for DescribeVpcsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpcsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpcsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

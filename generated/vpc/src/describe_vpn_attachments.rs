@@ -300,8 +300,8 @@ impl ::std::fmt::Display for DescribeVpnAttachmentsError {
     }
 }
 impl ::std::error::Error for DescribeVpnAttachmentsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnAttachmentsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnAttachmentsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

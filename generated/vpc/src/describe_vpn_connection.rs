@@ -863,8 +863,8 @@ impl ::std::fmt::Display for DescribeVpnConnectionError {
     }
 }
 impl ::std::error::Error for DescribeVpnConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

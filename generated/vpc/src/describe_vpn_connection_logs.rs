@@ -275,8 +275,8 @@ impl ::std::fmt::Display for DescribeVpnConnectionLogsError {
     }
 }
 impl ::std::error::Error for DescribeVpnConnectionLogsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnConnectionLogsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnConnectionLogsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnConnectionLogsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -993,8 +993,8 @@ impl ::std::fmt::Display for DescribeVpnConnectionsError {
     }
 }
 impl ::std::error::Error for DescribeVpnConnectionsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnConnectionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnConnectionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnConnectionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -250,9 +250,9 @@ impl ::std::fmt::Display for DescribeVpnCrossAccountAuthorizationsError {
     }
 }
 impl ::std::error::Error for DescribeVpnCrossAccountAuthorizationsError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeVpnCrossAccountAuthorizationsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnCrossAccountAuthorizationsError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -501,8 +501,8 @@ impl ::std::fmt::Display for DescribeVpnGatewayError {
     }
 }
 impl ::std::error::Error for DescribeVpnGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -206,8 +206,9 @@ impl ::std::fmt::Display for DescribeVpnGatewayAvailableZonesError {
     }
 }
 impl ::std::error::Error for DescribeVpnGatewayAvailableZonesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnGatewayAvailableZonesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnGatewayAvailableZonesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DescribeVpnGatewayAvailableZonesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -648,8 +648,8 @@ impl ::std::fmt::Display for DescribeVpnGatewaysError {
     }
 }
 impl ::std::error::Error for DescribeVpnGatewaysError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnGatewaysError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnGatewaysError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -126,7 +126,7 @@ pub struct VpnPbrRouteEntry {
     /// The next hop of the policy-based route.
     ///
     /// - Wire name: `NextHop`.
-    /// - Example: `vco-bp15oes1py4i66rmd****	`.
+    /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The weight of the policy-based route.
@@ -219,7 +219,7 @@ pub struct DescribeVpnPbrRouteEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE	`.
+    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
@@ -286,8 +286,8 @@ impl ::std::fmt::Display for DescribeVpnPbrRouteEntriesError {
     }
 }
 impl ::std::error::Error for DescribeVpnPbrRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnPbrRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnPbrRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnPbrRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

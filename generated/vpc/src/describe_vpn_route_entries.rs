@@ -357,8 +357,8 @@ impl ::std::fmt::Display for DescribeVpnRouteEntriesError {
     }
 }
 impl ::std::error::Error for DescribeVpnRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -277,8 +277,8 @@ impl ::std::fmt::Display for DescribeVpnSslServerLogsError {
     }
 }
 impl ::std::error::Error for DescribeVpnSslServerLogsError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeVpnSslServerLogsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeVpnSslServerLogsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

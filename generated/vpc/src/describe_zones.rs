@@ -185,8 +185,8 @@ impl ::std::fmt::Display for DescribeZonesError {
     }
 }
 impl ::std::error::Error for DescribeZonesError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeZonesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeZonesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeZonesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -245,8 +245,8 @@ impl ::std::fmt::Display for DetachDhcpOptionsSetFromVpcError {
     }
 }
 impl ::std::error::Error for DetachDhcpOptionsSetFromVpcError {}
-impl ::acs_runtime::waiter::AsServiceError for DetachDhcpOptionsSetFromVpcError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DetachDhcpOptionsSetFromVpcError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -296,8 +296,8 @@ impl ::std::fmt::Display for DiagnoseVpnConnectionsError {
     }
 }
 impl ::std::error::Error for DiagnoseVpnConnectionsError {}
-impl ::acs_runtime::waiter::AsServiceError for DiagnoseVpnConnectionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DiagnoseVpnConnectionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DiagnoseVpnConnectionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

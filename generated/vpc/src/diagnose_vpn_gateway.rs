@@ -260,8 +260,8 @@ impl ::std::fmt::Display for DiagnoseVpnGatewayError {
     }
 }
 impl ::std::error::Error for DiagnoseVpnGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DiagnoseVpnGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DiagnoseVpnGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

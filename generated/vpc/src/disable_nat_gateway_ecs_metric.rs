@@ -181,8 +181,8 @@ impl ::std::fmt::Display for DisableNatGatewayEcsMetricError {
     }
 }
 impl ::std::error::Error for DisableNatGatewayEcsMetricError {}
-impl ::acs_runtime::waiter::AsServiceError for DisableNatGatewayEcsMetricError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DisableNatGatewayEcsMetricError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DisableNatGatewayEcsMetricError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

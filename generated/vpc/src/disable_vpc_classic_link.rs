@@ -186,8 +186,8 @@ impl ::std::fmt::Display for DisableVpcClassicLinkError {
     }
 }
 impl ::std::error::Error for DisableVpcClassicLinkError {}
-impl ::acs_runtime::waiter::AsServiceError for DisableVpcClassicLinkError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DisableVpcClassicLinkError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -239,8 +239,9 @@ impl ::std::fmt::Display for DissociateRouteTableFromGatewayError {
     }
 }
 impl ::std::error::Error for DissociateRouteTableFromGatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for DissociateRouteTableFromGatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DissociateRouteTableFromGatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DissociateRouteTableFromGatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -251,9 +251,9 @@ impl ::std::fmt::Display for DissociateRouteTablesFromVpcGatewayEndpointError {
     }
 }
 impl ::std::error::Error for DissociateRouteTablesFromVpcGatewayEndpointError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for DissociateRouteTablesFromVpcGatewayEndpointError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DissociateRouteTablesFromVpcGatewayEndpointError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -243,8 +243,9 @@ impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {
     }
 }
 impl ::std::error::Error for DissociateVpnGatewayWithCertificateError {}
-impl ::acs_runtime::waiter::AsServiceError for DissociateVpnGatewayWithCertificateError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DissociateVpnGatewayWithCertificateError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for DissociateVpnGatewayWithCertificateError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

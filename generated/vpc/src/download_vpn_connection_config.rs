@@ -456,8 +456,8 @@ impl ::std::fmt::Display for DownloadVpnConnectionConfigError {
     }
 }
 impl ::std::error::Error for DownloadVpnConnectionConfigError {}
-impl ::acs_runtime::waiter::AsServiceError for DownloadVpnConnectionConfigError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DownloadVpnConnectionConfigError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DownloadVpnConnectionConfigError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -181,8 +181,8 @@ impl ::std::fmt::Display for EnableNatGatewayEcsMetricError {
     }
 }
 impl ::std::error::Error for EnableNatGatewayEcsMetricError {}
-impl ::acs_runtime::waiter::AsServiceError for EnableNatGatewayEcsMetricError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        EnableNatGatewayEcsMetricError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -203,8 +203,8 @@ impl ::std::fmt::Display for EnablePhysicalConnectionError {
     }
 }
 impl ::std::error::Error for EnablePhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for EnablePhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        EnablePhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

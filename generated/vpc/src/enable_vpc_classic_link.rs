@@ -180,8 +180,8 @@ impl ::std::fmt::Display for EnableVpcClassicLinkError {
     }
 }
 impl ::std::error::Error for EnableVpcClassicLinkError {}
-impl ::acs_runtime::waiter::AsServiceError for EnableVpcClassicLinkError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        EnableVpcClassicLinkError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -250,8 +250,8 @@ impl ::std::fmt::Display for EnableVpcIpv4GatewayError {
     }
 }
 impl ::std::error::Error for EnableVpcIpv4GatewayError {}
-impl ::acs_runtime::waiter::AsServiceError for EnableVpcIpv4GatewayError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        EnableVpcIpv4GatewayError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -275,8 +275,8 @@ impl ::std::fmt::Display for GetDhcpOptionsSetError {
     }
 }
 impl ::std::error::Error for GetDhcpOptionsSetError {}
-impl ::acs_runtime::waiter::AsServiceError for GetDhcpOptionsSetError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetDhcpOptionsSetError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetDhcpOptionsSetError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

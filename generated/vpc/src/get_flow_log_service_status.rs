@@ -152,8 +152,8 @@ impl ::std::fmt::Display for GetFlowLogServiceStatusError {
     }
 }
 impl ::std::error::Error for GetFlowLogServiceStatusError {}
-impl ::acs_runtime::waiter::AsServiceError for GetFlowLogServiceStatusError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetFlowLogServiceStatusError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetFlowLogServiceStatusError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

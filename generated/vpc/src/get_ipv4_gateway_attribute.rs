@@ -228,8 +228,8 @@ impl ::std::fmt::Display for GetIpv4GatewayAttributeError {
     }
 }
 impl ::std::error::Error for GetIpv4GatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for GetIpv4GatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetIpv4GatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

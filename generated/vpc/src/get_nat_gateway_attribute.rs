@@ -489,8 +489,8 @@ impl ::std::fmt::Display for GetNatGatewayAttributeError {
     }
 }
 impl ::std::error::Error for GetNatGatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for GetNatGatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetNatGatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetNatGatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

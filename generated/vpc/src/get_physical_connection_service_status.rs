@@ -140,8 +140,9 @@ impl ::std::fmt::Display for GetPhysicalConnectionServiceStatusError {
     }
 }
 impl ::std::error::Error for GetPhysicalConnectionServiceStatusError {}
-impl ::acs_runtime::waiter::AsServiceError for GetPhysicalConnectionServiceStatusError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetPhysicalConnectionServiceStatusError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for GetPhysicalConnectionServiceStatusError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -157,8 +157,9 @@ impl ::std::fmt::Display for GetPublicIpAddressPoolServiceStatusError {
     }
 }
 impl ::std::error::Error for GetPublicIpAddressPoolServiceStatusError {}
-impl ::acs_runtime::waiter::AsServiceError for GetPublicIpAddressPoolServiceStatusError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetPublicIpAddressPoolServiceStatusError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for GetPublicIpAddressPoolServiceStatusError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -154,8 +154,8 @@ impl ::std::fmt::Display for GetTrafficMirrorServiceStatusError {
     }
 }
 impl ::std::error::Error for GetTrafficMirrorServiceStatusError {}
-impl ::acs_runtime::waiter::AsServiceError for GetTrafficMirrorServiceStatusError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetTrafficMirrorServiceStatusError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetTrafficMirrorServiceStatusError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

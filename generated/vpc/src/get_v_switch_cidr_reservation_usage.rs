@@ -248,8 +248,8 @@ impl ::std::fmt::Display for GetVSwitchCidrReservationUsageError {
     }
 }
 impl ::std::error::Error for GetVSwitchCidrReservationUsageError {}
-impl ::acs_runtime::waiter::AsServiceError for GetVSwitchCidrReservationUsageError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetVSwitchCidrReservationUsageError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsageError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

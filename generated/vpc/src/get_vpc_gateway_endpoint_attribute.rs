@@ -241,8 +241,8 @@ impl ::std::fmt::Display for GetVpcGatewayEndpointAttributeError {
     }
 }
 impl ::std::error::Error for GetVpcGatewayEndpointAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for GetVpcGatewayEndpointAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetVpcGatewayEndpointAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

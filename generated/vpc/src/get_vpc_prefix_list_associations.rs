@@ -268,8 +268,8 @@ impl ::std::fmt::Display for GetVpcPrefixListAssociationsError {
     }
 }
 impl ::std::error::Error for GetVpcPrefixListAssociationsError {}
-impl ::acs_runtime::waiter::AsServiceError for GetVpcPrefixListAssociationsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetVpcPrefixListAssociationsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPrefixListAssociationsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -230,8 +230,8 @@ impl ::std::fmt::Display for GetVpcPrefixListEntriesError {
     }
 }
 impl ::std::error::Error for GetVpcPrefixListEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for GetVpcPrefixListEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetVpcPrefixListEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

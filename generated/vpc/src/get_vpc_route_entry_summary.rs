@@ -219,8 +219,8 @@ impl ::std::fmt::Display for GetVpcRouteEntrySummaryError {
     }
 }
 impl ::std::error::Error for GetVpcRouteEntrySummaryError {}
-impl ::acs_runtime::waiter::AsServiceError for GetVpcRouteEntrySummaryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetVpcRouteEntrySummaryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -354,8 +354,8 @@ impl ::std::fmt::Display for GetVpnGatewayDiagnoseResultError {
     }
 }
 impl ::std::error::Error for GetVpnGatewayDiagnoseResultError {}
-impl ::acs_runtime::waiter::AsServiceError for GetVpnGatewayDiagnoseResultError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetVpnGatewayDiagnoseResultError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

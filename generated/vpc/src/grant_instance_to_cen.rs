@@ -247,8 +247,8 @@ impl ::std::fmt::Display for GrantInstanceToCenError {
     }
 }
 impl ::std::error::Error for GrantInstanceToCenError {}
-impl ::acs_runtime::waiter::AsServiceError for GrantInstanceToCenError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GrantInstanceToCenError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

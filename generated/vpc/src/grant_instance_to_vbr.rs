@@ -220,8 +220,8 @@ impl ::std::fmt::Display for GrantInstanceToVbrError {
     }
 }
 impl ::std::error::Error for GrantInstanceToVbrError {}
-impl ::acs_runtime::waiter::AsServiceError for GrantInstanceToVbrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GrantInstanceToVbrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

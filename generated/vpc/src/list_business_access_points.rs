@@ -124,8 +124,7 @@ pub struct BusinessAccessPoint {
     /// The name of the access point.
     ///
     /// - Wire name: `AccessPointName`.
-    /// - Example: `hangzhou-xs-B
-    /// `.
+    /// - Example: `hangzhou-xs-B`.
     #[serde(rename = "AccessPointName", default)]
     pub access_point_name: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
@@ -235,8 +234,8 @@ impl ::std::fmt::Display for ListBusinessAccessPointsError {
     }
 }
 impl ::std::error::Error for ListBusinessAccessPointsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListBusinessAccessPointsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListBusinessAccessPointsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListBusinessAccessPointsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -150,8 +150,8 @@ impl ::std::fmt::Display for ListBusinessRegionsError {
     }
 }
 impl ::std::error::Error for ListBusinessRegionsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListBusinessRegionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListBusinessRegionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListBusinessRegionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -415,8 +415,8 @@ impl ::std::fmt::Display for ListDhcpOptionsSetsError {
     }
 }
 impl ::std::error::Error for ListDhcpOptionsSetsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListDhcpOptionsSetsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListDhcpOptionsSetsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListDhcpOptionsSetsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -201,9 +201,9 @@ impl ::std::fmt::Display for ListEnhanhcedNatGatewayAvailableZonesError {
     }
 }
 impl ::std::error::Error for ListEnhanhcedNatGatewayAvailableZonesError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ListEnhanhcedNatGatewayAvailableZonesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListEnhanhcedNatGatewayAvailableZonesError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

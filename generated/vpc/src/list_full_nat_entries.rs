@@ -440,8 +440,8 @@ impl ::std::fmt::Display for ListFullNatEntriesError {
     }
 }
 impl ::std::error::Error for ListFullNatEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for ListFullNatEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListFullNatEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

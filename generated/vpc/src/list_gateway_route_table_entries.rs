@@ -304,8 +304,8 @@ impl ::std::fmt::Display for ListGatewayRouteTableEntriesError {
     }
 }
 impl ::std::error::Error for ListGatewayRouteTableEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for ListGatewayRouteTableEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListGatewayRouteTableEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -120,8 +120,8 @@ impl ::std::fmt::Display for ListGeographicSubRegionsError {
     }
 }
 impl ::std::error::Error for ListGeographicSubRegionsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListGeographicSubRegionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListGeographicSubRegionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListGeographicSubRegionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -239,8 +239,8 @@ impl ::std::fmt::Display for ListIpsecServerLogsError {
     }
 }
 impl ::std::error::Error for ListIpsecServerLogsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListIpsecServerLogsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListIpsecServerLogsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

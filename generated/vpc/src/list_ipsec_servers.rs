@@ -444,8 +444,8 @@ impl ::std::fmt::Display for ListIpsecServersError {
     }
 }
 impl ::std::error::Error for ListIpsecServersError {}
-impl ::acs_runtime::waiter::AsServiceError for ListIpsecServersError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListIpsecServersError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListIpsecServersError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -339,8 +339,8 @@ impl ::std::fmt::Display for ListIpv4GatewaysError {
     }
 }
 impl ::std::error::Error for ListIpv4GatewaysError {}
-impl ::acs_runtime::waiter::AsServiceError for ListIpv4GatewaysError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListIpv4GatewaysError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListIpv4GatewaysError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -325,8 +325,8 @@ impl ::std::fmt::Display for ListNatIpCidrsError {
     }
 }
 impl ::std::error::Error for ListNatIpCidrsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListNatIpCidrsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListNatIpCidrsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListNatIpCidrsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

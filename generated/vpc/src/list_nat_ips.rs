@@ -368,8 +368,8 @@ impl ::std::fmt::Display for ListNatIpsError {
     }
 }
 impl ::std::error::Error for ListNatIpsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListNatIpsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListNatIpsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListNatIpsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -209,8 +209,8 @@ impl ::std::fmt::Display for ListPhysicalConnectionFeaturesError {
     }
 }
 impl ::std::error::Error for ListPhysicalConnectionFeaturesError {}
-impl ::acs_runtime::waiter::AsServiceError for ListPhysicalConnectionFeaturesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListPhysicalConnectionFeaturesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

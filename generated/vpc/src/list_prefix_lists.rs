@@ -380,8 +380,8 @@ impl ::std::fmt::Display for ListPrefixListsError {
     }
 }
 impl ::std::error::Error for ListPrefixListsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListPrefixListsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListPrefixListsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListPrefixListsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -265,8 +265,9 @@ impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {
     }
 }
 impl ::std::error::Error for ListPublicIpAddressPoolCidrBlocksError {}
-impl ::acs_runtime::waiter::AsServiceError for ListPublicIpAddressPoolCidrBlocksError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListPublicIpAddressPoolCidrBlocksError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ListPublicIpAddressPoolCidrBlocksError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -499,8 +499,8 @@ impl ::std::fmt::Display for ListPublicIpAddressPoolsError {
     }
 }
 impl ::std::error::Error for ListPublicIpAddressPoolsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListPublicIpAddressPoolsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListPublicIpAddressPoolsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -331,8 +331,9 @@ impl ::std::fmt::Display for ListTagResourcesForExpressConnectError {
     }
 }
 impl ::std::error::Error for ListTagResourcesForExpressConnectError {}
-impl ::acs_runtime::waiter::AsServiceError for ListTagResourcesForExpressConnectError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListTagResourcesForExpressConnectError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ListTagResourcesForExpressConnectError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -529,8 +529,8 @@ impl ::std::fmt::Display for ListTrafficMirrorFiltersError {
     }
 }
 impl ::std::error::Error for ListTrafficMirrorFiltersError {}
-impl ::acs_runtime::waiter::AsServiceError for ListTrafficMirrorFiltersError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListTrafficMirrorFiltersError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListTrafficMirrorFiltersError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

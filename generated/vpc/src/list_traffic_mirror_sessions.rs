@@ -456,8 +456,8 @@ impl ::std::fmt::Display for ListTrafficMirrorSessionsError {
     }
 }
 impl ::std::error::Error for ListTrafficMirrorSessionsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListTrafficMirrorSessionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListTrafficMirrorSessionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListTrafficMirrorSessionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -385,8 +385,8 @@ impl ::std::fmt::Display for ListVSwitchCidrReservationsError {
     }
 }
 impl ::std::error::Error for ListVSwitchCidrReservationsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListVSwitchCidrReservationsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListVSwitchCidrReservationsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListVSwitchCidrReservationsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

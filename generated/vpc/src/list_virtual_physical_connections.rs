@@ -109,7 +109,7 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// The ID of the resource group to which the hosted connection belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4p****	`.
+    /// - Example: `rg-acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
@@ -633,8 +633,8 @@ impl ::std::fmt::Display for ListVirtualPhysicalConnectionsError {
     }
 }
 impl ::std::error::Error for ListVirtualPhysicalConnectionsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListVirtualPhysicalConnectionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListVirtualPhysicalConnectionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -241,8 +241,9 @@ impl ::std::fmt::Display for ListVpcEndpointServicesByEndUserError {
     }
 }
 impl ::std::error::Error for ListVpcEndpointServicesByEndUserError {}
-impl ::acs_runtime::waiter::AsServiceError for ListVpcEndpointServicesByEndUserError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListVpcEndpointServicesByEndUserError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ListVpcEndpointServicesByEndUserError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

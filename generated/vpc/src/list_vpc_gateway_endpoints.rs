@@ -375,8 +375,8 @@ impl ::std::fmt::Display for ListVpcGatewayEndpointsError {
     }
 }
 impl ::std::error::Error for ListVpcGatewayEndpointsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListVpcGatewayEndpointsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListVpcGatewayEndpointsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -314,8 +314,8 @@ impl ::std::fmt::Display for ListVpcPublishedRouteEntriesError {
     }
 }
 impl ::std::error::Error for ListVpcPublishedRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for ListVpcPublishedRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListVpcPublishedRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -293,8 +293,8 @@ impl ::std::fmt::Display for ListVpnCertificateAssociationsError {
     }
 }
 impl ::std::error::Error for ListVpnCertificateAssociationsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListVpnCertificateAssociationsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListVpnCertificateAssociationsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListVpnCertificateAssociationsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

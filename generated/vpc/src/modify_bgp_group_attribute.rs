@@ -387,8 +387,8 @@ impl ::std::fmt::Display for ModifyBgpGroupAttributeError {
     }
 }
 impl ::std::error::Error for ModifyBgpGroupAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyBgpGroupAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyBgpGroupAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyBgpGroupAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -263,8 +263,8 @@ impl ::std::fmt::Display for ModifyBgpPeerAttributeError {
     }
 }
 impl ::std::error::Error for ModifyBgpPeerAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyBgpPeerAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyBgpPeerAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

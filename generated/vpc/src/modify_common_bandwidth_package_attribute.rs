@@ -191,9 +191,9 @@ impl ::std::fmt::Display for ModifyCommonBandwidthPackageAttributeError {
     }
 }
 impl ::std::error::Error for ModifyCommonBandwidthPackageAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyCommonBandwidthPackageAttributeError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -147,7 +147,7 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `63D187BF-A30A-4DD6-B68D-FF182C96D8A2	`.
+    /// - Example: `63D187BF-A30A-4DD6-B68D-FF182C96D8A2`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -198,9 +198,9 @@ impl ::std::fmt::Display for ModifyCommonBandwidthPackageIpBandwidthError {
     }
 }
 impl ::std::error::Error for ModifyCommonBandwidthPackageIpBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageIpBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyCommonBandwidthPackageIpBandwidthError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

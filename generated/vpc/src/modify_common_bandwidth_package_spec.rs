@@ -252,8 +252,9 @@ impl ::std::fmt::Display for ModifyCommonBandwidthPackageSpecError {
     }
 }
 impl ::std::error::Error for ModifyCommonBandwidthPackageSpecError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyCommonBandwidthPackageSpecError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyCommonBandwidthPackageSpecError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyCommonBandwidthPackageSpecError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

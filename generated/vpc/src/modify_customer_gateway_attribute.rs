@@ -288,8 +288,8 @@ impl ::std::fmt::Display for ModifyCustomerGatewayAttributeError {
     }
 }
 impl ::std::error::Error for ModifyCustomerGatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyCustomerGatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyCustomerGatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -293,8 +293,8 @@ impl ::std::fmt::Display for ModifyEipAddressAttributeError {
     }
 }
 impl ::std::error::Error for ModifyEipAddressAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyEipAddressAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyEipAddressAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -212,8 +212,8 @@ impl ::std::fmt::Display for ModifyEipForwardModeError {
     }
 }
 impl ::std::error::Error for ModifyEipForwardModeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyEipForwardModeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyEipForwardModeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

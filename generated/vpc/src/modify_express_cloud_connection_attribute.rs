@@ -256,9 +256,9 @@ impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {
     }
 }
 impl ::std::error::Error for ModifyExpressCloudConnectionAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyExpressCloudConnectionAttributeError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

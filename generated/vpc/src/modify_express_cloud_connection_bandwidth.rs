@@ -188,9 +188,9 @@ impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {
     }
 }
 impl ::std::error::Error for ModifyExpressCloudConnectionBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyExpressCloudConnectionBandwidthError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

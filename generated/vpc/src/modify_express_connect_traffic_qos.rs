@@ -346,8 +346,8 @@ impl ::std::fmt::Display for ModifyExpressConnectTrafficQosError {
     }
 }
 impl ::std::error::Error for ModifyExpressConnectTrafficQosError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyExpressConnectTrafficQosError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyExpressConnectTrafficQosError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

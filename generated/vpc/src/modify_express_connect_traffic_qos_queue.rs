@@ -229,8 +229,9 @@ impl ::std::fmt::Display for ModifyExpressConnectTrafficQosQueueError {
     }
 }
 impl ::std::error::Error for ModifyExpressConnectTrafficQosQueueError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyExpressConnectTrafficQosQueueError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyExpressConnectTrafficQosQueueError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyExpressConnectTrafficQosQueueError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -12,7 +12,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::ModifyExpressConnectTrafficQosRuleRequest::builder()
-///     .region_id("cn-shanghai\n")
+///     .region_id("cn-shanghai")
 ///     .qos_id("qos-2giu0a6vd5x0mv4700")
 ///     .queue_id("qos-queue-9nyx2u7n71s2rcy4n5")
 ///     .rule_id("qos-rule-iugg0l9x27f2nocouj")
@@ -30,8 +30,7 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: `cn-shanghai
-    /// `.
+    /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -376,8 +375,9 @@ impl ::std::fmt::Display for ModifyExpressConnectTrafficQosRuleError {
     }
 }
 impl ::std::error::Error for ModifyExpressConnectTrafficQosRuleError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyExpressConnectTrafficQosRuleError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyExpressConnectTrafficQosRuleError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyExpressConnectTrafficQosRuleError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -309,8 +309,8 @@ impl ::std::fmt::Display for ModifyFlowLogAttributeError {
     }
 }
 impl ::std::error::Error for ModifyFlowLogAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyFlowLogAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyFlowLogAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

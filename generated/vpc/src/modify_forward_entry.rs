@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::ModifyForwardEntryRequest::builder()
 ///     .forward_table_id("ftb-8vbx8xu2lqj9qb334****")
 ///     .forward_entry_id("fwd-8vbn3bc8roygjp0gy****")
-///     .region_id(" cn-hangzhou")
+///     .region_id("cn-hangzhou")
 ///     .build()?;
 /// # let _ = request;
 /// # Ok::<(), acs_vpc::Violations>(())
@@ -101,7 +101,7 @@ pub struct ModifyForwardEntryRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: ` cn-hangzhou`.
+    /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -442,8 +442,8 @@ impl ::std::fmt::Display for ModifyForwardEntryError {
     }
 }
 impl ::std::error::Error for ModifyForwardEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyForwardEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyForwardEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

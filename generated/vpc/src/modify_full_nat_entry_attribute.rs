@@ -319,8 +319,8 @@ impl ::std::fmt::Display for ModifyFullNatEntryAttributeError {
     }
 }
 impl ::std::error::Error for ModifyFullNatEntryAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyFullNatEntryAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyFullNatEntryAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

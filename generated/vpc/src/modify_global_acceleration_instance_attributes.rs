@@ -220,9 +220,9 @@ impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceAttributesError {
     }
 }
 impl ::std::error::Error for ModifyGlobalAccelerationInstanceAttributesError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceAttributesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyGlobalAccelerationInstanceAttributesError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -211,9 +211,9 @@ impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceSpecError {
     }
 }
 impl ::std::error::Error for ModifyGlobalAccelerationInstanceSpecError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceSpecError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyGlobalAccelerationInstanceSpecError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -206,8 +206,8 @@ impl ::std::fmt::Display for ModifyHaVipAttributeError {
     }
 }
 impl ::std::error::Error for ModifyHaVipAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyHaVipAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyHaVipAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

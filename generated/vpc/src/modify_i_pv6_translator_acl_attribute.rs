@@ -191,8 +191,9 @@ impl ::std::fmt::Display for ModifyIPv6TranslatorAclAttributeError {
     }
 }
 impl ::std::error::Error for ModifyIPv6TranslatorAclAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIPv6TranslatorAclAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIPv6TranslatorAclAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyIPv6TranslatorAclAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -197,8 +197,9 @@ impl ::std::fmt::Display for ModifyIPv6TranslatorAclListEntryError {
     }
 }
 impl ::std::error::Error for ModifyIPv6TranslatorAclListEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIPv6TranslatorAclListEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIPv6TranslatorAclListEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyIPv6TranslatorAclListEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

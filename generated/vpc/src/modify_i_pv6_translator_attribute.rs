@@ -204,8 +204,8 @@ impl ::std::fmt::Display for ModifyIPv6TranslatorAttributeError {
     }
 }
 impl ::std::error::Error for ModifyIPv6TranslatorAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIPv6TranslatorAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIPv6TranslatorAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -237,8 +237,8 @@ impl ::std::fmt::Display for ModifyIPv6TranslatorBandwidthError {
     }
 }
 impl ::std::error::Error for ModifyIPv6TranslatorBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIPv6TranslatorBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIPv6TranslatorBandwidthError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -362,8 +362,8 @@ impl ::std::fmt::Display for ModifyIPv6TranslatorEntryError {
     }
 }
 impl ::std::error::Error for ModifyIPv6TranslatorEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIPv6TranslatorEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIPv6TranslatorEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -206,8 +206,8 @@ impl ::std::fmt::Display for ModifyIpv6AddressAttributeError {
     }
 }
 impl ::std::error::Error for ModifyIpv6AddressAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIpv6AddressAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIpv6AddressAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -208,8 +208,8 @@ impl ::std::fmt::Display for ModifyIpv6GatewayAttributeError {
     }
 }
 impl ::std::error::Error for ModifyIpv6GatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIpv6GatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIpv6GatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6GatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

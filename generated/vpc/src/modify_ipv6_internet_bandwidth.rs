@@ -270,8 +270,8 @@ impl ::std::fmt::Display for ModifyIpv6InternetBandwidthError {
     }
 }
 impl ::std::error::Error for ModifyIpv6InternetBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyIpv6InternetBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyIpv6InternetBandwidthError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -424,8 +424,8 @@ impl ::std::fmt::Display for ModifyNatGatewayAttributeError {
     }
 }
 impl ::std::error::Error for ModifyNatGatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyNatGatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyNatGatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

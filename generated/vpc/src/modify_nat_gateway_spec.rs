@@ -255,8 +255,8 @@ impl ::std::fmt::Display for ModifyNatGatewaySpecError {
     }
 }
 impl ::std::error::Error for ModifyNatGatewaySpecError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyNatGatewaySpecError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyNatGatewaySpecError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

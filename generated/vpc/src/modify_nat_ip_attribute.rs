@@ -206,8 +206,8 @@ impl ::std::fmt::Display for ModifyNatIpAttributeError {
     }
 }
 impl ::std::error::Error for ModifyNatIpAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyNatIpAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyNatIpAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatIpAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

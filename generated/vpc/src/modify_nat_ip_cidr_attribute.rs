@@ -216,8 +216,8 @@ impl ::std::fmt::Display for ModifyNatIpCidrAttributeError {
     }
 }
 impl ::std::error::Error for ModifyNatIpCidrAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyNatIpCidrAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyNatIpCidrAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

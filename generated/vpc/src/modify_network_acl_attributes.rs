@@ -248,8 +248,8 @@ impl ::std::fmt::Display for ModifyNetworkAclAttributesError {
     }
 }
 impl ::std::error::Error for ModifyNetworkAclAttributesError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyNetworkAclAttributesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyNetworkAclAttributesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -344,8 +344,9 @@ impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
     }
 }
 impl ::std::error::Error for ModifyPhysicalConnectionAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyPhysicalConnectionAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyPhysicalConnectionAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyPhysicalConnectionAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -477,8 +477,8 @@ impl ::std::fmt::Display for ModifyRouteEntryError {
     }
 }
 impl ::std::error::Error for ModifyRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

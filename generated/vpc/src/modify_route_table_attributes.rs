@@ -229,8 +229,8 @@ impl ::std::fmt::Display for ModifyRouteTableAttributesError {
     }
 }
 impl ::std::error::Error for ModifyRouteTableAttributesError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyRouteTableAttributesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyRouteTableAttributesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

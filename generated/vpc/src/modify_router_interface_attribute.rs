@@ -358,8 +358,8 @@ impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {
     }
 }
 impl ::std::error::Error for ModifyRouterInterfaceAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyRouterInterfaceAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyRouterInterfaceAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -260,8 +260,8 @@ impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {
     }
 }
 impl ::std::error::Error for ModifyRouterInterfaceSpecError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyRouterInterfaceSpecError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyRouterInterfaceSpecError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

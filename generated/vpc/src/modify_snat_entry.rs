@@ -371,8 +371,8 @@ impl ::std::fmt::Display for ModifySnatEntryError {
     }
 }
 impl ::std::error::Error for ModifySnatEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifySnatEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifySnatEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

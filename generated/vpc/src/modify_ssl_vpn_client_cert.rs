@@ -201,8 +201,8 @@ impl ::std::fmt::Display for ModifySslVpnClientCertError {
     }
 }
 impl ::std::error::Error for ModifySslVpnClientCertError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifySslVpnClientCertError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifySslVpnClientCertError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifySslVpnClientCertError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -622,8 +622,8 @@ impl ::std::fmt::Display for ModifySslVpnServerError {
     }
 }
 impl ::std::error::Error for ModifySslVpnServerError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifySslVpnServerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifySslVpnServerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -707,8 +707,8 @@ impl ::std::fmt::Display for ModifyTunnelAttributeError {
     }
 }
 impl ::std::error::Error for ModifyTunnelAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyTunnelAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyTunnelAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

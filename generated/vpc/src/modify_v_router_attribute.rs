@@ -189,8 +189,8 @@ impl ::std::fmt::Display for ModifyVRouterAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVRouterAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVRouterAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVRouterAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -308,8 +308,8 @@ impl ::std::fmt::Display for ModifyVSwitchAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVSwitchAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVSwitchAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVSwitchAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

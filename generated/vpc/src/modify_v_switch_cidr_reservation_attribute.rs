@@ -205,9 +205,9 @@ impl ::std::fmt::Display for ModifyVSwitchCidrReservationAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVSwitchCidrReservationAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyVSwitchCidrReservationAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVSwitchCidrReservationAttributeError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -274,8 +274,8 @@ impl ::std::fmt::Display for ModifyVcoRouteEntryWeightError {
     }
 }
 impl ::std::error::Error for ModifyVcoRouteEntryWeightError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVcoRouteEntryWeightError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVcoRouteEntryWeightError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

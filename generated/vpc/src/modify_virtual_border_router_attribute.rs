@@ -644,8 +644,9 @@ impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVirtualBorderRouterAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVirtualBorderRouterAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVirtualBorderRouterAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyVirtualBorderRouterAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

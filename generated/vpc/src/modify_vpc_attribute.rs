@@ -397,8 +397,8 @@ impl ::std::fmt::Display for ModifyVpcAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVpcAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpcAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpcAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -365,8 +365,8 @@ impl ::std::fmt::Display for ModifyVpcPrefixListError {
     }
 }
 impl ::std::error::Error for ModifyVpcPrefixListError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpcPrefixListError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpcPrefixListError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -1418,8 +1418,8 @@ impl ::std::fmt::Display for ModifyVpnAttachmentAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVpnAttachmentAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpnAttachmentAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpnAttachmentAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ```
 /// let request = acs_vpc::ModifyVpnConnectionAttributeRequest::builder()
-///     .region_id(" cn-shanghai")
+///     .region_id("cn-shanghai")
 ///     .vpn_connection_id("vco-bp1bbi27hojx80nck****")
 ///     .build()?;
 /// # let _ = request;
@@ -47,7 +47,7 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: ` cn-shanghai`.
+    /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -1394,8 +1394,8 @@ impl ::std::fmt::Display for ModifyVpnConnectionAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVpnConnectionAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpnConnectionAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpnConnectionAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

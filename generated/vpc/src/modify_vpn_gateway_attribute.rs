@@ -418,8 +418,8 @@ impl ::std::fmt::Display for ModifyVpnGatewayAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVpnGatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpnGatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpnGatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -339,8 +339,9 @@ impl ::std::fmt::Display for ModifyVpnPbrRouteEntryAttributeError {
     }
 }
 impl ::std::error::Error for ModifyVpnPbrRouteEntryAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpnPbrRouteEntryAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpnPbrRouteEntryAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for ModifyVpnPbrRouteEntryAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

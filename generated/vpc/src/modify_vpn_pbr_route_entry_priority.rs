@@ -312,8 +312,8 @@ impl ::std::fmt::Display for ModifyVpnPbrRouteEntryPriorityError {
     }
 }
 impl ::std::error::Error for ModifyVpnPbrRouteEntryPriorityError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpnPbrRouteEntryPriorityError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpnPbrRouteEntryPriorityError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorityError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

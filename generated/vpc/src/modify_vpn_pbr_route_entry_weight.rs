@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpn_gateway_id("vpn-bp1a3kqjiiq9legfx****")
 ///     .route_source("192.168.1.0/24")
 ///     .route_dest("10.0.0.0/24")
-///     .next_hop("vco-bp15oes1py4i66rmd****\t")
+///     .next_hop("vco-bp15oes1py4i66rmd****")
 ///     .weight(0)
 ///     .new_weight(100)
 ///     .build()?;
@@ -77,7 +77,7 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     ///
     /// - Wire name: `NextHop`.
     /// - Required.
-    /// - Example: `vco-bp15oes1py4i66rmd****	`.
+    /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
     pub next_hop: Option<String>,
     /// The original weight of the policy-based route. Valid values:
@@ -234,7 +234,7 @@ pub struct ModifyVpnPbrRouteEntryWeightResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE	`.
+    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -318,8 +318,8 @@ impl ::std::fmt::Display for ModifyVpnPbrRouteEntryWeightError {
     }
 }
 impl ::std::error::Error for ModifyVpnPbrRouteEntryWeightError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpnPbrRouteEntryWeightError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpnPbrRouteEntryWeightError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

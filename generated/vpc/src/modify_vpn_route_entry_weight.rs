@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpn_gateway_id("vpn-bp1a3kqjiiq9legfx****")
 ///     .route_dest("10.0.0.0/24")
-///     .next_hop("vco-bp15oes1py4i66rmd****\t")
+///     .next_hop("vco-bp15oes1py4i66rmd****")
 ///     .weight(0)
 ///     .new_weight(100)
 ///     .build()?;
@@ -71,7 +71,7 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     ///
     /// - Wire name: `NextHop`.
     /// - Required.
-    /// - Example: `vco-bp15oes1py4i66rmd****	`.
+    /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
     pub next_hop: Option<String>,
     /// The original weight of the destination-based route. Valid values:
@@ -200,7 +200,7 @@ pub struct ModifyVpnRouteEntryWeightResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE	`.
+    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -272,8 +272,8 @@ impl ::std::fmt::Display for ModifyVpnRouteEntryWeightError {
     }
 }
 impl ::std::error::Error for ModifyVpnRouteEntryWeightError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpnRouteEntryWeightError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpnRouteEntryWeightError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnRouteEntryWeightError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

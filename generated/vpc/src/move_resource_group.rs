@@ -216,8 +216,8 @@ impl ::std::fmt::Display for MoveResourceGroupError {
     }
 }
 impl ::std::error::Error for MoveResourceGroupError {}
-impl ::acs_runtime::waiter::AsServiceError for MoveResourceGroupError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        MoveResourceGroupError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -198,8 +198,8 @@ impl ::std::fmt::Display for MoveVpnResourceGroupError {
     }
 }
 impl ::std::error::Error for MoveVpnResourceGroupError {}
-impl ::acs_runtime::waiter::AsServiceError for MoveVpnResourceGroupError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        MoveVpnResourceGroupError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

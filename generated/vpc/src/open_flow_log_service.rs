@@ -191,8 +191,8 @@ impl ::std::fmt::Display for OpenFlowLogServiceError {
     }
 }
 impl ::std::error::Error for OpenFlowLogServiceError {}
-impl ::acs_runtime::waiter::AsServiceError for OpenFlowLogServiceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        OpenFlowLogServiceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for OpenFlowLogServiceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

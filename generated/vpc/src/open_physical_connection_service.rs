@@ -138,8 +138,8 @@ impl ::std::fmt::Display for OpenPhysicalConnectionServiceError {
     }
 }
 impl ::std::error::Error for OpenPhysicalConnectionServiceError {}
-impl ::acs_runtime::waiter::AsServiceError for OpenPhysicalConnectionServiceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        OpenPhysicalConnectionServiceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -189,8 +189,8 @@ impl ::std::fmt::Display for OpenPublicIpAddressPoolServiceError {
     }
 }
 impl ::std::error::Error for OpenPublicIpAddressPoolServiceError {}
-impl ::acs_runtime::waiter::AsServiceError for OpenPublicIpAddressPoolServiceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        OpenPublicIpAddressPoolServiceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -196,8 +196,8 @@ impl ::std::fmt::Display for OpenTrafficMirrorServiceError {
     }
 }
 impl ::std::error::Error for OpenTrafficMirrorServiceError {}
-impl ::acs_runtime::waiter::AsServiceError for OpenTrafficMirrorServiceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        OpenTrafficMirrorServiceError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -266,8 +266,8 @@ impl ::std::fmt::Display for PublishVpcRouteEntriesError {
     }
 }
 impl ::std::error::Error for PublishVpcRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for PublishVpcRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        PublishVpcRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

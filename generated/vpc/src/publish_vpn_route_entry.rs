@@ -184,7 +184,7 @@ pub struct PublishVpnRouteEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE	`.
+    /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -490,8 +490,8 @@ impl ::std::fmt::Display for PublishVpnRouteEntryError {
     }
 }
 impl ::std::error::Error for PublishVpnRouteEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for PublishVpnRouteEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        PublishVpnRouteEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

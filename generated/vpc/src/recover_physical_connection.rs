@@ -197,8 +197,8 @@ impl ::std::fmt::Display for RecoverPhysicalConnectionError {
     }
 }
 impl ::std::error::Error for RecoverPhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for RecoverPhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RecoverPhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

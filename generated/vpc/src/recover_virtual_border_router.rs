@@ -191,8 +191,8 @@ impl ::std::fmt::Display for RecoverVirtualBorderRouterError {
     }
 }
 impl ::std::error::Error for RecoverVirtualBorderRouterError {}
-impl ::acs_runtime::waiter::AsServiceError for RecoverVirtualBorderRouterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RecoverVirtualBorderRouterError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

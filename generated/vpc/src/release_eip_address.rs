@@ -189,8 +189,8 @@ impl ::std::fmt::Display for ReleaseEipAddressError {
     }
 }
 impl ::std::error::Error for ReleaseEipAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for ReleaseEipAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ReleaseEipAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

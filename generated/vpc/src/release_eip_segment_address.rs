@@ -227,8 +227,8 @@ impl ::std::fmt::Display for ReleaseEipSegmentAddressError {
     }
 }
 impl ::std::error::Error for ReleaseEipSegmentAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for ReleaseEipSegmentAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ReleaseEipSegmentAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

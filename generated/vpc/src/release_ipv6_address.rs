@@ -194,8 +194,8 @@ impl ::std::fmt::Display for ReleaseIpv6AddressError {
     }
 }
 impl ::std::error::Error for ReleaseIpv6AddressError {}
-impl ::acs_runtime::waiter::AsServiceError for ReleaseIpv6AddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ReleaseIpv6AddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

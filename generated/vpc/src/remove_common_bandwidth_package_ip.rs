@@ -264,8 +264,8 @@ impl ::std::fmt::Display for RemoveCommonBandwidthPackageIpError {
     }
 }
 impl ::std::error::Error for RemoveCommonBandwidthPackageIpError {}
-impl ::acs_runtime::waiter::AsServiceError for RemoveCommonBandwidthPackageIpError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RemoveCommonBandwidthPackageIpError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

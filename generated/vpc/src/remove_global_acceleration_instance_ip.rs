@@ -199,8 +199,9 @@ impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {
     }
 }
 impl ::std::error::Error for RemoveGlobalAccelerationInstanceIpError {}
-impl ::acs_runtime::waiter::AsServiceError for RemoveGlobalAccelerationInstanceIpError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RemoveGlobalAccelerationInstanceIpError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for RemoveGlobalAccelerationInstanceIpError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -197,8 +197,9 @@ impl ::std::fmt::Display for RemoveIPv6TranslatorAclListEntryError {
     }
 }
 impl ::std::error::Error for RemoveIPv6TranslatorAclListEntryError {}
-impl ::acs_runtime::waiter::AsServiceError for RemoveIPv6TranslatorAclListEntryError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RemoveIPv6TranslatorAclListEntryError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for RemoveIPv6TranslatorAclListEntryError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -255,9 +255,9 @@ impl ::std::fmt::Display for RemoveSourcesFromTrafficMirrorSessionError {
     }
 }
 impl ::std::error::Error for RemoveSourcesFromTrafficMirrorSessionError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for RemoveSourcesFromTrafficMirrorSessionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RemoveSourcesFromTrafficMirrorSessionError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -229,8 +229,8 @@ impl ::std::fmt::Display for ReplaceVpcDhcpOptionsSetError {
     }
 }
 impl ::std::error::Error for ReplaceVpcDhcpOptionsSetError {}
-impl ::acs_runtime::waiter::AsServiceError for ReplaceVpcDhcpOptionsSetError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ReplaceVpcDhcpOptionsSetError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

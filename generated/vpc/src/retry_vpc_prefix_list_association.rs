@@ -247,8 +247,8 @@ impl ::std::fmt::Display for RetryVpcPrefixListAssociationError {
     }
 }
 impl ::std::error::Error for RetryVpcPrefixListAssociationError {}
-impl ::acs_runtime::waiter::AsServiceError for RetryVpcPrefixListAssociationError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RetryVpcPrefixListAssociationError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

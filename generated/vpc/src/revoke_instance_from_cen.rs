@@ -235,8 +235,8 @@ impl ::std::fmt::Display for RevokeInstanceFromCenError {
     }
 }
 impl ::std::error::Error for RevokeInstanceFromCenError {}
-impl ::acs_runtime::waiter::AsServiceError for RevokeInstanceFromCenError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RevokeInstanceFromCenError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

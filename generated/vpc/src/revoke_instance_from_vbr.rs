@@ -218,8 +218,8 @@ impl ::std::fmt::Display for RevokeInstanceFromVbrError {
     }
 }
 impl ::std::error::Error for RevokeInstanceFromVbrError {}
-impl ::acs_runtime::waiter::AsServiceError for RevokeInstanceFromVbrError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RevokeInstanceFromVbrError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

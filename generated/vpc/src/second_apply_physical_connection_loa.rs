@@ -221,8 +221,7 @@ pub struct PmInfo {
     /// You can configure information for up to 16 construction engineers.
     ///
     /// - Wire name: `PMCertificateNo`.
-    /// - Example: `5****************9
-    /// `.
+    /// - Example: `5****************9`.
     #[rpc(name = "PMCertificateNo")]
     pub pm_certificate_no: Option<String>,
     /// The name of the construction engineer.
@@ -261,8 +260,7 @@ pub struct SecondApplyPhysicalConnectionLOAResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `A47BD386-7FDE-42C4-8D22-C6223D18AA1C
-    /// `.
+    /// - Example: `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -385,8 +383,9 @@ impl ::std::fmt::Display for SecondApplyPhysicalConnectionLOAError {
     }
 }
 impl ::std::error::Error for SecondApplyPhysicalConnectionLOAError {}
-impl ::acs_runtime::waiter::AsServiceError for SecondApplyPhysicalConnectionLOAError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        SecondApplyPhysicalConnectionLOAError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for SecondApplyPhysicalConnectionLOAError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -253,8 +253,9 @@ impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {
     }
 }
 impl ::std::error::Error for SetHighDefinitionMonitorLogStatusError {}
-impl ::acs_runtime::waiter::AsServiceError for SetHighDefinitionMonitorLogStatusError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        SetHighDefinitionMonitorLogStatusError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for SetHighDefinitionMonitorLogStatusError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

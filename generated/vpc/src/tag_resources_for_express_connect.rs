@@ -265,8 +265,8 @@ impl ::std::fmt::Display for TagResourcesForExpressConnectError {
     }
 }
 impl ::std::error::Error for TagResourcesForExpressConnectError {}
-impl ::acs_runtime::waiter::AsServiceError for TagResourcesForExpressConnectError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        TagResourcesForExpressConnectError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

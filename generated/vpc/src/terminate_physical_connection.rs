@@ -188,8 +188,8 @@ impl ::std::fmt::Display for TerminatePhysicalConnectionError {
     }
 }
 impl ::std::error::Error for TerminatePhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for TerminatePhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        TerminatePhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for TerminatePhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -183,8 +183,8 @@ impl ::std::fmt::Display for TerminateVirtualBorderRouterError {
     }
 }
 impl ::std::error::Error for TerminateVirtualBorderRouterError {}
-impl ::acs_runtime::waiter::AsServiceError for TerminateVirtualBorderRouterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        TerminateVirtualBorderRouterError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

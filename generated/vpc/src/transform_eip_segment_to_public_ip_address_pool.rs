@@ -259,9 +259,9 @@ impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {
     }
 }
 impl ::std::error::Error for TransformEipSegmentToPublicIpAddressPoolError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        TransformEipSegmentToPublicIpAddressPoolError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -14,7 +14,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// // Some required parameters need structured values; set them before `build()`.
 /// let builder = acs_vpc::UnTagResourcesRequest::builder()
 ///     .resource_type("VPC")
-///     .region_id("cn-hangzhou\t");
+///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -68,7 +68,7 @@ pub struct UnTagResourcesRequest {
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
-    /// - Example: `cn-hangzhou	`.
+    /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
@@ -163,7 +163,7 @@ pub struct UnTagResourcesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0	`.
+    /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -249,8 +249,8 @@ impl ::std::fmt::Display for UnTagResourcesError {
     }
 }
 impl ::std::error::Error for UnTagResourcesError {}
-impl ::acs_runtime::waiter::AsServiceError for UnTagResourcesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnTagResourcesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UnTagResourcesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -81,7 +81,7 @@ pub struct UnassociateEipAddressRequest {
     /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11****	`.
+    /// - Example: `02fb3da4-130e-11****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -323,8 +323,8 @@ impl ::std::fmt::Display for UnassociateEipAddressError {
     }
 }
 impl ::std::error::Error for UnassociateEipAddressError {}
-impl ::acs_runtime::waiter::AsServiceError for UnassociateEipAddressError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnassociateEipAddressError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -186,9 +186,9 @@ impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {
     }
 }
 impl ::std::error::Error for UnassociateGlobalAccelerationInstanceError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for UnassociateGlobalAccelerationInstanceError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnassociateGlobalAccelerationInstanceError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -277,8 +277,8 @@ impl ::std::fmt::Display for UnassociateHaVipError {
     }
 }
 impl ::std::error::Error for UnassociateHaVipError {}
-impl ::acs_runtime::waiter::AsServiceError for UnassociateHaVipError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnassociateHaVipError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -302,8 +302,8 @@ impl ::std::fmt::Display for UnassociateNetworkAclError {
     }
 }
 impl ::std::error::Error for UnassociateNetworkAclError {}
-impl ::acs_runtime::waiter::AsServiceError for UnassociateNetworkAclError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnassociateNetworkAclError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -214,9 +214,9 @@ impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRoute
     }
 }
 impl ::std::error::Error for UnassociatePhysicalConnectionFromVirtualBorderRouterError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnassociatePhysicalConnectionFromVirtualBorderRouterError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -219,8 +219,8 @@ impl ::std::fmt::Display for UnassociateRouteTableError {
     }
 }
 impl ::std::error::Error for UnassociateRouteTableError {}
-impl ::acs_runtime::waiter::AsServiceError for UnassociateRouteTableError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnassociateRouteTableError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -217,8 +217,8 @@ impl ::std::fmt::Display for UnassociateVpcCidrBlockError {
     }
 }
 impl ::std::error::Error for UnassociateVpcCidrBlockError {}
-impl ::acs_runtime::waiter::AsServiceError for UnassociateVpcCidrBlockError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnassociateVpcCidrBlockError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

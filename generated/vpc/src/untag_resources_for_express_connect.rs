@@ -233,8 +233,9 @@ impl ::std::fmt::Display for UntagResourcesForExpressConnectError {
     }
 }
 impl ::std::error::Error for UntagResourcesForExpressConnectError {}
-impl ::acs_runtime::waiter::AsServiceError for UntagResourcesForExpressConnectError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UntagResourcesForExpressConnectError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for UntagResourcesForExpressConnectError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

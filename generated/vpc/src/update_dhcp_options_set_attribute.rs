@@ -311,8 +311,8 @@ impl ::std::fmt::Display for UpdateDhcpOptionsSetAttributeError {
     }
 }
 impl ::std::error::Error for UpdateDhcpOptionsSetAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateDhcpOptionsSetAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateDhcpOptionsSetAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -36,8 +36,7 @@ pub struct UpdateFailoverTestJobRequest {
     /// >  If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000
-    /// `.
+    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -186,8 +185,7 @@ pub struct UpdateFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
-    /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF
-    /// `.
+    /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
     #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
 }
@@ -299,8 +297,8 @@ impl ::std::fmt::Display for UpdateFailoverTestJobError {
     }
 }
 impl ::std::error::Error for UpdateFailoverTestJobError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateFailoverTestJobError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateFailoverTestJobError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -362,9 +362,9 @@ impl ::std::fmt::Display for UpdateGatewayRouteTableEntryAttributeError {
     }
 }
 impl ::std::error::Error for UpdateGatewayRouteTableEntryAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateGatewayRouteTableEntryAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateGatewayRouteTableEntryAttributeError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -384,8 +384,8 @@ impl ::std::fmt::Display for UpdateIpsecServerError {
     }
 }
 impl ::std::error::Error for UpdateIpsecServerError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateIpsecServerError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateIpsecServerError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

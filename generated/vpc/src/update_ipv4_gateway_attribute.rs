@@ -200,8 +200,8 @@ impl ::std::fmt::Display for UpdateIpv4GatewayAttributeError {
     }
 }
 impl ::std::error::Error for UpdateIpv4GatewayAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateIpv4GatewayAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateIpv4GatewayAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UpdateIpv4GatewayAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -361,8 +361,8 @@ impl ::std::fmt::Display for UpdateNatGatewayNatTypeError {
     }
 }
 impl ::std::error::Error for UpdateNatGatewayNatTypeError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateNatGatewayNatTypeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateNatGatewayNatTypeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

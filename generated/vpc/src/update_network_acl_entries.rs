@@ -601,8 +601,8 @@ impl ::std::fmt::Display for UpdateNetworkAclEntriesError {
     }
 }
 impl ::std::error::Error for UpdateNetworkAclEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateNetworkAclEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateNetworkAclEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -221,8 +221,9 @@ impl ::std::fmt::Display for UpdatePublicIpAddressPoolAttributeError {
     }
 }
 impl ::std::error::Error for UpdatePublicIpAddressPoolAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdatePublicIpAddressPoolAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdatePublicIpAddressPoolAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for UpdatePublicIpAddressPoolAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

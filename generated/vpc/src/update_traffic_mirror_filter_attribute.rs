@@ -216,8 +216,9 @@ impl ::std::fmt::Display for UpdateTrafficMirrorFilterAttributeError {
     }
 }
 impl ::std::error::Error for UpdateTrafficMirrorFilterAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateTrafficMirrorFilterAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateTrafficMirrorFilterAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for UpdateTrafficMirrorFilterAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -300,9 +300,9 @@ impl ::std::fmt::Display for UpdateTrafficMirrorFilterRuleAttributeError {
     }
 }
 impl ::std::error::Error for UpdateTrafficMirrorFilterRuleAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterRuleAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateTrafficMirrorFilterRuleAttributeError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

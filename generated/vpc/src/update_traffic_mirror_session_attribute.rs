@@ -466,8 +466,9 @@ impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {
     }
 }
 impl ::std::error::Error for UpdateTrafficMirrorSessionAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateTrafficMirrorSessionAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateTrafficMirrorSessionAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for UpdateTrafficMirrorSessionAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

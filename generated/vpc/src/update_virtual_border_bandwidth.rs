@@ -246,8 +246,8 @@ impl ::std::fmt::Display for UpdateVirtualBorderBandwidthError {
     }
 }
 impl ::std::error::Error for UpdateVirtualBorderBandwidthError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateVirtualBorderBandwidthError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateVirtualBorderBandwidthError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

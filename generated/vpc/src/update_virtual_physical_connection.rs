@@ -264,8 +264,9 @@ impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {
     }
 }
 impl ::std::error::Error for UpdateVirtualPhysicalConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateVirtualPhysicalConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateVirtualPhysicalConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for UpdateVirtualPhysicalConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

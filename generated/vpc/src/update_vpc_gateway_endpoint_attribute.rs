@@ -281,8 +281,9 @@ impl ::std::fmt::Display for UpdateVpcGatewayEndpointAttributeError {
     }
 }
 impl ::std::error::Error for UpdateVpcGatewayEndpointAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for UpdateVpcGatewayEndpointAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UpdateVpcGatewayEndpointAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for UpdateVpcGatewayEndpointAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -183,9 +183,9 @@ impl ::std::fmt::Display for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError 
     }
 }
 impl ::std::error::Error for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {}
-impl ::acs_runtime::waiter::AsServiceError
+impl AsRef<::acs_runtime::client::ServiceError>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError::service_error(self)
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -274,8 +274,9 @@ impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {
     }
 }
 impl ::std::error::Error for WithdrawVpcPublishedRouteEntriesError {}
-impl ::acs_runtime::waiter::AsServiceError for WithdrawVpcPublishedRouteEntriesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        WithdrawVpcPublishedRouteEntriesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError>
+for WithdrawVpcPublishedRouteEntriesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

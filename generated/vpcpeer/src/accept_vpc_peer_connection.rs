@@ -237,8 +237,8 @@ impl ::std::fmt::Display for AcceptVpcPeerConnectionError {
     }
 }
 impl ::std::error::Error for AcceptVpcPeerConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for AcceptVpcPeerConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        AcceptVpcPeerConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -487,8 +487,8 @@ impl ::std::fmt::Display for CreateVpcPeerConnectionError {
     }
 }
 impl ::std::error::Error for CreateVpcPeerConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateVpcPeerConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateVpcPeerConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

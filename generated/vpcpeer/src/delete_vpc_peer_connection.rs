@@ -200,8 +200,8 @@ impl ::std::fmt::Display for DeleteVpcPeerConnectionError {
     }
 }
 impl ::std::error::Error for DeleteVpcPeerConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for DeleteVpcPeerConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DeleteVpcPeerConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -321,8 +321,8 @@ impl ::std::fmt::Display for GetVpcPeerConnectionAttributeError {
     }
 }
 impl ::std::error::Error for GetVpcPeerConnectionAttributeError {}
-impl ::acs_runtime::waiter::AsServiceError for GetVpcPeerConnectionAttributeError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        GetVpcPeerConnectionAttributeError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

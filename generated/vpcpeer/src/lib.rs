@@ -19,7 +19,8 @@
 #![allow(
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::manual_async_fn
 )]
 #[rustfmt::skip]
 #[cfg(feature = "cli")]

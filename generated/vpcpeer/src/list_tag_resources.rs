@@ -323,8 +323,8 @@ impl ::std::fmt::Display for ListTagResourcesError {
     }
 }
 impl ::std::error::Error for ListTagResourcesError {}
-impl ::acs_runtime::waiter::AsServiceError for ListTagResourcesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListTagResourcesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

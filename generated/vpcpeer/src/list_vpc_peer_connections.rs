@@ -451,8 +451,8 @@ impl ::std::fmt::Display for ListVpcPeerConnectionsError {
     }
 }
 impl ::std::error::Error for ListVpcPeerConnectionsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListVpcPeerConnectionsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListVpcPeerConnectionsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListVpcPeerConnectionsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -272,8 +272,8 @@ impl ::std::fmt::Display for ModifyVpcPeerConnectionError {
     }
 }
 impl ::std::error::Error for ModifyVpcPeerConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for ModifyVpcPeerConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ModifyVpcPeerConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -165,8 +165,8 @@ impl ::std::fmt::Display for RejectVpcPeerConnectionError {
     }
 }
 impl ::std::error::Error for RejectVpcPeerConnectionError {}
-impl ::acs_runtime::waiter::AsServiceError for RejectVpcPeerConnectionError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        RejectVpcPeerConnectionError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for RejectVpcPeerConnectionError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -262,8 +262,8 @@ impl ::std::fmt::Display for TagResourcesError {
     }
 }
 impl ::std::error::Error for TagResourcesError {}
-impl ::acs_runtime::waiter::AsServiceError for TagResourcesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        TagResourcesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

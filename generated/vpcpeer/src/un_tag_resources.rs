@@ -234,8 +234,8 @@ impl ::std::fmt::Display for UnTagResourcesError {
     }
 }
 impl ::std::error::Error for UnTagResourcesError {}
-impl ::acs_runtime::waiter::AsServiceError for UnTagResourcesError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        UnTagResourcesError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for UnTagResourcesError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

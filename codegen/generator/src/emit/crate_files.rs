@@ -25,6 +25,10 @@ acs-runtime = {{ workspace = true }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 
+[dev-dependencies]
+futures-util = "0.3"
+tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
+
 [features]
 # Operation tables and request deserialization for command-line front ends.
 cli = []

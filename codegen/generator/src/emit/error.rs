@@ -68,9 +68,9 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
 
         impl ::std::error::Error for #name {}
 
-        impl ::acs_runtime::waiter::AsServiceError for #name {
-            fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-                #name::service_error(self)
+        impl AsRef<::acs_runtime::client::ServiceError> for #name {
+            fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+                self.service_error()
             }
         }
     }

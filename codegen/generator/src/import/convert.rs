@@ -861,7 +861,18 @@ fn scalar(value: &Value, ty: TypeName, path: &str, cx: &mut Cx<'_>) -> Option<Sc
         .inspect(|_| cx.add(Kind::NumberAsString, path, format!("{s:?}"))),
         _ => None,
     };
-    Some(converted.unwrap_or_else(|| Scalar::Str(text())))
+    if converted.is_some() {
+        return converted;
+    }
+    let text = text();
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() {
+        cx.add(Kind::PaddedValue, path, format!("{text:?}"));
+        if trimmed.is_empty() {
+            return None;
+        }
+    }
+    Some(Scalar::Str(trimmed.to_owned()))
 }
 
 /// Upstream prose: documentation links `[text](~~123~~)` become links to the documentation site.

@@ -13,6 +13,9 @@ pub enum Kind {
     IndexedNames,
     /// A number or boolean stored as a string; converted.
     NumberAsString,
+    /// An example or default with surrounding whitespace (often a tab); trimmed, or dropped
+    /// when nothing else is left.
+    PaddedValue,
     /// A response list wrapped in an item node (`VpnGateways.VpnGateway[]`); kept as an object
     /// holding the list, the shape of the JSON.
     WrappedList,
@@ -67,6 +70,7 @@ impl Kind {
                 "indexed parameter names (`Filter.1.Key`): regrouped into one list"
             }
             Self::NumberAsString => "number or boolean stored as a string: converted",
+            Self::PaddedValue => "example or default with surrounding whitespace: trimmed (dropped if blank)",
             Self::WrappedList => {
                 "response list wrapped in an item node: kept as an object holding the list"
             }

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateWidgetRequest {
     /// The region.
@@ -92,6 +93,7 @@ pub struct CreateWidgetRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
 }
 impl CreateWidgetRequest {
@@ -245,6 +247,7 @@ pub enum Type {
 ::acs_runtime::open_enum_impls!(Type { Small = "small", Large = "LARGE", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// - Wire name: `Key`.
     /// - Required.
@@ -272,6 +275,7 @@ pub enum Role {
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct IkeConfig {
     /// - Wire name: `Psk`.
     #[rpc(name = "Psk")]
@@ -288,6 +292,7 @@ impl ::acs_runtime::validate::Validate for IkeConfig {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateWidgetOption {
     /// - Wire name: `Role`.
     /// - Valid values: `master`, `slave`.
@@ -305,6 +310,7 @@ impl ::acs_runtime::validate::Validate for CreateWidgetOption {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Settings {
     /// - Wire name: `Mode`.
     #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
@@ -402,8 +408,8 @@ impl ::std::fmt::Display for CreateWidgetError {
     }
 }
 impl ::std::error::Error for CreateWidgetError {}
-impl ::acs_runtime::waiter::AsServiceError for CreateWidgetError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        CreateWidgetError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for CreateWidgetError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -18,6 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeWidgetRequest {
     /// - Wire name: `WidgetId`.
@@ -26,6 +27,7 @@ pub struct DescribeWidgetRequest {
     #[rpc(name = "WidgetId")]
     pub widget_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
 }
 impl DescribeWidgetRequest {
@@ -134,8 +136,8 @@ impl ::std::fmt::Display for DescribeWidgetError {
     }
 }
 impl ::std::error::Error for DescribeWidgetError {}
-impl ::acs_runtime::waiter::AsServiceError for DescribeWidgetError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        DescribeWidgetError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for DescribeWidgetError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -17,6 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGadgetsRequest {
     /// - Wire name: `NextToken`.
@@ -26,6 +27,7 @@ pub struct ListGadgetsRequest {
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
 }
 impl ListGadgetsRequest {
@@ -121,8 +123,8 @@ impl ::std::fmt::Display for ListGadgetsError {
     }
 }
 impl ::std::error::Error for ListGadgetsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListGadgetsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListGadgetsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListGadgetsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }

@@ -17,6 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListWidgetsRequest {
     /// - Wire name: `PageNumber`.
@@ -28,6 +29,7 @@ pub struct ListWidgetsRequest {
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
 }
 impl ListWidgetsRequest {
@@ -140,8 +142,8 @@ impl ::std::fmt::Display for ListWidgetsError {
     }
 }
 impl ::std::error::Error for ListWidgetsError {}
-impl ::acs_runtime::waiter::AsServiceError for ListWidgetsError {
-    fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        ListWidgetsError::service_error(self)
+impl AsRef<::acs_runtime::client::ServiceError> for ListWidgetsError {
+    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
+        self.service_error()
     }
 }
