@@ -5,9 +5,11 @@
 //! records tracing output so tests can look for secrets in it.
 
 pub mod capture;
+pub mod emulator;
 pub mod server;
 pub mod verify;
 
 pub use capture::Capture;
+pub use emulator::{EmulatorConfig, VpnEmulator};
 pub use server::{Exchange, Received, Reply, TestServer};
 pub use verify::{Clock, Request, Signature, Verified, verify};

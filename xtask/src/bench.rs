@@ -44,9 +44,10 @@ pub fn run(repo: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Wall time and peak resident memory of one cargo run.
+/// Wall time, processor time and peak resident memory of one cargo run.
 struct Measured {
     seconds: f64,
+    cpu_seconds: f64,
     peak_mb: f64,
 }
 
@@ -56,8 +57,9 @@ fn report(what: &str, operations: usize, m: &Measured, budgeted: bool) {
     let anchor_per_op = ANCHOR_SECONDS / ANCHOR_OPERATIONS;
     let anchor_mb_per_op = ANCHOR_PEAK_MB / ANCHOR_OPERATIONS;
     println!(
-        "{PACKAGE} {what} ({operations} operations, dependencies built): {:.1} s, {per_op:.3} s/operation ({:.1}x faster than the anchor's {anchor_per_op:.2}); peak {:.0} MB, {mb_per_op:.1} MB/operation ({:.1}x less than the anchor's {anchor_mb_per_op:.1})",
+        "{PACKAGE} {what} ({operations} operations, dependencies built): {:.1} s wall ({:.1} s processor), {per_op:.3} s/operation ({:.1}x faster than the anchor's {anchor_per_op:.2}); peak {:.0} MB, {mb_per_op:.1} MB/operation ({:.1}x less than the anchor's {anchor_mb_per_op:.1})",
         m.seconds,
+        m.cpu_seconds,
         anchor_per_op / per_op,
         m.peak_mb,
         anchor_mb_per_op / mb_per_op,
@@ -131,16 +133,23 @@ fn timed_cargo(repo: &Path, args: &[&str]) -> Result<Measured, String> {
     if !output.status.success() {
         return Err(format!("`cargo {}` failed:\n{stderr}", args.join(" ")));
     }
-    let peak_kb: f64 = stderr
-        .lines()
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix("Maximum resident set size (kbytes): ")
-        })
-        .and_then(|v| v.trim().parse().ok())
+    let peak_kb = field(&stderr, "Maximum resident set size (kbytes): ")
         .ok_or("GNU time printed no peak memory")?;
+    let cpu_seconds = ["User time (seconds): ", "System time (seconds): "]
+        .iter()
+        .filter_map(|key| field(&stderr, key))
+        .sum();
     Ok(Measured {
         seconds,
+        cpu_seconds,
         peak_mb: peak_kb / 1024.0,
     })
+}
+
+/// A number GNU time printed after `key`.
+fn field(report: &str, key: &str) -> Option<f64> {
+    report
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(key))
+        .and_then(|v| v.trim().parse().ok())
 }

@@ -69,8 +69,9 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     /// - Wire name: `CertificateType`.
     /// - Required.
     /// - Example: `Signature`.
+    /// - Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).
     #[rpc(name = "CertificateType")]
-    pub certificate_type: Option<String>,
+    pub certificate_type: Option<CertificateType>,
     /// The ID of the certificate.
     ///
     /// - Wire name: `CertificateId`.
@@ -86,6 +87,7 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -118,7 +120,14 @@ impl ::acs_runtime::validate::Validate for AssociateVpnGatewayWithCertificateReq
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "CertificateType", &self.certificate_type);
+        v.known(
+            p,
+            "CertificateType",
+            self.certificate_type.as_ref().map(|e| e.as_str()),
+            CertificateType::KNOWN,
+        );
         v.required(p, "CertificateId", &self.certificate_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest
@@ -144,7 +153,7 @@ impl AssociateVpnGatewayWithCertificateRequestBuilder {
         self
     }
     /// Sets `CertificateType`. The type of the certificate.
-    pub fn certificate_type(mut self, value: impl Into<String>) -> Self {
+    pub fn certificate_type(mut self, value: impl Into<CertificateType>) -> Self {
         self.inner.certificate_type = Some(value.into());
         self
     }
@@ -182,6 +191,22 @@ impl AssociateVpnGatewayWithCertificateRequestBuilder {
         self.inner
     }
 }
+/// The type of the certificate. Valid values:
+///
+/// *   **Encryption**
+/// *   **Signature**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CertificateType {
+    /// `Encryption`: encryption certificate
+    Encryption,
+    /// `Signature`: signature certificate
+    Signature,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    CertificateType { Encryption = "Encryption", Signature = "Signature", }
+);
 /// Response of `AssociateVpnGatewayWithCertificate`.
 ///
 /// The returned data.

@@ -2235,11 +2235,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "CertificateType",
                     field: "certificate_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Encryption", "Signature"]),
                     required: true,
                     default: None,
                     description: "The type of the certificate. Valid values:\n\n*   **Encryption**\n*   **Signature**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).",
+                    ],
                 },
                 ParamDoc {
                     name: "CertificateId",
@@ -2260,6 +2262,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -2613,6 +2616,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -3278,6 +3282,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "Length: at most 64 characters.",
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -3299,7 +3305,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the customer gateway.\n\nThe name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "Description",
@@ -3309,7 +3315,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the customer gateway.\n\nThe description must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "Asn",
@@ -3329,7 +3335,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The authentication key of the BGP routing protocol for the gateway device in the data center.\n\nThe key must be 1 to 64 characters in length. It can contain only ASCII characters and cannot contain spaces or question marks (?).",
-                    facts: &[],
+                    facts: &[
+                        "Length: 1 to 64 characters.",
+                        "Format: no spaces or question marks (?) (pattern `^[^ ?]*$`).",
+                        "ASCII characters only.",
+                    ],
                 },
                 ParamDoc {
                     name: "Tags",
@@ -3343,14 +3353,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &[],
+                                    facts: &["Length: 1 to 64 characters."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &[],
+                                    facts: &["Length: at most 128 characters."],
                                 },
                             ],
                         ),
@@ -3359,7 +3369,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Items: at most 20."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -5382,7 +5392,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec server.\n\nThe name must be 1 to 100 characters in length.",
-                    facts: &["Length: at most 100 characters."],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "EffectImmediately",
@@ -5432,7 +5442,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The pre-shared key.\n\nThe pre-shared key that is used for authentication between the IPsec-VPN server and the client. It must be 1 to 100 characters in length.\n\nIf you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.\n\n> The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -5443,6 +5453,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -5450,11 +5461,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "DryRun",
                     field: "dry_run",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["true", "false"]),
                     required: false,
                     default: None,
                     description: "Specifies whether to only precheck this request. Valid values:\n\n*   **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.\n*   **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `true` (only check the request), `false` (check and perform the request).",
+                    ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -7584,6 +7597,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.",
                     facts: &[
+                        "Length: at most 64 characters.",
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -7615,7 +7630,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the SSL client certificate.\n\nThe name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -7637,6 +7652,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -7668,7 +7684,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The SSL server name.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "ClientIpPool",
@@ -7678,7 +7694,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The client CIDR block.\n\nThe CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client, rather than the private CIDR block.\n\nIf the client accesses the SSL server over an SSL-VPN connection, the VPN gateway assigns an IP address from the specified client CIDR block for the client to access cloud resources.\n\nMake sure that the number of IP addresses in the client CIDR block is at least four times the maximum number of SSL-VPN connections supported by the VPN gateway.\n\n**Click to view the reason.**\n\nFor example, if you specify 192.168.0.0/24 as the client CIDR block, the system first divides a subnet CIDR block with a subnet mask of 30 from 192.168.0.0/24, such as 192.168.0.4/30. This subnet provides up to four IP addresses. Then, the system allocates an IP address from 192.168.0.4/30 to the client and uses the other three IP addresses to ensure network communication. In this case, one client consumes four IP addresses. Therefore, to ensure that an IP address is assigned to your client, the number of IP addresses in the client CIDR block must be at least four times the maximum number of SSL-VPN connections supported by the VPN gateway with which the SSL server is associated.\n\n**Click to view the CIDR blocks that are not supported.**\n\n*   100.64.0.0~100.127.255.255\n*   127.0.0.0~127.255.255.255\n*   169.254.0.0~169.254.255.255\n*   224.0.0.0~239.255.255.255\n*   255.0.0.0~255.255.255.255\n\n**Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.**\n\n*   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.\n*   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.\n*   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.\n*   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.\n*   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.\n*   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.\n*   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.\n*   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.\n\n> \n\n*   The subnet mask of the client CIDR block must be 16 to 29 bits in length.\n\n*   Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.\n\n*   We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).\n\n*   After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.",
-                    facts: &[],
+                    facts: &[
+                        "Format: an IPv4 CIDR block with a subnet mask of 16 to 29 bits (pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$`).",
+                    ],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -7694,21 +7712,25 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "Proto",
                     field: "proto",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["TCP", "UDP"]),
                     required: false,
                     default: None,
                     description: "The protocol that is used by the SSL server. Valid values:\n\n*   **TCP** (default)\n*   **UDP**",
-                    facts: &[],
+                    facts: &["Valid values: `TCP` (TCP (default)), `UDP` (UDP)."],
                 },
                 ParamDoc {
                     name: "Cipher",
                     field: "cipher",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(
+                        &["AES-128-CBC", "AES-192-CBC", "AES-256-CBC", "none"],
+                    ),
                     required: false,
                     default: None,
                     description: "The encryption algorithm that is used by the SSL-VPN connection.\n\n*   If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.\n\n*   If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:\n\n    *   **AES-128-CBC** (default)\n    *   **AES-192-CBC**\n    *   **AES-256-CBC**\n    *   **none**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).",
+                    ],
                 },
                 ParamDoc {
                     name: "Port",
@@ -7718,7 +7740,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.\n\nThe following ports are not supported: **22**, **2222**, **22222**, **9000**, **9001**, **9002**, **7505**, **80**, **443**, **53**, **68**, **123**, **4510**, **4560**, **500**, and **4500**.",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.",
+                    ],
                 },
                 ParamDoc {
                     name: "Compress",
@@ -8815,7 +8839,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "NextHop",
@@ -8841,11 +8865,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -8856,6 +8880,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -9824,7 +9849,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "CustomerGatewayId",
@@ -9840,11 +9865,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "NetworkType",
                     field: "network_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["public", "private"]),
                     required: false,
                     default: None,
                     description: "The network type of the IPsec-VPN connection. Valid values:\n\n*   **public** (default)\n*   **private**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).",
+                    ],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -9965,6 +9992,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -9980,14 +10008,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &[],
+                                    facts: &["Length: 1 to 64 characters."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &[],
+                                    facts: &["Length: at most 128 characters."],
                                 },
                             ],
                         ),
@@ -9996,7 +10024,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Items: at most 20."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -10041,7 +10069,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "tunnel_index",
                                     shape: &Shape::Integer,
                                     description: "The order in which the tunnel was created.\n\n*   **1**: Tunnel 1.\n*   **2**: Tunnel 2.",
-                                    facts: &[],
+                                    facts: &["Valid values: 1, 2."],
                                 },
                                 FieldDoc {
                                     name: "TunnelBgpConfig",
@@ -10053,7 +10081,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
                                                 description: "The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
-                                                facts: &[],
+                                                facts: &["Value: 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -10067,7 +10095,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "tunnel_cidr",
                                                 shape: &Shape::String,
                                                 description: "The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec-VPN connection must use different CIDR blocks.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -10082,65 +10112,90 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IkeAuthAlg",
                                                 field: "ike_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeEncAlg",
                                                 field: "ike_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeLifetime",
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
                                                 field: "ike_mode",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["main", "aggressive"]),
                                                 description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster with a higher success rate.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkePfs",
                                                 field: "ike_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\\\nValid values: **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeVersion",
                                                 field: "ike_version",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                                 description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "LocalId",
                                                 field: "local_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "Psk",
                                                 field: "psk",
                                                 shape: &Shape::String,
                                                 description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: 1 to 100 characters.",
+                                                    "Format: letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!`@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "RemoteId",
                                                 field: "remote_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -10155,30 +10210,42 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IpsecAuthAlg",
                                                 field: "ipsec_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecEncAlg",
                                                 field: "ipsec_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecLifetime",
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
                                                 field: "ipsec_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["disabled", "group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -10192,7 +10259,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunnel configurations.\n\n*   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.\n*   When you create a IPsec-VPN connection in dual-tunnel mode, you must add both tunnels to IPsec-VPN connection to ensure that the IPsec-VPN connection has connection redundancy. Each IPsec-VPN connection supports only two tunnels.",
-                    facts: &[],
+                    facts: &["Items: at most 2."],
                 },
                 ParamDoc {
                     name: "EnableTunnelsBgp",
@@ -10244,6 +10311,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -10275,7 +10343,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -10399,14 +10467,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &[],
+                                    facts: &["Length: 1 to 64 characters."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &[],
+                                    facts: &["Length: at most 128 characters."],
                                 },
                             ],
                         ),
@@ -10415,7 +10483,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Items: at most 20."],
                 },
                 ParamDoc {
                     name: "TunnelOptionsSpecification",
@@ -10455,9 +10523,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                 FieldDoc {
                                     name: "Role",
                                     field: "role",
-                                    shape: &Shape::String,
+                                    shape: &Shape::Enum(&["master", "slave"]),
                                     description: "The role of the tunnel. Valid values:\n\n*   **master**: The tunnel is an active tunnel.\n*   **slave**: The tunnel is a standby tunnel.",
-                                    facts: &[],
+                                    facts: &[
+                                        "Valid values: `master` (the active tunnel), `slave` (the standby tunnel).",
+                                    ],
                                 },
                                 FieldDoc {
                                     name: "TunnelBgpConfig",
@@ -10469,7 +10539,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
                                                 description: "The autonomous system number (ASN) of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n> - If you set **EnableTunnelsBgp** to **true**, you must set this parameter.\n> - Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).\n> - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.",
-                                                facts: &[],
+                                                facts: &["Value: 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -10483,7 +10553,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "tunnel_cidr",
                                                 shape: &Shape::String,
                                                 description: "The BGP CIDR block of the tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The BGP CIDR block of each tunnel must be unique on a VPN gateway.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -10498,65 +10570,90 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IkeAuthAlg",
                                                 field: "ike_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 1 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeEncAlg",
                                                 field: "ike_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 1 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeLifetime",
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
                                                 field: "ike_mode",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["main", "aggressive"]),
                                                 description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive:** This mode is faster and has a higher success rate.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkePfs",
                                                 field: "ike_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\\\nValid values: **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeVersion",
                                                 field: "ike_version",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                                 description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "LocalId",
                                                 field: "local_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "Psk",
                                                 field: "psk",
                                                 shape: &Shape::String,
                                                 description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: 1 to 100 characters.",
+                                                    "Format: letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!`@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "RemoteId",
                                                 field: "remote_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -10571,30 +10668,42 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IpsecAuthAlg",
                                                 field: "ipsec_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecEncAlg",
                                                 field: "ipsec_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 2 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecLifetime",
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
                                                 field: "ipsec_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["disabled", "group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -10608,7 +10717,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunnel configurations.\n\n*   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.\n*   When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.",
-                    facts: &[],
+                    facts: &["Items: at most 2."],
                 },
                 ParamDoc {
                     name: "EnableTunnelsBgp",
@@ -10843,6 +10952,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -10894,7 +11004,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the policy-based route.\n\nIf you use the same VPN gateway to establish active/standby IPsec-VPN connections, you can configure route weights to specify which connection is active. A value of 100 specifies the active connection, whereas a value of 0 specifies the standby connection.\n\nYou can configure health checks to automatically check the connectivity of IPsec-VPN connections. If the active connection is down, the standby connection automatically takes over. For more information, see [CreateVpnConnection](https://www.alibabacloud.com/help/doc-detail/120391.htm).\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.\n\n>  If you specify active/standby IPsec-VPN connections, the active policy-based route and the standby policy-based route must have the same source and destination CIDR blocks.",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "PublishVpc",
@@ -10914,17 +11024,17 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the policy-based route.\n\nThe description must be 1 to 100 characters in length, and cannot start with http:// or https://.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "Priority",
@@ -10934,7 +11044,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The priority of the policy-based route. Valid values: **1** to **100**. Default value: **10**.\n\nA smaller value indicates a higher priority.",
-                    facts: &[],
+                    facts: &["Value: 1 to 100."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -10976,6 +11086,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -11017,7 +11128,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route. Valid values:\n\n*   **100**: a high priority\n*   **0**: a low priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "PublishVpc",
@@ -11037,17 +11148,17 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the destination-based route.\n\nThe description must be **1** to **100** characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -11331,6 +11442,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "Length: at most 64 characters.",
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -12052,6 +12165,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -12059,11 +12173,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "DryRun",
                     field: "dry_run",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["true", "false"]),
                     required: false,
                     default: None,
                     description: "Specifies whether to perform only a dry run, without performing the actual request. Valid values:\n\n*   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.\n*   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `true` (only check the request), `false` (check and perform the request).",
+                    ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -13009,6 +13125,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13052,6 +13169,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13420,7 +13538,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route that you want to delete. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "NextHop",
@@ -13436,11 +13554,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -13451,6 +13569,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13704,6 +13823,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13737,6 +13857,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13780,6 +13901,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "Length: at most 64 characters.",
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13823,6 +13946,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13880,11 +14004,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "Priority",
@@ -13926,6 +14050,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13967,17 +14092,17 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -14558,7 +14683,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: at most 50."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -14572,14 +14697,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The key of the tag. The tag key cannot be an empty string.\n\nThe tag key can be up to 64 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys at a time.",
-                                    facts: &[],
+                                    facts: &["Length: 1 to 64 characters."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The value of the tag.\n\nThe tag value can be up to 128 characters in length. It can be an empty string. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values at a time.",
-                                    facts: &[],
+                                    facts: &["Length: at most 128 characters."],
                                 },
                             ],
                         ),
@@ -18607,7 +18732,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -18668,7 +18793,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -18719,7 +18844,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The SSL server name.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -18739,7 +18864,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: at most 50."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -19345,11 +19470,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "RouteEntryType",
                     field: "route_entry_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["custom", "bgp"]),
                     required: false,
                     default: None,
                     description: "The route type. Valid values:\n\n*   **custom** (default): a destination-based route\n*   **bgp**: a BGP route",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `custom` (destination-based route (default)), `bgp` (BGP route).",
+                    ],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -19369,7 +19496,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -19380,6 +19507,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.\n\n>  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -19947,7 +20075,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries per page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
                 ParamDoc {
                     name: "VpnConnectionId",
@@ -19963,11 +20091,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "AttachType",
                     field: "attach_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["CEN"]),
                     required: false,
                     default: None,
                     description: "The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.\n\nSet the value to **CEN**, which specifies to query IPsec-VPN connections associated with the transit router.",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `CEN` (IPsec-VPN connections associated with a transit router (default)).",
+                    ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -20059,7 +20189,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The interval at which log data is collected. Valid values: **1** to **10**. Unit: minutes.\n\n>  If you do not specify **From** and **To**, you must specify **MinutePeriod**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 10."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -20079,7 +20209,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
                 ParamDoc {
                     name: "TunnelId",
@@ -20150,7 +20280,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries returned on each page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
                 ParamDoc {
                     name: "VpnConnectionId",
@@ -20174,14 +20304,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &[],
+                                    facts: &["Length: 1 to 64 characters."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &[],
+                                    facts: &["Length: at most 128 characters."],
                                 },
                             ],
                         ),
@@ -20190,7 +20320,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Items: at most 20."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -20251,7 +20381,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return per page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -20262,6 +20392,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -20331,21 +20462,27 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "Spec",
                     field: "spec",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(
+                        &["5M", "10M", "20M", "50M", "100M", "200M", "500M", "1000M"],
+                    ),
                     required: true,
                     default: None,
                     description: "The bandwidth specification.\n\n*   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.\n*   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.\n\nDifferent bandwidth specifications may affect returned zone information. Valid values:\n\n*   **5M**\n*   **10M**\n*   **20M**\n*   **50M**\n*   **100M**\n*   **200M**\n*   **500M**\n*   **1000M**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `5M` (5 Mbit/s), `10M` (10 Mbit/s), `20M` (20 Mbit/s), `50M` (50 Mbit/s), `100M` (100 Mbit/s), `200M` (200 Mbit/s), `500M` (500 Mbit/s), `1000M` (1000 Mbit/s).",
+                    ],
                 },
                 ParamDoc {
                     name: "AcceptLanguage",
                     field: "accept_language",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["zh-CN", "en-US"]),
                     required: false,
                     default: None,
                     description: "The language in which the returned results are displayed. Valid values:\n\n*   **zh-CN**: Chinese\n*   **en-US** (default): English",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `zh-CN` (Chinese), `en-US` (English (default)).",
+                    ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -20392,21 +20529,27 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "Status",
                     field: "status",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(
+                        &["init", "provisioning", "active", "updating", "deleting"],
+                    ),
                     required: false,
                     default: None,
                     description: "The status of the VPN gateway. Valid values:\n\n*   **init**\n*   **provisioning**\n*   **active**\n*   **updating**\n*   **deleting**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).",
+                    ],
                 },
                 ParamDoc {
                     name: "BusinessStatus",
                     field: "business_status",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Normal", "FinancialLocked"]),
                     required: false,
                     default: None,
                     description: "The payment status of the VPN gateway. Valid values:\n\n*   **Normal**\n*   **FinancialLocked**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `Normal` (normal), `FinancialLocked` (locked due to overdue payments).",
+                    ],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -20426,7 +20569,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
                 ParamDoc {
                     name: "IncludeReservationData",
@@ -20527,7 +20670,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: at most 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -20578,17 +20721,19 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: at most 50."],
                 },
                 ParamDoc {
                     name: "RouteEntryType",
                     field: "route_entry_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Custom", "System"]),
                     required: false,
                     default: None,
                     description: "The type of the route entry. Valid values:\n\n*   **Custom**: custom\n*   **System**: system",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `Custom` (custom route), `System` (system route).",
+                    ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -20679,7 +20824,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: at most 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -20926,6 +21071,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -21184,11 +21330,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "CertificateType",
                     field: "certificate_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Encryption", "Signature"]),
                     required: true,
                     default: None,
                     description: "The certificate type. Valid values:\n\n*   **Encryption**\n*   **Signature**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).",
+                    ],
                 },
                 ParamDoc {
                     name: "CertificateId",
@@ -21209,6 +21357,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -21951,6 +22100,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n**\n\n**Description** If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -22575,7 +22725,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The interval at which log data is queried. Valid values: **1** to **10**. Unit: minutes.\n\n>  If both **From** and **To** are not specified, you must specify **MinutePeriod**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 10."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -22595,7 +22745,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -22626,7 +22776,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec server.\n\nThe name must be 1 to 100 characters in length.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "VpnGatewayId",
@@ -22656,7 +22806,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Valid values: **1** to **20**. Default value: **10**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 20."],
                 },
                 ParamDoc {
                     name: "IpsecServerId",
@@ -24365,11 +24515,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "CertificateType",
                     field: "certificate_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Encryption", "Signature"]),
                     required: false,
                     default: None,
                     description: "The certificate type. Valid values:\n\n*   **Encryption**\n*   **Signature**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).",
+                    ],
                 },
                 ParamDoc {
                     name: "NextToken",
@@ -24389,7 +24541,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Valid values: **1** to **20**. Default value: **1**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 20."],
                 },
                 ParamDoc {
                     name: "VpnGatewayId",
@@ -24790,6 +24942,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -24811,7 +24964,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the customer gateway.\n\nThe name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "Description",
@@ -24821,7 +24974,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the customer gateway.\n\nThe description must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "AuthKey",
@@ -24831,7 +24984,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The authentication key of the BGP routing protocol for the gateway device in the data center.\n\nThe key must be 1 to 64 characters in length. It can contain only ASCII characters and cannot contain spaces or question marks (?).",
-                    facts: &[],
+                    facts: &[
+                        "Length: 1 to 64 characters.",
+                        "Format: no spaces or question marks (?) (pattern `^[^ ?]*$`).",
+                        "ASCII characters only.",
+                    ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -27525,6 +27682,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "Length: at most 64 characters.",
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -27556,7 +27715,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new name of the SSL client certificate. This parameter cannot be left empty.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -27578,6 +27737,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -27609,7 +27769,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the SSL server.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "ClientIpPool",
@@ -27619,7 +27779,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The client CIDR block.\n\nThe CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client, rather than the private CIDR block.\n\nIf the client accesses the SSL server over an SSL-VPN connection, the VPN gateway assigns an IP address from the specified client CIDR block for the client to access cloud resources.\n\nMake sure that the number of IP addresses in the client CIDR block is at least four times the maximum number of SSL-VPN connections supported by the VPN gateway.\n\n<details>\n<summary>Click to view the reason.</summary>\n\nFor example, if you specify 192.168.0.0/24 as the client CIDR block, the system first divides a subnet CIDR block with a subnet mask of 30 from 192.168.0.0/24, such as 192.168.0.4/30. This subnet provides up to four IP addresses. Then, the system allocates an IP address from 192.168.0.4/30 to the client and uses the other three IP addresses to ensure network communication. In this case, one client consumes four IP addresses. Therefore, to ensure that an IP address is assigned to your client, the number of IP addresses in the client CIDR block must be at least four times the maximum number of SSL-VPN connections supported by the VPN gateway with which the SSL server is associated.\n</details>\n<details>\n<summary>Click to view the CIDR blocks that are not supported.</summary>\n\n*   100.64.0.0~100.127.255.255\n*   127.0.0.0~127.255.255.255\n*   169.254.0.0~169.254.255.255\n*   224.0.0.0~239.255.255.255\n*   255.0.0.0~255.255.255.255\n</details>\n<details>\n<summary>Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.</summary>\n\n*   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.\n*   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.\n*   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.\n*   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.\n*   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.\n*   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.\n*   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.\n*   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.\n</details>\n\n> - The subnet mask of the client CIDR block must be 16 to 29 bits in length.\n> -  Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.\n> - We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).\n> - After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.",
-                    facts: &[],
+                    facts: &[
+                        "Format: an IPv4 CIDR block with a subnet mask of 16 to 29 bits (pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$`).",
+                    ],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -27635,21 +27797,25 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "Proto",
                     field: "proto",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["TCP", "UDP"]),
                     required: false,
                     default: None,
                     description: "The protocol that is used by the SSL server. Valid values:\n\n*   **TCP** (default)\n*   **UDP**",
-                    facts: &[],
+                    facts: &["Valid values: `TCP` (TCP (default)), `UDP` (UDP)."],
                 },
                 ParamDoc {
                     name: "Cipher",
                     field: "cipher",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(
+                        &["AES-128-CBC", "AES-192-CBC", "AES-256-CBC", "none"],
+                    ),
                     required: false,
                     default: None,
                     description: "The encryption algorithm that is used in the SSL-VPN connection. Valid values:\n\n*   **AES-128-CBC** (default)\n*   **AES-192-CBC**\n*   **AES-256-CBC**\n*   **none**",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).",
+                    ],
                 },
                 ParamDoc {
                     name: "Port",
@@ -27659,7 +27825,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.\n\nThe following ports are not supported: **22**, **2222**, **22222**, **9000**, **9001**, **9002**, **7505**, **80**, **443**, **53**, **68**, **123**, **4510**, **4560**, **500**, and **4500**.",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.",
+                    ],
                 },
                 ParamDoc {
                     name: "Compress",
@@ -27741,6 +27909,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -27781,7 +27950,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             field: "local_asn",
                                             shape: &Shape::Integer,
                                             description: "The local autonomous system number (ASN). Valid values: **1** to **4294967295**.",
-                                            facts: &[],
+                                            facts: &["Value: 1 to 4294967295."],
                                         },
                                         FieldDoc {
                                             name: "LocalBgpIp",
@@ -27795,7 +27964,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             field: "tunnel_cidr",
                                             shape: &Shape::String,
                                             description: "The CIDR block of the tunnel.\n\nThe CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                            ],
                                         },
                                     ],
                                 ),
@@ -27810,65 +27981,90 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                         FieldDoc {
                                             name: "IkeAuthAlg",
                                             field: "ike_auth_alg",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(
+                                                &["md5", "sha1", "sha256", "sha384", "sha512", "sm3"],
+                                            ),
                                             description: "The authentication algorithm that is used in IKE Phase 1 negotiations.\n\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n*   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.\n\n</props>\n<props=\"intl\">\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n\n</props>",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "IkeEncAlg",
                                             field: "ike_enc_alg",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(
+                                                &["aes", "aes192", "aes256", "des", "3des", "sm4"],
+                                            ),
                                             description: "The encryption algorithm that is used in IKE Phase 1 negotiations.\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.\n*   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.\n\n</props>\n<props=\"intl\">\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.\n\n</props>",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "IkeLifetime",
                                             field: "ike_lifetime",
                                             shape: &Shape::Integer,
                                             description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.",
-                                            facts: &[],
+                                            facts: &["Value: 0 to 86400."],
                                         },
                                         FieldDoc {
                                             name: "IkeMode",
                                             field: "ike_mode",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(&["main", "aggressive"]),
                                             description: "The negotiation mode of IKE. Valid values:\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster and has a higher success rate.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "IkePfs",
                                             field: "ike_pfs",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(
+                                                &["group1", "group2", "group5", "group14"],
+                                            ),
                                             description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "IkeVersion",
                                             field: "ike_version",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                             description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "LocalId",
                                             field: "local_id",
                                             shape: &Shape::String,
                                             description: "The tunnel identifier. The identifier can be up to 100 characters in length and cannot contain spaces. It supports fully qualified domain names (FQDNs) and IP addresses. The default value is the IP address of the tunnel.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Length: at most 100 characters.",
+                                                "Format: no spaces (pattern `^[^ ]*$`).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "Psk",
                                             field: "psk",
                                             shape: &Shape::String,
                                             description: "The pre-shared key that is used to verify identities between the tunnel and peer.\n\n*   The key must be 1 to 100 characters in length, and can contain digits, and letters. It cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/120374.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The pre-shared key that is configured for the tunnel and the tunnel peer must be the same. Otherwise, the system cannot establish the tunnel.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Length: 1 to 100 characters.",
+                                                "Format: no spaces (pattern `^[^ ]*$`).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "RemoteId",
                                             field: "remote_id",
                                             shape: &Shape::String,
                                             description: "The peer identifier. The identifier can be up to 100 characters in length, and cannot contain spaces. It supports FQDNs and IP addresses. The default identifier is the IP address of the customer gateway associated with the tunnel.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Length: at most 100 characters.",
+                                                "Format: no spaces (pattern `^[^ ]*$`).",
+                                            ],
                                         },
                                     ],
                                 ),
@@ -27883,30 +28079,42 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                         FieldDoc {
                                             name: "IpsecAuthAlg",
                                             field: "ipsec_auth_alg",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(
+                                                &["md5", "sha1", "sha256", "sha384", "sha512", "sm3"],
+                                            ),
                                             description: "The authentication algorithm that is used in IPsec Phase 2 negotiations.\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n*   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.\n\n</props>\n\n<props=\"intl\">\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n\n</props>",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "IpsecEncAlg",
                                             field: "ipsec_enc_alg",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(
+                                                &["aes", "aes192", "aes256", "des", "3des", "sm4"],
+                                            ),
                                             description: "The encryption algorithm that is used in IPsec Phase 2 negotiations.\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.\n*   If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.\n\n</props>\n\n<props=\"intl\">\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.\n\n</props>",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                            ],
                                         },
                                         FieldDoc {
                                             name: "IpsecLifetime",
                                             field: "ipsec_lifetime",
                                             shape: &Shape::Integer,
                                             description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds Valid values: **0 to 86400**.",
-                                            facts: &[],
+                                            facts: &["Value: 0 to 86400."],
                                         },
                                         FieldDoc {
                                             name: "IpsecPfs",
                                             field: "ipsec_pfs",
-                                            shape: &Shape::String,
+                                            shape: &Shape::Enum(
+                                                &["disabled", "group1", "group2", "group5", "group14"],
+                                            ),
                                             description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
-                                            facts: &[],
+                                            facts: &[
+                                                "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                            ],
                                         },
                                     ],
                                 ),
@@ -28211,7 +28419,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The current weight of the destination-based route that you want to modify. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -28221,7 +28429,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new weight of the destination-based route that you want to modify. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "NextHop",
@@ -28237,11 +28445,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -28252,6 +28460,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -28761,7 +28970,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -28882,6 +29091,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -28889,11 +29099,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "NetworkType",
                     field: "network_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["public", "private"]),
                     required: false,
                     default: None,
                     description: "The network type of the IPsec-VPN connection. Valid values:\n\n*   **public**: an encrypted connection over the Internet\n*   **private**: an encrypted connection over private networks",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).",
+                    ],
                 },
                 ParamDoc {
                     name: "CustomerGatewayId",
@@ -28931,7 +29143,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "tunnel_index",
                                     shape: &Shape::Integer,
                                     description: "The order in which the tunnel was created.\n\n*   **1**: Tunnel 1.\n*   **2**: Tunnel 2.",
-                                    facts: &[],
+                                    facts: &["Valid values: 1, 2."],
                                 },
                                 FieldDoc {
                                     name: "EnableDpd",
@@ -28957,7 +29169,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
                                                 description: "The autonomous system number (ASN) of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
-                                                facts: &[],
+                                                facts: &["Value: 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -28971,7 +29183,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "tunnel_cidr",
                                                 shape: &Shape::String,
                                                 description: "The BGP CIDR block of the tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec connection must use different CIDR blocks.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -28986,65 +29200,90 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IkeAuthAlg",
                                                 field: "ike_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeEncAlg",
                                                 field: "ike_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeLifetime",
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
                                                 field: "ike_mode",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["main", "aggressive"]),
                                                 description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster with a higher success rate.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkePfs",
                                                 field: "ike_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeVersion",
                                                 field: "ike_version",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                                 description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "LocalId",
                                                 field: "local_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "Psk",
                                                 field: "psk",
                                                 shape: &Shape::String,
                                                 description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: 1 to 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "RemoteId",
                                                 field: "remote_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -29059,30 +29298,42 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IpsecAuthAlg",
                                                 field: "ipsec_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecEncAlg",
                                                 field: "ipsec_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecLifetime",
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
                                                 field: "ipsec_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["disabled", "group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -29138,6 +29389,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29159,7 +29411,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -29295,9 +29547,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                 FieldDoc {
                                     name: "Role",
                                     field: "role",
-                                    shape: &Shape::String,
+                                    shape: &Shape::Enum(&["master", "slave"]),
                                     description: "The tunnel role. Valid values:\n\n*   **master**: The tunnel is an active tunnel.\n*   **slave**: The tunnel is a standby tunnel.",
-                                    facts: &[],
+                                    facts: &[
+                                        "Valid values: `master` (the active tunnel), `slave` (the standby tunnel).",
+                                    ],
                                 },
                                 FieldDoc {
                                     name: "EnableDpd",
@@ -29330,7 +29584,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
                                                 description: "The ASN of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  You can specify this parameter only if **EnableTunnelsBgp** is set to **true**.\n\n*   Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).\n\n*   We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.",
-                                                facts: &[],
+                                                facts: &["Value: 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -29344,7 +29598,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "tunnel_cidr",
                                                 shape: &Shape::String,
                                                 description: "The BGP CIDR block of the tunnel.\n\nThe CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The BGP CIDR block of each tunnel must be unique on a VPN gateway.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -29359,65 +29615,90 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IkeAuthAlg",
                                                 field: "ike_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 1 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeEncAlg",
                                                 field: "ike_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 1 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeLifetime",
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0** to **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
                                                 field: "ike_mode",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["main", "aggressive"]),
                                                 description: "The negotiation mode of IKE. Valid values:\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive:** This mode supports faster negotiations and a higher success rate.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkePfs",
                                                 field: "ike_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IkeVersion",
                                                 field: "ike_version",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                                 description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "LocalId",
                                                 field: "local_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "Psk",
                                                 field: "psk",
                                                 shape: &Shape::String,
                                                 description: "The pre-shared key, which is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be built.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: 1 to 100 characters.",
+                                                    "Format: letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!`@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$`).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "RemoteId",
                                                 field: "remote_id",
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Length: at most 100 characters.",
+                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -29432,30 +29713,42 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             FieldDoc {
                                                 name: "IpsecAuthAlg",
                                                 field: "ipsec_auth_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["md5", "sha1", "sha256", "sha384", "sha512"],
+                                                ),
                                                 description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecEncAlg",
                                                 field: "ipsec_enc_alg",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["aes", "aes192", "aes256", "des", "3des"],
+                                                ),
                                                 description: "The encryption algorithm that is used in Phase 2 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecLifetime",
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds Valid values: **0** to **86400**.",
-                                                facts: &[],
+                                                facts: &["Value: 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
                                                 field: "ipsec_pfs",
-                                                shape: &Shape::String,
+                                                shape: &Shape::Enum(
+                                                    &["disabled", "group1", "group2", "group5", "group14"],
+                                                ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
-                                                facts: &[],
+                                                facts: &[
+                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                ],
                                             },
                                         ],
                                     ),
@@ -29511,6 +29804,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29532,7 +29826,10 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new name of the VPN gateway.\n\nThe name must be 2 to 100 characters in length and cannot start with `http://` or `https://`. It must start with a letter and can contain letters, digits, underscores (\\_), hyphens (-), and periods (.). Other characters are not supported.",
-                    facts: &[],
+                    facts: &[
+                        "Length: 2 to 100 characters.",
+                        "Format: starts with a letter; letters, digits, underscores (_), hyphens (-) and periods (.) only (pattern `^[A-Za-z][A-Za-z0-9_.-]*$`).",
+                    ],
                 },
                 ParamDoc {
                     name: "Description",
@@ -29542,7 +29839,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new description of the VPN connection.\n\nThe description must be 1 to 100 characters in length.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "AutoPropagate",
@@ -29584,6 +29881,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29635,7 +29933,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.",
-                    facts: &[],
+                    facts: &["Value: 1 to 100."],
                 },
                 ParamDoc {
                     name: "NewPriority",
@@ -29645,7 +29943,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.\n\nIf you do not specify this parameter, the priority of the policy-based route is not modified.\n\n>  You must specify at least one of **NewPriority** and **NewWeight**.",
-                    facts: &[],
+                    facts: &["Value: 1 to 100."],
                 },
                 ParamDoc {
                     name: "Weight",
@@ -29655,7 +29953,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -29665,7 +29963,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as the active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as the standby connection.\n\nIf you do not specify this parameter, the weight of the policy-based route is not modified.\n\n>  You must specify at least one of **NewPriority** and **NewWeight**.",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -29697,6 +29995,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29748,7 +30047,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The original priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.",
-                    facts: &[],
+                    facts: &["Value: 1 to 100."],
                 },
                 ParamDoc {
                     name: "NewPriority",
@@ -29758,7 +30057,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.",
-                    facts: &[],
+                    facts: &["Value: 1 to 100."],
                 },
                 ParamDoc {
                     name: "Weight",
@@ -29800,6 +30099,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29851,7 +30151,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -29861,17 +30161,17 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "Priority",
@@ -29913,6 +30213,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29954,7 +30255,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -29964,17 +30265,17 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &[],
+                    facts: &["Valid values: 0, 100."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
                     field: "overlay_mode",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["Ipsec"]),
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &[],
+                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
@@ -30052,11 +30353,15 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "ResourceType",
                     field: "resource_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(
+                        &["VpnGateway", "CustomerGateway", "VpnAttachment"],
+                    ),
                     required: true,
                     default: None,
                     description: "The type of resource.\n\n*   **VpnGateway**: VPN gateway\n\n    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.\n\n*   **CustomerGateway**: customer gateway\n\n*   **VpnAttachment**: IPsec-VPN connection\n\n    An IPsec-VPN connection associated with a transit router or not associate with a resource.",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `VpnGateway` (VPN gateway), `CustomerGateway` (customer gateway), `VpnAttachment` (IPsec-VPN connection).",
+                    ],
                 },
                 ParamDoc {
                     name: "NewResourceGroupId",
@@ -30309,6 +30614,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
+                        "Length: at most 64 characters.",
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -30346,11 +30653,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "RouteType",
                     field: "route_type",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["pbr", "dbr"]),
                     required: true,
                     default: None,
                     description: "The type of the VPN gateway route. Valid values:\n\n*   **pbr**: policy-based route\n*   **dbr**: destination-based route",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `pbr` (policy-based route), `dbr` (destination-based route).",
+                    ],
                 },
                 ParamDoc {
                     name: "PublishVpc",
@@ -32622,7 +32931,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec server.\n\nIt must be 1 to 100 characters in length.",
-                    facts: &["Length: at most 100 characters."],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "EffectImmediately",
@@ -32672,7 +32981,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The pre-shared key.\n\nThe pre-shared key that is used for authentication between the IPsec server and the client. The key must be 1 to 100 characters in length.\n\nYou can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.\n\n> The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.",
-                    facts: &[],
+                    facts: &["Length: 1 to 100 characters."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -32683,6 +32992,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.",
                     facts: &[
+                        "ASCII characters only.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -32690,11 +33000,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     name: "DryRun",
                     field: "dry_run",
                     location: Location::Query,
-                    shape: &Shape::String,
+                    shape: &Shape::Enum(&["true", "false"]),
                     required: false,
                     default: None,
                     description: "Specifies whether to only precheck this request. Valid values:\n\n*   **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.\n*   **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.",
-                    facts: &[],
+                    facts: &[
+                        "Valid values: `true` (only check the request), `false` (check and perform the request).",
+                    ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<

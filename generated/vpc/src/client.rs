@@ -8818,6 +8818,1015 @@ pub trait VpcApi: Send + Sync {
             )
         }
     }
+    /// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last.
+    fn describe_customer_gateways_pages(
+        &self,
+        request: DescribeCustomerGatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeCustomerGatewaysResponse,
+            ::acs_runtime::client::Error<DescribeCustomerGatewaysError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeCustomerGatewaysResponse) -> usize {
+            response
+                .customer_gateways
+                .as_ref()
+                .and_then(|x| x.customer_gateway.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeCustomerGatewaysRequest,
+            response: &DescribeCustomerGatewaysResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeCustomerGatewaysRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_customer_gateways(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeCustomerGateways`, in order.
+    fn describe_customer_gateways_items(
+        &self,
+        request: DescribeCustomerGatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_customer_gateways::CustomerGateway,
+            ::acs_runtime::client::Error<DescribeCustomerGatewaysError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeCustomerGatewaysResponse,
+        ) -> Vec<crate::describe_customer_gateways::CustomerGateway> {
+            response
+                .customer_gateways
+                .and_then(|x| x.customer_gateway)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_customer_gateways_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeSslVpnClientCerts`, from the page `request` asks for, until the last.
+    fn describe_ssl_vpn_client_certs_pages(
+        &self,
+        request: DescribeSslVpnClientCertsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeSslVpnClientCertsResponse,
+            ::acs_runtime::client::Error<DescribeSslVpnClientCertsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeSslVpnClientCertsResponse) -> usize {
+            response
+                .ssl_vpn_client_cert_keys
+                .as_ref()
+                .and_then(|x| x.ssl_vpn_client_cert_key.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeSslVpnClientCertsRequest,
+            response: &DescribeSslVpnClientCertsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeSslVpnClientCertsRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ssl_vpn_client_certs(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeSslVpnClientCerts`, in order.
+    fn describe_ssl_vpn_client_certs_items(
+        &self,
+        request: DescribeSslVpnClientCertsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ssl_vpn_client_certs::SslVpnClientCertKey,
+            ::acs_runtime::client::Error<DescribeSslVpnClientCertsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeSslVpnClientCertsResponse,
+        ) -> Vec<crate::describe_ssl_vpn_client_certs::SslVpnClientCertKey> {
+            response
+                .ssl_vpn_client_cert_keys
+                .and_then(|x| x.ssl_vpn_client_cert_key)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_ssl_vpn_client_certs_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeSslVpnClients`, from the page `request` asks for, until the last.
+    fn describe_ssl_vpn_clients_pages(
+        &self,
+        request: DescribeSslVpnClientsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeSslVpnClientsResponse,
+            ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeSslVpnClientsResponse) -> usize {
+            response.client_info_list.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeSslVpnClientsRequest,
+            response: &DescribeSslVpnClientsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeSslVpnClientsRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ssl_vpn_clients(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeSslVpnClients`, in order.
+    fn describe_ssl_vpn_clients_items(
+        &self,
+        request: DescribeSslVpnClientsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ssl_vpn_clients::ClientInfoList,
+            ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeSslVpnClientsResponse,
+        ) -> Vec<crate::describe_ssl_vpn_clients::ClientInfoList> {
+            response.client_info_list.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_ssl_vpn_clients_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeSslVpnServers`, from the page `request` asks for, until the last.
+    fn describe_ssl_vpn_servers_pages(
+        &self,
+        request: DescribeSslVpnServersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeSslVpnServersResponse,
+            ::acs_runtime::client::Error<DescribeSslVpnServersError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeSslVpnServersResponse) -> usize {
+            response
+                .ssl_vpn_servers
+                .as_ref()
+                .and_then(|x| x.ssl_vpn_server.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeSslVpnServersRequest,
+            response: &DescribeSslVpnServersResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeSslVpnServersRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ssl_vpn_servers(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeSslVpnServers`, in order.
+    fn describe_ssl_vpn_servers_items(
+        &self,
+        request: DescribeSslVpnServersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ssl_vpn_servers::SslVpnServer,
+            ::acs_runtime::client::Error<DescribeSslVpnServersError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeSslVpnServersResponse,
+        ) -> Vec<crate::describe_ssl_vpn_servers::SslVpnServer> {
+            response.ssl_vpn_servers.and_then(|x| x.ssl_vpn_server).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_ssl_vpn_servers_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVcoRouteEntries`, from the page `request` asks for, until the last.
+    fn describe_vco_route_entries_pages(
+        &self,
+        request: DescribeVcoRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVcoRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVcoRouteEntriesResponse) -> usize {
+            response.vco_route_entries.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVcoRouteEntriesRequest,
+            response: &DescribeVcoRouteEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVcoRouteEntriesRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vco_route_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVcoRouteEntries`, in order.
+    fn describe_vco_route_entries_items(
+        &self,
+        request: DescribeVcoRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vco_route_entries::VcoRouteEntries,
+            ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVcoRouteEntriesResponse,
+        ) -> Vec<crate::describe_vco_route_entries::VcoRouteEntries> {
+            response.vco_route_entries.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vco_route_entries_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVpnAttachments`, from the page `request` asks for, until the last.
+    fn describe_vpn_attachments_pages(
+        &self,
+        request: DescribeVpnAttachmentsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnAttachmentsResponse,
+            ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnAttachmentsResponse) -> usize {
+            response.vpn_attachments.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnAttachmentsRequest,
+            response: &DescribeVpnAttachmentsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnAttachmentsRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_attachments(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnAttachments`, in order.
+    fn describe_vpn_attachments_items(
+        &self,
+        request: DescribeVpnAttachmentsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpn_attachments::VpnAttachment,
+            ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVpnAttachmentsResponse,
+        ) -> Vec<crate::describe_vpn_attachments::VpnAttachment> {
+            response.vpn_attachments.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_attachments_pages(request),
+            extract,
+        )
+    }
+    /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`).
+    ///
+    /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: active, attached. A state among deleted, financialLocked fails at once.
+    fn wait_until_vpn_connection_available(
+        &self,
+        request: DescribeVpnConnectionRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            Option<DescribeVpnConnectionResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+        >,
+    > + Send {
+        fn state(response: &DescribeVpnConnectionResponse) -> Option<&str> {
+            response.state.as_ref().map(|s| s.as_str())
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["active", "attached"],
+            failure: &["deleted", "financialLocked"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(2000),
+                    ::std::time::Duration::from_millis(20000),
+                ),
+            );
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || self.describe_vpn_connection(request.clone()),
+            state,
+        )
+    }
+    /// Polls `DescribeVpnConnection` until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`).
+    ///
+    /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: ipsec_sa_established.
+    fn wait_until_vpn_connection_established(
+        &self,
+        request: DescribeVpnConnectionRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            Option<DescribeVpnConnectionResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+        >,
+    > + Send {
+        fn state(response: &DescribeVpnConnectionResponse) -> Option<&str> {
+            response.status.as_ref().map(|s| s.as_str())
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["ipsec_sa_established"],
+            failure: &[],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(2000),
+                    ::std::time::Duration::from_millis(20000),
+                ),
+            );
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || self.describe_vpn_connection(request.clone()),
+            state,
+        )
+    }
+    /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
+    ///
+    /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: deleted. The error code InvalidVpnConnectionInstanceId.NotFound means success; the result is then `None`.
+    fn wait_until_vpn_connection_deleted(
+        &self,
+        request: DescribeVpnConnectionRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            Option<DescribeVpnConnectionResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+        >,
+    > + Send {
+        fn state(response: &DescribeVpnConnectionResponse) -> Option<&str> {
+            response.state.as_ref().map(|s| s.as_str())
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["deleted"],
+            failure: &[],
+            success_codes: &["InvalidVpnConnectionInstanceId.NotFound"],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(2000),
+                    ::std::time::Duration::from_millis(20000),
+                ),
+            );
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || self.describe_vpn_connection(request.clone()),
+            state,
+        )
+    }
+    /// Every page of `DescribeVpnConnections`, from the page `request` asks for, until the last.
+    fn describe_vpn_connections_pages(
+        &self,
+        request: DescribeVpnConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnConnectionsResponse,
+            ::acs_runtime::client::Error<DescribeVpnConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnConnectionsResponse) -> usize {
+            response
+                .vpn_connections
+                .as_ref()
+                .and_then(|x| x.vpn_connection.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnConnectionsRequest,
+            response: &DescribeVpnConnectionsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnConnectionsRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_connections(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnConnections`, in order.
+    fn describe_vpn_connections_items(
+        &self,
+        request: DescribeVpnConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpn_connections::VpnConnection,
+            ::acs_runtime::client::Error<DescribeVpnConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVpnConnectionsResponse,
+        ) -> Vec<crate::describe_vpn_connections::VpnConnection> {
+            response.vpn_connections.and_then(|x| x.vpn_connection).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_connections_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVpnCrossAccountAuthorizations`, from the page `request` asks for, until the last.
+    fn describe_vpn_cross_account_authorizations_pages(
+        &self,
+        request: DescribeVpnCrossAccountAuthorizationsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnCrossAccountAuthorizationsResponse,
+            ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnCrossAccountAuthorizationsResponse) -> usize {
+            response.cross_account_authorizations.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnCrossAccountAuthorizationsRequest,
+            response: &DescribeVpnCrossAccountAuthorizationsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnCrossAccountAuthorizationsRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_cross_account_authorizations(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnCrossAccountAuthorizations`, in order.
+    fn describe_vpn_cross_account_authorizations_items(
+        &self,
+        request: DescribeVpnCrossAccountAuthorizationsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpn_cross_account_authorizations::CrossAccountAuthorization,
+            ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVpnCrossAccountAuthorizationsResponse,
+        ) -> Vec<
+            crate::describe_vpn_cross_account_authorizations::CrossAccountAuthorization,
+        > {
+            response.cross_account_authorizations.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_cross_account_authorizations_pages(request),
+            extract,
+        )
+    }
+    /// Polls `DescribeVpnGateway` until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never).
+    ///
+    /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among deleting fails at once.
+    fn wait_until_vpn_gateway_active(
+        &self,
+        request: DescribeVpnGatewayRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            Option<DescribeVpnGatewayResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnGatewayError>,
+        >,
+    > + Send {
+        fn state(response: &DescribeVpnGatewayResponse) -> Option<&str> {
+            response.status.as_ref().map(|s| s.as_str())
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["active"],
+            failure: &["deleting"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(6000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || self.describe_vpn_gateway(request.clone()),
+            state,
+        )
+    }
+    /// Polls `DescribeVpnGateway` until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
+    ///
+    /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. The error code InvalidVpnGatewayInstanceId.NotFound means success; the result is then `None`.
+    fn wait_until_vpn_gateway_deleted(
+        &self,
+        request: DescribeVpnGatewayRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            Option<DescribeVpnGatewayResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnGatewayError>,
+        >,
+    > + Send {
+        fn state(response: &DescribeVpnGatewayResponse) -> Option<&str> {
+            let _ = response;
+            None
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &[],
+            failure: &[],
+            success_codes: &["InvalidVpnGatewayInstanceId.NotFound"],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(6000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || self.describe_vpn_gateway(request.clone()),
+            state,
+        )
+    }
+    /// Every page of `DescribeVpnGateways`, from the page `request` asks for, until the last.
+    fn describe_vpn_gateways_pages(
+        &self,
+        request: DescribeVpnGatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnGatewaysResponse,
+            ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnGatewaysResponse) -> usize {
+            response
+                .vpn_gateways
+                .as_ref()
+                .and_then(|x| x.vpn_gateway.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnGatewaysRequest,
+            response: &DescribeVpnGatewaysResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnGatewaysRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_gateways(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnGateways`, in order.
+    fn describe_vpn_gateways_items(
+        &self,
+        request: DescribeVpnGatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpn_gateways::VpnGateway,
+            ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVpnGatewaysResponse,
+        ) -> Vec<crate::describe_vpn_gateways::VpnGateway> {
+            response.vpn_gateways.and_then(|x| x.vpn_gateway).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_gateways_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVpnPbrRouteEntries`, from the page `request` asks for, until the last.
+    fn describe_vpn_pbr_route_entries_pages(
+        &self,
+        request: DescribeVpnPbrRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnPbrRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnPbrRouteEntriesResponse) -> usize {
+            response
+                .vpn_pbr_route_entries
+                .as_ref()
+                .and_then(|x| x.vpn_pbr_route_entry.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnPbrRouteEntriesRequest,
+            response: &DescribeVpnPbrRouteEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnPbrRouteEntriesRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_pbr_route_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnPbrRouteEntries`, in order.
+    fn describe_vpn_pbr_route_entries_items(
+        &self,
+        request: DescribeVpnPbrRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpn_pbr_route_entries::VpnPbrRouteEntry,
+            ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVpnPbrRouteEntriesResponse,
+        ) -> Vec<crate::describe_vpn_pbr_route_entries::VpnPbrRouteEntry> {
+            response
+                .vpn_pbr_route_entries
+                .and_then(|x| x.vpn_pbr_route_entry)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_pbr_route_entries_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVpnRouteEntries`, from the page `request` asks for, until the last.
+    fn describe_vpn_route_entries_pages(
+        &self,
+        request: DescribeVpnRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeVpnRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnRouteEntriesResponse) -> usize {
+            response
+                .vpn_route_entries
+                .as_ref()
+                .and_then(|x| x.vpn_route_entry.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnRouteEntriesRequest,
+            response: &DescribeVpnRouteEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnRouteEntriesRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_route_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnRouteEntries`, in order.
+    fn describe_vpn_route_entries_items(
+        &self,
+        request: DescribeVpnRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpn_route_entries::VpnRouteEntry,
+            ::acs_runtime::client::Error<DescribeVpnRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVpnRouteEntriesResponse,
+        ) -> Vec<crate::describe_vpn_route_entries::VpnRouteEntry> {
+            response
+                .vpn_route_entries
+                .and_then(|x| x.vpn_route_entry)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_route_entries_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DiagnoseVpnConnections`, from the page `request` asks for, until the last.
+    fn diagnose_vpn_connections_pages(
+        &self,
+        request: DiagnoseVpnConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DiagnoseVpnConnectionsResponse,
+            ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DiagnoseVpnConnectionsResponse) -> usize {
+            response.vpn_connections.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DiagnoseVpnConnectionsRequest,
+            response: &DiagnoseVpnConnectionsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DiagnoseVpnConnectionsRequest> {
+            let _ = (on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.diagnose_vpn_connections(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DiagnoseVpnConnections`, in order.
+    fn diagnose_vpn_connections_items(
+        &self,
+        request: DiagnoseVpnConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::diagnose_vpn_connections::VpnConnection,
+            ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DiagnoseVpnConnectionsResponse,
+        ) -> Vec<crate::diagnose_vpn_connections::VpnConnection> {
+            response.vpn_connections.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.diagnose_vpn_connections_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListIpsecServers`, from the page `request` asks for, until the last.
+    fn list_ipsec_servers_pages(
+        &self,
+        request: ListIpsecServersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListIpsecServersResponse,
+            ::acs_runtime::client::Error<ListIpsecServersError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListIpsecServersResponse) -> usize {
+            response.ipsec_servers.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListIpsecServersRequest,
+            response: &ListIpsecServersResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListIpsecServersRequest> {
+            let _ = (on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_ref().map(String::as_str),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_ipsec_servers(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListIpsecServers`, in order.
+    fn list_ipsec_servers_items(
+        &self,
+        request: ListIpsecServersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_ipsec_servers::IpsecServer,
+            ::acs_runtime::client::Error<ListIpsecServersError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListIpsecServersResponse,
+        ) -> Vec<crate::list_ipsec_servers::IpsecServer> {
+            response.ipsec_servers.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_ipsec_servers_pages(request), extract)
+    }
+    /// Every page of `ListVpnCertificateAssociations`, from the page `request` asks for, until the last.
+    fn list_vpn_certificate_associations_pages(
+        &self,
+        request: ListVpnCertificateAssociationsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListVpnCertificateAssociationsResponse,
+            ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListVpnCertificateAssociationsResponse) -> usize {
+            response.vpn_certificate_relations.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListVpnCertificateAssociationsRequest,
+            response: &ListVpnCertificateAssociationsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListVpnCertificateAssociationsRequest> {
+            let _ = (on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_ref().map(String::as_str),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_vpn_certificate_associations(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListVpnCertificateAssociations`, in order.
+    fn list_vpn_certificate_associations_items(
+        &self,
+        request: ListVpnCertificateAssociationsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_vpn_certificate_associations::VpnCertificateRelation,
+            ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListVpnCertificateAssociationsResponse,
+        ) -> Vec<crate::list_vpn_certificate_associations::VpnCertificateRelation> {
+            response.vpn_certificate_relations.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_vpn_certificate_associations_pages(request),
+            extract,
+        )
+    }
 }
 impl VpcApi for Client {
     /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.

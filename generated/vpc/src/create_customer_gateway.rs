@@ -39,6 +39,8 @@ pub struct CreateCustomerGatewayRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44****`.
+    /// - Length: at most 64 characters.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -66,6 +68,7 @@ pub struct CreateCustomerGatewayRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Name")]
     pub name: Option<String>,
     /// The description of the customer gateway.
@@ -74,6 +77,7 @@ pub struct CreateCustomerGatewayRequest {
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// The autonomous system number (ASN) of the gateway device in your data center. This parameter is required If you want to use Border Gateway Protocol (BGP) for the IPsec-VPN connection. Valid values: 1 to 4294967295. 45104 is not supported.
@@ -95,6 +99,9 @@ pub struct CreateCustomerGatewayRequest {
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
+    /// - Length: 1 to 64 characters.
+    /// - Format: no spaces or question marks (?) (pattern `^[^ ?]*$`).
+    /// - ASCII characters only.
     #[rpc(name = "AuthKey")]
     pub auth_key: Option<String>,
     /// The tag value.
@@ -104,7 +111,7 @@ pub struct CreateCustomerGatewayRequest {
     /// Each tag key corresponds to one tag value. You can specify up to 20 tag values in each call.
     ///
     /// - Wire name: `Tags`.
-    /// - Items: at most 21.
+    /// - Items: at most 20.
     #[rpc(name = "Tags", style = "repeat_list")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the resource group to which the customer gateway belongs.
@@ -135,8 +142,21 @@ impl CreateCustomerGatewayRequest {
 impl ::acs_runtime::validate::Validate for CreateCustomerGatewayRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.length(p, "ClientToken", self.client_token.as_deref(), None, Some(64));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "IpAddress", &self.ip_address);
-        v.items(p, "Tags", self.tags.as_deref(), None, Some(21));
+        v.length(p, "Name", self.name.as_deref(), Some(1), Some(100));
+        v.length(p, "Description", self.description.as_deref(), Some(1), Some(100));
+        v.length(p, "AuthKey", self.auth_key.as_deref(), Some(1), Some(64));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[^ ?]*$",
+            );
+            v.pattern(p, "AuthKey", self.auth_key.as_deref(), &PATTERN);
+        }
+        v.ascii(p, "AuthKey", self.auth_key.as_deref());
+        v.items(p, "Tags", self.tags.as_deref(), None, Some(20));
+        v.nested(p, "Tags", &self.tags);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateCustomerGatewayRequest {
@@ -223,6 +243,7 @@ pub struct Tag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
+    /// - Length: 1 to 64 characters.
     #[rpc(name = "Key")]
     pub key: Option<String>,
     /// The tag value.
@@ -233,8 +254,15 @@ pub struct Tag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
+    /// - Length: at most 128 characters.
     #[rpc(name = "Value")]
     pub value: Option<String>,
+}
+impl ::acs_runtime::validate::Validate for Tag {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.length(p, "Key", self.key.as_deref(), Some(1), Some(64));
+        v.length(p, "Value", self.value.as_deref(), None, Some(128));
+    }
 }
 /// Response of `CreateCustomerGateway`.
 ///

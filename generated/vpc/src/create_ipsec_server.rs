@@ -73,7 +73,7 @@ pub struct CreateIpsecServerRequest {
     ///
     /// - Wire name: `IpSecServerName`.
     /// - Example: `test`.
-    /// - Length: at most 100 characters.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "IpSecServerName")]
     pub ip_sec_server_name: Option<String>,
     /// Specify whether to start connection negotiations immediately. Valid values:
@@ -129,6 +129,7 @@ pub struct CreateIpsecServerRequest {
     ///
     /// - Wire name: `Psk`.
     /// - Example: `Cfd123****`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Psk")]
     pub psk: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -139,6 +140,7 @@ pub struct CreateIpsecServerRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b38****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -149,8 +151,9 @@ pub struct CreateIpsecServerRequest {
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
+    /// - Valid values: `true` (only check the request), `false` (check and perform the request).
     #[rpc(name = "DryRun")]
-    pub dry_run: Option<String>,
+    pub dry_run: Option<DryRun>,
     #[rpc(skip)]
     #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
@@ -176,9 +179,12 @@ impl ::acs_runtime::validate::Validate for CreateIpsecServerRequest {
             p,
             "IpSecServerName",
             self.ip_sec_server_name.as_deref(),
-            None,
+            Some(1),
             Some(100),
         );
+        v.length(p, "Psk", self.psk.as_deref(), Some(1), Some(100));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
+        v.known(p, "DryRun", self.dry_run.as_ref().map(|e| e.as_str()), DryRun::KNOWN);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateIpsecServerRequest {
@@ -248,7 +254,7 @@ impl CreateIpsecServerRequestBuilder {
         self
     }
     /// Sets `DryRun`. Specifies whether to only precheck this request.
-    pub fn dry_run(mut self, value: impl Into<String>) -> Self {
+    pub fn dry_run(mut self, value: impl Into<DryRun>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
     }
@@ -268,6 +274,20 @@ impl CreateIpsecServerRequestBuilder {
         self.inner
     }
 }
+/// Specifies whether to only precheck this request. Valid values:
+///
+/// *   **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+/// *   **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DryRun {
+    /// `true`: only check the request
+    True,
+    /// `false`: check and perform the request
+    False,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(DryRun { True = "true", False = "false", });
 /// Response of `CreateIpsecServer`.
 ///
 /// The returned results.

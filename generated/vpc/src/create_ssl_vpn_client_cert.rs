@@ -36,6 +36,8 @@ pub struct CreateSslVpnClientCertRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// - Length: at most 64 characters.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -61,6 +63,7 @@ pub struct CreateSslVpnClientCertRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `SslVpnClientCert1`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Name")]
     pub name: Option<String>,
     #[rpc(skip)]
@@ -80,8 +83,11 @@ impl CreateSslVpnClientCertRequest {
 }
 impl ::acs_runtime::validate::Validate for CreateSslVpnClientCertRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.length(p, "ClientToken", self.client_token.as_deref(), None, Some(64));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "SslVpnServerId", &self.ssl_vpn_server_id);
+        v.length(p, "Name", self.name.as_deref(), Some(1), Some(100));
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateSslVpnClientCertRequest {

@@ -73,6 +73,7 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Wire name: `Weight`.
     /// - Required.
     /// - Example: `100`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "Weight")]
     pub weight: Option<i32>,
     /// The next hop of the destination-based route.
@@ -92,8 +93,9 @@ pub struct CreateVcoRouteEntryRequest {
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    /// - Valid values: `Ipsec` (the IPsec tunneling protocol).
     #[rpc(name = "OverlayMode")]
-    pub overlay_mode: Option<String>,
+    pub overlay_mode: Option<OverlayMode>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
@@ -102,6 +104,7 @@ pub struct CreateVcoRouteEntryRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -129,7 +132,15 @@ impl ::acs_runtime::validate::Validate for CreateVcoRouteEntryRequest {
         v.required(p, "VpnConnectionId", &self.vpn_connection_id);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "Weight", &self.weight);
+        v.one_of_ranges(p, "Weight", self.weight, &[(0, 0), (100, 100)]);
         v.required(p, "NextHop", &self.next_hop);
+        v.known(
+            p,
+            "OverlayMode",
+            self.overlay_mode.as_ref().map(|e| e.as_str()),
+            OverlayMode::KNOWN,
+        );
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateVcoRouteEntryRequest {
@@ -174,7 +185,7 @@ impl CreateVcoRouteEntryRequestBuilder {
         self
     }
     /// Sets `OverlayMode`. The tunneling protocol.
-    pub fn overlay_mode(mut self, value: impl Into<String>) -> Self {
+    pub fn overlay_mode(mut self, value: impl Into<OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
     }
@@ -204,6 +215,15 @@ impl CreateVcoRouteEntryRequestBuilder {
         self.inner
     }
 }
+/// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OverlayMode {
+    /// `Ipsec`: the IPsec tunneling protocol
+    Ipsec,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// Response of `CreateVcoRouteEntry`.
 ///
 /// The response parameters.

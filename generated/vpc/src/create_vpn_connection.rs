@@ -60,6 +60,7 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -84,6 +85,7 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `IPsec`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Name")]
     pub name: Option<String>,
     /// The CIDR block of the virtual private cloud (VPC) that needs to communicate with the on-premises database. The CIDR block is used in Phase 2 negotiations.
@@ -273,7 +275,7 @@ pub struct CreateVpnConnectionRequest {
     /// Each tag key corresponds to one tag value. You can specify up to 20 tag values in each call.
     ///
     /// - Wire name: `Tags`.
-    /// - Items: at most 21.
+    /// - Items: at most 20.
     #[rpc(name = "Tags", style = "repeat_list")]
     pub tags: Option<Vec<Tag>>,
     /// The tunnel configurations.
@@ -282,6 +284,7 @@ pub struct CreateVpnConnectionRequest {
     /// *   When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
+    /// - Items: at most 2.
     #[rpc(name = "TunnelOptionsSpecification", location = "body", style = "flat")]
     pub tunnel_options_specification: Option<Vec<TunnelOptionsSpecification>>,
     /// This parameter is available if you create an IPsec-VPN connection in dual-tunnel mode.
@@ -313,10 +316,21 @@ impl CreateVpnConnectionRequest {
 impl ::acs_runtime::validate::Validate for CreateVpnConnectionRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
+        v.length(p, "Name", self.name.as_deref(), Some(1), Some(100));
         v.required(p, "LocalSubnet", &self.local_subnet);
         v.required(p, "RemoteSubnet", &self.remote_subnet);
-        v.items(p, "Tags", self.tags.as_deref(), None, Some(21));
+        v.items(p, "Tags", self.tags.as_deref(), None, Some(20));
+        v.nested(p, "Tags", &self.tags);
+        v.items(
+            p,
+            "TunnelOptionsSpecification",
+            self.tunnel_options_specification.as_deref(),
+            None,
+            Some(2),
+        );
+        v.nested(p, "TunnelOptionsSpecification", &self.tunnel_options_specification);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateVpnConnectionRequest {
@@ -461,6 +475,7 @@ pub struct Tag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
+    /// - Length: 1 to 64 characters.
     #[rpc(name = "Key")]
     pub key: Option<String>,
     /// The tag value.
@@ -471,9 +486,30 @@ pub struct Tag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
+    /// - Length: at most 128 characters.
     #[rpc(name = "Value")]
     pub value: Option<String>,
 }
+impl ::acs_runtime::validate::Validate for Tag {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.length(p, "Key", self.key.as_deref(), Some(1), Some(64));
+        v.length(p, "Value", self.value.as_deref(), None, Some(128));
+    }
+}
+/// The role of the tunnel. Valid values:
+///
+/// *   **master**: The tunnel is an active tunnel.
+/// *   **slave**: The tunnel is a standby tunnel.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// `master`: the active tunnel
+    Master,
+    /// `slave`: the standby tunnel
+    Slave,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// The Border Gateway Protocol (BGP) configurations of the tunnel.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
@@ -486,6 +522,7 @@ pub struct TunnelBgpConfig {
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
+    /// - Value: 1 to 4294967295.
     #[rpc(name = "LocalAsn")]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel on the Alibaba Cloud side. The address is an IP address that falls within the BGP CIDR block.
@@ -500,9 +537,111 @@ pub struct TunnelBgpConfig {
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
+    /// - Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\.254\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).
     #[rpc(name = "TunnelCidr")]
     pub tunnel_cidr: Option<String>,
 }
+impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.one_of_ranges(p, "LocalAsn", self.local_asn, &[(1, 4294967295)]);
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$",
+            );
+            v.pattern(p, "TunnelCidr", self.tunnel_cidr.as_deref(), &PATTERN);
+        }
+    }
+}
+/// The authentication algorithm that is used in Phase 1 negotiations.
+///
+/// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeAuthAlg {
+    /// `md5`: MD5
+    Md5,
+    /// `sha1`: SHA-1
+    Sha1,
+    /// `sha256`: SHA-256
+    Sha256,
+    /// `sha384`: SHA-384
+    Sha384,
+    /// `sha512`: SHA-512
+    Sha512,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IkeAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384", Sha512
+    = "sha512", }
+);
+/// The encryption algorithm that is used in Phase 1 negotiations.
+///
+/// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeEncAlg {
+    /// `aes`: AES
+    Aes,
+    /// `aes192`: AES with a 192-bit key
+    Aes192,
+    /// `aes256`: AES with a 256-bit key
+    Aes256,
+    /// `des`: DES
+    Des,
+    /// `3des`: Triple DES
+    V3des,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IkeEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
+    "3des", }
+);
+/// The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
+///
+/// *   **main:** This mode offers higher security during negotiations.
+/// *   **aggressive:** This mode is faster and has a higher success rate.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeMode {
+    /// `main`: main mode: higher security during negotiations
+    Main,
+    /// `aggressive`: aggressive mode: faster, with a higher success rate
+    Aggressive,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
+/// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\
+/// Valid values: **group1**, **group2**, **group5**, and **group14**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkePfs {
+    /// `group1`: DH group 1
+    Group1,
+    /// `group2`: DH group 2
+    Group2,
+    /// `group5`: DH group 5
+    Group5,
+    /// `group14`: DH group 14
+    Group14,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IkePfs { Group1 = "group1", Group2 = "group2", Group5 = "group5", Group14 =
+    "group14", }
+);
+/// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
+///
+/// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeVersion {
+    /// `ikev1`: IKEv1
+    Ikev1,
+    /// `ikev2`: IKEv2: simpler SA negotiation, better with multiple CIDR blocks
+    Ikev2,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(IkeVersion { Ikev1 = "ikev1", Ikev2 = "ikev2", });
 /// The configurations of Phase 1 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
@@ -513,22 +652,25 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `md5`.
+    /// - Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).
     #[rpc(name = "IkeAuthAlg")]
-    pub ike_auth_alg: Option<String>,
+    pub ike_auth_alg: Option<IkeAuthAlg>,
     /// The encryption algorithm that is used in Phase 1 negotiations.
     ///
     /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
+    /// - Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).
     #[rpc(name = "IkeEncAlg")]
-    pub ike_enc_alg: Option<String>,
+    pub ike_enc_alg: Option<IkeEncAlg>,
     /// The SA lifetime as a result of Phase 1 negotiations. Unit: seconds
     ///
     /// Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
+    /// - Value: 0 to 86400.
     #[rpc(name = "IkeLifetime")]
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
@@ -538,29 +680,34 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
+    /// - Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
     #[rpc(name = "IkeMode")]
-    pub ike_mode: Option<String>,
+    pub ike_mode: Option<IkeMode>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\
     /// Valid values: **group1**, **group2**, **group5**, and **group14**.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
+    /// - Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     #[rpc(name = "IkePfs")]
-    pub ike_pfs: Option<String>,
+    pub ike_pfs: Option<IkePfs>,
     /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
     ///
     /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
+    /// - Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).
     #[rpc(name = "IkeVersion")]
-    pub ike_version: Option<String>,
+    pub ike_version: Option<IkeVersion>,
     /// The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the tunnel.
     ///
     /// **LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.21.XX.XX`.
+    /// - Length: at most 100 characters.
+    /// - Format: no spaces (pattern `^[^ ]*$`).
     #[rpc(name = "LocalId")]
     pub local_id: Option<String>,
     /// The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.
@@ -572,6 +719,8 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
+    /// - Length: 1 to 100 characters.
+    /// - Format: letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!`@#$%^&*()_+={}\[\]|;:',.<>/?-]*$`).
     #[rpc(name = "Psk")]
     pub psk: Option<String>,
     /// The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway that is associated with the tunnel.
@@ -580,9 +729,128 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.42.XX.XX`.
+    /// - Length: at most 100 characters.
+    /// - Format: no spaces (pattern `^[^ ]*$`).
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.known(
+            p,
+            "IkeAuthAlg",
+            self.ike_auth_alg.as_ref().map(|e| e.as_str()),
+            IkeAuthAlg::KNOWN,
+        );
+        v.known(
+            p,
+            "IkeEncAlg",
+            self.ike_enc_alg.as_ref().map(|e| e.as_str()),
+            IkeEncAlg::KNOWN,
+        );
+        v.one_of_ranges(p, "IkeLifetime", self.ike_lifetime, &[(0, 86400)]);
+        v.known(
+            p,
+            "IkeMode",
+            self.ike_mode.as_ref().map(|e| e.as_str()),
+            IkeMode::KNOWN,
+        );
+        v.known(p, "IkePfs", self.ike_pfs.as_ref().map(|e| e.as_str()), IkePfs::KNOWN);
+        v.known(
+            p,
+            "IkeVersion",
+            self.ike_version.as_ref().map(|e| e.as_str()),
+            IkeVersion::KNOWN,
+        );
+        v.length(p, "LocalId", self.local_id.as_deref(), None, Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[^ ]*$",
+            );
+            v.pattern(p, "LocalId", self.local_id.as_deref(), &PATTERN);
+        }
+        v.length(p, "Psk", self.psk.as_deref(), Some(1), Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[A-Za-z0-9~!`@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$",
+            );
+            v.pattern(p, "Psk", self.psk.as_deref(), &PATTERN);
+        }
+        v.length(p, "RemoteId", self.remote_id.as_deref(), None, Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[^ ]*$",
+            );
+            v.pattern(p, "RemoteId", self.remote_id.as_deref(), &PATTERN);
+        }
+    }
+}
+/// The authentication algorithm that is used in Phase 2 negotiations.
+///
+/// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IpsecAuthAlg {
+    /// `md5`: MD5
+    Md5,
+    /// `sha1`: SHA-1
+    Sha1,
+    /// `sha256`: SHA-256
+    Sha256,
+    /// `sha384`: SHA-384
+    Sha384,
+    /// `sha512`: SHA-512
+    Sha512,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IpsecAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384",
+    Sha512 = "sha512", }
+);
+/// The encryption algorithm that is used in Phase 2 negotiations.
+///
+/// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IpsecEncAlg {
+    /// `aes`: AES
+    Aes,
+    /// `aes192`: AES with a 192-bit key
+    Aes192,
+    /// `aes256`: AES with a 256-bit key
+    Aes256,
+    /// `des`: DES
+    Des,
+    /// `3des`: Triple DES
+    V3des,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IpsecEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
+    "3des", }
+);
+/// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.
+///
+/// Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IpsecPfs {
+    /// `disabled`: no Diffie-Hellman exchange
+    Disabled,
+    /// `group1`: DH group 1
+    Group1,
+    /// `group2`: DH group 2
+    Group2,
+    /// `group5`: DH group 5
+    Group5,
+    /// `group14`: DH group 14
+    Group14,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IpsecPfs { Disabled = "disabled", Group1 = "group1", Group2 = "group2", Group5 =
+    "group5", Group14 = "group14", }
+);
 /// The configurations of Phase 2 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
@@ -593,22 +861,25 @@ pub struct TunnelIpsecConfig {
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `md5`.
+    /// - Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).
     #[rpc(name = "IpsecAuthAlg")]
-    pub ipsec_auth_alg: Option<String>,
+    pub ipsec_auth_alg: Option<IpsecAuthAlg>,
     /// The encryption algorithm that is used in Phase 2 negotiations.
     ///
     /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    /// - Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).
     #[rpc(name = "IpsecEncAlg")]
-    pub ipsec_enc_alg: Option<String>,
+    pub ipsec_enc_alg: Option<IpsecEncAlg>,
     /// The SA lifetime as a result of Phase 2 negotiations. Unit: seconds
     ///
     /// Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    /// - Value: 0 to 86400.
     #[rpc(name = "IpsecLifetime")]
     pub ipsec_lifetime: Option<i64>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.
@@ -617,8 +888,32 @@ pub struct TunnelIpsecConfig {
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    /// - Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     #[rpc(name = "IpsecPfs")]
-    pub ipsec_pfs: Option<String>,
+    pub ipsec_pfs: Option<IpsecPfs>,
+}
+impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.known(
+            p,
+            "IpsecAuthAlg",
+            self.ipsec_auth_alg.as_ref().map(|e| e.as_str()),
+            IpsecAuthAlg::KNOWN,
+        );
+        v.known(
+            p,
+            "IpsecEncAlg",
+            self.ipsec_enc_alg.as_ref().map(|e| e.as_str()),
+            IpsecEncAlg::KNOWN,
+        );
+        v.one_of_ranges(p, "IpsecLifetime", self.ipsec_lifetime, &[(0, 86400)]);
+        v.known(
+            p,
+            "IpsecPfs",
+            self.ipsec_pfs.as_ref().map(|e| e.as_str()),
+            IpsecPfs::KNOWN,
+        );
+    }
 }
 /// The tunnel configuration.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -668,8 +963,9 @@ pub struct TunnelOptionsSpecification {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
+    /// - Valid values: `master` (the active tunnel), `slave` (the standby tunnel).
     #[rpc(name = "Role")]
-    pub role: Option<String>,
+    pub role: Option<Role>,
     /// The Border Gateway Protocol (BGP) configurations of the tunnel.
     ///
     /// - Wire name: `TunnelBgpConfig`.
@@ -685,6 +981,14 @@ pub struct TunnelOptionsSpecification {
     /// - Wire name: `TunnelIpsecConfig`.
     #[rpc(name = "TunnelIpsecConfig")]
     pub tunnel_ipsec_config: Option<TunnelIpsecConfig>,
+}
+impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.known(p, "Role", self.role.as_ref().map(|e| e.as_str()), Role::KNOWN);
+        v.nested(p, "TunnelBgpConfig", &self.tunnel_bgp_config);
+        v.nested(p, "TunnelIkeConfig", &self.tunnel_ike_config);
+        v.nested(p, "TunnelIpsecConfig", &self.tunnel_ipsec_config);
+    }
 }
 /// Response of `CreateVpnConnection`.
 ///

@@ -57,6 +57,7 @@ pub struct CreateVpnPbrRouteEntryRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -102,6 +103,7 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Wire name: `Weight`.
     /// - Required.
     /// - Example: `0`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "Weight")]
     pub weight: Option<i32>,
     /// Specifies whether to advertise the policy-based route to a virtual private cloud (VPC) route table. Valid values:
@@ -120,20 +122,23 @@ pub struct CreateVpnPbrRouteEntryRequest {
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// The tunneling protocol. Set the value to **Ipsec**.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    /// - Valid values: `Ipsec` (the IPsec tunneling protocol).
     #[rpc(name = "OverlayMode")]
-    pub overlay_mode: Option<String>,
+    pub overlay_mode: Option<OverlayMode>,
     /// The priority of the policy-based route. Valid values: **1** to **100**. Default value: **10**.
     ///
     /// A smaller value indicates a higher priority.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
+    /// - Value: 1 to 100.
     #[rpc(name = "Priority")]
     pub priority: Option<i32>,
     /// - Wire name: `DryRun`.
@@ -157,12 +162,22 @@ impl CreateVpnPbrRouteEntryRequest {
 impl ::acs_runtime::validate::Validate for CreateVpnPbrRouteEntryRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteSource", &self.route_source);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
         v.required(p, "Weight", &self.weight);
+        v.one_of_ranges(p, "Weight", self.weight, &[(0, 0), (100, 100)]);
         v.required(p, "PublishVpc", &self.publish_vpc);
+        v.length(p, "Description", self.description.as_deref(), Some(1), Some(100));
+        v.known(
+            p,
+            "OverlayMode",
+            self.overlay_mode.as_ref().map(|e| e.as_str()),
+            OverlayMode::KNOWN,
+        );
+        v.one_of_ranges(p, "Priority", self.priority, &[(1, 100)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateVpnPbrRouteEntryRequest {
@@ -222,7 +237,7 @@ impl CreateVpnPbrRouteEntryRequestBuilder {
         self
     }
     /// Sets `OverlayMode`. The tunneling protocol.
-    pub fn overlay_mode(mut self, value: impl Into<String>) -> Self {
+    pub fn overlay_mode(mut self, value: impl Into<OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
     }
@@ -252,6 +267,15 @@ impl CreateVpnPbrRouteEntryRequestBuilder {
         self.inner
     }
 }
+/// The tunneling protocol. Set the value to **Ipsec**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OverlayMode {
+    /// `Ipsec`: the IPsec tunneling protocol
+    Ipsec,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// Response of `CreateVpnPbrRouteEntry`.
 ///
 /// The response parameters.

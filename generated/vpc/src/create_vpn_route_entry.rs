@@ -50,6 +50,7 @@ pub struct CreateVpnRouteEntryRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -82,6 +83,7 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Wire name: `Weight`.
     /// - Required.
     /// - Example: `0`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "Weight")]
     pub weight: Option<i32>,
     /// Specifies whether to advertise the destination-based route to a virtual private cloud (VPC) route table. Valid values:
@@ -100,14 +102,16 @@ pub struct CreateVpnRouteEntryRequest {
     ///
     /// - Wire name: `Description`.
     /// - Example: `mytest`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    /// - Valid values: `Ipsec` (the IPsec tunneling protocol).
     #[rpc(name = "OverlayMode")]
-    pub overlay_mode: Option<String>,
+    pub overlay_mode: Option<OverlayMode>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
     pub dry_run: Option<bool>,
@@ -129,11 +133,20 @@ impl CreateVpnRouteEntryRequest {
 impl ::acs_runtime::validate::Validate for CreateVpnRouteEntryRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
         v.required(p, "Weight", &self.weight);
+        v.one_of_ranges(p, "Weight", self.weight, &[(0, 0), (100, 100)]);
         v.required(p, "PublishVpc", &self.publish_vpc);
+        v.length(p, "Description", self.description.as_deref(), Some(1), Some(100));
+        v.known(
+            p,
+            "OverlayMode",
+            self.overlay_mode.as_ref().map(|e| e.as_str()),
+            OverlayMode::KNOWN,
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateVpnRouteEntryRequest {
@@ -188,7 +201,7 @@ impl CreateVpnRouteEntryRequestBuilder {
         self
     }
     /// Sets `OverlayMode`. The tunneling protocol.
-    pub fn overlay_mode(mut self, value: impl Into<String>) -> Self {
+    pub fn overlay_mode(mut self, value: impl Into<OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
     }
@@ -213,6 +226,15 @@ impl CreateVpnRouteEntryRequestBuilder {
         self.inner
     }
 }
+/// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OverlayMode {
+    /// `Ipsec`: the IPsec tunneling protocol
+    Ipsec,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// Response of `CreateVpnRouteEntry`.
 ///
 /// The returned data.

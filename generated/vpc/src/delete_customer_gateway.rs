@@ -39,6 +39,8 @@ pub struct DeleteCustomerGatewayRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04****`.
+    /// - Length: at most 64 characters.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -67,6 +69,8 @@ impl DeleteCustomerGatewayRequest {
 impl ::acs_runtime::validate::Validate for DeleteCustomerGatewayRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.length(p, "ClientToken", self.client_token.as_deref(), None, Some(64));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "CustomerGatewayId", &self.customer_gateway_id);
     }
 }

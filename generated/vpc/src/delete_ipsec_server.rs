@@ -51,6 +51,7 @@ pub struct DeleteIpsecServerRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -61,8 +62,9 @@ pub struct DeleteIpsecServerRequest {
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
+    /// - Valid values: `true` (only check the request), `false` (check and perform the request).
     #[rpc(name = "DryRun")]
-    pub dry_run: Option<String>,
+    pub dry_run: Option<DryRun>,
     #[rpc(skip)]
     #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
@@ -82,6 +84,8 @@ impl ::acs_runtime::validate::Validate for DeleteIpsecServerRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "IpsecServerId", &self.ipsec_server_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
+        v.known(p, "DryRun", self.dry_run.as_ref().map(|e| e.as_str()), DryRun::KNOWN);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DeleteIpsecServerRequest {
@@ -111,7 +115,7 @@ impl DeleteIpsecServerRequestBuilder {
         self
     }
     /// Sets `DryRun`. Specifies whether to perform only a dry run, without performing the actual request.
-    pub fn dry_run(mut self, value: impl Into<String>) -> Self {
+    pub fn dry_run(mut self, value: impl Into<DryRun>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
     }
@@ -131,6 +135,20 @@ impl DeleteIpsecServerRequestBuilder {
         self.inner
     }
 }
+/// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
+///
+/// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+/// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DryRun {
+    /// `true`: only check the request
+    True,
+    /// `false`: check and perform the request
+    False,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(DryRun { True = "true", False = "false", });
 /// Response of `DeleteIpsecServer`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).

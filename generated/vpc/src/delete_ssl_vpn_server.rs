@@ -46,6 +46,7 @@ pub struct DeleteSslVpnServerRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -74,6 +75,7 @@ impl DeleteSslVpnServerRequest {
 impl ::acs_runtime::validate::Validate for DeleteSslVpnServerRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "SslVpnServerId", &self.ssl_vpn_server_id);
     }
 }

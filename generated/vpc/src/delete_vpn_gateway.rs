@@ -14,6 +14,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnGateway`. Suggested polling interval: 6000 ms, at most 100 polls.
 ///
+/// The gateway is `deleting` for a while after the call returns. It is gone when
+/// `DescribeVpnGateway` answers `InvalidVpnGatewayInstanceId.NotFound`: wait for that
+/// with `wait_until_vpn_gateway_deleted`.
+///
 /// # Example
 ///
 /// ```
@@ -45,6 +49,8 @@ pub struct DeleteVpnGatewayRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// - Length: at most 64 characters.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -73,6 +79,8 @@ impl DeleteVpnGatewayRequest {
 impl ::acs_runtime::validate::Validate for DeleteVpnGatewayRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.length(p, "ClientToken", self.client_token.as_deref(), None, Some(64));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
     }
 }

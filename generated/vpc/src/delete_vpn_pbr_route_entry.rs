@@ -48,6 +48,7 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -92,8 +93,9 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    /// - Valid values: `Ipsec` (the IPsec tunneling protocol).
     #[rpc(name = "OverlayMode")]
-    pub overlay_mode: Option<String>,
+    pub overlay_mode: Option<OverlayMode>,
     /// The priority of the policy-based route.
     ///
     /// *   If the route was not assigned a priority, this parameter is optional.
@@ -124,11 +126,18 @@ impl DeleteVpnPbrRouteEntryRequest {
 impl ::acs_runtime::validate::Validate for DeleteVpnPbrRouteEntryRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteSource", &self.route_source);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
         v.required(p, "Weight", &self.weight);
+        v.known(
+            p,
+            "OverlayMode",
+            self.overlay_mode.as_ref().map(|e| e.as_str()),
+            OverlayMode::KNOWN,
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DeleteVpnPbrRouteEntryRequest {
@@ -178,7 +187,7 @@ impl DeleteVpnPbrRouteEntryRequestBuilder {
         self
     }
     /// Sets `OverlayMode`. The tunneling protocol.
-    pub fn overlay_mode(mut self, value: impl Into<String>) -> Self {
+    pub fn overlay_mode(mut self, value: impl Into<OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
     }
@@ -203,6 +212,15 @@ impl DeleteVpnPbrRouteEntryRequestBuilder {
         self.inner
     }
 }
+/// The tunneling protocol. Set the value to **Ipsec**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OverlayMode {
+    /// `Ipsec`: the IPsec tunneling protocol
+    Ipsec,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// Response of `DeleteVpnPbrRouteEntry`.
 ///
 /// The response parameters.

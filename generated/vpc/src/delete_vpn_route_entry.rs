@@ -47,6 +47,7 @@ pub struct DeleteVpnRouteEntryRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -79,14 +80,16 @@ pub struct DeleteVpnRouteEntryRequest {
     /// - Wire name: `Weight`.
     /// - Required.
     /// - Example: `0`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "Weight")]
     pub weight: Option<i32>,
     /// The tunneling protocol. Set the value to **Ipsec**.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    /// - Valid values: `Ipsec` (the IPsec tunneling protocol).
     #[rpc(name = "OverlayMode")]
-    pub overlay_mode: Option<String>,
+    pub overlay_mode: Option<OverlayMode>,
     #[rpc(skip)]
     #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
@@ -105,10 +108,18 @@ impl DeleteVpnRouteEntryRequest {
 impl ::acs_runtime::validate::Validate for DeleteVpnRouteEntryRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
         v.required(p, "Weight", &self.weight);
+        v.one_of_ranges(p, "Weight", self.weight, &[(0, 0), (100, 100)]);
+        v.known(
+            p,
+            "OverlayMode",
+            self.overlay_mode.as_ref().map(|e| e.as_str()),
+            OverlayMode::KNOWN,
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DeleteVpnRouteEntryRequest {
@@ -153,7 +164,7 @@ impl DeleteVpnRouteEntryRequestBuilder {
         self
     }
     /// Sets `OverlayMode`. The tunneling protocol.
-    pub fn overlay_mode(mut self, value: impl Into<String>) -> Self {
+    pub fn overlay_mode(mut self, value: impl Into<OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
     }
@@ -173,6 +184,15 @@ impl DeleteVpnRouteEntryRequestBuilder {
         self.inner
     }
 }
+/// The tunneling protocol. Set the value to **Ipsec**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OverlayMode {
+    /// `Ipsec`: the IPsec tunneling protocol
+    Ipsec,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// Response of `DeleteVpnRouteEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).

@@ -50,6 +50,7 @@ pub struct DescribeCustomerGatewaysRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: at most 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The tags to be added to the customer gateway.
@@ -84,7 +85,9 @@ impl DescribeCustomerGatewaysRequest {
 impl ::acs_runtime::validate::Validate for DescribeCustomerGatewaysRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(-9223372036854775808, 50)]);
         v.items(p, "Tag", self.tag.as_deref(), None, Some(20));
+        v.nested(p, "Tag", &self.tag);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeCustomerGatewaysRequest {
@@ -156,6 +159,7 @@ pub struct Tag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
+    /// - Length: 1 to 64 characters.
     #[rpc(name = "Key")]
     pub key: Option<String>,
     /// The value of the tag.
@@ -166,8 +170,15 @@ pub struct Tag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
+    /// - Length: at most 128 characters.
     #[rpc(name = "Value")]
     pub value: Option<String>,
+}
+impl ::acs_runtime::validate::Validate for Tag {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.length(p, "Key", self.key.as_deref(), Some(1), Some(64));
+        v.length(p, "Value", self.value.as_deref(), None, Some(128));
+    }
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]

@@ -60,6 +60,7 @@ pub struct DescribeSslVpnClientCertsRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The ID of the resource group to which the SSL client certificate belongs.
@@ -88,6 +89,7 @@ impl DescribeSslVpnClientCertsRequest {
 impl ::acs_runtime::validate::Validate for DescribeSslVpnClientCertsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeSslVpnClientCertsRequest {

@@ -54,6 +54,7 @@ pub struct DescribeSslVpnClientsRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     #[rpc(skip)]
@@ -75,6 +76,7 @@ impl ::acs_runtime::validate::Validate for DescribeSslVpnClientsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeSslVpnClientsRequest {

@@ -48,6 +48,7 @@ pub struct DescribeSslVpnServersRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Name")]
     pub name: Option<String>,
     /// The page number. Default value: **1**.
@@ -62,6 +63,7 @@ pub struct DescribeSslVpnServersRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: at most 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The resource group ID of the SSL server.
@@ -90,6 +92,8 @@ impl DescribeSslVpnServersRequest {
 impl ::acs_runtime::validate::Validate for DescribeSslVpnServersRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.length(p, "Name", self.name.as_deref(), Some(1), Some(100));
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(-9223372036854775808, 50)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeSslVpnServersRequest {

@@ -45,8 +45,9 @@ pub struct DescribeVcoRouteEntriesRequest {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `custom`.
+    /// - Valid values: `custom` (destination-based route (default)), `bgp` (BGP route).
     #[rpc(name = "RouteEntryType")]
-    pub route_entry_type: Option<String>,
+    pub route_entry_type: Option<RouteEntryType>,
     /// The number of the page to return. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
@@ -57,6 +58,7 @@ pub struct DescribeVcoRouteEntriesRequest {
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -67,6 +69,7 @@ pub struct DescribeVcoRouteEntriesRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -89,6 +92,14 @@ impl ::acs_runtime::validate::Validate for DescribeVcoRouteEntriesRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnConnectionId", &self.vpn_connection_id);
+        v.known(
+            p,
+            "RouteEntryType",
+            self.route_entry_type.as_ref().map(|e| e.as_str()),
+            RouteEntryType::KNOWN,
+        );
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeVcoRouteEntriesRequest {
@@ -113,7 +124,7 @@ impl DescribeVcoRouteEntriesRequestBuilder {
         self
     }
     /// Sets `RouteEntryType`. The route type.
-    pub fn route_entry_type(mut self, value: impl Into<String>) -> Self {
+    pub fn route_entry_type(mut self, value: impl Into<RouteEntryType>) -> Self {
         self.inner.route_entry_type = Some(value.into());
         self
     }
@@ -148,6 +159,20 @@ impl DescribeVcoRouteEntriesRequestBuilder {
         self.inner
     }
 }
+/// The route type. Valid values:
+///
+/// *   **custom** (default): a destination-based route
+/// *   **bgp**: a BGP route
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RouteEntryType {
+    /// `custom`: destination-based route (default)
+    Custom,
+    /// `bgp`: BGP route
+    Bgp,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(RouteEntryType { Custom = "custom", Bgp = "bgp", });
 /// The information about the routes.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct VcoRouteEntries {

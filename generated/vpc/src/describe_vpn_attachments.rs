@@ -40,6 +40,7 @@ pub struct DescribeVpnAttachmentsRequest {
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The ID of the IPsec-VPN connection.
@@ -56,8 +57,9 @@ pub struct DescribeVpnAttachmentsRequest {
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
+    /// - Valid values: `CEN` (IPsec-VPN connections associated with a transit router (default)).
     #[rpc(name = "AttachType")]
-    pub attach_type: Option<String>,
+    pub attach_type: Option<AttachType>,
     #[rpc(skip)]
     #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
@@ -76,6 +78,13 @@ impl DescribeVpnAttachmentsRequest {
 impl ::acs_runtime::validate::Validate for DescribeVpnAttachmentsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
+        v.known(
+            p,
+            "AttachType",
+            self.attach_type.as_ref().map(|e| e.as_str()),
+            AttachType::KNOWN,
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeVpnAttachmentsRequest {
@@ -110,7 +119,7 @@ impl DescribeVpnAttachmentsRequestBuilder {
         self
     }
     /// Sets `AttachType`. The type of resource that is associated with the IPsec-VPN connection.
-    pub fn attach_type(mut self, value: impl Into<String>) -> Self {
+    pub fn attach_type(mut self, value: impl Into<AttachType>) -> Self {
         self.inner.attach_type = Some(value.into());
         self
     }
@@ -130,6 +139,17 @@ impl DescribeVpnAttachmentsRequestBuilder {
         self.inner
     }
 }
+/// The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.
+///
+/// Set the value to **CEN**, which specifies to query IPsec-VPN connections associated with the transit router.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AttachType {
+    /// `CEN`: IPsec-VPN connections associated with a transit router (default)
+    Cen,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(AttachType { Cen = "CEN", });
 /// The tag added to the resource.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct Tag {

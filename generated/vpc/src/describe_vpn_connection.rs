@@ -96,6 +96,30 @@ impl DescribeVpnConnectionRequestBuilder {
         self.inner
     }
 }
+/// The state of the IPsec-VPN connection. Valid values:
+///
+/// *   **ike_sa_not_established**: Phase 1 negotiations failed.
+/// *   **ike_sa_established**: Phase 1 negotiations succeeded.
+/// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
+/// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// `ike_sa_not_established`: Phase 1 negotiations failed
+    IkeSaNotEstablished,
+    /// `ike_sa_established`: Phase 1 negotiations succeeded
+    IkeSaEstablished,
+    /// `ipsec_sa_not_established`: Phase 2 negotiations failed
+    IpsecSaNotEstablished,
+    /// `ipsec_sa_established`: Phase 2 negotiations succeeded
+    IpsecSaEstablished,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    Status { IkeSaNotEstablished = "ike_sa_not_established", IkeSaEstablished =
+    "ike_sa_established", IpsecSaNotEstablished = "ipsec_sa_not_established",
+    IpsecSaEstablished = "ipsec_sa_established", }
+);
 /// The configuration of Phase 1 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct IkeConfig {
@@ -303,6 +327,49 @@ pub struct VpnBgpConfig {
     #[serde(rename = "AuthKey", default)]
     pub auth_key: Option<String>,
 }
+/// The association state of the IPsec-VPN connection. Valid values:
+///
+/// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
+/// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+/// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
+/// *   **attached**: The IPsec-VPN connection is associated with a transit router.
+/// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+/// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+/// *   **provisioning**: The IPsec-VPN connection is being prepared.
+/// *   **updating**: The IPsec-VPN connection is being updated.
+/// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
+/// *   **deleted**: The IPsec-VPN connection is deleted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum State {
+    /// `active`: associated with a VPN gateway
+    Active,
+    /// `init`: not associated with any resource and being initialized
+    Init,
+    /// `attaching`: being associated with a transit router
+    Attaching,
+    /// `attached`: associated with a transit router
+    Attached,
+    /// `detaching`: being disassociated from a transit router
+    Detaching,
+    /// `financialLocked`: locked due to overdue payments
+    FinancialLocked,
+    /// `provisioning`: being prepared
+    Provisioning,
+    /// `updating`: being updated
+    Updating,
+    /// `Upgrading`: being upgraded
+    Upgrading,
+    /// `deleted`: deleted
+    Deleted,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    State { Active = "active", Init = "init", Attaching = "attaching", Attached =
+    "attached", Detaching = "detaching", FinancialLocked = "financialLocked",
+    Provisioning = "provisioning", Updating = "updating", Upgrading = "Upgrading",
+    Deleted = "deleted", }
+);
 /// The tag information.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct Tag {
@@ -599,8 +666,9 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ike_sa_not_established`.
+    /// - Valid values: `ike_sa_not_established` (Phase 1 negotiations failed), `ike_sa_established` (Phase 1 negotiations succeeded), `ipsec_sa_not_established` (Phase 2 negotiations failed), `ipsec_sa_established` (Phase 2 negotiations succeeded).
     #[serde(rename = "Status", default)]
-    pub status: Option<String>,
+    pub status: Option<Status>,
     /// The certificate authority (CA) certificate of the peer.
     ///
     /// - Wire name: `RemoteCaCertificate`.
@@ -758,8 +826,9 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
+    /// - Valid values: `active` (associated with a VPN gateway), `init` (not associated with any resource and being initialized), `attaching` (being associated with a transit router), `attached` (associated with a transit router), `detaching` (being disassociated from a transit router), `financialLocked` (locked due to overdue payments), `provisioning` (being prepared), `updating` (being updated), `Upgrading` (being upgraded), `deleted` (deleted).
     #[serde(rename = "State", default)]
-    pub state: Option<String>,
+    pub state: Option<State>,
     /// The ID of the zone where the IPsec-VPN connection is deployed.
     ///
     /// You can call [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) to query zone IDs and mapping between zone IDs and zone names.

@@ -60,6 +60,7 @@ pub struct DescribeVpnConnectionLogsRequest {
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Example: `10`.
+    /// - Value: 1 to 10.
     #[rpc(name = "MinutePeriod")]
     pub minute_period: Option<i32>,
     /// The page number. Default value: **1**.
@@ -74,6 +75,7 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The ID of the IPsec-VPN connection.
@@ -103,6 +105,8 @@ impl ::acs_runtime::validate::Validate for DescribeVpnConnectionLogsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnConnectionId", &self.vpn_connection_id);
+        v.one_of_ranges(p, "MinutePeriod", self.minute_period, &[(1, 10)]);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeVpnConnectionLogsRequest {

@@ -54,6 +54,7 @@ pub struct DescribeVpnConnectionsRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The ID of the IPsec-VPN connection.
@@ -69,7 +70,7 @@ pub struct DescribeVpnConnectionsRequest {
     /// Each tag key corresponds to one tag value. You can specify up to 20 tag values in each call.
     ///
     /// - Wire name: `Tag`.
-    /// - Items: at most 21.
+    /// - Items: at most 20.
     #[rpc(name = "Tag", style = "repeat_list")]
     pub tag: Option<Vec<Tag>>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
@@ -98,7 +99,9 @@ impl DescribeVpnConnectionsRequest {
 impl ::acs_runtime::validate::Validate for DescribeVpnConnectionsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
-        v.items(p, "Tag", self.tag.as_deref(), None, Some(21));
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
+        v.items(p, "Tag", self.tag.as_deref(), None, Some(20));
+        v.nested(p, "Tag", &self.tag);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeVpnConnectionsRequest {
@@ -180,6 +183,7 @@ pub struct Tag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
+    /// - Length: 1 to 64 characters.
     #[rpc(name = "Key")]
     pub key: Option<String>,
     /// The tag value.
@@ -190,9 +194,40 @@ pub struct Tag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
+    /// - Length: at most 128 characters.
     #[rpc(name = "Value")]
     pub value: Option<String>,
 }
+impl ::acs_runtime::validate::Validate for Tag {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.length(p, "Key", self.key.as_deref(), Some(1), Some(64));
+        v.length(p, "Value", self.value.as_deref(), None, Some(128));
+    }
+}
+/// The status of the IPsec-VPN connection. Valid values:
+///
+/// *   **ike_sa_not_established**: Phase 1 negotiations failed.
+/// *   **ike_sa_established**: Phase 1 negotiations succeeded.
+/// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
+/// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// `ike_sa_not_established`: Phase 1 negotiations failed
+    IkeSaNotEstablished,
+    /// `ike_sa_established`: Phase 1 negotiations succeeded
+    IkeSaEstablished,
+    /// `ipsec_sa_not_established`: Phase 2 negotiations failed
+    IpsecSaNotEstablished,
+    /// `ipsec_sa_established`: Phase 2 negotiations succeeded
+    IpsecSaEstablished,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    Status { IkeSaNotEstablished = "ike_sa_not_established", IkeSaEstablished =
+    "ike_sa_established", IpsecSaNotEstablished = "ipsec_sa_not_established",
+    IpsecSaEstablished = "ipsec_sa_established", }
+);
 /// The configurations of Phase 1 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct IkeConfig {
@@ -391,6 +426,49 @@ pub struct VpnBgpConfig {
     #[serde(rename = "AuthKey", default)]
     pub auth_key: Option<String>,
 }
+/// The association state of the IPsec-VPN connection. Valid values:
+///
+/// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
+/// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+/// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
+/// *   **attached**: The IPsec-VPN connection is associated with a transit router.
+/// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+/// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+/// *   **provisioning**: The IPsec-VPN connection is being prepared.
+/// *   **updating**: The IPsec-VPN connection is being updated.
+/// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
+/// *   **deleted**: The IPsec-VPN connection is deleted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum State {
+    /// `active`: associated with a VPN gateway
+    Active,
+    /// `init`: not associated with any resource and being initialized
+    Init,
+    /// `attaching`: being associated with a transit router
+    Attaching,
+    /// `attached`: associated with a transit router
+    Attached,
+    /// `detaching`: being disassociated from a transit router
+    Detaching,
+    /// `financialLocked`: locked due to overdue payments
+    FinancialLocked,
+    /// `provisioning`: being prepared
+    Provisioning,
+    /// `updating`: being updated
+    Updating,
+    /// `Upgrading`: being upgraded
+    Upgrading,
+    /// `deleted`: deleted
+    Deleted,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    State { Active = "active", Init = "init", Attaching = "attaching", Attached =
+    "attached", Detaching = "detaching", FinancialLocked = "financialLocked",
+    Provisioning = "provisioning", Updating = "updating", Upgrading = "Upgrading",
+    Deleted = "deleted", }
+);
 /// The tags added to the IPsec-VPN connection.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct VpnConnectionTagTag {
@@ -681,8 +759,9 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
+    /// - Valid values: `ike_sa_not_established` (Phase 1 negotiations failed), `ike_sa_established` (Phase 1 negotiations succeeded), `ipsec_sa_not_established` (Phase 2 negotiations failed), `ipsec_sa_established` (Phase 2 negotiations succeeded).
     #[serde(rename = "Status", default)]
-    pub status: Option<String>,
+    pub status: Option<Status>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection.
     ///
     /// *   **true**
@@ -836,8 +915,9 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
+    /// - Valid values: `active` (associated with a VPN gateway), `init` (not associated with any resource and being initialized), `attaching` (being associated with a transit router), `attached` (associated with a transit router), `detaching` (being disassociated from a transit router), `financialLocked` (locked due to overdue payments), `provisioning` (being prepared), `updating` (being updated), `Upgrading` (being upgraded), `deleted` (deleted).
     #[serde(rename = "State", default)]
-    pub state: Option<String>,
+    pub state: Option<State>,
     /// The ID of the transit router with which the IPsec-VPN connection is associated.
     ///
     /// - Wire name: `TransitRouterId`.

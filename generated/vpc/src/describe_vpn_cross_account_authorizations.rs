@@ -48,6 +48,7 @@ pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -58,6 +59,7 @@ pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -80,6 +82,8 @@ impl ::acs_runtime::validate::Validate for DescribeVpnCrossAccountAuthorizations
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnConnectionId", &self.vpn_connection_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest

@@ -48,8 +48,9 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     /// - Wire name: `Spec`.
     /// - Required.
     /// - Example: `5M`.
+    /// - Valid values: `5M` (5 Mbit/s), `10M` (10 Mbit/s), `20M` (20 Mbit/s), `50M` (50 Mbit/s), `100M` (100 Mbit/s), `200M` (200 Mbit/s), `500M` (500 Mbit/s), `1000M` (1000 Mbit/s).
     #[rpc(name = "Spec")]
-    pub spec: Option<String>,
+    pub spec: Option<Spec>,
     /// The language in which the returned results are displayed. Valid values:
     ///
     /// *   **zh-CN**: Chinese
@@ -57,8 +58,9 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
+    /// - Valid values: `zh-CN` (Chinese), `en-US` (English (default)).
     #[rpc(name = "AcceptLanguage")]
-    pub accept_language: Option<String>,
+    pub accept_language: Option<AcceptLanguage>,
     #[rpc(skip)]
     #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
@@ -78,6 +80,13 @@ impl ::acs_runtime::validate::Validate for DescribeVpnGatewayAvailableZonesReque
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "Spec", &self.spec);
+        v.known(p, "Spec", self.spec.as_ref().map(|e| e.as_str()), Spec::KNOWN);
+        v.known(
+            p,
+            "AcceptLanguage",
+            self.accept_language.as_ref().map(|e| e.as_str()),
+            AcceptLanguage::KNOWN,
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest
@@ -98,12 +107,12 @@ impl DescribeVpnGatewayAvailableZonesRequestBuilder {
         self
     }
     /// Sets `Spec`. The bandwidth specification.
-    pub fn spec(mut self, value: impl Into<String>) -> Self {
+    pub fn spec(mut self, value: impl Into<Spec>) -> Self {
         self.inner.spec = Some(value.into());
         self
     }
     /// Sets `AcceptLanguage`. The language in which the returned results are displayed.
-    pub fn accept_language(mut self, value: impl Into<String>) -> Self {
+    pub fn accept_language(mut self, value: impl Into<AcceptLanguage>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
     }
@@ -126,6 +135,60 @@ impl DescribeVpnGatewayAvailableZonesRequestBuilder {
         self.inner
     }
 }
+/// The bandwidth specification.
+///
+/// *   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
+/// *   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
+///
+/// Different bandwidth specifications may affect returned zone information. Valid values:
+///
+/// *   **5M**
+/// *   **10M**
+/// *   **20M**
+/// *   **50M**
+/// *   **100M**
+/// *   **200M**
+/// *   **500M**
+/// *   **1000M**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Spec {
+    /// `5M`: 5 Mbit/s
+    V5m,
+    /// `10M`: 10 Mbit/s
+    V10m,
+    /// `20M`: 20 Mbit/s
+    V20m,
+    /// `50M`: 50 Mbit/s
+    V50m,
+    /// `100M`: 100 Mbit/s
+    V100m,
+    /// `200M`: 200 Mbit/s
+    V200m,
+    /// `500M`: 500 Mbit/s
+    V500m,
+    /// `1000M`: 1000 Mbit/s
+    V1000m,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    Spec { V5m = "5M", V10m = "10M", V20m = "20M", V50m = "50M", V100m = "100M", V200m =
+    "200M", V500m = "500M", V1000m = "1000M", }
+);
+/// The language in which the returned results are displayed. Valid values:
+///
+/// *   **zh-CN**: Chinese
+/// *   **en-US** (default): English
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AcceptLanguage {
+    /// `zh-CN`: Chinese
+    ZhCn,
+    /// `en-US`: English (default)
+    EnUs,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(AcceptLanguage { ZhCn = "zh-CN", EnUs = "en-US", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct AvailableZoneIdList {

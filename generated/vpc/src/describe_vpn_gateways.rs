@@ -52,8 +52,9 @@ pub struct DescribeVpnGatewaysRequest {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    /// - Valid values: `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
     #[rpc(name = "Status")]
-    pub status: Option<String>,
+    pub status: Option<Status>,
     /// The payment status of the VPN gateway. Valid values:
     ///
     /// *   **Normal**
@@ -61,8 +62,9 @@ pub struct DescribeVpnGatewaysRequest {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    /// - Valid values: `Normal` (normal), `FinancialLocked` (locked due to overdue payments).
     #[rpc(name = "BusinessStatus")]
-    pub business_status: Option<String>,
+    pub business_status: Option<BusinessStatus>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
@@ -75,6 +77,7 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// Specifies whether to return information about pending orders. Valid values:
@@ -118,6 +121,14 @@ impl DescribeVpnGatewaysRequest {
 impl ::acs_runtime::validate::Validate for DescribeVpnGatewaysRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.known(p, "Status", self.status.as_ref().map(|e| e.as_str()), Status::KNOWN);
+        v.known(
+            p,
+            "BusinessStatus",
+            self.business_status.as_ref().map(|e| e.as_str()),
+            BusinessStatus::KNOWN,
+        );
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
         v.items(p, "Tag", self.tag.as_deref(), None, Some(20));
     }
 }
@@ -148,12 +159,12 @@ impl DescribeVpnGatewaysRequestBuilder {
         self
     }
     /// Sets `Status`. The status of the VPN gateway.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
+    pub fn status(mut self, value: impl Into<Status>) -> Self {
         self.inner.status = Some(value.into());
         self
     }
     /// Sets `BusinessStatus`. The payment status of the VPN gateway.
-    pub fn business_status(mut self, value: impl Into<String>) -> Self {
+    pub fn business_status(mut self, value: impl Into<BusinessStatus>) -> Self {
         self.inner.business_status = Some(value.into());
         self
     }
@@ -198,6 +209,48 @@ impl DescribeVpnGatewaysRequestBuilder {
         self.inner
     }
 }
+/// The status of the VPN gateway. Valid values:
+///
+/// *   **init**
+/// *   **provisioning**
+/// *   **active**
+/// *   **updating**
+/// *   **deleting**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// `init`: being initialized
+    Init,
+    /// `provisioning`: being prepared
+    Provisioning,
+    /// `active`: running
+    Active,
+    /// `updating`: being updated
+    Updating,
+    /// `deleting`: being deleted
+    Deleting,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    Status { Init = "init", Provisioning = "provisioning", Active = "active", Updating =
+    "updating", Deleting = "deleting", }
+);
+/// The payment status of the VPN gateway. Valid values:
+///
+/// *   **Normal**
+/// *   **FinancialLocked**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BusinessStatus {
+    /// `Normal`: normal
+    Normal,
+    /// `FinancialLocked`: locked due to overdue payments
+    FinancialLocked,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    BusinessStatus { Normal = "Normal", FinancialLocked = "FinancialLocked", }
+);
 /// The tag added to the VPN gateway.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
@@ -219,6 +272,32 @@ pub struct Tag {
     #[rpc(name = "Value")]
     pub value: Option<String>,
 }
+/// The status of the VPN gateway. Valid values:
+///
+/// *   **init**
+/// *   **provisioning**
+/// *   **active**
+/// *   **updating**
+/// *   **deleting**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VpnGatewayStatus {
+    /// `init`: being initialized
+    Init,
+    /// `provisioning`: being prepared
+    Provisioning,
+    /// `active`: running
+    Active,
+    /// `updating`: being updated
+    Updating,
+    /// `deleting`: being deleted
+    Deleting,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    VpnGatewayStatus { Init = "init", Provisioning = "provisioning", Active = "active",
+    Updating = "updating", Deleting = "deleting", }
+);
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct TagsTag {
@@ -337,8 +416,9 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    /// - Valid values: `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
     #[serde(rename = "Status", default)]
-    pub status: Option<String>,
+    pub status: Option<VpnGatewayStatus>,
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.

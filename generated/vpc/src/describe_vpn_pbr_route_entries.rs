@@ -50,6 +50,7 @@ pub struct DescribeVpnPbrRouteEntriesRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: at most 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     #[rpc(skip)]
@@ -71,6 +72,7 @@ impl ::acs_runtime::validate::Validate for DescribeVpnPbrRouteEntriesRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(-9223372036854775808, 50)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeVpnPbrRouteEntriesRequest {

@@ -50,6 +50,7 @@ pub struct DescribeVpnRouteEntriesRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: at most 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     /// The type of the route entry. Valid values:
@@ -59,8 +60,9 @@ pub struct DescribeVpnRouteEntriesRequest {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
+    /// - Valid values: `Custom` (custom route), `System` (system route).
     #[rpc(name = "RouteEntryType")]
-    pub route_entry_type: Option<String>,
+    pub route_entry_type: Option<RouteEntryType>,
     #[rpc(skip)]
     #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
@@ -80,6 +82,13 @@ impl ::acs_runtime::validate::Validate for DescribeVpnRouteEntriesRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(-9223372036854775808, 50)]);
+        v.known(
+            p,
+            "RouteEntryType",
+            self.route_entry_type.as_ref().map(|e| e.as_str()),
+            RouteEntryType::KNOWN,
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeVpnRouteEntriesRequest {
@@ -114,7 +123,7 @@ impl DescribeVpnRouteEntriesRequestBuilder {
         self
     }
     /// Sets `RouteEntryType`. The type of the route entry.
-    pub fn route_entry_type(mut self, value: impl Into<String>) -> Self {
+    pub fn route_entry_type(mut self, value: impl Into<RouteEntryType>) -> Self {
         self.inner.route_entry_type = Some(value.into());
         self
     }
@@ -134,6 +143,22 @@ impl DescribeVpnRouteEntriesRequestBuilder {
         self.inner
     }
 }
+/// The type of the route entry. Valid values:
+///
+/// *   **Custom**: custom
+/// *   **System**: system
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RouteEntryType {
+    /// `Custom`: custom route
+    Custom,
+    /// `System`: system route
+    System,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    RouteEntryType { Custom = "Custom", System = "System", }
+);
 /// The route details.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct VpnRouteEntry {

@@ -78,6 +78,7 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Wire name: `PageSize`.
     /// - Default: `10`.
     /// - Example: `10`.
+    /// - Value: at most 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     #[rpc(skip)]
@@ -99,6 +100,7 @@ impl ::acs_runtime::validate::Validate for DescribeVpnSslServerLogsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnSslServerId", &self.vpn_ssl_server_id);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(-9223372036854775808, 50)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DescribeVpnSslServerLogsRequest {

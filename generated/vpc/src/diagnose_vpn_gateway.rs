@@ -73,6 +73,7 @@ pub struct DiagnoseVpnGatewayRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -97,6 +98,7 @@ impl ::acs_runtime::validate::Validate for DiagnoseVpnGatewayRequest {
         v.required(p, "ResourceId", &self.resource_id);
         v.required(p, "ResourceType", &self.resource_type);
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest for DiagnoseVpnGatewayRequest {

@@ -55,8 +55,9 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     /// - Wire name: `CertificateType`.
     /// - Required.
     /// - Example: `Encryption`.
+    /// - Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).
     #[rpc(name = "CertificateType")]
-    pub certificate_type: Option<String>,
+    pub certificate_type: Option<CertificateType>,
     /// The ID of the certificate.
     ///
     /// >  The certificate ID refers to the ID generated after the SSL certificate is associated with the VPN gateway. It is not the ID of the SSL certificate.
@@ -74,6 +75,7 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e*******`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -106,7 +108,14 @@ impl ::acs_runtime::validate::Validate for DissociateVpnGatewayWithCertificateRe
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "CertificateType", &self.certificate_type);
+        v.known(
+            p,
+            "CertificateType",
+            self.certificate_type.as_ref().map(|e| e.as_str()),
+            CertificateType::KNOWN,
+        );
         v.required(p, "CertificateId", &self.certificate_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest
@@ -132,7 +141,7 @@ impl DissociateVpnGatewayWithCertificateRequestBuilder {
         self
     }
     /// Sets `CertificateType`. The certificate type.
-    pub fn certificate_type(mut self, value: impl Into<String>) -> Self {
+    pub fn certificate_type(mut self, value: impl Into<CertificateType>) -> Self {
         self.inner.certificate_type = Some(value.into());
         self
     }
@@ -170,6 +179,22 @@ impl DissociateVpnGatewayWithCertificateRequestBuilder {
         self.inner
     }
 }
+/// The certificate type. Valid values:
+///
+/// *   **Encryption**
+/// *   **Signature**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CertificateType {
+    /// `Encryption`: encryption certificate
+    Encryption,
+    /// `Signature`: signature certificate
+    Signature,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    CertificateType { Encryption = "Encryption", Signature = "Signature", }
+);
 /// Response of `DissociateVpnGatewayWithCertificate`.
 ///
 /// The returned data.

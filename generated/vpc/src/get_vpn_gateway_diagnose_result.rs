@@ -56,6 +56,7 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -77,6 +78,7 @@ impl GetVpnGatewayDiagnoseResultRequest {
 impl ::acs_runtime::validate::Validate for GetVpnGatewayDiagnoseResultRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest for GetVpnGatewayDiagnoseResultRequest {

@@ -60,6 +60,7 @@ pub struct ListIpsecServerLogsRequest {
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Example: `10`.
+    /// - Value: 1 to 10.
     #[rpc(name = "MinutePeriod")]
     pub minute_period: Option<i32>,
     /// The number of the page to return. Default value: **1**.
@@ -72,6 +73,7 @@ pub struct ListIpsecServerLogsRequest {
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    /// - Value: 1 to 50.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     #[rpc(skip)]
@@ -93,6 +95,8 @@ impl ::acs_runtime::validate::Validate for ListIpsecServerLogsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "IpsecServerId", &self.ipsec_server_id);
+        v.one_of_ranges(p, "MinutePeriod", self.minute_period, &[(1, 10)]);
+        v.one_of_ranges(p, "PageSize", self.page_size, &[(1, 50)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for ListIpsecServerLogsRequest {

@@ -36,6 +36,7 @@ pub struct ListIpsecServersRequest {
     ///
     /// - Wire name: `IpsecServerName`.
     /// - Example: `test`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "IpsecServerName")]
     pub ipsec_server_name: Option<String>,
     /// The ID of the VPN gateway.
@@ -57,6 +58,7 @@ pub struct ListIpsecServersRequest {
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
+    /// - Value: 1 to 20.
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i32>,
     /// The ID of the IPsec server.
@@ -92,6 +94,14 @@ impl ListIpsecServersRequest {
 impl ::acs_runtime::validate::Validate for ListIpsecServersRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.length(
+            p,
+            "IpsecServerName",
+            self.ipsec_server_name.as_deref(),
+            Some(1),
+            Some(100),
+        );
+        v.one_of_ranges(p, "MaxResults", self.max_results, &[(1, 20)]);
         v.items(p, "IpsecServerId", self.ipsec_server_id.as_deref(), None, Some(20));
         for (i, item) in self.ipsec_server_id.iter().flatten().enumerate() {
             let key = format!("{}.{}", "IpsecServerId", i + 1);

@@ -44,8 +44,9 @@ pub struct ListVpnCertificateAssociationsRequest {
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Signature`.
+    /// - Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).
     #[rpc(name = "CertificateType")]
-    pub certificate_type: Option<String>,
+    pub certificate_type: Option<CertificateType>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
     /// *   You do not need to specify this parameter for the first request.
@@ -59,6 +60,7 @@ pub struct ListVpnCertificateAssociationsRequest {
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
+    /// - Value: 1 to 20.
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i32>,
     /// The list of VPN gateway IDs.
@@ -97,6 +99,13 @@ impl ListVpnCertificateAssociationsRequest {
 impl ::acs_runtime::validate::Validate for ListVpnCertificateAssociationsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.known(
+            p,
+            "CertificateType",
+            self.certificate_type.as_ref().map(|e| e.as_str()),
+            CertificateType::KNOWN,
+        );
+        v.one_of_ranges(p, "MaxResults", self.max_results, &[(1, 20)]);
         v.items(p, "VpnGatewayId", self.vpn_gateway_id.as_deref(), None, Some(20));
         for (i, item) in self.vpn_gateway_id.iter().flatten().enumerate() {
             let key = format!("{}.{}", "VpnGatewayId", i + 1);
@@ -127,7 +136,7 @@ impl ListVpnCertificateAssociationsRequestBuilder {
         self
     }
     /// Sets `CertificateType`. The certificate type.
-    pub fn certificate_type(mut self, value: impl Into<String>) -> Self {
+    pub fn certificate_type(mut self, value: impl Into<CertificateType>) -> Self {
         self.inner.certificate_type = Some(value.into());
         self
     }
@@ -176,6 +185,22 @@ impl ListVpnCertificateAssociationsRequestBuilder {
         self.inner
     }
 }
+/// The certificate type. Valid values:
+///
+/// *   **Encryption**
+/// *   **Signature**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CertificateType {
+    /// `Encryption`: encryption certificate
+    Encryption,
+    /// `Signature`: signature certificate
+    Signature,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    CertificateType { Encryption = "Encryption", Signature = "Signature", }
+);
 /// The association between the VPN gateway and the certificate.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
 pub struct VpnCertificateRelation {

@@ -48,6 +48,7 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -64,6 +65,7 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Name")]
     pub name: Option<String>,
     /// The description of the customer gateway.
@@ -72,6 +74,7 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// The authentication key of the BGP routing protocol for the gateway device in the data center.
@@ -80,6 +83,9 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
+    /// - Length: 1 to 64 characters.
+    /// - Format: no spaces or question marks (?) (pattern `^[^ ?]*$`).
+    /// - ASCII characters only.
     #[rpc(name = "AuthKey")]
     pub auth_key: Option<String>,
     #[rpc(skip)]
@@ -100,7 +106,18 @@ impl ModifyCustomerGatewayAttributeRequest {
 impl ::acs_runtime::validate::Validate for ModifyCustomerGatewayAttributeRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "CustomerGatewayId", &self.customer_gateway_id);
+        v.length(p, "Name", self.name.as_deref(), Some(1), Some(100));
+        v.length(p, "Description", self.description.as_deref(), Some(1), Some(100));
+        v.length(p, "AuthKey", self.auth_key.as_deref(), Some(1), Some(64));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[^ ?]*$",
+            );
+            v.pattern(p, "AuthKey", self.auth_key.as_deref(), &PATTERN);
+        }
+        v.ascii(p, "AuthKey", self.auth_key.as_deref());
     }
 }
 impl ::acs_runtime::operation::OperationRequest

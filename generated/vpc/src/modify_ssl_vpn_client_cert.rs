@@ -30,6 +30,8 @@ pub struct ModifySslVpnClientCertRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// - Length: at most 64 characters.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -55,6 +57,7 @@ pub struct ModifySslVpnClientCertRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `cert2`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Name")]
     pub name: Option<String>,
     #[rpc(skip)]
@@ -74,8 +77,11 @@ impl ModifySslVpnClientCertRequest {
 }
 impl ::acs_runtime::validate::Validate for ModifySslVpnClientCertRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.length(p, "ClientToken", self.client_token.as_deref(), None, Some(64));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "SslVpnClientCertId", &self.ssl_vpn_client_cert_id);
+        v.length(p, "Name", self.name.as_deref(), Some(1), Some(100));
     }
 }
 impl ::acs_runtime::operation::OperationRequest for ModifySslVpnClientCertRequest {

@@ -45,6 +45,7 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -70,6 +71,7 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Name")]
     pub name: Option<String>,
     /// The client CIDR block.
@@ -114,6 +116,7 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.30.30.0/24`.
+    /// - Format: an IPv4 CIDR block with a subnet mask of 16 to 29 bits (pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$`).
     #[rpc(name = "ClientIpPool")]
     pub client_ip_pool: Option<String>,
     /// The local CIDR block.
@@ -140,8 +143,9 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// - Wire name: `Proto`.
     /// - Example: `UDP`.
+    /// - Valid values: `TCP` (TCP (default)), `UDP` (UDP).
     #[rpc(name = "Proto")]
-    pub proto: Option<String>,
+    pub proto: Option<Proto>,
     /// The encryption algorithm that is used in the SSL-VPN connection. Valid values:
     ///
     /// *   **AES-128-CBC** (default)
@@ -151,14 +155,16 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// - Wire name: `Cipher`.
     /// - Example: `AES-128-CBC`.
+    /// - Valid values: `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
     #[rpc(name = "Cipher")]
-    pub cipher: Option<String>,
+    pub cipher: Option<Cipher>,
     /// The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.
     ///
     /// The following ports are not supported: **22**, **2222**, **22222**, **9000**, **9001**, **9002**, **7505**, **80**, **443**, **53**, **68**, **123**, **4510**, **4560**, **500**, and **4500**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `1194`.
+    /// - Valid values: 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.
     #[rpc(name = "Port")]
     pub port: Option<i32>,
     /// Specifies whether to enable data compression. Valid values:
@@ -224,8 +230,40 @@ impl ModifySslVpnServerRequest {
 }
 impl ::acs_runtime::validate::Validate for ModifySslVpnServerRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "SslVpnServerId", &self.ssl_vpn_server_id);
+        v.length(p, "Name", self.name.as_deref(), Some(1), Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$",
+            );
+            v.pattern(p, "ClientIpPool", self.client_ip_pool.as_deref(), &PATTERN);
+        }
+        v.known(p, "Proto", self.proto.as_ref().map(|e| e.as_str()), Proto::KNOWN);
+        v.known(p, "Cipher", self.cipher.as_ref().map(|e| e.as_str()), Cipher::KNOWN);
+        v.one_of_ranges(
+            p,
+            "Port",
+            self.port,
+            &[
+                (1, 21),
+                (23, 52),
+                (54, 67),
+                (69, 79),
+                (81, 122),
+                (124, 442),
+                (444, 499),
+                (501, 2221),
+                (2223, 4499),
+                (4501, 4509),
+                (4511, 4559),
+                (4561, 7504),
+                (7506, 8999),
+                (9003, 22221),
+                (22223, 65535),
+            ],
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest for ModifySslVpnServerRequest {
@@ -270,12 +308,12 @@ impl ModifySslVpnServerRequestBuilder {
         self
     }
     /// Sets `Proto`. The protocol that is used by the SSL server.
-    pub fn proto(mut self, value: impl Into<String>) -> Self {
+    pub fn proto(mut self, value: impl Into<Proto>) -> Self {
         self.inner.proto = Some(value.into());
         self
     }
     /// Sets `Cipher`. The encryption algorithm that is used in the SSL-VPN connection.
-    pub fn cipher(mut self, value: impl Into<String>) -> Self {
+    pub fn cipher(mut self, value: impl Into<Cipher>) -> Self {
         self.inner.cipher = Some(value.into());
         self
     }
@@ -330,6 +368,43 @@ impl ModifySslVpnServerRequestBuilder {
         self.inner
     }
 }
+/// The protocol that is used by the SSL server. Valid values:
+///
+/// *   **TCP** (default)
+/// *   **UDP**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Proto {
+    /// `TCP`: TCP (default)
+    Tcp,
+    /// `UDP`: UDP
+    Udp,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(Proto { Tcp = "TCP", Udp = "UDP", });
+/// The encryption algorithm that is used in the SSL-VPN connection. Valid values:
+///
+/// *   **AES-128-CBC** (default)
+/// *   **AES-192-CBC**
+/// *   **AES-256-CBC**
+/// *   **none**
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cipher {
+    /// `AES-128-CBC`: AES-128-CBC (default)
+    Aes128Cbc,
+    /// `AES-192-CBC`: AES-192-CBC
+    Aes192Cbc,
+    /// `AES-256-CBC`: AES-256-CBC
+    Aes256Cbc,
+    /// `none`: no encryption
+    None,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    Cipher { Aes128Cbc = "AES-128-CBC", Aes192Cbc = "AES-192-CBC", Aes256Cbc =
+    "AES-256-CBC", None = "none", }
+);
 /// Response of `ModifySslVpnServer`.
 ///
 /// The results returned.

@@ -30,6 +30,7 @@ pub struct ModifyTunnelAttributeRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -77,6 +78,8 @@ impl ModifyTunnelAttributeRequest {
 }
 impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
+        v.nested(p, "TunnelOptionsSpecification", &self.tunnel_options_specification);
         v.required(p, "VpnConnectionId", &self.vpn_connection_id);
         v.required(p, "TunnelId", &self.tunnel_id);
     }
@@ -146,6 +149,7 @@ pub struct TunnelBgpConfig {
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
+    /// - Value: 1 to 4294967295.
     #[rpc(name = "LocalAsn")]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel. The address needs to be an IP address within the **TunnelCidr**.
@@ -162,9 +166,133 @@ pub struct TunnelBgpConfig {
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
+    /// - Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\.254\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).
     #[rpc(name = "TunnelCidr")]
     pub tunnel_cidr: Option<String>,
 }
+impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.one_of_ranges(p, "LocalAsn", self.local_asn, &[(1, 4294967295)]);
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$",
+            );
+            v.pattern(p, "TunnelCidr", self.tunnel_cidr.as_deref(), &PATTERN);
+        }
+    }
+}
+/// The authentication algorithm that is used in IKE Phase 1 negotiations.
+///
+///
+/// <props="china">
+///
+/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
+///
+/// </props>
+/// <props="intl">
+///
+/// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+///
+/// </props>
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeAuthAlg {
+    /// `md5`: MD5
+    Md5,
+    /// `sha1`: SHA-1
+    Sha1,
+    /// `sha256`: SHA-256
+    Sha256,
+    /// `sha384`: SHA-384
+    Sha384,
+    /// `sha512`: SHA-512
+    Sha512,
+    /// `sm3`: SM3, for a gateway that uses ShangMi (SM) certificates (China site)
+    Sm3,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IkeAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384", Sha512
+    = "sha512", Sm3 = "sm3", }
+);
+/// The encryption algorithm that is used in IKE Phase 1 negotiations.
+///
+/// <props="china">
+///
+/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
+///
+/// </props>
+/// <props="intl">
+///
+/// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+///
+/// </props>
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeEncAlg {
+    /// `aes`: AES
+    Aes,
+    /// `aes192`: AES with a 192-bit key
+    Aes192,
+    /// `aes256`: AES with a 256-bit key
+    Aes256,
+    /// `des`: DES
+    Des,
+    /// `3des`: Triple DES
+    V3des,
+    /// `sm4`: SM4, for a gateway that uses ShangMi (SM) certificates (China site)
+    Sm4,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IkeEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
+    "3des", Sm4 = "sm4", }
+);
+/// The negotiation mode of IKE. Valid values:
+///
+/// *   **main:** This mode offers higher security during negotiations.
+/// *   **aggressive**: This mode is faster and has a higher success rate.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeMode {
+    /// `main`: main mode: higher security during negotiations
+    Main,
+    /// `aggressive`: aggressive mode: faster, with a higher success rate
+    Aggressive,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
+/// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkePfs {
+    /// `group1`: DH group 1
+    Group1,
+    /// `group2`: DH group 2
+    Group2,
+    /// `group5`: DH group 5
+    Group5,
+    /// `group14`: DH group 14
+    Group14,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IkePfs { Group1 = "group1", Group2 = "group2", Group5 = "group5", Group14 =
+    "group14", }
+);
+/// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IkeVersion {
+    /// `ikev1`: IKEv1
+    Ikev1,
+    /// `ikev2`: IKEv2: simpler SA negotiation, better with multiple CIDR blocks
+    Ikev2,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(IkeVersion { Ikev1 = "ikev1", Ikev2 = "ikev2", });
 /// The configurations of IKE Phase 1.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
@@ -186,8 +314,9 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
+    /// - Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).
     #[rpc(name = "IkeAuthAlg")]
-    pub ike_auth_alg: Option<String>,
+    pub ike_auth_alg: Option<IkeAuthAlg>,
     /// The encryption algorithm that is used in IKE Phase 1 negotiations.
     ///
     /// <props="china">
@@ -204,12 +333,14 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
+    /// - Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).
     #[rpc(name = "IkeEncAlg")]
-    pub ike_enc_alg: Option<String>,
+    pub ike_enc_alg: Option<IkeEncAlg>,
     /// The SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
+    /// - Value: 0 to 86400.
     #[rpc(name = "IkeLifetime")]
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values:
@@ -219,24 +350,29 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
+    /// - Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
     #[rpc(name = "IkeMode")]
-    pub ike_mode: Option<String>,
+    pub ike_mode: Option<IkeMode>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
+    /// - Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     #[rpc(name = "IkePfs")]
-    pub ike_pfs: Option<String>,
+    pub ike_pfs: Option<IkePfs>,
     /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev2`.
+    /// - Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).
     #[rpc(name = "IkeVersion")]
-    pub ike_version: Option<String>,
+    pub ike_version: Option<IkeVersion>,
     /// The tunnel identifier. The identifier can be up to 100 characters in length and cannot contain spaces. It supports fully qualified domain names (FQDNs) and IP addresses. The default value is the IP address of the tunnel.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.XX.XX.87`.
+    /// - Length: at most 100 characters.
+    /// - Format: no spaces (pattern `^[^ ]*$`).
     #[rpc(name = "LocalId")]
     pub local_id: Option<String>,
     /// The pre-shared key that is used to verify identities between the tunnel and peer.
@@ -248,15 +384,160 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
+    /// - Length: 1 to 100 characters.
+    /// - Format: no spaces (pattern `^[^ ]*$`).
     #[rpc(name = "Psk")]
     pub psk: Option<String>,
     /// The peer identifier. The identifier can be up to 100 characters in length, and cannot contain spaces. It supports FQDNs and IP addresses. The default identifier is the IP address of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.XX.XX.207`.
+    /// - Length: at most 100 characters.
+    /// - Format: no spaces (pattern `^[^ ]*$`).
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.known(
+            p,
+            "IkeAuthAlg",
+            self.ike_auth_alg.as_ref().map(|e| e.as_str()),
+            IkeAuthAlg::KNOWN,
+        );
+        v.known(
+            p,
+            "IkeEncAlg",
+            self.ike_enc_alg.as_ref().map(|e| e.as_str()),
+            IkeEncAlg::KNOWN,
+        );
+        v.one_of_ranges(p, "IkeLifetime", self.ike_lifetime, &[(0, 86400)]);
+        v.known(
+            p,
+            "IkeMode",
+            self.ike_mode.as_ref().map(|e| e.as_str()),
+            IkeMode::KNOWN,
+        );
+        v.known(p, "IkePfs", self.ike_pfs.as_ref().map(|e| e.as_str()), IkePfs::KNOWN);
+        v.known(
+            p,
+            "IkeVersion",
+            self.ike_version.as_ref().map(|e| e.as_str()),
+            IkeVersion::KNOWN,
+        );
+        v.length(p, "LocalId", self.local_id.as_deref(), None, Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[^ ]*$",
+            );
+            v.pattern(p, "LocalId", self.local_id.as_deref(), &PATTERN);
+        }
+        v.length(p, "Psk", self.psk.as_deref(), Some(1), Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[^ ]*$",
+            );
+            v.pattern(p, "Psk", self.psk.as_deref(), &PATTERN);
+        }
+        v.length(p, "RemoteId", self.remote_id.as_deref(), None, Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[^ ]*$",
+            );
+            v.pattern(p, "RemoteId", self.remote_id.as_deref(), &PATTERN);
+        }
+    }
+}
+/// The authentication algorithm that is used in IPsec Phase 2 negotiations.
+///
+/// <props="china">
+///
+/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
+///
+/// </props>
+///
+/// <props="intl">
+///
+/// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+///
+/// </props>
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IpsecAuthAlg {
+    /// `md5`: MD5
+    Md5,
+    /// `sha1`: SHA-1
+    Sha1,
+    /// `sha256`: SHA-256
+    Sha256,
+    /// `sha384`: SHA-384
+    Sha384,
+    /// `sha512`: SHA-512
+    Sha512,
+    /// `sm3`: SM3, for a gateway that uses ShangMi (SM) certificates (China site)
+    Sm3,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IpsecAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384",
+    Sha512 = "sha512", Sm3 = "sm3", }
+);
+/// The encryption algorithm that is used in IPsec Phase 2 negotiations.
+///
+/// <props="china">
+///
+/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+/// *   If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
+///
+/// </props>
+///
+/// <props="intl">
+///
+/// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+///
+/// </props>
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IpsecEncAlg {
+    /// `aes`: AES
+    Aes,
+    /// `aes192`: AES with a 192-bit key
+    Aes192,
+    /// `aes256`: AES with a 256-bit key
+    Aes256,
+    /// `des`: DES
+    Des,
+    /// `3des`: Triple DES
+    V3des,
+    /// `sm4`: SM4, for a gateway that uses ShangMi (SM) certificates (China site)
+    Sm4,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IpsecEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
+    "3des", Sm4 = "sm4", }
+);
+/// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IpsecPfs {
+    /// `disabled`: no Diffie-Hellman exchange
+    Disabled,
+    /// `group1`: DH group 1
+    Group1,
+    /// `group2`: DH group 2
+    Group2,
+    /// `group5`: DH group 5
+    Group5,
+    /// `group14`: DH group 14
+    Group14,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    IpsecPfs { Disabled = "disabled", Group1 = "group1", Group2 = "group2", Group5 =
+    "group5", Group14 = "group14", }
+);
 /// The configurations of IPsec Phase 2.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
@@ -278,8 +559,9 @@ pub struct TunnelIpsecConfig {
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
+    /// - Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).
     #[rpc(name = "IpsecAuthAlg")]
-    pub ipsec_auth_alg: Option<String>,
+    pub ipsec_auth_alg: Option<IpsecAuthAlg>,
     /// The encryption algorithm that is used in IPsec Phase 2 negotiations.
     ///
     /// <props="china">
@@ -297,20 +579,46 @@ pub struct TunnelIpsecConfig {
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    /// - Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).
     #[rpc(name = "IpsecEncAlg")]
-    pub ipsec_enc_alg: Option<String>,
+    pub ipsec_enc_alg: Option<IpsecEncAlg>,
     /// The SA lifetime as a result of Phase 2 negotiations. Unit: seconds Valid values: **0 to 86400**.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    /// - Value: 0 to 86400.
     #[rpc(name = "IpsecLifetime")]
     pub ipsec_lifetime: Option<i64>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    /// - Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     #[rpc(name = "IpsecPfs")]
-    pub ipsec_pfs: Option<String>,
+    pub ipsec_pfs: Option<IpsecPfs>,
+}
+impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.known(
+            p,
+            "IpsecAuthAlg",
+            self.ipsec_auth_alg.as_ref().map(|e| e.as_str()),
+            IpsecAuthAlg::KNOWN,
+        );
+        v.known(
+            p,
+            "IpsecEncAlg",
+            self.ipsec_enc_alg.as_ref().map(|e| e.as_str()),
+            IpsecEncAlg::KNOWN,
+        );
+        v.one_of_ranges(p, "IpsecLifetime", self.ipsec_lifetime, &[(0, 86400)]);
+        v.known(
+            p,
+            "IpsecPfs",
+            self.ipsec_pfs.as_ref().map(|e| e.as_str()),
+            IpsecPfs::KNOWN,
+        );
+    }
 }
 /// The tunnel configurations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -363,6 +671,13 @@ pub struct TunnelOptionsSpecification {
     /// - Example: `cgw-1nmwbpgrp7ssqm1yn****`.
     #[rpc(name = "CustomerGatewayId")]
     pub customer_gateway_id: Option<String>,
+}
+impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
+    fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
+        v.nested(p, "TunnelBgpConfig", &self.tunnel_bgp_config);
+        v.nested(p, "TunnelIkeConfig", &self.tunnel_ike_config);
+        v.nested(p, "TunnelIpsecConfig", &self.tunnel_ipsec_config);
+    }
 }
 /// The Phase 1 configuration.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]

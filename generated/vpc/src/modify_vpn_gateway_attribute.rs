@@ -44,6 +44,7 @@ pub struct ModifyVpnGatewayAttributeRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -60,6 +61,8 @@ pub struct ModifyVpnGatewayAttributeRequest {
     ///
     /// - Wire name: `Name`.
     /// - Example: `myvpn`.
+    /// - Length: 2 to 100 characters.
+    /// - Format: starts with a letter; letters, digits, underscores (_), hyphens (-) and periods (.) only (pattern `^[A-Za-z][A-Za-z0-9_.-]*$`).
     #[rpc(name = "Name")]
     pub name: Option<String>,
     /// The new description of the VPN connection.
@@ -68,6 +71,7 @@ pub struct ModifyVpnGatewayAttributeRequest {
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// Specifies whether to automatically advertise BGP routes to the virtual private cloud (VPC). Valid values:
@@ -97,7 +101,16 @@ impl ModifyVpnGatewayAttributeRequest {
 impl ::acs_runtime::validate::Validate for ModifyVpnGatewayAttributeRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
+        v.length(p, "Name", self.name.as_deref(), Some(2), Some(100));
+        {
+            static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
+                "^[A-Za-z][A-Za-z0-9_.-]*$",
+            );
+            v.pattern(p, "Name", self.name.as_deref(), &PATTERN);
+        }
+        v.length(p, "Description", self.description.as_deref(), Some(1), Some(100));
     }
 }
 impl ::acs_runtime::operation::OperationRequest for ModifyVpnGatewayAttributeRequest {

@@ -57,6 +57,7 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -95,6 +96,7 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Wire name: `Priority`.
     /// - Required.
     /// - Example: `5`.
+    /// - Value: 1 to 100.
     #[rpc(name = "Priority")]
     pub priority: Option<i32>,
     /// The new priority of the policy-based route. Valid values: **1** to **100**.
@@ -107,6 +109,7 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     ///
     /// - Wire name: `NewPriority`.
     /// - Example: `10`.
+    /// - Value: 1 to 100.
     #[rpc(name = "NewPriority")]
     pub new_priority: Option<i32>,
     /// The original weight of the policy-based route. Valid values:
@@ -117,6 +120,7 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Wire name: `Weight`.
     /// - Required.
     /// - Example: `100`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "Weight")]
     pub weight: Option<i32>,
     /// The new weight of the policy-based route. Valid values:
@@ -130,6 +134,7 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     ///
     /// - Wire name: `NewWeight`.
     /// - Example: `0`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "NewWeight")]
     pub new_weight: Option<i32>,
     #[rpc(skip)]
@@ -150,12 +155,17 @@ impl ModifyVpnPbrRouteEntryAttributeRequest {
 impl ::acs_runtime::validate::Validate for ModifyVpnPbrRouteEntryAttributeRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteSource", &self.route_source);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
         v.required(p, "Priority", &self.priority);
+        v.one_of_ranges(p, "Priority", self.priority, &[(1, 100)]);
+        v.one_of_ranges(p, "NewPriority", self.new_priority, &[(1, 100)]);
         v.required(p, "Weight", &self.weight);
+        v.one_of_ranges(p, "Weight", self.weight, &[(0, 0), (100, 100)]);
+        v.one_of_ranges(p, "NewWeight", self.new_weight, &[(0, 0), (100, 100)]);
     }
 }
 impl ::acs_runtime::operation::OperationRequest

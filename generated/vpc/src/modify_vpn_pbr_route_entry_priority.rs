@@ -55,6 +55,7 @@ pub struct ModifyVpnPbrRouteEntryPriorityRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -92,6 +93,7 @@ pub struct ModifyVpnPbrRouteEntryPriorityRequest {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `5`.
+    /// - Value: 1 to 100.
     #[rpc(name = "Priority")]
     pub priority: Option<i32>,
     /// The new priority of the policy-based route. Valid values: **1** to **100**.
@@ -101,6 +103,7 @@ pub struct ModifyVpnPbrRouteEntryPriorityRequest {
     /// - Wire name: `NewPriority`.
     /// - Required.
     /// - Example: `10`.
+    /// - Value: 1 to 100.
     #[rpc(name = "NewPriority")]
     pub new_priority: Option<i32>,
     /// The weight of the policy-based route. Valid values:
@@ -128,11 +131,14 @@ impl ModifyVpnPbrRouteEntryPriorityRequest {
 impl ::acs_runtime::validate::Validate for ModifyVpnPbrRouteEntryPriorityRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteSource", &self.route_source);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
+        v.one_of_ranges(p, "Priority", self.priority, &[(1, 100)]);
         v.required(p, "NewPriority", &self.new_priority);
+        v.one_of_ranges(p, "NewPriority", self.new_priority, &[(1, 100)]);
         v.required(p, "Weight", &self.weight);
     }
 }

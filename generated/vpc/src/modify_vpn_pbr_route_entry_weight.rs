@@ -49,6 +49,7 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -88,6 +89,7 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Wire name: `Weight`.
     /// - Required.
     /// - Example: `0`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "Weight")]
     pub weight: Option<i32>,
     /// The new weight of the policy-based route. Valid values:
@@ -98,14 +100,16 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Wire name: `NewWeight`.
     /// - Required.
     /// - Example: `100`.
+    /// - Valid values: 0, 100.
     #[rpc(name = "NewWeight")]
     pub new_weight: Option<i32>,
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    /// - Valid values: `Ipsec` (the IPsec tunneling protocol).
     #[rpc(name = "OverlayMode")]
-    pub overlay_mode: Option<String>,
+    pub overlay_mode: Option<OverlayMode>,
     /// The priority of the policy-based route.
     ///
     /// *   If the route was not assigned a priority, this parameter is optional.
@@ -136,12 +140,21 @@ impl ModifyVpnPbrRouteEntryWeightRequest {
 impl ::acs_runtime::validate::Validate for ModifyVpnPbrRouteEntryWeightRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteSource", &self.route_source);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
         v.required(p, "Weight", &self.weight);
+        v.one_of_ranges(p, "Weight", self.weight, &[(0, 0), (100, 100)]);
         v.required(p, "NewWeight", &self.new_weight);
+        v.one_of_ranges(p, "NewWeight", self.new_weight, &[(0, 0), (100, 100)]);
+        v.known(
+            p,
+            "OverlayMode",
+            self.overlay_mode.as_ref().map(|e| e.as_str()),
+            OverlayMode::KNOWN,
+        );
     }
 }
 impl ::acs_runtime::operation::OperationRequest for ModifyVpnPbrRouteEntryWeightRequest {
@@ -196,7 +209,7 @@ impl ModifyVpnPbrRouteEntryWeightRequestBuilder {
         self
     }
     /// Sets `OverlayMode`. The tunneling protocol.
-    pub fn overlay_mode(mut self, value: impl Into<String>) -> Self {
+    pub fn overlay_mode(mut self, value: impl Into<OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
     }
@@ -224,6 +237,15 @@ impl ModifyVpnPbrRouteEntryWeightRequestBuilder {
         self.inner
     }
 }
+/// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OverlayMode {
+    /// `Ipsec`: the IPsec tunneling protocol
+    Ipsec,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// Response of `ModifyVpnPbrRouteEntryWeight`.
 ///
 /// The response parameters.

@@ -46,8 +46,9 @@ pub struct MoveVpnResourceGroupRequest {
     /// - Wire name: `ResourceType`.
     /// - Required.
     /// - Example: `VpnGateway`.
+    /// - Valid values: `VpnGateway` (VPN gateway), `CustomerGateway` (customer gateway), `VpnAttachment` (IPsec-VPN connection).
     #[rpc(name = "ResourceType")]
-    pub resource_type: Option<String>,
+    pub resource_type: Option<ResourceType>,
     /// The ID of the new resource group.
     ///
     /// - Wire name: `NewResourceGroupId`.
@@ -83,6 +84,12 @@ impl ::acs_runtime::validate::Validate for MoveVpnResourceGroupRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "InstanceId", &self.instance_id);
         v.required(p, "ResourceType", &self.resource_type);
+        v.known(
+            p,
+            "ResourceType",
+            self.resource_type.as_ref().map(|e| e.as_str()),
+            ResourceType::KNOWN,
+        );
         v.required(p, "NewResourceGroupId", &self.new_resource_group_id);
         v.required(p, "RegionId", &self.region_id);
     }
@@ -104,7 +111,7 @@ impl MoveVpnResourceGroupRequestBuilder {
         self
     }
     /// Sets `ResourceType`. The type of resource.
-    pub fn resource_type(mut self, value: impl Into<String>) -> Self {
+    pub fn resource_type(mut self, value: impl Into<ResourceType>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
     }
@@ -134,6 +141,32 @@ impl MoveVpnResourceGroupRequestBuilder {
         self.inner
     }
 }
+/// The type of resource.
+///
+/// *   **VpnGateway**: VPN gateway
+///
+///    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+///
+/// *   **CustomerGateway**: customer gateway
+///
+/// *   **VpnAttachment**: IPsec-VPN connection
+///
+///    An IPsec-VPN connection associated with a transit router or not associate with a resource.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ResourceType {
+    /// `VpnGateway`: VPN gateway
+    VpnGateway,
+    /// `CustomerGateway`: customer gateway
+    CustomerGateway,
+    /// `VpnAttachment`: IPsec-VPN connection
+    VpnAttachment,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(
+    ResourceType { VpnGateway = "VpnGateway", CustomerGateway = "CustomerGateway",
+    VpnAttachment = "VpnAttachment", }
+);
 /// Response of `MoveVpnResourceGroup`.
 ///
 /// The returned result, which indicates whether the operation was successful.

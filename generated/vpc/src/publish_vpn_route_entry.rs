@@ -43,6 +43,8 @@ pub struct PublishVpnRouteEntryRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b382****`.
+    /// - Length: at most 64 characters.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -75,8 +77,9 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Wire name: `RouteType`.
     /// - Required.
     /// - Example: `pbr`.
+    /// - Valid values: `pbr` (policy-based route), `dbr` (destination-based route).
     #[rpc(name = "RouteType")]
-    pub route_type: Option<String>,
+    pub route_type: Option<RouteType>,
     /// Specifies whether to advertise the VPN gateway route to the VPC route table. Valid values:
     ///
     /// *   **true**
@@ -105,10 +108,18 @@ impl PublishVpnRouteEntryRequest {
 impl ::acs_runtime::validate::Validate for PublishVpnRouteEntryRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
+        v.length(p, "ClientToken", self.client_token.as_deref(), None, Some(64));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
         v.required(p, "VpnGatewayId", &self.vpn_gateway_id);
         v.required(p, "RouteDest", &self.route_dest);
         v.required(p, "NextHop", &self.next_hop);
         v.required(p, "RouteType", &self.route_type);
+        v.known(
+            p,
+            "RouteType",
+            self.route_type.as_ref().map(|e| e.as_str()),
+            RouteType::KNOWN,
+        );
         v.required(p, "PublishVpc", &self.publish_vpc);
     }
 }
@@ -149,7 +160,7 @@ impl PublishVpnRouteEntryRequestBuilder {
         self
     }
     /// Sets `RouteType`. The type of the VPN gateway route.
-    pub fn route_type(mut self, value: impl Into<String>) -> Self {
+    pub fn route_type(mut self, value: impl Into<RouteType>) -> Self {
         self.inner.route_type = Some(value.into());
         self
     }
@@ -174,6 +185,20 @@ impl PublishVpnRouteEntryRequestBuilder {
         self.inner
     }
 }
+/// The type of the VPN gateway route. Valid values:
+///
+/// *   **pbr**: policy-based route
+/// *   **dbr**: destination-based route
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RouteType {
+    /// `pbr`: policy-based route
+    Pbr,
+    /// `dbr`: destination-based route
+    Dbr,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(RouteType { Pbr = "pbr", Dbr = "dbr", });
 /// Response of `PublishVpnRouteEntry`.
 ///
 /// The returned data.

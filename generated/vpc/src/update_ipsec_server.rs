@@ -73,7 +73,7 @@ pub struct UpdateIpsecServerRequest {
     ///
     /// - Wire name: `IpsecServerName`.
     /// - Example: `test`.
-    /// - Length: at most 100 characters.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "IpsecServerName")]
     pub ipsec_server_name: Option<String>,
     /// Specifies whether to delete the negotiated IPsec tunnel and initiate the negotiation again. Valid values:
@@ -127,6 +127,7 @@ pub struct UpdateIpsecServerRequest {
     ///
     /// - Wire name: `Psk`.
     /// - Example: `Cfd123****`.
+    /// - Length: 1 to 100 characters.
     #[rpc(name = "Psk")]
     pub psk: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -137,6 +138,7 @@ pub struct UpdateIpsecServerRequest {
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `e4567-e89b-12d3-a456-42665544****`.
+    /// - ASCII characters only.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
@@ -147,8 +149,9 @@ pub struct UpdateIpsecServerRequest {
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
+    /// - Valid values: `true` (only check the request), `false` (check and perform the request).
     #[rpc(name = "DryRun")]
-    pub dry_run: Option<String>,
+    pub dry_run: Option<DryRun>,
     #[rpc(skip)]
     #[cfg_attr(feature = "cli", serde(skip))]
     unchecked: bool,
@@ -172,9 +175,12 @@ impl ::acs_runtime::validate::Validate for UpdateIpsecServerRequest {
             p,
             "IpsecServerName",
             self.ipsec_server_name.as_deref(),
-            None,
+            Some(1),
             Some(100),
         );
+        v.length(p, "Psk", self.psk.as_deref(), Some(1), Some(100));
+        v.ascii(p, "ClientToken", self.client_token.as_deref());
+        v.known(p, "DryRun", self.dry_run.as_ref().map(|e| e.as_str()), DryRun::KNOWN);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for UpdateIpsecServerRequest {
@@ -244,7 +250,7 @@ impl UpdateIpsecServerRequestBuilder {
         self
     }
     /// Sets `DryRun`. Specifies whether to only precheck this request.
-    pub fn dry_run(mut self, value: impl Into<String>) -> Self {
+    pub fn dry_run(mut self, value: impl Into<DryRun>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
     }
@@ -264,6 +270,20 @@ impl UpdateIpsecServerRequestBuilder {
         self.inner
     }
 }
+/// Specifies whether to only precheck this request. Valid values:
+///
+/// *   **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+/// *   **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DryRun {
+    /// `true`: only check the request
+    True,
+    /// `false`: check and perform the request
+    False,
+    /// A value this version of the spec does not know, kept verbatim.
+    Unknown(String),
+}
+::acs_runtime::open_enum_impls!(DryRun { True = "true", False = "false", });
 /// Response of `UpdateIpsecServer`.
 ///
 /// The returned results.

@@ -204,7 +204,7 @@ fn adopt(
     Ok(Some(overlay::diff(&base, &wanted).map(|diff| {
         let base_name = file_name.trim_end_matches(".yaml");
         let text = format!(
-            "# Curated facts of {base_name}, merged over ../{file_name} by the spec loader; `cargo xtask import` never writes this file.\n{}",
+            "# Curated facts of {base_name}, merged over ../{file_name} by the spec loader; `cargo xtask import` never overwrites this file.\n{}",
             serde_yaml::to_string(&diff).expect("YAML values serialize")
         );
         OutputFile::new(overlay_path, text)

@@ -4,8 +4,9 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::convert::{Cx, bare};
+use super::convert::Cx;
 use super::report::{Kind, Report};
+use super::shape::bare;
 use crate::check;
 use crate::ir::names;
 use crate::spec::load::PRODUCT_FILE;

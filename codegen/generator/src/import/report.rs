@@ -70,7 +70,9 @@ impl Kind {
                 "indexed parameter names (`Filter.1.Key`): regrouped into one list"
             }
             Self::NumberAsString => "number or boolean stored as a string: converted",
-            Self::PaddedValue => "example or default with surrounding whitespace: trimmed (dropped if blank)",
+            Self::PaddedValue => {
+                "example or default with surrounding whitespace: trimmed (dropped if blank)"
+            }
             Self::WrappedList => {
                 "response list wrapped in an item node: kept as an object holding the list"
             }
