@@ -80,7 +80,10 @@ impl VpnEmulator {
     pub fn config(&self) -> ConfigBuilder {
         Config::builder()
             .endpoint(self.endpoint())
-            .credentials(Credentials::new(Self::ACCESS_KEY_ID, Self::ACCESS_KEY_SECRET))
+            .credentials(Credentials::new(
+                Self::ACCESS_KEY_ID,
+                Self::ACCESS_KEY_SECRET,
+            ))
             .retry_policy(
                 RetryPolicy::standard()
                     .with_base_delay(Duration::from_millis(1))
@@ -109,4 +112,3 @@ impl VpnEmulator {
             .collect()
     }
 }
-

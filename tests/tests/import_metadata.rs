@@ -214,6 +214,74 @@ fn broken_metadata_is_an_error_not_a_panic() {
     assert!(lost.iter().any(|l| l.contains("newKey")));
 }
 
+#[test]
+fn colliding_names_duplicates_and_invalid_values_are_fixed_and_reported() {
+    let text = r#"{"info":{"product":"Odd","version":"2020-01-01","style":"RPC"},"apis":{"Op":{
+        "methods":["post"],"parameters":[
+        {"name":"TagKey","in":"query","schema":{"type":"string"}},
+        {"name":"Tag_Key","in":"query","schema":{"type":"string"}},
+        {"name":"Size","in":"query","schema":{"type":"integer","format":"int32","minimum":"1","maximum":"10","example":"12","default":" 5\t"}},
+        {"name":"Size","in":"query","schema":{"type":"integer","format":"int32","required":true,"description":"The size."}},
+        {"name":"Kind","in":"query","schema":{"type":"string","enum":[]}}],
+        "errorCodes":{"400":[{"errorCode":"Bad","errorMessage":"m"},{"errorCode":"Oops.%s","errorMessage":"%s"}],
+                      "404":[{"errorCode":"Bad","errorMessage":"gone"}]}}}}"#;
+    let imported = import::import(text).unwrap();
+    assert_eq!(imported.report.unrepresented().count(), 0);
+    let op = &imported.operations[0];
+    let names: Vec<(Option<&str>, Option<&str>)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_deref(), p.rust_name.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (Some("TagKey"), None),
+            (Some("Tag_Key"), Some("tag_key_2")),
+            (Some("Size"), None),
+            (Some("Kind"), None)
+        ]
+    );
+    let size = &op.parameters[2];
+    assert!(size.required, "merged from the second listing");
+    assert_eq!(size.description.as_deref(), Some("The size."));
+    assert_eq!(
+        (size.constraints.minimum, size.constraints.maximum),
+        (Some(1.0), Some(10.0))
+    );
+    assert_eq!(size.example, None, "12 breaks the maximum: dropped");
+    assert_eq!(
+        serde_yaml::to_value(&size.default).unwrap(),
+        serde_yaml::Value::from(5),
+        "string, padded: converted"
+    );
+    assert!(op.parameters[3].constraints.enumeration.is_empty());
+    assert_eq!(op.errors.len(), 1);
+    assert!(
+        op.errors[0]
+            .description
+            .as_deref()
+            .unwrap()
+            .contains("Also returned with HTTP 404: gone")
+    );
+    let counts = imported.report.counts();
+    for kind in [
+        Kind::RustNameCollision,
+        Kind::DuplicateParameter,
+        Kind::InvalidExample,
+        Kind::EmptyEnum,
+        Kind::PlaceholderErrorCode,
+        Kind::DuplicateErrorCode,
+    ] {
+        assert_eq!(
+            counts.get(&kind),
+            Some(&1),
+            "{kind:?}: {}",
+            imported.report.summary(true)
+        );
+    }
+}
+
 fn yaml<T: serde::Serialize>(value: &T) -> serde_yaml::Value {
     serde_yaml::to_value(value).unwrap()
 }

@@ -14,7 +14,12 @@ async fn scripted(answers: &'static [Result<&'static str, &'static str>]) -> Tes
     TestServer::start(KEYS, move |exchange| {
         match answers[exchange.index.min(answers.len() - 1)] {
             Ok(body) => Reply::json(200, body),
-            Err(code) => Reply::error(404, code, "The specified vpn connection does not exist.", "req-1"),
+            Err(code) => Reply::error(
+                404,
+                code,
+                "The specified vpn connection does not exist.",
+                "req-1",
+            ),
         }
     })
     .await

@@ -50,12 +50,24 @@ fn names_and_descriptions_have_documented_lengths() {
         "must be 1 to 100 characters long"
     );
     rejected(customer().name("n".repeat(101)).build(), "Name");
-    rejected(customer().description("d".repeat(101)).build(), "Description");
+    rejected(
+        customer().description("d".repeat(101)).build(),
+        "Description",
+    );
 
     accepted(gateway_rename().name("ab").description("d").build());
-    accepted(gateway_rename().name(format!("a{}", "b".repeat(99))).build());
+    accepted(
+        gateway_rename()
+            .name(format!("a{}", "b".repeat(99)))
+            .build(),
+    );
     rejected(gateway_rename().name("a").build(), "Name");
-    rejected(gateway_rename().name(format!("a{}", "b".repeat(100))).build(), "Name");
+    rejected(
+        gateway_rename()
+            .name(format!("a{}", "b".repeat(100)))
+            .build(),
+        "Name",
+    );
     rejected(gateway_rename().description("").build(), "Description");
 
     let ipsec = |name: &str| {
@@ -162,8 +174,17 @@ fn a_tunnel_cidr_is_a_30_bit_block_of_169_254() {
     for ok in ["169.254.10.0/30", "169.254.255.252/30", "169.254.0.8/30"] {
         accepted(cidr(ok));
     }
-    for bad in ["169.254.10.0/29", "169.254.10.0/31", "10.0.0.0/30", "169.254.256.0/30", "169.254.10/30"] {
-        rejected(cidr(bad), "TunnelOptionsSpecification.1.TunnelBgpConfig.TunnelCidr");
+    for bad in [
+        "169.254.10.0/29",
+        "169.254.10.0/31",
+        "10.0.0.0/30",
+        "169.254.256.0/30",
+        "169.254.10/30",
+    ] {
+        rejected(
+            cidr(bad),
+            "TunnelOptionsSpecification.1.TunnelBgpConfig.TunnelCidr",
+        );
     }
 }
 
@@ -202,8 +223,14 @@ fn tunnel_identifiers_have_no_spaces_and_at_most_100_characters() {
         )
     };
     accepted(ids("vpn.example.com", &"r".repeat(100)));
-    rejected(ids("vpn example", "r"), "TunnelOptionsSpecification.1.TunnelIkeConfig.LocalId");
-    rejected(ids("l", &"r".repeat(101)), "TunnelOptionsSpecification.1.TunnelIkeConfig.RemoteId");
+    rejected(
+        ids("vpn example", "r"),
+        "TunnelOptionsSpecification.1.TunnelIkeConfig.LocalId",
+    );
+    rejected(
+        ids("l", &"r".repeat(101)),
+        "TunnelOptionsSpecification.1.TunnelIkeConfig.RemoteId",
+    );
 }
 
 #[test]
@@ -218,7 +245,13 @@ fn an_ssl_client_ip_pool_has_a_16_to_29_bit_mask() {
     };
     accepted(pool("10.0.0.0/16"));
     accepted(pool("192.168.1.0/29"));
-    for bad in ["10.0.0.0/15", "10.0.0.0/30", "10.0.0/24", "10.0.0.0", "10.0.0.300/24"] {
+    for bad in [
+        "10.0.0.0/15",
+        "10.0.0.0/30",
+        "10.0.0/24",
+        "10.0.0.0",
+        "10.0.0.300/24",
+    ] {
         rejected(pool(bad), "ClientIpPool");
     }
 }

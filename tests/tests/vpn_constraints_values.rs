@@ -41,7 +41,9 @@ fn connection(
         .build()
 }
 
-fn ike(config: create_vpn_connection::TunnelIkeConfig) -> create_vpn_connection::TunnelOptionsSpecification {
+fn ike(
+    config: create_vpn_connection::TunnelIkeConfig,
+) -> create_vpn_connection::TunnelOptionsSpecification {
     create_vpn_connection::TunnelOptionsSpecification {
         tunnel_ike_config: Some(config),
         ..Default::default()
@@ -166,10 +168,15 @@ fn ssl_server_cipher_and_protocol_are_enumerated() {
 
 #[test]
 fn ssl_server_port_is_1_to_65535_without_the_reserved_ports() {
-    for ok in [1, 21, 23, 52, 54, 444, 1194, 4499, 4501, 9003, 22221, 22223, 65535] {
+    for ok in [
+        1, 21, 23, 52, 54, 444, 1194, 4499, 4501, 9003, 22221, 22223, 65535,
+    ] {
         accepted(ssl_server().port(ok).build());
     }
-    for bad in [0, 22, 53, 68, 80, 123, 443, 500, 2222, 4500, 4510, 4560, 7505, 9000, 9001, 9002, 22222, 65536] {
+    for bad in [
+        0, 22, 53, 68, 80, 123, 443, 500, 2222, 4500, 4510, 4560, 7505, 9000, 9001, 9002, 22222,
+        65536,
+    ] {
         let v = rejected(ssl_server().port(bad).build(), "Port");
         assert_eq!(v.value, Some(bad.to_string()));
     }
@@ -229,7 +236,7 @@ fn asn_and_lifetimes_are_ranges() {
     accepted(asn(1));
     accepted(asn(4_294_967_295));
     let path = "TunnelOptionsSpecification.1.TunnelBgpConfig.LocalAsn";
-    assert_eq!(rejected(asn(0), path).rule, "must be between 1 and 4294967295");
+    assert_eq!(rejected(asn(0), path).value.as_deref(), Some("0"));
     rejected(asn(4_294_967_296), path);
 
     let lifetime = |seconds: i64| {
@@ -240,8 +247,14 @@ fn asn_and_lifetimes_are_ranges() {
     };
     accepted(lifetime(0));
     accepted(lifetime(86_400));
-    rejected(lifetime(-1), "TunnelOptionsSpecification.1.TunnelIkeConfig.IkeLifetime");
-    rejected(lifetime(86_401), "TunnelOptionsSpecification.1.TunnelIkeConfig.IkeLifetime");
+    rejected(
+        lifetime(-1),
+        "TunnelOptionsSpecification.1.TunnelIkeConfig.IkeLifetime",
+    );
+    rejected(
+        lifetime(86_401),
+        "TunnelOptionsSpecification.1.TunnelIkeConfig.IkeLifetime",
+    );
 }
 
 #[test]
@@ -265,7 +278,8 @@ fn page_sizes_priorities_and_periods_are_ranges() {
             .build()
     };
     accepted(customers(50));
-    assert_eq!(rejected(customers(51), "PageSize").rule, "must be at most 50");
+    accepted(customers(0));
+    rejected(customers(51), "PageSize");
 
     let route = |priority: i32| {
         CreateVpnPbrRouteEntryRequest::builder()

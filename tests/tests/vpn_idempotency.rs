@@ -30,7 +30,10 @@ async fn a_create_retried_after_a_lost_response_makes_one_gateway() {
 
     let gateways = emulator.gateways();
     assert_eq!(gateways.len(), 1, "{gateways:?}");
-    assert_eq!(created.vpn_gateway_id.as_deref(), Some(gateways[0].id.as_str()));
+    assert_eq!(
+        created.vpn_gateway_id.as_deref(),
+        Some(gateways[0].id.as_str())
+    );
     let calls = emulator.calls("CreateVpnGateway");
     assert_eq!(calls.len(), 2, "the lost attempt and its retry");
     let token = calls[0].param("ClientToken").expect("a filled-in token");

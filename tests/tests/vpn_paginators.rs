@@ -48,7 +48,11 @@ fn list(page_size: i32) -> DescribeVpnGatewaysRequest {
 }
 
 /// The ids of every listed gateway, and the page numbers the paginator asked for.
-async fn walk(emulator: &VpnEmulator, client: &Client, page_size: i32) -> (Vec<String>, Vec<String>) {
+async fn walk(
+    emulator: &VpnEmulator,
+    client: &Client,
+    page_size: i32,
+) -> (Vec<String>, Vec<String>) {
     let ids: Vec<String> = client
         .describe_vpn_gateways_items(list(page_size))
         .map_ok(|g| g.vpn_gateway_id.unwrap())
@@ -90,7 +94,10 @@ async fn many_pages_are_walked_in_order_until_the_total() {
         .describe_vpn_gateways_pages(list(3))
         .map(|page| {
             let page = page.unwrap();
-            let on_page = page.vpn_gateways.and_then(|g| g.vpn_gateway).map_or(0, |g| g.len());
+            let on_page = page
+                .vpn_gateways
+                .and_then(|g| g.vpn_gateway)
+                .map_or(0, |g| g.len());
             (page.total_count, on_page)
         })
         .collect()

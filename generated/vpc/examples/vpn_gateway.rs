@@ -62,6 +62,11 @@ pub struct Outcome {
 
 /// Creates a gateway, waits until it is active, lists every gateway of the region, renames
 /// it, deletes it and waits until it is gone.
+///
+/// # Errors
+///
+/// The first failure: a request that breaks its spec, a service or transport error, or a
+/// wait that failed or timed out. A gateway created before the failure is left in place.
 pub async fn run(api: &impl VpcApi, settings: &Settings) -> Result<Outcome, BoxError> {
     let region = settings.region.as_str();
     let create = CreateVpnGatewayRequest::builder()

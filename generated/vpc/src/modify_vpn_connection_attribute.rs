@@ -635,7 +635,7 @@ pub struct TunnelIkeConfig {
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
     /// - Length: 1 to 100 characters.
-    /// - Format: letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!`@#$%^&*()_+={}\[\]|;:',.<>/?-]*$`).
+    /// - Format: letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!\x60@#$%^&*()_+={}\[\]|;:',.<>/?-]*$`).
     #[rpc(name = "Psk")]
     pub psk: Option<String>,
     /// The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway that is associated with the tunnel.
@@ -687,7 +687,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
         v.length(p, "Psk", self.psk.as_deref(), Some(1), Some(100));
         {
             static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(
-                "^[A-Za-z0-9~!`@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$",
+                "^[A-Za-z0-9~!\\x60@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$",
             );
             v.pattern(p, "Psk", self.psk.as_deref(), &PATTERN);
         }

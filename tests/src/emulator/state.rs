@@ -41,6 +41,7 @@ pub(super) struct State {
 }
 
 impl State {
+    /// No gateways yet.
     pub(super) fn new(config: EmulatorConfig) -> Self {
         Self {
             config,
@@ -52,10 +53,12 @@ impl State {
         }
     }
 
+    /// Drops the answers of the next `count` requests of `action`.
     pub(super) fn drop_responses(&mut self, action: &str, count: usize) {
         *self.drops.entry(action.to_owned()).or_default() += count;
     }
 
+    /// What a test sees of every gateway, in creation order.
     pub(super) fn gateways(&self) -> Vec<GatewayView> {
         self.gateways.iter().map(Gateway::view).collect()
     }
@@ -94,7 +97,13 @@ impl State {
         let vpc_id = required(request, "VpcId")?;
         let bandwidth = required(request, "Bandwidth")?
             .parse::<i64>()
-            .map_err(|_| Fault(400, "InvalidSpec.NotFound", "The specified Spec does not exist in our records.".to_owned()))?;
+            .map_err(|_| {
+                Fault(
+                    400,
+                    "InvalidSpec.NotFound",
+                    "The specified Spec does not exist in our records.".to_owned(),
+                )
+            })?;
         let token = request.param("ClientToken").map(str::to_owned);
         if let Some(done) = token.as_ref().and_then(|t| self.tokens.get(t)) {
             return Ok(created_json(done));
@@ -110,18 +119,26 @@ impl State {
         let n = self.created;
         let id = format!("vpn-emu{n:017}");
         let gateway = Gateway {
-            name: request.param("Name").map_or_else(|| id.clone(), str::to_owned),
+            name: request
+                .param("Name")
+                .map_or_else(|| id.clone(), str::to_owned),
             id,
             region: region.to_owned(),
             vpc_id: vpc_id.to_owned(),
-            vswitch_id: request.param("VSwitchId").unwrap_or("vsw-emulator0000").to_owned(),
+            vswitch_id: request
+                .param("VSwitchId")
+                .unwrap_or("vsw-emulator0000")
+                .to_owned(),
             description: String::new(),
             bandwidth,
             ssl_connections: param_or(request, "SslConnections", 5),
             ipsec: request.param("EnableIpsec") != Some("false"),
             ssl: request.param("EnableSsl") == Some("true"),
             network_type: request.param("NetworkType").unwrap_or("public").to_owned(),
-            charge_type: request.param("InstanceChargeType").unwrap_or("POSTPAY").to_owned(),
+            charge_type: request
+                .param("InstanceChargeType")
+                .unwrap_or("POSTPAY")
+                .to_owned(),
             created_ms: 1_700_000_000_000 + n as i64 * 1000,
             internet_ip: format!("47.100.{}.{}", n / 256, n % 256),
             client_token: token.clone(),
@@ -176,7 +193,9 @@ impl State {
             g.region == region
                 && request.param("VpcId").is_none_or(|v| v == g.vpc_id)
                 && request.param("VpnGatewayId").is_none_or(|v| v == g.id)
-                && request.param("Status").is_none_or(|v| v == g.phase.status())
+                && request
+                    .param("Status")
+                    .is_none_or(|v| v == g.phase.status())
         };
         let all: Vec<&Gateway> = self.gateways.iter().filter(matches).collect();
         let page: Vec<Value> = all
