@@ -1,7 +1,7 @@
 //! Test support shared by the integration tests: loopback servers that verify signatures.
 //!
 //! [`TestServer`] speaks just enough HTTP/1.1 for the client, checks every request with the
-//! independent verifier in [`verify`], and answers as the test scripts it; [`Capture`]
+//! independent verifier in [`verify()`], and answers as the test scripts it; [`Capture`]
 //! records tracing output so tests can look for secrets in it.
 
 pub mod capture;

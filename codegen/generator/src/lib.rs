@@ -29,7 +29,9 @@ pub const GENERATED_DIR: &str = "generated";
 /// Nothing is written here; see [`output::plan`] and [`output::apply`].
 pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     let (tree, mut diagnostics) = spec::load_tree(&repo.join(SPEC_DIR));
-    diagnostics.extend(check::check_tree(&tree));
+    let mut findings = check::check_tree(&tree);
+    spec::overlay::attribute(&tree, &mut findings);
+    diagnostics.extend(findings);
     if !diagnostics.is_empty() {
         for d in &mut diagnostics.0 {
             if let Ok(relative) = d.file.strip_prefix(repo) {

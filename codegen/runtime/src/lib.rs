@@ -2,7 +2,7 @@
 //!
 //! Generated crates hold only what differs per operation (types, constraints, docs);
 //! everything that is the same for all operations lives here once:
-//! RPC parameter serialization ([`params`]), request validation ([`validate`]),
+//! RPC parameter serialization ([`params`]), request validation ([`validate`]), response deserialization ([`de`]),
 //! open enums ([`open_enum!`]), the check-then-serialize step of every call
 //! ([`operation`]), credentials and signing ([`auth`]), the
 //! HTTP client with retries ([`client`]), paginators ([`paginate`]), waiters ([`waiter`]) and the operation tables
@@ -11,6 +11,7 @@
 pub mod auth;
 pub mod cli;
 pub mod client;
+pub mod de;
 pub mod open_enum;
 pub mod operation;
 pub mod paginate;

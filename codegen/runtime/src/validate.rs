@@ -263,17 +263,18 @@ impl Validator {
         let Some(value) = value else { return };
         let n: i64 = value.into();
         if !ranges.iter().any(|&(lo, hi)| lo <= n && n <= hi) {
-            let allowed: Vec<String> = ranges
-                .iter()
-                .map(|&(lo, hi)| {
-                    if lo == hi {
-                        lo.to_string()
-                    } else {
-                        format!("{lo} to {hi}")
-                    }
-                })
-                .collect();
-            let rule = format!("must be one of {}", allowed.join(", "));
+            let rule = match ranges {
+                [(i64::MIN, hi)] => format!("must be at most {hi}"),
+                [(lo, i64::MAX)] => format!("must be at least {lo}"),
+                [(lo, hi)] if lo != hi => format!("must be between {lo} and {hi}"),
+                _ => {
+                    let allowed: Vec<String> = ranges
+                        .iter()
+                        .map(|&(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo} to {hi}") })
+                        .collect();
+                    format!("must be one of {}", allowed.join(", "))
+                }
+            };
             self.report(prefix, parameter, rule, Some(value.shown()));
         }
     }

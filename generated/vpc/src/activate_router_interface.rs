@@ -103,14 +103,25 @@ impl ActivateRouterInterfaceRequestBuilder {
 /// Response of `ActivateRouterInterface`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ActivateRouterInterfaceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ActivateRouterInterfaceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ActivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///

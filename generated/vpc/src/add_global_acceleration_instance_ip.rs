@@ -123,14 +123,25 @@ impl AddGlobalAccelerationInstanceIpRequestBuilder {
 /// Response of `AddGlobalAccelerationInstanceIp`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddGlobalAccelerationInstanceIpResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `01FDDD49-C4B7-4D2A-A8E5-A93915C450A6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AddGlobalAccelerationInstanceIpResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AddGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -134,20 +134,31 @@ impl AddIPv6TranslatorAclListEntryRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddIPv6TranslatorAclListEntryResponse {
     /// The ID of the ACL entry.
     ///
     /// - Wire name: `AclEntryId`.
     /// - Example: `ipv6transaclentry-bp105jrs****`.
-    #[serde(rename = "AclEntryId", default)]
     pub acl_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B2F5262-6B57-43F2-defr345`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                acl_entry_id: f.take("AclEntryId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AddIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -178,20 +178,31 @@ impl AddPublicIpAddressPoolCidrBlockRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddPublicIpAddressPoolCidrBlockResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The CIDR block.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/28`.
-    #[serde(rename = "CidrBlock", default)]
     pub cidr_block: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                cidr_block: f.take("CidrBlock")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AddPublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -171,14 +171,25 @@ impl AddSourcesToTrafficMirrorSessionRequestBuilder {
 /// Response of `AddSourcesToTrafficMirrorSession`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddSourcesToTrafficMirrorSessionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `87F70089-5B38-41A8-BAD8-0B55E2F8DC57`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AddSourcesToTrafficMirrorSessionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AddSourcesToTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -346,13 +346,12 @@ pub struct Tag {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllocateEipAddressProResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The order ID.
     ///
@@ -360,26 +359,38 @@ pub struct AllocateEipAddressProResponse {
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20190000`.
-    #[serde(rename = "OrderId", default)]
     pub order_id: Option<i64>,
     /// The ID of the resource group. This parameter is returned only when **InstanceChargeType** is set to **PostPaid**.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-resourcegroup****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The IP address that is allocated to the EIP. This parameter is returned only when **InstanceChargeType** is set to **PostPaid**.
     ///
     /// - Wire name: `EipAddress`.
     /// - Example: `192.0.XX.XX`.
-    #[serde(rename = "EipAddress", default)]
     pub eip_address: Option<String>,
     /// The EIP ID.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-25877c70gddh****`.
-    #[serde(rename = "AllocationId", default)]
     pub allocation_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressProResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                order_id: f.take("OrderId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                eip_address: f.take("EipAddress")?,
+                allocation_id: f.take("AllocationId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AllocateEipAddressPro`: one variant per documented code, `Unhandled` for any other.
 ///

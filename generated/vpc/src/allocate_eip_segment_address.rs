@@ -226,20 +226,31 @@ impl AllocateEipSegmentAddressRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllocateEipSegmentAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the contiguous EIP group.
     ///
     /// - Wire name: `EipSegmentInstanceId`.
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
-    #[serde(rename = "EipSegmentInstanceId", default)]
     pub eip_segment_instance_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                eip_segment_instance_id: f.take("EipSegmentInstanceId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AllocateEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///

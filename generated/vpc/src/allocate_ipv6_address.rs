@@ -220,32 +220,43 @@ pub struct Tag {
 /// Response of `AllocateIpv6Address`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllocateIpv6AddressResponse {
     /// The ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
-    #[serde(rename = "Ipv6AddressId", default)]
     pub ipv6_address_id: Option<String>,
     /// The IPv6 address.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
-    #[serde(rename = "Ipv6Address", default)]
     pub ipv6_address: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_address_id: f.take("Ipv6AddressId")?,
+                ipv6_address: f.take("Ipv6Address")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AllocateIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -180,26 +180,37 @@ impl AllocateIpv6InternetBandwidthRequestBuilder {
 /// Response of `AllocateIpv6InternetBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllocateIpv6InternetBandwidthResponse {
     /// The ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
-    #[serde(rename = "Ipv6AddressId", default)]
     pub ipv6_address_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6972A26E-99B1-4367-9890-FBDEBB0F5E7D`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the Internet bandwidth that you purchased for the IPv6 gateway.
     ///
     /// - Wire name: `InternetBandwidthId`.
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
-    #[serde(rename = "InternetBandwidthId", default)]
     pub internet_bandwidth_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_address_id: f.take("Ipv6AddressId")?,
+                request_id: f.take("RequestId")?,
+                internet_bandwidth_id: f.take("InternetBandwidthId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AllocateIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -154,20 +154,31 @@ impl AllocateVpcIpv6CidrRequestBuilder {
 /// Response of `AllocateVpcIpv6Cidr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllocateVpcIpv6CidrResponse {
     /// The IPv6 CIDR block that is reserved.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D20C13EA-2584-53BC-8393-69DE6D98EFF1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AllocateVpcIpv6Cidr`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -177,14 +177,25 @@ impl ::acs_runtime::validate::Validate for Resource {
 /// Response of `AssociateNetworkAcl`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateNetworkAclResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AssociateNetworkAclResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AssociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -160,14 +160,25 @@ impl AssociateRouteTableWithGatewayRequestBuilder {
 /// Response of `AssociateRouteTableWithGateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateRouteTableWithGatewayResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F89C2176-8F10-55EF-90CF-CF99D1E3F816`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableWithGatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AssociateRouteTableWithGateway`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -213,19 +213,17 @@ impl AssociateVpcCidrBlockRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateVpcCidrBlockResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C1221A1F-2ACD-4592-8F27-474E02883159`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The IPv4 CIDR block to be added.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/16`.
-    #[serde(rename = "CidrBlock", default)]
     pub cidr_block: Option<String>,
     /// The version of the IP address. Valid values:
     ///
@@ -234,8 +232,21 @@ pub struct AssociateVpcCidrBlockResponse {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                cidr_block: f.take("CidrBlock")?,
+                ip_version: f.take("IpVersion")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AssociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///

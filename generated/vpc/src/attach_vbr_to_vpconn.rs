@@ -142,20 +142,31 @@ impl AttachVbrToVpconnRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AttachVbrToVpconnResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5356F028-0F5C-56FC-8574-897D24379041`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// - Wire name: `VirtualPhysicalConnection`.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
-    #[serde(rename = "VirtualPhysicalConnection", default)]
     pub virtual_physical_connection: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AttachVbrToVpconnResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                virtual_physical_connection: f.take("VirtualPhysicalConnection")?,
+            }),
+        )
+    }
 }
 /// Service errors of `AttachVbrToVpconn`: one variant per documented code, `Unhandled` for any other.
 ///

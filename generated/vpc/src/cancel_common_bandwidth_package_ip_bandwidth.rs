@@ -123,14 +123,25 @@ impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CancelCommonBandwidthPackageIpBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `63D187BF-A30A-4DD6-B68D-FF182C96D8A2`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CancelCommonBandwidthPackageIpBandwidthResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CancelCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -133,7 +133,7 @@ impl CheckCanAllocateVpcPrivateIpAddressRequestBuilder {
 /// Schema object
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
     /// Indicates whether the private IP address is available. Valid values:
     ///
@@ -142,14 +142,25 @@ pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
     ///
     /// - Wire name: `CanAllocate`.
     /// - Example: `true`.
-    #[serde(rename = "CanAllocate", default)]
     pub can_allocate: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `93360B0-2969-40BF-8542-EBB34FD358AB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                can_allocate: f.take("CanAllocate")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CheckCanAllocateVpcPrivateIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///

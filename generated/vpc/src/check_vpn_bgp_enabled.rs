@@ -105,13 +105,12 @@ impl CheckVpnBgpEnabledRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CheckVpnBgpEnabledResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF448D2E-215D-334F-B10D-7C3B087EF996`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the region supports BGP.
     ///
@@ -120,8 +119,20 @@ pub struct CheckVpnBgpEnabledResponse {
     ///
     /// - Wire name: `BgpEnabled`.
     /// - Example: `true`.
-    #[serde(rename = "BgpEnabled", default)]
     pub bgp_enabled: Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                bgp_enabled: f.take("BgpEnabled")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CheckVpnBgpEnabled`: one variant per documented code, `Unhandled` for any other.
 ///

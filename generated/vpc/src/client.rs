@@ -1522,14 +1522,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ActivateRouterInterface` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
     fn active_flow_log(
@@ -1539,13 +1539,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ActiveFlowLogResponse, Error<ActiveFlowLogError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ActiveFlowLog` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
     fn add_bgp_network(
@@ -1555,13 +1555,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AddBgpNetworkResponse, Error<AddBgpNetworkError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AddBgpNetwork` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ip(
@@ -1574,14 +1574,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AddCommonBandwidthPackageIp` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ips(
@@ -1594,14 +1594,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AddCommonBandwidthPackageIps` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
     fn add_global_acceleration_instance_ip(
@@ -1614,14 +1614,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AddGlobalAccelerationInstanceIp` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
     fn add_i_pv6_translator_acl_list_entry(
@@ -1634,14 +1634,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AddIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
     fn add_public_ip_address_pool_cidr_block(
@@ -1654,14 +1654,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AddPublicIpAddressPoolCidrBlock` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
     fn add_sources_to_traffic_mirror_session(
@@ -1674,14 +1674,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AddSourcesToTrafficMirrorSession` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
     fn allocate_eip_address(
@@ -1691,13 +1691,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AllocateEipAddressResponse, Error<AllocateEipAddressError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AllocateEipAddress` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
     fn allocate_eip_address_pro(
@@ -1707,14 +1707,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AllocateEipAddressProResponse, Error<AllocateEipAddressProError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AllocateEipAddressPro` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
     fn allocate_eip_segment_address(
@@ -1727,14 +1727,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AllocateEipSegmentAddress` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
     fn allocate_ipv6_address(
@@ -1744,14 +1744,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AllocateIpv6AddressResponse, Error<AllocateIpv6AddressError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AllocateIpv6Address` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
     fn allocate_ipv6_internet_bandwidth(
@@ -1764,14 +1764,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AllocateIpv6InternetBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
     fn allocate_vpc_ipv6_cidr(
@@ -1781,14 +1781,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AllocateVpcIpv6CidrResponse, Error<AllocateVpcIpv6CidrError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AllocateVpcIpv6Cidr` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
     fn apply_physical_connection_loa(
@@ -1801,14 +1801,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ApplyPhysicalConnectionLOA` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
     fn associate_eip_address(
@@ -1818,14 +1818,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AssociateEipAddressResponse, Error<AssociateEipAddressError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateEipAddress` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
     fn associate_eip_address_batch(
@@ -1838,14 +1838,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateEipAddressBatch` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
     fn associate_ha_vip(
@@ -1855,13 +1855,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AssociateHaVipResponse, Error<AssociateHaVipError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateHaVip` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
     fn associate_network_acl(
@@ -1871,14 +1871,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AssociateNetworkAclResponse, Error<AssociateNetworkAclError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateNetworkAcl` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
     fn associate_physical_connection_to_virtual_border_router(
@@ -1891,14 +1891,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociatePhysicalConnectionToVirtualBorderRouter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
     fn associate_route_table(
@@ -1908,14 +1908,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AssociateRouteTableResponse, Error<AssociateRouteTableError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateRouteTable` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
     fn associate_route_table_with_gateway(
@@ -1928,14 +1928,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateRouteTableWithGateway` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
     fn associate_route_tables_with_vpc_gateway_endpoint(
@@ -1948,14 +1948,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateRouteTablesWithVpcGatewayEndpoint` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
     fn associate_vpc_cidr_block(
@@ -1965,14 +1965,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AssociateVpcCidrBlockResponse, Error<AssociateVpcCidrBlockError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateVpcCidrBlock` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
     fn associate_vpn_gateway_with_certificate(
@@ -1985,14 +1985,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AssociateVpnGatewayWithCertificate` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
     fn attach_dhcp_options_set_to_vpc(
@@ -2005,14 +2005,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AttachDhcpOptionsSetToVpc` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
     fn attach_vbr_to_vpconn(
@@ -2022,13 +2022,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<AttachVbrToVpconnResponse, Error<AttachVbrToVpconnError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AttachVbrToVpconn` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
     fn cancel_common_bandwidth_package_ip_bandwidth(
@@ -2041,14 +2041,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CancelCommonBandwidthPackageIpBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
     fn cancel_physical_connection(
@@ -2061,14 +2061,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CancelPhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
     fn change_resource_group(
@@ -2078,14 +2078,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ChangeResourceGroupResponse, Error<ChangeResourceGroupError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ChangeResourceGroup` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
     fn check_can_allocate_vpc_private_ip_address(
@@ -2098,14 +2098,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CheckCanAllocateVpcPrivateIpAddress` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
     fn check_vpn_bgp_enabled(
@@ -2115,13 +2115,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CheckVpnBgpEnabledResponse, Error<CheckVpnBgpEnabledError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CheckVpnBgpEnabled` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
     fn complete_physical_connection_loa(
@@ -2134,14 +2134,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CompletePhysicalConnectionLOA` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
     fn confirm_physical_connection(
@@ -2154,14 +2154,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ConfirmPhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
     fn connect_router_interface(
@@ -2174,14 +2174,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ConnectRouterInterface` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
     fn convert_bandwidth_package(
@@ -2194,14 +2194,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ConvertBandwidthPackage` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
     fn copy_network_acl_entries(
@@ -2211,14 +2211,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CopyNetworkAclEntriesResponse, Error<CopyNetworkAclEntriesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CopyNetworkAclEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
     fn create_bgp_group(
@@ -2228,13 +2228,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateBgpGroupResponse, Error<CreateBgpGroupError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateBgpGroup` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
     fn create_bgp_peer(
@@ -2244,13 +2244,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateBgpPeerResponse, Error<CreateBgpPeerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateBgpPeer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
     fn create_common_bandwidth_package(
@@ -2263,14 +2263,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateCommonBandwidthPackage` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateCustomerGateway`: Creates a customer gateway.
     fn create_customer_gateway(
@@ -2280,14 +2280,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateCustomerGatewayResponse, Error<CreateCustomerGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateCustomerGateway` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
     fn create_default_v_switch(
@@ -2297,14 +2297,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateDefaultVSwitchResponse, Error<CreateDefaultVSwitchError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateDefaultVSwitch` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
     fn create_default_vpc(
@@ -2314,13 +2314,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateDefaultVpcResponse, Error<CreateDefaultVpcError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateDefaultVpc` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
     fn create_dhcp_options_set(
@@ -2330,14 +2330,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateDhcpOptionsSetResponse, Error<CreateDhcpOptionsSetError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateDhcpOptionsSet` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
     fn create_express_cloud_connection(
@@ -2350,14 +2350,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateExpressCloudConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
     fn create_express_connect_traffic_qos(
@@ -2370,14 +2370,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateExpressConnectTrafficQos` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
     fn create_express_connect_traffic_qos_queue(
@@ -2390,14 +2390,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
     fn create_express_connect_traffic_qos_rule(
@@ -2410,14 +2410,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateFailoverTestJob`: Creates a failover test.
     fn create_failover_test_job(
@@ -2427,14 +2427,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateFailoverTestJobResponse, Error<CreateFailoverTestJobError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateFailoverTestJob` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateFlowLog`: Creates a flow log.
     fn create_flow_log(
@@ -2444,13 +2444,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateFlowLogResponse, Error<CreateFlowLogError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateFlowLog` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
     fn create_forward_entry(
@@ -2460,13 +2460,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateForwardEntryResponse, Error<CreateForwardEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateForwardEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
     fn create_full_nat_entry(
@@ -2476,13 +2476,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateFullNatEntryResponse, Error<CreateFullNatEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateFullNatEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
     fn create_global_acceleration_instance(
@@ -2495,14 +2495,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateGlobalAccelerationInstance` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
     fn create_ha_vip(
@@ -2512,13 +2512,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateHaVipResponse, Error<CreateHaVipError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateHaVip` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     fn create_high_reliable_physical_connection(
@@ -2531,14 +2531,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateHighReliablePhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
     fn create_i_pv6_translator(
@@ -2548,14 +2548,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateIPv6TranslatorResponse, Error<CreateIPv6TranslatorError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateIPv6Translator` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
     fn create_i_pv6_translator_acl_list(
@@ -2568,14 +2568,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateIPv6TranslatorAclList` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
     fn create_i_pv6_translator_entry(
@@ -2588,14 +2588,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateIPv6TranslatorEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
     fn create_ipsec_server(
@@ -2605,13 +2605,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateIpsecServerResponse, Error<CreateIpsecServerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateIpsecServer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
     fn create_ipv4_gateway(
@@ -2621,13 +2621,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateIpv4GatewayResponse, Error<CreateIpv4GatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateIpv4Gateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
     fn create_ipv6_egress_only_rule(
@@ -2640,14 +2640,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateIpv6EgressOnlyRule` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
     fn create_ipv6_gateway(
@@ -2657,13 +2657,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateIpv6GatewayResponse, Error<CreateIpv6GatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateIpv6Gateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
     fn create_nat_gateway(
@@ -2673,13 +2673,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateNatGatewayResponse, Error<CreateNatGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateNatGateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateNatIp`: Creates a NAT IP address.
     fn create_nat_ip(
@@ -2689,13 +2689,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateNatIpResponse, Error<CreateNatIpError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateNatIp` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
     fn create_nat_ip_cidr(
@@ -2705,13 +2705,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateNatIpCidrResponse, Error<CreateNatIpCidrError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateNatIpCidr` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
     fn create_network_acl(
@@ -2721,13 +2721,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateNetworkAclResponse, Error<CreateNetworkAclError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateNetworkAcl` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     fn create_physical_connection(
@@ -2740,14 +2740,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreatePhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
     fn create_physical_connection_occupancy_order(
@@ -2760,14 +2760,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreatePhysicalConnectionOccupancyOrder` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
     fn create_physical_connection_setup_order(
@@ -2780,14 +2780,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreatePhysicalConnectionSetupOrder` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
     fn create_public_ip_address_pool(
@@ -2800,14 +2800,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreatePublicIpAddressPool` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
     fn create_route_entries(
@@ -2817,13 +2817,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateRouteEntriesResponse, Error<CreateRouteEntriesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateRouteEntries` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     fn create_route_entry(
@@ -2833,13 +2833,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateRouteEntryResponse, Error<CreateRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateRouteEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateRouteTable`: Creates a custom route table.
     fn create_route_table(
@@ -2849,13 +2849,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateRouteTableResponse, Error<CreateRouteTableError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateRouteTable` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateRouterInterface`: Creates a router interface.
     fn create_router_interface(
@@ -2865,14 +2865,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateRouterInterfaceResponse, Error<CreateRouterInterfaceError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateRouterInterface` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
     fn create_snat_entry(
@@ -2882,13 +2882,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateSnatEntryResponse, Error<CreateSnatEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateSnatEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
     fn create_ssl_vpn_client_cert(
@@ -2901,14 +2901,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateSslVpnClientCert` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
     fn create_ssl_vpn_server(
@@ -2918,13 +2918,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateSslVpnServerResponse, Error<CreateSslVpnServerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateSslVpnServer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
     fn create_traffic_mirror_filter(
@@ -2937,14 +2937,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateTrafficMirrorFilter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
     fn create_traffic_mirror_filter_rules(
@@ -2957,14 +2957,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateTrafficMirrorFilterRules` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
     fn create_traffic_mirror_session(
@@ -2977,14 +2977,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateTrafficMirrorSession` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVSwitch`: Creates a vSwitch.
     fn create_v_switch(
@@ -2994,13 +2994,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVSwitchResponse, Error<CreateVSwitchError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVSwitch` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
     fn create_v_switch_cidr_reservation(
@@ -3013,14 +3013,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVSwitchCidrReservation` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
     fn create_vbr_ha(
@@ -3030,13 +3030,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVbrHaResponse, Error<CreateVbrHaError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVbrHa` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
     fn create_vco_route_entry(
@@ -3046,14 +3046,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVcoRouteEntryResponse, Error<CreateVcoRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVcoRouteEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
     fn create_virtual_border_router(
@@ -3066,14 +3066,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVirtualBorderRouter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
     fn create_virtual_physical_connection(
@@ -3086,14 +3086,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVirtualPhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
     fn create_vpc(
@@ -3103,13 +3103,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVpcResponse, Error<CreateVpcError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpc` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
     fn create_vpc_gateway_endpoint(
@@ -3122,14 +3122,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpcGatewayEndpoint` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
     fn create_vpc_prefix_list(
@@ -3139,14 +3139,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVpcPrefixListResponse, Error<CreateVpcPrefixListError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpcPrefixList` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
     fn create_vpconn_from_vbr(
@@ -3156,14 +3156,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVpconnFromVbrResponse, Error<CreateVpconnFromVbrError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpconnFromVbr` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
     fn create_vpn_attachment(
@@ -3173,14 +3173,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVpnAttachmentResponse, Error<CreateVpnAttachmentError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpnAttachment` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
     fn create_vpn_connection(
@@ -3190,14 +3190,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVpnConnectionResponse, Error<CreateVpnConnectionError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpnConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
@@ -3207,13 +3207,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVpnGatewayResponse, Error<CreateVpnGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpnGateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
     fn create_vpn_pbr_route_entry(
@@ -3226,14 +3226,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpnPbrRouteEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
     fn create_vpn_route_entry(
@@ -3243,14 +3243,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<CreateVpnRouteEntryResponse, Error<CreateVpnRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpnRouteEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
     fn deactivate_router_interface(
@@ -3263,14 +3263,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeactivateRouterInterface` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
     fn deactive_flow_log(
@@ -3280,13 +3280,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeactiveFlowLogResponse, Error<DeactiveFlowLogError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeactiveFlowLog` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
     fn delete_bgp_group(
@@ -3296,13 +3296,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteBgpGroupResponse, Error<DeleteBgpGroupError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteBgpGroup` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
     fn delete_bgp_network(
@@ -3312,13 +3312,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteBgpNetworkResponse, Error<DeleteBgpNetworkError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteBgpNetwork` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
     fn delete_bgp_peer(
@@ -3328,13 +3328,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteBgpPeerResponse, Error<DeleteBgpPeerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteBgpPeer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
     fn delete_common_bandwidth_package(
@@ -3347,14 +3347,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteCommonBandwidthPackage` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
     fn delete_customer_gateway(
@@ -3364,14 +3364,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteCustomerGatewayResponse, Error<DeleteCustomerGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteCustomerGateway` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
     fn delete_dhcp_options_set(
@@ -3381,14 +3381,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteDhcpOptionsSetResponse, Error<DeleteDhcpOptionsSetError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteDhcpOptionsSet` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
     fn delete_express_connect(
@@ -3398,14 +3398,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteExpressConnectResponse, Error<DeleteExpressConnectError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteExpressConnect` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
     fn delete_express_connect_traffic_qos(
@@ -3418,14 +3418,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteExpressConnectTrafficQos` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
     fn delete_express_connect_traffic_qos_queue(
@@ -3438,14 +3438,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
     fn delete_express_connect_traffic_qos_rule(
@@ -3458,14 +3458,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
     fn delete_failover_test_job(
@@ -3475,14 +3475,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteFailoverTestJobResponse, Error<DeleteFailoverTestJobError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteFailoverTestJob` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteFlowLog`: Deletes a flow log.
     fn delete_flow_log(
@@ -3492,13 +3492,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteFlowLogResponse, Error<DeleteFlowLogError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteFlowLog` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
     fn delete_forward_entry(
@@ -3508,13 +3508,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteForwardEntryResponse, Error<DeleteForwardEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteForwardEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
     fn delete_full_nat_entry(
@@ -3524,13 +3524,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteFullNatEntryResponse, Error<DeleteFullNatEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteFullNatEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
     fn delete_global_acceleration_instance(
@@ -3543,14 +3543,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteGlobalAccelerationInstance` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
     fn delete_ha_vip(
@@ -3560,13 +3560,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteHaVipResponse, Error<DeleteHaVipError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteHaVip` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
     fn delete_i_pv6_translator(
@@ -3576,14 +3576,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteIPv6TranslatorResponse, Error<DeleteIPv6TranslatorError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIPv6Translator` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
     fn delete_i_pv6_translator_acl_list(
@@ -3596,14 +3596,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIPv6TranslatorAclList` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
     fn delete_i_pv6_translator_entry(
@@ -3616,14 +3616,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIPv6TranslatorEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
     fn delete_ipsec_server(
@@ -3633,13 +3633,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteIpsecServerResponse, Error<DeleteIpsecServerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIpsecServer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
     fn delete_ipv4_gateway(
@@ -3649,13 +3649,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteIpv4GatewayResponse, Error<DeleteIpv4GatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIpv4Gateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
     fn delete_ipv6_egress_only_rule(
@@ -3668,14 +3668,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIpv6EgressOnlyRule` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
     fn delete_ipv6_gateway(
@@ -3685,13 +3685,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteIpv6GatewayResponse, Error<DeleteIpv6GatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIpv6Gateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
     fn delete_ipv6_internet_bandwidth(
@@ -3704,14 +3704,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteIpv6InternetBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
     fn delete_nat_gateway(
@@ -3721,13 +3721,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteNatGatewayResponse, Error<DeleteNatGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteNatGateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
     fn delete_nat_ip(
@@ -3737,13 +3737,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteNatIpResponse, Error<DeleteNatIpError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteNatIp` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
     fn delete_nat_ip_cidr(
@@ -3753,13 +3753,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteNatIpCidrResponse, Error<DeleteNatIpCidrError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteNatIpCidr` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
     fn delete_network_acl(
@@ -3769,13 +3769,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteNetworkAclResponse, Error<DeleteNetworkAclError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteNetworkAcl` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
     fn delete_physical_connection(
@@ -3788,14 +3788,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeletePhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
     fn delete_public_ip_address_pool(
@@ -3808,14 +3808,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeletePublicIpAddressPool` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
     fn delete_public_ip_address_pool_cidr_block(
@@ -3828,14 +3828,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeletePublicIpAddressPoolCidrBlock` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
     fn delete_route_entries(
@@ -3845,13 +3845,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteRouteEntriesResponse, Error<DeleteRouteEntriesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteRouteEntries` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
     fn delete_route_entry(
@@ -3861,13 +3861,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteRouteEntryResponse, Error<DeleteRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteRouteEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
     fn delete_route_table(
@@ -3877,13 +3877,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteRouteTableResponse, Error<DeleteRouteTableError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteRouteTable` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
     fn delete_router_interface(
@@ -3893,14 +3893,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteRouterInterfaceResponse, Error<DeleteRouterInterfaceError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteRouterInterface` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
     fn delete_snat_entry(
@@ -3910,13 +3910,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteSnatEntryResponse, Error<DeleteSnatEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteSnatEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
     fn delete_ssl_vpn_client_cert(
@@ -3929,14 +3929,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteSslVpnClientCert` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
     fn delete_ssl_vpn_server(
@@ -3946,13 +3946,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteSslVpnServerResponse, Error<DeleteSslVpnServerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteSslVpnServer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
     fn delete_traffic_mirror_filter(
@@ -3965,14 +3965,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteTrafficMirrorFilter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
     fn delete_traffic_mirror_filter_rules(
@@ -3985,14 +3985,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteTrafficMirrorFilterRules` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
     fn delete_traffic_mirror_session(
@@ -4005,14 +4005,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteTrafficMirrorSession` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
     fn delete_v_switch(
@@ -4022,13 +4022,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVSwitchResponse, Error<DeleteVSwitchError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVSwitch` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     fn delete_v_switch_cidr_reservation(
@@ -4041,14 +4041,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVSwitchCidrReservation` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
     fn delete_vbr_ha(
@@ -4058,13 +4058,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVbrHaResponse, Error<DeleteVbrHaError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVbrHa` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
     fn delete_vco_route_entry(
@@ -4074,14 +4074,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVcoRouteEntryResponse, Error<DeleteVcoRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVcoRouteEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
     fn delete_virtual_border_router(
@@ -4094,14 +4094,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVirtualBorderRouter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
     fn delete_vpc(
@@ -4111,13 +4111,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVpcResponse, Error<DeleteVpcError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpc` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
     fn delete_vpc_gateway_endpoint(
@@ -4130,14 +4130,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpcGatewayEndpoint` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
     fn delete_vpc_prefix_list(
@@ -4147,14 +4147,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVpcPrefixListResponse, Error<DeleteVpcPrefixListError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpcPrefixList` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
     fn delete_vpn_attachment(
@@ -4164,14 +4164,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVpnAttachmentResponse, Error<DeleteVpnAttachmentError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpnAttachment` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
     fn delete_vpn_connection(
@@ -4181,14 +4181,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVpnConnectionResponse, Error<DeleteVpnConnectionError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpnConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     fn delete_vpn_gateway(
@@ -4198,13 +4198,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVpnGatewayResponse, Error<DeleteVpnGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpnGateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
     fn delete_vpn_pbr_route_entry(
@@ -4217,14 +4217,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpnPbrRouteEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
     fn delete_vpn_route_entry(
@@ -4234,14 +4234,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeleteVpnRouteEntryResponse, Error<DeleteVpnRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpnRouteEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
     fn deletion_protection(
@@ -4251,13 +4251,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DeletionProtectionResponse, Error<DeletionProtectionError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeletionProtection` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
     fn describe95_traffic(
@@ -4267,13 +4267,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<Describe95TrafficResponse, Error<Describe95TrafficError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`Describe95Traffic` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
     fn describe_access_points(
@@ -4283,14 +4283,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeAccessPointsResponse, Error<DescribeAccessPointsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeAccessPoints` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
     fn describe_bgp_groups(
@@ -4300,13 +4300,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeBgpGroupsResponse, Error<DescribeBgpGroupsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeBgpGroups` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
     fn describe_bgp_networks(
@@ -4316,14 +4316,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeBgpNetworksResponse, Error<DescribeBgpNetworksError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeBgpNetworks` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
     fn describe_bgp_peers(
@@ -4333,13 +4333,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeBgpPeersResponse, Error<DescribeBgpPeersError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeBgpPeers` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
     fn describe_common_bandwidth_packages(
@@ -4352,14 +4352,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeCommonBandwidthPackages` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
     fn describe_customer_gateway(
@@ -4372,14 +4372,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeCustomerGateway` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
     fn describe_customer_gateways(
@@ -4392,14 +4392,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeCustomerGateways` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
     fn describe_ec_grant_relation(
@@ -4412,14 +4412,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeEcGrantRelation` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
     fn describe_eip_addresses(
@@ -4429,14 +4429,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeEipAddressesResponse, Error<DescribeEipAddressesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeEipAddresses` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
     fn describe_eip_gateway_info(
@@ -4449,14 +4449,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeEipGatewayInfo` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
     fn describe_eip_monitor_data(
@@ -4469,14 +4469,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeEipMonitorData` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
     fn describe_eip_segment(
@@ -4486,13 +4486,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeEipSegmentResponse, Error<DescribeEipSegmentError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeEipSegment` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
     fn describe_express_connect_traffic_qos(
@@ -4505,14 +4505,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeExpressConnectTrafficQos` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
     fn describe_express_connect_traffic_qos_queue(
@@ -4525,14 +4525,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
     fn describe_express_connect_traffic_qos_rule(
@@ -4545,14 +4545,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeFailoverTestJob`: Queries failover tests.
     fn describe_failover_test_job(
@@ -4565,14 +4565,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeFailoverTestJob` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
     fn describe_failover_test_jobs(
@@ -4585,14 +4585,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeFailoverTestJobs` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeFlowLogs`: Query flow logs.
     fn describe_flow_logs(
@@ -4602,13 +4602,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeFlowLogsResponse, Error<DescribeFlowLogsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeFlowLogs` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
     fn describe_forward_table_entries(
@@ -4621,14 +4621,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeForwardTableEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
     fn describe_global_acceleration_instances(
@@ -4641,14 +4641,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeGlobalAccelerationInstances` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
     fn describe_grant_rules_to_cen(
@@ -4661,14 +4661,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeGrantRulesToCen` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
     fn describe_grant_rules_to_ecr(
@@ -4681,14 +4681,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeGrantRulesToEcr` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
     fn describe_ha_vips(
@@ -4698,13 +4698,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeHaVipsResponse, Error<DescribeHaVipsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeHaVips` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
     fn describe_high_definition_monitor_log_attribute(
@@ -4717,14 +4717,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeHighDefinitionMonitorLogAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
     fn describe_i_pv6_translator_acl_list_attributes(
@@ -4737,14 +4737,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIPv6TranslatorAclListAttributes` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
     fn describe_i_pv6_translator_acl_lists(
@@ -4757,14 +4757,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIPv6TranslatorAclLists` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
     fn describe_i_pv6_translator_entries(
@@ -4777,14 +4777,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIPv6TranslatorEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
     fn describe_i_pv6_translators(
@@ -4797,14 +4797,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIPv6Translators` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
     fn describe_ipv6_addresses(
@@ -4814,14 +4814,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeIpv6AddressesResponse, Error<DescribeIpv6AddressesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIpv6Addresses` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
     fn describe_ipv6_egress_only_rules(
@@ -4834,14 +4834,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIpv6EgressOnlyRules` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
     fn describe_ipv6_gateway_attribute(
@@ -4854,14 +4854,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIpv6GatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
     fn describe_ipv6_gateways(
@@ -4871,14 +4871,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeIpv6GatewaysResponse, Error<DescribeIpv6GatewaysError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeIpv6Gateways` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
     fn describe_nat_gateway_associate_network_interfaces(
@@ -4891,14 +4891,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeNatGatewayAssociateNetworkInterfaces` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
     fn describe_nat_gateways(
@@ -4908,14 +4908,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeNatGatewaysResponse, Error<DescribeNatGatewaysError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeNatGateways` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
     fn describe_network_acl_attributes(
@@ -4928,14 +4928,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeNetworkAclAttributes` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeNetworkAcls`: Queries network ACLs.
     fn describe_network_acls(
@@ -4945,14 +4945,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeNetworkAclsResponse, Error<DescribeNetworkAclsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeNetworkAcls` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
     fn describe_physical_connection_loa(
@@ -4965,14 +4965,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribePhysicalConnectionLOA` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
     fn describe_physical_connections(
@@ -4985,14 +4985,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribePhysicalConnections` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
     fn describe_public_ip_address(
@@ -5005,14 +5005,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribePublicIpAddress` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeRegions`: Queries the most recent region list.
     fn describe_regions(
@@ -5022,13 +5022,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeRegionsResponse, Error<DescribeRegionsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeRegions` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
     fn describe_route_entry_list(
@@ -5041,14 +5041,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeRouteEntryList` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeRouteTableList`: Queries route tables.
     fn describe_route_table_list(
@@ -5061,14 +5061,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeRouteTableList` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeRouteTables`: Queries route tables.
     fn describe_route_tables(
@@ -5078,14 +5078,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeRouteTablesResponse, Error<DescribeRouteTablesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeRouteTables` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
     fn describe_router_interface_attribute(
@@ -5098,14 +5098,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeRouterInterfaceAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
     fn describe_router_interfaces(
@@ -5118,14 +5118,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeRouterInterfaces` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
     fn describe_server_related_global_acceleration_instances(
@@ -5138,14 +5138,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeServerRelatedGlobalAccelerationInstances` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
     fn describe_snat_table_entries(
@@ -5158,14 +5158,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeSnatTableEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
     fn describe_ssl_vpn_client_cert(
@@ -5178,14 +5178,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeSslVpnClientCert` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
     fn describe_ssl_vpn_client_certs(
@@ -5198,14 +5198,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeSslVpnClientCerts` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
     fn describe_ssl_vpn_clients(
@@ -5215,14 +5215,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeSslVpnClientsResponse, Error<DescribeSslVpnClientsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeSslVpnClients` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
     fn describe_ssl_vpn_servers(
@@ -5232,14 +5232,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeSslVpnServersResponse, Error<DescribeSslVpnServersError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeSslVpnServers` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeTagKeys`: Queries tag keys.
     fn describe_tag_keys(
@@ -5249,13 +5249,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeTagKeysResponse, Error<DescribeTagKeysError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeTagKeys` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
     fn describe_tag_keys_for_express_connect(
@@ -5268,14 +5268,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeTagKeysForExpressConnect` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
     fn describe_tags(
@@ -5285,13 +5285,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeTagsResponse, Error<DescribeTagsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeTags` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
     fn describe_v_routers(
@@ -5301,13 +5301,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVRoutersResponse, Error<DescribeVRoutersError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVRouters` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
     fn describe_v_switch_attributes(
@@ -5320,14 +5320,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVSwitchAttributes` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
     fn describe_v_switches(
@@ -5337,13 +5337,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVSwitchesResponse, Error<DescribeVSwitchesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVSwitches` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
     fn describe_vbr_ha(
@@ -5353,13 +5353,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVbrHaResponse, Error<DescribeVbrHaError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVbrHa` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
     fn describe_vco_route_entries(
@@ -5372,14 +5372,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVcoRouteEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
     fn describe_virtual_border_routers(
@@ -5392,14 +5392,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVirtualBorderRouters` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
     fn describe_virtual_border_routers_for_physical_connection(
@@ -5412,14 +5412,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVirtualBorderRoutersForPhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
     fn describe_vpc_attribute(
@@ -5429,14 +5429,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVpcAttributeResponse, Error<DescribeVpcAttributeError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpcAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
     fn describe_vpc_grant_rules_to_ecr(
@@ -5449,14 +5449,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpcGrantRulesToEcr` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
     fn describe_vpcs(
@@ -5466,13 +5466,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVpcsResponse, Error<DescribeVpcsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpcs` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
     fn describe_vpn_attachments(
@@ -5485,14 +5485,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnAttachments` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
     fn describe_vpn_connection(
@@ -5502,14 +5502,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVpnConnectionResponse, Error<DescribeVpnConnectionError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
     fn describe_vpn_connection_logs(
@@ -5522,14 +5522,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnConnectionLogs` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
     fn describe_vpn_connections(
@@ -5542,14 +5542,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnConnections` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
     fn describe_vpn_cross_account_authorizations(
@@ -5562,14 +5562,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnCrossAccountAuthorizations` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
     fn describe_vpn_gateway(
@@ -5579,13 +5579,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVpnGatewayResponse, Error<DescribeVpnGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnGateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
     fn describe_vpn_gateway_available_zones(
@@ -5598,14 +5598,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnGatewayAvailableZones` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
     fn describe_vpn_gateways(
@@ -5615,14 +5615,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeVpnGatewaysResponse, Error<DescribeVpnGatewaysError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnGateways` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
     fn describe_vpn_pbr_route_entries(
@@ -5635,14 +5635,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnPbrRouteEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
     fn describe_vpn_route_entries(
@@ -5655,14 +5655,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnRouteEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
     fn describe_vpn_ssl_server_logs(
@@ -5675,14 +5675,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeVpnSslServerLogs` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeZones`: Queries zones in a region.
     fn describe_zones(
@@ -5692,13 +5692,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DescribeZonesResponse, Error<DescribeZonesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeZones` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
     fn detach_dhcp_options_set_from_vpc(
@@ -5711,14 +5711,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DetachDhcpOptionsSetFromVpc` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
     fn diagnose_vpn_connections(
@@ -5731,14 +5731,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DiagnoseVpnConnections` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
     fn diagnose_vpn_gateway(
@@ -5748,13 +5748,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DiagnoseVpnGatewayResponse, Error<DiagnoseVpnGatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DiagnoseVpnGateway` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
     fn disable_nat_gateway_ecs_metric(
@@ -5767,14 +5767,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DisableNatGatewayEcsMetric` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
     fn disable_vpc_classic_link(
@@ -5784,14 +5784,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<DisableVpcClassicLinkResponse, Error<DisableVpcClassicLinkError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DisableVpcClassicLink` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
     fn dissociate_route_table_from_gateway(
@@ -5804,14 +5804,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DissociateRouteTableFromGateway` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
     fn dissociate_route_tables_from_vpc_gateway_endpoint(
@@ -5824,14 +5824,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DissociateRouteTablesFromVpcGatewayEndpoint` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
     fn dissociate_vpn_gateway_with_certificate(
@@ -5844,14 +5844,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DissociateVpnGatewayWithCertificate` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
     fn download_vpn_connection_config(
@@ -5864,14 +5864,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DownloadVpnConnectionConfig` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
     fn enable_nat_gateway_ecs_metric(
@@ -5884,14 +5884,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`EnableNatGatewayEcsMetric` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
     fn enable_physical_connection(
@@ -5904,14 +5904,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`EnablePhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
     fn enable_vpc_classic_link(
@@ -5921,14 +5921,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<EnableVpcClassicLinkResponse, Error<EnableVpcClassicLinkError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`EnableVpcClassicLink` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
     fn enable_vpc_ipv4_gateway(
@@ -5938,14 +5938,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<EnableVpcIpv4GatewayResponse, Error<EnableVpcIpv4GatewayError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`EnableVpcIpv4Gateway` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
     fn get_dhcp_options_set(
@@ -5955,13 +5955,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<GetDhcpOptionsSetResponse, Error<GetDhcpOptionsSetError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetDhcpOptionsSet` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
     fn get_flow_log_service_status(
@@ -5974,14 +5974,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetFlowLogServiceStatus` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
     fn get_ipv4_gateway_attribute(
@@ -5994,14 +5994,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetIpv4GatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
     fn get_nat_gateway_attribute(
@@ -6014,14 +6014,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetNatGatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
     fn get_physical_connection_service_status(
@@ -6034,14 +6034,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetPhysicalConnectionServiceStatus` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
     fn get_public_ip_address_pool_service_status(
@@ -6054,14 +6054,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetPublicIpAddressPoolServiceStatus` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
     fn get_traffic_mirror_service_status(
@@ -6074,14 +6074,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetTrafficMirrorServiceStatus` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
     fn get_v_switch_cidr_reservation_usage(
@@ -6094,14 +6094,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetVSwitchCidrReservationUsage` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
     fn get_vpc_gateway_endpoint_attribute(
@@ -6114,14 +6114,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetVpcGatewayEndpointAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
     fn get_vpc_prefix_list_associations(
@@ -6134,14 +6134,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetVpcPrefixListAssociations` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
     fn get_vpc_prefix_list_entries(
@@ -6154,14 +6154,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetVpcPrefixListEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
     fn get_vpc_route_entry_summary(
@@ -6174,14 +6174,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetVpcRouteEntrySummary` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
     fn get_vpn_gateway_diagnose_result(
@@ -6194,14 +6194,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetVpnGatewayDiagnoseResult` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
     fn grant_instance_to_cen(
@@ -6211,13 +6211,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<GrantInstanceToCenResponse, Error<GrantInstanceToCenError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GrantInstanceToCen` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
     fn grant_instance_to_vbr(
@@ -6227,13 +6227,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<GrantInstanceToVbrResponse, Error<GrantInstanceToVbrError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GrantInstanceToVbr` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
     fn list_business_access_points(
@@ -6246,14 +6246,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListBusinessAccessPoints` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
     fn list_business_regions(
@@ -6263,14 +6263,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListBusinessRegionsResponse, Error<ListBusinessRegionsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListBusinessRegions` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
     fn list_dhcp_options_sets(
@@ -6280,14 +6280,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListDhcpOptionsSetsResponse, Error<ListDhcpOptionsSetsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListDhcpOptionsSets` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
     fn list_enhanhced_nat_gateway_available_zones(
@@ -6300,14 +6300,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListEnhanhcedNatGatewayAvailableZones` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
     fn list_full_nat_entries(
@@ -6317,13 +6317,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListFullNatEntriesResponse, Error<ListFullNatEntriesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListFullNatEntries` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
     fn list_gateway_route_table_entries(
@@ -6336,14 +6336,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListGatewayRouteTableEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
     fn list_geographic_sub_regions(
@@ -6356,14 +6356,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListGeographicSubRegions` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
     fn list_ipsec_server_logs(
@@ -6373,14 +6373,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListIpsecServerLogsResponse, Error<ListIpsecServerLogsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListIpsecServerLogs` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListIpsecServers`: Queries IPsec servers.
     fn list_ipsec_servers(
@@ -6390,13 +6390,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListIpsecServersResponse, Error<ListIpsecServersError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListIpsecServers` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
     fn list_ipv4_gateways(
@@ -6406,13 +6406,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListIpv4GatewaysResponse, Error<ListIpv4GatewaysError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListIpv4Gateways` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
     fn list_nat_ip_cidrs(
@@ -6422,13 +6422,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListNatIpCidrsResponse, Error<ListNatIpCidrsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListNatIpCidrs` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
     fn list_nat_ips(
@@ -6438,13 +6438,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListNatIpsResponse, Error<ListNatIpsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListNatIps` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
     fn list_physical_connection_features(
@@ -6457,14 +6457,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListPhysicalConnectionFeatures` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListPrefixLists`: Queries prefix lists.
     fn list_prefix_lists(
@@ -6474,13 +6474,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListPrefixListsResponse, Error<ListPrefixListsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListPrefixLists` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
     fn list_public_ip_address_pool_cidr_blocks(
@@ -6493,14 +6493,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListPublicIpAddressPoolCidrBlocks` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
     fn list_public_ip_address_pools(
@@ -6513,14 +6513,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListPublicIpAddressPools` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
     fn list_tag_resources(
@@ -6530,13 +6530,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ListTagResourcesResponse, Error<ListTagResourcesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListTagResources` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
     fn list_tag_resources_for_express_connect(
@@ -6549,14 +6549,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListTagResourcesForExpressConnect` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
     fn list_traffic_mirror_filters(
@@ -6569,14 +6569,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListTrafficMirrorFilters` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
     fn list_traffic_mirror_sessions(
@@ -6589,14 +6589,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListTrafficMirrorSessions` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
     fn list_v_switch_cidr_reservations(
@@ -6609,14 +6609,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListVSwitchCidrReservations` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
     fn list_virtual_physical_connections(
@@ -6629,14 +6629,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListVirtualPhysicalConnections` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
     fn list_vpc_endpoint_services_by_end_user(
@@ -6649,14 +6649,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListVpcEndpointServicesByEndUser` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
     fn list_vpc_gateway_endpoints(
@@ -6669,14 +6669,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListVpcGatewayEndpoints` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
     fn list_vpc_published_route_entries(
@@ -6689,14 +6689,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListVpcPublishedRouteEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
     fn list_vpn_certificate_associations(
@@ -6709,14 +6709,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListVpnCertificateAssociations` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
     fn modify_bgp_group_attribute(
@@ -6729,14 +6729,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyBgpGroupAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
     fn modify_bgp_peer_attribute(
@@ -6749,14 +6749,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyBgpPeerAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
     fn modify_common_bandwidth_package_attribute(
@@ -6769,14 +6769,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyCommonBandwidthPackageAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_ip_bandwidth(
@@ -6789,14 +6789,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyCommonBandwidthPackageIpBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_spec(
@@ -6809,14 +6809,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyCommonBandwidthPackageSpec` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
     fn modify_customer_gateway_attribute(
@@ -6829,14 +6829,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyCustomerGatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
     fn modify_eip_address_attribute(
@@ -6849,14 +6849,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyEipAddressAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
     fn modify_eip_forward_mode(
@@ -6866,14 +6866,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyEipForwardModeResponse, Error<ModifyEipForwardModeError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyEipForwardMode` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_attribute(
@@ -6886,14 +6886,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyExpressCloudConnectionAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_bandwidth(
@@ -6906,14 +6906,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyExpressCloudConnectionBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
     fn modify_express_connect_traffic_qos(
@@ -6926,14 +6926,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyExpressConnectTrafficQos` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
     fn modify_express_connect_traffic_qos_queue(
@@ -6946,14 +6946,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
     fn modify_express_connect_traffic_qos_rule(
@@ -6966,14 +6966,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
     fn modify_flow_log_attribute(
@@ -6986,14 +6986,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyFlowLogAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
     fn modify_forward_entry(
@@ -7003,13 +7003,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyForwardEntryResponse, Error<ModifyForwardEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyForwardEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
     fn modify_full_nat_entry_attribute(
@@ -7022,14 +7022,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyFullNatEntryAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_attributes(
@@ -7042,14 +7042,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyGlobalAccelerationInstanceAttributes` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_spec(
@@ -7062,14 +7062,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyGlobalAccelerationInstanceSpec` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
     fn modify_ha_vip_attribute(
@@ -7079,14 +7079,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyHaVipAttributeResponse, Error<ModifyHaVipAttributeError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyHaVipAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
     fn modify_i_pv6_translator_acl_attribute(
@@ -7099,14 +7099,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIPv6TranslatorAclAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
     fn modify_i_pv6_translator_acl_list_entry(
@@ -7119,14 +7119,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_attribute(
@@ -7139,14 +7139,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIPv6TranslatorAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_bandwidth(
@@ -7159,14 +7159,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIPv6TranslatorBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
     fn modify_i_pv6_translator_entry(
@@ -7179,14 +7179,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIPv6TranslatorEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
     fn modify_ipv6_address_attribute(
@@ -7199,14 +7199,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIpv6AddressAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
     fn modify_ipv6_gateway_attribute(
@@ -7219,14 +7219,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIpv6GatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
     fn modify_ipv6_internet_bandwidth(
@@ -7239,14 +7239,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyIpv6InternetBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
     fn modify_nat_gateway_attribute(
@@ -7259,14 +7259,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyNatGatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
     fn modify_nat_gateway_spec(
@@ -7276,14 +7276,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyNatGatewaySpecResponse, Error<ModifyNatGatewaySpecError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyNatGatewaySpec` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
     fn modify_nat_ip_attribute(
@@ -7293,14 +7293,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyNatIpAttributeResponse, Error<ModifyNatIpAttributeError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyNatIpAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
     fn modify_nat_ip_cidr_attribute(
@@ -7313,14 +7313,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyNatIpCidrAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
     fn modify_network_acl_attributes(
@@ -7333,14 +7333,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyNetworkAclAttributes` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
     fn modify_physical_connection_attribute(
@@ -7353,14 +7353,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyPhysicalConnectionAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
     fn modify_route_entry(
@@ -7370,13 +7370,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyRouteEntryResponse, Error<ModifyRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyRouteEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
     fn modify_route_table_attributes(
@@ -7389,14 +7389,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyRouteTableAttributes` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
     fn modify_router_interface_attribute(
@@ -7409,14 +7409,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyRouterInterfaceAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
     fn modify_router_interface_spec(
@@ -7429,14 +7429,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyRouterInterfaceSpec` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
     fn modify_snat_entry(
@@ -7446,13 +7446,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifySnatEntryResponse, Error<ModifySnatEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifySnatEntry` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
     fn modify_ssl_vpn_client_cert(
@@ -7465,14 +7465,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifySslVpnClientCert` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
     fn modify_ssl_vpn_server(
@@ -7482,13 +7482,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifySslVpnServerResponse, Error<ModifySslVpnServerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifySslVpnServer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
     fn modify_tunnel_attribute(
@@ -7498,14 +7498,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyTunnelAttributeResponse, Error<ModifyTunnelAttributeError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyTunnelAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
     fn modify_v_router_attribute(
@@ -7518,14 +7518,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVRouterAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
     fn modify_v_switch_attribute(
@@ -7538,14 +7538,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVSwitchAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
     fn modify_v_switch_cidr_reservation_attribute(
@@ -7558,14 +7558,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVSwitchCidrReservationAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
     fn modify_vco_route_entry_weight(
@@ -7578,14 +7578,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVcoRouteEntryWeight` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
     fn modify_virtual_border_router_attribute(
@@ -7598,14 +7598,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVirtualBorderRouterAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
     fn modify_vpc_attribute(
@@ -7615,13 +7615,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyVpcAttributeResponse, Error<ModifyVpcAttributeError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpcAttribute` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
     fn modify_vpc_prefix_list(
@@ -7631,14 +7631,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ModifyVpcPrefixListResponse, Error<ModifyVpcPrefixListError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpcPrefixList` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_attachment_attribute(
@@ -7651,14 +7651,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpnAttachmentAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_connection_attribute(
@@ -7671,14 +7671,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpnConnectionAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
     fn modify_vpn_gateway_attribute(
@@ -7691,14 +7691,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpnGatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_attribute(
@@ -7711,14 +7711,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpnPbrRouteEntryAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_priority(
@@ -7731,14 +7731,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpnPbrRouteEntryPriority` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
     fn modify_vpn_pbr_route_entry_weight(
@@ -7751,14 +7751,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpnPbrRouteEntryWeight` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
     fn modify_vpn_route_entry_weight(
@@ -7771,14 +7771,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpnRouteEntryWeight` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
@@ -7788,13 +7788,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<MoveResourceGroupResponse, Error<MoveResourceGroupError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`MoveResourceGroup` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
     fn move_vpn_resource_group(
@@ -7804,14 +7804,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<MoveVpnResourceGroupResponse, Error<MoveVpnResourceGroupError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`MoveVpnResourceGroup` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
     fn open_flow_log_service(
@@ -7821,13 +7821,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<OpenFlowLogServiceResponse, Error<OpenFlowLogServiceError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`OpenFlowLogService` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
     fn open_physical_connection_service(
@@ -7840,14 +7840,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`OpenPhysicalConnectionService` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
     fn open_public_ip_address_pool_service(
@@ -7860,14 +7860,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`OpenPublicIpAddressPoolService` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
     fn open_traffic_mirror_service(
@@ -7880,14 +7880,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`OpenTrafficMirrorService` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
     fn publish_vpc_route_entries(
@@ -7900,14 +7900,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`PublishVpcRouteEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
     fn publish_vpn_route_entry(
@@ -7917,14 +7917,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<PublishVpnRouteEntryResponse, Error<PublishVpnRouteEntryError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`PublishVpnRouteEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
     fn recover_physical_connection(
@@ -7937,14 +7937,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RecoverPhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
     fn recover_virtual_border_router(
@@ -7957,14 +7957,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RecoverVirtualBorderRouter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
     fn release_eip_address(
@@ -7974,13 +7974,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ReleaseEipAddressResponse, Error<ReleaseEipAddressError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ReleaseEipAddress` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
     fn release_eip_segment_address(
@@ -7993,14 +7993,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ReleaseEipSegmentAddress` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
     fn release_ipv6_address(
@@ -8010,13 +8010,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<ReleaseIpv6AddressResponse, Error<ReleaseIpv6AddressError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ReleaseIpv6Address` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     fn remove_common_bandwidth_package_ip(
@@ -8029,14 +8029,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RemoveCommonBandwidthPackageIp` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
     fn remove_global_acceleration_instance_ip(
@@ -8049,14 +8049,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RemoveGlobalAccelerationInstanceIp` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
     fn remove_i_pv6_translator_acl_list_entry(
@@ -8069,14 +8069,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RemoveIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
     fn remove_sources_from_traffic_mirror_session(
@@ -8089,14 +8089,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RemoveSourcesFromTrafficMirrorSession` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
     fn replace_vpc_dhcp_options_set(
@@ -8109,14 +8109,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ReplaceVpcDhcpOptionsSet` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
     fn retry_vpc_prefix_list_association(
@@ -8129,14 +8129,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RetryVpcPrefixListAssociation` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
     fn revoke_instance_from_cen(
@@ -8146,14 +8146,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<RevokeInstanceFromCenResponse, Error<RevokeInstanceFromCenError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RevokeInstanceFromCen` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
     fn revoke_instance_from_vbr(
@@ -8163,14 +8163,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<RevokeInstanceFromVbrResponse, Error<RevokeInstanceFromVbrError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RevokeInstanceFromVbr` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
     fn second_apply_physical_connection_loa(
@@ -8183,14 +8183,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`SecondApplyPhysicalConnectionLOA` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
     fn set_high_definition_monitor_log_status(
@@ -8203,14 +8203,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`SetHighDefinitionMonitorLogStatus` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `StartFailoverTestJob`: Performs a failover test.
     fn start_failover_test_job(
@@ -8220,14 +8220,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<StartFailoverTestJobResponse, Error<StartFailoverTestJobError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`StartFailoverTestJob` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
     fn stop_failover_test_job(
@@ -8237,14 +8237,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<StopFailoverTestJobResponse, Error<StopFailoverTestJobError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`StopFailoverTestJob` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `TagResources`: Creates and adds tags to resources.
     fn tag_resources(
@@ -8254,13 +8254,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<TagResourcesResponse, Error<TagResourcesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`TagResources` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
     fn tag_resources_for_express_connect(
@@ -8273,14 +8273,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`TagResourcesForExpressConnect` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
     fn terminate_physical_connection(
@@ -8293,14 +8293,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`TerminatePhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
     fn terminate_virtual_border_router(
@@ -8313,14 +8313,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`TerminateVirtualBorderRouter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
     fn transform_eip_segment_to_public_ip_address_pool(
@@ -8333,14 +8333,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`TransformEipSegmentToPublicIpAddressPool` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnTagResources`: Removes tags from resources.
     fn un_tag_resources(
@@ -8350,13 +8350,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<UnTagResourcesResponse, Error<UnTagResourcesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnTagResources` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
     fn unassociate_eip_address(
@@ -8366,14 +8366,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<UnassociateEipAddressResponse, Error<UnassociateEipAddressError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnassociateEipAddress` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
     fn unassociate_global_acceleration_instance(
@@ -8386,14 +8386,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnassociateGlobalAccelerationInstance` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
     fn unassociate_ha_vip(
@@ -8403,13 +8403,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<UnassociateHaVipResponse, Error<UnassociateHaVipError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnassociateHaVip` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
     fn unassociate_network_acl(
@@ -8419,14 +8419,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<UnassociateNetworkAclResponse, Error<UnassociateNetworkAclError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnassociateNetworkAcl` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
     fn unassociate_physical_connection_from_virtual_border_router(
@@ -8439,14 +8439,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnassociatePhysicalConnectionFromVirtualBorderRouter` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
     fn unassociate_route_table(
@@ -8456,14 +8456,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<UnassociateRouteTableResponse, Error<UnassociateRouteTableError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnassociateRouteTable` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
     fn unassociate_vpc_cidr_block(
@@ -8476,14 +8476,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnassociateVpcCidrBlock` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
     fn untag_resources_for_express_connect(
@@ -8496,14 +8496,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UntagResourcesForExpressConnect` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
     fn update_dhcp_options_set_attribute(
@@ -8516,14 +8516,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateDhcpOptionsSetAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateFailoverTestJob`: Updates a failover test.
     fn update_failover_test_job(
@@ -8533,14 +8533,14 @@ pub trait VpcApi: Send + Sync {
         Output = Result<UpdateFailoverTestJobResponse, Error<UpdateFailoverTestJobError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateFailoverTestJob` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
     fn update_gateway_route_table_entry_attribute(
@@ -8553,14 +8553,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateGatewayRouteTableEntryAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
     fn update_ipsec_server(
@@ -8570,13 +8570,13 @@ pub trait VpcApi: Send + Sync {
         Output = Result<UpdateIpsecServerResponse, Error<UpdateIpsecServerError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateIpsecServer` is not implemented by this `VpcApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
     fn update_ipv4_gateway_attribute(
@@ -8589,14 +8589,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateIpv4GatewayAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
     fn update_nat_gateway_nat_type(
@@ -8609,14 +8609,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateNatGatewayNatType` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
     fn update_network_acl_entries(
@@ -8629,14 +8629,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateNetworkAclEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
     fn update_public_ip_address_pool_attribute(
@@ -8649,14 +8649,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdatePublicIpAddressPoolAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
     fn update_traffic_mirror_filter_attribute(
@@ -8669,14 +8669,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateTrafficMirrorFilterAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
     fn update_traffic_mirror_filter_rule_attribute(
@@ -8689,14 +8689,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateTrafficMirrorFilterRuleAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
     fn update_traffic_mirror_session_attribute(
@@ -8709,14 +8709,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateTrafficMirrorSessionAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
     fn update_virtual_border_bandwidth(
@@ -8729,14 +8729,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateVirtualBorderBandwidth` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
     fn update_virtual_physical_connection(
@@ -8749,14 +8749,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateVirtualPhysicalConnection` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
     fn update_vpc_gateway_endpoint_attribute(
@@ -8769,14 +8769,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UpdateVpcGatewayEndpointAttribute` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
     fn vpc_describe_vpc_nat_gateway_network_interface_quota(
@@ -8789,14 +8789,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`VpcDescribeVpcNatGatewayNetworkInterfaceQuota` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
     fn withdraw_vpc_published_route_entries(
@@ -8809,14 +8809,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`WithdrawVpcPublishedRouteEntries` is not implemented by this `VpcApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last.
     fn describe_customer_gateways_pages(
@@ -8841,7 +8841,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeCustomerGatewaysRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -8905,7 +8905,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeSslVpnClientCertsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -8965,7 +8965,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeSslVpnClientsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9026,7 +9026,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeSslVpnServersRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9083,7 +9083,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeVcoRouteEntriesRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9140,7 +9140,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeVpnAttachmentsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9283,6 +9283,61 @@ pub trait VpcApi: Send + Sync {
             state,
         )
     }
+    /// Every page of `DescribeVpnConnectionLogs`, from the page `request` asks for, until the last.
+    fn describe_vpn_connection_logs_pages(
+        &self,
+        request: DescribeVpnConnectionLogsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnConnectionLogsResponse,
+            ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnConnectionLogsResponse) -> usize {
+            response.data.as_ref().and_then(|x| x.logs.as_ref()).map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnConnectionLogsRequest,
+            response: &DescribeVpnConnectionLogsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnConnectionLogsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                None,
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_connection_logs(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnConnectionLogs`, in order.
+    fn describe_vpn_connection_logs_items(
+        &self,
+        request: DescribeVpnConnectionLogsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            String,
+            ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>,
+        >,
+    > + Send + '_ {
+        fn extract(response: DescribeVpnConnectionLogsResponse) -> Vec<String> {
+            response.data.and_then(|x| x.logs).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_connection_logs_pages(request),
+            extract,
+        )
+    }
     /// Every page of `DescribeVpnConnections`, from the page `request` asks for, until the last.
     fn describe_vpn_connections_pages(
         &self,
@@ -9306,7 +9361,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeVpnConnectionsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9363,7 +9418,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeVpnCrossAccountAuthorizationsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9497,7 +9552,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeVpnGatewaysRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9558,7 +9613,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeVpnPbrRouteEntriesRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9622,7 +9677,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DescribeVpnRouteEntriesRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9663,6 +9718,61 @@ pub trait VpcApi: Send + Sync {
             extract,
         )
     }
+    /// Every page of `DescribeVpnSslServerLogs`, from the page `request` asks for, until the last.
+    fn describe_vpn_ssl_server_logs_pages(
+        &self,
+        request: DescribeVpnSslServerLogsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpnSslServerLogsResponse,
+            ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpnSslServerLogsResponse) -> usize {
+            response.data.as_ref().and_then(|x| x.logs.as_ref()).map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpnSslServerLogsRequest,
+            response: &DescribeVpnSslServerLogsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpnSslServerLogsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                None,
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpn_ssl_server_logs(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpnSslServerLogs`, in order.
+    fn describe_vpn_ssl_server_logs_items(
+        &self,
+        request: DescribeVpnSslServerLogsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            String,
+            ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>,
+        >,
+    > + Send + '_ {
+        fn extract(response: DescribeVpnSslServerLogsResponse) -> Vec<String> {
+            response.data.and_then(|x| x.logs).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpn_ssl_server_logs_pages(request),
+            extract,
+        )
+    }
     /// Every page of `DiagnoseVpnConnections`, from the page `request` asks for, until the last.
     fn diagnose_vpn_connections_pages(
         &self,
@@ -9682,7 +9792,7 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<DiagnoseVpnConnectionsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -9720,6 +9830,58 @@ pub trait VpcApi: Send + Sync {
             extract,
         )
     }
+    /// Every page of `ListIpsecServerLogs`, from the page `request` asks for, until the last.
+    fn list_ipsec_server_logs_pages(
+        &self,
+        request: ListIpsecServerLogsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListIpsecServerLogsResponse,
+            ::acs_runtime::client::Error<ListIpsecServerLogsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListIpsecServerLogsResponse) -> usize {
+            response.data.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListIpsecServerLogsRequest,
+            response: &ListIpsecServerLogsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListIpsecServerLogsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                None,
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_ipsec_server_logs(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListIpsecServerLogs`, in order.
+    fn list_ipsec_server_logs_items(
+        &self,
+        request: ListIpsecServerLogsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<String, ::acs_runtime::client::Error<ListIpsecServerLogsError>>,
+    > + Send + '_ {
+        fn extract(response: ListIpsecServerLogsResponse) -> Vec<String> {
+            response.data.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_ipsec_server_logs_pages(request),
+            extract,
+        )
+    }
     /// Every page of `ListIpsecServers`, from the page `request` asks for, until the last.
     fn list_ipsec_servers_pages(
         &self,
@@ -9739,10 +9901,10 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<ListIpsecServersRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let token = ::acs_runtime::paginate::next_token(
                 request.next_token.as_deref(),
-                response.next_token.as_ref().map(String::as_str),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
             request.next_token = Some(token);
@@ -9791,10 +9953,10 @@ pub trait VpcApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<ListVpnCertificateAssociationsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let token = ::acs_runtime::paginate::next_token(
                 request.next_token.as_deref(),
-                response.next_token.as_ref().map(String::as_str),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
             request.next_token = Some(token);
@@ -9839,13 +10001,12 @@ impl VpcApi for Client {
             Error<ActivateRouterInterfaceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::activate_router_interface::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ActivateRouterInterfaceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::activate_router_interface::OPERATION,
+                &request,
+                ActivateRouterInterfaceError::from,
+            )
     }
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
     fn active_flow_log(
@@ -9854,13 +10015,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ActiveFlowLogResponse, Error<ActiveFlowLogError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::active_flow_log::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ActiveFlowLogError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::active_flow_log::OPERATION,
+                &request,
+                ActiveFlowLogError::from,
+            )
     }
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
     fn add_bgp_network(
@@ -9869,13 +10029,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AddBgpNetworkResponse, Error<AddBgpNetworkError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::add_bgp_network::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AddBgpNetworkError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::add_bgp_network::OPERATION,
+                &request,
+                AddBgpNetworkError::from,
+            )
     }
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ip(
@@ -9887,13 +10046,12 @@ impl VpcApi for Client {
             Error<AddCommonBandwidthPackageIpError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::add_common_bandwidth_package_ip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AddCommonBandwidthPackageIpError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::add_common_bandwidth_package_ip::OPERATION,
+                &request,
+                AddCommonBandwidthPackageIpError::from,
+            )
     }
     /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ips(
@@ -9905,13 +10063,12 @@ impl VpcApi for Client {
             Error<AddCommonBandwidthPackageIpsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::add_common_bandwidth_package_ips::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AddCommonBandwidthPackageIpsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::add_common_bandwidth_package_ips::OPERATION,
+                &request,
+                AddCommonBandwidthPackageIpsError::from,
+            )
     }
     /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
     fn add_global_acceleration_instance_ip(
@@ -9923,13 +10080,12 @@ impl VpcApi for Client {
             Error<AddGlobalAccelerationInstanceIpError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::add_global_acceleration_instance_ip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AddGlobalAccelerationInstanceIpError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::add_global_acceleration_instance_ip::OPERATION,
+                &request,
+                AddGlobalAccelerationInstanceIpError::from,
+            )
     }
     /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
     fn add_i_pv6_translator_acl_list_entry(
@@ -9941,13 +10097,12 @@ impl VpcApi for Client {
             Error<AddIPv6TranslatorAclListEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::add_i_pv6_translator_acl_list_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AddIPv6TranslatorAclListEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::add_i_pv6_translator_acl_list_entry::OPERATION,
+                &request,
+                AddIPv6TranslatorAclListEntryError::from,
+            )
     }
     /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
     fn add_public_ip_address_pool_cidr_block(
@@ -9959,13 +10114,12 @@ impl VpcApi for Client {
             Error<AddPublicIpAddressPoolCidrBlockError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::add_public_ip_address_pool_cidr_block::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AddPublicIpAddressPoolCidrBlockError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::add_public_ip_address_pool_cidr_block::OPERATION,
+                &request,
+                AddPublicIpAddressPoolCidrBlockError::from,
+            )
     }
     /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
     fn add_sources_to_traffic_mirror_session(
@@ -9977,13 +10131,12 @@ impl VpcApi for Client {
             Error<AddSourcesToTrafficMirrorSessionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::add_sources_to_traffic_mirror_session::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AddSourcesToTrafficMirrorSessionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::add_sources_to_traffic_mirror_session::OPERATION,
+                &request,
+                AddSourcesToTrafficMirrorSessionError::from,
+            )
     }
     /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
     fn allocate_eip_address(
@@ -9992,13 +10145,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AllocateEipAddressResponse, Error<AllocateEipAddressError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::allocate_eip_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AllocateEipAddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::allocate_eip_address::OPERATION,
+                &request,
+                AllocateEipAddressError::from,
+            )
     }
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
     fn allocate_eip_address_pro(
@@ -10007,13 +10159,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AllocateEipAddressProResponse, Error<AllocateEipAddressProError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::allocate_eip_address_pro::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AllocateEipAddressProError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::allocate_eip_address_pro::OPERATION,
+                &request,
+                AllocateEipAddressProError::from,
+            )
     }
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
     fn allocate_eip_segment_address(
@@ -10025,13 +10176,12 @@ impl VpcApi for Client {
             Error<AllocateEipSegmentAddressError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::allocate_eip_segment_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AllocateEipSegmentAddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::allocate_eip_segment_address::OPERATION,
+                &request,
+                AllocateEipSegmentAddressError::from,
+            )
     }
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
     fn allocate_ipv6_address(
@@ -10040,13 +10190,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AllocateIpv6AddressResponse, Error<AllocateIpv6AddressError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::allocate_ipv6_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AllocateIpv6AddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::allocate_ipv6_address::OPERATION,
+                &request,
+                AllocateIpv6AddressError::from,
+            )
     }
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
     fn allocate_ipv6_internet_bandwidth(
@@ -10058,13 +10207,12 @@ impl VpcApi for Client {
             Error<AllocateIpv6InternetBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::allocate_ipv6_internet_bandwidth::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AllocateIpv6InternetBandwidthError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::allocate_ipv6_internet_bandwidth::OPERATION,
+                &request,
+                AllocateIpv6InternetBandwidthError::from,
+            )
     }
     /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
     fn allocate_vpc_ipv6_cidr(
@@ -10073,13 +10221,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AllocateVpcIpv6CidrResponse, Error<AllocateVpcIpv6CidrError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::allocate_vpc_ipv6_cidr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AllocateVpcIpv6CidrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::allocate_vpc_ipv6_cidr::OPERATION,
+                &request,
+                AllocateVpcIpv6CidrError::from,
+            )
     }
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
     fn apply_physical_connection_loa(
@@ -10091,13 +10238,12 @@ impl VpcApi for Client {
             Error<ApplyPhysicalConnectionLOAError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::apply_physical_connection_loa::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ApplyPhysicalConnectionLOAError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::apply_physical_connection_loa::OPERATION,
+                &request,
+                ApplyPhysicalConnectionLOAError::from,
+            )
     }
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
     fn associate_eip_address(
@@ -10106,13 +10252,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AssociateEipAddressResponse, Error<AssociateEipAddressError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_eip_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AssociateEipAddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_eip_address::OPERATION,
+                &request,
+                AssociateEipAddressError::from,
+            )
     }
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
     fn associate_eip_address_batch(
@@ -10124,13 +10269,12 @@ impl VpcApi for Client {
             Error<AssociateEipAddressBatchError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_eip_address_batch::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AssociateEipAddressBatchError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_eip_address_batch::OPERATION,
+                &request,
+                AssociateEipAddressBatchError::from,
+            )
     }
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
     fn associate_ha_vip(
@@ -10139,13 +10283,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AssociateHaVipResponse, Error<AssociateHaVipError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_ha_vip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AssociateHaVipError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_ha_vip::OPERATION,
+                &request,
+                AssociateHaVipError::from,
+            )
     }
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
     fn associate_network_acl(
@@ -10154,13 +10297,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AssociateNetworkAclResponse, Error<AssociateNetworkAclError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_network_acl::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AssociateNetworkAclError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_network_acl::OPERATION,
+                &request,
+                AssociateNetworkAclError::from,
+            )
     }
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
     fn associate_physical_connection_to_virtual_border_router(
@@ -10172,21 +10314,12 @@ impl VpcApi for Client {
             Error<AssociatePhysicalConnectionToVirtualBorderRouterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::associate_physical_connection_to_virtual_border_router::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e
-                        .map_service(
-                            AssociatePhysicalConnectionToVirtualBorderRouterError::from,
-                        )
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_physical_connection_to_virtual_border_router::OPERATION,
+                &request,
+                AssociatePhysicalConnectionToVirtualBorderRouterError::from,
+            )
     }
     /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
     fn associate_route_table(
@@ -10195,13 +10328,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AssociateRouteTableResponse, Error<AssociateRouteTableError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_route_table::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AssociateRouteTableError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_route_table::OPERATION,
+                &request,
+                AssociateRouteTableError::from,
+            )
     }
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
     fn associate_route_table_with_gateway(
@@ -10213,13 +10345,12 @@ impl VpcApi for Client {
             Error<AssociateRouteTableWithGatewayError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_route_table_with_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AssociateRouteTableWithGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_route_table_with_gateway::OPERATION,
+                &request,
+                AssociateRouteTableWithGatewayError::from,
+            )
     }
     /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
     fn associate_route_tables_with_vpc_gateway_endpoint(
@@ -10231,18 +10362,12 @@ impl VpcApi for Client {
             Error<AssociateRouteTablesWithVpcGatewayEndpointError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::associate_route_tables_with_vpc_gateway_endpoint::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(AssociateRouteTablesWithVpcGatewayEndpointError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_route_tables_with_vpc_gateway_endpoint::OPERATION,
+                &request,
+                AssociateRouteTablesWithVpcGatewayEndpointError::from,
+            )
     }
     /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
     fn associate_vpc_cidr_block(
@@ -10251,13 +10376,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AssociateVpcCidrBlockResponse, Error<AssociateVpcCidrBlockError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_vpc_cidr_block::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AssociateVpcCidrBlockError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_vpc_cidr_block::OPERATION,
+                &request,
+                AssociateVpcCidrBlockError::from,
+            )
     }
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
     fn associate_vpn_gateway_with_certificate(
@@ -10269,15 +10393,12 @@ impl VpcApi for Client {
             Error<AssociateVpnGatewayWithCertificateError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::associate_vpn_gateway_with_certificate::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(AssociateVpnGatewayWithCertificateError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::associate_vpn_gateway_with_certificate::OPERATION,
+                &request,
+                AssociateVpnGatewayWithCertificateError::from,
+            )
     }
     /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
     fn attach_dhcp_options_set_to_vpc(
@@ -10289,13 +10410,12 @@ impl VpcApi for Client {
             Error<AttachDhcpOptionsSetToVpcError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::attach_dhcp_options_set_to_vpc::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AttachDhcpOptionsSetToVpcError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::attach_dhcp_options_set_to_vpc::OPERATION,
+                &request,
+                AttachDhcpOptionsSetToVpcError::from,
+            )
     }
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
     fn attach_vbr_to_vpconn(
@@ -10304,13 +10424,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<AttachVbrToVpconnResponse, Error<AttachVbrToVpconnError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::attach_vbr_to_vpconn::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AttachVbrToVpconnError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::attach_vbr_to_vpconn::OPERATION,
+                &request,
+                AttachVbrToVpconnError::from,
+            )
     }
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
     fn cancel_common_bandwidth_package_ip_bandwidth(
@@ -10322,18 +10441,12 @@ impl VpcApi for Client {
             Error<CancelCommonBandwidthPackageIpBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::cancel_common_bandwidth_package_ip_bandwidth::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(CancelCommonBandwidthPackageIpBandwidthError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::cancel_common_bandwidth_package_ip_bandwidth::OPERATION,
+                &request,
+                CancelCommonBandwidthPackageIpBandwidthError::from,
+            )
     }
     /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
     fn cancel_physical_connection(
@@ -10345,13 +10458,12 @@ impl VpcApi for Client {
             Error<CancelPhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::cancel_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CancelPhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::cancel_physical_connection::OPERATION,
+                &request,
+                CancelPhysicalConnectionError::from,
+            )
     }
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
     fn change_resource_group(
@@ -10360,13 +10472,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ChangeResourceGroupResponse, Error<ChangeResourceGroupError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::change_resource_group::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ChangeResourceGroupError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::change_resource_group::OPERATION,
+                &request,
+                ChangeResourceGroupError::from,
+            )
     }
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
     fn check_can_allocate_vpc_private_ip_address(
@@ -10378,18 +10489,12 @@ impl VpcApi for Client {
             Error<CheckCanAllocateVpcPrivateIpAddressError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::check_can_allocate_vpc_private_ip_address::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(CheckCanAllocateVpcPrivateIpAddressError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::check_can_allocate_vpc_private_ip_address::OPERATION,
+                &request,
+                CheckCanAllocateVpcPrivateIpAddressError::from,
+            )
     }
     /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
     fn check_vpn_bgp_enabled(
@@ -10398,13 +10503,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CheckVpnBgpEnabledResponse, Error<CheckVpnBgpEnabledError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::check_vpn_bgp_enabled::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CheckVpnBgpEnabledError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::check_vpn_bgp_enabled::OPERATION,
+                &request,
+                CheckVpnBgpEnabledError::from,
+            )
     }
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
     fn complete_physical_connection_loa(
@@ -10416,13 +10520,12 @@ impl VpcApi for Client {
             Error<CompletePhysicalConnectionLOAError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::complete_physical_connection_loa::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CompletePhysicalConnectionLOAError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::complete_physical_connection_loa::OPERATION,
+                &request,
+                CompletePhysicalConnectionLOAError::from,
+            )
     }
     /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
     fn confirm_physical_connection(
@@ -10434,13 +10537,12 @@ impl VpcApi for Client {
             Error<ConfirmPhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::confirm_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ConfirmPhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::confirm_physical_connection::OPERATION,
+                &request,
+                ConfirmPhysicalConnectionError::from,
+            )
     }
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
     fn connect_router_interface(
@@ -10452,13 +10554,12 @@ impl VpcApi for Client {
             Error<ConnectRouterInterfaceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::connect_router_interface::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ConnectRouterInterfaceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::connect_router_interface::OPERATION,
+                &request,
+                ConnectRouterInterfaceError::from,
+            )
     }
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
     fn convert_bandwidth_package(
@@ -10470,13 +10571,12 @@ impl VpcApi for Client {
             Error<ConvertBandwidthPackageError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::convert_bandwidth_package::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ConvertBandwidthPackageError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::convert_bandwidth_package::OPERATION,
+                &request,
+                ConvertBandwidthPackageError::from,
+            )
     }
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
     fn copy_network_acl_entries(
@@ -10485,13 +10585,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CopyNetworkAclEntriesResponse, Error<CopyNetworkAclEntriesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::copy_network_acl_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CopyNetworkAclEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::copy_network_acl_entries::OPERATION,
+                &request,
+                CopyNetworkAclEntriesError::from,
+            )
     }
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
     fn create_bgp_group(
@@ -10500,13 +10599,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateBgpGroupResponse, Error<CreateBgpGroupError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_bgp_group::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateBgpGroupError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_bgp_group::OPERATION,
+                &request,
+                CreateBgpGroupError::from,
+            )
     }
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
     fn create_bgp_peer(
@@ -10515,13 +10613,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateBgpPeerResponse, Error<CreateBgpPeerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_bgp_peer::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateBgpPeerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_bgp_peer::OPERATION,
+                &request,
+                CreateBgpPeerError::from,
+            )
     }
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
     fn create_common_bandwidth_package(
@@ -10533,13 +10630,12 @@ impl VpcApi for Client {
             Error<CreateCommonBandwidthPackageError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_common_bandwidth_package::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateCommonBandwidthPackageError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_common_bandwidth_package::OPERATION,
+                &request,
+                CreateCommonBandwidthPackageError::from,
+            )
     }
     /// Calls `CreateCustomerGateway`: Creates a customer gateway.
     fn create_customer_gateway(
@@ -10548,13 +10644,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateCustomerGatewayResponse, Error<CreateCustomerGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_customer_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateCustomerGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_customer_gateway::OPERATION,
+                &request,
+                CreateCustomerGatewayError::from,
+            )
     }
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
     fn create_default_v_switch(
@@ -10563,13 +10658,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateDefaultVSwitchResponse, Error<CreateDefaultVSwitchError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_default_v_switch::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateDefaultVSwitchError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_default_v_switch::OPERATION,
+                &request,
+                CreateDefaultVSwitchError::from,
+            )
     }
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
     fn create_default_vpc(
@@ -10578,13 +10672,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateDefaultVpcResponse, Error<CreateDefaultVpcError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_default_vpc::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateDefaultVpcError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_default_vpc::OPERATION,
+                &request,
+                CreateDefaultVpcError::from,
+            )
     }
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
     fn create_dhcp_options_set(
@@ -10593,13 +10686,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateDhcpOptionsSetResponse, Error<CreateDhcpOptionsSetError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_dhcp_options_set::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateDhcpOptionsSetError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_dhcp_options_set::OPERATION,
+                &request,
+                CreateDhcpOptionsSetError::from,
+            )
     }
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
     fn create_express_cloud_connection(
@@ -10611,13 +10703,12 @@ impl VpcApi for Client {
             Error<CreateExpressCloudConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_express_cloud_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateExpressCloudConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_express_cloud_connection::OPERATION,
+                &request,
+                CreateExpressCloudConnectionError::from,
+            )
     }
     /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
     fn create_express_connect_traffic_qos(
@@ -10629,13 +10720,12 @@ impl VpcApi for Client {
             Error<CreateExpressConnectTrafficQosError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_express_connect_traffic_qos::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateExpressConnectTrafficQosError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_express_connect_traffic_qos::OPERATION,
+                &request,
+                CreateExpressConnectTrafficQosError::from,
+            )
     }
     /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
     fn create_express_connect_traffic_qos_queue(
@@ -10647,18 +10737,12 @@ impl VpcApi for Client {
             Error<CreateExpressConnectTrafficQosQueueError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::create_express_connect_traffic_qos_queue::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(CreateExpressConnectTrafficQosQueueError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::create_express_connect_traffic_qos_queue::OPERATION,
+                &request,
+                CreateExpressConnectTrafficQosQueueError::from,
+            )
     }
     /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
     fn create_express_connect_traffic_qos_rule(
@@ -10670,15 +10754,12 @@ impl VpcApi for Client {
             Error<CreateExpressConnectTrafficQosRuleError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_express_connect_traffic_qos_rule::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(CreateExpressConnectTrafficQosRuleError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::create_express_connect_traffic_qos_rule::OPERATION,
+                &request,
+                CreateExpressConnectTrafficQosRuleError::from,
+            )
     }
     /// Calls `CreateFailoverTestJob`: Creates a failover test.
     fn create_failover_test_job(
@@ -10687,13 +10768,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateFailoverTestJobResponse, Error<CreateFailoverTestJobError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_failover_test_job::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateFailoverTestJobError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_failover_test_job::OPERATION,
+                &request,
+                CreateFailoverTestJobError::from,
+            )
     }
     /// Calls `CreateFlowLog`: Creates a flow log.
     fn create_flow_log(
@@ -10702,13 +10782,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateFlowLogResponse, Error<CreateFlowLogError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_flow_log::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateFlowLogError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_flow_log::OPERATION,
+                &request,
+                CreateFlowLogError::from,
+            )
     }
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
     fn create_forward_entry(
@@ -10717,13 +10796,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateForwardEntryResponse, Error<CreateForwardEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_forward_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateForwardEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_forward_entry::OPERATION,
+                &request,
+                CreateForwardEntryError::from,
+            )
     }
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
     fn create_full_nat_entry(
@@ -10732,13 +10810,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateFullNatEntryResponse, Error<CreateFullNatEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_full_nat_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateFullNatEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_full_nat_entry::OPERATION,
+                &request,
+                CreateFullNatEntryError::from,
+            )
     }
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
     fn create_global_acceleration_instance(
@@ -10750,13 +10827,12 @@ impl VpcApi for Client {
             Error<CreateGlobalAccelerationInstanceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_global_acceleration_instance::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateGlobalAccelerationInstanceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_global_acceleration_instance::OPERATION,
+                &request,
+                CreateGlobalAccelerationInstanceError::from,
+            )
     }
     /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
     fn create_ha_vip(
@@ -10765,13 +10841,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateHaVipResponse, Error<CreateHaVipError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_ha_vip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateHaVipError::from))
-        }
+        self.rpc
+            .invoke(&crate::create_ha_vip::OPERATION, &request, CreateHaVipError::from)
     }
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     fn create_high_reliable_physical_connection(
@@ -10783,18 +10854,12 @@ impl VpcApi for Client {
             Error<CreateHighReliablePhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::create_high_reliable_physical_connection::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(CreateHighReliablePhysicalConnectionError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::create_high_reliable_physical_connection::OPERATION,
+                &request,
+                CreateHighReliablePhysicalConnectionError::from,
+            )
     }
     /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
     fn create_i_pv6_translator(
@@ -10803,13 +10868,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateIPv6TranslatorResponse, Error<CreateIPv6TranslatorError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_i_pv6_translator::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateIPv6TranslatorError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_i_pv6_translator::OPERATION,
+                &request,
+                CreateIPv6TranslatorError::from,
+            )
     }
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
     fn create_i_pv6_translator_acl_list(
@@ -10821,13 +10885,12 @@ impl VpcApi for Client {
             Error<CreateIPv6TranslatorAclListError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_i_pv6_translator_acl_list::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateIPv6TranslatorAclListError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_i_pv6_translator_acl_list::OPERATION,
+                &request,
+                CreateIPv6TranslatorAclListError::from,
+            )
     }
     /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
     fn create_i_pv6_translator_entry(
@@ -10839,13 +10902,12 @@ impl VpcApi for Client {
             Error<CreateIPv6TranslatorEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_i_pv6_translator_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateIPv6TranslatorEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_i_pv6_translator_entry::OPERATION,
+                &request,
+                CreateIPv6TranslatorEntryError::from,
+            )
     }
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
     fn create_ipsec_server(
@@ -10854,13 +10916,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateIpsecServerResponse, Error<CreateIpsecServerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_ipsec_server::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateIpsecServerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_ipsec_server::OPERATION,
+                &request,
+                CreateIpsecServerError::from,
+            )
     }
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
     fn create_ipv4_gateway(
@@ -10869,13 +10930,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateIpv4GatewayResponse, Error<CreateIpv4GatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_ipv4_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateIpv4GatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_ipv4_gateway::OPERATION,
+                &request,
+                CreateIpv4GatewayError::from,
+            )
     }
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
     fn create_ipv6_egress_only_rule(
@@ -10887,13 +10947,12 @@ impl VpcApi for Client {
             Error<CreateIpv6EgressOnlyRuleError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_ipv6_egress_only_rule::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateIpv6EgressOnlyRuleError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_ipv6_egress_only_rule::OPERATION,
+                &request,
+                CreateIpv6EgressOnlyRuleError::from,
+            )
     }
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
     fn create_ipv6_gateway(
@@ -10902,13 +10961,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateIpv6GatewayResponse, Error<CreateIpv6GatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_ipv6_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateIpv6GatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_ipv6_gateway::OPERATION,
+                &request,
+                CreateIpv6GatewayError::from,
+            )
     }
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
     fn create_nat_gateway(
@@ -10917,13 +10975,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateNatGatewayResponse, Error<CreateNatGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_nat_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateNatGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_nat_gateway::OPERATION,
+                &request,
+                CreateNatGatewayError::from,
+            )
     }
     /// Calls `CreateNatIp`: Creates a NAT IP address.
     fn create_nat_ip(
@@ -10932,13 +10989,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateNatIpResponse, Error<CreateNatIpError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_nat_ip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateNatIpError::from))
-        }
+        self.rpc
+            .invoke(&crate::create_nat_ip::OPERATION, &request, CreateNatIpError::from)
     }
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
     fn create_nat_ip_cidr(
@@ -10947,13 +10999,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateNatIpCidrResponse, Error<CreateNatIpCidrError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_nat_ip_cidr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateNatIpCidrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_nat_ip_cidr::OPERATION,
+                &request,
+                CreateNatIpCidrError::from,
+            )
     }
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
     fn create_network_acl(
@@ -10962,13 +11013,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateNetworkAclResponse, Error<CreateNetworkAclError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_network_acl::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateNetworkAclError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_network_acl::OPERATION,
+                &request,
+                CreateNetworkAclError::from,
+            )
     }
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     fn create_physical_connection(
@@ -10980,13 +11030,12 @@ impl VpcApi for Client {
             Error<CreatePhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreatePhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_physical_connection::OPERATION,
+                &request,
+                CreatePhysicalConnectionError::from,
+            )
     }
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
     fn create_physical_connection_occupancy_order(
@@ -10998,18 +11047,12 @@ impl VpcApi for Client {
             Error<CreatePhysicalConnectionOccupancyOrderError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::create_physical_connection_occupancy_order::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(CreatePhysicalConnectionOccupancyOrderError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::create_physical_connection_occupancy_order::OPERATION,
+                &request,
+                CreatePhysicalConnectionOccupancyOrderError::from,
+            )
     }
     /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
     fn create_physical_connection_setup_order(
@@ -11021,15 +11064,12 @@ impl VpcApi for Client {
             Error<CreatePhysicalConnectionSetupOrderError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_physical_connection_setup_order::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(CreatePhysicalConnectionSetupOrderError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::create_physical_connection_setup_order::OPERATION,
+                &request,
+                CreatePhysicalConnectionSetupOrderError::from,
+            )
     }
     /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
     fn create_public_ip_address_pool(
@@ -11041,13 +11081,12 @@ impl VpcApi for Client {
             Error<CreatePublicIpAddressPoolError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_public_ip_address_pool::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreatePublicIpAddressPoolError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_public_ip_address_pool::OPERATION,
+                &request,
+                CreatePublicIpAddressPoolError::from,
+            )
     }
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
     fn create_route_entries(
@@ -11056,13 +11095,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateRouteEntriesResponse, Error<CreateRouteEntriesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_route_entries::OPERATION,
+                &request,
+                CreateRouteEntriesError::from,
+            )
     }
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     fn create_route_entry(
@@ -11071,13 +11109,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateRouteEntryResponse, Error<CreateRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_route_entry::OPERATION,
+                &request,
+                CreateRouteEntryError::from,
+            )
     }
     /// Calls `CreateRouteTable`: Creates a custom route table.
     fn create_route_table(
@@ -11086,13 +11123,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateRouteTableResponse, Error<CreateRouteTableError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_route_table::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateRouteTableError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_route_table::OPERATION,
+                &request,
+                CreateRouteTableError::from,
+            )
     }
     /// Calls `CreateRouterInterface`: Creates a router interface.
     fn create_router_interface(
@@ -11101,13 +11137,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateRouterInterfaceResponse, Error<CreateRouterInterfaceError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_router_interface::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateRouterInterfaceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_router_interface::OPERATION,
+                &request,
+                CreateRouterInterfaceError::from,
+            )
     }
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
     fn create_snat_entry(
@@ -11116,13 +11151,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateSnatEntryResponse, Error<CreateSnatEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_snat_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateSnatEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_snat_entry::OPERATION,
+                &request,
+                CreateSnatEntryError::from,
+            )
     }
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
     fn create_ssl_vpn_client_cert(
@@ -11134,13 +11168,12 @@ impl VpcApi for Client {
             Error<CreateSslVpnClientCertError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_ssl_vpn_client_cert::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateSslVpnClientCertError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_ssl_vpn_client_cert::OPERATION,
+                &request,
+                CreateSslVpnClientCertError::from,
+            )
     }
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
     fn create_ssl_vpn_server(
@@ -11149,13 +11182,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateSslVpnServerResponse, Error<CreateSslVpnServerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_ssl_vpn_server::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateSslVpnServerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_ssl_vpn_server::OPERATION,
+                &request,
+                CreateSslVpnServerError::from,
+            )
     }
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
     fn create_traffic_mirror_filter(
@@ -11167,13 +11199,12 @@ impl VpcApi for Client {
             Error<CreateTrafficMirrorFilterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_traffic_mirror_filter::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateTrafficMirrorFilterError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_traffic_mirror_filter::OPERATION,
+                &request,
+                CreateTrafficMirrorFilterError::from,
+            )
     }
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
     fn create_traffic_mirror_filter_rules(
@@ -11185,13 +11216,12 @@ impl VpcApi for Client {
             Error<CreateTrafficMirrorFilterRulesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_traffic_mirror_filter_rules::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateTrafficMirrorFilterRulesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_traffic_mirror_filter_rules::OPERATION,
+                &request,
+                CreateTrafficMirrorFilterRulesError::from,
+            )
     }
     /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
     fn create_traffic_mirror_session(
@@ -11203,13 +11233,12 @@ impl VpcApi for Client {
             Error<CreateTrafficMirrorSessionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_traffic_mirror_session::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateTrafficMirrorSessionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_traffic_mirror_session::OPERATION,
+                &request,
+                CreateTrafficMirrorSessionError::from,
+            )
     }
     /// Calls `CreateVSwitch`: Creates a vSwitch.
     fn create_v_switch(
@@ -11218,13 +11247,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVSwitchResponse, Error<CreateVSwitchError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_v_switch::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVSwitchError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_v_switch::OPERATION,
+                &request,
+                CreateVSwitchError::from,
+            )
     }
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
     fn create_v_switch_cidr_reservation(
@@ -11236,13 +11264,12 @@ impl VpcApi for Client {
             Error<CreateVSwitchCidrReservationError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_v_switch_cidr_reservation::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVSwitchCidrReservationError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_v_switch_cidr_reservation::OPERATION,
+                &request,
+                CreateVSwitchCidrReservationError::from,
+            )
     }
     /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
     fn create_vbr_ha(
@@ -11251,13 +11278,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVbrHaResponse, Error<CreateVbrHaError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vbr_ha::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVbrHaError::from))
-        }
+        self.rpc
+            .invoke(&crate::create_vbr_ha::OPERATION, &request, CreateVbrHaError::from)
     }
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
     fn create_vco_route_entry(
@@ -11266,13 +11288,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVcoRouteEntryResponse, Error<CreateVcoRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vco_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVcoRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vco_route_entry::OPERATION,
+                &request,
+                CreateVcoRouteEntryError::from,
+            )
     }
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
     fn create_virtual_border_router(
@@ -11284,13 +11305,12 @@ impl VpcApi for Client {
             Error<CreateVirtualBorderRouterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_virtual_border_router::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVirtualBorderRouterError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_virtual_border_router::OPERATION,
+                &request,
+                CreateVirtualBorderRouterError::from,
+            )
     }
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
     fn create_virtual_physical_connection(
@@ -11302,13 +11322,12 @@ impl VpcApi for Client {
             Error<CreateVirtualPhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_virtual_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVirtualPhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_virtual_physical_connection::OPERATION,
+                &request,
+                CreateVirtualPhysicalConnectionError::from,
+            )
     }
     /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
     fn create_vpc(
@@ -11317,13 +11336,7 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVpcResponse, Error<CreateVpcError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpc::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpcError::from))
-        }
+        self.rpc.invoke(&crate::create_vpc::OPERATION, &request, CreateVpcError::from)
     }
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
     fn create_vpc_gateway_endpoint(
@@ -11335,13 +11348,12 @@ impl VpcApi for Client {
             Error<CreateVpcGatewayEndpointError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpc_gateway_endpoint::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpcGatewayEndpointError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpc_gateway_endpoint::OPERATION,
+                &request,
+                CreateVpcGatewayEndpointError::from,
+            )
     }
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
     fn create_vpc_prefix_list(
@@ -11350,13 +11362,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVpcPrefixListResponse, Error<CreateVpcPrefixListError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpc_prefix_list::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpcPrefixListError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpc_prefix_list::OPERATION,
+                &request,
+                CreateVpcPrefixListError::from,
+            )
     }
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
     fn create_vpconn_from_vbr(
@@ -11365,13 +11376,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVpconnFromVbrResponse, Error<CreateVpconnFromVbrError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpconn_from_vbr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpconnFromVbrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpconn_from_vbr::OPERATION,
+                &request,
+                CreateVpconnFromVbrError::from,
+            )
     }
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
     fn create_vpn_attachment(
@@ -11380,13 +11390,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVpnAttachmentResponse, Error<CreateVpnAttachmentError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpn_attachment::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpnAttachmentError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpn_attachment::OPERATION,
+                &request,
+                CreateVpnAttachmentError::from,
+            )
     }
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
     fn create_vpn_connection(
@@ -11395,13 +11404,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVpnConnectionResponse, Error<CreateVpnConnectionError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpn_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpnConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpn_connection::OPERATION,
+                &request,
+                CreateVpnConnectionError::from,
+            )
     }
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
@@ -11410,13 +11418,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVpnGatewayResponse, Error<CreateVpnGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpn_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpnGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpn_gateway::OPERATION,
+                &request,
+                CreateVpnGatewayError::from,
+            )
     }
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
     fn create_vpn_pbr_route_entry(
@@ -11428,13 +11435,12 @@ impl VpcApi for Client {
             Error<CreateVpnPbrRouteEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpn_pbr_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpnPbrRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpn_pbr_route_entry::OPERATION,
+                &request,
+                CreateVpnPbrRouteEntryError::from,
+            )
     }
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
     fn create_vpn_route_entry(
@@ -11443,13 +11449,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateVpnRouteEntryResponse, Error<CreateVpnRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpn_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpnRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpn_route_entry::OPERATION,
+                &request,
+                CreateVpnRouteEntryError::from,
+            )
     }
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
     fn deactivate_router_interface(
@@ -11461,13 +11466,12 @@ impl VpcApi for Client {
             Error<DeactivateRouterInterfaceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::deactivate_router_interface::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeactivateRouterInterfaceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::deactivate_router_interface::OPERATION,
+                &request,
+                DeactivateRouterInterfaceError::from,
+            )
     }
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
     fn deactive_flow_log(
@@ -11476,13 +11480,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeactiveFlowLogResponse, Error<DeactiveFlowLogError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::deactive_flow_log::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeactiveFlowLogError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::deactive_flow_log::OPERATION,
+                &request,
+                DeactiveFlowLogError::from,
+            )
     }
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
     fn delete_bgp_group(
@@ -11491,13 +11494,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteBgpGroupResponse, Error<DeleteBgpGroupError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_bgp_group::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteBgpGroupError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_bgp_group::OPERATION,
+                &request,
+                DeleteBgpGroupError::from,
+            )
     }
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
     fn delete_bgp_network(
@@ -11506,13 +11508,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteBgpNetworkResponse, Error<DeleteBgpNetworkError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_bgp_network::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteBgpNetworkError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_bgp_network::OPERATION,
+                &request,
+                DeleteBgpNetworkError::from,
+            )
     }
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
     fn delete_bgp_peer(
@@ -11521,13 +11522,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteBgpPeerResponse, Error<DeleteBgpPeerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_bgp_peer::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteBgpPeerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_bgp_peer::OPERATION,
+                &request,
+                DeleteBgpPeerError::from,
+            )
     }
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
     fn delete_common_bandwidth_package(
@@ -11539,13 +11539,12 @@ impl VpcApi for Client {
             Error<DeleteCommonBandwidthPackageError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_common_bandwidth_package::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteCommonBandwidthPackageError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_common_bandwidth_package::OPERATION,
+                &request,
+                DeleteCommonBandwidthPackageError::from,
+            )
     }
     /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
     fn delete_customer_gateway(
@@ -11554,13 +11553,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteCustomerGatewayResponse, Error<DeleteCustomerGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_customer_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteCustomerGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_customer_gateway::OPERATION,
+                &request,
+                DeleteCustomerGatewayError::from,
+            )
     }
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
     fn delete_dhcp_options_set(
@@ -11569,13 +11567,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteDhcpOptionsSetResponse, Error<DeleteDhcpOptionsSetError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_dhcp_options_set::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteDhcpOptionsSetError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_dhcp_options_set::OPERATION,
+                &request,
+                DeleteDhcpOptionsSetError::from,
+            )
     }
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
     fn delete_express_connect(
@@ -11584,13 +11581,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteExpressConnectResponse, Error<DeleteExpressConnectError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_express_connect::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteExpressConnectError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_express_connect::OPERATION,
+                &request,
+                DeleteExpressConnectError::from,
+            )
     }
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
     fn delete_express_connect_traffic_qos(
@@ -11602,13 +11598,12 @@ impl VpcApi for Client {
             Error<DeleteExpressConnectTrafficQosError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_express_connect_traffic_qos::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteExpressConnectTrafficQosError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_express_connect_traffic_qos::OPERATION,
+                &request,
+                DeleteExpressConnectTrafficQosError::from,
+            )
     }
     /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
     fn delete_express_connect_traffic_qos_queue(
@@ -11620,18 +11615,12 @@ impl VpcApi for Client {
             Error<DeleteExpressConnectTrafficQosQueueError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::delete_express_connect_traffic_qos_queue::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DeleteExpressConnectTrafficQosQueueError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_express_connect_traffic_qos_queue::OPERATION,
+                &request,
+                DeleteExpressConnectTrafficQosQueueError::from,
+            )
     }
     /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
     fn delete_express_connect_traffic_qos_rule(
@@ -11643,15 +11632,12 @@ impl VpcApi for Client {
             Error<DeleteExpressConnectTrafficQosRuleError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_express_connect_traffic_qos_rule::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(DeleteExpressConnectTrafficQosRuleError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_express_connect_traffic_qos_rule::OPERATION,
+                &request,
+                DeleteExpressConnectTrafficQosRuleError::from,
+            )
     }
     /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
     fn delete_failover_test_job(
@@ -11660,13 +11646,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteFailoverTestJobResponse, Error<DeleteFailoverTestJobError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_failover_test_job::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteFailoverTestJobError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_failover_test_job::OPERATION,
+                &request,
+                DeleteFailoverTestJobError::from,
+            )
     }
     /// Calls `DeleteFlowLog`: Deletes a flow log.
     fn delete_flow_log(
@@ -11675,13 +11660,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteFlowLogResponse, Error<DeleteFlowLogError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_flow_log::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteFlowLogError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_flow_log::OPERATION,
+                &request,
+                DeleteFlowLogError::from,
+            )
     }
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
     fn delete_forward_entry(
@@ -11690,13 +11674,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteForwardEntryResponse, Error<DeleteForwardEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_forward_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteForwardEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_forward_entry::OPERATION,
+                &request,
+                DeleteForwardEntryError::from,
+            )
     }
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
     fn delete_full_nat_entry(
@@ -11705,13 +11688,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteFullNatEntryResponse, Error<DeleteFullNatEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_full_nat_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteFullNatEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_full_nat_entry::OPERATION,
+                &request,
+                DeleteFullNatEntryError::from,
+            )
     }
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
     fn delete_global_acceleration_instance(
@@ -11723,13 +11705,12 @@ impl VpcApi for Client {
             Error<DeleteGlobalAccelerationInstanceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_global_acceleration_instance::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteGlobalAccelerationInstanceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_global_acceleration_instance::OPERATION,
+                &request,
+                DeleteGlobalAccelerationInstanceError::from,
+            )
     }
     /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
     fn delete_ha_vip(
@@ -11738,13 +11719,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteHaVipResponse, Error<DeleteHaVipError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ha_vip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteHaVipError::from))
-        }
+        self.rpc
+            .invoke(&crate::delete_ha_vip::OPERATION, &request, DeleteHaVipError::from)
     }
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
     fn delete_i_pv6_translator(
@@ -11753,13 +11729,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteIPv6TranslatorResponse, Error<DeleteIPv6TranslatorError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_i_pv6_translator::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIPv6TranslatorError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_i_pv6_translator::OPERATION,
+                &request,
+                DeleteIPv6TranslatorError::from,
+            )
     }
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
     fn delete_i_pv6_translator_acl_list(
@@ -11771,13 +11746,12 @@ impl VpcApi for Client {
             Error<DeleteIPv6TranslatorAclListError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_i_pv6_translator_acl_list::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIPv6TranslatorAclListError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_i_pv6_translator_acl_list::OPERATION,
+                &request,
+                DeleteIPv6TranslatorAclListError::from,
+            )
     }
     /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
     fn delete_i_pv6_translator_entry(
@@ -11789,13 +11763,12 @@ impl VpcApi for Client {
             Error<DeleteIPv6TranslatorEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_i_pv6_translator_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIPv6TranslatorEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_i_pv6_translator_entry::OPERATION,
+                &request,
+                DeleteIPv6TranslatorEntryError::from,
+            )
     }
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
     fn delete_ipsec_server(
@@ -11804,13 +11777,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteIpsecServerResponse, Error<DeleteIpsecServerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ipsec_server::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIpsecServerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_ipsec_server::OPERATION,
+                &request,
+                DeleteIpsecServerError::from,
+            )
     }
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
     fn delete_ipv4_gateway(
@@ -11819,13 +11791,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteIpv4GatewayResponse, Error<DeleteIpv4GatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ipv4_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIpv4GatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_ipv4_gateway::OPERATION,
+                &request,
+                DeleteIpv4GatewayError::from,
+            )
     }
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
     fn delete_ipv6_egress_only_rule(
@@ -11837,13 +11808,12 @@ impl VpcApi for Client {
             Error<DeleteIpv6EgressOnlyRuleError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ipv6_egress_only_rule::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIpv6EgressOnlyRuleError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_ipv6_egress_only_rule::OPERATION,
+                &request,
+                DeleteIpv6EgressOnlyRuleError::from,
+            )
     }
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
     fn delete_ipv6_gateway(
@@ -11852,13 +11822,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteIpv6GatewayResponse, Error<DeleteIpv6GatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ipv6_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIpv6GatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_ipv6_gateway::OPERATION,
+                &request,
+                DeleteIpv6GatewayError::from,
+            )
     }
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
     fn delete_ipv6_internet_bandwidth(
@@ -11870,13 +11839,12 @@ impl VpcApi for Client {
             Error<DeleteIpv6InternetBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ipv6_internet_bandwidth::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteIpv6InternetBandwidthError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_ipv6_internet_bandwidth::OPERATION,
+                &request,
+                DeleteIpv6InternetBandwidthError::from,
+            )
     }
     /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
     fn delete_nat_gateway(
@@ -11885,13 +11853,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteNatGatewayResponse, Error<DeleteNatGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_nat_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteNatGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_nat_gateway::OPERATION,
+                &request,
+                DeleteNatGatewayError::from,
+            )
     }
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
     fn delete_nat_ip(
@@ -11900,13 +11867,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteNatIpResponse, Error<DeleteNatIpError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_nat_ip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteNatIpError::from))
-        }
+        self.rpc
+            .invoke(&crate::delete_nat_ip::OPERATION, &request, DeleteNatIpError::from)
     }
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
     fn delete_nat_ip_cidr(
@@ -11915,13 +11877,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteNatIpCidrResponse, Error<DeleteNatIpCidrError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_nat_ip_cidr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteNatIpCidrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_nat_ip_cidr::OPERATION,
+                &request,
+                DeleteNatIpCidrError::from,
+            )
     }
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
     fn delete_network_acl(
@@ -11930,13 +11891,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteNetworkAclResponse, Error<DeleteNetworkAclError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_network_acl::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteNetworkAclError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_network_acl::OPERATION,
+                &request,
+                DeleteNetworkAclError::from,
+            )
     }
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
     fn delete_physical_connection(
@@ -11948,13 +11908,12 @@ impl VpcApi for Client {
             Error<DeletePhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeletePhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_physical_connection::OPERATION,
+                &request,
+                DeletePhysicalConnectionError::from,
+            )
     }
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
     fn delete_public_ip_address_pool(
@@ -11966,13 +11925,12 @@ impl VpcApi for Client {
             Error<DeletePublicIpAddressPoolError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_public_ip_address_pool::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeletePublicIpAddressPoolError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_public_ip_address_pool::OPERATION,
+                &request,
+                DeletePublicIpAddressPoolError::from,
+            )
     }
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
     fn delete_public_ip_address_pool_cidr_block(
@@ -11984,18 +11942,12 @@ impl VpcApi for Client {
             Error<DeletePublicIpAddressPoolCidrBlockError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::delete_public_ip_address_pool_cidr_block::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DeletePublicIpAddressPoolCidrBlockError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_public_ip_address_pool_cidr_block::OPERATION,
+                &request,
+                DeletePublicIpAddressPoolCidrBlockError::from,
+            )
     }
     /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
     fn delete_route_entries(
@@ -12004,13 +11956,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteRouteEntriesResponse, Error<DeleteRouteEntriesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_route_entries::OPERATION,
+                &request,
+                DeleteRouteEntriesError::from,
+            )
     }
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
     fn delete_route_entry(
@@ -12019,13 +11970,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteRouteEntryResponse, Error<DeleteRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_route_entry::OPERATION,
+                &request,
+                DeleteRouteEntryError::from,
+            )
     }
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
     fn delete_route_table(
@@ -12034,13 +11984,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteRouteTableResponse, Error<DeleteRouteTableError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_route_table::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteRouteTableError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_route_table::OPERATION,
+                &request,
+                DeleteRouteTableError::from,
+            )
     }
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
     fn delete_router_interface(
@@ -12049,13 +11998,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteRouterInterfaceResponse, Error<DeleteRouterInterfaceError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_router_interface::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteRouterInterfaceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_router_interface::OPERATION,
+                &request,
+                DeleteRouterInterfaceError::from,
+            )
     }
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
     fn delete_snat_entry(
@@ -12064,13 +12012,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteSnatEntryResponse, Error<DeleteSnatEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_snat_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteSnatEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_snat_entry::OPERATION,
+                &request,
+                DeleteSnatEntryError::from,
+            )
     }
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
     fn delete_ssl_vpn_client_cert(
@@ -12082,13 +12029,12 @@ impl VpcApi for Client {
             Error<DeleteSslVpnClientCertError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ssl_vpn_client_cert::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteSslVpnClientCertError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_ssl_vpn_client_cert::OPERATION,
+                &request,
+                DeleteSslVpnClientCertError::from,
+            )
     }
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
     fn delete_ssl_vpn_server(
@@ -12097,13 +12043,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteSslVpnServerResponse, Error<DeleteSslVpnServerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_ssl_vpn_server::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteSslVpnServerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_ssl_vpn_server::OPERATION,
+                &request,
+                DeleteSslVpnServerError::from,
+            )
     }
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
     fn delete_traffic_mirror_filter(
@@ -12115,13 +12060,12 @@ impl VpcApi for Client {
             Error<DeleteTrafficMirrorFilterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_traffic_mirror_filter::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteTrafficMirrorFilterError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_traffic_mirror_filter::OPERATION,
+                &request,
+                DeleteTrafficMirrorFilterError::from,
+            )
     }
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
     fn delete_traffic_mirror_filter_rules(
@@ -12133,13 +12077,12 @@ impl VpcApi for Client {
             Error<DeleteTrafficMirrorFilterRulesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_traffic_mirror_filter_rules::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteTrafficMirrorFilterRulesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_traffic_mirror_filter_rules::OPERATION,
+                &request,
+                DeleteTrafficMirrorFilterRulesError::from,
+            )
     }
     /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
     fn delete_traffic_mirror_session(
@@ -12151,13 +12094,12 @@ impl VpcApi for Client {
             Error<DeleteTrafficMirrorSessionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_traffic_mirror_session::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteTrafficMirrorSessionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_traffic_mirror_session::OPERATION,
+                &request,
+                DeleteTrafficMirrorSessionError::from,
+            )
     }
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
     fn delete_v_switch(
@@ -12166,13 +12108,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVSwitchResponse, Error<DeleteVSwitchError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_v_switch::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVSwitchError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_v_switch::OPERATION,
+                &request,
+                DeleteVSwitchError::from,
+            )
     }
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     fn delete_v_switch_cidr_reservation(
@@ -12184,13 +12125,12 @@ impl VpcApi for Client {
             Error<DeleteVSwitchCidrReservationError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_v_switch_cidr_reservation::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVSwitchCidrReservationError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_v_switch_cidr_reservation::OPERATION,
+                &request,
+                DeleteVSwitchCidrReservationError::from,
+            )
     }
     /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
     fn delete_vbr_ha(
@@ -12199,13 +12139,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVbrHaResponse, Error<DeleteVbrHaError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vbr_ha::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVbrHaError::from))
-        }
+        self.rpc
+            .invoke(&crate::delete_vbr_ha::OPERATION, &request, DeleteVbrHaError::from)
     }
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
     fn delete_vco_route_entry(
@@ -12214,13 +12149,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVcoRouteEntryResponse, Error<DeleteVcoRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vco_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVcoRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vco_route_entry::OPERATION,
+                &request,
+                DeleteVcoRouteEntryError::from,
+            )
     }
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
     fn delete_virtual_border_router(
@@ -12232,13 +12166,12 @@ impl VpcApi for Client {
             Error<DeleteVirtualBorderRouterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_virtual_border_router::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVirtualBorderRouterError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_virtual_border_router::OPERATION,
+                &request,
+                DeleteVirtualBorderRouterError::from,
+            )
     }
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
     fn delete_vpc(
@@ -12247,13 +12180,7 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVpcResponse, Error<DeleteVpcError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpc::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpcError::from))
-        }
+        self.rpc.invoke(&crate::delete_vpc::OPERATION, &request, DeleteVpcError::from)
     }
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
     fn delete_vpc_gateway_endpoint(
@@ -12265,13 +12192,12 @@ impl VpcApi for Client {
             Error<DeleteVpcGatewayEndpointError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpc_gateway_endpoint::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpcGatewayEndpointError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpc_gateway_endpoint::OPERATION,
+                &request,
+                DeleteVpcGatewayEndpointError::from,
+            )
     }
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
     fn delete_vpc_prefix_list(
@@ -12280,13 +12206,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVpcPrefixListResponse, Error<DeleteVpcPrefixListError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpc_prefix_list::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpcPrefixListError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpc_prefix_list::OPERATION,
+                &request,
+                DeleteVpcPrefixListError::from,
+            )
     }
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
     fn delete_vpn_attachment(
@@ -12295,13 +12220,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVpnAttachmentResponse, Error<DeleteVpnAttachmentError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpn_attachment::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpnAttachmentError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpn_attachment::OPERATION,
+                &request,
+                DeleteVpnAttachmentError::from,
+            )
     }
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
     fn delete_vpn_connection(
@@ -12310,13 +12234,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVpnConnectionResponse, Error<DeleteVpnConnectionError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpn_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpnConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpn_connection::OPERATION,
+                &request,
+                DeleteVpnConnectionError::from,
+            )
     }
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     fn delete_vpn_gateway(
@@ -12325,13 +12248,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVpnGatewayResponse, Error<DeleteVpnGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpn_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpnGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpn_gateway::OPERATION,
+                &request,
+                DeleteVpnGatewayError::from,
+            )
     }
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
     fn delete_vpn_pbr_route_entry(
@@ -12343,13 +12265,12 @@ impl VpcApi for Client {
             Error<DeleteVpnPbrRouteEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpn_pbr_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpnPbrRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpn_pbr_route_entry::OPERATION,
+                &request,
+                DeleteVpnPbrRouteEntryError::from,
+            )
     }
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
     fn delete_vpn_route_entry(
@@ -12358,13 +12279,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeleteVpnRouteEntryResponse, Error<DeleteVpnRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpn_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpnRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpn_route_entry::OPERATION,
+                &request,
+                DeleteVpnRouteEntryError::from,
+            )
     }
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
     fn deletion_protection(
@@ -12373,13 +12293,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DeletionProtectionResponse, Error<DeletionProtectionError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::deletion_protection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeletionProtectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::deletion_protection::OPERATION,
+                &request,
+                DeletionProtectionError::from,
+            )
     }
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
     fn describe95_traffic(
@@ -12388,13 +12307,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<Describe95TrafficResponse, Error<Describe95TrafficError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe95_traffic::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(Describe95TrafficError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe95_traffic::OPERATION,
+                &request,
+                Describe95TrafficError::from,
+            )
     }
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
     fn describe_access_points(
@@ -12403,13 +12321,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeAccessPointsResponse, Error<DescribeAccessPointsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_access_points::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeAccessPointsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_access_points::OPERATION,
+                &request,
+                DescribeAccessPointsError::from,
+            )
     }
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
     fn describe_bgp_groups(
@@ -12418,13 +12335,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeBgpGroupsResponse, Error<DescribeBgpGroupsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_bgp_groups::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeBgpGroupsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_bgp_groups::OPERATION,
+                &request,
+                DescribeBgpGroupsError::from,
+            )
     }
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
     fn describe_bgp_networks(
@@ -12433,13 +12349,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeBgpNetworksResponse, Error<DescribeBgpNetworksError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_bgp_networks::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeBgpNetworksError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_bgp_networks::OPERATION,
+                &request,
+                DescribeBgpNetworksError::from,
+            )
     }
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
     fn describe_bgp_peers(
@@ -12448,13 +12363,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeBgpPeersResponse, Error<DescribeBgpPeersError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_bgp_peers::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeBgpPeersError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_bgp_peers::OPERATION,
+                &request,
+                DescribeBgpPeersError::from,
+            )
     }
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
     fn describe_common_bandwidth_packages(
@@ -12466,13 +12380,12 @@ impl VpcApi for Client {
             Error<DescribeCommonBandwidthPackagesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_common_bandwidth_packages::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeCommonBandwidthPackagesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_common_bandwidth_packages::OPERATION,
+                &request,
+                DescribeCommonBandwidthPackagesError::from,
+            )
     }
     /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
     fn describe_customer_gateway(
@@ -12484,13 +12397,12 @@ impl VpcApi for Client {
             Error<DescribeCustomerGatewayError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_customer_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeCustomerGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_customer_gateway::OPERATION,
+                &request,
+                DescribeCustomerGatewayError::from,
+            )
     }
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
     fn describe_customer_gateways(
@@ -12502,13 +12414,12 @@ impl VpcApi for Client {
             Error<DescribeCustomerGatewaysError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_customer_gateways::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeCustomerGatewaysError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_customer_gateways::OPERATION,
+                &request,
+                DescribeCustomerGatewaysError::from,
+            )
     }
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
     fn describe_ec_grant_relation(
@@ -12520,13 +12431,12 @@ impl VpcApi for Client {
             Error<DescribeEcGrantRelationError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ec_grant_relation::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeEcGrantRelationError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ec_grant_relation::OPERATION,
+                &request,
+                DescribeEcGrantRelationError::from,
+            )
     }
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
     fn describe_eip_addresses(
@@ -12535,13 +12445,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeEipAddressesResponse, Error<DescribeEipAddressesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_eip_addresses::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeEipAddressesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_eip_addresses::OPERATION,
+                &request,
+                DescribeEipAddressesError::from,
+            )
     }
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
     fn describe_eip_gateway_info(
@@ -12553,13 +12462,12 @@ impl VpcApi for Client {
             Error<DescribeEipGatewayInfoError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_eip_gateway_info::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeEipGatewayInfoError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_eip_gateway_info::OPERATION,
+                &request,
+                DescribeEipGatewayInfoError::from,
+            )
     }
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
     fn describe_eip_monitor_data(
@@ -12571,13 +12479,12 @@ impl VpcApi for Client {
             Error<DescribeEipMonitorDataError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_eip_monitor_data::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeEipMonitorDataError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_eip_monitor_data::OPERATION,
+                &request,
+                DescribeEipMonitorDataError::from,
+            )
     }
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
     fn describe_eip_segment(
@@ -12586,13 +12493,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeEipSegmentResponse, Error<DescribeEipSegmentError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_eip_segment::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeEipSegmentError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_eip_segment::OPERATION,
+                &request,
+                DescribeEipSegmentError::from,
+            )
     }
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
     fn describe_express_connect_traffic_qos(
@@ -12604,13 +12510,12 @@ impl VpcApi for Client {
             Error<DescribeExpressConnectTrafficQosError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_express_connect_traffic_qos::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeExpressConnectTrafficQosError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_express_connect_traffic_qos::OPERATION,
+                &request,
+                DescribeExpressConnectTrafficQosError::from,
+            )
     }
     /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
     fn describe_express_connect_traffic_qos_queue(
@@ -12622,18 +12527,12 @@ impl VpcApi for Client {
             Error<DescribeExpressConnectTrafficQosQueueError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_express_connect_traffic_qos_queue::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DescribeExpressConnectTrafficQosQueueError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_express_connect_traffic_qos_queue::OPERATION,
+                &request,
+                DescribeExpressConnectTrafficQosQueueError::from,
+            )
     }
     /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
     fn describe_express_connect_traffic_qos_rule(
@@ -12645,18 +12544,12 @@ impl VpcApi for Client {
             Error<DescribeExpressConnectTrafficQosRuleError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_express_connect_traffic_qos_rule::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DescribeExpressConnectTrafficQosRuleError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_express_connect_traffic_qos_rule::OPERATION,
+                &request,
+                DescribeExpressConnectTrafficQosRuleError::from,
+            )
     }
     /// Calls `DescribeFailoverTestJob`: Queries failover tests.
     fn describe_failover_test_job(
@@ -12668,13 +12561,12 @@ impl VpcApi for Client {
             Error<DescribeFailoverTestJobError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_failover_test_job::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeFailoverTestJobError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_failover_test_job::OPERATION,
+                &request,
+                DescribeFailoverTestJobError::from,
+            )
     }
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
     fn describe_failover_test_jobs(
@@ -12686,13 +12578,12 @@ impl VpcApi for Client {
             Error<DescribeFailoverTestJobsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_failover_test_jobs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeFailoverTestJobsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_failover_test_jobs::OPERATION,
+                &request,
+                DescribeFailoverTestJobsError::from,
+            )
     }
     /// Calls `DescribeFlowLogs`: Query flow logs.
     fn describe_flow_logs(
@@ -12701,13 +12592,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeFlowLogsResponse, Error<DescribeFlowLogsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_flow_logs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeFlowLogsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_flow_logs::OPERATION,
+                &request,
+                DescribeFlowLogsError::from,
+            )
     }
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
     fn describe_forward_table_entries(
@@ -12719,13 +12609,12 @@ impl VpcApi for Client {
             Error<DescribeForwardTableEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_forward_table_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeForwardTableEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_forward_table_entries::OPERATION,
+                &request,
+                DescribeForwardTableEntriesError::from,
+            )
     }
     /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
     fn describe_global_acceleration_instances(
@@ -12737,15 +12626,12 @@ impl VpcApi for Client {
             Error<DescribeGlobalAccelerationInstancesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_global_acceleration_instances::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(DescribeGlobalAccelerationInstancesError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_global_acceleration_instances::OPERATION,
+                &request,
+                DescribeGlobalAccelerationInstancesError::from,
+            )
     }
     /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
     fn describe_grant_rules_to_cen(
@@ -12757,13 +12643,12 @@ impl VpcApi for Client {
             Error<DescribeGrantRulesToCenError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_grant_rules_to_cen::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeGrantRulesToCenError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_grant_rules_to_cen::OPERATION,
+                &request,
+                DescribeGrantRulesToCenError::from,
+            )
     }
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
     fn describe_grant_rules_to_ecr(
@@ -12775,13 +12660,12 @@ impl VpcApi for Client {
             Error<DescribeGrantRulesToEcrError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_grant_rules_to_ecr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeGrantRulesToEcrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_grant_rules_to_ecr::OPERATION,
+                &request,
+                DescribeGrantRulesToEcrError::from,
+            )
     }
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
     fn describe_ha_vips(
@@ -12790,13 +12674,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeHaVipsResponse, Error<DescribeHaVipsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ha_vips::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeHaVipsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ha_vips::OPERATION,
+                &request,
+                DescribeHaVipsError::from,
+            )
     }
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
     fn describe_high_definition_monitor_log_attribute(
@@ -12808,18 +12691,12 @@ impl VpcApi for Client {
             Error<DescribeHighDefinitionMonitorLogAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_high_definition_monitor_log_attribute::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DescribeHighDefinitionMonitorLogAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_high_definition_monitor_log_attribute::OPERATION,
+                &request,
+                DescribeHighDefinitionMonitorLogAttributeError::from,
+            )
     }
     /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
     fn describe_i_pv6_translator_acl_list_attributes(
@@ -12831,18 +12708,12 @@ impl VpcApi for Client {
             Error<DescribeIPv6TranslatorAclListAttributesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_i_pv6_translator_acl_list_attributes::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DescribeIPv6TranslatorAclListAttributesError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_i_pv6_translator_acl_list_attributes::OPERATION,
+                &request,
+                DescribeIPv6TranslatorAclListAttributesError::from,
+            )
     }
     /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
     fn describe_i_pv6_translator_acl_lists(
@@ -12854,13 +12725,12 @@ impl VpcApi for Client {
             Error<DescribeIPv6TranslatorAclListsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_i_pv6_translator_acl_lists::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeIPv6TranslatorAclListsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_i_pv6_translator_acl_lists::OPERATION,
+                &request,
+                DescribeIPv6TranslatorAclListsError::from,
+            )
     }
     /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
     fn describe_i_pv6_translator_entries(
@@ -12872,13 +12742,12 @@ impl VpcApi for Client {
             Error<DescribeIPv6TranslatorEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_i_pv6_translator_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeIPv6TranslatorEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_i_pv6_translator_entries::OPERATION,
+                &request,
+                DescribeIPv6TranslatorEntriesError::from,
+            )
     }
     /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
     fn describe_i_pv6_translators(
@@ -12890,13 +12759,12 @@ impl VpcApi for Client {
             Error<DescribeIPv6TranslatorsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_i_pv6_translators::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeIPv6TranslatorsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_i_pv6_translators::OPERATION,
+                &request,
+                DescribeIPv6TranslatorsError::from,
+            )
     }
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
     fn describe_ipv6_addresses(
@@ -12905,13 +12773,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeIpv6AddressesResponse, Error<DescribeIpv6AddressesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ipv6_addresses::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeIpv6AddressesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ipv6_addresses::OPERATION,
+                &request,
+                DescribeIpv6AddressesError::from,
+            )
     }
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
     fn describe_ipv6_egress_only_rules(
@@ -12923,13 +12790,12 @@ impl VpcApi for Client {
             Error<DescribeIpv6EgressOnlyRulesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ipv6_egress_only_rules::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeIpv6EgressOnlyRulesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ipv6_egress_only_rules::OPERATION,
+                &request,
+                DescribeIpv6EgressOnlyRulesError::from,
+            )
     }
     /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
     fn describe_ipv6_gateway_attribute(
@@ -12941,13 +12807,12 @@ impl VpcApi for Client {
             Error<DescribeIpv6GatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ipv6_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeIpv6GatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ipv6_gateway_attribute::OPERATION,
+                &request,
+                DescribeIpv6GatewayAttributeError::from,
+            )
     }
     /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
     fn describe_ipv6_gateways(
@@ -12956,13 +12821,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeIpv6GatewaysResponse, Error<DescribeIpv6GatewaysError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ipv6_gateways::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeIpv6GatewaysError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ipv6_gateways::OPERATION,
+                &request,
+                DescribeIpv6GatewaysError::from,
+            )
     }
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
     fn describe_nat_gateway_associate_network_interfaces(
@@ -12974,21 +12838,12 @@ impl VpcApi for Client {
             Error<DescribeNatGatewayAssociateNetworkInterfacesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_nat_gateway_associate_network_interfaces::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e
-                        .map_service(
-                            DescribeNatGatewayAssociateNetworkInterfacesError::from,
-                        )
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_nat_gateway_associate_network_interfaces::OPERATION,
+                &request,
+                DescribeNatGatewayAssociateNetworkInterfacesError::from,
+            )
     }
     /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
     fn describe_nat_gateways(
@@ -12997,13 +12852,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeNatGatewaysResponse, Error<DescribeNatGatewaysError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_nat_gateways::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeNatGatewaysError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_nat_gateways::OPERATION,
+                &request,
+                DescribeNatGatewaysError::from,
+            )
     }
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
     fn describe_network_acl_attributes(
@@ -13015,13 +12869,12 @@ impl VpcApi for Client {
             Error<DescribeNetworkAclAttributesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_network_acl_attributes::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeNetworkAclAttributesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_network_acl_attributes::OPERATION,
+                &request,
+                DescribeNetworkAclAttributesError::from,
+            )
     }
     /// Calls `DescribeNetworkAcls`: Queries network ACLs.
     fn describe_network_acls(
@@ -13030,13 +12883,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeNetworkAclsResponse, Error<DescribeNetworkAclsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_network_acls::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeNetworkAclsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_network_acls::OPERATION,
+                &request,
+                DescribeNetworkAclsError::from,
+            )
     }
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
     fn describe_physical_connection_loa(
@@ -13048,13 +12900,12 @@ impl VpcApi for Client {
             Error<DescribePhysicalConnectionLOAError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_physical_connection_loa::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribePhysicalConnectionLOAError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_physical_connection_loa::OPERATION,
+                &request,
+                DescribePhysicalConnectionLOAError::from,
+            )
     }
     /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
     fn describe_physical_connections(
@@ -13066,13 +12917,12 @@ impl VpcApi for Client {
             Error<DescribePhysicalConnectionsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_physical_connections::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribePhysicalConnectionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_physical_connections::OPERATION,
+                &request,
+                DescribePhysicalConnectionsError::from,
+            )
     }
     /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
     fn describe_public_ip_address(
@@ -13084,13 +12934,12 @@ impl VpcApi for Client {
             Error<DescribePublicIpAddressError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_public_ip_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribePublicIpAddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_public_ip_address::OPERATION,
+                &request,
+                DescribePublicIpAddressError::from,
+            )
     }
     /// Calls `DescribeRegions`: Queries the most recent region list.
     fn describe_regions(
@@ -13099,13 +12948,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeRegionsResponse, Error<DescribeRegionsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_regions::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeRegionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_regions::OPERATION,
+                &request,
+                DescribeRegionsError::from,
+            )
     }
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
     fn describe_route_entry_list(
@@ -13117,13 +12965,12 @@ impl VpcApi for Client {
             Error<DescribeRouteEntryListError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_route_entry_list::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeRouteEntryListError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_route_entry_list::OPERATION,
+                &request,
+                DescribeRouteEntryListError::from,
+            )
     }
     /// Calls `DescribeRouteTableList`: Queries route tables.
     fn describe_route_table_list(
@@ -13135,13 +12982,12 @@ impl VpcApi for Client {
             Error<DescribeRouteTableListError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_route_table_list::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeRouteTableListError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_route_table_list::OPERATION,
+                &request,
+                DescribeRouteTableListError::from,
+            )
     }
     /// Calls `DescribeRouteTables`: Queries route tables.
     fn describe_route_tables(
@@ -13150,13 +12996,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeRouteTablesResponse, Error<DescribeRouteTablesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_route_tables::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeRouteTablesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_route_tables::OPERATION,
+                &request,
+                DescribeRouteTablesError::from,
+            )
     }
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
     fn describe_router_interface_attribute(
@@ -13168,13 +13013,12 @@ impl VpcApi for Client {
             Error<DescribeRouterInterfaceAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_router_interface_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeRouterInterfaceAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_router_interface_attribute::OPERATION,
+                &request,
+                DescribeRouterInterfaceAttributeError::from,
+            )
     }
     /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
     fn describe_router_interfaces(
@@ -13186,13 +13030,12 @@ impl VpcApi for Client {
             Error<DescribeRouterInterfacesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_router_interfaces::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeRouterInterfacesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_router_interfaces::OPERATION,
+                &request,
+                DescribeRouterInterfacesError::from,
+            )
     }
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
     fn describe_server_related_global_acceleration_instances(
@@ -13204,21 +13047,12 @@ impl VpcApi for Client {
             Error<DescribeServerRelatedGlobalAccelerationInstancesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_server_related_global_acceleration_instances::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e
-                        .map_service(
-                            DescribeServerRelatedGlobalAccelerationInstancesError::from,
-                        )
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_server_related_global_acceleration_instances::OPERATION,
+                &request,
+                DescribeServerRelatedGlobalAccelerationInstancesError::from,
+            )
     }
     /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
     fn describe_snat_table_entries(
@@ -13230,13 +13064,12 @@ impl VpcApi for Client {
             Error<DescribeSnatTableEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_snat_table_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeSnatTableEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_snat_table_entries::OPERATION,
+                &request,
+                DescribeSnatTableEntriesError::from,
+            )
     }
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
     fn describe_ssl_vpn_client_cert(
@@ -13248,13 +13081,12 @@ impl VpcApi for Client {
             Error<DescribeSslVpnClientCertError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ssl_vpn_client_cert::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeSslVpnClientCertError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ssl_vpn_client_cert::OPERATION,
+                &request,
+                DescribeSslVpnClientCertError::from,
+            )
     }
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
     fn describe_ssl_vpn_client_certs(
@@ -13266,13 +13098,12 @@ impl VpcApi for Client {
             Error<DescribeSslVpnClientCertsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ssl_vpn_client_certs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeSslVpnClientCertsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ssl_vpn_client_certs::OPERATION,
+                &request,
+                DescribeSslVpnClientCertsError::from,
+            )
     }
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
     fn describe_ssl_vpn_clients(
@@ -13281,13 +13112,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeSslVpnClientsResponse, Error<DescribeSslVpnClientsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ssl_vpn_clients::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeSslVpnClientsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ssl_vpn_clients::OPERATION,
+                &request,
+                DescribeSslVpnClientsError::from,
+            )
     }
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
     fn describe_ssl_vpn_servers(
@@ -13296,13 +13126,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeSslVpnServersResponse, Error<DescribeSslVpnServersError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_ssl_vpn_servers::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeSslVpnServersError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_ssl_vpn_servers::OPERATION,
+                &request,
+                DescribeSslVpnServersError::from,
+            )
     }
     /// Calls `DescribeTagKeys`: Queries tag keys.
     fn describe_tag_keys(
@@ -13311,13 +13140,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeTagKeysResponse, Error<DescribeTagKeysError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_tag_keys::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeTagKeysError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_tag_keys::OPERATION,
+                &request,
+                DescribeTagKeysError::from,
+            )
     }
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
     fn describe_tag_keys_for_express_connect(
@@ -13329,13 +13157,12 @@ impl VpcApi for Client {
             Error<DescribeTagKeysForExpressConnectError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_tag_keys_for_express_connect::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeTagKeysForExpressConnectError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_tag_keys_for_express_connect::OPERATION,
+                &request,
+                DescribeTagKeysForExpressConnectError::from,
+            )
     }
     /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
     fn describe_tags(
@@ -13344,13 +13171,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeTagsResponse, Error<DescribeTagsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_tags::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeTagsError::from))
-        }
+        self.rpc
+            .invoke(&crate::describe_tags::OPERATION, &request, DescribeTagsError::from)
     }
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
     fn describe_v_routers(
@@ -13359,13 +13181,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVRoutersResponse, Error<DescribeVRoutersError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_v_routers::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVRoutersError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_v_routers::OPERATION,
+                &request,
+                DescribeVRoutersError::from,
+            )
     }
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
     fn describe_v_switch_attributes(
@@ -13377,13 +13198,12 @@ impl VpcApi for Client {
             Error<DescribeVSwitchAttributesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_v_switch_attributes::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVSwitchAttributesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_v_switch_attributes::OPERATION,
+                &request,
+                DescribeVSwitchAttributesError::from,
+            )
     }
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
     fn describe_v_switches(
@@ -13392,13 +13212,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVSwitchesResponse, Error<DescribeVSwitchesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_v_switches::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVSwitchesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_v_switches::OPERATION,
+                &request,
+                DescribeVSwitchesError::from,
+            )
     }
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
     fn describe_vbr_ha(
@@ -13407,13 +13226,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVbrHaResponse, Error<DescribeVbrHaError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vbr_ha::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVbrHaError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vbr_ha::OPERATION,
+                &request,
+                DescribeVbrHaError::from,
+            )
     }
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
     fn describe_vco_route_entries(
@@ -13425,13 +13243,12 @@ impl VpcApi for Client {
             Error<DescribeVcoRouteEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vco_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVcoRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vco_route_entries::OPERATION,
+                &request,
+                DescribeVcoRouteEntriesError::from,
+            )
     }
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
     fn describe_virtual_border_routers(
@@ -13443,13 +13260,12 @@ impl VpcApi for Client {
             Error<DescribeVirtualBorderRoutersError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_virtual_border_routers::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVirtualBorderRoutersError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_virtual_border_routers::OPERATION,
+                &request,
+                DescribeVirtualBorderRoutersError::from,
+            )
     }
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
     fn describe_virtual_border_routers_for_physical_connection(
@@ -13461,21 +13277,12 @@ impl VpcApi for Client {
             Error<DescribeVirtualBorderRoutersForPhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_virtual_border_routers_for_physical_connection::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e
-                        .map_service(
-                            DescribeVirtualBorderRoutersForPhysicalConnectionError::from,
-                        )
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_virtual_border_routers_for_physical_connection::OPERATION,
+                &request,
+                DescribeVirtualBorderRoutersForPhysicalConnectionError::from,
+            )
     }
     /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
     fn describe_vpc_attribute(
@@ -13484,13 +13291,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVpcAttributeResponse, Error<DescribeVpcAttributeError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpc_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpcAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpc_attribute::OPERATION,
+                &request,
+                DescribeVpcAttributeError::from,
+            )
     }
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
     fn describe_vpc_grant_rules_to_ecr(
@@ -13502,13 +13308,12 @@ impl VpcApi for Client {
             Error<DescribeVpcGrantRulesToEcrError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpc_grant_rules_to_ecr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpcGrantRulesToEcrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpc_grant_rules_to_ecr::OPERATION,
+                &request,
+                DescribeVpcGrantRulesToEcrError::from,
+            )
     }
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
     fn describe_vpcs(
@@ -13517,13 +13322,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVpcsResponse, Error<DescribeVpcsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpcs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpcsError::from))
-        }
+        self.rpc
+            .invoke(&crate::describe_vpcs::OPERATION, &request, DescribeVpcsError::from)
     }
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
     fn describe_vpn_attachments(
@@ -13535,13 +13335,12 @@ impl VpcApi for Client {
             Error<DescribeVpnAttachmentsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_attachments::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnAttachmentsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_attachments::OPERATION,
+                &request,
+                DescribeVpnAttachmentsError::from,
+            )
     }
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
     fn describe_vpn_connection(
@@ -13550,13 +13349,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVpnConnectionResponse, Error<DescribeVpnConnectionError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_connection::OPERATION,
+                &request,
+                DescribeVpnConnectionError::from,
+            )
     }
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
     fn describe_vpn_connection_logs(
@@ -13568,13 +13366,12 @@ impl VpcApi for Client {
             Error<DescribeVpnConnectionLogsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_connection_logs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnConnectionLogsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_connection_logs::OPERATION,
+                &request,
+                DescribeVpnConnectionLogsError::from,
+            )
     }
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
     fn describe_vpn_connections(
@@ -13586,13 +13383,12 @@ impl VpcApi for Client {
             Error<DescribeVpnConnectionsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_connections::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnConnectionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_connections::OPERATION,
+                &request,
+                DescribeVpnConnectionsError::from,
+            )
     }
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
     fn describe_vpn_cross_account_authorizations(
@@ -13604,18 +13400,12 @@ impl VpcApi for Client {
             Error<DescribeVpnCrossAccountAuthorizationsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::describe_vpn_cross_account_authorizations::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DescribeVpnCrossAccountAuthorizationsError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_cross_account_authorizations::OPERATION,
+                &request,
+                DescribeVpnCrossAccountAuthorizationsError::from,
+            )
     }
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
     fn describe_vpn_gateway(
@@ -13624,13 +13414,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVpnGatewayResponse, Error<DescribeVpnGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_gateway::OPERATION,
+                &request,
+                DescribeVpnGatewayError::from,
+            )
     }
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
     fn describe_vpn_gateway_available_zones(
@@ -13642,13 +13431,12 @@ impl VpcApi for Client {
             Error<DescribeVpnGatewayAvailableZonesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_gateway_available_zones::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnGatewayAvailableZonesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_gateway_available_zones::OPERATION,
+                &request,
+                DescribeVpnGatewayAvailableZonesError::from,
+            )
     }
     /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
     fn describe_vpn_gateways(
@@ -13657,13 +13445,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeVpnGatewaysResponse, Error<DescribeVpnGatewaysError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_gateways::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnGatewaysError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_gateways::OPERATION,
+                &request,
+                DescribeVpnGatewaysError::from,
+            )
     }
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
     fn describe_vpn_pbr_route_entries(
@@ -13675,13 +13462,12 @@ impl VpcApi for Client {
             Error<DescribeVpnPbrRouteEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_pbr_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnPbrRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_pbr_route_entries::OPERATION,
+                &request,
+                DescribeVpnPbrRouteEntriesError::from,
+            )
     }
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
     fn describe_vpn_route_entries(
@@ -13693,13 +13479,12 @@ impl VpcApi for Client {
             Error<DescribeVpnRouteEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_route_entries::OPERATION,
+                &request,
+                DescribeVpnRouteEntriesError::from,
+            )
     }
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
     fn describe_vpn_ssl_server_logs(
@@ -13711,13 +13496,12 @@ impl VpcApi for Client {
             Error<DescribeVpnSslServerLogsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_vpn_ssl_server_logs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeVpnSslServerLogsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_vpn_ssl_server_logs::OPERATION,
+                &request,
+                DescribeVpnSslServerLogsError::from,
+            )
     }
     /// Calls `DescribeZones`: Queries zones in a region.
     fn describe_zones(
@@ -13726,13 +13510,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeZonesResponse, Error<DescribeZonesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_zones::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeZonesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_zones::OPERATION,
+                &request,
+                DescribeZonesError::from,
+            )
     }
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
     fn detach_dhcp_options_set_from_vpc(
@@ -13744,13 +13527,12 @@ impl VpcApi for Client {
             Error<DetachDhcpOptionsSetFromVpcError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::detach_dhcp_options_set_from_vpc::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DetachDhcpOptionsSetFromVpcError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::detach_dhcp_options_set_from_vpc::OPERATION,
+                &request,
+                DetachDhcpOptionsSetFromVpcError::from,
+            )
     }
     /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
     fn diagnose_vpn_connections(
@@ -13762,13 +13544,12 @@ impl VpcApi for Client {
             Error<DiagnoseVpnConnectionsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::diagnose_vpn_connections::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DiagnoseVpnConnectionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::diagnose_vpn_connections::OPERATION,
+                &request,
+                DiagnoseVpnConnectionsError::from,
+            )
     }
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
     fn diagnose_vpn_gateway(
@@ -13777,13 +13558,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DiagnoseVpnGatewayResponse, Error<DiagnoseVpnGatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::diagnose_vpn_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DiagnoseVpnGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::diagnose_vpn_gateway::OPERATION,
+                &request,
+                DiagnoseVpnGatewayError::from,
+            )
     }
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
     fn disable_nat_gateway_ecs_metric(
@@ -13795,13 +13575,12 @@ impl VpcApi for Client {
             Error<DisableNatGatewayEcsMetricError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::disable_nat_gateway_ecs_metric::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DisableNatGatewayEcsMetricError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::disable_nat_gateway_ecs_metric::OPERATION,
+                &request,
+                DisableNatGatewayEcsMetricError::from,
+            )
     }
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
     fn disable_vpc_classic_link(
@@ -13810,13 +13589,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DisableVpcClassicLinkResponse, Error<DisableVpcClassicLinkError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::disable_vpc_classic_link::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DisableVpcClassicLinkError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::disable_vpc_classic_link::OPERATION,
+                &request,
+                DisableVpcClassicLinkError::from,
+            )
     }
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
     fn dissociate_route_table_from_gateway(
@@ -13828,13 +13606,12 @@ impl VpcApi for Client {
             Error<DissociateRouteTableFromGatewayError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::dissociate_route_table_from_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DissociateRouteTableFromGatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::dissociate_route_table_from_gateway::OPERATION,
+                &request,
+                DissociateRouteTableFromGatewayError::from,
+            )
     }
     /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
     fn dissociate_route_tables_from_vpc_gateway_endpoint(
@@ -13846,18 +13623,12 @@ impl VpcApi for Client {
             Error<DissociateRouteTablesFromVpcGatewayEndpointError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::dissociate_route_tables_from_vpc_gateway_endpoint::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(DissociateRouteTablesFromVpcGatewayEndpointError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::dissociate_route_tables_from_vpc_gateway_endpoint::OPERATION,
+                &request,
+                DissociateRouteTablesFromVpcGatewayEndpointError::from,
+            )
     }
     /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
     fn dissociate_vpn_gateway_with_certificate(
@@ -13869,15 +13640,12 @@ impl VpcApi for Client {
             Error<DissociateVpnGatewayWithCertificateError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::dissociate_vpn_gateway_with_certificate::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(DissociateVpnGatewayWithCertificateError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::dissociate_vpn_gateway_with_certificate::OPERATION,
+                &request,
+                DissociateVpnGatewayWithCertificateError::from,
+            )
     }
     /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
     fn download_vpn_connection_config(
@@ -13889,13 +13657,12 @@ impl VpcApi for Client {
             Error<DownloadVpnConnectionConfigError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::download_vpn_connection_config::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DownloadVpnConnectionConfigError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::download_vpn_connection_config::OPERATION,
+                &request,
+                DownloadVpnConnectionConfigError::from,
+            )
     }
     /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
     fn enable_nat_gateway_ecs_metric(
@@ -13907,13 +13674,12 @@ impl VpcApi for Client {
             Error<EnableNatGatewayEcsMetricError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::enable_nat_gateway_ecs_metric::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(EnableNatGatewayEcsMetricError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::enable_nat_gateway_ecs_metric::OPERATION,
+                &request,
+                EnableNatGatewayEcsMetricError::from,
+            )
     }
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
     fn enable_physical_connection(
@@ -13925,13 +13691,12 @@ impl VpcApi for Client {
             Error<EnablePhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::enable_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(EnablePhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::enable_physical_connection::OPERATION,
+                &request,
+                EnablePhysicalConnectionError::from,
+            )
     }
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
     fn enable_vpc_classic_link(
@@ -13940,13 +13705,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<EnableVpcClassicLinkResponse, Error<EnableVpcClassicLinkError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::enable_vpc_classic_link::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(EnableVpcClassicLinkError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::enable_vpc_classic_link::OPERATION,
+                &request,
+                EnableVpcClassicLinkError::from,
+            )
     }
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
     fn enable_vpc_ipv4_gateway(
@@ -13955,13 +13719,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<EnableVpcIpv4GatewayResponse, Error<EnableVpcIpv4GatewayError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::enable_vpc_ipv4_gateway::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(EnableVpcIpv4GatewayError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::enable_vpc_ipv4_gateway::OPERATION,
+                &request,
+                EnableVpcIpv4GatewayError::from,
+            )
     }
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
     fn get_dhcp_options_set(
@@ -13970,13 +13733,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<GetDhcpOptionsSetResponse, Error<GetDhcpOptionsSetError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_dhcp_options_set::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetDhcpOptionsSetError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_dhcp_options_set::OPERATION,
+                &request,
+                GetDhcpOptionsSetError::from,
+            )
     }
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
     fn get_flow_log_service_status(
@@ -13988,13 +13750,12 @@ impl VpcApi for Client {
             Error<GetFlowLogServiceStatusError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_flow_log_service_status::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetFlowLogServiceStatusError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_flow_log_service_status::OPERATION,
+                &request,
+                GetFlowLogServiceStatusError::from,
+            )
     }
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
     fn get_ipv4_gateway_attribute(
@@ -14006,13 +13767,12 @@ impl VpcApi for Client {
             Error<GetIpv4GatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_ipv4_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetIpv4GatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_ipv4_gateway_attribute::OPERATION,
+                &request,
+                GetIpv4GatewayAttributeError::from,
+            )
     }
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
     fn get_nat_gateway_attribute(
@@ -14024,13 +13784,12 @@ impl VpcApi for Client {
             Error<GetNatGatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_nat_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetNatGatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_nat_gateway_attribute::OPERATION,
+                &request,
+                GetNatGatewayAttributeError::from,
+            )
     }
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
     fn get_physical_connection_service_status(
@@ -14042,15 +13801,12 @@ impl VpcApi for Client {
             Error<GetPhysicalConnectionServiceStatusError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_physical_connection_service_status::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(GetPhysicalConnectionServiceStatusError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::get_physical_connection_service_status::OPERATION,
+                &request,
+                GetPhysicalConnectionServiceStatusError::from,
+            )
     }
     /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
     fn get_public_ip_address_pool_service_status(
@@ -14062,18 +13818,12 @@ impl VpcApi for Client {
             Error<GetPublicIpAddressPoolServiceStatusError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::get_public_ip_address_pool_service_status::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(GetPublicIpAddressPoolServiceStatusError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::get_public_ip_address_pool_service_status::OPERATION,
+                &request,
+                GetPublicIpAddressPoolServiceStatusError::from,
+            )
     }
     /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
     fn get_traffic_mirror_service_status(
@@ -14085,13 +13835,12 @@ impl VpcApi for Client {
             Error<GetTrafficMirrorServiceStatusError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_traffic_mirror_service_status::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetTrafficMirrorServiceStatusError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_traffic_mirror_service_status::OPERATION,
+                &request,
+                GetTrafficMirrorServiceStatusError::from,
+            )
     }
     /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
     fn get_v_switch_cidr_reservation_usage(
@@ -14103,13 +13852,12 @@ impl VpcApi for Client {
             Error<GetVSwitchCidrReservationUsageError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_v_switch_cidr_reservation_usage::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetVSwitchCidrReservationUsageError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_v_switch_cidr_reservation_usage::OPERATION,
+                &request,
+                GetVSwitchCidrReservationUsageError::from,
+            )
     }
     /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
     fn get_vpc_gateway_endpoint_attribute(
@@ -14121,13 +13869,12 @@ impl VpcApi for Client {
             Error<GetVpcGatewayEndpointAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_vpc_gateway_endpoint_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetVpcGatewayEndpointAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_vpc_gateway_endpoint_attribute::OPERATION,
+                &request,
+                GetVpcGatewayEndpointAttributeError::from,
+            )
     }
     /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
     fn get_vpc_prefix_list_associations(
@@ -14139,13 +13886,12 @@ impl VpcApi for Client {
             Error<GetVpcPrefixListAssociationsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_vpc_prefix_list_associations::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetVpcPrefixListAssociationsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_vpc_prefix_list_associations::OPERATION,
+                &request,
+                GetVpcPrefixListAssociationsError::from,
+            )
     }
     /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
     fn get_vpc_prefix_list_entries(
@@ -14157,13 +13903,12 @@ impl VpcApi for Client {
             Error<GetVpcPrefixListEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_vpc_prefix_list_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetVpcPrefixListEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_vpc_prefix_list_entries::OPERATION,
+                &request,
+                GetVpcPrefixListEntriesError::from,
+            )
     }
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
     fn get_vpc_route_entry_summary(
@@ -14175,13 +13920,12 @@ impl VpcApi for Client {
             Error<GetVpcRouteEntrySummaryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_vpc_route_entry_summary::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetVpcRouteEntrySummaryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_vpc_route_entry_summary::OPERATION,
+                &request,
+                GetVpcRouteEntrySummaryError::from,
+            )
     }
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
     fn get_vpn_gateway_diagnose_result(
@@ -14193,13 +13937,12 @@ impl VpcApi for Client {
             Error<GetVpnGatewayDiagnoseResultError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_vpn_gateway_diagnose_result::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetVpnGatewayDiagnoseResultError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_vpn_gateway_diagnose_result::OPERATION,
+                &request,
+                GetVpnGatewayDiagnoseResultError::from,
+            )
     }
     /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
     fn grant_instance_to_cen(
@@ -14208,13 +13951,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<GrantInstanceToCenResponse, Error<GrantInstanceToCenError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::grant_instance_to_cen::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GrantInstanceToCenError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::grant_instance_to_cen::OPERATION,
+                &request,
+                GrantInstanceToCenError::from,
+            )
     }
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
     fn grant_instance_to_vbr(
@@ -14223,13 +13965,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<GrantInstanceToVbrResponse, Error<GrantInstanceToVbrError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::grant_instance_to_vbr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GrantInstanceToVbrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::grant_instance_to_vbr::OPERATION,
+                &request,
+                GrantInstanceToVbrError::from,
+            )
     }
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
     fn list_business_access_points(
@@ -14241,13 +13982,12 @@ impl VpcApi for Client {
             Error<ListBusinessAccessPointsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_business_access_points::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListBusinessAccessPointsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_business_access_points::OPERATION,
+                &request,
+                ListBusinessAccessPointsError::from,
+            )
     }
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
     fn list_business_regions(
@@ -14256,13 +13996,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListBusinessRegionsResponse, Error<ListBusinessRegionsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_business_regions::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListBusinessRegionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_business_regions::OPERATION,
+                &request,
+                ListBusinessRegionsError::from,
+            )
     }
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
     fn list_dhcp_options_sets(
@@ -14271,13 +14010,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListDhcpOptionsSetsResponse, Error<ListDhcpOptionsSetsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_dhcp_options_sets::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListDhcpOptionsSetsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_dhcp_options_sets::OPERATION,
+                &request,
+                ListDhcpOptionsSetsError::from,
+            )
     }
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
     fn list_enhanhced_nat_gateway_available_zones(
@@ -14289,18 +14027,12 @@ impl VpcApi for Client {
             Error<ListEnhanhcedNatGatewayAvailableZonesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::list_enhanhced_nat_gateway_available_zones::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ListEnhanhcedNatGatewayAvailableZonesError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::list_enhanhced_nat_gateway_available_zones::OPERATION,
+                &request,
+                ListEnhanhcedNatGatewayAvailableZonesError::from,
+            )
     }
     /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
     fn list_full_nat_entries(
@@ -14309,13 +14041,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListFullNatEntriesResponse, Error<ListFullNatEntriesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_full_nat_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListFullNatEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_full_nat_entries::OPERATION,
+                &request,
+                ListFullNatEntriesError::from,
+            )
     }
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
     fn list_gateway_route_table_entries(
@@ -14327,13 +14058,12 @@ impl VpcApi for Client {
             Error<ListGatewayRouteTableEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_gateway_route_table_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListGatewayRouteTableEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_gateway_route_table_entries::OPERATION,
+                &request,
+                ListGatewayRouteTableEntriesError::from,
+            )
     }
     /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
     fn list_geographic_sub_regions(
@@ -14345,13 +14075,12 @@ impl VpcApi for Client {
             Error<ListGeographicSubRegionsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_geographic_sub_regions::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListGeographicSubRegionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_geographic_sub_regions::OPERATION,
+                &request,
+                ListGeographicSubRegionsError::from,
+            )
     }
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
     fn list_ipsec_server_logs(
@@ -14360,13 +14089,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListIpsecServerLogsResponse, Error<ListIpsecServerLogsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_ipsec_server_logs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListIpsecServerLogsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_ipsec_server_logs::OPERATION,
+                &request,
+                ListIpsecServerLogsError::from,
+            )
     }
     /// Calls `ListIpsecServers`: Queries IPsec servers.
     fn list_ipsec_servers(
@@ -14375,13 +14103,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListIpsecServersResponse, Error<ListIpsecServersError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_ipsec_servers::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListIpsecServersError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_ipsec_servers::OPERATION,
+                &request,
+                ListIpsecServersError::from,
+            )
     }
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
     fn list_ipv4_gateways(
@@ -14390,13 +14117,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListIpv4GatewaysResponse, Error<ListIpv4GatewaysError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_ipv4_gateways::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListIpv4GatewaysError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_ipv4_gateways::OPERATION,
+                &request,
+                ListIpv4GatewaysError::from,
+            )
     }
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
     fn list_nat_ip_cidrs(
@@ -14405,13 +14131,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListNatIpCidrsResponse, Error<ListNatIpCidrsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_nat_ip_cidrs::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListNatIpCidrsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_nat_ip_cidrs::OPERATION,
+                &request,
+                ListNatIpCidrsError::from,
+            )
     }
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
     fn list_nat_ips(
@@ -14420,13 +14145,7 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListNatIpsResponse, Error<ListNatIpsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_nat_ips::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListNatIpsError::from))
-        }
+        self.rpc.invoke(&crate::list_nat_ips::OPERATION, &request, ListNatIpsError::from)
     }
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
     fn list_physical_connection_features(
@@ -14438,13 +14157,12 @@ impl VpcApi for Client {
             Error<ListPhysicalConnectionFeaturesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_physical_connection_features::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListPhysicalConnectionFeaturesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_physical_connection_features::OPERATION,
+                &request,
+                ListPhysicalConnectionFeaturesError::from,
+            )
     }
     /// Calls `ListPrefixLists`: Queries prefix lists.
     fn list_prefix_lists(
@@ -14453,13 +14171,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListPrefixListsResponse, Error<ListPrefixListsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_prefix_lists::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListPrefixListsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_prefix_lists::OPERATION,
+                &request,
+                ListPrefixListsError::from,
+            )
     }
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
     fn list_public_ip_address_pool_cidr_blocks(
@@ -14471,13 +14188,12 @@ impl VpcApi for Client {
             Error<ListPublicIpAddressPoolCidrBlocksError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_public_ip_address_pool_cidr_blocks::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListPublicIpAddressPoolCidrBlocksError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_public_ip_address_pool_cidr_blocks::OPERATION,
+                &request,
+                ListPublicIpAddressPoolCidrBlocksError::from,
+            )
     }
     /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
     fn list_public_ip_address_pools(
@@ -14489,13 +14205,12 @@ impl VpcApi for Client {
             Error<ListPublicIpAddressPoolsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_public_ip_address_pools::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListPublicIpAddressPoolsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_public_ip_address_pools::OPERATION,
+                &request,
+                ListPublicIpAddressPoolsError::from,
+            )
     }
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
     fn list_tag_resources(
@@ -14504,13 +14219,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListTagResourcesResponse, Error<ListTagResourcesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_tag_resources::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListTagResourcesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_tag_resources::OPERATION,
+                &request,
+                ListTagResourcesError::from,
+            )
     }
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
     fn list_tag_resources_for_express_connect(
@@ -14522,13 +14236,12 @@ impl VpcApi for Client {
             Error<ListTagResourcesForExpressConnectError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_tag_resources_for_express_connect::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListTagResourcesForExpressConnectError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_tag_resources_for_express_connect::OPERATION,
+                &request,
+                ListTagResourcesForExpressConnectError::from,
+            )
     }
     /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
     fn list_traffic_mirror_filters(
@@ -14540,13 +14253,12 @@ impl VpcApi for Client {
             Error<ListTrafficMirrorFiltersError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_traffic_mirror_filters::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListTrafficMirrorFiltersError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_traffic_mirror_filters::OPERATION,
+                &request,
+                ListTrafficMirrorFiltersError::from,
+            )
     }
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
     fn list_traffic_mirror_sessions(
@@ -14558,13 +14270,12 @@ impl VpcApi for Client {
             Error<ListTrafficMirrorSessionsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_traffic_mirror_sessions::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListTrafficMirrorSessionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_traffic_mirror_sessions::OPERATION,
+                &request,
+                ListTrafficMirrorSessionsError::from,
+            )
     }
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
     fn list_v_switch_cidr_reservations(
@@ -14576,13 +14287,12 @@ impl VpcApi for Client {
             Error<ListVSwitchCidrReservationsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_v_switch_cidr_reservations::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListVSwitchCidrReservationsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_v_switch_cidr_reservations::OPERATION,
+                &request,
+                ListVSwitchCidrReservationsError::from,
+            )
     }
     /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
     fn list_virtual_physical_connections(
@@ -14594,13 +14304,12 @@ impl VpcApi for Client {
             Error<ListVirtualPhysicalConnectionsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_virtual_physical_connections::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListVirtualPhysicalConnectionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_virtual_physical_connections::OPERATION,
+                &request,
+                ListVirtualPhysicalConnectionsError::from,
+            )
     }
     /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
     fn list_vpc_endpoint_services_by_end_user(
@@ -14612,13 +14321,12 @@ impl VpcApi for Client {
             Error<ListVpcEndpointServicesByEndUserError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_vpc_endpoint_services_by_end_user::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListVpcEndpointServicesByEndUserError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_vpc_endpoint_services_by_end_user::OPERATION,
+                &request,
+                ListVpcEndpointServicesByEndUserError::from,
+            )
     }
     /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
     fn list_vpc_gateway_endpoints(
@@ -14630,13 +14338,12 @@ impl VpcApi for Client {
             Error<ListVpcGatewayEndpointsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_vpc_gateway_endpoints::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListVpcGatewayEndpointsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_vpc_gateway_endpoints::OPERATION,
+                &request,
+                ListVpcGatewayEndpointsError::from,
+            )
     }
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
     fn list_vpc_published_route_entries(
@@ -14648,13 +14355,12 @@ impl VpcApi for Client {
             Error<ListVpcPublishedRouteEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_vpc_published_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListVpcPublishedRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_vpc_published_route_entries::OPERATION,
+                &request,
+                ListVpcPublishedRouteEntriesError::from,
+            )
     }
     /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
     fn list_vpn_certificate_associations(
@@ -14666,13 +14372,12 @@ impl VpcApi for Client {
             Error<ListVpnCertificateAssociationsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_vpn_certificate_associations::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListVpnCertificateAssociationsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_vpn_certificate_associations::OPERATION,
+                &request,
+                ListVpnCertificateAssociationsError::from,
+            )
     }
     /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
     fn modify_bgp_group_attribute(
@@ -14684,13 +14389,12 @@ impl VpcApi for Client {
             Error<ModifyBgpGroupAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_bgp_group_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyBgpGroupAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_bgp_group_attribute::OPERATION,
+                &request,
+                ModifyBgpGroupAttributeError::from,
+            )
     }
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
     fn modify_bgp_peer_attribute(
@@ -14702,13 +14406,12 @@ impl VpcApi for Client {
             Error<ModifyBgpPeerAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_bgp_peer_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyBgpPeerAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_bgp_peer_attribute::OPERATION,
+                &request,
+                ModifyBgpPeerAttributeError::from,
+            )
     }
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
     fn modify_common_bandwidth_package_attribute(
@@ -14720,18 +14423,12 @@ impl VpcApi for Client {
             Error<ModifyCommonBandwidthPackageAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_common_bandwidth_package_attribute::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyCommonBandwidthPackageAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_common_bandwidth_package_attribute::OPERATION,
+                &request,
+                ModifyCommonBandwidthPackageAttributeError::from,
+            )
     }
     /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_ip_bandwidth(
@@ -14743,18 +14440,12 @@ impl VpcApi for Client {
             Error<ModifyCommonBandwidthPackageIpBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_common_bandwidth_package_ip_bandwidth::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyCommonBandwidthPackageIpBandwidthError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_common_bandwidth_package_ip_bandwidth::OPERATION,
+                &request,
+                ModifyCommonBandwidthPackageIpBandwidthError::from,
+            )
     }
     /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_spec(
@@ -14766,13 +14457,12 @@ impl VpcApi for Client {
             Error<ModifyCommonBandwidthPackageSpecError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_common_bandwidth_package_spec::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyCommonBandwidthPackageSpecError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_common_bandwidth_package_spec::OPERATION,
+                &request,
+                ModifyCommonBandwidthPackageSpecError::from,
+            )
     }
     /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
     fn modify_customer_gateway_attribute(
@@ -14784,13 +14474,12 @@ impl VpcApi for Client {
             Error<ModifyCustomerGatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_customer_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyCustomerGatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_customer_gateway_attribute::OPERATION,
+                &request,
+                ModifyCustomerGatewayAttributeError::from,
+            )
     }
     /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
     fn modify_eip_address_attribute(
@@ -14802,13 +14491,12 @@ impl VpcApi for Client {
             Error<ModifyEipAddressAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_eip_address_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyEipAddressAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_eip_address_attribute::OPERATION,
+                &request,
+                ModifyEipAddressAttributeError::from,
+            )
     }
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
     fn modify_eip_forward_mode(
@@ -14817,13 +14505,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyEipForwardModeResponse, Error<ModifyEipForwardModeError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_eip_forward_mode::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyEipForwardModeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_eip_forward_mode::OPERATION,
+                &request,
+                ModifyEipForwardModeError::from,
+            )
     }
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_attribute(
@@ -14835,18 +14522,12 @@ impl VpcApi for Client {
             Error<ModifyExpressCloudConnectionAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_express_cloud_connection_attribute::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyExpressCloudConnectionAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_express_cloud_connection_attribute::OPERATION,
+                &request,
+                ModifyExpressCloudConnectionAttributeError::from,
+            )
     }
     /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_bandwidth(
@@ -14858,18 +14539,12 @@ impl VpcApi for Client {
             Error<ModifyExpressCloudConnectionBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_express_cloud_connection_bandwidth::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyExpressCloudConnectionBandwidthError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_express_cloud_connection_bandwidth::OPERATION,
+                &request,
+                ModifyExpressCloudConnectionBandwidthError::from,
+            )
     }
     /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
     fn modify_express_connect_traffic_qos(
@@ -14881,13 +14556,12 @@ impl VpcApi for Client {
             Error<ModifyExpressConnectTrafficQosError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_express_connect_traffic_qos::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyExpressConnectTrafficQosError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_express_connect_traffic_qos::OPERATION,
+                &request,
+                ModifyExpressConnectTrafficQosError::from,
+            )
     }
     /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
     fn modify_express_connect_traffic_qos_queue(
@@ -14899,18 +14573,12 @@ impl VpcApi for Client {
             Error<ModifyExpressConnectTrafficQosQueueError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_express_connect_traffic_qos_queue::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyExpressConnectTrafficQosQueueError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_express_connect_traffic_qos_queue::OPERATION,
+                &request,
+                ModifyExpressConnectTrafficQosQueueError::from,
+            )
     }
     /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
     fn modify_express_connect_traffic_qos_rule(
@@ -14922,15 +14590,12 @@ impl VpcApi for Client {
             Error<ModifyExpressConnectTrafficQosRuleError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_express_connect_traffic_qos_rule::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyExpressConnectTrafficQosRuleError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_express_connect_traffic_qos_rule::OPERATION,
+                &request,
+                ModifyExpressConnectTrafficQosRuleError::from,
+            )
     }
     /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
     fn modify_flow_log_attribute(
@@ -14942,13 +14607,12 @@ impl VpcApi for Client {
             Error<ModifyFlowLogAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_flow_log_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyFlowLogAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_flow_log_attribute::OPERATION,
+                &request,
+                ModifyFlowLogAttributeError::from,
+            )
     }
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
     fn modify_forward_entry(
@@ -14957,13 +14621,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyForwardEntryResponse, Error<ModifyForwardEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_forward_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyForwardEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_forward_entry::OPERATION,
+                &request,
+                ModifyForwardEntryError::from,
+            )
     }
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
     fn modify_full_nat_entry_attribute(
@@ -14975,13 +14638,12 @@ impl VpcApi for Client {
             Error<ModifyFullNatEntryAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_full_nat_entry_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyFullNatEntryAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_full_nat_entry_attribute::OPERATION,
+                &request,
+                ModifyFullNatEntryAttributeError::from,
+            )
     }
     /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_attributes(
@@ -14993,18 +14655,12 @@ impl VpcApi for Client {
             Error<ModifyGlobalAccelerationInstanceAttributesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_global_acceleration_instance_attributes::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyGlobalAccelerationInstanceAttributesError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_global_acceleration_instance_attributes::OPERATION,
+                &request,
+                ModifyGlobalAccelerationInstanceAttributesError::from,
+            )
     }
     /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_spec(
@@ -15016,18 +14672,12 @@ impl VpcApi for Client {
             Error<ModifyGlobalAccelerationInstanceSpecError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_global_acceleration_instance_spec::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyGlobalAccelerationInstanceSpecError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_global_acceleration_instance_spec::OPERATION,
+                &request,
+                ModifyGlobalAccelerationInstanceSpecError::from,
+            )
     }
     /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
     fn modify_ha_vip_attribute(
@@ -15036,13 +14686,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyHaVipAttributeResponse, Error<ModifyHaVipAttributeError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_ha_vip_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyHaVipAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_ha_vip_attribute::OPERATION,
+                &request,
+                ModifyHaVipAttributeError::from,
+            )
     }
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
     fn modify_i_pv6_translator_acl_attribute(
@@ -15054,13 +14703,12 @@ impl VpcApi for Client {
             Error<ModifyIPv6TranslatorAclAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_i_pv6_translator_acl_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIPv6TranslatorAclAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_i_pv6_translator_acl_attribute::OPERATION,
+                &request,
+                ModifyIPv6TranslatorAclAttributeError::from,
+            )
     }
     /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
     fn modify_i_pv6_translator_acl_list_entry(
@@ -15072,13 +14720,12 @@ impl VpcApi for Client {
             Error<ModifyIPv6TranslatorAclListEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_i_pv6_translator_acl_list_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIPv6TranslatorAclListEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_i_pv6_translator_acl_list_entry::OPERATION,
+                &request,
+                ModifyIPv6TranslatorAclListEntryError::from,
+            )
     }
     /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_attribute(
@@ -15090,13 +14737,12 @@ impl VpcApi for Client {
             Error<ModifyIPv6TranslatorAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_i_pv6_translator_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIPv6TranslatorAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_i_pv6_translator_attribute::OPERATION,
+                &request,
+                ModifyIPv6TranslatorAttributeError::from,
+            )
     }
     /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_bandwidth(
@@ -15108,13 +14754,12 @@ impl VpcApi for Client {
             Error<ModifyIPv6TranslatorBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_i_pv6_translator_bandwidth::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIPv6TranslatorBandwidthError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_i_pv6_translator_bandwidth::OPERATION,
+                &request,
+                ModifyIPv6TranslatorBandwidthError::from,
+            )
     }
     /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
     fn modify_i_pv6_translator_entry(
@@ -15126,13 +14771,12 @@ impl VpcApi for Client {
             Error<ModifyIPv6TranslatorEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_i_pv6_translator_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIPv6TranslatorEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_i_pv6_translator_entry::OPERATION,
+                &request,
+                ModifyIPv6TranslatorEntryError::from,
+            )
     }
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
     fn modify_ipv6_address_attribute(
@@ -15144,13 +14788,12 @@ impl VpcApi for Client {
             Error<ModifyIpv6AddressAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_ipv6_address_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIpv6AddressAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_ipv6_address_attribute::OPERATION,
+                &request,
+                ModifyIpv6AddressAttributeError::from,
+            )
     }
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
     fn modify_ipv6_gateway_attribute(
@@ -15162,13 +14805,12 @@ impl VpcApi for Client {
             Error<ModifyIpv6GatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_ipv6_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIpv6GatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_ipv6_gateway_attribute::OPERATION,
+                &request,
+                ModifyIpv6GatewayAttributeError::from,
+            )
     }
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
     fn modify_ipv6_internet_bandwidth(
@@ -15180,13 +14822,12 @@ impl VpcApi for Client {
             Error<ModifyIpv6InternetBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_ipv6_internet_bandwidth::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyIpv6InternetBandwidthError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_ipv6_internet_bandwidth::OPERATION,
+                &request,
+                ModifyIpv6InternetBandwidthError::from,
+            )
     }
     /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
     fn modify_nat_gateway_attribute(
@@ -15198,13 +14839,12 @@ impl VpcApi for Client {
             Error<ModifyNatGatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_nat_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyNatGatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_nat_gateway_attribute::OPERATION,
+                &request,
+                ModifyNatGatewayAttributeError::from,
+            )
     }
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
     fn modify_nat_gateway_spec(
@@ -15213,13 +14853,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyNatGatewaySpecResponse, Error<ModifyNatGatewaySpecError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_nat_gateway_spec::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyNatGatewaySpecError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_nat_gateway_spec::OPERATION,
+                &request,
+                ModifyNatGatewaySpecError::from,
+            )
     }
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
     fn modify_nat_ip_attribute(
@@ -15228,13 +14867,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyNatIpAttributeResponse, Error<ModifyNatIpAttributeError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_nat_ip_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyNatIpAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_nat_ip_attribute::OPERATION,
+                &request,
+                ModifyNatIpAttributeError::from,
+            )
     }
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
     fn modify_nat_ip_cidr_attribute(
@@ -15246,13 +14884,12 @@ impl VpcApi for Client {
             Error<ModifyNatIpCidrAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_nat_ip_cidr_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyNatIpCidrAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_nat_ip_cidr_attribute::OPERATION,
+                &request,
+                ModifyNatIpCidrAttributeError::from,
+            )
     }
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
     fn modify_network_acl_attributes(
@@ -15264,13 +14901,12 @@ impl VpcApi for Client {
             Error<ModifyNetworkAclAttributesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_network_acl_attributes::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyNetworkAclAttributesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_network_acl_attributes::OPERATION,
+                &request,
+                ModifyNetworkAclAttributesError::from,
+            )
     }
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
     fn modify_physical_connection_attribute(
@@ -15282,13 +14918,12 @@ impl VpcApi for Client {
             Error<ModifyPhysicalConnectionAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_physical_connection_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyPhysicalConnectionAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_physical_connection_attribute::OPERATION,
+                &request,
+                ModifyPhysicalConnectionAttributeError::from,
+            )
     }
     /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
     fn modify_route_entry(
@@ -15297,13 +14932,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyRouteEntryResponse, Error<ModifyRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_route_entry::OPERATION,
+                &request,
+                ModifyRouteEntryError::from,
+            )
     }
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
     fn modify_route_table_attributes(
@@ -15315,13 +14949,12 @@ impl VpcApi for Client {
             Error<ModifyRouteTableAttributesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_route_table_attributes::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyRouteTableAttributesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_route_table_attributes::OPERATION,
+                &request,
+                ModifyRouteTableAttributesError::from,
+            )
     }
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
     fn modify_router_interface_attribute(
@@ -15333,13 +14966,12 @@ impl VpcApi for Client {
             Error<ModifyRouterInterfaceAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_router_interface_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyRouterInterfaceAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_router_interface_attribute::OPERATION,
+                &request,
+                ModifyRouterInterfaceAttributeError::from,
+            )
     }
     /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
     fn modify_router_interface_spec(
@@ -15351,13 +14983,12 @@ impl VpcApi for Client {
             Error<ModifyRouterInterfaceSpecError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_router_interface_spec::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyRouterInterfaceSpecError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_router_interface_spec::OPERATION,
+                &request,
+                ModifyRouterInterfaceSpecError::from,
+            )
     }
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
     fn modify_snat_entry(
@@ -15366,13 +14997,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifySnatEntryResponse, Error<ModifySnatEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_snat_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifySnatEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_snat_entry::OPERATION,
+                &request,
+                ModifySnatEntryError::from,
+            )
     }
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
     fn modify_ssl_vpn_client_cert(
@@ -15384,13 +15014,12 @@ impl VpcApi for Client {
             Error<ModifySslVpnClientCertError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_ssl_vpn_client_cert::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifySslVpnClientCertError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_ssl_vpn_client_cert::OPERATION,
+                &request,
+                ModifySslVpnClientCertError::from,
+            )
     }
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
     fn modify_ssl_vpn_server(
@@ -15399,13 +15028,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifySslVpnServerResponse, Error<ModifySslVpnServerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_ssl_vpn_server::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifySslVpnServerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_ssl_vpn_server::OPERATION,
+                &request,
+                ModifySslVpnServerError::from,
+            )
     }
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
     fn modify_tunnel_attribute(
@@ -15414,13 +15042,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyTunnelAttributeResponse, Error<ModifyTunnelAttributeError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_tunnel_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyTunnelAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_tunnel_attribute::OPERATION,
+                &request,
+                ModifyTunnelAttributeError::from,
+            )
     }
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
     fn modify_v_router_attribute(
@@ -15432,13 +15059,12 @@ impl VpcApi for Client {
             Error<ModifyVRouterAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_v_router_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVRouterAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_v_router_attribute::OPERATION,
+                &request,
+                ModifyVRouterAttributeError::from,
+            )
     }
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
     fn modify_v_switch_attribute(
@@ -15450,13 +15076,12 @@ impl VpcApi for Client {
             Error<ModifyVSwitchAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_v_switch_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVSwitchAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_v_switch_attribute::OPERATION,
+                &request,
+                ModifyVSwitchAttributeError::from,
+            )
     }
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
     fn modify_v_switch_cidr_reservation_attribute(
@@ -15468,18 +15093,12 @@ impl VpcApi for Client {
             Error<ModifyVSwitchCidrReservationAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::modify_v_switch_cidr_reservation_attribute::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyVSwitchCidrReservationAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_v_switch_cidr_reservation_attribute::OPERATION,
+                &request,
+                ModifyVSwitchCidrReservationAttributeError::from,
+            )
     }
     /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
     fn modify_vco_route_entry_weight(
@@ -15491,13 +15110,12 @@ impl VpcApi for Client {
             Error<ModifyVcoRouteEntryWeightError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vco_route_entry_weight::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVcoRouteEntryWeightError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vco_route_entry_weight::OPERATION,
+                &request,
+                ModifyVcoRouteEntryWeightError::from,
+            )
     }
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
     fn modify_virtual_border_router_attribute(
@@ -15509,15 +15127,12 @@ impl VpcApi for Client {
             Error<ModifyVirtualBorderRouterAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_virtual_border_router_attribute::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(ModifyVirtualBorderRouterAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_virtual_border_router_attribute::OPERATION,
+                &request,
+                ModifyVirtualBorderRouterAttributeError::from,
+            )
     }
     /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
     fn modify_vpc_attribute(
@@ -15526,13 +15141,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyVpcAttributeResponse, Error<ModifyVpcAttributeError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpc_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpcAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpc_attribute::OPERATION,
+                &request,
+                ModifyVpcAttributeError::from,
+            )
     }
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
     fn modify_vpc_prefix_list(
@@ -15541,13 +15155,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ModifyVpcPrefixListResponse, Error<ModifyVpcPrefixListError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpc_prefix_list::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpcPrefixListError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpc_prefix_list::OPERATION,
+                &request,
+                ModifyVpcPrefixListError::from,
+            )
     }
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_attachment_attribute(
@@ -15559,13 +15172,12 @@ impl VpcApi for Client {
             Error<ModifyVpnAttachmentAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpn_attachment_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpnAttachmentAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpn_attachment_attribute::OPERATION,
+                &request,
+                ModifyVpnAttachmentAttributeError::from,
+            )
     }
     /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_connection_attribute(
@@ -15577,13 +15189,12 @@ impl VpcApi for Client {
             Error<ModifyVpnConnectionAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpn_connection_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpnConnectionAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpn_connection_attribute::OPERATION,
+                &request,
+                ModifyVpnConnectionAttributeError::from,
+            )
     }
     /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
     fn modify_vpn_gateway_attribute(
@@ -15595,13 +15206,12 @@ impl VpcApi for Client {
             Error<ModifyVpnGatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpn_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpnGatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpn_gateway_attribute::OPERATION,
+                &request,
+                ModifyVpnGatewayAttributeError::from,
+            )
     }
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_attribute(
@@ -15613,13 +15223,12 @@ impl VpcApi for Client {
             Error<ModifyVpnPbrRouteEntryAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpn_pbr_route_entry_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpnPbrRouteEntryAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpn_pbr_route_entry_attribute::OPERATION,
+                &request,
+                ModifyVpnPbrRouteEntryAttributeError::from,
+            )
     }
     /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_priority(
@@ -15631,13 +15240,12 @@ impl VpcApi for Client {
             Error<ModifyVpnPbrRouteEntryPriorityError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpn_pbr_route_entry_priority::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpnPbrRouteEntryPriorityError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpn_pbr_route_entry_priority::OPERATION,
+                &request,
+                ModifyVpnPbrRouteEntryPriorityError::from,
+            )
     }
     /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
     fn modify_vpn_pbr_route_entry_weight(
@@ -15649,13 +15257,12 @@ impl VpcApi for Client {
             Error<ModifyVpnPbrRouteEntryWeightError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpn_pbr_route_entry_weight::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpnPbrRouteEntryWeightError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpn_pbr_route_entry_weight::OPERATION,
+                &request,
+                ModifyVpnPbrRouteEntryWeightError::from,
+            )
     }
     /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
     fn modify_vpn_route_entry_weight(
@@ -15667,13 +15274,12 @@ impl VpcApi for Client {
             Error<ModifyVpnRouteEntryWeightError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpn_route_entry_weight::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpnRouteEntryWeightError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpn_route_entry_weight::OPERATION,
+                &request,
+                ModifyVpnRouteEntryWeightError::from,
+            )
     }
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
@@ -15682,13 +15288,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<MoveResourceGroupResponse, Error<MoveResourceGroupError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::move_resource_group::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(MoveResourceGroupError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::move_resource_group::OPERATION,
+                &request,
+                MoveResourceGroupError::from,
+            )
     }
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
     fn move_vpn_resource_group(
@@ -15697,13 +15302,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<MoveVpnResourceGroupResponse, Error<MoveVpnResourceGroupError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::move_vpn_resource_group::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(MoveVpnResourceGroupError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::move_vpn_resource_group::OPERATION,
+                &request,
+                MoveVpnResourceGroupError::from,
+            )
     }
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
     fn open_flow_log_service(
@@ -15712,13 +15316,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<OpenFlowLogServiceResponse, Error<OpenFlowLogServiceError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::open_flow_log_service::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(OpenFlowLogServiceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::open_flow_log_service::OPERATION,
+                &request,
+                OpenFlowLogServiceError::from,
+            )
     }
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
     fn open_physical_connection_service(
@@ -15730,13 +15333,12 @@ impl VpcApi for Client {
             Error<OpenPhysicalConnectionServiceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::open_physical_connection_service::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(OpenPhysicalConnectionServiceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::open_physical_connection_service::OPERATION,
+                &request,
+                OpenPhysicalConnectionServiceError::from,
+            )
     }
     /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
     fn open_public_ip_address_pool_service(
@@ -15748,13 +15350,12 @@ impl VpcApi for Client {
             Error<OpenPublicIpAddressPoolServiceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::open_public_ip_address_pool_service::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(OpenPublicIpAddressPoolServiceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::open_public_ip_address_pool_service::OPERATION,
+                &request,
+                OpenPublicIpAddressPoolServiceError::from,
+            )
     }
     /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
     fn open_traffic_mirror_service(
@@ -15766,13 +15367,12 @@ impl VpcApi for Client {
             Error<OpenTrafficMirrorServiceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::open_traffic_mirror_service::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(OpenTrafficMirrorServiceError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::open_traffic_mirror_service::OPERATION,
+                &request,
+                OpenTrafficMirrorServiceError::from,
+            )
     }
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
     fn publish_vpc_route_entries(
@@ -15784,13 +15384,12 @@ impl VpcApi for Client {
             Error<PublishVpcRouteEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::publish_vpc_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(PublishVpcRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::publish_vpc_route_entries::OPERATION,
+                &request,
+                PublishVpcRouteEntriesError::from,
+            )
     }
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
     fn publish_vpn_route_entry(
@@ -15799,13 +15398,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<PublishVpnRouteEntryResponse, Error<PublishVpnRouteEntryError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::publish_vpn_route_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(PublishVpnRouteEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::publish_vpn_route_entry::OPERATION,
+                &request,
+                PublishVpnRouteEntryError::from,
+            )
     }
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
     fn recover_physical_connection(
@@ -15817,13 +15415,12 @@ impl VpcApi for Client {
             Error<RecoverPhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::recover_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RecoverPhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::recover_physical_connection::OPERATION,
+                &request,
+                RecoverPhysicalConnectionError::from,
+            )
     }
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
     fn recover_virtual_border_router(
@@ -15835,13 +15432,12 @@ impl VpcApi for Client {
             Error<RecoverVirtualBorderRouterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::recover_virtual_border_router::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RecoverVirtualBorderRouterError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::recover_virtual_border_router::OPERATION,
+                &request,
+                RecoverVirtualBorderRouterError::from,
+            )
     }
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
     fn release_eip_address(
@@ -15850,13 +15446,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ReleaseEipAddressResponse, Error<ReleaseEipAddressError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::release_eip_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ReleaseEipAddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::release_eip_address::OPERATION,
+                &request,
+                ReleaseEipAddressError::from,
+            )
     }
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
     fn release_eip_segment_address(
@@ -15868,13 +15463,12 @@ impl VpcApi for Client {
             Error<ReleaseEipSegmentAddressError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::release_eip_segment_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ReleaseEipSegmentAddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::release_eip_segment_address::OPERATION,
+                &request,
+                ReleaseEipSegmentAddressError::from,
+            )
     }
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
     fn release_ipv6_address(
@@ -15883,13 +15477,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ReleaseIpv6AddressResponse, Error<ReleaseIpv6AddressError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::release_ipv6_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ReleaseIpv6AddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::release_ipv6_address::OPERATION,
+                &request,
+                ReleaseIpv6AddressError::from,
+            )
     }
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     fn remove_common_bandwidth_package_ip(
@@ -15901,13 +15494,12 @@ impl VpcApi for Client {
             Error<RemoveCommonBandwidthPackageIpError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::remove_common_bandwidth_package_ip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RemoveCommonBandwidthPackageIpError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::remove_common_bandwidth_package_ip::OPERATION,
+                &request,
+                RemoveCommonBandwidthPackageIpError::from,
+            )
     }
     /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
     fn remove_global_acceleration_instance_ip(
@@ -15919,15 +15511,12 @@ impl VpcApi for Client {
             Error<RemoveGlobalAccelerationInstanceIpError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::remove_global_acceleration_instance_ip::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(RemoveGlobalAccelerationInstanceIpError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::remove_global_acceleration_instance_ip::OPERATION,
+                &request,
+                RemoveGlobalAccelerationInstanceIpError::from,
+            )
     }
     /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
     fn remove_i_pv6_translator_acl_list_entry(
@@ -15939,13 +15528,12 @@ impl VpcApi for Client {
             Error<RemoveIPv6TranslatorAclListEntryError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::remove_i_pv6_translator_acl_list_entry::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RemoveIPv6TranslatorAclListEntryError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::remove_i_pv6_translator_acl_list_entry::OPERATION,
+                &request,
+                RemoveIPv6TranslatorAclListEntryError::from,
+            )
     }
     /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
     fn remove_sources_from_traffic_mirror_session(
@@ -15957,18 +15545,12 @@ impl VpcApi for Client {
             Error<RemoveSourcesFromTrafficMirrorSessionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::remove_sources_from_traffic_mirror_session::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(RemoveSourcesFromTrafficMirrorSessionError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::remove_sources_from_traffic_mirror_session::OPERATION,
+                &request,
+                RemoveSourcesFromTrafficMirrorSessionError::from,
+            )
     }
     /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
     fn replace_vpc_dhcp_options_set(
@@ -15980,13 +15562,12 @@ impl VpcApi for Client {
             Error<ReplaceVpcDhcpOptionsSetError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::replace_vpc_dhcp_options_set::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ReplaceVpcDhcpOptionsSetError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::replace_vpc_dhcp_options_set::OPERATION,
+                &request,
+                ReplaceVpcDhcpOptionsSetError::from,
+            )
     }
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
     fn retry_vpc_prefix_list_association(
@@ -15998,13 +15579,12 @@ impl VpcApi for Client {
             Error<RetryVpcPrefixListAssociationError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::retry_vpc_prefix_list_association::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RetryVpcPrefixListAssociationError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::retry_vpc_prefix_list_association::OPERATION,
+                &request,
+                RetryVpcPrefixListAssociationError::from,
+            )
     }
     /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
     fn revoke_instance_from_cen(
@@ -16013,13 +15593,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<RevokeInstanceFromCenResponse, Error<RevokeInstanceFromCenError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::revoke_instance_from_cen::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RevokeInstanceFromCenError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::revoke_instance_from_cen::OPERATION,
+                &request,
+                RevokeInstanceFromCenError::from,
+            )
     }
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
     fn revoke_instance_from_vbr(
@@ -16028,13 +15607,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<RevokeInstanceFromVbrResponse, Error<RevokeInstanceFromVbrError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::revoke_instance_from_vbr::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RevokeInstanceFromVbrError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::revoke_instance_from_vbr::OPERATION,
+                &request,
+                RevokeInstanceFromVbrError::from,
+            )
     }
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
     fn second_apply_physical_connection_loa(
@@ -16046,13 +15624,12 @@ impl VpcApi for Client {
             Error<SecondApplyPhysicalConnectionLOAError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::second_apply_physical_connection_loa::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(SecondApplyPhysicalConnectionLOAError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::second_apply_physical_connection_loa::OPERATION,
+                &request,
+                SecondApplyPhysicalConnectionLOAError::from,
+            )
     }
     /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
     fn set_high_definition_monitor_log_status(
@@ -16064,13 +15641,12 @@ impl VpcApi for Client {
             Error<SetHighDefinitionMonitorLogStatusError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::set_high_definition_monitor_log_status::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(SetHighDefinitionMonitorLogStatusError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::set_high_definition_monitor_log_status::OPERATION,
+                &request,
+                SetHighDefinitionMonitorLogStatusError::from,
+            )
     }
     /// Calls `StartFailoverTestJob`: Performs a failover test.
     fn start_failover_test_job(
@@ -16079,13 +15655,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<StartFailoverTestJobResponse, Error<StartFailoverTestJobError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::start_failover_test_job::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(StartFailoverTestJobError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::start_failover_test_job::OPERATION,
+                &request,
+                StartFailoverTestJobError::from,
+            )
     }
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
     fn stop_failover_test_job(
@@ -16094,13 +15669,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<StopFailoverTestJobResponse, Error<StopFailoverTestJobError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::stop_failover_test_job::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(StopFailoverTestJobError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::stop_failover_test_job::OPERATION,
+                &request,
+                StopFailoverTestJobError::from,
+            )
     }
     /// Calls `TagResources`: Creates and adds tags to resources.
     fn tag_resources(
@@ -16109,13 +15683,8 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<TagResourcesResponse, Error<TagResourcesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::tag_resources::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(TagResourcesError::from))
-        }
+        self.rpc
+            .invoke(&crate::tag_resources::OPERATION, &request, TagResourcesError::from)
     }
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
     fn tag_resources_for_express_connect(
@@ -16127,13 +15696,12 @@ impl VpcApi for Client {
             Error<TagResourcesForExpressConnectError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::tag_resources_for_express_connect::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(TagResourcesForExpressConnectError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::tag_resources_for_express_connect::OPERATION,
+                &request,
+                TagResourcesForExpressConnectError::from,
+            )
     }
     /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
     fn terminate_physical_connection(
@@ -16145,13 +15713,12 @@ impl VpcApi for Client {
             Error<TerminatePhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::terminate_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(TerminatePhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::terminate_physical_connection::OPERATION,
+                &request,
+                TerminatePhysicalConnectionError::from,
+            )
     }
     /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
     fn terminate_virtual_border_router(
@@ -16163,13 +15730,12 @@ impl VpcApi for Client {
             Error<TerminateVirtualBorderRouterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::terminate_virtual_border_router::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(TerminateVirtualBorderRouterError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::terminate_virtual_border_router::OPERATION,
+                &request,
+                TerminateVirtualBorderRouterError::from,
+            )
     }
     /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
     fn transform_eip_segment_to_public_ip_address_pool(
@@ -16181,18 +15747,12 @@ impl VpcApi for Client {
             Error<TransformEipSegmentToPublicIpAddressPoolError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::transform_eip_segment_to_public_ip_address_pool::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(TransformEipSegmentToPublicIpAddressPoolError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::transform_eip_segment_to_public_ip_address_pool::OPERATION,
+                &request,
+                TransformEipSegmentToPublicIpAddressPoolError::from,
+            )
     }
     /// Calls `UnTagResources`: Removes tags from resources.
     fn un_tag_resources(
@@ -16201,13 +15761,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UnTagResourcesResponse, Error<UnTagResourcesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::un_tag_resources::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UnTagResourcesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::un_tag_resources::OPERATION,
+                &request,
+                UnTagResourcesError::from,
+            )
     }
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
     fn unassociate_eip_address(
@@ -16216,13 +15775,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UnassociateEipAddressResponse, Error<UnassociateEipAddressError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::unassociate_eip_address::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UnassociateEipAddressError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::unassociate_eip_address::OPERATION,
+                &request,
+                UnassociateEipAddressError::from,
+            )
     }
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
     fn unassociate_global_acceleration_instance(
@@ -16234,18 +15792,12 @@ impl VpcApi for Client {
             Error<UnassociateGlobalAccelerationInstanceError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::unassociate_global_acceleration_instance::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(UnassociateGlobalAccelerationInstanceError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::unassociate_global_acceleration_instance::OPERATION,
+                &request,
+                UnassociateGlobalAccelerationInstanceError::from,
+            )
     }
     /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
     fn unassociate_ha_vip(
@@ -16254,13 +15806,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UnassociateHaVipResponse, Error<UnassociateHaVipError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::unassociate_ha_vip::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UnassociateHaVipError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::unassociate_ha_vip::OPERATION,
+                &request,
+                UnassociateHaVipError::from,
+            )
     }
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
     fn unassociate_network_acl(
@@ -16269,13 +15820,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UnassociateNetworkAclResponse, Error<UnassociateNetworkAclError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::unassociate_network_acl::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UnassociateNetworkAclError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::unassociate_network_acl::OPERATION,
+                &request,
+                UnassociateNetworkAclError::from,
+            )
     }
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
     fn unassociate_physical_connection_from_virtual_border_router(
@@ -16287,21 +15837,12 @@ impl VpcApi for Client {
             Error<UnassociatePhysicalConnectionFromVirtualBorderRouterError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::unassociate_physical_connection_from_virtual_border_router::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e
-                        .map_service(
-                            UnassociatePhysicalConnectionFromVirtualBorderRouterError::from,
-                        )
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::unassociate_physical_connection_from_virtual_border_router::OPERATION,
+                &request,
+                UnassociatePhysicalConnectionFromVirtualBorderRouterError::from,
+            )
     }
     /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
     fn unassociate_route_table(
@@ -16310,13 +15851,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UnassociateRouteTableResponse, Error<UnassociateRouteTableError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::unassociate_route_table::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UnassociateRouteTableError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::unassociate_route_table::OPERATION,
+                &request,
+                UnassociateRouteTableError::from,
+            )
     }
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
     fn unassociate_vpc_cidr_block(
@@ -16328,13 +15868,12 @@ impl VpcApi for Client {
             Error<UnassociateVpcCidrBlockError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::unassociate_vpc_cidr_block::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UnassociateVpcCidrBlockError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::unassociate_vpc_cidr_block::OPERATION,
+                &request,
+                UnassociateVpcCidrBlockError::from,
+            )
     }
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
     fn untag_resources_for_express_connect(
@@ -16346,13 +15885,12 @@ impl VpcApi for Client {
             Error<UntagResourcesForExpressConnectError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::untag_resources_for_express_connect::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UntagResourcesForExpressConnectError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::untag_resources_for_express_connect::OPERATION,
+                &request,
+                UntagResourcesForExpressConnectError::from,
+            )
     }
     /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
     fn update_dhcp_options_set_attribute(
@@ -16364,13 +15902,12 @@ impl VpcApi for Client {
             Error<UpdateDhcpOptionsSetAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_dhcp_options_set_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateDhcpOptionsSetAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_dhcp_options_set_attribute::OPERATION,
+                &request,
+                UpdateDhcpOptionsSetAttributeError::from,
+            )
     }
     /// Calls `UpdateFailoverTestJob`: Updates a failover test.
     fn update_failover_test_job(
@@ -16379,13 +15916,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UpdateFailoverTestJobResponse, Error<UpdateFailoverTestJobError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_failover_test_job::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateFailoverTestJobError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_failover_test_job::OPERATION,
+                &request,
+                UpdateFailoverTestJobError::from,
+            )
     }
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
     fn update_gateway_route_table_entry_attribute(
@@ -16397,18 +15933,12 @@ impl VpcApi for Client {
             Error<UpdateGatewayRouteTableEntryAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::update_gateway_route_table_entry_attribute::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(UpdateGatewayRouteTableEntryAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::update_gateway_route_table_entry_attribute::OPERATION,
+                &request,
+                UpdateGatewayRouteTableEntryAttributeError::from,
+            )
     }
     /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
     fn update_ipsec_server(
@@ -16417,13 +15947,12 @@ impl VpcApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UpdateIpsecServerResponse, Error<UpdateIpsecServerError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_ipsec_server::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateIpsecServerError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_ipsec_server::OPERATION,
+                &request,
+                UpdateIpsecServerError::from,
+            )
     }
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
     fn update_ipv4_gateway_attribute(
@@ -16435,13 +15964,12 @@ impl VpcApi for Client {
             Error<UpdateIpv4GatewayAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_ipv4_gateway_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateIpv4GatewayAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_ipv4_gateway_attribute::OPERATION,
+                &request,
+                UpdateIpv4GatewayAttributeError::from,
+            )
     }
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
     fn update_nat_gateway_nat_type(
@@ -16453,13 +15981,12 @@ impl VpcApi for Client {
             Error<UpdateNatGatewayNatTypeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_nat_gateway_nat_type::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateNatGatewayNatTypeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_nat_gateway_nat_type::OPERATION,
+                &request,
+                UpdateNatGatewayNatTypeError::from,
+            )
     }
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
     fn update_network_acl_entries(
@@ -16471,13 +15998,12 @@ impl VpcApi for Client {
             Error<UpdateNetworkAclEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_network_acl_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateNetworkAclEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_network_acl_entries::OPERATION,
+                &request,
+                UpdateNetworkAclEntriesError::from,
+            )
     }
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
     fn update_public_ip_address_pool_attribute(
@@ -16489,15 +16015,12 @@ impl VpcApi for Client {
             Error<UpdatePublicIpAddressPoolAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_public_ip_address_pool_attribute::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(UpdatePublicIpAddressPoolAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::update_public_ip_address_pool_attribute::OPERATION,
+                &request,
+                UpdatePublicIpAddressPoolAttributeError::from,
+            )
     }
     /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
     fn update_traffic_mirror_filter_attribute(
@@ -16509,15 +16032,12 @@ impl VpcApi for Client {
             Error<UpdateTrafficMirrorFilterAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_traffic_mirror_filter_attribute::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(UpdateTrafficMirrorFilterAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::update_traffic_mirror_filter_attribute::OPERATION,
+                &request,
+                UpdateTrafficMirrorFilterAttributeError::from,
+            )
     }
     /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
     fn update_traffic_mirror_filter_rule_attribute(
@@ -16529,18 +16049,12 @@ impl VpcApi for Client {
             Error<UpdateTrafficMirrorFilterRuleAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::update_traffic_mirror_filter_rule_attribute::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e.map_service(UpdateTrafficMirrorFilterRuleAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::update_traffic_mirror_filter_rule_attribute::OPERATION,
+                &request,
+                UpdateTrafficMirrorFilterRuleAttributeError::from,
+            )
     }
     /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
     fn update_traffic_mirror_session_attribute(
@@ -16552,15 +16066,12 @@ impl VpcApi for Client {
             Error<UpdateTrafficMirrorSessionAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_traffic_mirror_session_attribute::OPERATION, params)
-                .await
-                .map_err(|e| {
-                    e.map_service(UpdateTrafficMirrorSessionAttributeError::from)
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::update_traffic_mirror_session_attribute::OPERATION,
+                &request,
+                UpdateTrafficMirrorSessionAttributeError::from,
+            )
     }
     /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
     fn update_virtual_border_bandwidth(
@@ -16572,13 +16083,12 @@ impl VpcApi for Client {
             Error<UpdateVirtualBorderBandwidthError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_virtual_border_bandwidth::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateVirtualBorderBandwidthError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_virtual_border_bandwidth::OPERATION,
+                &request,
+                UpdateVirtualBorderBandwidthError::from,
+            )
     }
     /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
     fn update_virtual_physical_connection(
@@ -16590,13 +16100,12 @@ impl VpcApi for Client {
             Error<UpdateVirtualPhysicalConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_virtual_physical_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateVirtualPhysicalConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_virtual_physical_connection::OPERATION,
+                &request,
+                UpdateVirtualPhysicalConnectionError::from,
+            )
     }
     /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
     fn update_vpc_gateway_endpoint_attribute(
@@ -16608,13 +16117,12 @@ impl VpcApi for Client {
             Error<UpdateVpcGatewayEndpointAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::update_vpc_gateway_endpoint_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UpdateVpcGatewayEndpointAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::update_vpc_gateway_endpoint_attribute::OPERATION,
+                &request,
+                UpdateVpcGatewayEndpointAttributeError::from,
+            )
     }
     /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
     fn vpc_describe_vpc_nat_gateway_network_interface_quota(
@@ -16626,21 +16134,12 @@ impl VpcApi for Client {
             Error<VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(
-                    &crate::vpc_describe_vpc_nat_gateway_network_interface_quota::OPERATION,
-                    params,
-                )
-                .await
-                .map_err(|e| {
-                    e
-                        .map_service(
-                            VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError::from,
-                        )
-                })
-        }
+        self.rpc
+            .invoke(
+                &crate::vpc_describe_vpc_nat_gateway_network_interface_quota::OPERATION,
+                &request,
+                VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError::from,
+            )
     }
     /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
     fn withdraw_vpc_published_route_entries(
@@ -16652,12 +16151,11 @@ impl VpcApi for Client {
             Error<WithdrawVpcPublishedRouteEntriesError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::withdraw_vpc_published_route_entries::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(WithdrawVpcPublishedRouteEntriesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::withdraw_vpc_published_route_entries::OPERATION,
+                &request,
+                WithdrawVpcPublishedRouteEntriesError::from,
+            )
     }
 }

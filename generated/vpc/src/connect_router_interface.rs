@@ -107,14 +107,25 @@ impl ConnectRouterInterfaceRequestBuilder {
 /// Response of `ConnectRouterInterface`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConnectRouterInterfaceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ConnectRouterInterfaceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ConnectRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///

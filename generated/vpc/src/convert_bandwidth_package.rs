@@ -119,20 +119,31 @@ impl ConvertBandwidthPackageRequestBuilder {
 /// Response of `ConvertBandwidthPackage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConvertBandwidthPackageResponse {
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `ConvertInstanceId`.
     /// - Example: `bwp-s6lmotmkkf567b****`.
-    #[serde(rename = "ConvertInstanceId", default)]
     pub convert_instance_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `455AC20C-7061-446A-BDBD-B3BEE0856304`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ConvertBandwidthPackageResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                convert_instance_id: f.take("ConvertInstanceId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ConvertBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///

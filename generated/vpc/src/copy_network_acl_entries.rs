@@ -154,14 +154,25 @@ impl CopyNetworkAclEntriesRequestBuilder {
 /// Response of `CopyNetworkAclEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CopyNetworkAclEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6608E72F-F276-440F-ABEF-419971CEC4D1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CopyNetworkAclEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CopyNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -236,20 +236,31 @@ impl CreateBgpGroupRequestBuilder {
 /// The ID of the BGP group.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateBgpGroupResponse {
     /// The ID of the BGP group.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-bp1k25cyp26cllath****`.
-    #[serde(rename = "BgpGroupId", default)]
     pub bgp_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C1221A1F-2ACD-4592-8F27-474E02883159`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateBgpGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bgp_group_id: f.take("BgpGroupId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateBgpGroup`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -170,20 +170,31 @@ impl CreateBgpPeerRequestBuilder {
 /// Response of `CreateBgpPeer`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateBgpPeerResponse {
     /// The ID of the BGP peer.
     ///
     /// - Wire name: `BgpPeerId`.
     /// - Example: `bgp-m5eoyp2mwegk8ce9v****`.
-    #[serde(rename = "BgpPeerId", default)]
     pub bgp_peer_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D4B7649A-61BB-4C64-A586-1DFF1EDA6A42`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateBgpPeerResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bgp_peer_id: f.take("BgpPeerId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateBgpPeer`: one variant per documented code, `Unhandled` for any other.
 ///

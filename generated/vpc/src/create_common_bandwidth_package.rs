@@ -263,26 +263,37 @@ pub struct Tag {
 /// Response of `CreateCommonBandwidthPackage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateCommonBandwidthPackageResponse {
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
-    #[serde(rename = "BandwidthPackageId", default)]
     pub bandwidth_package_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `FF39F653-033E-4CD9-9EDF-3CCA5A71FBC3`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateCommonBandwidthPackageResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bandwidth_package_id: f.take("BandwidthPackageId")?,
+                request_id: f.take("RequestId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///

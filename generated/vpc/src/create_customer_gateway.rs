@@ -269,31 +269,27 @@ impl ::acs_runtime::validate::Validate for Tag {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateCustomerGatewayResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D32B3C26-6C6C-4988-93E9-D2A6444CE6AE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The static IP address of the gateway device in the on-premises data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `101.12.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1jrawp82av6bws9****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The timestamp generated when the customer gateway was created. Unit: milliseconds.
     ///
@@ -301,14 +297,29 @@ pub struct CreateCustomerGatewayResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1493363486000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                ip_address: f.take("IpAddress")?,
+                description: f.take("Description")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                create_time: f.take("CreateTime")?,
+                name: f.take("Name")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///

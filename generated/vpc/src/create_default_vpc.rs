@@ -162,32 +162,43 @@ impl CreateDefaultVpcRequestBuilder {
 /// The ID of the default VPC.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateDefaultVpcResponse {
     /// The ID of the default VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The vRouter ID that is automatically created by the system after you create a default VPC.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
-    #[serde(rename = "VRouterId", default)]
     pub v_router_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The route table ID that is automatically created by the system after you create a default VPC.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp1q1uirugzb1x32m****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDefaultVpcResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                v_router_id: f.take("VRouterId")?,
+                request_id: f.take("RequestId")?,
+                route_table_id: f.take("RouteTableId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateDefaultVpc`: one variant per documented code, `Unhandled` for any other.
 ///

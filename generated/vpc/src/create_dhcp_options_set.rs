@@ -255,26 +255,37 @@ pub struct Tag {
 /// The ID of the DHCP options set that is created.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateDhcpOptionsSetResponse {
     /// The ID of the DHCP options set that is created.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
-    #[serde(rename = "DhcpOptionsSetId", default)]
     pub dhcp_options_set_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDhcpOptionsSetResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
+                request_id: f.take("RequestId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -232,20 +232,31 @@ impl CreateExpressCloudConnectionRequestBuilder {
 /// Response of `CreateExpressCloudConnection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateExpressCloudConnectionResponse {
     /// The ID of the ECC instance.
     ///
     /// - Wire name: `EccId`.
     /// - Example: `ecc-jg************`.
-    #[serde(rename = "EccId", default)]
     pub ecc_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C004F022-1CC2-4958-9937-675513A2CD7E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ecc_id: f.take("EccId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateExpressCloudConnection`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -177,20 +177,31 @@ pub struct Tag {
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateExpressConnectTrafficQosResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                qos_id: f.take("QosId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///

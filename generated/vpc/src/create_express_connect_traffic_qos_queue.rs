@@ -179,26 +179,37 @@ impl CreateExpressConnectTrafficQosQueueRequestBuilder {
 /// Response of `CreateExpressConnectTrafficQosQueue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateExpressConnectTrafficQosQueueResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
-    #[serde(rename = "QueueId", default)]
     pub queue_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                qos_id: f.take("QosId")?,
+                queue_id: f.take("QueueId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///

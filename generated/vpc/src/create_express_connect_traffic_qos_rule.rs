@@ -317,32 +317,43 @@ impl CreateExpressConnectTrafficQosRuleRequestBuilder {
 /// Response of `CreateExpressConnectTrafficQosRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateExpressConnectTrafficQosRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
-    #[serde(rename = "QueueId", default)]
     pub queue_id: Option<String>,
     /// The ID of the QoS rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
-    #[serde(rename = "RuleId", default)]
     pub rule_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosRuleResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                qos_id: f.take("QosId")?,
+                queue_id: f.take("QueueId")?,
+                rule_id: f.take("RuleId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///

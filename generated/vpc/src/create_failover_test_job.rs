@@ -220,7 +220,7 @@ impl CreateFailoverTestJobRequestBuilder {
     }
 }
 /// The resource type of the failover test. Set the value to **PHYSICALCONNECTION**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ResourceType {
     /// `PHYSICALCONNECTION`.
     Physicalconnection,
@@ -239,7 +239,7 @@ pub enum ResourceType {
 ///
 /// *   **StartNow**
 /// *   **StartLater**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobType {
     /// `StartNow`.
     StartNow,
@@ -256,20 +256,31 @@ pub enum JobType {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `ftj-xxxxxxxxx`.
-    #[serde(rename = "JobId", default)]
     pub job_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateFailoverTestJobResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                job_id: f.take("JobId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///

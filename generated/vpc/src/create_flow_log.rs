@@ -279,13 +279,12 @@ pub struct Tag {
 /// Response of `CreateFlowLog`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateFlowLogResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
@@ -294,20 +293,32 @@ pub struct CreateFlowLogResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `fl-m5e8vhz2t21sel1nq****`.
-    #[serde(rename = "FlowLogId", default)]
     pub flow_log_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateFlowLogResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                success: f.take("Success")?,
+                flow_log_id: f.take("FlowLogId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -263,20 +263,31 @@ impl CreateForwardEntryRequestBuilder {
 /// Response of `CreateForwardEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateForwardEntryResponse {
     /// The ID of the DNAT entry.
     ///
     /// - Wire name: `ForwardEntryId`.
     /// - Example: `fwd-119smw5tkasdf****`.
-    #[serde(rename = "ForwardEntryId", default)]
     pub forward_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A4AEE536-A97A-40EB-9EBE-53A6948A6928`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                forward_entry_id: f.take("ForwardEntryId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///

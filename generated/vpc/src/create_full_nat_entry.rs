@@ -246,20 +246,31 @@ impl CreateFullNatEntryRequestBuilder {
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateFullNatEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The FULLNAT entry ID.
     ///
     /// - Wire name: `FullNatEntryId`.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
-    #[serde(rename = "FullNatEntryId", default)]
     pub full_nat_entry_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                full_nat_entry_id: f.take("FullNatEntryId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -184,19 +184,17 @@ impl CreateGlobalAccelerationInstanceRequestBuilder {
 /// Response of `CreateGlobalAccelerationInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateGlobalAccelerationInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the GA instance.
     ///
     /// - Wire name: `GlobalAccelerationInstanceId`.
     /// - Example: `ga-bp1fi6sq7npnicmjj****`.
-    #[serde(rename = "GlobalAccelerationInstanceId", default)]
     pub global_acceleration_instance_id: Option<String>,
     /// The public IP address of the GA instance.
     ///
@@ -204,8 +202,21 @@ pub struct CreateGlobalAccelerationInstanceResponse {
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `12.xx.xx.78`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                global_acceleration_instance_id: f.take("GlobalAccelerationInstanceId")?,
+                ip_address: f.take("IpAddress")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///

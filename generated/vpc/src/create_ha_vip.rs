@@ -203,26 +203,37 @@ pub struct Tag {
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateHaVipResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The IP address of the HaVip.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `192.XX.XX.10`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The ID of the HaVip.
     ///
     /// - Wire name: `HaVipId`.
     /// - Example: `havip-2zeo05qre24nhrqpy****`.
-    #[serde(rename = "HaVipId", default)]
     pub ha_vip_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                ip_address: f.take("IpAddress")?,
+                ha_vip_id: f.take("HaVipId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -369,56 +369,89 @@ impl ::acs_runtime::validate::Validate for ApList {
     }
 }
 /// The Express Connect circuit.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionListPhysicalConnectionList {
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-j5e5qqo616p81ncspbll1`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-shanghai`.
-    #[serde(rename = "RegionNo", default)]
     pub region_no: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionListPhysicalConnectionList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                instance_id: f.take("InstanceId")?,
+                region_no: f.take("RegionNo")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionList {
     /// The Express Connect circuits.
     ///
     /// - Wire name: `physicalConnectionList`.
-    #[serde(rename = "physicalConnectionList", default)]
     pub physical_connection_list: Option<
         Vec<PhysicalConnectionListPhysicalConnectionList>,
     >,
 }
+impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                physical_connection_list: f.take("physicalConnectionList")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorInfoListErrorInfoList {
     /// Error codes.
     ///
     /// - Wire name: `ErrorCode`.
     /// - Example: `pconn.high.reliable.dryrun.error.disable.outbound.data.transfer.billing`.
-    #[serde(rename = "ErrorCode", default)]
     pub error_code: Option<String>,
     /// The returned error message.
     ///
     /// - Wire name: `ErrorMessage`.
     /// - Example: `pconn.high.reliable.dryrun.error.disable.outbound.data.transfer.billing`.
-    #[serde(rename = "ErrorMessage", default)]
     pub error_message: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-j5e5qqo616p81ncspbll1`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for ErrorInfoListErrorInfoList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                error_code: f.take("ErrorCode")?,
+                error_message: f.take("ErrorMessage")?,
+                instance_id: f.take("InstanceId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorInfoList {
     /// If the request fails the dry run, the following error codes and error messages may be returned:
     ///
@@ -428,28 +461,50 @@ pub struct ErrorInfoList {
     /// - pconn.high.reliable.dryrun.error.not.enough.resource. The access point resources are insufficient.
     ///
     /// - Wire name: `errorInfoList`.
-    #[serde(rename = "errorInfoList", default)]
     pub error_info_list: Option<Vec<ErrorInfoListErrorInfoList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                error_info_list: f.take("errorInfoList")?,
+            }),
+        )
+    }
 }
 /// Response of `CreateHighReliablePhysicalConnection`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateHighReliablePhysicalConnectionResponse {
     /// - Wire name: `PhysicalConnectionList`.
-    #[serde(rename = "PhysicalConnectionList", default)]
     pub physical_connection_list: Option<PhysicalConnectionList>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `ErrorInfoList`.
-    #[serde(rename = "ErrorInfoList", default)]
     pub error_info_list: Option<ErrorInfoList>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateHighReliablePhysicalConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                physical_connection_list: f.take("PhysicalConnectionList")?,
+                request_id: f.take("RequestId")?,
+                error_info_list: f.take("ErrorInfoList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateHighReliablePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -196,38 +196,49 @@ impl CreateIPv6TranslatorRequestBuilder {
 /// Response of `CreateIPv6Translator`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIPv6TranslatorResponse {
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1i8ahxut1xxxx`.
-    #[serde(rename = "Ipv6TranslatorId", default)]
     pub ipv6_translator_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1AE05898-06E5-4782-xxxxx`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The specification of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `small`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The name of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test_nat64gw`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `202303300940739`.
-    #[serde(rename = "OrderId", default)]
     pub order_id: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_translator_id: f.take("Ipv6TranslatorId")?,
+                request_id: f.take("RequestId")?,
+                spec: f.take("Spec")?,
+                name: f.take("Name")?,
+                order_id: f.take("OrderId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateIPv6Translator`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -112,20 +112,31 @@ impl CreateIPv6TranslatorAclListRequestBuilder {
 /// Response of `CreateIPv6TranslatorAclList`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIPv6TranslatorAclListResponse {
     /// The ACL ID.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1de2xxxx`.
-    #[serde(rename = "AclId", default)]
     pub acl_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B2F5262-6B57-43F2-xxxxx`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorAclListResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                acl_id: f.take("AclId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -239,20 +239,31 @@ impl CreateIPv6TranslatorEntryRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIPv6TranslatorEntryResponse {
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorEntryId`.
     /// - Example: `ipv6transentry-xxxxxxxx`.
-    #[serde(rename = "Ipv6TranslatorEntryId", default)]
     pub ipv6_translator_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DCE5D25-FFC9-492A-8371-12A4E0EE2E05`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_translator_entry_id: f.take("Ipv6TranslatorEntryId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///

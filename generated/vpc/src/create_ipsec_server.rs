@@ -278,7 +278,7 @@ impl CreateIpsecServerRequestBuilder {
 ///
 /// *   **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
 /// *   **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DryRun {
     /// `true`: only check the request
     True,
@@ -293,7 +293,7 @@ pub enum DryRun {
 /// The returned results.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIpsecServerResponse {
     /// The time when the IPsec server was created.
     ///
@@ -301,38 +301,49 @@ pub struct CreateIpsecServerResponse {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-02-22T03:24:28Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The IPsec server ID.
     ///
     /// - Wire name: `IpsecServerId`.
     /// - Example: `iss-bp1jougp8cfsbo8y9****`.
-    #[serde(rename = "IpsecServerId", default)]
     pub ipsec_server_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `690A967E-D4CD-4B69-8C78-94FE828BA10B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The IPsec server name.
     ///
     /// - Wire name: `IpsecServerName`.
     /// - Example: `test`.
-    #[serde(rename = "IpsecServerName", default)]
     pub ipsec_server_name: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The ID of the region where the VPN gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                ipsec_server_id: f.take("IpsecServerId")?,
+                request_id: f.take("RequestId")?,
+                ipsec_server_name: f.take("IpsecServerName")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -212,26 +212,37 @@ pub struct Tag {
 /// Response of `CreateIpv4Gateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIpv4GatewayResponse {
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
-    #[serde(rename = "Ipv4GatewayId", default)]
     pub ipv4_gateway_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F282742B-1BBB-5F63-A3AF-E92EC575A1A6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -179,20 +179,31 @@ impl CreateIpv6EgressOnlyRuleRequestBuilder {
 /// Response of `CreateIpv6EgressOnlyRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIpv6EgressOnlyRuleResponse {
     /// The ID of the egress-only rule.
     ///
     /// - Wire name: `Ipv6EgressRuleId`.
     /// - Example: `ipv6py-hp3w98rmlbqp01245****`.
-    #[serde(rename = "Ipv6EgressRuleId", default)]
     pub ipv6_egress_rule_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_egress_rule_id: f.take("Ipv6EgressRuleId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///

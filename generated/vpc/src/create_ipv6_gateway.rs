@@ -192,26 +192,37 @@ pub struct Tag {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIpv6GatewayResponse {
     /// The ID of the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-hp3y0l3ln89j8cdvf****`.
-    #[serde(rename = "Ipv6GatewayId", default)]
     pub ipv6_gateway_id: Option<String>,
     /// The ID of the resource group to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -407,60 +407,104 @@ pub struct AccessMode {
     pub tunnel_type: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableIds {
     /// A list of DNAT entries.
     ///
     /// - Wire name: `ForwardTableId`.
-    #[serde(rename = "ForwardTableId", default)]
     pub forward_table_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                forward_table_id: f.take("ForwardTableId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableIds {
     /// A list of SNAT entries.
     ///
     /// - Wire name: `SnatTableId`.
-    #[serde(rename = "SnatTableId", default)]
     pub snat_table_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                snat_table_id: f.take("SnatTableId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatTableIds {
     /// A list of FULLNAT entries.
     ///
     /// - Wire name: `FullNatTableId`.
-    #[serde(rename = "FullNatTableId", default)]
     pub full_nat_table_id: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                full_nat_table_id: f.take("FullNatTableId")?,
+            }),
+        )
+    }
 }
 /// Response of `CreateNatGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateNatGatewayResponse {
     /// The ID of the NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-112za33e4****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `ForwardTableIds`.
-    #[serde(rename = "ForwardTableIds", default)]
     pub forward_table_ids: Option<ForwardTableIds>,
     /// - Wire name: `SnatTableIds`.
-    #[serde(rename = "SnatTableIds", default)]
     pub snat_table_ids: Option<SnatTableIds>,
     /// - Wire name: `FullNatTableIds`.
-    #[serde(rename = "FullNatTableIds", default)]
     pub full_nat_table_ids: Option<FullNatTableIds>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                nat_gateway_id: f.take("NatGatewayId")?,
+                request_id: f.take("RequestId")?,
+                forward_table_ids: f.take("ForwardTableIds")?,
+                snat_table_ids: f.take("SnatTableIds")?,
+                full_nat_table_ids: f.take("FullNatTableIds")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -206,61 +206,83 @@ impl CreateNatIpRequestBuilder {
     }
 }
 /// 创建的Ipv4Preix时返回创建的NatIpList列表。
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatIp {
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的NatIp地址。
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.2.128`.
-    #[serde(rename = "NatIp", default)]
     pub nat_ip: Option<String>,
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的NatIpId。
     ///
     /// - Wire name: `NatIpId`.
     /// - Example: `vpcnatip-xxxxxxxx`.
-    #[serde(rename = "NatIpId", default)]
     pub nat_ip_id: Option<String>,
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的Ipv4Prefix。
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Example: `192.168.1.128/28`.
-    #[serde(rename = "Ipv4Prefix", default)]
     pub ipv4_prefix: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for NatIp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                nat_ip: f.take("NatIp")?,
+                nat_ip_id: f.take("NatIpId")?,
+                ipv4_prefix: f.take("Ipv4Prefix")?,
+            }),
+        )
+    }
 }
 /// Response of `CreateNatIp`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateNatIpResponse {
     /// The NAT IP address.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.0.34`.
-    #[serde(rename = "NatIp", default)]
     pub nat_ip: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E9AD97A0-5338-43F8-8A80-5E274CCBA11B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the NAT IP address.
     ///
     /// - Wire name: `NatIpId`.
     /// - Example: `vpcnatip-gw8y7q3cpk3fggs8****`.
-    #[serde(rename = "NatIpId", default)]
     pub nat_ip_id: Option<String>,
     /// 旧接口返回的Ipv4Prefix，已经废弃。
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Example: `""`.
-    #[serde(rename = "Ipv4Prefix", default)]
     pub ipv4_prefix: Option<String>,
     /// 创建NatIp后返回的NatIp参数，当使用IPv4Prefix创建NatIp后将返回所有的NatIp信息，当创建单个NatIp时也推荐使用此参数获取NatIp信息。
     ///
     /// - Wire name: `NatIps`.
-    #[serde(rename = "NatIps", default)]
     pub nat_ips: Option<Vec<NatIp>>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                nat_ip: f.take("NatIp")?,
+                request_id: f.take("RequestId")?,
+                nat_ip_id: f.take("NatIpId")?,
+                ipv4_prefix: f.take("Ipv4Prefix")?,
+                nat_ips: f.take("NatIps")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateNatIp`: one variant per documented code, `Unhandled` for any other.
 ///

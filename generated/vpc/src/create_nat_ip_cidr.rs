@@ -180,20 +180,31 @@ impl CreateNatIpCidrRequestBuilder {
 /// Response of `CreateNatIpCidr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateNatIpCidrResponse {
     /// The ID of the NAT CIDR block.
     ///
     /// - Wire name: `NatIpCidrId`.
     /// - Example: `vpcnatcidr-gw8lhqtvdn4qnea****`.
-    #[serde(rename = "NatIpCidrId", default)]
     pub nat_ip_cidr_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021BEB1-210F-48A9-AB82-BE9A9110BB89`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                nat_ip_cidr_id: f.take("NatIpCidrId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///

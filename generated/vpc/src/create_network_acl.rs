@@ -199,19 +199,17 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntry {
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2dk86arlydmexscd****`.
-    #[serde(rename = "NetworkAclEntryId", default)]
     pub network_acl_entry_id: Option<String>,
     /// The name of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-3`.
-    #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -220,19 +218,16 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
     /// The description of the inbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is IngressAclEntries.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "SourceCidrIp", default)]
     pub source_cidr_ip: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -244,7 +239,6 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
@@ -253,32 +247,58 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl_entry_id: f.take("NetworkAclEntryId")?,
+                network_acl_entry_name: f.take("NetworkAclEntryName")?,
+                policy: f.take("Policy")?,
+                description: f.take("Description")?,
+                source_cidr_ip: f.take("SourceCidrIp")?,
+                protocol: f.take("Protocol")?,
+                port: f.take("Port")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntries {
     /// The inbound rules.
     ///
     /// - Wire name: `IngressAclEntry`.
-    #[serde(rename = "IngressAclEntry", default)]
     pub ingress_acl_entry: Option<Vec<IngressAclEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ingress_acl_entry: f.take("IngressAclEntry")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntry {
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2d447uw4tillxsdc****`.
-    #[serde(rename = "NetworkAclEntryId", default)]
     pub network_acl_entry_id: Option<String>,
     /// The name of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-2`.
-    #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -287,13 +307,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
     /// The description of the outbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is EgressAclEntries.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -305,13 +323,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The destination CIDR block.
     ///
     /// - Wire name: `DestinationCidrIp`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "DestinationCidrIp", default)]
     pub destination_cidr_ip: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
@@ -320,20 +336,48 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl_entry_id: f.take("NetworkAclEntryId")?,
+                network_acl_entry_name: f.take("NetworkAclEntryName")?,
+                policy: f.take("Policy")?,
+                description: f.take("Description")?,
+                protocol: f.take("Protocol")?,
+                destination_cidr_ip: f.take("DestinationCidrIp")?,
+                port: f.take("Port")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntries {
     /// The outbound rules.
     ///
     /// - Wire name: `EgressAclEntry`.
-    #[serde(rename = "EgressAclEntry", default)]
     pub egress_acl_entry: Option<Vec<EgressAclEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                egress_acl_entry: f.take("EgressAclEntry")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resource {
     /// The association status of the resource. Valid values:
     ///
@@ -343,32 +387,54 @@ pub struct Resource {
     ///
     /// - Wire name: `Status`.
     /// - Example: `BINDED`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of resource with which you want to associate the network ACL.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The ID of the associated resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vsw-bp1de348lntdwgthy****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                resource_type: f.take("ResourceType")?,
+                resource_id: f.take("ResourceId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resources {
     /// The information about the associated resources.
     ///
     /// - Wire name: `Resource`.
-    #[serde(rename = "Resource", default)]
     pub resource: Option<Vec<Resource>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Resources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                resource: f.take("Resource")?,
+            }),
+        )
+    }
+}
 /// The attributes of the network ACL.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAclAttribute {
     /// The status of the network ACL. Valid values:
     ///
@@ -377,76 +443,98 @@ pub struct NetworkAclAttribute {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Modifying`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the VPC to which the network ACL belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-a2d33rfpl72k5xsscd****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The time when the network ACL was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-25 11:33:27`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The description of the network ACL.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The name of the network ACL.
     ///
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
-    #[serde(rename = "NetworkAclName", default)]
     pub network_acl_name: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spdefr****`.
-    #[serde(rename = "NetworkAclId", default)]
     pub network_acl_id: Option<String>,
     /// The region ID of the network ACL.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// - Wire name: `IngressAclEntries`.
-    #[serde(rename = "IngressAclEntries", default)]
     pub ingress_acl_entries: Option<IngressAclEntries>,
     /// - Wire name: `EgressAclEntries`.
-    #[serde(rename = "EgressAclEntries", default)]
     pub egress_acl_entries: Option<EgressAclEntries>,
     /// - Wire name: `Resources`.
-    #[serde(rename = "Resources", default)]
     pub resources: Option<Resources>,
+}
+impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                creation_time: f.take("CreationTime")?,
+                description: f.take("Description")?,
+                network_acl_name: f.take("NetworkAclName")?,
+                network_acl_id: f.take("NetworkAclId")?,
+                region_id: f.take("RegionId")?,
+                ingress_acl_entries: f.take("IngressAclEntries")?,
+                egress_acl_entries: f.take("EgressAclEntries")?,
+                resources: f.take("Resources")?,
+            }),
+        )
+    }
 }
 /// Response of `CreateNetworkAcl`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateNetworkAclResponse {
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spzasx****`.
-    #[serde(rename = "NetworkAclId", default)]
     pub network_acl_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The attributes of the network ACL.
     ///
     /// - Wire name: `NetworkAclAttribute`.
-    #[serde(rename = "NetworkAclAttribute", default)]
     pub network_acl_attribute: Option<NetworkAclAttribute>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl_id: f.take("NetworkAclId")?,
+                request_id: f.take("RequestId")?,
+                network_acl_attribute: f.take("NetworkAclAttribute")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -345,20 +345,31 @@ pub struct Tag {
 /// The returned results.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePhysicalConnectionResponse {
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
-    #[serde(rename = "PhysicalConnectionId", default)]
     pub physical_connection_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8A6A5EC5-6F6C-4906-9689-56ACE58A13E0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                physical_connection_id: f.take("PhysicalConnectionId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///

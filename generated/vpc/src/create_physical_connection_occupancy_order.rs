@@ -189,31 +189,53 @@ impl CreatePhysicalConnectionOccupancyOrderRequestBuilder {
     }
 }
 /// The details.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Data {
     /// The ID of the order that is placed.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `50187055895****`.
-    #[serde(rename = "OrderId", default)]
     pub order_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Data {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                order_id: f.take("OrderId")?,
+            }),
+        )
+    }
 }
 /// Response of `CreatePhysicalConnectionOccupancyOrder`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePhysicalConnectionOccupancyOrderResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B9300FE-11E2-4E3B-949C-BED3B44DD26D`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The details.
     ///
     /// - Wire name: `Data`.
-    #[serde(rename = "Data", default)]
     pub data: Option<Data>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                data: f.take("Data")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreatePhysicalConnectionOccupancyOrder`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -187,26 +187,37 @@ impl CreatePhysicalConnectionSetupOrderRequestBuilder {
 /// Response of `CreatePhysicalConnectionSetupOrder`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePhysicalConnectionSetupOrderResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `202844382740728`.
-    #[serde(rename = "OrderId", default)]
     pub order_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-2zegmc02v7ss4****`.
-    #[serde(rename = "PhysicalConnectionId", default)]
     pub physical_connection_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                order_id: f.take("OrderId")?,
+                physical_connection_id: f.take("PhysicalConnectionId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreatePhysicalConnectionSetupOrder`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -219,68 +219,90 @@ impl ::acs_runtime::validate::Validate for RouteEntries {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailedRouteEntries {
     /// The destination CIDR block of the custom route entry that failed to be added.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `192.168.0.0/24`.
-    #[serde(rename = "DstCidrBlock", default)]
     pub dst_cidr_block: Option<String>,
     /// The ID of the next hop of the custom route entry that failed to be added.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `FailedCode`.
     /// - Example: `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`.
-    #[serde(rename = "FailedCode", default)]
     pub failed_code: Option<String>,
     /// The error message.
     ///
     /// - Wire name: `FailedMessage`.
     /// - Example: `Specified CIDR block is already exists, entry.cidrBlock=xxxx`.
-    #[serde(rename = "FailedMessage", default)]
     pub failed_message: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                dst_cidr_block: f.take("DstCidrBlock")?,
+                next_hop: f.take("NextHop")?,
+                failed_code: f.take("FailedCode")?,
+                failed_message: f.take("FailedMessage")?,
+            }),
+        )
+    }
 }
 /// Response of `CreateRouteEntries`.
 ///
 /// The number of completed tasks.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateRouteEntriesResponse {
     /// The number of custom route entries that were successfully added.
     ///
     /// - Wire name: `SuccessCount`.
     /// - Example: `2`.
-    #[serde(rename = "SuccessCount", default)]
     pub success_count: Option<i32>,
     /// The number of custom route entries that failed to be added.
     ///
     /// - Wire name: `FailedCount`.
     /// - Example: `2`.
-    #[serde(rename = "FailedCount", default)]
     pub failed_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The details about the custom route entry that failed to be added.
     ///
     /// - Wire name: `FailedRouteEntries`.
-    #[serde(rename = "FailedRouteEntries", default)]
     pub failed_route_entries: Option<Vec<FailedRouteEntries>>,
     /// The information about the ID of the custom route entry that was successfully added.
     ///
     /// - Wire name: `RouteEntryIds`.
-    #[serde(rename = "RouteEntryIds", default)]
     pub route_entry_ids: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                success_count: f.take("SuccessCount")?,
+                failed_count: f.take("FailedCount")?,
+                request_id: f.take("RequestId")?,
+                failed_route_entries: f.take("FailedRouteEntries")?,
+                route_entry_ids: f.take("RouteEntryIds")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -197,20 +197,31 @@ pub struct Tag {
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateRouteTableResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62172DD5-6BAC-45DF-8D44-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The IDs of the route tables.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                route_table_id: f.take("RouteTableId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///

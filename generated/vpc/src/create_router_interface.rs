@@ -475,26 +475,37 @@ pub struct Tag {
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateRouterInterfaceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The order number. This parameter is returned if InstanceChargeType is set to PrePaid.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `202008594930117`.
-    #[serde(rename = "OrderId", default)]
     pub order_id: Option<i64>,
     /// The ID of the router interface.
     ///
     /// - Wire name: `RouterInterfaceId`.
     /// - Example: `ri-2ze7fbuohm****`.
-    #[serde(rename = "RouterInterfaceId", default)]
     pub router_interface_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                order_id: f.take("OrderId")?,
+                router_interface_id: f.take("RouterInterfaceId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -252,20 +252,31 @@ impl CreateSnatEntryRequestBuilder {
 /// The ID of the SNAT entry.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateSnatEntryResponse {
     /// The ID of the SNAT entry.
     ///
     /// - Wire name: `SnatEntryId`.
     /// - Example: `snat-kmd6nv8fy****`.
-    #[serde(rename = "SnatEntryId", default)]
     pub snat_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                snat_entry_id: f.take("SnatEntryId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateSnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -140,26 +140,37 @@ impl CreateSslVpnClientCertRequestBuilder {
 /// Response of `CreateSslVpnClientCert`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateSslVpnClientCertResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `SslVpnClientCert`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-m5euof6s5jy8vs5kd****`.
-    #[serde(rename = "SslVpnClientCertId", default)]
     pub ssl_vpn_client_cert_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                name: f.take("Name")?,
+                ssl_vpn_client_cert_id: f.take("SslVpnClientCertId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///

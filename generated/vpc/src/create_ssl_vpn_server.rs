@@ -388,7 +388,7 @@ impl CreateSslVpnServerRequestBuilder {
 ///
 /// *   **TCP** (default)
 /// *   **UDP**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Proto {
     /// `TCP`: TCP (default)
     Tcp,
@@ -408,7 +408,7 @@ pub enum Proto {
 ///    *   **AES-192-CBC**
 ///    *   **AES-256-CBC**
 ///    *   **none**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Cipher {
     /// `AES-128-CBC`: AES-128-CBC (default)
     Aes128Cbc,
@@ -428,26 +428,37 @@ pub enum Cipher {
 /// Response of `CreateSslVpnServer`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateSslVpnServerResponse {
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
-    #[serde(rename = "SslVpnServerId", default)]
     pub ssl_vpn_server_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E98A9651-7098-40C7-8F85-C818D1EBBA85`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The SSL server name.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ssl_vpn_server_id: f.take("SslVpnServerId")?,
+                request_id: f.take("RequestId")?,
+                name: f.take("Name")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateSslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///

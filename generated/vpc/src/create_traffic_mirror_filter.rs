@@ -378,26 +378,37 @@ pub struct Tag {
 /// Response of `CreateTrafficMirrorFilter`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterResponse {
     /// The ID of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
-    #[serde(rename = "TrafficMirrorFilterId", default)]
     pub traffic_mirror_filter_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `28DB147D-217B-43E8-9E94-A3F6837DDC8A`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
+                request_id: f.take("RequestId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -319,46 +319,79 @@ impl ::acs_runtime::validate::Validate for EgressRule {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `tmr-j6c6rtallo51ouzv3****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesIngressRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                instance_id: f.take("InstanceId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterRulesEgressRule {
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `tmr-j6cok23ugp53eeib5****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesEgressRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                instance_id: f.take("InstanceId")?,
+            }),
+        )
+    }
 }
 /// Response of `CreateTrafficMirrorFilterRules`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterRulesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `07F272E2-6AD5-433A-8207-A607C76F1676`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of inbound rules.
     ///
     /// - Wire name: `IngressRules`.
-    #[serde(rename = "IngressRules", default)]
     pub ingress_rules: Option<Vec<CreateTrafficMirrorFilterRulesIngressRule>>,
     /// The list of outbound rules.
     ///
     /// - Wire name: `EgressRules`.
-    #[serde(rename = "EgressRules", default)]
     pub egress_rules: Option<Vec<CreateTrafficMirrorFilterRulesEgressRule>>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                ingress_rules: f.take("IngressRules")?,
+                egress_rules: f.take("EgressRules")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///

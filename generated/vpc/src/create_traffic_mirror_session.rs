@@ -323,26 +323,37 @@ pub struct Tag {
 /// Response of `CreateTrafficMirrorSession`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorSessionResponse {
     /// The ID of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionId`.
     /// - Example: `tms-j6ce5di4w7nvigfjz****`.
-    #[serde(rename = "TrafficMirrorSessionId", default)]
     pub traffic_mirror_session_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic_mirror_session_id: f.take("TrafficMirrorSessionId")?,
+                request_id: f.take("RequestId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///

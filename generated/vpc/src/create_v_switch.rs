@@ -250,20 +250,31 @@ pub struct Tag {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVSwitchResponse {
     /// The ID of the vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVSwitchResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch_id: f.take("VSwitchId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -276,20 +276,31 @@ pub struct Tag {
 /// The ID of the reserved CIDR block.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVSwitchCidrReservationResponse {
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
-    #[serde(rename = "VSwitchCidrReservationId", default)]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch_cidr_reservation_id: f.take("VSwitchCidrReservationId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -165,20 +165,31 @@ impl CreateVbrHaRequestBuilder {
 /// Response of `CreateVbrHa`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVbrHaResponse {
     /// The ID of the VBR failover group.
     ///
     /// - Wire name: `VbrHaId`.
     /// - Example: `vbrha-sa1sxheuxtd98****`.
-    #[serde(rename = "VbrHaId", default)]
     pub vbr_ha_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVbrHaResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vbr_ha_id: f.take("VbrHaId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -216,7 +216,7 @@ impl CreateVcoRouteEntryRequestBuilder {
     }
 }
 /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OverlayMode {
     /// `Ipsec`: the IPsec tunneling protocol
     Ipsec,
@@ -229,25 +229,22 @@ pub enum OverlayMode {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVcoRouteEntryResponse {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The destination CIDR block of the destination-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `192.168.10.0/24`.
-    #[serde(rename = "RouteDest", default)]
     pub route_dest: Option<String>,
     /// The next hop of the destination-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
@@ -256,7 +253,6 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The tunneling protocol.
     ///
@@ -264,7 +260,6 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
-    #[serde(rename = "OverlayMode", default)]
     pub overlay_mode: Option<String>,
     /// The status of the destination-based route.
     ///
@@ -272,7 +267,6 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The timestamp when the destination-based route was created. Unit: milliseconds.
     ///
@@ -280,20 +274,37 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658387202664`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CFC4D13B-E680-3985-95B1-87AA155481DF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the destination-based route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                route_dest: f.take("RouteDest")?,
+                next_hop: f.take("NextHop")?,
+                weight: f.take("Weight")?,
+                overlay_mode: f.take("OverlayMode")?,
+                state: f.take("State")?,
+                create_time: f.take("CreateTime")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -340,20 +340,31 @@ pub struct Tag {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVirtualBorderRouterResponse {
     /// The ID of the VBR.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
-    #[serde(rename = "VbrId", default)]
     pub vbr_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vbr_id: f.take("VbrId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -261,7 +261,7 @@ impl CreateVirtualPhysicalConnectionRequestBuilder {
 ///
 /// *   **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
 /// *   **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OrderMode {
     /// `PayByVirtualPhysicalConnectionOwner`.
     PayByVirtualPhysicalConnectionOwner,
@@ -301,20 +301,31 @@ pub struct Tag {
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVirtualPhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CD14EA74-E9C3-59A9-942A-DFEC7E12818D`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// - Wire name: `VirtualPhysicalConnection`.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
-    #[serde(rename = "VirtualPhysicalConnection", default)]
     pub virtual_physical_connection: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                virtual_physical_connection: f.take("VirtualPhysicalConnection")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///

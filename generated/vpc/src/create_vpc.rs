@@ -335,38 +335,49 @@ pub struct Tag {
 /// The ID of the created VPC.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpcResponse {
     /// The ID of the created VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The ID of the vRouter that is automatically created by the system after the VPC is created.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
-    #[serde(rename = "VRouterId", default)]
     pub v_router_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the route table that is automatically created by the system after the VPC is created.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdv****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                v_router_id: f.take("VRouterId")?,
+                request_id: f.take("RequestId")?,
+                route_table_id: f.take("RouteTableId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
 ///

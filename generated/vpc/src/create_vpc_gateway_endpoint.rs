@@ -241,44 +241,55 @@ pub struct Tag {
 /// Response of `CreateVpcGatewayEndpoint`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpcGatewayEndpointResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62CFC815-E08A-5CF4-92D1-54273EC9E406`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the gateway endpoint.
     ///
     /// - Wire name: `EndpointId`.
     /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
-    #[serde(rename = "EndpointId", default)]
     pub endpoint_id: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
-    #[serde(rename = "ServiceName", default)]
     pub service_name: Option<String>,
     /// The name of the gateway endpoint.
     ///
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
-    #[serde(rename = "EndpointName", default)]
     pub endpoint_name: Option<String>,
     /// The time when the gateway endpoint was created. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-27T01:58:37Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                endpoint_id: f.take("EndpointId")?,
+                service_name: f.take("ServiceName")?,
+                endpoint_name: f.take("EndpointName")?,
+                creation_time: f.take("CreationTime")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///

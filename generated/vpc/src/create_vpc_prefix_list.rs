@@ -256,26 +256,37 @@ pub struct Tag {
 /// Response of `CreateVpcPrefixList`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpcPrefixListResponse {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b700s2ee3***`.
-    #[serde(rename = "PrefixListId", default)]
     pub prefix_list_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpcPrefixListResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                prefix_list_id: f.take("PrefixListId")?,
+                request_id: f.take("RequestId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///

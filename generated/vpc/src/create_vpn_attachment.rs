@@ -472,7 +472,7 @@ impl CreateVpnAttachmentRequestBuilder {
 ///
 /// *   **public** (default)
 /// *   **private**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NetworkType {
     /// `public`: an encrypted connection over the Internet
     Public,
@@ -558,7 +558,7 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
     }
 }
 /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -578,7 +578,7 @@ pub enum IkeAuthAlg {
     = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeEncAlg {
     /// `aes`: AES
     Aes,
@@ -601,7 +601,7 @@ pub enum IkeEncAlg {
 ///
 /// *   **main:** This mode offers higher security during negotiations.
 /// *   **aggressive**: This mode is faster with a higher success rate.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeMode {
     /// `main`: main mode: higher security during negotiations
     Main,
@@ -613,7 +613,7 @@ pub enum IkeMode {
 ::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\
 /// Valid values: **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkePfs {
     /// `group1`: DH group 1
     Group1,
@@ -633,7 +633,7 @@ pub enum IkePfs {
 /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
 ///
 /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeVersion {
     /// `ikev1`: IKEv1
     Ikev1,
@@ -785,7 +785,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 /// The authentication algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -805,7 +805,7 @@ pub enum IpsecAuthAlg {
     Sha512 = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecEncAlg {
     /// `aes`: AES
     Aes,
@@ -827,7 +827,7 @@ pub enum IpsecEncAlg {
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.
 ///
 /// Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecPfs {
     /// `disabled`: no Diffie-Hellman exchange
     Disabled,
@@ -979,25 +979,22 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpnAttachmentResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `88187252-0E26-3C4D-9D1D-32A04454EBBA`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0wb09rama8qwwgfn****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -1005,19 +1002,16 @@ pub struct CreateVpnAttachmentResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658201810000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The status code returned by the current operation. **200** indicates that the operation is successful.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The information returned by the current operation.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
     /// Indicates whether the current operation is successful.
     ///
@@ -1026,8 +1020,25 @@ pub struct CreateVpnAttachmentResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                name: f.take("Name")?,
+                create_time: f.take("CreateTime")?,
+                code: f.take("Code")?,
+                message: f.take("Message")?,
+                success: f.take("Success")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///

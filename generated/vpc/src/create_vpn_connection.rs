@@ -500,7 +500,7 @@ impl ::acs_runtime::validate::Validate for Tag {
 ///
 /// *   **master**: The tunnel is an active tunnel.
 /// *   **slave**: The tunnel is a standby tunnel.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     /// `master`: the active tunnel
     Master,
@@ -555,7 +555,7 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
 /// The authentication algorithm that is used in Phase 1 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -577,7 +577,7 @@ pub enum IkeAuthAlg {
 /// The encryption algorithm that is used in Phase 1 negotiations.
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeEncAlg {
     /// `aes`: AES
     Aes,
@@ -600,7 +600,7 @@ pub enum IkeEncAlg {
 ///
 /// *   **main:** This mode offers higher security during negotiations.
 /// *   **aggressive:** This mode is faster and has a higher success rate.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeMode {
     /// `main`: main mode: higher security during negotiations
     Main,
@@ -612,7 +612,7 @@ pub enum IkeMode {
 ::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\
 /// Valid values: **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkePfs {
     /// `group1`: DH group 1
     Group1,
@@ -632,7 +632,7 @@ pub enum IkePfs {
 /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
 ///
 /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeVersion {
     /// `ikev1`: IKEv1
     Ikev1,
@@ -788,7 +788,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 /// The authentication algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -810,7 +810,7 @@ pub enum IpsecAuthAlg {
 /// The encryption algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecEncAlg {
     /// `aes`: AES
     Aes,
@@ -832,7 +832,7 @@ pub enum IpsecEncAlg {
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.
 ///
 /// Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecPfs {
     /// `disabled`: no Diffie-Hellman exchange
     Disabled,
@@ -995,25 +995,22 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpnConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `082AD562-B8DB-4BB2-861F-DA1FCA01FD76`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp15oes1py4i6****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -1021,8 +1018,22 @@ pub struct CreateVpnConnectionResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1544666102000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                name: f.take("Name")?,
+                create_time: f.take("CreateTime")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpnConnection`: one variant per documented code, `Unhandled` for any other.
 ///

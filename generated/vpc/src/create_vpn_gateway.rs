@@ -352,7 +352,7 @@ impl CreateVpnGatewayRequestBuilder {
 /// for the Alibaba Cloud International site: POSTPAY.
 ///
 /// This parameter is required when you create a VPN gateway.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstanceChargeType {
     /// `PREPAY`: subscription
     Prepay,
@@ -365,7 +365,7 @@ pub enum InstanceChargeType {
     InstanceChargeType { Prepay = "PREPAY", Postpay = "POSTPAY", }
 );
 /// The type of the VPN gateway.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum VpnType {
     /// `Normal`: standard
     Normal,
@@ -378,7 +378,7 @@ pub enum VpnType {
     VpnType { Normal = "Normal", NationalStandard = "NationalStandard", }
 );
 /// The network type of the VPN gateway.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NetworkType {
     /// `public`: public VPN gateway
     Public,
@@ -393,25 +393,22 @@ pub enum NetworkType {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpnGatewayResponse {
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-uf68lxhgr7ftbqr3p****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EB2C156A-41F8-49CC-A756-D55AFC8BFD69`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `MYVPN`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the order.
     ///
@@ -420,8 +417,22 @@ pub struct CreateVpnGatewayResponse {
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `208240895400460`.
-    #[serde(rename = "OrderId", default)]
     pub order_id: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                request_id: f.take("RequestId")?,
+                name: f.take("Name")?,
+                order_id: f.take("OrderId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -268,7 +268,7 @@ impl CreateVpnPbrRouteEntryRequestBuilder {
     }
 }
 /// The tunneling protocol. Set the value to **Ipsec**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OverlayMode {
     /// `Ipsec`: the IPsec tunneling protocol
     Ipsec,
@@ -281,13 +281,12 @@ pub enum OverlayMode {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpnPbrRouteEntryResponse {
     /// The next hop of the policy-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The weight of the policy-based route. Valid values:
     ///
@@ -296,25 +295,21 @@ pub struct CreateVpnPbrRouteEntryResponse {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The destination CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "RouteDest", default)]
     pub route_dest: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the policy-based route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The status of the policy-based route. Valid values:
     ///
@@ -323,7 +318,6 @@ pub struct CreateVpnPbrRouteEntryResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `normal`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The time when the policy-based route was created.
     ///
@@ -331,32 +325,49 @@ pub struct CreateVpnPbrRouteEntryResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The tunneling protocol. The value is **Ipsec**.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
-    #[serde(rename = "OverlayMode", default)]
     pub overlay_mode: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteSource`.
     /// - Example: `192.168.1.0/24`.
-    #[serde(rename = "RouteSource", default)]
     pub route_source: Option<String>,
     /// The VPN gateway ID.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1cmw7jh1nfe43m9****`.
-    #[serde(rename = "VpnInstanceId", default)]
     pub vpn_instance_id: Option<String>,
     /// The priority of the policy-based route.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
-    #[serde(rename = "Priority", default)]
     pub priority: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpnPbrRouteEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop: f.take("NextHop")?,
+                weight: f.take("Weight")?,
+                route_dest: f.take("RouteDest")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+                state: f.take("State")?,
+                create_time: f.take("CreateTime")?,
+                overlay_mode: f.take("OverlayMode")?,
+                route_source: f.take("RouteSource")?,
+                vpn_instance_id: f.take("VpnInstanceId")?,
+                priority: f.take("Priority")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpnPbrRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///

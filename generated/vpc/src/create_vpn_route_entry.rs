@@ -227,7 +227,7 @@ impl CreateVpnRouteEntryRequestBuilder {
     }
 }
 /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OverlayMode {
     /// `Ipsec`: the IPsec tunneling protocol
     Ipsec,
@@ -240,13 +240,12 @@ pub enum OverlayMode {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpnRouteEntryResponse {
     /// The next hop of the destination-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
@@ -255,25 +254,21 @@ pub struct CreateVpnRouteEntryResponse {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The destination CIDR block of the destination-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "RouteDest", default)]
     pub route_dest: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the destination-based route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `mytest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The status of the destination-based route.
     ///
@@ -282,7 +277,6 @@ pub struct CreateVpnRouteEntryResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The timestamp when the destination-based route was created. Unit: milliseconds.
     ///
@@ -290,20 +284,37 @@ pub struct CreateVpnRouteEntryResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
-    #[serde(rename = "OverlayMode", default)]
     pub overlay_mode: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
-    #[serde(rename = "VpnInstanceId", default)]
     pub vpn_instance_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop: f.take("NextHop")?,
+                weight: f.take("Weight")?,
+                route_dest: f.take("RouteDest")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+                state: f.take("State")?,
+                create_time: f.take("CreateTime")?,
+                overlay_mode: f.take("OverlayMode")?,
+                vpn_instance_id: f.take("VpnInstanceId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -108,7 +108,7 @@ impl DeactiveFlowLogRequestBuilder {
 /// Response of `DeactiveFlowLog`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeactiveFlowLogResponse {
     /// Indicates whether the operation is successful. Valid values:
     ///
@@ -117,14 +117,25 @@ pub struct DeactiveFlowLogResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeactiveFlowLogResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                success: f.take("Success")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeactiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///

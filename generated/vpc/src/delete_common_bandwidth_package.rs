@@ -120,14 +120,25 @@ impl DeleteCommonBandwidthPackageRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteCommonBandwidthPackageResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B400EF57-60E3-4D61-B8FB-7FA8F72DF5A6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteCommonBandwidthPackageResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -119,14 +119,25 @@ impl DeleteExpressConnectTrafficQosRequestBuilder {
 /// Response of `DeleteExpressConnectTrafficQos`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteExpressConnectTrafficQosResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///

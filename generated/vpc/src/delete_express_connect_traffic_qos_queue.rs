@@ -133,14 +133,25 @@ impl DeleteExpressConnectTrafficQosQueueRequestBuilder {
 /// Response of `DeleteExpressConnectTrafficQosQueue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteExpressConnectTrafficQosQueueResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B9300FE-11E2-4E3B-949C-BED3B44DD26D`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosQueueResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -154,14 +154,25 @@ impl DeleteFullNatEntryRequestBuilder {
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteFullNatEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2BCC426F-A9F2-3F03-99D2-1E0D647236DB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///

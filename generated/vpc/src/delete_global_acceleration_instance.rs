@@ -113,14 +113,25 @@ impl DeleteGlobalAccelerationInstanceRequestBuilder {
 /// Response of `DeleteGlobalAccelerationInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteGlobalAccelerationInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6E63B2A-9820-44A8-A359-9BB2DAEE6424`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteGlobalAccelerationInstanceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -124,14 +124,25 @@ impl DeleteIpv6EgressOnlyRuleRequestBuilder {
 /// Response of `DeleteIpv6EgressOnlyRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteIpv6EgressOnlyRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteIpv6EgressOnlyRuleResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -136,14 +136,25 @@ impl DeleteIpv6GatewayRequestBuilder {
 /// Response of `DeleteIpv6Gateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteIpv6GatewayResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E9A8AABE-A84B-4AF2-A68A-8E2EA190E7AE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteIpv6GatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///

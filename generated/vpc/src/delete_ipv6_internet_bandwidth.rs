@@ -144,14 +144,25 @@ impl DeleteIpv6InternetBandwidthRequestBuilder {
 /// Response of `DeleteIpv6InternetBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteIpv6InternetBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E07E0FE6-5C21-405F-AF82-7613AA81EF92`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteIpv6InternetBandwidthResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///

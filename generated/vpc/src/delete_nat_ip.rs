@@ -151,14 +151,25 @@ impl DeleteNatIpRequestBuilder {
 /// Response of `DeleteNatIp`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteNatIpResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E9AD97A0-5338-43F8-8A80-5E274CCBA11B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteNatIpResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteNatIp`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -150,14 +150,25 @@ impl DeleteNatIpCidrRequestBuilder {
 /// Response of `DeleteNatIpCidr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteNatIpCidrResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021BEB1-210F-48A9-AB82-BE9A9110BB89`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteNatIpCidrResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -138,14 +138,25 @@ impl DeleteNetworkAclRequestBuilder {
 /// Response of `DeleteNetworkAcl`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteNetworkAclResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4B48E3D-DF70-471B-AA83-089E83A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteNetworkAclResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -142,14 +142,25 @@ impl DeletePublicIpAddressPoolRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeletePublicIpAddressPoolResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeletePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -171,69 +171,91 @@ impl ::acs_runtime::validate::Validate for RouteEntries {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailedRouteEntries {
     /// The ID of the route entry that failed to be deleted.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
-    #[serde(rename = "RouteEntryId", default)]
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route entry that failed to be deleted. IPv4 and IPv6 CIDR blocks are supported.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `47.100.XX.XX/24`.
-    #[serde(rename = "DstCidrBlock", default)]
     pub dst_cidr_block: Option<String>,
     /// The ID of the next hop that failed to be deleted.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `FailedCode`.
     /// - Example: `VPC_ROUTER_ENTRY_NOT_EXIST`.
-    #[serde(rename = "FailedCode", default)]
     pub failed_code: Option<String>,
     /// The error message.
     ///
     /// - Wire name: `FailedMessage`.
     /// - Example: `vRouterEntry not exists`.
-    #[serde(rename = "FailedMessage", default)]
     pub failed_message: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry_id: f.take("RouteEntryId")?,
+                dst_cidr_block: f.take("DstCidrBlock")?,
+                next_hop: f.take("NextHop")?,
+                failed_code: f.take("FailedCode")?,
+                failed_message: f.take("FailedMessage")?,
+            }),
+        )
+    }
 }
 /// Response of `DeleteRouteEntries`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteRouteEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of route entries that were deleted.
     ///
     /// - Wire name: `SuccessCount`.
     /// - Example: `2`.
-    #[serde(rename = "SuccessCount", default)]
     pub success_count: Option<i32>,
     /// The number of route entries that failed to be deleted.
     ///
     /// - Wire name: `FailedCount`.
     /// - Example: `2`.
-    #[serde(rename = "FailedCount", default)]
     pub failed_count: Option<i32>,
     /// The information about the route entry that failed to be deleted.
     ///
     /// - Wire name: `FailedRouteEntries`.
-    #[serde(rename = "FailedRouteEntries", default)]
     pub failed_route_entries: Option<Vec<FailedRouteEntries>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                success_count: f.take("SuccessCount")?,
+                failed_count: f.take("FailedCount")?,
+                failed_route_entries: f.take("FailedRouteEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -112,14 +112,25 @@ impl DeleteRouteTableRequestBuilder {
 /// Response of `DeleteRouteTable`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteRouteTableResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteRouteTableResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -178,14 +178,25 @@ impl DeleteTrafficMirrorFilterRulesRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteTrafficMirrorFilterRulesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BD8A3F71-00C5-4655-8F55-11F3976C3274`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterRulesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -133,14 +133,25 @@ impl DeleteVpcGatewayEndpointRequestBuilder {
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteVpcGatewayEndpointResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A1122D0F-7B3B-5445-BB19-17F27F97FE1C`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteVpcGatewayEndpointResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///

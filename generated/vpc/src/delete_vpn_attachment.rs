@@ -122,19 +122,17 @@ impl DeleteVpnAttachmentRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteVpnAttachmentResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `29440C49-398F-3D06-BA8B-E3CD13F3246D`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The status code returned by the current operation. **200** indicates that the operation is successful.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// Indicates whether the current operation is successful.
     ///
@@ -143,14 +141,27 @@ pub struct DeleteVpnAttachmentResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<bool>,
     /// The information returned by the current operation.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteVpnAttachmentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                code: f.take("Code")?,
+                success: f.take("Success")?,
+                message: f.take("Message")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///

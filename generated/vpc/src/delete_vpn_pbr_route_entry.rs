@@ -213,7 +213,7 @@ impl DeleteVpnPbrRouteEntryRequestBuilder {
     }
 }
 /// The tunneling protocol. Set the value to **Ipsec**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OverlayMode {
     /// `Ipsec`: the IPsec tunneling protocol
     Ipsec,
@@ -226,14 +226,25 @@ pub enum OverlayMode {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteVpnPbrRouteEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteVpnPbrRouteEntryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DeleteVpnPbrRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -125,44 +125,66 @@ impl Describe95TrafficRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95Detail {
     /// The statistical time. The value is a string.
     ///
     /// - Wire name: `Time`.
     /// - Example: `2024-01-01T00:00:00Z`.
-    #[serde(rename = "Time", default)]
     pub time: Option<String>,
     /// The sampled bandwidth value, which is the larger bandwidth value in the inbound and outbound directions within a sampling interval. Unit: Mbit/s.
     ///
     /// - Wire name: `BillBandwidth`.
     /// - Example: `118.5090322113037`.
-    #[serde(rename = "BillBandwidth", default)]
     pub bill_bandwidth: Option<String>,
     /// The outbound bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `OutBandwidth`.
     /// - Example: `96.41217480977376`.
-    #[serde(rename = "OutBandwidth", default)]
     pub out_bandwidth: Option<String>,
     /// The inbound bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `InBandwidth`.
     /// - Example: `118.5090322113037`.
-    #[serde(rename = "InBandwidth", default)]
     pub in_bandwidth: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                time: f.take("Time")?,
+                bill_bandwidth: f.take("BillBandwidth")?,
+                out_bandwidth: f.take("OutBandwidth")?,
+                in_bandwidth: f.take("InBandwidth")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95DetailList {
     /// The average bandwidth every 5 minutes in the inbound and outbound directions.
     ///
     /// - Wire name: `Traffic95Detail`.
-    #[serde(rename = "Traffic95Detail", default)]
     pub traffic95_detail: Option<Vec<Traffic95Detail>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic95_detail: f.take("Traffic95Detail")?,
+            }),
+        )
+    }
+}
 /// The information returned.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95Summary {
     /// The metering method of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -172,52 +194,74 @@ pub struct Traffic95Summary {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBy95`.
-    #[serde(rename = "InternetChargeType", default)]
     pub internet_charge_type: Option<String>,
     /// The resource ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `cbwp-wz9j19xrwf78fvz7*****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The peak bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i64>,
     /// The daily peak bandwidth. Unit: Mbit/s.
     /// <props="china"> For more information, see [Daily peak bandwidth](https://www.alibabacloud.com/help/doc-detail/89729.htm).</props>
     ///
     /// - Wire name: `FifthPeakBandwidth`.
     /// - Example: `1064.244837773641`.
-    #[serde(rename = "FifthPeakBandwidth", default)]
     pub fifth_peak_bandwidth: Option<String>,
     /// The guaranteed bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `MinimumConsumeBandwidth`.
     /// - Example: `0.0`.
-    #[serde(rename = "MinimumConsumeBandwidth", default)]
     pub minimum_consume_bandwidth: Option<String>,
     /// - Wire name: `Traffic95DetailList`.
-    #[serde(rename = "Traffic95DetailList", default)]
     pub traffic95_detail_list: Option<Traffic95DetailList>,
+}
+impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                internet_charge_type: f.take("InternetChargeType")?,
+                instance_id: f.take("InstanceId")?,
+                bandwidth: f.take("Bandwidth")?,
+                fifth_peak_bandwidth: f.take("FifthPeakBandwidth")?,
+                minimum_consume_bandwidth: f.take("MinimumConsumeBandwidth")?,
+                traffic95_detail_list: f.take("Traffic95DetailList")?,
+            }),
+        )
+    }
 }
 /// Response of `Describe95Traffic`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Describe95TrafficResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The information returned.
     ///
     /// - Wire name: `Traffic95Summary`.
-    #[serde(rename = "Traffic95Summary", default)]
     pub traffic95_summary: Option<Traffic95Summary>,
+}
+impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                traffic95_summary: f.take("Traffic95Summary")?,
+            }),
+        )
+    }
 }
 /// Service errors of `Describe95Traffic`: one variant per documented code, `Unhandled` for any other.
 ///

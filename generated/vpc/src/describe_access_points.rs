@@ -125,32 +125,54 @@ impl DescribeAccessPointsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointFeatureModel {
     /// The feature value of the access point.
     ///
     /// - Wire name: `FeatureValue`.
     /// - Example: `true`.
-    #[serde(rename = "FeatureValue", default)]
     pub feature_value: Option<String>,
     /// The feature of the access point.
     ///
     /// - Wire name: `FeatureKey`.
     /// - Example: `AP_Support_VbrBandwidthLimit`.
-    #[serde(rename = "FeatureKey", default)]
     pub feature_key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                feature_value: f.take("FeatureValue")?,
+                feature_key: f.take("FeatureKey")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointFeatureModels {
     /// The feature model of the access point.
     ///
     /// - Wire name: `AccessPointFeatureModel`.
-    #[serde(rename = "AccessPointFeatureModel", default)]
     pub access_point_feature_model: Option<Vec<AccessPointFeatureModel>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                access_point_feature_model: f.take("AccessPointFeatureModel")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointType {
     /// The status of the access point. Valid values:
     ///
@@ -161,97 +183,130 @@ pub struct AccessPointType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `recommended`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The network type of the Express Connect circuit. Default value: **VPC**.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The Internet service provider (ISP) of the access point. Valid values:
     ///
     /// - Wire name: `HostOperator`.
     /// - Example: `Telehouse`.
-    #[serde(rename = "HostOperator", default)]
     pub host_operator: Option<String>,
     /// The description of the access point.
     ///
     /// - Wire name: `Description`.
     /// - Example: `The description of the access point.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The region ID of the access point.
     ///
     /// - Wire name: `AttachedRegionNo`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "AttachedRegionNo", default)]
     pub attached_region_no: Option<String>,
     /// The name of the access point.
     ///
     /// - Wire name: `Name`.
     /// - Example: `Name`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-****`.
-    #[serde(rename = "AccessPointId", default)]
     pub access_point_id: Option<String>,
     /// The location of the access point.
     ///
     /// - Wire name: `Location`.
     /// - Example: `Hangzhou`.
-    #[serde(rename = "Location", default)]
     pub location: Option<String>,
     /// - Wire name: `AccessPointFeatureModels`.
-    #[serde(rename = "AccessPointFeatureModels", default)]
     pub access_point_feature_models: Option<AccessPointFeatureModels>,
 }
+impl<'de> ::serde::Deserialize<'de> for AccessPointType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                r#type: f.take("Type")?,
+                host_operator: f.take("HostOperator")?,
+                description: f.take("Description")?,
+                attached_region_no: f.take("AttachedRegionNo")?,
+                name: f.take("Name")?,
+                access_point_id: f.take("AccessPointId")?,
+                location: f.take("Location")?,
+                access_point_feature_models: f.take("AccessPointFeatureModels")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointSet {
     /// The information about the access point.
     ///
     /// - Wire name: `AccessPointType`.
-    #[serde(rename = "AccessPointType", default)]
     pub access_point_type: Option<Vec<AccessPointType>>,
+}
+impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                access_point_type: f.take("AccessPointType")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeAccessPoints`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeAccessPointsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `5`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `AccessPointSet`.
-    #[serde(rename = "AccessPointSet", default)]
     pub access_point_set: Option<AccessPointSet>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                access_point_set: f.take("AccessPointSet")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -147,43 +147,37 @@ impl DescribeBgpGroupsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpGroup {
     /// The status of the BGP group.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the BGP group.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-bp1k25cyp26cllath****`.
-    #[serde(rename = "BgpGroupId", default)]
     pub bgp_group_id: Option<String>,
     /// The ID of the VBR.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-bp1ctxy813985gkuk****`.
-    #[serde(rename = "RouterId", default)]
     pub router_id: Option<String>,
     /// The autonomous system number (ASN) of the on-premises device in the data center.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `1****`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<String>,
     /// The ASN of the device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<String>,
     /// The ID of the region to which the BGP group belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-shanghai`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The hold time to receive BGP messages. Unit: seconds.
     ///
@@ -191,7 +185,6 @@ pub struct BgpGroup {
     ///
     /// - Wire name: `Hold`.
     /// - Example: `30`.
-    #[serde(rename = "Hold", default)]
     pub hold: Option<String>,
     /// The IP version of the BGP group. Valid values:
     ///
@@ -200,19 +193,16 @@ pub struct BgpGroup {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The description of the BGP group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `The description of the BGP group.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The keepalive time. Unit: seconds.
     ///
     /// - Wire name: `Keepalive`.
     /// - Example: `10`.
-    #[serde(rename = "Keepalive", default)]
     pub keepalive: Option<String>,
     /// Indicates whether the ASN is fake. Valid values:
     ///
@@ -221,68 +211,111 @@ pub struct BgpGroup {
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.
-    #[serde(rename = "IsFake", default)]
     pub is_fake: Option<String>,
     /// The maximum number of route entries for BGP dynamic route learning.
     ///
     /// - Wire name: `RouteLimit`.
     /// - Example: `99`.
-    #[serde(rename = "RouteLimit", default)]
     pub route_limit: Option<String>,
     /// The name of the BGP group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `name`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The key used by the BGP group.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `!PWZ****`.
-    #[serde(rename = "AuthKey", default)]
     pub auth_key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for BgpGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                bgp_group_id: f.take("BgpGroupId")?,
+                router_id: f.take("RouterId")?,
+                peer_asn: f.take("PeerAsn")?,
+                local_asn: f.take("LocalAsn")?,
+                region_id: f.take("RegionId")?,
+                hold: f.take("Hold")?,
+                ip_version: f.take("IpVersion")?,
+                description: f.take("Description")?,
+                keepalive: f.take("Keepalive")?,
+                is_fake: f.take("IsFake")?,
+                route_limit: f.take("RouteLimit")?,
+                name: f.take("Name")?,
+                auth_key: f.take("AuthKey")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpGroups {
     /// The detailed information about the BGP group.
     ///
     /// - Wire name: `BgpGroup`.
-    #[serde(rename = "BgpGroup", default)]
     pub bgp_group: Option<Vec<BgpGroup>>,
+}
+impl<'de> ::serde::Deserialize<'de> for BgpGroups {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bgp_group: f.take("BgpGroup")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeBgpGroups`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeBgpGroupsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1D0971B2-A35A-42C1-A44C-E91360C36C0B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `BgpGroups`.
-    #[serde(rename = "BgpGroups", default)]
     pub bgp_groups: Option<BgpGroups>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeBgpGroupsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                bgp_groups: f.take("BgpGroups")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeBgpGroups`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -122,76 +122,109 @@ impl DescribeBgpNetworksRequestBuilder {
     }
 }
 /// BGP networks.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpNetwork {
     /// The status of the advertised BGP network.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the virtual private cloud (VPC) in which the master instance resides.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1qpo0kug3a2*****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The CIDR block of the advertised BGP network.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `10.1.XX.XX/24`.
-    #[serde(rename = "DstCidrBlock", default)]
     pub dst_cidr_block: Option<String>,
     /// The ID of the VBR.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
-    #[serde(rename = "RouterId", default)]
     pub router_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                dst_cidr_block: f.take("DstCidrBlock")?,
+                router_id: f.take("RouterId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpNetworks {
     /// BGP networks.
     ///
     /// - Wire name: `BgpNetwork`.
-    #[serde(rename = "BgpNetwork", default)]
     pub bgp_network: Option<Vec<BgpNetwork>>,
+}
+impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bgp_network: f.take("BgpNetwork")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeBgpNetworks`.
 ///
 /// The number of entries per page.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeBgpNetworksResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6F513A15-669F-419D-B511-08A85292059B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of advertised BGP networks.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `BgpNetworks`.
-    #[serde(rename = "BgpNetworks", default)]
     pub bgp_networks: Option<BgpNetworks>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeBgpNetworksResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                bgp_networks: f.take("BgpNetworks")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeBgpNetworks`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -158,7 +158,7 @@ impl DescribeBgpPeersRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpPeer {
     /// The status of the BGP peer. Valid values:
     ///
@@ -170,25 +170,21 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The IP address of the BGP peer.
     ///
     /// - Wire name: `PeerIpAddress`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "PeerIpAddress", default)]
     pub peer_ip_address: Option<String>,
     /// The Router ID.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-2zecmmvg5gvu8i4te****`.
-    #[serde(rename = "RouterId", default)]
     pub router_id: Option<String>,
     /// The ID of the BGP group.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-2zev8h2wo414sfh****`.
-    #[serde(rename = "BgpGroupId", default)]
     pub bgp_group_id: Option<String>,
     /// The status of the BGP connection. Valid values:
     ///
@@ -200,37 +196,31 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `Connect`.
-    #[serde(rename = "BgpStatus", default)]
     pub bgp_status: Option<String>,
     /// The Bidirectional Forwarding Detection (BFD) hop count.
     ///
     /// - Wire name: `BfdMultiHop`.
     /// - Example: `3`.
-    #[serde(rename = "BfdMultiHop", default)]
     pub bfd_multi_hop: Option<i32>,
     /// The autonomous system number (ASN)of the BGP peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65515`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<String>,
     /// The ASN of the device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<String>,
     /// The ID of the region to which the BGP group belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-shanghai`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The ID of the BGP peer.
     ///
     /// - Wire name: `BgpPeerId`.
     /// - Example: `bgp-2ze3un0ft1jd1xd****`.
-    #[serde(rename = "BgpPeerId", default)]
     pub bgp_peer_id: Option<String>,
     /// Indicates whether BFD is enabled. Valid values:
     ///
@@ -239,37 +229,31 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `EnableBfd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableBfd", default)]
     pub enable_bfd: Option<bool>,
     /// The hold time.
     ///
     /// - Wire name: `Hold`.
     /// - Example: `30`.
-    #[serde(rename = "Hold", default)]
     pub hold: Option<String>,
     /// The version of the IP address.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The Keepalive interval.
     ///
     /// - Wire name: `Keepalive`.
     /// - Example: `10`.
-    #[serde(rename = "Keepalive", default)]
     pub keepalive: Option<String>,
     /// The description of the BGP group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The maximum number of routes.
     ///
     /// - Wire name: `RouteLimit`.
     /// - Example: `110`.
-    #[serde(rename = "RouteLimit", default)]
     pub route_limit: Option<String>,
     /// Indicates whether a fake autonomous system number (ASN) is used. Valid values:
     ///
@@ -278,31 +262,26 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.
-    #[serde(rename = "IsFake", default)]
     pub is_fake: Option<bool>,
     /// The authentication key of the BGP group.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `!PWZ****`.
-    #[serde(rename = "AuthKey", default)]
     pub auth_key: Option<String>,
     /// The name of the BGP peer.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The number of advertised routes.
     ///
     /// - Wire name: `AdvertisedRouteCount`.
     /// - Example: `0`.
-    #[serde(rename = "AdvertisedRouteCount", default)]
     pub advertised_route_count: Option<i32>,
     /// The number of received routes.
     ///
     /// - Wire name: `ReceivedRouteCount`.
     /// - Example: `0`.
-    #[serde(rename = "ReceivedRouteCount", default)]
     pub received_route_count: Option<i32>,
     /// The time when the BGP peer is modified.
     ///
@@ -310,52 +289,106 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-05-20T07:29:08Z`.
-    #[serde(rename = "GmtModified", default)]
     pub gmt_modified: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for BgpPeer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                peer_ip_address: f.take("PeerIpAddress")?,
+                router_id: f.take("RouterId")?,
+                bgp_group_id: f.take("BgpGroupId")?,
+                bgp_status: f.take("BgpStatus")?,
+                bfd_multi_hop: f.take("BfdMultiHop")?,
+                peer_asn: f.take("PeerAsn")?,
+                local_asn: f.take("LocalAsn")?,
+                region_id: f.take("RegionId")?,
+                bgp_peer_id: f.take("BgpPeerId")?,
+                enable_bfd: f.take("EnableBfd")?,
+                hold: f.take("Hold")?,
+                ip_version: f.take("IpVersion")?,
+                keepalive: f.take("Keepalive")?,
+                description: f.take("Description")?,
+                route_limit: f.take("RouteLimit")?,
+                is_fake: f.take("IsFake")?,
+                auth_key: f.take("AuthKey")?,
+                name: f.take("Name")?,
+                advertised_route_count: f.take("AdvertisedRouteCount")?,
+                received_route_count: f.take("ReceivedRouteCount")?,
+                gmt_modified: f.take("GmtModified")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpPeers {
     /// The information about the BGP peer.
     ///
     /// - Wire name: `BgpPeer`.
-    #[serde(rename = "BgpPeer", default)]
     pub bgp_peer: Option<Vec<BgpPeer>>,
+}
+impl<'de> ::serde::Deserialize<'de> for BgpPeers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bgp_peer: f.take("BgpPeer")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeBgpPeers`.
 ///
 /// The information about the BGP peer.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeBgpPeersResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `BgpPeers`.
-    #[serde(rename = "BgpPeers", default)]
     pub bgp_peers: Option<BgpPeers>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeBgpPeersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                bgp_peers: f.take("BgpPeers")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeBgpPeers`: one variant per documented code, `Unhandled` for any other.
 ///

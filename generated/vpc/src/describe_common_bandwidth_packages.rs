@@ -223,19 +223,17 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddresse {
     /// The public IP address.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `47.95.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The ID of the EIP.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp13e9i2qst4g6jzi****`.
-    #[serde(rename = "AllocationId", default)]
     pub allocation_id: Option<String>,
     /// Indicates whether the EIP is associated with the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -244,20 +242,45 @@ pub struct PublicIpAddresse {
     ///
     /// - Wire name: `BandwidthPackageIpRelationStatus`.
     /// - Example: `BINDED`.
-    #[serde(rename = "BandwidthPackageIpRelationStatus", default)]
     pub bandwidth_package_ip_relation_status: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ip_address: f.take("IpAddress")?,
+                allocation_id: f.take("AllocationId")?,
+                bandwidth_package_ip_relation_status: f
+                    .take("BandwidthPackageIpRelationStatus")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddresses {
     /// The elastic IP addresses (EIPs) that are associated with the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `PublicIpAddresse`.
-    #[serde(rename = "PublicIpAddresse", default)]
     pub public_ip_addresse: Option<Vec<PublicIpAddresse>>,
 }
+impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                public_ip_addresse: f.take("PublicIpAddresse")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecurityProtectionTypes {
     /// The editions of Anti-DDoS.
     ///
@@ -265,42 +288,69 @@ pub struct SecurityProtectionTypes {
     /// *   If **AntiDDoS_Enhanced** is returned, Anti-DDoS Pro/Premium is enabled.
     ///
     /// - Wire name: `SecurityProtectionType`.
-    #[serde(rename = "SecurityProtectionType", default)]
     pub security_protection_type: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                security_protection_type: f.take("SecurityProtectionType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key that is added to the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Key`.
     /// - Example: `KeyTest`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value that is added to the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Value`.
     /// - Example: `ValueTest`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag that is added to the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommonBandwidthPackage {
     /// The time when the renewal took effect. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2018-08-30T16:00:00Z`.
-    #[serde(rename = "ReservationActiveTime", default)]
     pub reservation_active_time: Option<String>,
     /// The status of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -309,13 +359,11 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the Internet Shared Bandwidth instance was created. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2017-06-28T06:39:20Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The renewal method. Valid values:
     ///
@@ -325,7 +373,6 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
@@ -334,7 +381,6 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
-    #[serde(rename = "DeletionProtection", default)]
     pub deletion_protection: Option<bool>,
     /// The metering method after the configurations are changed. Valid value:
     ///
@@ -342,7 +388,6 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "ReservationInternetChargeType", default)]
     pub reservation_internet_charge_type: Option<String>,
     /// The percentage of the minimum bandwidth commitment. Only **20** is returned.
     ///
@@ -350,7 +395,6 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `Ratio`.
     /// - Example: `20`.
-    #[serde(rename = "Ratio", default)]
     pub ratio: Option<i32>,
     /// The billing method of the Internet Shared Bandwidth instance. Valid value:
     ///
@@ -358,19 +402,16 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
-    #[serde(rename = "InstanceChargeType", default)]
     pub instance_charge_type: Option<String>,
     /// The ID of the region where the Internet Shared Bandwidth instance resides.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1t3sm1ffzmshdki****`.
-    #[serde(rename = "BandwidthPackageId", default)]
     pub bandwidth_package_id: Option<String>,
     /// Indicates whether the resource is created by the service account. Valid values:
     ///
@@ -379,37 +420,31 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.
-    #[serde(rename = "ServiceManaged", default)]
     pub service_managed: Option<i32>,
     /// The maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `20`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<String>,
     /// The description of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `none`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The time when the Internet Shared Bandwidth instance expired. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2019-01-15T03:08:37Z`.
-    #[serde(rename = "ExpiredTime", default)]
     pub expired_time: Option<String>,
     /// The new maximum bandwidth after the configurations are changed. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `1000`.
-    #[serde(rename = "ReservationBandwidth", default)]
     pub reservation_bandwidth: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The metering method of the Internet Shared Bandwidth instance. Valid value:
     ///
@@ -417,7 +452,6 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "InternetChargeType", default)]
     pub internet_charge_type: Option<String>,
     /// The service status of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -427,13 +461,11 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The name of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `abc`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The line type. Valid values:
     ///
@@ -453,7 +485,6 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
-    #[serde(rename = "ISP", default)]
     pub isp: Option<String>,
     /// Indicates whether the information about pending orders is returned. Valid values:
     ///
@@ -462,16 +493,12 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
-    #[serde(rename = "HasReservationData", default)]
     pub has_reservation_data: Option<String>,
     /// - Wire name: `PublicIpAddresses`.
-    #[serde(rename = "PublicIpAddresses", default)]
     pub public_ip_addresses: Option<PublicIpAddresses>,
     /// - Wire name: `SecurityProtectionTypes`.
-    #[serde(rename = "SecurityProtectionTypes", default)]
     pub security_protection_types: Option<SecurityProtectionTypes>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The service type of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -480,58 +507,116 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
-    #[serde(rename = "BizType", default)]
     pub biz_type: Option<String>,
     /// The zone of the Internet Shared Bandwidth instance. This parameter is returned only when BizType is set to CloudBox. If BizType is set to Default, an empty value is returned.
     ///
     /// - Wire name: `Zone`.
     /// - Example: `ap-southeast-1-lzdvn-cb`.
-    #[serde(rename = "Zone", default)]
     pub zone: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                reservation_active_time: f.take("ReservationActiveTime")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                deletion_protection: f.take("DeletionProtection")?,
+                reservation_internet_charge_type: f
+                    .take("ReservationInternetChargeType")?,
+                ratio: f.take("Ratio")?,
+                instance_charge_type: f.take("InstanceChargeType")?,
+                region_id: f.take("RegionId")?,
+                bandwidth_package_id: f.take("BandwidthPackageId")?,
+                service_managed: f.take("ServiceManaged")?,
+                bandwidth: f.take("Bandwidth")?,
+                description: f.take("Description")?,
+                expired_time: f.take("ExpiredTime")?,
+                reservation_bandwidth: f.take("ReservationBandwidth")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                internet_charge_type: f.take("InternetChargeType")?,
+                business_status: f.take("BusinessStatus")?,
+                name: f.take("Name")?,
+                isp: f.take("ISP")?,
+                has_reservation_data: f.take("HasReservationData")?,
+                public_ip_addresses: f.take("PublicIpAddresses")?,
+                security_protection_types: f.take("SecurityProtectionTypes")?,
+                tags: f.take("Tags")?,
+                biz_type: f.take("BizType")?,
+                zone: f.take("Zone")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommonBandwidthPackages {
     /// The details of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `CommonBandwidthPackage`.
-    #[serde(rename = "CommonBandwidthPackage", default)]
     pub common_bandwidth_package: Option<Vec<CommonBandwidthPackage>>,
+}
+impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                common_bandwidth_package: f.take("CommonBandwidthPackage")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeCommonBandwidthPackages`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeCommonBandwidthPackagesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `20E6FD1C-7321-4DAD-BDFD-EC8769E4AA33`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `CommonBandwidthPackages`.
-    #[serde(rename = "CommonBandwidthPackages", default)]
     pub common_bandwidth_packages: Option<CommonBandwidthPackages>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                common_bandwidth_packages: f.take("CommonBandwidthPackages")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeCommonBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -97,66 +97,78 @@ impl DescribeCustomerGatewayRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The list of tags added to the customer gateway.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<Tag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
 }
 /// Response of `DescribeCustomerGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeCustomerGatewayResponse {
     /// The autonomous system number (ASN) of the gateway device in the data center.
     ///
     /// - Wire name: `Asn`.
     /// - Example: `65535`.
-    #[serde(rename = "Asn", default)]
     pub asn: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A0457BC9-6C0F-4437-AB9D-FB2EABC1D6A2`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The IP address of the gateway device in the data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `139.32.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The timestamp generated when the customer gateway was created. Unit: milliseconds.
     ///
@@ -164,22 +176,18 @@ pub struct DescribeCustomerGatewayResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The authentication key of the Border Gateway Protocol (BGP) routing protocol for the gateway device in the data center.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
-    #[serde(rename = "AuthKey", default)]
     pub auth_key: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
@@ -187,8 +195,28 @@ pub struct DescribeCustomerGatewayResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                asn: f.take("Asn")?,
+                request_id: f.take("RequestId")?,
+                ip_address: f.take("IpAddress")?,
+                description: f.take("Description")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                create_time: f.take("CreateTime")?,
+                name: f.take("Name")?,
+                auth_key: f.take("AuthKey")?,
+                tags: f.take("Tags")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///

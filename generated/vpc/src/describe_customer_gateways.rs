@@ -181,56 +181,69 @@ impl ::acs_runtime::validate::Validate for Tag {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The key of the tag.
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of the tag.
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags that are added to the customer gateway.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerGateway {
     /// The IP address of the gateway device in the data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `139.32.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The autonomous system number (ASN) of the gateway device in the data center.
     ///
     /// - Wire name: `Asn`.
     /// - Example: `65530`.
-    #[serde(rename = "Asn", default)]
     pub asn: Option<i64>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The customer gateway ID.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The time when the customer gateway was created. Unit: millisecond.
     ///
@@ -238,22 +251,18 @@ pub struct CustomerGateway {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The authentication key that is used to connect to the gateway device in the data center by using Border Gateway Protocol (BGP).
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
-    #[serde(rename = "AuthKey", default)]
     pub auth_key: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
@@ -261,52 +270,93 @@ pub struct CustomerGateway {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ip_address: f.take("IpAddress")?,
+                asn: f.take("Asn")?,
+                description: f.take("Description")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                create_time: f.take("CreateTime")?,
+                name: f.take("Name")?,
+                auth_key: f.take("AuthKey")?,
+                tags: f.take("Tags")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerGateways {
     /// The information about customer gateways.
     ///
     /// - Wire name: `CustomerGateway`.
-    #[serde(rename = "CustomerGateway", default)]
     pub customer_gateway: Option<Vec<CustomerGateway>>,
+}
+impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                customer_gateway: f.take("CustomerGateway")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeCustomerGateways`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeCustomerGatewaysResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E82612A9-CB90-4D7E-B394-1DB7F6509B29`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `CustomerGateways`.
-    #[serde(rename = "CustomerGateways", default)]
     pub customer_gateways: Option<CustomerGateways>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewaysResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                customer_gateways: f.take("CustomerGateways")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeCustomerGateways`: one variant per documented code, `Unhandled` for any other.
 ///

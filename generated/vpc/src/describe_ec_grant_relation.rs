@@ -137,37 +137,32 @@ impl DescribeEcGrantRelationRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EcGrantRelation {
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
     /// - Wire name: `VbrOwnerUid`.
     /// - Example: `1210123456123456`.
-    #[serde(rename = "VbrOwnerUid", default)]
     pub vbr_owner_uid: Option<i64>,
     /// The ID of the VBR.
     ///
     /// - Wire name: `VbrInstanceId`.
     /// - Example: `vbr-m5ex0xf63xk8s5bob****`.
-    #[serde(rename = "VbrInstanceId", default)]
     pub vbr_instance_id: Option<String>,
     /// The ID of the VPC.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-bp1brjuegjc88v3u9****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `AliUid`.
     /// - Example: `1250123456123456`.
-    #[serde(rename = "AliUid", default)]
     pub ali_uid: Option<i64>,
     /// The ID of the region where the VPC is deployed.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionNo", default)]
     pub region_no: Option<String>,
     /// The query result. Valid values:
     ///
@@ -176,31 +171,26 @@ pub struct EcGrantRelation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The name of the VPC.
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `VPCname`.
-    #[serde(rename = "InstanceName", default)]
     pub instance_name: Option<String>,
     /// The ID of the vRouter.
     ///
     /// - Wire name: `InstanceRouterId`.
     /// - Example: `vrt-bp1i0yzgjd8ra05ec****`.
-    #[serde(rename = "InstanceRouterId", default)]
     pub instance_router_id: Option<String>,
     /// The ID of the region where the VBR is deployed.
     ///
     /// - Wire name: `VbrRegionNo`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "VbrRegionNo", default)]
     pub vbr_region_no: Option<String>,
     /// The time when permissions on the VPC were granted to the VBR.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2022-09-02T11:46Z`.
-    #[serde(rename = "GmtCreate", default)]
     pub gmt_create: Option<String>,
     /// The VBRs that have permissions on the VPC. Valid values:
     ///
@@ -209,51 +199,83 @@ pub struct EcGrantRelation {
     ///
     /// - Wire name: `GrantType`.
     /// - Example: `All`.
-    #[serde(rename = "GrantType", default)]
     pub grant_type: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vbr_owner_uid: f.take("VbrOwnerUid")?,
+                vbr_instance_id: f.take("VbrInstanceId")?,
+                instance_id: f.take("InstanceId")?,
+                ali_uid: f.take("AliUid")?,
+                region_no: f.take("RegionNo")?,
+                status: f.take("Status")?,
+                instance_name: f.take("InstanceName")?,
+                instance_router_id: f.take("InstanceRouterId")?,
+                vbr_region_no: f.take("VbrRegionNo")?,
+                gmt_create: f.take("GmtCreate")?,
+                grant_type: f.take("GrantType")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeEcGrantRelation`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeEcGrantRelationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6E90F6B-2B41-5AAF-ABEB-236ADBAAD91D`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The query results.
     ///
     /// - Wire name: `EcGrantRelations`.
-    #[serde(rename = "EcGrantRelations", default)]
     pub ec_grant_relations: Option<Vec<EcGrantRelation>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `Page`.
     /// - Example: `1`.
-    #[serde(rename = "Page", default)]
     pub page: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeEcGrantRelationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                ec_grant_relations: f.take("EcGrantRelations")?,
+                total_count: f.take("TotalCount")?,
+                count: f.take("Count")?,
+                page: f.take("Page")?,
+                page_size: f.take("PageSize")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeEcGrantRelation`: one variant per documented code, `Unhandled` for any other.
 ///

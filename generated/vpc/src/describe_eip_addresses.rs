@@ -414,7 +414,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// The details about the locked EIP.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LockReason {
     /// The reason why the EIP is locked. Valid values:
     ///
@@ -424,45 +424,84 @@ pub struct LockReason {
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
-    #[serde(rename = "LockReason", default)]
     pub lock_reason: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for LockReason {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                lock_reason: f.take("LockReason")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OperationLocks {
     /// The details about the locked EIP.
     ///
     /// - Wire name: `LockReason`.
-    #[serde(rename = "LockReason", default)]
     pub lock_reason: Option<Vec<LockReason>>,
 }
+impl<'de> ::serde::Deserialize<'de> for OperationLocks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                lock_reason: f.take("LockReason")?,
+            }),
+        )
+    }
+}
 /// The tags.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key of the EIP.
     ///
     /// - Wire name: `Key`.
     /// - Example: `KeyTest`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value of the EIP.
     ///
     /// - Wire name: `Value`.
     /// - Example: `ValueTest`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags of the EIP.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecurityProtectionTypes {
     /// The edition of Anti-DDoS.
     ///
@@ -470,17 +509,27 @@ pub struct SecurityProtectionTypes {
     /// *   If **AntiDDoS_Enhanced** is returned, it indicates that Anti-DDoS Pro/Premium is used.
     ///
     /// - Wire name: `SecurityProtectionType`.
-    #[serde(rename = "SecurityProtectionType", default)]
     pub security_protection_type: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                security_protection_type: f.take("SecurityProtectionType")?,
+            }),
+        )
+    }
+}
 /// The details of the EIP.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipAddress {
     /// The time when the renewal took effect. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2021-05-23T16:00:00Z`.
-    #[serde(rename = "ReservationActiveTime", default)]
     pub reservation_active_time: Option<String>,
     /// The status of the EIP. Valid values:
     ///
@@ -492,7 +541,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of the renewal order. Valid values:
     ///
@@ -502,19 +550,16 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// The time when the EIP was created. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `AllocationTime`.
     /// - Example: `2021-04-23T01:37:38Z`.
-    #[serde(rename = "AllocationTime", default)]
     pub allocation_time: Option<String>,
     /// The network type. Only **public** may be returned.
     ///
     /// - Wire name: `Netmode`.
     /// - Example: `public`.
-    #[serde(rename = "Netmode", default)]
     pub netmode: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
@@ -523,13 +568,11 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The description of the EIP.
     ///
     /// - Wire name: `Description`.
     /// - Example: `abc`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The association mode. Valid values:
     /// - **NAT**: NAT mode
@@ -538,7 +581,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `Mode`.
     /// - Example: `NAT`.
-    #[serde(rename = "Mode", default)]
     pub mode: Option<String>,
     /// The ID of the contiguous EIP group.
     ///
@@ -546,7 +588,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `SegmentInstanceId`.
     /// - Example: `eipsg-t4nr90yik5oy38xd****`.
-    #[serde(rename = "SegmentInstanceId", default)]
     pub segment_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values:
     ///
@@ -555,55 +596,46 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "ReservationInternetChargeType", default)]
     pub reservation_internet_charge_type: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1ego3i4j07ccdvf****`.
-    #[serde(rename = "BandwidthPackageId", default)]
     pub bandwidth_package_id: Option<String>,
     /// The EIP.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `47.75.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The maximum bandwidth of the EIP. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<String>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `12`.
-    #[serde(rename = "ReservationBandwidth", default)]
     pub reservation_bandwidth: Option<String>,
     /// The maximum bandwidth of the EIP when it is not associated with an Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `EipBandwidth`.
     /// - Example: `101`.
-    #[serde(rename = "EipBandwidth", default)]
     pub eip_bandwidth: Option<String>,
     /// The name of the EIP.
     ///
     /// - Wire name: `Name`.
     /// - Example: `EIP-01`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The private IP address of the secondary ENI with which the EIP is associated.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "PrivateIpAddress", default)]
     pub private_ip_address: Option<String>,
     /// The region ID of the associated instance.
     ///
     /// - Wire name: `InstanceRegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "InstanceRegionId", default)]
     pub instance_region_id: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
@@ -612,13 +644,11 @@ pub struct EipAddress {
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
-    #[serde(rename = "DeletionProtection", default)]
     pub deletion_protection: Option<bool>,
     /// The ID of the associated instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp15zckdt37cdvf****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// Indicates whether level-2 throttling is configured. Valid values:
     ///
@@ -627,7 +657,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `SecondLimited`.
     /// - Example: `false`.
-    #[serde(rename = "SecondLimited", default)]
     pub second_limited: Option<bool>,
     /// The type of the associated instance. Valid values:
     ///
@@ -640,7 +669,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
-    #[serde(rename = "InstanceType", default)]
     pub instance_type: Option<String>,
     /// Indicates whether fine-grained monitoring is enabled for the EIP. Valid values:
     ///
@@ -649,19 +677,16 @@ pub struct EipAddress {
     ///
     /// - Wire name: `HDMonitorStatus`.
     /// - Example: `false`.
-    #[serde(rename = "HDMonitorStatus", default)]
     pub hd_monitor_status: Option<String>,
     /// The region ID of the EIP.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The maximum bandwidth of the Internet Shared Bandwidth instance with which the EIP is associated. Unit: Mbit/s.
     ///
     /// - Wire name: `BandwidthPackageBandwidth`.
     /// - Example: `50`.
-    #[serde(rename = "BandwidthPackageBandwidth", default)]
     pub bandwidth_package_bandwidth: Option<String>,
     /// Indicates whether the instance is managed. Valid values:
     ///
@@ -670,25 +695,21 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `0`.
-    #[serde(rename = "ServiceManaged", default)]
     pub service_managed: Option<i32>,
     /// The time when the EIP expires. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-05-23T02:00:00Z`.
-    #[serde(rename = "ExpiredTime", default)]
     pub expired_time: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazcdxs****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the EIP.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-2zeerraiwb7ujcdvf****`.
-    #[serde(rename = "AllocationId", default)]
     pub allocation_id: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
@@ -697,7 +718,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "InternetChargeType", default)]
     pub internet_charge_type: Option<String>,
     /// The service status of the EIP. Valid values:
     ///
@@ -707,13 +727,11 @@ pub struct EipAddress {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The type of the bandwidth. Only **CommonBandwidthPackage** may be returned, which indicates Internet Shared Bandwidth.
     ///
     /// - Wire name: `BandwidthPackageType`.
     /// - Example: `CommonBandwidthPackage`.
-    #[serde(rename = "BandwidthPackageType", default)]
     pub bandwidth_package_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
@@ -722,7 +740,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
-    #[serde(rename = "HasReservationData", default)]
     pub has_reservation_data: Option<String>,
     /// The line type. Valid values:
     ///
@@ -744,22 +761,17 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
-    #[serde(rename = "ISP", default)]
     pub isp: Option<String>,
     /// - Wire name: `OperationLocks`.
-    #[serde(rename = "OperationLocks", default)]
     pub operation_locks: Option<OperationLocks>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// - Wire name: `SecurityProtectionTypes`.
-    #[serde(rename = "SecurityProtectionTypes", default)]
     pub security_protection_types: Option<SecurityProtectionTypes>,
     /// The ID of the IP address pool to which the EIP belongs.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
-    #[serde(rename = "PublicIpAddressPoolId", default)]
     pub public_ip_address_pool_id: Option<String>,
     /// The ID of the VPC in which an IPv4 gateway is created and that is deployed in the same region as the EIP.
     ///
@@ -769,7 +781,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The zone of the EIP.
     ///
@@ -777,7 +788,6 @@ pub struct EipAddress {
     ///
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.
-    #[serde(rename = "Zone", default)]
     pub zone: Option<String>,
     /// The service type. Valid values:
     ///
@@ -786,58 +796,132 @@ pub struct EipAddress {
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
-    #[serde(rename = "BizType", default)]
     pub biz_type: Option<String>,
     /// The ID of the service provider to which the managed instance belongs.
     /// > This is only valid when the ServiceManaged parameter is set to True.
     ///
     /// - Wire name: `ServiceID`.
-    #[serde(rename = "ServiceID", default)]
     pub service_id: Option<i64>,
 }
+impl<'de> ::serde::Deserialize<'de> for EipAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                reservation_active_time: f.take("ReservationActiveTime")?,
+                status: f.take("Status")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                allocation_time: f.take("AllocationTime")?,
+                netmode: f.take("Netmode")?,
+                charge_type: f.take("ChargeType")?,
+                description: f.take("Description")?,
+                mode: f.take("Mode")?,
+                segment_instance_id: f.take("SegmentInstanceId")?,
+                reservation_internet_charge_type: f
+                    .take("ReservationInternetChargeType")?,
+                bandwidth_package_id: f.take("BandwidthPackageId")?,
+                ip_address: f.take("IpAddress")?,
+                bandwidth: f.take("Bandwidth")?,
+                reservation_bandwidth: f.take("ReservationBandwidth")?,
+                eip_bandwidth: f.take("EipBandwidth")?,
+                name: f.take("Name")?,
+                private_ip_address: f.take("PrivateIpAddress")?,
+                instance_region_id: f.take("InstanceRegionId")?,
+                deletion_protection: f.take("DeletionProtection")?,
+                instance_id: f.take("InstanceId")?,
+                second_limited: f.take("SecondLimited")?,
+                instance_type: f.take("InstanceType")?,
+                hd_monitor_status: f.take("HDMonitorStatus")?,
+                region_id: f.take("RegionId")?,
+                bandwidth_package_bandwidth: f.take("BandwidthPackageBandwidth")?,
+                service_managed: f.take("ServiceManaged")?,
+                expired_time: f.take("ExpiredTime")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                allocation_id: f.take("AllocationId")?,
+                internet_charge_type: f.take("InternetChargeType")?,
+                business_status: f.take("BusinessStatus")?,
+                bandwidth_package_type: f.take("BandwidthPackageType")?,
+                has_reservation_data: f.take("HasReservationData")?,
+                isp: f.take("ISP")?,
+                operation_locks: f.take("OperationLocks")?,
+                tags: f.take("Tags")?,
+                security_protection_types: f.take("SecurityProtectionTypes")?,
+                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
+                vpc_id: f.take("VpcId")?,
+                zone: f.take("Zone")?,
+                biz_type: f.take("BizType")?,
+                service_id: f.take("ServiceID")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipAddresses {
     /// Details of the EIPs.
     ///
     /// - Wire name: `EipAddress`.
-    #[serde(rename = "EipAddress", default)]
     pub eip_address: Option<Vec<EipAddress>>,
+}
+impl<'de> ::serde::Deserialize<'de> for EipAddresses {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                eip_address: f.take("EipAddress")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeEipAddresses`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeEipAddressesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `10`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `EipAddresses`.
-    #[serde(rename = "EipAddresses", default)]
     pub eip_addresses: Option<EipAddresses>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                eip_addresses: f.take("EipAddresses")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
 ///

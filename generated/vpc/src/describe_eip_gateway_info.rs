@@ -97,64 +97,97 @@ impl DescribeEipGatewayInfoRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipInfo {
     /// The IP address of the EIP.
     ///
     /// - Wire name: `Ip`.
     /// - Example: `47.XX.XX.236`.
-    #[serde(rename = "Ip", default)]
     pub ip: Option<String>,
     /// The IP address of the gateway that is associated with the EIP.
     ///
     /// - Wire name: `IpGw`.
     /// - Example: `47.XX.XX.1`.
-    #[serde(rename = "IpGw", default)]
     pub ip_gw: Option<String>,
     /// The subnet mask of the EIP.
     ///
     /// - Wire name: `IpMask`.
     /// - Example: `255.255.255.0`.
-    #[serde(rename = "IpMask", default)]
     pub ip_mask: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for EipInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ip: f.take("Ip")?,
+                ip_gw: f.take("IpGw")?,
+                ip_mask: f.take("IpMask")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipInfos {
     /// The detailed information about the EIP.
     ///
     /// - Wire name: `EipInfo`.
-    #[serde(rename = "EipInfo", default)]
     pub eip_info: Option<Vec<EipInfo>>,
+}
+impl<'de> ::serde::Deserialize<'de> for EipInfos {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                eip_info: f.take("EipInfo")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeEipGatewayInfo`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeEipGatewayInfoResponse {
     /// The status code of the operation.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The result of the operation.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C0FD0EED-F90D-4479-803D-DD62335357E5`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `EipInfos`.
-    #[serde(rename = "EipInfos", default)]
     pub eip_infos: Option<EipInfos>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeEipGatewayInfoResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                code: f.take("Code")?,
+                message: f.take("Message")?,
+                request_id: f.take("RequestId")?,
+                eip_infos: f.take("EipInfos")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeEipGatewayInfo`: one variant per documented code, `Unhandled` for any other.
 ///

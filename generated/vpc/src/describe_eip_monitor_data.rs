@@ -141,70 +141,103 @@ impl DescribeEipMonitorDataRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipMonitorData {
     /// The outbound traffic. Unit: bytes.
     ///
     /// - Wire name: `EipTX`.
     /// - Example: `343`.
-    #[serde(rename = "EipTX", default)]
     pub eip_tx: Option<i64>,
     /// The number of packets.
     ///
     /// - Wire name: `EipPackets`.
     /// - Example: `3434`.
-    #[serde(rename = "EipPackets", default)]
     pub eip_packets: Option<i32>,
     /// The average bandwidth value. This value is equal to **EipFlow**/**Period**. Unit: byte/s. The default value of **Period** is **60**. Unit: seconds.
     ///
     /// - Wire name: `EipBandwidth`.
     /// - Example: `10`.
-    #[serde(rename = "EipBandwidth", default)]
     pub eip_bandwidth: Option<i32>,
     /// The timestamp of the monitoring data. Specify the time in the ISO8601 standard. Example: `2020-01-21T09:50:23Z`.
     ///
     /// - Wire name: `TimeStamp`.
     /// - Example: `2020-01-21T09:50:23Z`.
-    #[serde(rename = "TimeStamp", default)]
     pub time_stamp: Option<String>,
     /// The sum of inbound and outbound traffic.
     ///
     /// - Wire name: `EipFlow`.
     /// - Example: `465`.
-    #[serde(rename = "EipFlow", default)]
     pub eip_flow: Option<i64>,
     /// The inbound traffic. Unit: bytes.
     ///
     /// - Wire name: `EipRX`.
     /// - Example: `122`.
-    #[serde(rename = "EipRX", default)]
     pub eip_rx: Option<i64>,
 }
+impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                eip_tx: f.take("EipTX")?,
+                eip_packets: f.take("EipPackets")?,
+                eip_bandwidth: f.take("EipBandwidth")?,
+                time_stamp: f.take("TimeStamp")?,
+                eip_flow: f.take("EipFlow")?,
+                eip_rx: f.take("EipRX")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipMonitorDatas {
     /// The detailed information about the monitoring data of the EIP.
     ///
     /// - Wire name: `EipMonitorData`.
-    #[serde(rename = "EipMonitorData", default)]
     pub eip_monitor_data: Option<Vec<EipMonitorData>>,
+}
+impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                eip_monitor_data: f.take("EipMonitorData")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeEipMonitorData`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeEipMonitorDataResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C8B26B44-0189-443E-9816-D951F59623A9`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `EipMonitorDatas`.
-    #[serde(rename = "EipMonitorDatas", default)]
     pub eip_monitor_datas: Option<EipMonitorDatas>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeEipMonitorDataResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                eip_monitor_datas: f.take("EipMonitorDatas")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -136,13 +136,12 @@ impl DescribeEipSegmentRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipSegment {
     /// The time when the contiguous EIP group was created. The time follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2020-03-06T12:30:07Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the contiguous EIP group. Valid values:
     ///
@@ -152,94 +151,128 @@ pub struct EipSegment {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Allocated`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The description of the contiguous EIP group.
     ///
     /// - Wire name: `Descritpion`.
     /// - Example: `MyEipSegment`.
-    #[serde(rename = "Descritpion", default)]
     pub descritpion: Option<String>,
     /// The ID of the contiguous EIP group.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The number of EIPs in the contiguous EIP group.
     ///
     /// - Wire name: `IpCount`.
     /// - Example: `16`.
-    #[serde(rename = "IpCount", default)]
     pub ip_count: Option<String>,
     /// The name of the contiguous EIP group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `MyEipSegment`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The CIDR block and mask of the contiguous EIP group.
     ///
     /// - Wire name: `Segment`.
     /// - Example: `161.xx.xx.32/28`.
-    #[serde(rename = "Segment", default)]
     pub segment: Option<String>,
     /// The ID of the region to which the contiguous EIP group belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The zone of the contiguous EIP group.
     ///
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.
-    #[serde(rename = "Zone", default)]
     pub zone: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for EipSegment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                descritpion: f.take("Descritpion")?,
+                instance_id: f.take("InstanceId")?,
+                ip_count: f.take("IpCount")?,
+                name: f.take("Name")?,
+                segment: f.take("Segment")?,
+                region_id: f.take("RegionId")?,
+                zone: f.take("Zone")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipSegments {
     /// The details of the contiguous EIP group.
     ///
     /// - Wire name: `EipSegment`.
-    #[serde(rename = "EipSegment", default)]
     pub eip_segment: Option<Vec<EipSegment>>,
+}
+impl<'de> ::serde::Deserialize<'de> for EipSegments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                eip_segment: f.take("EipSegment")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeEipSegment`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeEipSegmentResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `EipSegments`.
-    #[serde(rename = "EipSegments", default)]
     pub eip_segments: Option<EipSegments>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeEipSegmentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                eip_segments: f.take("EipSegments")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeEipSegment`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -207,7 +207,7 @@ pub struct Tag {
 /// - **Configuring**: The QoS policy is being configured.
 ///
 ///  > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `Configuring`.
     Configuring,
@@ -220,7 +220,7 @@ pub enum Status {
     Status { Configuring = "Configuring", Normal = "Normal", }
 );
 /// The type of the instance to which the QoS policy is associated. Only **PHYSICALCONNECTION** is returned.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstanceType {
     /// `PHYSICALCONNECTION`.
     Physicalconnection,
@@ -235,7 +235,7 @@ pub enum InstanceType {
 /// - **Normal**: The instance is available.
 /// - **Configuring**: The instance is being configured.
 /// - **Deleting**: The instance is being deleted.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstanceStatus {
     /// `Configuring`.
     Configuring,
@@ -251,20 +251,18 @@ pub enum InstanceStatus {
     "Deleting", }
 );
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedInstanceList {
     /// The ID of the instance to which the QoS policy is associated.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-bp159zj8zujwy3p07j83e`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The type of the instance to which the QoS policy is associated. Only **PHYSICALCONNECTION** is returned.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `PHYSICALCONNECTION`.
     /// - Valid values: `PHYSICALCONNECTION`.
-    #[serde(rename = "InstanceType", default)]
     pub instance_type: Option<InstanceType>,
     /// The state of the instance to which the QoS policy is associated. Valid values:
     ///
@@ -275,14 +273,27 @@ pub struct AssociatedInstanceList {
     /// - Wire name: `InstanceStatus`.
     /// - Example: `Normal`.
     /// - Valid values: `Configuring`, `Normal`, `Deleting`.
-    #[serde(rename = "InstanceStatus", default)]
     pub instance_status: Option<InstanceStatus>,
     /// The configuration progress of the instance to which the QoS policy is associated. Valid values: **0** to **100**.
     ///
     /// - Wire name: `InstanceProgressing`.
     /// - Example: `100`.
-    #[serde(rename = "InstanceProgressing", default)]
     pub instance_progressing: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                instance_id: f.take("InstanceId")?,
+                instance_type: f.take("InstanceType")?,
+                instance_status: f.take("InstanceStatus")?,
+                instance_progressing: f.take("InstanceProgressing")?,
+            }),
+        )
+    }
 }
 /// The type of the QoS queue. Valid values:
 ///
@@ -292,7 +303,7 @@ pub struct AssociatedInstanceList {
 ///
 ///
 /// > You cannot create a default queue.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum QueueType {
     /// `High`.
     High,
@@ -307,19 +318,17 @@ pub enum QueueType {
     QueueType { High = "High", Medium = "Medium", Default = "Default", }
 );
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueueList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-pksbqfmotl5hzqmhf8`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
-    #[serde(rename = "QueueId", default)]
     pub queue_id: Option<String>,
     /// The type of the QoS queue. Valid values:
     ///
@@ -333,7 +342,6 @@ pub struct QueueList {
     /// - Wire name: `QueueType`.
     /// - Example: `High`.
     /// - Valid values: `High`, `Medium`, `Default`.
-    #[serde(rename = "QueueType", default)]
     pub queue_type: Option<QueueType>,
     /// The percentage of bandwidth allocated to a QoS queue.
     ///
@@ -342,7 +350,6 @@ pub struct QueueList {
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
-    #[serde(rename = "BandwidthPercent", default)]
     pub bandwidth_percent: Option<String>,
     /// The name of the QoS queue.
     ///
@@ -350,7 +357,6 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueName`.
     /// - Example: `qos-queue-test`.
-    #[serde(rename = "QueueName", default)]
     pub queue_name: Option<String>,
     /// The description of the QoS queue.
     ///
@@ -358,7 +364,6 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueDescription`.
     /// - Example: `qos-queue-test`.
-    #[serde(rename = "QueueDescription", default)]
     pub queue_description: Option<String>,
     /// The state of the QoS queue. Valid values:
     ///
@@ -368,33 +373,60 @@ pub struct QueueList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for QueueList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                qos_id: f.take("QosId")?,
+                queue_id: f.take("QueueId")?,
+                queue_type: f.take("QueueType")?,
+                bandwidth_percent: f.take("BandwidthPercent")?,
+                queue_name: f.take("QueueName")?,
+                queue_description: f.take("QueueDescription")?,
+                status: f.take("Status")?,
+            }),
+        )
+    }
+}
 /// The tag list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QosListTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for QosListTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// The information about the QoS policies.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QosList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-pksbqfmotl5hzq****`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
     /// The name of the QoS policy.
     ///
@@ -402,7 +434,6 @@ pub struct QosList {
     ///
     /// - Wire name: `QosName`.
     /// - Example: `qos-test`.
-    #[serde(rename = "QosName", default)]
     pub qos_name: Option<String>,
     /// The description of the QoS policy.
     ///
@@ -410,7 +441,6 @@ pub struct QosList {
     ///
     /// - Wire name: `QosDescription`.
     /// - Example: `qos-test`.
-    #[serde(rename = "QosDescription", default)]
     pub qos_description: Option<String>,
     /// The state of the QoS policy. Valid values:
     ///
@@ -422,46 +452,59 @@ pub struct QosList {
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
     /// - Valid values: `Configuring`, `Normal`.
-    #[serde(rename = "Status", default)]
     pub status: Option<Status>,
     /// The configuration progress of the QoS policy. Valid values: **0** to **100**.
     ///
     /// - Wire name: `Progressing`.
     /// - Example: `100`.
-    #[serde(rename = "Progressing", default)]
     pub progressing: Option<i32>,
     /// The information about the instances to which the QoS policy is associated.
     ///
     /// - Wire name: `AssociatedInstanceList`.
-    #[serde(rename = "AssociatedInstanceList", default)]
     pub associated_instance_list: Option<Vec<AssociatedInstanceList>>,
     /// The information about the QoS queues.
     ///
     /// - Wire name: `QueueList`.
-    #[serde(rename = "QueueList", default)]
     pub queue_list: Option<Vec<QueueList>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmz7vtyl4f***`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<QosListTag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for QosList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                qos_id: f.take("QosId")?,
+                qos_name: f.take("QosName")?,
+                qos_description: f.take("QosDescription")?,
+                status: f.take("Status")?,
+                progressing: f.take("Progressing")?,
+                associated_instance_list: f.take("AssociatedInstanceList")?,
+                queue_list: f.take("QueueList")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeExpressConnectTrafficQos`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeExpressConnectTrafficQosResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -470,31 +513,43 @@ pub struct DescribeExpressConnectTrafficQosResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1 to 100**. Default value: 20.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
-    #[serde(rename = "Count", default)]
     pub count: Option<String>,
     /// The information about QoS policies.
     ///
     /// - Wire name: `QosList`.
-    #[serde(rename = "QosList", default)]
     pub qos_list: Option<Vec<QosList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                max_results: f.take("MaxResults")?,
+                total_count: f.take("TotalCount")?,
+                count: f.take("Count")?,
+                qos_list: f.take("QosList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -508,9 +563,7 @@ pub enum DescribeExpressConnectTrafficQosError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl DescribeExpressConnectTrafficQosError {

@@ -144,25 +144,22 @@ impl DescribeExpressConnectTrafficQosQueueRequestBuilder {
     }
 }
 /// The information about the QoS rule.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RuleList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-91xz9f8zd7yj8xwknz`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-iugg0l9x27f2nocouj`.
-    #[serde(rename = "QueueId", default)]
     pub queue_id: Option<String>,
     /// The priority of the QoS rule. Valid values: **1** to **9000**. A larger value indicates a higher priority. The priority of each QoS rule must be unique in the same QoS policy.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
-    #[serde(rename = "Priority", default)]
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
@@ -185,7 +182,6 @@ pub struct RuleList {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -195,7 +191,6 @@ pub struct RuleList {
     ///
     /// - Wire name: `SrcCidr`.
     /// - Example: `1.1.1.0/24`.
-    #[serde(rename = "SrcCidr", default)]
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -205,7 +200,6 @@ pub struct RuleList {
     ///
     /// - Wire name: `DstCidr`.
     /// - Example: `1.1.1.0/24`.
-    #[serde(rename = "DstCidr", default)]
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -215,7 +209,6 @@ pub struct RuleList {
     ///
     /// - Wire name: `SrcIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
-    #[serde(rename = "SrcIPv6Cidr", default)]
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -225,13 +218,11 @@ pub struct RuleList {
     ///
     /// - Wire name: `DstIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
-    #[serde(rename = "DstIPv6Cidr", default)]
     pub dst_i_pv6_cidr: Option<String>,
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "SrcPortRange", default)]
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
@@ -254,19 +245,16 @@ pub struct RuleList {
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "DstPortRange", default)]
     pub dst_port_range: Option<String>,
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
     ///
     /// - Wire name: `MatchDscp`.
     /// - Example: `1`.
-    #[serde(rename = "MatchDscp", default)]
     pub match_dscp: Option<i32>,
     /// The new DSCP value. Valid values: **0** to **63**. If you do not change the value, the value is -1.
     ///
     /// - Wire name: `RemarkingDscp`.
     /// - Example: `1`.
-    #[serde(rename = "RemarkingDscp", default)]
     pub remarking_dscp: Option<i32>,
     /// The name of the QoS rule.
     ///
@@ -274,7 +262,6 @@ pub struct RuleList {
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `qos-rule-test`.
-    #[serde(rename = "RuleName", default)]
     pub rule_name: Option<String>,
     /// The description of the QoS rule.
     ///
@@ -282,13 +269,11 @@ pub struct RuleList {
     ///
     /// - Wire name: `RuleDescription`.
     /// - Example: `qos-rule-test`.
-    #[serde(rename = "RuleDescription", default)]
     pub rule_description: Option<String>,
     /// The ID of the QoS rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
-    #[serde(rename = "RuleId", default)]
     pub rule_id: Option<String>,
     /// The status of the QoS rule. Valid values:
     ///
@@ -298,23 +283,47 @@ pub struct RuleList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for RuleList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                qos_id: f.take("QosId")?,
+                queue_id: f.take("QueueId")?,
+                priority: f.take("Priority")?,
+                protocol: f.take("Protocol")?,
+                src_cidr: f.take("SrcCidr")?,
+                dst_cidr: f.take("DstCidr")?,
+                src_i_pv6_cidr: f.take("SrcIPv6Cidr")?,
+                dst_i_pv6_cidr: f.take("DstIPv6Cidr")?,
+                src_port_range: f.take("SrcPortRange")?,
+                dst_port_range: f.take("DstPortRange")?,
+                match_dscp: f.take("MatchDscp")?,
+                remarking_dscp: f.take("RemarkingDscp")?,
+                rule_name: f.take("RuleName")?,
+                rule_description: f.take("RuleDescription")?,
+                rule_id: f.take("RuleId")?,
+                status: f.take("Status")?,
+            }),
+        )
+    }
+}
 /// The information about the QoS queue.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueueList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-ncfgzxg40zks5n0qze`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
-    #[serde(rename = "QueueId", default)]
     pub queue_id: Option<String>,
     /// The priority of the QoS queue. Valid values:
     ///
@@ -328,7 +337,6 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueType`.
     /// - Example: `High`.
-    #[serde(rename = "QueueType", default)]
     pub queue_type: Option<String>,
     /// The percentage of bandwidth allocated to a QoS queue.
     ///
@@ -337,7 +345,6 @@ pub struct QueueList {
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
-    #[serde(rename = "BandwidthPercent", default)]
     pub bandwidth_percent: Option<String>,
     /// The name of the QoS queue.
     ///
@@ -345,7 +352,6 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueName`.
     /// - Example: `qos-queue-test`.
-    #[serde(rename = "QueueName", default)]
     pub queue_name: Option<String>,
     /// The description of the QoS queue.
     ///
@@ -353,12 +359,10 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueDescription`.
     /// - Example: `qos-queue-test`.
-    #[serde(rename = "QueueDescription", default)]
     pub queue_description: Option<String>,
     /// The information about the QoS rules.
     ///
     /// - Wire name: `RuleList`.
-    #[serde(rename = "RuleList", default)]
     pub rule_list: Option<Vec<RuleList>>,
     /// The state of the QoS queue. Valid values:
     ///
@@ -368,25 +372,54 @@ pub struct QueueList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for QueueList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                qos_id: f.take("QosId")?,
+                queue_id: f.take("QueueId")?,
+                queue_type: f.take("QueueType")?,
+                bandwidth_percent: f.take("BandwidthPercent")?,
+                queue_name: f.take("QueueName")?,
+                queue_description: f.take("QueueDescription")?,
+                rule_list: f.take("RuleList")?,
+                status: f.take("Status")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeExpressConnectTrafficQosQueue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeExpressConnectTrafficQosQueueResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The information about the QoS queues.
     ///
     /// - Wire name: `QueueList`.
-    #[serde(rename = "QueueList", default)]
     pub queue_list: Option<Vec<QueueList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                queue_list: f.take("QueueList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -400,9 +433,7 @@ pub enum DescribeExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl DescribeExpressConnectTrafficQosQueueError {

@@ -110,13 +110,12 @@ impl DescribeFailoverTestJobRequestBuilder {
     }
 }
 /// The failover test.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailoverTestJobModel {
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `ftj-xxxxxxxxx`.
-    #[serde(rename = "JobId", default)]
     pub job_id: Option<String>,
     /// The name of the failover test.
     ///
@@ -124,7 +123,6 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The description of the failover test.
     ///
@@ -132,18 +130,15 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The type of failover test resource. Only **PHYSICALCONNECTION** is returned.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PHYSICALCONNECTION`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The IDs of failover test resources.
     ///
     /// - Wire name: `ResourceId`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
@@ -152,25 +147,21 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
-    #[serde(rename = "JobType", default)]
     pub job_type: Option<String>,
     /// The duration of the failover test. Unit: minutes. Valid values: **1 to 4320**.
     ///
     /// - Wire name: `JobDuration`.
     /// - Example: `60`.
-    #[serde(rename = "JobDuration", default)]
     pub job_duration: Option<String>,
     /// The start time of the failover test. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2023-11-21T14:00:00Z`.
-    #[serde(rename = "StartTime", default)]
     pub start_time: Option<String>,
     /// The end time of the failover test. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `StopTime`.
     /// - Example: `2023-11-21T15:00:00Z`.
-    #[serde(rename = "StopTime", default)]
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
@@ -182,27 +173,58 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                job_id: f.take("JobId")?,
+                name: f.take("Name")?,
+                description: f.take("Description")?,
+                resource_type: f.take("ResourceType")?,
+                resource_id: f.take("ResourceId")?,
+                job_type: f.take("JobType")?,
+                job_duration: f.take("JobDuration")?,
+                start_time: f.take("StartTime")?,
+                stop_time: f.take("StopTime")?,
+                status: f.take("Status")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeFailoverTestJob`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The failover test.
     ///
     /// - Wire name: `FailoverTestJobModel`.
-    #[serde(rename = "FailoverTestJobModel", default)]
     pub failover_test_job_model: Option<FailoverTestJobModel>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                failover_test_job_model: f.take("FailoverTestJobModel")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -143,7 +143,7 @@ impl DescribeFailoverTestJobsRequestBuilder {
 /// *   **ResourceType**
 ///
 /// > You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     /// `JobId`.
     JobId,
@@ -200,13 +200,12 @@ impl ::acs_runtime::validate::Validate for Filter {
     }
 }
 /// The failover test.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailoverTestJobList {
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `ftj-xxxxxxxxx`.
-    #[serde(rename = "JobId", default)]
     pub job_id: Option<String>,
     /// The name of the failover test.
     ///
@@ -214,7 +213,6 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The description of the failover test.
     ///
@@ -222,18 +220,15 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The type of the failover test resource. Only **PHYSICALCONNECTION** is returned.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PHYSICALCONNECTION`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The IDs of the failover test resources.
     ///
     /// - Wire name: `ResourceId`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
@@ -242,25 +237,21 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
-    #[serde(rename = "JobType", default)]
     pub job_type: Option<String>,
     /// The duration of the failover test. Unit: minutes. Valid values: **1 to 4320**.
     ///
     /// - Wire name: `JobDuration`.
     /// - Example: `60`.
-    #[serde(rename = "JobDuration", default)]
     pub job_duration: Option<String>,
     /// The beginning of the fault drill task. The time must be in UTC. Specify the time in the ISO 8601 standard in `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2023-11-21T14:00:00Z`.
-    #[serde(rename = "StartTime", default)]
     pub start_time: Option<String>,
     /// The end of the fault drill task. The time must be in UTC. Specify the time in the ISO 8601 standard in `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `StopTime`.
     /// - Example: `2023-11-21T15:00:00Z`.
-    #[serde(rename = "StopTime", default)]
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
@@ -272,26 +263,44 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                job_id: f.take("JobId")?,
+                name: f.take("Name")?,
+                description: f.take("Description")?,
+                resource_type: f.take("ResourceType")?,
+                resource_id: f.take("ResourceId")?,
+                job_type: f.take("JobType")?,
+                job_duration: f.take("JobDuration")?,
+                start_time: f.take("StartTime")?,
+                stop_time: f.take("StopTime")?,
+                status: f.take("Status")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeFailoverTestJobs`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeFailoverTestJobsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of failover tests.
     ///
     /// - Wire name: `FailoverTestJobList`.
-    #[serde(rename = "FailoverTestJobList", default)]
     pub failover_test_job_list: Option<Vec<FailoverTestJobList>>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -300,26 +309,39 @@ pub struct DescribeFailoverTestJobsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1 to 100**. Default value: 20.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The number of entries on the current page.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                failover_test_job_list: f.take("FailoverTestJobList")?,
+                next_token: f.take("NextToken")?,
+                max_results: f.take("MaxResults")?,
+                total_count: f.take("TotalCount")?,
+                count: f.take("Count")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeFailoverTestJobs`: one variant per documented code, `Unhandled` for any other.
 ///

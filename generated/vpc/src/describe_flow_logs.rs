@@ -274,7 +274,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficPath {
     /// The path of the captured traffic. Values:
     ///
@@ -282,36 +282,64 @@ pub struct TrafficPath {
     /// - **internetGateway**: Indicates public network traffic collection.
     ///
     /// - Wire name: `TrafficPathList`.
-    #[serde(rename = "TrafficPathList", default)]
     pub traffic_path_list: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for TrafficPath {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic_path_list: f.take("TrafficPathList")?,
+            }),
+        )
+    }
+}
 /// List of tags
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// Tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// Tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// List of tags
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// List of flow logs.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLog {
     /// The status of the flow log. Values:
     /// - **Active**: The flow log is in an active state.
@@ -322,19 +350,16 @@ pub struct FlowLog {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The creation time of the flow log.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-01-21T03:08:50Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The name of the flow log.
     ///
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
-    #[serde(rename = "FlowLogName", default)]
     pub flow_log_name: Option<String>,
     /// The type of traffic captured by the flow log. Values:
     ///
@@ -344,7 +369,6 @@ pub struct FlowLog {
     ///
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
-    #[serde(rename = "TrafficType", default)]
     pub traffic_type: Option<String>,
     /// The resource type of the traffic captured by the flow log:
     ///
@@ -354,43 +378,36 @@ pub struct FlowLog {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The description of the flow log.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Description`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The Project that manages the captured traffic.
     ///
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
-    #[serde(rename = "ProjectName", default)]
     pub project_name: Option<String>,
     /// The Logstore where the captured traffic is stored.
     ///
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
-    #[serde(rename = "LogStoreName", default)]
     pub log_store_name: Option<String>,
     /// The resource ID of the traffic captured by the flow log.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `eni-askldfas****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
     /// The region ID to which the flow log belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `fl-bp1f6qqhsrc2c12ta****`.
-    #[serde(rename = "FlowLogId", default)]
     pub flow_log_id: Option<String>,
     /// The business status. Values:
     ///
@@ -399,16 +416,13 @@ pub struct FlowLog {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The sampling interval of the flow log. Unit: minutes.
     ///
     /// - Wire name: `AggregationInterval`.
     /// - Example: `10`.
-    #[serde(rename = "AggregationInterval", default)]
     pub aggregation_interval: Option<i32>,
     /// - Wire name: `TrafficPath`.
-    #[serde(rename = "TrafficPath", default)]
     pub traffic_path: Option<TrafficPath>,
     /// The hosting type of the cloud service.
     /// - It can be empty, indicating that the flow log was created by the user.
@@ -417,16 +431,13 @@ pub struct FlowLog {
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `sls`.
-    #[serde(rename = "ServiceType", default)]
     pub service_type: Option<String>,
     /// The ID of the resource group to which the flow log belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The delivery status of the flow log, with values:
     /// - **SUCCESS**: Delivery succeeded.
@@ -434,7 +445,6 @@ pub struct FlowLog {
     ///
     /// - Wire name: `FlowLogDeliverStatus`.
     /// - Example: `FAILED`.
-    #[serde(rename = "FlowLogDeliverStatus", default)]
     pub flow_log_deliver_status: Option<String>,
     /// When log delivery fails, you can troubleshoot based on the error messages. Possible error messages include:
     /// - **UnavaliableTarget**: The Logstore of the Log Service SLS is unavailable and cannot receive logs. It is recommended to check if the corresponding Logstore actually exists and is accessible.
@@ -443,54 +453,90 @@ pub struct FlowLog {
     ///
     /// - Wire name: `FlowLogDeliverErrorMessage`.
     /// - Example: `UnavaliableTarget`.
-    #[serde(rename = "FlowLogDeliverErrorMessage", default)]
     pub flow_log_deliver_error_message: Option<String>,
     /// The type of IP address for collecting flow log traffic.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for FlowLog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                flow_log_name: f.take("FlowLogName")?,
+                traffic_type: f.take("TrafficType")?,
+                resource_type: f.take("ResourceType")?,
+                description: f.take("Description")?,
+                project_name: f.take("ProjectName")?,
+                log_store_name: f.take("LogStoreName")?,
+                resource_id: f.take("ResourceId")?,
+                region_id: f.take("RegionId")?,
+                flow_log_id: f.take("FlowLogId")?,
+                business_status: f.take("BusinessStatus")?,
+                aggregation_interval: f.take("AggregationInterval")?,
+                traffic_path: f.take("TrafficPath")?,
+                service_type: f.take("ServiceType")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                flow_log_deliver_status: f.take("FlowLogDeliverStatus")?,
+                flow_log_deliver_error_message: f.take("FlowLogDeliverErrorMessage")?,
+                ip_version: f.take("IpVersion")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLogs {
     /// List of flow logs.
     ///
     /// - Wire name: `FlowLog`.
-    #[serde(rename = "FlowLog", default)]
     pub flow_log: Option<Vec<FlowLog>>,
+}
+impl<'de> ::serde::Deserialize<'de> for FlowLogs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                flow_log: f.take("FlowLog")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeFlowLogs`.
 ///
 /// Detailed information about the flow logs.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeFlowLogsResponse {
     /// The number of items per page in a paginated query.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `20`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries in the queried flow log list.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// Indicates whether the call was successful. Values:
     /// - **true**: The call was successful.
@@ -498,11 +544,26 @@ pub struct DescribeFlowLogsResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<String>,
     /// - Wire name: `FlowLogs`.
-    #[serde(rename = "FlowLogs", default)]
     pub flow_logs: Option<FlowLogs>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeFlowLogsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                page_number: f.take("PageNumber")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                success: f.take("Success")?,
+                flow_logs: f.take("FlowLogs")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeFlowLogs`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -238,7 +238,7 @@ impl DescribeForwardTableEntriesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableEntry {
     /// The status of the DNAT entry. Valid values:
     ///
@@ -248,13 +248,11 @@ pub struct ForwardTableEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the DNAT entry.
     ///
     /// - Wire name: `ForwardEntryId`.
     /// - Example: `fwd-119smw5tk****`.
-    #[serde(rename = "ForwardEntryId", default)]
     pub forward_entry_id: Option<String>,
     /// The private IP address.
     ///
@@ -263,26 +261,22 @@ pub struct ForwardTableEntry {
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "InternalIp", default)]
     pub internal_ip: Option<String>,
     /// *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     /// *   The destination ECS instance port to be mapped when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `25`.
-    #[serde(rename = "InternalPort", default)]
     pub internal_port: Option<String>,
     /// The name of the DNAT entry.
     ///
     /// - Wire name: `ForwardEntryName`.
     /// - Example: `ForwardEntry-1`.
-    #[serde(rename = "ForwardEntryName", default)]
     pub forward_entry_name: Option<String>,
     /// The ID of the DNAT table to which the DNAT entry belongs.
     ///
     /// - Wire name: `ForwardTableId`.
     /// - Example: `ftb-11tc6xgmv****`.
-    #[serde(rename = "ForwardTableId", default)]
     pub forward_table_id: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -292,70 +286,109 @@ pub struct ForwardTableEntry {
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
-    #[serde(rename = "IpProtocol", default)]
     pub ip_protocol: Option<String>,
     /// *   The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     /// *   The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `80`.
-    #[serde(rename = "ExternalPort", default)]
     pub external_port: Option<String>,
     /// *   The EIPs that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
     /// *   The NAT IP addresses that can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `139.79.XX.XX`.
-    #[serde(rename = "ExternalIp", default)]
     pub external_ip: Option<String>,
     /// The ID of the NAT gateway to which the DNAT entry belongs.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                forward_entry_id: f.take("ForwardEntryId")?,
+                internal_ip: f.take("InternalIp")?,
+                internal_port: f.take("InternalPort")?,
+                forward_entry_name: f.take("ForwardEntryName")?,
+                forward_table_id: f.take("ForwardTableId")?,
+                ip_protocol: f.take("IpProtocol")?,
+                external_port: f.take("ExternalPort")?,
+                external_ip: f.take("ExternalIp")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableEntries {
     /// The details of DNAT entries.
     ///
     /// - Wire name: `ForwardTableEntry`.
-    #[serde(rename = "ForwardTableEntry", default)]
     pub forward_table_entry: Option<Vec<ForwardTableEntry>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                forward_table_entry: f.take("ForwardTableEntry")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeForwardTableEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeForwardTableEntriesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A6C4A8B1-7561-4509-949C-20DEB40D71E6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `5`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `ForwardTableEntries`.
-    #[serde(rename = "ForwardTableEntries", default)]
     pub forward_table_entries: Option<ForwardTableEntries>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeForwardTableEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                forward_table_entries: f.take("ForwardTableEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeForwardTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///

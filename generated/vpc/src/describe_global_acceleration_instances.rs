@@ -217,19 +217,17 @@ impl DescribeGlobalAccelerationInstancesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BackendServer {
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIpAddress`.
     /// - Example: `172.xx.xx.109`.
-    #[serde(rename = "ServerIpAddress", default)]
     pub server_ip_address: Option<String>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-2zeg83zvn5d4ed4y****`.
-    #[serde(rename = "ServerId", default)]
     pub server_id: Option<String>,
     /// The type of the backend server.
     ///
@@ -238,57 +236,102 @@ pub struct BackendServer {
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.
-    #[serde(rename = "ServerType", default)]
     pub server_type: Option<String>,
     /// The region where the backend servers are deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-beijing`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for BackendServer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                server_ip_address: f.take("ServerIpAddress")?,
+                server_id: f.take("ServerId")?,
+                server_type: f.take("ServerType")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BackendServers {
     /// The details about the backend servers of the GA instance.
     ///
     /// - Wire name: `BackendServer`.
-    #[serde(rename = "BackendServer", default)]
     pub backend_server: Option<Vec<BackendServer>>,
 }
+impl<'de> ::serde::Deserialize<'de> for BackendServers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                backend_server: f.take("BackendServer")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddress {
     /// The public IP address of the GA instance.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `12.xx.xx.78`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The ID of the public IP address of the GA instance.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp19yqraac4w3y0jd****`.
-    #[serde(rename = "AllocationId", default)]
     pub allocation_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ip_address: f.take("IpAddress")?,
+                allocation_id: f.take("AllocationId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddresses {
     /// The public IP address.
     ///
     /// - Wire name: `PublicIpAddress`.
-    #[serde(rename = "PublicIpAddress", default)]
     pub public_ip_address: Option<Vec<PublicIpAddress>>,
 }
+impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                public_ip_address: f.take("PublicIpAddress")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstance {
     /// The time when the GA instance was created. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-07-05T03:39:31Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the GA instance.
     ///
@@ -299,7 +342,6 @@ pub struct GlobalAccelerationInstance {
     ///
     /// - Wire name: `Status`.
     /// - Example: `InUse`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The bandwidth type of the GA instance.
     ///
@@ -308,122 +350,157 @@ pub struct GlobalAccelerationInstance {
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
-    #[serde(rename = "BandwidthType", default)]
     pub bandwidth_type: Option<String>,
     /// The billing method of the GA instance.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PrePaid`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The ID of the GA instance.
     ///
     /// - Wire name: `GlobalAccelerationInstanceId`.
     /// - Example: `ga-bp1x99kj7kl1ziw5x****`.
-    #[serde(rename = "GlobalAccelerationInstanceId", default)]
     pub global_acceleration_instance_id: Option<String>,
     /// The service area of the GA instance.
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Example: `china-mainland`.
-    #[serde(rename = "ServiceLocation", default)]
     pub service_location: Option<String>,
     /// The region ID of the GA instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The acceleration area of the GA instance.
     ///
     /// - Wire name: `AccelerationLocation`.
     /// - Example: `china-mainland`.
-    #[serde(rename = "AccelerationLocation", default)]
     pub acceleration_location: Option<String>,
     /// The public IP address of the dedicated GA instance.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `47.xx.xx.99`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The description of the GA instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `apiDescription`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The maximum bandwidth of the GA instance.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<String>,
     /// The time when the instance expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2018-08-05T16:00Z`.
-    #[serde(rename = "ExpiredTime", default)]
     pub expired_time: Option<String>,
     /// The billing method of the GA instance.
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "InternetChargeType", default)]
     pub internet_charge_type: Option<String>,
     /// The name of the GA instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `instanceName`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// - Wire name: `BackendServers`.
-    #[serde(rename = "BackendServers", default)]
     pub backend_servers: Option<BackendServers>,
     /// - Wire name: `PublicIpAddresses`.
-    #[serde(rename = "PublicIpAddresses", default)]
     pub public_ip_addresses: Option<PublicIpAddresses>,
 }
+impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                bandwidth_type: f.take("BandwidthType")?,
+                charge_type: f.take("ChargeType")?,
+                global_acceleration_instance_id: f.take("GlobalAccelerationInstanceId")?,
+                service_location: f.take("ServiceLocation")?,
+                region_id: f.take("RegionId")?,
+                acceleration_location: f.take("AccelerationLocation")?,
+                ip_address: f.take("IpAddress")?,
+                description: f.take("Description")?,
+                bandwidth: f.take("Bandwidth")?,
+                expired_time: f.take("ExpiredTime")?,
+                internet_charge_type: f.take("InternetChargeType")?,
+                name: f.take("Name")?,
+                backend_servers: f.take("BackendServers")?,
+                public_ip_addresses: f.take("PublicIpAddresses")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstances {
     /// The details of the GA instances.
     ///
     /// - Wire name: `GlobalAccelerationInstance`.
-    #[serde(rename = "GlobalAccelerationInstance", default)]
     pub global_acceleration_instance: Option<Vec<GlobalAccelerationInstance>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                global_acceleration_instance: f.take("GlobalAccelerationInstance")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeGlobalAccelerationInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeGlobalAccelerationInstancesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6B4EE38D-C75B-4E1F-844E-863A94430676`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `GlobalAccelerationInstances`.
-    #[serde(rename = "GlobalAccelerationInstances", default)]
     pub global_acceleration_instances: Option<GlobalAccelerationInstances>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeGlobalAccelerationInstancesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                global_acceleration_instances: f.take("GlobalAccelerationInstances")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -168,67 +168,100 @@ impl DescribeGrantRulesToCenRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CbnGrantRule {
     /// The ID of the authorized CEN instance.
     ///
     /// - Wire name: `CenInstanceId`.
     /// - Example: `cen-9gsm1q2yh1prpt****`.
-    #[serde(rename = "CenInstanceId", default)]
     pub cen_instance_id: Option<String>,
     /// The UID of the Alibaba Cloud account to which the authorized CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
-    #[serde(rename = "CenOwnerId", default)]
     pub cen_owner_id: Option<i64>,
     /// The time when the instance was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2019-11-15T09:26:36Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                cen_instance_id: f.take("CenInstanceId")?,
+                cen_owner_id: f.take("CenOwnerId")?,
+                creation_time: f.take("CreationTime")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CenGrantRules {
     /// The information about the authorization.
     ///
     /// - Wire name: `CbnGrantRule`.
-    #[serde(rename = "CbnGrantRule", default)]
     pub cbn_grant_rule: Option<Vec<CbnGrantRule>>,
+}
+impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                cbn_grant_rule: f.take("CbnGrantRule")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeGrantRulesToCen`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeGrantRulesToCenResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F5BB78C8-5F41-464F-B9FF-5E0A7198BA26`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `CenGrantRules`.
-    #[serde(rename = "CenGrantRules", default)]
     pub cen_grant_rules: Option<CenGrantRules>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                cen_grant_rules: f.take("CenGrantRules")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeGrantRulesToCen`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -161,69 +161,91 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EcrGrantRule {
     /// The ECR account ID.
     ///
     /// - Wire name: `EcrUid`.
     /// - Example: `11111111111`.
-    #[serde(rename = "EcrUid", default)]
     pub ecr_uid: Option<i64>,
     /// The authorization time. The time follows the ISO8601 standard and uses UTC time. The format is YYYY-MM-DDThh:mm:ssZ.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2025-09-15T14:00:00Z`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<String>,
     /// The ECR account ID.
     ///
     /// - Wire name: `EcrInstanceId`.
     /// - Example: `ecr-xxxxxx`.
-    #[serde(rename = "EcrInstanceId", default)]
     pub ecr_instance_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ecr_uid: f.take("EcrUid")?,
+                create_time: f.take("CreateTime")?,
+                ecr_instance_id: f.take("EcrInstanceId")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeGrantRulesToEcr`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeGrantRulesToEcrResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C1CCAB91-6AE6-50E3-AAA3-D0E5A2BC6ADE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The cross-account authorization list of the ECR
     ///
     /// - Wire name: `EcrGrantRules`.
-    #[serde(rename = "EcrGrantRules", default)]
     pub ecr_grant_rules: Option<Vec<EcrGrantRule>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `0`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `0`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries on each page. Maximum value: 50. Default value: 10.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `20`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                ecr_grant_rules: f.take("EcrGrantRules")?,
+                total_count: f.take("TotalCount")?,
+                count: f.take("Count")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -201,56 +201,94 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedEipAddresses {
     /// The list of EIPs associated with the HaVip.
     ///
     /// - Wire name: `associatedEipAddresse`.
-    #[serde(rename = "associatedEipAddresse", default)]
     pub associated_eip_addresse: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associated_eip_addresse: f.take("associatedEipAddresse")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedInstances {
     /// The information about the instance associated with the HaVip.
     ///
     /// - Wire name: `associatedInstance`.
-    #[serde(rename = "associatedInstance", default)]
     pub associated_instance: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associated_instance: f.take("associatedInstance")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag list.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HaVip {
     /// The ID of the VPC to which the HaVip belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1kcm36tevkpms97****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the HaVip. Valid values:
     ///
@@ -260,13 +298,11 @@ pub struct HaVip {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the HaVip.
     ///
     /// - Wire name: `HaVipId`.
     /// - Example: `havip-bp149uyvut73dpld****`.
-    #[serde(rename = "HaVipId", default)]
     pub ha_vip_id: Option<String>,
     /// The type of the instance with which the HaVip is associated. Valid values:
     ///
@@ -275,115 +311,149 @@ pub struct HaVip {
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
-    #[serde(rename = "AssociatedInstanceType", default)]
     pub associated_instance_type: Option<String>,
     /// The time when the HaVip was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2021-07-03T14:25:26Z`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<String>,
     /// The parameter is invalid. No value is returned.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `none`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The ID of the region to which the HaVip belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The ID of the vSwitch to which the HaVip belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1pkt1fba8e824ez****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The private IP address of the HaVip.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `192.168.24.5`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The description of the HaVip.
     ///
     /// - Wire name: `Description`.
     /// - Example: `My HaVip`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the active instance that is associated with the HaVip.
     ///
     /// - Wire name: `MasterInstanceId`.
     /// - Example: `i-bp145q7glnuzdvz****`.
-    #[serde(rename = "MasterInstanceId", default)]
     pub master_instance_id: Option<String>,
     /// The name of the HaVip.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// - Wire name: `AssociatedEipAddresses`.
-    #[serde(rename = "AssociatedEipAddresses", default)]
     pub associated_eip_addresses: Option<AssociatedEipAddresses>,
     /// - Wire name: `AssociatedInstances`.
-    #[serde(rename = "AssociatedInstances", default)]
     pub associated_instances: Option<AssociatedInstances>,
     /// The ID of the resource group to which the HaVip belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
 }
+impl<'de> ::serde::Deserialize<'de> for HaVip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                ha_vip_id: f.take("HaVipId")?,
+                associated_instance_type: f.take("AssociatedInstanceType")?,
+                create_time: f.take("CreateTime")?,
+                charge_type: f.take("ChargeType")?,
+                region_id: f.take("RegionId")?,
+                v_switch_id: f.take("VSwitchId")?,
+                ip_address: f.take("IpAddress")?,
+                description: f.take("Description")?,
+                master_instance_id: f.take("MasterInstanceId")?,
+                name: f.take("Name")?,
+                associated_eip_addresses: f.take("AssociatedEipAddresses")?,
+                associated_instances: f.take("AssociatedInstances")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HaVips {
     /// The details about the HaVip.
     ///
     /// - Wire name: `HaVip`.
-    #[serde(rename = "HaVip", default)]
     pub ha_vip: Option<Vec<HaVip>>,
+}
+impl<'de> ::serde::Deserialize<'de> for HaVips {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { ha_vip: f.take("HaVip")? }),
+        )
+    }
 }
 /// Response of `DescribeHaVips`.
 ///
 /// The number of entries per page.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeHaVipsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `33E480C5-B46F-4CA5-B6FD-D77C746E86AB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `HaVips`.
-    #[serde(rename = "HaVips", default)]
     pub ha_vips: Option<HaVips>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeHaVipsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ha_vips: f.take("HaVips")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeHaVips`: one variant per documented code, `Unhandled` for any other.
 ///

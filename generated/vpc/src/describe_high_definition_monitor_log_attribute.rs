@@ -118,25 +118,22 @@ impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder {
 /// Response of `DescribeHighDefinitionMonitorLogAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeHighDefinitionMonitorLogAttributeResponse {
     /// The name of the project.
     ///
     /// - Wire name: `LogProject`.
     /// - Example: `hdmonitor-cn-shenzhen-1658206966225390`.
-    #[serde(rename = "LogProject", default)]
     pub log_project: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The name of the Logstore.
     ///
     /// - Wire name: `LogStore`.
     /// - Example: `hdmonitor`.
-    #[serde(rename = "LogStore", default)]
     pub log_store: Option<String>,
     /// Indicates whether the operation is performed. Valid values:
     ///
@@ -145,20 +142,35 @@ pub struct DescribeHighDefinitionMonitorLogAttributeResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<String>,
     /// The ID of the instance whose fine-grained monitoring configurations you want to query.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `eip-wz9fi6qboho9fwgx7****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The type of instance for which you want to query fine-grained monitoring. Only **EIP** may be returned.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EIP`.
-    #[serde(rename = "InstanceType", default)]
     pub instance_type: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de>
+for DescribeHighDefinitionMonitorLogAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                log_project: f.take("LogProject")?,
+                request_id: f.take("RequestId")?,
+                log_store: f.take("LogStore")?,
+                success: f.take("Success")?,
+                instance_id: f.take("InstanceId")?,
+                instance_type: f.take("InstanceType")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeHighDefinitionMonitorLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -124,82 +124,115 @@ impl DescribeIPv6TranslatorAclListAttributesRequestBuilder {
     }
 }
 /// The details of the ACL.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AclEntry {
     /// The remarks of the ACL entry.
     ///
     /// - Wire name: `AclEntryComment`.
     /// - Example: `client IP`.
-    #[serde(rename = "AclEntryComment", default)]
     pub acl_entry_comment: Option<String>,
     /// The ID of the ACL entry.
     ///
     /// - Wire name: `AclEntryId`.
     /// - Example: `ipv6transaclentry-bp105jrs****`.
-    #[serde(rename = "AclEntryId", default)]
     pub acl_entry_id: Option<String>,
     /// The IP address specified in the ACL entry.
     ///
     /// - Wire name: `AclEntryIp`.
     /// - Example: `12ab:0:0:XXXX::0102/128`.
-    #[serde(rename = "AclEntryIp", default)]
     pub acl_entry_ip: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AclEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                acl_entry_comment: f.take("AclEntryComment")?,
+                acl_entry_id: f.take("AclEntryId")?,
+                acl_entry_ip: f.take("AclEntryIp")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AclEntries {
     /// The ACLs.
     ///
     /// - Wire name: `AclEntry`.
-    #[serde(rename = "AclEntry", default)]
     pub acl_entry: Option<Vec<AclEntry>>,
+}
+impl<'de> ::serde::Deserialize<'de> for AclEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                acl_entry: f.take("AclEntry")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeIPv6TranslatorAclListAttributes`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIPv6TranslatorAclListAttributesResponse {
     /// The ACL ID.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1de2****`.
-    #[serde(rename = "AclId", default)]
     pub acl_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `20`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The name of the ACL.
     ///
     /// - Wire name: `AclName`.
     /// - Example: `acl1`.
-    #[serde(rename = "AclName", default)]
     pub acl_name: Option<String>,
     /// - Wire name: `AclEntries`.
-    #[serde(rename = "AclEntries", default)]
     pub acl_entries: Option<AclEntries>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListAttributesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                acl_id: f.take("AclId")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                acl_name: f.take("AclName")?,
+                acl_entries: f.take("AclEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIPv6TranslatorAclListAttributes`: one variant per documented code, `Unhandled` for any other.
 ///

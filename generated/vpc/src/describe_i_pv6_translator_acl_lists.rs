@@ -133,64 +133,97 @@ impl DescribeIPv6TranslatorAclListsRequestBuilder {
     }
 }
 /// The returned data.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv6TranslatorAcl {
     /// The ACL name.
     ///
     /// - Wire name: `AclName`.
     /// - Example: `acl1`.
-    #[serde(rename = "AclName", default)]
     pub acl_name: Option<String>,
     /// The ACL ID.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1de2****`.
-    #[serde(rename = "AclId", default)]
     pub acl_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                acl_name: f.take("AclName")?,
+                acl_id: f.take("AclId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorAcls {
     /// The list of network ACLs.
     ///
     /// - Wire name: `IPv6TranslatorAcl`.
-    #[serde(rename = "IPv6TranslatorAcl", default)]
     pub i_pv6_translator_acl: Option<Vec<IPv6TranslatorAcl>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                i_pv6_translator_acl: f.take("IPv6TranslatorAcl")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeIPv6TranslatorAclLists`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIPv6TranslatorAclListsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `20`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6TranslatorAcls`.
-    #[serde(rename = "Ipv6TranslatorAcls", default)]
     pub ipv6_translator_acls: Option<Ipv6TranslatorAcls>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ipv6_translator_acls: f.take("Ipv6TranslatorAcls")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIPv6TranslatorAclLists`: one variant per documented code, `Unhandled` for any other.
 ///

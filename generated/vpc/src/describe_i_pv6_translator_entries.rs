@@ -254,7 +254,7 @@ impl DescribeIPv6TranslatorEntriesRequestBuilder {
     }
 }
 /// The details of the IPv6 mapping entry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntry {
     /// The ACL type.
     ///
@@ -263,136 +263,169 @@ pub struct Ipv6TranslatorEntry {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
-    #[serde(rename = "AclType", default)]
     pub acl_type: Option<String>,
     /// The status of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryStatus`.
     /// - Example: `active`.
-    #[serde(rename = "EntryStatus", default)]
     pub entry_status: Option<String>,
     /// The protocol.
     ///
     /// - Wire name: `TransProtocol`.
     /// - Example: `tcp`.
-    #[serde(rename = "TransProtocol", default)]
     pub trans_protocol: Option<String>,
     /// The ID of the IPv6 Translation Service instance to which the IPv6 mapping entry belongs.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1858ys****`.
-    #[serde(rename = "Ipv6TranslatorId", default)]
     pub ipv6_translator_id: Option<String>,
     /// The description of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryDescription`.
     /// - Example: `description`.
-    #[serde(rename = "EntryDescription", default)]
     pub entry_description: Option<String>,
     /// The ID of the IPv6 mapping entry.
     ///
     /// - Wire name: `Ipv6TranslatorEntryId`.
     /// - Example: `ipv6transentry-bp1g8bhrde****`.
-    #[serde(rename = "Ipv6TranslatorEntryId", default)]
     pub ipv6_translator_entry_id: Option<String>,
     /// The port used by the IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Port`.
     /// - Example: `80`.
-    #[serde(rename = "AllocateIpv6Port", default)]
     pub allocate_ipv6_port: Option<i32>,
     /// The public IP address of the backend IPv4 server.
     ///
     /// - Wire name: `BackendIpv4Addr`.
     /// - Example: `47.99.XX.XX`.
-    #[serde(rename = "BackendIpv4Addr", default)]
     pub backend_ipv4_addr: Option<String>,
     /// The public IPv4 port used by the IPv4 server that needs to provide IPv6 access.
     ///
     /// - Wire name: `BackendIpv4Port`.
     /// - Example: `80`.
-    #[serde(rename = "BackendIpv4Port", default)]
     pub backend_ipv4_port: Option<String>,
     /// The region of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The bandwidth specified in the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryBandwidth`.
     /// - Example: `1`.
-    #[serde(rename = "EntryBandwidth", default)]
     pub entry_bandwidth: Option<String>,
     /// The ID of the associated ACL.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1de2****`.
-    #[serde(rename = "AclId", default)]
     pub acl_id: Option<String>,
     /// The name of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryName`.
     /// - Example: `name`.
-    #[serde(rename = "EntryName", default)]
     pub entry_name: Option<String>,
     /// Indicates whether ACLs are enabled.
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `on`.
-    #[serde(rename = "AclStatus", default)]
     pub acl_status: Option<String>,
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Addr`.
     /// - Example: `2400:3200:1600::XX`.
-    #[serde(rename = "AllocateIpv6Addr", default)]
     pub allocate_ipv6_addr: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                acl_type: f.take("AclType")?,
+                entry_status: f.take("EntryStatus")?,
+                trans_protocol: f.take("TransProtocol")?,
+                ipv6_translator_id: f.take("Ipv6TranslatorId")?,
+                entry_description: f.take("EntryDescription")?,
+                ipv6_translator_entry_id: f.take("Ipv6TranslatorEntryId")?,
+                allocate_ipv6_port: f.take("AllocateIpv6Port")?,
+                backend_ipv4_addr: f.take("BackendIpv4Addr")?,
+                backend_ipv4_port: f.take("BackendIpv4Port")?,
+                region_id: f.take("RegionId")?,
+                entry_bandwidth: f.take("EntryBandwidth")?,
+                acl_id: f.take("AclId")?,
+                entry_name: f.take("EntryName")?,
+                acl_status: f.take("AclStatus")?,
+                allocate_ipv6_addr: f.take("AllocateIpv6Addr")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntries {
     /// The IPv6 mapping entries that are queried.
     ///
     /// - Wire name: `Ipv6TranslatorEntry`.
-    #[serde(rename = "Ipv6TranslatorEntry", default)]
     pub ipv6_translator_entry: Option<Vec<Ipv6TranslatorEntry>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_translator_entry: f.take("Ipv6TranslatorEntry")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeIPv6TranslatorEntries`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIPv6TranslatorEntriesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6TranslatorEntries`.
-    #[serde(rename = "Ipv6TranslatorEntries", default)]
     pub ipv6_translator_entries: Option<Ipv6TranslatorEntries>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ipv6_translator_entries: f.take("Ipv6TranslatorEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIPv6TranslatorEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -209,34 +209,42 @@ impl DescribeIPv6TranslatorsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntryIds {
     /// The IDs of IPv6 mapping entries of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorEntryId`.
-    #[serde(rename = "Ipv6TranslatorEntryId", default)]
     pub ipv6_translator_entry_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_translator_entry_id: f.take("Ipv6TranslatorEntryId")?,
+            }),
+        )
+    }
+}
 /// The details of the IPv6 Translation Service instance.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Translator {
     /// The status of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The specification of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `small`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The timestamp when the IPv6 Translation Service instance was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1537151540000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The billing method of the IPv6 Translation Service instance.
     ///
@@ -245,49 +253,41 @@ pub struct Ipv6Translator {
     ///
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
-    #[serde(rename = "PayType", default)]
     pub pay_type: Option<String>,
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1858ys*****`.
-    #[serde(rename = "Ipv6TranslatorId", default)]
     pub ipv6_translator_id: Option<String>,
     /// The IPv4 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv4Addr`.
     /// - Example: `47.99.XX.XX`.
-    #[serde(rename = "AllocateIpv4Addr", default)]
     pub allocate_ipv4_addr: Option<String>,
     /// The bandwidth of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AvailableBandwidth`.
     /// - Example: `1`.
-    #[serde(rename = "AvailableBandwidth", default)]
     pub available_bandwidth: Option<String>,
     /// The region of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The timestamp when IPv6 Translation Service instance expires.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1539792000000`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<i64>,
     /// The description of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `descriptionforinstance`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The bandwidth of the IPv6 Translation Service instance. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i32>,
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
@@ -296,67 +296,111 @@ pub struct Ipv6Translator {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Addr`.
     /// - Example: `2400:3200:1600::XXXX`.
-    #[serde(rename = "AllocateIpv6Addr", default)]
     pub allocate_ipv6_addr: Option<String>,
     /// The name of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// - Wire name: `Ipv6TranslatorEntryIds`.
-    #[serde(rename = "Ipv6TranslatorEntryIds", default)]
     pub ipv6_translator_entry_ids: Option<Ipv6TranslatorEntryIds>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                spec: f.take("Spec")?,
+                create_time: f.take("CreateTime")?,
+                pay_type: f.take("PayType")?,
+                ipv6_translator_id: f.take("Ipv6TranslatorId")?,
+                allocate_ipv4_addr: f.take("AllocateIpv4Addr")?,
+                available_bandwidth: f.take("AvailableBandwidth")?,
+                region_id: f.take("RegionId")?,
+                end_time: f.take("EndTime")?,
+                description: f.take("Description")?,
+                bandwidth: f.take("Bandwidth")?,
+                business_status: f.take("BusinessStatus")?,
+                allocate_ipv6_addr: f.take("AllocateIpv6Addr")?,
+                name: f.take("Name")?,
+                ipv6_translator_entry_ids: f.take("Ipv6TranslatorEntryIds")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Translators {
     /// The list of IPv6 Translation Service instances.
     ///
     /// - Wire name: `Ipv6Translator`.
-    #[serde(rename = "Ipv6Translator", default)]
     pub ipv6_translator: Option<Vec<Ipv6Translator>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_translator: f.take("Ipv6Translator")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeIPv6Translators`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIPv6TranslatorsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6Translators`.
-    #[serde(rename = "Ipv6Translators", default)]
     pub ipv6_translators: Option<Ipv6Translators>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ipv6_translators: f.take("Ipv6Translators")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIPv6Translators`: one variant per documented code, `Unhandled` for any other.
 ///

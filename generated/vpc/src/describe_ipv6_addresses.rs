@@ -307,7 +307,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// The Internet bandwidth of the IPv6 address.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6InternetBandwidth {
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
     ///
@@ -316,7 +316,6 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
-    #[serde(rename = "InternetChargeType", default)]
     pub internet_charge_type: Option<String>,
     /// The status of the Internet bandwidth of the IPv6 address. Valid values:
     ///
@@ -326,19 +325,16 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The dedicated Internet bandwidth of the IPv6 address. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i32>,
     /// The Internet bandwidth ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidthId`.
     /// - Example: `ipv6bw-hp3b35oq1fj50kbv****`.
-    #[serde(rename = "Ipv6InternetBandwidthId", default)]
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
     ///
@@ -346,7 +342,6 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
-    #[serde(rename = "InstanceChargeType", default)]
     pub instance_charge_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
@@ -355,7 +350,6 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
-    #[serde(rename = "HasReservationData", default)]
     pub has_reservation_data: Option<bool>,
     /// The metering method that is used after the renewal takes effect.
     ///
@@ -364,29 +358,47 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByTraffic`.
-    #[serde(rename = "ReservationInternetChargeType", default)]
     pub reservation_internet_charge_type: Option<String>,
     /// The type of the renewal order. Only **RENEW** may be returned, which indicates that the order is placed for service renewal.
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEW`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// The time when the renewal takes effect. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2021-05-23T16:00:00Z`.
-    #[serde(rename = "ReservationActiveTime", default)]
     pub reservation_active_time: Option<String>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `12`.
-    #[serde(rename = "ReservationBandwidth", default)]
     pub reservation_bandwidth: Option<i64>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                internet_charge_type: f.take("InternetChargeType")?,
+                business_status: f.take("BusinessStatus")?,
+                bandwidth: f.take("Bandwidth")?,
+                ipv6_internet_bandwidth_id: f.take("Ipv6InternetBandwidthId")?,
+                instance_charge_type: f.take("InstanceChargeType")?,
+                has_reservation_data: f.take("HasReservationData")?,
+                reservation_internet_charge_type: f
+                    .take("ReservationInternetChargeType")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                reservation_active_time: f.take("ReservationActiveTime")?,
+                reservation_bandwidth: f.take("ReservationBandwidth")?,
+            }),
+        )
+    }
+}
 /// The tag list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -394,7 +406,6 @@ pub struct TagsTag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
@@ -404,26 +415,43 @@ pub struct TagsTag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `yunke`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag list.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Address {
     /// The ID of the VPC to which the IPv6 address belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the IPv6 address.
     ///
@@ -432,43 +460,36 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
-    #[serde(rename = "Ipv6AddressId", default)]
     pub ipv6_address_id: Option<String>,
     /// The time when the IPv6 address was created.
     ///
     /// - Wire name: `AllocationTime`.
     /// - Example: `2020-12-20T14:56:09Z`.
-    #[serde(rename = "AllocationTime", default)]
     pub allocation_time: Option<String>,
     /// The name of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressName`.
     /// - Example: `test`.
-    #[serde(rename = "Ipv6AddressName", default)]
     pub ipv6_address_name: Option<String>,
     /// The description of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressDescription`.
     /// - Example: `test`.
-    #[serde(rename = "Ipv6AddressDescription", default)]
     pub ipv6_address_description: Option<String>,
     /// The type of instance associated with the IPv6 address.
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
-    #[serde(rename = "AssociatedInstanceType", default)]
     pub associated_instance_type: Option<String>,
     /// The ID of the instance associated with the IPv6 address.
     ///
     /// - Wire name: `AssociatedInstanceId`.
     /// - Example: `i-2ze72wuqj4y3jl4f****`.
-    #[serde(rename = "AssociatedInstanceId", default)]
     pub associated_instance_id: Option<String>,
     /// The type of connection supported by the IPv6 address. Valid values:
     ///
@@ -477,13 +498,11 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
-    #[serde(rename = "NetworkType", default)]
     pub network_type: Option<String>,
     /// The IPv6 address.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
-    #[serde(rename = "Ipv6Address", default)]
     pub ipv6_address: Option<String>,
     /// The type of IPv6 address. Valid values:
     ///
@@ -492,7 +511,6 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
-    #[serde(rename = "AddressType", default)]
     pub address_type: Option<String>,
     /// The ISP of the IPv6 address. Valid values:
     ///
@@ -503,39 +521,32 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
-    #[serde(rename = "Ipv6Isp", default)]
     pub ipv6_isp: Option<String>,
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The ID of the IPv6 gateway to which the IPv6 address belongs.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-2zewg0l66s73b4k2q****`.
-    #[serde(rename = "Ipv6GatewayId", default)]
     pub ipv6_gateway_id: Option<String>,
     /// The peak bandwidth of the IPv6 address.
     ///
     /// - Wire name: `RealBandwidth`.
     /// - Example: `5`.
-    #[serde(rename = "RealBandwidth", default)]
     pub real_bandwidth: Option<i32>,
     /// The Internet bandwidth of the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidth`.
-    #[serde(rename = "Ipv6InternetBandwidth", default)]
     pub ipv6_internet_bandwidth: Option<Ipv6InternetBandwidth>,
     /// The ID of the resource group to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// Indicates whether the instance is managed. Valid values:
     ///
@@ -544,50 +555,101 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.
-    #[serde(rename = "ServiceManaged", default)]
     pub service_managed: Option<i32>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                ipv6_address_id: f.take("Ipv6AddressId")?,
+                allocation_time: f.take("AllocationTime")?,
+                ipv6_address_name: f.take("Ipv6AddressName")?,
+                ipv6_address_description: f.take("Ipv6AddressDescription")?,
+                associated_instance_type: f.take("AssociatedInstanceType")?,
+                associated_instance_id: f.take("AssociatedInstanceId")?,
+                network_type: f.take("NetworkType")?,
+                ipv6_address: f.take("Ipv6Address")?,
+                address_type: f.take("AddressType")?,
+                ipv6_isp: f.take("Ipv6Isp")?,
+                v_switch_id: f.take("VSwitchId")?,
+                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
+                real_bandwidth: f.take("RealBandwidth")?,
+                ipv6_internet_bandwidth: f.take("Ipv6InternetBandwidth")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                service_managed: f.take("ServiceManaged")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Addresses {
     /// The details of the IPv6 address.
     ///
     /// - Wire name: `Ipv6Address`.
-    #[serde(rename = "Ipv6Address", default)]
     pub ipv6_address: Option<Vec<Ipv6Address>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_address: f.take("Ipv6Address")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeIpv6Addresses`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIpv6AddressesResponse {
     /// The number of entries returned per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `AA4486A8-B6AE-469E-AB09-820EF8ECFA2B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6Addresses`.
-    #[serde(rename = "Ipv6Addresses", default)]
     pub ipv6_addresses: Option<Ipv6Addresses>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ipv6_addresses: f.take("Ipv6Addresses")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -173,86 +173,119 @@ impl DescribeIpv6EgressOnlyRulesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6EgressOnlyRule {
     /// The status of the egress-only rule.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The description of the egress-only rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ruledescription`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the egress-only rule.
     ///
     /// - Wire name: `Ipv6EgressOnlyRuleId`.
     /// - Example: `ipv6py-bp1rr7fq1md8pbb3k****`.
-    #[serde(rename = "Ipv6EgressOnlyRuleId", default)]
     pub ipv6_egress_only_rule_id: Option<String>,
     /// The ID of the instance to which the egress-only rule applies.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `ipv6gw-bp1rhhs9zjlxukc5e****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The type of the instance to which the egress-only rule applies.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `Ipv6Address`.
-    #[serde(rename = "InstanceType", default)]
     pub instance_type: Option<String>,
     /// The name of the egress-only rule.
     ///
     /// - Wire name: `Name`.
     /// - Example: `rulename`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                description: f.take("Description")?,
+                ipv6_egress_only_rule_id: f.take("Ipv6EgressOnlyRuleId")?,
+                instance_id: f.take("InstanceId")?,
+                instance_type: f.take("InstanceType")?,
+                name: f.take("Name")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6EgressOnlyRules {
     /// The details about the egress-only rules.
     ///
     /// - Wire name: `Ipv6EgressOnlyRule`.
-    #[serde(rename = "Ipv6EgressOnlyRule", default)]
     pub ipv6_egress_only_rule: Option<Vec<Ipv6EgressOnlyRule>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_egress_only_rule: f.take("Ipv6EgressOnlyRule")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeIpv6EgressOnlyRules`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIpv6EgressOnlyRulesResponse {
     /// The number of entries returned per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E16671B7-DEA6-48E0-8E9C-41913DAD44DD`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of the returned page. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6EgressOnlyRules`.
-    #[serde(rename = "Ipv6EgressOnlyRules", default)]
     pub ipv6_egress_only_rules: Option<Ipv6EgressOnlyRules>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIpv6EgressOnlyRulesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ipv6_egress_only_rules: f.take("Ipv6EgressOnlyRules")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIpv6EgressOnlyRules`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -265,9 +298,7 @@ pub enum DescribeIpv6EgressOnlyRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6EgressOnlyRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl DescribeIpv6EgressOnlyRulesError {

@@ -98,7 +98,7 @@ impl DescribeIpv6GatewayAttributeRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The key of tag N. You can specify at most 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -106,7 +106,6 @@ pub struct Tag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N. You can specify at most 20 tag values. The tag value can be an empty string.
     ///
@@ -114,28 +113,45 @@ pub struct Tag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The information about the tags.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<Tag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
 }
 /// Response of `DescribeIpv6GatewayAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIpv6GatewayAttributeResponse {
     /// The ID of the virtual private cloud (VPC) to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-123sedrfswd23****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -144,49 +160,41 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the IPv6 gateway was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-12-05T09:21:35Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The ID of the region where the IPv6 gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-huhehaote`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The metering method of the IPv6 gateway.
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
-    #[serde(rename = "InstanceChargeType", default)]
     pub instance_charge_type: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-hp3y0l3ln89j8cdvf****`.
-    #[serde(rename = "Ipv6GatewayId", default)]
     pub ipv6_gateway_id: Option<String>,
     /// The description of the IPv6 gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The time when the IPv6 gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2019-1-05T09:21:35Z`.
-    #[serde(rename = "ExpiredTime", default)]
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -196,19 +204,16 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The name of the IPv6 gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the gateway route table associated with the IPv6 gateway.
     ///
@@ -216,18 +221,41 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     ///
     /// - Wire name: `GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
-    #[serde(rename = "GatewayRouteTableId", default)]
     pub gateway_route_table_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The ID of the Alibaba Cloud account to which the IPv6 gateway belongs.
     ///
     /// >  This value is of the Long type. In some languages, the precision may be lost. Use this value with caution.
     ///
     /// - Wire name: `OwnerId`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                region_id: f.take("RegionId")?,
+                instance_charge_type: f.take("InstanceChargeType")?,
+                request_id: f.take("RequestId")?,
+                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
+                description: f.take("Description")?,
+                expired_time: f.take("ExpiredTime")?,
+                business_status: f.take("BusinessStatus")?,
+                name: f.take("Name")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                gateway_route_table_id: f.take("GatewayRouteTableId")?,
+                tags: f.take("Tags")?,
+                owner_id: f.take("OwnerId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -188,38 +188,54 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The information about the tags.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Gateway {
     /// The time when the IPv6 gateway was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2020-12-20T14:51:23Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -228,31 +244,26 @@ pub struct Ipv6Gateway {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the VPC to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-123sedrfswd23****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The description of the IPv6 gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `descriptionforIPv6GW`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-hp3rwmtmfhgisipv6gw-hp3rwmtmfhgis****`.
-    #[serde(rename = "Ipv6GatewayId", default)]
     pub ipv6_gateway_id: Option<String>,
     /// The time when the IPv6 gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-12-20T14:51:23Z`.
-    #[serde(rename = "ExpiredTime", default)]
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -262,13 +273,11 @@ pub struct Ipv6Gateway {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The name of the IPv6 gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `ipv6GW`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The billing method of the IPv6 gateway.
     ///
@@ -276,70 +285,111 @@ pub struct Ipv6Gateway {
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
-    #[serde(rename = "InstanceChargeType", default)]
     pub instance_charge_type: Option<String>,
     /// The ID of the region in which the IPv6 gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-huhehaote`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// - Wire name: `OwnerId`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                description: f.take("Description")?,
+                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
+                expired_time: f.take("ExpiredTime")?,
+                business_status: f.take("BusinessStatus")?,
+                name: f.take("Name")?,
+                instance_charge_type: f.take("InstanceChargeType")?,
+                region_id: f.take("RegionId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                owner_id: f.take("OwnerId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Gateways {
     /// The information about the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6Gateway`.
-    #[serde(rename = "Ipv6Gateway", default)]
     pub ipv6_gateway: Option<Vec<Ipv6Gateway>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_gateway: f.take("Ipv6Gateway")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeIpv6Gateways`.
 ///
 /// The returned message.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeIpv6GatewaysResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E3A06196-3E7C-490D-8F39-CB4B5A0CE8AD`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6Gateways`.
-    #[serde(rename = "Ipv6Gateways", default)]
     pub ipv6_gateways: Option<Ipv6Gateways>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewaysResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ipv6_gateways: f.take("Ipv6Gateways")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeIpv6Gateways`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -228,13 +228,12 @@ pub struct Filter {
     pub value: Option<String>,
 }
 /// The IPv4 address of the ENI.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv4Set {
     /// The primary private IP address of the ENI.
     ///
     /// - Wire name: `IPv4Address`.
     /// - Example: `172.17.**.**`.
-    #[serde(rename = "IPv4Address", default)]
     pub i_pv4_address: Option<String>,
     /// Indicates whether the IP address is the primary private IP address. Valid values:
     ///
@@ -243,77 +242,121 @@ pub struct IPv4Set {
     ///
     /// - Wire name: `Primary`.
     /// - Example: `true`.
-    #[serde(rename = "Primary", default)]
     pub primary: Option<bool>,
 }
+impl<'de> ::serde::Deserialize<'de> for IPv4Set {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                i_pv4_address: f.take("IPv4Address")?,
+                primary: f.take("Primary")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv4Sets {
     /// The IPv4 addresses of the ENIs.
     ///
     /// - Wire name: `IPv4Set`.
-    #[serde(rename = "IPv4Set", default)]
     pub i_pv4_set: Option<Vec<IPv4Set>>,
 }
+impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                i_pv4_set: f.take("IPv4Set")?,
+            }),
+        )
+    }
+}
 /// The details of the ENI.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateNetworkInterface {
     /// The ID of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-gw8g131ef2dnbu3k****`.
-    #[serde(rename = "NetworkInterfaceId", default)]
     pub network_interface_id: Option<String>,
     /// The ID of the service resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `ep-8psre8c8936596cd****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
     /// The type of the service resource.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PrivateLink`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The UID of the account to which the service resource belongs.
     ///
     /// - Wire name: `ResourceOwnerId`.
     /// - Example: `138859086900****`.
-    #[serde(rename = "ResourceOwnerId", default)]
     pub resource_owner_id: Option<String>,
     /// - Wire name: `IPv4Sets`.
-    #[serde(rename = "IPv4Sets", default)]
     pub i_pv4_sets: Option<IPv4Sets>,
     /// The ID of the tunnel index.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `41a5489ea2a0****`.
-    #[serde(rename = "TunnelIndex", default)]
     pub tunnel_index: Option<String>,
     /// - Wire name: `ResourceVpcId`.
-    #[serde(rename = "ResourceVpcId", default)]
     pub resource_vpc_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_interface_id: f.take("NetworkInterfaceId")?,
+                resource_id: f.take("ResourceId")?,
+                resource_type: f.take("ResourceType")?,
+                resource_owner_id: f.take("ResourceOwnerId")?,
+                i_pv4_sets: f.take("IPv4Sets")?,
+                tunnel_index: f.take("TunnelIndex")?,
+                resource_vpc_id: f.take("ResourceVpcId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateNetworkInterfaces {
     /// The ENIs associated with the VPC NAT gateway.
     ///
     /// - Wire name: `AssociateNetworkInterface`.
-    #[serde(rename = "AssociateNetworkInterface", default)]
     pub associate_network_interface: Option<Vec<AssociateNetworkInterface>>,
+}
+impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associate_network_interface: f.take("AssociateNetworkInterface")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeNatGatewayAssociateNetworkInterfaces`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesResponse {
     /// Request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD****`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the token for the next query exists. Valid value:
     ///
@@ -322,35 +365,48 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1 to 100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
     /// The ID of the VPC NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// The total number of entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `AssociateNetworkInterfaces`.
-    #[serde(rename = "AssociateNetworkInterfaces", default)]
     pub associate_network_interfaces: Option<AssociateNetworkInterfaces>,
     /// Number of associated ENIs.
     ///
     /// - Wire name: `Count`.
     /// - Example: `0`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de>
+for DescribeNatGatewayAssociateNetworkInterfacesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                max_results: f.take("MaxResults")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+                total_count: f.take("TotalCount")?,
+                associate_network_interfaces: f.take("AssociateNetworkInterfaces")?,
+                count: f.take("Count")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeNatGatewayAssociateNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///

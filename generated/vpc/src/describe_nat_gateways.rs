@@ -283,7 +283,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpList {
     /// The association between the EIP and the Internet NAT gateway. Valid values:
     ///
@@ -294,13 +294,11 @@ pub struct IpList {
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `UsedByForwardTable`.
-    #[serde(rename = "UsingStatus", default)]
     pub using_status: Option<String>,
     /// The IP address of the EIP associated with the NAT gateway.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// Indicates whether IP addresses that are used in DNAT entries can be specified in SNAT entries. Valid values:
     ///
@@ -309,103 +307,151 @@ pub struct IpList {
     ///
     /// - Wire name: `SnatEntryEnabled`.
     /// - Example: `false`.
-    #[serde(rename = "SnatEntryEnabled", default)]
     pub snat_entry_enabled: Option<bool>,
     /// The ID of the EIP associated with the NAT gateway.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-m5egzuvp3dgixen6****`.
-    #[serde(rename = "AllocationId", default)]
     pub allocation_id: Option<String>,
     /// The private IP address of the NAT gateway.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "PrivateIpAddress", default)]
     pub private_ip_address: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IpList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                using_status: f.take("UsingStatus")?,
+                ip_address: f.take("IpAddress")?,
+                snat_entry_enabled: f.take("SnatEntryEnabled")?,
+                allocation_id: f.take("AllocationId")?,
+                private_ip_address: f.take("PrivateIpAddress")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpLists {
     /// The list of elastic IP addresses (EIPs) that are associated with the Internet NAT gateway.
     ///
     /// - Wire name: `IpList`.
-    #[serde(rename = "IpList", default)]
     pub ip_list: Option<Vec<IpList>>,
 }
+impl<'de> ::serde::Deserialize<'de> for IpLists {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { ip_list: f.take("IpList")? }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableIds {
     /// The ID of the DNAT table.
     ///
     /// - Wire name: `ForwardTableId`.
-    #[serde(rename = "ForwardTableId", default)]
     pub forward_table_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                forward_table_id: f.take("ForwardTableId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableIds {
     /// The ID of the SNAT table of the NAT gateway.
     ///
     /// - Wire name: `SnatTableId`.
-    #[serde(rename = "SnatTableId", default)]
     pub snat_table_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                snat_table_id: f.take("SnatTableId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatTableIds {
     /// The ID of the FULLNAT table.
     ///
     /// - Wire name: `FullNatTableId`.
-    #[serde(rename = "FullNatTableId", default)]
     pub full_nat_table_id: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                full_nat_table_id: f.take("FullNatTableId")?,
+            }),
+        )
+    }
 }
 /// The private network information about the enhanced Internet NAT gateway.
 ///
 /// >  If **NatType** is set to **Normal**, all parameters returned in this list are empty.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayPrivateInfo {
     /// The ID of the vSwitch to which the NAT gateway belongs.
     ///
     /// - Wire name: `VswitchId`.
     /// - Example: `vsw-bp1s2laxhdf9ayjbo****`.
-    #[serde(rename = "VswitchId", default)]
     pub vswitch_id: Option<String>,
     /// The ID of the elastic network interface (ENI).
     ///
     /// - Wire name: `EniInstanceId`.
     /// - Example: `eni-m5eg4ozy5st8q3q4****`.
-    #[serde(rename = "EniInstanceId", default)]
     pub eni_instance_id: Option<String>,
     /// The maximum bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `MaxBandwidth`.
     /// - Example: `5120`.
-    #[serde(rename = "MaxBandwidth", default)]
     pub max_bandwidth: Option<i32>,
     /// The number of concurrent connections to the NAT gateway. Unit: connections.
     ///
     /// - Wire name: `MaxSessionQuota`.
     /// - Example: `2000000`.
-    #[serde(rename = "MaxSessionQuota", default)]
     pub max_session_quota: Option<i32>,
     /// The number of new connections to the NAT gateway. Unit: connections per second.
     ///
     /// - Wire name: `MaxSessionEstablishRate`.
     /// - Example: `100000`.
-    #[serde(rename = "MaxSessionEstablishRate", default)]
     pub max_session_establish_rate: Option<i32>,
     /// The private IP address.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "PrivateIpAddress", default)]
     pub private_ip_address: Option<String>,
     /// The zone to which the NAT gateway belongs.
     ///
     /// - Wire name: `IzNo`.
     /// - Example: `cn-hangzhou-b`.
-    #[serde(rename = "IzNo", default)]
     pub iz_no: Option<String>,
     /// The mode in which the ENI is associated with the NAT gateway.
     ///
@@ -414,60 +460,128 @@ pub struct NatGatewayPrivateInfo {
     ///
     /// - Wire name: `EniType`.
     /// - Example: `indirect`.
-    #[serde(rename = "EniType", default)]
     pub eni_type: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vswitch_id: f.take("VswitchId")?,
+                eni_instance_id: f.take("EniInstanceId")?,
+                max_bandwidth: f.take("MaxBandwidth")?,
+                max_session_quota: f.take("MaxSessionQuota")?,
+                max_session_establish_rate: f.take("MaxSessionEstablishRate")?,
+                private_ip_address: f.take("PrivateIpAddress")?,
+                iz_no: f.take("IzNo")?,
+                eni_type: f.take("EniType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key of the instance.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `KeyTest`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<String>,
     /// The tag value of the instance.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `valueTest`.
-    #[serde(rename = "TagValue", default)]
     pub tag_value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tag_key: f.take("TagKey")?,
+                tag_value: f.take("TagValue")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags that are added to the resource group.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessMode {
     /// - Wire name: `ModeValue`.
-    #[serde(rename = "ModeValue", default)]
     pub mode_value: Option<String>,
     /// - Wire name: `TunnelType`.
-    #[serde(rename = "TunnelType", default)]
     pub tunnel_type: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AccessMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                mode_value: f.take("ModeValue")?,
+                tunnel_type: f.take("TunnelType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpPrefixListIpPrefixList {
     /// - Wire name: `IpPrefix`.
-    #[serde(rename = "IpPrefix", default)]
     pub ip_prefix: Option<String>,
 }
-/// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-pub struct IpPrefixList {
-    /// - Wire name: `IpPrefixList`.
-    #[serde(rename = "IpPrefixList", default)]
-    pub ip_prefix_list: Option<Vec<IpPrefixListIpPrefixList>>,
+impl<'de> ::serde::Deserialize<'de> for IpPrefixListIpPrefixList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ip_prefix: f.take("IpPrefix")?,
+            }),
+        )
+    }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IpPrefixList {
+    /// - Wire name: `IpPrefixList`.
+    pub ip_prefix_list: Option<Vec<IpPrefixListIpPrefixList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ip_prefix_list: f.take("IpPrefixList")?,
+            }),
+        )
+    }
+}
+/// A nested value.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGateway {
     /// The status of the NAT gateway. Valid values:
     ///
@@ -479,25 +593,21 @@ pub struct NatGateway {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Creating`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the NAT gateway was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:20Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The ID of the VPC where the NAT gateway is deployed.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72z****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The type of the NAT gateway. The value is set to **Enhanced** (enhanced NAT gateway).
     ///
     /// - Wire name: `NatType`.
     /// - Example: `Enhanced`.
-    #[serde(rename = "NatType", default)]
     pub nat_type: Option<String>,
     /// Indicates whether automatic payment is enabled. Valid values:
     ///
@@ -506,7 +616,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
-    #[serde(rename = "AutoPay", default)]
     pub auto_pay: Option<bool>,
     /// The size of the NAT gateway. An empty value is returned for the parameter.
     ///
@@ -514,7 +623,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// Indicates whether the deletion protection feature is enabled. Valid values:
     ///
@@ -523,7 +631,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
-    #[serde(rename = "DeletionProtection", default)]
     pub deletion_protection: Option<bool>,
     /// The type of NAT gateway. Valid values:
     ///
@@ -532,7 +639,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
-    #[serde(rename = "NetworkType", default)]
     pub network_type: Option<String>,
     /// Indicates whether the firewall feature is enabled. Valid values:
     ///
@@ -541,19 +647,16 @@ pub struct NatGateway {
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
-    #[serde(rename = "SecurityProtectionEnabled", default)]
     pub security_protection_enabled: Option<bool>,
     /// The billing method of the NAT gateway. The value is set to **PostPaid**, which indicates the pay-as-you-go billing method.
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
-    #[serde(rename = "InstanceChargeType", default)]
     pub instance_charge_type: Option<String>,
     /// The ID of the region where the NAT gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
@@ -562,7 +665,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
-    #[serde(rename = "EcsMetricEnabled", default)]
     pub ecs_metric_enabled: Option<bool>,
     /// Indicates whether the ICMP non-retrieval feature is enabled. Valid values:
     ///
@@ -571,31 +673,26 @@ pub struct NatGateway {
     ///
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `false`.
-    #[serde(rename = "IcmpReplyEnabled", default)]
     pub icmp_reply_enabled: Option<bool>,
     /// The description of the NAT gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `NAT`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The time when the NAT gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-08-26T16:00Z`.
-    #[serde(rename = "ExpiredTime", default)]
     pub expired_time: Option<String>,
     /// The ID of the resource group to which the contiguous EIP group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1047e2d4z7kf2ki****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// The metering method of the NAT gateway. Valid values:
     ///
@@ -604,7 +701,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByLcu`.
-    #[serde(rename = "InternetChargeType", default)]
     pub internet_charge_type: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
@@ -613,32 +709,25 @@ pub struct NatGateway {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The name of the NAT gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `abc`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// - Wire name: `IpLists`.
-    #[serde(rename = "IpLists", default)]
     pub ip_lists: Option<IpLists>,
     /// - Wire name: `ForwardTableIds`.
-    #[serde(rename = "ForwardTableIds", default)]
     pub forward_table_ids: Option<ForwardTableIds>,
     /// - Wire name: `SnatTableIds`.
-    #[serde(rename = "SnatTableIds", default)]
     pub snat_table_ids: Option<SnatTableIds>,
     /// - Wire name: `FullNatTableIds`.
-    #[serde(rename = "FullNatTableIds", default)]
     pub full_nat_table_ids: Option<FullNatTableIds>,
     /// The private network information about the enhanced Internet NAT gateway.
     ///
     /// >  If **NatType** is set to **Normal**, all parameters returned in this list are empty.
     ///
     /// - Wire name: `NatGatewayPrivateInfo`.
-    #[serde(rename = "NatGatewayPrivateInfo", default)]
     pub nat_gateway_private_info: Option<NatGatewayPrivateInfo>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
@@ -647,7 +736,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
-    #[serde(rename = "PrivateLinkEnabled", default)]
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
@@ -656,7 +744,6 @@ pub struct NatGateway {
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.
-    #[serde(rename = "PrivateLinkMode", default)]
     pub private_link_mode: Option<String>,
     /// The mode in which the NAT gateway is associated with an elastic IP address (EIP). Valid values:
     ///
@@ -667,62 +754,122 @@ pub struct NatGateway {
     ///
     /// - Wire name: `EipBindMode`.
     /// - Example: `MULTI_BINDED`.
-    #[serde(rename = "EipBindMode", default)]
     pub eip_bind_mode: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// - Wire name: `EnableSessionLog`.
-    #[serde(rename = "EnableSessionLog", default)]
     pub enable_session_log: Option<String>,
     /// - Wire name: `AccessMode`.
-    #[serde(rename = "AccessMode", default)]
     pub access_mode: Option<AccessMode>,
     /// - Wire name: `IpPrefixList`.
-    #[serde(rename = "IpPrefixList", default)]
     pub ip_prefix_list: Option<IpPrefixList>,
 }
+impl<'de> ::serde::Deserialize<'de> for NatGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                vpc_id: f.take("VpcId")?,
+                nat_type: f.take("NatType")?,
+                auto_pay: f.take("AutoPay")?,
+                spec: f.take("Spec")?,
+                deletion_protection: f.take("DeletionProtection")?,
+                network_type: f.take("NetworkType")?,
+                security_protection_enabled: f.take("SecurityProtectionEnabled")?,
+                instance_charge_type: f.take("InstanceChargeType")?,
+                region_id: f.take("RegionId")?,
+                ecs_metric_enabled: f.take("EcsMetricEnabled")?,
+                icmp_reply_enabled: f.take("IcmpReplyEnabled")?,
+                description: f.take("Description")?,
+                expired_time: f.take("ExpiredTime")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+                internet_charge_type: f.take("InternetChargeType")?,
+                business_status: f.take("BusinessStatus")?,
+                name: f.take("Name")?,
+                ip_lists: f.take("IpLists")?,
+                forward_table_ids: f.take("ForwardTableIds")?,
+                snat_table_ids: f.take("SnatTableIds")?,
+                full_nat_table_ids: f.take("FullNatTableIds")?,
+                nat_gateway_private_info: f.take("NatGatewayPrivateInfo")?,
+                private_link_enabled: f.take("PrivateLinkEnabled")?,
+                private_link_mode: f.take("PrivateLinkMode")?,
+                eip_bind_mode: f.take("EipBindMode")?,
+                tags: f.take("Tags")?,
+                enable_session_log: f.take("EnableSessionLog")?,
+                access_mode: f.take("AccessMode")?,
+                ip_prefix_list: f.take("IpPrefixList")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGateways {
     /// The details about the NAT gateway.
     ///
     /// - Wire name: `NatGateway`.
-    #[serde(rename = "NatGateway", default)]
     pub nat_gateway: Option<Vec<NatGateway>>,
+}
+impl<'de> ::serde::Deserialize<'de> for NatGateways {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                nat_gateway: f.take("NatGateway")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeNatGateways`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `10`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of NAT gateway entries that are returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `NatGateways`.
-    #[serde(rename = "NatGateways", default)]
     pub nat_gateways: Option<NatGateways>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                nat_gateways: f.take("NatGateways")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeNatGateways`: one variant per documented code, `Unhandled` for any other.
 ///

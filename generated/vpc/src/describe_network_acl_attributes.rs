@@ -116,13 +116,12 @@ impl DescribeNetworkAclAttributesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntry {
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2dk86arlydmevfbg****`.
-    #[serde(rename = "NetworkAclEntryId", default)]
     pub network_acl_entry_id: Option<String>,
     /// The type of the inbound rule.
     ///
@@ -132,13 +131,11 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
-    #[serde(rename = "EntryType", default)]
     pub entry_type: Option<String>,
     /// The name of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-3`.
-    #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -147,19 +144,16 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
     /// The description of the inbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is IngressAclEntries.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "SourceCidrIp", default)]
     pub source_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -168,7 +162,6 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The protocol type. Valid values:
     ///
@@ -180,7 +173,6 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
@@ -189,26 +181,55 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl_entry_id: f.take("NetworkAclEntryId")?,
+                entry_type: f.take("EntryType")?,
+                network_acl_entry_name: f.take("NetworkAclEntryName")?,
+                policy: f.take("Policy")?,
+                description: f.take("Description")?,
+                source_cidr_ip: f.take("SourceCidrIp")?,
+                ip_version: f.take("IpVersion")?,
+                protocol: f.take("Protocol")?,
+                port: f.take("Port")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntries {
     /// The information about the inbound rules of the network ACL.
     ///
     /// - Wire name: `IngressAclEntry`.
-    #[serde(rename = "IngressAclEntry", default)]
     pub ingress_acl_entry: Option<Vec<IngressAclEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ingress_acl_entry: f.take("IngressAclEntry")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntry {
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2d447uw4tillxdcv****`.
-    #[serde(rename = "NetworkAclEntryId", default)]
     pub network_acl_entry_id: Option<String>,
     /// The type of the inbound rule.
     ///
@@ -218,13 +239,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
-    #[serde(rename = "EntryType", default)]
     pub entry_type: Option<String>,
     /// The name of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-2`.
-    #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -233,13 +252,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
     /// The description of the outbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is EgressAclEntries.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The protocol type. Valid values:
     ///
@@ -251,13 +268,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The destination CIDR block.
     ///
     /// - Wire name: `DestinationCidrIp`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "DestinationCidrIp", default)]
     pub destination_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -266,7 +281,6 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
@@ -275,20 +289,50 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl_entry_id: f.take("NetworkAclEntryId")?,
+                entry_type: f.take("EntryType")?,
+                network_acl_entry_name: f.take("NetworkAclEntryName")?,
+                policy: f.take("Policy")?,
+                description: f.take("Description")?,
+                protocol: f.take("Protocol")?,
+                destination_cidr_ip: f.take("DestinationCidrIp")?,
+                ip_version: f.take("IpVersion")?,
+                port: f.take("Port")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntries {
     /// The information about the outbound rules of the network ACL.
     ///
     /// - Wire name: `EgressAclEntry`.
-    #[serde(rename = "EgressAclEntry", default)]
     pub egress_acl_entry: Option<Vec<EgressAclEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                egress_acl_entry: f.take("EgressAclEntry")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resource {
     /// The association status of the resource. Valid values:
     ///
@@ -298,57 +342,96 @@ pub struct Resource {
     ///
     /// - Wire name: `Status`.
     /// - Example: `BINDED`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of resource with which you want to associate the network ACL. The value is set to **VSwitch**.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The ID of the associated resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vsw-bp1de348lntdwxscd****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                resource_type: f.take("ResourceType")?,
+                resource_id: f.take("ResourceId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resources {
     /// The resources that are associated with the network ACL.
     ///
     /// - Wire name: `Resource`.
-    #[serde(rename = "Resource", default)]
     pub resource: Option<Vec<Resource>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Resources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                resource: f.take("Resource")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The information about the tags.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<Tag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// The details of the network ACLs.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAclAttribute {
     /// The association status of the resource. Valid values:
     ///
@@ -357,79 +440,101 @@ pub struct NetworkAclAttribute {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the VPC to which the network ACL belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-a2d33rfpl72k5defr****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The time when the network ACL was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-25 11:33:27`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The description of the network ACL.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The name of the network ACL.
     ///
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
-    #[serde(rename = "NetworkAclName", default)]
     pub network_acl_name: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spnhmj****`.
-    #[serde(rename = "NetworkAclId", default)]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network ACL belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The region ID of the network ACL.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// - Wire name: `IngressAclEntries`.
-    #[serde(rename = "IngressAclEntries", default)]
     pub ingress_acl_entries: Option<IngressAclEntries>,
     /// - Wire name: `EgressAclEntries`.
-    #[serde(rename = "EgressAclEntries", default)]
     pub egress_acl_entries: Option<EgressAclEntries>,
     /// - Wire name: `Resources`.
-    #[serde(rename = "Resources", default)]
     pub resources: Option<Resources>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
+}
+impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                creation_time: f.take("CreationTime")?,
+                description: f.take("Description")?,
+                network_acl_name: f.take("NetworkAclName")?,
+                network_acl_id: f.take("NetworkAclId")?,
+                owner_id: f.take("OwnerId")?,
+                region_id: f.take("RegionId")?,
+                ingress_acl_entries: f.take("IngressAclEntries")?,
+                egress_acl_entries: f.take("EgressAclEntries")?,
+                resources: f.take("Resources")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeNetworkAclAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F5905F9C-0161-4E72-9CB1-1F3F3CF6268A`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The details of the network ACLs.
     ///
     /// - Wire name: `NetworkAclAttribute`.
-    #[serde(rename = "NetworkAclAttribute", default)]
     pub network_acl_attribute: Option<NetworkAclAttribute>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                network_acl_attribute: f.take("NetworkAclAttribute")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -213,13 +213,12 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntry {
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2dk86arlydmezasw****`.
-    #[serde(rename = "NetworkAclEntryId", default)]
     pub network_acl_entry_id: Option<String>,
     /// The type of the inbound rule.
     ///
@@ -229,13 +228,11 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
-    #[serde(rename = "EntryType", default)]
     pub entry_type: Option<String>,
     /// The name of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-3`.
-    #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -244,19 +241,16 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
     /// The description of the inbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is IngressAclEntries.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "SourceCidrIp", default)]
     pub source_cidr_ip: Option<String>,
     /// The IP version.
     ///
@@ -265,7 +259,6 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -277,7 +270,6 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
@@ -286,26 +278,55 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl_entry_id: f.take("NetworkAclEntryId")?,
+                entry_type: f.take("EntryType")?,
+                network_acl_entry_name: f.take("NetworkAclEntryName")?,
+                policy: f.take("Policy")?,
+                description: f.take("Description")?,
+                source_cidr_ip: f.take("SourceCidrIp")?,
+                ip_version: f.take("IpVersion")?,
+                protocol: f.take("Protocol")?,
+                port: f.take("Port")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntries {
     /// The configurations of the inbound rules.
     ///
     /// - Wire name: `IngressAclEntry`.
-    #[serde(rename = "IngressAclEntry", default)]
     pub ingress_acl_entry: Option<Vec<IngressAclEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ingress_acl_entry: f.take("IngressAclEntry")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntry {
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2d447uw4tillfvgb****`.
-    #[serde(rename = "NetworkAclEntryId", default)]
     pub network_acl_entry_id: Option<String>,
     /// The type of the inbound rule.
     ///
@@ -315,13 +336,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
-    #[serde(rename = "EntryType", default)]
     pub entry_type: Option<String>,
     /// The name of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-2`.
-    #[serde(rename = "NetworkAclEntryName", default)]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -330,13 +349,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
     /// The description of the outbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is EgressAclEntries.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -348,13 +365,11 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The destination CIDR block.
     ///
     /// - Wire name: `DestinationCidrIp`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "DestinationCidrIp", default)]
     pub destination_cidr_ip: Option<String>,
     /// The IP version.
     ///
@@ -363,7 +378,6 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
@@ -372,20 +386,50 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "Port", default)]
     pub port: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl_entry_id: f.take("NetworkAclEntryId")?,
+                entry_type: f.take("EntryType")?,
+                network_acl_entry_name: f.take("NetworkAclEntryName")?,
+                policy: f.take("Policy")?,
+                description: f.take("Description")?,
+                protocol: f.take("Protocol")?,
+                destination_cidr_ip: f.take("DestinationCidrIp")?,
+                ip_version: f.take("IpVersion")?,
+                port: f.take("Port")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntries {
     /// The outbound rules.
     ///
     /// - Wire name: `EgressAclEntry`.
-    #[serde(rename = "EgressAclEntry", default)]
     pub egress_acl_entry: Option<Vec<EgressAclEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                egress_acl_entry: f.take("EgressAclEntry")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resource {
     /// The association status of the resource. Valid values:
     ///
@@ -395,57 +439,96 @@ pub struct Resource {
     ///
     /// - Wire name: `Status`.
     /// - Example: `BINDED`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of resource with which you want to associate the network ACL.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The ID of the associated resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vsw-bp1de348lntdwcdf****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                resource_type: f.take("ResourceType")?,
+                resource_id: f.take("ResourceId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resources {
     /// The resources that are associated with the network ACL.
     ///
     /// - Wire name: `Resource`.
-    #[serde(rename = "Resource", default)]
     pub resource: Option<Vec<Resource>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Resources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                resource: f.take("Resource")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The information about the tags.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAcl {
     /// The status of the network ACL. Valid values:
     ///
@@ -454,104 +537,137 @@ pub struct NetworkAcl {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the associated VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-m5ebpc2xh64mqm27e****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The time when the network ACL was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-25 11:44:17`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The description of the network ACL.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The name of the network ACL.
     ///
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
-    #[serde(rename = "NetworkAclName", default)]
     pub network_acl_name: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spxscd****`.
-    #[serde(rename = "NetworkAclId", default)]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network ACL belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The region ID of the network ACL.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// - Wire name: `IngressAclEntries`.
-    #[serde(rename = "IngressAclEntries", default)]
     pub ingress_acl_entries: Option<IngressAclEntries>,
     /// - Wire name: `EgressAclEntries`.
-    #[serde(rename = "EgressAclEntries", default)]
     pub egress_acl_entries: Option<EgressAclEntries>,
     /// - Wire name: `Resources`.
-    #[serde(rename = "Resources", default)]
     pub resources: Option<Resources>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
 }
+impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                creation_time: f.take("CreationTime")?,
+                description: f.take("Description")?,
+                network_acl_name: f.take("NetworkAclName")?,
+                network_acl_id: f.take("NetworkAclId")?,
+                owner_id: f.take("OwnerId")?,
+                region_id: f.take("RegionId")?,
+                ingress_acl_entries: f.take("IngressAclEntries")?,
+                egress_acl_entries: f.take("EgressAclEntries")?,
+                resources: f.take("Resources")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAcls {
     /// The details of the network ACLs.
     ///
     /// - Wire name: `NetworkAcl`.
-    #[serde(rename = "NetworkAcl", default)]
     pub network_acl: Option<Vec<NetworkAcl>>,
+}
+impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                network_acl: f.take("NetworkAcl")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeNetworkAcls`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// - Wire name: `NetworkAcls`.
-    #[serde(rename = "NetworkAcls", default)]
     pub network_acls: Option<NetworkAcls>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                network_acls: f.take("NetworkAcls")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeNetworkAcls`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -117,7 +117,7 @@ impl DescribePhysicalConnectionLOARequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PmInfoPmInfo {
     /// The gender of the construction worker. Valid values:
     ///
@@ -126,19 +126,16 @@ pub struct PmInfoPmInfo {
     ///
     /// - Wire name: `PMGender`.
     /// - Example: `Male`.
-    #[serde(rename = "PMGender", default)]
     pub pm_gender: Option<String>,
     /// The identity document number of the construction worker.
     ///
     /// - Wire name: `PMCertificateNo`.
     /// - Example: `12345671****`.
-    #[serde(rename = "PMCertificateNo", default)]
     pub pm_certificate_no: Option<String>,
     /// The name of the construction worker.
     ///
     /// - Wire name: `PMName`.
     /// - Example: `name`.
-    #[serde(rename = "PMName", default)]
     pub pm_name: Option<String>,
     /// The identity document type of the construction worker. Valid values:
     ///
@@ -148,26 +145,49 @@ pub struct PmInfoPmInfo {
     ///
     /// - Wire name: `PMCertificateType`.
     /// - Example: `Other`.
-    #[serde(rename = "PMCertificateType", default)]
     pub pm_certificate_type: Option<String>,
     /// The phone number of the construction worker.
     ///
     /// - Wire name: `PMContactInfo`.
     /// - Example: `18910010****`.
-    #[serde(rename = "PMContactInfo", default)]
     pub pm_contact_info: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PmInfoPmInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                pm_gender: f.take("PMGender")?,
+                pm_certificate_no: f.take("PMCertificateNo")?,
+                pm_name: f.take("PMName")?,
+                pm_certificate_type: f.take("PMCertificateType")?,
+                pm_contact_info: f.take("PMContactInfo")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PmInfo {
     /// The information about the construction workers.
     ///
     /// - Wire name: `PMInfo`.
-    #[serde(rename = "PMInfo", default)]
     pub pm_info: Option<Vec<PmInfoPmInfo>>,
 }
+impl<'de> ::serde::Deserialize<'de> for PmInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { pm_info: f.take("PMInfo")? }),
+        )
+    }
+}
 /// The LOA information about the Express Connect circuit.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionLoaType {
     /// The status of the LOA. Valid values:
     ///
@@ -181,49 +201,41 @@ pub struct PhysicalConnectionLoaType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The label of the cable in the data center.
     ///
     /// - Wire name: `LineLabel`.
     /// - Example: `bbb222`.
-    #[serde(rename = "LineLabel", default)]
     pub line_label: Option<String>,
     /// The circuit code provided by the connectivity provider.
     ///
     /// - Wire name: `LineCode`.
     /// - Example: `aaa111`.
-    #[serde(rename = "LineCode", default)]
     pub line_code: Option<String>,
     /// The time when construction starts.
     ///
     /// - Wire name: `ConstructionTime`.
     /// - Example: `2019-02-26T08:00:00Z`.
-    #[serde(rename = "ConstructionTime", default)]
     pub construction_time: Option<String>,
     /// The on-site construction company.
     ///
     /// - Wire name: `SI`.
     /// - Example: `ctcu`.
-    #[serde(rename = "SI", default)]
     pub si: Option<String>,
     /// The download URL of the LOA file.
     ///
     /// - Wire name: `LoaUrl`.
     /// - Example: `http://******`.
-    #[serde(rename = "LoaUrl", default)]
     pub loa_url: Option<String>,
     /// The name of the construction company.
     ///
     /// - Wire name: `CompanyLocalizedName`.
     /// - Example: `company`.
-    #[serde(rename = "CompanyLocalizedName", default)]
     pub company_localized_name: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-bp1ca4wca27****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
@@ -234,16 +246,13 @@ pub struct PhysicalConnectionLoaType {
     ///
     /// - Wire name: `LineType`.
     /// - Example: `FIBRE`.
-    #[serde(rename = "LineType", default)]
     pub line_type: Option<String>,
     /// The name of the organization that requires the Express Connect circuit.
     ///
     /// - Wire name: `CompanyName`.
     /// - Example: `test1234`.
-    #[serde(rename = "CompanyName", default)]
     pub company_name: Option<String>,
     /// - Wire name: `PMInfo`.
-    #[serde(rename = "PMInfo", default)]
     pub pm_info: Option<PmInfo>,
     /// The ISP. Valid values:
     ///
@@ -254,31 +263,64 @@ pub struct PhysicalConnectionLoaType {
     ///
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.
-    #[serde(rename = "LineServiceProvider", default)]
     pub line_service_provider: Option<String>,
     /// The contact information about line O\&M.
     ///
     /// - Wire name: `LineSPContactInfo`.
     /// - Example: `1388888****`.
-    #[serde(rename = "LineSPContactInfo", default)]
     pub line_sp_contact_info: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                line_label: f.take("LineLabel")?,
+                line_code: f.take("LineCode")?,
+                construction_time: f.take("ConstructionTime")?,
+                si: f.take("SI")?,
+                loa_url: f.take("LoaUrl")?,
+                company_localized_name: f.take("CompanyLocalizedName")?,
+                instance_id: f.take("InstanceId")?,
+                line_type: f.take("LineType")?,
+                company_name: f.take("CompanyName")?,
+                pm_info: f.take("PMInfo")?,
+                line_service_provider: f.take("LineServiceProvider")?,
+                line_sp_contact_info: f.take("LineSPContactInfo")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribePhysicalConnectionLOA`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionLOAResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The LOA information about the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionLOAType`.
-    #[serde(rename = "PhysicalConnectionLOAType", default)]
     pub physical_connection_loa_type: Option<PhysicalConnectionLoaType>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                physical_connection_loa_type: f.take("PhysicalConnectionLOAType")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -271,7 +271,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The key of tag N added to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -279,7 +279,6 @@ pub struct TagsTag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource. You can specify up to 20 tag values. The tag value can be an empty string.
     ///
@@ -287,26 +286,43 @@ pub struct TagsTag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags that are added to the cluster.
     ///
     /// - Wire name: `tags`.
-    #[serde(rename = "tags", default)]
     pub tags: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tags: f.take("tags")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionType {
     /// The type of resource to which the Express Connect circuit is connected. Only **VPC** may be returned.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -324,25 +340,21 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the Express Connect circuit was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-24T07:30:58Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The location of the access point.
     ///
     /// - Wire name: `AdLocation`.
     /// - Example: `Number 10, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
-    #[serde(rename = "AdLocation", default)]
     pub ad_location: Option<String>,
     /// The time when the pending order takes effect.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2022-02-25T11:01:04Z`.
-    #[serde(rename = "ReservationActiveTime", default)]
     pub reservation_active_time: Option<String>,
     /// The type of the pending order.
     ///
@@ -350,13 +362,11 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEW`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// The ID of the port on the access device.
     ///
     /// - Wire name: `PortNumber`.
     /// - Example: `1/1/1`.
-    #[serde(rename = "PortNumber", default)]
     pub port_number: Option<String>,
     /// The specification of the Express Connect circuit.
     ///
@@ -364,7 +374,6 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `10G`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The billing method of the Express Connect circuit.
     ///
@@ -372,7 +381,6 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `Prepaid`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The billing method of the pending order.
     ///
@@ -380,13 +388,11 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "ReservationInternetChargeType", default)]
     pub reservation_internet_charge_type: Option<String>,
     /// The description of the Express Connect circuit.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The maximum bandwidth of the Express Connect circuit.
     ///
@@ -394,13 +400,11 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i64>,
     /// The time when the Express Connect circuit was enabled.
     ///
     /// - Wire name: `EnabledTime`.
     /// - Example: `2021-08-24T07:33:18Z`.
-    #[serde(rename = "EnabledTime", default)]
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -413,37 +417,31 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CT`.
-    #[serde(rename = "LineOperator", default)]
     pub line_operator: Option<String>,
     /// The geographical location of the data center.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
-    #[serde(rename = "PeerLocation", default)]
     pub peer_location: Option<String>,
     /// The ID of the standby Express Connect circuit.
     ///
     /// - Wire name: `RedundantPhysicalConnectionId`.
     /// - Example: `pc-119mfjzm****`.
-    #[serde(rename = "RedundantPhysicalConnectionId", default)]
     pub redundant_physical_connection_id: Option<String>,
     /// The name of the Express Connect circuit.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
-    #[serde(rename = "CircuitCode", default)]
     pub circuit_code: Option<String>,
     /// The time when the Express Connect circuit expires.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2022-04-24T16:00:00Z`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
@@ -459,7 +457,6 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `PortType`.
     /// - Example: `10GBase-LR`.
-    #[serde(rename = "PortType", default)]
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -469,7 +466,6 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
@@ -483,19 +479,16 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
-    #[serde(rename = "LoaStatus", default)]
     pub loa_status: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-finance-yh-E`.
-    #[serde(rename = "AccessPointId", default)]
     pub access_point_id: Option<String>,
     /// The type of the access point.
     ///
     /// - Wire name: `AccessPointType`.
     /// - Example: `VPC`.
-    #[serde(rename = "AccessPointType", default)]
     pub access_point_type: Option<String>,
     /// Indicates whether the data about pending orders is returned. Valid values:
     ///
@@ -504,13 +497,11 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
-    #[serde(rename = "HasReservationData", default)]
     pub has_reservation_data: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
-    #[serde(rename = "PhysicalConnectionId", default)]
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
@@ -519,31 +510,26 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `PhysicalConnection`.
-    #[serde(rename = "ProductType", default)]
     pub product_type: Option<String>,
     /// The number of Express Connect circuits that are established.
     ///
     /// - Wire name: `VirtualPhysicalConnectionCount`.
     /// - Example: `0`.
-    #[serde(rename = "VirtualPhysicalConnectionCount", default)]
     pub virtual_physical_connection_count: Option<i32>,
     /// The ID of the parent Express Connect circuit.
     ///
     /// - Wire name: `ParentPhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
-    #[serde(rename = "ParentPhysicalConnectionId", default)]
     pub parent_physical_connection_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the parent Express Connect circuit belongs.
     ///
     /// - Wire name: `ParentPhysicalConnectionAliUid`.
     /// - Example: `283117732402483989`.
-    #[serde(rename = "ParentPhysicalConnectionAliUid", default)]
     pub parent_physical_connection_ali_uid: Option<i64>,
     /// The VLAN ID of the shared Express Connect circuit.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
-    #[serde(rename = "VlanId", default)]
     pub vlan_id: Option<String>,
     /// The payer for the hosted connection. Valid values:
     ///
@@ -552,7 +538,6 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
-    #[serde(rename = "OrderMode", default)]
     pub order_mode: Option<String>,
     /// The status of the shared Express Connect circuit. Valid values:
     ///
@@ -562,7 +547,6 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `VpconnStatus`.
     /// - Example: `Confirmed`.
-    #[serde(rename = "VpconnStatus", default)]
     pub vpconn_status: Option<String>,
     /// The estimated maximum bandwidth of the shared Express Connect circuit. The estimated bandwidth takes effect after you complete the payment.
     ///
@@ -570,78 +554,148 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ExpectSpec`.
     /// - Example: `50M`.
-    #[serde(rename = "ExpectSpec", default)]
     pub expect_spec: Option<String>,
     /// The resource group ID to which the instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmwu3k52prgdi`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The information about the data center and rack.
     ///
     /// - Wire name: `AdDetailLocation`.
     /// - Example: `Position 30, Server Rack JXX, Booth ET135ET135-XX-2, Room XX, Building 10, XX Road, XX Town, XX District, Hangzhou, Zhejiang Province`.
-    #[serde(rename = "AdDetailLocation", default)]
     pub ad_detail_location: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-bp10s3szn8rgnxuw7****`.
-    #[serde(rename = "QosId", default)]
     pub qos_id: Option<String>,
     /// 用户输入的光模块型号。
     ///
     /// - Wire name: `OpticalModuleModel`.
-    #[serde(rename = "OpticalModuleModel", default)]
     pub optical_module_model: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                r#type: f.take("Type")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                ad_location: f.take("AdLocation")?,
+                reservation_active_time: f.take("ReservationActiveTime")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                port_number: f.take("PortNumber")?,
+                spec: f.take("Spec")?,
+                charge_type: f.take("ChargeType")?,
+                reservation_internet_charge_type: f
+                    .take("ReservationInternetChargeType")?,
+                description: f.take("Description")?,
+                bandwidth: f.take("Bandwidth")?,
+                enabled_time: f.take("EnabledTime")?,
+                line_operator: f.take("LineOperator")?,
+                peer_location: f.take("PeerLocation")?,
+                redundant_physical_connection_id: f
+                    .take("RedundantPhysicalConnectionId")?,
+                name: f.take("Name")?,
+                circuit_code: f.take("CircuitCode")?,
+                end_time: f.take("EndTime")?,
+                port_type: f.take("PortType")?,
+                business_status: f.take("BusinessStatus")?,
+                loa_status: f.take("LoaStatus")?,
+                access_point_id: f.take("AccessPointId")?,
+                access_point_type: f.take("AccessPointType")?,
+                has_reservation_data: f.take("HasReservationData")?,
+                physical_connection_id: f.take("PhysicalConnectionId")?,
+                product_type: f.take("ProductType")?,
+                virtual_physical_connection_count: f
+                    .take("VirtualPhysicalConnectionCount")?,
+                parent_physical_connection_id: f.take("ParentPhysicalConnectionId")?,
+                parent_physical_connection_ali_uid: f
+                    .take("ParentPhysicalConnectionAliUid")?,
+                vlan_id: f.take("VlanId")?,
+                order_mode: f.take("OrderMode")?,
+                vpconn_status: f.take("VpconnStatus")?,
+                expect_spec: f.take("ExpectSpec")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                ad_detail_location: f.take("AdDetailLocation")?,
+                tags: f.take("Tags")?,
+                qos_id: f.take("QosId")?,
+                optical_module_model: f.take("OpticalModuleModel")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionSet {
     /// The list of Express Connect circuits.
     ///
     /// - Wire name: `PhysicalConnectionType`.
-    #[serde(rename = "PhysicalConnectionType", default)]
     pub physical_connection_type: Option<Vec<PhysicalConnectionType>>,
+}
+impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                physical_connection_type: f.take("PhysicalConnectionType")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribePhysicalConnections`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0E6D0EC4-7C91-53E2-9F65-64BF713114B0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `PhysicalConnectionSet`.
-    #[serde(rename = "PhysicalConnectionSet", default)]
     pub physical_connection_set: Option<PhysicalConnectionSet>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                physical_connection_set: f.take("PhysicalConnectionSet")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -127,13 +127,12 @@ impl DescribePublicIpAddressRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePublicIpAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -142,50 +141,62 @@ pub struct DescribePublicIpAddressResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<bool>,
     /// The HTTP status codes returned.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The response messages.
     ///
     /// - Wire name: `Message`.
     /// - Example: `test`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `100`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The ID of the region to which the public IP addresses belong.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The range of the public IP addresses of the VPC in the region.
     ///
     /// - Wire name: `PublicIpAddress`.
     /// - Example: `110.11.1.0/24`.
-    #[serde(rename = "PublicIpAddress", default)]
     pub public_ip_address: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                success: f.take("Success")?,
+                code: f.take("Code")?,
+                message: f.take("Message")?,
+                page_size: f.take("PageSize")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                region_id: f.take("RegionId")?,
+                public_ip_address: f.take("PublicIpAddress")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -91,52 +91,83 @@ impl DescribeRegionsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Region {
     /// The endpoint of the region service.
     ///
     /// - Wire name: `RegionEndpoint`.
     /// - Example: `vpc.aliyuncs.com`.
-    #[serde(rename = "RegionEndpoint", default)]
     pub region_endpoint: Option<String>,
     /// The name of the region.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `China (Qingdao)`.
-    #[serde(rename = "LocalName", default)]
     pub local_name: Option<String>,
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-qingdao`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                region_endpoint: f.take("RegionEndpoint")?,
+                local_name: f.take("LocalName")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Regions {
     /// The list of regions.
     ///
     /// - Wire name: `Region`.
-    #[serde(rename = "Region", default)]
     pub region: Option<Vec<Region>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Regions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { region: f.take("Region")? }),
+        )
+    }
 }
 /// Response of `DescribeRegions`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRegionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `Regions`.
-    #[serde(rename = "Regions", default)]
     pub regions: Option<Regions>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                regions: f.take("Regions")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -264,13 +264,12 @@ impl DescribeRouteEntryListRequestBuilder {
     }
 }
 /// The information about the next hop.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHopRelatedInfo {
     /// The ID of the instance that is associated with the next hop.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-bp1t36rn9l53iwbsf****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The type of the instance associated with the next hop. Valid values:
     ///
@@ -280,17 +279,29 @@ pub struct NextHopRelatedInfo {
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
-    #[serde(rename = "InstanceType", default)]
     pub instance_type: Option<String>,
     /// The region ID of the instance associated with the next hop. Valid values:
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `ch-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                instance_id: f.take("InstanceId")?,
+                instance_type: f.take("InstanceType")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHop {
     /// The ID of the region where the next hop is deployed.
     ///
@@ -298,7 +309,6 @@ pub struct NextHop {
     ///
     /// - Wire name: `NextHopRegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "NextHopRegionId", default)]
     pub next_hop_region_id: Option<String>,
     /// The weight of the route.
     ///
@@ -306,13 +316,11 @@ pub struct NextHop {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `vpn-bp10zyaph5cc8b7c7****`.
-    #[serde(rename = "NextHopId", default)]
     pub next_hop_id: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
@@ -323,7 +331,6 @@ pub struct NextHop {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<i32>,
     /// The next hop type. Valid values:
     ///
@@ -342,25 +349,51 @@ pub struct NextHop {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
-    #[serde(rename = "NextHopType", default)]
     pub next_hop_type: Option<String>,
     /// The information about the next hop.
     ///
     /// - Wire name: `NextHopRelatedInfo`.
-    #[serde(rename = "NextHopRelatedInfo", default)]
     pub next_hop_related_info: Option<NextHopRelatedInfo>,
 }
+impl<'de> ::serde::Deserialize<'de> for NextHop {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop_region_id: f.take("NextHopRegionId")?,
+                weight: f.take("Weight")?,
+                next_hop_id: f.take("NextHopId")?,
+                enabled: f.take("Enabled")?,
+                next_hop_type: f.take("NextHopType")?,
+                next_hop_related_info: f.take("NextHopRelatedInfo")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHops {
     /// The information about the next hops.
     ///
     /// - Wire name: `NextHop`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<Vec<NextHop>>,
 }
+impl<'de> ::serde::Deserialize<'de> for NextHops {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop: f.take("NextHop")?,
+            }),
+        )
+    }
+}
 /// The information about the routes.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntry {
     /// The status of the route entry. Valid values:
     ///
@@ -371,7 +404,6 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The route type. Valid values:
     ///
@@ -383,7 +415,6 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Type`.
     /// - Example: `Custom`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The IP version. Valid values: Valid values:
     ///
@@ -392,37 +423,31 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The description of the route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `RouteEntryDescription`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The name of the route.
     ///
     /// - Wire name: `RouteEntryName`.
     /// - Example: `aaa`.
-    #[serde(rename = "RouteEntryName", default)]
     pub route_entry_name: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.2.0/24`.
-    #[serde(rename = "DestinationCidrBlock", default)]
     pub destination_cidr_block: Option<String>,
     /// The ID of the route.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnp****`.
-    #[serde(rename = "RouteEntryId", default)]
     pub route_entry_id: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp15w5q90d2rk3bww****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The time when the route was modified. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format. The time is displayed in UTC.
     ///
@@ -430,10 +455,8 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-05-09T03:00:07Z`.
-    #[serde(rename = "GmtModified", default)]
     pub gmt_modified: Option<String>,
     /// - Wire name: `NextHops`.
-    #[serde(rename = "NextHops", default)]
     pub next_hops: Option<NextHops>,
     /// Indicates whether the route is hosted. If the parameter is empty, the route is not hosted.
     ///
@@ -441,7 +464,6 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `TR`.
-    #[serde(rename = "ServiceType", default)]
     pub service_type: Option<String>,
     /// The route origin. Valid values:
     /// * **RoutePropagation**: The route is created by a dynamic propagation source.
@@ -450,24 +472,57 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Origin`.
     /// - Example: `RoutePropagation`.
-    #[serde(rename = "Origin", default)]
     pub origin: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouteEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                r#type: f.take("Type")?,
+                ip_version: f.take("IpVersion")?,
+                description: f.take("Description")?,
+                route_entry_name: f.take("RouteEntryName")?,
+                destination_cidr_block: f.take("DestinationCidrBlock")?,
+                route_entry_id: f.take("RouteEntryId")?,
+                route_table_id: f.take("RouteTableId")?,
+                gmt_modified: f.take("GmtModified")?,
+                next_hops: f.take("NextHops")?,
+                service_type: f.take("ServiceType")?,
+                origin: f.take("Origin")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntrys {
     /// The information about the routes.
     ///
     /// - Wire name: `RouteEntry`.
-    #[serde(rename = "RouteEntry", default)]
     pub route_entry: Option<Vec<RouteEntry>>,
+}
+impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry: f.take("RouteEntry")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeRouteEntryList`.
 ///
 /// The route details.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteEntryListResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -476,17 +531,28 @@ pub struct DescribeRouteEntryListResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `14A07460-EBE7-47CA-9757-12CC4761D47A`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `RouteEntrys`.
-    #[serde(rename = "RouteEntrys", default)]
     pub route_entrys: Option<RouteEntrys>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                route_entrys: f.take("RouteEntrys")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeRouteEntryList`: one variant per documented code, `Unhandled` for any other.
 ///

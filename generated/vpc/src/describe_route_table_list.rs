@@ -224,62 +224,99 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// The tags.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The key of the tag that is added to the route table.
     ///
     /// - Wire name: `Key`.
     /// - Example: `type`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of the tag that is added to the route table.
     ///
     /// - Wire name: `Value`.
     /// - Example: `ingress`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchIds {
     /// The vSwitch IDs.
     ///
     /// - Wire name: `VSwitchId`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch_id: f.take("VSwitchId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GatewayIds {
     /// The detailed information about the IPv4 gateway.
     ///
     /// - Wire name: `GatewayIds`.
-    #[serde(rename = "GatewayIds", default)]
     pub gateway_ids: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for GatewayIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                gateway_ids: f.take("GatewayIds")?,
+            }),
+        )
+    }
+}
 /// The details of the route table.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableListType {
     /// The ID of the VPC to which the route table belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The time when the route table was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-22T10:40:25Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
@@ -289,13 +326,11 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the vRouter to which the route table belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
-    #[serde(rename = "RouterId", default)]
     pub router_id: Option<String>,
     /// The type of the cloud resource with which the route table is associated. Valid values:
     ///
@@ -304,25 +339,21 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `AssociateType`.
     /// - Example: `VSwitch`.
-    #[serde(rename = "AssociateType", default)]
     pub associate_type: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the route table belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The information about the route table.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is Route Table.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -331,13 +362,11 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
-    #[serde(rename = "RouteTableType", default)]
     pub route_table_type: Option<String>,
     /// The ID of the resource group to which the route table belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The type of the vRouter to which the route table belongs. Valid values:
     ///
@@ -347,22 +376,17 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
-    #[serde(rename = "RouterType", default)]
     pub router_type: Option<String>,
     /// The name of the route table.
     ///
     /// - Wire name: `RouteTableName`.
     /// - Example: `doctest`.
-    #[serde(rename = "RouteTableName", default)]
     pub route_table_name: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// - Wire name: `VSwitchIds`.
-    #[serde(rename = "VSwitchIds", default)]
     pub v_switch_ids: Option<VSwitchIds>,
     /// - Wire name: `GatewayIds`.
-    #[serde(rename = "GatewayIds", default)]
     pub gateway_ids: Option<GatewayIds>,
     /// Whether to receive the propagation routes. Valid Values:
     ///
@@ -372,52 +396,100 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.
-    #[serde(rename = "RoutePropagationEnable", default)]
     pub route_propagation_enable: Option<bool>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                router_id: f.take("RouterId")?,
+                associate_type: f.take("AssociateType")?,
+                route_table_id: f.take("RouteTableId")?,
+                owner_id: f.take("OwnerId")?,
+                description: f.take("Description")?,
+                route_table_type: f.take("RouteTableType")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                router_type: f.take("RouterType")?,
+                route_table_name: f.take("RouteTableName")?,
+                tags: f.take("Tags")?,
+                v_switch_ids: f.take("VSwitchIds")?,
+                gateway_ids: f.take("GatewayIds")?,
+                route_propagation_enable: f.take("RoutePropagationEnable")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableList {
     /// The detailed information about the route tables.
     ///
     /// - Wire name: `RouterTableListType`.
-    #[serde(rename = "RouterTableListType", default)]
     pub router_table_list_type: Option<Vec<RouterTableListType>>,
+}
+impl<'de> ::serde::Deserialize<'de> for RouterTableList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                router_table_list_type: f.take("RouterTableListType")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeRouteTableList`.
 ///
 /// The details of the route table.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTableListResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `RouterTableList`.
-    #[serde(rename = "RouterTableList", default)]
     pub router_table_list: Option<RouterTableList>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_size: f.take("PageSize")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                router_table_list: f.take("RouterTableList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeRouteTableList`: one variant per documented code, `Unhandled` for any other.
 ///

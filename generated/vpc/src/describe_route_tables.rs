@@ -199,19 +199,17 @@ impl DescribeRouteTablesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHop {
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `ri-2zeo3xzyf38r4urzdpvqw`.
-    #[serde(rename = "NextHopId", default)]
     pub next_hop_id: Option<String>,
     /// The weight of the route.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `80`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The type of the next hop. Valid values:
     ///
@@ -226,7 +224,6 @@ pub struct NextHop {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `HaVip`.
-    #[serde(rename = "NextHopType", default)]
     pub next_hop_type: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
@@ -235,20 +232,45 @@ pub struct NextHop {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `0`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<i32>,
 }
+impl<'de> ::serde::Deserialize<'de> for NextHop {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop_id: f.take("NextHopId")?,
+                weight: f.take("Weight")?,
+                next_hop_type: f.take("NextHopType")?,
+                enabled: f.take("Enabled")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHops {
     /// The information about the next hop.
     ///
     /// - Wire name: `NextHop`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<Vec<NextHop>>,
 }
+impl<'de> ::serde::Deserialize<'de> for NextHops {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop: f.take("NextHop")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntry {
     /// The route type. Valid values:
     ///
@@ -259,7 +281,6 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Type`.
     /// - Example: `System`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The route status. Valid values:
     ///
@@ -269,7 +290,6 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -284,7 +304,6 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `local`.
-    #[serde(rename = "NextHopType", default)]
     pub next_hop_type: Option<String>,
     /// The route name.
     ///
@@ -292,31 +311,26 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `RouteEntryName`.
     /// - Example: `test`.
-    #[serde(rename = "RouteEntryName", default)]
     pub route_entry_name: Option<String>,
     /// The ID of the route.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpxxx`.
-    #[serde(rename = "RouteEntryId", default)]
     pub route_entry_id: Option<String>,
     /// The ID of the instance associated with the next hop.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The route table ID.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The description of the route. The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `RouteEntryDescription`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The destination CIDR block of the route. The destination CIDR block supports IPv4 and IPv6. Make sure that the destination CIDR block meets the following requirements:
     ///
@@ -325,32 +339,73 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.1/24`.
-    #[serde(rename = "DestinationCidrBlock", default)]
     pub destination_cidr_block: Option<String>,
     /// - Wire name: `NextHops`.
-    #[serde(rename = "NextHops", default)]
     pub next_hops: Option<NextHops>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouteEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                r#type: f.take("Type")?,
+                status: f.take("Status")?,
+                next_hop_type: f.take("NextHopType")?,
+                route_entry_name: f.take("RouteEntryName")?,
+                route_entry_id: f.take("RouteEntryId")?,
+                instance_id: f.take("InstanceId")?,
+                route_table_id: f.take("RouteTableId")?,
+                description: f.take("Description")?,
+                destination_cidr_block: f.take("DestinationCidrBlock")?,
+                next_hops: f.take("NextHops")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntrys {
     /// The information about the route.
     ///
     /// - Wire name: `RouteEntry`.
-    #[serde(rename = "RouteEntry", default)]
     pub route_entry: Option<Vec<RouteEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry: f.take("RouteEntry")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchIds {
     /// The vSwitch ID.
     ///
     /// - Wire name: `VSwitchId`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch_id: f.take("VSwitchId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTable {
     /// The time when the route table was created.
     ///
@@ -358,7 +413,6 @@ pub struct RouteTable {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2017-08-22T10:40:25Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
@@ -367,13 +421,11 @@ pub struct RouteTable {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The vRouter ID.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
-    #[serde(rename = "VRouterId", default)]
     pub v_router_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -382,70 +434,106 @@ pub struct RouteTable {
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
-    #[serde(rename = "RouteTableType", default)]
     pub route_table_type: Option<String>,
     /// The ID of the resource group to which the route table belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// - Wire name: `RouteEntrys`.
-    #[serde(rename = "RouteEntrys", default)]
     pub route_entrys: Option<RouteEntrys>,
     /// - Wire name: `VSwitchIds`.
-    #[serde(rename = "VSwitchIds", default)]
     pub v_switch_ids: Option<VSwitchIds>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouteTable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                v_router_id: f.take("VRouterId")?,
+                route_table_type: f.take("RouteTableType")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                route_table_id: f.take("RouteTableId")?,
+                route_entrys: f.take("RouteEntrys")?,
+                v_switch_ids: f.take("VSwitchIds")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTables {
     /// The detailed information about the route tables.
     ///
     /// - Wire name: `RouteTable`.
-    #[serde(rename = "RouteTable", default)]
     pub route_table: Option<Vec<RouteTable>>,
+}
+impl<'de> ::serde::Deserialize<'de> for RouteTables {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_table: f.take("RouteTable")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeRouteTables`.
 ///
 /// The number of entries per page.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `RouteTables`.
-    #[serde(rename = "RouteTables", default)]
     pub route_tables: Option<RouteTables>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                route_tables: f.take("RouteTables")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -101,7 +101,7 @@ impl DescribeRouterInterfaceAttributeRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The key of tag N added to the resource. You must enter at least one tag key and at most 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -109,7 +109,6 @@ pub struct Tag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource. You can specify at most 20 tag values. The tag value can be an empty string.
     ///
@@ -117,36 +116,52 @@ pub struct Tag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag of the resource.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<Tag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tags: f.take("Tags")? }))
+    }
 }
 /// Response of `DescribeRouterInterfaceAttribute`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouterInterfaceAttributeResponse {
     /// The time when the renewal takes effect.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2022-06-11T16:00:00Z`.
-    #[serde(rename = "ReservationActiveTime", default)]
     pub reservation_active_time: Option<String>,
     /// The destination IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `2.2.XX.XX`.
-    #[serde(rename = "HealthCheckTargetIp", default)]
     pub health_check_target_ip: Option<String>,
     /// The status of the router interface. Valid values:
     ///
@@ -162,25 +177,21 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the router interface was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-04-14T08:57:24Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The type of the renewal order. Only **RENEW** may be returned, which indicates that the order is placed for service renewal.
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEW`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// The ID of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceId`.
     /// - Example: `ri-bp1xkrzttximaoxbl****`.
-    #[serde(rename = "OppositeInterfaceId", default)]
     pub opposite_interface_id: Option<String>,
     /// The specification of the router interface. Valid values:
     ///
@@ -199,7 +210,6 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Mini.2`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The billing method. Valid values:
     ///
@@ -208,25 +218,21 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `AfterPay`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The ID of the router interface.
     ///
     /// - Wire name: `RouterInterfaceId`.
     /// - Example: `ri-m5egfc10sednwk2yt****`.
-    #[serde(rename = "RouterInterfaceId", default)]
     pub router_interface_id: Option<String>,
     /// The response parameters.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
     /// The healthy threshold. This value indicates the number of probe packets that are sent during a health check. Unit: packets.
     ///
     /// - Wire name: `HcThreshold`.
     /// - Example: `8`.
-    #[serde(rename = "HcThreshold", default)]
     pub hc_threshold: Option<i32>,
     /// The type of the router to which the peer router interface belongs. Valid values:
     ///
@@ -235,37 +241,31 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VRouter`.
-    #[serde(rename = "OppositeRouterType", default)]
     pub opposite_router_type: Option<String>,
     /// The time when the router interface was modified.
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-04-28T10:02:12Z`.
-    #[serde(rename = "GmtModified", default)]
     pub gmt_modified: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the router interface belongs.
     ///
     /// - Wire name: `VpcInstanceId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
-    #[serde(rename = "VpcInstanceId", default)]
     pub vpc_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeInterfaceOwnerId`.
     /// - Example: `1321932713****`.
-    #[serde(rename = "OppositeInterfaceOwnerId", default)]
     pub opposite_interface_owner_id: Option<String>,
     /// The ID of the peer VPC.
     ///
     /// - Wire name: `OppositeVpcInstanceId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
-    #[serde(rename = "OppositeVpcInstanceId", default)]
     pub opposite_vpc_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values: If **PayByBandwidth** is returned, it indicates that the Express Connect circuit is billed on a pay-by-bandwidth basis.
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "ReservationInternetChargeType", default)]
     pub reservation_internet_charge_type: Option<String>,
     /// Indicates whether the connection is a cross-border connection. Valid values:
     ///
@@ -274,55 +274,46 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `CrossBorder`.
     /// - Example: `false`.
-    #[serde(rename = "CrossBorder", default)]
     pub cross_border: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `01818199-04F6-47F4-9ADF-7CC824CF57A4`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The bandwidth of the router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `2`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i32>,
     /// The description of the router interface.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Peer interface.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The rate of health checks. Unit: seconds. The value indicates the interval at which probe packets are sent during a health check.
     ///
     /// - Wire name: `HcRate`.
     /// - Example: `2`.
-    #[serde(rename = "HcRate", default)]
     pub hc_rate: Option<i32>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `100`.
-    #[serde(rename = "ReservationBandwidth", default)]
     pub reservation_bandwidth: Option<String>,
     /// The HTTP status code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The name of the router interface.
     ///
     /// - Wire name: `Name`.
     /// - Example: `RouterInterface1`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the router to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeRouterId`.
     /// - Example: `vrt-bp11xvy6lb9photuu****`.
-    #[serde(rename = "OppositeRouterId", default)]
     pub opposite_router_id: Option<String>,
     /// The specification of the peer router interface. Valid values:
     ///
@@ -342,19 +333,16 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeInterfaceSpec`.
     /// - Example: `Negative`.
-    #[serde(rename = "OppositeInterfaceSpec", default)]
     pub opposite_interface_spec: Option<String>,
     /// The ID of the router to which the router interface belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-m5ex0xf63xk8s5bob****`.
-    #[serde(rename = "RouterId", default)]
     pub router_id: Option<String>,
     /// Indicates whether the request is successful. Valid values: true and false.
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<bool>,
     /// The service status of the peer router interface. Valid values:
     ///
@@ -364,19 +352,16 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeInterfaceBusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "OppositeInterfaceBusinessStatus", default)]
     pub opposite_interface_business_status: Option<String>,
     /// The time when the connection was established.
     ///
     /// - Wire name: `ConnectedTime`.
     /// - Example: `2022-04-14T08:58:04Z`.
-    #[serde(rename = "ConnectedTime", default)]
     pub connected_time: Option<String>,
     /// The source IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `1.1.XX.XX`.
-    #[serde(rename = "HealthCheckSourceIp", default)]
     pub health_check_source_ip: Option<String>,
     /// The status of the peer router interface. Valid values:
     ///
@@ -393,25 +378,21 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeInterfaceStatus`.
     /// - Example: `Active`.
-    #[serde(rename = "OppositeInterfaceStatus", default)]
     pub opposite_interface_status: Option<String>,
     /// The end of the time range during which data was queried.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2999-09-08T16:00:00Z`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<String>,
     /// The region ID of the peer router interface.
     ///
     /// - Wire name: `OppositeRegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "OppositeRegionId", default)]
     pub opposite_region_id: Option<String>,
     /// The ID of the peer access point.
     ///
     /// - Wire name: `OppositeAccessPointId`.
     /// - Example: `ap-cn-qingdao-ls-B`.
-    #[serde(rename = "OppositeAccessPointId", default)]
     pub opposite_access_point_id: Option<String>,
     /// The status of the router interface. Valid values:
     ///
@@ -421,7 +402,6 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The status of the health check. Valid values:
     ///
@@ -432,13 +412,11 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `HealthCheckStatus`.
     /// - Example: `normal`.
-    #[serde(rename = "HealthCheckStatus", default)]
     pub health_check_status: Option<String>,
     /// The maximum bandwidth of the peer router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `OppositeBandwidth`.
     /// - Example: `0`.
-    #[serde(rename = "OppositeBandwidth", default)]
     pub opposite_bandwidth: Option<i32>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
@@ -447,13 +425,11 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
-    #[serde(rename = "RouterType", default)]
     pub router_type: Option<String>,
     /// The role of the router interface in the peering connection.
     ///
     /// - Wire name: `Role`.
     /// - Example: `InitiatingSide`.
-    #[serde(rename = "Role", default)]
     pub role: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
@@ -462,13 +438,11 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
-    #[serde(rename = "HasReservationData", default)]
     pub has_reservation_data: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-qingdao-ls-A`.
-    #[serde(rename = "AccessPointId", default)]
     pub access_point_id: Option<String>,
     /// The resource group ID.
     ///
@@ -476,10 +450,8 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// Indicates whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
@@ -494,8 +466,66 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Example: `false`.
-    #[serde(rename = "FastLinkMode", default)]
     pub fast_link_mode: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                reservation_active_time: f.take("ReservationActiveTime")?,
+                health_check_target_ip: f.take("HealthCheckTargetIp")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                opposite_interface_id: f.take("OppositeInterfaceId")?,
+                spec: f.take("Spec")?,
+                charge_type: f.take("ChargeType")?,
+                router_interface_id: f.take("RouterInterfaceId")?,
+                message: f.take("Message")?,
+                hc_threshold: f.take("HcThreshold")?,
+                opposite_router_type: f.take("OppositeRouterType")?,
+                gmt_modified: f.take("GmtModified")?,
+                vpc_instance_id: f.take("VpcInstanceId")?,
+                opposite_interface_owner_id: f.take("OppositeInterfaceOwnerId")?,
+                opposite_vpc_instance_id: f.take("OppositeVpcInstanceId")?,
+                reservation_internet_charge_type: f
+                    .take("ReservationInternetChargeType")?,
+                cross_border: f.take("CrossBorder")?,
+                request_id: f.take("RequestId")?,
+                bandwidth: f.take("Bandwidth")?,
+                description: f.take("Description")?,
+                hc_rate: f.take("HcRate")?,
+                reservation_bandwidth: f.take("ReservationBandwidth")?,
+                code: f.take("Code")?,
+                name: f.take("Name")?,
+                opposite_router_id: f.take("OppositeRouterId")?,
+                opposite_interface_spec: f.take("OppositeInterfaceSpec")?,
+                router_id: f.take("RouterId")?,
+                success: f.take("Success")?,
+                opposite_interface_business_status: f
+                    .take("OppositeInterfaceBusinessStatus")?,
+                connected_time: f.take("ConnectedTime")?,
+                health_check_source_ip: f.take("HealthCheckSourceIp")?,
+                opposite_interface_status: f.take("OppositeInterfaceStatus")?,
+                end_time: f.take("EndTime")?,
+                opposite_region_id: f.take("OppositeRegionId")?,
+                opposite_access_point_id: f.take("OppositeAccessPointId")?,
+                business_status: f.take("BusinessStatus")?,
+                health_check_status: f.take("HealthCheckStatus")?,
+                opposite_bandwidth: f.take("OppositeBandwidth")?,
+                router_type: f.take("RouterType")?,
+                role: f.take("Role")?,
+                has_reservation_data: f.take("HasReservationData")?,
+                access_point_id: f.take("AccessPointId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                fast_link_mode: f.take("FastLinkMode")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -220,7 +220,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The key of the resource tag. At least one tag key must be entered, and a maximum of 20 tag keys are supported. If this value needs to be passed in, it cannot be an empty string.
     ///
@@ -228,7 +228,6 @@ pub struct TagsTag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of the resource tag. A maximum of 20 tag values can be entered. If this value needs to be passed in, an empty string can be entered.
     ///
@@ -236,20 +235,38 @@ pub struct TagsTag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags of the resource.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tags: f.take("Tags")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterInterfaceType {
     /// The time when the renewal takes effect.
     ///
@@ -257,19 +274,16 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2021-03-11T16:00:00Z`.
-    #[serde(rename = "ReservationActiveTime", default)]
     pub reservation_active_time: Option<String>,
     /// The destination IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "HealthCheckTargetIp", default)]
     pub health_check_target_ip: Option<String>,
     /// The status of the router interface.
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the route table was created.
     ///
@@ -277,133 +291,111 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The type of the renewal order. Valid values:
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// The ID of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceId`.
     /// - Example: `ri-bp1itx13bwe6f2wfh****`.
-    #[serde(rename = "OppositeInterfaceId", default)]
     pub opposite_interface_id: Option<String>,
     /// The specification of the router interface.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Large`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The billing method.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PayByTraffic`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The ID of the router interface.
     ///
     /// - Wire name: `RouterInterfaceId`.
     /// - Example: `ri-2zenfgfpyu3v93koa****`.
-    #[serde(rename = "RouterInterfaceId", default)]
     pub router_interface_id: Option<String>,
     /// The health check threshold.
     ///
     /// - Wire name: `HcThreshold`.
     /// - Example: `2`.
-    #[serde(rename = "HcThreshold", default)]
     pub hc_threshold: Option<i32>,
     /// The type of the router to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VRouter`.
-    #[serde(rename = "OppositeRouterType", default)]
     pub opposite_router_type: Option<String>,
     /// The ID of the local virtual private cloud (VPC) in the peering connection.
     ///
     /// - Wire name: `VpcInstanceId`.
     /// - Example: `vpc-2ze3tq4uxhysg717x****`.
-    #[serde(rename = "VpcInstanceId", default)]
     pub vpc_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeInterfaceOwnerId`.
     /// - Example: `271598332402530847`.
-    #[serde(rename = "OppositeInterfaceOwnerId", default)]
     pub opposite_interface_owner_id: Option<String>,
     /// The ID of the peer VPC.
     ///
     /// - Wire name: `OppositeVpcInstanceId`.
     /// - Example: `vpc-bp1qpo0kug3a20qqe****`.
-    #[serde(rename = "OppositeVpcInstanceId", default)]
     pub opposite_vpc_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values:
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
-    #[serde(rename = "ReservationInternetChargeType", default)]
     pub reservation_internet_charge_type: Option<String>,
     /// Indicates whether the connection is a cross-border connection.
     ///
     /// - Wire name: `CrossBorder`.
     /// - Example: `false`.
-    #[serde(rename = "CrossBorder", default)]
     pub cross_border: Option<bool>,
     /// The bandwidth of the router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i32>,
     /// The description of the router interface.
     ///
     /// - Wire name: `Description`.
     /// - Example: `The description of the router interface.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The rate of heath checks.
     ///
     /// - Wire name: `HcRate`.
     /// - Example: `1`.
-    #[serde(rename = "HcRate", default)]
     pub hc_rate: Option<i32>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `10`.
-    #[serde(rename = "ReservationBandwidth", default)]
     pub reservation_bandwidth: Option<String>,
     /// The custom name.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the router to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeRouterId`.
     /// - Example: `vrt-bp1d3bxtdv68tfd7g****`.
-    #[serde(rename = "OppositeRouterId", default)]
     pub opposite_router_id: Option<String>,
     /// The specification of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceSpec`.
     /// - Example: `Large`.
-    #[serde(rename = "OppositeInterfaceSpec", default)]
     pub opposite_interface_spec: Option<String>,
     /// The ID of the router to which the route entry belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1d3bxtdv68tfd7g****`.
-    #[serde(rename = "RouterId", default)]
     pub router_id: Option<String>,
     /// The service status of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceBusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "OppositeInterfaceBusinessStatus", default)]
     pub opposite_interface_business_status: Option<String>,
     /// The time when the connection was established.
     ///
@@ -411,19 +403,16 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `ConnectedTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "ConnectedTime", default)]
     pub connected_time: Option<String>,
     /// The source IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "HealthCheckSourceIp", default)]
     pub health_check_source_ip: Option<String>,
     /// The status of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "OppositeInterfaceStatus", default)]
     pub opposite_interface_status: Option<String>,
     /// The end of the time range during which data was queried.
     ///
@@ -431,19 +420,16 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<String>,
     /// The region ID of the peer router interface.
     ///
     /// - Wire name: `OppositeRegionId`.
     /// - Example: `cn-shanghai`.
-    #[serde(rename = "OppositeRegionId", default)]
     pub opposite_region_id: Option<String>,
     /// The ID of the peer access point.
     ///
     /// - Wire name: `OppositeAccessPointId`.
     /// - Example: `ap-cn-shanghaiSZ-****`.
-    #[serde(rename = "OppositeAccessPointId", default)]
     pub opposite_access_point_id: Option<String>,
     /// The service status of the router interface. Valid values:
     ///
@@ -453,13 +439,11 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The maximum bandwidth of the peer router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `OppositeBandwidth`.
     /// - Example: `12`.
-    #[serde(rename = "OppositeBandwidth", default)]
     pub opposite_bandwidth: Option<i32>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
@@ -468,25 +452,21 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
-    #[serde(rename = "RouterType", default)]
     pub router_type: Option<String>,
     /// Indicates whether the router interface is the initiator or acceptor of the peering connection.
     ///
     /// - Wire name: `Role`.
     /// - Example: `InitiatingSide`.
-    #[serde(rename = "Role", default)]
     pub role: Option<String>,
     /// Indicates whether renewal data is included.
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
-    #[serde(rename = "HasReservationData", default)]
     pub has_reservation_data: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-shanghaiSZ-****`.
-    #[serde(rename = "AccessPointId", default)]
     pub access_point_id: Option<String>,
     /// Indicates whether protection against malicious IPv6 traffic is enabled. Valid values:
     ///
@@ -496,7 +476,6 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `Ipv6Status`.
     /// - Example: `on`.
-    #[serde(rename = "Ipv6Status", default)]
     pub ipv6_status: Option<String>,
     /// Indicates whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
@@ -505,7 +484,6 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Example: `false`.
-    #[serde(rename = "FastLinkMode", default)]
     pub fast_link_mode: Option<bool>,
     /// Resource Group ID.
     ///
@@ -513,53 +491,127 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                reservation_active_time: f.take("ReservationActiveTime")?,
+                health_check_target_ip: f.take("HealthCheckTargetIp")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                opposite_interface_id: f.take("OppositeInterfaceId")?,
+                spec: f.take("Spec")?,
+                charge_type: f.take("ChargeType")?,
+                router_interface_id: f.take("RouterInterfaceId")?,
+                hc_threshold: f.take("HcThreshold")?,
+                opposite_router_type: f.take("OppositeRouterType")?,
+                vpc_instance_id: f.take("VpcInstanceId")?,
+                opposite_interface_owner_id: f.take("OppositeInterfaceOwnerId")?,
+                opposite_vpc_instance_id: f.take("OppositeVpcInstanceId")?,
+                reservation_internet_charge_type: f
+                    .take("ReservationInternetChargeType")?,
+                cross_border: f.take("CrossBorder")?,
+                bandwidth: f.take("Bandwidth")?,
+                description: f.take("Description")?,
+                hc_rate: f.take("HcRate")?,
+                reservation_bandwidth: f.take("ReservationBandwidth")?,
+                name: f.take("Name")?,
+                opposite_router_id: f.take("OppositeRouterId")?,
+                opposite_interface_spec: f.take("OppositeInterfaceSpec")?,
+                router_id: f.take("RouterId")?,
+                opposite_interface_business_status: f
+                    .take("OppositeInterfaceBusinessStatus")?,
+                connected_time: f.take("ConnectedTime")?,
+                health_check_source_ip: f.take("HealthCheckSourceIp")?,
+                opposite_interface_status: f.take("OppositeInterfaceStatus")?,
+                end_time: f.take("EndTime")?,
+                opposite_region_id: f.take("OppositeRegionId")?,
+                opposite_access_point_id: f.take("OppositeAccessPointId")?,
+                business_status: f.take("BusinessStatus")?,
+                opposite_bandwidth: f.take("OppositeBandwidth")?,
+                router_type: f.take("RouterType")?,
+                role: f.take("Role")?,
+                has_reservation_data: f.take("HasReservationData")?,
+                access_point_id: f.take("AccessPointId")?,
+                ipv6_status: f.take("Ipv6Status")?,
+                fast_link_mode: f.take("FastLinkMode")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterInterfaceSet {
     /// The details of the router interface.
     ///
     /// - Wire name: `RouterInterfaceType`.
-    #[serde(rename = "RouterInterfaceType", default)]
     pub router_interface_type: Option<Vec<RouterInterfaceType>>,
+}
+impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                router_interface_type: f.take("RouterInterfaceType")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeRouterInterfaces`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouterInterfacesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C7F6FCBD-F9CC-4501-8EF3-CDC9577CAE45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `RouterInterfaceSet`.
-    #[serde(rename = "RouterInterfaceSet", default)]
     pub router_interface_set: Option<RouterInterfaceSet>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                router_interface_set: f.take("RouterInterfaceSet")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///

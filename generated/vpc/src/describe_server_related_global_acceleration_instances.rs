@@ -120,56 +120,90 @@ impl DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstance {
     /// The IP address of the backend service.
     ///
     /// - Wire name: `ServerIpAddress`.
     /// - Example: `172.24.52.234`.
-    #[serde(rename = "ServerIpAddress", default)]
     pub server_ip_address: Option<String>,
     /// The ID of the GA instance.
     ///
     /// - Wire name: `GlobalAccelerationInstanceId`.
     /// - Example: `ga-t4nku6vv9****`.
-    #[serde(rename = "GlobalAccelerationInstanceId", default)]
     pub global_acceleration_instance_id: Option<String>,
     /// The public IP address of the GA instance.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `12.34.56.78`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The region ID of the GA instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `ap-southeast-1`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                server_ip_address: f.take("ServerIpAddress")?,
+                global_acceleration_instance_id: f.take("GlobalAccelerationInstanceId")?,
+                ip_address: f.take("IpAddress")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstances {
     /// The list of GA instances.
     ///
     /// - Wire name: `GlobalAccelerationInstance`.
-    #[serde(rename = "GlobalAccelerationInstance", default)]
     pub global_acceleration_instance: Option<Vec<GlobalAccelerationInstance>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                global_acceleration_instance: f.take("GlobalAccelerationInstance")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeServerRelatedGlobalAccelerationInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A8252014-D8DE-4D85-AF35-AFEXXXXXXX`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `GlobalAccelerationInstances`.
-    #[serde(rename = "GlobalAccelerationInstances", default)]
     pub global_acceleration_instances: Option<GlobalAccelerationInstances>,
+}
+impl<'de> ::serde::Deserialize<'de>
+for DescribeServerRelatedGlobalAccelerationInstancesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                global_acceleration_instances: f.take("GlobalAccelerationInstances")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeServerRelatedGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -211,7 +211,7 @@ impl DescribeSnatTableEntriesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableEntry {
     /// The status of the SNAT entry. Valid values:
     ///
@@ -221,100 +221,133 @@ pub struct SnatTableEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The name of the SNAT entry.
     ///
     /// - Wire name: `SnatEntryName`.
     /// - Example: `SnatEntry-1`.
-    #[serde(rename = "SnatEntryName", default)]
     pub snat_entry_name: Option<String>,
     /// *   When you query SNAT entries of Internet NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access the Internet.
     /// *   When you query SNAT entries of VPC NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbdsffvfgdfds****`.
-    #[serde(rename = "SourceVSwitchId", default)]
     pub source_v_switch_id: Option<String>,
     /// The source CIDR block specified in the SNAT entry.
     ///
     /// - Wire name: `SourceCIDR`.
     /// - Example: `116.22.XX.XX/24`.
-    #[serde(rename = "SourceCIDR", default)]
     pub source_cidr: Option<String>,
     /// The ID of the SNAT entry.
     ///
     /// - Wire name: `SnatEntryId`.
     /// - Example: `snat-kmd6nv8fy****`.
-    #[serde(rename = "SnatEntryId", default)]
     pub snat_entry_id: Option<String>,
     /// The ID of the SNAT table to which the SNAT entry belongs.
     ///
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-gz3r3odawdgffde****`.
-    #[serde(rename = "SnatTableId", default)]
     pub snat_table_id: Option<String>,
     /// *   When you query SNAT entries of Internet NAT gateways, this parameter indicates the EIP in an SNAT entry.
     /// *   When you query SNAT entries of VPC NAT gateways, this parameter indicates the NAT IP address in an SNAT entry.
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.
-    #[serde(rename = "SnatIp", default)]
     pub snat_ip: Option<String>,
     /// The ID of the NAT gateway to which the SNAT entry belongs.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// - Wire name: `NetworkInterfaceId`.
-    #[serde(rename = "NetworkInterfaceId", default)]
     pub network_interface_id: Option<String>,
     /// - Wire name: `EipAffinity`.
-    #[serde(rename = "EipAffinity", default)]
     pub eip_affinity: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                snat_entry_name: f.take("SnatEntryName")?,
+                source_v_switch_id: f.take("SourceVSwitchId")?,
+                source_cidr: f.take("SourceCIDR")?,
+                snat_entry_id: f.take("SnatEntryId")?,
+                snat_table_id: f.take("SnatTableId")?,
+                snat_ip: f.take("SnatIp")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+                network_interface_id: f.take("NetworkInterfaceId")?,
+                eip_affinity: f.take("EipAffinity")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableEntries {
     /// Details of SNAT entries.
     ///
     /// - Wire name: `SnatTableEntry`.
-    #[serde(rename = "SnatTableEntry", default)]
     pub snat_table_entry: Option<Vec<SnatTableEntry>>,
+}
+impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                snat_table_entry: f.take("SnatTableEntry")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeSnatTableEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeSnatTableEntriesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `5`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6D7E89B1-1C5B-412B-8585-4908E222EED5`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `SnatTableEntries`.
-    #[serde(rename = "SnatTableEntries", default)]
     pub snat_table_entries: Option<SnatTableEntries>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                snat_table_entries: f.take("SnatTableEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeSnatTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -99,7 +99,7 @@ impl DescribeSslVpnClientCertRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeSslVpnClientCertResponse {
     /// The status of the SSL client certificate. Valid values:
     ///
@@ -109,7 +109,6 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The timestamp that indicates when the SSL client certificate was created. Unit: milliseconds.
     ///
@@ -117,25 +116,21 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1552550980000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The client key.
     ///
     /// - Wire name: `ClientKey`.
     /// - Example: `The key of the client`.
-    #[serde(rename = "ClientKey", default)]
     pub client_key: Option<String>,
     /// The ID of the region where the SSL client certificate is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The client configuration.
     ///
     /// - Wire name: `ClientConfig`.
     /// - Example: `Client configuration`.
-    #[serde(rename = "ClientConfig", default)]
     pub client_config: Option<String>,
     /// The timestamp that indicates when the SSL client certificate expires. Unit: milliseconds.
     ///
@@ -143,43 +138,36 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1647158980000`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The client certificate.
     ///
     /// - Wire name: `ClientCert`.
     /// - Example: `Client certificate`.
-    #[serde(rename = "ClientCert", default)]
     pub client_cert: Option<String>,
     /// The CA certificate.
     ///
     /// - Wire name: `CaCert`.
     /// - Example: `CA certificate`.
-    #[serde(rename = "CaCert", default)]
     pub ca_cert: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-bp13k5mp4tg8v3z9b****`.
-    #[serde(rename = "SslVpnClientCertId", default)]
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp155e9yclsg1xgq4****`.
-    #[serde(rename = "SslVpnServerId", default)]
     pub ssl_vpn_server_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
@@ -187,8 +175,31 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                create_time: f.take("CreateTime")?,
+                client_key: f.take("ClientKey")?,
+                region_id: f.take("RegionId")?,
+                client_config: f.take("ClientConfig")?,
+                end_time: f.take("EndTime")?,
+                request_id: f.take("RequestId")?,
+                client_cert: f.take("ClientCert")?,
+                ca_cert: f.take("CaCert")?,
+                ssl_vpn_client_cert_id: f.take("SslVpnClientCertId")?,
+                ssl_vpn_server_id: f.take("SslVpnServerId")?,
+                name: f.take("Name")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///

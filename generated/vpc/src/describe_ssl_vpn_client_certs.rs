@@ -155,7 +155,7 @@ impl DescribeSslVpnClientCertsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnClientCertKey {
     /// The status of the SSL client certificate. Valid values:
     ///
@@ -165,7 +165,6 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The timestamp generated when the SSL client certificate expires. Unit: milliseconds.
     ///
@@ -173,7 +172,6 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1494966335000`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<i64>,
     /// The timestamp generated when the SSL client certificate was created. Unit: milliseconds.
     ///
@@ -181,31 +179,26 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-bp1n8wcf134yl0osr****`.
-    #[serde(rename = "SslVpnClientCertId", default)]
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
-    #[serde(rename = "SslVpnServerId", default)]
     pub ssl_vpn_server_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `cert1`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The region ID of the SSL client certificate.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
@@ -213,52 +206,92 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                end_time: f.take("EndTime")?,
+                create_time: f.take("CreateTime")?,
+                ssl_vpn_client_cert_id: f.take("SslVpnClientCertId")?,
+                ssl_vpn_server_id: f.take("SslVpnServerId")?,
+                name: f.take("Name")?,
+                region_id: f.take("RegionId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnClientCertKeys {
     /// The information about the SSL client certificates.
     ///
     /// - Wire name: `SslVpnClientCertKey`.
-    #[serde(rename = "SslVpnClientCertKey", default)]
     pub ssl_vpn_client_cert_key: Option<Vec<SslVpnClientCertKey>>,
+}
+impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ssl_vpn_client_cert_key: f.take("SslVpnClientCertKey")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeSslVpnClientCerts`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeSslVpnClientCertsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of the page to return.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `SslVpnClientCertKeys`.
-    #[serde(rename = "SslVpnClientCertKeys", default)]
     pub ssl_vpn_client_cert_keys: Option<SslVpnClientCertKeys>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ssl_vpn_client_cert_keys: f.take("SslVpnClientCertKeys")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeSslVpnClientCerts`: one variant per documented code, `Unhandled` for any other.
 ///

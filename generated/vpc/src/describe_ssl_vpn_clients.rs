@@ -127,7 +127,7 @@ impl DescribeSslVpnClientsRequestBuilder {
     }
 }
 /// The information of clients.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientInfoList {
     /// The status of the SSL-VPN connection.
     ///
@@ -135,19 +135,16 @@ pub struct ClientInfoList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `online`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The private IP address allocated to the client by the VPN gateway when the client established an SSL-VPN connection to Alibaba Cloud.
     ///
     /// - Wire name: `PrivateIp`.
     /// - Example: `10.10.10.10`.
-    #[serde(rename = "PrivateIp", default)]
     pub private_ip: Option<String>,
     /// The amount of data transferred from the VPN gateway to the client through the SSL-VPN connection. Unit: bytes.
     ///
     /// - Wire name: `SendBytes`.
     /// - Example: `57144`.
-    #[serde(rename = "SendBytes", default)]
     pub send_bytes: Option<i64>,
     /// The timestamp that indicates when the client connected to Alibaba Cloud through an SSL-VPN connection. Unit: milliseconds.
     ///
@@ -155,7 +152,6 @@ pub struct ClientInfoList {
     ///
     /// - Wire name: `ConnectedTime`.
     /// - Example: `1670985008000`.
-    #[serde(rename = "ConnectedTime", default)]
     pub connected_time: Option<i64>,
     /// The SSL client certificate used by the client.
     ///
@@ -163,75 +159,101 @@ pub struct ClientInfoList {
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `CN=vsc-gw8gkh6gtilf1whgc****`.
-    #[serde(rename = "CommonName", default)]
     pub common_name: Option<String>,
     /// The actual public IP address used by the client when the client established an SSL-VPN connection to Alibaba Cloud.
     ///
     /// - Wire name: `Ip`.
     /// - Example: `8.XX.XX.15`.
-    #[serde(rename = "Ip", default)]
     pub ip: Option<String>,
     /// The amount of data transferred from the client to the VPN gateway through the SSL-VPN connection. Unit: bytes.
     ///
     /// - Wire name: `ReceiveBytes`.
     /// - Example: `60782`.
-    #[serde(rename = "ReceiveBytes", default)]
     pub receive_bytes: Option<i64>,
     /// The port used by the client when the client established an SSL-VPN connection to Alibaba Cloud.
     ///
     /// - Wire name: `Port`.
     /// - Example: `4****`.
-    #[serde(rename = "Port", default)]
     pub port: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                private_ip: f.take("PrivateIp")?,
+                send_bytes: f.take("SendBytes")?,
+                connected_time: f.take("ConnectedTime")?,
+                common_name: f.take("CommonName")?,
+                ip: f.take("Ip")?,
+                receive_bytes: f.take("ReceiveBytes")?,
+                port: f.take("Port")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeSslVpnClients`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeSslVpnClientsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `885E117D-06A9-38A3-8DD2-40BDAC429FFC`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-gw8gfb947ctddabja****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `eu-central-1`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The list of clients.
     ///
     /// - Wire name: `ClientInfoList`.
-    #[serde(rename = "ClientInfoList", default)]
     pub client_info_list: Option<Vec<ClientInfoList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                region_id: f.take("RegionId")?,
+                client_info_list: f.take("ClientInfoList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeSslVpnClients`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -159,37 +159,32 @@ impl DescribeSslVpnServersRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnServer {
     /// The public IP address of the VPN gateway.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.5.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-****`.
-    #[serde(rename = "IDaaSInstanceId", default)]
     pub i_daa_s_instance_id: Option<String>,
     /// The timestamp generated when the SSL-VPN server was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1613800884000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1on0xae9d771ggi****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The region ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSRegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "IDaaSRegionId", default)]
     pub i_daa_s_region_id: Option<String>,
     /// Indicates whether data compression is enabled. Valid values:
     ///
@@ -198,55 +193,46 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
-    #[serde(rename = "Compress", default)]
     pub compress: Option<bool>,
     /// The port that is used by the SSL-VPN server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `1194`.
-    #[serde(rename = "Port", default)]
     pub port: Option<i32>,
     /// The local CIDR block.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `192.168.0.0/24`.
-    #[serde(rename = "LocalSubnet", default)]
     pub local_subnet: Option<String>,
     /// The region ID of the SSL server.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The encryption algorithm.
     ///
     /// - Wire name: `Cipher`.
     /// - Example: `AES-128-CBC`.
-    #[serde(rename = "Cipher", default)]
     pub cipher: Option<String>,
     /// The total number of current connections.
     ///
     /// - Wire name: `Connections`.
     /// - Example: `0`.
-    #[serde(rename = "Connections", default)]
     pub connections: Option<i32>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp15j3du13gq1dgey****`.
-    #[serde(rename = "SslVpnServerId", default)]
     pub ssl_vpn_server_id: Option<String>,
     /// The maximum number of connections.
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
-    #[serde(rename = "MaxConnections", default)]
     pub max_connections: Option<i32>,
     /// The name of the SSL server.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// Indicates whether two-factor authentication is enabled.
     ///
@@ -255,19 +241,16 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `true`.
-    #[serde(rename = "EnableMultiFactorAuth", default)]
     pub enable_multi_factor_auth: Option<bool>,
     /// The client CIDR block.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.10.1.0/24`.
-    #[serde(rename = "ClientIpPool", default)]
     pub client_ip_pool: Option<String>,
     /// The protocol that is used by the SSL server.
     ///
     /// - Wire name: `Proto`.
     /// - Example: `UDP`.
-    #[serde(rename = "Proto", default)]
     pub proto: Option<String>,
     /// The resource group ID of the SSL server.
     ///
@@ -275,13 +258,11 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
-    #[serde(rename = "IDaaSApplicationId", default)]
     pub i_daa_s_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
@@ -290,52 +271,104 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `IDaaSInstanceVersion`.
     /// - Example: `EIAM 2.0`.
-    #[serde(rename = "IDaaSInstanceVersion", default)]
     pub i_daa_s_instance_version: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                internet_ip: f.take("InternetIp")?,
+                i_daa_s_instance_id: f.take("IDaaSInstanceId")?,
+                create_time: f.take("CreateTime")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                i_daa_s_region_id: f.take("IDaaSRegionId")?,
+                compress: f.take("Compress")?,
+                port: f.take("Port")?,
+                local_subnet: f.take("LocalSubnet")?,
+                region_id: f.take("RegionId")?,
+                cipher: f.take("Cipher")?,
+                connections: f.take("Connections")?,
+                ssl_vpn_server_id: f.take("SslVpnServerId")?,
+                max_connections: f.take("MaxConnections")?,
+                name: f.take("Name")?,
+                enable_multi_factor_auth: f.take("EnableMultiFactorAuth")?,
+                client_ip_pool: f.take("ClientIpPool")?,
+                proto: f.take("Proto")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                i_daa_s_application_id: f.take("IDaaSApplicationId")?,
+                i_daa_s_instance_version: f.take("IDaaSInstanceVersion")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnServers {
     /// The detailed information about the SSL-VPN servers.
     ///
     /// - Wire name: `SslVpnServer`.
-    #[serde(rename = "SslVpnServer", default)]
     pub ssl_vpn_server: Option<Vec<SslVpnServer>>,
+}
+impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ssl_vpn_server: f.take("SslVpnServer")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeSslVpnServers`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeSslVpnServersResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D350187B-EA41-4577-950B-95434C8302E1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of the page to return.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `SslVpnServers`.
-    #[serde(rename = "SslVpnServers", default)]
     pub ssl_vpn_servers: Option<SslVpnServers>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnServersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                ssl_vpn_servers: f.take("SslVpnServers")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeSslVpnServers`: one variant per documented code, `Unhandled` for any other.
 ///

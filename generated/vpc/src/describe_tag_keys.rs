@@ -156,7 +156,7 @@ impl DescribeTagKeysRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKey {
     /// The type of the tag key. Valid values:
     ///
@@ -165,30 +165,50 @@ pub struct TagKey {
     ///
     /// - Wire name: `Type`.
     /// - Example: `Custom`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                r#type: f.take("Type")?,
+                tag_key: f.take("TagKey")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKeys {
     /// The list of tag keys.
     ///
     /// - Wire name: `TagKey`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<Vec<TagKey>>,
+}
+impl<'de> ::serde::Deserialize<'de> for TagKeys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { tag_key: f.take("TagKey")? }),
+        )
+    }
 }
 /// Response of `DescribeTagKeys`.
 ///
 /// object
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeTagKeysResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -197,17 +217,28 @@ pub struct DescribeTagKeysResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `TagKeys`.
-    #[serde(rename = "TagKeys", default)]
     pub tag_keys: Option<TagKeys>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                tag_keys: f.take("TagKeys")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeTagKeys`: one variant per documented code, `Unhandled` for any other.
 ///

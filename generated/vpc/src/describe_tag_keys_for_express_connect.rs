@@ -152,34 +152,54 @@ impl DescribeTagKeysForExpressConnectRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKey {
     /// The type of the resource. The value is set to **PHYSICALCONNECTION**, which indicates an Express Connect circuit.
     ///
     /// - Wire name: `Type`.
     /// - Example: `PHYSICALCONNECTION`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The key of the tag.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                r#type: f.take("Type")?,
+                tag_key: f.take("TagKey")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKeys {
     /// The tag keys.
     ///
     /// - Wire name: `TagKey`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<Vec<TagKey>>,
+}
+impl<'de> ::serde::Deserialize<'de> for TagKeys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { tag_key: f.take("TagKey")? }),
+        )
+    }
 }
 /// Response of `DescribeTagKeysForExpressConnect`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeTagKeysForExpressConnectResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -188,17 +208,28 @@ pub struct DescribeTagKeysForExpressConnectResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `TagKeys`.
-    #[serde(rename = "TagKeys", default)]
     pub tag_keys: Option<TagKeys>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysForExpressConnectResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                tag_keys: f.take("TagKeys")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeTagKeysForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -183,36 +183,58 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResource {
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "TagValue", default)]
     pub tag_value: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tag_value: f.take("TagValue")?,
+                tag_key: f.take("TagKey")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResources {
     /// The list of tags that meet the filter conditions.
     ///
     /// - Wire name: `TagResource`.
-    #[serde(rename = "TagResource", default)]
     pub tag_resource: Option<Vec<TagResource>>,
+}
+impl<'de> ::serde::Deserialize<'de> for TagResources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tag_resource: f.take("TagResource")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeTags`.
 ///
 /// object
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeTagsResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -221,17 +243,28 @@ pub struct DescribeTagsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `TagResources`.
-    #[serde(rename = "TagResources", default)]
     pub tag_resources: Option<TagResources>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeTagsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                tag_resources: f.take("TagResources")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeTags`: one variant per documented code, `Unhandled` for any other.
 ///

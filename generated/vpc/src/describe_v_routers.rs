@@ -121,98 +121,142 @@ impl DescribeVRoutersRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTableIds {
     /// The IDs of the route tables.
     ///
     /// - Wire name: `RouteTableId`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_table_id: f.take("RouteTableId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VRouter {
     /// The ID of the virtual private cloud (VPC) to which the vRouter belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-rj905wotv6y030t1****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The time when the vRouter was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-03-22T07:46:20Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The ID of the vRouter.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-rj98khsezfqpjrxmv****`.
-    #[serde(rename = "VRouterId", default)]
     pub v_router_id: Option<String>,
     /// The description of the vRouter.
     ///
     /// - Wire name: `Description`.
     /// - Example: `abc`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The name of the vRouter.
     ///
     /// - Wire name: `VRouterName`.
     /// - Example: `doctest`.
-    #[serde(rename = "VRouterName", default)]
     pub v_router_name: Option<String>,
     /// The region to which the vRouter belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// - Wire name: `RouteTableIds`.
-    #[serde(rename = "RouteTableIds", default)]
     pub route_table_ids: Option<RouteTableIds>,
 }
+impl<'de> ::serde::Deserialize<'de> for VRouter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                creation_time: f.take("CreationTime")?,
+                v_router_id: f.take("VRouterId")?,
+                description: f.take("Description")?,
+                v_router_name: f.take("VRouterName")?,
+                region_id: f.take("RegionId")?,
+                route_table_ids: f.take("RouteTableIds")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VRouters {
     /// The details about the vRouters.
     ///
     /// - Wire name: `VRouter`.
-    #[serde(rename = "VRouter", default)]
     pub v_router: Option<Vec<VRouter>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VRouters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_router: f.take("VRouter")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVRouters`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVRoutersResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VRouters`.
-    #[serde(rename = "VRouters", default)]
     pub v_routers: Option<VRouters>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVRoutersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                v_routers: f.take("VRouters")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVRouters`: one variant per documented code, `Unhandled` for any other.
 ///

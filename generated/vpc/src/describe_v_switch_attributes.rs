@@ -108,13 +108,12 @@ impl DescribeVSwitchAttributesRequestBuilder {
     }
 }
 /// The information about the route table that is associated with the vSwitch.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTable {
     /// The ID of the route table that is associated with the vSwitch.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdv****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -123,46 +122,74 @@ pub struct RouteTable {
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
-    #[serde(rename = "RouteTableType", default)]
     pub route_table_type: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouteTable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_table_id: f.take("RouteTableId")?,
+                route_table_type: f.take("RouteTableType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The information about the tags.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<Tag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
 }
 /// Response of `DescribeVSwitchAttributes`.
 ///
 /// The details about the vSwitch.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVSwitchAttributesResponse {
     /// The ID of the VPC to which the vSwitch belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-257gq642n****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the vSwitch. Valid values:
     ///
@@ -171,13 +198,11 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the vSwitch was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-22T10:40:25Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// Indicates whether the vSwitch is the default vSwitch. Valid values:
     ///
@@ -186,73 +211,61 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
-    #[serde(rename = "IsDefault", default)]
     pub is_default: Option<bool>,
     /// The number of available IP addresses.
     ///
     /// - Wire name: `AvailableIpAddressCount`.
     /// - Example: `12`.
-    #[serde(rename = "AvailableIpAddressCount", default)]
     pub available_ip_address_count: Option<i64>,
     /// The network access control list (ACL) rules.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `1`.
-    #[serde(rename = "NetworkAclId", default)]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the resource belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `287683832402436789`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The vSwitch ID.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25b7pv15t****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B48B4B9-1EAD-469F-B488-594DAB4B6A1A`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The CIDR block of the vSwitch.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.1/24`.
-    #[serde(rename = "CidrBlock", default)]
     pub cidr_block: Option<String>,
     /// The description of the vSwitch.
     ///
     /// - Wire name: `Description`.
     /// - Example: `abc`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the resource group to which the ACL belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the zone to which the vSwitch belongs.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-beijing-a`.
-    #[serde(rename = "ZoneId", default)]
     pub zone_id: Option<String>,
     /// The IPv6 CIDR block of the vSwitch.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:3c5:44e::/64`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<String>,
     /// The vSwitch name.
     ///
     /// - Wire name: `VSwitchName`.
     /// - Example: `test`.
-    #[serde(rename = "VSwitchName", default)]
     pub v_switch_name: Option<String>,
     /// Indicates whether the vSwitch is shared.
     ///
@@ -262,7 +275,6 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
-    #[serde(rename = "ShareType", default)]
     pub share_type: Option<String>,
     /// Indicates whether IPv6 is enabled for the vSwitch. If you enable IPv6, you must configure the IPv6 CIDR block of the vSwitch. Valid values:
     ///
@@ -271,16 +283,43 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.
-    #[serde(rename = "EnabledIpv6", default)]
     pub enabled_ipv6: Option<bool>,
     /// The information about the route table that is associated with the vSwitch.
     ///
     /// - Wire name: `RouteTable`.
-    #[serde(rename = "RouteTable", default)]
     pub route_table: Option<RouteTable>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                is_default: f.take("IsDefault")?,
+                available_ip_address_count: f.take("AvailableIpAddressCount")?,
+                network_acl_id: f.take("NetworkAclId")?,
+                owner_id: f.take("OwnerId")?,
+                v_switch_id: f.take("VSwitchId")?,
+                request_id: f.take("RequestId")?,
+                cidr_block: f.take("CidrBlock")?,
+                description: f.take("Description")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                zone_id: f.take("ZoneId")?,
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+                v_switch_name: f.take("VSwitchName")?,
+                share_type: f.take("ShareType")?,
+                enabled_ipv6: f.take("EnabledIpv6")?,
+                route_table: f.take("RouteTable")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVSwitchAttributes`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -267,38 +267,54 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `department`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `dev`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags of the vSwitch.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// The information about the route table.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTable {
     /// The ID of the route table that is associated with the vSwitch.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vrt-bp145q7glnuzdv****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -307,17 +323,28 @@ pub struct RouteTable {
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
-    #[serde(rename = "RouteTableType", default)]
     pub route_table_type: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouteTable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_table_id: f.take("RouteTableId")?,
+                route_table_type: f.take("RouteTableType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitch {
     /// The ID of the VPC to which the vSwitch belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-257gcdcdq64****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the vSwitch. Valid values:
     ///
@@ -326,13 +353,11 @@ pub struct VSwitch {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the vSwitch was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-01-18T12:43:57Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// Indicates whether the vSwitch is the default vSwitch. Valid values:
     ///
@@ -341,66 +366,55 @@ pub struct VSwitch {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
-    #[serde(rename = "IsDefault", default)]
     pub is_default: Option<bool>,
     /// The number of available IP addresses in the vSwitch.
     ///
     /// - Wire name: `AvailableIpAddressCount`.
     /// - Example: `1`.
-    #[serde(rename = "AvailableIpAddressCount", default)]
     pub available_ip_address_count: Option<i64>,
     /// The ID of the network access control list (ACL).
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spzasx****`.
-    #[serde(rename = "NetworkAclId", default)]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the resource belongs.
     ///
     /// - Wire name: `OwnerId`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The vSwitch ID.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25bcdxs7pv1****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The IPv4 CIDR block of the vSwitch.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `172.16.0.0/24`.
-    #[serde(rename = "CidrBlock", default)]
     pub cidr_block: Option<String>,
     /// The description of the vSwitch.
     ///
     /// - Wire name: `Description`.
     /// - Example: `VSwitchDescription`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the resource group to which the vSwitch belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the zone to which the vSwitch belongs.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-d`.
-    #[serde(rename = "ZoneId", default)]
     pub zone_id: Option<String>,
     /// The IPv6 CIDR block of the vSwitch.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:4002:10c4:4e03::/64`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<String>,
     /// The vSwitch name.
     ///
     /// - Wire name: `VSwitchName`.
     /// - Example: `vSwitch`.
-    #[serde(rename = "VSwitchName", default)]
     pub v_switch_name: Option<String>,
     /// Indicates whether the vSwitch is shared.
     ///
@@ -410,7 +424,6 @@ pub struct VSwitch {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
-    #[serde(rename = "ShareType", default)]
     pub share_type: Option<String>,
     /// Indicates whether IPv6 is enabled for the vSwitch. If you enable IPv6, you must configure an IPv6 CIDR block for the vSwitch. Valid values:
     ///
@@ -419,60 +432,108 @@ pub struct VSwitch {
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.
-    #[serde(rename = "EnabledIpv6", default)]
     pub enabled_ipv6: Option<bool>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The information about the route table.
     ///
     /// - Wire name: `RouteTable`.
-    #[serde(rename = "RouteTable", default)]
     pub route_table: Option<RouteTable>,
 }
+impl<'de> ::serde::Deserialize<'de> for VSwitch {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                is_default: f.take("IsDefault")?,
+                available_ip_address_count: f.take("AvailableIpAddressCount")?,
+                network_acl_id: f.take("NetworkAclId")?,
+                owner_id: f.take("OwnerId")?,
+                v_switch_id: f.take("VSwitchId")?,
+                cidr_block: f.take("CidrBlock")?,
+                description: f.take("Description")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                zone_id: f.take("ZoneId")?,
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+                v_switch_name: f.take("VSwitchName")?,
+                share_type: f.take("ShareType")?,
+                enabled_ipv6: f.take("EnabledIpv6")?,
+                tags: f.take("Tags")?,
+                route_table: f.take("RouteTable")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitches {
     /// The details about the vSwitch.
     ///
     /// - Wire name: `VSwitch`.
-    #[serde(rename = "VSwitch", default)]
     pub v_switch: Option<Vec<VSwitch>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VSwitches {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch: f.take("VSwitch")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVSwitches`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVSwitchesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9A572171-4E27-40D1-BD36-D26C9E71E29E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VSwitches`.
-    #[serde(rename = "VSwitches", default)]
     pub v_switches: Option<VSwitches>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                v_switches: f.take("VSwitches")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -135,13 +135,12 @@ impl DescribeVbrHaRequestBuilder {
 /// Response of `DescribeVbrHa`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVbrHaResponse {
     /// The time when the VBR was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the VBR failover group.
     ///
@@ -150,13 +149,11 @@ pub struct DescribeVbrHaResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the VBR failover group.
     ///
@@ -164,38 +161,52 @@ pub struct DescribeVbrHaResponse {
     ///
     /// - Wire name: `Description`.
     /// - Example: `desc`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the VBR failover group.
     ///
     /// - Wire name: `VbrHaId`.
     /// - Example: `vbrha-sa1sxheuxtd98****`.
-    #[serde(rename = "VbrHaId", default)]
     pub vbr_ha_id: Option<String>,
     /// The ID of the other VBR in the VBR failover group.
     ///
     /// - Wire name: `PeerVbrId`.
     /// - Example: `vbr-bp12mw1f8k3jgygk9****`.
-    #[serde(rename = "PeerVbrId", default)]
     pub peer_vbr_id: Option<String>,
     /// The name of the VBR failover group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `VBRHa`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
-    #[serde(rename = "VbrId", default)]
     pub vbr_id: Option<String>,
     /// The ID of the region in which the VBR is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+                vbr_ha_id: f.take("VbrHaId")?,
+                peer_vbr_id: f.take("PeerVbrId")?,
+                name: f.take("Name")?,
+                vbr_id: f.take("VbrId")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -163,7 +163,7 @@ impl DescribeVcoRouteEntriesRequestBuilder {
 ///
 /// *   **custom** (default): a destination-based route
 /// *   **bgp**: a BGP route
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RouteEntryType {
     /// `custom`: destination-based route (default)
     Custom,
@@ -174,25 +174,22 @@ pub enum RouteEntryType {
 }
 ::acs_runtime::open_enum_impls!(RouteEntryType { Custom = "custom", Bgp = "bgp", });
 /// The information about the routes.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoRouteEntries {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `192.168.10.0/24`.
-    #[serde(rename = "RouteDest", default)]
     pub route_dest: Option<String>,
     /// The next hop of the route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The weight of the destination-based route.
     ///
@@ -200,7 +197,6 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The status of the route.
     ///
@@ -209,7 +205,6 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The route type. Valid values:
     ///
@@ -218,7 +213,6 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `custom`.
-    #[serde(rename = "RouteEntryType", default)]
     pub route_entry_type: Option<String>,
     /// The timestamp when the route was created.
     ///
@@ -226,19 +220,16 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658217008000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The list of autonomous system (AS) numbers that the BGP route goes through.
     ///
     /// - Wire name: `AsPath`.
     /// - Example: `[12000]`.
-    #[serde(rename = "AsPath", default)]
     pub as_path: Option<String>,
     /// The community value carried by the BGP route.
     ///
     /// - Wire name: `Community`.
     /// - Example: `65535:65510`.
-    #[serde(rename = "Community", default)]
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
@@ -247,7 +238,6 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `Source`.
     /// - Example: `CLOUD`.
-    #[serde(rename = "Source", default)]
     pub source: Option<String>,
     /// The list of next hops.
     ///
@@ -255,11 +245,32 @@ pub struct VcoRouteEntries {
     /// > - This parameter is returned only when the tunnel status is **Phase 2 Negotiation Successful**.
     ///
     /// - Wire name: `NextHopTunnelIdList`.
-    #[serde(rename = "NextHopTunnelIdList", default)]
     pub next_hop_tunnel_id_list: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                route_dest: f.take("RouteDest")?,
+                next_hop: f.take("NextHop")?,
+                weight: f.take("Weight")?,
+                state: f.take("State")?,
+                route_entry_type: f.take("RouteEntryType")?,
+                create_time: f.take("CreateTime")?,
+                as_path: f.take("AsPath")?,
+                community: f.take("Community")?,
+                source: f.take("Source")?,
+                next_hop_tunnel_id_list: f.take("NextHopTunnelIdList")?,
+            }),
+        )
+    }
+}
 /// The information about the route entries.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteCount {
     /// The route type. Valid values:
     ///
@@ -268,13 +279,11 @@ pub struct VpnRouteCount {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `bgp`.
-    #[serde(rename = "RouteEntryType", default)]
     pub route_entry_type: Option<String>,
     /// The number of route entries.
     ///
     /// - Wire name: `RouteCount`.
     /// - Example: `3`.
-    #[serde(rename = "RouteCount", default)]
     pub route_count: Option<i32>,
     /// The source of the BGP route. Valid values:
     ///
@@ -283,52 +292,76 @@ pub struct VpnRouteCount {
     ///
     /// - Wire name: `Source`.
     /// - Example: `VPN_BGP`.
-    #[serde(rename = "Source", default)]
     pub source: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry_type: f.take("RouteEntryType")?,
+                route_count: f.take("RouteCount")?,
+                source: f.take("Source")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVcoRouteEntries`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVcoRouteEntriesResponse {
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The list of route entries.
     ///
     /// - Wire name: `VcoRouteEntries`.
-    #[serde(rename = "VcoRouteEntries", default)]
     pub vco_route_entries: Option<Vec<VcoRouteEntries>>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E18980E8-C8C2-31BD-8156-AE2BBDEC87E1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The information on route entries of the dual-tunnel IPsec connection.
     ///
     /// >  This parameter is returned only for IPsec connections in dual-tunnel mode.
     ///
     /// - Wire name: `VpnRouteCounts`.
-    #[serde(rename = "VpnRouteCounts", default)]
     pub vpn_route_counts: Option<Vec<VpnRouteCount>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVcoRouteEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                total_count: f.take("TotalCount")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                vco_route_entries: f.take("VcoRouteEntries")?,
+                request_id: f.take("RequestId")?,
+                vpn_route_counts: f.take("VpnRouteCounts")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVcoRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -216,7 +216,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// The information about the Express Connect circuit that is associated with the VBR.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPhysicalConnection {
     /// The status of the VBR. Valid values:
     ///
@@ -229,43 +229,36 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the VBR interface, which can be used as a next hop of a VBR route.
     ///
     /// - Wire name: `VlanInterfaceId`.
     /// - Example: `ri-kojok19x3j0q6k****`.
-    #[serde(rename = "VlanInterfaceId", default)]
     pub vlan_interface_id: Option<String>,
     /// The circuit code of the Express Connect circuit, which is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel0**`.
-    #[serde(rename = "CircuitCode", default)]
     pub circuit_code: Option<String>,
     /// The IPv6 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
-    #[serde(rename = "PeerIpv6GatewayIp", default)]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The IPv6 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
-    #[serde(rename = "LocalIpv6GatewayIp", default)]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The ID of the account to which the Express Connect circuit belongs.
     ///
     /// - Wire name: `PhysicalConnectionOwnerUid`.
     /// - Example: `12345678****`.
-    #[serde(rename = "PhysicalConnectionOwnerUid", default)]
     pub physical_connection_owner_uid: Option<String>,
     /// The IPv4 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "LocalGatewayIp", default)]
     pub local_gateway_ip: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
@@ -274,7 +267,6 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "PhysicalConnectionBusinessStatus", default)]
     pub physical_connection_business_status: Option<String>,
     /// The subnet mask for the IPv4 addresses of the VBR on the user side and on the Alibaba Cloud side.
     ///
@@ -282,7 +274,6 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.252`.
-    #[serde(rename = "PeeringSubnetMask", default)]
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
@@ -291,7 +282,6 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
-    #[serde(rename = "EnableIpv6", default)]
     pub enable_ipv6: Option<bool>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -308,13 +298,11 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Enabled`.
-    #[serde(rename = "PhysicalConnectionStatus", default)]
     pub physical_connection_status: Option<String>,
     /// The IPv4 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "PeerGatewayIp", default)]
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask for the IPv6 addresses on the user side and on the Alibaba Cloud side.
     ///
@@ -322,43 +310,76 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2408:4004:cc:400::/56`.
-    #[serde(rename = "PeeringIpv6SubnetMask", default)]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-119mfjzm7****`.
-    #[serde(rename = "PhysicalConnectionId", default)]
     pub physical_connection_id: Option<String>,
     /// The VLAN ID of the VBR.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `0`.
-    #[serde(rename = "VlanId", default)]
     pub vlan_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                vlan_interface_id: f.take("VlanInterfaceId")?,
+                circuit_code: f.take("CircuitCode")?,
+                peer_ipv6_gateway_ip: f.take("PeerIpv6GatewayIp")?,
+                local_ipv6_gateway_ip: f.take("LocalIpv6GatewayIp")?,
+                physical_connection_owner_uid: f.take("PhysicalConnectionOwnerUid")?,
+                local_gateway_ip: f.take("LocalGatewayIp")?,
+                physical_connection_business_status: f
+                    .take("PhysicalConnectionBusinessStatus")?,
+                peering_subnet_mask: f.take("PeeringSubnetMask")?,
+                enable_ipv6: f.take("EnableIpv6")?,
+                physical_connection_status: f.take("PhysicalConnectionStatus")?,
+                peer_gateway_ip: f.take("PeerGatewayIp")?,
+                peering_ipv6_subnet_mask: f.take("PeeringIpv6SubnetMask")?,
+                physical_connection_id: f.take("PhysicalConnectionId")?,
+                vlan_id: f.take("VlanId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPhysicalConnections {
     /// The information about the Express Connect circuit that is associated with the VBR.
     ///
     /// - Wire name: `AssociatedPhysicalConnection`.
-    #[serde(rename = "AssociatedPhysicalConnection", default)]
     pub associated_physical_connection: Option<Vec<AssociatedPhysicalConnection>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associated_physical_connection: f.take("AssociatedPhysicalConnection")?,
+            }),
+        )
+    }
+}
 /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCen {
     /// The ID of the account to which the CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
-    #[serde(rename = "CenOwnerId", default)]
     pub cen_owner_id: Option<i64>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-kojok19xxx****`.
-    #[serde(rename = "CenId", default)]
     pub cen_id: Option<String>,
     /// The status of the CEN instance. Valid values:
     ///
@@ -370,51 +391,91 @@ pub struct AssociatedCen {
     ///
     /// - Wire name: `CenStatus`.
     /// - Example: `Attached`.
-    #[serde(rename = "CenStatus", default)]
     pub cen_status: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                cen_owner_id: f.take("CenOwnerId")?,
+                cen_id: f.take("CenId")?,
+                cen_status: f.take("CenStatus")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCens {
     /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
     ///
     /// - Wire name: `AssociatedCen`.
-    #[serde(rename = "AssociatedCen", default)]
     pub associated_cen: Option<Vec<AssociatedCen>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associated_cen: f.take("AssociatedCen")?,
+            }),
+        )
+    }
+}
 /// The tag list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key of the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value of the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag of the resource.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tags: f.take("Tags")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterType {
     /// The time when the VBR was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2020-06-08T12:20:55`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the VBR. Valid values:
     ///
@@ -427,43 +488,36 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The VBR type.
     ///
     /// - Wire name: `Type`.
     /// - Example: `pconnVBR`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The time interval to send Bidirectional Forwarding Detection (BFD) packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
     /// - Wire name: `MinTxInterval`.
     /// - Example: `300`.
-    #[serde(rename = "MinTxInterval", default)]
     pub min_tx_interval: Option<i64>,
     /// The IPv6 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
-    #[serde(rename = "PeerIpv6GatewayIp", default)]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The time when the VBR expires.
     ///
     /// - Wire name: `PConnVbrExpireTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "PConnVbrExpireTime", default)]
     pub p_conn_vbr_expire_time: Option<String>,
     /// The ID of the account to which the Express Connect circuit belongs.
     ///
     /// - Wire name: `PhysicalConnectionOwnerUid`.
     /// - Example: `1688000000000****`.
-    #[serde(rename = "PhysicalConnectionOwnerUid", default)]
     pub physical_connection_owner_uid: Option<String>,
     /// The time when the VBR was activated for the first time.
     ///
     /// - Wire name: `ActivationTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "ActivationTime", default)]
     pub activation_time: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
@@ -472,79 +526,66 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "PhysicalConnectionBusinessStatus", default)]
     pub physical_connection_business_status: Option<String>,
     /// The description of the VBR.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desc`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The last time when the VBR was terminated.
     ///
     /// - Wire name: `TerminationTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "TerminationTime", default)]
     pub termination_time: Option<String>,
     /// The time interval to receive BFD packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
     /// - Wire name: `MinRxInterval`.
     /// - Example: `300`.
-    #[serde(rename = "MinRxInterval", default)]
     pub min_rx_interval: Option<i64>,
     /// The IPv4 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "PeerGatewayIp", default)]
     pub peer_gateway_ip: Option<String>,
     /// The VBR name.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
-    #[serde(rename = "VbrId", default)]
     pub vbr_id: Option<String>,
     /// The VLAN ID of the VBR.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
-    #[serde(rename = "VlanId", default)]
     pub vlan_id: Option<i32>,
     /// The ID of the VBR interface.
     ///
     /// - Wire name: `VlanInterfaceId`.
     /// - Example: `ri-2zeo3xzyf38r4xx****`.
-    #[serde(rename = "VlanInterfaceId", default)]
     pub vlan_interface_id: Option<String>,
     /// The circuit code of the Express Connect circuit, which is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel0****`.
-    #[serde(rename = "CircuitCode", default)]
     pub circuit_code: Option<String>,
     /// The IPv6 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
-    #[serde(rename = "LocalIpv6GatewayIp", default)]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The IPv4 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "LocalGatewayIp", default)]
     pub local_gateway_ip: Option<String>,
     /// The subnet mask for the IPv4 addresses on the Alibaba Cloud side and on the user side.
     ///
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.252`.
-    #[serde(rename = "PeeringSubnetMask", default)]
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
@@ -553,13 +594,11 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
-    #[serde(rename = "EnableIpv6", default)]
     pub enable_ipv6: Option<bool>,
     /// The ID of the route table of the VBR.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `rtb-bp1****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The multiple of the detection time.
     ///
@@ -569,25 +608,21 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `DetectMultiplier`.
     /// - Example: `3`.
-    #[serde(rename = "DetectMultiplier", default)]
     pub detect_multiplier: Option<i64>,
     /// The ID of the Express Cloud Connect (ECC) instance.
     ///
     /// - Wire name: `EccId`.
     /// - Example: `ecc-h****`.
-    #[serde(rename = "EccId", default)]
     pub ecc_id: Option<String>,
     /// The ID of the cloud box.
     ///
     /// - Wire name: `CloudBoxInstanceId`.
     /// - Example: `cb-****`.
-    #[serde(rename = "CloudBoxInstanceId", default)]
     pub cloud_box_instance_id: Option<String>,
     /// The last time when the status of the VBR changed from **terminated** to **active**.
     ///
     /// - Wire name: `RecoveryTime`.
     /// - Example: `2021-05-08T12:20:55`.
-    #[serde(rename = "RecoveryTime", default)]
     pub recovery_time: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -604,19 +639,16 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "PhysicalConnectionStatus", default)]
     pub physical_connection_status: Option<String>,
     /// The subnet mask for the IPv6 addresses on the user side and on the Alibaba Cloud side.
     ///
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2000:1234:0:a000::/55`.
-    #[serde(rename = "PeeringIpv6SubnetMask", default)]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-kojok1x****`.
-    #[serde(rename = "AccessPointId", default)]
     pub access_point_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
@@ -625,25 +657,20 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.
-    #[serde(rename = "PConnVbrChargeType", default)]
     pub p_conn_vbr_charge_type: Option<String>,
     /// The ID of the Express Connect circuit to which the VBR belongs.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-119mfjzm7x****`.
-    #[serde(rename = "PhysicalConnectionId", default)]
     pub physical_connection_id: Option<String>,
     /// - Wire name: `AssociatedPhysicalConnections`.
-    #[serde(rename = "AssociatedPhysicalConnections", default)]
     pub associated_physical_connections: Option<AssociatedPhysicalConnections>,
     /// - Wire name: `AssociatedCens`.
-    #[serde(rename = "AssociatedCens", default)]
     pub associated_cens: Option<AssociatedCens>,
     /// The bandwidth value of the VBR. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `50`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i32>,
     /// The resource group ID.
     ///
@@ -651,16 +678,13 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The ID of the Express Connect Router (ECR).
     ///
     /// - Wire name: `EcrId`.
     /// - Example: `ecr-7vrbqv9lcgvzqbwwkm`.
-    #[serde(rename = "EcrId", default)]
     pub ecr_id: Option<String>,
     /// Indicates whether to allow service access between data centers. Valid values:
     ///
@@ -671,7 +695,6 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `SitelinkEnable`.
     /// - Example: `false`.
-    #[serde(rename = "SitelinkEnable", default)]
     pub sitelink_enable: Option<bool>,
     /// The status of the ECR. Valid values:
     ///
@@ -683,61 +706,135 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `EcrAttatchStatus`.
     /// - Example: `Attached`.
-    #[serde(rename = "EcrAttatchStatus", default)]
     pub ecr_attatch_status: Option<String>,
     /// The ID of the Alibaba Cloud account (primary account)  to which the ECR belongs.
     ///
     /// - Wire name: `EcrOwnerId`.
     /// - Example: `192732132151xxxx`.
-    #[serde(rename = "EcrOwnerId", default)]
     pub ecr_owner_id: Option<String>,
     /// - Wire name: `Mtu`.
-    #[serde(rename = "Mtu", default)]
     pub mtu: Option<i32>,
 }
+impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                r#type: f.take("Type")?,
+                min_tx_interval: f.take("MinTxInterval")?,
+                peer_ipv6_gateway_ip: f.take("PeerIpv6GatewayIp")?,
+                p_conn_vbr_expire_time: f.take("PConnVbrExpireTime")?,
+                physical_connection_owner_uid: f.take("PhysicalConnectionOwnerUid")?,
+                activation_time: f.take("ActivationTime")?,
+                physical_connection_business_status: f
+                    .take("PhysicalConnectionBusinessStatus")?,
+                description: f.take("Description")?,
+                termination_time: f.take("TerminationTime")?,
+                min_rx_interval: f.take("MinRxInterval")?,
+                peer_gateway_ip: f.take("PeerGatewayIp")?,
+                name: f.take("Name")?,
+                vbr_id: f.take("VbrId")?,
+                vlan_id: f.take("VlanId")?,
+                vlan_interface_id: f.take("VlanInterfaceId")?,
+                circuit_code: f.take("CircuitCode")?,
+                local_ipv6_gateway_ip: f.take("LocalIpv6GatewayIp")?,
+                local_gateway_ip: f.take("LocalGatewayIp")?,
+                peering_subnet_mask: f.take("PeeringSubnetMask")?,
+                enable_ipv6: f.take("EnableIpv6")?,
+                route_table_id: f.take("RouteTableId")?,
+                detect_multiplier: f.take("DetectMultiplier")?,
+                ecc_id: f.take("EccId")?,
+                cloud_box_instance_id: f.take("CloudBoxInstanceId")?,
+                recovery_time: f.take("RecoveryTime")?,
+                physical_connection_status: f.take("PhysicalConnectionStatus")?,
+                peering_ipv6_subnet_mask: f.take("PeeringIpv6SubnetMask")?,
+                access_point_id: f.take("AccessPointId")?,
+                p_conn_vbr_charge_type: f.take("PConnVbrChargeType")?,
+                physical_connection_id: f.take("PhysicalConnectionId")?,
+                associated_physical_connections: f
+                    .take("AssociatedPhysicalConnections")?,
+                associated_cens: f.take("AssociatedCens")?,
+                bandwidth: f.take("Bandwidth")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                ecr_id: f.take("EcrId")?,
+                sitelink_enable: f.take("SitelinkEnable")?,
+                ecr_attatch_status: f.take("EcrAttatchStatus")?,
+                ecr_owner_id: f.take("EcrOwnerId")?,
+                mtu: f.take("Mtu")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterSet {
     /// The information about the VBR.
     ///
     /// - Wire name: `VirtualBorderRouterType`.
-    #[serde(rename = "VirtualBorderRouterType", default)]
     pub virtual_border_router_type: Option<Vec<VirtualBorderRouterType>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                virtual_border_router_type: f.take("VirtualBorderRouterType")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVirtualBorderRouters`.
 ///
 /// The information about each virtual border router (VBR) that is queried.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVirtualBorderRoutersResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1 to 50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VirtualBorderRouterSet`.
-    #[serde(rename = "VirtualBorderRouterSet", default)]
     pub virtual_border_router_set: Option<VirtualBorderRouterSet>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVirtualBorderRoutersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                virtual_border_router_set: f.take("VirtualBorderRouterSet")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVirtualBorderRouters`: one variant per documented code, `Unhandled` for any other.
 ///

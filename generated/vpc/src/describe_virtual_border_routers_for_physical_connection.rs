@@ -174,7 +174,7 @@ impl ::acs_runtime::validate::Validate for Filter {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The status of the VBR. Valid values:
     ///
@@ -187,19 +187,16 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the VBR was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The VBR type.
     ///
     /// - Wire name: `Type`.
     /// - Example: `pconnVBR`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The IPv6 address of the gateway device on the user side.
     ///
@@ -207,31 +204,26 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
-    #[serde(rename = "PeerIpv6GatewayIp", default)]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel0**`.
-    #[serde(rename = "CircuitCode", default)]
     pub circuit_code: Option<String>,
     /// The IPv6 address of the gateway device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
-    #[serde(rename = "LocalIpv6GatewayIp", default)]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The time when the VBR associated with the Express Connect circuit expires.
     ///
     /// - Wire name: `PConnVbrExpireTime`.
     /// - Example: `2021-06-10T12:20:55`.
-    #[serde(rename = "PConnVbrExpireTime", default)]
     pub p_conn_vbr_expire_time: Option<String>,
     /// The IPv4 address of the gateway device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.X`.
-    #[serde(rename = "LocalGatewayIp", default)]
     pub local_gateway_ip: Option<String>,
     /// The status of the bandwidth. Valid values:
     ///
@@ -240,13 +232,11 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `BandwidthStatus`.
     /// - Example: `Active`.
-    #[serde(rename = "BandwidthStatus", default)]
     pub bandwidth_status: Option<String>,
     /// The time when the VBR was first activated.
     ///
     /// - Wire name: `ActivationTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "ActivationTime", default)]
     pub activation_time: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
@@ -254,7 +244,6 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `VbrOwnerUid`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "VbrOwnerUid", default)]
     pub vbr_owner_uid: Option<i64>,
     /// The subnet mask of the IPv4 addresses configured on the user side and Alibaba Cloud side.
     ///
@@ -262,7 +251,6 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.0`.
-    #[serde(rename = "PeeringSubnetMask", default)]
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
@@ -271,31 +259,26 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
-    #[serde(rename = "EnableIpv6", default)]
     pub enable_ipv6: Option<bool>,
     /// The ID of the ECC instance.
     ///
     /// - Wire name: `EccId`.
     /// - Example: `ecc-sjghe****`.
-    #[serde(rename = "EccId", default)]
     pub ecc_id: Option<String>,
     /// The bandwidth of the VBR that is associated with the Express Connect circuit. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<String>,
     /// The last time when the status of the VBR changed from Terminated to Active.
     ///
     /// - Wire name: `RecoveryTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "RecoveryTime", default)]
     pub recovery_time: Option<String>,
     /// The last time when the VBR was disabled.
     ///
     /// - Wire name: `TerminationTime`.
     /// - Example: `2021-06-07T12:20:55`.
-    #[serde(rename = "TerminationTime", default)]
     pub termination_time: Option<String>,
     /// The status of the VBR associated with the Express Connect circuit. Valid values:
     ///
@@ -304,13 +287,11 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PConnVbrBussinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "PConnVbrBussinessStatus", default)]
     pub p_conn_vbr_bussiness_status: Option<String>,
     /// The IPv4 address of the gateway device on the user side.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `162.62.XX.XX`.
-    #[serde(rename = "PeerGatewayIp", default)]
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask for the IPv6 addresses of the gateway devices on the Alibaba Cloud side and on the user side.
     ///
@@ -318,13 +299,11 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2408:4004:cc:400::/56`.
-    #[serde(rename = "PeeringIpv6SubnetMask", default)]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp16ksp61j7e0tk****`.
-    #[serde(rename = "VbrId", default)]
     pub vbr_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
@@ -333,60 +312,117 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.
-    #[serde(rename = "PConnVbrChargeType", default)]
     pub p_conn_vbr_charge_type: Option<String>,
     /// The VLAN ID of the VBR.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `1678`.
-    #[serde(rename = "VlanId", default)]
     pub vlan_id: Option<i32>,
 }
+impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                r#type: f.take("Type")?,
+                peer_ipv6_gateway_ip: f.take("PeerIpv6GatewayIp")?,
+                circuit_code: f.take("CircuitCode")?,
+                local_ipv6_gateway_ip: f.take("LocalIpv6GatewayIp")?,
+                p_conn_vbr_expire_time: f.take("PConnVbrExpireTime")?,
+                local_gateway_ip: f.take("LocalGatewayIp")?,
+                bandwidth_status: f.take("BandwidthStatus")?,
+                activation_time: f.take("ActivationTime")?,
+                vbr_owner_uid: f.take("VbrOwnerUid")?,
+                peering_subnet_mask: f.take("PeeringSubnetMask")?,
+                enable_ipv6: f.take("EnableIpv6")?,
+                ecc_id: f.take("EccId")?,
+                bandwidth: f.take("Bandwidth")?,
+                recovery_time: f.take("RecoveryTime")?,
+                termination_time: f.take("TerminationTime")?,
+                p_conn_vbr_bussiness_status: f.take("PConnVbrBussinessStatus")?,
+                peer_gateway_ip: f.take("PeerGatewayIp")?,
+                peering_ipv6_subnet_mask: f.take("PeeringIpv6SubnetMask")?,
+                vbr_id: f.take("VbrId")?,
+                p_conn_vbr_charge_type: f.take("PConnVbrChargeType")?,
+                vlan_id: f.take("VlanId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterForPhysicalConnectionSet {
     /// The information about VBRs.
     ///
     /// - Wire name: `VirtualBorderRouterForPhysicalConnectionType`.
-    #[serde(rename = "VirtualBorderRouterForPhysicalConnectionType", default)]
     pub virtual_border_router_for_physical_connection_type: Option<
         Vec<VirtualBorderRouterForPhysicalConnectionType>,
     >,
 }
+impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                virtual_border_router_for_physical_connection_type: f
+                    .take("VirtualBorderRouterForPhysicalConnectionType")?,
+            }),
+        )
+    }
+}
 /// Response of `DescribeVirtualBorderRoutersForPhysicalConnection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7C5AE8B3-A2D8-428D-A2FF-93A225C0821E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VirtualBorderRouterForPhysicalConnectionSet`.
-    #[serde(rename = "VirtualBorderRouterForPhysicalConnectionSet", default)]
     pub virtual_border_router_for_physical_connection_set: Option<
         VirtualBorderRouterForPhysicalConnectionSet,
     >,
+}
+impl<'de> ::serde::Deserialize<'de>
+for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                virtual_border_router_for_physical_connection_set: f
+                    .take("VirtualBorderRouterForPhysicalConnectionSet")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -125,45 +125,76 @@ impl DescribeVpcAttributeRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchIds {
     /// The list of vSwitches deployed in the VPC.
     ///
     /// - Wire name: `VSwitchId`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch_id: f.take("VSwitchId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserCidrs {
     /// The user CIDR block. Multiple CIDR blocks are separated by commas (,). At most three CIDR blocks are returned.
     ///
     /// - Wire name: `UserCidr`.
-    #[serde(rename = "UserCidr", default)]
     pub user_cidr: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for UserCidrs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                user_cidr: f.take("UserCidr")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecondaryCidrBlocks {
     /// The secondary IPv4 CIDR block of the VPC.
     ///
     /// - Wire name: `SecondaryCidrBlock`.
-    #[serde(rename = "SecondaryCidrBlock", default)]
     pub secondary_cidr_block: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                secondary_cidr_block: f.take("SecondaryCidrBlock")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCen {
     /// The ID of the account to which the CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
-    #[serde(rename = "CenOwnerId", default)]
     pub cen_owner_id: Option<i64>,
     /// The ID of the CEN instance to which the VPC is attached.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
-    #[serde(rename = "CenId", default)]
     pub cen_id: Option<String>,
     /// The status of the CEN instance.
     ///
@@ -171,28 +202,51 @@ pub struct AssociatedCen {
     ///
     /// - Wire name: `CenStatus`.
     /// - Example: `Attached`.
-    #[serde(rename = "CenStatus", default)]
     pub cen_status: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                cen_owner_id: f.take("CenOwnerId")?,
+                cen_id: f.take("CenId")?,
+                cen_status: f.take("CenStatus")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCens {
     /// The list of Cloud Enterprise Network (CEN) instances to which the VPC is attached.
     ///
     /// If the VPC is not attached to a CEN instance, the parameter is not returned.
     ///
     /// - Wire name: `AssociatedCen`.
-    #[serde(rename = "AssociatedCen", default)]
     pub associated_cen: Option<Vec<AssociatedCen>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associated_cen: f.take("AssociatedCen")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudResourceSetType {
     /// The number of resources in the VPC.
     ///
     /// - Wire name: `ResourceCount`.
     /// - Example: `1`.
-    #[serde(rename = "ResourceCount", default)]
     pub resource_count: Option<i32>,
     /// The type of resource deployed in the VPC. Valid values: Valid values:
     ///
@@ -202,20 +256,43 @@ pub struct CloudResourceSetType {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                resource_count: f.take("ResourceCount")?,
+                resource_type: f.take("ResourceType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudResources {
     /// The list of resources deployed in the VPC.
     ///
     /// - Wire name: `CloudResourceSetType`.
-    #[serde(rename = "CloudResourceSetType", default)]
     pub cloud_resource_set_type: Option<Vec<CloudResourceSetType>>,
 }
+impl<'de> ::serde::Deserialize<'de> for CloudResources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                cloud_resource_set_type: f.take("CloudResourceSetType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block type of the VPC. Valid values:
     ///
@@ -228,51 +305,90 @@ pub struct Ipv6CidrBlock {
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
-    #[serde(rename = "Ipv6Isp", default)]
     pub ipv6_isp: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_isp: f.take("Ipv6Isp")?,
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlocks {
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<Vec<Ipv6CidrBlock>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+            }),
+        )
+    }
+}
 /// The tags.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The key of tag N.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The information about the tags.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<Tag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPropagationSource {
     /// The source type.
     ///
@@ -283,18 +399,15 @@ pub struct AssociatedPropagationSource {
     ///
     /// - Wire name: `SourceType`.
     /// - Example: `CEN`.
-    #[serde(rename = "SourceType", default)]
     pub source_type: Option<String>,
     /// The account ID of the source.
     ///
     /// - Wire name: `SourceOwnerId`.
-    #[serde(rename = "SourceOwnerId", default)]
     pub source_owner_id: Option<i64>,
     /// The instance ID of the source.
     ///
     /// - Wire name: `SourceInstanceId`.
     /// - Example: `cen-dc4vwznpwbobrl****`.
-    #[serde(rename = "SourceInstanceId", default)]
     pub source_instance_id: Option<String>,
     /// The binding status.
     ///
@@ -304,36 +417,60 @@ pub struct AssociatedPropagationSource {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attaching`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// Indicates whether routes are advertised to the VPC.
     ///
     /// - Wire name: `RoutePropagated`.
     /// - Example: `true`.
-    #[serde(rename = "RoutePropagated", default)]
     pub route_propagated: Option<bool>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                source_type: f.take("SourceType")?,
+                source_owner_id: f.take("SourceOwnerId")?,
+                source_instance_id: f.take("SourceInstanceId")?,
+                status: f.take("Status")?,
+                route_propagated: f.take("RoutePropagated")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPropagationSources {
     /// The route source associated with the VPC.
     ///
     /// - Wire name: `AssociatedPropagationSources`.
-    #[serde(rename = "AssociatedPropagationSources", default)]
     pub associated_propagation_sources: Option<Vec<AssociatedPropagationSource>>,
+}
+impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associated_propagation_sources: f.take("AssociatedPropagationSources")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpcAttribute`.
 ///
 /// The time when the VPC was created.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpcAttributeResponse {
     /// The time when the VPC was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-10-16T07:31:09Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
@@ -342,13 +479,11 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp18sth14qii3pnvo****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC. Valid values:
     ///
@@ -357,7 +492,6 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
-    #[serde(rename = "IsDefault", default)]
     pub is_default: Option<bool>,
     /// Indicates whether the ClassicLink feature is enabled. Valid values:
     ///
@@ -366,30 +500,25 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `ClassicLinkEnabled`.
     /// - Example: `false`.
-    #[serde(rename = "ClassicLinkEnabled", default)]
     pub classic_link_enabled: Option<bool>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The ID of the region to which the VPC belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The name of the VPC.
     ///
     /// - Wire name: `VpcName`.
     /// - Example: `doctest2`.
-    #[serde(rename = "VpcName", default)]
     pub vpc_name: Option<String>,
     /// The ID of the vRouter that belongs to the VPC.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1jso6ng1at0ajsc****`.
-    #[serde(rename = "VRouterId", default)]
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -400,61 +529,48 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
-    #[serde(rename = "DhcpOptionsSetStatus", default)]
     pub dhcp_options_set_status: Option<String>,
     /// The IPv4 CIDR block of the VPC.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/16`.
-    #[serde(rename = "CidrBlock", default)]
     pub cidr_block: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7486AE4A-129D-43DB-A714-2432C074BA04`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the VPC.
     ///
     /// - Wire name: `Description`.
     /// - Example: `VPC`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazbvgb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
-    #[serde(rename = "DhcpOptionsSetId", default)]
     pub dhcp_options_set_id: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<String>,
     /// - Wire name: `VSwitchIds`.
-    #[serde(rename = "VSwitchIds", default)]
     pub v_switch_ids: Option<VSwitchIds>,
     /// - Wire name: `UserCidrs`.
-    #[serde(rename = "UserCidrs", default)]
     pub user_cidrs: Option<UserCidrs>,
     /// - Wire name: `SecondaryCidrBlocks`.
-    #[serde(rename = "SecondaryCidrBlocks", default)]
     pub secondary_cidr_blocks: Option<SecondaryCidrBlocks>,
     /// - Wire name: `AssociatedCens`.
-    #[serde(rename = "AssociatedCens", default)]
     pub associated_cens: Option<AssociatedCens>,
     /// - Wire name: `CloudResources`.
-    #[serde(rename = "CloudResources", default)]
     pub cloud_resources: Option<CloudResources>,
     /// - Wire name: `Ipv6CidrBlocks`.
-    #[serde(rename = "Ipv6CidrBlocks", default)]
     pub ipv6_cidr_blocks: Option<Ipv6CidrBlocks>,
     /// Indicates whether the VPC supports IPv4 gateways.
     ///
@@ -463,19 +579,15 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `SupportIpv4Gateway`.
     /// - Example: `true`.
-    #[serde(rename = "SupportIpv4Gateway", default)]
     pub support_ipv4_gateway: Option<bool>,
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
-    #[serde(rename = "Ipv4GatewayId", default)]
     pub ipv4_gateway_id: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// - Wire name: `AssociatedPropagationSources`.
-    #[serde(rename = "AssociatedPropagationSources", default)]
     pub associated_propagation_sources: Option<AssociatedPropagationSources>,
     /// Indicates whether the VPC enables IPv6 .
     /// - true
@@ -483,14 +595,51 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
-    #[serde(rename = "EnabledIpv6", default)]
     pub enabled_ipv6: Option<bool>,
     /// Indicates whether DNS hostname is enabled.
     ///
     /// - Wire name: `DnsHostnameStatus`.
     /// - Example: `DISABLED`.
-    #[serde(rename = "DnsHostnameStatus", default)]
     pub dns_hostname_status: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                is_default: f.take("IsDefault")?,
+                classic_link_enabled: f.take("ClassicLinkEnabled")?,
+                owner_id: f.take("OwnerId")?,
+                region_id: f.take("RegionId")?,
+                vpc_name: f.take("VpcName")?,
+                v_router_id: f.take("VRouterId")?,
+                dhcp_options_set_status: f.take("DhcpOptionsSetStatus")?,
+                cidr_block: f.take("CidrBlock")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+                v_switch_ids: f.take("VSwitchIds")?,
+                user_cidrs: f.take("UserCidrs")?,
+                secondary_cidr_blocks: f.take("SecondaryCidrBlocks")?,
+                associated_cens: f.take("AssociatedCens")?,
+                cloud_resources: f.take("CloudResources")?,
+                ipv6_cidr_blocks: f.take("Ipv6CidrBlocks")?,
+                support_ipv4_gateway: f.take("SupportIpv4Gateway")?,
+                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
+                tags: f.take("Tags")?,
+                associated_propagation_sources: f.take("AssociatedPropagationSources")?,
+                enabled_ipv6: f.take("EnabledIpv6")?,
+                dns_hostname_status: f.take("DnsHostnameStatus")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

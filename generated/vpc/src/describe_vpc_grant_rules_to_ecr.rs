@@ -198,13 +198,12 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// The authorization information.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrantRuleModel {
     /// The ID of the network instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-wz9ek66wd7tl5xqpy****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The type of instance. Valid values:
     ///
@@ -213,41 +212,53 @@ pub struct GrantRuleModel {
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the instance belongs.
     ///
     /// - Wire name: `InstanceUid`.
-    #[serde(rename = "InstanceUid", default)]
     pub instance_uid: Option<i64>,
     /// The ID of the region where the instance is deployed.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionNo", default)]
     pub region_no: Option<String>,
     /// The ECR ID.
     ///
     /// - Wire name: `EcrId`.
     /// - Example: `ecr-tz7w3chlaptxr2****`.
-    #[serde(rename = "EcrId", default)]
     pub ecr_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the ECR belongs.
     ///
     /// - Wire name: `EcrOwnerId`.
-    #[serde(rename = "EcrOwnerId", default)]
     pub ecr_owner_id: Option<i64>,
     /// The creation time in milliseconds.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2024-09-09T02:14:51Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                instance_id: f.take("InstanceId")?,
+                r#type: f.take("Type")?,
+                instance_uid: f.take("InstanceUid")?,
+                region_no: f.take("RegionNo")?,
+                ecr_id: f.take("EcrId")?,
+                ecr_owner_id: f.take("EcrOwnerId")?,
+                creation_time: f.take("CreationTime")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpcGrantRulesToEcr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpcGrantRulesToEcrResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -256,25 +267,36 @@ pub struct DescribeVpcGrantRulesToEcrResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The unique ID that Alibaba Cloud generates for the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `66342E8E-5E87-5FF9-80C7-C3E3571A****`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The total number of instances queried. If you specify the MaxResults and NextToken request parameters to perform a paged query, the value of the TotalCount response parameter is invalid.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// The authorization information.
     ///
     /// - Wire name: `GrantRuleModels`.
-    #[serde(rename = "GrantRuleModels", default)]
     pub grant_rule_models: Option<Vec<GrantRuleModel>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpcGrantRulesToEcrResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                grant_rule_models: f.take("GrantRuleModels")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpcGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -287,9 +309,7 @@ pub enum DescribeVpcGrantRulesToEcrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcGrantRulesToEcrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl DescribeVpcGrantRulesToEcrError {

@@ -244,32 +244,49 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The key of tag N.
     ///
     /// - Wire name: `Key`.
     /// - Example: `env`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N.
     ///
     /// - Wire name: `Value`.
     /// - Example: `internal`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag information about the VPC.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlock {
     /// The type of IPv6 CIDR block. Valid values:
     ///
@@ -282,79 +299,155 @@ pub struct Ipv6CidrBlock {
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
-    #[serde(rename = "Ipv6Isp", default)]
     pub ipv6_isp: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_isp: f.take("Ipv6Isp")?,
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlocks {
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<Vec<Ipv6CidrBlock>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchIds {
     /// The vSwitches in the VPC.
     ///
     /// You can query up to 300 vSwitches in the VPC. The information about the latest vSwitches is returned. If you want to query the information about all vSwitches in a VPC, call the [DescribeVSwitches](https://www.alibabacloud.com/help/doc-detail/35748.htm) operation.
     ///
     /// - Wire name: `VSwitchId`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch_id: f.take("VSwitchId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecondaryCidrBlocks {
     /// The information about the secondary CIDR block.
     ///
     /// - Wire name: `SecondaryCidrBlock`.
-    #[serde(rename = "SecondaryCidrBlock", default)]
     pub secondary_cidr_block: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                secondary_cidr_block: f.take("SecondaryCidrBlock")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserCidrs {
     /// The list of user CIDR blocks.
     ///
     /// - Wire name: `UserCidr`.
-    #[serde(rename = "UserCidr", default)]
     pub user_cidr: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for UserCidrs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                user_cidr: f.take("UserCidr")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayIds {
     /// The ID of the Internet NAT gateway.
     ///
     /// - Wire name: `NatGatewayIds`.
-    #[serde(rename = "NatGatewayIds", default)]
     pub nat_gateway_ids: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                nat_gateway_ids: f.take("NatGatewayIds")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableIds {
     /// The information about the route table.
     ///
     /// - Wire name: `RouterTableIds`.
-    #[serde(rename = "RouterTableIds", default)]
     pub router_table_ids: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                router_table_ids: f.take("RouterTableIds")?,
+            }),
+        )
+    }
+}
 /// The details of the VPC.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpc {
     /// The time when the VPC was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-04-18T15:02:37Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
@@ -363,13 +456,11 @@ pub struct Vpc {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The VPC ID.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1qpo0kug3a20qqe****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC in the region. Valid values:
     ///
@@ -378,31 +469,26 @@ pub struct Vpc {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
-    #[serde(rename = "IsDefault", default)]
     pub is_default: Option<bool>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The ID of the region to which the VPC belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The name of the VPC.
     ///
     /// - Wire name: `VpcName`.
     /// - Example: `vpc1`.
-    #[serde(rename = "VpcName", default)]
     pub vpc_name: Option<String>,
     /// The ID of the vRouter.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1jcg5cmxjbl9xgc****`.
-    #[serde(rename = "VRouterId", default)]
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -413,64 +499,50 @@ pub struct Vpc {
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
-    #[serde(rename = "DhcpOptionsSetStatus", default)]
     pub dhcp_options_set_status: Option<String>,
     /// The IPv4 CIDR block of the VPC.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/16`.
-    #[serde(rename = "CidrBlock", default)]
     pub cidr_block: Option<String>,
     /// The description of the VPC.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my VPC.`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the resource group to which the VPC belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
-    #[serde(rename = "DhcpOptionsSetId", default)]
     pub dhcp_options_set_id: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
-    #[serde(rename = "Ipv6CidrBlock", default)]
     pub ipv6_cidr_block: Option<String>,
     /// The status of the Cloud Enterprise Network (CEN) instance to which the VPC is attached. **Attached** is returned only if the VPC is attached to a CEN instance.
     ///
     /// - Wire name: `CenStatus`.
     /// - Example: `Attached`.
-    #[serde(rename = "CenStatus", default)]
     pub cen_status: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// - Wire name: `Ipv6CidrBlocks`.
-    #[serde(rename = "Ipv6CidrBlocks", default)]
     pub ipv6_cidr_blocks: Option<Ipv6CidrBlocks>,
     /// - Wire name: `VSwitchIds`.
-    #[serde(rename = "VSwitchIds", default)]
     pub v_switch_ids: Option<VSwitchIds>,
     /// - Wire name: `SecondaryCidrBlocks`.
-    #[serde(rename = "SecondaryCidrBlocks", default)]
     pub secondary_cidr_blocks: Option<SecondaryCidrBlocks>,
     /// - Wire name: `UserCidrs`.
-    #[serde(rename = "UserCidrs", default)]
     pub user_cidrs: Option<UserCidrs>,
     /// - Wire name: `NatGatewayIds`.
-    #[serde(rename = "NatGatewayIds", default)]
     pub nat_gateway_ids: Option<NatGatewayIds>,
     /// - Wire name: `RouterTableIds`.
-    #[serde(rename = "RouterTableIds", default)]
     pub router_table_ids: Option<RouterTableIds>,
     /// Indicates whether the IPv6 is enabled.
     ///
@@ -482,58 +554,108 @@ pub struct Vpc {
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
-    #[serde(rename = "EnabledIpv6", default)]
     pub enabled_ipv6: Option<bool>,
     /// Indicates whether the Domain Name System (DNS) feature is enabled.
     ///
     /// - Wire name: `DnsHostnameStatus`.
     /// - Example: `DISABLED`.
-    #[serde(rename = "DnsHostnameStatus", default)]
     pub dns_hostname_status: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Vpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                is_default: f.take("IsDefault")?,
+                owner_id: f.take("OwnerId")?,
+                region_id: f.take("RegionId")?,
+                vpc_name: f.take("VpcName")?,
+                v_router_id: f.take("VRouterId")?,
+                dhcp_options_set_status: f.take("DhcpOptionsSetStatus")?,
+                cidr_block: f.take("CidrBlock")?,
+                description: f.take("Description")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
+                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
+                cen_status: f.take("CenStatus")?,
+                tags: f.take("Tags")?,
+                ipv6_cidr_blocks: f.take("Ipv6CidrBlocks")?,
+                v_switch_ids: f.take("VSwitchIds")?,
+                secondary_cidr_blocks: f.take("SecondaryCidrBlocks")?,
+                user_cidrs: f.take("UserCidrs")?,
+                nat_gateway_ids: f.take("NatGatewayIds")?,
+                router_table_ids: f.take("RouterTableIds")?,
+                enabled_ipv6: f.take("EnabledIpv6")?,
+                dns_hostname_status: f.take("DnsHostnameStatus")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpcs {
     /// The details of the VPC.
     ///
     /// - Wire name: `Vpc`.
-    #[serde(rename = "Vpc", default)]
     pub vpc: Option<Vec<Vpc>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Vpcs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { vpc: f.take("Vpc")? }))
+    }
 }
 /// Response of `DescribeVpcs`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpcsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C6532AA8-D0F7-497F-A8EE-094126D441F5`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Vpcs`.
-    #[serde(rename = "Vpcs", default)]
     pub vpcs: Option<Vpcs>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpcsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                vpcs: f.take("Vpcs")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpcs`: one variant per documented code, `Unhandled` for any other.
 ///

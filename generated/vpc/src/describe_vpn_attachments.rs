@@ -142,7 +142,7 @@ impl DescribeVpnAttachmentsRequestBuilder {
 /// The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.
 ///
 /// Set the value to **CEN**, which specifies to query IPsec-VPN connections associated with the transit router.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AttachType {
     /// `CEN`: IPsec-VPN connections associated with a transit router (default)
     Cen,
@@ -151,59 +151,64 @@ pub enum AttachType {
 }
 ::acs_runtime::open_enum_impls!(AttachType { Cen = "CEN", });
 /// The tag added to the resource.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The tag key of the IPsec-VPN connection.
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value of the IPsec-VPN connection.
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// The information about the IPsec-VPN connection associated with the transit router.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnAttachment {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest1`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The description of the IPsec-VPN connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The type of resource that is associated with the IPsec-VPN connection. The value is set to **CEN**, which indicates that the IPsec-VPN connection is associated with a transit router.
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
-    #[serde(rename = "AttachType", default)]
     pub attach_type: Option<String>,
     /// The ID of the transit router with which the IPsec-VPN connection is associated.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0wkh4yryb1dnanqw****`.
-    #[serde(rename = "TransitRouterId", default)]
     pub transit_router_id: Option<String>,
     /// The name of the transit router.
     ///
     /// - Wire name: `TransitRouterName`.
     /// - Example: `nametest2`.
-    #[serde(rename = "TransitRouterName", default)]
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
@@ -212,7 +217,6 @@ pub struct VpnAttachment {
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
-    #[serde(rename = "CrossAccountAuthorized", default)]
     pub cross_account_authorized: Option<bool>,
     /// The system tags of the IPsec-VPN connection.
     ///
@@ -225,50 +229,79 @@ pub struct VpnAttachment {
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"description\":\"forwarding 1.7.22\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"BGPSupport\":\"true\",\"IDaaSNewVersion\":\"true\"}`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<String>,
     /// The list of tags to be added to the IPsec-VPN connection.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<Tag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                instance_id: f.take("InstanceId")?,
+                name: f.take("Name")?,
+                description: f.take("Description")?,
+                attach_type: f.take("AttachType")?,
+                transit_router_id: f.take("TransitRouterId")?,
+                transit_router_name: f.take("TransitRouterName")?,
+                cross_account_authorized: f.take("CrossAccountAuthorized")?,
+                tag: f.take("Tag")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnAttachments`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnAttachmentsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9F0725BB-186A-3564-91C3-AAE48042F853`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The list of IPsec-VPN connections associated with the transit router.
     ///
     /// - Wire name: `VpnAttachments`.
-    #[serde(rename = "VpnAttachments", default)]
     pub vpn_attachments: Option<Vec<VpnAttachment>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_size: f.take("PageSize")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                vpn_attachments: f.take("VpnAttachments")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnAttachments`: one variant per documented code, `Unhandled` for any other.
 ///

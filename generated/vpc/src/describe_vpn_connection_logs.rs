@@ -177,44 +177,46 @@ impl DescribeVpnConnectionLogsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Data {
     /// The log list.
     ///
     /// - Wire name: `Logs`.
-    #[serde(rename = "Logs", default)]
     pub logs: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Data {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { logs: f.take("Logs")? }))
+    }
 }
 /// Response of `DescribeVpnConnectionLogs`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionLogsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CF161502-4959-5C3B-B499-09B87BA931D9`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries on the current page.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
@@ -223,11 +225,26 @@ pub struct DescribeVpnConnectionLogsResponse {
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.
-    #[serde(rename = "IsCompleted", default)]
     pub is_completed: Option<bool>,
     /// - Wire name: `Data`.
-    #[serde(rename = "Data", default)]
     pub data: Option<Data>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                page_number: f.take("PageNumber")?,
+                request_id: f.take("RequestId")?,
+                count: f.take("Count")?,
+                is_completed: f.take("IsCompleted")?,
+                data: f.take("Data")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnConnectionLogs`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -210,7 +210,7 @@ impl ::acs_runtime::validate::Validate for Tag {
 /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
 /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
 /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `ike_sa_not_established`: Phase 1 negotiations failed
     IkeSaNotEstablished,
@@ -229,31 +229,27 @@ pub enum Status {
     IpsecSaEstablished = "ipsec_sa_established", }
 );
 /// The configurations of Phase 1 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IkeConfig {
     /// The identifier of the IPsec-VPN connection on the Alibaba Cloud side.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `139.17.XX.XX`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The identifier of the IPsec-VPN connection on the data center side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `116.64.XX.XX`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The IKE negotiation mode.
     ///
@@ -262,7 +258,6 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The version of the IKE protocol.
     ///
@@ -273,57 +268,84 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The DH group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy7****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                remote_id: f.take("RemoteId")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                local_id: f.take("LocalId")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_version: f.take("IkeVersion")?,
+                ike_pfs: f.take("IkePfs")?,
+                psk: f.take("Psk")?,
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 2 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
+}
 /// The health check configuration of the IPsec-VPN connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoHealthCheck {
     /// The state of the health check. Valid values:
     ///
@@ -332,31 +354,26 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The destination IP address.
     ///
     /// - Wire name: `Dip`.
     /// - Example: `192.168.0.1`.
-    #[serde(rename = "Dip", default)]
     pub dip: Option<String>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `2`.
-    #[serde(rename = "Interval", default)]
     pub interval: Option<i32>,
     /// The maximum number of health check retries.
     ///
     /// - Wire name: `Retry`.
     /// - Example: `3`.
-    #[serde(rename = "Retry", default)]
     pub retry: Option<i32>,
     /// The source IP address.
     ///
     /// - Wire name: `Sip`.
     /// - Example: `192.168.0.50`.
-    #[serde(rename = "Sip", default)]
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled.
     ///
@@ -365,7 +382,6 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
-    #[serde(rename = "Enable", default)]
     pub enable: Option<String>,
     /// Indicates whether advertised routes are withdrawn when the health check fails.
     ///
@@ -374,11 +390,28 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                dip: f.take("Dip")?,
+                interval: f.take("Interval")?,
+                retry: f.take("Retry")?,
+                sip: f.take("Sip")?,
+                enable: f.take("Enable")?,
+                policy: f.take("Policy")?,
+            }),
+        )
+    }
+}
 /// The BGP configuration of the IPsec-VPN connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
     ///
@@ -387,44 +420,55 @@ pub struct VpnBgpConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The BGP IP address of the peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.10.1`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the IPsec-VPN connection. The CIDR block falls within 169.254.0.0/16. The subnet mask of the CIDR block must be 30 bits in length.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
     /// The BGP IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.2`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// The ASN of the peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65530`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<i64>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65531`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<i64>,
     /// The authentication key of the BGP routing protocol.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
-    #[serde(rename = "AuthKey", default)]
     pub auth_key: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_asn: f.take("PeerAsn")?,
+                local_asn: f.take("LocalAsn")?,
+                auth_key: f.take("AuthKey")?,
+            }),
+        )
+    }
 }
 /// The association state of the IPsec-VPN connection. Valid values:
 ///
@@ -438,7 +482,7 @@ pub struct VpnBgpConfig {
 /// *   **updating**: The IPsec-VPN connection is being updated.
 /// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
 /// *   **deleted**: The IPsec-VPN connection is deleted.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum State {
     /// `active`: associated with a VPN gateway
     Active,
@@ -470,32 +514,49 @@ pub enum State {
     Deleted = "deleted", }
 );
 /// The tags added to the IPsec-VPN connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnectionTagTag {
     /// The tag key of the IPsec-VPN connection.
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value of the IPsec-VPN connection.
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnConnectionTagTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnectionTag {
     /// The list of tags to be added to the IPsec-VPN connection.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<VpnConnectionTagTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnConnectionTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// The BGP configurations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
@@ -504,59 +565,67 @@ pub struct TunnelBgpConfig {
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `success`.
-    #[serde(rename = "BgpStatus", default)]
     pub bgp_status: Option<String>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<String>,
     /// The BGP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.1`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// The ASN of the tunnel peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<String>,
     /// The BGP IP address of the tunnel peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.10.2`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the tunnel.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelBgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bgp_status: f.take("BgpStatus")?,
+                local_asn: f.take("LocalAsn")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_asn: f.take("PeerAsn")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+            }),
+        )
+    }
+}
 /// The configuration of Phase 1 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelIkeConfig {
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<String>,
     /// The IKE negotiation mode.
     ///
@@ -565,81 +634,104 @@ pub struct TunnelIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The DH group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The version of the IKE protocol.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.21.XX.XX`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The identifier of the tunnel peer.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.42.XX.XX`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelIkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_pfs: f.take("IkePfs")?,
+                ike_version: f.take("IkeVersion")?,
+                local_id: f.take("LocalId")?,
+                psk: f.take("Psk")?,
+                remote_id: f.take("RemoteId")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 2 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<String>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelIpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
+}
 /// The tunnel configurations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOption {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
-    #[serde(rename = "TunnelId", default)]
     pub tunnel_id: Option<String>,
     /// The ID of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0wy363lucf1uyae8****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
@@ -648,7 +740,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableDpd", default)]
     pub enable_dpd: Option<String>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
@@ -657,13 +748,11 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
-    #[serde(rename = "EnableNatTraversal", default)]
     pub enable_nat_traversal: Option<String>,
     /// The tunnel IP address.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.21.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The CA certificate of the tunnel peer.
     ///
@@ -671,7 +760,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
-    #[serde(rename = "RemoteCaCertificate", default)]
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -680,7 +768,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
-    #[serde(rename = "Role", default)]
     pub role: Option<String>,
     /// The order in which the tunnel is created.
     ///
@@ -691,7 +778,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
-    #[serde(rename = "TunnelIndex", default)]
     pub tunnel_index: Option<i32>,
     /// The tunnel status. Valid values:
     ///
@@ -701,7 +787,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
@@ -712,43 +797,74 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The BGP configurations.
     ///
     /// - Wire name: `TunnelBgpConfig`.
-    #[serde(rename = "TunnelBgpConfig", default)]
     pub tunnel_bgp_config: Option<TunnelBgpConfig>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
-    #[serde(rename = "TunnelIkeConfig", default)]
     pub tunnel_ike_config: Option<TunnelIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
-    #[serde(rename = "TunnelIpsecConfig", default)]
     pub tunnel_ipsec_config: Option<TunnelIpsecConfig>,
     /// The zone of the tunnel.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `ap-southeast-5a`.
-    #[serde(rename = "ZoneNo", default)]
     pub zone_no: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tunnel_id: f.take("TunnelId")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                enable_dpd: f.take("EnableDpd")?,
+                enable_nat_traversal: f.take("EnableNatTraversal")?,
+                internet_ip: f.take("InternetIp")?,
+                remote_ca_certificate: f.take("RemoteCaCertificate")?,
+                role: f.take("Role")?,
+                tunnel_index: f.take("TunnelIndex")?,
+                state: f.take("State")?,
+                status: f.take("Status")?,
+                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
+                tunnel_ike_config: f.take("TunnelIkeConfig")?,
+                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
+                zone_no: f.take("ZoneNo")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOptionsSpecification {
     /// The tunnel configurations of the IPsec-VPN connection.
     ///
     /// Parameters in **TunnelOptionsSpecification** are returned only if you query an IPsec-VPN connection in dual-tunnel mode.
     ///
     /// - Wire name: `TunnelOptions`.
-    #[serde(rename = "TunnelOptions", default)]
     pub tunnel_options: Option<Vec<TunnelOption>>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelOptionsSpecification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tunnel_options: f.take("TunnelOptions")?,
+            }),
+        )
+    }
+}
 /// The configuration of the IPsec-VPN connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnection {
     /// The status of the IPsec-VPN connection. Valid values:
     ///
@@ -760,7 +876,6 @@ pub struct VpnConnection {
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
     /// - Valid values: `ike_sa_not_established` (Phase 1 negotiations failed), `ike_sa_established` (Phase 1 negotiations succeeded), `ipsec_sa_not_established` (Phase 2 negotiations failed), `ipsec_sa_established` (Phase 2 negotiations succeeded).
-    #[serde(rename = "Status", default)]
     pub status: Option<Status>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection.
     ///
@@ -772,13 +887,11 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
-    #[serde(rename = "EnableNatTraversal", default)]
     pub enable_nat_traversal: Option<bool>,
     /// The certificate authority (CA) certificate of the peer.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
-    #[serde(rename = "RemoteCaCertificate", default)]
     pub remote_ca_certificate: Option<String>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -786,7 +899,6 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753817000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start.
     ///
@@ -795,13 +907,11 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
-    #[serde(rename = "EffectImmediately", default)]
     pub effect_immediately: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The CIDR block on the Alibaba Cloud side.
     ///
@@ -809,13 +919,11 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `192.168.0.0/16,172.17.0.0/16`.
-    #[serde(rename = "LocalSubnet", default)]
     pub local_subnet: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp10lz7aejumd****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The CIDR block of the data center.
     ///
@@ -823,19 +931,16 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.0.0.0/8,172.16.0.0/16`.
-    #[serde(rename = "RemoteSubnet", default)]
     pub remote_subnet: Option<String>,
     /// The ID of the customer gateway associated with the IPsec-VPN connection.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1mvj4g9kogw****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// Indicates whether dead peer detection (DPD) is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -847,27 +952,22 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableDpd", default)]
     pub enable_dpd: Option<bool>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
-    #[serde(rename = "IkeConfig", default)]
     pub ike_config: Option<IkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
-    #[serde(rename = "IpsecConfig", default)]
     pub ipsec_config: Option<IpsecConfig>,
     /// The health check configuration of the IPsec-VPN connection.
     ///
     /// - Wire name: `VcoHealthCheck`.
-    #[serde(rename = "VcoHealthCheck", default)]
     pub vco_health_check: Option<VcoHealthCheck>,
     /// The BGP configuration of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnBgpConfig`.
-    #[serde(rename = "VpnBgpConfig", default)]
     pub vpn_bgp_config: Option<VpnBgpConfig>,
     /// The type of resource that is associated with the IPsec-VPN connection. Valid values:
     ///
@@ -877,7 +977,6 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
-    #[serde(rename = "AttachType", default)]
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
@@ -886,19 +985,16 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
-    #[serde(rename = "NetworkType", default)]
     pub network_type: Option<String>,
     /// The ID of the CEN instance to which the transit router belongs.
     ///
     /// - Wire name: `AttachInstanceId`.
     /// - Example: `cen-lxxpbpalc776qz****`.
-    #[serde(rename = "AttachInstanceId", default)]
     pub attach_instance_id: Option<String>,
     /// The bandwidth specification of the IPsec-VPN connection. Unit: **Mbit/s**.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `1000M`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The association state of the IPsec-VPN connection. Valid values:
     ///
@@ -916,19 +1012,16 @@ pub struct VpnConnection {
     /// - Wire name: `State`.
     /// - Example: `attached`.
     /// - Valid values: `active` (associated with a VPN gateway), `init` (not associated with any resource and being initialized), `attaching` (being associated with a transit router), `attached` (associated with a transit router), `detaching` (being disassociated from a transit router), `financialLocked` (locked due to overdue payments), `provisioning` (being prepared), `updating` (being updated), `Upgrading` (being upgraded), `deleted` (deleted).
-    #[serde(rename = "State", default)]
     pub state: Option<State>,
     /// The ID of the transit router with which the IPsec-VPN connection is associated.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0we2edef9qr44a85****`.
-    #[serde(rename = "TransitRouterId", default)]
     pub transit_router_id: Option<String>,
     /// The name of the transit router.
     ///
     /// - Wire name: `TransitRouterName`.
     /// - Example: `nametest`.
-    #[serde(rename = "TransitRouterName", default)]
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
@@ -937,7 +1030,6 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
-    #[serde(rename = "CrossAccountAuthorized", default)]
     pub cross_account_authorized: Option<bool>,
     /// The gateway IP address of the IPsec-VPN connection.
     ///
@@ -945,13 +1037,10 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `10.XX.XX.10`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<VpnConnectionTag>,
     /// - Wire name: `TunnelOptionsSpecification`.
-    #[serde(rename = "TunnelOptionsSpecification", default)]
     pub tunnel_options_specification: Option<TunnelOptionsSpecification>,
     /// Indicates whether BGP is enabled for the tunnel. Valid values:
     ///
@@ -960,7 +1049,6 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableTunnelsBgp", default)]
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -968,52 +1056,113 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnConnection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                enable_nat_traversal: f.take("EnableNatTraversal")?,
+                remote_ca_certificate: f.take("RemoteCaCertificate")?,
+                create_time: f.take("CreateTime")?,
+                effect_immediately: f.take("EffectImmediately")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                local_subnet: f.take("LocalSubnet")?,
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                remote_subnet: f.take("RemoteSubnet")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                name: f.take("Name")?,
+                enable_dpd: f.take("EnableDpd")?,
+                ike_config: f.take("IkeConfig")?,
+                ipsec_config: f.take("IpsecConfig")?,
+                vco_health_check: f.take("VcoHealthCheck")?,
+                vpn_bgp_config: f.take("VpnBgpConfig")?,
+                attach_type: f.take("AttachType")?,
+                network_type: f.take("NetworkType")?,
+                attach_instance_id: f.take("AttachInstanceId")?,
+                spec: f.take("Spec")?,
+                state: f.take("State")?,
+                transit_router_id: f.take("TransitRouterId")?,
+                transit_router_name: f.take("TransitRouterName")?,
+                cross_account_authorized: f.take("CrossAccountAuthorized")?,
+                internet_ip: f.take("InternetIp")?,
+                tag: f.take("Tag")?,
+                tunnel_options_specification: f.take("TunnelOptionsSpecification")?,
+                enable_tunnels_bgp: f.take("EnableTunnelsBgp")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnections {
     /// The information about the IPsec-VPN connections.
     ///
     /// - Wire name: `VpnConnection`.
-    #[serde(rename = "VpnConnection", default)]
     pub vpn_connection: Option<Vec<VpnConnection>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnConnections {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_connection: f.take("VpnConnection")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnConnections`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `238752DC-0693-49BE-9C85-711D5691D3E5`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VpnConnections`.
-    #[serde(rename = "VpnConnections", default)]
     pub vpn_connections: Option<VpnConnections>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                vpn_connections: f.take("VpnConnections")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnConnections`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -143,19 +143,17 @@ impl DescribeVpnCrossAccountAuthorizationsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CrossAccountAuthorization {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The ID of the Alibaba Cloud account whose resources the IPsec-VPN connection is authorized to be associated with.
     ///
     /// - Wire name: `BindUid`.
     /// - Example: `1210123456123456`.
-    #[serde(rename = "BindUid", default)]
     pub bind_uid: Option<i64>,
     /// The type of resource that can be associated with the IPsec-VPN connection.
     ///
@@ -163,19 +161,16 @@ pub struct CrossAccountAuthorization {
     ///
     /// - Wire name: `BindProduct`.
     /// - Example: `CEN`.
-    #[serde(rename = "BindProduct", default)]
     pub bind_product: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `BindInstance`.
     /// - Example: `cen-vv8h0t3klfpaae****`.
-    #[serde(rename = "BindInstance", default)]
     pub bind_instance: Option<String>,
     /// The ID of the Alibaba Cloud account to which the IPsec-VPN connection belongs.
     ///
     /// - Wire name: `AliUid`.
     /// - Example: `1250123456123456`.
-    #[serde(rename = "AliUid", default)]
     pub ali_uid: Option<i64>,
     /// The time when the authorization for the IPsec-VPN connection was created.
     ///
@@ -183,45 +178,72 @@ pub struct CrossAccountAuthorization {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `1658201810000`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for CrossAccountAuthorization {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                bind_uid: f.take("BindUid")?,
+                bind_product: f.take("BindProduct")?,
+                bind_instance: f.take("BindInstance")?,
+                ali_uid: f.take("AliUid")?,
+                creation_time: f.take("CreationTime")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnCrossAccountAuthorizations`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnCrossAccountAuthorizationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DB04E39A-6F0C-36AC-BCA0-B6D371B90062`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The cross-account authorization information about the IPsec-VPN connection.
     ///
     /// - Wire name: `CrossAccountAuthorizations`.
-    #[serde(rename = "CrossAccountAuthorizations", default)]
     pub cross_account_authorizations: Option<Vec<CrossAccountAuthorization>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                cross_account_authorizations: f.take("CrossAccountAuthorizations")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnCrossAccountAuthorizations`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -235,9 +257,7 @@ pub enum DescribeVpnCrossAccountAuthorizationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVpnCrossAccountAuthorizationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl DescribeVpnCrossAccountAuthorizationsError {

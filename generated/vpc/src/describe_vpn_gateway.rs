@@ -106,7 +106,7 @@ impl DescribeVpnGatewayRequestBuilder {
     }
 }
 /// The status of the VPN gateway.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `init`: being initialized
     Init,
@@ -128,7 +128,7 @@ pub enum Status {
 /// The information about pending orders.
 ///
 /// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReservationData {
     /// The status of the pending order. Valid values:
     ///
@@ -137,7 +137,6 @@ pub struct ReservationData {
     ///
     /// - Wire name: `Status`.
     /// - Example: `1`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of the pending order. Valid values:
     ///
@@ -147,7 +146,6 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `TEMP_UPGRADE`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// The IPsec-VPN status of the pending order. Valid values:
     ///
@@ -156,13 +154,11 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationIpsec`.
     /// - Example: `enable`.
-    #[serde(rename = "ReservationIpsec", default)]
     pub reservation_ipsec: Option<String>,
     /// The bandwidth of the pending order. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationSpec`.
     /// - Example: `5`.
-    #[serde(rename = "ReservationSpec", default)]
     pub reservation_spec: Option<String>,
     /// The SSL-VPN status of the pending order. Valid values:
     ///
@@ -171,13 +167,11 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationSsl`.
     /// - Example: `enable`.
-    #[serde(rename = "ReservationSsl", default)]
     pub reservation_ssl: Option<String>,
     /// The maximum number of concurrent SSL-VPN connections of the pending order.
     ///
     /// - Wire name: `ReservationMaxConnections`.
     /// - Example: `5`.
-    #[serde(rename = "ReservationMaxConnections", default)]
     pub reservation_max_connections: Option<i32>,
     /// If the order type is **TEMP_UPGRADE** (temporary upgrade), this parameter specifies the time when the temporary upgrade expires.
     ///
@@ -185,80 +179,120 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationEndTime`.
     /// - Example: `2020-07-20T16:00:00Z`.
-    #[serde(rename = "ReservationEndTime", default)]
     pub reservation_end_time: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for ReservationData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                reservation_ipsec: f.take("ReservationIpsec")?,
+                reservation_spec: f.take("ReservationSpec")?,
+                reservation_ssl: f.take("ReservationSsl")?,
+                reservation_max_connections: f.take("ReservationMaxConnections")?,
+                reservation_end_time: f.take("ReservationEndTime")?,
+            }),
+        )
+    }
+}
 /// The tags that are added to the VPN gateway.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `aaa`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `bbb`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags that are added to the VPN gateway.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<Tag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EniInstanceIds {
     /// The ENIs created by the system for the VPN gateway.
     ///
     /// - Wire name: `EniInstanceId`.
-    #[serde(rename = "EniInstanceId", default)]
     pub eni_instance_id: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                eni_instance_id: f.take("EniInstanceId")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnGatewayResponse {
     /// The type of VPN gateway. Only **Normal** may be returned, which indicates a standard VPN gateway.
     ///
     /// - Wire name: `VpnType`.
     /// - Example: `Normal`.
-    #[serde(rename = "VpnType", default)]
     pub vpn_type: Option<String>,
     /// The status of the VPN gateway.
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
     /// - Valid values: `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
-    #[serde(rename = "Status", default)]
     pub status: Option<Status>,
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1ub1yt9cvakoelj****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The maximum number of concurrent SSL-VPN connections.
     ///
     /// - Wire name: `SslMaxConnections`.
     /// - Example: `5`.
-    #[serde(rename = "SslMaxConnections", default)]
     pub ssl_max_connections: Option<i64>,
     /// The maximum bandwidth of the VPN gateway. Unit: M (Mbit/s).
     ///
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
     ///
@@ -268,13 +302,11 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.22.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The timestamp when the VPN gateway was created, in milliseconds.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1495382400000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
     ///
@@ -283,7 +315,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
-    #[serde(rename = "AutoPropagate", default)]
     pub auto_propagate: Option<bool>,
     /// The billing method. Valid value:
     ///
@@ -291,13 +322,11 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `China site (aliyun.com): Prepay. International site (alibabacloud.com): POSTPAY.`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway. The tag consists of the following parameters:
     ///
@@ -332,7 +361,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<String>,
     /// Indicates whether the IPsec-VPN feature is enabled. Valid values:
     ///
@@ -341,7 +369,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
-    #[serde(rename = "IpsecVpn", default)]
     pub ipsec_vpn: Option<String>,
     /// The timestamp when the VPN gateway expires. Unit: milliseconds.
     ///
@@ -349,25 +376,21 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1544666102000`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<i64>,
     /// The ID of the vSwitch to which the VPN gateway belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1dmzugdikc6hdgx****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `27E69E1E-0B7A-4D8A-92A0-B6D2C0B5E1B2`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the VPN gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `vpngatewaydescription`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
     ///
@@ -376,7 +399,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableBgp", default)]
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway. Valid values:
     ///
@@ -385,7 +407,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The status of the SSL-VPN feature. Valid values:
     ///
@@ -394,23 +415,19 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
-    #[serde(rename = "SslVpn", default)]
     pub ssl_vpn: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The information about pending orders.
     ///
     /// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
     ///
     /// - Wire name: `ReservationData`.
-    #[serde(rename = "ReservationData", default)]
     pub reservation_data: Option<ReservationData>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The network type of the VPN gateway.
     ///
@@ -419,7 +436,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
-    #[serde(rename = "NetworkType", default)]
     pub network_type: Option<String>,
     /// The second IP address assigned by the system to create an IPsec-VPN connection.
     ///
@@ -427,7 +443,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `DisasterRecoveryInternetIp`.
     /// - Example: `47.91.XX.XX`.
-    #[serde(rename = "DisasterRecoveryInternetIp", default)]
     pub disaster_recovery_internet_ip: Option<String>,
     /// The ID of the second vSwitch associated with the VPN gateway.
     ///
@@ -435,7 +450,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0w95ql6tmr2ludkt****`.
-    #[serde(rename = "DisasterRecoveryVSwitchId", default)]
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
@@ -443,7 +457,6 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `SslVpnInternetIp`.
     /// - Example: `47.74.XX.XX`.
-    #[serde(rename = "SslVpnInternetIp", default)]
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -451,11 +464,48 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `EniInstanceIds`.
-    #[serde(rename = "EniInstanceIds", default)]
     pub eni_instance_ids: Option<EniInstanceIds>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_type: f.take("VpnType")?,
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                ssl_max_connections: f.take("SslMaxConnections")?,
+                spec: f.take("Spec")?,
+                internet_ip: f.take("InternetIp")?,
+                create_time: f.take("CreateTime")?,
+                auto_propagate: f.take("AutoPropagate")?,
+                charge_type: f.take("ChargeType")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                tag: f.take("Tag")?,
+                ipsec_vpn: f.take("IpsecVpn")?,
+                end_time: f.take("EndTime")?,
+                v_switch_id: f.take("VSwitchId")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+                enable_bgp: f.take("EnableBgp")?,
+                business_status: f.take("BusinessStatus")?,
+                ssl_vpn: f.take("SslVpn")?,
+                name: f.take("Name")?,
+                reservation_data: f.take("ReservationData")?,
+                tags: f.take("Tags")?,
+                network_type: f.take("NetworkType")?,
+                disaster_recovery_internet_ip: f.take("DisasterRecoveryInternetIp")?,
+                disaster_recovery_v_switch_id: f.take("DisasterRecoveryVSwitchId")?,
+                ssl_vpn_internet_ip: f.take("SslVpnInternetIp")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                eni_instance_ids: f.take("EniInstanceIds")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -150,7 +150,7 @@ impl DescribeVpnGatewayAvailableZonesRequestBuilder {
 /// *   **200M**
 /// *   **500M**
 /// *   **1000M**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Spec {
     /// `5M`: 5 Mbit/s
     V5m,
@@ -179,7 +179,7 @@ pub enum Spec {
 ///
 /// *   **zh-CN**: Chinese
 /// *   **en-US** (default): English
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AcceptLanguage {
     /// `zh-CN`: Chinese
     ZhCn,
@@ -190,45 +190,67 @@ pub enum AcceptLanguage {
 }
 ::acs_runtime::open_enum_impls!(AcceptLanguage { ZhCn = "zh-CN", EnUs = "en-US", });
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AvailableZoneIdList {
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
-    #[serde(rename = "ZoneId", default)]
     pub zone_id: Option<String>,
     /// The zone name.
     ///
     /// - Wire name: `ZoneName`.
     /// - Example: `cn-hangzhou-h`.
-    #[serde(rename = "ZoneName", default)]
     pub zone_name: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                zone_id: f.take("ZoneId")?,
+                zone_name: f.take("ZoneName")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnGatewayAvailableZones`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnGatewayAvailableZonesResponse {
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `29784052-931F-543D-A612-36B3838163FA`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The zones.
     ///
     /// - Wire name: `AvailableZoneIdList`.
-    #[serde(rename = "AvailableZoneIdList", default)]
     pub available_zone_id_list: Option<Vec<AvailableZoneIdList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayAvailableZonesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                region_id: f.take("RegionId")?,
+                request_id: f.take("RequestId")?,
+                available_zone_id_list: f.take("AvailableZoneIdList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -216,7 +216,7 @@ impl DescribeVpnGatewaysRequestBuilder {
 /// *   **active**
 /// *   **updating**
 /// *   **deleting**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `init`: being initialized
     Init,
@@ -239,7 +239,7 @@ pub enum Status {
 ///
 /// *   **Normal**
 /// *   **FinancialLocked**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BusinessStatus {
     /// `Normal`: normal
     Normal,
@@ -279,7 +279,7 @@ pub struct Tag {
 /// *   **active**
 /// *   **updating**
 /// *   **deleting**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum VpnGatewayStatus {
     /// `init`: being initialized
     Init,
@@ -299,34 +299,51 @@ pub enum VpnGatewayStatus {
     Updating = "updating", Deleting = "deleting", }
 );
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagsTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tags that are added to the VPN gateway.
     ///
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<TagsTag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+    }
 }
 /// The information about pending orders.
 ///
 /// > This parameter is returned only if **IncludeReservationData** is set to **true**.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReservationData {
     /// The status of the pending order.
     ///
@@ -335,7 +352,6 @@ pub struct ReservationData {
     ///
     /// - Wire name: `Status`.
     /// - Example: `1`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of the order that has not taken effect. Valid values:
     ///
@@ -345,7 +361,6 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `TEMP_UPGRADE`.
-    #[serde(rename = "ReservationOrderType", default)]
     pub reservation_order_type: Option<String>,
     /// The IPsec-VPN status of the pending order. Valid values:
     ///
@@ -354,13 +369,11 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationIpsec`.
     /// - Example: `enable`.
-    #[serde(rename = "ReservationIpsec", default)]
     pub reservation_ipsec: Option<String>,
     /// The bandwidth of the pending order. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationSpec`.
     /// - Example: `5`.
-    #[serde(rename = "ReservationSpec", default)]
     pub reservation_spec: Option<String>,
     /// The SSL-VPN status of the pending order. Valid values:
     ///
@@ -369,13 +382,11 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationSsl`.
     /// - Example: `enable`.
-    #[serde(rename = "ReservationSsl", default)]
     pub reservation_ssl: Option<String>,
     /// The maximum number of concurrent SSL-VPN connections of the pending order.
     ///
     /// - Wire name: `ReservationMaxConnections`.
     /// - Example: `5`.
-    #[serde(rename = "ReservationMaxConnections", default)]
     pub reservation_max_connections: Option<i32>,
     /// If the value of ReservationOrderType is **TEMP_UPGRADE**, this parameter indicates the time when the temporary upgrade expires.
     ///
@@ -383,20 +394,48 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationEndTime`.
     /// - Example: `2021-07-20T16:00:00Z`.
-    #[serde(rename = "ReservationEndTime", default)]
     pub reservation_end_time: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for ReservationData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                reservation_order_type: f.take("ReservationOrderType")?,
+                reservation_ipsec: f.take("ReservationIpsec")?,
+                reservation_spec: f.take("ReservationSpec")?,
+                reservation_ssl: f.take("ReservationSsl")?,
+                reservation_max_connections: f.take("ReservationMaxConnections")?,
+                reservation_end_time: f.take("ReservationEndTime")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EniInstanceIds {
     /// The ENIs created by the system for the VPN gateway.
     ///
     /// - Wire name: `EniInstanceId`.
-    #[serde(rename = "EniInstanceId", default)]
     pub eni_instance_id: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                eni_instance_id: f.take("EniInstanceId")?,
+            }),
+        )
+    }
+}
 /// The information about the VPN gateway.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnGateway {
     /// The type of VPN gateway.
     ///
@@ -404,7 +443,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `VpnType`.
     /// - Example: `Normal`.
-    #[serde(rename = "VpnType", default)]
     pub vpn_type: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
@@ -417,25 +455,21 @@ pub struct VpnGateway {
     /// - Wire name: `Status`.
     /// - Example: `active`.
     /// - Valid values: `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
-    #[serde(rename = "Status", default)]
     pub status: Option<VpnGatewayStatus>,
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1m3i0kn1nd4wiw9****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The number of SSL-VPN connections supported by the VPN gateway.
     ///
     /// - Wire name: `SslMaxConnections`.
     /// - Example: `5`.
-    #[serde(rename = "SslMaxConnections", default)]
     pub ssl_max_connections: Option<i64>,
     /// The maximum bandwidth of the VPN gateway. Unit: **M**, which indicates Mbit/s.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the value of this parameter is the IP address of the VPN gateway, which can be used to create IPsec-VPN or SSL-VPN connections.
     ///
@@ -445,7 +479,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.12.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The timestamp generated when the VPN gateway was created. Unit: milliseconds.
     ///
@@ -453,7 +486,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1515383700000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC.
     ///
@@ -462,7 +494,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
-    #[serde(rename = "AutoPropagate", default)]
     pub auto_propagate: Option<bool>,
     /// The billing method of the VPN gateway.
     ///
@@ -470,13 +501,11 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `Example value for the China site (aliyun.com): Prepay. Example value for the International site (alibabacloud.com): POSTPAY.`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway.
     ///
@@ -511,7 +540,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<String>,
     /// Indicates whether IPsec-VPN is enabled for the VPN gateway. Valid values:
     ///
@@ -520,7 +548,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
-    #[serde(rename = "IpsecVpn", default)]
     pub ipsec_vpn: Option<String>,
     /// The timestamp generated when the VPN gateway expires. Unit: milliseconds.
     ///
@@ -528,19 +555,16 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1518105600000`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<i64>,
     /// The ID of the vSwitch to which the VPN gateway belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp15lbk8sgtr6r5b0****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The description of the VPN gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The BGP status of the VPN gateway. Valid values:
     ///
@@ -549,7 +573,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableBgp", default)]
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway.
     ///
@@ -558,7 +581,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// Indicates whether SSL-VPN is enabled for the VPN gateway. Valid values:
     ///
@@ -567,13 +589,11 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
-    #[serde(rename = "SslVpn", default)]
     pub ssl_vpn: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The network type of the VPN gateway.
     ///
@@ -582,17 +602,14 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
-    #[serde(rename = "NetworkType", default)]
     pub network_type: Option<String>,
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Tags>,
     /// The information about pending orders.
     ///
     /// > This parameter is returned only if **IncludeReservationData** is set to **true**.
     ///
     /// - Wire name: `ReservationData`.
-    #[serde(rename = "ReservationData", default)]
     pub reservation_data: Option<ReservationData>,
     /// The second IP address that is assigned to the VPN gateway to create IPsec-VPN connections.
     ///
@@ -600,7 +617,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `DisasterRecoveryInternetIp`.
     /// - Example: `47.91.XX.XX`.
-    #[serde(rename = "DisasterRecoveryInternetIp", default)]
     pub disaster_recovery_internet_ip: Option<String>,
     /// The ID of the second vSwitch that is associated with the VPN gateway.
     ///
@@ -608,7 +624,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0w95ql6tmr2ludkt****`.
-    #[serde(rename = "DisasterRecoveryVSwitchId", default)]
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
@@ -616,7 +631,6 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `SslVpnInternetIp`.
     /// - Example: `47.74.XX.XX`.
-    #[serde(rename = "SslVpnInternetIp", default)]
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -624,55 +638,113 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// - Wire name: `EniInstanceIds`.
-    #[serde(rename = "EniInstanceIds", default)]
     pub eni_instance_ids: Option<EniInstanceIds>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_type: f.take("VpnType")?,
+                status: f.take("Status")?,
+                vpc_id: f.take("VpcId")?,
+                ssl_max_connections: f.take("SslMaxConnections")?,
+                spec: f.take("Spec")?,
+                internet_ip: f.take("InternetIp")?,
+                create_time: f.take("CreateTime")?,
+                auto_propagate: f.take("AutoPropagate")?,
+                charge_type: f.take("ChargeType")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                tag: f.take("Tag")?,
+                ipsec_vpn: f.take("IpsecVpn")?,
+                end_time: f.take("EndTime")?,
+                v_switch_id: f.take("VSwitchId")?,
+                description: f.take("Description")?,
+                enable_bgp: f.take("EnableBgp")?,
+                business_status: f.take("BusinessStatus")?,
+                ssl_vpn: f.take("SslVpn")?,
+                name: f.take("Name")?,
+                network_type: f.take("NetworkType")?,
+                tags: f.take("Tags")?,
+                reservation_data: f.take("ReservationData")?,
+                disaster_recovery_internet_ip: f.take("DisasterRecoveryInternetIp")?,
+                disaster_recovery_v_switch_id: f.take("DisasterRecoveryVSwitchId")?,
+                ssl_vpn_internet_ip: f.take("SslVpnInternetIp")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                eni_instance_ids: f.take("EniInstanceIds")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnGateways {
     /// The information about the VPN gateways.
     ///
     /// - Wire name: `VpnGateway`.
-    #[serde(rename = "VpnGateway", default)]
     pub vpn_gateway: Option<Vec<VpnGateway>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnGateways {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_gateway: f.take("VpnGateway")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnGateways`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnGatewaysResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF11D6F6-E35A-41C3-9B20-6FC8A901FE65`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VpnGateways`.
-    #[serde(rename = "VpnGateways", default)]
     pub vpn_gateways: Option<VpnGateways>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewaysResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                vpn_gateways: f.take("VpnGateways")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnGateways`: one variant per documented code, `Unhandled` for any other.
 ///

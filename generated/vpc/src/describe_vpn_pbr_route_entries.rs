@@ -123,13 +123,12 @@ impl DescribeVpnPbrRouteEntriesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnPbrRouteEntry {
     /// The next hop of the policy-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The weight of the policy-based route.
     ///
@@ -142,13 +141,11 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The destination CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "RouteDest", default)]
     pub route_dest: Option<String>,
     /// The status of the policy-based route. Valid values:
     ///
@@ -157,7 +154,6 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The time when the policy-based route was created. Unit: millisecond.
     ///
@@ -165,19 +161,16 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
-    #[serde(rename = "VpnInstanceId", default)]
     pub vpn_instance_id: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteSource`.
     /// - Example: `192.168.0.0/24`.
-    #[serde(rename = "RouteSource", default)]
     pub route_source: Option<String>,
     /// The priority of the policy-based route.
     ///
@@ -185,7 +178,6 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
-    #[serde(rename = "Priority", default)]
     pub priority: Option<i32>,
     /// The ID of the tunnel associated with the next hop of the policy-based route.
     ///
@@ -193,52 +185,93 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `NextHopTunnelId`.
     /// - Example: `tun-opsqc4d97wni2****`.
-    #[serde(rename = "NextHopTunnelId", default)]
     pub next_hop_tunnel_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop: f.take("NextHop")?,
+                weight: f.take("Weight")?,
+                route_dest: f.take("RouteDest")?,
+                state: f.take("State")?,
+                create_time: f.take("CreateTime")?,
+                vpn_instance_id: f.take("VpnInstanceId")?,
+                route_source: f.take("RouteSource")?,
+                priority: f.take("Priority")?,
+                next_hop_tunnel_id: f.take("NextHopTunnelId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnPbrRouteEntries {
     /// The list of policy-based routes.
     ///
     /// - Wire name: `VpnPbrRouteEntry`.
-    #[serde(rename = "VpnPbrRouteEntry", default)]
     pub vpn_pbr_route_entry: Option<Vec<VpnPbrRouteEntry>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_pbr_route_entry: f.take("VpnPbrRouteEntry")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnPbrRouteEntries`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnPbrRouteEntriesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VpnPbrRouteEntries`.
-    #[serde(rename = "VpnPbrRouteEntries", default)]
     pub vpn_pbr_route_entries: Option<VpnPbrRouteEntries>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnPbrRouteEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                vpn_pbr_route_entries: f.take("VpnPbrRouteEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnPbrRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///

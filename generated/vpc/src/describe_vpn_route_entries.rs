@@ -147,7 +147,7 @@ impl DescribeVpnRouteEntriesRequestBuilder {
 ///
 /// *   **Custom**: custom
 /// *   **System**: system
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RouteEntryType {
     /// `Custom`: custom route
     Custom,
@@ -160,7 +160,7 @@ pub enum RouteEntryType {
     RouteEntryType { Custom = "Custom", System = "System", }
 );
 /// The route details.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteEntry {
     /// The type of the route entry. Valid values:
     ///
@@ -169,13 +169,11 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
-    #[serde(rename = "RouteEntryType", default)]
     pub route_entry_type: Option<String>,
     /// The next hop of the route entry.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp1tui07ob10fmuro****`.
-    #[serde(rename = "NextHop", default)]
     pub next_hop: Option<String>,
     /// The weight of the route entry. Valid values: **0** and **100**.
     ///
@@ -184,19 +182,16 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<i32>,
     /// The destination CIDR block of the route entry.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "RouteDest", default)]
     pub route_dest: Option<String>,
     /// The AS path of the route entry.
     ///
     /// - Wire name: `AsPath`.
     /// - Example: `65501,65001,60011`.
-    #[serde(rename = "AsPath", default)]
     pub as_path: Option<String>,
     /// The status of the route entry. Valid values:
     ///
@@ -205,19 +200,16 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `State`.
     /// - Example: `normal`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The timestamp when the route entry was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1563874074000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The community attributes of the route entry.
     ///
     /// - Wire name: `Community`.
     /// - Example: `65001:1000,65501:2000`.
-    #[serde(rename = "Community", default)]
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
@@ -226,13 +218,11 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `Source`.
     /// - Example: `192.168.10.0/24`.
-    #[serde(rename = "Source", default)]
     pub source: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1cmw7jh1nfe43m9****`.
-    #[serde(rename = "VpnInstanceId", default)]
     pub vpn_instance_id: Option<String>,
     /// The ID of the tunnel associated with the next hop.
     ///
@@ -241,20 +231,52 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `NextHopTunnelId`.
     /// - Example: `tun-36cfgpwjn58axj****`.
-    #[serde(rename = "NextHopTunnelId", default)]
     pub next_hop_tunnel_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry_type: f.take("RouteEntryType")?,
+                next_hop: f.take("NextHop")?,
+                weight: f.take("Weight")?,
+                route_dest: f.take("RouteDest")?,
+                as_path: f.take("AsPath")?,
+                state: f.take("State")?,
+                create_time: f.take("CreateTime")?,
+                community: f.take("Community")?,
+                source: f.take("Source")?,
+                vpn_instance_id: f.take("VpnInstanceId")?,
+                next_hop_tunnel_id: f.take("NextHopTunnelId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteEntries {
     /// The route entry list.
     ///
     /// - Wire name: `VpnRouteEntry`.
-    #[serde(rename = "VpnRouteEntry", default)]
     pub vpn_route_entry: Option<Vec<VpnRouteEntry>>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_route_entry: f.take("VpnRouteEntry")?,
+            }),
+        )
+    }
+}
 /// The information about the routes.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteCount {
     /// The route type. Valid values:
     ///
@@ -263,13 +285,11 @@ pub struct VpnRouteCount {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `bgp`.
-    #[serde(rename = "RouteEntryType", default)]
     pub route_entry_type: Option<String>,
     /// The number of route entries.
     ///
     /// - Wire name: `RouteCount`.
     /// - Example: `3`.
-    #[serde(rename = "RouteCount", default)]
     pub route_count: Option<i32>,
     /// The source of the BGP route. Valid values:
     ///
@@ -278,57 +298,92 @@ pub struct VpnRouteCount {
     ///
     /// - Wire name: `Source`.
     /// - Example: `VPN_BGP`.
-    #[serde(rename = "Source", default)]
     pub source: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry_type: f.take("RouteEntryType")?,
+                route_count: f.take("RouteCount")?,
+                source: f.take("Source")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteCounts {
     /// The information about route entries of the VPN gateway in dual-tunnel mode.
     ///
     /// > This parameter is returned only if the VPN gateway supports IPsec-VPN connections in dual-tunnel mode.
     ///
     /// - Wire name: `VpnRouteCount`.
-    #[serde(rename = "VpnRouteCount", default)]
     pub vpn_route_count: Option<Vec<VpnRouteCount>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_route_count: f.take("VpnRouteCount")?,
+            }),
+        )
+    }
 }
 /// Response of `DescribeVpnRouteEntries`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnRouteEntriesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BF3995A6-FA4F-4C74-B90F-89ECF4BFF4D5`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `VpnRouteEntries`.
-    #[serde(rename = "VpnRouteEntries", default)]
     pub vpn_route_entries: Option<VpnRouteEntries>,
     /// - Wire name: `VpnRouteCounts`.
-    #[serde(rename = "VpnRouteCounts", default)]
     pub vpn_route_counts: Option<VpnRouteCounts>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeVpnRouteEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                total_count: f.take("TotalCount")?,
+                vpn_route_entries: f.take("VpnRouteEntries")?,
+                vpn_route_counts: f.take("VpnRouteCounts")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeVpnRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///

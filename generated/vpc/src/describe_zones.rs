@@ -107,50 +107,78 @@ impl DescribeZonesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Zone {
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-b`.
-    #[serde(rename = "ZoneId", default)]
     pub zone_id: Option<String>,
     /// The zone name.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `Hangzhou Zone B`.
-    #[serde(rename = "LocalName", default)]
     pub local_name: Option<String>,
     /// The zone type. Default value: **AvailabilityZone**.
     ///
     /// - Wire name: `ZoneType`.
     /// - Example: `AvailabilityZone`.
-    #[serde(rename = "ZoneType", default)]
     pub zone_type: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Zone {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                zone_id: f.take("ZoneId")?,
+                local_name: f.take("LocalName")?,
+                zone_type: f.take("ZoneType")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Zones {
     /// The zone list.
     ///
     /// - Wire name: `Zone`.
-    #[serde(rename = "Zone", default)]
     pub zone: Option<Vec<Zone>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Zones {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { zone: f.take("Zone")? }))
+    }
 }
 /// Response of `DescribeZones`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeZonesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6FEA0CF3-D3B9-43E5-A304-D217037876A8`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `Zones`.
-    #[serde(rename = "Zones", default)]
     pub zones: Option<Zones>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                zones: f.take("Zones")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
 ///

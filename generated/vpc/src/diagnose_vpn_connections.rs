@@ -158,37 +158,32 @@ impl DiagnoseVpnConnectionsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnection {
     /// If the parameter values configured for the IPsec-VPN connection and the peer gateway device do not match, this parameter indicates the value of the parameter configured for the peer gateway device.
     ///
     /// - Wire name: `MismatchRemoteParam`.
     /// - Example: `SHA`.
-    #[serde(rename = "MismatchRemoteParam", default)]
     pub mismatch_remote_param: Option<String>,
     /// If the values of the parameters configured for the IPsec-VPN connection and the peer gateway device do not match, this parameter indicates the value of the parameters configured for the IPsec-VPN connection.
     ///
     /// - Wire name: `MismatchLocalParam`.
     /// - Example: `SHA256`.
-    #[serde(rename = "MismatchLocalParam", default)]
     pub mismatch_local_param: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp1spxu8hlcvpd7ry****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The log information about the error.
     ///
     /// - Wire name: `SourceLog`.
     /// - Example: `2023-01-13 11:39:21 vco-bp1spxu8hlcvpd7ry**** [PROTO_ERR]: ikev1.c:1433:isakmp_ph1resend(): phase1 negotiation failed due to time up. [{remote id:4}{ph1: 172.16.0.88[500] <=> 192.168.0.206[500], 172.16.0.88 <=> 192.168.0.206}]`.
-    #[serde(rename = "SourceLog", default)]
     pub source_log: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `FailedReasonCode`.
     /// - Example: `Phase1NegotiationTimeout`.
-    #[serde(rename = "FailedReasonCode", default)]
     pub failed_reason_code: Option<String>,
     /// The timestamp when the current error occurred on the IPsec-VPN connection. Unit: millisecond.
     ///
@@ -196,13 +191,11 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `FailedTime`.
     /// - Example: `1673581161000`.
-    #[serde(rename = "FailedTime", default)]
     pub failed_time: Option<i64>,
     /// The cause of the error.
     ///
     /// - Wire name: `FailedReason`.
     /// - Example: `Phase1 negotiation timeout`.
-    #[serde(rename = "FailedReason", default)]
     pub failed_reason: Option<String>,
     /// The error level. Valid values:
     ///
@@ -212,51 +205,80 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `Severity`.
     /// - Example: `Warn`.
-    #[serde(rename = "Severity", default)]
     pub severity: Option<String>,
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-64n1sr9dig64k6****`.
-    #[serde(rename = "TunnelId", default)]
     pub tunnel_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnConnection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                mismatch_remote_param: f.take("MismatchRemoteParam")?,
+                mismatch_local_param: f.take("MismatchLocalParam")?,
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                source_log: f.take("SourceLog")?,
+                failed_reason_code: f.take("FailedReasonCode")?,
+                failed_time: f.take("FailedTime")?,
+                failed_reason: f.take("FailedReason")?,
+                severity: f.take("Severity")?,
+                tunnel_id: f.take("TunnelId")?,
+            }),
+        )
+    }
 }
 /// Response of `DiagnoseVpnConnections`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiagnoseVpnConnectionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B8094E1E-935B-1397-96A8-4F87A5D1BF29`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The diagnostic information.
     ///
     /// - Wire name: `VpnConnections`.
-    #[serde(rename = "VpnConnections", default)]
     pub vpn_connections: Option<Vec<VpnConnection>>,
+}
+impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                page_number: f.take("PageNumber")?,
+                page_size: f.take("PageSize")?,
+                total_count: f.take("TotalCount")?,
+                vpn_connections: f.take("VpnConnections")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DiagnoseVpnConnections`: one variant per documented code, `Unhandled` for any other.
 ///

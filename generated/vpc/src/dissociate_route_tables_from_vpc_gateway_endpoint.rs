@@ -157,14 +157,26 @@ impl DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder {
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DissociateRouteTablesFromVpcGatewayEndpointResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `59BDDA2D-FB52-59F9-9DC5-5EA7D6808B8E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de>
+for DissociateRouteTablesFromVpcGatewayEndpointResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DissociateRouteTablesFromVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -100,31 +100,27 @@ impl DownloadVpnConnectionConfigRequestBuilder {
     }
 }
 /// The configurations of Phase 1 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IkeConfig {
     /// The identifier of the VPN gateway. FQDN and IP formats are supported. The default value is the IP address of the VPN gateway.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `139.196.XX.XX`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The identifier of the customer gateway. FQDN and IP formats are supported. The default value is the IP address of the customer gateway.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
@@ -133,75 +129,99 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The IKE version.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The DH group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy7d1i8i****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                remote_id: f.take("RemoteId")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                local_id: f.take("LocalId")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_version: f.take("IkeVersion")?,
+                ike_pfs: f.take("IkePfs")?,
+                psk: f.take("Psk")?,
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 2 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 1 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelConfigIkeConfig {
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy7d1i8i****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The IKE version.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
@@ -210,207 +230,297 @@ pub struct TunnelConfigIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
     /// The DH group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The identifier of the tunnel on the data center side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.21.XX.XX`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.24.XX.XX`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelConfigIkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                psk: f.take("Psk")?,
+                ike_version: f.take("IkeVersion")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+                ike_pfs: f.take("IkePfs")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                local_id: f.take("LocalId")?,
+                remote_id: f.take("RemoteId")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 2 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelConfigIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelConfigIpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+            }),
+        )
+    }
+}
 /// The tunnel configuration of the peer gateway device.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelConfig {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
-    #[serde(rename = "TunnelId", default)]
     pub tunnel_id: Option<String>,
     /// The identifier of the tunnel on the data center side.
     ///
     /// - Wire name: `Local`.
     /// - Example: `47.21.XX.XX`.
-    #[serde(rename = "Local", default)]
     pub local: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `Remote`.
     /// - Example: `47.24.XX.XX`.
-    #[serde(rename = "Remote", default)]
     pub remote: Option<String>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
-    #[serde(rename = "IkeConfig", default)]
     pub ike_config: Option<TunnelConfigIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
-    #[serde(rename = "IpsecConfig", default)]
     pub ipsec_config: Option<TunnelConfigIpsecConfig>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tunnel_id: f.take("TunnelId")?,
+                local: f.take("Local")?,
+                remote: f.take("Remote")?,
+                ike_config: f.take("IkeConfig")?,
+                ipsec_config: f.take("IpsecConfig")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelsConfig {
     /// The tunnel configurations of the peer gateway device.
     ///
     /// The parameters in **TunnelsConfig** are returned only when the IPsec-VPN connection supports the dual-tunnel mode.
     ///
     /// - Wire name: `TunnelConfig`.
-    #[serde(rename = "TunnelConfig", default)]
     pub tunnel_config: Option<Vec<TunnelConfig>>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tunnel_config: f.take("TunnelConfig")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpConfig {
     /// - Wire name: `LocalAsn`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<String>,
     /// - Wire name: `LocalBgpIp`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// - Wire name: `PeerAsn`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<String>,
     /// - Wire name: `PeerBgpIp`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// - Wire name: `TunnelCidr`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
     /// - Wire name: `TunnelId`.
-    #[serde(rename = "TunnelId", default)]
     pub tunnel_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for BgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                local_asn: f.take("LocalAsn")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_asn: f.take("PeerAsn")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+                tunnel_id: f.take("TunnelId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpConfigs {
     /// - Wire name: `BgpConfig`.
-    #[serde(rename = "BgpConfig", default)]
     pub bgp_config: Option<Vec<BgpConfig>>,
 }
+impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                bgp_config: f.take("BgpConfig")?,
+            }),
+        )
+    }
+}
 /// The configurations of the peer gateway device.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnectionConfig {
     /// The identifier of the VPN gateway.
     ///
     /// - Wire name: `Remote`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "Remote", default)]
     pub remote: Option<String>,
     /// The identifier of the customer gateway.
     ///
     /// - Wire name: `Local`.
     /// - Example: `139.196.XX.XX`.
-    #[serde(rename = "Local", default)]
     pub local: Option<String>,
     /// The CIDR block on the virtual private cloud (VPC) side.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `192.168.0.0/16`.
-    #[serde(rename = "RemoteSubnet", default)]
     pub remote_subnet: Option<String>,
     /// The CIDR block on the data center side.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.0.0.0/8`.
-    #[serde(rename = "LocalSubnet", default)]
     pub local_subnet: Option<String>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
-    #[serde(rename = "IkeConfig", default)]
     pub ike_config: Option<IkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
-    #[serde(rename = "IpsecConfig", default)]
     pub ipsec_config: Option<IpsecConfig>,
     /// - Wire name: `TunnelsConfig`.
-    #[serde(rename = "TunnelsConfig", default)]
     pub tunnels_config: Option<TunnelsConfig>,
     /// - Wire name: `BgpConfigs`.
-    #[serde(rename = "BgpConfigs", default)]
     pub bgp_configs: Option<BgpConfigs>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                remote: f.take("Remote")?,
+                local: f.take("Local")?,
+                remote_subnet: f.take("RemoteSubnet")?,
+                local_subnet: f.take("LocalSubnet")?,
+                ike_config: f.take("IkeConfig")?,
+                ipsec_config: f.take("IpsecConfig")?,
+                tunnels_config: f.take("TunnelsConfig")?,
+                bgp_configs: f.take("BgpConfigs")?,
+            }),
+        )
+    }
 }
 /// Response of `DownloadVpnConnectionConfig`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DownloadVpnConnectionConfigResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C68048B-0F70-40DA-B8AE-1B79B5CF62E3`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The configurations of the peer gateway device.
     ///
     /// - Wire name: `VpnConnectionConfig`.
-    #[serde(rename = "VpnConnectionConfig", default)]
     pub vpn_connection_config: Option<VpnConnectionConfig>,
+}
+impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                vpn_connection_config: f.take("VpnConnectionConfig")?,
+            }),
+        )
+    }
 }
 /// Service errors of `DownloadVpnConnectionConfig`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -97,19 +97,17 @@ impl GetDhcpOptionsSetRequestBuilder {
     }
 }
 /// The configuration information about the DHCP options set.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptions {
     /// The IP address of the DNS server.
     ///
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
-    #[serde(rename = "DomainNameServers", default)]
     pub domain_name_servers: Option<String>,
     /// The suffix of the hostname.
     ///
     /// - Wire name: `DomainName`.
     /// - Example: `example.com`.
-    #[serde(rename = "DomainName", default)]
     pub domain_name: Option<String>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
@@ -119,7 +117,6 @@ pub struct DhcpOptions {
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
-    #[serde(rename = "LeaseTime", default)]
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
@@ -128,11 +125,25 @@ pub struct DhcpOptions {
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
-    #[serde(rename = "Ipv6LeaseTime", default)]
     pub ipv6_lease_time: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                domain_name_servers: f.take("DomainNameServers")?,
+                domain_name: f.take("DomainName")?,
+                lease_time: f.take("LeaseTime")?,
+                ipv6_lease_time: f.take("Ipv6LeaseTime")?,
+            }),
+        )
+    }
+}
 /// The tag list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateVpc {
     /// The status of the VPC that is associated with the DHCP options set. Valid values:
     ///
@@ -141,43 +152,64 @@ pub struct AssociateVpc {
     ///
     /// - Wire name: `AssociateStatus`.
     /// - Example: `InUse`.
-    #[serde(rename = "AssociateStatus", default)]
     pub associate_status: Option<String>,
     /// The ID of the VPC that is associated with the DHCP options set.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-eb3b54r6otues4tjj****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                associate_status: f.take("AssociateStatus")?,
+                vpc_id: f.take("VpcId")?,
+            }),
+        )
+    }
+}
 /// The tag list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
 }
 /// Response of `GetDhcpOptionsSet`.
 ///
 /// The description of the DHCP options set.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetDhcpOptionsSetResponse {
     /// The description of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetDescription`.
     /// - Example: `test`.
-    #[serde(rename = "DhcpOptionsSetDescription", default)]
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -188,59 +220,71 @@ pub struct GetDhcpOptionsSetResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
-    #[serde(rename = "DhcpOptionsSetId", default)]
     pub dhcp_options_set_id: Option<String>,
     /// The name of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
-    #[serde(rename = "DhcpOptionsSetName", default)]
     pub dhcp_options_set_name: Option<String>,
     /// The ID of the Alibaba Cloud account to which the DHCP options set belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `283117732402483989`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The configuration information about the DHCP options set.
     ///
     /// - Wire name: `DhcpOptions`.
-    #[serde(rename = "DhcpOptions", default)]
     pub dhcp_options: Option<DhcpOptions>,
     /// The information about the virtual private cloud (VPC) that is associated with the DHCP options set.
     ///
     /// - Wire name: `AssociateVpcs`.
-    #[serde(rename = "AssociateVpcs", default)]
     pub associate_vpcs: Option<Vec<AssociateVpc>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<Tag>>,
     /// create time
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2025-08-21 ***`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                dhcp_options_set_description: f.take("DhcpOptionsSetDescription")?,
+                status: f.take("Status")?,
+                request_id: f.take("RequestId")?,
+                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
+                dhcp_options_set_name: f.take("DhcpOptionsSetName")?,
+                owner_id: f.take("OwnerId")?,
+                dhcp_options: f.take("DhcpOptions")?,
+                associate_vpcs: f.take("AssociateVpcs")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                creation_time: f.take("CreationTime")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -101,13 +101,12 @@ impl GetFlowLogServiceStatusRequestBuilder {
 /// Response of `GetFlowLogServiceStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetFlowLogServiceStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-06F83A1B457`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the flow log feature is enabled. Valid values:
     ///
@@ -116,8 +115,20 @@ pub struct GetFlowLogServiceStatusResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetFlowLogServiceStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                enabled: f.take("Enabled")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetFlowLogServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///

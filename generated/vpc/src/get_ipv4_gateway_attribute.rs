@@ -97,33 +97,43 @@ impl GetIpv4GatewayAttributeRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
 }
 /// Response of `GetIpv4GatewayAttribute`.
 ///
 /// The details of the IPv4 gateway.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetIpv4GatewayAttributeResponse {
     /// The ID of the VPC with which the IPv4 gateway is associated.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-5tsrxlw7dv074gci4****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
@@ -136,25 +146,21 @@ pub struct GetIpv4GatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
-    #[serde(rename = "Ipv4GatewayId", default)]
     pub ipv4_gateway_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7F79A919-6FE9-50C4-967B-45705E1F9C38`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayDescription`.
     /// - Example: `new`.
-    #[serde(rename = "Ipv4GatewayDescription", default)]
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
@@ -163,37 +169,53 @@ pub struct GetIpv4GatewayAttributeResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<bool>,
     /// The ID of the route table associated with the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
-    #[serde(rename = "Ipv4GatewayRouteTableId", default)]
     pub ipv4_gateway_route_table_id: Option<String>,
     /// The name of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayName`.
     /// - Example: `name`.
-    #[serde(rename = "Ipv4GatewayName", default)]
     pub ipv4_gateway_name: Option<String>,
     /// The time when the IPv4 gateway was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-02-24T09:02:36Z`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<String>,
     /// The ID of the resource group to which the IPv4 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<Tag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
+                request_id: f.take("RequestId")?,
+                ipv4_gateway_description: f.take("Ipv4GatewayDescription")?,
+                enabled: f.take("Enabled")?,
+                ipv4_gateway_route_table_id: f.take("Ipv4GatewayRouteTableId")?,
+                ipv4_gateway_name: f.take("Ipv4GatewayName")?,
+                create_time: f.take("CreateTime")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -99,55 +99,88 @@ impl GetNatGatewayAttributeRequestBuilder {
     }
 }
 /// The information about the DNAT table.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTable {
     /// The ID of the DNAT table.
     ///
     /// - Wire name: `ForwardTableId`.
     /// - Example: `ftb-uf6gj3mhsg94qsqst****`.
-    #[serde(rename = "ForwardTableId", default)]
     pub forward_table_id: Option<String>,
     /// The number of DNAT entries.
     ///
     /// - Wire name: `ForwardEntryCount`.
     /// - Example: `1`.
-    #[serde(rename = "ForwardEntryCount", default)]
     pub forward_entry_count: Option<i32>,
 }
+impl<'de> ::serde::Deserialize<'de> for ForwardTable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                forward_table_id: f.take("ForwardTableId")?,
+                forward_entry_count: f.take("ForwardEntryCount")?,
+            }),
+        )
+    }
+}
 /// The information about the SNAT table.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTable {
     /// The number of SNAT entries.
     ///
     /// - Wire name: `SnatEntryCount`.
     /// - Example: `1`.
-    #[serde(rename = "SnatEntryCount", default)]
     pub snat_entry_count: Option<i32>,
     /// The ID of the SNAT table.
     ///
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-SnatTableIds****`.
-    #[serde(rename = "SnatTableId", default)]
     pub snat_table_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for SnatTable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                snat_entry_count: f.take("SnatEntryCount")?,
+                snat_table_id: f.take("SnatTableId")?,
+            }),
+        )
+    }
+}
 /// The information about the FULLNAT table.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatTable {
     /// The number of FULLNAT entries.
     ///
     /// - Wire name: `FullNatEntryCount`.
     /// - Example: `1`.
-    #[serde(rename = "FullNatEntryCount", default)]
     pub full_nat_entry_count: Option<i64>,
     /// The ID of the FULLNAT table.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
-    #[serde(rename = "FullNatTableId", default)]
     pub full_nat_table_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for FullNatTable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                full_nat_entry_count: f.take("FullNatEntryCount")?,
+                full_nat_table_id: f.take("FullNatTableId")?,
+            }),
+        )
+    }
+}
 /// The billing information.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BillingConfig {
     /// The metering method of the NAT gateway. Valid values:
     ///
@@ -156,7 +189,6 @@ pub struct BillingConfig {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBySpec`.
-    #[serde(rename = "InternetChargeType", default)]
     pub internet_charge_type: Option<String>,
     /// Indicates whether automatic payment is enabled. If the **InstanceChargeType** parameter is set to **PrePaid**, one of the following values is returned:
     ///
@@ -167,7 +199,6 @@ pub struct BillingConfig {
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
-    #[serde(rename = "AutoPay", default)]
     pub auto_pay: Option<String>,
     /// The specification of the Internet NAT gateway. If the **InternetChargeType** parameter is set to **PayBySpec**, one of the following values is returned:
     ///
@@ -181,51 +212,75 @@ pub struct BillingConfig {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The billing method of the NAT gateway. The value is set to **PostPaid**, which indicates the pay-as-you-go billing method.
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
-    #[serde(rename = "InstanceChargeType", default)]
     pub instance_charge_type: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for BillingConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                internet_charge_type: f.take("InternetChargeType")?,
+                auto_pay: f.take("AutoPay")?,
+                spec: f.take("Spec")?,
+                instance_charge_type: f.take("InstanceChargeType")?,
+            }),
+        )
+    }
+}
 /// The private network information about the NAT gateway.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrivateInfo {
     /// The maximum bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `MaxBandwidth`.
     /// - Example: `5120`.
-    #[serde(rename = "MaxBandwidth", default)]
     pub max_bandwidth: Option<i32>,
     /// The ID of the vSwitch to which the NAT gateway belongs.
     ///
     /// - Wire name: `VswitchId`.
     /// - Example: `vsw-bp1s2laxhdf9ayjbo***`.
-    #[serde(rename = "VswitchId", default)]
     pub vswitch_id: Option<String>,
     /// The private IP address.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "PrivateIpAddress", default)]
     pub private_ip_address: Option<String>,
     /// The zone where the NAT gateway is deployed.
     ///
     /// - Wire name: `IzNo`.
     /// - Example: `cn-qingdao-b`.
-    #[serde(rename = "IzNo", default)]
     pub iz_no: Option<String>,
     /// The ID of the elastic network interface (ENI).
     ///
     /// - Wire name: `EniInstanceId`.
     /// - Example: `eni-bp1cmgtoaka8vfyg****`.
-    #[serde(rename = "EniInstanceId", default)]
     pub eni_instance_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                max_bandwidth: f.take("MaxBandwidth")?,
+                vswitch_id: f.take("VswitchId")?,
+                private_ip_address: f.take("PrivateIpAddress")?,
+                iz_no: f.take("IzNo")?,
+                eni_instance_id: f.take("EniInstanceId")?,
+            }),
+        )
+    }
+}
 /// The information about the deletion protection feature.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeletionProtectionInfo {
     /// Indicates whether deletion protection is enabled.
     ///
@@ -234,11 +289,22 @@ pub struct DeletionProtectionInfo {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<bool>,
 }
+impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                enabled: f.take("Enabled")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpList {
     /// The association status of the EIP.
     ///
@@ -248,63 +314,94 @@ pub struct IpList {
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `idle`.
-    #[serde(rename = "UsingStatus", default)]
     pub using_status: Option<String>,
     /// The IP address of the EIP.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `116.33.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The ID of the EIP.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp13e9i2qst4g6jzi****`.
-    #[serde(rename = "AllocationId", default)]
     pub allocation_id: Option<String>,
 }
-/// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-pub struct LogDelivery {
-    /// - Wire name: `LogDeliveryType`.
-    #[serde(rename = "LogDeliveryType", default)]
-    pub log_delivery_type: Option<String>,
-    /// - Wire name: `LogDestination`.
-    #[serde(rename = "LogDestination", default)]
-    pub log_destination: Option<String>,
-    /// - Wire name: `DeliveryStatus`.
-    #[serde(rename = "DeliveryStatus", default)]
-    pub delivery_status: Option<String>,
-    /// - Wire name: `DeliverLogsErrorMessage`.
-    #[serde(rename = "DeliverLogsErrorMessage", default)]
-    pub deliver_logs_error_message: Option<String>,
+impl<'de> ::serde::Deserialize<'de> for IpList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                using_status: f.take("UsingStatus")?,
+                ip_address: f.take("IpAddress")?,
+                allocation_id: f.take("AllocationId")?,
+            }),
+        )
+    }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LogDelivery {
+    /// - Wire name: `LogDeliveryType`.
+    pub log_delivery_type: Option<String>,
+    /// - Wire name: `LogDestination`.
+    pub log_destination: Option<String>,
+    /// - Wire name: `DeliveryStatus`.
+    pub delivery_status: Option<String>,
+    /// - Wire name: `DeliverLogsErrorMessage`.
+    pub deliver_logs_error_message: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for LogDelivery {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                log_delivery_type: f.take("LogDeliveryType")?,
+                log_destination: f.take("LogDestination")?,
+                delivery_status: f.take("DeliveryStatus")?,
+                deliver_logs_error_message: f.take("DeliverLogsErrorMessage")?,
+            }),
+        )
+    }
+}
+/// A nested value.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessMode {
     /// - Wire name: `ModeValue`.
-    #[serde(rename = "ModeValue", default)]
     pub mode_value: Option<String>,
     /// - Wire name: `TunnelType`.
-    #[serde(rename = "TunnelType", default)]
     pub tunnel_type: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for AccessMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                mode_value: f.take("ModeValue")?,
+                tunnel_type: f.take("TunnelType")?,
+            }),
+        )
+    }
 }
 /// Response of `GetNatGatewayAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetNatGatewayAttributeResponse {
     /// The ID of the VPC to which the NAT gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72z****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The time when the NAT gateway was created. Format: YYYY-MM-DDThh:mm:ssZ.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-08T12:20:20Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
@@ -316,13 +413,11 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The type of the Internet NAT gateway. Only **Enhanced** is returned, which indicates an enhanced Internet NAT gateway.
     ///
     /// - Wire name: `NatType`.
     /// - Example: `Enhanced`.
-    #[serde(rename = "NatType", default)]
     pub nat_type: Option<String>,
     /// The type of the NAT gateway. Valid values:
     ///
@@ -331,13 +426,11 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
-    #[serde(rename = "NetworkType", default)]
     pub network_type: Option<String>,
     /// The ID of the region where the NAT gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-qingdao`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
@@ -346,37 +439,31 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
-    #[serde(rename = "EcsMetricEnabled", default)]
     pub ecs_metric_enabled: Option<bool>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the NAT gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `NAT`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The time when the NAT gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-12-26T12:20:20Z`.
-    #[serde(rename = "ExpiredTime", default)]
     pub expired_time: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1047e2d4z7kf2ki****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// The service status of the NAT gateway. Valid values:
     ///
@@ -385,48 +472,39 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The name of the NAT gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `abc`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The information about the DNAT table.
     ///
     /// - Wire name: `ForwardTable`.
-    #[serde(rename = "ForwardTable", default)]
     pub forward_table: Option<ForwardTable>,
     /// The information about the SNAT table.
     ///
     /// - Wire name: `SnatTable`.
-    #[serde(rename = "SnatTable", default)]
     pub snat_table: Option<SnatTable>,
     /// The information about the FULLNAT table.
     ///
     /// - Wire name: `FullNatTable`.
-    #[serde(rename = "FullNatTable", default)]
     pub full_nat_table: Option<FullNatTable>,
     /// The billing information.
     ///
     /// - Wire name: `BillingConfig`.
-    #[serde(rename = "BillingConfig", default)]
     pub billing_config: Option<BillingConfig>,
     /// The private network information about the NAT gateway.
     ///
     /// - Wire name: `PrivateInfo`.
-    #[serde(rename = "PrivateInfo", default)]
     pub private_info: Option<PrivateInfo>,
     /// The information about the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionInfo`.
-    #[serde(rename = "DeletionProtectionInfo", default)]
     pub deletion_protection_info: Option<DeletionProtectionInfo>,
     /// The elastic IP addresses (EIPs) that are associated with the Internet NAT gateway.
     ///
     /// - Wire name: `IpList`.
-    #[serde(rename = "IpList", default)]
     pub ip_list: Option<Vec<IpList>>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
@@ -435,7 +513,6 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
-    #[serde(rename = "PrivateLinkEnabled", default)]
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
@@ -444,17 +521,50 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.
-    #[serde(rename = "PrivateLinkMode", default)]
     pub private_link_mode: Option<String>,
     /// - Wire name: `EnableSessionLog`.
-    #[serde(rename = "EnableSessionLog", default)]
     pub enable_session_log: Option<bool>,
     /// - Wire name: `LogDelivery`.
-    #[serde(rename = "LogDelivery", default)]
     pub log_delivery: Option<LogDelivery>,
     /// - Wire name: `AccessMode`.
-    #[serde(rename = "AccessMode", default)]
     pub access_mode: Option<AccessMode>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                nat_type: f.take("NatType")?,
+                network_type: f.take("NetworkType")?,
+                region_id: f.take("RegionId")?,
+                ecs_metric_enabled: f.take("EcsMetricEnabled")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+                expired_time: f.take("ExpiredTime")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+                business_status: f.take("BusinessStatus")?,
+                name: f.take("Name")?,
+                forward_table: f.take("ForwardTable")?,
+                snat_table: f.take("SnatTable")?,
+                full_nat_table: f.take("FullNatTable")?,
+                billing_config: f.take("BillingConfig")?,
+                private_info: f.take("PrivateInfo")?,
+                deletion_protection_info: f.take("DeletionProtectionInfo")?,
+                ip_list: f.take("IpList")?,
+                private_link_enabled: f.take("PrivateLinkEnabled")?,
+                private_link_mode: f.take("PrivateLinkMode")?,
+                enable_session_log: f.take("EnableSessionLog")?,
+                log_delivery: f.take("LogDelivery")?,
+                access_mode: f.take("AccessMode")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -91,13 +91,12 @@ impl GetPhysicalConnectionServiceStatusRequestBuilder {
 /// Response of `GetPhysicalConnectionServiceStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetPhysicalConnectionServiceStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether billing for outbound data transfer is enabled. Valid values:
     ///
@@ -106,8 +105,20 @@ pub struct GetPhysicalConnectionServiceStatusResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetPhysicalConnectionServiceStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                enabled: f.take("Enabled")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetPhysicalConnectionServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -121,9 +132,7 @@ pub enum GetPhysicalConnectionServiceStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for GetPhysicalConnectionServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl GetPhysicalConnectionServiceStatusError {

@@ -103,7 +103,7 @@ impl GetTrafficMirrorServiceStatusRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetTrafficMirrorServiceStatusResponse {
     /// Indicates whether the traffic mirror feature is enabled. Valid values:
     ///
@@ -112,14 +112,25 @@ pub struct GetTrafficMirrorServiceStatusResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `37626066-2C6C-4B62-ADD3-498920C409C5`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetTrafficMirrorServiceStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                enabled: f.take("Enabled")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetTrafficMirrorServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -129,57 +129,67 @@ impl GetVSwitchCidrReservationUsageRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CidrReservationUsage {
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
-    #[serde(rename = "VSwitchCidrReservationId", default)]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The ID of the vSwitch to which the reserved CIDR block belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The ID of the elastic network interface (ENI) whose CIDR block is allocated from the reserved CIDR block.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `eni-bp14v2sdd3v8htln****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
     /// The type of the resource to which a CIDR block is allocated from the reserved CIDR block. Only **NetworkInterface** may be returned, which indicates an ENI.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `IpPrefixId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
-    #[serde(rename = "IpPrefixId", default)]
     pub ip_prefix_id: Option<String>,
     /// The CIDR block allocated to the ENI from the reserved CIDR block.
     ///
     /// - Wire name: `IpPrefixCidr`.
     /// - Example: `192.168.1.64/28`.
-    #[serde(rename = "IpPrefixCidr", default)]
     pub ip_prefix_cidr: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                v_switch_cidr_reservation_id: f.take("VSwitchCidrReservationId")?,
+                v_switch_id: f.take("VSwitchId")?,
+                resource_id: f.take("ResourceId")?,
+                resource_type: f.take("ResourceType")?,
+                ip_prefix_id: f.take("IpPrefixId")?,
+                ip_prefix_cidr: f.take("IpPrefixCidr")?,
+            }),
+        )
+    }
 }
 /// Response of `GetVSwitchCidrReservationUsage`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetVSwitchCidrReservationUsageResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -188,25 +198,37 @@ pub struct GetVSwitchCidrReservationUsageResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i64>,
     /// The number of entries to return per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i64>,
     /// A list of reserved CIDR blocks that are in use.
     ///
     /// - Wire name: `CidrReservationUsages`.
-    #[serde(rename = "CidrReservationUsages", default)]
     pub cidr_reservation_usages: Option<Vec<CidrReservationUsage>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                max_results: f.take("MaxResults")?,
+                cidr_reservation_usages: f.take("CidrReservationUsages")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetVSwitchCidrReservationUsage`: one variant per documented code, `Unhandled` for any other.
 ///

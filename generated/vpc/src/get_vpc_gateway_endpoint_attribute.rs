@@ -101,75 +101,78 @@ impl GetVpcGatewayEndpointAttributeRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
 }
 /// Response of `GetVpcGatewayEndpointAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetVpcGatewayEndpointAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A1122D0F-7B3B-5445-BB19-17F27F97FE1C`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the gateway endpoint.
     ///
     /// - Wire name: `EndpointId`.
     /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
-    #[serde(rename = "EndpointId", default)]
     pub endpoint_id: Option<String>,
     /// The name of the gateway endpoint.
     ///
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
-    #[serde(rename = "EndpointName", default)]
     pub endpoint_name: Option<String>,
     /// The description of the gateway endpoint.
     ///
     /// - Wire name: `EndpointDescription`.
     /// - Example: `test`.
-    #[serde(rename = "EndpointDescription", default)]
     pub endpoint_description: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
-    #[serde(rename = "ServiceName", default)]
     pub service_name: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the gateway endpoint belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1nh86rugg01zol0****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The access policy for the cloud service.
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{"Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
-    #[serde(rename = "PolicyDocument", default)]
     pub policy_document: Option<String>,
     /// The time when the endpoint was created. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-27T01:58:37Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
@@ -182,24 +185,43 @@ pub struct GetVpcGatewayEndpointAttributeResponse {
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.
-    #[serde(rename = "EndpointStatus", default)]
     pub endpoint_status: Option<String>,
     /// The ID of the route table associated with the gateway endpoint.
     ///
     /// - Wire name: `RouteTables`.
-    #[serde(rename = "RouteTables", default)]
     pub route_tables: Option<Vec<String>>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxvfvazb4p****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<Tag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                endpoint_id: f.take("EndpointId")?,
+                endpoint_name: f.take("EndpointName")?,
+                endpoint_description: f.take("EndpointDescription")?,
+                service_name: f.take("ServiceName")?,
+                vpc_id: f.take("VpcId")?,
+                policy_document: f.take("PolicyDocument")?,
+                creation_time: f.take("CreationTime")?,
+                endpoint_status: f.take("EndpointStatus")?,
+                route_tables: f.take("RouteTables")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -128,19 +128,17 @@ impl GetVpcPrefixListAssociationsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixListAssociation {
     /// The prefix list ID.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b7hwu67****`.
-    #[serde(rename = "PrefixListId", default)]
     pub prefix_list_id: Option<String>,
     /// The ID of the associated resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vtb-bp1drpcfz9srr393h****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
     /// The type of the associated resource. Valid values:
     ///
@@ -149,13 +147,11 @@ pub struct PrefixListAssociation {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `vpcRouteTable`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the prefix list belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `153460731706****`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
@@ -168,45 +164,59 @@ pub struct PrefixListAssociation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Success`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The reason why the association failed.
     ///
     /// - Wire name: `Reason`.
     /// - Example: `failed`.
-    #[serde(rename = "Reason", default)]
     pub reason: Option<String>,
     /// The region ID of the prefix list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the resource associated with the prefix list belongs.
     ///
     /// - Wire name: `ResourceUid`.
     /// - Example: `132193271328****`.
-    #[serde(rename = "ResourceUid", default)]
     pub resource_uid: Option<String>,
     /// List of CIDR addresses where the prefix list is effective in the currently associated resources.
     ///
     /// - Wire name: `CidrList`.
     /// - Example: `192.168.0.0/16`.
-    #[serde(rename = "CidrList", default)]
     pub cidr_list: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                prefix_list_id: f.take("PrefixListId")?,
+                resource_id: f.take("ResourceId")?,
+                resource_type: f.take("ResourceType")?,
+                owner_id: f.take("OwnerId")?,
+                status: f.take("Status")?,
+                reason: f.take("Reason")?,
+                region_id: f.take("RegionId")?,
+                resource_uid: f.take("ResourceUid")?,
+                cidr_list: f.take("CidrList")?,
+            }),
+        )
+    }
 }
 /// Response of `GetVpcPrefixListAssociations`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetVpcPrefixListAssociationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -215,25 +225,37 @@ pub struct GetVpcPrefixListAssociationsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i64>,
     /// The number of entries.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i64>,
     /// The information about the network instances that are associated with the prefix list.
     ///
     /// - Wire name: `PrefixListAssociation`.
-    #[serde(rename = "PrefixListAssociation", default)]
     pub prefix_list_association: Option<Vec<PrefixListAssociation>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListAssociationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                count: f.take("Count")?,
+                prefix_list_association: f.take("PrefixListAssociation")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetVpcPrefixListAssociations`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -125,45 +125,55 @@ impl GetVpcPrefixListEntriesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixListEntry {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b7hwu67****`.
-    #[serde(rename = "PrefixListId", default)]
     pub prefix_list_id: Option<String>,
     /// The CIDR blocks specified in the prefix list.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.0.0/16`.
-    #[serde(rename = "Cidr", default)]
     pub cidr: Option<String>,
     /// The description of the prefix list.
     ///
     /// - Wire name: `Description`.
     /// - Example: `description`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The region ID of the prefix list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                prefix_list_id: f.take("PrefixListId")?,
+                cidr: f.take("Cidr")?,
+                description: f.take("Description")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
 }
 /// Response of `GetVpcPrefixListEntries`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetVpcPrefixListEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -172,25 +182,37 @@ pub struct GetVpcPrefixListEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i64>,
     /// The number of entries.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i64>,
     /// The information about the prefix list.
     ///
     /// - Wire name: `PrefixListEntry`.
-    #[serde(rename = "PrefixListEntry", default)]
     pub prefix_list_entry: Option<Vec<PrefixListEntry>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                count: f.take("Count")?,
+                prefix_list_entry: f.take("PrefixListEntry")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetVpcPrefixListEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -128,7 +128,7 @@ impl GetVpcRouteEntrySummaryRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntrySummary {
     /// The type of the route. Valid values:
     ///
@@ -140,46 +140,79 @@ pub struct EntrySummary {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `Custom`.
-    #[serde(rename = "RouteEntryType", default)]
     pub route_entry_type: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
 }
+impl<'de> ::serde::Deserialize<'de> for EntrySummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry_type: f.take("RouteEntryType")?,
+                count: f.take("Count")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntrySummary {
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// The information about the routes of different types in one route table.
     ///
     /// - Wire name: `EntrySummarys`.
-    #[serde(rename = "EntrySummarys", default)]
     pub entry_summarys: Option<Vec<EntrySummary>>,
+}
+impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_table_id: f.take("RouteTableId")?,
+                entry_summarys: f.take("EntrySummarys")?,
+            }),
+        )
+    }
 }
 /// Response of `GetVpcRouteEntrySummary`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetVpcRouteEntrySummaryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The information about the routes in the route tables.
     ///
     /// - Wire name: `RouteEntrySummarys`.
-    #[serde(rename = "RouteEntrySummarys", default)]
     pub route_entry_summarys: Option<Vec<RouteEntrySummary>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                route_entry_summarys: f.take("RouteEntrySummarys")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetVpcRouteEntrySummary`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -132,7 +132,7 @@ impl GetVpnGatewayDiagnoseResultRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiagnoseResult {
     /// The diagnostic item.
     ///
@@ -148,7 +148,6 @@ pub struct DiagnoseResult {
     ///
     /// - Wire name: `DiagnoseName`.
     /// - Example: `RouteEntryConflict`.
-    #[serde(rename = "DiagnoseName", default)]
     pub diagnose_name: Option<String>,
     /// The diagnostic result.
     ///
@@ -196,7 +195,6 @@ pub struct DiagnoseResult {
     ///
     /// - Wire name: `DiagnoseResultDescription`.
     /// - Example: `{\"targetIp\":\"192.168.0.1\",\"srcIp\":\"192.168.1.1\",\"rtt\":-1.0,\"lossRate\":100.0}`.
-    #[serde(rename = "DiagnoseResultDescription", default)]
     pub diagnose_result_description: Option<String>,
     /// The diagnostic result level.
     ///
@@ -208,15 +206,28 @@ pub struct DiagnoseResult {
     ///
     /// - Wire name: `DiagnoseResultLevel`.
     /// - Example: `normal`.
-    #[serde(rename = "DiagnoseResultLevel", default)]
     pub diagnose_result_level: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                diagnose_name: f.take("DiagnoseName")?,
+                diagnose_result_description: f.take("DiagnoseResultDescription")?,
+                diagnose_result_level: f.take("DiagnoseResultLevel")?,
+            }),
+        )
+    }
 }
 /// Response of `GetVpnGatewayDiagnoseResult`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetVpnGatewayDiagnoseResultResponse {
     /// The time when the diagnostic started.
     ///
@@ -224,18 +235,15 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
     ///
     /// - Wire name: `BeginTime`.
     /// - Example: `2022-12-15T05:28:57Z`.
-    #[serde(rename = "BeginTime", default)]
     pub begin_time: Option<String>,
     /// The ID of the diagnostic.
     ///
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6sgneym02lxyuv4****`.
-    #[serde(rename = "DiagnoseId", default)]
     pub diagnose_id: Option<String>,
     /// The information about the diagnostic items.
     ///
     /// - Wire name: `DiagnoseResult`.
-    #[serde(rename = "DiagnoseResult", default)]
     pub diagnose_result: Option<Vec<DiagnoseResult>>,
     /// The timestamp when the system finishes diagnosing the item.
     ///
@@ -243,25 +251,21 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
     ///
     /// - Wire name: `FinishTime`.
     /// - Example: `2022-12-15T05:29:08Z`.
-    #[serde(rename = "FinishTime", default)]
     pub finish_time: Option<String>,
     /// The number of diagnostic items that have been diagnosed.
     ///
     /// - Wire name: `FinishedCount`.
     /// - Example: `7`.
-    #[serde(rename = "FinishedCount", default)]
     pub finished_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `312C4D5A-6563-5FC6-8C6E-A43A5A316FEB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the resource that is diagnosed.
     ///
     /// - Wire name: `ResourceInstanceId`.
     /// - Example: `vco-uf6huqsu63azl7mdp****`.
-    #[serde(rename = "ResourceInstanceId", default)]
     pub resource_instance_id: Option<String>,
     /// The type of the resource.
     ///
@@ -269,20 +273,38 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `IPsec`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The total number of diagnostic items.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `7`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-uf6fzwp0ck3frwtbk****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                begin_time: f.take("BeginTime")?,
+                diagnose_id: f.take("DiagnoseId")?,
+                diagnose_result: f.take("DiagnoseResult")?,
+                finish_time: f.take("FinishTime")?,
+                finished_count: f.take("FinishedCount")?,
+                request_id: f.take("RequestId")?,
+                resource_instance_id: f.take("ResourceInstanceId")?,
+                resource_type: f.take("ResourceType")?,
+                total_count: f.take("TotalCount")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetVpnGatewayDiagnoseResult`: one variant per documented code, `Unhandled` for any other.
 ///

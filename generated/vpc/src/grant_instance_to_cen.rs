@@ -168,14 +168,25 @@ impl GrantInstanceToCenRequestBuilder {
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrantInstanceToCenResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GrantInstanceToCenResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GrantInstanceToCen`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -165,14 +165,25 @@ impl GrantInstanceToVbrRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrantInstanceToVbrResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F99F13AE-D733-5856-AB97-80CC88B1D5A8`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GrantInstanceToVbrResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GrantInstanceToVbr`: one variant per documented code, `Unhandled` for any other.
 ///

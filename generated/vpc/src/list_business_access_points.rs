@@ -79,7 +79,7 @@ impl ListBusinessAccessPointsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OpticalModuleModel {
     /// 物理专线接入点光模块支持的端口类型。取值：
     /// ● 1000Base-LX：千兆单模光口。
@@ -88,7 +88,6 @@ pub struct OpticalModuleModel {
     /// ● 100GBase-LR：十万兆单模光口。
     ///
     /// - Wire name: `PortType`.
-    #[serde(rename = "PortType", default)]
     pub port_type: Option<String>,
     /// 物理专线接入点光模块支持型号，取值：
     /// 1000Base-LX :
@@ -109,23 +108,33 @@ pub struct OpticalModuleModel {
     /// QSFP28-100G-ZR4-WDM1300,80KM
     ///
     /// - Wire name: `OpticalModuleModel`.
-    #[serde(rename = "OpticalModuleModel", default)]
     pub optical_module_model: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                port_type: f.take("PortType")?,
+                optical_module_model: f.take("OpticalModuleModel")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BusinessAccessPoint {
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-xs-B`.
-    #[serde(rename = "AccessPointId", default)]
     pub access_point_id: Option<String>,
     /// The name of the access point.
     ///
     /// - Wire name: `AccessPointName`.
     /// - Example: `hangzhou-xs-B`.
-    #[serde(rename = "AccessPointName", default)]
     pub access_point_name: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -138,7 +147,6 @@ pub struct BusinessAccessPoint {
     ///
     /// - Wire name: `SupportLineOperator`.
     /// - Example: `CT`.
-    #[serde(rename = "SupportLineOperator", default)]
     pub support_line_operator: Option<String>,
     /// The port type supported by the access point. Valid values:
     ///
@@ -154,7 +162,6 @@ pub struct BusinessAccessPoint {
     ///
     /// - Wire name: `SupportPortTypes`.
     /// - Example: `1000Base-T`.
-    #[serde(rename = "SupportPortTypes", default)]
     pub support_port_types: Option<String>,
     /// The ID of the cloud box.
     ///
@@ -162,44 +169,70 @@ pub struct BusinessAccessPoint {
     ///
     /// - Wire name: `CloudBoxInstanceIds`.
     /// - Example: `cb-****`.
-    #[serde(rename = "CloudBoxInstanceIds", default)]
     pub cloud_box_instance_ids: Option<String>,
     /// The longitude of the access point.
     ///
     /// - Wire name: `Longitude`.
     /// - Example: `120.247514`.
-    #[serde(rename = "Longitude", default)]
     pub longitude: Option<f64>,
     /// The latitude of the access point.
     ///
     /// - Wire name: `Latitude`.
     /// - Example: `30.198416`.
-    #[serde(rename = "Latitude", default)]
     pub latitude: Option<f64>,
     /// 当前接入点支持的光模块型号集合。
     ///
     /// - Wire name: `OpticalModuleModels`.
-    #[serde(rename = "OpticalModuleModels", default)]
     pub optical_module_models: Option<Vec<OpticalModuleModel>>,
+}
+impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                access_point_id: f.take("AccessPointId")?,
+                access_point_name: f.take("AccessPointName")?,
+                support_line_operator: f.take("SupportLineOperator")?,
+                support_port_types: f.take("SupportPortTypes")?,
+                cloud_box_instance_ids: f.take("CloudBoxInstanceIds")?,
+                longitude: f.take("Longitude")?,
+                latitude: f.take("Latitude")?,
+                optical_module_models: f.take("OpticalModuleModels")?,
+            }),
+        )
+    }
 }
 /// Response of `ListBusinessAccessPoints`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListBusinessAccessPointsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of access points.
     ///
     /// - Wire name: `BusinessAccessPoints`.
-    #[serde(rename = "BusinessAccessPoints", default)]
     pub business_access_points: Option<Vec<BusinessAccessPoint>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                business_access_points: f.take("BusinessAccessPoints")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListBusinessAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///

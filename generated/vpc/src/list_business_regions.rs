@@ -80,45 +80,67 @@ impl ListBusinessRegionsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeographicSubRegion {
     /// The ID of the region where circuits are available.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The name of the region where circuits are available.
     ///
     /// - Wire name: `Name`.
     /// - Example: ``.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                region_id: f.take("RegionId")?,
+                name: f.take("Name")?,
+            }),
+        )
+    }
 }
 /// Response of `ListBusinessRegions`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListBusinessRegionsResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `304FE68E-16D8-5B90-B2B3-FE5C5C08C24B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of regions available for Express Connect circuits.
     ///
     /// - Wire name: `GeographicSubRegions`.
-    #[serde(rename = "GeographicSubRegions", default)]
     pub geographic_sub_regions: Option<Vec<GeographicSubRegion>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListBusinessRegionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                geographic_sub_regions: f.take("GeographicSubRegions")?,
+                count: f.take("Count")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListBusinessRegions`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -131,9 +153,7 @@ pub enum ListBusinessRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListBusinessRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl ListBusinessRegionsError {

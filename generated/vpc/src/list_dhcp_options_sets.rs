@@ -223,19 +223,17 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// The details of DHCP options.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptions {
     /// The IP address of the DNS server.
     ///
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "DomainNameServers", default)]
     pub domain_name_servers: Option<String>,
     /// The suffix of the hostname.
     ///
     /// - Wire name: `DomainName`.
     /// - Example: `example.com`.
-    #[serde(rename = "DomainName", default)]
     pub domain_name: Option<String>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
@@ -244,7 +242,6 @@ pub struct DhcpOptions {
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
-    #[serde(rename = "LeaseTime", default)]
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 DHCP options set.
     ///
@@ -254,33 +251,57 @@ pub struct DhcpOptions {
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
-    #[serde(rename = "Ipv6LeaseTime", default)]
     pub ipv6_lease_time: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                domain_name_servers: f.take("DomainNameServers")?,
+                domain_name: f.take("DomainName")?,
+                lease_time: f.take("LeaseTime")?,
+                ipv6_lease_time: f.take("Ipv6LeaseTime")?,
+            }),
+        )
+    }
+}
 /// The tag list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptionsSetTag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSetTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// The list of the DHCP options sets.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptionsSet {
     /// The description of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetDescription`.
     /// - Example: `test`.
-    #[serde(rename = "DhcpOptionsSetDescription", default)]
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -291,54 +312,66 @@ pub struct DhcpOptionsSet {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
-    #[serde(rename = "DhcpOptionsSetId", default)]
     pub dhcp_options_set_id: Option<String>,
     /// The name of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
-    #[serde(rename = "DhcpOptionsSetName", default)]
     pub dhcp_options_set_name: Option<String>,
     /// The number of VPCs with which the DHCP options set is associated.
     ///
     /// - Wire name: `AssociateVpcCount`.
     /// - Example: `2`.
-    #[serde(rename = "AssociateVpcCount", default)]
     pub associate_vpc_count: Option<i32>,
     /// The ID of the Alibaba Cloud account to which the DHCP options set belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The details of DHCP options.
     ///
     /// - Wire name: `DhcpOptions`.
-    #[serde(rename = "DhcpOptions", default)]
     pub dhcp_options: Option<DhcpOptions>,
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<DhcpOptionsSetTag>>,
     /// The creation time of the DHCP options sets.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2025-08-21 ***`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                dhcp_options_set_description: f.take("DhcpOptionsSetDescription")?,
+                status: f.take("Status")?,
+                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
+                dhcp_options_set_name: f.take("DhcpOptionsSetName")?,
+                associate_vpc_count: f.take("AssociateVpcCount")?,
+                owner_id: f.take("OwnerId")?,
+                dhcp_options: f.take("DhcpOptions")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                creation_time: f.take("CreationTime")?,
+            }),
+        )
+    }
 }
 /// Response of `ListDhcpOptionsSets`.
 ///
@@ -348,7 +381,7 @@ pub struct DhcpOptionsSet {
 /// *   If a value of **NextToken** is returned, it indicates the token that is used for the next query.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListDhcpOptionsSetsResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -357,25 +390,36 @@ pub struct ListDhcpOptionsSetsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd********`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of the DHCP options sets.
     ///
     /// - Wire name: `DhcpOptionsSets`.
-    #[serde(rename = "DhcpOptionsSets", default)]
     pub dhcp_options_sets: Option<Vec<DhcpOptionsSet>>,
     /// The number of entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListDhcpOptionsSetsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                dhcp_options_sets: f.take("DhcpOptionsSets")?,
+                total_count: f.take("TotalCount")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListDhcpOptionsSets`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -135,37 +135,59 @@ pub struct Filter {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Zone {
     /// The ID of the zone where the instance is deployed.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `me-east-1a`.
-    #[serde(rename = "ZoneId", default)]
     pub zone_id: Option<String>,
     /// The name of the zone.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `Dubai Zone A`.
-    #[serde(rename = "LocalName", default)]
     pub local_name: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Zone {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                zone_id: f.take("ZoneId")?,
+                local_name: f.take("LocalName")?,
+            }),
+        )
+    }
 }
 /// Response of `ListEnhanhcedNatGatewayAvailableZones`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListEnhanhcedNatGatewayAvailableZonesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8AE6F367-52EA-535D-9A3D-EF23D70527C8`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of zones.
     ///
     /// - Wire name: `Zones`.
-    #[serde(rename = "Zones", default)]
     pub zones: Option<Vec<Zone>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                zones: f.take("Zones")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListEnhanhcedNatGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -245,31 +245,27 @@ impl ListFullNatEntriesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatEntries {
     /// The NAT IP address that is used for address translation in FULLNAT entries.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "NatIp", default)]
     pub nat_ip: Option<String>,
     /// The frontend port that is used for port mapping in FULLNAT entries. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `NatIpPort`.
     /// - Example: `80`.
-    #[serde(rename = "NatIpPort", default)]
     pub nat_ip_port: Option<String>,
     /// The backend IP address that is used for FULLNAT address translation in FULLNAT entries.
     ///
     /// - Wire name: `AccessIp`.
     /// - Example: `192.168.XX.XX`.
-    #[serde(rename = "AccessIp", default)]
     pub access_ip: Option<String>,
     /// The backend port that is used for port mapping in FULLNAT entries. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `AccessPort`.
     /// - Example: `80`.
-    #[serde(rename = "AccessPort", default)]
     pub access_port: Option<String>,
     /// The protocol of the packets that are forwarded. Valid values:
     ///
@@ -278,19 +274,16 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
-    #[serde(rename = "IpProtocol", default)]
     pub ip_protocol: Option<String>,
     /// The ID of the elastic network interface (ENI).
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-gw80wedm8pq0tpr2****`.
-    #[serde(rename = "NetworkInterfaceId", default)]
     pub network_interface_id: Option<String>,
     /// The type of the ENI. The value is set to **Endpoint**, which indicates a reverse endpoint.
     ///
     /// - Wire name: `NetworkInterfaceType`.
     /// - Example: `Endpoint`.
-    #[serde(rename = "NetworkInterfaceType", default)]
     pub network_interface_type: Option<String>,
     /// The name of the FULLNAT entry.
     ///
@@ -298,7 +291,6 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `FullNatEntryName`.
     /// - Example: `test`.
-    #[serde(rename = "FullNatEntryName", default)]
     pub full_nat_entry_name: Option<String>,
     /// The description of the FULLNAT entry.
     ///
@@ -306,19 +298,16 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `FullNatEntryDescription`.
     /// - Example: `abc`.
-    #[serde(rename = "FullNatEntryDescription", default)]
     pub full_nat_entry_description: Option<String>,
     /// The time when the FULLNAT entry was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-10-27T02:44:40Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The ID of the FULLNAT entry.
     ///
     /// - Wire name: `FullNatEntryId`.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
-    #[serde(rename = "FullNatEntryId", default)]
     pub full_nat_entry_id: Option<String>,
     /// The status of the FULLNAT entry. Valid values:
     ///
@@ -329,45 +318,63 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `FullNatEntryStatus`.
     /// - Example: `Available`.
-    #[serde(rename = "FullNatEntryStatus", default)]
     pub full_nat_entry_status: Option<String>,
     /// The ID of the FULLNAT table to which the FULLNAT entry belongs.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
-    #[serde(rename = "FullNatTableId", default)]
     pub full_nat_table_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                nat_ip: f.take("NatIp")?,
+                nat_ip_port: f.take("NatIpPort")?,
+                access_ip: f.take("AccessIp")?,
+                access_port: f.take("AccessPort")?,
+                ip_protocol: f.take("IpProtocol")?,
+                network_interface_id: f.take("NetworkInterfaceId")?,
+                network_interface_type: f.take("NetworkInterfaceType")?,
+                full_nat_entry_name: f.take("FullNatEntryName")?,
+                full_nat_entry_description: f.take("FullNatEntryDescription")?,
+                creation_time: f.take("CreationTime")?,
+                full_nat_entry_id: f.take("FullNatEntryId")?,
+                full_nat_entry_status: f.take("FullNatEntryStatus")?,
+                full_nat_table_id: f.take("FullNatTableId")?,
+            }),
+        )
+    }
 }
 /// Response of `ListFullNatEntries`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListFullNatEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F03E41F6-1A74-311F-8D98-124EEE9F37B8`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the VPC NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-gw8054kn57y3hq3bv****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// The ID of the FULLNAT table to which the queried FULLNAT entries belong.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
-    #[serde(rename = "FullNatTableId", default)]
     pub full_nat_table_id: Option<String>,
     /// The number of FULLNAT entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i64>,
     /// Indicates whether the token for the next query exists. Valid values:
     ///
@@ -376,19 +383,34 @@ pub struct ListFullNatEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `1`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i64>,
     /// The information about the FULLNAT entries that are queried.
     ///
     /// - Wire name: `FullNatEntries`.
-    #[serde(rename = "FullNatEntries", default)]
     pub full_nat_entries: Option<Vec<FullNatEntries>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+                full_nat_table_id: f.take("FullNatTableId")?,
+                total_count: f.take("TotalCount")?,
+                next_token: f.take("NextToken")?,
+                max_results: f.take("MaxResults")?,
+                full_nat_entries: f.take("FullNatEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListFullNatEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -136,13 +136,12 @@ impl ListGatewayRouteTableEntriesRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHop {
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `vpn-bp10zyaph5cc8b7c7****`.
-    #[serde(rename = "NextHopId", default)]
     pub next_hop_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -157,13 +156,11 @@ pub struct NextHop {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
-    #[serde(rename = "NextHopType", default)]
     pub next_hop_type: Option<String>,
     /// The weight of the route.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
-    #[serde(rename = "Weight", default)]
     pub weight: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
@@ -172,11 +169,25 @@ pub struct NextHop {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for NextHop {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_hop_id: f.take("NextHopId")?,
+                next_hop_type: f.take("NextHopType")?,
+                weight: f.take("Weight")?,
+                enabled: f.take("Enabled")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GatewayRouteEntryModel {
     /// The status of the route entry. Valid values:
     ///
@@ -186,19 +197,16 @@ pub struct GatewayRouteEntryModel {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `i-bp11gcl0sm85t9bi****`.
-    #[serde(rename = "NextHopId", default)]
     pub next_hop_id: Option<String>,
     /// The name of the route entry.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -208,13 +216,11 @@ pub struct GatewayRouteEntryModel {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `EcsInstance`.
-    #[serde(rename = "NextHopType", default)]
     pub next_hop_type: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.5`.
-    #[serde(rename = "DestinationCidrBlock", default)]
     pub destination_cidr_block: Option<String>,
     /// The name of the route entry.
     ///
@@ -222,20 +228,36 @@ pub struct GatewayRouteEntryModel {
     ///
     /// - Wire name: `Name`.
     /// - Example: `name`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The information about the next hop.
     ///
     /// - Wire name: `NextHops`.
-    #[serde(rename = "NextHops", default)]
     pub next_hops: Option<Vec<NextHop>>,
+}
+impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                next_hop_id: f.take("NextHopId")?,
+                description: f.take("Description")?,
+                next_hop_type: f.take("NextHopType")?,
+                destination_cidr_block: f.take("DestinationCidrBlock")?,
+                name: f.take("Name")?,
+                next_hops: f.take("NextHops")?,
+            }),
+        )
+    }
 }
 /// Response of `ListGatewayRouteTableEntries`.
 ///
 /// The route entries in the gateway route table.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGatewayRouteTableEntriesResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -244,25 +266,36 @@ pub struct ListGatewayRouteTableEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// The details of the routes in the gateway route table.
     ///
     /// - Wire name: `GatewayRouteEntryModels`.
-    #[serde(rename = "GatewayRouteEntryModels", default)]
     pub gateway_route_entry_models: Option<Vec<GatewayRouteEntryModel>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                gateway_route_entry_models: f.take("GatewayRouteEntryModels")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListGatewayRouteTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -70,25 +70,36 @@ impl ListGeographicSubRegionsRequestBuilder {
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGeographicSubRegionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The region list.
     ///
     /// - Wire name: `GeographicSubRegions`.
-    #[serde(rename = "GeographicSubRegions", default)]
     pub geographic_sub_regions: Option<Vec<String>>,
     /// The number of entries.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListGeographicSubRegionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                geographic_sub_regions: f.take("GeographicSubRegions")?,
+                count: f.take("Count")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListGeographicSubRegions`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -101,9 +112,7 @@ pub enum ListGeographicSubRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGeographicSubRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl ListGeographicSubRegionsError {

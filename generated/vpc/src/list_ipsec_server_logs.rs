@@ -164,31 +164,27 @@ impl ListIpsecServerLogsRequestBuilder {
 /// Response of `ListIpsecServerLogs`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListIpsecServerLogsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
-    #[serde(rename = "PageSize", default)]
     pub page_size: Option<i32>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
-    #[serde(rename = "PageNumber", default)]
     pub page_number: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DEDAC5B1-9292-5BF7-BDDF-61BA58CFB2FB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries on the current page.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
@@ -197,13 +193,28 @@ pub struct ListIpsecServerLogsResponse {
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.
-    #[serde(rename = "IsCompleted", default)]
     pub is_completed: Option<bool>,
     /// Log information list.
     ///
     /// - Wire name: `Data`.
-    #[serde(rename = "Data", default)]
     pub data: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListIpsecServerLogsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                page_size: f.take("PageSize")?,
+                page_number: f.take("PageNumber")?,
+                request_id: f.take("RequestId")?,
+                count: f.take("Count")?,
+                is_completed: f.take("IsCompleted")?,
+                data: f.take("Data")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListIpsecServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///

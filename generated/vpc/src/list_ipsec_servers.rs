@@ -175,31 +175,27 @@ impl ListIpsecServersRequestBuilder {
     }
 }
 /// The configurations of Phase 1 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IkeConfig {
     /// The identifier of the customer gateway. Both fully qualified domain names (FQDNs) and IP addresses are supported. By default, this parameter is empty.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `139.67.XX.XX`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
     /// The IKE lifetime. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The IKE encryption algorithm.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The ID of the IPsec server. The default value is the public IP address of the VPN gateway. Both FQDNs and IP addresses are supported.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `116.64.XX.XX`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
@@ -207,57 +203,83 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The IKE version.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev2`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The Diffie-Hellman key exchange algorithm.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The IKE authentication algorithm.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                remote_id: f.take("RemoteId")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                local_id: f.take("LocalId")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_version: f.take("IkeVersion")?,
+                ike_pfs: f.take("IkePfs")?,
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 2 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecConfig {
     /// The IPsec authentication algorithm.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The IPsec lifetime. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
     /// The IPsec encryption algorithm.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The Diffie-Hellman key exchange algorithm.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecServer {
     /// The time when the IPsec server was created.
     ///
@@ -265,31 +287,26 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-12-03T10:11:55Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The number of clients that are connected to the IPsec server.
     ///
     /// - Wire name: `OnlineClientCount`.
     /// - Example: `1`.
-    #[serde(rename = "OnlineClientCount", default)]
     pub online_client_count: Option<i32>,
     /// The public IP address of the VPN gateway.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.22.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The name of the IPsec server.
     ///
     /// - Wire name: `IpsecServerName`.
     /// - Example: `test`.
-    #[serde(rename = "IpsecServerName", default)]
     pub ipsec_server_name: Option<String>,
     /// The ID of the IDaaS instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-****`.
-    #[serde(rename = "IDaaSInstanceId", default)]
     pub i_daa_s_instance_id: Option<String>,
     /// Indicates whether the current IPsec tunnel is deleted and negotiations are reinitiated. Valid values:
     ///
@@ -298,43 +315,36 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
-    #[serde(rename = "EffectImmediately", default)]
     pub effect_immediately: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The local CIDR blocks, which refer to the CIDR blocks on the virtual private cloud (VPC) side.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `192.168.0.0/16,172.17.0.0/16`.
-    #[serde(rename = "LocalSubnet", default)]
     pub local_subnet: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy7d****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The ID of the region where the IPsec server is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// Indicates whether pre-shared key authentication is enabled. Only **true** may be returned, which indicates that pre-shared key authentication is enabled.
     ///
     /// - Wire name: `PskEnabled`.
     /// - Example: `true`.
-    #[serde(rename = "PskEnabled", default)]
     pub psk_enabled: Option<bool>,
     /// The IPsec server ID.
     ///
     /// - Wire name: `IpsecServerId`.
     /// - Example: `iss-bp1bo3xuvcxo7ixll****`.
-    #[serde(rename = "IpsecServerId", default)]
     pub ipsec_server_id: Option<String>,
     /// Indicates whether two-factor authentication is enabled. Valid values:
     ///
@@ -343,7 +353,6 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `MultiFactorAuthEnabled`.
     /// - Example: `true`.
-    #[serde(rename = "MultiFactorAuthEnabled", default)]
     pub multi_factor_auth_enabled: Option<bool>,
     /// The number of SSL-VPN connections supported by the VPN gateway.
     ///
@@ -351,23 +360,19 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
-    #[serde(rename = "MaxConnections", default)]
     pub max_connections: Option<i32>,
     /// The client CIDR block. It refers to the CIDR block that is allocated to the virtual interface of the client.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "ClientIpPool", default)]
     pub client_ip_pool: Option<String>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
-    #[serde(rename = "IkeConfig", default)]
     pub ike_config: Option<IkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
-    #[serde(rename = "IpsecConfig", default)]
     pub ipsec_config: Option<IpsecConfig>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///
@@ -375,13 +380,41 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for IpsecServer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                online_client_count: f.take("OnlineClientCount")?,
+                internet_ip: f.take("InternetIp")?,
+                ipsec_server_name: f.take("IpsecServerName")?,
+                i_daa_s_instance_id: f.take("IDaaSInstanceId")?,
+                effect_immediately: f.take("EffectImmediately")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                local_subnet: f.take("LocalSubnet")?,
+                psk: f.take("Psk")?,
+                region_id: f.take("RegionId")?,
+                psk_enabled: f.take("PskEnabled")?,
+                ipsec_server_id: f.take("IpsecServerId")?,
+                multi_factor_auth_enabled: f.take("MultiFactorAuthEnabled")?,
+                max_connections: f.take("MaxConnections")?,
+                client_ip_pool: f.take("ClientIpPool")?,
+                ike_config: f.take("IkeConfig")?,
+                ipsec_config: f.take("IpsecConfig")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Response of `ListIpsecServers`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListIpsecServersResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -390,31 +423,42 @@ pub struct ListIpsecServersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `1`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
     /// The list of IPsec servers.
     ///
     /// - Wire name: `IpsecServers`.
-    #[serde(rename = "IpsecServers", default)]
     pub ipsec_servers: Option<Vec<IpsecServer>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListIpsecServersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                max_results: f.take("MaxResults")?,
+                ipsec_servers: f.take("IpsecServers")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListIpsecServers`: one variant per documented code, `Unhandled` for any other.
 ///

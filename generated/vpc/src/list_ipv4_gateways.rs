@@ -187,29 +187,39 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv4GatewayModelTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModelTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv4GatewayModel {
     /// The ID of the VPC with which the IPv4 gateways are associated.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-5tsrxlw7dv074gci4****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
@@ -221,19 +231,16 @@ pub struct Ipv4GatewayModel {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
-    #[serde(rename = "Ipv4GatewayId", default)]
     pub ipv4_gateway_id: Option<String>,
     /// The description of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayDescription`.
     /// - Example: `test`.
-    #[serde(rename = "Ipv4GatewayDescription", default)]
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
@@ -242,42 +249,57 @@ pub struct Ipv4GatewayModel {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<bool>,
     /// The time when the IPv4 gateway was created.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2021-12-02T07:07:35Z`.
-    #[serde(rename = "GmtCreate", default)]
     pub gmt_create: Option<String>,
     /// The ID of the route table associated with the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
-    #[serde(rename = "Ipv4GatewayRouteTableId", default)]
     pub ipv4_gateway_route_table_id: Option<String>,
     /// The name of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayName`.
     /// - Example: `name`.
-    #[serde(rename = "Ipv4GatewayName", default)]
     pub ipv4_gateway_name: Option<String>,
     /// The ID of the resource group to which the IPv4 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The list of tags that are added to the resource group.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<Ipv4GatewayModelTag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
+                ipv4_gateway_description: f.take("Ipv4GatewayDescription")?,
+                enabled: f.take("Enabled")?,
+                gmt_create: f.take("GmtCreate")?,
+                ipv4_gateway_route_table_id: f.take("Ipv4GatewayRouteTableId")?,
+                ipv4_gateway_name: f.take("Ipv4GatewayName")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Response of `ListIpv4Gateways`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListIpv4GatewaysResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -286,25 +308,36 @@ pub struct ListIpv4GatewaysResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2D265800-E306-529C-8418-84B0A1D201DB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// The list of IPv4 gateways.
     ///
     /// - Wire name: `Ipv4GatewayModels`.
-    #[serde(rename = "Ipv4GatewayModels", default)]
     pub ipv4_gateway_models: Option<Vec<Ipv4GatewayModel>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListIpv4GatewaysResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                ipv4_gateway_models: f.take("Ipv4GatewayModels")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListIpv4Gateways`: one variant per documented code, `Unhandled` for any other.
 ///

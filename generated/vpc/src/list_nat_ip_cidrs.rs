@@ -206,19 +206,17 @@ impl ListNatIpCidrsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatIpCidr {
     /// The time when the CIDR block was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-28T20:50Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The ID of the CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrId`.
     /// - Example: `vpcnatcidr-gw8ov42ei6xh1jys2****`.
-    #[serde(rename = "NatIpCidrId", default)]
     pub nat_ip_cidr_id: Option<String>,
     /// Indicates whether the CIDR block is the default CIDR block of the NAT gateway. Valid values:
     ///
@@ -227,43 +225,56 @@ pub struct NatIpCidr {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
-    #[serde(rename = "IsDefault", default)]
     pub is_default: Option<bool>,
     /// The status of the CIDR block of the NAT gateway. If **Available** is returned, it indicates that the CIDR block is available.
     ///
     /// - Wire name: `NatIpCidrStatus`.
     /// - Example: `Available`.
-    #[serde(rename = "NatIpCidrStatus", default)]
     pub nat_ip_cidr_status: Option<String>,
     /// The name of the CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrName`.
     /// - Example: `Name`.
-    #[serde(rename = "NatIpCidrName", default)]
     pub nat_ip_cidr_name: Option<String>,
     /// The CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Example: `172.16.0.0/24`.
-    #[serde(rename = "NatIpCidr", default)]
     pub nat_ip_cidr: Option<String>,
     /// The ID of the VPC NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// The description of the CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrDescription`.
     /// - Example: `test`.
-    #[serde(rename = "NatIpCidrDescription", default)]
     pub nat_ip_cidr_description: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for NatIpCidr {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                creation_time: f.take("CreationTime")?,
+                nat_ip_cidr_id: f.take("NatIpCidrId")?,
+                is_default: f.take("IsDefault")?,
+                nat_ip_cidr_status: f.take("NatIpCidrStatus")?,
+                nat_ip_cidr_name: f.take("NatIpCidrName")?,
+                nat_ip_cidr: f.take("NatIpCidr")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+                nat_ip_cidr_description: f.take("NatIpCidrDescription")?,
+            }),
+        )
+    }
 }
 /// Response of `ListNatIpCidrs`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListNatIpCidrsResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -272,25 +283,36 @@ pub struct ListNatIpCidrsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7479A224-4A28-4895-9604-11F48BCE6A88`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of CIDR blocks that are returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// The CIDR blocks of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrs`.
-    #[serde(rename = "NatIpCidrs", default)]
     pub nat_ip_cidrs: Option<Vec<NatIpCidr>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListNatIpCidrsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                nat_ip_cidrs: f.take("NatIpCidrs")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListNatIpCidrs`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -228,7 +228,7 @@ impl ListNatIpsRequestBuilder {
     }
 }
 /// 用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpOrigin {
     /// `cidr`.
     Cidr,
@@ -239,7 +239,7 @@ pub enum IpOrigin {
 }
 ::acs_runtime::open_enum_impls!(IpOrigin { Cidr = "cidr", Prefix = "prefix", });
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatIp {
     /// Indicates whether the IP address is the default IP address of the NAT gateway. Valid values:
     ///
@@ -248,46 +248,38 @@ pub struct NatIp {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
-    #[serde(rename = "IsDefault", default)]
     pub is_default: Option<bool>,
     /// The IP address.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.0.126`.
-    #[serde(rename = "NatIp", default)]
     pub nat_ip: Option<String>,
     /// - Wire name: `Ipv4Prefix`.
-    #[serde(rename = "Ipv4Prefix", default)]
     pub ipv4_prefix: Option<String>,
     /// The CIDR block to which the IP address belongs.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Example: `192.168.0.0/24`.
-    #[serde(rename = "NatIpCidr", default)]
     pub nat_ip_cidr: Option<String>,
     /// The ID of the IP address.
     ///
     /// - Wire name: `NatIpId`.
     /// - Example: `vpcnatip-gw8a863sut1zijxh0****`.
-    #[serde(rename = "NatIpId", default)]
     pub nat_ip_id: Option<String>,
     /// The description of the IP address.
     ///
     /// - Wire name: `NatIpDescription`.
     /// - Example: `default`.
-    #[serde(rename = "NatIpDescription", default)]
     pub nat_ip_description: Option<String>,
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway to which the IP address is assigned.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
-    #[serde(rename = "NatGatewayId", default)]
     pub nat_gateway_id: Option<String>,
     /// The name of the IP address.
     ///
     /// - Wire name: `NatIpName`.
     /// - Example: `default`.
-    #[serde(rename = "NatIpName", default)]
     pub nat_ip_name: Option<String>,
     /// The status of the IP address. Valid values:
     ///
@@ -300,13 +292,32 @@ pub struct NatIp {
     ///
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
-    #[serde(rename = "NatIpStatus", default)]
     pub nat_ip_status: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for NatIp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                is_default: f.take("IsDefault")?,
+                nat_ip: f.take("NatIp")?,
+                ipv4_prefix: f.take("Ipv4Prefix")?,
+                nat_ip_cidr: f.take("NatIpCidr")?,
+                nat_ip_id: f.take("NatIpId")?,
+                nat_ip_description: f.take("NatIpDescription")?,
+                nat_gateway_id: f.take("NatGatewayId")?,
+                nat_ip_name: f.take("NatIpName")?,
+                nat_ip_status: f.take("NatIpStatus")?,
+            }),
+        )
+    }
 }
 /// Response of `ListNatIps`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListNatIpsResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -315,25 +326,36 @@ pub struct ListNatIpsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7E78CEEA-BF8F-44D1-9DCD-D9141135B71E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of IP addresses that are returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// The list of IP addresses of the NAT gateway.
     ///
     /// - Wire name: `NatIps`.
-    #[serde(rename = "NatIps", default)]
     pub nat_ips: Option<Vec<NatIp>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListNatIpsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                nat_ips: f.take("NatIps")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListNatIps`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -117,7 +117,7 @@ impl ListPhysicalConnectionFeaturesRequestBuilder {
     }
 }
 /// The list of Express Connect circuit features.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionFeature {
     /// The feature value of the Express Connect circuit. Valid values:
     ///
@@ -126,7 +126,6 @@ pub struct PhysicalConnectionFeature {
     ///
     /// - Wire name: `FeatureValue`.
     /// - Example: `OK`.
-    #[serde(rename = "FeatureValue", default)]
     pub feature_value: Option<String>,
     /// The feature key of the Express Connect circuit. Valid values:
     ///
@@ -141,27 +140,50 @@ pub struct PhysicalConnectionFeature {
     ///
     /// - Wire name: `FeatureKey`.
     /// - Example: `SubifRateLimit`.
-    #[serde(rename = "FeatureKey", default)]
     pub feature_key: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                feature_value: f.take("FeatureValue")?,
+                feature_key: f.take("FeatureKey")?,
+            }),
+        )
+    }
 }
 /// Response of `ListPhysicalConnectionFeatures`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPhysicalConnectionFeaturesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A599D38F-3618-18FD-9427-108FB9B5BD26`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of Express Connect circuit features.
     ///
     /// - Wire name: `PhysicalConnectionFeatures`.
-    #[serde(rename = "PhysicalConnectionFeatures", default)]
     pub physical_connection_features: Option<Vec<PhysicalConnectionFeature>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                physical_connection_features: f.take("PhysicalConnectionFeatures")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListPhysicalConnectionFeatures`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -184,41 +184,49 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixListTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PrefixListTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixList {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-m5estsqsdqwg88hjf****`.
-    #[serde(rename = "PrefixListId", default)]
     pub prefix_list_id: Option<String>,
     /// The name of the prefix list.
     ///
     /// - Wire name: `PrefixListName`.
     /// - Example: `test`.
-    #[serde(rename = "PrefixListName", default)]
     pub prefix_list_name: Option<String>,
     /// The description of the prefix list.
     ///
     /// - Wire name: `PrefixListDescription`.
     /// - Example: `Created with oss service by system.`.
-    #[serde(rename = "PrefixListDescription", default)]
     pub prefix_list_description: Option<String>,
     /// The IP version of the prefix list. Valid values:
     ///
@@ -227,18 +235,15 @@ pub struct PrefixList {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The time when the prefix list was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-07-12T14:22:32Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The CIDR block specified in the prefix list.
     ///
     /// - Wire name: `CidrBlocks`.
-    #[serde(rename = "CidrBlocks", default)]
     pub cidr_blocks: Option<Vec<String>>,
     /// Indicates whether the prefix list is shared. Valid values:
     ///
@@ -247,13 +252,11 @@ pub struct PrefixList {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
-    #[serde(rename = "ShareType", default)]
     pub share_type: Option<String>,
     /// The maximum number of CIDR blocks that you can specify in the prefix list.
     ///
     /// - Wire name: `MaxEntries`.
     /// - Example: `10`.
-    #[serde(rename = "MaxEntries", default)]
     pub max_entries: Option<i32>,
     /// The status of the prefix list. Valid values:
     ///
@@ -263,13 +266,11 @@ pub struct PrefixList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The Alibaba Cloud account to which the prefix list belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `1210123456123456`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
@@ -281,44 +282,64 @@ pub struct PrefixList {
     ///
     /// - Wire name: `PrefixListStatus`.
     /// - Example: `Created`.
-    #[serde(rename = "PrefixListStatus", default)]
     pub prefix_list_status: Option<String>,
     /// The region ID of the prefix list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<PrefixListTag>>,
     /// The type of the prefix list.
     ///
     /// - Wire name: `PrefixListType`.
     /// - Example: `Custom`.
-    #[serde(rename = "PrefixListType", default)]
     pub prefix_list_type: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PrefixList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                prefix_list_id: f.take("PrefixListId")?,
+                prefix_list_name: f.take("PrefixListName")?,
+                prefix_list_description: f.take("PrefixListDescription")?,
+                ip_version: f.take("IpVersion")?,
+                creation_time: f.take("CreationTime")?,
+                cidr_blocks: f.take("CidrBlocks")?,
+                share_type: f.take("ShareType")?,
+                max_entries: f.take("MaxEntries")?,
+                status: f.take("Status")?,
+                owner_id: f.take("OwnerId")?,
+                prefix_list_status: f.take("PrefixListStatus")?,
+                region_id: f.take("RegionId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                prefix_list_type: f.take("PrefixListType")?,
+            }),
+        )
+    }
 }
 /// Response of `ListPrefixLists`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPrefixListsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF72F7BB-5DFA-529C-887E-B0BB70D89C4F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -327,25 +348,37 @@ pub struct ListPrefixListsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i64>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i64>,
     /// The information about the prefix lists.
     ///
     /// - Wire name: `PrefixLists`.
-    #[serde(rename = "PrefixLists", default)]
     pub prefix_lists: Option<Vec<PrefixList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListPrefixListsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                max_results: f.take("MaxResults")?,
+                prefix_lists: f.take("PrefixLists")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListPrefixLists`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -149,31 +149,27 @@ impl ListPublicIpAddressPoolCidrBlocksRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpPoolCidrBlockList {
     /// The information about the CIDR blocks.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
-    #[serde(rename = "PublicIpAddressPoolId", default)]
     pub public_ip_address_pool_id: Option<String>,
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/24`.
-    #[serde(rename = "CidrBlock", default)]
     pub cidr_block: Option<String>,
     /// The CIDR blocks.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-05-10T01:37:38Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The time when the CIDR block was created. The time is displayed in `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The status of the CIDR block in the IP address pool. Valid values:
     ///
@@ -183,25 +179,39 @@ pub struct PublicIpPoolCidrBlockList {
     ///
     /// - Wire name: `UsedIpNum`.
     /// - Example: `20`.
-    #[serde(rename = "UsedIpNum", default)]
     pub used_ip_num: Option<i32>,
     /// The total number of available IP addresses in the CIDR block.
     ///
     /// - Wire name: `TotalIpNum`.
     /// - Example: `20`.
-    #[serde(rename = "TotalIpNum", default)]
     pub total_ip_num: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
+                cidr_block: f.take("CidrBlock")?,
+                creation_time: f.take("CreationTime")?,
+                status: f.take("Status")?,
+                used_ip_num: f.take("UsedIpNum")?,
+                total_ip_num: f.take("TotalIpNum")?,
+            }),
+        )
+    }
 }
 /// Response of `ListPublicIpAddressPoolCidrBlocks`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPublicIpAddressPoolCidrBlocksResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -210,19 +220,31 @@ pub struct ListPublicIpAddressPoolCidrBlocksResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The maximum number of entries returned. Valid values: **10** to **100**. Default value: **10**.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `PublicIpPoolCidrBlockList`.
-    #[serde(rename = "PublicIpPoolCidrBlockList", default)]
     pub public_ip_pool_cidr_block_list: Option<Vec<PublicIpPoolCidrBlockList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                public_ip_pool_cidr_block_list: f.take("PublicIpPoolCidrBlockList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListPublicIpAddressPoolCidrBlocks`: one variant per documented code, `Unhandled` for any other.
 ///

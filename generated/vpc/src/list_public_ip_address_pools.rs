@@ -260,41 +260,49 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddressPoolListTag {
     /// The key of tag N.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolListTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// The structure of the IP address pool.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddressPoolList {
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
-    #[serde(rename = "PublicIpAddressPoolId", default)]
     pub public_ip_address_pool_id: Option<String>,
     /// The region ID of the IP address pool.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-chengdu`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The time when the IP address pool was created. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-05-10T01:37:38Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The line type.
     ///
@@ -316,13 +324,11 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `Isp`.
     /// - Example: `BGP`.
-    #[serde(rename = "Isp", default)]
     pub isp: Option<String>,
     /// The name of the IP address pool.
     ///
     /// - Wire name: `Name`.
     /// - Example: `AddressPoolName`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The status of the IP address pool.
     ///
@@ -332,25 +338,21 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The description of the IP address pool.
     ///
     /// - Wire name: `Description`.
     /// - Example: `AddressPoolDescription`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The total number of available IP addresses in the public IP address pool.
     ///
     /// - Wire name: `TotalIpNum`.
     /// - Example: `100`.
-    #[serde(rename = "TotalIpNum", default)]
     pub total_ip_num: Option<i32>,
     /// The number of used IP addresses in the public IP address pool.
     ///
     /// - Wire name: `UsedIpNum`.
     /// - Example: `20`.
-    #[serde(rename = "UsedIpNum", default)]
     pub used_ip_num: Option<i32>,
     /// Indicates whether idle IP addresses exist.
     ///
@@ -359,7 +361,6 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `IpAddressRemaining`.
     /// - Example: `true`.
-    #[serde(rename = "IpAddressRemaining", default)]
     pub ip_address_remaining: Option<bool>,
     /// The user type. Valid values:
     ///
@@ -368,12 +369,10 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `UserType`.
     /// - Example: `admin`.
-    #[serde(rename = "UserType", default)]
     pub user_type: Option<String>,
     /// The Alibaba Cloud account to which the IP address pool belongs.
     ///
     /// - Wire name: `OwnerId`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The sharing type of the IP address pool.
     ///
@@ -382,18 +381,15 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
-    #[serde(rename = "ShareType", default)]
     pub share_type: Option<String>,
     /// The ID of the resource group to which the IP address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<PublicIpAddressPoolListTag>>,
     /// The service type of the IP address pool.
     ///
@@ -402,12 +398,10 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
-    #[serde(rename = "BizType", default)]
     pub biz_type: Option<String>,
     /// The zone of the IP address pool. This parameter is returned only when the service type of the IP address pool is CloudBox.
     ///
     /// - Wire name: `Zones`.
-    #[serde(rename = "Zones", default)]
     pub zones: Option<Vec<String>>,
     /// The edition of Anti-DDoS.
     ///
@@ -415,7 +409,6 @@ pub struct PublicIpAddressPoolList {
     /// *   If the value is set to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// - Wire name: `SecurityProtectionTypes`.
-    #[serde(rename = "SecurityProtectionTypes", default)]
     pub security_protection_types: Option<Vec<String>>,
     /// The status of the IP address pool.
     ///
@@ -424,21 +417,49 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
+                region_id: f.take("RegionId")?,
+                creation_time: f.take("CreationTime")?,
+                isp: f.take("Isp")?,
+                name: f.take("Name")?,
+                status: f.take("Status")?,
+                description: f.take("Description")?,
+                total_ip_num: f.take("TotalIpNum")?,
+                used_ip_num: f.take("UsedIpNum")?,
+                ip_address_remaining: f.take("IpAddressRemaining")?,
+                user_type: f.take("UserType")?,
+                owner_id: f.take("OwnerId")?,
+                share_type: f.take("ShareType")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                biz_type: f.take("BizType")?,
+                zones: f.take("Zones")?,
+                security_protection_types: f.take("SecurityProtectionTypes")?,
+                business_status: f.take("BusinessStatus")?,
+            }),
+        )
+    }
 }
 /// Response of `ListPublicIpAddressPools`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPublicIpAddressPoolsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -447,19 +468,31 @@ pub struct ListPublicIpAddressPoolsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The IP address pools.
     ///
     /// - Wire name: `PublicIpAddressPoolList`.
-    #[serde(rename = "PublicIpAddressPoolList", default)]
     pub public_ip_address_pool_list: Option<Vec<PublicIpAddressPoolList>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                public_ip_address_pool_list: f.take("PublicIpAddressPoolList")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListPublicIpAddressPools`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -202,7 +202,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResource {
     /// The type of the resource. Valid values:
     ///
@@ -216,40 +216,62 @@ pub struct TagResource {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "TagValue", default)]
     pub tag_value: Option<String>,
     /// The ID of the resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vpc-bp16qjewdsunr41m1****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                resource_type: f.take("ResourceType")?,
+                tag_value: f.take("TagValue")?,
+                resource_id: f.take("ResourceId")?,
+                tag_key: f.take("TagKey")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResources {
     /// The tag key.
     ///
     /// - Wire name: `TagResource`.
-    #[serde(rename = "TagResource", default)]
     pub tag_resource: Option<Vec<TagResource>>,
+}
+impl<'de> ::serde::Deserialize<'de> for TagResources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tag_resource: f.take("TagResource")?,
+            }),
+        )
+    }
 }
 /// Response of `ListTagResources`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagResourcesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -258,17 +280,28 @@ pub struct ListTagResourcesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `TagResources`.
-    #[serde(rename = "TagResources", default)]
     pub tag_resources: Option<TagResources>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                tag_resources: f.take("TagResources")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -192,7 +192,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResource {
     /// The type of the resource. Valid values:
     ///
@@ -202,40 +202,62 @@ pub struct TagResource {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PHYSICALCONNECTION`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The value of the tag that is added to the resource.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "TagValue", default)]
     pub tag_value: Option<String>,
     /// The resource ID.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `pc-bp16qjewdsunr41m1****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
     /// The key of the tag that is added to the resource.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                resource_type: f.take("ResourceType")?,
+                tag_value: f.take("TagValue")?,
+                resource_id: f.take("ResourceId")?,
+                tag_key: f.take("TagKey")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResources {
     /// The tags that are added to the resource.
     ///
     /// - Wire name: `TagResource`.
-    #[serde(rename = "TagResource", default)]
     pub tag_resource: Option<Vec<TagResource>>,
+}
+impl<'de> ::serde::Deserialize<'de> for TagResources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tag_resource: f.take("TagResource")?,
+            }),
+        )
+    }
 }
 /// Response of `ListTagResourcesForExpressConnect`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagResourcesForExpressConnectResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -244,17 +266,28 @@ pub struct ListTagResourcesForExpressConnectResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `TagResources`.
-    #[serde(rename = "TagResources", default)]
     pub tag_resources: Option<TagResources>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListTagResourcesForExpressConnectResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                tag_resources: f.take("TagResources")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListTagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///

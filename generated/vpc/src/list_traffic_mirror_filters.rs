@@ -193,7 +193,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressRule {
     /// The status of the inbound rule. Valid values:
     ///
@@ -204,7 +204,6 @@ pub struct IngressRule {
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
-    #[serde(rename = "TrafficMirrorFilterRuleStatus", default)]
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the inbound rule. Valid values:
     ///
@@ -213,13 +212,11 @@ pub struct IngressRule {
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
-    #[serde(rename = "Action", default)]
     pub action: Option<String>,
     /// The source CIDR block of the inbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `0.0.0.0/0`.
-    #[serde(rename = "SourceCidrBlock", default)]
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
@@ -228,7 +225,6 @@ pub struct IngressRule {
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `ingress`.
-    #[serde(rename = "TrafficDirection", default)]
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the inbound traffic to be mirrored. Valid values:
     ///
@@ -239,53 +235,69 @@ pub struct IngressRule {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The version of IP protocol.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "DestinationPortRange", default)]
     pub destination_port_range: Option<String>,
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterRuleId`.
     /// - Example: `tmr-j6cezu8e68rnpepet****`.
-    #[serde(rename = "TrafficMirrorFilterRuleId", default)]
     pub traffic_mirror_filter_rule_id: Option<String>,
     /// The destination CIDR block of the inbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `0.0.0.0/0`.
-    #[serde(rename = "DestinationCidrBlock", default)]
     pub destination_cidr_block: Option<String>,
     /// The priority of the inbound rule. A smaller value indicates a higher priority.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
-    #[serde(rename = "Priority", default)]
     pub priority: Option<i32>,
     /// The ID of the filter associated with the inbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
-    #[serde(rename = "TrafficMirrorFilterId", default)]
     pub traffic_mirror_filter_id: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `-1/-1`.
-    #[serde(rename = "SourcePortRange", default)]
     pub source_port_range: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for IngressRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic_mirror_filter_rule_status: f
+                    .take("TrafficMirrorFilterRuleStatus")?,
+                action: f.take("Action")?,
+                source_cidr_block: f.take("SourceCidrBlock")?,
+                traffic_direction: f.take("TrafficDirection")?,
+                protocol: f.take("Protocol")?,
+                ip_version: f.take("IpVersion")?,
+                destination_port_range: f.take("DestinationPortRange")?,
+                traffic_mirror_filter_rule_id: f.take("TrafficMirrorFilterRuleId")?,
+                destination_cidr_block: f.take("DestinationCidrBlock")?,
+                priority: f.take("Priority")?,
+                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
+                source_port_range: f.take("SourcePortRange")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressRule {
     /// The status of the outbound rule. Valid values:
     ///
@@ -296,7 +308,6 @@ pub struct EgressRule {
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
-    #[serde(rename = "TrafficMirrorFilterRuleStatus", default)]
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the outbound rule. Valid values:
     ///
@@ -305,13 +316,11 @@ pub struct EgressRule {
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
-    #[serde(rename = "Action", default)]
     pub action: Option<String>,
     /// The source CIDR block of the outbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "SourceCidrBlock", default)]
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
@@ -320,7 +329,6 @@ pub struct EgressRule {
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `egress`.
-    #[serde(rename = "TrafficDirection", default)]
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the outbound traffic to be mirrored. Valid values:
     ///
@@ -331,69 +339,96 @@ pub struct EgressRule {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
-    #[serde(rename = "Protocol", default)]
     pub protocol: Option<String>,
     /// The version of IP protocol.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `22/40`.
-    #[serde(rename = "DestinationPortRange", default)]
     pub destination_port_range: Option<String>,
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterRuleId`.
     /// - Example: `tmr-j6c89rzmtd3hhdugq****`.
-    #[serde(rename = "TrafficMirrorFilterRuleId", default)]
     pub traffic_mirror_filter_rule_id: Option<String>,
     /// The destination CIDR block of the outbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "DestinationCidrBlock", default)]
     pub destination_cidr_block: Option<String>,
     /// The priority of the outbound rule. A smaller value indicates a higher priority.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
-    #[serde(rename = "Priority", default)]
     pub priority: Option<i32>,
     /// The ID of the filter associated with the outbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
-    #[serde(rename = "TrafficMirrorFilterId", default)]
     pub traffic_mirror_filter_id: Option<String>,
     /// The source port range of the outbound traffic.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.
-    #[serde(rename = "SourcePortRange", default)]
     pub source_port_range: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for EgressRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic_mirror_filter_rule_status: f
+                    .take("TrafficMirrorFilterRuleStatus")?,
+                action: f.take("Action")?,
+                source_cidr_block: f.take("SourceCidrBlock")?,
+                traffic_direction: f.take("TrafficDirection")?,
+                protocol: f.take("Protocol")?,
+                ip_version: f.take("IpVersion")?,
+                destination_port_range: f.take("DestinationPortRange")?,
+                traffic_mirror_filter_rule_id: f.take("TrafficMirrorFilterRuleId")?,
+                destination_cidr_block: f.take("DestinationCidrBlock")?,
+                priority: f.take("Priority")?,
+                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
+                source_port_range: f.take("SourcePortRange")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorFilterTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilterTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorFilter {
     /// The status of the filter. Valid values:
     ///
@@ -404,58 +439,70 @@ pub struct TrafficMirrorFilter {
     ///
     /// - Wire name: `TrafficMirrorFilterStatus`.
     /// - Example: `Created`.
-    #[serde(rename = "TrafficMirrorFilterStatus", default)]
     pub traffic_mirror_filter_status: Option<String>,
     /// The description of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterDescription`.
     /// - Example: `This is a filter.`.
-    #[serde(rename = "TrafficMirrorFilterDescription", default)]
     pub traffic_mirror_filter_description: Option<String>,
     /// The ID of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
-    #[serde(rename = "TrafficMirrorFilterId", default)]
     pub traffic_mirror_filter_id: Option<String>,
     /// The filter name.
     ///
     /// - Wire name: `TrafficMirrorFilterName`.
     /// - Example: `abc`.
-    #[serde(rename = "TrafficMirrorFilterName", default)]
     pub traffic_mirror_filter_name: Option<String>,
     /// The information about the inbound rules.
     ///
     /// - Wire name: `IngressRules`.
-    #[serde(rename = "IngressRules", default)]
     pub ingress_rules: Option<Vec<IngressRule>>,
     /// The information about the outbound rules.
     ///
     /// - Wire name: `EgressRules`.
-    #[serde(rename = "EgressRules", default)]
     pub egress_rules: Option<Vec<EgressRule>>,
     /// The ID of the resource group to which the traffic mirror session belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<TrafficMirrorFilterTag>>,
     /// The time when the filter is created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2023-09-05T15:26Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic_mirror_filter_status: f.take("TrafficMirrorFilterStatus")?,
+                traffic_mirror_filter_description: f
+                    .take("TrafficMirrorFilterDescription")?,
+                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
+                traffic_mirror_filter_name: f.take("TrafficMirrorFilterName")?,
+                ingress_rules: f.take("IngressRules")?,
+                egress_rules: f.take("EgressRules")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                creation_time: f.take("CreationTime")?,
+            }),
+        )
+    }
 }
 /// Response of `ListTrafficMirrorFilters`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTrafficMirrorFiltersResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -464,37 +511,48 @@ pub struct ListTrafficMirrorFiltersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `739CA01C-92EB-4C69-BCC0-280149C6F41E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `5`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
     /// The information about the filters.
     ///
     /// - Wire name: `TrafficMirrorFilters`.
-    #[serde(rename = "TrafficMirrorFilters", default)]
     pub traffic_mirror_filters: Option<Vec<TrafficMirrorFilter>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                max_results: f.take("MaxResults")?,
+                count: f.take("Count")?,
+                traffic_mirror_filters: f.take("TrafficMirrorFilters")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListTrafficMirrorFilters`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -262,35 +262,44 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorSessionTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSessionTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorSession {
     /// The ID of the traffic mirror destination.
     ///
     /// - Wire name: `TrafficMirrorTargetId`.
     /// - Example: `eni-j6c2fp57q8rr47rp****`.
-    #[serde(rename = "TrafficMirrorTargetId", default)]
     pub traffic_mirror_target_id: Option<String>,
     /// The ID of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionId`.
     /// - Example: `tms-j6cla50buc44ap8tu****`.
-    #[serde(rename = "TrafficMirrorSessionId", default)]
     pub traffic_mirror_session_id: Option<String>,
     /// The priority of the traffic mirror session.
     ///
@@ -298,7 +307,6 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
-    #[serde(rename = "Priority", default)]
     pub priority: Option<i32>,
     /// The type of the traffic mirror destination. Valid values:
     ///
@@ -307,19 +315,16 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Example: `NetworkInterface`.
-    #[serde(rename = "TrafficMirrorTargetType", default)]
     pub traffic_mirror_target_type: Option<String>,
     /// The maximum transmission unit.
     ///
     /// - Wire name: `PacketLength`.
     /// - Example: `1500`.
-    #[serde(rename = "PacketLength", default)]
     pub packet_length: Option<i32>,
     /// The description of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionDescription`.
     /// - Example: `This is a session.`.
-    #[serde(rename = "TrafficMirrorSessionDescription", default)]
     pub traffic_mirror_session_description: Option<String>,
     /// The status of the traffic mirror session. Valid values:
     ///
@@ -330,7 +335,6 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `TrafficMirrorSessionStatus`.
     /// - Example: `Created`.
-    #[serde(rename = "TrafficMirrorSessionStatus", default)]
     pub traffic_mirror_session_status: Option<String>,
     /// Indicates whether the traffic mirror session was enabled.
     ///
@@ -339,7 +343,6 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
-    #[serde(rename = "Enabled", default)]
     pub enabled: Option<bool>,
     /// The status of the traffic mirror session.
     ///
@@ -348,53 +351,74 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `TrafficMirrorSessionBusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "TrafficMirrorSessionBusinessStatus", default)]
     pub traffic_mirror_session_business_status: Option<String>,
     /// You can specify VNIs to distinguish different mirrored traffic.
     ///
     /// - Wire name: `VirtualNetworkId`.
     /// - Example: `10`.
-    #[serde(rename = "VirtualNetworkId", default)]
     pub virtual_network_id: Option<i32>,
     /// The ID of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
-    #[serde(rename = "TrafficMirrorFilterId", default)]
     pub traffic_mirror_filter_id: Option<String>,
     /// The name of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionName`.
     /// - Example: `abc`.
-    #[serde(rename = "TrafficMirrorSessionName", default)]
     pub traffic_mirror_session_name: Option<String>,
     /// The ID of the traffic mirror source.
     ///
     /// - Wire name: `TrafficMirrorSourceIds`.
-    #[serde(rename = "TrafficMirrorSourceIds", default)]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the resource group to which the traffic mirror session belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<TrafficMirrorSessionTag>>,
     /// The time when the session is created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2023-09-05T15:26Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                traffic_mirror_target_id: f.take("TrafficMirrorTargetId")?,
+                traffic_mirror_session_id: f.take("TrafficMirrorSessionId")?,
+                priority: f.take("Priority")?,
+                traffic_mirror_target_type: f.take("TrafficMirrorTargetType")?,
+                packet_length: f.take("PacketLength")?,
+                traffic_mirror_session_description: f
+                    .take("TrafficMirrorSessionDescription")?,
+                traffic_mirror_session_status: f.take("TrafficMirrorSessionStatus")?,
+                enabled: f.take("Enabled")?,
+                traffic_mirror_session_business_status: f
+                    .take("TrafficMirrorSessionBusinessStatus")?,
+                virtual_network_id: f.take("VirtualNetworkId")?,
+                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
+                traffic_mirror_session_name: f.take("TrafficMirrorSessionName")?,
+                traffic_mirror_source_ids: f.take("TrafficMirrorSourceIds")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+                creation_time: f.take("CreationTime")?,
+            }),
+        )
+    }
 }
 /// Response of `ListTrafficMirrorSessions`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTrafficMirrorSessionsResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -403,25 +427,36 @@ pub struct ListTrafficMirrorSessionsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `739CA01C-92EB-4C69-BCC0-280149C6F41E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
     /// The details about the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessions`.
-    #[serde(rename = "TrafficMirrorSessions", default)]
     pub traffic_mirror_sessions: Option<Vec<TrafficMirrorSession>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorSessionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                traffic_mirror_sessions: f.take("TrafficMirrorSessions")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListTrafficMirrorSessions`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -208,59 +208,64 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchCidrReservationTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservationTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchCidrReservation {
     /// The virtual private cloud (VPC) to which the reserved CIDR block belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1wdz2pdhgurz1od****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch to which the reserved CIDR block belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
-    #[serde(rename = "VSwitchCidrReservationId", default)]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationCidr`.
     /// - Example: `192.168.1.64/28`.
-    #[serde(rename = "VSwitchCidrReservationCidr", default)]
     pub v_switch_cidr_reservation_cidr: Option<String>,
     /// The name of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationName`.
     /// - Example: `ReservationName`.
-    #[serde(rename = "VSwitchCidrReservationName", default)]
     pub v_switch_cidr_reservation_name: Option<String>,
     /// The description of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationDescription`.
     /// - Example: `ReservationDescription`.
-    #[serde(rename = "VSwitchCidrReservationDescription", default)]
     pub v_switch_cidr_reservation_description: Option<String>,
     /// The IP version of the reserved CIDR block. Valid values:
     ///
@@ -269,31 +274,26 @@ pub struct VSwitchCidrReservation {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
-    #[serde(rename = "IpVersion", default)]
     pub ip_version: Option<String>,
     /// The time when the reserved CIDR block was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2023-03-14T10:02:37Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The type of the reserved CIDR block. Valid value: **prefix**. CIDR blocks are allocated from the reserved CIDR block.
     ///
     /// - Wire name: `Type`.
     /// - Example: `prefix`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The number of available prefixes in the reserved CIDR block.
     ///
     /// - Wire name: `AvailableCidrCount`.
     /// - Example: `10`.
-    #[serde(rename = "AvailableCidrCount", default)]
     pub available_cidr_count: Option<i32>,
     /// The number of used prefixes in the reserved CIDR block.
     ///
     /// - Wire name: `AssignedCidrCount`.
     /// - Example: `6`.
-    #[serde(rename = "AssignedCidrCount", default)]
     pub assigned_cidr_count: Option<i32>,
     /// The status of the reserved CIDR block. Valid values:
     ///
@@ -304,26 +304,48 @@ pub struct VSwitchCidrReservation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Assigned`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<VSwitchCidrReservationTag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                v_switch_id: f.take("VSwitchId")?,
+                v_switch_cidr_reservation_id: f.take("VSwitchCidrReservationId")?,
+                v_switch_cidr_reservation_cidr: f.take("VSwitchCidrReservationCidr")?,
+                v_switch_cidr_reservation_name: f.take("VSwitchCidrReservationName")?,
+                v_switch_cidr_reservation_description: f
+                    .take("VSwitchCidrReservationDescription")?,
+                ip_version: f.take("IpVersion")?,
+                creation_time: f.take("CreationTime")?,
+                r#type: f.take("Type")?,
+                available_cidr_count: f.take("AvailableCidrCount")?,
+                assigned_cidr_count: f.take("AssignedCidrCount")?,
+                status: f.take("Status")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Response of `ListVSwitchCidrReservations`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVSwitchCidrReservationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -332,25 +354,37 @@ pub struct ListVSwitchCidrReservationsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i64>,
     /// The number of entries to return per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i64>,
     /// A list of reserved CIDR blocks.
     ///
     /// - Wire name: `VSwitchCidrReservations`.
-    #[serde(rename = "VSwitchCidrReservations", default)]
     pub v_switch_cidr_reservations: Option<Vec<VSwitchCidrReservation>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListVSwitchCidrReservationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                max_results: f.take("MaxResults")?,
+                v_switch_cidr_reservations: f.take("VSwitchCidrReservations")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListVSwitchCidrReservations`: one variant per documented code, `Unhandled` for any other.
 ///

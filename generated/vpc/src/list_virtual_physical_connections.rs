@@ -289,7 +289,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualPhysicalConnectionTag {
     /// The key of tag N that is added to the resource. You can specify at most 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -297,7 +297,6 @@ pub struct VirtualPhysicalConnectionTag {
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N that is added to the resource. You can specify at most 20 tag values. The tag value can be an empty string.
     ///
@@ -305,17 +304,28 @@ pub struct VirtualPhysicalConnectionTag {
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnectionTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualPhysicalConnection {
     /// The type of Express Connect circuit. Default value: **VPC**.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
-    #[serde(rename = "Type", default)]
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -332,25 +342,21 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The time when the Express Connect circuit was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The geographical location of the access device.
     ///
     /// - Wire name: `AdLocation`.
     /// - Example: `Yuhang Economic Development Zone XXX Intersection, Yuhang XX Machine Room, E*** Suite.`.
-    #[serde(rename = "AdLocation", default)]
     pub ad_location: Option<String>,
     /// The ID of the port on the access device.
     ///
     /// - Wire name: `PortNumber`.
     /// - Example: `80`.
-    #[serde(rename = "PortNumber", default)]
     pub port_number: Option<String>,
     /// The bandwidth value of the hosted connection.
     ///
@@ -358,7 +364,6 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `50M`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The billing method of the Express Connect circuit.
     ///
@@ -366,25 +371,21 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `Prepaid`.
-    #[serde(rename = "ChargeType", default)]
     pub charge_type: Option<String>,
     /// The description of the Express Connect circuit.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The bandwidth of the Express Connect circuit. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `50`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i64>,
     /// The time when the Express Connect circuit is enabled.
     ///
     /// - Wire name: `EnabledTime`.
     /// - Example: `2021-10-08T10:44Z`.
-    #[serde(rename = "EnabledTime", default)]
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -397,31 +398,26 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CU`.
-    #[serde(rename = "LineOperator", default)]
     pub line_operator: Option<String>,
     /// The geographical location of the data center.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
-    #[serde(rename = "PeerLocation", default)]
     pub peer_location: Option<String>,
     /// The ID of the redundant Express Connect circuit.
     ///
     /// - Wire name: `RedundantPhysicalConnectionId`.
     /// - Example: `pc-119mfjzm****`.
-    #[serde(rename = "RedundantPhysicalConnectionId", default)]
     pub redundant_physical_connection_id: Option<String>,
     /// The name of the Express Connect circuit.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
-    #[serde(rename = "CircuitCode", default)]
     pub circuit_code: Option<String>,
     /// The expiration date of the hosted connection.
     ///
@@ -429,7 +425,6 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2021-11-08T16:00:00Z`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<String>,
     /// The port type. Valid values:
     ///
@@ -443,7 +438,6 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `PortType`.
     /// - Example: `10GBase-LR`.
-    #[serde(rename = "PortType", default)]
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -453,7 +447,6 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
@@ -467,19 +460,16 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
-    #[serde(rename = "LoaStatus", default)]
     pub loa_status: Option<String>,
     /// The ID of the access point that is associated with the Express Connect circuit.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-finance-yh-E`.
-    #[serde(rename = "AccessPointId", default)]
     pub access_point_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
-    #[serde(rename = "PhysicalConnectionId", default)]
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
@@ -488,13 +478,11 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `VirtualPhysicalConnection`.
-    #[serde(rename = "ProductType", default)]
     pub product_type: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `ParentPhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
-    #[serde(rename = "ParentPhysicalConnectionId", default)]
     pub parent_physical_connection_id: Option<String>,
     /// The status of the hosted connection. Valid values:
     ///
@@ -504,13 +492,11 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `VirtualPhysicalConnectionStatus`.
     /// - Example: `Confirmed`.
-    #[serde(rename = "VirtualPhysicalConnectionStatus", default)]
     pub virtual_physical_connection_status: Option<String>,
     /// The ID of the Alibaba Cloud account to which the Express Connect circuit belongs.
     ///
     /// - Wire name: `ParentPhysicalConnectionAliUid`.
     /// - Example: `283117732402483989`.
-    #[serde(rename = "ParentPhysicalConnectionAliUid", default)]
     pub parent_physical_connection_ali_uid: Option<String>,
     /// The payer for the shared Express Connect circuit. Valid values:
     ///
@@ -519,19 +505,16 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
-    #[serde(rename = "OrderMode", default)]
     pub order_mode: Option<String>,
     /// The Alibaba Cloud account ID of the hosted connection owner.
     ///
     /// - Wire name: `AliUid`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "AliUid", default)]
     pub ali_uid: Option<String>,
     /// The VLAN ID of the hosted connection.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
-    #[serde(rename = "VlanId", default)]
     pub vlan_id: Option<String>,
     /// The estimated maximum bandwidth of the shared Express Connect circuit. The estimated bandwidth takes effect after you complete the payment.
     ///
@@ -539,37 +522,77 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `ExpectSpec`.
     /// - Example: `50M`.
-    #[serde(rename = "ExpectSpec", default)]
     pub expect_spec: Option<String>,
     /// The ID of the resource group to which the hosted connection belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfm3wmsyuimpma`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<VirtualPhysicalConnectionTag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                r#type: f.take("Type")?,
+                status: f.take("Status")?,
+                creation_time: f.take("CreationTime")?,
+                ad_location: f.take("AdLocation")?,
+                port_number: f.take("PortNumber")?,
+                spec: f.take("Spec")?,
+                charge_type: f.take("ChargeType")?,
+                description: f.take("Description")?,
+                bandwidth: f.take("Bandwidth")?,
+                enabled_time: f.take("EnabledTime")?,
+                line_operator: f.take("LineOperator")?,
+                peer_location: f.take("PeerLocation")?,
+                redundant_physical_connection_id: f
+                    .take("RedundantPhysicalConnectionId")?,
+                name: f.take("Name")?,
+                circuit_code: f.take("CircuitCode")?,
+                end_time: f.take("EndTime")?,
+                port_type: f.take("PortType")?,
+                business_status: f.take("BusinessStatus")?,
+                loa_status: f.take("LoaStatus")?,
+                access_point_id: f.take("AccessPointId")?,
+                physical_connection_id: f.take("PhysicalConnectionId")?,
+                product_type: f.take("ProductType")?,
+                parent_physical_connection_id: f.take("ParentPhysicalConnectionId")?,
+                virtual_physical_connection_status: f
+                    .take("VirtualPhysicalConnectionStatus")?,
+                parent_physical_connection_ali_uid: f
+                    .take("ParentPhysicalConnectionAliUid")?,
+                order_mode: f.take("OrderMode")?,
+                ali_uid: f.take("AliUid")?,
+                vlan_id: f.take("VlanId")?,
+                expect_spec: f.take("ExpectSpec")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Response of `ListVirtualPhysicalConnections`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVirtualPhysicalConnectionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2A55F69E-EE3D-5CBE-8805-734F7D5B46B9`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The list of hosted connections returned.
     ///
     /// - Wire name: `VirtualPhysicalConnections`.
-    #[serde(rename = "VirtualPhysicalConnections", default)]
     pub virtual_physical_connections: Option<Vec<VirtualPhysicalConnection>>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -578,20 +601,33 @@ pub struct ListVirtualPhysicalConnectionsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The number of entries returned in this query.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
-    #[serde(rename = "Count", default)]
     pub count: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                virtual_physical_connections: f.take("VirtualPhysicalConnections")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                count: f.take("Count")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListVirtualPhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -126,25 +126,22 @@ impl ListVpcEndpointServicesByEndUserRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Service {
     /// The ID of the endpoint service.
     ///
     /// - Wire name: `ServiceId`.
     /// - Example: `vpces-m5enwdmilo210aibo9****`.
-    #[serde(rename = "ServiceId", default)]
     pub service_id: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
-    #[serde(rename = "ServiceName", default)]
     pub service_name: Option<String>,
     /// The default access policy.
     ///
     /// - Wire name: `DefaultPolicyDocument`.
     /// - Example: `{   \"Version\" : \"1\",   \"Statement\" : [ {     \"Effect\" : \"Allow\",     \"Action\" : \"*\",     \"Principal\" : \"*\",     \"Resource\" : \"*\"   } ] }`.
-    #[serde(rename = "DefaultPolicyDocument", default)]
     pub default_policy_document: Option<String>,
     /// Indicate whether the endpoint service supports the access policy. Valid values:
     ///
@@ -153,25 +150,38 @@ pub struct Service {
     ///
     /// - Wire name: `SupportPolicy`.
     /// - Example: `true`.
-    #[serde(rename = "SupportPolicy", default)]
     pub support_policy: Option<bool>,
     /// The domain name of the cloud service to which the endpoint service belongs.
     ///
     /// - Wire name: `ServiceDomain`.
     /// - Example: `oss-admin.aliyuncs.com`.
-    #[serde(rename = "ServiceDomain", default)]
     pub service_domain: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                service_id: f.take("ServiceId")?,
+                service_name: f.take("ServiceName")?,
+                default_policy_document: f.take("DefaultPolicyDocument")?,
+                support_policy: f.take("SupportPolicy")?,
+                service_domain: f.take("ServiceDomain")?,
+            }),
+        )
+    }
 }
 /// Response of `ListVpcEndpointServicesByEndUser`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVpcEndpointServicesByEndUserResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0AB1129F-32C1-5E4D-9E22-E4A859CA46EB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -180,25 +190,37 @@ pub struct ListVpcEndpointServicesByEndUserResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i64>,
     /// The list of entries returned.
     ///
     /// - Wire name: `Services`.
-    #[serde(rename = "Services", default)]
     pub services: Option<Vec<Service>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                max_results: f.take("MaxResults")?,
+                services: f.take("Services")?,
+                total_count: f.take("TotalCount")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListVpcEndpointServicesByEndUser`: one variant per documented code, `Unhandled` for any other.
 ///

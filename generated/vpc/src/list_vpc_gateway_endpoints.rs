@@ -201,53 +201,59 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EndpointTag {
     /// The key of tag N added to the resource.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The value of tag N added to the resource.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for EndpointTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Endpoint {
     /// The ID of the gateway endpoint.
     ///
     /// - Wire name: `EndpointId`.
     /// - Example: `vpce-bp1i1212ss2whuwyw****`.
-    #[serde(rename = "EndpointId", default)]
     pub endpoint_id: Option<String>,
     /// The name of the gateway endpoint.
     ///
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
-    #[serde(rename = "EndpointName", default)]
     pub endpoint_name: Option<String>,
     /// The description of the gateway endpoint.
     ///
     /// - Wire name: `EndpointDescription`.
     /// - Example: `test_description`.
-    #[serde(rename = "EndpointDescription", default)]
     pub endpoint_description: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
-    #[serde(rename = "ServiceName", default)]
     pub service_name: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the gateway endpoint belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The access policy for the cloud service.
     ///
@@ -255,13 +261,11 @@ pub struct Endpoint {
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"*\",\n      \"Principal\": \"*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}`.
-    #[serde(rename = "PolicyDocument", default)]
     pub policy_document: Option<String>,
     /// The time when the endpoint was created. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-09-08T08:43:04Z`.
-    #[serde(rename = "CreationTime", default)]
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
@@ -274,37 +278,54 @@ pub struct Endpoint {
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.
-    #[serde(rename = "EndpointStatus", default)]
     pub endpoint_status: Option<String>,
     /// The ID of the route table associated with the gateway endpoint.
     ///
     /// - Wire name: `AssociatedRouteTables`.
-    #[serde(rename = "AssociatedRouteTables", default)]
     pub associated_route_tables: Option<Vec<String>>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxvfvazb4p****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<EndpointTag>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Endpoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                endpoint_id: f.take("EndpointId")?,
+                endpoint_name: f.take("EndpointName")?,
+                endpoint_description: f.take("EndpointDescription")?,
+                service_name: f.take("ServiceName")?,
+                vpc_id: f.take("VpcId")?,
+                policy_document: f.take("PolicyDocument")?,
+                creation_time: f.take("CreationTime")?,
+                endpoint_status: f.take("EndpointStatus")?,
+                associated_route_tables: f.take("AssociatedRouteTables")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tags: f.take("Tags")?,
+            }),
+        )
+    }
 }
 /// Response of `ListVpcGatewayEndpoints`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVpcGatewayEndpointsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0AB1129F-32C1-5E4D-9E22-E4A859CA46EB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -313,25 +334,37 @@ pub struct ListVpcGatewayEndpointsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i64>,
     /// The list of gateway endpoints.
     ///
     /// - Wire name: `Endpoints`.
-    #[serde(rename = "Endpoints", default)]
     pub endpoints: Option<Vec<Endpoint>>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListVpcGatewayEndpointsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                total_count: f.take("TotalCount")?,
+                endpoints: f.take("Endpoints")?,
+                max_results: f.take("MaxResults")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListVpcGatewayEndpoints`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -166,7 +166,7 @@ impl ListVpcPublishedRouteEntriesRequestBuilder {
     }
 }
 /// The publishing status of the route entry in the publishing target.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PublishStatus {
     /// `NonPublished`.
     NonPublished,
@@ -179,67 +179,88 @@ pub enum PublishStatus {
     PublishStatus { NonPublished = "NonPublished", Published = "Published", }
 );
 /// List of route entry publishing status information in the publishing targets.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RoutePublishTarget {
     /// The publishing status of the route entry in the publishing target.
     ///
     /// - Wire name: `PublishStatus`.
     /// - Example: `Published`.
     /// - Valid values: `NonPublished`, `Published`.
-    #[serde(rename = "PublishStatus", default)]
     pub publish_status: Option<PublishStatus>,
     /// The type of the route publishing target.
     ///
     /// - Wire name: `PublishTargetType`.
     /// - Example: `ECR`.
-    #[serde(rename = "PublishTargetType", default)]
     pub publish_target_type: Option<String>,
     /// The ID of the route publishing target instance.
     ///
     /// - Wire name: `PublishTargetInstanceId`.
     /// - Example: `ecr-xvuqdfma6x57ei****`.
-    #[serde(rename = "PublishTargetInstanceId", default)]
     pub publish_target_instance_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                publish_status: f.take("PublishStatus")?,
+                publish_target_type: f.take("PublishTargetType")?,
+                publish_target_instance_id: f.take("PublishTargetInstanceId")?,
+            }),
+        )
+    }
+}
 /// List of route entry publishing status information.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntries {
     /// The ID of the route entry.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
-    #[serde(rename = "RouteEntryId", default)]
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route entry.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
-    #[serde(rename = "DestinationCidrBlock", default)]
     pub destination_cidr_block: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-2ze3jgygk9bmsj23s****`.
-    #[serde(rename = "RouteTableId", default)]
     pub route_table_id: Option<String>,
     /// List of route entry publishing status information in the publishing targets.
     ///
     /// - Wire name: `RoutePublishTargets`.
-    #[serde(rename = "RoutePublishTargets", default)]
     pub route_publish_targets: Option<Vec<RoutePublishTarget>>,
+}
+impl<'de> ::serde::Deserialize<'de> for RouteEntries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                route_entry_id: f.take("RouteEntryId")?,
+                destination_cidr_block: f.take("DestinationCidrBlock")?,
+                route_table_id: f.take("RouteTableId")?,
+                route_publish_targets: f.take("RoutePublishTargets")?,
+            }),
+        )
+    }
 }
 /// Response of `ListVpcPublishedRouteEntries`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVpcPublishedRouteEntriesResponse {
     /// Request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1D0971B2-A35A-42C1-A44C-E91360C36C0B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether there is a token for the next query. Values:
     ///
@@ -248,13 +269,25 @@ pub struct ListVpcPublishedRouteEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// List of route entry publishing status information.
     ///
     /// - Wire name: `RouteEntries`.
-    #[serde(rename = "RouteEntries", default)]
     pub route_entries: Option<Vec<RouteEntries>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                next_token: f.take("NextToken")?,
+                route_entries: f.take("RouteEntries")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -189,7 +189,7 @@ impl ListVpnCertificateAssociationsRequestBuilder {
 ///
 /// *   **Encryption**
 /// *   **Signature**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CertificateType {
     /// `Encryption`: encryption certificate
     Encryption,
@@ -202,13 +202,12 @@ pub enum CertificateType {
     CertificateType { Encryption = "Encryption", Signature = "Signature", }
 );
 /// The association between the VPN gateway and the certificate.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnCertificateRelation {
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1usbiorilk51760****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The type of the certificate.
     ///
@@ -217,13 +216,11 @@ pub struct VpnCertificateRelation {
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Signature`.
-    #[serde(rename = "CertificateType", default)]
     pub certificate_type: Option<String>,
     /// The certificate ID.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `6bfe4218-ea1d****`.
-    #[serde(rename = "CertificateId", default)]
     pub certificate_id: Option<String>,
     /// The time when the Anycast EIP was associated.
     ///
@@ -231,21 +228,35 @@ pub struct VpnCertificateRelation {
     ///
     /// - Wire name: `AssociationTime`.
     /// - Example: `2020-12-29T09:30:29Z`.
-    #[serde(rename = "AssociationTime", default)]
     pub association_time: Option<String>,
     /// The ID of the region where the VPN gateway is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                certificate_type: f.take("CertificateType")?,
+                certificate_id: f.take("CertificateId")?,
+                association_time: f.take("AssociationTime")?,
+                region_id: f.take("RegionId")?,
+            }),
+        )
+    }
 }
 /// Response of `ListVpnCertificateAssociations`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVpnCertificateAssociationsResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -254,31 +265,42 @@ pub struct ListVpnCertificateAssociationsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `197AF2BD-547F-470C-B29A-8400400233EB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
     /// The association information.
     ///
     /// - Wire name: `VpnCertificateRelations`.
-    #[serde(rename = "VpnCertificateRelations", default)]
     pub vpn_certificate_relations: Option<Vec<VpnCertificateRelation>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListVpnCertificateAssociationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                max_results: f.take("MaxResults")?,
+                vpn_certificate_relations: f.take("VpnCertificateRelations")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListVpnCertificateAssociations`: one variant per documented code, `Unhandled` for any other.
 ///

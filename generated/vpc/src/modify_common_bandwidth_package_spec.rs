@@ -130,14 +130,25 @@ impl ModifyCommonBandwidthPackageSpecRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyCommonBandwidthPackageSpecResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7F129000-F929-4AF5-BE8D-BAE434C795306`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageSpecResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyCommonBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -186,43 +186,37 @@ impl ModifyCustomerGatewayAttributeRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyCustomerGatewayAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8AA5CE21-2E6A-4530-BDF5-F055849476E6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The public IP address of the gateway device in the data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `139.32.XX.XX`.
-    #[serde(rename = "IpAddress", default)]
     pub ip_address: Option<String>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The timestamp generated when the customer gateway was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
@@ -230,8 +224,25 @@ pub struct ModifyCustomerGatewayAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyCustomerGatewayAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                ip_address: f.take("IpAddress")?,
+                description: f.take("Description")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                create_time: f.take("CreateTime")?,
+                name: f.take("Name")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyCustomerGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

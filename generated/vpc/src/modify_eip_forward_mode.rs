@@ -133,14 +133,25 @@ impl ModifyEipForwardModeRequestBuilder {
 /// Response of `ModifyEipForwardMode`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyEipForwardModeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62C6A6A5-1534-53D9-AB1E-C9307A147ED5`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyEipForwardModeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyEipForwardMode`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -112,14 +112,25 @@ impl ModifyExpressCloudConnectionBandwidthRequestBuilder {
 /// Response of `ModifyExpressCloudConnectionBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyExpressCloudConnectionBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionBandwidthResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyExpressCloudConnectionBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///

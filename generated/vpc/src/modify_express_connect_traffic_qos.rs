@@ -183,7 +183,7 @@ impl ModifyExpressConnectTrafficQosRequestBuilder {
     }
 }
 /// The type of instance to be associated. Set the value to **PHYSICALCONNECTION**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstanceType {
     /// `PHYSICALCONNECTION`.
     Physicalconnection,
@@ -222,7 +222,7 @@ impl ::acs_runtime::validate::Validate for AddInstanceList {
     }
 }
 /// The type of the associated instance. Set the value to **PHYSICALCONNECTION**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RemoveInstanceListInstanceType {
     /// `PHYSICALCONNECTION`.
     Physicalconnection,
@@ -263,14 +263,25 @@ impl ::acs_runtime::validate::Validate for RemoveInstanceList {
 /// Response of `ModifyExpressConnectTrafficQos`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyExpressConnectTrafficQosResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -323,14 +323,25 @@ impl ModifyExpressConnectTrafficQosRuleRequestBuilder {
 /// Response of `ModifyExpressConnectTrafficQosRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyExpressConnectTrafficQosRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B48B4B9-1EAD-469F-B488-594DAB4B6A1A`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosRuleResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -146,20 +146,31 @@ impl ModifyIPv6TranslatorBandwidthRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyIPv6TranslatorBandwidthResponse {
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `202304500950739`.
-    #[serde(rename = "OrderId", default)]
     pub order_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EF8198EE-8FC9-49C2-A22E-xxxx`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorBandwidthResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                order_id: f.take("OrderId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyIPv6TranslatorBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///

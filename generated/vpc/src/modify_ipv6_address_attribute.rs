@@ -155,14 +155,25 @@ impl ModifyIpv6AddressAttributeRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyIpv6AddressAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D560AF68-4CE8-4A5C-B3FE-469F558094D0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyIpv6AddressAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyIpv6AddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

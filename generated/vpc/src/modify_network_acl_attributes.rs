@@ -155,14 +155,25 @@ impl ModifyNetworkAclAttributesRequestBuilder {
 /// Response of `ModifyNetworkAclAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyNetworkAclAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8F76C3E4-B39F-465D-B8B3-50BAF03CA833`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyNetworkAclAttributesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.
 ///

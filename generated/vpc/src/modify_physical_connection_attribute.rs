@@ -234,14 +234,25 @@ impl ModifyPhysicalConnectionAttributeRequestBuilder {
 /// Response of `ModifyPhysicalConnectionAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyPhysicalConnectionAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `013EE132-A109-4247-91B0-099A8FF49AD7`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyPhysicalConnectionAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyPhysicalConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

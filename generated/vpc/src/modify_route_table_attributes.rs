@@ -144,14 +144,25 @@ impl ModifyRouteTableAttributesRequestBuilder {
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyRouteTableAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62172DD5-6BAC-45DF-8D44`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyRouteTableAttributesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyRouteTableAttributes`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -134,26 +134,37 @@ impl ModifySslVpnClientCertRequestBuilder {
 /// Response of `ModifySslVpnClientCert`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifySslVpnClientCertResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `cert2`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-bp1n8wcf134yl0osr****`.
-    #[serde(rename = "SslVpnClientCertId", default)]
     pub ssl_vpn_client_cert_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifySslVpnClientCertResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                name: f.take("Name")?,
+                ssl_vpn_client_cert_id: f.take("SslVpnClientCertId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifySslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -372,7 +372,7 @@ impl ModifySslVpnServerRequestBuilder {
 ///
 /// *   **TCP** (default)
 /// *   **UDP**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Proto {
     /// `TCP`: TCP (default)
     Tcp,
@@ -388,7 +388,7 @@ pub enum Proto {
 /// *   **AES-192-CBC**
 /// *   **AES-256-CBC**
 /// *   **none**
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Cipher {
     /// `AES-128-CBC`: AES-128-CBC (default)
     Aes128Cbc,
@@ -410,91 +410,77 @@ pub enum Cipher {
 /// The results returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifySslVpnServerResponse {
     /// The public IP address.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.98.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-****`.
-    #[serde(rename = "IDaaSInstanceId", default)]
     pub i_daa_s_instance_id: Option<String>,
     /// The time when the SSL server was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753580000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// Indicates whether data compression is enabled.
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
-    #[serde(rename = "Compress", default)]
     pub compress: Option<bool>,
     /// The port that is used by the SSL server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `1194`.
-    #[serde(rename = "Port", default)]
     pub port: Option<i32>,
     /// The local CIDR block.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.20.20.0/24`.
-    #[serde(rename = "LocalSubnet", default)]
     pub local_subnet: Option<String>,
     /// The ID of the region where the SSL server is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The encryption algorithm.
     ///
     /// - Wire name: `Cipher`.
     /// - Example: `AES-128-CBC`.
-    #[serde(rename = "Cipher", default)]
     pub cipher: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF11D6F6-E35A-41C3-9B20-6FC8A901FE65`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The total number of current connections.
     ///
     /// - Wire name: `Connections`.
     /// - Example: `0`.
-    #[serde(rename = "Connections", default)]
     pub connections: Option<i32>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
-    #[serde(rename = "SslVpnServerId", default)]
     pub ssl_vpn_server_id: Option<String>,
     /// The maximum number of connections.
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
-    #[serde(rename = "MaxConnections", default)]
     pub max_connections: Option<i32>,
     /// The name of the SSL server.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// Indicates whether two-factor authentication is enabled.
     ///
@@ -503,19 +489,16 @@ pub struct ModifySslVpnServerResponse {
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `false`.
-    #[serde(rename = "EnableMultiFactorAuth", default)]
     pub enable_multi_factor_auth: Option<bool>,
     /// The client CIDR block.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.30.30.0/24`.
-    #[serde(rename = "ClientIpPool", default)]
     pub client_ip_pool: Option<String>,
     /// The protocol that is used by the SSL server.
     ///
     /// - Wire name: `Proto`.
     /// - Example: `UDP`.
-    #[serde(rename = "Proto", default)]
     pub proto: Option<String>,
     /// The ID of the resource group to which the SSL server belongs.
     ///
@@ -523,13 +506,11 @@ pub struct ModifySslVpnServerResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
-    #[serde(rename = "IDaaSApplicationId", default)]
     pub i_daa_s_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
@@ -538,8 +519,38 @@ pub struct ModifySslVpnServerResponse {
     ///
     /// - Wire name: `IDaaSInstanceVersion`.
     /// - Example: `EIAM 2.0`.
-    #[serde(rename = "IDaaSInstanceVersion", default)]
     pub i_daa_s_instance_version: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                internet_ip: f.take("InternetIp")?,
+                i_daa_s_instance_id: f.take("IDaaSInstanceId")?,
+                create_time: f.take("CreateTime")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                compress: f.take("Compress")?,
+                port: f.take("Port")?,
+                local_subnet: f.take("LocalSubnet")?,
+                region_id: f.take("RegionId")?,
+                cipher: f.take("Cipher")?,
+                request_id: f.take("RequestId")?,
+                connections: f.take("Connections")?,
+                ssl_vpn_server_id: f.take("SslVpnServerId")?,
+                max_connections: f.take("MaxConnections")?,
+                name: f.take("Name")?,
+                enable_multi_factor_auth: f.take("EnableMultiFactorAuth")?,
+                client_ip_pool: f.take("ClientIpPool")?,
+                proto: f.take("Proto")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                i_daa_s_application_id: f.take("IDaaSApplicationId")?,
+                i_daa_s_instance_version: f.take("IDaaSInstanceVersion")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifySslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///

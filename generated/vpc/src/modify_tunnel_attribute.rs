@@ -195,7 +195,7 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
 /// </props>
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -229,7 +229,7 @@ pub enum IkeAuthAlg {
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
 /// </props>
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeEncAlg {
     /// `aes`: AES
     Aes,
@@ -254,7 +254,7 @@ pub enum IkeEncAlg {
 ///
 /// *   **main:** This mode offers higher security during negotiations.
 /// *   **aggressive**: This mode is faster and has a higher success rate.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeMode {
     /// `main`: main mode: higher security during negotiations
     Main,
@@ -265,7 +265,7 @@ pub enum IkeMode {
 }
 ::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkePfs {
     /// `group1`: DH group 1
     Group1,
@@ -283,7 +283,7 @@ pub enum IkePfs {
     "group14", }
 );
 /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeVersion {
     /// `ikev1`: IKEv1
     Ikev1,
@@ -462,7 +462,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
 /// </props>
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -497,7 +497,7 @@ pub enum IpsecAuthAlg {
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
 /// </props>
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecEncAlg {
     /// `aes`: AES
     Aes,
@@ -519,7 +519,7 @@ pub enum IpsecEncAlg {
     "3des", Sm4 = "sm4", }
 );
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecPfs {
     /// `disabled`: no Diffie-Hellman exchange
     Disabled,
@@ -680,25 +680,22 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
     }
 }
 /// The Phase 1 configuration.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// The IKE authentication algorithm.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
     /// The IKE encryption algorithm.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The IKE lifetime. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The IKE negotiation mode.
     ///
@@ -707,13 +704,11 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The DH group.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The IKE version.
     ///
@@ -724,57 +719,84 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev2`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The tunnel identifier. The identifier supports FQDNs and IP addresses. The default value is the tunnel IP address.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.XX.XX.87`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The peer identifier. The identifier supports FQDNs and IP addresses. The default identifier is the IP address of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.XX.XX.207`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelIkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_pfs: f.take("IkePfs")?,
+                ike_version: f.take("IkeVersion")?,
+                local_id: f.take("LocalId")?,
+                psk: f.take("Psk")?,
+                remote_id: f.take("RemoteId")?,
+            }),
+        )
+    }
+}
 /// The configurations of IPsec Phase 2.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// The IPsec authentication algorithm.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The IPsec encryption algorithm.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The IPsec lifetime. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
     /// The DH group.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelIpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
+}
 /// The BGP configuration.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// Indicates whether the BGP feature is enabled. Valid values:
     ///
@@ -783,72 +805,78 @@ pub struct ModifyTunnelAttributeTunnelBgpConfig {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableBgp", default)]
     pub enable_bgp: Option<bool>,
     /// The local ASN.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.11.1`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// The peer ASN.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<i64>,
     /// The BGP IP address of the peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.11.2`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// The CIDR block to which the tunnel BGP IP address belongs.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                enable_bgp: f.take("EnableBgp")?,
+                local_asn: f.take("LocalAsn")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_asn: f.take("PeerAsn")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+            }),
+        )
+    }
 }
 /// Response of `ModifyTunnelAttribute`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeResponse {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-gbyz2e070xzo93****`.
-    #[serde(rename = "TunnelId", default)]
     pub tunnel_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6F36FF0-9544-3AEE-8673-A4647D50064C`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The Phase 1 configuration.
     ///
     /// - Wire name: `TunnelIkeConfig`.
-    #[serde(rename = "TunnelIkeConfig", default)]
     pub tunnel_ike_config: Option<ModifyTunnelAttributeTunnelIkeConfig>,
     /// The configurations of IPsec Phase 2.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
-    #[serde(rename = "TunnelIpsecConfig", default)]
     pub tunnel_ipsec_config: Option<ModifyTunnelAttributeTunnelIpsecConfig>,
     /// The BGP configuration.
     ///
     /// - Wire name: `TunnelBgpConfig`.
-    #[serde(rename = "TunnelBgpConfig", default)]
     pub tunnel_bgp_config: Option<ModifyTunnelAttributeTunnelBgpConfig>,
     /// Indicates whether NAT traversal is enabled. Valid values:
     ///
@@ -857,7 +885,6 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
-    #[serde(rename = "EnableNatTraversal", default)]
     pub enable_nat_traversal: Option<bool>,
     /// Indicates whether DPD is enabled. Valid values:
     ///
@@ -866,19 +893,16 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableDpd", default)]
     pub enable_dpd: Option<bool>,
     /// The peer CA certificate when a VPN gateway that uses an SM certificate is used to create the IPsec connection.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
-    #[serde(rename = "RemoteCaCertificate", default)]
     pub remote_ca_certificate: Option<String>,
     /// The ID of the customer gateway associated with the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0wx48ayhrygitm80****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -887,19 +911,16 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
-    #[serde(rename = "Role", default)]
     pub role: Option<String>,
     /// The tunnel zone.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-h`.
-    #[serde(rename = "ZoneNo", default)]
     pub zone_no: Option<String>,
     /// The tunnel IP address.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.XX.XX.87`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The tunnel status. Valid values:
     ///
@@ -909,8 +930,31 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tunnel_id: f.take("TunnelId")?,
+                request_id: f.take("RequestId")?,
+                tunnel_ike_config: f.take("TunnelIkeConfig")?,
+                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
+                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
+                enable_nat_traversal: f.take("EnableNatTraversal")?,
+                enable_dpd: f.take("EnableDpd")?,
+                remote_ca_certificate: f.take("RemoteCaCertificate")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                role: f.take("Role")?,
+                zone_no: f.take("ZoneNo")?,
+                internet_ip: f.take("InternetIp")?,
+                state: f.take("State")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyTunnelAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

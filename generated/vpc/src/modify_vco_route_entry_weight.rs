@@ -206,7 +206,7 @@ impl ModifyVcoRouteEntryWeightRequestBuilder {
     }
 }
 /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OverlayMode {
     /// `Ipsec`: the IPsec tunneling protocol
     Ipsec,
@@ -219,14 +219,25 @@ pub enum OverlayMode {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVcoRouteEntryWeightResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9496F8A-82F4-3130-A51A-2266ACC799B4`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyVcoRouteEntryWeightResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyVcoRouteEntryWeight`: one variant per documented code, `Unhandled` for any other.
 ///

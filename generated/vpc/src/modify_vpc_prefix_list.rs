@@ -256,20 +256,31 @@ pub struct RemovePrefixListEntry {
 /// Response of `ModifyVpcPrefixList`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpcPrefixListResponse {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b7hwu67****`.
-    #[serde(rename = "PrefixListId", default)]
     pub prefix_list_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyVpcPrefixListResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                prefix_list_id: f.take("PrefixListId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -437,7 +437,7 @@ impl ModifyVpnAttachmentAttributeRequestBuilder {
 ///
 /// *   **public**: an encrypted connection over the Internet
 /// *   **private**: an encrypted connection over private networks
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NetworkType {
     /// `public`: an encrypted connection over the Internet
     Public,
@@ -490,7 +490,7 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
     }
 }
 /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -510,7 +510,7 @@ pub enum IkeAuthAlg {
     = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeEncAlg {
     /// `aes`: AES
     Aes,
@@ -533,7 +533,7 @@ pub enum IkeEncAlg {
 ///
 /// *   **main:** This mode offers higher security during negotiations.
 /// *   **aggressive**: This mode is faster with a higher success rate.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeMode {
     /// `main`: main mode: higher security during negotiations
     Main,
@@ -544,7 +544,7 @@ pub enum IkeMode {
 }
 ::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkePfs {
     /// `group1`: DH group 1
     Group1,
@@ -564,7 +564,7 @@ pub enum IkePfs {
 /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.
 ///
 /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeVersion {
     /// `ikev1`: IKEv1
     Ikev1,
@@ -715,7 +715,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 /// The authentication algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -735,7 +735,7 @@ pub enum IpsecAuthAlg {
     Sha512 = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecEncAlg {
     /// `aes`: AES
     Aes,
@@ -757,7 +757,7 @@ pub enum IpsecEncAlg {
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecPfs {
     /// `disabled`: no Diffie-Hellman exchange
     Disabled,
@@ -913,7 +913,7 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
 /// The configuration of Phase 1 negotiations.
 ///
 /// **IkeConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IkeConfig {
     /// Enter a pre-shared key that is used for identity authentication between Alibaba Cloud and the data center.
     ///
@@ -921,7 +921,6 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `Psk`.
     /// - Example: `1234***`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The version of the IKE protocol.
     ///
@@ -932,7 +931,6 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The IKE negotiation mode.
     ///
@@ -941,79 +939,103 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The encryption algorithm that is used in Phase 1 negotiations.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The authentication algorithm that is used in Phase 1 negotiations.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
     /// The DH key exchange algorithm that is used in Phase 1 negotiations.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The SA lifetime that is determined by Phase 1 negotiations. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The identifier of the IPsec-VPN connection on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.XX.XX.1`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The identifier of the IPsec-VPN connection on the data center side.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.XX.XX.2`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for IkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                psk: f.take("Psk")?,
+                ike_version: f.take("IkeVersion")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+                ike_pfs: f.take("IkePfs")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                local_id: f.take("LocalId")?,
+                remote_id: f.take("RemoteId")?,
+            }),
+        )
+    }
 }
 /// The configuration of Phase 2 negotiations.
 ///
 /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecConfig {
     /// The encryption algorithm that is used in Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `md5`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The DH key exchange algorithm that is used in Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
     /// The SA lifetime that is determined by Phase 2 negotiations. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+            }),
+        )
+    }
 }
 /// The health check configurations of the IPsec-VPN connection.
 ///
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPC connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoHealthCheck {
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -1022,31 +1044,26 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
-    #[serde(rename = "Enable", default)]
     pub enable: Option<String>,
     /// The source IP address that is used for health checks.
     ///
     /// - Wire name: `Sip`.
     /// - Example: `10.1.1.1`.
-    #[serde(rename = "Sip", default)]
     pub sip: Option<String>,
     /// The destination IP address that is used for health checks.
     ///
     /// - Wire name: `Dip`.
     /// - Example: `192.168.1.1`.
-    #[serde(rename = "Dip", default)]
     pub dip: Option<String>,
     /// The interval between two consecutive health check retries. Unit: seconds.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `3`.
-    #[serde(rename = "Interval", default)]
     pub interval: Option<i32>,
     /// The maximum number of health check retries.
     ///
     /// - Wire name: `Retry`.
     /// - Example: `3`.
-    #[serde(rename = "Retry", default)]
     pub retry: Option<i32>,
     /// Indicates whether advertised routes are withdrawn when the health check fails. Valid values:
     ///
@@ -1055,13 +1072,29 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
-    #[serde(rename = "Policy", default)]
     pub policy: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                enable: f.take("Enable")?,
+                sip: f.take("Sip")?,
+                dip: f.take("Dip")?,
+                interval: f.take("Interval")?,
+                retry: f.take("Retry")?,
+                policy: f.take("Policy")?,
+            }),
+        )
+    }
 }
 /// The BGP configurations of the IPsec-VPN connection.
 ///
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnBgpConfig {
     /// Indicates whether BGP is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -1070,37 +1103,31 @@ pub struct VpnBgpConfig {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableBgp", default)]
     pub enable_bgp: Option<String>,
     /// The CIDR block of the IPsec tunnel.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
     /// The BGP IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.11.1`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// The BGP IP address on the data center side.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.11.2`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<i64>,
     /// The ASN on the data center side.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65535`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<i64>,
     /// The negotiation state of BGP. Valid values:
     ///
@@ -1109,63 +1136,89 @@ pub struct VpnBgpConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `false`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                enable_bgp: f.take("EnableBgp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                local_asn: f.take("LocalAsn")?,
+                peer_asn: f.take("PeerAsn")?,
+                status: f.take("Status")?,
+            }),
+        )
+    }
+}
 /// BGP configuration.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelBgpConfig {
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.1`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// The ASN of the tunnel peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<i64>,
     /// The BGP IP address of the tunnel peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.10.2`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the tunnel.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelBgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                local_asn: f.take("LocalAsn")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_asn: f.take("PeerAsn")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 1 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelIkeConfig {
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values:
     ///
@@ -1174,75 +1227,101 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelIkeConfig
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The Diffie-Hellman (DH) group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The version of the IKE protocol.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev2`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.XX.XX.1`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The peer identifier.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.XX.XX.2`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelIkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_pfs: f.take("IkePfs")?,
+                ike_version: f.take("IkeVersion")?,
+                local_id: f.take("LocalId")?,
+                psk: f.take("Psk")?,
+                remote_id: f.take("RemoteId")?,
+            }),
+        )
+    }
+}
 /// The configurations of Phase 2 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelIpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
+}
 /// The tunnel configurations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// Whether the DPD feature is enabled for the tunnel.
     ///
@@ -1251,7 +1330,6 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableDpd", default)]
     pub enable_dpd: Option<bool>,
     /// Indicates whether traversal feature is enabled for the tunnel. Valid values:
     ///
@@ -1260,13 +1338,11 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
-    #[serde(rename = "EnableNatTraversal", default)]
     pub enable_nat_traversal: Option<bool>,
     /// The IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.XX.XX.66`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -1275,13 +1351,11 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
-    #[serde(rename = "Role", default)]
     pub role: Option<String>,
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-0jod7plwf2a0o9lvu****`.
-    #[serde(rename = "TunnelId", default)]
     pub tunnel_id: Option<String>,
     /// The order in which the tunnel was created.
     ///
@@ -1290,7 +1364,6 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
-    #[serde(rename = "TunnelIndex", default)]
     pub tunnel_index: Option<i32>,
     /// The status of the tunnel. Valid values:
     ///
@@ -1300,42 +1373,60 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// BGP configuration.
     ///
     /// - Wire name: `TunnelBgpConfig`.
-    #[serde(rename = "TunnelBgpConfig", default)]
     pub tunnel_bgp_config: Option<
         ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelBgpConfig,
     >,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
-    #[serde(rename = "TunnelIkeConfig", default)]
     pub tunnel_ike_config: Option<
         ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelIkeConfig,
     >,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
-    #[serde(rename = "TunnelIpsecConfig", default)]
     pub tunnel_ipsec_config: Option<
         ModifyVpnAttachmentAttributeTunnelOptionsSpecificationTunnelIpsecConfig,
     >,
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                enable_dpd: f.take("EnableDpd")?,
+                enable_nat_traversal: f.take("EnableNatTraversal")?,
+                internet_ip: f.take("InternetIp")?,
+                role: f.take("Role")?,
+                tunnel_id: f.take("TunnelId")?,
+                tunnel_index: f.take("TunnelIndex")?,
+                state: f.take("State")?,
+                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
+                tunnel_ike_config: f.take("TunnelIkeConfig")?,
+                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
+            }),
+        )
+    }
 }
 /// Response of `ModifyVpnAttachmentAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeResponse {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w5112fgnl2ihlmf****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The ID of the customer gateway associated with the IPsec-VPN connection.
     ///
@@ -1343,7 +1434,6 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The ID of the VPN gateway that is associated with the IPsec-VPN connection.
     ///
@@ -1351,45 +1441,38 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-p0wa1c1018pmeb6cu****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The description of the IPsec-VPN connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The CIDR block on the Alibaba Cloud side that communicates with the on-premises data center is required, such as CIDR blocks of VPCs.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
-    #[serde(rename = "LocalSubnet", default)]
     pub local_subnet: Option<String>,
     /// The CIDR block of the on-premises data center that communicates with Alibaba Cloud is required.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.1.3.0/24,10.1.4.0/24`.
-    #[serde(rename = "RemoteSubnet", default)]
     pub remote_subnet: Option<String>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// **IkeConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IkeConfig`.
-    #[serde(rename = "IkeConfig", default)]
     pub ike_config: Option<IkeConfig>,
     /// The configuration of Phase 2 negotiations.
     ///
     /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IpsecConfig`.
-    #[serde(rename = "IpsecConfig", default)]
     pub ipsec_config: Option<IpsecConfig>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -1397,7 +1480,6 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658201810000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
@@ -1406,7 +1488,6 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
-    #[serde(rename = "EffectImmediately", default)]
     pub effect_immediately: Option<bool>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
@@ -1417,14 +1498,12 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ike_sa_not_established`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The health check configurations of the IPsec-VPN connection.
     ///
     /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPC connections.
     ///
     /// - Wire name: `VcoHealthCheck`.
-    #[serde(rename = "VcoHealthCheck", default)]
     pub vco_health_check: Option<VcoHealthCheck>,
     /// Indicates whether the DPD feature is enabled for the IPsec-VPN connection.
     ///
@@ -1435,7 +1514,6 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableDpd", default)]
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the IPsec-VPN connection.
     ///
@@ -1446,14 +1524,12 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
-    #[serde(rename = "EnableNatTraversal", default)]
     pub enable_nat_traversal: Option<bool>,
     /// The BGP configurations of the IPsec-VPN connection.
     ///
     /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `VpnBgpConfig`.
-    #[serde(rename = "VpnBgpConfig", default)]
     pub vpn_bgp_config: Option<VpnBgpConfig>,
     /// The type of the resource that is associated with the IPsec-VPN connection. Valid values:
     ///
@@ -1463,7 +1539,6 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
-    #[serde(rename = "AttachType", default)]
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
@@ -1472,13 +1547,11 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
-    #[serde(rename = "NetworkType", default)]
     pub network_type: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the transit router associated with the IPsec-VPN connection belongs.
     ///
     /// - Wire name: `AttachInstanceId`.
     /// - Example: `cen-c2r3m3zxkumoqz****`.
-    #[serde(rename = "AttachInstanceId", default)]
     pub attach_instance_id: Option<String>,
     /// The bandwidth specification of the IPsec-VPN connection.
     ///
@@ -1486,7 +1559,6 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `1000M`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -1494,14 +1566,12 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The tunnel configurations of the IPsec-VPN connection.
     ///
     /// **TunnelOptionsSpecification** parameters are returned only for dual-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `TunnelOptionsSpecification`.
-    #[serde(rename = "TunnelOptionsSpecification", default)]
     pub tunnel_options_specification: Option<
         Vec<ModifyVpnAttachmentAttributeTunnelOptionsSpecification>,
     >,
@@ -1514,14 +1584,47 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
-    #[serde(rename = "EnableTunnelsBgp", default)]
     pub enable_tunnels_bgp: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `35822A84-867F-3936-A2E6-A4C4E3ED11C0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                name: f.take("Name")?,
+                description: f.take("Description")?,
+                local_subnet: f.take("LocalSubnet")?,
+                remote_subnet: f.take("RemoteSubnet")?,
+                ike_config: f.take("IkeConfig")?,
+                ipsec_config: f.take("IpsecConfig")?,
+                create_time: f.take("CreateTime")?,
+                effect_immediately: f.take("EffectImmediately")?,
+                status: f.take("Status")?,
+                vco_health_check: f.take("VcoHealthCheck")?,
+                enable_dpd: f.take("EnableDpd")?,
+                enable_nat_traversal: f.take("EnableNatTraversal")?,
+                vpn_bgp_config: f.take("VpnBgpConfig")?,
+                attach_type: f.take("AttachType")?,
+                network_type: f.take("NetworkType")?,
+                attach_instance_id: f.take("AttachInstanceId")?,
+                spec: f.take("Spec")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                tunnel_options_specification: f.take("TunnelOptionsSpecification")?,
+                enable_tunnels_bgp: f.take("EnableTunnelsBgp")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

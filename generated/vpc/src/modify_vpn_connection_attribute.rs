@@ -415,7 +415,7 @@ impl ModifyVpnConnectionAttributeRequestBuilder {
 ///
 /// *   **master**: The tunnel is an active tunnel.
 /// *   **slave**: The tunnel is a standby tunnel.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     /// `master`: the active tunnel
     Master,
@@ -474,7 +474,7 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
 /// The authentication algorithm that is used in Phase 1 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -496,7 +496,7 @@ pub enum IkeAuthAlg {
 /// The encryption algorithm that is used in Phase 1 negotiations.
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeEncAlg {
     /// `aes`: AES
     Aes,
@@ -519,7 +519,7 @@ pub enum IkeEncAlg {
 ///
 /// *   **main:** This mode offers higher security during negotiations.
 /// *   **aggressive:** This mode supports faster negotiations and a higher success rate.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeMode {
     /// `main`: main mode: higher security during negotiations
     Main,
@@ -530,7 +530,7 @@ pub enum IkeMode {
 }
 ::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkePfs {
     /// `group1`: DH group 1
     Group1,
@@ -550,7 +550,7 @@ pub enum IkePfs {
 /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.
 ///
 /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeVersion {
     /// `ikev1`: IKEv1
     Ikev1,
@@ -703,7 +703,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 /// The authentication algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecAuthAlg {
     /// `md5`: MD5
     Md5,
@@ -725,7 +725,7 @@ pub enum IpsecAuthAlg {
 /// The encryption algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecEncAlg {
     /// `aes`: AES
     Aes,
@@ -747,7 +747,7 @@ pub enum IpsecEncAlg {
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecPfs {
     /// `disabled`: no Diffie-Hellman exchange
     Disabled,
@@ -907,31 +907,27 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
 /// The configuration of Phase 1 negotiations.
 ///
 /// **IkeConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IkeConfig {
     /// The identifier on the data center side. The default value is the IP address of the customer gateway. The value can be a FQDN or an IP address.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `139.18.XX.XX`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The identifier on the VPC side. The default value is the IP address of the VPN gateway. The value can be an FQDN or an IP address.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `116.64.XX.XX`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The IKE negotiation mode.
     ///
@@ -940,7 +936,6 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The version of the IKE protocol.
     ///
@@ -951,85 +946,108 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The DH group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy7d1i8i****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for IkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                remote_id: f.take("RemoteId")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                local_id: f.take("LocalId")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_version: f.take("IkeVersion")?,
+                ike_pfs: f.take("IkePfs")?,
+                psk: f.take("Psk")?,
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+            }),
+        )
+    }
 }
 /// The configuration of Phase 2 negotiations.
 ///
 /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
 }
 /// The health check configuration.
 ///
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPN connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoHealthCheck {
     /// The destination IP address.
     ///
     /// - Wire name: `Dip`.
     /// - Example: `192.168.1.1`.
-    #[serde(rename = "Dip", default)]
     pub dip: Option<String>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `3`.
-    #[serde(rename = "Interval", default)]
     pub interval: Option<i32>,
     /// The maximum number of health check retries.
     ///
     /// - Wire name: `Retry`.
     /// - Example: `3`.
-    #[serde(rename = "Retry", default)]
     pub retry: Option<i32>,
     /// The source IP address that is used for health checks.
     ///
     /// - Wire name: `Sip`.
     /// - Example: `10.1.1.1`.
-    #[serde(rename = "Sip", default)]
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection.
     ///
@@ -1038,13 +1056,28 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
-    #[serde(rename = "Enable", default)]
     pub enable: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                dip: f.take("Dip")?,
+                interval: f.take("Interval")?,
+                retry: f.take("Retry")?,
+                sip: f.take("Sip")?,
+                enable: f.take("Enable")?,
+            }),
+        )
+    }
 }
 /// The BGP configuration.
 ///
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
@@ -1053,19 +1086,16 @@ pub struct VpnBgpConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The BGP IP address of the data center.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.11.2`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the IPsec-VPN connection.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
     /// Indicates whether BGP is enabled. Valid values:
     ///
@@ -1074,81 +1104,103 @@ pub struct VpnBgpConfig {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableBgp", default)]
     pub enable_bgp: Option<String>,
     /// The BGP IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.11.1`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// The ASN on the data center side.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<i32>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<i32>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+                enable_bgp: f.take("EnableBgp")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_asn: f.take("PeerAsn")?,
+                local_asn: f.take("LocalAsn")?,
+            }),
+        )
+    }
+}
 /// The BGP configuration.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOptionTunnelBgpConfig {
     /// The ASN of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
-    #[serde(rename = "LocalAsn", default)]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.1`.
-    #[serde(rename = "LocalBgpIp", default)]
     pub local_bgp_ip: Option<String>,
     /// The ASN of the tunnel peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
-    #[serde(rename = "PeerAsn", default)]
     pub peer_asn: Option<i64>,
     /// The BGP IP address of the tunnel peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.10.2`.
-    #[serde(rename = "PeerBgpIp", default)]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the tunnel.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
-    #[serde(rename = "TunnelCidr", default)]
     pub tunnel_cidr: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelOptionTunnelBgpConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                local_asn: f.take("LocalAsn")?,
+                local_bgp_ip: f.take("LocalBgpIp")?,
+                peer_asn: f.take("PeerAsn")?,
+                peer_bgp_ip: f.take("PeerBgpIp")?,
+                tunnel_cidr: f.take("TunnelCidr")?,
+            }),
+        )
+    }
+}
 /// The configuration of Phase 1 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOptionTunnelIkeConfig {
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IkeAuthAlg", default)]
     pub ike_auth_alg: Option<String>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IkeEncAlg", default)]
     pub ike_enc_alg: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IkeLifetime", default)]
     pub ike_lifetime: Option<i64>,
     /// The IKE negotiation mode.
     ///
@@ -1157,75 +1209,99 @@ pub struct TunnelOptionTunnelIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
-    #[serde(rename = "IkeMode", default)]
     pub ike_mode: Option<String>,
     /// The DH group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IkePfs", default)]
     pub ike_pfs: Option<String>,
     /// The version of the IKE protocol.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
-    #[serde(rename = "IkeVersion", default)]
     pub ike_version: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.21.XX.XX`.
-    #[serde(rename = "LocalId", default)]
     pub local_id: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
-    #[serde(rename = "Psk", default)]
     pub psk: Option<String>,
     /// The identifier of the tunnel peer.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.42.XX.XX`.
-    #[serde(rename = "RemoteId", default)]
     pub remote_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelOptionTunnelIkeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ike_auth_alg: f.take("IkeAuthAlg")?,
+                ike_enc_alg: f.take("IkeEncAlg")?,
+                ike_lifetime: f.take("IkeLifetime")?,
+                ike_mode: f.take("IkeMode")?,
+                ike_pfs: f.take("IkePfs")?,
+                ike_version: f.take("IkeVersion")?,
+                local_id: f.take("LocalId")?,
+                psk: f.take("Psk")?,
+                remote_id: f.take("RemoteId")?,
+            }),
+        )
+    }
+}
 /// The configuration of Phase 2 negotiations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOptionTunnelIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
-    #[serde(rename = "IpsecAuthAlg", default)]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
-    #[serde(rename = "IpsecEncAlg", default)]
     pub ipsec_enc_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
-    #[serde(rename = "IpsecLifetime", default)]
     pub ipsec_lifetime: Option<i64>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
-    #[serde(rename = "IpsecPfs", default)]
     pub ipsec_pfs: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelOptionTunnelIpsecConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
+                ipsec_enc_alg: f.take("IpsecEncAlg")?,
+                ipsec_lifetime: f.take("IpsecLifetime")?,
+                ipsec_pfs: f.take("IpsecPfs")?,
+            }),
+        )
+    }
+}
 /// The tunnel configurations of the IPsec-VPN connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOption {
     /// The ID of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0wy363lucf1uyae8****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
@@ -1234,7 +1310,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableDpd", default)]
     pub enable_dpd: Option<bool>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
@@ -1243,13 +1318,11 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
-    #[serde(rename = "EnableNatTraversal", default)]
     pub enable_nat_traversal: Option<bool>,
     /// The IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.21.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The CA certificate of the tunnel peer.
     ///
@@ -1257,7 +1330,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
-    #[serde(rename = "RemoteCaCertificate", default)]
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -1266,7 +1338,6 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
-    #[serde(rename = "Role", default)]
     pub role: Option<String>,
     /// The tunnel status. Valid values:
     ///
@@ -1276,53 +1347,82 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
-    #[serde(rename = "State", default)]
     pub state: Option<String>,
     /// The BGP configuration.
     ///
     /// - Wire name: `TunnelBgpConfig`.
-    #[serde(rename = "TunnelBgpConfig", default)]
     pub tunnel_bgp_config: Option<TunnelOptionTunnelBgpConfig>,
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
-    #[serde(rename = "TunnelId", default)]
     pub tunnel_id: Option<String>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
-    #[serde(rename = "TunnelIkeConfig", default)]
     pub tunnel_ike_config: Option<TunnelOptionTunnelIkeConfig>,
     /// The configuration of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
-    #[serde(rename = "TunnelIpsecConfig", default)]
     pub tunnel_ipsec_config: Option<TunnelOptionTunnelIpsecConfig>,
     /// The zone of the tunnel.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `ap-southeast-5a`.
-    #[serde(rename = "ZoneNo", default)]
     pub zone_no: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for TunnelOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                enable_dpd: f.take("EnableDpd")?,
+                enable_nat_traversal: f.take("EnableNatTraversal")?,
+                internet_ip: f.take("InternetIp")?,
+                remote_ca_certificate: f.take("RemoteCaCertificate")?,
+                role: f.take("Role")?,
+                state: f.take("State")?,
+                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
+                tunnel_id: f.take("TunnelId")?,
+                tunnel_ike_config: f.take("TunnelIkeConfig")?,
+                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
+                zone_no: f.take("ZoneNo")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// The tunnel configuration of the IPsec-VPN connection.
     ///
     /// **TunnelOptionsSpecification** parameters are returned only for dual-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `TunnelOptions`.
-    #[serde(rename = "TunnelOptions", default)]
     pub tunnel_options: Option<Vec<TunnelOption>>,
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyVpnConnectionAttributeTunnelOptionsSpecification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                tunnel_options: f.take("TunnelOptions")?,
+            }),
+        )
+    }
 }
 /// Response of `ModifyVpnConnectionAttribute`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeResponse {
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection. Valid values: Valid values:
     ///
@@ -1333,7 +1433,6 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
-    #[serde(rename = "EnableNatTraversal", default)]
     pub enable_nat_traversal: Option<bool>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -1341,7 +1440,6 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753817000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
@@ -1350,43 +1448,36 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
-    #[serde(rename = "EffectImmediately", default)]
     pub effect_immediately: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The CIDR block on the VPC side.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
-    #[serde(rename = "LocalSubnet", default)]
     pub local_subnet: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7DB79D0C-5F27-4AB5-995B-79BE55102F90`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp1bbi27hojx80nck****`.
-    #[serde(rename = "VpnConnectionId", default)]
     pub vpn_connection_id: Option<String>,
     /// The description of the IPsec-VPN connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `description`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The CIDR block on the data center side.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.2.1.0/24,10.2.2.0/24`.
-    #[serde(rename = "RemoteSubnet", default)]
     pub remote_subnet: Option<String>,
     /// The ID of the customer gateway associated with the IPsec-VPN connection.
     ///
@@ -1394,13 +1485,11 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
-    #[serde(rename = "CustomerGatewayId", default)]
     pub customer_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// Indicates whether the DPD feature is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -1411,38 +1500,32 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
-    #[serde(rename = "EnableDpd", default)]
     pub enable_dpd: Option<bool>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// **IkeConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IkeConfig`.
-    #[serde(rename = "IkeConfig", default)]
     pub ike_config: Option<IkeConfig>,
     /// The configuration of Phase 2 negotiations.
     ///
     /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IpsecConfig`.
-    #[serde(rename = "IpsecConfig", default)]
     pub ipsec_config: Option<IpsecConfig>,
     /// The health check configuration.
     ///
     /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `VcoHealthCheck`.
-    #[serde(rename = "VcoHealthCheck", default)]
     pub vco_health_check: Option<VcoHealthCheck>,
     /// The BGP configuration.
     ///
     /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `VpnBgpConfig`.
-    #[serde(rename = "VpnBgpConfig", default)]
     pub vpn_bgp_config: Option<VpnBgpConfig>,
     /// - Wire name: `TunnelOptionsSpecification`.
-    #[serde(rename = "TunnelOptionsSpecification", default)]
     pub tunnel_options_specification: Option<
         ModifyVpnConnectionAttributeTunnelOptionsSpecification,
     >,
@@ -1455,7 +1538,6 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableTunnelsBgp", default)]
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -1463,8 +1545,37 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                enable_nat_traversal: f.take("EnableNatTraversal")?,
+                create_time: f.take("CreateTime")?,
+                effect_immediately: f.take("EffectImmediately")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                local_subnet: f.take("LocalSubnet")?,
+                request_id: f.take("RequestId")?,
+                vpn_connection_id: f.take("VpnConnectionId")?,
+                description: f.take("Description")?,
+                remote_subnet: f.take("RemoteSubnet")?,
+                customer_gateway_id: f.take("CustomerGatewayId")?,
+                name: f.take("Name")?,
+                enable_dpd: f.take("EnableDpd")?,
+                ike_config: f.take("IkeConfig")?,
+                ipsec_config: f.take("IpsecConfig")?,
+                vco_health_check: f.take("VcoHealthCheck")?,
+                vpn_bgp_config: f.take("VpnBgpConfig")?,
+                tunnel_options_specification: f.take("TunnelOptionsSpecification")?,
+                enable_tunnels_bgp: f.take("EnableTunnelsBgp")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyVpnConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

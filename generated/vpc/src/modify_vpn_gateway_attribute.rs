@@ -175,13 +175,12 @@ impl ModifyVpnGatewayAttributeRequestBuilder {
 /// The results returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnGatewayAttributeResponse {
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1ub1yt9cvakoel****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
@@ -193,7 +192,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
     ///
@@ -203,13 +201,11 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `116.62.XX.XX`.
-    #[serde(rename = "InternetIp", default)]
     pub internet_ip: Option<String>,
     /// The maximum bandwidth of the VPN gateway. Unit: Mbit/s.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
-    #[serde(rename = "Spec", default)]
     pub spec: Option<String>,
     /// The time when the VPN gateway was created. Unit: milliseconds.
     ///
@@ -217,7 +213,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753580000`.
-    #[serde(rename = "CreateTime", default)]
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
     ///
@@ -226,13 +221,11 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
-    #[serde(rename = "AutoPropagate", default)]
     pub auto_propagate: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
-    #[serde(rename = "VpnGatewayId", default)]
     pub vpn_gateway_id: Option<String>,
     /// The private IP address of the vSwitch that is used by the system when the VPN gateway is deployed.
     ///
@@ -240,7 +233,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `IntranetIp`.
     /// - Example: `172.27.30.24`.
-    #[serde(rename = "IntranetIp", default)]
     pub intranet_ip: Option<String>,
     /// The time when the VPN gateway expires. Unit: milliseconds.
     ///
@@ -248,25 +240,21 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1495382400000`.
-    #[serde(rename = "EndTime", default)]
     pub end_time: Option<i64>,
     /// The ID of the vSwitch associated with the VPN gateway.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1y9ovl1cu9ou4tv****`.
-    #[serde(rename = "VSwitchId", default)]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The description of the VPN gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
     ///
@@ -275,7 +263,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
-    #[serde(rename = "EnableBgp", default)]
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway. Valid values:
     ///
@@ -284,13 +271,11 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BusinessStatus", default)]
     pub business_status: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The second IP address assigned by the system to create an IPsec-VPN connection.
     ///
@@ -298,7 +283,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `DisasterRecoveryInternetIp`.
     /// - Example: `116.11.XX.XX`.
-    #[serde(rename = "DisasterRecoveryInternetIp", default)]
     pub disaster_recovery_internet_ip: Option<String>,
     /// The ID of the second vSwitch associated with the VPN gateway.
     ///
@@ -306,7 +290,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0w95ql6tmr2ludkt****`.
-    #[serde(rename = "DisasterRecoveryVSwitchId", default)]
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
@@ -314,7 +297,6 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `SslVpnInternetIp`.
     /// - Example: `116.33.XX.XX`.
-    #[serde(rename = "SslVpnInternetIp", default)]
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -322,8 +304,37 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                status: f.take("Status")?,
+                internet_ip: f.take("InternetIp")?,
+                spec: f.take("Spec")?,
+                create_time: f.take("CreateTime")?,
+                auto_propagate: f.take("AutoPropagate")?,
+                vpn_gateway_id: f.take("VpnGatewayId")?,
+                intranet_ip: f.take("IntranetIp")?,
+                end_time: f.take("EndTime")?,
+                v_switch_id: f.take("VSwitchId")?,
+                request_id: f.take("RequestId")?,
+                description: f.take("Description")?,
+                enable_bgp: f.take("EnableBgp")?,
+                business_status: f.take("BusinessStatus")?,
+                name: f.take("Name")?,
+                disaster_recovery_internet_ip: f.take("DisasterRecoveryInternetIp")?,
+                disaster_recovery_v_switch_id: f.take("DisasterRecoveryVSwitchId")?,
+                ssl_vpn_internet_ip: f.take("SslVpnInternetIp")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyVpnGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

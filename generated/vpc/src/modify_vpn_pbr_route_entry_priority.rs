@@ -223,14 +223,25 @@ impl ModifyVpnPbrRouteEntryPriorityRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnPbrRouteEntryPriorityResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryPriorityResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ModifyVpnPbrRouteEntryPriority`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -152,7 +152,7 @@ impl MoveVpnResourceGroupRequestBuilder {
 /// *   **VpnAttachment**: IPsec-VPN connection
 ///
 ///    An IPsec-VPN connection associated with a transit router or not associate with a resource.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ResourceType {
     /// `VpnGateway`: VPN gateway
     VpnGateway,
@@ -172,14 +172,25 @@ pub enum ResourceType {
 /// The returned result, which indicates whether the operation was successful.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MoveVpnResourceGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `89ED47AF-3319-566E-A5F5-94E3F47F54A8`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for MoveVpnResourceGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `MoveVpnResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///

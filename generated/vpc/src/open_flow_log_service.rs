@@ -104,26 +104,37 @@ impl OpenFlowLogServiceRequestBuilder {
 /// Response of `OpenFlowLogService`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OpenFlowLogServiceResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `28CF47AB-B6C0-5FA2-80C7-2B28826A92CB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The HTTP status code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The information returned after the flow log feature is enabled.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for OpenFlowLogServiceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                code: f.take("Code")?,
+                message: f.take("Message")?,
+            }),
+        )
+    }
 }
 /// Service errors of `OpenFlowLogService`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -104,26 +104,37 @@ impl OpenPublicIpAddressPoolServiceRequestBuilder {
 /// Response of `OpenPublicIpAddressPoolService`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OpenPublicIpAddressPoolServiceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `28CF47AB-B6C0-5FA2-80C7-2B37726A92CB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The response messages.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for OpenPublicIpAddressPoolServiceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                code: f.take("Code")?,
+                message: f.take("Message")?,
+            }),
+        )
+    }
 }
 /// Service errors of `OpenPublicIpAddressPoolService`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -103,26 +103,37 @@ impl OpenTrafficMirrorServiceRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OpenTrafficMirrorServiceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4FCCF008-4C13-4231-BE77-D5203801A9E2`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The information returned after traffic mirror is enabled.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for OpenTrafficMirrorServiceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                code: f.take("Code")?,
+                message: f.take("Message")?,
+            }),
+        )
+    }
 }
 /// Service errors of `OpenTrafficMirrorService`: one variant per documented code, `Unhandled` for any other.
 ///

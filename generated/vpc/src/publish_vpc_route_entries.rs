@@ -169,14 +169,25 @@ impl ::acs_runtime::validate::Validate for RouteEntries {
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublishVpcRouteEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `980960B0-2969-40BF-8542-EBB34FD358AB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for PublishVpcRouteEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `PublishVpcRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///

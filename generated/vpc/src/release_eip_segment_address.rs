@@ -126,14 +126,25 @@ impl ReleaseEipSegmentAddressRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReleaseEipSegmentAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ReleaseEipSegmentAddressResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ReleaseEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -127,14 +127,25 @@ impl ReleaseIpv6AddressRequestBuilder {
 /// Response of `ReleaseIpv6Address`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReleaseIpv6AddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for ReleaseIpv6AddressResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ReleaseIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///

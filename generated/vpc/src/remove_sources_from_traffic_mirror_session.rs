@@ -171,14 +171,25 @@ impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder {
 /// Response of `RemoveSourcesFromTrafficMirrorSession`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RemoveSourcesFromTrafficMirrorSessionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A33B2C6A-89D1-4DEA-A807-A6E8CC552484`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for RemoveSourcesFromTrafficMirrorSessionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `RemoveSourcesFromTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///

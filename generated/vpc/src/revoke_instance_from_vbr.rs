@@ -159,14 +159,25 @@ impl RevokeInstanceFromVbrRequestBuilder {
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RevokeInstanceFromVbrResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `45B7AA4A-4658-5FFC-90DD-9B8729F301BB`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromVbrResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `RevokeInstanceFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///

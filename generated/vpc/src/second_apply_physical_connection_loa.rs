@@ -255,14 +255,25 @@ pub struct PmInfo {
 /// Response of `SecondApplyPhysicalConnectionLOA`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecondApplyPhysicalConnectionLOAResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for SecondApplyPhysicalConnectionLOAResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `SecondApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -164,7 +164,7 @@ impl SetHighDefinitionMonitorLogStatusRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SetHighDefinitionMonitorLogStatusResponse {
     /// Indicates whether the operation is performed. Valid values:
     ///
@@ -173,14 +173,25 @@ pub struct SetHighDefinitionMonitorLogStatusResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for SetHighDefinitionMonitorLogStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                success: f.take("Success")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `SetHighDefinitionMonitorLogStatus`: one variant per documented code, `Unhandled` for any other.
 ///

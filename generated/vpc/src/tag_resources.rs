@@ -180,14 +180,25 @@ pub struct Tag {
 /// Response of `TagResources`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResourcesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -159,26 +159,38 @@ impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder {
 /// Response of `TransformEipSegmentToPublicIpAddressPool`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TransformEipSegmentToPublicIpAddressPoolResponse {
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
-    #[serde(rename = "PublicIpAddressPoolId", default)]
     pub public_ip_address_pool_id: Option<String>,
     /// The ID of the resource group to which the IP address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de>
+for TransformEipSegmentToPublicIpAddressPoolResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `TransformEipSegmentToPublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -122,14 +122,25 @@ impl UnassociateGlobalAccelerationInstanceRequestBuilder {
 /// Response of `UnassociateGlobalAccelerationInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnassociateGlobalAccelerationInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UnassociateGlobalAccelerationInstanceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UnassociateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///

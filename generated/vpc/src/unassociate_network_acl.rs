@@ -183,14 +183,25 @@ impl ::acs_runtime::validate::Validate for Resource {
 /// Response of `UnassociateNetworkAcl`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnassociateNetworkAclResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `AD024BAA-2D91-48FD-810B-8FB7489B6EE6`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UnassociateNetworkAclResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UnassociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///

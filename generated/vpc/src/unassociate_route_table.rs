@@ -138,14 +138,25 @@ impl UnassociateRouteTableRequestBuilder {
 /// Response of `UnassociateRouteTable`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnassociateRouteTableResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62172DD5-6BAC-45DF-8D44-xxxxxxx`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UnassociateRouteTableResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UnassociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -154,14 +154,25 @@ impl UntagResourcesForExpressConnectRequestBuilder {
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UntagResourcesForExpressConnectResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UntagResourcesForExpressConnectResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UntagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///

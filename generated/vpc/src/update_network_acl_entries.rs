@@ -374,14 +374,25 @@ pub struct EgressAclEntries {
 /// Response of `UpdateNetworkAclEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateNetworkAclEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1170A5A0-E760-4331-9133-A7D38D973215`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateNetworkAclEntriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UpdateNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -164,14 +164,25 @@ impl UpdateTrafficMirrorFilterAttributeRequestBuilder {
 /// Response of `UpdateTrafficMirrorFilterAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateTrafficMirrorFilterAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5816D35F-94D5-48CE-838F-2327C8EE8D49`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UpdateTrafficMirrorFilterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -230,14 +230,25 @@ impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder {
 /// Response of `UpdateTrafficMirrorFilterRuleAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateTrafficMirrorFilterRuleAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `02EB8585-D4DC-4E29-A0F4-7C588C82863C`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterRuleAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UpdateTrafficMirrorFilterRuleAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -132,31 +132,27 @@ impl UpdateVirtualBorderBandwidthRequestBuilder {
 /// Response of `UpdateVirtualBorderBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateVirtualBorderBandwidthResponse {
     /// The error code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `OK`.
-    #[serde(rename = "Code", default)]
     pub code: Option<String>,
     /// The HTTP status code.
     ///
     /// - Wire name: `HttpStatusCode`.
     /// - Example: `200`.
-    #[serde(rename = "HttpStatusCode", default)]
     pub http_status_code: Option<i32>,
     /// The returned message.
     ///
     /// - Wire name: `Message`.
     /// - Example: `none`.
-    #[serde(rename = "Message", default)]
     pub message: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `AA4486A8-B6AE-469E-AB09-820EF8ECFA2B`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
@@ -165,8 +161,23 @@ pub struct UpdateVirtualBorderBandwidthResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                code: f.take("Code")?,
+                http_status_code: f.take("HttpStatusCode")?,
+                message: f.take("Message")?,
+                request_id: f.take("RequestId")?,
+                success: f.take("Success")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UpdateVirtualBorderBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -168,13 +168,12 @@ impl UpdateVirtualPhysicalConnectionRequestBuilder {
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateVirtualPhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7035627E-1C1D-5BC7-A830-F897A35912D1`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the VLAN ID of the hosted connection is changed. Valid values:
     ///
@@ -183,8 +182,20 @@ pub struct UpdateVirtualPhysicalConnectionResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                success: f.take("Success")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UpdateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -127,20 +127,32 @@ impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder {
 /// Response of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of endpoints that can be created.
     ///
     /// - Wire name: `Quota`.
     /// - Example: `2`.
-    #[serde(rename = "Quota", default)]
     pub quota: Option<i64>,
+}
+impl<'de> ::serde::Deserialize<'de>
+for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                quota: f.take("Quota")?,
+            }),
+        )
+    }
 }
 /// Service errors of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -110,14 +110,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`AcceptVpcPeerConnection` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
     fn create_vpc_peer_connection(
@@ -130,14 +130,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateVpcPeerConnection` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
     fn delete_vpc_peer_connection(
@@ -150,14 +150,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DeleteVpcPeerConnection` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
     fn get_vpc_peer_connection_attribute(
@@ -170,14 +170,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`GetVpcPeerConnectionAttribute` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
     fn list_tag_resources(
@@ -187,14 +187,14 @@ pub trait VpcPeerApi: Send + Sync {
         Output = Result<ListTagResourcesResponse, Error<ListTagResourcesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListTagResources` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
     fn list_vpc_peer_connections(
@@ -207,14 +207,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListVpcPeerConnections` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
     fn modify_vpc_peer_connection(
@@ -227,14 +227,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ModifyVpcPeerConnection` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
     fn move_resource_group(
@@ -244,14 +244,14 @@ pub trait VpcPeerApi: Send + Sync {
         Output = Result<MoveResourceGroupResponse, Error<MoveResourceGroupError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`MoveResourceGroup` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
     fn reject_vpc_peer_connection(
@@ -264,14 +264,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`RejectVpcPeerConnection` is not implemented by this `VpcPeerApi`"
                         .to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
     fn tag_resources(
@@ -281,13 +281,13 @@ pub trait VpcPeerApi: Send + Sync {
         Output = Result<TagResourcesResponse, Error<TagResourcesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`TagResources` is not implemented by this `VpcPeerApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
     fn un_tag_resources(
@@ -297,13 +297,13 @@ pub trait VpcPeerApi: Send + Sync {
         Output = Result<UnTagResourcesResponse, Error<UnTagResourcesError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`UnTagResources` is not implemented by this `VpcPeerApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
 }
 impl VpcPeerApi for Client {
@@ -317,13 +317,12 @@ impl VpcPeerApi for Client {
             Error<AcceptVpcPeerConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::accept_vpc_peer_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(AcceptVpcPeerConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::accept_vpc_peer_connection::OPERATION,
+                &request,
+                AcceptVpcPeerConnectionError::from,
+            )
     }
     /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
     fn create_vpc_peer_connection(
@@ -335,13 +334,12 @@ impl VpcPeerApi for Client {
             Error<CreateVpcPeerConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_vpc_peer_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateVpcPeerConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::create_vpc_peer_connection::OPERATION,
+                &request,
+                CreateVpcPeerConnectionError::from,
+            )
     }
     /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
     fn delete_vpc_peer_connection(
@@ -353,13 +351,12 @@ impl VpcPeerApi for Client {
             Error<DeleteVpcPeerConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::delete_vpc_peer_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DeleteVpcPeerConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::delete_vpc_peer_connection::OPERATION,
+                &request,
+                DeleteVpcPeerConnectionError::from,
+            )
     }
     /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
     fn get_vpc_peer_connection_attribute(
@@ -371,13 +368,12 @@ impl VpcPeerApi for Client {
             Error<GetVpcPeerConnectionAttributeError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::get_vpc_peer_connection_attribute::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(GetVpcPeerConnectionAttributeError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::get_vpc_peer_connection_attribute::OPERATION,
+                &request,
+                GetVpcPeerConnectionAttributeError::from,
+            )
     }
     /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
     fn list_tag_resources(
@@ -386,13 +382,12 @@ impl VpcPeerApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListTagResourcesResponse, Error<ListTagResourcesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_tag_resources::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListTagResourcesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_tag_resources::OPERATION,
+                &request,
+                ListTagResourcesError::from,
+            )
     }
     /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
     fn list_vpc_peer_connections(
@@ -404,13 +399,12 @@ impl VpcPeerApi for Client {
             Error<ListVpcPeerConnectionsError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_vpc_peer_connections::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListVpcPeerConnectionsError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::list_vpc_peer_connections::OPERATION,
+                &request,
+                ListVpcPeerConnectionsError::from,
+            )
     }
     /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
     fn modify_vpc_peer_connection(
@@ -422,13 +416,12 @@ impl VpcPeerApi for Client {
             Error<ModifyVpcPeerConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::modify_vpc_peer_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ModifyVpcPeerConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::modify_vpc_peer_connection::OPERATION,
+                &request,
+                ModifyVpcPeerConnectionError::from,
+            )
     }
     /// Calls `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
     fn move_resource_group(
@@ -437,13 +430,12 @@ impl VpcPeerApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<MoveResourceGroupResponse, Error<MoveResourceGroupError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::move_resource_group::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(MoveResourceGroupError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::move_resource_group::OPERATION,
+                &request,
+                MoveResourceGroupError::from,
+            )
     }
     /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
     fn reject_vpc_peer_connection(
@@ -455,13 +447,12 @@ impl VpcPeerApi for Client {
             Error<RejectVpcPeerConnectionError>,
         >,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::reject_vpc_peer_connection::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(RejectVpcPeerConnectionError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::reject_vpc_peer_connection::OPERATION,
+                &request,
+                RejectVpcPeerConnectionError::from,
+            )
     }
     /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
     fn tag_resources(
@@ -470,13 +461,8 @@ impl VpcPeerApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<TagResourcesResponse, Error<TagResourcesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::tag_resources::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(TagResourcesError::from))
-        }
+        self.rpc
+            .invoke(&crate::tag_resources::OPERATION, &request, TagResourcesError::from)
     }
     /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
     fn un_tag_resources(
@@ -485,12 +471,11 @@ impl VpcPeerApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<UnTagResourcesResponse, Error<UnTagResourcesError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::un_tag_resources::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(UnTagResourcesError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::un_tag_resources::OPERATION,
+                &request,
+                UnTagResourcesError::from,
+            )
     }
 }

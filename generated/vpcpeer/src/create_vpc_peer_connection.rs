@@ -294,20 +294,31 @@ pub struct Tag {
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpcPeerConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the instance on which the VPC peering connection is created.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                instance_id: f.take("InstanceId")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -85,127 +85,150 @@ impl GetVpcPeerConnectionAttributeRequestBuilder {
     }
 }
 /// The details of the requester VPC.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpc {
     /// The ID of the requester VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
-    #[serde(rename = "Ipv4Cidrs", default)]
     pub ipv4_cidrs: Option<Vec<String>>,
     /// The IPv6 CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
-    #[serde(rename = "Ipv6Cidrs", default)]
     pub ipv6_cidrs: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Vpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                ipv4_cidrs: f.take("Ipv4Cidrs")?,
+                ipv6_cidrs: f.take("Ipv6Cidrs")?,
+            }),
+        )
+    }
+}
 /// The details of the accepter VPC.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AcceptingVpc {
     /// The ID of the accepter VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1vzjkp2q1xgnind****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
-    #[serde(rename = "Ipv4Cidrs", default)]
     pub ipv4_cidrs: Option<Vec<String>>,
     /// The IPv6 CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
-    #[serde(rename = "Ipv6Cidrs", default)]
     pub ipv6_cidrs: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AcceptingVpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                ipv4_cidrs: f.take("Ipv4Cidrs")?,
+                ipv6_cidrs: f.take("Ipv6Cidrs")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                key: f.take("Key")?,
+                value: f.take("Value")?,
+            }),
+        )
+    }
 }
 /// Response of `GetVpcPeerConnectionAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetVpcPeerConnectionAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3AC0DE3C83E`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The ID of the VPC peering connection.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The time when the VPC peering connection was created. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ss` format. The time is displayed in UTC.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2022-04-24T09:02:36Z`.
-    #[serde(rename = "GmtCreate", default)]
     pub gmt_create: Option<String>,
     /// The time when the VPC peering connection was modified. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ss` format. The time is displayed in UTC.
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-04-24T19:20:45Z`.
-    #[serde(rename = "GmtModified", default)]
     pub gmt_modified: Option<String>,
     /// The name of the VPC peering connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `vpcpeer`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The description of the VPC peering connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the Alibaba Cloud account to which the requester VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
     /// - Wire name: `AcceptingOwnerUid`.
     /// - Example: `283117732402483989`.
-    #[serde(rename = "AcceptingOwnerUid", default)]
     pub accepting_owner_uid: Option<i64>,
     /// The region ID of the requester VPC.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The region ID of the accepter VPC.
     ///
     /// - Wire name: `AcceptingRegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "AcceptingRegionId", default)]
     pub accepting_region_id: Option<String>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit /s. The value is an integer greater than 0.
     ///
@@ -218,7 +241,6 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1024`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i32>,
     /// The status of the VPC peering connection. Valid values:
     ///
@@ -235,7 +257,6 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Activated`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The status of the VPC peering connection. Valid values:
     ///
@@ -244,7 +265,6 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `BizStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BizStatus", default)]
     pub biz_status: Option<String>,
     /// The expiration time of the VPC peering connection.
     ///
@@ -252,41 +272,65 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `GmtExpired`.
     /// - Example: `2022-05-01T09:02:36Z`.
-    #[serde(rename = "GmtExpired", default)]
     pub gmt_expired: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmz7hy5z267ni`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The details of the requester VPC.
     ///
     /// - Wire name: `Vpc`.
-    #[serde(rename = "Vpc", default)]
     pub vpc: Option<Vpc>,
     /// The details of the accepter VPC.
     ///
     /// - Wire name: `AcceptingVpc`.
-    #[serde(rename = "AcceptingVpc", default)]
     pub accepting_vpc: Option<AcceptingVpc>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<Tag>>,
     /// The link type of the VPC peering connection.
     ///
     /// - Wire name: `LinkType`.
     /// - Example: `Gold`.
-    #[serde(rename = "LinkType", default)]
     pub link_type: Option<String>,
     /// 归属云服务
     ///
     /// - Wire name: `ManagedService`.
     /// - Example: `SWAS`.
-    #[serde(rename = "ManagedService", default)]
     pub managed_service: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                instance_id: f.take("InstanceId")?,
+                gmt_create: f.take("GmtCreate")?,
+                gmt_modified: f.take("GmtModified")?,
+                name: f.take("Name")?,
+                description: f.take("Description")?,
+                owner_id: f.take("OwnerId")?,
+                accepting_owner_uid: f.take("AcceptingOwnerUid")?,
+                region_id: f.take("RegionId")?,
+                accepting_region_id: f.take("AcceptingRegionId")?,
+                bandwidth: f.take("Bandwidth")?,
+                status: f.take("Status")?,
+                biz_status: f.take("BizStatus")?,
+                gmt_expired: f.take("GmtExpired")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                vpc: f.take("Vpc")?,
+                accepting_vpc: f.take("AcceptingVpc")?,
+                tags: f.take("Tags")?,
+                link_type: f.take("LinkType")?,
+                managed_service: f.take("ManagedService")?,
+            }),
+        )
+    }
 }
 /// Service errors of `GetVpcPeerConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -196,54 +196,63 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResource {
     /// The ID of the resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `pcc-bp16qjewdsunr41m1****`.
-    #[serde(rename = "ResourceId", default)]
     pub resource_id: Option<String>,
     /// The type of the resource. The value is set to **PeerConnection**, which indicates a VPC peering connection.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PeerConnection`.
-    #[serde(rename = "ResourceType", default)]
     pub resource_type: Option<String>,
     /// The region of the requester VPC.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionNo", default)]
     pub region_no: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "TagKey", default)]
     pub tag_key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "TagValue", default)]
     pub tag_value: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                resource_id: f.take("ResourceId")?,
+                resource_type: f.take("ResourceType")?,
+                region_no: f.take("RegionNo")?,
+                tag_key: f.take("TagKey")?,
+                tag_value: f.take("TagValue")?,
+            }),
+        )
+    }
 }
 /// Response of `ListTagResources`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagResourcesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The resources to which the tags are added.
     ///
     /// - Wire name: `TagResources`.
-    #[serde(rename = "TagResources", default)]
     pub tag_resources: Option<Vec<TagResource>>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -252,14 +261,27 @@ pub struct ListTagResourcesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                tag_resources: f.take("TagResources")?,
+                next_token: f.take("NextToken")?,
+                max_results: f.take("MaxResults")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -188,69 +188,101 @@ pub struct Tag {
     pub key: Option<String>,
 }
 /// The details of the requester VPC.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpc {
     /// The ID of the requester VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The IPv6 CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
-    #[serde(rename = "Ipv6Cidrs", default)]
     pub ipv6_cidrs: Option<Vec<String>>,
     /// The CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
-    #[serde(rename = "Ipv4Cidrs", default)]
     pub ipv4_cidrs: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Vpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                ipv6_cidrs: f.take("Ipv6Cidrs")?,
+                ipv4_cidrs: f.take("Ipv4Cidrs")?,
+            }),
+        )
+    }
+}
 /// The details of the accepter VPC.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AcceptingVpc {
     /// The ID of the accepter VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1vzjkp2q1xgnind****`.
-    #[serde(rename = "VpcId", default)]
     pub vpc_id: Option<String>,
     /// The IPv6 CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
-    #[serde(rename = "Ipv6Cidrs", default)]
     pub ipv6_cidrs: Option<Vec<String>>,
     /// The CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
-    #[serde(rename = "Ipv4Cidrs", default)]
     pub ipv4_cidrs: Option<Vec<String>>,
 }
+impl<'de> ::serde::Deserialize<'de> for AcceptingVpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                vpc_id: f.take("VpcId")?,
+                ipv6_cidrs: f.take("Ipv6Cidrs")?,
+                ipv4_cidrs: f.take("Ipv4Cidrs")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpcPeerConnectTag {
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
-    #[serde(rename = "Value", default)]
     pub value: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for VpcPeerConnectTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                value: f.take("Value")?,
+                key: f.take("Key")?,
+            }),
+        )
+    }
+}
 /// The details of the VPC peering connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpcPeerConnect {
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
     /// - Wire name: `AcceptingOwnerUid`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "AcceptingOwnerUid", default)]
     pub accepting_owner_uid: Option<i64>,
     /// The status of the VPC peering connection. Valid values:
     ///
@@ -267,42 +299,35 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Activated`.
-    #[serde(rename = "Status", default)]
     pub status: Option<String>,
     /// The description of the VPC peering connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
-    #[serde(rename = "Description", default)]
     pub description: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2gvbs746gt4q`.
-    #[serde(rename = "ResourceGroupId", default)]
     pub resource_group_id: Option<String>,
     /// The ID of the VPC peering connection.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
-    #[serde(rename = "InstanceId", default)]
     pub instance_id: Option<String>,
     /// The region ID of the accepter VPC.
     ///
     /// - Wire name: `AcceptingRegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "AcceptingRegionId", default)]
     pub accepting_region_id: Option<String>,
     /// The time when the VPC peering connection was modified. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format in UTC.
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-04-24T19:20:45Z`.
-    #[serde(rename = "GmtModified", default)]
     pub gmt_modified: Option<String>,
     /// The details of the requester VPC.
     ///
     /// - Wire name: `Vpc`.
-    #[serde(rename = "Vpc", default)]
     pub vpc: Option<Vpc>,
     /// The expiration time of the VPC peering connection. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format in UTC.
     ///
@@ -310,13 +335,11 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `GmtExpired`.
     /// - Example: `2022-05-01T09:02:36Z`.
-    #[serde(rename = "GmtExpired", default)]
     pub gmt_expired: Option<String>,
     /// The name of the VPC peering connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `vpcpeer`.
-    #[serde(rename = "Name", default)]
     pub name: Option<String>,
     /// The business status of the VPC peering connection. Valid values:
     ///
@@ -325,19 +348,16 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `BizStatus`.
     /// - Example: `Normal`.
-    #[serde(rename = "BizStatus", default)]
     pub biz_status: Option<String>,
     /// The time when the VPC peering connection was created. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format in UTC.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2022-04-24T09:02:36Z`.
-    #[serde(rename = "GmtCreate", default)]
     pub gmt_create: Option<String>,
     /// The ID of the Alibaba Cloud account to which the requester VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
-    #[serde(rename = "OwnerId", default)]
     pub owner_id: Option<i64>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit/s. The value is an integer greater than 0.
     ///
@@ -350,61 +370,82 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1024`.
-    #[serde(rename = "Bandwidth", default)]
     pub bandwidth: Option<i32>,
     /// The region ID of the requester VPC.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
-    #[serde(rename = "RegionId", default)]
     pub region_id: Option<String>,
     /// The details of the accepter VPC.
     ///
     /// - Wire name: `AcceptingVpc`.
-    #[serde(rename = "AcceptingVpc", default)]
     pub accepting_vpc: Option<AcceptingVpc>,
     /// The link type of the VPC peering connection.
     ///
     /// - Wire name: `LinkType`.
     /// - Example: `Gold`.
-    #[serde(rename = "LinkType", default)]
     pub link_type: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
-    #[serde(rename = "Tags", default)]
     pub tags: Option<Vec<VpcPeerConnectTag>>,
     /// 归属云服务
     ///
     /// - Wire name: `ManagedService`.
     /// - Example: `SWAS`.
-    #[serde(rename = "ManagedService", default)]
     pub managed_service: Option<String>,
+}
+impl<'de> ::serde::Deserialize<'de> for VpcPeerConnect {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                accepting_owner_uid: f.take("AcceptingOwnerUid")?,
+                status: f.take("Status")?,
+                description: f.take("Description")?,
+                resource_group_id: f.take("ResourceGroupId")?,
+                instance_id: f.take("InstanceId")?,
+                accepting_region_id: f.take("AcceptingRegionId")?,
+                gmt_modified: f.take("GmtModified")?,
+                vpc: f.take("Vpc")?,
+                gmt_expired: f.take("GmtExpired")?,
+                name: f.take("Name")?,
+                biz_status: f.take("BizStatus")?,
+                gmt_create: f.take("GmtCreate")?,
+                owner_id: f.take("OwnerId")?,
+                bandwidth: f.take("Bandwidth")?,
+                region_id: f.take("RegionId")?,
+                accepting_vpc: f.take("AcceptingVpc")?,
+                link_type: f.take("LinkType")?,
+                tags: f.take("Tags")?,
+                managed_service: f.take("ManagedService")?,
+            }),
+        )
+    }
 }
 /// Response of `ListVpcPeerConnections`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVpcPeerConnectionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED39DCAC0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
-    #[serde(rename = "MaxResults", default)]
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -413,13 +454,27 @@ pub struct ListVpcPeerConnectionsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// The details of the VPC peering connections.
     ///
     /// - Wire name: `VpcPeerConnects`.
-    #[serde(rename = "VpcPeerConnects", default)]
     pub vpc_peer_connects: Option<Vec<VpcPeerConnect>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                total_count: f.take("TotalCount")?,
+                max_results: f.take("MaxResults")?,
+                next_token: f.take("NextToken")?,
+                vpc_peer_connects: f.take("VpcPeerConnects")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListVpcPeerConnections`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -432,9 +487,7 @@ pub enum ListVpcPeerConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcPeerConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl ListVpcPeerConnectionsError {

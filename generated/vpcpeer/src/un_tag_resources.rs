@@ -162,13 +162,12 @@ impl UnTagResourcesRequestBuilder {
 /// Response of `UnTagResources`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnTagResourcesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// Indicates whether the tags are removed. Valid values:
     ///
@@ -177,8 +176,20 @@ pub struct UnTagResourcesResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
-    #[serde(rename = "Success", default)]
     pub success: Option<bool>,
+}
+impl<'de> ::serde::Deserialize<'de> for UnTagResourcesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                success: f.take("Success")?,
+            }),
+        )
+    }
 }
 /// Service errors of `UnTagResources`: one variant per documented code, `Unhandled` for any other.
 ///

@@ -48,7 +48,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             quote! {
                 #signature {
                     let _ = request;
-                    async { Err(Error::Config(#message.to_owned())) }
+                    ::std::future::ready(Err(Error::Config(#message.to_owned())))
                 }
             }
         });
@@ -61,13 +61,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             let error = ident(&op.error);
             quote! {
                 #signature {
-                    async move {
-                        let params = ::acs_runtime::operation::prepare(&request)?;
-                        self.rpc
-                            .call(&crate::#module::OPERATION, params)
-                            .await
-                            .map_err(|e| e.map_service(#error::from))
-                    }
+                    self.rpc.invoke(&crate::#module::OPERATION, &request, #error::from)
                 }
             }
         });

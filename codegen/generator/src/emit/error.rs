@@ -32,6 +32,16 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         quote! { #code => Self::#variant(error), }
     });
     let names = op.errors.iter().map(|e| ident(&e.variant));
+    let convert = if op.errors.is_empty() {
+        quote!(Self::Unhandled(error))
+    } else {
+        quote! {
+            match error.code() {
+                #(#arms)*
+                _ => Self::Unhandled(error),
+            }
+        }
+    };
     quote! {
         #doc
         #[derive(Clone, Debug)]
@@ -44,10 +54,7 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
 
         impl From<::acs_runtime::client::ServiceError> for #name {
             fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-                match error.code() {
-                    #(#arms)*
-                    _ => Self::Unhandled(error),
-                }
+                #convert
             }
         }
 

@@ -19,6 +19,17 @@ fn chain(root: TokenStream, path: &[String]) -> TokenStream {
     expr
 }
 
+/// `Option<&str>` of the string field at `path` of `root`.
+fn str_chain(root: TokenStream, path: &[String]) -> TokenStream {
+    if let [field] = path {
+        let field = ident(field);
+        quote!(#root.#field.as_deref())
+    } else {
+        let value = chain(root, path);
+        quote!(#value.map(String::as_str))
+    }
+}
+
 /// A type as seen from `client.rs`: generated types qualified by their operation module.
 fn qualified(ty: &TypeRef, types: &[TypeIr], module: &str) -> TokenStream {
     match ty {
@@ -59,8 +70,7 @@ fn waiter(op: &OperationIr, w: &WaiterIr) -> TokenStream {
         let value = chain(quote!(response), &w.state);
         quote!(#value.map(|s| s.as_str()))
     } else {
-        let value = chain(quote!(response), &w.state);
-        quote!(#value.map(String::as_str))
+        str_chain(quote!(response), &w.state)
     };
     let mut doc = format!(
         "Polls `{}` until {}.\n\nBy default every {} ms for at most {} ms; pass a `WaiterConfig` to change that.",
@@ -147,7 +157,7 @@ pub fn paginators(op: &OperationIr) -> Vec<TokenStream> {
                     #list.map_or(0, Vec::len)
                 }
                 fn next(request: &#request, response: &#response, on_page: usize, seen: usize) -> Option<#request> {
-                    let _ = (on_page, seen);
+                    let _ = (response, on_page, seen);
                     #next
                 }
                 ::acs_runtime::paginate::pages(request, move |r| self.#call(r), count, next)
@@ -198,9 +208,9 @@ fn next_request(p: &PaginationIr) -> TokenStream {
             }
         }
         PaginationStyle::NextToken => {
-            let output = chain(quote!(response), &p.output);
+            let output = str_chain(quote!(response), &p.output);
             quote! {
-                let token = ::acs_runtime::paginate::next_token(request.#input.as_deref(), #output.map(String::as_str))?;
+                let token = ::acs_runtime::paginate::next_token(request.#input.as_deref(), #output)?;
                 let mut request = request.clone();
                 request.#input = Some(token);
                 Some(request)

@@ -18,11 +18,13 @@ pub fn response(op: &OperationIr) -> TokenStream {
     doc.push_str("\n\nEvery field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).");
     let doc = doc_attrs(&doc);
     let fields = types::fields(s, &op.types);
+    let deserialize = types::response_deserialize(s);
     quote! {
         #doc
-        #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #(#fields)*
         }
+        #deserialize
     }
 }

@@ -105,7 +105,7 @@ pub fn fields(s: &StructIr, types: &[TypeIr]) -> Vec<TokenStream> {
                     quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")])
                 }
                 Side::Request => rpc_attr(f),
-                Side::Response => quote!(#[serde(rename = #wire, default)]),
+                Side::Response => quote!(),
             };
             quote! { #doc #attr pub #name: Option<#ty>, }
         })
@@ -130,17 +130,39 @@ pub fn nested_struct(s: &StructIr, types: &[TypeIr]) -> TokenStream {
             #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
             #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
         },
-        (Side::Response, _) => {
-            quote!(#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)])
-        }
+        (Side::Response, _) => quote!(#[derive(Clone, Debug, Default, PartialEq)]),
     };
     let validate = (s.side == Side::Request && s.validates(types))
         .then(|| validation::validate_impl(s, types));
+    let deserialize = (s.side == Side::Response).then(|| response_deserialize(s));
     quote! {
         #doc
         #derive
         pub struct #name { #(#fields)* }
         #validate
+        #deserialize
+    }
+}
+
+/// `Deserialize` of a response struct: each field taken by wire name through the runtime.
+pub fn response_deserialize(s: &StructIr) -> TokenStream {
+    let name = ident(&s.name);
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.rust);
+        let wire = &f.wire;
+        quote!(#field: f.take(#wire)?)
+    });
+    let build = if s.fields.is_empty() {
+        quote!(|_| Ok(Self {}))
+    } else {
+        quote!(|f| Ok(Self { #(#fields),* }))
+    };
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                ::acs_runtime::de::object(deserializer, #build)
+            }
+        }
     }
 }
 
@@ -166,7 +188,7 @@ pub fn open_enum(e: &EnumIr) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum #name {
             #( #docs #variants, )*
             /// A value this version of the spec does not know, kept verbatim.

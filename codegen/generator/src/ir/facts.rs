@@ -40,12 +40,13 @@ pub fn constraint_facts(member: &Member) -> Vec<String> {
         facts.push(fact);
     }
     if let Some(pattern) = &c.pattern {
+        let pattern = code(pattern);
         match &c.pattern_description {
             Some(d) => facts.push(format!(
-                "Format: {} (pattern `{pattern}`).",
+                "Format: {} (pattern {pattern}).",
                 d.trim().trim_end_matches('.')
             )),
-            None => facts.push(format!("Pattern: `{pattern}`.")),
+            None => facts.push(format!("Pattern: {pattern}.")),
         }
     }
     if c.ascii_only {
@@ -66,6 +67,11 @@ pub fn constraint_facts(member: &Member) -> Vec<String> {
         );
     }
     facts
+}
+
+/// A Markdown code span holding `text`, even when it contains backticks.
+fn code(text: &str) -> String {
+    if text.contains('`') { format!("`` {text} ``") } else { format!("`{text}`") }
 }
 
 fn bounds(what: &str, min: Option<f64>, max: Option<f64>, unit: &str) -> Option<String> {

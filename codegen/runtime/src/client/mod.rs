@@ -6,6 +6,7 @@
 mod config;
 mod endpoint;
 mod error;
+mod invoke;
 mod response;
 mod retry;
 mod rpc;
@@ -14,6 +15,7 @@ mod transport;
 pub use config::{Config, ConfigBuilder};
 pub use endpoint::Endpoint;
 pub use error::{Error, ServiceError, TimeoutKind};
+pub use invoke::Invoke;
 pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, RetryPolicy};
 pub use rpc::RpcClient;

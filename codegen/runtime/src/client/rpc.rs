@@ -10,11 +10,13 @@ use tokio::time::Instant;
 use tracing::{Instrument, Span, field};
 
 use super::TimeoutKind;
+use super::invoke::Invoke;
 use super::response::{REQUEST_ID_HEADER, excerpt, parse_response};
 use super::retry::retry_after;
-use super::{Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, transport};
+use super::{Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, ServiceError, transport};
 use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
 use crate::auth::{Credentials, SigningRequest};
+use crate::operation::{self, OperationRequest};
 use crate::params::{Location, Params};
 
 /// A client for one product (e.g. Vpc 2016-04-28): cheap to clone, shares its connections.
@@ -94,6 +96,23 @@ impl RpcClient {
             reason: e.to_string(),
             excerpt: excerpt(&body),
         })
+    }
+
+    /// Calls `op` with `request`, validated (unless built unchecked) and serialized first; the
+    /// answer is parsed into `T` and a service error mapped with `map`.
+    ///
+    /// What generated operation methods return: an invalid request fails with
+    /// [`Error::Validation`] without any I/O.
+    pub fn invoke<T: DeserializeOwned, E>(
+        &self,
+        op: &'static OperationInfo,
+        request: &dyn OperationRequest,
+        map: fn(ServiceError) -> E,
+    ) -> Invoke<T, E> {
+        let prepared = operation::prepare(request);
+        let client = self.clone();
+        let sent = Box::pin(async move { client.execute(op, prepared?).await });
+        Invoke::new(sent, parse::<T>, map)
     }
 
     /// Calls `op` and returns the body of the successful response.
@@ -254,4 +273,9 @@ impl fmt::Debug for RpcClient {
             .field("deadline", &inner.deadline)
             .finish_non_exhaustive()
     }
+}
+
+/// Parses a JSON body into `T`; a plain function so [`Invoke`] can hold it as a pointer.
+fn parse<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
+    serde_json::from_slice(body)
 }

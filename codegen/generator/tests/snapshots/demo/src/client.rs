@@ -46,13 +46,13 @@ pub trait DemoApi: Send + Sync {
         Output = Result<CreateWidgetResponse, Error<CreateWidgetError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`CreateWidget` is not implemented by this `DemoApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `DescribeWidget`: Describes a widget.
     fn describe_widget(
@@ -62,13 +62,13 @@ pub trait DemoApi: Send + Sync {
         Output = Result<DescribeWidgetResponse, Error<DescribeWidgetError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`DescribeWidget` is not implemented by this `DemoApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListGadgets`: Lists gadgets with a next token.
     fn list_gadgets(
@@ -78,13 +78,13 @@ pub trait DemoApi: Send + Sync {
         Output = Result<ListGadgetsResponse, Error<ListGadgetsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListGadgets` is not implemented by this `DemoApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
     fn list_widgets(
@@ -94,13 +94,13 @@ pub trait DemoApi: Send + Sync {
         Output = Result<ListWidgetsResponse, Error<ListWidgetsError>>,
     > + Send {
         let _ = request;
-        async {
+        ::std::future::ready(
             Err(
                 Error::Config(
                     "`ListWidgets` is not implemented by this `DemoApi`".to_owned(),
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Polls `DescribeWidget` until the widget is ready.
     ///
@@ -192,10 +192,10 @@ pub trait DemoApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<ListGadgetsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let token = ::acs_runtime::paginate::next_token(
                 request.next_token.as_deref(),
-                response.next_token.as_ref().map(String::as_str),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
             request.next_token = Some(token);
@@ -239,7 +239,7 @@ pub trait DemoApi: Send + Sync {
             on_page: usize,
             seen: usize,
         ) -> Option<ListWidgetsRequest> {
-            let _ = (on_page, seen);
+            let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
                 request.page_number,
                 on_page,
@@ -281,13 +281,8 @@ impl DemoApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<CreateWidgetResponse, Error<CreateWidgetError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::create_widget::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(CreateWidgetError::from))
-        }
+        self.rpc
+            .invoke(&crate::create_widget::OPERATION, &request, CreateWidgetError::from)
     }
     /// Calls `DescribeWidget`: Describes a widget.
     fn describe_widget(
@@ -296,13 +291,12 @@ impl DemoApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<DescribeWidgetResponse, Error<DescribeWidgetError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::describe_widget::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(DescribeWidgetError::from))
-        }
+        self.rpc
+            .invoke(
+                &crate::describe_widget::OPERATION,
+                &request,
+                DescribeWidgetError::from,
+            )
     }
     /// Calls `ListGadgets`: Lists gadgets with a next token.
     fn list_gadgets(
@@ -311,13 +305,8 @@ impl DemoApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListGadgetsResponse, Error<ListGadgetsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_gadgets::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListGadgetsError::from))
-        }
+        self.rpc
+            .invoke(&crate::list_gadgets::OPERATION, &request, ListGadgetsError::from)
     }
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
     fn list_widgets(
@@ -326,12 +315,7 @@ impl DemoApi for Client {
     ) -> impl ::std::future::Future<
         Output = Result<ListWidgetsResponse, Error<ListWidgetsError>>,
     > + Send {
-        async move {
-            let params = ::acs_runtime::operation::prepare(&request)?;
-            self.rpc
-                .call(&crate::list_widgets::OPERATION, params)
-                .await
-                .map_err(|e| e.map_service(ListWidgetsError::from))
-        }
+        self.rpc
+            .invoke(&crate::list_widgets::OPERATION, &request, ListWidgetsError::from)
     }
 }

@@ -235,7 +235,7 @@ impl CreateWidgetRequestBuilder {
     }
 }
 /// A keyword-named parameter with an enumeration.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
     /// `small`: a small one
     Small,
@@ -263,7 +263,7 @@ impl ::acs_runtime::validate::Validate for Tag {
     }
 }
 /// An enumerated value.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     /// `master`.
     Master,
@@ -320,7 +320,7 @@ pub struct Settings {
     pub level: Option<i32>,
 }
 /// An enumerated value.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `building`.
     Building,
@@ -331,44 +331,81 @@ pub enum Status {
 }
 ::acs_runtime::open_enum_impls!(Status { Building = "building", Ready = "ready", });
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WidgetTag {
     /// - Wire name: `Key`.
-    #[serde(rename = "Key", default)]
     pub key: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for WidgetTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(deserializer, |f| Ok(Self { key: f.take("Key")? }))
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widget {
     /// - Wire name: `Status`.
     /// - Valid values: `building`, `ready`.
-    #[serde(rename = "Status", default)]
     pub status: Option<Status>,
     /// - Wire name: `Tag`.
-    #[serde(rename = "Tag", default)]
     pub tag: Option<Vec<WidgetTag>>,
 }
+impl<'de> ::serde::Deserialize<'de> for Widget {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                status: f.take("Status")?,
+                tag: f.take("Tag")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widgets {
     /// - Wire name: `Widget`.
-    #[serde(rename = "Widget", default)]
     pub widget: Option<Vec<Widget>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Widgets {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { widget: f.take("Widget")? }),
+        )
+    }
 }
 /// Response of `CreateWidget`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateWidgetResponse {
     /// - Wire name: `RequestId`.
-    #[serde(rename = "RequestId", default)]
     pub request_id: Option<String>,
     /// - Wire name: `WidgetId`.
-    #[serde(rename = "WidgetId", default)]
     pub widget_id: Option<String>,
     /// - Wire name: `Widgets`.
-    #[serde(rename = "Widgets", default)]
     pub widgets: Option<Widgets>,
+}
+impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                request_id: f.take("RequestId")?,
+                widget_id: f.take("WidgetId")?,
+                widgets: f.take("Widgets")?,
+            }),
+        )
+    }
 }
 /// Service errors of `CreateWidget`: one variant per documented code, `Unhandled` for any other.
 ///

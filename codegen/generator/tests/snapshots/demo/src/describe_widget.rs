@@ -79,7 +79,7 @@ impl DescribeWidgetRequestBuilder {
     }
 }
 /// An enumerated value.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `building`.
     Building,
@@ -96,12 +96,21 @@ pub enum Status {
 /// Response of `DescribeWidget`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeWidgetResponse {
     /// - Wire name: `Status`.
     /// - Valid values: `building`, `ready`, `broken`.
-    #[serde(rename = "Status", default)]
     pub status: Option<Status>,
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { status: f.take("Status")? }),
+        )
+    }
 }
 /// Service errors of `DescribeWidget`: one variant per documented code, `Unhandled` for any other.
 ///

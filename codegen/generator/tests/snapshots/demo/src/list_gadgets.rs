@@ -84,14 +84,25 @@ impl ListGadgetsRequestBuilder {
 /// Response of `ListGadgets`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGadgetsResponse {
     /// - Wire name: `NextToken`.
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
     /// - Wire name: `GadgetIds`.
-    #[serde(rename = "GadgetIds", default)]
     pub gadget_ids: Option<Vec<String>>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListGadgetsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                next_token: f.take("NextToken")?,
+                gadget_ids: f.take("GadgetIds")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListGadgets`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -104,9 +115,7 @@ pub enum ListGadgetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGadgetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl ListGadgetsError {

@@ -87,30 +87,61 @@ impl ListWidgetsRequestBuilder {
     }
 }
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widget {
     /// - Wire name: `WidgetId`.
-    #[serde(rename = "WidgetId", default)]
     pub widget_id: Option<String>,
 }
+impl<'de> ::serde::Deserialize<'de> for Widget {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                widget_id: f.take("WidgetId")?,
+            }),
+        )
+    }
+}
 /// A nested value.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widgets {
     /// - Wire name: `Widget`.
-    #[serde(rename = "Widget", default)]
     pub widget: Option<Vec<Widget>>,
+}
+impl<'de> ::serde::Deserialize<'de> for Widgets {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self { widget: f.take("Widget")? }),
+        )
+    }
 }
 /// Response of `ListWidgets`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListWidgetsResponse {
     /// - Wire name: `TotalCount`.
-    #[serde(rename = "TotalCount", default)]
     pub total_count: Option<i32>,
     /// - Wire name: `Widgets`.
-    #[serde(rename = "Widgets", default)]
     pub widgets: Option<Widgets>,
+}
+impl<'de> ::serde::Deserialize<'de> for ListWidgetsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::acs_runtime::de::object(
+            deserializer,
+            |f| Ok(Self {
+                total_count: f.take("TotalCount")?,
+                widgets: f.take("Widgets")?,
+            }),
+        )
+    }
 }
 /// Service errors of `ListWidgets`: one variant per documented code, `Unhandled` for any other.
 ///
@@ -123,9 +154,7 @@ pub enum ListWidgetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListWidgetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            _ => Self::Unhandled(error),
-        }
+        Self::Unhandled(error)
     }
 }
 impl ListWidgetsError {

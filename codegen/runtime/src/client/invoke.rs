@@ -1,0 +1,56 @@
+//! [`Invoke`]: the future every generated operation method returns.
+//!
+//! The call itself (sign, send, retry) is one boxed future compiled once; only parsing the
+//! answer and mapping a service error are per operation, as two function pointers. Generated
+//! methods are then plain functions, not one async state machine per operation.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+
+use super::response::excerpt;
+use super::{Error, ServiceError};
+
+/// The sent call, not yet parsed.
+pub(super) type Sent = Pin<Box<dyn Future<Output = Result<(u16, Bytes), Error>> + Send>>;
+
+/// A call in flight, resolving to the operation's response or its error.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Invoke<T, E> {
+    sent: Sent,
+    parse: fn(&[u8]) -> serde_json::Result<T>,
+    map: fn(ServiceError) -> E,
+}
+
+impl<T, E> Invoke<T, E> {
+    pub(super) fn new(sent: Sent, parse: fn(&[u8]) -> serde_json::Result<T>, map: fn(ServiceError) -> E) -> Self {
+        Self { sent, parse, map }
+    }
+}
+
+impl<T, E> Future for Invoke<T, E> {
+    type Output = Result<T, Error<E>>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let (status, body) = match this.sent.as_mut().poll(cx) {
+            Poll::Pending => return Poll::Pending,
+            Poll::Ready(Err(error)) => return Poll::Ready(Err(error.map_service(this.map))),
+            Poll::Ready(Ok(answer)) => answer,
+        };
+        Poll::Ready((this.parse)(&body).map_err(|e| Error::ResponseParse {
+            status,
+            reason: e.to_string(),
+            excerpt: excerpt(&body),
+        }))
+    }
+}
+
+impl<T, E> fmt::Debug for Invoke<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Invoke").finish_non_exhaustive()
+    }
+}
