@@ -24,7 +24,7 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Write spec/<product>/<version>/ from Alibaba's published API metadata (api-docs.json);
+    /// Write `spec/<product>/<version>/` from Alibaba's published API metadata (api-docs.json);
     /// hand edits live in overlays/ and survive.
     Import {
         /// The metadata file, e.g. vpc-2016-04-28.api-docs.json.

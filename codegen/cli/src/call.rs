@@ -32,9 +32,12 @@ pub(crate) async fn call(
     };
     let params = (op.prepare)(Value::Object(request), validation).map_err(|e| match e {
         PrepareError::Invalid(violations) => Failure::Invalid(violations),
-        PrepareError::Parse(why) => {
-            Failure::Usage(format!("{} {}: {why}", product.command, op.name))
-        }
+        PrepareError::Parse(why) => Failure::Usage(format!(
+            "{} {}: {}",
+            product.command,
+            op.name,
+            wire_path(op, &why)
+        )),
     })?;
     let endpoint = setup::endpoint(product.product, region.as_deref(), options)?;
     let credentials = setup::credentials(options, env, notes)?;
@@ -67,4 +70,17 @@ pub(crate) async fn call(
     let client = RpcClient::new(product.product, config).map_err(Failure::Call)?;
     let body = client.send(op.info, params).await.map_err(Failure::Call)?;
     Ok(output::response(&body))
+}
+
+/// Rewrites a leading "`field...`" (the Rust field path of a deserialization error) into the
+/// option the user typed, "`--Name...`".
+fn wire_path(op: &OperationDoc, why: &str) -> String {
+    let Some(rest) = why.strip_prefix('`') else {
+        return why.to_owned();
+    };
+    let end = rest.find(['.', '[', '`']).unwrap_or(rest.len());
+    match op.parameters.iter().find(|p| p.field == &rest[..end]) {
+        Some(param) => format!("`--{}{}", param.name, &rest[end..]),
+        None => why.to_owned(),
+    }
 }

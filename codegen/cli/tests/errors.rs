@@ -221,7 +221,10 @@ async fn malformed_values_are_usage_errors_naming_the_argument() {
     let outcome = acs(&gateway(ep, &["--Period", "99999999999"]), &env).await;
     assert_usage(
         &outcome,
-        &["vpc CreateVpnGateway: invalid value", "expected i32"],
+        &[
+            "vpc CreateVpnGateway: `--Period`: invalid value",
+            "expected i32",
+        ],
     );
 }
 

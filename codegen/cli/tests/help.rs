@@ -187,29 +187,29 @@ async fn operation_help_shows_the_flat_syntax_of_nested_lists() {
         .map(str::trim)
         .collect();
     expect![[r#"
-          --Tags.N.Key <string>
-          --Tags.N.Value <string>
-          --TunnelOptionsSpecification.N.CustomerGatewayId <string>
-          --TunnelOptionsSpecification.N.EnableDpd <true|false>
-          --TunnelOptionsSpecification.N.EnableNatTraversal <true|false>
-          --TunnelOptionsSpecification.N.RemoteCaCertificate <string>
-          --TunnelOptionsSpecification.N.Role <string>
-          --TunnelOptionsSpecification.N.TunnelBgpConfig.LocalAsn <integer>
-          --TunnelOptionsSpecification.N.TunnelBgpConfig.LocalBgpIp <string>
-          --TunnelOptionsSpecification.N.TunnelBgpConfig.TunnelCidr <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeAuthAlg <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeEncAlg <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeLifetime <integer>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeMode <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.IkePfs <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeVersion <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.LocalId <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.Psk <string>
-          --TunnelOptionsSpecification.N.TunnelIkeConfig.RemoteId <string>
-          --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecAuthAlg <string>
-          --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecEncAlg <string>
-          --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecLifetime <integer>
-          --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecPfs <string>"#]]
+        --Tags.N.Key <string>
+        --Tags.N.Value <string>
+        --TunnelOptionsSpecification.N.CustomerGatewayId <string>
+        --TunnelOptionsSpecification.N.EnableDpd <true|false>
+        --TunnelOptionsSpecification.N.EnableNatTraversal <true|false>
+        --TunnelOptionsSpecification.N.RemoteCaCertificate <string>
+        --TunnelOptionsSpecification.N.Role <master|slave>
+        --TunnelOptionsSpecification.N.TunnelBgpConfig.LocalAsn <integer>
+        --TunnelOptionsSpecification.N.TunnelBgpConfig.LocalBgpIp <string>
+        --TunnelOptionsSpecification.N.TunnelBgpConfig.TunnelCidr <string>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeAuthAlg <md5|sha1|sha256|sha384|sha512>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeEncAlg <aes|aes192|aes256|des|3des>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeLifetime <integer>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeMode <main|aggressive>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.IkePfs <group1|group2|group5|group14>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.IkeVersion <ikev1|ikev2>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.LocalId <string>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.Psk <string>
+        --TunnelOptionsSpecification.N.TunnelIkeConfig.RemoteId <string>
+        --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecAuthAlg <md5|sha1|sha256|sha384|sha512>
+        --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecEncAlg <aes|aes192|aes256|des|3des>
+        --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecLifetime <integer>
+        --TunnelOptionsSpecification.N.TunnelIpsecConfig.IpsecPfs <disabled|group1|group2|group5|group14>"#]]
     .assert_eq(&flat.join("\n"));
     let json = help(&["vpc", "CreateNatGateway", "--help"]).await;
     assert!(json.contains("\n  --AccessMode <json>\n"), "{json}");

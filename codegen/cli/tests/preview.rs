@@ -27,7 +27,7 @@ async fn preview(version: &str, env: &[(&str, &str)]) -> (Outcome, String) {
             "--Name",
             "a b*~é",
             "--TunnelOptionsSpecification.1.TunnelIkeConfig.Psk",
-            "psk value",
+            "psk*value~1",
             "--endpoint",
             &endpoint,
         ],
@@ -85,7 +85,7 @@ async fn v3_preview_shows_the_request_with_signature_and_token_redacted() {
         x-acs-version: 2016-04-28
         authorization: ACS3-HMAC-SHA256 Credential=ak-env,SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version,Signature=<redacted>
 
-        TunnelOptionsSpecification.1.TunnelIkeConfig.Psk=psk%20value"#]]
+        TunnelOptionsSpecification.1.TunnelIkeConfig.Psk=psk%2Avalue~1"#]]
     .assert_eq(&text);
     assert_eq!(
         outcome.stderr,
@@ -101,7 +101,7 @@ async fn v1_preview_redacts_the_signature_and_token_query_parameters() {
         host: SERVER
         content-type: application/x-www-form-urlencoded
 
-        TunnelOptionsSpecification.1.TunnelIkeConfig.Psk=psk%20value"#]]
+        TunnelOptionsSpecification.1.TunnelIkeConfig.Psk=psk%2Avalue~1"#]]
     .assert_eq(&text);
 }
 

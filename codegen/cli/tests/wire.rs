@@ -114,6 +114,8 @@ async fn nested_flat_lists_go_in_the_form_body() {
             "10.1.0.0/24",
             "--TunnelOptionsSpecification.1.TunnelIkeConfig.IkeAuthAlg",
             "sha1",
+            // A space is outside the key's documented characters: sent unvalidated to test encoding.
+            "--no-validate",
             "--TunnelOptionsSpecification.1.TunnelIkeConfig.Psk",
             "a b*c~d",
             "--TunnelOptionsSpecification.1.CustomerGatewayId",
@@ -246,6 +248,7 @@ async fn nested_body_parameters_verify_with_signature_v1() {
             "10.0.0.0/24",
             "--RemoteSubnet",
             "10.1.0.0/24",
+            "--no-validate",
             "--TunnelOptionsSpecification.1.TunnelIkeConfig.Psk",
             "p s*k~é",
         ],

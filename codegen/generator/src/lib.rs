@@ -51,7 +51,10 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
             .to_string();
         crates.push(ir::lower_product(product, source));
     }
-    let emitted = crates.iter().flat_map(emit::emit_crate).chain(emit::cli_crate(&crates));
+    let emitted = crates
+        .iter()
+        .flat_map(emit::emit_crate)
+        .chain(emit::cli_crate(&crates));
     for mut file in emitted {
         file.path = Path::new(GENERATED_DIR).join(&file.path);
         files.push(file);

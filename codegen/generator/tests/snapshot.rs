@@ -37,7 +37,10 @@ fn generated_code_matches_the_reviewed_snapshot() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut produced = BTreeSet::new();
     let mut stale = Vec::new();
-    for file in files.iter().filter(|f| f.path.starts_with("generated/demo")) {
+    for file in files
+        .iter()
+        .filter(|f| f.path.starts_with("generated/demo"))
+    {
         let relative = file.path.strip_prefix("generated").unwrap().to_owned();
         let path = snapshots.join(&relative);
         produced.insert(relative.clone());

@@ -4,8 +4,8 @@
 //! compile time; instead each struct's impl is one line per field over [`Fields`], compiled once
 //! whatever the deserializer.
 
-use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde_json::{Map, Value};
 
 /// The fields of one JSON object, taken out by wire name.
@@ -24,7 +24,10 @@ impl Fields {
 }
 
 /// Deserializes an object and builds `T` from its fields with `build`.
-pub fn object<'de, D, T>(deserializer: D, build: fn(&mut Fields) -> Result<T, serde_json::Error>) -> Result<T, D::Error>
+pub fn object<'de, D, T>(
+    deserializer: D,
+    build: fn(&mut Fields) -> Result<T, serde_json::Error>,
+) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {
@@ -45,14 +48,27 @@ mod tests {
 
     impl<'de> Deserialize<'de> for Gateway {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            object(d, |f| Ok(Self { id: f.take("Id")?, size: f.take("Size")?, tags: f.take("Tags")? }))
+            object(d, |f| {
+                Ok(Self {
+                    id: f.take("Id")?,
+                    size: f.take("Size")?,
+                    tags: f.take("Tags")?,
+                })
+            })
         }
     }
 
     #[test]
     fn fields_are_taken_by_name_missing_and_null_are_none_unknown_ignored() {
         let g: Gateway = serde_json::from_str(r#"{"Id":"g-1","Size":null,"New":{"x":1}}"#).unwrap();
-        assert_eq!(g, Gateway { id: Some("g-1".into()), size: None, tags: None });
+        assert_eq!(
+            g,
+            Gateway {
+                id: Some("g-1".into()),
+                size: None,
+                tags: None
+            }
+        );
         let g: Gateway = serde_json::from_str(r#"{"Tags":["a","b"],"Size":5}"#).unwrap();
         assert_eq!(g.tags.unwrap(), ["a", "b"]);
         assert_eq!(g.size, Some(5));
@@ -61,7 +77,12 @@ mod tests {
     #[test]
     fn a_wrong_type_names_the_field() {
         let error = serde_json::from_str::<Gateway>(r#"{"Size":"big"}"#).unwrap_err();
-        assert!(error.to_string().contains("Size: invalid type: string \"big\""), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("Size: invalid type: string \"big\""),
+            "{error}"
+        );
         assert!(serde_json::from_str::<Gateway>("[1]").is_err());
     }
 }

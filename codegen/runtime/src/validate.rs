@@ -270,7 +270,13 @@ impl Validator {
                 _ => {
                     let allowed: Vec<String> = ranges
                         .iter()
-                        .map(|&(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo} to {hi}") })
+                        .map(|&(lo, hi)| {
+                            if lo == hi {
+                                lo.to_string()
+                            } else {
+                                format!("{lo} to {hi}")
+                            }
+                        })
                         .collect();
                     format!("must be one of {}", allowed.join(", "))
                 }

@@ -96,9 +96,7 @@ where
                 }
                 last_state = current;
             }
-            Err(Error::Service(e))
-                if acceptors.success_codes.contains(&e.as_ref().code()) =>
-            {
+            Err(Error::Service(e)) if acceptors.success_codes.contains(&e.as_ref().code()) => {
                 return Ok(None);
             }
             Err(e) => return Err(WaitError::Call(e)),

@@ -15,7 +15,10 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
         .iter()
         .map(|c| {
             let dir = c.package.trim_start_matches("acs-");
-            format!("{} = {{ path = \"../{dir}\", features = [\"cli\"] }}\n", c.package)
+            format!(
+                "{} = {{ path = \"../{dir}\", features = [\"cli\"] }}\n",
+                c.package
+            )
         })
         .collect();
     let manifest = format!(
@@ -45,6 +48,9 @@ acs-cli = {{ path = "../../codegen/cli" }}
     };
     vec![
         OutputFile::new(format!("{CLI_DIR}/Cargo.toml"), manifest),
-        OutputFile::new(format!("{CLI_DIR}/src/main.rs"), super::rust_file(&header(Comment::Slash, source), main)),
+        OutputFile::new(
+            format!("{CLI_DIR}/src/main.rs"),
+            super::rust_file(&header(Comment::Slash, source), main),
+        ),
     ]
 }

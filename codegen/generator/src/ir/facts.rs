@@ -71,7 +71,11 @@ pub fn constraint_facts(member: &Member) -> Vec<String> {
 
 /// A Markdown code span holding `text`, even when it contains backticks.
 fn code(text: &str) -> String {
-    if text.contains('`') { format!("`` {text} ``") } else { format!("`{text}`") }
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
 }
 
 fn bounds(what: &str, min: Option<f64>, max: Option<f64>, unit: &str) -> Option<String> {

@@ -1,5 +1,5 @@
 //! Reads a spec tree (`<root>/<product>/<version>/*.yaml`) into the typed model, merging each
-//! file's overlay (`<version>/overlays/<same name>.yaml`, see [`overlay`](super::overlay)).
+//! file's overlay (`<version>/overlays/<same name>.yaml`, see [`super::overlay`]).
 //!
 //! Syntax, type and unknown-key errors of every file are collected; a file that does not parse
 //! is left out of the tree and reported with the position serde_yaml gives, in the base or the

@@ -26,7 +26,11 @@ pub struct Invoke<T, E> {
 }
 
 impl<T, E> Invoke<T, E> {
-    pub(super) fn new(sent: Sent, parse: fn(&[u8]) -> serde_json::Result<T>, map: fn(ServiceError) -> E) -> Self {
+    pub(super) fn new(
+        sent: Sent,
+        parse: fn(&[u8]) -> serde_json::Result<T>,
+        map: fn(ServiceError) -> E,
+    ) -> Self {
         Self { sent, parse, map }
     }
 }

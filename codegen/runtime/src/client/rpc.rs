@@ -13,7 +13,9 @@ use super::TimeoutKind;
 use super::invoke::Invoke;
 use super::response::{REQUEST_ID_HEADER, excerpt, parse_response};
 use super::retry::retry_after;
-use super::{Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, ServiceError, transport};
+use super::{
+    Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, ServiceError, transport,
+};
 use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
 use crate::auth::{Credentials, SigningRequest};
 use crate::operation::{self, OperationRequest};
