@@ -163,7 +163,7 @@ async fn a_wrong_secret_is_refused_and_not_retried() {
 /// The official Python SDK's captured requests, as the verifier's known-good input.
 fn captured() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/wire-examples/official-python-sdk.jsonl");
+        .join("data/wire-examples/official-python-sdk.jsonl");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.lines()

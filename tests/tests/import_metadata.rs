@@ -22,7 +22,7 @@ fn repo() -> PathBuf {
 }
 
 fn metadata(name: &str) -> String {
-    let path = repo().join("../shared/metadata").join(name);
+    let path = repo().join("tests/data/metadata").join(name);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -107,7 +107,7 @@ fn the_committed_spec_is_current() {
         let plan = files::plan(&repo(), &imported(name), name).unwrap();
         assert!(
             plan.is_clean(),
-            "{name}: run `cargo xtask import ../shared/metadata/{name}`:\n{}",
+            "{name}: run `cargo xtask import tests/data/metadata/{name}`:\n{}",
             plan.changes()
         );
         assert!(plan.problems.is_empty(), "{name}: {}", plan.problems);

@@ -271,7 +271,7 @@ fn repo() -> PathBuf {
 }
 
 fn vpc_metadata() -> String {
-    fs::read_to_string(repo().join("../shared/metadata").join(VPC)).unwrap()
+    fs::read_to_string(repo().join("tests/data/metadata").join(VPC)).unwrap()
 }
 
 /// Every fact (leaf) of `wanted` holds in `merged`: mappings by key, keyed lists by entry key,

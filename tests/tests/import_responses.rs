@@ -34,7 +34,7 @@ fn lowered(product: &str) -> ir::CrateIr {
 
 /// The JSON example of each operation, by name.
 fn demos(file: &str) -> Vec<(String, Value)> {
-    let text = fs::read_to_string(repo().join("../shared/metadata").join(file)).unwrap();
+    let text = fs::read_to_string(repo().join("tests/data/metadata").join(file)).unwrap();
     let docs: Value = serde_json::from_str(&text).unwrap();
     let mut out = Vec::new();
     for (name, api) in docs["apis"].as_object().unwrap() {

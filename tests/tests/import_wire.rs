@@ -31,7 +31,7 @@ fn lowered(product: &str) -> ir::CrateIr {
 }
 
 fn metadata(name: &str) -> Value {
-    let text = fs::read_to_string(repo().join("../shared/metadata").join(name)).unwrap();
+    let text = fs::read_to_string(repo().join("tests/data/metadata").join(name)).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 /// The captured requests, one JSON object a line (shared reference material).
 fn captured() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/wire-examples/official-python-sdk.jsonl");
+        .join("../../tests/data/wire-examples/official-python-sdk.jsonl");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.lines()

@@ -812,7 +812,7 @@ struct SdkRequest {
 fn sdk_requests() -> Vec<SdkRequest> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/wire-examples/official-python-sdk.jsonl"
+        "/../../tests/data/wire-examples/official-python-sdk.jsonl"
     );
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
     let lower_bool = |value: &str| match value {
