@@ -166,3 +166,44 @@ async fn an_invalid_request_sends_nothing() {
         "the invalid request reached the server"
     );
 }
+
+#[test]
+fn endpoints_follow_the_product_spec() {
+    let url = |region: &str| {
+        let config = Config::builder()
+            .region(region)
+            .credentials(Credentials::new("id", "secret"))
+            .build();
+        Client::new(config)
+            .unwrap()
+            .rpc()
+            .endpoint()
+            .url()
+            .to_owned()
+    };
+    assert_eq!(
+        url("cn-hangzhou"),
+        "https://vpc.aliyuncs.com/",
+        "central region"
+    );
+    assert_eq!(
+        url("cn-wulanchabu"),
+        "https://vpc.cn-wulanchabu.aliyuncs.com/",
+        "listed region"
+    );
+    assert_eq!(
+        url("xx-nowhere-1"),
+        "https://vpc.xx-nowhere-1.aliyuncs.com/",
+        "the regional pattern"
+    );
+    let explicit = Config::builder()
+        .region("cn-hangzhou")
+        .endpoint("https://vpc-vpc.example.com")
+        .credentials(Credentials::new("id", "secret"))
+        .build();
+    assert_eq!(
+        Client::new(explicit).unwrap().rpc().endpoint().url(),
+        "https://vpc-vpc.example.com/",
+        "explicit wins"
+    );
+}
