@@ -1,4 +1,5 @@
-//! One operation call: arguments to request, validation, then the preview or the signed call.
+//! One operation call: arguments to request, validation, then the preview or the signed call
+//! (and with `--wait`, the wait for its work).
 
 use acs_runtime::auth::Env;
 use acs_runtime::cli::{OperationDoc, PrepareError, ProductDoc, Validation};
@@ -8,7 +9,7 @@ use serde_json::Value;
 use crate::line::Param;
 use crate::options::Options;
 use crate::output::{self, Failure};
-use crate::{args, preview, setup};
+use crate::{args, preview, setup, wait};
 
 /// Calls `op` of `product` with `params`; the text for stdout.
 ///
@@ -22,6 +23,11 @@ pub(crate) async fn call(
     env: &Env,
     notes: &mut Vec<String>,
 ) -> Result<Vec<u8>, Failure> {
+    let plan = if options.wait && !options.validate_only {
+        Some(wait::plan(op, env)?)
+    } else {
+        None
+    };
     let mut request = args::request(product.command, op, params).map_err(Failure::Usage)?;
     let region = setup::region(options, env)?;
     args::fill_region(op, &mut request, region.as_deref());
@@ -30,7 +36,7 @@ pub(crate) async fn call(
     } else {
         Validation::On
     };
-    let params = (op.prepare)(Value::Object(request), validation).map_err(|e| match e {
+    let params = (op.prepare)(Value::Object(request.clone()), validation).map_err(|e| match e {
         PrepareError::Invalid(violations) => Failure::Invalid(violations),
         PrepareError::Parse(why) => Failure::Usage(format!(
             "{} {}: {}",
@@ -69,7 +75,10 @@ pub(crate) async fn call(
         .build();
     let client = RpcClient::new(product.product, config).map_err(Failure::Call)?;
     let body = client.send(op.info, params).await.map_err(Failure::Call)?;
-    Ok(output::response(&body))
+    match plan {
+        Some(plan) => wait::wait(plan, product, op, &request, &body, validation, &client).await,
+        None => Ok(output::response(&body)),
+    }
 }
 
 /// Rewrites a leading "`field...`" (the Rust field path of a deserialization error) into the

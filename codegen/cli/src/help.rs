@@ -48,7 +48,7 @@ pub(crate) fn top(products: &[&ProductDoc]) -> String {
         "\nCredentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and\n\
          ALIBABA_CLOUD_SECURITY_TOKEN), else the profile of ~/.aliyun/config.json named by --profile,\n\
          else by ALIBABA_CLOUD_PROFILE, else its current one (modes AK and StsToken).\n\
-         \nExit status: 0 success; 1 the call failed (service, network or credentials error);\n\
+         \nExit status: 0 success; 1 the call or the --wait failed (service, network or credentials error);\n\
          2 usage or validation error, nothing sent.\n",
     );
     text
@@ -104,6 +104,13 @@ pub(crate) fn operation(product: &ProductDoc, op: &OperationDoc) -> String {
     }
     if op.parameters.is_empty() {
         text.push('\n');
+    }
+    if let Some(wait) = &op.wait {
+        let _ = writeln!(
+            text,
+            "--wait polls {} until {} (every {} ms, at most {} ms).",
+            wait.poll, wait.waiter, wait.interval_ms, wait.max_wait_ms
+        );
     }
     let globals: Vec<String> = GLOBAL_OPTIONS
         .iter()

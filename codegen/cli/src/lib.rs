@@ -12,7 +12,8 @@
 //! `acs vpc CreateVpnGateway --RegionId cn-hangzhou --VpcId vpc-1 --Bandwidth 5` validates the
 //! request against the spec, signs it with the credentials the official tools would find, sends
 //! it and prints the response JSON. Exit status: 0 on success, 1 when the call failed
-//! (service, network or credentials error), 2 for a usage or validation error (nothing sent).
+//! (service, network or credentials error, or a `--wait` that failed or gave up), 2 for a usage
+//! or validation error (nothing sent).
 
 mod args;
 mod call;
@@ -24,6 +25,7 @@ mod output;
 mod preview;
 mod setup;
 mod suggest;
+mod wait;
 
 use std::ffi::OsString;
 use std::io::Write;

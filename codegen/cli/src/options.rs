@@ -1,4 +1,4 @@
-//! Global options: region, profile, endpoint, signature version, validation switches.
+//! Global options: region, profile, endpoint, signature version, validation switches, waiting.
 
 use std::net::IpAddr;
 
@@ -54,6 +54,12 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
         values: &[],
         help: "Skip the spec's checks and send values it does not know; the service decides",
     },
+    GlobalOption {
+        name: "wait",
+        value: None,
+        values: &[],
+        help: "After the call, poll until its work is done (every ACS_WAIT_INTERVAL_MS ms if set)",
+    },
 ];
 
 /// The global options of one command line.
@@ -71,6 +77,8 @@ pub(crate) struct Options {
     pub validate_only: bool,
     /// `--no-validate`.
     pub no_validate: bool,
+    /// `--wait`.
+    pub wait: bool,
     given: Vec<&'static str>,
 }
 
@@ -101,6 +109,7 @@ impl Options {
             }
             ("validate-only", None) => self.validate_only = true,
             ("no-validate", None) => self.no_validate = true,
+            ("wait", None) => self.wait = true,
             (name, _) => unreachable!("global option --{name} parsed against its table entry"),
         }
         Ok(())

@@ -37,13 +37,14 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --signature-version <v3|v1>  Signature: ACS3-HMAC-SHA256 (v3, the default) or HMAC-SHA1 (v1)
           --validate-only              Validate and print the request that would be sent (signature redacted); send nothing
           --no-validate                Skip the spec's checks and send values it does not know; the service decides
+          --wait                       After the call, poll until its work is done (every ACS_WAIT_INTERVAL_MS ms if set)
           -h, --help                   Help for acs, a product or an operation
 
         Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and
         ALIBABA_CLOUD_SECURITY_TOKEN), else the profile of ~/.aliyun/config.json named by --profile,
         else by ALIBABA_CLOUD_PROFILE, else its current one (modes AK and StsToken).
 
-        Exit status: 0 success; 1 the call failed (service, network or credentials error);
+        Exit status: 0 success; 1 the call or the --wait failed (service, network or credentials error);
         2 usage or validation error, nothing sent.
     "#]].assert_eq(&help(&["--help"]).await);
 }
@@ -174,7 +175,8 @@ async fn operation_help_shows_every_parameter() {
 
                   If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
 
-        Global options: --region, --profile, --endpoint, --signature-version, --validate-only, --no-validate (see `acs --help`).
+        --wait polls DescribeVpnGateway until VpnGatewayActive (every 6000 ms, at most 600000 ms).
+        Global options: --region, --profile, --endpoint, --signature-version, --validate-only, --no-validate, --wait (see `acs --help`).
     "#]].assert_eq(&help(&["vpc", "CreateVpnGateway", "--help"]).await);
 }
 

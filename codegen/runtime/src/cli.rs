@@ -40,6 +40,29 @@ pub struct OperationDoc {
     /// Deserializes the typed request from JSON keyed by Rust field names (see
     /// [`ParamDoc::field`]), validates it unless told not to, and serializes it for the wire.
     pub prepare: fn(serde_json::Value, Validation) -> Result<Params, PrepareError>,
+    /// How to wait for the work of an asynchronous operation to finish, if it has a waiter.
+    pub wait: Option<WaitDoc>,
+}
+
+/// A waiter of an asynchronous operation: poll another operation of the product until a state.
+#[derive(Debug)]
+pub struct WaitDoc {
+    /// The waiter's name, e.g. `VpnGatewayActive`.
+    pub waiter: &'static str,
+    /// The action of the polled operation in the same product, e.g. `DescribeVpnGateway`.
+    pub poll: &'static str,
+    /// Wire path of the state in the poll response, e.g. `["Status"]`; empty if none.
+    pub state: &'static [&'static str],
+    /// States that end the wait successfully.
+    pub success: &'static [&'static str],
+    /// States that end it with a failure at once.
+    pub failure: &'static [&'static str],
+    /// Error codes of the poll that end the wait successfully.
+    pub success_codes: &'static [&'static str],
+    /// Delay between polls, in milliseconds.
+    pub interval_ms: u64,
+    /// Longest wait, in milliseconds.
+    pub max_wait_ms: u64,
 }
 
 /// Whether [`OperationDoc::prepare`] validates.

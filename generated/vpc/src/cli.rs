@@ -39,6 +39,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::activate_router_interface::ActivateRouterInterfaceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ActiveFlowLog",
@@ -70,6 +71,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::active_flow_log::ActiveFlowLogRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AddBgpNetwork",
@@ -133,6 +135,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::add_bgp_network::AddBgpNetworkRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AddCommonBandwidthPackageIp",
@@ -196,6 +199,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AddCommonBandwidthPackageIps",
@@ -259,6 +263,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AddGlobalAccelerationInstanceIp",
@@ -300,6 +305,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AddIPv6TranslatorAclListEntry",
@@ -351,6 +357,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AddPublicIpAddressPoolCidrBlock",
@@ -424,6 +431,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AddSourcesToTrafficMirrorSession",
@@ -487,6 +495,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AllocateEipAddress",
@@ -720,6 +729,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::allocate_eip_address::AllocateEipAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AllocateEipAddressPro",
@@ -913,6 +923,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::allocate_eip_address_pro::AllocateEipAddressProRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AllocateEipSegmentAddress",
@@ -1016,6 +1027,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::allocate_eip_segment_address::AllocateEipSegmentAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AllocateIpv6Address",
@@ -1149,6 +1161,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::allocate_ipv6_address::AllocateIpv6AddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AllocateIpv6InternetBandwidth",
@@ -1232,6 +1245,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AllocateVpcIpv6Cidr",
@@ -1295,6 +1309,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ApplyPhysicalConnectionLOA",
@@ -1449,6 +1464,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateEipAddress",
@@ -1552,6 +1568,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_eip_address::AssociateEipAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateEipAddressBatch",
@@ -1625,6 +1642,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_eip_address_batch::AssociateEipAddressBatchRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateHaVip",
@@ -1688,6 +1706,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_ha_vip::AssociateHaVipRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateNetworkAcl",
@@ -1771,6 +1790,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_network_acl::AssociateNetworkAclRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociatePhysicalConnectionToVirtualBorderRouter",
@@ -1914,6 +1934,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateRouteTable",
@@ -1967,6 +1988,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_route_table::AssociateRouteTableRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateRouteTableWithGateway",
@@ -2040,6 +2062,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateRouteTablesWithVpcGatewayEndpoint",
@@ -2103,6 +2126,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateVpcCidrBlock",
@@ -2204,6 +2228,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_vpc_cidr_block::AssociateVpcCidrBlockRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AssociateVpnGatewayWithCertificate",
@@ -2280,6 +2305,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AttachDhcpOptionsSetToVpc",
@@ -2343,6 +2369,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "AttachVbrToVpconn",
@@ -2404,6 +2431,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::attach_vbr_to_vpconn::AttachVbrToVpconnRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CancelCommonBandwidthPackageIpBandwidth",
@@ -2445,6 +2473,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CancelPhysicalConnection",
@@ -2488,6 +2517,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::cancel_physical_connection::CancelPhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ChangeResourceGroup",
@@ -2539,6 +2569,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::change_resource_group::ChangeResourceGroupRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CheckCanAllocateVpcPrivateIpAddress",
@@ -2590,6 +2621,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CheckVpnBgpEnabled",
@@ -2624,6 +2656,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CompletePhysicalConnectionLOA",
@@ -2717,6 +2750,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::complete_physical_connection_loa::CompletePhysicalConnectionLOARequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ConfirmPhysicalConnection",
@@ -2760,6 +2794,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::confirm_physical_connection::ConfirmPhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ConnectRouterInterface",
@@ -2791,6 +2826,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::connect_router_interface::ConnectRouterInterfaceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ConvertBandwidthPackage",
@@ -2834,6 +2870,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::convert_bandwidth_package::ConvertBandwidthPackageRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CopyNetworkAclEntries",
@@ -2897,6 +2934,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::copy_network_acl_entries::CopyNetworkAclEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateBgpGroup",
@@ -3020,6 +3058,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_bgp_group::CreateBgpGroupRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateBgpPeer",
@@ -3103,6 +3142,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_bgp_peer::CreateBgpPeerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateCommonBandwidthPackage",
@@ -3256,6 +3296,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_common_bandwidth_package::CreateCommonBandwidthPackageRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateCustomerGateway",
@@ -3385,6 +3426,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_customer_gateway::CreateCustomerGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateDefaultVSwitch",
@@ -3438,6 +3480,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_default_v_switch::CreateDefaultVSwitchRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateDefaultVpc",
@@ -3501,6 +3544,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_default_vpc::CreateDefaultVpcRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateDhcpOptionsSet",
@@ -3644,6 +3688,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_dhcp_options_set::CreateDhcpOptionsSetRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateExpressCloudConnection",
@@ -3775,6 +3820,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_express_cloud_connection::CreateExpressCloudConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateExpressConnectTrafficQos",
@@ -3868,6 +3914,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateExpressConnectTrafficQosQueue",
@@ -3951,6 +3998,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateExpressConnectTrafficQosRule",
@@ -4124,6 +4172,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateFailoverTestJob",
@@ -4231,6 +4280,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_failover_test_job::CreateFailoverTestJobRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateFlowLog",
@@ -4392,6 +4442,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_flow_log::CreateFlowLogRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateForwardEntry",
@@ -4515,6 +4566,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_forward_entry::CreateForwardEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateFullNatEntry",
@@ -4648,6 +4700,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_full_nat_entry::CreateFullNatEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateGlobalAccelerationInstance",
@@ -4731,6 +4784,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateHaVip",
@@ -4844,6 +4898,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_ha_vip::CreateHaVipRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateHighReliablePhysicalConnection",
@@ -5060,6 +5115,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateIPv6Translator",
@@ -5163,6 +5219,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_i_pv6_translator::CreateIPv6TranslatorRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateIPv6TranslatorAclList",
@@ -5206,6 +5263,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateIPv6TranslatorEntry",
@@ -5337,6 +5395,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateIpsecServer",
@@ -5473,6 +5532,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_ipsec_server::CreateIpsecServerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateIpv4Gateway",
@@ -5586,6 +5646,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_ipv4_gateway::CreateIpv4GatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateIpv6EgressOnlyRule",
@@ -5669,6 +5730,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateIpv6Gateway",
@@ -5772,6 +5834,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_ipv6_gateway::CreateIpv6GatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateNatGateway",
@@ -6025,6 +6088,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_nat_gateway::CreateNatGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateNatIp",
@@ -6138,6 +6202,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_nat_ip::CreateNatIpRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateNatIpCidr",
@@ -6221,6 +6286,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_nat_ip_cidr::CreateNatIpCidrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateNetworkAcl",
@@ -6324,6 +6390,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_network_acl::CreateNetworkAclRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreatePhysicalConnection",
@@ -6517,6 +6584,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_physical_connection::CreatePhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreatePhysicalConnectionOccupancyOrder",
@@ -6620,6 +6688,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreatePhysicalConnectionSetupOrder",
@@ -6703,6 +6772,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreatePublicIpAddressPool",
@@ -6846,6 +6916,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateRouteEntries",
@@ -6942,6 +7013,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_route_entries::CreateRouteEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateRouteEntry",
@@ -7082,6 +7154,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_route_entry::CreateRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateRouteTable",
@@ -7185,6 +7258,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_route_table::CreateRouteTableRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateRouterInterface",
@@ -7468,6 +7542,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_router_interface::CreateRouterInterfaceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateSnatEntry",
@@ -7581,6 +7656,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_snat_entry::CreateSnatEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateSslVpnClientCert",
@@ -7636,6 +7712,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateSslVpnServer",
@@ -7808,6 +7885,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_ssl_vpn_server::CreateSslVpnServerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateTrafficMirrorFilter",
@@ -8055,6 +8133,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateTrafficMirrorFilterRules",
@@ -8252,6 +8331,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateTrafficMirrorSession",
@@ -8435,6 +8515,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_traffic_mirror_session::CreateTrafficMirrorSessionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVSwitch",
@@ -8568,6 +8649,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_v_switch::CreateVSwitchRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVSwitchCidrReservation",
@@ -8711,6 +8793,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVbrHa",
@@ -8794,6 +8877,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vbr_ha::CreateVbrHaRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVcoRouteEntry",
@@ -8898,6 +8982,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vco_route_entry::CreateVcoRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVirtualBorderRouter",
@@ -9111,6 +9196,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_virtual_border_router::CreateVirtualBorderRouterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVirtualPhysicalConnection",
@@ -9269,6 +9355,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpc",
@@ -9470,6 +9557,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<crate::create_vpc::CreateVpcRequest>,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpcGatewayEndpoint",
@@ -9603,6 +9691,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpcPrefixList",
@@ -9756,6 +9845,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpc_prefix_list::CreateVpcPrefixListRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpconnFromVbr",
@@ -9824,6 +9914,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpconn_from_vbr::CreateVpconnFromVbrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpnAttachment",
@@ -10285,6 +10376,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpn_attachment::CreateVpnAttachmentRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpnConnection",
@@ -10743,6 +10835,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpn_connection::CreateVpnConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpnGateway",
@@ -10926,6 +11019,16 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpn_gateway::CreateVpnGatewayRequest,
             >,
+            wait: Some(::acs_runtime::cli::WaitDoc {
+                waiter: "VpnGatewayActive",
+                poll: "DescribeVpnGateway",
+                state: &["Status"],
+                success: &["active"],
+                failure: &["deleting"],
+                success_codes: &[],
+                interval_ms: 6000,
+                max_wait_ms: 600000,
+            }),
         },
         OperationDoc {
             name: "CreateVpnPbrRouteEntry",
@@ -11060,6 +11163,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpnRouteEntry",
@@ -11174,6 +11278,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpn_route_entry::CreateVpnRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeactivateRouterInterface",
@@ -11205,6 +11310,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::deactivate_router_interface::DeactivateRouterInterfaceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeactiveFlowLog",
@@ -11236,6 +11342,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::deactive_flow_log::DeactiveFlowLogRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteBgpGroup",
@@ -11279,6 +11386,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_bgp_group::DeleteBgpGroupRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteBgpNetwork",
@@ -11332,6 +11440,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_bgp_network::DeleteBgpNetworkRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteBgpPeer",
@@ -11375,6 +11484,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_bgp_peer::DeleteBgpPeerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteCommonBandwidthPackage",
@@ -11416,6 +11526,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteCustomerGateway",
@@ -11461,6 +11572,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_customer_gateway::DeleteCustomerGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteDhcpOptionsSet",
@@ -11514,6 +11626,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_dhcp_options_set::DeleteDhcpOptionsSetRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteExpressConnect",
@@ -11567,6 +11680,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_express_connect::DeleteExpressConnectRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteExpressConnectTrafficQos",
@@ -11610,6 +11724,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteExpressConnectTrafficQosQueue",
@@ -11663,6 +11778,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteExpressConnectTrafficQosRule",
@@ -11726,6 +11842,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteFailoverTestJob",
@@ -11769,6 +11886,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_failover_test_job::DeleteFailoverTestJobRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteFlowLog",
@@ -11800,6 +11918,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_flow_log::DeleteFlowLogRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteForwardEntry",
@@ -11853,6 +11972,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_forward_entry::DeleteForwardEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteFullNatEntry",
@@ -11916,6 +12036,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_full_nat_entry::DeleteFullNatEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteGlobalAccelerationInstance",
@@ -11947,6 +12068,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteHaVip",
@@ -11990,6 +12112,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ha_vip::DeleteHaVipRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIPv6Translator",
@@ -12033,6 +12156,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_i_pv6_translator::DeleteIPv6TranslatorRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIPv6TranslatorAclList",
@@ -12076,6 +12200,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIPv6TranslatorEntry",
@@ -12129,6 +12254,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIpsecServer",
@@ -12185,6 +12311,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ipsec_server::DeleteIpsecServerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIpv4Gateway",
@@ -12248,6 +12375,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ipv4_gateway::DeleteIpv4GatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIpv6EgressOnlyRule",
@@ -12291,6 +12419,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIpv6Gateway",
@@ -12344,6 +12473,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ipv6_gateway::DeleteIpv6GatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteIpv6InternetBandwidth",
@@ -12407,6 +12537,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteNatGateway",
@@ -12448,6 +12579,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_nat_gateway::DeleteNatGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteNatIp",
@@ -12521,6 +12653,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_nat_ip::DeleteNatIpRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteNatIpCidr",
@@ -12584,6 +12717,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_nat_ip_cidr::DeleteNatIpCidrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteNetworkAcl",
@@ -12637,6 +12771,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_network_acl::DeleteNetworkAclRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeletePhysicalConnection",
@@ -12680,6 +12815,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_physical_connection::DeletePhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeletePublicIpAddressPool",
@@ -12733,6 +12869,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeletePublicIpAddressPoolCidrBlock",
@@ -12796,6 +12933,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteRouteEntries",
@@ -12871,6 +13009,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_route_entries::DeleteRouteEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteRouteEntry",
@@ -12972,6 +13111,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_route_entry::DeleteRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteRouteTable",
@@ -13003,6 +13143,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_route_table::DeleteRouteTableRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteRouterInterface",
@@ -13046,6 +13187,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_router_interface::DeleteRouterInterfaceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteSnatEntry",
@@ -13099,6 +13241,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_snat_entry::DeleteSnatEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteSslVpnClientCert",
@@ -13143,6 +13286,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteSslVpnServer",
@@ -13187,6 +13331,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_ssl_vpn_server::DeleteSslVpnServerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteTrafficMirrorFilter",
@@ -13240,6 +13385,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteTrafficMirrorFilterRules",
@@ -13303,6 +13449,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteTrafficMirrorSession",
@@ -13356,6 +13503,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVSwitch",
@@ -13397,6 +13545,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_v_switch::DeleteVSwitchRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVSwitchCidrReservation",
@@ -13450,6 +13599,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVbrHa",
@@ -13493,6 +13643,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vbr_ha::DeleteVbrHaRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVcoRouteEntry",
@@ -13577,6 +13728,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vco_route_entry::DeleteVcoRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVirtualBorderRouter",
@@ -13620,6 +13772,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_virtual_border_router::DeleteVirtualBorderRouterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpc",
@@ -13681,6 +13834,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<crate::delete_vpc::DeleteVpcRequest>,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpcGatewayEndpoint",
@@ -13734,6 +13888,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpcPrefixList",
@@ -13787,6 +13942,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpc_prefix_list::DeleteVpcPrefixListRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpnAttachment",
@@ -13831,6 +13987,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpn_attachment::DeleteVpnAttachmentRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpnConnection",
@@ -13875,6 +14032,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpn_connection::DeleteVpnConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpnGateway",
@@ -13920,6 +14078,16 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpn_gateway::DeleteVpnGatewayRequest,
             >,
+            wait: Some(::acs_runtime::cli::WaitDoc {
+                waiter: "VpnGatewayDeleted",
+                poll: "DescribeVpnGateway",
+                state: &[],
+                success: &[],
+                failure: &[],
+                success_codes: &["InvalidVpnGatewayInstanceId.NotFound"],
+                interval_ms: 6000,
+                max_wait_ms: 600000,
+            }),
         },
         OperationDoc {
             name: "DeleteVpnPbrRouteEntry",
@@ -14024,6 +14192,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpnRouteEntry",
@@ -14108,6 +14277,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpn_route_entry::DeleteVpnRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeletionProtection",
@@ -14171,6 +14341,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::deletion_protection::DeletionProtectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "Describe95Traffic",
@@ -14222,6 +14393,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe95_traffic::Describe95TrafficRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeAccessPoints",
@@ -14273,6 +14445,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_access_points::DescribeAccessPointsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeBgpGroups",
@@ -14344,6 +14517,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_bgp_groups::DescribeBgpGroupsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeBgpNetworks",
@@ -14395,6 +14569,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_bgp_networks::DescribeBgpNetworksRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeBgpPeers",
@@ -14476,6 +14651,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_bgp_peers::DescribeBgpPeersRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeCommonBandwidthPackages",
@@ -14607,6 +14783,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeCustomerGateway",
@@ -14638,6 +14815,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_customer_gateway::DescribeCustomerGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeCustomerGateways",
@@ -14729,6 +14907,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_customer_gateways::DescribeCustomerGatewaysRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeEcGrantRelation",
@@ -14790,6 +14969,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ec_grant_relation::DescribeEcGrantRelationRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeEipAddresses",
@@ -15051,6 +15231,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_eip_addresses::DescribeEipAddressesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeEipGatewayInfo",
@@ -15082,6 +15263,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_eip_gateway_info::DescribeEipGatewayInfoRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeEipMonitorData",
@@ -15143,6 +15325,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_eip_monitor_data::DescribeEipMonitorDataRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeEipSegment",
@@ -15206,6 +15389,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_eip_segment::DescribeEipSegmentRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeExpressConnectTrafficQos",
@@ -15319,6 +15503,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeExpressConnectTrafficQosQueue",
@@ -15382,6 +15567,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeExpressConnectTrafficQosRule",
@@ -15455,6 +15641,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeFailoverTestJob",
@@ -15498,6 +15685,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_failover_test_job::DescribeFailoverTestJobRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeFailoverTestJobs",
@@ -15592,6 +15780,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_failover_test_jobs::DescribeFailoverTestJobsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeFlowLogs",
@@ -15773,6 +15962,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_flow_logs::DescribeFlowLogsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeForwardTableEntries",
@@ -15904,6 +16094,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeGlobalAccelerationInstances",
@@ -16025,6 +16216,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeGrantRulesToCen",
@@ -16108,6 +16300,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeGrantRulesToEcr",
@@ -16199,6 +16392,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeHaVips",
@@ -16310,6 +16504,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ha_vips::DescribeHaVipsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeHighDefinitionMonitorLogAttribute",
@@ -16351,6 +16546,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIPv6TranslatorAclListAttributes",
@@ -16402,6 +16598,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIPv6TranslatorAclLists",
@@ -16463,6 +16660,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIPv6TranslatorEntries",
@@ -16626,6 +16824,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIPv6Translators",
@@ -16747,6 +16946,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIpv6Addresses",
@@ -16948,6 +17148,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ipv6_addresses::DescribeIpv6AddressesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIpv6EgressOnlyRules",
@@ -17039,6 +17240,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIpv6GatewayAttribute",
@@ -17070,6 +17272,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeIpv6Gateways",
@@ -17181,6 +17384,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ipv6_gateways::DescribeIpv6GatewaysRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeNatGatewayAssociateNetworkInterfaces",
@@ -17314,6 +17518,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeNatGateways",
@@ -17495,6 +17700,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_nat_gateways::DescribeNatGatewaysRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeNetworkAclAttributes",
@@ -17538,6 +17744,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_network_acl_attributes::DescribeNetworkAclAttributesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeNetworkAcls",
@@ -17671,6 +17878,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_network_acls::DescribeNetworkAclsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribePhysicalConnectionLOA",
@@ -17714,6 +17922,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_physical_connection_loa::DescribePhysicalConnectionLOARequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribePhysicalConnections",
@@ -17847,6 +18056,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_physical_connections::DescribePhysicalConnectionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribePublicIpAddress",
@@ -17898,6 +18108,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_public_ip_address::DescribePublicIpAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeRegions",
@@ -17929,6 +18140,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_regions::DescribeRegionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeRouteEntryList",
@@ -18070,6 +18282,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_route_entry_list::DescribeRouteEntryListRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeRouteTableList",
@@ -18211,6 +18424,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_route_table_list::DescribeRouteTableListRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeRouteTables",
@@ -18322,6 +18536,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_route_tables::DescribeRouteTablesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeRouterInterfaceAttribute",
@@ -18353,6 +18568,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeRouterInterfaces",
@@ -18474,6 +18690,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_router_interfaces::DescribeRouterInterfacesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeServerRelatedGlobalAccelerationInstances",
@@ -18515,6 +18732,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeSnatTableEntries",
@@ -18636,6 +18854,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_snat_table_entries::DescribeSnatTableEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeSslVpnClientCert",
@@ -18667,6 +18886,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeSslVpnClientCerts",
@@ -18748,6 +18968,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeSslVpnClients",
@@ -18799,6 +19020,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeSslVpnServers",
@@ -18880,6 +19102,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_ssl_vpn_servers::DescribeSslVpnServersRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeTagKeys",
@@ -18951,6 +19174,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_tag_keys::DescribeTagKeysRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeTagKeysForExpressConnect",
@@ -19022,6 +19246,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeTags",
@@ -19113,6 +19338,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_tags::DescribeTagsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVRouters",
@@ -19164,6 +19390,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_v_routers::DescribeVRoutersRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVSwitchAttributes",
@@ -19205,6 +19432,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_v_switch_attributes::DescribeVSwitchAttributesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVSwitches",
@@ -19376,6 +19604,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_v_switches::DescribeVSwitchesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVbrHa",
@@ -19439,6 +19668,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vbr_ha::DescribeVbrHaRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVcoRouteEntries",
@@ -19515,6 +19745,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vco_route_entries::DescribeVcoRouteEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVirtualBorderRouters",
@@ -19636,6 +19867,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVirtualBorderRoutersForPhysicalConnection",
@@ -19717,6 +19949,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpcAttribute",
@@ -19768,6 +20001,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpc_attribute::DescribeVpcAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpcGrantRulesToEcr",
@@ -19889,6 +20123,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpcs",
@@ -20040,6 +20275,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpcs::DescribeVpcsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnAttachments",
@@ -20103,6 +20339,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_attachments::DescribeVpnAttachmentsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnConnection",
@@ -20134,6 +20371,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_connection::DescribeVpnConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnConnectionLogs",
@@ -20225,6 +20463,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnConnections",
@@ -20336,6 +20575,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_connections::DescribeVpnConnectionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnCrossAccountAuthorizations",
@@ -20400,6 +20640,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnGateway",
@@ -20441,6 +20682,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_gateway::DescribeVpnGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnGatewayAvailableZones",
@@ -20488,6 +20730,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnGateways",
@@ -20625,6 +20868,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_gateways::DescribeVpnGatewaysRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnPbrRouteEntries",
@@ -20676,6 +20920,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnRouteEntries",
@@ -20739,6 +20984,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeVpnSslServerLogs",
@@ -20830,6 +21076,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeZones",
@@ -20871,6 +21118,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_zones::DescribeZonesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DetachDhcpOptionsSetFromVpc",
@@ -20934,6 +21182,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DiagnoseVpnConnections",
@@ -21005,6 +21254,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DiagnoseVpnGateway",
@@ -21079,6 +21329,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::diagnose_vpn_gateway::DiagnoseVpnGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DisableNatGatewayEcsMetric",
@@ -21120,6 +21371,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DisableVpcClassicLink",
@@ -21163,6 +21415,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::disable_vpc_classic_link::DisableVpcClassicLinkRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DissociateRouteTableFromGateway",
@@ -21236,6 +21489,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DissociateRouteTablesFromVpcGatewayEndpoint",
@@ -21299,6 +21553,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DissociateVpnGatewayWithCertificate",
@@ -21375,6 +21630,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DownloadVpnConnectionConfig",
@@ -21406,6 +21662,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::download_vpn_connection_config::DownloadVpnConnectionConfigRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "EnableNatGatewayEcsMetric",
@@ -21447,6 +21704,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "EnablePhysicalConnection",
@@ -21500,6 +21758,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::enable_physical_connection::EnablePhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "EnableVpcClassicLink",
@@ -21543,6 +21802,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::enable_vpc_classic_link::EnableVpcClassicLinkRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "EnableVpcIpv4Gateway",
@@ -21606,6 +21866,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetDhcpOptionsSet",
@@ -21637,6 +21898,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_dhcp_options_set::GetDhcpOptionsSetRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetFlowLogServiceStatus",
@@ -21670,6 +21932,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_flow_log_service_status::GetFlowLogServiceStatusRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetIpv4GatewayAttribute",
@@ -21701,6 +21964,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetNatGatewayAttribute",
@@ -21732,6 +21996,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_nat_gateway_attribute::GetNatGatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetPhysicalConnectionServiceStatus",
@@ -21753,6 +22018,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetPublicIpAddressPoolServiceStatus",
@@ -21786,6 +22052,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetTrafficMirrorServiceStatus",
@@ -21819,6 +22086,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetVSwitchCidrReservationUsage",
@@ -21870,6 +22138,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetVpcGatewayEndpointAttribute",
@@ -21901,6 +22170,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetVpcPrefixListAssociations",
@@ -21952,6 +22222,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetVpcPrefixListEntries",
@@ -22003,6 +22274,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetVpcRouteEntrySummary",
@@ -22054,6 +22326,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetVpnGatewayDiagnoseResult",
@@ -22108,6 +22381,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GrantInstanceToCen",
@@ -22181,6 +22455,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::grant_instance_to_cen::GrantInstanceToCenRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GrantInstanceToVbr",
@@ -22252,6 +22527,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::grant_instance_to_vbr::GrantInstanceToVbrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListBusinessAccessPoints",
@@ -22273,6 +22549,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_business_access_points::ListBusinessAccessPointsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListBusinessRegions",
@@ -22294,6 +22571,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_business_regions::ListBusinessRegionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListDhcpOptionsSets",
@@ -22405,6 +22683,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_dhcp_options_sets::ListDhcpOptionsSetsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListEnhanhcedNatGatewayAvailableZones",
@@ -22466,6 +22745,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListFullNatEntries",
@@ -22599,6 +22879,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_full_nat_entries::ListFullNatEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListGatewayRouteTableEntries",
@@ -22660,6 +22941,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListGeographicSubRegions",
@@ -22670,6 +22952,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_geographic_sub_regions::ListGeographicSubRegionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListIpsecServerLogs",
@@ -22751,6 +23034,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_ipsec_server_logs::ListIpsecServerLogsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListIpsecServers",
@@ -22832,6 +23116,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_ipsec_servers::ListIpsecServersRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListIpv4Gateways",
@@ -22943,6 +23228,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_ipv4_gateways::ListIpv4GatewaysRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListNatIpCidrs",
@@ -23056,6 +23342,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_nat_ip_cidrs::ListNatIpCidrsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListNatIps",
@@ -23179,6 +23466,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_nat_ips::ListNatIpsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListPhysicalConnectionFeatures",
@@ -23222,6 +23510,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_physical_connection_features::ListPhysicalConnectionFeaturesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListPrefixLists",
@@ -23323,6 +23612,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_prefix_lists::ListPrefixListsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListPublicIpAddressPoolCidrBlocks",
@@ -23394,6 +23684,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListPublicIpAddressPools",
@@ -23535,6 +23826,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListTagResources",
@@ -23626,6 +23918,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_tag_resources::ListTagResourcesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListTagResourcesForExpressConnect",
@@ -23717,6 +24010,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListTrafficMirrorFilters",
@@ -23818,6 +24112,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListTrafficMirrorSessions",
@@ -23979,6 +24274,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListVSwitchCidrReservations",
@@ -24090,6 +24386,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListVirtualPhysicalConnections",
@@ -24241,6 +24538,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListVpcEndpointServicesByEndUser",
@@ -24292,6 +24590,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListVpcGatewayEndpoints",
@@ -24413,6 +24712,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListVpcPublishedRouteEntries",
@@ -24494,6 +24794,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListVpnCertificateAssociations",
@@ -24567,6 +24868,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyBgpGroupAttribute",
@@ -24690,6 +24992,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyBgpPeerAttribute",
@@ -24773,6 +25076,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyCommonBandwidthPackageAttribute",
@@ -24824,6 +25128,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyCommonBandwidthPackageIpBandwidth",
@@ -24875,6 +25180,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyCommonBandwidthPackageSpec",
@@ -24916,6 +25222,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyCustomerGatewayAttribute",
@@ -24994,6 +25301,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyEipAddressAttribute",
@@ -25055,6 +25363,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_eip_address_attribute::ModifyEipAddressAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyEipForwardMode",
@@ -25108,6 +25417,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_eip_forward_mode::ModifyEipForwardModeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyExpressCloudConnectionAttribute",
@@ -25189,6 +25499,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyExpressCloudConnectionBandwidth",
@@ -25230,6 +25541,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyExpressConnectTrafficQos",
@@ -25353,6 +25665,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyExpressConnectTrafficQosQueue",
@@ -25436,6 +25749,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyExpressConnectTrafficQosRule",
@@ -25619,6 +25933,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyFlowLogAttribute",
@@ -25690,6 +26005,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_flow_log_attribute::ModifyFlowLogAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyForwardEntry",
@@ -25823,6 +26139,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_forward_entry::ModifyForwardEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyFullNatEntryAttribute",
@@ -25966,6 +26283,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyGlobalAccelerationInstanceAttributes",
@@ -26017,6 +26335,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyGlobalAccelerationInstanceSpec",
@@ -26058,6 +26377,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyHaVipAttribute",
@@ -26121,6 +26441,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_ha_vip_attribute::ModifyHaVipAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIPv6TranslatorAclAttribute",
@@ -26174,6 +26495,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIPv6TranslatorAclListEntry",
@@ -26225,6 +26547,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIPv6TranslatorAttribute",
@@ -26288,6 +26611,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIPv6TranslatorBandwidth",
@@ -26351,6 +26675,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIPv6TranslatorEntry",
@@ -26482,6 +26807,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIpv6AddressAttribute",
@@ -26555,6 +26881,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIpv6GatewayAttribute",
@@ -26628,6 +26955,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyIpv6InternetBandwidth",
@@ -26701,6 +27029,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyNatGatewayAttribute",
@@ -26792,6 +27121,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyNatGatewaySpec",
@@ -26855,6 +27185,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_nat_gateway_spec::ModifyNatGatewaySpecRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyNatIpAttribute",
@@ -26928,6 +27259,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_nat_ip_attribute::ModifyNatIpAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyNatIpCidrAttribute",
@@ -27011,6 +27343,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyNetworkAclAttributes",
@@ -27084,6 +27417,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_network_acl_attributes::ModifyNetworkAclAttributesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyPhysicalConnectionAttribute",
@@ -27207,6 +27541,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyRouteEntry",
@@ -27308,6 +27643,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_route_entry::ModifyRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyRouteTableAttributes",
@@ -27369,6 +27705,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_route_table_attributes::ModifyRouteTableAttributesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyRouterInterfaceAttribute",
@@ -27510,6 +27847,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyRouterInterfaceSpec",
@@ -27563,6 +27901,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifySnatEntry",
@@ -27666,6 +28005,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_snat_entry::ModifySnatEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifySslVpnClientCert",
@@ -27721,6 +28061,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifySslVpnServer",
@@ -27893,6 +28234,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_ssl_vpn_server::ModifySslVpnServerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyTunnelAttribute",
@@ -28169,6 +28511,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_tunnel_attribute::ModifyTunnelAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVRouterAttribute",
@@ -28220,6 +28563,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_v_router_attribute::ModifyVRouterAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVSwitchAttribute",
@@ -28301,6 +28645,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_v_switch_attribute::ModifyVSwitchAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVSwitchCidrReservationAttribute",
@@ -28374,6 +28719,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVcoRouteEntryWeight",
@@ -28468,6 +28814,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVirtualBorderRouterAttribute",
@@ -28691,6 +29038,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpcAttribute",
@@ -28792,6 +29140,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpc_attribute::ModifyVpcAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpcPrefixList",
@@ -28935,6 +29284,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpc_prefix_list::ModifyVpcPrefixListRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpnAttachmentAttribute",
@@ -29363,6 +29713,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpnConnectionAttribute",
@@ -29778,6 +30129,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpnGatewayAttribute",
@@ -29855,6 +30207,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpnPbrRouteEntryAttribute",
@@ -29969,6 +30322,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpnPbrRouteEntryPriority",
@@ -30073,6 +30427,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpnPbrRouteEntryWeight",
@@ -30187,6 +30542,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpnRouteEntryWeight",
@@ -30281,6 +30637,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "MoveResourceGroup",
@@ -30332,6 +30689,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::move_resource_group::MoveResourceGroupRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "MoveVpnResourceGroup",
@@ -30387,6 +30745,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::move_vpn_resource_group::MoveVpnResourceGroupRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "OpenFlowLogService",
@@ -30420,6 +30779,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::open_flow_log_service::OpenFlowLogServiceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "OpenPhysicalConnectionService",
@@ -30441,6 +30801,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::open_physical_connection_service::OpenPhysicalConnectionServiceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "OpenPublicIpAddressPoolService",
@@ -30474,6 +30835,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "OpenTrafficMirrorService",
@@ -30507,6 +30869,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "PublishVpcRouteEntries",
@@ -30588,6 +30951,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::publish_vpc_route_entries::PublishVpcRouteEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "PublishVpnRouteEntry",
@@ -30675,6 +31039,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::publish_vpn_route_entry::PublishVpnRouteEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RecoverPhysicalConnection",
@@ -30726,6 +31091,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::recover_physical_connection::RecoverPhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RecoverVirtualBorderRouter",
@@ -30769,6 +31135,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::recover_virtual_border_router::RecoverVirtualBorderRouterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ReleaseEipAddress",
@@ -30800,6 +31167,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::release_eip_address::ReleaseEipAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ReleaseEipSegmentAddress",
@@ -30843,6 +31211,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::release_eip_segment_address::ReleaseEipSegmentAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ReleaseIpv6Address",
@@ -30896,6 +31265,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::release_ipv6_address::ReleaseIpv6AddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RemoveCommonBandwidthPackageIp",
@@ -30949,6 +31319,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RemoveGlobalAccelerationInstanceIp",
@@ -30990,6 +31361,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RemoveIPv6TranslatorAclListEntry",
@@ -31043,6 +31415,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RemoveSourcesFromTrafficMirrorSession",
@@ -31106,6 +31479,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ReplaceVpcDhcpOptionsSet",
@@ -31169,6 +31543,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RetryVpcPrefixListAssociation",
@@ -31242,6 +31617,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RevokeInstanceFromCen",
@@ -31315,6 +31691,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::revoke_instance_from_cen::RevokeInstanceFromCenRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RevokeInstanceFromVbr",
@@ -31386,6 +31763,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::revoke_instance_from_vbr::RevokeInstanceFromVbrRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "SecondApplyPhysicalConnectionLOA",
@@ -31540,6 +31918,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "SetHighDefinitionMonitorLogStatus",
@@ -31611,6 +31990,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "StartFailoverTestJob",
@@ -31654,6 +32034,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::start_failover_test_job::StartFailoverTestJobRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "StopFailoverTestJob",
@@ -31697,6 +32078,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::stop_failover_test_job::StopFailoverTestJobRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "TagResources",
@@ -31768,6 +32150,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::tag_resources::TagResourcesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "TagResourcesForExpressConnect",
@@ -31839,6 +32222,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::tag_resources_for_express_connect::TagResourcesForExpressConnectRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "TerminatePhysicalConnection",
@@ -31882,6 +32266,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::terminate_physical_connection::TerminatePhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "TerminateVirtualBorderRouter",
@@ -31925,6 +32310,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "TransformEipSegmentToPublicIpAddressPool",
@@ -31998,6 +32384,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnTagResources",
@@ -32059,6 +32446,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::un_tag_resources::UnTagResourcesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnassociateEipAddress",
@@ -32142,6 +32530,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::unassociate_eip_address::UnassociateEipAddressRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnassociateGlobalAccelerationInstance",
@@ -32183,6 +32572,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnassociateHaVip",
@@ -32256,6 +32646,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::unassociate_ha_vip::UnassociateHaVipRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnassociateNetworkAcl",
@@ -32339,6 +32730,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::unassociate_network_acl::UnassociateNetworkAclRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
@@ -32392,6 +32784,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnassociateRouteTable",
@@ -32445,6 +32838,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::unassociate_route_table::UnassociateRouteTableRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnassociateVpcCidrBlock",
@@ -32496,6 +32890,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UntagResourcesForExpressConnect",
@@ -32557,6 +32952,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateDhcpOptionsSetAttribute",
@@ -32670,6 +33066,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateFailoverTestJob",
@@ -32763,6 +33160,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_failover_test_job::UpdateFailoverTestJobRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateGatewayRouteTableEntryAttribute",
@@ -32876,6 +33274,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateIpsecServer",
@@ -33012,6 +33411,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_ipsec_server::UpdateIpsecServerRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateIpv4GatewayAttribute",
@@ -33085,6 +33485,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateNatGatewayNatType",
@@ -33158,6 +33559,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateNetworkAclEntries",
@@ -33389,6 +33791,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_network_acl_entries::UpdateNetworkAclEntriesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdatePublicIpAddressPoolAttribute",
@@ -33462,6 +33865,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateTrafficMirrorFilterAttribute",
@@ -33535,6 +33939,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateTrafficMirrorFilterRuleAttribute",
@@ -33658,6 +34063,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateTrafficMirrorSessionAttribute",
@@ -33801,6 +34207,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateVirtualBorderBandwidth",
@@ -33854,6 +34261,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateVirtualPhysicalConnection",
@@ -33925,6 +34333,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UpdateVpcGatewayEndpointAttribute",
@@ -34008,6 +34417,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
@@ -34061,6 +34471,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "WithdrawVpcPublishedRouteEntries",
@@ -34142,6 +34553,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequest,
             >,
+            wait: None,
         },
     ],
 };

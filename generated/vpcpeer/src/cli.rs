@@ -91,6 +91,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "CreateVpcPeerConnection",
@@ -254,6 +255,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_vpc_peer_connection::CreateVpcPeerConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DeleteVpcPeerConnection",
@@ -307,6 +309,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "GetVpcPeerConnectionAttribute",
@@ -328,6 +331,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListTagResources",
@@ -429,6 +433,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_tag_resources::ListTagResourcesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListVpcPeerConnections",
@@ -540,6 +545,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_vpc_peer_connections::ListVpcPeerConnectionsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ModifyVpcPeerConnection",
@@ -623,6 +629,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "MoveResourceGroup",
@@ -674,6 +681,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::move_resource_group::MoveResourceGroupRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "RejectVpcPeerConnection",
@@ -717,6 +725,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::reject_vpc_peer_connection::RejectVpcPeerConnectionRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "TagResources",
@@ -800,6 +809,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::tag_resources::TagResourcesRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "UnTagResources",
@@ -873,6 +883,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::un_tag_resources::UnTagResourcesRequest,
             >,
+            wait: None,
         },
     ],
 };

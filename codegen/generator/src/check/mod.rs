@@ -40,14 +40,14 @@ pub fn check_tree(tree: &SpecTree) -> Diagnostics {
 fn check_product(dir: &ProductDir, diagnostics: &mut Diagnostics) {
     let mut sink = Sink::new(&dir.file, &dir.text, diagnostics);
     product_file(&dir.product, &mut sink);
-    let names: BTreeSet<&str> = dir
+    let operations: BTreeMap<&str, &Operation> = dir
         .operations
         .iter()
-        .map(|o| o.operation.name.as_str())
+        .map(|o| (o.operation.name.as_str(), &o.operation))
         .collect();
     for file in &dir.operations {
         let mut sink = Sink::new(&file.file, &file.text, diagnostics);
-        operation(&file.operation, &file.file, &names, &mut sink);
+        operation(&file.operation, &file.file, &operations, &mut sink);
     }
 }
 
@@ -111,7 +111,12 @@ fn product_file(product: &Product, sink: &mut Sink<'_>) {
     }
 }
 
-fn operation(op: &Operation, file: &Path, names: &BTreeSet<&str>, sink: &mut Sink<'_>) {
+fn operation(
+    op: &Operation,
+    file: &Path,
+    operations: &BTreeMap<&str, &Operation>,
+    sink: &mut Sink<'_>,
+) {
     let stem = file
         .file_stem()
         .and_then(|s| s.to_str())
@@ -132,14 +137,24 @@ fn operation(op: &Operation, file: &Path, names: &BTreeSet<&str>, sink: &mut Sin
         sink.report("summary", "the summary must not be empty");
     }
     if let Some(asynchronous) = &op.asynchronous {
-        if !names.contains(asynchronous.poll.as_str()) {
-            sink.report(
+        match operations.get(asynchronous.poll.as_str()) {
+            None => sink.report(
                 "asynchronous.poll",
                 format!(
                     "operation `{}` to poll is not in this product's spec",
                     asynchronous.poll
                 ),
-            );
+            ),
+            Some(poll) => {
+                if let Some(waiter) = &asynchronous.waiter {
+                    if !poll.waiters.iter().any(|w| &w.name == waiter) {
+                        sink.report(
+                            "asynchronous.waiter",
+                            format!("`{}` has no waiter `{waiter}`", asynchronous.poll),
+                        );
+                    }
+                }
+            }
         }
     }
     member::members(

@@ -1,6 +1,6 @@
 //! `cli.rs` (feature `cli`): the static operation tables the `acs` command is built from.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::ident;
@@ -11,7 +11,7 @@ use crate::spec::model::{Location, Style};
 pub fn cli_module(ir: &CrateIr) -> TokenStream {
     let command = ir.product.product.to_lowercase();
     let title = &ir.product.title;
-    let operations = ir.operations.iter().map(operation);
+    let operations = ir.operations.iter().map(|op| operation(op, ir));
     quote! {
         #![doc = " Operation tables for command-line front ends (feature `cli`)."]
         use ::acs_runtime::cli::{FieldDoc, ListStyle, OperationDoc, ParamDoc, ProductDoc, Shape};
@@ -27,13 +27,17 @@ pub fn cli_module(ir: &CrateIr) -> TokenStream {
     }
 }
 
-fn operation(op: &OperationIr) -> TokenStream {
+fn operation(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let name = &op.spec.name;
     let summary = op.spec.summary.trim();
     let description = op.spec.description.as_deref().unwrap_or("").trim();
     let module = format_ident!("{}", op.module);
     let request = ident(&op.request.name);
     let parameters = op.request.fields.iter().map(|f| parameter(f, &op.types));
+    let wait = match wait(op, ir) {
+        Some(wait) => quote!(Some(#wait)),
+        None => quote!(None),
+    };
     quote! {
         OperationDoc {
             name: #name,
@@ -42,8 +46,44 @@ fn operation(op: &OperationIr) -> TokenStream {
             info: &crate::#module::OPERATION,
             parameters: &[#(#parameters),*],
             prepare: ::acs_runtime::cli::prepare::<crate::#module::#request>,
+            wait: #wait,
         }
     }
+}
+
+/// The `WaitDoc` of an asynchronous operation naming a waiter of its polled operation.
+fn wait(op: &OperationIr, ir: &CrateIr) -> Option<TokenStream> {
+    let asynchronous = op.asynchronous()?;
+    let name = asynchronous.waiter.as_ref()?;
+    let poll = &asynchronous.poll;
+    let w = ir
+        .operations
+        .iter()
+        .find(|o| &o.spec.name == poll)
+        .and_then(|o| o.waiters.iter().find(|w| &w.spec.name == name))
+        .map(|w| &w.spec)
+        .expect("the checks resolved the waiter of the polled operation");
+    let state = w
+        .state
+        .as_deref()
+        .map_or(Vec::new(), |p| p.split('.').collect());
+    let (success, failure, codes) = (&w.success, &w.failure, &w.success_codes);
+    let (interval, max_wait) = (
+        Literal::u64_unsuffixed(w.interval_ms),
+        Literal::u64_unsuffixed(w.max_wait_ms),
+    );
+    Some(quote! {
+        ::acs_runtime::cli::WaitDoc {
+            waiter: #name,
+            poll: #poll,
+            state: &[#(#state),*],
+            success: &[#(#success),*],
+            failure: &[#(#failure),*],
+            success_codes: &[#(#codes),*],
+            interval_ms: #interval,
+            max_wait_ms: #max_wait,
+        }
+    })
 }
 
 fn parameter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {

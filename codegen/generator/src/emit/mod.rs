@@ -127,6 +127,12 @@ pub(crate) fn asynchronous_note(op: &OperationIr) -> Option<String> {
             None => note.push('.'),
         }
     }
+    if let Some(waiter) = &a.waiter {
+        note.push_str(&format!(
+            " Wait with `wait_until_{}`.",
+            crate::ir::names::field_name(waiter).trim_start_matches("r#")
+        ));
+    }
     if let Some(extra) = &a.note {
         note.push_str(&format!("\n\n{}", extra.trim()));
     }

@@ -280,6 +280,7 @@ fn asynchronous(
         failure: Vec::new(),
         interval_ms: interval_ms.and_then(|v| u64::try_from(v).ok()),
         max_polls: max_polls.and_then(|v| u32::try_from(v).ok()),
+        waiter: None,
         note: None,
     })
 }

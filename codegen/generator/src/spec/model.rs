@@ -182,6 +182,10 @@ pub struct Asynchronous {
     /// Suggested maximum number of polls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_polls: Option<u32>,
+    /// Waiter of the polled operation that waits for this operation's work to finish, e.g.
+    /// `VpnGatewayActive`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiter: Option<String>,
     /// Markdown note shown in the docs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

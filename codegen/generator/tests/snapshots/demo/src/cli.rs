@@ -212,6 +212,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::create_widget::CreateWidgetRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "DescribeWidget",
@@ -233,6 +234,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::describe_widget::DescribeWidgetRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListGadgets",
@@ -264,6 +266,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_gadgets::ListGadgetsRequest,
             >,
+            wait: None,
         },
         OperationDoc {
             name: "ListWidgets",
@@ -295,6 +298,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::list_widgets::ListWidgetsRequest,
             >,
+            wait: None,
         },
     ],
 };
