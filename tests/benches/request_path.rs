@@ -77,6 +77,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("build_validate_serialize_sign_v3", |b| {
         b.iter(|| request_path(black_box(&credentials)))
     });
+    // Where the time goes: the builder with its validation, then validation and serialization
+    // again as the client does before sending.
+    group.bench_function("part_build_and_validate", |b| b.iter(request));
+    let built = request();
+    group.bench_function("part_validate_and_serialize", |b| {
+        b.iter(|| prepare(black_box(&built)).expect("valid"))
+    });
     group.bench_function("floor_sha256_plus_hmac", |b| {
         b.iter(|| {
             let hash = Sha256::digest(black_box(canonical.as_bytes()));
