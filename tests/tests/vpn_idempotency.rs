@@ -22,7 +22,7 @@ async fn a_create_retried_after_a_lost_response_makes_one_gateway() {
     emulator.drop_responses("CreateVpnGateway", 1);
     let config = emulator
         .config()
-        .attempt_timeout(Duration::from_millis(300))
+        .attempt_timeout(Duration::from_millis(1000))
         .build();
     let client = Client::new(config).unwrap();
 
