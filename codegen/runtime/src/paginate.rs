@@ -84,11 +84,11 @@ pub fn items<Resp, Item, E>(
 /// The next page number of a page-number listing, or `None` when the last page was empty or
 /// the total count has been seen.
 pub fn next_page_number(
-    current: Option<i32>,
+    current: Option<i64>,
     on_page: usize,
     seen: usize,
     total: Option<i64>,
-) -> Option<i32> {
+) -> Option<i64> {
     if on_page == 0 || total.is_some_and(|t| seen as i64 >= t) {
         return None;
     }

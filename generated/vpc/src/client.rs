@@ -8818,6 +8818,311 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last.
+    fn describe_access_points_pages(
+        &self,
+        request: DescribeAccessPointsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeAccessPointsResponse,
+            ::acs_runtime::client::Error<DescribeAccessPointsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeAccessPointsResponse) -> usize {
+            response
+                .access_point_set
+                .as_ref()
+                .and_then(|x| x.access_point_type.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeAccessPointsRequest,
+            response: &DescribeAccessPointsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeAccessPointsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_access_points(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeAccessPoints`, in order.
+    fn describe_access_points_items(
+        &self,
+        request: DescribeAccessPointsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_access_points::AccessPointType,
+            ::acs_runtime::client::Error<DescribeAccessPointsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeAccessPointsResponse,
+        ) -> Vec<crate::describe_access_points::AccessPointType> {
+            response
+                .access_point_set
+                .and_then(|x| x.access_point_type)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_access_points_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeBgpGroups`, from the page `request` asks for, until the last.
+    fn describe_bgp_groups_pages(
+        &self,
+        request: DescribeBgpGroupsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeBgpGroupsResponse,
+            ::acs_runtime::client::Error<DescribeBgpGroupsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeBgpGroupsResponse) -> usize {
+            response
+                .bgp_groups
+                .as_ref()
+                .and_then(|x| x.bgp_group.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeBgpGroupsRequest,
+            response: &DescribeBgpGroupsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeBgpGroupsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_bgp_groups(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeBgpGroups`, in order.
+    fn describe_bgp_groups_items(
+        &self,
+        request: DescribeBgpGroupsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_bgp_groups::BgpGroup,
+            ::acs_runtime::client::Error<DescribeBgpGroupsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeBgpGroupsResponse,
+        ) -> Vec<crate::describe_bgp_groups::BgpGroup> {
+            response.bgp_groups.and_then(|x| x.bgp_group).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_bgp_groups_pages(request), extract)
+    }
+    /// Every page of `DescribeBgpNetworks`, from the page `request` asks for, until the last.
+    fn describe_bgp_networks_pages(
+        &self,
+        request: DescribeBgpNetworksRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeBgpNetworksResponse,
+            ::acs_runtime::client::Error<DescribeBgpNetworksError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeBgpNetworksResponse) -> usize {
+            response
+                .bgp_networks
+                .as_ref()
+                .and_then(|x| x.bgp_network.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeBgpNetworksRequest,
+            response: &DescribeBgpNetworksResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeBgpNetworksRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_bgp_networks(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeBgpNetworks`, in order.
+    fn describe_bgp_networks_items(
+        &self,
+        request: DescribeBgpNetworksRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_bgp_networks::BgpNetwork,
+            ::acs_runtime::client::Error<DescribeBgpNetworksError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeBgpNetworksResponse,
+        ) -> Vec<crate::describe_bgp_networks::BgpNetwork> {
+            response.bgp_networks.and_then(|x| x.bgp_network).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_bgp_networks_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeBgpPeers`, from the page `request` asks for, until the last.
+    fn describe_bgp_peers_pages(
+        &self,
+        request: DescribeBgpPeersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeBgpPeersResponse,
+            ::acs_runtime::client::Error<DescribeBgpPeersError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeBgpPeersResponse) -> usize {
+            response
+                .bgp_peers
+                .as_ref()
+                .and_then(|x| x.bgp_peer.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeBgpPeersRequest,
+            response: &DescribeBgpPeersResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeBgpPeersRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_bgp_peers(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeBgpPeers`, in order.
+    fn describe_bgp_peers_items(
+        &self,
+        request: DescribeBgpPeersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_bgp_peers::BgpPeer,
+            ::acs_runtime::client::Error<DescribeBgpPeersError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeBgpPeersResponse,
+        ) -> Vec<crate::describe_bgp_peers::BgpPeer> {
+            response.bgp_peers.and_then(|x| x.bgp_peer).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_bgp_peers_pages(request), extract)
+    }
+    /// Every page of `DescribeCommonBandwidthPackages`, from the page `request` asks for, until the last.
+    fn describe_common_bandwidth_packages_pages(
+        &self,
+        request: DescribeCommonBandwidthPackagesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeCommonBandwidthPackagesResponse,
+            ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeCommonBandwidthPackagesResponse) -> usize {
+            response
+                .common_bandwidth_packages
+                .as_ref()
+                .and_then(|x| x.common_bandwidth_package.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeCommonBandwidthPackagesRequest,
+            response: &DescribeCommonBandwidthPackagesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeCommonBandwidthPackagesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_common_bandwidth_packages(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeCommonBandwidthPackages`, in order.
+    fn describe_common_bandwidth_packages_items(
+        &self,
+        request: DescribeCommonBandwidthPackagesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_common_bandwidth_packages::CommonBandwidthPackage,
+            ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeCommonBandwidthPackagesResponse,
+        ) -> Vec<crate::describe_common_bandwidth_packages::CommonBandwidthPackage> {
+            response
+                .common_bandwidth_packages
+                .and_then(|x| x.common_bandwidth_package)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_common_bandwidth_packages_pages(request),
+            extract,
+        )
+    }
     /// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last.
     fn describe_customer_gateways_pages(
         &self,
@@ -8843,13 +9148,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeCustomerGatewaysRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -8882,6 +9187,1589 @@ pub trait VpcApi: Send + Sync {
             extract,
         )
     }
+    /// Every page of `DescribeEcGrantRelation`, from the page `request` asks for, until the last.
+    fn describe_ec_grant_relation_pages(
+        &self,
+        request: DescribeEcGrantRelationRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeEcGrantRelationResponse,
+            ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeEcGrantRelationResponse) -> usize {
+            response.ec_grant_relations.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeEcGrantRelationRequest,
+            response: &DescribeEcGrantRelationResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeEcGrantRelationRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ec_grant_relation(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeEcGrantRelation`, in order.
+    fn describe_ec_grant_relation_items(
+        &self,
+        request: DescribeEcGrantRelationRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ec_grant_relation::EcGrantRelation,
+            ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeEcGrantRelationResponse,
+        ) -> Vec<crate::describe_ec_grant_relation::EcGrantRelation> {
+            response.ec_grant_relations.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_ec_grant_relation_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last.
+    fn describe_eip_addresses_pages(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeEipAddressesResponse,
+            ::acs_runtime::client::Error<DescribeEipAddressesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeEipAddressesResponse) -> usize {
+            response
+                .eip_addresses
+                .as_ref()
+                .and_then(|x| x.eip_address.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeEipAddressesRequest,
+            response: &DescribeEipAddressesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeEipAddressesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_eip_addresses(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeEipAddresses`, in order.
+    fn describe_eip_addresses_items(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_eip_addresses::EipAddress,
+            ::acs_runtime::client::Error<DescribeEipAddressesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeEipAddressesResponse,
+        ) -> Vec<crate::describe_eip_addresses::EipAddress> {
+            response.eip_addresses.and_then(|x| x.eip_address).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_eip_addresses_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeEipSegment`, from the page `request` asks for, until the last.
+    fn describe_eip_segment_pages(
+        &self,
+        request: DescribeEipSegmentRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeEipSegmentResponse,
+            ::acs_runtime::client::Error<DescribeEipSegmentError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeEipSegmentResponse) -> usize {
+            response
+                .eip_segments
+                .as_ref()
+                .and_then(|x| x.eip_segment.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeEipSegmentRequest,
+            response: &DescribeEipSegmentResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeEipSegmentRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_eip_segment(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeEipSegment`, in order.
+    fn describe_eip_segment_items(
+        &self,
+        request: DescribeEipSegmentRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_eip_segment::EipSegment,
+            ::acs_runtime::client::Error<DescribeEipSegmentError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeEipSegmentResponse,
+        ) -> Vec<crate::describe_eip_segment::EipSegment> {
+            response.eip_segments.and_then(|x| x.eip_segment).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_eip_segment_pages(request), extract)
+    }
+    /// Every page of `DescribeExpressConnectTrafficQos`, from the page `request` asks for, until the last.
+    fn describe_express_connect_traffic_qos_pages(
+        &self,
+        request: DescribeExpressConnectTrafficQosRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeExpressConnectTrafficQosResponse,
+            ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeExpressConnectTrafficQosResponse) -> usize {
+            response.qos_list.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeExpressConnectTrafficQosRequest,
+            response: &DescribeExpressConnectTrafficQosResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeExpressConnectTrafficQosRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_express_connect_traffic_qos(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeExpressConnectTrafficQos`, in order.
+    fn describe_express_connect_traffic_qos_items(
+        &self,
+        request: DescribeExpressConnectTrafficQosRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_express_connect_traffic_qos::QosList,
+            ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeExpressConnectTrafficQosResponse,
+        ) -> Vec<crate::describe_express_connect_traffic_qos::QosList> {
+            response.qos_list.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_express_connect_traffic_qos_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeFailoverTestJobs`, from the page `request` asks for, until the last.
+    fn describe_failover_test_jobs_pages(
+        &self,
+        request: DescribeFailoverTestJobsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeFailoverTestJobsResponse,
+            ::acs_runtime::client::Error<DescribeFailoverTestJobsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeFailoverTestJobsResponse) -> usize {
+            response.failover_test_job_list.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeFailoverTestJobsRequest,
+            response: &DescribeFailoverTestJobsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeFailoverTestJobsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_failover_test_jobs(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeFailoverTestJobs`, in order.
+    fn describe_failover_test_jobs_items(
+        &self,
+        request: DescribeFailoverTestJobsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_failover_test_jobs::FailoverTestJobList,
+            ::acs_runtime::client::Error<DescribeFailoverTestJobsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeFailoverTestJobsResponse,
+        ) -> Vec<crate::describe_failover_test_jobs::FailoverTestJobList> {
+            response.failover_test_job_list.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_failover_test_jobs_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last.
+    fn describe_forward_table_entries_pages(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeForwardTableEntriesResponse,
+            ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeForwardTableEntriesResponse) -> usize {
+            response
+                .forward_table_entries
+                .as_ref()
+                .and_then(|x| x.forward_table_entry.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeForwardTableEntriesRequest,
+            response: &DescribeForwardTableEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeForwardTableEntriesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_forward_table_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeForwardTableEntries`, in order.
+    fn describe_forward_table_entries_items(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_forward_table_entries::ForwardTableEntry,
+            ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeForwardTableEntriesResponse,
+        ) -> Vec<crate::describe_forward_table_entries::ForwardTableEntry> {
+            response
+                .forward_table_entries
+                .and_then(|x| x.forward_table_entry)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_forward_table_entries_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeGlobalAccelerationInstances`, from the page `request` asks for, until the last.
+    fn describe_global_acceleration_instances_pages(
+        &self,
+        request: DescribeGlobalAccelerationInstancesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeGlobalAccelerationInstancesResponse,
+            ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeGlobalAccelerationInstancesResponse) -> usize {
+            response
+                .global_acceleration_instances
+                .as_ref()
+                .and_then(|x| x.global_acceleration_instance.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeGlobalAccelerationInstancesRequest,
+            response: &DescribeGlobalAccelerationInstancesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeGlobalAccelerationInstancesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_global_acceleration_instances(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeGlobalAccelerationInstances`, in order.
+    fn describe_global_acceleration_instances_items(
+        &self,
+        request: DescribeGlobalAccelerationInstancesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_global_acceleration_instances::GlobalAccelerationInstance,
+            ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeGlobalAccelerationInstancesResponse,
+        ) -> Vec<
+            crate::describe_global_acceleration_instances::GlobalAccelerationInstance,
+        > {
+            response
+                .global_acceleration_instances
+                .and_then(|x| x.global_acceleration_instance)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_global_acceleration_instances_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last.
+    fn describe_grant_rules_to_cen_pages(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeGrantRulesToCenResponse,
+            ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeGrantRulesToCenResponse) -> usize {
+            response
+                .cen_grant_rules
+                .as_ref()
+                .and_then(|x| x.cbn_grant_rule.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeGrantRulesToCenRequest,
+            response: &DescribeGrantRulesToCenResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeGrantRulesToCenRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_grant_rules_to_cen(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeGrantRulesToCen`, in order.
+    fn describe_grant_rules_to_cen_items(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_grant_rules_to_cen::CbnGrantRule,
+            ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeGrantRulesToCenResponse,
+        ) -> Vec<crate::describe_grant_rules_to_cen::CbnGrantRule> {
+            response.cen_grant_rules.and_then(|x| x.cbn_grant_rule).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_grant_rules_to_cen_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeGrantRulesToEcr`, from the page `request` asks for, until the last.
+    fn describe_grant_rules_to_ecr_pages(
+        &self,
+        request: DescribeGrantRulesToEcrRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeGrantRulesToEcrResponse,
+            ::acs_runtime::client::Error<DescribeGrantRulesToEcrError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeGrantRulesToEcrResponse) -> usize {
+            response.ecr_grant_rules.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeGrantRulesToEcrRequest,
+            response: &DescribeGrantRulesToEcrResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeGrantRulesToEcrRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number,
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(page);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_grant_rules_to_ecr(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeGrantRulesToEcr`, in order.
+    fn describe_grant_rules_to_ecr_items(
+        &self,
+        request: DescribeGrantRulesToEcrRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_grant_rules_to_ecr::EcrGrantRule,
+            ::acs_runtime::client::Error<DescribeGrantRulesToEcrError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeGrantRulesToEcrResponse,
+        ) -> Vec<crate::describe_grant_rules_to_ecr::EcrGrantRule> {
+            response.ecr_grant_rules.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_grant_rules_to_ecr_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeHaVips`, from the page `request` asks for, until the last.
+    fn describe_ha_vips_pages(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeHaVipsResponse,
+            ::acs_runtime::client::Error<DescribeHaVipsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeHaVipsResponse) -> usize {
+            response.ha_vips.as_ref().and_then(|x| x.ha_vip.as_ref()).map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeHaVipsRequest,
+            response: &DescribeHaVipsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeHaVipsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ha_vips(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeHaVips`, in order.
+    fn describe_ha_vips_items(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ha_vips::HaVip,
+            ::acs_runtime::client::Error<DescribeHaVipsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeHaVipsResponse,
+        ) -> Vec<crate::describe_ha_vips::HaVip> {
+            response.ha_vips.and_then(|x| x.ha_vip).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_ha_vips_pages(request), extract)
+    }
+    /// Every page of `DescribeIPv6TranslatorAclListAttributes`, from the page `request` asks for, until the last.
+    fn describe_i_pv6_translator_acl_list_attributes_pages(
+        &self,
+        request: DescribeIPv6TranslatorAclListAttributesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeIPv6TranslatorAclListAttributesResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListAttributesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeIPv6TranslatorAclListAttributesResponse) -> usize {
+            response
+                .acl_entries
+                .as_ref()
+                .and_then(|x| x.acl_entry.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeIPv6TranslatorAclListAttributesRequest,
+            response: &DescribeIPv6TranslatorAclListAttributesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeIPv6TranslatorAclListAttributesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_i_pv6_translator_acl_list_attributes(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeIPv6TranslatorAclListAttributes`, in order.
+    fn describe_i_pv6_translator_acl_list_attributes_items(
+        &self,
+        request: DescribeIPv6TranslatorAclListAttributesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_i_pv6_translator_acl_list_attributes::AclEntry,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListAttributesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeIPv6TranslatorAclListAttributesResponse,
+        ) -> Vec<crate::describe_i_pv6_translator_acl_list_attributes::AclEntry> {
+            response.acl_entries.and_then(|x| x.acl_entry).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_i_pv6_translator_acl_list_attributes_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeIPv6TranslatorAclLists`, from the page `request` asks for, until the last.
+    fn describe_i_pv6_translator_acl_lists_pages(
+        &self,
+        request: DescribeIPv6TranslatorAclListsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeIPv6TranslatorAclListsResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeIPv6TranslatorAclListsResponse) -> usize {
+            response
+                .ipv6_translator_acls
+                .as_ref()
+                .and_then(|x| x.i_pv6_translator_acl.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeIPv6TranslatorAclListsRequest,
+            response: &DescribeIPv6TranslatorAclListsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeIPv6TranslatorAclListsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_i_pv6_translator_acl_lists(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeIPv6TranslatorAclLists`, in order.
+    fn describe_i_pv6_translator_acl_lists_items(
+        &self,
+        request: DescribeIPv6TranslatorAclListsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_i_pv6_translator_acl_lists::IPv6TranslatorAcl,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeIPv6TranslatorAclListsResponse,
+        ) -> Vec<crate::describe_i_pv6_translator_acl_lists::IPv6TranslatorAcl> {
+            response
+                .ipv6_translator_acls
+                .and_then(|x| x.i_pv6_translator_acl)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_i_pv6_translator_acl_lists_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeIPv6TranslatorEntries`, from the page `request` asks for, until the last.
+    fn describe_i_pv6_translator_entries_pages(
+        &self,
+        request: DescribeIPv6TranslatorEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeIPv6TranslatorEntriesResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeIPv6TranslatorEntriesResponse) -> usize {
+            response
+                .ipv6_translator_entries
+                .as_ref()
+                .and_then(|x| x.ipv6_translator_entry.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeIPv6TranslatorEntriesRequest,
+            response: &DescribeIPv6TranslatorEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeIPv6TranslatorEntriesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_i_pv6_translator_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeIPv6TranslatorEntries`, in order.
+    fn describe_i_pv6_translator_entries_items(
+        &self,
+        request: DescribeIPv6TranslatorEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_i_pv6_translator_entries::Ipv6TranslatorEntry,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeIPv6TranslatorEntriesResponse,
+        ) -> Vec<crate::describe_i_pv6_translator_entries::Ipv6TranslatorEntry> {
+            response
+                .ipv6_translator_entries
+                .and_then(|x| x.ipv6_translator_entry)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_i_pv6_translator_entries_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeIPv6Translators`, from the page `request` asks for, until the last.
+    fn describe_i_pv6_translators_pages(
+        &self,
+        request: DescribeIPv6TranslatorsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeIPv6TranslatorsResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeIPv6TranslatorsResponse) -> usize {
+            response
+                .ipv6_translators
+                .as_ref()
+                .and_then(|x| x.ipv6_translator.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeIPv6TranslatorsRequest,
+            response: &DescribeIPv6TranslatorsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeIPv6TranslatorsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_i_pv6_translators(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeIPv6Translators`, in order.
+    fn describe_i_pv6_translators_items(
+        &self,
+        request: DescribeIPv6TranslatorsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_i_pv6_translators::Ipv6Translator,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeIPv6TranslatorsResponse,
+        ) -> Vec<crate::describe_i_pv6_translators::Ipv6Translator> {
+            response.ipv6_translators.and_then(|x| x.ipv6_translator).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_i_pv6_translators_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeIpv6Addresses`, from the page `request` asks for, until the last.
+    fn describe_ipv6_addresses_pages(
+        &self,
+        request: DescribeIpv6AddressesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeIpv6AddressesResponse,
+            ::acs_runtime::client::Error<DescribeIpv6AddressesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeIpv6AddressesResponse) -> usize {
+            response
+                .ipv6_addresses
+                .as_ref()
+                .and_then(|x| x.ipv6_address.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeIpv6AddressesRequest,
+            response: &DescribeIpv6AddressesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeIpv6AddressesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ipv6_addresses(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeIpv6Addresses`, in order.
+    fn describe_ipv6_addresses_items(
+        &self,
+        request: DescribeIpv6AddressesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ipv6_addresses::Ipv6Address,
+            ::acs_runtime::client::Error<DescribeIpv6AddressesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeIpv6AddressesResponse,
+        ) -> Vec<crate::describe_ipv6_addresses::Ipv6Address> {
+            response.ipv6_addresses.and_then(|x| x.ipv6_address).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_ipv6_addresses_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeIpv6EgressOnlyRules`, from the page `request` asks for, until the last.
+    fn describe_ipv6_egress_only_rules_pages(
+        &self,
+        request: DescribeIpv6EgressOnlyRulesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeIpv6EgressOnlyRulesResponse,
+            ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeIpv6EgressOnlyRulesResponse) -> usize {
+            response
+                .ipv6_egress_only_rules
+                .as_ref()
+                .and_then(|x| x.ipv6_egress_only_rule.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeIpv6EgressOnlyRulesRequest,
+            response: &DescribeIpv6EgressOnlyRulesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeIpv6EgressOnlyRulesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ipv6_egress_only_rules(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeIpv6EgressOnlyRules`, in order.
+    fn describe_ipv6_egress_only_rules_items(
+        &self,
+        request: DescribeIpv6EgressOnlyRulesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ipv6_egress_only_rules::Ipv6EgressOnlyRule,
+            ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeIpv6EgressOnlyRulesResponse,
+        ) -> Vec<crate::describe_ipv6_egress_only_rules::Ipv6EgressOnlyRule> {
+            response
+                .ipv6_egress_only_rules
+                .and_then(|x| x.ipv6_egress_only_rule)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_ipv6_egress_only_rules_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeIpv6Gateways`, from the page `request` asks for, until the last.
+    fn describe_ipv6_gateways_pages(
+        &self,
+        request: DescribeIpv6GatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeIpv6GatewaysResponse,
+            ::acs_runtime::client::Error<DescribeIpv6GatewaysError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeIpv6GatewaysResponse) -> usize {
+            response
+                .ipv6_gateways
+                .as_ref()
+                .and_then(|x| x.ipv6_gateway.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeIpv6GatewaysRequest,
+            response: &DescribeIpv6GatewaysResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeIpv6GatewaysRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_ipv6_gateways(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeIpv6Gateways`, in order.
+    fn describe_ipv6_gateways_items(
+        &self,
+        request: DescribeIpv6GatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_ipv6_gateways::Ipv6Gateway,
+            ::acs_runtime::client::Error<DescribeIpv6GatewaysError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeIpv6GatewaysResponse,
+        ) -> Vec<crate::describe_ipv6_gateways::Ipv6Gateway> {
+            response.ipv6_gateways.and_then(|x| x.ipv6_gateway).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_ipv6_gateways_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeNatGatewayAssociateNetworkInterfaces`, from the page `request` asks for, until the last.
+    fn describe_nat_gateway_associate_network_interfaces_pages(
+        &self,
+        request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeNatGatewayAssociateNetworkInterfacesResponse,
+            ::acs_runtime::client::Error<
+                DescribeNatGatewayAssociateNetworkInterfacesError,
+            >,
+        >,
+    > + Send + '_ {
+        fn count(
+            response: &DescribeNatGatewayAssociateNetworkInterfacesResponse,
+        ) -> usize {
+            response
+                .associate_network_interfaces
+                .as_ref()
+                .and_then(|x| x.associate_network_interface.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeNatGatewayAssociateNetworkInterfacesRequest,
+            response: &DescribeNatGatewayAssociateNetworkInterfacesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeNatGatewayAssociateNetworkInterfacesRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_nat_gateway_associate_network_interfaces(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeNatGatewayAssociateNetworkInterfaces`, in order.
+    fn describe_nat_gateway_associate_network_interfaces_items(
+        &self,
+        request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_nat_gateway_associate_network_interfaces::AssociateNetworkInterface,
+            ::acs_runtime::client::Error<
+                DescribeNatGatewayAssociateNetworkInterfacesError,
+            >,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeNatGatewayAssociateNetworkInterfacesResponse,
+        ) -> Vec<
+            crate::describe_nat_gateway_associate_network_interfaces::AssociateNetworkInterface,
+        > {
+            response
+                .associate_network_interfaces
+                .and_then(|x| x.associate_network_interface)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_nat_gateway_associate_network_interfaces_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last.
+    fn describe_nat_gateways_pages(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeNatGatewaysResponse,
+            ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeNatGatewaysResponse) -> usize {
+            response
+                .nat_gateways
+                .as_ref()
+                .and_then(|x| x.nat_gateway.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeNatGatewaysRequest,
+            response: &DescribeNatGatewaysResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeNatGatewaysRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_nat_gateways(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeNatGateways`, in order.
+    fn describe_nat_gateways_items(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_nat_gateways::NatGateway,
+            ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeNatGatewaysResponse,
+        ) -> Vec<crate::describe_nat_gateways::NatGateway> {
+            response.nat_gateways.and_then(|x| x.nat_gateway).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_nat_gateways_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last.
+    fn describe_physical_connections_pages(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribePhysicalConnectionsResponse,
+            ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribePhysicalConnectionsResponse) -> usize {
+            response
+                .physical_connection_set
+                .as_ref()
+                .and_then(|x| x.physical_connection_type.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribePhysicalConnectionsRequest,
+            response: &DescribePhysicalConnectionsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribePhysicalConnectionsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_physical_connections(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribePhysicalConnections`, in order.
+    fn describe_physical_connections_items(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_physical_connections::PhysicalConnectionType,
+            ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribePhysicalConnectionsResponse,
+        ) -> Vec<crate::describe_physical_connections::PhysicalConnectionType> {
+            response
+                .physical_connection_set
+                .and_then(|x| x.physical_connection_type)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_physical_connections_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribePublicIpAddress`, from the page `request` asks for, until the last.
+    fn describe_public_ip_address_pages(
+        &self,
+        request: DescribePublicIpAddressRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribePublicIpAddressResponse,
+            ::acs_runtime::client::Error<DescribePublicIpAddressError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribePublicIpAddressResponse) -> usize {
+            response.public_ip_address.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribePublicIpAddressRequest,
+            response: &DescribePublicIpAddressResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribePublicIpAddressRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_public_ip_address(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribePublicIpAddress`, in order.
+    fn describe_public_ip_address_items(
+        &self,
+        request: DescribePublicIpAddressRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<String, ::acs_runtime::client::Error<DescribePublicIpAddressError>>,
+    > + Send + '_ {
+        fn extract(response: DescribePublicIpAddressResponse) -> Vec<String> {
+            response.public_ip_address.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_public_ip_address_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeRouteEntryList`, from the page `request` asks for, until the last.
+    fn describe_route_entry_list_pages(
+        &self,
+        request: DescribeRouteEntryListRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeRouteEntryListResponse,
+            ::acs_runtime::client::Error<DescribeRouteEntryListError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeRouteEntryListResponse) -> usize {
+            response
+                .route_entrys
+                .as_ref()
+                .and_then(|x| x.route_entry.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeRouteEntryListRequest,
+            response: &DescribeRouteEntryListResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeRouteEntryListRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_route_entry_list(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeRouteEntryList`, in order.
+    fn describe_route_entry_list_items(
+        &self,
+        request: DescribeRouteEntryListRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_route_entry_list::RouteEntry,
+            ::acs_runtime::client::Error<DescribeRouteEntryListError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeRouteEntryListResponse,
+        ) -> Vec<crate::describe_route_entry_list::RouteEntry> {
+            response.route_entrys.and_then(|x| x.route_entry).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_route_entry_list_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeRouteTableList`, from the page `request` asks for, until the last.
+    fn describe_route_table_list_pages(
+        &self,
+        request: DescribeRouteTableListRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeRouteTableListResponse,
+            ::acs_runtime::client::Error<DescribeRouteTableListError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeRouteTableListResponse) -> usize {
+            response
+                .router_table_list
+                .as_ref()
+                .and_then(|x| x.router_table_list_type.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeRouteTableListRequest,
+            response: &DescribeRouteTableListResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeRouteTableListRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_route_table_list(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeRouteTableList`, in order.
+    fn describe_route_table_list_items(
+        &self,
+        request: DescribeRouteTableListRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_route_table_list::RouterTableListType,
+            ::acs_runtime::client::Error<DescribeRouteTableListError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeRouteTableListResponse,
+        ) -> Vec<crate::describe_route_table_list::RouterTableListType> {
+            response
+                .router_table_list
+                .and_then(|x| x.router_table_list_type)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_route_table_list_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last.
+    fn describe_route_tables_pages(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeRouteTablesResponse,
+            ::acs_runtime::client::Error<DescribeRouteTablesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeRouteTablesResponse) -> usize {
+            response
+                .route_tables
+                .as_ref()
+                .and_then(|x| x.route_table.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeRouteTablesRequest,
+            response: &DescribeRouteTablesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeRouteTablesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_route_tables(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeRouteTables`, in order.
+    fn describe_route_tables_items(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_route_tables::RouteTable,
+            ::acs_runtime::client::Error<DescribeRouteTablesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeRouteTablesResponse,
+        ) -> Vec<crate::describe_route_tables::RouteTable> {
+            response.route_tables.and_then(|x| x.route_table).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_route_tables_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeRouterInterfaces`, from the page `request` asks for, until the last.
+    fn describe_router_interfaces_pages(
+        &self,
+        request: DescribeRouterInterfacesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeRouterInterfacesResponse,
+            ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeRouterInterfacesResponse) -> usize {
+            response
+                .router_interface_set
+                .as_ref()
+                .and_then(|x| x.router_interface_type.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeRouterInterfacesRequest,
+            response: &DescribeRouterInterfacesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeRouterInterfacesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_router_interfaces(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeRouterInterfaces`, in order.
+    fn describe_router_interfaces_items(
+        &self,
+        request: DescribeRouterInterfacesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_router_interfaces::RouterInterfaceType,
+            ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeRouterInterfacesResponse,
+        ) -> Vec<crate::describe_router_interfaces::RouterInterfaceType> {
+            response
+                .router_interface_set
+                .and_then(|x| x.router_interface_type)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_router_interfaces_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeSnatTableEntries`, from the page `request` asks for, until the last.
+    fn describe_snat_table_entries_pages(
+        &self,
+        request: DescribeSnatTableEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeSnatTableEntriesResponse,
+            ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeSnatTableEntriesResponse) -> usize {
+            response
+                .snat_table_entries
+                .as_ref()
+                .and_then(|x| x.snat_table_entry.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeSnatTableEntriesRequest,
+            response: &DescribeSnatTableEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeSnatTableEntriesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_snat_table_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeSnatTableEntries`, in order.
+    fn describe_snat_table_entries_items(
+        &self,
+        request: DescribeSnatTableEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_snat_table_entries::SnatTableEntry,
+            ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeSnatTableEntriesResponse,
+        ) -> Vec<crate::describe_snat_table_entries::SnatTableEntry> {
+            response
+                .snat_table_entries
+                .and_then(|x| x.snat_table_entry)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_snat_table_entries_pages(request),
+            extract,
+        )
+    }
     /// Every page of `DescribeSslVpnClientCerts`, from the page `request` asks for, until the last.
     fn describe_ssl_vpn_client_certs_pages(
         &self,
@@ -8907,13 +10795,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeSslVpnClientCertsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -8967,13 +10855,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeSslVpnClientsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9028,13 +10916,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeSslVpnServersRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9064,6 +10952,293 @@ pub trait VpcApi: Send + Sync {
             extract,
         )
     }
+    /// Every page of `DescribeTagKeys`, from the page `request` asks for, until the last.
+    fn describe_tag_keys_pages(
+        &self,
+        request: DescribeTagKeysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeTagKeysResponse,
+            ::acs_runtime::client::Error<DescribeTagKeysError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeTagKeysResponse) -> usize {
+            response
+                .tag_keys
+                .as_ref()
+                .and_then(|x| x.tag_key.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeTagKeysRequest,
+            response: &DescribeTagKeysResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeTagKeysRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_tag_keys(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeTagKeys`, in order.
+    fn describe_tag_keys_items(
+        &self,
+        request: DescribeTagKeysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_tag_keys::TagKey,
+            ::acs_runtime::client::Error<DescribeTagKeysError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeTagKeysResponse,
+        ) -> Vec<crate::describe_tag_keys::TagKey> {
+            response.tag_keys.and_then(|x| x.tag_key).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_tag_keys_pages(request), extract)
+    }
+    /// Every page of `DescribeTagKeysForExpressConnect`, from the page `request` asks for, until the last.
+    fn describe_tag_keys_for_express_connect_pages(
+        &self,
+        request: DescribeTagKeysForExpressConnectRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeTagKeysForExpressConnectResponse,
+            ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeTagKeysForExpressConnectResponse) -> usize {
+            response
+                .tag_keys
+                .as_ref()
+                .and_then(|x| x.tag_key.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeTagKeysForExpressConnectRequest,
+            response: &DescribeTagKeysForExpressConnectResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeTagKeysForExpressConnectRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_tag_keys_for_express_connect(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeTagKeysForExpressConnect`, in order.
+    fn describe_tag_keys_for_express_connect_items(
+        &self,
+        request: DescribeTagKeysForExpressConnectRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_tag_keys_for_express_connect::TagKey,
+            ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeTagKeysForExpressConnectResponse,
+        ) -> Vec<crate::describe_tag_keys_for_express_connect::TagKey> {
+            response.tag_keys.and_then(|x| x.tag_key).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_tag_keys_for_express_connect_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeTags`, from the page `request` asks for, until the last.
+    fn describe_tags_pages(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeTagsResponse,
+            ::acs_runtime::client::Error<DescribeTagsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeTagsResponse) -> usize {
+            response
+                .tag_resources
+                .as_ref()
+                .and_then(|x| x.tag_resource.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeTagsRequest,
+            response: &DescribeTagsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeTagsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_tags(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeTags`, in order.
+    fn describe_tags_items(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_tags::TagResource,
+            ::acs_runtime::client::Error<DescribeTagsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeTagsResponse,
+        ) -> Vec<crate::describe_tags::TagResource> {
+            response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_tags_pages(request), extract)
+    }
+    /// Every page of `DescribeVRouters`, from the page `request` asks for, until the last.
+    fn describe_v_routers_pages(
+        &self,
+        request: DescribeVRoutersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVRoutersResponse,
+            ::acs_runtime::client::Error<DescribeVRoutersError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVRoutersResponse) -> usize {
+            response
+                .v_routers
+                .as_ref()
+                .and_then(|x| x.v_router.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVRoutersRequest,
+            response: &DescribeVRoutersResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVRoutersRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_v_routers(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVRouters`, in order.
+    fn describe_v_routers_items(
+        &self,
+        request: DescribeVRoutersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_v_routers::VRouter,
+            ::acs_runtime::client::Error<DescribeVRoutersError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVRoutersResponse,
+        ) -> Vec<crate::describe_v_routers::VRouter> {
+            response.v_routers.and_then(|x| x.v_router).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_v_routers_pages(request), extract)
+    }
+    /// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last.
+    fn describe_v_switches_pages(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVSwitchesResponse,
+            ::acs_runtime::client::Error<DescribeVSwitchesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVSwitchesResponse) -> usize {
+            response
+                .v_switches
+                .as_ref()
+                .and_then(|x| x.v_switch.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVSwitchesRequest,
+            response: &DescribeVSwitchesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVSwitchesRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_v_switches(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVSwitches`, in order.
+    fn describe_v_switches_items(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_v_switches::VSwitch,
+            ::acs_runtime::client::Error<DescribeVSwitchesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVSwitchesResponse,
+        ) -> Vec<crate::describe_v_switches::VSwitch> {
+            response.v_switches.and_then(|x| x.v_switch).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_v_switches_pages(request), extract)
+    }
     /// Every page of `DescribeVcoRouteEntries`, from the page `request` asks for, until the last.
     fn describe_vco_route_entries_pages(
         &self,
@@ -9085,13 +11260,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVcoRouteEntriesRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9121,6 +11296,251 @@ pub trait VpcApi: Send + Sync {
             extract,
         )
     }
+    /// Every page of `DescribeVirtualBorderRouters`, from the page `request` asks for, until the last.
+    fn describe_virtual_border_routers_pages(
+        &self,
+        request: DescribeVirtualBorderRoutersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVirtualBorderRoutersResponse,
+            ::acs_runtime::client::Error<DescribeVirtualBorderRoutersError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVirtualBorderRoutersResponse) -> usize {
+            response
+                .virtual_border_router_set
+                .as_ref()
+                .and_then(|x| x.virtual_border_router_type.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVirtualBorderRoutersRequest,
+            response: &DescribeVirtualBorderRoutersResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVirtualBorderRoutersRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_virtual_border_routers(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVirtualBorderRouters`, in order.
+    fn describe_virtual_border_routers_items(
+        &self,
+        request: DescribeVirtualBorderRoutersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_virtual_border_routers::VirtualBorderRouterType,
+            ::acs_runtime::client::Error<DescribeVirtualBorderRoutersError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVirtualBorderRoutersResponse,
+        ) -> Vec<crate::describe_virtual_border_routers::VirtualBorderRouterType> {
+            response
+                .virtual_border_router_set
+                .and_then(|x| x.virtual_border_router_type)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_virtual_border_routers_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last.
+    fn describe_virtual_border_routers_for_physical_connection_pages(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+            ::acs_runtime::client::Error<
+                DescribeVirtualBorderRoutersForPhysicalConnectionError,
+            >,
+        >,
+    > + Send + '_ {
+        fn count(
+            response: &DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        ) -> usize {
+            response
+                .virtual_border_router_for_physical_connection_set
+                .as_ref()
+                .and_then(|x| {
+                    x.virtual_border_router_for_physical_connection_type.as_ref()
+                })
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+            response: &DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVirtualBorderRoutersForPhysicalConnectionRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_virtual_border_routers_for_physical_connection(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order.
+    fn describe_virtual_border_routers_for_physical_connection_items(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_virtual_border_routers_for_physical_connection::VirtualBorderRouterForPhysicalConnectionType,
+            ::acs_runtime::client::Error<
+                DescribeVirtualBorderRoutersForPhysicalConnectionError,
+            >,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        ) -> Vec<
+            crate::describe_virtual_border_routers_for_physical_connection::VirtualBorderRouterForPhysicalConnectionType,
+        > {
+            response
+                .virtual_border_router_for_physical_connection_set
+                .and_then(|x| x.virtual_border_router_for_physical_connection_type)
+                .unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_virtual_border_routers_for_physical_connection_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVpcGrantRulesToEcr`, from the page `request` asks for, until the last.
+    fn describe_vpc_grant_rules_to_ecr_pages(
+        &self,
+        request: DescribeVpcGrantRulesToEcrRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpcGrantRulesToEcrResponse,
+            ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpcGrantRulesToEcrResponse) -> usize {
+            response.grant_rule_models.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpcGrantRulesToEcrRequest,
+            response: &DescribeVpcGrantRulesToEcrResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpcGrantRulesToEcrRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpc_grant_rules_to_ecr(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpcGrantRulesToEcr`, in order.
+    fn describe_vpc_grant_rules_to_ecr_items(
+        &self,
+        request: DescribeVpcGrantRulesToEcrRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpc_grant_rules_to_ecr::GrantRuleModel,
+            ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: DescribeVpcGrantRulesToEcrResponse,
+        ) -> Vec<crate::describe_vpc_grant_rules_to_ecr::GrantRuleModel> {
+            response.grant_rule_models.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.describe_vpc_grant_rules_to_ecr_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `DescribeVpcs`, from the page `request` asks for, until the last.
+    fn describe_vpcs_pages(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            DescribeVpcsResponse,
+            ::acs_runtime::client::Error<DescribeVpcsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &DescribeVpcsResponse) -> usize {
+            response.vpcs.as_ref().and_then(|x| x.vpc.as_ref()).map_or(0, Vec::len)
+        }
+        fn next(
+            request: &DescribeVpcsRequest,
+            response: &DescribeVpcsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<DescribeVpcsRequest> {
+            let _ = (response, on_page, seen);
+            let page = ::acs_runtime::paginate::next_page_number(
+                request.page_number.map(i64::from),
+                on_page,
+                seen,
+                response.total_count.as_ref().map(|t| i64::from(*t)),
+            )?;
+            let mut request = request.clone();
+            request.page_number = Some(i32::try_from(page).ok()?);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.describe_vpcs(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `DescribeVpcs`, in order.
+    fn describe_vpcs_items(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::describe_vpcs::Vpc,
+            ::acs_runtime::client::Error<DescribeVpcsError>,
+        >,
+    > + Send + '_ {
+        fn extract(response: DescribeVpcsResponse) -> Vec<crate::describe_vpcs::Vpc> {
+            response.vpcs.and_then(|x| x.vpc).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.describe_vpcs_pages(request), extract)
+    }
     /// Every page of `DescribeVpnAttachments`, from the page `request` asks for, until the last.
     fn describe_vpn_attachments_pages(
         &self,
@@ -9142,13 +11562,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnAttachmentsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9304,13 +11724,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnConnectionLogsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 None,
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9363,13 +11783,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnConnectionsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9420,13 +11840,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnCrossAccountAuthorizationsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9554,13 +11974,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnGatewaysRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9615,13 +12035,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnPbrRouteEntriesRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9679,13 +12099,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnRouteEntriesRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9739,13 +12159,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DescribeVpnSslServerLogsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 None,
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9794,13 +12214,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<DiagnoseVpnConnectionsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9830,6 +12250,171 @@ pub trait VpcApi: Send + Sync {
             extract,
         )
     }
+    /// Every page of `ListDhcpOptionsSets`, from the page `request` asks for, until the last.
+    fn list_dhcp_options_sets_pages(
+        &self,
+        request: ListDhcpOptionsSetsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListDhcpOptionsSetsResponse,
+            ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListDhcpOptionsSetsResponse) -> usize {
+            response.dhcp_options_sets.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListDhcpOptionsSetsRequest,
+            response: &ListDhcpOptionsSetsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListDhcpOptionsSetsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_dhcp_options_sets(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListDhcpOptionsSets`, in order.
+    fn list_dhcp_options_sets_items(
+        &self,
+        request: ListDhcpOptionsSetsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_dhcp_options_sets::DhcpOptionsSet,
+            ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListDhcpOptionsSetsResponse,
+        ) -> Vec<crate::list_dhcp_options_sets::DhcpOptionsSet> {
+            response.dhcp_options_sets.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_dhcp_options_sets_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListFullNatEntries`, from the page `request` asks for, until the last.
+    fn list_full_nat_entries_pages(
+        &self,
+        request: ListFullNatEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListFullNatEntriesResponse,
+            ::acs_runtime::client::Error<ListFullNatEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListFullNatEntriesResponse) -> usize {
+            response.full_nat_entries.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListFullNatEntriesRequest,
+            response: &ListFullNatEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListFullNatEntriesRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_full_nat_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListFullNatEntries`, in order.
+    fn list_full_nat_entries_items(
+        &self,
+        request: ListFullNatEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_full_nat_entries::FullNatEntries,
+            ::acs_runtime::client::Error<ListFullNatEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListFullNatEntriesResponse,
+        ) -> Vec<crate::list_full_nat_entries::FullNatEntries> {
+            response.full_nat_entries.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_full_nat_entries_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListGatewayRouteTableEntries`, from the page `request` asks for, until the last.
+    fn list_gateway_route_table_entries_pages(
+        &self,
+        request: ListGatewayRouteTableEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListGatewayRouteTableEntriesResponse,
+            ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListGatewayRouteTableEntriesResponse) -> usize {
+            response.gateway_route_entry_models.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListGatewayRouteTableEntriesRequest,
+            response: &ListGatewayRouteTableEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListGatewayRouteTableEntriesRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_gateway_route_table_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListGatewayRouteTableEntries`, in order.
+    fn list_gateway_route_table_entries_items(
+        &self,
+        request: ListGatewayRouteTableEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_gateway_route_table_entries::GatewayRouteEntryModel,
+            ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListGatewayRouteTableEntriesResponse,
+        ) -> Vec<crate::list_gateway_route_table_entries::GatewayRouteEntryModel> {
+            response.gateway_route_entry_models.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_gateway_route_table_entries_pages(request),
+            extract,
+        )
+    }
     /// Every page of `ListIpsecServerLogs`, from the page `request` asks for, until the last.
     fn list_ipsec_server_logs_pages(
         &self,
@@ -9851,13 +12436,13 @@ pub trait VpcApi: Send + Sync {
         ) -> Option<ListIpsecServerLogsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 None,
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
@@ -9933,6 +12518,821 @@ pub trait VpcApi: Send + Sync {
             response.ipsec_servers.unwrap_or_default()
         }
         ::acs_runtime::paginate::items(self.list_ipsec_servers_pages(request), extract)
+    }
+    /// Every page of `ListIpv4Gateways`, from the page `request` asks for, until the last.
+    fn list_ipv4_gateways_pages(
+        &self,
+        request: ListIpv4GatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListIpv4GatewaysResponse,
+            ::acs_runtime::client::Error<ListIpv4GatewaysError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListIpv4GatewaysResponse) -> usize {
+            response.ipv4_gateway_models.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListIpv4GatewaysRequest,
+            response: &ListIpv4GatewaysResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListIpv4GatewaysRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_ipv4_gateways(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListIpv4Gateways`, in order.
+    fn list_ipv4_gateways_items(
+        &self,
+        request: ListIpv4GatewaysRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_ipv4_gateways::Ipv4GatewayModel,
+            ::acs_runtime::client::Error<ListIpv4GatewaysError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListIpv4GatewaysResponse,
+        ) -> Vec<crate::list_ipv4_gateways::Ipv4GatewayModel> {
+            response.ipv4_gateway_models.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_ipv4_gateways_pages(request), extract)
+    }
+    /// Every page of `ListNatIpCidrs`, from the page `request` asks for, until the last.
+    fn list_nat_ip_cidrs_pages(
+        &self,
+        request: ListNatIpCidrsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListNatIpCidrsResponse,
+            ::acs_runtime::client::Error<ListNatIpCidrsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListNatIpCidrsResponse) -> usize {
+            response.nat_ip_cidrs.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListNatIpCidrsRequest,
+            response: &ListNatIpCidrsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListNatIpCidrsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_nat_ip_cidrs(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListNatIpCidrs`, in order.
+    fn list_nat_ip_cidrs_items(
+        &self,
+        request: ListNatIpCidrsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_nat_ip_cidrs::NatIpCidr,
+            ::acs_runtime::client::Error<ListNatIpCidrsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListNatIpCidrsResponse,
+        ) -> Vec<crate::list_nat_ip_cidrs::NatIpCidr> {
+            response.nat_ip_cidrs.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_nat_ip_cidrs_pages(request), extract)
+    }
+    /// Every page of `ListNatIps`, from the page `request` asks for, until the last.
+    fn list_nat_ips_pages(
+        &self,
+        request: ListNatIpsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<ListNatIpsResponse, ::acs_runtime::client::Error<ListNatIpsError>>,
+    > + Send + '_ {
+        fn count(response: &ListNatIpsResponse) -> usize {
+            response.nat_ips.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListNatIpsRequest,
+            response: &ListNatIpsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListNatIpsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_nat_ips(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListNatIps`, in order.
+    fn list_nat_ips_items(
+        &self,
+        request: ListNatIpsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_nat_ips::NatIp,
+            ::acs_runtime::client::Error<ListNatIpsError>,
+        >,
+    > + Send + '_ {
+        fn extract(response: ListNatIpsResponse) -> Vec<crate::list_nat_ips::NatIp> {
+            response.nat_ips.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_nat_ips_pages(request), extract)
+    }
+    /// Every page of `ListPrefixLists`, from the page `request` asks for, until the last.
+    fn list_prefix_lists_pages(
+        &self,
+        request: ListPrefixListsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListPrefixListsResponse,
+            ::acs_runtime::client::Error<ListPrefixListsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListPrefixListsResponse) -> usize {
+            response.prefix_lists.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListPrefixListsRequest,
+            response: &ListPrefixListsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListPrefixListsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_prefix_lists(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListPrefixLists`, in order.
+    fn list_prefix_lists_items(
+        &self,
+        request: ListPrefixListsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_prefix_lists::PrefixList,
+            ::acs_runtime::client::Error<ListPrefixListsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListPrefixListsResponse,
+        ) -> Vec<crate::list_prefix_lists::PrefixList> {
+            response.prefix_lists.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_prefix_lists_pages(request), extract)
+    }
+    /// Every page of `ListPublicIpAddressPoolCidrBlocks`, from the page `request` asks for, until the last.
+    fn list_public_ip_address_pool_cidr_blocks_pages(
+        &self,
+        request: ListPublicIpAddressPoolCidrBlocksRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListPublicIpAddressPoolCidrBlocksResponse,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListPublicIpAddressPoolCidrBlocksResponse) -> usize {
+            response.public_ip_pool_cidr_block_list.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListPublicIpAddressPoolCidrBlocksRequest,
+            response: &ListPublicIpAddressPoolCidrBlocksResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListPublicIpAddressPoolCidrBlocksRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_public_ip_address_pool_cidr_blocks(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListPublicIpAddressPoolCidrBlocks`, in order.
+    fn list_public_ip_address_pool_cidr_blocks_items(
+        &self,
+        request: ListPublicIpAddressPoolCidrBlocksRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_public_ip_address_pool_cidr_blocks::PublicIpPoolCidrBlockList,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListPublicIpAddressPoolCidrBlocksResponse,
+        ) -> Vec<
+            crate::list_public_ip_address_pool_cidr_blocks::PublicIpPoolCidrBlockList,
+        > {
+            response.public_ip_pool_cidr_block_list.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_public_ip_address_pool_cidr_blocks_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListPublicIpAddressPools`, from the page `request` asks for, until the last.
+    fn list_public_ip_address_pools_pages(
+        &self,
+        request: ListPublicIpAddressPoolsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListPublicIpAddressPoolsResponse,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListPublicIpAddressPoolsResponse) -> usize {
+            response.public_ip_address_pool_list.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListPublicIpAddressPoolsRequest,
+            response: &ListPublicIpAddressPoolsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListPublicIpAddressPoolsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_public_ip_address_pools(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListPublicIpAddressPools`, in order.
+    fn list_public_ip_address_pools_items(
+        &self,
+        request: ListPublicIpAddressPoolsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_public_ip_address_pools::PublicIpAddressPoolList,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListPublicIpAddressPoolsResponse,
+        ) -> Vec<crate::list_public_ip_address_pools::PublicIpAddressPoolList> {
+            response.public_ip_address_pool_list.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_public_ip_address_pools_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last.
+    fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListTagResourcesResponse) -> usize {
+            response
+                .tag_resources
+                .as_ref()
+                .and_then(|x| x.tag_resource.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListTagResourcesRequest,
+            response: &ListTagResourcesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListTagResourcesRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_tag_resources(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListTagResources`, in order.
+    fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_tag_resources::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListTagResourcesResponse,
+        ) -> Vec<crate::list_tag_resources::TagResource> {
+            response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_tag_resources_pages(request), extract)
+    }
+    /// Every page of `ListTagResourcesForExpressConnect`, from the page `request` asks for, until the last.
+    fn list_tag_resources_for_express_connect_pages(
+        &self,
+        request: ListTagResourcesForExpressConnectRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListTagResourcesForExpressConnectResponse,
+            ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListTagResourcesForExpressConnectResponse) -> usize {
+            response
+                .tag_resources
+                .as_ref()
+                .and_then(|x| x.tag_resource.as_ref())
+                .map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListTagResourcesForExpressConnectRequest,
+            response: &ListTagResourcesForExpressConnectResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListTagResourcesForExpressConnectRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_tag_resources_for_express_connect(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListTagResourcesForExpressConnect`, in order.
+    fn list_tag_resources_for_express_connect_items(
+        &self,
+        request: ListTagResourcesForExpressConnectRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_tag_resources_for_express_connect::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListTagResourcesForExpressConnectResponse,
+        ) -> Vec<crate::list_tag_resources_for_express_connect::TagResource> {
+            response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_tag_resources_for_express_connect_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListTrafficMirrorFilters`, from the page `request` asks for, until the last.
+    fn list_traffic_mirror_filters_pages(
+        &self,
+        request: ListTrafficMirrorFiltersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListTrafficMirrorFiltersResponse,
+            ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListTrafficMirrorFiltersResponse) -> usize {
+            response.traffic_mirror_filters.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListTrafficMirrorFiltersRequest,
+            response: &ListTrafficMirrorFiltersResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListTrafficMirrorFiltersRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_traffic_mirror_filters(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListTrafficMirrorFilters`, in order.
+    fn list_traffic_mirror_filters_items(
+        &self,
+        request: ListTrafficMirrorFiltersRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_traffic_mirror_filters::TrafficMirrorFilter,
+            ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListTrafficMirrorFiltersResponse,
+        ) -> Vec<crate::list_traffic_mirror_filters::TrafficMirrorFilter> {
+            response.traffic_mirror_filters.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_traffic_mirror_filters_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListTrafficMirrorSessions`, from the page `request` asks for, until the last.
+    fn list_traffic_mirror_sessions_pages(
+        &self,
+        request: ListTrafficMirrorSessionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListTrafficMirrorSessionsResponse,
+            ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListTrafficMirrorSessionsResponse) -> usize {
+            response.traffic_mirror_sessions.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListTrafficMirrorSessionsRequest,
+            response: &ListTrafficMirrorSessionsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListTrafficMirrorSessionsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_traffic_mirror_sessions(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListTrafficMirrorSessions`, in order.
+    fn list_traffic_mirror_sessions_items(
+        &self,
+        request: ListTrafficMirrorSessionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_traffic_mirror_sessions::TrafficMirrorSession,
+            ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListTrafficMirrorSessionsResponse,
+        ) -> Vec<crate::list_traffic_mirror_sessions::TrafficMirrorSession> {
+            response.traffic_mirror_sessions.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_traffic_mirror_sessions_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListVSwitchCidrReservations`, from the page `request` asks for, until the last.
+    fn list_v_switch_cidr_reservations_pages(
+        &self,
+        request: ListVSwitchCidrReservationsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListVSwitchCidrReservationsResponse,
+            ::acs_runtime::client::Error<ListVSwitchCidrReservationsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListVSwitchCidrReservationsResponse) -> usize {
+            response.v_switch_cidr_reservations.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListVSwitchCidrReservationsRequest,
+            response: &ListVSwitchCidrReservationsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListVSwitchCidrReservationsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_v_switch_cidr_reservations(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListVSwitchCidrReservations`, in order.
+    fn list_v_switch_cidr_reservations_items(
+        &self,
+        request: ListVSwitchCidrReservationsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_v_switch_cidr_reservations::VSwitchCidrReservation,
+            ::acs_runtime::client::Error<ListVSwitchCidrReservationsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListVSwitchCidrReservationsResponse,
+        ) -> Vec<crate::list_v_switch_cidr_reservations::VSwitchCidrReservation> {
+            response.v_switch_cidr_reservations.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_v_switch_cidr_reservations_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListVirtualPhysicalConnections`, from the page `request` asks for, until the last.
+    fn list_virtual_physical_connections_pages(
+        &self,
+        request: ListVirtualPhysicalConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListVirtualPhysicalConnectionsResponse,
+            ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListVirtualPhysicalConnectionsResponse) -> usize {
+            response.virtual_physical_connections.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListVirtualPhysicalConnectionsRequest,
+            response: &ListVirtualPhysicalConnectionsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListVirtualPhysicalConnectionsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_virtual_physical_connections(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListVirtualPhysicalConnections`, in order.
+    fn list_virtual_physical_connections_items(
+        &self,
+        request: ListVirtualPhysicalConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_virtual_physical_connections::VirtualPhysicalConnection,
+            ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListVirtualPhysicalConnectionsResponse,
+        ) -> Vec<crate::list_virtual_physical_connections::VirtualPhysicalConnection> {
+            response.virtual_physical_connections.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_virtual_physical_connections_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListVpcEndpointServicesByEndUser`, from the page `request` asks for, until the last.
+    fn list_vpc_endpoint_services_by_end_user_pages(
+        &self,
+        request: ListVpcEndpointServicesByEndUserRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListVpcEndpointServicesByEndUserResponse,
+            ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListVpcEndpointServicesByEndUserResponse) -> usize {
+            response.services.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListVpcEndpointServicesByEndUserRequest,
+            response: &ListVpcEndpointServicesByEndUserResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListVpcEndpointServicesByEndUserRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_vpc_endpoint_services_by_end_user(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListVpcEndpointServicesByEndUser`, in order.
+    fn list_vpc_endpoint_services_by_end_user_items(
+        &self,
+        request: ListVpcEndpointServicesByEndUserRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_vpc_endpoint_services_by_end_user::Service,
+            ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListVpcEndpointServicesByEndUserResponse,
+        ) -> Vec<crate::list_vpc_endpoint_services_by_end_user::Service> {
+            response.services.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_vpc_endpoint_services_by_end_user_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListVpcGatewayEndpoints`, from the page `request` asks for, until the last.
+    fn list_vpc_gateway_endpoints_pages(
+        &self,
+        request: ListVpcGatewayEndpointsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListVpcGatewayEndpointsResponse,
+            ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListVpcGatewayEndpointsResponse) -> usize {
+            response.endpoints.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListVpcGatewayEndpointsRequest,
+            response: &ListVpcGatewayEndpointsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListVpcGatewayEndpointsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_vpc_gateway_endpoints(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListVpcGatewayEndpoints`, in order.
+    fn list_vpc_gateway_endpoints_items(
+        &self,
+        request: ListVpcGatewayEndpointsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_vpc_gateway_endpoints::Endpoint,
+            ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListVpcGatewayEndpointsResponse,
+        ) -> Vec<crate::list_vpc_gateway_endpoints::Endpoint> {
+            response.endpoints.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_vpc_gateway_endpoints_pages(request),
+            extract,
+        )
+    }
+    /// Every page of `ListVpcPublishedRouteEntries`, from the page `request` asks for, until the last.
+    fn list_vpc_published_route_entries_pages(
+        &self,
+        request: ListVpcPublishedRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListVpcPublishedRouteEntriesResponse,
+            ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListVpcPublishedRouteEntriesResponse) -> usize {
+            response.route_entries.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListVpcPublishedRouteEntriesRequest,
+            response: &ListVpcPublishedRouteEntriesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListVpcPublishedRouteEntriesRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_vpc_published_route_entries(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListVpcPublishedRouteEntries`, in order.
+    fn list_vpc_published_route_entries_items(
+        &self,
+        request: ListVpcPublishedRouteEntriesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_vpc_published_route_entries::RouteEntries,
+            ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListVpcPublishedRouteEntriesResponse,
+        ) -> Vec<crate::list_vpc_published_route_entries::RouteEntries> {
+            response.route_entries.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_vpc_published_route_entries_pages(request),
+            extract,
+        )
     }
     /// Every page of `ListVpnCertificateAssociations`, from the page `request` asks for, until the last.
     fn list_vpn_certificate_associations_pages(

@@ -305,6 +305,113 @@ pub trait VpcPeerApi: Send + Sync {
             ),
         )
     }
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last.
+    fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListTagResourcesResponse) -> usize {
+            response.tag_resources.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListTagResourcesRequest,
+            response: &ListTagResourcesResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListTagResourcesRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_tag_resources(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListTagResources`, in order.
+    fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_tag_resources::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListTagResourcesResponse,
+        ) -> Vec<crate::list_tag_resources::TagResource> {
+            response.tag_resources.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(self.list_tag_resources_pages(request), extract)
+    }
+    /// Every page of `ListVpcPeerConnections`, from the page `request` asks for, until the last.
+    fn list_vpc_peer_connections_pages(
+        &self,
+        request: ListVpcPeerConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            ListVpcPeerConnectionsResponse,
+            ::acs_runtime::client::Error<ListVpcPeerConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn count(response: &ListVpcPeerConnectionsResponse) -> usize {
+            response.vpc_peer_connects.as_ref().map_or(0, Vec::len)
+        }
+        fn next(
+            request: &ListVpcPeerConnectionsRequest,
+            response: &ListVpcPeerConnectionsResponse,
+            on_page: usize,
+            seen: usize,
+        ) -> Option<ListVpcPeerConnectionsRequest> {
+            let _ = (response, on_page, seen);
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
+            )?;
+            let mut request = request.clone();
+            request.next_token = Some(token);
+            Some(request)
+        }
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| self.list_vpc_peer_connections(r),
+            count,
+            next,
+        )
+    }
+    /// Every item of every page of `ListVpcPeerConnections`, in order.
+    fn list_vpc_peer_connections_items(
+        &self,
+        request: ListVpcPeerConnectionsRequest,
+    ) -> impl ::acs_runtime::paginate::Stream<
+        Item = Result<
+            crate::list_vpc_peer_connections::VpcPeerConnect,
+            ::acs_runtime::client::Error<ListVpcPeerConnectionsError>,
+        >,
+    > + Send + '_ {
+        fn extract(
+            response: ListVpcPeerConnectionsResponse,
+        ) -> Vec<crate::list_vpc_peer_connections::VpcPeerConnect> {
+            response.vpc_peer_connects.unwrap_or_default()
+        }
+        ::acs_runtime::paginate::items(
+            self.list_vpc_peer_connections_pages(request),
+            extract,
+        )
+    }
 }
 impl VpcPeerApi for Client {
     /// Calls `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.

@@ -200,10 +200,18 @@ fn next_request(p: &PaginationIr) -> TokenStream {
                 let total = chain(quote!(response), &p.total);
                 quote!(#total.map(|t| i64::from(*t)))
             };
+            let (current, page) = if p.input_is_i64 {
+                (quote!(request.#input), quote!(page))
+            } else {
+                (
+                    quote!(request.#input.map(i64::from)),
+                    quote!(i32::try_from(page).ok()?),
+                )
+            };
             quote! {
-                let page = ::acs_runtime::paginate::next_page_number(request.#input, on_page, seen, #total)?;
+                let page = ::acs_runtime::paginate::next_page_number(#current, on_page, seen, #total)?;
                 let mut request = request.clone();
-                request.#input = Some(page);
+                request.#input = Some(#page);
                 Some(request)
             }
         }

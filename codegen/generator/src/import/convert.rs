@@ -178,7 +178,7 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
             None => parameters.extend(parameter(p, cx)),
         }
     }
-    Operation {
+    let mut operation = Operation {
         name: name.to_owned(),
         summary,
         description,
@@ -194,7 +194,9 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
             .unwrap_or_default(),
         pagination: None,
         waiters: Vec::new(),
-    }
+    };
+    operation.pagination = super::paging::infer(&operation);
+    operation
 }
 
 fn asynchronous(

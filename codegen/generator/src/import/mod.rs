@@ -2,7 +2,7 @@
 //! per operation plus `product.yaml`, written by `cargo xtask import`.
 //!
 //! The stages, one module each: [`metadata`] (parse the file, keeping key order and unknown
-//! keys) -> `convert` (into the spec model; value shapes in `shape`) -> `quirks` (duplicate and indexed parameters,
+//! keys) -> `convert` (into the spec model; value shapes in `shape`, pagination read off the shape in `paging`) -> `quirks` (duplicate and indexed parameters,
 //! Rust names, values the spec checks reject) -> [`files`] (render, plan the writes, adopt
 //! hand-written files into overlays, verify the merged result). [`report`] collects what each
 //! stage noticed. Hand-curated facts live in overlays (see [`crate::spec::overlay`]) and survive
@@ -11,6 +11,7 @@
 mod convert;
 pub mod files;
 pub mod metadata;
+mod paging;
 mod quirks;
 pub mod report;
 mod shape;

@@ -93,6 +93,9 @@ fn lower_operation(op: &Operation) -> OperationIr {
         PaginationIr {
             style: p.style,
             input: names::field_name(&p.input),
+            input_is_i64: op.parameters.iter().any(|m| {
+                m.name.as_deref() == Some(p.input.as_str()) && m.format == Some(Format::Int64)
+            }),
             output: resolve(p.output.as_ref()),
             total: resolve(p.total.as_ref()),
             items,

@@ -58,6 +58,8 @@ pub struct PaginationIr {
     pub style: PaginationStyle,
     /// Request field of the page number or token.
     pub input: String,
+    /// Whether the page number is an `i64` (else an `i32`).
+    pub input_is_i64: bool,
     /// Response field path of the next token (next-token style).
     pub output: Vec<String>,
     /// Response field path of the total count (page-number style).

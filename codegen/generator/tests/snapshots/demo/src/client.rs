@@ -241,13 +241,13 @@ pub trait DemoApi: Send + Sync {
         ) -> Option<ListWidgetsRequest> {
             let _ = (response, on_page, seen);
             let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
+                request.page_number.map(i64::from),
                 on_page,
                 seen,
                 response.total_count.as_ref().map(|t| i64::from(*t)),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.page_number = Some(i32::try_from(page).ok()?);
             Some(request)
         }
         ::acs_runtime::paginate::pages(
