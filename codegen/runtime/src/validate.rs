@@ -156,6 +156,16 @@ pub struct Validator {
     violations: Vec<Violation>,
 }
 
+/// "must be 2 to 100 characters long", "must have at most 20 items", "must be at least 0".
+fn bound_rule<T: fmt::Display>(verb: &str, min: Option<T>, max: Option<T>, unit: &str) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("{verb} {min} to {max}{unit}"),
+        (Some(min), None) => format!("{verb} at least {min}{unit}"),
+        (None, Some(max)) => format!("{verb} at most {max}{unit}"),
+        (None, None) => unreachable!("a rule of bounds has at least one"),
+    }
+}
+
 /// Joins a nested wire name onto its parent path.
 fn path(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
@@ -200,12 +210,7 @@ impl Validator {
         let Some(value) = value else { return };
         let len = value.chars().count() as u64;
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            let rule = match (min, max) {
-                (Some(min), Some(max)) => format!("must be {min} to {max} characters long"),
-                (Some(min), None) => format!("must be at least {min} characters long"),
-                (None, Some(max)) => format!("must be at most {max} characters long"),
-                (None, None) => unreachable!("a length rule has a bound"),
-            };
+            let rule = bound_rule("must be", min, max, " characters long");
             self.report(prefix, parameter, rule, Some(value.to_owned()));
         }
     }
@@ -264,9 +269,9 @@ impl Validator {
         let n: i64 = value.into();
         if !ranges.iter().any(|&(lo, hi)| lo <= n && n <= hi) {
             let rule = match ranges {
-                [(i64::MIN, hi)] => format!("must be at most {hi}"),
-                [(lo, i64::MAX)] => format!("must be at least {lo}"),
-                [(lo, hi)] if lo != hi => format!("must be between {lo} and {hi}"),
+                [(i64::MIN, hi)] => bound_rule("must be", None, Some(hi), ""),
+                [(lo, i64::MAX)] => bound_rule("must be", Some(lo), None, ""),
+                [(lo, hi)] if lo != hi => bound_rule("must be", Some(lo), Some(hi), ""),
                 _ => {
                     let allowed: Vec<String> = ranges
                         .iter()
@@ -299,12 +304,7 @@ impl Validator {
         let Some(value) = value else { return };
         let n: f64 = value.into();
         if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
-            let rule = match (min, max) {
-                (Some(min), Some(max)) => format!("must be between {min} and {max}"),
-                (Some(min), None) => format!("must be at least {min}"),
-                (None, Some(max)) => format!("must be at most {max}"),
-                (None, None) => unreachable!("a bounds rule has a bound"),
-            };
+            let rule = bound_rule("must be", min, max, "");
             self.report(prefix, parameter, rule, Some(value.shown()));
         }
     }
@@ -321,12 +321,7 @@ impl Validator {
         let Some(value) = value else { return };
         let len = value.len() as u64;
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            let rule = match (min, max) {
-                (Some(min), Some(max)) => format!("must have {min} to {max} items"),
-                (Some(min), None) => format!("must have at least {min} items"),
-                (None, Some(max)) => format!("must have at most {max} items"),
-                (None, None) => unreachable!("an items rule has a bound"),
-            };
+            let rule = bound_rule("must have", min, max, " items");
             self.report(prefix, parameter, rule, Some(format!("{len} items")));
         }
     }

@@ -25,7 +25,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .operations
         .iter()
         .map(|op| {
-            let method = ident(&op.method);
+            let method = ident(&op.module);
             let (request, response, error) = (
                 ident(&op.request.name),
                 ident(&op.response.name),

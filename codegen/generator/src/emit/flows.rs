@@ -49,7 +49,7 @@ pub fn waiters(op: &OperationIr) -> Vec<TokenStream> {
 
 fn waiter(op: &OperationIr, w: &WaiterIr) -> TokenStream {
     let method = ident(&w.method);
-    let poll = ident(&op.method);
+    let poll = ident(&op.module);
     let (request, response, error) = (
         ident(&op.request.name),
         ident(&op.response.name),
@@ -129,9 +129,9 @@ pub fn paginators(op: &OperationIr) -> Vec<TokenStream> {
     let Some(p) = &op.pagination else {
         return Vec::new();
     };
-    let call = ident(&op.method);
-    let pages = format_ident!("{}_pages", op.method);
-    let items = format_ident!("{}_items", op.method);
+    let call = ident(&op.module);
+    let pages = format_ident!("{}_pages", op.module);
+    let items = format_ident!("{}_items", op.module);
     let (request, response, error) = (
         ident(&op.request.name),
         ident(&op.response.name),

@@ -122,7 +122,6 @@ fn lower_operation(op: &Operation) -> OperationIr {
         .collect();
     OperationIr {
         spec: op.clone(),
-        method: module.clone(),
         module,
         request: StructIr {
             name: request_name,

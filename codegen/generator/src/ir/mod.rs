@@ -29,10 +29,8 @@ pub struct CrateIr {
 pub struct OperationIr {
     /// The spec, for documentation.
     pub spec: Operation,
-    /// Module name, e.g. `create_vpn_gateway`.
+    /// Module name, e.g. `create_vpn_gateway`; also the client method's name.
     pub module: String,
-    /// Client method name; the same as the module.
-    pub method: String,
     /// The request struct.
     pub request: StructIr,
     /// The response struct.
