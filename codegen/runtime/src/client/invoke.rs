@@ -11,7 +11,7 @@ use std::task::{Context, Poll};
 
 use bytes::Bytes;
 
-use super::response::excerpt;
+use super::response::unparsable;
 use super::{Error, ServiceError};
 
 /// The sent call, not yet parsed.
@@ -45,11 +45,7 @@ impl<T, E> Future for Invoke<T, E> {
             Poll::Ready(Err(error)) => return Poll::Ready(Err(error.map_service(this.map))),
             Poll::Ready(Ok(answer)) => answer,
         };
-        Poll::Ready((this.parse)(&body).map_err(|e| Error::ResponseParse {
-            status,
-            reason: e.to_string(),
-            excerpt: excerpt(&body),
-        }))
+        Poll::Ready((this.parse)(&body).map_err(|e| unparsable(status, e, &body)))
     }
 }
 

@@ -44,16 +44,25 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: Bytes) -> Result<B
             }
             Err(Error::Service(error))
         }
-        None => Err(Error::ResponseParse {
+        None => Err(unparsable(
             status,
-            reason: "error response without an error code".to_owned(),
-            excerpt: excerpt(&body),
-        }),
+            "error response without an error code",
+            &body,
+        )),
+    }
+}
+
+/// The error of a body that is not what was expected: status, why, and the body's start.
+pub(crate) fn unparsable<E>(status: u16, reason: impl ToString, body: &[u8]) -> Error<E> {
+    Error::ResponseParse {
+        status,
+        reason: reason.to_string(),
+        excerpt: excerpt(body),
     }
 }
 
 /// The start of a body, lossily decoded, for error messages.
-pub(crate) fn excerpt(body: &[u8]) -> String {
+fn excerpt(body: &[u8]) -> String {
     let end = body.len().min(EXCERPT_BYTES);
     let mut text = String::from_utf8_lossy(&body[..end]).into_owned();
     if body.len() > end {

@@ -11,7 +11,7 @@ use tracing::{Instrument, Span, field};
 
 use super::TimeoutKind;
 use super::invoke::Invoke;
-use super::response::{REQUEST_ID_HEADER, excerpt, parse_response};
+use super::response::{REQUEST_ID_HEADER, parse_response, unparsable};
 use super::retry::retry_after;
 use super::{
     Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, ServiceError, transport,
@@ -93,11 +93,7 @@ impl RpcClient {
         params: Params,
     ) -> Result<T, Error> {
         let (status, body) = self.execute(op, params).await?;
-        serde_json::from_slice(&body).map_err(|e| Error::ResponseParse {
-            status,
-            reason: e.to_string(),
-            excerpt: excerpt(&body),
-        })
+        parse(&body).map_err(|e| unparsable(status, e, &body))
     }
 
     /// Calls `op` with `request`, validated (unless built unchecked) and serialized first; the
