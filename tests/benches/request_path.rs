@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use acs_runtime::auth::{self, Credentials, SignatureVersion, SigningRequest};
 use acs_runtime::operation::prepare;
-use acs_vpc::CreateVpnGatewayRequest;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};

@@ -117,7 +117,7 @@ fn default_outside_its_enum() {
         OP,
         33,
         "parameters[2].default",
-        "default `medium` is not one of the enum values small, LARGE",
+        "default `medium` must be one of small (a small one), LARGE",
     );
 }
 

@@ -6,7 +6,7 @@ use std::fs;
 
 use scratch::Repo;
 
-const MODULE: &str = "generated/demo/src/create_widget.rs";
+const MODULE: &str = "generated/demo/src/operation/create_widget.rs";
 
 #[test]
 fn output_is_deterministic_and_rerunning_changes_nothing() {

@@ -4,13 +4,19 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use acs_demo::describe_widget::Status;
-use acs_demo::list_widgets::{Widget, Widgets};
-use acs_demo::{
-    DemoApi, DescribeWidgetError, DescribeWidgetRequest, DescribeWidgetResponse, Error,
-    ListGadgetsError, ListGadgetsRequest, ListGadgetsResponse, ListWidgetsError,
-    ListWidgetsRequest, ListWidgetsResponse, ServiceError,
+use acs_demo::operation::describe_widget::DescribeWidgetError;
+use acs_demo::operation::describe_widget::DescribeWidgetRequest;
+use acs_demo::operation::describe_widget::DescribeWidgetResponse;
+use acs_demo::operation::list_gadgets::ListGadgetsError;
+use acs_demo::operation::list_gadgets::ListGadgetsRequest;
+use acs_demo::operation::list_gadgets::ListGadgetsResponse;
+use acs_demo::operation::list_widgets::ListWidgetsError;
+use acs_demo::operation::list_widgets::ListWidgetsRequest;
+use acs_demo::operation::list_widgets::ListWidgetsResponse;
+use acs_demo::types::{
+    DescribeWidgetStatus as Status, ListWidgetsWidget as Widget, ListWidgetsWidgets as Widgets,
 };
+use acs_demo::{BoxFuture, DemoApi, Error, ServiceError};
 use acs_runtime::waiter::{WaitError, WaiterConfig};
 use futures_util::StreamExt;
 
@@ -24,62 +30,68 @@ struct Fake {
 }
 
 impl DemoApi for Fake {
-    async fn describe_widget(
+    fn describe_widget(
         &self,
         request: DescribeWidgetRequest,
-    ) -> Result<DescribeWidgetResponse, Error<DescribeWidgetError>> {
-        self.seen
-            .lock()
-            .unwrap()
-            .push(request.widget_id.unwrap_or_default());
-        let mut states = self.states.lock().unwrap();
-        let next = if states.len() > 1 {
-            states.remove(0)
-        } else {
-            states[0]
-        };
-        match next {
-            Ok(state) => Ok(DescribeWidgetResponse {
-                status: state.map(Status::from),
-            }),
-            Err(code) => Err(Error::Service(ServiceError::new(404, code, "gone").into())),
-        }
-    }
-
-    async fn list_widgets(
-        &self,
-        request: ListWidgetsRequest,
-    ) -> Result<ListWidgetsResponse, Error<ListWidgetsError>> {
-        let page = request.page_number.unwrap_or(1) as usize;
-        let size = request.page_size.unwrap_or(10) as usize;
-        self.seen.lock().unwrap().push(format!("page {page}"));
-        let ids: Vec<Widget> = ((page - 1) * size..(page * size).min(self.widgets))
-            .map(|i| Widget {
-                widget_id: Some(format!("w-{i}")),
-            })
-            .collect();
-        Ok(ListWidgetsResponse {
-            total_count: Some(self.widgets as i32),
-            widgets: Some(Widgets { widget: Some(ids) }),
+    ) -> BoxFuture<'_, Result<DescribeWidgetResponse, Error<DescribeWidgetError>>> {
+        Box::pin(async move {
+            self.seen
+                .lock()
+                .unwrap()
+                .push(request.widget_id.unwrap_or_default());
+            let mut states = self.states.lock().unwrap();
+            let next = if states.len() > 1 {
+                states.remove(0)
+            } else {
+                states[0]
+            };
+            match next {
+                Ok(state) => Ok(DescribeWidgetResponse {
+                    status: state.map(Status::from),
+                }),
+                Err(code) => Err(Error::Service(ServiceError::new(404, code, "gone").into())),
+            }
         })
     }
 
-    async fn list_gadgets(
+    fn list_widgets(
+        &self,
+        request: ListWidgetsRequest,
+    ) -> BoxFuture<'_, Result<ListWidgetsResponse, Error<ListWidgetsError>>> {
+        Box::pin(async move {
+            let page = request.page_number.unwrap_or(1) as usize;
+            let size = request.page_size.unwrap_or(10) as usize;
+            self.seen.lock().unwrap().push(format!("page {page}"));
+            let ids: Vec<Widget> = ((page - 1) * size..(page * size).min(self.widgets))
+                .map(|i| Widget {
+                    widget_id: Some(format!("w-{i}")),
+                })
+                .collect();
+            Ok(ListWidgetsResponse {
+                total_count: Some(self.widgets as i32),
+                widgets: Some(Widgets { widget: Some(ids) }),
+            })
+        })
+    }
+
+    fn list_gadgets(
         &self,
         request: ListGadgetsRequest,
-    ) -> Result<ListGadgetsResponse, Error<ListGadgetsError>> {
-        let at = self
-            .tokens
-            .iter()
-            .position(|(token, _)| token.map(str::to_owned) == request.next_token)
-            .unwrap();
-        self.seen
-            .lock()
-            .unwrap()
-            .push(format!("token {:?}", request.next_token));
-        Ok(ListGadgetsResponse {
-            next_token: self.tokens[at].1.map(str::to_owned),
-            gadget_ids: Some(vec![format!("g-{at}")]),
+    ) -> BoxFuture<'_, Result<ListGadgetsResponse, Error<ListGadgetsError>>> {
+        Box::pin(async move {
+            let at = self
+                .tokens
+                .iter()
+                .position(|(token, _)| token.map(str::to_owned) == request.next_token)
+                .unwrap();
+            self.seen
+                .lock()
+                .unwrap()
+                .push(format!("token {:?}", request.next_token));
+            Ok(ListGadgetsResponse {
+                next_token: self.tokens[at].1.map(str::to_owned),
+                gadget_ids: Some(vec![format!("g-{at}")]),
+            })
         })
     }
 }
@@ -259,16 +271,37 @@ async fn token_paginator_stops_without_a_token_or_on_a_repeated_one() {
 #[tokio::test]
 async fn an_operation_the_fake_does_not_implement_fails_clearly() {
     let fake = Fake::default();
-    let request = acs_demo::CreateWidgetRequest::builder()
+    let api: &dyn DemoApi = &fake;
+    let request = acs_demo::operation::create_widget::CreateWidgetRequest::builder()
         .region_id("r")
         .size(1)
         .build()
         .unwrap();
-    let error = fake.create_widget(request).await.unwrap_err();
+    let error = api.create_widget(request).await.unwrap_err();
     assert!(
-        error
-            .to_string()
-            .contains("`CreateWidget` is not implemented by this `DemoApi`"),
-        "{error}"
+        matches!(error, Error::NotImplemented("CreateWidget")),
+        "{error:?}"
     );
+    assert_eq!(
+        error.to_string(),
+        "`CreateWidget` is not implemented by this fake"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn waiters_and_paginators_work_through_a_trait_object() {
+    let fake = Fake {
+        widgets: 3,
+        ..scripted(vec![Ok(Some("building")), Ok(Some("ready"))])
+    };
+    let api: std::sync::Arc<dyn DemoApi> = std::sync::Arc::new(fake);
+    let done = api.wait_until_widget_ready(describe(), None).await.unwrap();
+    assert_eq!(done.unwrap().status, Some(Status::Ready));
+    let request = ListWidgetsRequest::builder().page_size(2).build().unwrap();
+    let mut items = api.list_widgets_items(request);
+    let mut ids = Vec::new();
+    while let Some(item) = items.next().await {
+        ids.push(item.unwrap().widget_id.unwrap());
+    }
+    assert_eq!(ids, ["w-0", "w-1", "w-2"]);
 }

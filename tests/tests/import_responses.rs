@@ -11,7 +11,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use acs_codegen::ir::{self, TypeIr, TypeRef};
+use acs_codegen::ir::{self, TypeIr, TypeRef, TypeSpace};
 use serde_json::Value;
 
 fn repo() -> PathBuf {
@@ -64,7 +64,7 @@ enum Misfit {
     Other(String),
 }
 
-fn misfits(value: &Value, ty: &TypeRef, types: &[TypeIr], path: &str, out: &mut Vec<Misfit>) {
+fn misfits(value: &Value, ty: &TypeRef, types: &TypeSpace, path: &str, out: &mut Vec<Misfit>) {
     let scalar_string = |s: &str| match ty {
         TypeRef::Bool => s == "true" || s == "false",
         _ => s.trim().parse::<f64>().is_ok(),
@@ -89,7 +89,7 @@ fn misfits(value: &Value, ty: &TypeRef, types: &[TypeIr], path: &str, out: &mut 
             true
         }
         (TypeRef::Struct(i), Value::Object(entries)) => {
-            let TypeIr::Struct(s) = &types[*i] else {
+            let TypeIr::Struct(s) = types.get(*i) else {
                 unreachable!("a struct index")
             };
             fields(entries, &s.fields, types, path, out);
@@ -112,7 +112,7 @@ fn misfits(value: &Value, ty: &TypeRef, types: &[TypeIr], path: &str, out: &mut 
 fn fields(
     entries: &serde_json::Map<String, Value>,
     fields: &[ir::FieldIr],
-    types: &[TypeIr],
+    types: &TypeSpace,
     path: &str,
     out: &mut Vec<Misfit>,
 ) {
@@ -148,13 +148,13 @@ fn all_misfits(product: &str, file: &str) -> (usize, Vec<(String, Misfit)>) {
         let op = ir
             .operations
             .iter()
-            .find(|o| o.spec.name == *name)
+            .find(|o| o.action == *name)
             .unwrap_or_else(|| panic!("{name} not generated"));
         let Value::Object(entries) = demo else {
             panic!("{name}: the example is not an object")
         };
         let mut found = Vec::new();
-        fields(entries, &op.response.fields, &op.types, "", &mut found);
+        fields(entries, &op.response.fields, &ir.types, "", &mut found);
         out.extend(found.into_iter().map(|m| (name.clone(), m)));
     }
     (demos.len(), out)
@@ -213,22 +213,23 @@ fn real_deserialization_agrees_with_the_model() {
     let (_, misfits) = all_misfits("Vpc", "vpc-2016-04-28.api-docs.json");
     let demos = demos("vpc-2016-04-28.api-docs.json");
     agrees!(misfits, demos,
-        CreateVpnGateway => acs_vpc::CreateVpnGatewayResponse,
-        DescribeVpnGateway => acs_vpc::DescribeVpnGatewayResponse,
-        DescribeVpnGateways => acs_vpc::DescribeVpnGatewaysResponse,
-        DescribeVpcs => acs_vpc::DescribeVpcsResponse,
-        DescribeVpcAttribute => acs_vpc::DescribeVpcAttributeResponse,
-        DescribeEipAddresses => acs_vpc::DescribeEipAddressesResponse,
-        DescribeNatGateways => acs_vpc::DescribeNatGatewaysResponse,
-        DescribeRouteEntryList => acs_vpc::DescribeRouteEntryListResponse,
-        ListBusinessAccessPoints => acs_vpc::ListBusinessAccessPointsResponse,
-        DescribeVpnConnection => acs_vpc::DescribeVpnConnectionResponse,
-        ListVpcPublishedRouteEntries => acs_vpc::ListVpcPublishedRouteEntriesResponse,
-        DescribeExpressConnectTrafficQos => acs_vpc::DescribeExpressConnectTrafficQosResponse,
+        CreateVpnGateway => acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayResponse,
+        DescribeVpnGateway => acs_vpc::operation::describe_vpn_gateway::DescribeVpnGatewayResponse,
+        DescribeVpnGateways => acs_vpc::operation::describe_vpn_gateways::DescribeVpnGatewaysResponse,
+        DescribeVpcs => acs_vpc::operation::describe_vpcs::DescribeVpcsResponse,
+        DescribeVpcAttribute => acs_vpc::operation::describe_vpc_attribute::DescribeVpcAttributeResponse,
+        DescribeEipAddresses => acs_vpc::operation::describe_eip_addresses::DescribeEipAddressesResponse,
+        DescribeNatGateways => acs_vpc::operation::describe_nat_gateways::DescribeNatGatewaysResponse,
+        DescribeRouteEntryList => acs_vpc::operation::describe_route_entry_list::DescribeRouteEntryListResponse,
+        ListBusinessAccessPoints => acs_vpc::operation::list_business_access_points::ListBusinessAccessPointsResponse,
+        DescribeVpnConnection => acs_vpc::operation::describe_vpn_connection::DescribeVpnConnectionResponse,
+        ListVpcPublishedRouteEntries => acs_vpc::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesResponse,
+        DescribeExpressConnectTrafficQos => acs_vpc::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosResponse,
     );
     let name = "DescribeVpcs";
     let (_, demo) = demos.iter().find(|(n, _)| n == name).unwrap();
-    let vpcs: acs_vpc::DescribeVpcsResponse = serde_json::from_value(demo.clone()).unwrap();
+    let vpcs: acs_vpc::operation::describe_vpcs::DescribeVpcsResponse =
+        serde_json::from_value(demo.clone()).unwrap();
     assert!(
         vpcs.vpcs
             .and_then(|v| v.vpc)
@@ -243,14 +244,14 @@ fn a_number_sent_as_a_string_is_caught_by_the_model_and_by_serde() {
     let op = ir
         .operations
         .iter()
-        .find(|o| o.spec.name == "CreateVpnGateway")
+        .find(|o| o.action == "CreateVpnGateway")
         .unwrap();
     let demo = serde_json::json!({"RequestId": "r", "OrderId": "208240895400460", "Name": 5});
     let Value::Object(entries) = &demo else {
         unreachable!()
     };
     let mut found = Vec::new();
-    fields(entries, &op.response.fields, &op.types, "", &mut found);
+    fields(entries, &op.response.fields, &ir.types, "", &mut found);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(
         found
@@ -264,5 +265,10 @@ fn a_number_sent_as_a_string_is_caught_by_the_model_and_by_serde() {
             .any(|m| matches!(m, Misfit::Other(w) if w.contains("Name"))),
         "{found:?}"
     );
-    assert!(serde_json::from_value::<acs_vpc::CreateVpnGatewayResponse>(demo).is_err());
+    assert!(
+        serde_json::from_value::<acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayResponse>(
+            demo
+        )
+        .is_err()
+    );
 }

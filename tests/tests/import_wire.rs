@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use acs_codegen::ir::{self, OperationIr, TypeIr, TypeRef};
+use acs_codegen::ir::{self, OperationIr, TypeIr, TypeRef, TypeSpace};
 use acs_codegen::spec::model::{Location, Style};
 use acs_runtime::params::RpcParams;
 use serde_json::Value;
@@ -108,7 +108,7 @@ fn normalize(name: &str) -> String {
 }
 
 /// Wire keys of the lowered request, as the derive writes them.
-fn ir_keys(op: &OperationIr) -> (BTreeSet<String>, BTreeMap<String, Top>) {
+fn ir_keys(op: &OperationIr, types: &TypeSpace) -> (BTreeSet<String>, BTreeMap<String, Top>) {
     let mut keys = BTreeSet::new();
     let mut tops = BTreeMap::new();
     for field in &op.request.fields {
@@ -119,7 +119,7 @@ fn ir_keys(op: &OperationIr) -> (BTreeSet<String>, BTreeMap<String, Top>) {
         if whole {
             keys.insert(field.wire.clone());
         } else {
-            expand(&field.ty, &field.wire, &op.types, &mut keys);
+            expand(&field.ty, &field.wire, types, &mut keys);
         }
         tops.insert(
             field.wire.clone(),
@@ -132,10 +132,10 @@ fn ir_keys(op: &OperationIr) -> (BTreeSet<String>, BTreeMap<String, Top>) {
     (keys, tops)
 }
 
-fn expand(ty: &TypeRef, key: &str, types: &[TypeIr], keys: &mut BTreeSet<String>) {
+fn expand(ty: &TypeRef, key: &str, types: &TypeSpace, keys: &mut BTreeSet<String>) {
     match ty {
         TypeRef::List(item, _) => expand(item, &format!("{key}.N"), types, keys),
-        TypeRef::Struct(i) => match &types[*i] {
+        TypeRef::Struct(i) => match types.get(*i) {
             TypeIr::Struct(s) => {
                 for f in &s.fields {
                     expand(&f.ty, &format!("{key}.{}", f.wire), types, keys);
@@ -166,9 +166,9 @@ fn every_operation_sends_exactly_the_metadata_parameters() {
         );
         let mut nested = 0;
         for op in &ir.operations {
-            let name = &op.spec.name;
+            let name = &op.action;
             let (want_keys, want_tops) = metadata_keys(&apis[name]);
-            let (keys, tops) = ir_keys(op);
+            let (keys, tops) = ir_keys(op, &ir.types);
             assert_eq!(keys, want_keys, "{name}: wire keys");
             assert_eq!(tops, want_tops, "{name}: locations and styles");
             nested += keys.iter().filter(|k| k.contains('.')).count();
@@ -181,8 +181,12 @@ fn every_operation_sends_exactly_the_metadata_parameters() {
 
 #[test]
 fn nested_lists_and_body_parameters_serialize_as_the_metadata_says() {
-    use acs_vpc::create_vpn_connection::{Tag, TunnelIkeConfig, TunnelOptionsSpecification};
-    let request = acs_vpc::CreateVpnConnectionRequest::builder()
+    use acs_vpc::types::{
+        CreateCustomerGatewayTag as Tag,
+        CreateVpnConnectionTunnelOptionsSpecification as TunnelOptionsSpecification,
+        TunnelIkeConfig,
+    };
+    let request = acs_vpc::operation::create_vpn_connection::CreateVpnConnectionRequest::builder()
         .region_id("cn-hangzhou")
         .vpn_gateway_id("vpn-1")
         .tags([Tag {
@@ -211,8 +215,8 @@ fn nested_lists_and_body_parameters_serialize_as_the_metadata_says() {
 
 #[test]
 fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
-    use acs_vpc::describe_eip_addresses::Filter;
-    let eips = acs_vpc::DescribeEipAddressesRequest::builder()
+    use acs_vpc::types::Filter;
+    let eips = acs_vpc::operation::describe_eip_addresses::DescribeEipAddressesRequest::builder()
         .region_id("cn-hangzhou")
         .filter([
             Filter {
@@ -230,16 +234,16 @@ fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
         eips.to_params().encoded_query(),
         "RegionId=cn-hangzhou&Filter.1.Key=CreationStartTime&Filter.1.Value=2023-01-01T01%3A00Z&Filter.2.Key=CreationEndTime&Filter.2.Value=2023-01-06T02%3A00Z"
     );
-    let three = acs_vpc::DescribeEipAddressesRequest::builder()
+    let three = acs_vpc::operation::describe_eip_addresses::DescribeEipAddressesRequest::builder()
         .region_id("cn-hangzhou")
         .filter(vec![Filter::default(); 3])
         .build();
     assert!(three.is_err(), "the metadata names two filters");
 
-    let nat = acs_vpc::CreateNatGatewayRequest::builder()
+    let nat = acs_vpc::operation::create_nat_gateway::CreateNatGatewayRequest::builder()
         .region_id("cn-hangzhou")
         .vpc_id("vpc-1")
-        .access_mode(acs_vpc::create_nat_gateway::AccessMode {
+        .access_mode(acs_vpc::types::AccessMode {
             mode_value: Some("route".into()),
             ..Default::default()
         })
@@ -249,7 +253,7 @@ fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
         "RegionId=cn-hangzhou&VpcId=vpc-1&AccessMode=%7B%22ModeValue%22%3A%22route%22%7D"
     );
 
-    let grant = acs_vpc::GrantInstanceToVbrRequest::builder()
+    let grant = acs_vpc::operation::grant_instance_to_vbr::GrantInstanceToVbrRequest::builder()
         .vbr_instance_ids(["vbr-1", "vbr-2"])
         .build_unchecked();
     assert!(
@@ -269,19 +273,19 @@ fn client_token_is_an_idempotency_token_everywhere() {
         .operations
         .iter()
         .filter(|op| op.request.fields.iter().any(|f| f.wire == "ClientToken"))
-        .map(|op| op.spec.name.as_str())
+        .map(|op| op.action.as_str())
         .collect();
     assert!(with_token.len() > 200);
     for op in ir
         .operations
         .iter()
-        .filter(|op| with_token.contains(&op.spec.name.as_str()))
+        .filter(|op| with_token.contains(&op.action.as_str()))
     {
         assert_eq!(
             op.idempotency_token.as_deref(),
             Some("ClientToken"),
             "{}",
-            op.spec.name
+            op.action
         );
     }
 }

@@ -2,9 +2,9 @@
 //! a loopback server answering `Resource.QuotaFull`.
 
 use acs_tests::{Reply, TestServer};
-use acs_vpc::{
-    Client, Config, CreateVpnGatewayError, CreateVpnGatewayRequest, Credentials, Error, VpcApi,
-};
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayError;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
+use acs_vpc::{Client, Config, Credentials, Error};
 
 /// The README's code, with the client passed in instead of built from the environment.
 async fn run(client: &Client) -> Result<Option<String>, Box<dyn std::error::Error>> {
@@ -13,7 +13,7 @@ async fn run(client: &Client) -> Result<Option<String>, Box<dyn std::error::Erro
         .vpc_id("vpc-bp1ub1yt9cvakoelj****")
         .bandwidth(5)
         .build()?;
-    match client.create_vpn_gateway(request).await {
+    match client.send(request).await {
         Ok(created) => Ok(created.vpn_gateway_id),
         Err(Error::Service(CreateVpnGatewayError::ResourceQuotaFull(e))) => {
             Ok(Some(format!("quota: {e}")))

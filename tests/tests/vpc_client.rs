@@ -4,10 +4,9 @@
 use std::time::Duration;
 
 use acs_tests::{Reply, TestServer};
-use acs_vpc::{
-    Client, Config, CreateVpnGatewayError, CreateVpnGatewayRequest, Credentials, Error,
-    RetryPolicy, SignatureVersion, VpcApi,
-};
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayError;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
+use acs_vpc::{Client, Config, Credentials, Error, RetryPolicy, SignatureVersion};
 
 const KEYS: &[(&str, &str)] = &[("testid", "testsecret")];
 
@@ -44,10 +43,7 @@ async fn create_vpn_gateway_is_signed_and_parsed_with_both_signature_versions() 
             )
         })
         .await;
-        let created = client(&server, version)
-            .create_vpn_gateway(request())
-            .await
-            .unwrap();
+        let created = client(&server, version).send(request()).await.unwrap();
         assert_eq!(created.vpn_gateway_id.as_deref(), Some("vpn-1"));
         assert_eq!(created.order_id, Some(208_240_895_400_460));
         let sent = server.verified();
@@ -79,7 +75,7 @@ async fn a_throttled_create_is_retried_with_the_same_client_token() {
     })
     .await;
     let created = client(&server, SignatureVersion::V3)
-        .create_vpn_gateway(request())
+        .send(request())
         .await
         .unwrap();
     assert_eq!(created.vpn_gateway_id.as_deref(), Some("vpn-2"));
@@ -104,7 +100,7 @@ async fn a_documented_error_code_is_a_typed_variant() {
     })
     .await;
     let error = client(&server, SignatureVersion::V3)
-        .create_vpn_gateway(request())
+        .send(request())
         .await
         .unwrap_err();
     let text = error.to_string();
@@ -142,7 +138,7 @@ async fn an_invalid_request_sends_nothing() {
     assert!(checked.is_err());
     // A request built unchecked is sent as is: the service has the last word.
     client(&server, SignatureVersion::V3)
-        .create_vpn_gateway(invalid)
+        .send(invalid)
         .await
         .unwrap();
     assert_eq!(server.verified()[0].param("Bandwidth"), Some("7"));
@@ -150,7 +146,7 @@ async fn an_invalid_request_sends_nothing() {
     let mut not_built = CreateVpnGatewayRequest::default();
     not_built.bandwidth = Some(7);
     let error = client(&server, SignatureVersion::V3)
-        .create_vpn_gateway(not_built)
+        .send(not_built)
         .await
         .unwrap_err();
     match error {

@@ -2,8 +2,10 @@
 //! rejected just outside it, through the generated builder.
 
 use acs_runtime::params::RpcParams;
-use acs_vpc::create_vpn_gateway::{InstanceChargeType, NetworkType, VpnType};
-use acs_vpc::{CreateVpnGatewayRequest, CreateVpnGatewayRequestBuilder, Violations};
+use acs_vpc::Violations;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequestBuilder;
+use acs_vpc::types::{InstanceChargeType, NetworkType, VpnType};
 
 fn minimal() -> CreateVpnGatewayRequestBuilder {
     CreateVpnGatewayRequest::builder()

@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use acs_runtime::waiter::{WaitError, WaiterConfig};
 use acs_tests::{Reply, TestServer};
-use acs_vpc::describe_vpn_connection::{State, Status};
-use acs_vpc::{Client, Config, Credentials, DescribeVpnConnectionRequest, VpcApi};
+use acs_vpc::operation::describe_vpn_connection::DescribeVpnConnectionRequest;
+use acs_vpc::types::{DescribeVpnConnectionStatus as Status, State};
+use acs_vpc::{Client, Config, Credentials};
 
 const KEYS: &[(&str, &str)] = &[("testid", "testsecret")];
 

@@ -4,13 +4,16 @@
 
 use std::fmt::Debug;
 
-use acs_vpc::{
-    CreateCustomerGatewayRequest, CreateCustomerGatewayRequestBuilder, CreateIpsecServerRequest,
-    CreateSslVpnServerRequest, CreateVpnConnectionRequest, DeleteVpnGatewayRequest,
-    ListVpnCertificateAssociationsRequest, ModifyVpnGatewayAttributeRequest,
-    ModifyVpnGatewayAttributeRequestBuilder, Violation, Violations, create_customer_gateway,
-    create_vpn_connection,
-};
+use acs_vpc::operation::create_customer_gateway::CreateCustomerGatewayRequest;
+use acs_vpc::operation::create_customer_gateway::CreateCustomerGatewayRequestBuilder;
+use acs_vpc::operation::create_ipsec_server::CreateIpsecServerRequest;
+use acs_vpc::operation::create_ssl_vpn_server::CreateSslVpnServerRequest;
+use acs_vpc::operation::create_vpn_connection::CreateVpnConnectionRequest;
+use acs_vpc::operation::delete_vpn_gateway::DeleteVpnGatewayRequest;
+use acs_vpc::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest;
+use acs_vpc::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest;
+use acs_vpc::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequestBuilder;
+use acs_vpc::{Violation, Violations, types};
 
 /// The single violation of `built`, which must concern `parameter`.
 #[track_caller]
@@ -87,7 +90,7 @@ fn names_and_descriptions_have_documented_lengths() {
 fn tag_keys_and_values_have_documented_lengths() {
     let tagged = |key: &str, value: &str| {
         customer()
-            .tags([create_customer_gateway::Tag {
+            .tags([types::CreateCustomerGatewayTag {
                 key: Some(key.to_owned()),
                 value: Some(value.to_owned()),
             }])
@@ -144,15 +147,15 @@ fn a_bgp_auth_key_is_ascii_without_spaces_or_question_marks() {
 }
 
 fn tunnel(
-    ike: create_vpn_connection::TunnelIkeConfig,
-    bgp: create_vpn_connection::TunnelBgpConfig,
+    ike: types::TunnelIkeConfig,
+    bgp: types::TunnelBgpConfig,
 ) -> Result<CreateVpnConnectionRequest, Violations> {
     CreateVpnConnectionRequest::builder()
         .region_id("cn-hangzhou")
         .vpn_gateway_id("vpn-1")
         .local_subnet("10.0.0.0/24")
         .remote_subnet("10.1.0.0/24")
-        .tunnel_options_specification([create_vpn_connection::TunnelOptionsSpecification {
+        .tunnel_options_specification([types::CreateVpnConnectionTunnelOptionsSpecification {
             tunnel_ike_config: Some(ike),
             tunnel_bgp_config: Some(bgp),
             ..Default::default()
@@ -165,7 +168,7 @@ fn a_tunnel_cidr_is_a_30_bit_block_of_169_254() {
     let cidr = |block: &str| {
         tunnel(
             Default::default(),
-            create_vpn_connection::TunnelBgpConfig {
+            types::TunnelBgpConfig {
                 tunnel_cidr: Some(block.to_owned()),
                 ..Default::default()
             },
@@ -192,7 +195,7 @@ fn a_tunnel_cidr_is_a_30_bit_block_of_169_254() {
 fn a_pre_shared_key_uses_the_documented_characters() {
     let psk = |key: &str| {
         tunnel(
-            create_vpn_connection::TunnelIkeConfig {
+            types::TunnelIkeConfig {
                 psk: Some(key.to_owned()),
                 ..Default::default()
             },
@@ -214,7 +217,7 @@ fn a_pre_shared_key_uses_the_documented_characters() {
 fn tunnel_identifiers_have_no_spaces_and_at_most_100_characters() {
     let ids = |local: &str, remote: &str| {
         tunnel(
-            create_vpn_connection::TunnelIkeConfig {
+            types::TunnelIkeConfig {
                 local_id: Some(local.to_owned()),
                 remote_id: Some(remote.to_owned()),
                 ..Default::default()
@@ -275,7 +278,7 @@ fn lists_have_documented_item_counts() {
     let tags = |count: usize| {
         customer()
             .tags(vec![
-                create_customer_gateway::Tag {
+                types::CreateCustomerGatewayTag {
                     key: Some("k".to_owned()),
                     value: None,
                 };

@@ -3,14 +3,20 @@
 
 use std::fmt::Debug;
 
-use acs_vpc::{
-    CreateIpsecServerRequest, CreateSslVpnServerRequest, CreateSslVpnServerRequestBuilder,
-    CreateVpnAttachmentRequest, CreateVpnConnectionRequest, CreateVpnPbrRouteEntryRequest,
-    CreateVpnRouteEntryRequest, DescribeCustomerGatewaysRequest, DescribeVpnConnectionLogsRequest,
-    DescribeVpnGatewayAvailableZonesRequest, DescribeVpnGatewaysRequest,
-    ModifyTunnelAttributeRequest, Violation, Violations, create_vpn_attachment,
-    create_vpn_connection, modify_tunnel_attribute,
-};
+use acs_vpc::operation::create_ipsec_server::CreateIpsecServerRequest;
+use acs_vpc::operation::create_ssl_vpn_server::CreateSslVpnServerRequest;
+use acs_vpc::operation::create_ssl_vpn_server::CreateSslVpnServerRequestBuilder;
+use acs_vpc::operation::create_vpn_attachment::CreateVpnAttachmentRequest;
+use acs_vpc::operation::create_vpn_connection::CreateVpnConnectionRequest;
+use acs_vpc::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest;
+use acs_vpc::operation::create_vpn_route_entry::CreateVpnRouteEntryRequest;
+use acs_vpc::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest;
+use acs_vpc::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest;
+use acs_vpc::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest;
+use acs_vpc::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest;
+use acs_vpc::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequest;
+use acs_vpc::types::CreateVpnConnectionTunnelOptionsSpecification;
+use acs_vpc::{Violation, Violations, types};
 
 /// The single violation of `built`, which must concern `parameter`.
 #[track_caller]
@@ -30,7 +36,7 @@ fn accepted<T>(built: Result<T, Violations>) {
 }
 
 fn connection(
-    tunnel: create_vpn_connection::TunnelOptionsSpecification,
+    tunnel: CreateVpnConnectionTunnelOptionsSpecification,
 ) -> Result<CreateVpnConnectionRequest, Violations> {
     CreateVpnConnectionRequest::builder()
         .region_id("cn-hangzhou")
@@ -41,10 +47,8 @@ fn connection(
         .build()
 }
 
-fn ike(
-    config: create_vpn_connection::TunnelIkeConfig,
-) -> create_vpn_connection::TunnelOptionsSpecification {
-    create_vpn_connection::TunnelOptionsSpecification {
+fn ike(config: types::TunnelIkeConfig) -> CreateVpnConnectionTunnelOptionsSpecification {
+    CreateVpnConnectionTunnelOptionsSpecification {
         tunnel_ike_config: Some(config),
         ..Default::default()
     }
@@ -52,7 +56,7 @@ fn ike(
 
 #[test]
 fn enumerations_of_nested_tunnel_settings() {
-    use create_vpn_connection::{IkeVersion, TunnelIkeConfig};
+    use types::{IkeVersion, TunnelIkeConfig};
     for ok in ["ikev1", "ikev2"] {
         accepted(connection(ike(TunnelIkeConfig {
             ike_version: Some(ok.into()),
@@ -76,7 +80,7 @@ fn enumerations_of_nested_tunnel_settings() {
         "TunnelOptionsSpecification.1.TunnelIkeConfig.IkePfs",
     );
     rejected(
-        connection(create_vpn_connection::TunnelOptionsSpecification {
+        connection(CreateVpnConnectionTunnelOptionsSpecification {
             role: Some("backup".into()),
             ..Default::default()
         }),
@@ -86,7 +90,11 @@ fn enumerations_of_nested_tunnel_settings() {
 
 #[test]
 fn modify_tunnel_attribute_also_knows_the_sm_algorithms() {
-    use modify_tunnel_attribute::{TunnelIkeConfig, TunnelIpsecConfig, TunnelOptionsSpecification};
+    use types::{
+        ModifyTunnelAttributeTunnelIkeConfig as TunnelIkeConfig,
+        ModifyTunnelAttributeTunnelIpsecConfig as TunnelIpsecConfig,
+        ModifyTunnelAttributeTunnelOptionsSpecification as TunnelOptionsSpecification,
+    };
     let build = |enc: &str, auth: &str| {
         ModifyTunnelAttributeRequest::builder()
             .vpn_connection_id("vco-1")
@@ -209,7 +217,7 @@ fn attachment_tunnel_index_is_1_or_2() {
             .region_id("cn-hangzhou")
             .local_subnet("10.0.0.0/24")
             .remote_subnet("10.1.0.0/24")
-            .tunnel_options_specification([create_vpn_attachment::TunnelOptionsSpecification {
+            .tunnel_options_specification([types::TunnelOptionsSpecification {
                 tunnel_index: Some(index),
                 ..Default::default()
             }])
@@ -223,7 +231,10 @@ fn attachment_tunnel_index_is_1_or_2() {
 
 #[test]
 fn asn_and_lifetimes_are_ranges() {
-    use create_vpn_connection::{TunnelBgpConfig, TunnelIkeConfig, TunnelOptionsSpecification};
+    use types::{
+        CreateVpnConnectionTunnelOptionsSpecification as TunnelOptionsSpecification,
+        TunnelBgpConfig, TunnelIkeConfig,
+    };
     let asn = |asn: i64| {
         connection(TunnelOptionsSpecification {
             tunnel_bgp_config: Some(TunnelBgpConfig {

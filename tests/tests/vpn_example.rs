@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use acs_runtime::waiter::WaiterConfig;
 use acs_tests::{EmulatorConfig, VpnEmulator};
-use acs_vpc::{Client, CreateVpnGatewayRequest, VpcApi};
+use acs_vpc::Client;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
 
 #[tokio::test]
 async fn the_example_flow_creates_lists_renames_and_deletes_a_gateway() {
@@ -27,7 +28,7 @@ async fn the_example_flow_creates_lists_renames_and_deletes_a_gateway() {
             .name(name)
             .build()
             .unwrap();
-        let created = client.create_vpn_gateway(request).await.unwrap();
+        let created = client.send(request).await.unwrap();
         others.push(created.vpn_gateway_id.unwrap());
     }
     let settings = example::Settings {

@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use acs_tests::{EmulatorConfig, VpnEmulator};
-use acs_vpc::{Client, CreateVpnGatewayError, CreateVpnGatewayRequest, Error, VpcApi};
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayError;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
+use acs_vpc::{Client, Error};
 
 fn request(name: &str) -> CreateVpnGatewayRequest {
     CreateVpnGatewayRequest::builder()
@@ -26,7 +28,7 @@ async fn a_create_retried_after_a_lost_response_makes_one_gateway() {
         .build();
     let client = Client::new(config).unwrap();
 
-    let created = client.create_vpn_gateway(request("lost")).await.unwrap();
+    let created = client.send(request("lost")).await.unwrap();
 
     let gateways = emulator.gateways();
     assert_eq!(gateways.len(), 1, "{gateways:?}");
@@ -47,16 +49,16 @@ async fn the_same_client_token_returns_the_same_gateway() {
     let client = Client::new(emulator.config().build()).unwrap();
     let mut with_token = request("first");
     with_token.client_token = Some("token-1".to_owned());
-    let first = client.create_vpn_gateway(with_token.clone()).await.unwrap();
+    let first = client.send(with_token.clone()).await.unwrap();
     with_token.name = Some("second".to_owned());
-    let again = client.create_vpn_gateway(with_token).await.unwrap();
+    let again = client.send(with_token).await.unwrap();
     assert_eq!(again.vpn_gateway_id, first.vpn_gateway_id);
     assert_eq!(again.name.as_deref(), Some("first"));
     assert_eq!(again.order_id, first.order_id);
     assert_ne!(again.request_id, first.request_id);
     assert_eq!(emulator.gateways().len(), 1);
 
-    let other = client.create_vpn_gateway(request("other")).await.unwrap();
+    let other = client.send(request("other")).await.unwrap();
     assert_ne!(other.vpn_gateway_id, first.vpn_gateway_id);
     assert_eq!(emulator.gateways().len(), 2);
 }
@@ -70,9 +72,9 @@ async fn a_create_past_the_quota_is_quota_full() {
     .await;
     let client = Client::new(emulator.config().build()).unwrap();
     for name in ["a1", "a2"] {
-        client.create_vpn_gateway(request(name)).await.unwrap();
+        client.send(request(name)).await.unwrap();
     }
-    let error = client.create_vpn_gateway(request("a3")).await.unwrap_err();
+    let error = client.send(request("a3")).await.unwrap_err();
     match error {
         Error::Service(CreateVpnGatewayError::ResourceQuotaFull(e)) => {
             assert_eq!(e.status(), 400);

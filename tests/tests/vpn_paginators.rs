@@ -1,7 +1,9 @@
 //! The `DescribeVpnGateways` paginator against the emulator: no gateway, one page, many pages.
 
 use acs_tests::{EmulatorConfig, VpnEmulator};
-use acs_vpc::{Client, CreateVpnGatewayRequest, DescribeVpnGatewaysRequest, VpcApi};
+use acs_vpc::Client;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
+use acs_vpc::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest;
 use futures_util::{StreamExt, TryStreamExt};
 
 const REGION: &str = "cn-shanghai";
@@ -26,12 +28,7 @@ async fn with_gateways(count: usize) -> (VpnEmulator, Client, Vec<String>) {
             .name(format!("gw-{i}"))
             .build()
             .unwrap();
-        let id = client
-            .create_vpn_gateway(request)
-            .await
-            .unwrap()
-            .vpn_gateway_id
-            .unwrap();
+        let id = client.send(request).await.unwrap().vpn_gateway_id.unwrap();
         if region == REGION {
             ids.push(id);
         }

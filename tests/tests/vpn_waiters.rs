@@ -5,11 +5,12 @@ use std::time::Duration;
 
 use acs_runtime::waiter::{WaitError, WaiterConfig};
 use acs_tests::{EmulatorConfig, VpnEmulator};
-use acs_vpc::describe_vpn_gateway::Status;
-use acs_vpc::{
-    Client, CreateVpnGatewayRequest, DeleteVpnGatewayRequest, DescribeVpnGatewayError,
-    DescribeVpnGatewayRequest, Error, VpcApi,
-};
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
+use acs_vpc::operation::delete_vpn_gateway::DeleteVpnGatewayRequest;
+use acs_vpc::operation::describe_vpn_gateway::DescribeVpnGatewayError;
+use acs_vpc::operation::describe_vpn_gateway::DescribeVpnGatewayRequest;
+use acs_vpc::types::DescribeVpnGatewayStatus as Status;
+use acs_vpc::{Client, Error};
 
 const REGION: &str = "cn-hangzhou";
 
@@ -31,7 +32,7 @@ async fn create(client: &Client) -> String {
         .bandwidth(5)
         .build()
         .unwrap();
-    let created = client.create_vpn_gateway(request).await.unwrap();
+    let created = client.send(request).await.unwrap();
     created.vpn_gateway_id.unwrap()
 }
 
@@ -49,7 +50,7 @@ async fn delete(client: &Client, id: &str) {
         .vpn_gateway_id(id)
         .build()
         .unwrap();
-    client.delete_vpn_gateway(request).await.unwrap();
+    client.send(request).await.unwrap();
 }
 
 /// Polls every millisecond, for at most `max_wait`.

@@ -100,8 +100,8 @@ async fn operation_help_shows_every_parameter() {
 
           --Name <string>
               The name of the VPN gateway. The default value is the ID of the VPN gateway.
-              - Length: 2 to 100 characters.
-              - Format: starts with a letter; letters, digits, underscores (_) and hyphens (-) only (pattern `^[A-Za-z][A-Za-z0-9_-]*$`).
+              - Must be 2 to 100 characters long.
+              - Must match the pattern ^[A-Za-z][A-Za-z0-9_-]*$ (starts with a letter; letters, digits, underscores (_) and hyphens (-) only).
 
           --VpcId <string>  (required)
               The ID of the virtual private cloud (VPC) where you want to create the VPN gateway.
@@ -112,18 +112,18 @@ async fn operation_help_shows_every_parameter() {
               for the Alibaba Cloud International site: POSTPAY.
 
               This parameter is required when you create a VPN gateway.
-              - Valid values: `PREPAY` (subscription), `POSTPAY` (pay-as-you-go).
+              - Must be one of PREPAY (subscription), POSTPAY (pay-as-you-go).
 
           --Period <integer>
               The subscription duration. Unit: months.
-              - Valid values: 1 to 9, 12, 24, 36.
+              - Must be one of 1 to 9, 12, 24, 36.
 
           --AutoPay <true|false>  [default: false]
               Specifies whether to enable automatic payment for the VPN gateway.
 
           --Bandwidth <integer>  (required)
               The public bandwidth of the VPN gateway. Unit: Mbit/s.
-              - Valid values: 5, 10, 20, 50, 100, 200.
+              - Must be one of 5, 10, 20, 50, 100, 200.
 
           --EnableIpsec <true|false>  [default: true]
               Specifies whether to enable the IPsec-VPN feature.
@@ -133,14 +133,14 @@ async fn operation_help_shows_every_parameter() {
 
           --SslConnections <integer>
               The maximum number of clients that can be connected at the same time.
-              - Valid values: 5, 10, 20.
+              - Must be one of 5, 10, 20.
 
           --VSwitchId <string>
               The ID of the vSwitch to which the VPN gateway belongs.
 
           --VpnType <Normal|NationalStandard>  [default: Normal]
               The type of the VPN gateway.
-              - Valid values: `Normal` (standard), `NationalStandard` (ShangMi (SM)).
+              - Must be one of Normal (standard), NationalStandard (ShangMi (SM)).
 
           --ClientToken <string>
               The client token that is used to ensure the idempotence of the request.
@@ -148,12 +148,12 @@ async fn operation_help_shows_every_parameter() {
               You can use the client to generate the value, but you must make sure that it is unique
               among different requests. If you do not set this parameter, the system automatically uses
               RequestId as ClientToken; RequestId of each API request may be different.
-              - ASCII characters only.
+              - Must contain only ASCII characters.
               - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
 
           --NetworkType <public|private>  [default: public]
               The network type of the VPN gateway.
-              - Valid values: `public` (public VPN gateway), `private` (private VPN gateway).
+              - Must be one of public (public VPN gateway), private (private VPN gateway).
 
           --DisasterRecoveryVSwitchId <string>
               The second vSwitch with which you want to associate the VPN gateway.

@@ -70,23 +70,27 @@ fn generated_code_matches_the_reviewed_snapshot() {
 #[test]
 fn the_fixture_exercises_every_shape() {
     let files = acs_codegen::generate(&manifest_dir().join("tests/fixtures")).unwrap();
-    let module = files
+    // The operation's module and the shared types it uses.
+    let contents: String = files
         .iter()
-        .find(|f| f.path.ends_with("src/create_widget.rs"))
-        .unwrap();
+        .filter(|f| {
+            f.path.ends_with("src/operation/create_widget.rs") || f.path.ends_with("src/types.rs")
+        })
+        .map(|f| f.contents.as_str())
+        .collect();
     for needle in [
         "location = \"body\"",
         "style = \"json\"",
         "style = \"simple\"",
-        "pub r#type: Option<Type>",
+        "pub r#type: Option<crate::types::Type>",
         "BTreeMap<String, String>",
         "\"^[a-z][a-z0-9-]*$\"",
         "idempotency_token: Some(\"ClientToken\")",
         "::serde::Serialize",
     ] {
         assert!(
-            module.contents.contains(needle),
-            "missing `{needle}` in the generated module"
+            contents.contains(needle),
+            "missing `{needle}` in the generated module or types"
         );
     }
 }

@@ -4,12 +4,49 @@
 //! page; when to stop (empty page, total reached, no or a repeated token) is decided here once.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 pub use futures_util::Stream;
 use futures_util::StreamExt;
 use futures_util::stream;
 
 use crate::client::Error;
+
+/// Pages or items of a listing, fetched as they are read: `while let Some(page) =
+/// pages.next().await { ... }`, with no extra crate and no pinning. Also a [`Stream`].
+#[must_use = "a paginator fetches nothing until it is read"]
+pub struct Paginator<'a, T> {
+    inner: Pin<Box<dyn Stream<Item = T> + Send + 'a>>,
+}
+
+impl<'a, T> Paginator<'a, T> {
+    /// Wraps a stream.
+    pub fn new(stream: impl Stream<Item = T> + Send + 'a) -> Self {
+        Self {
+            inner: Box::pin(stream),
+        }
+    }
+
+    /// The next page or item, `None` after the last one (or after an error).
+    pub async fn next(&mut self) -> Option<T> {
+        self.inner.next().await
+    }
+}
+
+impl<T> Stream for Paginator<'_, T> {
+    type Item = T;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
+
+impl<T> std::fmt::Debug for Paginator<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Paginator").finish_non_exhaustive()
+    }
+}
 
 /// What the stream does next.
 enum State<Req, F> {

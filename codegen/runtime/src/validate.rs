@@ -6,6 +6,9 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+pub use acs_rules::Limit;
+use acs_rules::{Choice, Markup, Rule, Span};
+
 /// One broken rule: which wire parameter, which rule, and the offending value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
@@ -104,14 +107,17 @@ impl<T: Validate> Validate for Vec<T> {
 /// A regular expression from the spec, compiled on first use.
 pub struct Pattern {
     source: &'static str,
+    description: Option<&'static str>,
     compiled: OnceLock<regex_lite::Regex>,
 }
 
 impl Pattern {
-    /// A pattern for `source`; the generator has already checked that it compiles.
-    pub const fn new(source: &'static str) -> Self {
+    /// A pattern for `source`, read in words as `description`; the generator has already
+    /// checked that it compiles.
+    pub const fn new(source: &'static str, description: Option<&'static str>) -> Self {
         Self {
             source,
+            description,
             compiled: OnceLock::new(),
         }
     }
@@ -156,16 +162,6 @@ pub struct Validator {
     violations: Vec<Violation>,
 }
 
-/// "must be 2 to 100 characters long", "must have at most 20 items", "must be at least 0".
-fn bound_rule<T: fmt::Display>(verb: &str, min: Option<T>, max: Option<T>, unit: &str) -> String {
-    match (min, max) {
-        (Some(min), Some(max)) => format!("{verb} {min} to {max}{unit}"),
-        (Some(min), None) => format!("{verb} at least {min}{unit}"),
-        (None, Some(max)) => format!("{verb} at most {max}{unit}"),
-        (None, None) => unreachable!("a rule of bounds has at least one"),
-    }
-}
-
 /// Joins a nested wire name onto its parent path.
 fn path(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
@@ -191,10 +187,15 @@ impl Validator {
         });
     }
 
+    /// Records that `value` breaks `rule`.
+    fn broken(&mut self, prefix: &str, parameter: &str, rule: Rule, value: Option<String>) {
+        self.report(prefix, parameter, rule.requirement(Markup::Plain), value);
+    }
+
     /// A required parameter must be present.
     pub fn required<T>(&mut self, prefix: &str, parameter: &str, value: &Option<T>) {
         if value.is_none() {
-            self.report(prefix, parameter, "is required", None);
+            self.broken(prefix, parameter, Rule::Required, None);
         }
     }
 
@@ -208,10 +209,14 @@ impl Validator {
         max: Option<u64>,
     ) {
         let Some(value) = value else { return };
-        let len = value.chars().count() as u64;
-        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            let rule = bound_rule("must be", min, max, " characters long");
-            self.report(prefix, parameter, rule, Some(value.to_owned()));
+        let span = Span::new(min, max);
+        if !span.contains(acs_rules::char_len(value)) {
+            self.broken(
+                prefix,
+                parameter,
+                Rule::Length(span),
+                Some(value.to_owned()),
+            );
         }
     }
 
@@ -225,8 +230,11 @@ impl Validator {
     ) {
         if let Some(value) = value {
             if !pattern.is_match(value) {
-                let rule = format!("must match the pattern {}", pattern.as_str());
-                self.report(prefix, parameter, rule, Some(value.to_owned()));
+                let rule = Rule::Pattern {
+                    regex: pattern.source.to_owned(),
+                    description: pattern.description.map(str::to_owned),
+                };
+                self.broken(prefix, parameter, rule, Some(value.to_owned()));
             }
         }
     }
@@ -235,12 +243,7 @@ impl Validator {
     pub fn ascii(&mut self, prefix: &str, parameter: &str, value: Option<&str>) {
         if let Some(value) = value {
             if !value.is_ascii() {
-                self.report(
-                    prefix,
-                    parameter,
-                    "must contain only ASCII characters",
-                    Some(value.to_owned()),
-                );
+                self.broken(prefix, parameter, Rule::Ascii, Some(value.to_owned()));
             }
         }
     }
@@ -249,13 +252,14 @@ impl Validator {
     pub fn known(&mut self, prefix: &str, parameter: &str, value: Option<&str>, known: &[&str]) {
         if let Some(value) = value {
             if !known.contains(&value) {
-                let rule = format!("must be one of {}", known.join(", "));
-                self.report(prefix, parameter, rule, Some(value.to_owned()));
+                let rule = Rule::OneOf(known.iter().map(|k| Choice::new(*k)).collect());
+                self.broken(prefix, parameter, rule, Some(value.to_owned()));
             }
         }
     }
 
-    /// An integer must lie in one of the inclusive ranges (a single value is a range of one).
+    /// An integer must lie in one of the inclusive ranges (a single value is a range of one;
+    /// open ends are `i64::MIN` and `i64::MAX`).
     pub fn one_of_ranges<T>(
         &mut self,
         prefix: &str,
@@ -266,46 +270,27 @@ impl Validator {
         T: Into<i64> + Copy + Shown,
     {
         let Some(value) = value else { return };
-        let n: i64 = value.into();
-        if !ranges.iter().any(|&(lo, hi)| lo <= n && n <= hi) {
-            let rule = match ranges {
-                [(i64::MIN, hi)] => bound_rule("must be", None, Some(hi), ""),
-                [(lo, i64::MAX)] => bound_rule("must be", Some(lo), None, ""),
-                [(lo, hi)] if lo != hi => bound_rule("must be", Some(lo), Some(hi), ""),
-                _ => {
-                    let allowed: Vec<String> = ranges
-                        .iter()
-                        .map(|&(lo, hi)| {
-                            if lo == hi {
-                                lo.to_string()
-                            } else {
-                                format!("{lo} to {hi}")
-                            }
-                        })
-                        .collect();
-                    format!("must be one of {}", allowed.join(", "))
-                }
-            };
-            self.report(prefix, parameter, rule, Some(value.shown()));
+        if !acs_rules::in_ranges(ranges, value.into()) {
+            let rule = Rule::Integers(ranges.to_vec());
+            self.broken(prefix, parameter, rule, Some(value.shown()));
         }
     }
 
-    /// A number must be at least `min` and at most `max`.
+    /// A number must lie within `min` and `max`, each inclusive or exclusive.
     pub fn bounds<T>(
         &mut self,
         prefix: &str,
         parameter: &str,
         value: Option<T>,
-        min: Option<f64>,
-        max: Option<f64>,
+        min: Option<Limit>,
+        max: Option<Limit>,
     ) where
         T: Into<f64> + Copy + Shown,
     {
         let Some(value) = value else { return };
-        let n: f64 = value.into();
-        if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
-            let rule = bound_rule("must be", min, max, "");
-            self.report(prefix, parameter, rule, Some(value.shown()));
+        let span = Span::new(min, max);
+        if !span.contains(value.into()) {
+            self.broken(prefix, parameter, Rule::Numbers(span), Some(value.shown()));
         }
     }
 
@@ -319,10 +304,10 @@ impl Validator {
         max: Option<u64>,
     ) {
         let Some(value) = value else { return };
-        let len = value.len() as u64;
-        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            let rule = bound_rule("must have", min, max, " items");
-            self.report(prefix, parameter, rule, Some(format!("{len} items")));
+        let span = Span::new(min, max);
+        if !span.contains(value.len() as u64) {
+            let shown = format!("{} items", value.len());
+            self.broken(prefix, parameter, Rule::Items(span), Some(shown));
         }
     }
 

@@ -22,11 +22,13 @@
 use std::error::Error;
 
 use acs_runtime::waiter::WaiterConfig;
-use acs_vpc::create_vpn_gateway::InstanceChargeType;
-use acs_vpc::{
-    CreateVpnGatewayRequest, DeleteVpnGatewayRequest, DescribeVpnGatewayRequest,
-    DescribeVpnGatewaysRequest, ModifyVpnGatewayAttributeRequest, VpcApi,
-};
+use acs_vpc::VpcApi;
+use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
+use acs_vpc::operation::delete_vpn_gateway::DeleteVpnGatewayRequest;
+use acs_vpc::operation::describe_vpn_gateway::DescribeVpnGatewayRequest;
+use acs_vpc::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest;
+use acs_vpc::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest;
+use acs_vpc::types::InstanceChargeType;
 use futures_util::TryStreamExt;
 
 /// Any error of the flow.

@@ -13,7 +13,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ActivateRouterInterface",
             summary: "Activates a router interface that is in the Inactive state.",
             description: "After you call this operation, the router interface enters the **Activating** state. After the router interface is activated, it enters the **Active** state.\n\n>  You cannot activate a router interface that has overdue payments.",
-            info: &crate::activate_router_interface::OPERATION,
+            info: &crate::operation::activate_router_interface::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -37,7 +37,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::activate_router_interface::ActivateRouterInterfaceRequest,
+                crate::operation::activate_router_interface::ActivateRouterInterfaceRequest,
             >,
             wait: None,
         },
@@ -45,7 +45,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ActiveFlowLog",
             summary: "Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.",
             description: "*   The **ActiveFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of a flow log:\n\n    *   If the flow log is in the **Activating** state, the flow log is being started.\n    *   If the flow log is in the **Active** state, the flow log is started.\n\n*   You cannot repeatedly call the **ActiveFlowLog** operation to start a flow log within the specified period of time.",
-            info: &crate::active_flow_log::OPERATION,
+            info: &crate::operation::active_flow_log::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -69,7 +69,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::active_flow_log::ActiveFlowLogRequest,
+                crate::operation::active_flow_log::ActiveFlowLogRequest,
             >,
             wait: None,
         },
@@ -77,7 +77,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AddBgpNetwork",
             summary: "Advertises a Border Gateway Protocol (BGP) network.",
             description: "",
-            info: &crate::add_bgp_network::OPERATION,
+            info: &crate::operation::add_bgp_network::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -133,7 +133,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::add_bgp_network::AddBgpNetworkRequest,
+                crate::operation::add_bgp_network::AddBgpNetworkRequest,
             >,
             wait: None,
         },
@@ -141,7 +141,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AddCommonBandwidthPackageIp",
             summary: "Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.",
             description: "Before you call this operation, take note of the following items:\n\n*   When you call this operation to associate an EIP with an Internet Shared Bandwidth instance, make sure that the EIP meets the following requirements:\n\n    *   The EIP uses the pay-as-you-go billing method.\n    *   The EIP and the Internet Shared Bandwidth instance belong to the same region.\n    *   The line type of the EIPs is the same as that of the Internet Shared Bandwidth instance.\n\n*   **AddCommonBandwidthPackageIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeCommonBandwidthPackages](https://www.alibabacloud.com/help/doc-detail/120309.htm) operation to query the status of the operation.\n\n    *   If the Internet Shared Bandwidth instance is in the **BINDING** state, the EIP is being associated with the Internet Shared Bandwidth instance. In this state, you can only query the Internet Shared Bandwidth instance and cannot perform other operations.\n    *   If the Internet Shared Bandwidth instance is in the **BINDED** state, the EIP is associated with the Internet Shared Bandwidth instance.",
-            info: &crate::add_common_bandwidth_package_ip::OPERATION,
+            info: &crate::operation::add_common_bandwidth_package_ip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -197,7 +197,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequest,
+                crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequest,
             >,
             wait: None,
         },
@@ -205,7 +205,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AddCommonBandwidthPackageIps",
             summary: "Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.",
             description: "*   When you call this operation to associate EIPs with an Internet Shared Bandwidth instance, make sure that the EIPs meet the following requirements:\n\n    *   The EIPs use the pay-as-you-go billing method.\n    *   The EIP and the Internet Shared Bandwidth instance belong to the same region.\n    *   The line type of the EIPs is the same as that of the Internet Shared Bandwidth instance.\n\n*   **AddCommonBandwidthPackageIps** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeCommonBandwidthPackages](~~DescribeCommonBandwidthPackages~~) operation to query the status of the task.\n\n    *   If the Internet Shared Bandwidth instance is in the **BINDING** state, the EIP is being associated with the Internet Shared Bandwidth instance. In this state, you can only query the Internet Shared Bandwidth instance and cannot perform other operations.\n    *   If the Internet Shared Bandwidth instance is in the **BINDED** state, the EIP is associated with the Internet Shared Bandwidth instance.",
-            info: &crate::add_common_bandwidth_package_ips::OPERATION,
+            info: &crate::operation::add_common_bandwidth_package_ips::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -257,11 +257,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The list of EIPs that you want to associate with the Internet Shared Bandwidth instance.\n\nYou can specify at most 10 EIP IDs at a time.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequest,
+                crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequest,
             >,
             wait: None,
         },
@@ -269,7 +269,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AddGlobalAccelerationInstanceIp",
             summary: "Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.",
             description: "",
-            info: &crate::add_global_acceleration_instance_ip::OPERATION,
+            info: &crate::operation::add_global_acceleration_instance_ip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -303,7 +303,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequest,
+                crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequest,
             >,
             wait: None,
         },
@@ -311,7 +311,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AddIPv6TranslatorAclListEntry",
             summary: "Adds an IP entry to an access control list (ACL).",
             description: "Deprecated: no replacement operation.",
-            info: &crate::add_i_pv6_translator_acl_list_entry::OPERATION,
+            info: &crate::operation::add_i_pv6_translator_acl_list_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -355,7 +355,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest,
+                crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest,
             >,
             wait: None,
         },
@@ -363,7 +363,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AddPublicIpAddressPoolCidrBlock",
             summary: "Adds a CIDR block to an IP address pool.",
             description: "Before you call this operation, take note of the following limits:\n\n*   The CIDR block and the IP address pool must belong to the same region.\n\n*   The CIDR block and the IP address pool must use the same line type.\n\n*   **AddPublicIpAddressPoolCidrBlock** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPoolCidrBlocks](https://www.alibabacloud.com/help/doc-detail/429436.htm) operation to query the status of the task.\n\n    *   If the CIDR block is in the **Modifying** state, the CIDR block is being added. In this state, you can only query the CIDR block and cannot perform other operations.\n    *   If the CIDR block is in the **Created** state, the CIDR block is added.\n\n*   You cannot repeatedly call the **AddPublicIpAddressPoolCidrBlock** operation to add a CIDR block to an IP address pool within the specified period of time.",
-            info: &crate::add_public_ip_address_pool_cidr_block::OPERATION,
+            info: &crate::operation::add_public_ip_address_pool_cidr_block::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PublicIpAddressPoolId",
@@ -429,7 +429,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequest,
+                crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequest,
             >,
             wait: None,
         },
@@ -437,7 +437,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AddSourcesToTrafficMirrorSession",
             summary: "Adds a traffic mirror source to a traffic mirror session.",
             description: "*   **AddSourcesToTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of the task.\n\n    *   If the traffic mirror session is in the **Modifying** state, the traffic mirror source is being added to the traffic mirror session.\n    *   If the traffic mirror session is in the **Created** state, the traffic mirror source is added to the traffic mirror session.\n\n*   You cannot repeatedly call the **AddSourcesToTrafficMirrorSession** operation to add a traffic mirror source to a traffic mirror session within the specified period of time.",
-            info: &crate::add_sources_to_traffic_mirror_session::OPERATION,
+            info: &crate::operation::add_sources_to_traffic_mirror_session::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -479,7 +479,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the traffic mirror source. The default value of **N** is **1**, which indicates that you can add only one traffic mirror source to a traffic mirror session.",
-                    facts: &["Items: at most 30."],
+                    facts: &["Must have at most 30 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -493,7 +493,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequest,
+                crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequest,
             >,
             wait: None,
         },
@@ -501,7 +501,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AllocateEipAddress",
             summary: "Applies for an elastic IP address (EIP).",
             description: "Before you call this operation, make sure that you are familiar with the billing methods and pricing of EIPs. For more information, see [Billing overview](https://www.alibabacloud.com/help/doc-detail/122035.htm).\n\nAfter you call this operation, the system randomly allocates an EIP that is in the **Available** state in the specified region. EIPs support only the ICMP, TCP, and UDP transport layer protocols. The IGMP and SCTP protocols are not supported.",
-            info: &crate::allocate_eip_address::OPERATION,
+            info: &crate::operation::allocate_eip_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -653,7 +653,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The editions of Anti-DDoS.\n\n*   If you do not specify this parameter, Anti-DDoS Origin Basic is used.\n*   If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.\n\nYou can specify up to 10 editions of Anti-DDoS.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "PublicIpAddressPoolId",
@@ -723,11 +723,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::allocate_eip_address::AllocateEipAddressRequest,
+                crate::operation::allocate_eip_address::AllocateEipAddressRequest,
             >,
             wait: None,
         },
@@ -735,7 +735,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AllocateEipAddressPro",
             summary: "Requests a specified elastic IP address (EIP).",
             description: "",
-            info: &crate::allocate_eip_address_pro::OPERATION,
+            info: &crate::operation::allocate_eip_address_pro::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -885,7 +885,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -907,7 +907,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The editions of Anti-DDoS.\n\n*   If you do not specify this parameter, Anti-DDoS Origin Basic is used.\n*   If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.\n\nYou can configure Anti-DDoS editions for up to 10 EIPs.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "PublicIpAddressPoolId",
@@ -921,7 +921,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::allocate_eip_address_pro::AllocateEipAddressProRequest,
+                crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequest,
             >,
             wait: None,
         },
@@ -929,7 +929,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AllocateEipSegmentAddress",
             summary: "Applies for contiguous elastic IP addresses (EIPs).",
             description: "**AllocateEipSegmentAddress** is an asynchronous operation. After a request is sent, the system returns the ID of a contiguous EIP group and runs the task in the background. You can call the [DescribeEipSegment](https://www.alibabacloud.com/help/doc-detail/156063.htm) operation to query the status of the task.\n\n*   If the contiguous EIP group is in the **Allocating** state, the EIPs are being allocated. In this case, you can only perform the query operation and cannot perform other operations.\n*   If the contiguous EIP group is in the **Allocated** state, the EIPs are allocated.\n\nDeprecated: no replacement operation.",
-            info: &crate::allocate_eip_segment_address::OPERATION,
+            info: &crate::operation::allocate_eip_segment_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -1025,7 +1025,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::allocate_eip_segment_address::AllocateEipSegmentAddressRequest,
+                crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequest,
             >,
             wait: None,
         },
@@ -1033,7 +1033,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AllocateIpv6Address",
             summary: "Assigns an IPv6 address.",
             description: "",
-            info: &crate::allocate_ipv6_address::OPERATION,
+            info: &crate::operation::allocate_ipv6_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -1116,14 +1116,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with aliyun or acs: and cannot contain http:// or https://.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -1133,7 +1133,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -1159,7 +1159,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::allocate_ipv6_address::AllocateIpv6AddressRequest,
+                crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequest,
             >,
             wait: None,
         },
@@ -1167,7 +1167,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AllocateIpv6InternetBandwidth",
             summary: "Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.",
             description: "*   Before you call this operation, make sure that an ECS instance that supports IPv6 is created in a VPC that has an IPv6 CIDR block. For more information, see [Create a VPC with an IPv6 CIDR block](https://www.alibabacloud.com/help/doc-detail/100540.htm).\n*   You cannot repeatedly call **AllocateIpv6InternetBandwidth** within the specified period of time.",
-            info: &crate::allocate_ipv6_internet_bandwidth::OPERATION,
+            info: &crate::operation::allocate_ipv6_internet_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -1243,7 +1243,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequest,
+                crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequest,
             >,
             wait: None,
         },
@@ -1251,7 +1251,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AllocateVpcIpv6Cidr",
             summary: "Reserves an IPv6 CIDR block.",
             description: "# [](#)\n\nThe following section describes how to allocate an IPv6 CIDR block to a virtual private cloud (VPC):\n\n1.  Call the AllocateVpcIpv6Cidr operation to reserve the IPv6 CIDR block.\n2.  To allocate an IPv6 CIDR block to an existing VPC, call the [AssociateVpcCidrBlock](https://www.alibabacloud.com/help/doc-detail/146745.htm) operation. Set **RegionId**, **VpcId**, and **IPv6CidrBlock** to the IPv6 CIDR bock, and set **IpVersion** to **ipv6**. To allocate an IPv6 CIDR block when you create a VPC, call the [CreateVpc](https://www.alibabacloud.com/help/doc-detail/35737.htm) operation. Set **RegionId** and **Ipv6CidrBlock** to the IPv6 CIDR block, and set **EnableIpv6** to **true**.",
-            info: &crate::allocate_vpc_ipv6_cidr::OPERATION,
+            info: &crate::operation::allocate_vpc_ipv6_cidr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -1307,7 +1307,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest,
+                crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest,
             >,
             wait: None,
         },
@@ -1315,7 +1315,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ApplyPhysicalConnectionLOA",
             summary: "Applies for a Letter of Authorization (LOA) for an Express Connect circuit.",
             description: "",
-            info: &crate::apply_physical_connection_loa::OPERATION,
+            info: &crate::operation::apply_physical_connection_loa::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -1458,11 +1458,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the construction engineer.",
-                    facts: &["Items: at most 16."],
+                    facts: &["Must have at most 16 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequest,
+                crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequest,
             >,
             wait: None,
         },
@@ -1470,7 +1470,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateEipAddress",
             summary: "Associates an elastic IP address (EIP) with an instance in the same region.",
             description: "*   You can associate an EIP with an Elastic Compute Service (ECS) instance, a Classic Load Balancer (CLB) instance, a secondary elastic network interface (ENI), a NAT gateway, or a high-availability virtual IP address (HAVIP) in the same region. The ECS instance and CLB instance must be deployed in a virtual private cloud (VPC).\n\n*   **AssociateEipAddress** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task.\n\n    *   If the EIP is in the **Associating** state, the EIP is being associated. In this state, you can only query the EIP and cannot perform other operations.\n    *   If the EIP is in the **InUse** state, the EIP is associated.\n\n*   You cannot call the **AssociateEipAddress** operation to associate an EIP with multiple instances at a time.",
-            info: &crate::associate_eip_address::OPERATION,
+            info: &crate::operation::associate_eip_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -1566,7 +1566,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_eip_address::AssociateEipAddressRequest,
+                crate::operation::associate_eip_address::AssociateEipAddressRequest,
             >,
             wait: None,
         },
@@ -1574,7 +1574,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateEipAddressBatch",
             summary: "Associates multiple elastic IP addresses (EIPs) with an instance in the same region.",
             description: "*   You can call the **AssociateEipAddressBatch** operation to associate EIPs with an instance in the same region. The instance must be a NAT gateway or a secondary elastic network interface (ENI). For more information about how to associate EIPs with other instances, see [AssociateEipAddress](https://www.alibabacloud.com/help/doc-detail/120195.htm).\n\n*   **AssociateEipAddressBatch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task.\n\n    *   If the EIP is in the **Associating** state, the EIP is being associated. You can only query the EIP and cannot perform other operations.\n    *   If the EIP is in the **InUse** state, the EIP is associated.\n\n*   You cannot call the **AssociateEipAddressBatch** operation to associate an EIP with multiple instances at a time.",
-            info: &crate::associate_eip_address_batch::OPERATION,
+            info: &crate::operation::associate_eip_address_batch::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -1624,7 +1624,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The EIPs to be associated with the instance.\n\nYou must enter at least one EIP. You can enter up to 50 EIPs.",
-                    facts: &["Items: at most 50."],
+                    facts: &["Must have at most 50 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -1640,7 +1640,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_eip_address_batch::AssociateEipAddressBatchRequest,
+                crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequest,
             >,
             wait: None,
         },
@@ -1648,7 +1648,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateHaVip",
             summary: "Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).",
             description: "When you call this operation, take note of the following limits:\n\n*   An HaVip immediately takes effect after it is associated. You do not need to restart the ECS instance. However, you must associate the HaVip with the ENI of the ECS instance.\n\n*   The HaVip and ECS instance must belong to the same vSwitch.\n\n*   You can associate an HaVip with at most two ECS instances.\n\n*   The ECS instance must be in the **Running** or **Stopped** state.\n\n*   The HaVip must be in the **Available** or **InUse** state.\n\n*   The **AssociateHaVip** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of an HaVip:\n\n    *   If the HaVip is in the **Associating** state, the HaVip is being associated.\n    *   If the HaVip is in the **InUse** state, the HaVip is associated.\n\n*   You cannot repeatedly call the **AssociateHaVip** operation to associate an HaVip within the specified period of time.",
-            info: &crate::associate_ha_vip::OPERATION,
+            info: &crate::operation::associate_ha_vip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -1704,7 +1704,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_ha_vip::AssociateHaVipRequest,
+                crate::operation::associate_ha_vip::AssociateHaVipRequest,
             >,
             wait: None,
         },
@@ -1712,7 +1712,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateNetworkAcl",
             summary: "Associates a network access control list (ACL) with a vSwitch.",
             description: "## [](#)Description\n\n*   **AssociateNetworkAcl** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](https://www.alibabacloud.com/help/doc-detail/116542.htm) operation to query the status of the task.\n\n    *   If the network ACL is in the **BINDING** state, the network ACL is being associated.\n    *   If the network ACL is in the **BINDED** state, the network ACL is associated.\n\n*   You cannot repeatedly call the **AssociateNetworkAcl** operation to associate a network ACL within the specified period of time.",
-            info: &crate::associate_network_acl::OPERATION,
+            info: &crate::operation::associate_network_acl::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Resource",
@@ -1742,7 +1742,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the associated resources.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "NetworkAclId",
@@ -1788,7 +1788,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_network_acl::AssociateNetworkAclRequest,
+                crate::operation::associate_network_acl::AssociateNetworkAclRequest,
             >,
             wait: None,
         },
@@ -1796,7 +1796,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociatePhysicalConnectionToVirtualBorderRouter",
             summary: "Associates a virtual border router (VBR) with a specified Express Connect circuit.",
             description: "",
-            info: &crate::associate_physical_connection_to_virtual_border_router::OPERATION,
+            info: &crate::operation::associate_physical_connection_to_virtual_border_router::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -1932,7 +1932,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequest,
+                crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequest,
             >,
             wait: None,
         },
@@ -1940,7 +1940,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateRouteTable",
             summary: "Associates a custom route table with a vSwitch in the same VPC.",
             description: "**AssociateRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of the task:\n\n*   If the vSwitch is in the **Pending** state, the route table is being associated with the vSwitch.\n*   If the vSwitch is in the **Available** state, the route table is associated with the vSwitch.",
-            info: &crate::associate_route_table::OPERATION,
+            info: &crate::operation::associate_route_table::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -1986,7 +1986,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_route_table::AssociateRouteTableRequest,
+                crate::operation::associate_route_table::AssociateRouteTableRequest,
             >,
             wait: None,
         },
@@ -1994,7 +1994,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateRouteTableWithGateway",
             summary: "Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).",
             description: "",
-            info: &crate::associate_route_table_with_gateway::OPERATION,
+            info: &crate::operation::associate_route_table_with_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2060,7 +2060,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequest,
+                crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequest,
             >,
             wait: None,
         },
@@ -2068,7 +2068,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateRouteTablesWithVpcGatewayEndpoint",
             summary: "Associates a route table with a gateway endpoint.",
             description: "When you call this operation, take note of the following limits:\n\n*   The gateway endpoint to be associated with the route table cannot be in one of the following states: **Creating**, **Modifying**, **Associating**, **Dissociating**, or **Deleting**.\n\n*   The route table cannot be in one of the following states: **Creating**, **Modifying**, **Associating**, **Dissociating**, or **Deleting**.\n\n*   The gateway endpoint and route table must belong to the same virtual private cloud (VPC).\n\n*   The route table cannot be shared.\n\n*   You cannot associate a gateway endpoint with a virtual border router (VBR) route table.\n\n*   You can associate a gateway endpoint with at most 20 route tables at a time.\n\n*   **AssociateRouteTablesWithVpcGatewayEndpoint** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetVpcGatewayEndpointAttribute](https://www.alibabacloud.com/help/doc-detail/311017.htm) operation to query whether a route table is associated with a gateway endpoint.\n\n    *   If the **Associating** status is returned, the route table is being associated with the gateway endpoint.\n    *   If the **Created** status is returned, the route table is associated with the gateway endpoint.\n\n*   You cannot repeatedly call the **AssociateRouteTablesWithVpcGatewayEndpoint** operation within a specific period of time.",
-            info: &crate::associate_route_tables_with_vpc_gateway_endpoint::OPERATION,
+            info: &crate::operation::associate_route_tables_with_vpc_gateway_endpoint::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "EndpointId",
@@ -2088,7 +2088,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The ID of the route table. Valid values of **N** are **1** to **20**, which specifies that you can associate a gateway endpoint with at most 20 route tables at a time.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -2124,7 +2124,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequest,
+                crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequest,
             >,
             wait: None,
         },
@@ -2132,7 +2132,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateVpcCidrBlock",
             summary: "Adds a secondary CIDR block to a virtual private cloud (VPC).",
             description: "## [](#)\n\n*   Take note of the following limits:\n\n    *   Each VPC can contain up to five secondary IPv4 CIDR blocks.\n    *   Each VPC can contain up to five secondary IPv6 CIDR blocks.\n\n*   You cannot repeatedly call the **AssociateVpcCidrBlock** operation to add secondary CIDR blocks to a VPC within the specified period of time.",
-            info: &crate::associate_vpc_cidr_block::OPERATION,
+            info: &crate::operation::associate_vpc_cidr_block::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2226,7 +2226,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_vpc_cidr_block::AssociateVpcCidrBlockRequest,
+                crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequest,
             >,
             wait: None,
         },
@@ -2234,7 +2234,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AssociateVpnGatewayWithCertificate",
             summary: "Associates a VPN gateway with a certificate.",
             description: "Before you associate a VPN gateway with an SSL certificate, take note of the following items:\n\n*   You can associate only VPN gateways of the ShangMi (SM) type with SSL certificates. You need to associate a VPN gateway of the SM type with two SSL certificates, one as the encryption certificate and the other as the signature certificate.\n\n*   The SSL certificates must use the SM algorithm.\n\n*   You cannot specify one SSL certificate as both the encryption certificate and signature certificate for one VPN gateway.\n\n*   **AssociateVpnGatewayWithCertificate** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the SSL certificate is being associated.\n    *   If the VPN gateway is in the **active** state, the SSL certificate is being associated.\n\n*   You cannot call **AssociateVpnGatewayWithCertificate** within a specific period of time.\n\n### [](#)Prerequisites\n\nMake sure that you have two SSL certificates that use the SM algorithm in the Certificate Management Service console. For more information about SSL certificates, see [What is Certificate Management Service?](https://www.alibabacloud.com/help/doc-detail/28535.htm).",
-            info: &crate::associate_vpn_gateway_with_certificate::OPERATION,
+            info: &crate::operation::associate_vpn_gateway_with_certificate::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2265,7 +2265,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The type of the certificate. Valid values:\n\n*   **Encryption**\n*   **Signature**",
                     facts: &[
-                        "Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).",
+                        "Must be one of Encryption (encryption certificate), Signature (signature certificate).",
                     ],
                 },
                 ParamDoc {
@@ -2287,7 +2287,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -2303,7 +2303,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequest,
+                crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequest,
             >,
             wait: None,
         },
@@ -2311,7 +2311,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AttachDhcpOptionsSetToVpc",
             summary: "Associates a DHCP options set with a virtual private cloud (VPC).",
             description: "*   The **AttachDhcpOptionsSetToVpc** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of a DHCP options set:\n\n    *   If the DHCP options set is in the **Pending** state, the DHCP options set is being associated.\n    *   If the DHCP options set is in the **InUse** state, the DHCP options set is associated.\n\n*   You cannot repeatedly call the **AttachDhcpOptionsSetToVpc** operation to associate DHCP options sets with a VPC within the specified period of time.",
-            info: &crate::attach_dhcp_options_set_to_vpc::OPERATION,
+            info: &crate::operation::attach_dhcp_options_set_to_vpc::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2367,7 +2367,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequest,
+                crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequest,
             >,
             wait: None,
         },
@@ -2375,7 +2375,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AttachVbrToVpconn",
             summary: "Associates a virtual border router (VBR) with a hosted connection.",
             description: "",
-            info: &crate::attach_vbr_to_vpconn::OPERATION,
+            info: &crate::operation::attach_vbr_to_vpconn::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpconnId",
@@ -2429,7 +2429,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::attach_vbr_to_vpconn::AttachVbrToVpconnRequest,
+                crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequest,
             >,
             wait: None,
         },
@@ -2437,7 +2437,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CancelCommonBandwidthPackageIpBandwidth",
             summary: "Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.",
             description: "Before you call this operation, take note of the following items:\n\n*   After this operation is performed, the maximum bandwidth of the EIP equals that of the Internet Shared Bandwidth instance.\n*   You cannot repeatedly call the **CancelCommonBandwidthPackageIpBandwidth** operation within a specific time period.",
-            info: &crate::cancel_common_bandwidth_package_ip_bandwidth::OPERATION,
+            info: &crate::operation::cancel_common_bandwidth_package_ip_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2471,7 +2471,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequest,
+                crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequest,
             >,
             wait: None,
         },
@@ -2479,7 +2479,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CancelPhysicalConnection",
             summary: "Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.",
             description: "You can cancel only an Express Connect circuit that is in the **Initial**, **Approved**, **Allocated**, or **Confirmed** state.",
-            info: &crate::cancel_physical_connection::OPERATION,
+            info: &crate::operation::cancel_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2515,7 +2515,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::cancel_physical_connection::CancelPhysicalConnectionRequest,
+                crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -2523,7 +2523,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ChangeResourceGroup",
             summary: "Moves an Express Connect circuit to a new resource group.",
             description: "## [](#)\n\nYou cannot repeatedly call the **ChangeResourceGroup** operation to modify the resource group of the same Express Connect circuit.",
-            info: &crate::change_resource_group::OPERATION,
+            info: &crate::operation::change_resource_group::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "NewResourceGroupId",
@@ -2567,7 +2567,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::change_resource_group::ChangeResourceGroupRequest,
+                crate::operation::change_resource_group::ChangeResourceGroupRequest,
             >,
             wait: None,
         },
@@ -2575,7 +2575,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CheckCanAllocateVpcPrivateIpAddress",
             summary: "Checks whether a private IP address in a specified vSwitch is available.",
             description: "",
-            info: &crate::check_can_allocate_vpc_private_ip_address::OPERATION,
+            info: &crate::operation::check_can_allocate_vpc_private_ip_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2619,7 +2619,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest,
+                crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest,
             >,
             wait: None,
         },
@@ -2627,7 +2627,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CheckVpnBgpEnabled",
             summary: "Checks whether the region of an IPsec-VPN connection supports BGP.",
             description: "",
-            info: &crate::check_vpn_bgp_enabled::OPERATION,
+            info: &crate::operation::check_vpn_bgp_enabled::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2648,13 +2648,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest,
+                crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest,
             >,
             wait: None,
         },
@@ -2662,7 +2662,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CompletePhysicalConnectionLOA",
             summary: "Generates a report for an installed Express Connect circuit.",
             description: "",
-            info: &crate::complete_physical_connection_loa::OPERATION,
+            info: &crate::operation::complete_physical_connection_loa::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -2748,7 +2748,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::complete_physical_connection_loa::CompletePhysicalConnectionLOARequest,
+                crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequest,
             >,
             wait: None,
         },
@@ -2756,7 +2756,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ConfirmPhysicalConnection",
             summary: "Changes the status of an Express Connect circuit to Confirmed.",
             description: "",
-            info: &crate::confirm_physical_connection::OPERATION,
+            info: &crate::operation::confirm_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2792,7 +2792,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::confirm_physical_connection::ConfirmPhysicalConnectionRequest,
+                crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -2800,7 +2800,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ConnectRouterInterface",
             summary: "Initiates a connection from the router interface of an initiator to the router interface of an accepter.",
             description: "After you call this operation, the router interface enters the **Connecting** state. When the connection is established, it enters the **Active** state.\n\nWhen you call this operation, take note of the following items:\n\n*   Only an initiator router interface in the **Idle** state can initiate a connection.\n*   You can create only one pair of connected router interfaces between two routers.\n*   You cannot initiate a connection if your Alibaba Cloud account has a router interface with overdue payments.",
-            info: &crate::connect_router_interface::OPERATION,
+            info: &crate::operation::connect_router_interface::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2824,7 +2824,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::connect_router_interface::ConnectRouterInterfaceRequest,
+                crate::operation::connect_router_interface::ConnectRouterInterfaceRequest,
             >,
             wait: None,
         },
@@ -2832,7 +2832,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ConvertBandwidthPackage",
             summary: "Converts a NAT service plan to an Internet Shared Bandwidth instance.",
             description: "Before you convert a NAT service plan to an Internet Shared Bandwidth instance, take note of the following limits:\n\n*   You are not charged for the conversion.\n*   When you convert a NAT service plan to an Internet Shared Bandwidth instance, you can continue to use the SNAT and DNAT features of the NAT gateway, and your workloads are not affected. However, we recommend that you convert your NAT service plan during off-peak hours.\n*   After the NAT service plan is converted to an Internet Shared Bandwidth instance, the public IP addresses in the NAT service plan are converted to elastic IP addresses (EIPs). The maximum bandwidth and billing method of the Internet Shared Bandwidth instance are the same as those of the NAT service plan.\n\nDeprecated: no replacement operation.",
-            info: &crate::convert_bandwidth_package::OPERATION,
+            info: &crate::operation::convert_bandwidth_package::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "BandwidthPackageId",
@@ -2868,7 +2868,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::convert_bandwidth_package::ConvertBandwidthPackageRequest,
+                crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequest,
             >,
             wait: None,
         },
@@ -2876,7 +2876,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CopyNetworkAclEntries",
             summary: "Copies rules of a network access control list (ACL).",
             description: "## [](#)Description\n\n*   **CopyNetworkAclEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](https://www.alibabacloud.com/help/doc-detail/116542.htm) operation to query the status of the task.\n\n    *   If the network ACL is in the **Modifying** state, the rules of the network ACL are being copied.\n    *   If the network ACL is in the **Available** state, the rules of the network ACL are copied.\n\n*   You cannot repeatedly call the **CopyNetworkAclEntries** operation within the specified period of time.",
-            info: &crate::copy_network_acl_entries::OPERATION,
+            info: &crate::operation::copy_network_acl_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -2932,7 +2932,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::copy_network_acl_entries::CopyNetworkAclEntriesRequest,
+                crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequest,
             >,
             wait: None,
         },
@@ -2940,7 +2940,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateBgpGroup",
             summary: "Creates a BGP group for a virtual border router (VBR).",
             description: "You can connect a VBR to a data center through BGP. Each BGP group is associated with a VBR. You can add a BGP peer that needs to communicate with a VBR to a BGP group and advertise the BGP network in the VBR.\n\nBGP groups are used to simplify BGP configurations. You can add BGP peers that use the same configurations to one BGP group. Before you start, you must create a BGP group with the requested autonomous system number (ASN).\n\nWhen you call this operation, take note of the following limits:\n\n*   You can specify only the data center that is connected to the VBR through an Express Connect circuit as a BGP peer.\n*   VBRs support only BGP-4.\n*   You can create at most eight BGP peers for each VBR.\n*   Each BGP peer supports at most 110 dynamic routes.\n*   The ASN of Alibaba Cloud is 45104. You can specify a 2-byte or 4-byte ASN for the data center.",
-            info: &crate::create_bgp_group::OPERATION,
+            info: &crate::operation::create_bgp_group::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3056,7 +3056,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_bgp_group::CreateBgpGroupRequest,
+                crate::operation::create_bgp_group::CreateBgpGroupRequest,
             >,
             wait: None,
         },
@@ -3064,7 +3064,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateBgpPeer",
             summary: "Adds a Border Gateway Protocol (BGP) peer to a BGP group.",
             description: "",
-            info: &crate::create_bgp_peer::OPERATION,
+            info: &crate::operation::create_bgp_peer::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3140,7 +3140,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_bgp_peer::CreateBgpPeerRequest,
+                crate::operation::create_bgp_peer::CreateBgpPeerRequest,
             >,
             wait: None,
         },
@@ -3148,7 +3148,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateCommonBandwidthPackage",
             summary: "Creates an Internet Shared Bandwidth instance.",
             description: "",
-            info: &crate::create_common_bandwidth_package::OPERATION,
+            info: &crate::operation::create_common_bandwidth_package::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3240,7 +3240,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The percentage of the minimum bandwidth commitment. Set the parameter to **20**.\n\n> This parameter is available only on the Alibaba Cloud China site.",
-                    facts: &["Value: 0 to 100."],
+                    facts: &["Must be 0 to 100."],
                 },
                 ParamDoc {
                     name: "InternetChargeType",
@@ -3260,7 +3260,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -3290,11 +3290,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_common_bandwidth_package::CreateCommonBandwidthPackageRequest,
+                crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequest,
             >,
             wait: None,
         },
@@ -3302,7 +3302,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateCustomerGateway",
             summary: "Creates a customer gateway.",
             description: "",
-            info: &crate::create_customer_gateway::OPERATION,
+            info: &crate::operation::create_customer_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3323,8 +3323,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "Length: at most 64 characters.",
-                        "ASCII characters only.",
+                        "Must be at most 64 characters long.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -3346,7 +3346,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the customer gateway.\n\nThe name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "Description",
@@ -3356,7 +3356,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the customer gateway.\n\nThe description must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "Asn",
@@ -3377,9 +3377,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The authentication key of the BGP routing protocol for the gateway device in the data center.\n\nThe key must be 1 to 64 characters in length. It can contain only ASCII characters and cannot contain spaces or question marks (?).",
                     facts: &[
-                        "Length: 1 to 64 characters.",
-                        "Format: no spaces or question marks (?) (pattern `^[^ ?]*$`).",
-                        "ASCII characters only.",
+                        "Must be 1 to 64 characters long.",
+                        "Must match the pattern ^[^ ?]*$ (no spaces or question marks (?)).",
+                        "Must contain only ASCII characters.",
                     ],
                 },
                 ParamDoc {
@@ -3394,14 +3394,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &["Length: 1 to 64 characters."],
+                                    facts: &["Must be 1 to 64 characters long."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &["Length: at most 128 characters."],
+                                    facts: &["Must be at most 128 characters long."],
                                 },
                             ],
                         ),
@@ -3410,7 +3410,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -3424,7 +3424,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_customer_gateway::CreateCustomerGatewayRequest,
+                crate::operation::create_customer_gateway::CreateCustomerGatewayRequest,
             >,
             wait: None,
         },
@@ -3432,7 +3432,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateDefaultVSwitch",
             summary: "Creates a default vSwitch.",
             description: "When you call this operation, take note of the following limits:\n\n*   The first IP address and last three IP addresses of a vSwitch CIDR block are reserved. For example, if the CIDR block of a vSwitch is 192.168.1.0/24, the IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255 are reserved.\n\n*   The number of instances in the default vSwitch cannot exceed the remaining number of instances supported by the VPC (15,000 minus the number of existing instances).\n\n*   Default vSwitches do not support multicasting or broadcasting.\n\n*   After you create a default vSwitch, you cannot modify its CIDR block.\n\n*   **CreateDefaultVSwitch** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of a default vSwitch:\n\n    *   If a default vSwitch is in the **Pending** state, it is being configured.\n    *   If a default vSwitch is in the **Available** state, it is available.\n\n*   If a default vSwitch already exists in a region, you cannot call this operation to create a default vSwitch in this region.\n\n*   Before you create a default vSwitch, make sure that a default VPC is created. You can call the [CreateDefaultVpc](https://www.alibabacloud.com/help/doc-detail/609152.htm) operation to create a default VPC.",
-            info: &crate::create_default_v_switch::OPERATION,
+            info: &crate::operation::create_default_v_switch::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ZoneId",
@@ -3478,7 +3478,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_default_v_switch::CreateDefaultVSwitchRequest,
+                crate::operation::create_default_v_switch::CreateDefaultVSwitchRequest,
             >,
             wait: None,
         },
@@ -3486,7 +3486,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateDefaultVpc",
             summary: "Creates a default virtual private cloud (VPC).",
             description: "## Usage notes\n\nWhen you call this operation, take note of the following items:\n\n*   After you create a default VPC, you cannot change its CIDR block. However, you can add secondary IPv4 CIDR blocks to it.\n\n*   In each default VPC, cloud services can use a maximum of 60,000 private IP addresses. You cannot increase the quota.\n\n*   After you create a default VPC, a vRouter and a route table are automatically created for the VPC.\n\n*   At most three user CIDR blocks can be added to a VPC. If a user CIDR block includes another user CIDR block, the one with the shorter subnet mask takes effect. For example, if 10.0.0.0/8 and 10.1.0.0/16 are specified, only 10.0.0.0/8 takes effect.\n\n*   **CreateDefaultVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of the task:\n\n    *   If the default VPC is in the **Pending** state, the VPC is being configured.\n    *   If the default VPC is in the **Available** state, the VPC is available.\n\n*   You cannot repeatedly call the **CreateDefaultVpc** operation within a specific time period.\n\n*   You can create only one default VPC in each region.",
-            info: &crate::create_default_vpc::OPERATION,
+            info: &crate::operation::create_default_vpc::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3542,7 +3542,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_default_vpc::CreateDefaultVpcRequest,
+                crate::operation::create_default_vpc::CreateDefaultVpcRequest,
             >,
             wait: None,
         },
@@ -3550,7 +3550,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateDhcpOptionsSet",
             summary: "Creates a DHCP options set.",
             description: "*   **CreateDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [GetDhcpOptionsSet](https://www.alibabacloud.com/help/doc-detail/448820.htm) to query the status of the task.\n\n    *   If the vSwitch is in the **Pending** state, the DHCP options set is being configured.\n    *   If the vSwitch is in the **Available** state, the DHCP options set is available.",
-            info: &crate::create_dhcp_options_set::OPERATION,
+            info: &crate::operation::create_dhcp_options_set::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3623,14 +3623,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be at most 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -3640,7 +3640,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -3686,7 +3686,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_dhcp_options_set::CreateDhcpOptionsSetRequest,
+                crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequest,
             >,
             wait: None,
         },
@@ -3694,7 +3694,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateExpressCloudConnection",
             summary: "Creates an Express Cloud Connect (ECC) instance.",
             description: "",
-            info: &crate::create_express_cloud_connection::OPERATION,
+            info: &crate::operation::create_express_cloud_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3818,7 +3818,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_express_cloud_connection::CreateExpressCloudConnectionRequest,
+                crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequest,
             >,
             wait: None,
         },
@@ -3826,7 +3826,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateExpressConnectTrafficQos",
             summary: "Creates a quality of service (QoS) policy.",
             description: "",
-            info: &crate::create_express_connect_traffic_qos::OPERATION,
+            info: &crate::operation::create_express_connect_traffic_qos::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3891,14 +3891,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key to add to the resource. You must enter at least one tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -3908,11 +3908,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag to add to the resource.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest,
+                crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest,
             >,
             wait: None,
         },
@@ -3920,7 +3920,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateExpressConnectTrafficQosQueue",
             summary: "Creates a quality of service (QoS) queue.",
             description: "",
-            info: &crate::create_express_connect_traffic_qos_queue::OPERATION,
+            info: &crate::operation::create_express_connect_traffic_qos_queue::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -3996,7 +3996,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequest,
+                crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequest,
             >,
             wait: None,
         },
@@ -4004,7 +4004,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateExpressConnectTrafficQosRule",
             summary: "Creates a quality of service (QoS) rule.",
             description: "",
-            info: &crate::create_express_connect_traffic_qos_rule::OPERATION,
+            info: &crate::operation::create_express_connect_traffic_qos_rule::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -4170,7 +4170,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequest,
+                crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequest,
             >,
             wait: None,
         },
@@ -4178,7 +4178,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateFailoverTestJob",
             summary: "Creates a failover test.",
             description: "You cannot create a failover test in the following scenarios:\n\n*   You have created a failover test in the region and its type is StartNow.\n*   The Express Connect circuit or hosted connection has pending orders or overdue payments.\n*   A failover test is already performed on the Express Connect circuit or hosted connection.\n*   More than one hosted connection is created over the Express Connect circuit.\n*   More than one cross-account VBR is created on the Express Connect circuit.\n*   No VBR is associated with the hosted connection.\n*   The VLAN ID of the hosted connection is set to 0.",
-            info: &crate::create_failover_test_job::OPERATION,
+            info: &crate::operation::create_failover_test_job::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -4233,7 +4233,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The resource type of the failover test. Set the value to **PHYSICALCONNECTION**.",
                     facts: &[
-                        "Valid values: `PHYSICALCONNECTION`, `VIRTUALBORDERROUTER`, `BGPPEER`.",
+                        "Must be one of PHYSICALCONNECTION, VIRTUALBORDERROUTER, BGPPEER.",
                     ],
                 },
                 ParamDoc {
@@ -4244,7 +4244,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The IDs of failover test resources. You can add at most 16 resources.",
-                    facts: &["Items: 1 to 16."],
+                    facts: &["Must have 1 to 16 items."],
                 },
                 ParamDoc {
                     name: "JobType",
@@ -4254,7 +4254,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The type of the failover test. Valid values:\n\n*   **StartNow**\n*   **StartLater**",
-                    facts: &["Valid values: `StartNow`, `StartLater`."],
+                    facts: &["Must be one of StartNow, StartLater."],
                 },
                 ParamDoc {
                     name: "JobDuration",
@@ -4264,7 +4264,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The duration of the failover test. Unit: minutes. Valid values: **1 to 4320**.",
-                    facts: &["Value: 1 to 4320."],
+                    facts: &["Must be 1 to 4320."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -4278,7 +4278,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_failover_test_job::CreateFailoverTestJobRequest,
+                crate::operation::create_failover_test_job::CreateFailoverTestJobRequest,
             >,
             wait: None,
         },
@@ -4286,7 +4286,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateFlowLog",
             summary: "Creates a flow log.",
             description: "**CreateFlowLog** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of the flow log.\n\n*   If the flow log is in the **Activating** state, the flow log is being created.\n*   If the flow log is in the **Active** state, the flow log is created and started.",
-            info: &crate::create_flow_log::OPERATION,
+            info: &crate::operation::create_flow_log::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -4386,7 +4386,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The scope of the traffic that you want to capture. Valid values:\n\n*   **all**: all traffic.\n*   **internetGateway**: Internet traffic.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -4409,14 +4409,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be at most 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -4426,7 +4426,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "IpVersion",
@@ -4440,7 +4440,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_flow_log::CreateFlowLogRequest,
+                crate::operation::create_flow_log::CreateFlowLogRequest,
             >,
             wait: None,
         },
@@ -4448,7 +4448,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateForwardEntry",
             summary: "Adds a DNAT entry to a DNAT table.",
             description: "## [](#)\n\nEach DNAT entry consists of the following parameters: **ExternalIp**, **ExternalPort**, **IpProtocol**, **InternalIp**, and **InternalPort**. After you add a DNAT entry, the NAT gateway forwards packets over the specified protocol from **ExternalIp:ExternalPort** to **InternalIp:InternalPort** and sends responses back through the same route.\n\nWhen you call this operation, take note of the following limits:\n\n*   **CreateForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](https://www.alibabacloud.com/help/doc-detail/36053.htm) operation to query the status of the task.\n\n    *   If the DNAT entry is in the **Pending** state, the system is adding the DNAT entry. You can only query the DNAT entry, but cannot perform other operations.\n    *   If the DNAT entry is in the **Available** state, the DNAT entry is added.\n\n*   You cannot repeatedly call the **CreateForwardEntry** operation to add a DNAT entry within a specific period of time.\n\n*   All combinations of **ExternalIp**, **ExternalPort**, and **IpProtocol** used in DNAT entries must be unique. You cannot distribute requests to more than one Elastic Compute Service (ECS) instance if these requests are initiated from the same source IP address, received on the same port, and use the same protocol.\n\n*   The combinations of **IpProtocol**, **InternalIp**, and **InternalPort** must be unique.\n\n*   If one or more DNAT entries in the DNAT table are in the **Pending** or **Modifying** state, you cannot add DNAT entries to the DNAT table.\n\n*   You can add at most 100 DNAT entries to a DNAT table.\n\n*   For an elastic IP address (EIP) used by an Internet NAT gateway or a NAT IP address used by a Virtual Private Cloud (VPC) NAT gateway, take note of the following limit: If the IP address has IP mapping enabled and is specified in a DNAT entry, the IP address cannot be used by another DNAT or SNAT entry.",
-            info: &crate::create_forward_entry::OPERATION,
+            info: &crate::operation::create_forward_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -4564,7 +4564,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_forward_entry::CreateForwardEntryRequest,
+                crate::operation::create_forward_entry::CreateForwardEntryRequest,
             >,
             wait: None,
         },
@@ -4572,7 +4572,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateFullNatEntry",
             summary: "Adds a FULLNAT entry to the FULLNAT table.",
             description: "*   **CreateFullNatEntry** is an asynchronous operation. After you send a request to call this operation, the system returns a FULLNAT entry and the FULLNAT entry is being added in the backend. You can call the [ListFullNatEntries](https://www.alibabacloud.com/help/doc-detail/348779.htm) operation to query the status of a FULLNAT entry.\n\n    *   If the FULLNAT entry is in the **Creating** state, the system is adding the FULLNAT entry. You can only query the status of the FULLNAT entry, but cannot perform other operations.\n    *   If the FULLNAT entry is in the **Available** state, the FULLNAT entry is added.\n\n*   You cannot repeatedly call the **CreateFullNatEntry** operation for the same VPN gateway within the specified period of time.",
-            info: &crate::create_full_nat_entry::OPERATION,
+            info: &crate::operation::create_full_nat_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -4698,7 +4698,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_full_nat_entry::CreateFullNatEntryRequest,
+                crate::operation::create_full_nat_entry::CreateFullNatEntryRequest,
             >,
             wait: None,
         },
@@ -4706,7 +4706,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateGlobalAccelerationInstance",
             summary: "Creates a Global Accelerator (GA) instance.",
             description: "## Usage notes\n\nYou can call this operation to create only pay-as-you-go GA instances.\n\nDeprecated: no replacement operation.",
-            info: &crate::create_global_acceleration_instance::OPERATION,
+            info: &crate::operation::create_global_acceleration_instance::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -4782,7 +4782,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequest,
+                crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequest,
             >,
             wait: None,
         },
@@ -4790,7 +4790,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateHaVip",
             summary: "Creates a high-availability virtual IP address (HaVip).",
             description: "**CreateHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of the task:\n\n*   If the HaVip is in the **Creating** state, the HaVip is being created.\n*   If the HaVip is in the **Available** state, the HaVip is created.",
-            info: &crate::create_ha_vip::OPERATION,
+            info: &crate::operation::create_ha_vip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Name",
@@ -4875,14 +4875,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, but cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -4892,11 +4892,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_ha_vip::CreateHaVipRequest,
+                crate::operation::create_ha_vip::CreateHaVipRequest,
             >,
             wait: None,
         },
@@ -4904,7 +4904,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateHighReliablePhysicalConnection",
             summary: "Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).",
             description: "",
-            info: &crate::create_high_reliable_physical_connection::OPERATION,
+            info: &crate::operation::create_high_reliable_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -4949,14 +4949,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. Valid values of N: 1 to 20. The tag key cannot be an empty string.\n\nThe tag key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-). It must start with a letter but cannot start with `aliyun` or `acs:`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. Valid values of N: 1 to 20. The tag value cannot be an empty string.\n\nThe tag value can be up to 128 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-). It must start with a letter but cannot start with `aliyun` or `acs:`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -4966,7 +4966,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "HighReliableType",
@@ -4996,7 +4996,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The advanced features of the device.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "ApList",
@@ -5089,7 +5089,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The access points.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -5113,7 +5113,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequest,
+                crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -5121,7 +5121,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateIPv6Translator",
             summary: "Creates an IPv6 Translation Service instance.",
             description: "Deprecated: no replacement operation.",
-            info: &crate::create_i_pv6_translator::OPERATION,
+            info: &crate::operation::create_i_pv6_translator::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -5217,7 +5217,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_i_pv6_translator::CreateIPv6TranslatorRequest,
+                crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequest,
             >,
             wait: None,
         },
@@ -5225,7 +5225,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateIPv6TranslatorAclList",
             summary: "Creates an access control list (ACL).",
             description: "",
-            info: &crate::create_i_pv6_translator_acl_list::OPERATION,
+            info: &crate::operation::create_i_pv6_translator_acl_list::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -5261,7 +5261,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest,
+                crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest,
             >,
             wait: None,
         },
@@ -5269,7 +5269,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateIPv6TranslatorEntry",
             summary: "Adds an IPv6 mapping entry to an IPv6 Translation Service instance.",
             description: "",
-            info: &crate::create_i_pv6_translator_entry::OPERATION,
+            info: &crate::operation::create_i_pv6_translator_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -5393,7 +5393,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest,
+                crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest,
             >,
             wait: None,
         },
@@ -5401,7 +5401,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateIpsecServer",
             summary: "Creates an IPsec server.",
             description: "*   Before you create an IPsec server, you must create a VPN gateway and enable the SSL-VPN feature for the VPN gateway. For more information, see [CreateVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794049.htm).\n\n*   Before you create an IPsec server, make sure that no IPsec-VPN connection exists on the VPN gateway. For more information, see [DeleteVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526948.htm).\n\n*   **CreateIpsecServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the IPsec server is being created.\n    *   If the VPN gateway is in the **active** state, the IPsec server is created.\n\n*   You cannot repeatedly call **CreateIpsecServer** within the specified period of time.",
-            info: &crate::create_ipsec_server::OPERATION,
+            info: &crate::operation::create_ipsec_server::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -5451,7 +5451,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec server.\n\nThe name must be 1 to 100 characters in length.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "EffectImmediately",
@@ -5501,7 +5501,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The pre-shared key.\n\nThe pre-shared key that is used for authentication between the IPsec-VPN server and the client. It must be 1 to 100 characters in length.\n\nIf you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.\n\n> The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -5512,7 +5512,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -5525,12 +5525,12 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "Specifies whether to only precheck this request. Valid values:\n\n*   **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.\n*   **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.",
                     facts: &[
-                        "Valid values: `true` (only check the request), `false` (check and perform the request).",
+                        "Must be one of true (only check the request), false (check and perform the request).",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_ipsec_server::CreateIpsecServerRequest,
+                crate::operation::create_ipsec_server::CreateIpsecServerRequest,
             >,
             wait: None,
         },
@@ -5538,7 +5538,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateIpv4Gateway",
             summary: "Creates an IPv4 gateway.",
             description: "*   **CreateIpv4Gateway** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [GetIpv4GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/407670.htm) operation to query the status of an IPv4 gateway:\n\n    *   If the IPv4 gateway is in the **Creating** state, the IPv4 gateway is being created.\n    *   If the IPv4 gateway is in the **Created** state, the IPv4 gateway is created.\n\n*   You cannot repeatedly call the **CreateIpv4Gateway** operation to create IPv4 gateways in a virtual private cloud (VPC) within the specified period of time.",
-            info: &crate::create_ipv4_gateway::OPERATION,
+            info: &crate::operation::create_ipv4_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Ipv4GatewayName",
@@ -5623,14 +5623,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -5640,11 +5640,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_ipv4_gateway::CreateIpv4GatewayRequest,
+                crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequest,
             >,
             wait: None,
         },
@@ -5652,7 +5652,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateIpv6EgressOnlyRule",
             summary: "You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.",
             description: "*   **CreateIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and creates the rule in the background. You can call the [DescribeIpv6EgressOnlyRules](https://www.alibabacloud.com/help/doc-detail/102208.htm) operation to query the status of the task.\n\n    *   If the egress-only rule is in the **Creating** state, the egress-only rule is being created.\n    *   If the egress-only rule is in the **Created** state, the egress-only rule is created.\n\n*   You cannot repeatedly call the **CreateIpv6EgressOnlyRule** operation to add egress-only rules for an IPv6 address within the specified period of time.",
-            info: &crate::create_ipv6_egress_only_rule::OPERATION,
+            info: &crate::operation::create_ipv6_egress_only_rule::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -5728,7 +5728,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequest,
+                crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequest,
             >,
             wait: None,
         },
@@ -5736,7 +5736,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateIpv6Gateway",
             summary: "IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.",
             description: "*   **CreateIpv6Gateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/102226.htm) operation to query the status of the task.\n\n    *   If the IPv6 gateway is in the **Creating** state, the IPv6 gateway is being created.\n    *   If the IPv6 gateway is in the **Created** state, the IPv6 gateway is created.\n\n*   You cannot repeatedly call the **CreateIpv6Gateway** operation within a specific time period.",
-            info: &crate::create_ipv6_gateway::OPERATION,
+            info: &crate::operation::create_ipv6_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -5811,14 +5811,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -5828,11 +5828,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_ipv6_gateway::CreateIpv6GatewayRequest,
+                crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequest,
             >,
             wait: None,
         },
@@ -5840,7 +5840,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateNatGateway",
             summary: "Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.",
             description: "## Usage notes\n\nBefore you call this operation, take note of the following items:\n\n*   When you create an enhanced NAT gateway for the first time, the system automatically creates the service-linked role AliyunServiceRoleForNatgw. Then, the system attaches the permission policy AliyunServiceRolePolicyForNatgw to the role. This allows the NAT gateway to access other resources on Alibaba Cloud. For more information, see [Service-linked roles](https://www.alibabacloud.com/help/doc-detail/174251.htm).\n\n*   After you create an enhanced Internet NAT gateway, a route entry is automatically added to the route table of the VPC. The destination CIDR block of the route entry is 0.0.0.0/0 and the next hop is the NAT gateway. This ensures that traffic is routed to the NAT gateway.\n\n*   **CreateNatGateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNatGateways](https://www.alibabacloud.com/help/doc-detail/36054.htm) operation to query the status of the task.\n\n    *   If a NAT gateway is in the **Creating** state, the NAT gateway is being created. In this case, you can query the NAT gateway but cannot perform other operations.\n\n    *   If a NAT gateway is in the **Available** state, the NAT gateway is created.\n\nIt takes 1 to 3 minutes to create a NAT gateway.",
-            info: &crate::create_nat_gateway::OPERATION,
+            info: &crate::operation::create_nat_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -6035,14 +6035,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. The format of Tag.N.Key when you call the operation. Valid values of N: 1 to 20. The tag key cannot be an empty string. The tag key can be up to 128 characters in length and cannot contain http:// or https://. The tag key cannot start with acs: or aliyun.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. The format of Tag.N.Value when you call the operation. Valid values of N: 1 to 20. The tag key cannot be an empty string. The tag key can be up to 128 characters in length and cannot contain http:// or https://. The tag key cannot start with acs: or aliyun.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -6052,7 +6052,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "AccessMode",
@@ -6086,7 +6086,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_nat_gateway::CreateNatGatewayRequest,
+                crate::operation::create_nat_gateway::CreateNatGatewayRequest,
             >,
             wait: None,
         },
@@ -6094,7 +6094,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateNatIp",
             summary: "Creates a NAT IP address.",
             description: "## [](#)\n\n**CreateNatIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListNatIps](https://www.alibabacloud.com/help/doc-detail/287000.htm) operation to query the status of the task.\n\n*   If a NAT IP address is in the **Creating** state, the NAT IP address is being created. In this case, you can only query the NAT IP address and cannot perform other operations.\n*   If a NAT IP address is in the **Available** state, the NAT IP address is created.\n\nYou cannot repeatedly call the **CreateNatIp** operation to create a NAT IP address within a specific period of time.",
-            info: &crate::create_nat_ip::OPERATION,
+            info: &crate::operation::create_nat_ip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -6200,7 +6200,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_nat_ip::CreateNatIpRequest,
+                crate::operation::create_nat_ip::CreateNatIpRequest,
             >,
             wait: None,
         },
@@ -6208,7 +6208,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateNatIpCidr",
             summary: "Creates a NAT CIDR block.",
             description: "## [](#)Description\n\nYou cannot repeatedly call the **CreateNatIpCidr** operation to create a NAT CIDR block within the specified period of time.",
-            info: &crate::create_nat_ip_cidr::OPERATION,
+            info: &crate::operation::create_nat_ip_cidr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -6284,7 +6284,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_nat_ip_cidr::CreateNatIpCidrRequest,
+                crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequest,
             >,
             wait: None,
         },
@@ -6292,7 +6292,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateNetworkAcl",
             summary: "Creates a network ACL.",
             description: "",
-            info: &crate::create_network_acl::OPERATION,
+            info: &crate::operation::create_network_acl::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -6357,14 +6357,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -6374,7 +6374,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -6388,7 +6388,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_network_acl::CreateNetworkAclRequest,
+                crate::operation::create_network_acl::CreateNetworkAclRequest,
             >,
             wait: None,
         },
@@ -6396,7 +6396,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreatePhysicalConnection",
             summary: "Applies for an Express Connect circuit.",
             description: "You can apply for a dedicated Express Connect circuit for yourself or create a hosted connection for a tenant. After your application is approved, the Express Connect circuit changes to the **Initial** state. You can contact the connectivity provider to start construction.\n\nWhen you call this operation, take note of the following limits:\n\n*   If your Alibaba Cloud account has more than five Express Connect circuits that are not in the **Enabled** state, you cannot apply for another Express Connect circuit.\n*   If your Alibaba Cloud account has an Express Connect circuit with overdue payments, you cannot apply for another Express Connect circuit.",
-            info: &crate::create_physical_connection::OPERATION,
+            info: &crate::operation::create_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -6541,14 +6541,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value to add to the resource. You can specify up to 20 tag values The tag value can be an empty string.\n\nThe tag key can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -6558,7 +6558,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "DeviceAdvancedCapacity",
@@ -6568,7 +6568,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The advanced features of the device.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "OpticalModuleModel",
@@ -6582,7 +6582,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_physical_connection::CreatePhysicalConnectionRequest,
+                crate::operation::create_physical_connection::CreatePhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -6590,7 +6590,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreatePhysicalConnectionOccupancyOrder",
             summary: "Creates an order for resource occupation of an Express Connect circuit.",
             description: ">  You can call this operation only when the Express Connect circuit is in the **Complete** state.",
-            info: &crate::create_physical_connection_occupancy_order::OPERATION,
+            info: &crate::operation::create_physical_connection_occupancy_order::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -6686,7 +6686,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequest,
+                crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequest,
             >,
             wait: None,
         },
@@ -6694,7 +6694,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreatePhysicalConnectionSetupOrder",
             summary: "Creates an order for initial installation of an Express Connect circuit.",
             description: "",
-            info: &crate::create_physical_connection_setup_order::OPERATION,
+            info: &crate::operation::create_physical_connection_setup_order::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -6770,7 +6770,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequest,
+                crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequest,
             >,
             wait: None,
         },
@@ -6778,7 +6778,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreatePublicIpAddressPool",
             summary: "Creates an IP address pool.",
             description: "By default, the IP address pool feature is unavailable. You can apply for the privilege to use the **IP address pool feature** in the Quota Center console. For more information, see the \"Request a quota increase in the Quota Center console\" section in the [Manage EIP quotas](https://www.alibabacloud.com/help/doc-detail/108213.htm) topic.",
-            info: &crate::create_public_ip_address_pool::OPERATION,
+            info: &crate::operation::create_public_ip_address_pool::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Isp",
@@ -6870,7 +6870,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The zone of the IP address pool. If you set **BizType** to **CloudBox**, this parameter is required.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -6883,14 +6883,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key of the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value of the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -6900,7 +6900,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "SecurityProtectionTypes",
@@ -6910,11 +6910,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The editions of Anti-DDoS.\n- If you do not specify this parameter, Anti-DDoS Origin Basic is used.\n- If you set the parameter to AntiDDoS_Enhanced, Anti-DDoS Pro/Premium is used.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest,
+                crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest,
             >,
             wait: None,
         },
@@ -6922,7 +6922,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateRouteEntries",
             summary: "Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).",
             description: "## [](#)References\n\n*   **CreateRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task.\n\n    *   If the route entry is in the **Creating** state, the route entry is being created.\n    *   If the route entry is in the **Created** state, the route entry is created.\n\n*   You cannot repeatedly call the **CreateRouteEntries** operation to create the same route entry within the specified period of time.\n\n**When you call this operation to add custom route entries to the route table of a vRouter, take note of the following items:**\n\n*   A route table can contain up to 200 custom route entries.\n*   The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be the same as or overlap with the CIDR block of a vSwitch in the VPC.\n*   The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or its subnets.\n*   The destination CIDR blocks (**DstCidrBlock**) of route entries in the same route table must be unique.\n*   If you do not include the mask length when you specify the destination CIDR block (**DstCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.\n*   Multiple custom route entries can point to the same next hop (**NextHop**).\n*   The next hop (**NextHop**) of a custom route entry must belong to the same VPC as the route table.",
-            info: &crate::create_route_entries::OPERATION,
+            info: &crate::operation::create_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -6997,7 +6997,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The routes.",
-                    facts: &["Items: at most 200."],
+                    facts: &["Must have at most 200 items."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -7011,7 +7011,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_route_entries::CreateRouteEntriesRequest,
+                crate::operation::create_route_entries::CreateRouteEntriesRequest,
             >,
             wait: None,
         },
@@ -7019,7 +7019,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateRouteEntry",
             summary: "Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).",
             description: "*   **CreateRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task:\n\n    *   If a route is in the **Creating** state, the route is being added.\n    *   If a route is in the **Created** state, the route is added.\n\n*   You cannot repeatedly call **CreateRouteEntry** within a specific period of time.\n\n**When you call this operation to add a custom route entry to the route table of a vRouter, take note of the following limits:**\n\n>  When you add a route entry from a prefix list, the quota usage is calculated by adding the number of existing route entries and the maximum number of route entries of the prefix list.\n\n*   A route table can contain up to 200 custom route entries.\n\n*   The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be the same as or be a subset of the CIDR block of a vSwitch in the virtual private cloud (VPC). The destination CIDR block can contain the CIDR block of a vSwitch.\n\n*   The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or a subset of it.\n\n*   The destination CIDR blocks (**DestinationCidrBlock**) of route entries in the same route table must be unique.\n\n*   If you do not include the mask length when you specify the destination CIDR block (**DestinationCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.\n\n*   Multiple custom route entries can point to the same next hop (**NextHopId**).\n\n*   The next hop (**NextHopId**) of a custom route entry must in the same VPC as the route table.\n\n*   Equal-cost multi-path (ECMP) routing can be configured by specifying the **NextHopList** parameter.\n\n    *   When you add non-ECMP route entries, you must specify **DestinationCidrBlock**, **NextHopType**, and **NextHopId**, and you must not specify **NextHopList**.\n    *   When you add route entries for ECMP routing, you must specify **DestinationCidrBlock** and **NextHopList**, and you must not specify **NextHopType** or **NextHopId**.\n\n**When you call this operation to add a custom route entry to the route table of a VBR, take note of the following limits:**\n\n*   A route table can contain up to 200 custom route entries.\n*   **NextHopList** is not supported.\n*   The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or a subset of it.\n*   The destination CIDR blocks (**DestinationCidrBlock**) of route entries in the same route table must be unique.\n*   If you do not include the mask length when you specify the destination CIDR block (**DestinationCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.\n*   Multiple custom route entries can point to the same next hop (**NextHopId**).\n*   The next hop (**NextHopId**) of a custom route entry must be a router interface associated with the VBR.\n*   You can add route entries only when the VBR is in the **Active** state, and the Express Connect circuit associated with the VBR is in the **Enabled** state and is not locked due to overdue payments.\n*   Only non-ECMP route entries are supported. When you add non-ECMP route entries, you must specify **DestinationCidrBlock**, **NextHopType**, and **NextHopId**, and you cannot specify **NextHopList**.",
-            info: &crate::create_route_entry::OPERATION,
+            info: &crate::operation::create_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -7138,7 +7138,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The next hop list.",
-                    facts: &["Items: at most 16."],
+                    facts: &["Must have at most 16 items."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -7152,7 +7152,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_route_entry::CreateRouteEntryRequest,
+                crate::operation::create_route_entry::CreateRouteEntryRequest,
             >,
             wait: None,
         },
@@ -7160,7 +7160,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateRouteTable",
             summary: "Creates a custom route table.",
             description: "*   **CreateRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the operation in the background. You can call the [DescribeRouteTableList](https://www.alibabacloud.com/help/doc-detail/87602.htm) operation to query the status of the task.\n\n    *   If the custom route table is in the **Creating** state, the custom route table is being created.\n    *   If the custom route table is in the **Created** state, the custom route table is created.\n\n*   You cannot repeatedly call the **CreateRouteTable** operation within the specified period of time.",
-            info: &crate::create_route_table::OPERATION,
+            info: &crate::operation::create_route_table::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -7235,14 +7235,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -7252,11 +7252,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_route_table::CreateRouteTableRequest,
+                crate::operation::create_route_table::CreateRouteTableRequest,
             >,
             wait: None,
         },
@@ -7264,7 +7264,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateRouterInterface",
             summary: "Creates a router interface.",
             description: "When you call this operation, take note of the following limits:\n\n*   You can create only one pair of interfaces to be connected between two routers.\n*   You can create a maximum of five router interfaces for a router.\n*   If your Alibaba Cloud account has a router interface with overdue payments, you cannot create new router interfaces.\n*   Each destination CIDR block of route entries in the same route table must be unique.\n*   A virtual border router (VBR) can serve only as a requester. The VBR must be in the Activated state.\n*   You can call this operation to create subscription and pay-as-you-go router interfaces.",
-            info: &crate::create_router_interface::OPERATION,
+            info: &crate::operation::create_router_interface::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -7519,14 +7519,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key to add to the resource. You must enter at least one tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be at most 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -7536,11 +7536,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag to add to the resource.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_router_interface::CreateRouterInterfaceRequest,
+                crate::operation::create_router_interface::CreateRouterInterfaceRequest,
             >,
             wait: None,
         },
@@ -7548,7 +7548,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateSnatEntry",
             summary: "Adds an SNAT entry to an SNAT table.",
             description: "You can call this operation to add SNAT entries to Internet NAT gateways and Virtual Private Cloud (VPC) NAT gateways. In this topic, a **NAT** gateway refers to both gateway types.\n\nBefore you call this operation, take note of the following limits:\n\n*   **CreateSnatEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeSnatTableEntries](https://www.alibabacloud.com/help/doc-detail/42677.htm) operation to query the status of the task.\n\n    *   If the SNAT entry is in the **Pending** state, the system is adding the SNAT entry. You can only query the status of the SNAT entry, and cannot perform other operations.\n    *   If the SNAT entry is in the **Available** state, the SNAT entry is added.\n\n*   You cannot repeatedly call the **CreateSnatEntry** operation to add an SNAT entry to an SNAT table within the specified period of time.\n\n*   The vSwitch and Elastic Compute Service (ECS) instance specified in an SNAT entry must be created in the VPC where the NAT gateway is deployed.\n\n*   Each vSwitch or ECS instance can be specified in only one SNAT entry.\n\n*   If a high-availability virtual IP address (HAVIP) exists in a vSwitch, you cannot create SNAT entries.",
-            info: &crate::create_snat_entry::OPERATION,
+            info: &crate::operation::create_snat_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -7654,7 +7654,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_snat_entry::CreateSnatEntryRequest,
+                crate::operation::create_snat_entry::CreateSnatEntryRequest,
             >,
             wait: None,
         },
@@ -7662,7 +7662,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateSslVpnClientCert",
             summary: "Creates an SSL client certificate.",
             description: "Before you create an SSL client certificate, make sure that an SSL server is created on the VPN gateway. For more information, see [CreateSslVpnServer](https://www.alibabacloud.com/help/doc-detail/2794075.htm).",
-            info: &crate::create_ssl_vpn_client_cert::OPERATION,
+            info: &crate::operation::create_ssl_vpn_client_cert::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -7673,8 +7673,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.",
                     facts: &[
-                        "Length: at most 64 characters.",
-                        "ASCII characters only.",
+                        "Must be at most 64 characters long.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -7706,11 +7706,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the SSL client certificate.\n\nThe name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequest,
+                crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequest,
             >,
             wait: None,
         },
@@ -7718,7 +7718,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateSslVpnServer",
             summary: "Creates an SSL server.",
             description: "*   **CreateSslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the SSL server is being created.\n    *   If the VPN gateway is in the **active** state, the SSL server is created.\n\n*   You cannot repeatedly call the **CreateSslVpnServer** operation within the specified period of time.\n\n### [](#prerequisite)[](#)Prerequisite\n\n*   A VPN gateway is created, and the SSL-VPN feature is enabled for the VPN gateway. For more information, see [CreateVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794049.htm) .\n*   If you want to enable two-factor authentication for the SSL server, make sure that the VPN gateway supports two-factor authentication. You may need to upgrade the VPN gateway. For more information, see [Two-factor authentication supports IDaaS EIAM 2.0](https://www.alibabacloud.com/help/doc-detail/2785320.htm).",
-            info: &crate::create_ssl_vpn_server::OPERATION,
+            info: &crate::operation::create_ssl_vpn_server::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -7729,7 +7729,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -7761,7 +7761,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The SSL server name.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "ClientIpPool",
@@ -7772,7 +7772,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client CIDR block.\n\nThe CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client, rather than the private CIDR block.\n\nIf the client accesses the SSL server over an SSL-VPN connection, the VPN gateway assigns an IP address from the specified client CIDR block for the client to access cloud resources.\n\nMake sure that the number of IP addresses in the client CIDR block is at least four times the maximum number of SSL-VPN connections supported by the VPN gateway.\n\n**Click to view the reason.**\n\nFor example, if you specify 192.168.0.0/24 as the client CIDR block, the system first divides a subnet CIDR block with a subnet mask of 30 from 192.168.0.0/24, such as 192.168.0.4/30. This subnet provides up to four IP addresses. Then, the system allocates an IP address from 192.168.0.4/30 to the client and uses the other three IP addresses to ensure network communication. In this case, one client consumes four IP addresses. Therefore, to ensure that an IP address is assigned to your client, the number of IP addresses in the client CIDR block must be at least four times the maximum number of SSL-VPN connections supported by the VPN gateway with which the SSL server is associated.\n\n**Click to view the CIDR blocks that are not supported.**\n\n*   100.64.0.0~100.127.255.255\n*   127.0.0.0~127.255.255.255\n*   169.254.0.0~169.254.255.255\n*   224.0.0.0~239.255.255.255\n*   255.0.0.0~255.255.255.255\n\n**Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.**\n\n*   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.\n*   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.\n*   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.\n*   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.\n*   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.\n*   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.\n*   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.\n*   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.\n\n> \n\n*   The subnet mask of the client CIDR block must be 16 to 29 bits in length.\n\n*   Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.\n\n*   We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).\n\n*   After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.",
                     facts: &[
-                        "Format: an IPv4 CIDR block with a subnet mask of 16 to 29 bits (pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$`).",
+                        "Must match the pattern ^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$ (an IPv4 CIDR block with a subnet mask of 16 to 29 bits).",
                     ],
                 },
                 ParamDoc {
@@ -7793,7 +7793,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The protocol that is used by the SSL server. Valid values:\n\n*   **TCP** (default)\n*   **UDP**",
-                    facts: &["Valid values: `TCP` (TCP (default)), `UDP` (UDP)."],
+                    facts: &["Must be one of TCP (TCP (default)), UDP (UDP)."],
                 },
                 ParamDoc {
                     name: "Cipher",
@@ -7806,7 +7806,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The encryption algorithm that is used by the SSL-VPN connection.\n\n*   If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.\n\n*   If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:\n\n    *   **AES-128-CBC** (default)\n    *   **AES-192-CBC**\n    *   **AES-256-CBC**\n    *   **none**",
                     facts: &[
-                        "Valid values: `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).",
+                        "Must be one of AES-128-CBC (AES-128-CBC (default)), AES-192-CBC (AES-192-CBC), AES-256-CBC (AES-256-CBC), none (no encryption).",
                     ],
                 },
                 ParamDoc {
@@ -7818,7 +7818,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.\n\nThe following ports are not supported: **22**, **2222**, **22222**, **9000**, **9001**, **9002**, **7505**, **80**, **443**, **53**, **68**, **123**, **4510**, **4560**, **500**, and **4500**.",
                     facts: &[
-                        "Valid values: 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.",
+                        "Must be one of 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.",
                     ],
                 },
                 ParamDoc {
@@ -7883,7 +7883,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_ssl_vpn_server::CreateSslVpnServerRequest,
+                crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequest,
             >,
             wait: None,
         },
@@ -7891,7 +7891,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateTrafficMirrorFilter",
             summary: "Creates a filter for traffic mirror.",
             description: "**CreateTrafficMirrorFilter** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) operation to query the status of the task.\n\n*   If the filter is in the **Creating** state, the filter is being created.\n*   If the filter is in the **Created** state, the filter is created.",
-            info: &crate::create_traffic_mirror_filter::OPERATION,
+            info: &crate::operation::create_traffic_mirror_filter::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorFilterDescription",
@@ -8005,7 +8005,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about inbound rules.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "EgressRules",
@@ -8077,7 +8077,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the outbound rules.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -8110,14 +8110,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. The tag key cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -8127,11 +8127,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequest,
+                crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequest,
             >,
             wait: None,
         },
@@ -8139,7 +8139,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateTrafficMirrorFilterRules",
             summary: "Creates an inbound or outbound rule for traffic mirror.",
             description: "*   **CreateTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) to query the status of the task.\n\n    *   If the inbound or outbound rule is in the **Creating** state, the rule is being created.\n    *   If the inbound or outbound rule is in the **Created** state, the rule is created.\n\n*   You cannot call **CreateTrafficMirrorFilterRules** within the specified period of time.",
-            info: &crate::create_traffic_mirror_filter_rules::OPERATION,
+            info: &crate::operation::create_traffic_mirror_filter_rules::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorFilterId",
@@ -8243,7 +8243,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the inbound rules.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "EgressRules",
@@ -8256,7 +8256,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Action",
                                     field: "action",
                                     shape: &Shape::String,
-                                    description: "The collection policy of the outbound rule. Valid values:\n\n*   **accept**: accepts network traffic.\n*   **drop**: drops network traffic.",
+                                    description: "The collection policy of the outbound rule. Valid values:\n\n*   **accept**: collects the network traffic.\n*   **drop**: does not collect the network traffic.",
                                     facts: &[],
                                 },
                                 FieldDoc {
@@ -8270,21 +8270,21 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Protocol",
                                     field: "protocol",
                                     shape: &Shape::String,
-                                    description: "The protocol that is used by the outbound traffic to be mirrored. Valid values:\n\n*   **ALL**: all protocols\n*   **ICMP**: Internet Control Message Protocol.\n*   **TCP**: Transmission Control Protocol.\n*   **UDP**: User Datagram Protocol.",
+                                    description: "The type of the protocol that is used by the outbound traffic that you want to mirror. Valid values:\n\n*   **ALL**: all protocols\n*   **ICMP**: Internet Control Message Protocol.\n*   **TCP**: Transmission Control Protocol.\n*   **UDP**: User Datagram Protocol.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "IpVersion",
                                     field: "ip_version",
                                     shape: &Shape::String,
-                                    description: "The IP version of the instance. Valid values:\n\n*   **IPv4**: IPv4\n*   **IPv6**: IPv6",
+                                    description: "The IP version of the instance. The following value may be returned:\n\n*   **IPv4**: IPv4\n*   **IPv6**: IPv6",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "DestinationPortRange",
                                     field: "destination_port_range",
                                     shape: &Shape::String,
-                                    description: "The destination port range of the outbound traffic. Valid value: **1** to **65535**. Separate the first and last port with a forward slash (/). For example **1/200** and **80/80**. You cannot set this parameter to \\*\\*-1/-1\\*\\*, which indicates all ports.\n\n>  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.",
+                                    description: "The destination port range of the outbound traffic. Valid values for a port: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.\n\n>  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.",
                                     facts: &[],
                                 },
                                 FieldDoc {
@@ -8305,7 +8305,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "SourcePortRange",
                                     field: "source_port_range",
                                     shape: &Shape::String,
-                                    description: "The source port range of the outbound traffic. Valid value: **1** to **65535**. Separate the first and last port with a forward slash (/). For example **1/200** and **80/80**. You cannot set this parameter to \\*\\*-1/-1\\*\\*, which indicates all ports.\n\n>  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.",
+                                    description: "The source port range of the outbound traffic. Valid values: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.\n\n>  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.",
                                     facts: &[],
                                 },
                             ],
@@ -8315,7 +8315,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the outbound rule.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -8329,7 +8329,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequest,
+                crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequest,
             >,
             wait: None,
         },
@@ -8337,7 +8337,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateTrafficMirrorSession",
             summary: "Creates a traffic mirror session.",
             description: "**CreateTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) to query the status of the task.\n\n*   If the traffic mirror session is in the **Creating** state, it is being created.\n*   If the traffic mirror session is in the **Created** state, it is created.",
-            info: &crate::create_traffic_mirror_session::OPERATION,
+            info: &crate::operation::create_traffic_mirror_session::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorSessionDescription",
@@ -8429,7 +8429,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The priority of the traffic mirror session. Valid values: **1** to **32766**.\n\nA smaller value indicates a higher priority. You cannot specify identical priorities for traffic mirror sessions that are created in the same region by using the same account.",
-                    facts: &["Value: 1 to 32766."],
+                    facts: &["Must be 1 to 32766."],
                 },
                 ParamDoc {
                     name: "Enabled",
@@ -8459,7 +8459,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the traffic mirror source. The default value of **N** is **1**, which indicates that you can add only one traffic mirror source to a traffic mirror session.",
-                    facts: &["Items: at most 30."],
+                    facts: &["Must have at most 30 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -8492,14 +8492,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -8509,11 +8509,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_traffic_mirror_session::CreateTrafficMirrorSessionRequest,
+                crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequest,
             >,
             wait: None,
         },
@@ -8521,7 +8521,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVSwitch",
             summary: "Creates a vSwitch.",
             description: "When you call this operation, take note of the following limits:\n\n*   You can create at most 150 vSwitches in a virtual private cloud (VPC).\n\n*   The first IP address and last three IP addresses of each vSwitch CIDR block are reserved. For example, if the CIDR block of a vSwitch is 192.168.1.0/24, the IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255 are reserved.\n\n*   The number of instances in a vSwitch cannot exceed the remaining capacity of the VPC. The remaining capacity is the difference between 15,000 and the current number of instances.\n\n*   Each instance can belong to only one vSwitch.\n\n*   vSwitches do not support multicast or broadcast.\n\n*   After you create a vSwitch, you cannot modify its CIDR block.\n\n*   **CreateVSwitch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) to query the status of the task.\n\n    *   If the vSwitch is in the **Pending** state, the vSwitch is being configured.\n    *   If the vSwitch is in the **Available** state, the vSwitch is available.\n\n*   You cannot repeatedly call the **CreateVSwitch** operation to create a vSwitch in a VPC within the specified period of time.",
-            info: &crate::create_v_switch::OPERATION,
+            info: &crate::operation::create_v_switch::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Tag",
@@ -8534,14 +8534,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be at most 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, but cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -8551,7 +8551,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "ZoneId",
@@ -8647,7 +8647,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_v_switch::CreateVSwitchRequest,
+                crate::operation::create_v_switch::CreateVSwitchRequest,
             >,
             wait: None,
         },
@@ -8655,7 +8655,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVSwitchCidrReservation",
             summary: "Creates a reserved CIDR block for a vSwitch.",
             description: "## [](#)Description\n\nTake note of the following items:\n\n*   You can create at most 10 reserved IPv4 CIDR blocks and 10 reserved IPv6 CIDR blocks for each vSwitch in a virtual private cloud (VPC).\n\n*   After you create a reserved CIDR block for a vSwitch, the CIDR block cannot contain the IP address of the subnet gateway of the VPC to which the vSwitch belongs.\n\n*   **CreateVSwitchCidrReservation** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListVSwitchCidrReservations](https://www.alibabacloud.com/help/doc-detail/610155.htm) to query the status of the task:\n\n    *   If the vSwitch is in the **Assigning** state, the reserved CIDR block is being created.\n    *   If the vSwitch is in the **Assigned** state, the reserved CIDR block is created.\n\n*   When you create a reserved IPv4 CIDR block for a vSwitch, the first IP address and the last three IP addresses of the vSwitch are reserved by the system. The four IP addresses will not be allocated.\n\n*   When you create a reserved IPv6 CIDR block for a vSwitch, the first IP address and the last nine IP addresses of the vSwitch are reserved by the system. The 10 IP addresses will not be allocated. For example, if you create a reserved IPv4 CIDR block for a vSwitch whose CIDR block is 192.168.1.0/24, the reserved CIDR block cannot contain the following IP addresses: 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255.",
-            info: &crate::create_v_switch_cidr_reservation::OPERATION,
+            info: &crate::operation::create_v_switch_cidr_reservation::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Tag",
@@ -8668,14 +8668,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot start with acs: or aliyun. It cannot contain http:// or https://.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -8685,7 +8685,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "Resource tags",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "VSwitchId",
@@ -8791,7 +8791,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest,
+                crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest,
             >,
             wait: None,
         },
@@ -8799,7 +8799,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVbrHa",
             summary: "Creates a virtual border router (VBR) failover group.",
             description: "",
-            info: &crate::create_vbr_ha::OPERATION,
+            info: &crate::operation::create_vbr_ha::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Description",
@@ -8875,7 +8875,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vbr_ha::CreateVbrHaRequest,
+                crate::operation::create_vbr_ha::CreateVbrHaRequest,
             >,
             wait: None,
         },
@@ -8883,7 +8883,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVcoRouteEntry",
             summary: "Adds a destination-based route for an IPsec-VPN connection.",
             description: "*   The IPsec-VPN connection must be associated with a transit router. For more information, see [CreateTransitRouterVpnAttachment](https://www.alibabacloud.com/help/doc-detail/468249.htm).\n\n*   You cannot create a destination-based route whose destination CIDR block is 0.0.0.0/0.\n\n*   Do not add a destination-based route whose destination CIDR block is 100.64.0.0/10, or a CIDR block that contains 100.64.0.0/10 or belongs to 100.64.0.0/10. Such a route will make the console fail to display the status of the IPsec-VPN connection or cause IPsec negotiation failures.\n\n*   **CreateVcoRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) to query the status of the task.\n\n    *   If the IPsec-VPN connection is in the **updating** state, the destination-based route is being created.\n    *   If the IPsec-VPN connection is in the **attached** state, the destination-based route is created.\n\n*   You cannot repeatedly call **CreateVcoRouteEntry** within the specified period of time.",
-            info: &crate::create_vco_route_entry::OPERATION,
+            info: &crate::operation::create_vco_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -8923,7 +8923,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "NextHop",
@@ -8953,7 +8953,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -8964,7 +8964,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -8980,7 +8980,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vco_route_entry::CreateVcoRouteEntryRequest,
+                crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequest,
             >,
             wait: None,
         },
@@ -8988,7 +8988,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVirtualBorderRouter",
             summary: "Creates a virtual border router (VBR).",
             description: "After you create a VBR, the VBR is in the **active** state.",
-            info: &crate::create_virtual_border_router::OPERATION,
+            info: &crate::operation::create_virtual_border_router::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -9173,14 +9173,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You must enter at least one tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be at most 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -9190,11 +9190,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_virtual_border_router::CreateVirtualBorderRouterRequest,
+                crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest,
             >,
             wait: None,
         },
@@ -9202,7 +9202,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVirtualPhysicalConnection",
             summary: "Creates a hosted connection over Express Connect circuit.",
             description: "# [](#)Description\n\nBefore you call this operation, we recommend that you learn about the workflow for creating a hosted connection and the environment requirements. For more information, see [Overview of hosted connections](https://www.alibabacloud.com/help/doc-detail/146571.htm) and [Operations performed by Express Connect partners](https://www.alibabacloud.com/help/doc-detail/155987.htm).",
-            info: &crate::create_virtual_physical_connection::OPERATION,
+            info: &crate::operation::create_virtual_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "OrderMode",
@@ -9218,7 +9218,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The payer for the hosted connection. Valid values:\n\n*   **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.\n*   **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.",
                     facts: &[
-                        "Valid values: `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.",
+                        "Must be one of PayByVirtualPhysicalConnectionOwner, PayByPhysicalConnectionOwner.",
                     ],
                 },
                 ParamDoc {
@@ -9332,14 +9332,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe value can be up to 128 characters in length and can contain letters, digits, periods (.), underscores (\\_), and hyphens (-). The value must start with a letter but cannot start with `aliyun` or `acs:`. The value cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -9349,11 +9349,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequest,
+                crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -9361,7 +9361,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpc",
             summary: "Creates a virtual private cloud (VPC).",
             description: "When you call this operation, take note of the following items:\n\n*   You can specify only one CIDR block for each VPC.\n\n*   After you create a VPC, you cannot change its CIDR block. However, you can add secondary IPv4 CIDR blocks to the VPC.\n\n*   In each VPC, cloud services can use a maximum of 60,000 private IP addresses. You cannot increase the quota.\n\n*   After you create a VPC, a vRouter and a route table are automatically created.\n\n*   At most three user CIDR blocks can be added to a VPC. If a user CIDR block includes another user CIDR block, the one with the shorter subnet mask takes effect. For example, if both 10.0.0.0/8 and 10.1.0.0/16 are specified, only 10.0.0.0/8 takes effect.\n\n*   **CreateVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of the task:\n\n    *   If the VPC is in the **Creating** state, the VPC is being created.\n    *   If the VPC is in the **Created** state, the VPC is created.\n\n*   You cannot repeatedly call the **DeleteRouteEntry** operation to create default VPCs within a specific time period. However, you can repeatedly call this operation to create custom VPCs within a specific time period.",
-            info: &crate::create_vpc::OPERATION,
+            info: &crate::operation::create_vpc::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -9444,14 +9444,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be at most 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, but cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -9461,7 +9461,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -9556,14 +9556,16 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     facts: &[],
                 },
             ],
-            prepare: ::acs_runtime::cli::prepare::<crate::create_vpc::CreateVpcRequest>,
+            prepare: ::acs_runtime::cli::prepare::<
+                crate::operation::create_vpc::CreateVpcRequest,
+            >,
             wait: None,
         },
         OperationDoc {
             name: "CreateVpcGatewayEndpoint",
             summary: "Creates a gateway endpoint.",
             description: "*   **CreateVpcGatewayEndpoint** is an asynchronous operation. After a request is sent, the system returns an **EndpointId** and runs the task in the background. You can call the [ListVpcGatewayEndpoints](https://www.alibabacloud.com/help/doc-detail/448682.htm) operation to query the status of the task.\n\n    *   If the gateway endpoint is in the **Creating** state, the gateway endpoint is being created.\n    *   If the gateway endpoint is in the **Created** state, the gateway endpoint is created.\n\n*   You cannot repeatedly call the **CreateVpcGatewayEndpoint** operation for the same endpoint service within the specified period of time.",
-            info: &crate::create_vpc_gateway_endpoint::OPERATION,
+            info: &crate::operation::create_vpc_gateway_endpoint::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -9658,14 +9660,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -9675,7 +9677,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -9689,7 +9691,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequest,
+                crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequest,
             >,
             wait: None,
         },
@@ -9697,7 +9699,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpcPrefixList",
             summary: "Creates a prefix list.",
             description: "You cannot repeatedly call the **CreateVpcPrefixList** operation within the specified period of time.",
-            info: &crate::create_vpc_prefix_list::OPERATION,
+            info: &crate::operation::create_vpc_prefix_list::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PrefixListName",
@@ -9779,7 +9781,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The CIDR block information specified in the prefix list.",
-                    facts: &["Items: at most 50."],
+                    facts: &["Must have at most 50 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -9822,14 +9824,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -9839,11 +9841,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpc_prefix_list::CreateVpcPrefixListRequest,
+                crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequest,
             >,
             wait: None,
         },
@@ -9851,7 +9853,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpconnFromVbr",
             summary: "Adds a shared port to a hosted connection.",
             description: "If an Express Connect partner has created a virtual border router (VBR) for a tenant before, the Express Connect partner can push the Express Connect circuit that is associated with the VBR to the tenant account by adding a shared port for the tenant account. The service of the tenant is not interrupted in this process.\n\nPreparations:\n\nBefore the Express Connect partner performs the operation, the Express Connect partner must notify the tenant and request the tenant to enable outbound data transfer billing. For more information, see [Enable outbound data transfer billing](https://www.alibabacloud.com/help/doc-detail/274385.htm).\n\nWhat to do next:\n\n1.  After the Express Connect partner performs the operation, a shared port is added for the tenant account. The tenant must call the [ConfirmPhysicalConnection](https://www.alibabacloud.com/help/doc-detail/324198.htm) operation to accept the shared port.\n2.  Then, the Express Connect partner must call the [AttachVbrToVpconn](https://www.alibabacloud.com/help/doc-detail/324191.htm) operation to associate the VBR with the newly added shared port that belongs to the tenant account.",
-            info: &crate::create_vpconn_from_vbr::OPERATION,
+            info: &crate::operation::create_vpconn_from_vbr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "OrderMode",
@@ -9867,7 +9869,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The payer for the shared Express Connect circuit. Valid values:\n\n*   **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit\n*   **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection",
                     facts: &[
-                        "Valid values: `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.",
+                        "Must be one of PayByVirtualPhysicalConnectionOwner, PayByPhysicalConnectionOwner.",
                     ],
                 },
                 ParamDoc {
@@ -9912,7 +9914,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpconn_from_vbr::CreateVpconnFromVbrRequest,
+                crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequest,
             >,
             wait: None,
         },
@@ -9920,7 +9922,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpnAttachment",
             summary: "Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.",
             description: "*   By default, the IPsec-VPN connection created by calling the `CreateVpnAttachment` operation is not bound to any resources. You can call the [CreateTransitRouterVpnAttachment](https://www.alibabacloud.com/help/doc-detail/443993.htm) operation to bind the IPsec-VPN connection to a transit router.\n\n*   If you want to associate an IPsec-VPN connection with a transit router, you can create a dual-tunnel connection in some regions. For more information, see [Dual-tunnel IPsec-VPN connections](https://www.alibabacloud.com/help/doc-detail/2853535.htm).\n\n    *   When you create a IPsec-VPN connection in dual tunnel mode, you can configure the following request parameters in addition to the required parameters: **ClientToken**, **Name**, **NetworkType**, **EffectImmediately**, **AutoConfigRoute**, **Tags** array, **ResourceGroupId**, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.\n    *   When you create a IPsec-VPN connection in single tunnel mode, you can configure the following request parameters in addition to the required parameters: **ClientToken**, **CustomerGatewayId**, **NetworkType**, **Name**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, **Tags** array, and **ResourceGroupId**.\n\n### [](#)Prerequisites\n\nBefore you create an IPsec-VPN connection, you must create a customer gateway in the region where you want to create the IPsec-VPN connection. For more information, see [CreateCustomerGateway](https://www.alibabacloud.com/help/doc-detail/120368.htm).\n\nIf you want to add BGP configurations to an IPsec-VPN connection, make sure that an autonomous system number (ASN) is assigned to the customer gateway.",
-            info: &crate::create_vpn_attachment::OPERATION,
+            info: &crate::operation::create_vpn_attachment::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -9940,7 +9942,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "CustomerGatewayId",
@@ -9961,7 +9963,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The network type of the IPsec-VPN connection. Valid values:\n\n*   **public** (default)\n*   **private**",
                     facts: &[
-                        "Valid values: `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).",
+                        "Must be one of public (an encrypted connection over the Internet), private (an encrypted connection over private networks).",
                     ],
                 },
                 ParamDoc {
@@ -10083,7 +10085,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -10099,14 +10101,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &["Length: 1 to 64 characters."],
+                                    facts: &["Must be 1 to 64 characters long."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &["Length: at most 128 characters."],
+                                    facts: &["Must be at most 128 characters long."],
                                 },
                             ],
                         ),
@@ -10115,7 +10117,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -10160,7 +10162,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "tunnel_index",
                                     shape: &Shape::Integer,
                                     description: "The order in which the tunnel was created.\n\n*   **1**: Tunnel 1.\n*   **2**: Tunnel 2.",
-                                    facts: &["Valid values: 1, 2."],
+                                    facts: &["Must be one of 1, 2."],
                                 },
                                 FieldDoc {
                                     name: "TunnelBgpConfig",
@@ -10172,7 +10174,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
                                                 description: "The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
-                                                facts: &["Value: 1 to 4294967295."],
+                                                facts: &["Must be 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -10187,7 +10189,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::String,
                                                 description: "The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec-VPN connection must use different CIDR blocks.",
                                                 facts: &[
-                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                    "Must match the pattern ^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$ (a CIDR block within 169.254.0.0/16 with a 30-bit mask).",
                                                 ],
                                             },
                                         ],
@@ -10208,7 +10210,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10219,7 +10221,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10227,7 +10229,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
@@ -10235,7 +10237,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(&["main", "aggressive"]),
                                                 description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster with a higher success rate.",
                                                 facts: &[
-                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                    "Must be one of main (main mode: higher security during negotiations), aggressive (aggressive mode: faster, with a higher success rate).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10246,7 +10248,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\\\nValid values: **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10255,7 +10257,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                                 description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
                                                 facts: &[
-                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                    "Must be one of ikev1 (IKEv1), ikev2 (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10264,8 +10266,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10274,8 +10276,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::String,
                                                 description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
                                                 facts: &[
-                                                    "Length: 1 to 100 characters.",
-                                                    "Format: letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!\\x60@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$`).",
+                                                    "Must be 1 to 100 characters long.",
+                                                    "Must match the pattern ^[A-Za-z0-9~!\\x60@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$ (letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces)).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10284,8 +10286,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                         ],
@@ -10306,7 +10308,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10317,7 +10319,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10325,7 +10327,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
@@ -10335,7 +10337,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of disabled (no Diffie-Hellman exchange), group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                         ],
@@ -10350,7 +10352,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunnel configurations.\n\n*   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.\n*   When you create a IPsec-VPN connection in dual-tunnel mode, you must add both tunnels to IPsec-VPN connection to ensure that the IPsec-VPN connection has connection redundancy. Each IPsec-VPN connection supports only two tunnels.",
-                    facts: &["Items: at most 2."],
+                    facts: &["Must have at most 2 items."],
                 },
                 ParamDoc {
                     name: "EnableTunnelsBgp",
@@ -10374,7 +10376,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpn_attachment::CreateVpnAttachmentRequest,
+                crate::operation::create_vpn_attachment::CreateVpnAttachmentRequest,
             >,
             wait: None,
         },
@@ -10382,7 +10384,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpnConnection",
             summary: "Creates an IPsec-VPN connection.",
             description: "*   If the VPN gateway supports the dual-tunnel mode, you can specify the following parameters in addition to the required parameters when you call `CreateVpnConnection`:\n\n    **ClientToken**, **Name**, **EffectImmediately**, **AutoConfigRoute**, **Tags** array, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.\n\n    For more information about the regions and zones that support the dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](https://www.alibabacloud.com/help/doc-detail/2358946.htm).\n\n*   If the VPN gateway supports only the dual-tunnel mode, you can specify the following parameters in addition to the required parameters when you call `CreateVpnConnection`:\n\n    **ClientToken**, **CustomerGatewayId**, **Name**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, **RemoteCaCertificate**, and **Tags** array.\n\n*   **CreateVpnConnection** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the IPsec-VPN connection is being created.\n    *   If the VPN gateway is in the **active** state, the IPsec-VPN connection is created.\n\n*   You cannot call **CreateVpnConnection** to create multiple IPsec-VPN connections associated with a VPN gateway at the same time.",
-            info: &crate::create_vpn_connection::OPERATION,
+            info: &crate::operation::create_vpn_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -10403,7 +10405,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -10435,7 +10437,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -10559,14 +10561,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &["Length: 1 to 64 characters."],
+                                    facts: &["Must be 1 to 64 characters long."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &["Length: at most 128 characters."],
+                                    facts: &["Must be at most 128 characters long."],
                                 },
                             ],
                         ),
@@ -10575,7 +10577,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "TunnelOptionsSpecification",
@@ -10618,7 +10620,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     shape: &Shape::Enum(&["master", "slave"]),
                                     description: "The role of the tunnel. Valid values:\n\n*   **master**: The tunnel is an active tunnel.\n*   **slave**: The tunnel is a standby tunnel.",
                                     facts: &[
-                                        "Valid values: `master` (the active tunnel), `slave` (the standby tunnel).",
+                                        "Must be one of master (the active tunnel), slave (the standby tunnel).",
                                     ],
                                 },
                                 FieldDoc {
@@ -10630,8 +10632,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 name: "LocalAsn",
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
-                                                description: "The autonomous system number (ASN) of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n> - If you set **EnableTunnelsBgp** to **true**, you must set this parameter.\n> - Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).\n> - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.",
-                                                facts: &["Value: 1 to 4294967295."],
+                                                description: "The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
+                                                facts: &["Must be 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -10644,9 +10646,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 name: "TunnelCidr",
                                                 field: "tunnel_cidr",
                                                 shape: &Shape::String,
-                                                description: "The BGP CIDR block of the tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The BGP CIDR block of each tunnel must be unique on a VPN gateway.",
+                                                description: "The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec-VPN connection must use different CIDR blocks.",
                                                 facts: &[
-                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                    "Must match the pattern ^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$ (a CIDR block within 169.254.0.0/16 with a 30-bit mask).",
                                                 ],
                                             },
                                         ],
@@ -10665,9 +10667,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["md5", "sha1", "sha256", "sha384", "sha512"],
                                                 ),
-                                                description: "The authentication algorithm that is used in Phase 1 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.",
+                                                description: "The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10676,25 +10678,25 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["aes", "aes192", "aes256", "des", "3des"],
                                                 ),
-                                                description: "The encryption algorithm that is used in Phase 1 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
+                                                description: "The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "IkeLifetime",
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
-                                                description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**. Default value: **86400**.",
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
                                                 field: "ike_mode",
                                                 shape: &Shape::Enum(&["main", "aggressive"]),
-                                                description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive:** This mode is faster and has a higher success rate.",
+                                                description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster with a higher success rate.",
                                                 facts: &[
-                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                    "Must be one of main (main mode: higher security during negotiations), aggressive (aggressive mode: faster, with a higher success rate).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10705,46 +10707,46 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\\\nValid values: **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "IkeVersion",
                                                 field: "ike_version",
                                                 shape: &Shape::Enum(&["ikev1", "ikev2"]),
-                                                description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
+                                                description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
                                                 facts: &[
-                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                    "Must be one of ikev1 (IKEv1), ikev2 (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "LocalId",
                                                 field: "local_id",
                                                 shape: &Shape::String,
-                                                description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
+                                                description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "Psk",
                                                 field: "psk",
                                                 shape: &Shape::String,
-                                                description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
+                                                description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
                                                 facts: &[
-                                                    "Length: 1 to 100 characters.",
-                                                    "Format: letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!\\x60@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$`).",
+                                                    "Must be 1 to 100 characters long.",
+                                                    "Must match the pattern ^[A-Za-z0-9~!\\x60@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$ (letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces)).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "RemoteId",
                                                 field: "remote_id",
                                                 shape: &Shape::String,
-                                                description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
+                                                description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                         ],
@@ -10763,9 +10765,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["md5", "sha1", "sha256", "sha384", "sha512"],
                                                 ),
-                                                description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.",
+                                                description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -10774,17 +10776,17 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["aes", "aes192", "aes256", "des", "3des"],
                                                 ),
-                                                description: "The encryption algorithm that is used in Phase 2 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
+                                                description: "The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecLifetime",
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
-                                                description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds\n\nValid values: **0** to **86400**. Default value: **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**. Default value: **86400**.",
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
@@ -10794,7 +10796,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of disabled (no Diffie-Hellman exchange), group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                         ],
@@ -10809,7 +10811,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunnel configurations.\n\n*   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.\n*   When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.",
-                    facts: &["Items: at most 2."],
+                    facts: &["Must have at most 2 items."],
                 },
                 ParamDoc {
                     name: "EnableTunnelsBgp",
@@ -10833,7 +10835,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpn_connection::CreateVpnConnectionRequest,
+                crate::operation::create_vpn_connection::CreateVpnConnectionRequest,
             >,
             wait: None,
         },
@@ -10841,7 +10843,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpnGateway",
             summary: "Creates a VPN gateway.",
             description: "Creates a VPN gateway in a virtual private cloud (VPC).\n\nIf automatic payment is disabled, you must complete the payment for the VPN gateway in the\nAlibaba Cloud Management console before it is created.",
-            info: &crate::create_vpn_gateway::OPERATION,
+            info: &crate::operation::create_vpn_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -10862,8 +10864,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The name of the VPN gateway. The default value is the ID of the VPN gateway.",
                     facts: &[
-                        "Length: 2 to 100 characters.",
-                        "Format: starts with a letter; letters, digits, underscores (_) and hyphens (-) only (pattern `^[A-Za-z][A-Za-z0-9_-]*$`).",
+                        "Must be 2 to 100 characters long.",
+                        "Must match the pattern ^[A-Za-z][A-Za-z0-9_-]*$ (starts with a letter; letters, digits, underscores (_) and hyphens (-) only).",
                     ],
                 },
                 ParamDoc {
@@ -10885,7 +10887,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: Some("POSTPAY"),
                     description: "The billing method of the VPN gateway. Set the value to POSTPAY, which specifies the\npay-as-you-go billing method. Example value for the Alibaba Cloud China site: PREPAY;\nfor the Alibaba Cloud International site: POSTPAY.\n\nThis parameter is required when you create a VPN gateway.",
                     facts: &[
-                        "Valid values: `PREPAY` (subscription), `POSTPAY` (pay-as-you-go).",
+                        "Must be one of PREPAY (subscription), POSTPAY (pay-as-you-go).",
                     ],
                 },
                 ParamDoc {
@@ -10896,7 +10898,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The subscription duration. Unit: months.",
-                    facts: &["Valid values: 1 to 9, 12, 24, 36."],
+                    facts: &["Must be one of 1 to 9, 12, 24, 36."],
                 },
                 ParamDoc {
                     name: "AutoPay",
@@ -10916,7 +10918,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The public bandwidth of the VPN gateway. Unit: Mbit/s.",
-                    facts: &["Valid values: 5, 10, 20, 50, 100, 200."],
+                    facts: &["Must be one of 5, 10, 20, 50, 100, 200."],
                 },
                 ParamDoc {
                     name: "EnableIpsec",
@@ -10946,7 +10948,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The maximum number of clients that can be connected at the same time.",
-                    facts: &["Valid values: 5, 10, 20."],
+                    facts: &["Must be one of 5, 10, 20."],
                 },
                 ParamDoc {
                     name: "VSwitchId",
@@ -10967,7 +10969,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: Some("Normal"),
                     description: "The type of the VPN gateway.",
                     facts: &[
-                        "Valid values: `Normal` (standard), `NationalStandard` (ShangMi (SM)).",
+                        "Must be one of Normal (standard), NationalStandard (ShangMi (SM)).",
                     ],
                 },
                 ParamDoc {
@@ -10979,7 +10981,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique\namong different requests. If you do not set this parameter, the system automatically uses\nRequestId as ClientToken; RequestId of each API request may be different.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -10992,7 +10994,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: Some("public"),
                     description: "The network type of the VPN gateway.",
                     facts: &[
-                        "Valid values: `public` (public VPN gateway), `private` (private VPN gateway).",
+                        "Must be one of public (public VPN gateway), private (private VPN gateway).",
                     ],
                 },
                 ParamDoc {
@@ -11017,7 +11019,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpn_gateway::CreateVpnGatewayRequest,
+                crate::operation::create_vpn_gateway::CreateVpnGatewayRequest,
             >,
             wait: Some(::acs_runtime::cli::WaitDoc {
                 waiter: "VpnGatewayActive",
@@ -11034,7 +11036,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpnPbrRouteEntry",
             summary: "Creates a policy-based route for a VPN gateway.",
             description: "*   Before you call this operation, make sure that you are familiar with the match rules of and limits on policy-based routes. For more information, see [Manage policy-based routes](https://www.alibabacloud.com/help/doc-detail/110777.htm).\n\n*   Before you create a policy-based route, make sure that an IPsec-VPN connection is created. For more information, see [CreateVpnConnection](https://www.alibabacloud.com/help/doc-detail/120391.htm).\n\n*   **CreateVpnPbrRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status of the VPN gateway.\n\n    *   If the VPN gateway is in the **updating** state, the policy-based route is being created.\n    *   If the VPN gateway is in the **active** state, the policy-based route is created.\n\n*   You cannot call the **CreateVpnPbrRouteEntry** operation to create multiple policy-based routes for a VPN gateway at a time.",
-            info: &crate::create_vpn_pbr_route_entry::OPERATION,
+            info: &crate::operation::create_vpn_pbr_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11055,7 +11057,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -11107,7 +11109,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the policy-based route.\n\nIf you use the same VPN gateway to establish active/standby IPsec-VPN connections, you can configure route weights to specify which connection is active. A value of 100 specifies the active connection, whereas a value of 0 specifies the standby connection.\n\nYou can configure health checks to automatically check the connectivity of IPsec-VPN connections. If the active connection is down, the standby connection automatically takes over. For more information, see [CreateVpnConnection](https://www.alibabacloud.com/help/doc-detail/120391.htm).\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.\n\n>  If you specify active/standby IPsec-VPN connections, the active policy-based route and the standby policy-based route must have the same source and destination CIDR blocks.",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "PublishVpc",
@@ -11127,7 +11129,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the policy-based route.\n\nThe description must be 1 to 100 characters in length, and cannot start with http:// or https://.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
@@ -11137,7 +11139,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "Priority",
@@ -11147,7 +11149,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The priority of the policy-based route. Valid values: **1** to **100**. Default value: **10**.\n\nA smaller value indicates a higher priority.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -11161,7 +11163,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest,
+                crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest,
             >,
             wait: None,
         },
@@ -11169,7 +11171,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpnRouteEntry",
             summary: "Creates a destination-based route entry for a VPN gateway.",
             description: "*   **CreateVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If a VPN gateway is in the **updating** state, the destination-based route entry is being created.\n    *   If a VPN gateway is in the **active** state, the destination-based route entry has been created.\n\n*   You cannot repeatedly call **CreateVpnRouteEntry** to create a destination-based route entry for a VPN gateway within the specified period of time.",
-            info: &crate::create_vpn_route_entry::OPERATION,
+            info: &crate::operation::create_vpn_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11190,7 +11192,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -11232,7 +11234,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route. Valid values:\n\n*   **100**: a high priority\n*   **0**: a low priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "PublishVpc",
@@ -11252,7 +11254,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the destination-based route.\n\nThe description must be **1** to **100** characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
@@ -11262,7 +11264,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -11276,7 +11278,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpn_route_entry::CreateVpnRouteEntryRequest,
+                crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequest,
             >,
             wait: None,
         },
@@ -11284,7 +11286,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeactivateRouterInterface",
             summary: "Deactivates a router interface.",
             description: "",
-            info: &crate::deactivate_router_interface::OPERATION,
+            info: &crate::operation::deactivate_router_interface::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11308,7 +11310,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::deactivate_router_interface::DeactivateRouterInterfaceRequest,
+                crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequest,
             >,
             wait: None,
         },
@@ -11316,7 +11318,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeactiveFlowLog",
             summary: "Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.",
             description: "*   The **DeactiveFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of a flow log:\n\n    *   If the flow log is in the **Deactivating** state, the flow log is being disabled.\n    *   If the flow log is in the **Inactive** state, the flow log is disabled.\n\n*   You cannot repeatedly call the **DeactiveFlowLog** operation to disable a flow log within the specified period of time.",
-            info: &crate::deactive_flow_log::OPERATION,
+            info: &crate::operation::deactive_flow_log::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11340,7 +11342,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::deactive_flow_log::DeactiveFlowLogRequest,
+                crate::operation::deactive_flow_log::DeactiveFlowLogRequest,
             >,
             wait: None,
         },
@@ -11348,7 +11350,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteBgpGroup",
             summary: "Deletes a Border Gateway Protocol (BGP) group.",
             description: "",
-            info: &crate::delete_bgp_group::OPERATION,
+            info: &crate::operation::delete_bgp_group::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11384,7 +11386,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_bgp_group::DeleteBgpGroupRequest,
+                crate::operation::delete_bgp_group::DeleteBgpGroupRequest,
             >,
             wait: None,
         },
@@ -11392,7 +11394,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteBgpNetwork",
             summary: "Deletes an advertised Border Gateway Protocol (BGP) network.",
             description: "",
-            info: &crate::delete_bgp_network::OPERATION,
+            info: &crate::operation::delete_bgp_network::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11438,7 +11440,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_bgp_network::DeleteBgpNetworkRequest,
+                crate::operation::delete_bgp_network::DeleteBgpNetworkRequest,
             >,
             wait: None,
         },
@@ -11446,7 +11448,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteBgpPeer",
             summary: "Deletes a Border Gateway Protocol (BGP) peer.",
             description: "",
-            info: &crate::delete_bgp_peer::OPERATION,
+            info: &crate::operation::delete_bgp_peer::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11482,7 +11484,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_bgp_peer::DeleteBgpPeerRequest,
+                crate::operation::delete_bgp_peer::DeleteBgpPeerRequest,
             >,
             wait: None,
         },
@@ -11490,7 +11492,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteCommonBandwidthPackage",
             summary: "Deletes an Internet Shared Bandwidth instance.",
             description: "You cannot repeatedly call the **DeleteCommonBandwidthPackage** operation to delete an Internet Shared Bandwidth instance within the specified period of time.",
-            info: &crate::delete_common_bandwidth_package::OPERATION,
+            info: &crate::operation::delete_common_bandwidth_package::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11524,7 +11526,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequest,
+                crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequest,
             >,
             wait: None,
         },
@@ -11532,7 +11534,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteCustomerGateway",
             summary: "Deletes a customer gateway.",
             description: "Before you delete a customer gateway, make sure that no IPsec-VPN connection is associated with the customer gateway. For more information about how to delete an IPsec-VPN connection, see [DeleteVpnAttachment](https://www.alibabacloud.com/help/doc-detail/2526938.htm) or [DeleteVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526948.htm).",
-            info: &crate::delete_customer_gateway::OPERATION,
+            info: &crate::operation::delete_customer_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11553,8 +11555,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "Length: at most 64 characters.",
-                        "ASCII characters only.",
+                        "Must be at most 64 characters long.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -11570,7 +11572,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_customer_gateway::DeleteCustomerGatewayRequest,
+                crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequest,
             >,
             wait: None,
         },
@@ -11578,7 +11580,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteDhcpOptionsSet",
             summary: "Deletes a DHCP options set.",
             description: "## [](#)Description\n\n*   **DeleteDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetDhcpOptionsSet](https://www.alibabacloud.com/help/doc-detail/189208.htm) operation to query the status of the task.\n\n    *   If the DHCP options set is in the **Deleting** state, the DHCP options set is being deleted.\n    *   If you cannot query the DHCP options set, the DHCP options set is deleted.\n\n*   You cannot repeatedly call the **DeleteDhcpOptionsSet** operation to delete a DHCP options set within the specified period of time.",
-            info: &crate::delete_dhcp_options_set::OPERATION,
+            info: &crate::operation::delete_dhcp_options_set::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11624,7 +11626,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_dhcp_options_set::DeleteDhcpOptionsSetRequest,
+                crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequest,
             >,
             wait: None,
         },
@@ -11632,7 +11634,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteExpressConnect",
             summary: "Deletes a Express Connect instance, including the initiator and acceptor.",
             description: "",
-            info: &crate::delete_express_connect::OPERATION,
+            info: &crate::operation::delete_express_connect::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11678,7 +11680,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_express_connect::DeleteExpressConnectRequest,
+                crate::operation::delete_express_connect::DeleteExpressConnectRequest,
             >,
             wait: None,
         },
@@ -11686,7 +11688,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteExpressConnectTrafficQos",
             summary: "Deletes a quality of service (QoS) policy.",
             description: "",
-            info: &crate::delete_express_connect_traffic_qos::OPERATION,
+            info: &crate::operation::delete_express_connect_traffic_qos::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11722,7 +11724,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequest,
+                crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequest,
             >,
             wait: None,
         },
@@ -11730,7 +11732,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteExpressConnectTrafficQosQueue",
             summary: "Deletes a quality of service (QoS) queue.",
             description: "",
-            info: &crate::delete_express_connect_traffic_qos_queue::OPERATION,
+            info: &crate::operation::delete_express_connect_traffic_qos_queue::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11776,7 +11778,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequest,
+                crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequest,
             >,
             wait: None,
         },
@@ -11784,7 +11786,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteExpressConnectTrafficQosRule",
             summary: "Deletes a quality of service (QoS) rule.",
             description: "",
-            info: &crate::delete_express_connect_traffic_qos_rule::OPERATION,
+            info: &crate::operation::delete_express_connect_traffic_qos_rule::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11840,7 +11842,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequest,
+                crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequest,
             >,
             wait: None,
         },
@@ -11848,7 +11850,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteFailoverTestJob",
             summary: "Deletes a failover test.",
             description: "You can delete only failover tests that are in the **Pending** or **Complete** state.",
-            info: &crate::delete_failover_test_job::OPERATION,
+            info: &crate::operation::delete_failover_test_job::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11884,7 +11886,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_failover_test_job::DeleteFailoverTestJobRequest,
+                crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequest,
             >,
             wait: None,
         },
@@ -11892,7 +11894,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteFlowLog",
             summary: "Deletes a flow log.",
             description: "*   The **DeleteFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of a flow log:\n\n    *   If the flow log is in the **Deleting** state, the flow log is being deleted.\n    *   If you cannot query the flow log, the flow log is deleted.\n\n*   You cannot repeatedly call the **DeleteFlowLog** operation to delete a flow log within the specified period of time.",
-            info: &crate::delete_flow_log::OPERATION,
+            info: &crate::operation::delete_flow_log::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11916,7 +11918,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_flow_log::DeleteFlowLogRequest,
+                crate::operation::delete_flow_log::DeleteFlowLogRequest,
             >,
             wait: None,
         },
@@ -11924,7 +11926,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteForwardEntry",
             summary: "Deletes a DNAT entry.",
             description: "## [](#)Description\n\n*   **DeleteForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](https://www.alibabacloud.com/help/doc-detail/36053.htm) operation to query the status of the task.\n\n    *   If the DNAT entry is in the **Deleting** state, the system is deleting the DNAT entry. In this case, you can only query the status of the DNAT entry, but cannot perform other operations.\n    *   If the DNAT entry cannot be found, it is deleted.\n\n>  If a DNAT table has DNAT entries in the **Pending** state, you cannot delete the DNAT entries.\n\n*   You cannot repeatedly call the **DeleteForwardEntry** operation to delete a DNAT entry within the specified period of time.",
-            info: &crate::delete_forward_entry::OPERATION,
+            info: &crate::operation::delete_forward_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -11970,7 +11972,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_forward_entry::DeleteForwardEntryRequest,
+                crate::operation::delete_forward_entry::DeleteForwardEntryRequest,
             >,
             wait: None,
         },
@@ -11978,7 +11980,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteFullNatEntry",
             summary: "Deletes a FULLNAT entry.",
             description: "## [](#)Description\n\n**DeleteFullNatEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListFullNatEntries](https://www.alibabacloud.com/help/doc-detail/348779.htm) operation to query the status of a FULLNAT entry.\n\n*   If the FULLNAT entry is in the **Deleting** state, the system is deleting the FULLNAT entry. In this case, you can query the status of the FULLNAT entry, but cannot perform other operations.\n*   If the FULLNAT entry cannot be found, the FULLNAT entry is deleted.\n\nYou cannot repeatedly call the **DeleteFullNatEntry** operation to delete a FULLNAT entry within the specified period of time.",
-            info: &crate::delete_full_nat_entry::OPERATION,
+            info: &crate::operation::delete_full_nat_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -12034,7 +12036,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_full_nat_entry::DeleteFullNatEntryRequest,
+                crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequest,
             >,
             wait: None,
         },
@@ -12042,7 +12044,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteGlobalAccelerationInstance",
             summary: "Deletes a GA instance.",
             description: "When you call this operation, take note of the following items:\n\n*   You can delete only pay-as-you-go instances.\n*   Before you can delete a dedicated instance, disassociate the backend server from the instance first.\n*   Before you can delete a shared instance, disassociate the elastic IP address (EIP) from the instance first.",
-            info: &crate::delete_global_acceleration_instance::OPERATION,
+            info: &crate::operation::delete_global_acceleration_instance::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12066,7 +12068,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequest,
+                crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequest,
             >,
             wait: None,
         },
@@ -12074,7 +12076,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteHaVip",
             summary: "Deletes a high-availability virtual IP address (HaVip).",
             description: "When you call this operation, take note of the following rules:\n\n*   The HaVip must be in the available state before it can be deleted.\n\n*   Make sure that no routes are destined for the HaVip.\n\n*   Make sure that no elastic IP addresses (EIPs) are associated with the HaVip.\n\n*   **DeleteHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID while deleting the HaVip in the background. Call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of an HaVip:\n\n    *   The **Deleting** state indicates the HaVip is being deleted.\n    *   If no HaVip is found, the HaVip is deleted.\n\n*   You cannot repeatedly call the **DeleteHaVip** operation to delete the same HaVip.",
-            info: &crate::delete_ha_vip::OPERATION,
+            info: &crate::operation::delete_ha_vip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -12110,7 +12112,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ha_vip::DeleteHaVipRequest,
+                crate::operation::delete_ha_vip::DeleteHaVipRequest,
             >,
             wait: None,
         },
@@ -12118,7 +12120,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIPv6Translator",
             summary: "Deletes an IPv6 Translation Service instance.",
             description: "",
-            info: &crate::delete_i_pv6_translator::OPERATION,
+            info: &crate::operation::delete_i_pv6_translator::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -12154,7 +12156,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_i_pv6_translator::DeleteIPv6TranslatorRequest,
+                crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequest,
             >,
             wait: None,
         },
@@ -12162,7 +12164,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIPv6TranslatorAclList",
             summary: "Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.",
             description: "",
-            info: &crate::delete_i_pv6_translator_acl_list::OPERATION,
+            info: &crate::operation::delete_i_pv6_translator_acl_list::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -12198,7 +12200,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest,
+                crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest,
             >,
             wait: None,
         },
@@ -12206,7 +12208,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIPv6TranslatorEntry",
             summary: "Deletes an IPv6 mapping entry.",
             description: "",
-            info: &crate::delete_i_pv6_translator_entry::OPERATION,
+            info: &crate::operation::delete_i_pv6_translator_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -12252,7 +12254,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest,
+                crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest,
             >,
             wait: None,
         },
@@ -12260,7 +12262,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIpsecServer",
             summary: "Deletes an IPsec server.",
             description: "*   **DeleteIpsecServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the IPsec server is being deleted.\n    *   If the VPN gateway is in the **active** state, the IPsec server is deleted.\n\n*   You cannot call **DeleteIpsecServer** within the specified period of time.",
-            info: &crate::delete_ipsec_server::OPERATION,
+            info: &crate::operation::delete_ipsec_server::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12291,7 +12293,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -12304,12 +12306,12 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "Specifies whether to perform only a dry run, without performing the actual request. Valid values:\n\n*   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.\n*   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.",
                     facts: &[
-                        "Valid values: `true` (only check the request), `false` (check and perform the request).",
+                        "Must be one of true (only check the request), false (check and perform the request).",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ipsec_server::DeleteIpsecServerRequest,
+                crate::operation::delete_ipsec_server::DeleteIpsecServerRequest,
             >,
             wait: None,
         },
@@ -12317,7 +12319,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIpv4Gateway",
             summary: "Deletes an IPv4 gateway.",
             description: "### [](#)Description\n\n*   Before you delete an IPv4 gateway, make sure that no route tables are associated with the IPv4 gateway.\n\n*   **DeleteIpv4Gateway** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetIpv4GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/407670.htm) operation to query the status of the task.\n\n    *   If the IPv4 gateway is in the **Deleting** state, the IPv4 gateway is being deleted.\n    *   If the IPv4 gateway cannot be queried, the IPv4 gateway is deleted.\n\n*   After you call the **DeleteIpv4Gateway** operation to delete an IPv4 gateway, you cannot call the operation again to delete the IPv4 gateway until the deletion task is complete.",
-            info: &crate::delete_ipv4_gateway::OPERATION,
+            info: &crate::operation::delete_ipv4_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Ipv4GatewayId",
@@ -12373,7 +12375,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ipv4_gateway::DeleteIpv4GatewayRequest,
+                crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequest,
             >,
             wait: None,
         },
@@ -12381,7 +12383,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIpv6EgressOnlyRule",
             summary: "Deletes an egress-only rule.",
             description: "*   **DeleteIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6EgressOnlyRules](https://www.alibabacloud.com/help/doc-detail/102208.htm) operation to query the status of the task.\n\n    *   If the egress-only rule is in the **Deleting** state, the egress-only rule is being deleted.\n    *   If you cannot query the egress-only rule, the egress-only rule is deleted.\n\n*   You cannot call the **DeleteIpv6EgressOnlyRule** within the specified period of time.",
-            info: &crate::delete_ipv6_egress_only_rule::OPERATION,
+            info: &crate::operation::delete_ipv6_egress_only_rule::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12417,7 +12419,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequest,
+                crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequest,
             >,
             wait: None,
         },
@@ -12425,7 +12427,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIpv6Gateway",
             summary: "Deletes an IPv6 gateway.",
             description: "Before you delete an IPv6 gateway, you must delete the egress-only rules of the IPv6 gateway. For more information, see [DeleteIpv6EgressOnlyRule](https://www.alibabacloud.com/help/doc-detail/102201.htm).\n\n*   **DeleteIpv6Gateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/102226.htm) operation to query the status of the task:\n\n    *   If the IPv6 gateway is in the **Deleting** state, the IPv6 gateway is being deleted.\n    *   If you cannot query the IPv6 gateway, the IPv6 gateway is deleted.\n\n*   You cannot repeatedly call the **DeleteIpv6Gateway** operation to delete an IPv6 gateway within the specified period of time.",
-            info: &crate::delete_ipv6_gateway::OPERATION,
+            info: &crate::operation::delete_ipv6_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12471,7 +12473,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ipv6_gateway::DeleteIpv6GatewayRequest,
+                crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequest,
             >,
             wait: None,
         },
@@ -12479,7 +12481,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteIpv6InternetBandwidth",
             summary: "Deletes Internet bandwidth.",
             description: "You cannot call the **DeleteIpv6InternetBandwidth** operation within the specified period of time.",
-            info: &crate::delete_ipv6_internet_bandwidth::OPERATION,
+            info: &crate::operation::delete_ipv6_internet_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12535,7 +12537,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest,
+                crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest,
             >,
             wait: None,
         },
@@ -12543,7 +12545,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteNatGateway",
             summary: "Deletes a specified Internet NAT gateway.",
             description: "## [](#)Description\n\n*   **DeleteNatGateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNatGateways](https://www.alibabacloud.com/help/doc-detail/36054.htm) to query the status of the task.\n\n    *   If a NAT gateway is in the **Deleting** state, the NAT gateway is being deleted. In this case, you can query the NAT gateway but you cannot perform other operations.\n\n    *   If the NAT gateway cannot be found, the NAT gateway is deleted.\n\n        After you delete a NAT gateway, you cannot restore the NAT gateway. Proceed with caution.\n\n*   You cannot repeatedly call the **DeleteNatGateway** operation to delete a NAT gateway within the specified period of time.",
-            info: &crate::delete_nat_gateway::OPERATION,
+            info: &crate::operation::delete_nat_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12577,7 +12579,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_nat_gateway::DeleteNatGatewayRequest,
+                crate::operation::delete_nat_gateway::DeleteNatGatewayRequest,
             >,
             wait: None,
         },
@@ -12585,7 +12587,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteNatIp",
             summary: "Deletes a NAT IP address.",
             description: "## [](#)Description\n\n*   **DeleteNatIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListNatIps](https://www.alibabacloud.com/help/doc-detail/281979.htm) operation to query the status of the task.\n\n    *   If the NAT IP address is in the **Deleting** state, the NAT IP address is being deleted. In this case, you can only query the NAT IP address but cannot perform other operations.\n    *   If the NAT IP address cannot be found, it is deleted.\n\n*   You cannot repeatedly call the **DeleteNatIp** operation to delete a NAT IP address within the specified period of time.",
-            info: &crate::delete_nat_ip::OPERATION,
+            info: &crate::operation::delete_nat_ip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12651,7 +12653,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_nat_ip::DeleteNatIpRequest,
+                crate::operation::delete_nat_ip::DeleteNatIpRequest,
             >,
             wait: None,
         },
@@ -12659,7 +12661,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteNatIpCidr",
             summary: "Deletes a NAT CIDR block.",
             description: "## [](#)Description\n\nYou cannot repeatedly call the **DeleteNatIpCidr** operation to delete a NAT CIDR block within the specified period of time.",
-            info: &crate::delete_nat_ip_cidr::OPERATION,
+            info: &crate::operation::delete_nat_ip_cidr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12715,7 +12717,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_nat_ip_cidr::DeleteNatIpCidrRequest,
+                crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequest,
             >,
             wait: None,
         },
@@ -12723,7 +12725,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteNetworkAcl",
             summary: "Deletes a network access control list (ACL).",
             description: "## [](#)Description\n\nYou cannot repeatedly call the **DeleteNetworkAcl** operation within the specified period of time.",
-            info: &crate::delete_network_acl::OPERATION,
+            info: &crate::operation::delete_network_acl::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "NetworkAclId",
@@ -12769,7 +12771,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_network_acl::DeleteNetworkAclRequest,
+                crate::operation::delete_network_acl::DeleteNetworkAclRequest,
             >,
             wait: None,
         },
@@ -12777,7 +12779,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeletePhysicalConnection",
             summary: "Deletes a connection over an Express Connect circuit.",
             description: "You can only delete a connection over an Express Connect circuit that is in the **Allocated**, **Confirmed**, **Rejected**, **Canceled**, **AllocationFailed**, and **Terminated** states.",
-            info: &crate::delete_physical_connection::OPERATION,
+            info: &crate::operation::delete_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12813,7 +12815,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_physical_connection::DeletePhysicalConnectionRequest,
+                crate::operation::delete_physical_connection::DeletePhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -12821,7 +12823,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeletePublicIpAddressPool",
             summary: "Deletes an IP address pool.",
             description: "Before you call this operation, take note of the following items:\n\n*   Before you delete an IP address pool, make sure that no IP address in the pool is being used.\n\n*   **DeletePublicIpAddressPool** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPools](https://www.alibabacloud.com/help/doc-detail/429433.htm) operation to query the status of the task.\n\n    *   If the IP address pool is in the **Deleting** state, the IP address pool is being deleted. In this state. you can only query the IP address pool and cannot perform other operations.\n    *   If you cannot query the IP address pool, the IP address pool is deleted.\n\n*   You cannot repeatedly call the **DeletePublicIpAddressPool** operation to delete an IP address pool within the specified period of time.",
-            info: &crate::delete_public_ip_address_pool::OPERATION,
+            info: &crate::operation::delete_public_ip_address_pool::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PublicIpAddressPoolId",
@@ -12867,7 +12869,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequest,
+                crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequest,
             >,
             wait: None,
         },
@@ -12875,7 +12877,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeletePublicIpAddressPoolCidrBlock",
             summary: "Deletes a CIDR block from an IP address pool.",
             description: "Before you call this operation, take note of the following items:\n\n*   Before you delete a CIDR block, make sure that it is not being used.\n\n*   **DeletePublicIpAddressPoolCidrBlock** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPoolCidrBlocks](https://www.alibabacloud.com/help/doc-detail/429436.htm) operation to query the status of the task.\n\n    *   If the CIDR block is in the **Deleting** state, the CIDR block is being deleted. In this state, you can only query the CIDR block and cannot perform other operations.\n    *   If you cannot query the CIDR block, the CIDR block is deleted.\n\n*   You cannot repeatedly call the **DeletePublicIpAddressPoolCidrBlock** operation to delete a CIDR block within the specified period of time.",
-            info: &crate::delete_public_ip_address_pool_cidr_block::OPERATION,
+            info: &crate::operation::delete_public_ip_address_pool_cidr_block::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PublicIpAddressPoolId",
@@ -12931,7 +12933,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequest,
+                crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequest,
             >,
             wait: None,
         },
@@ -12939,7 +12941,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteRouteEntries",
             summary: "Deletes multiple custom route entries at a time.",
             description: "When you call this operation, take note of the following items:\n\n*   You can delete only routes that are in the **Available** state.\n\n*   You cannot delete a route of a virtual private cloud (VPC) in which a vSwitch or another route is being created or deleted.\n\n*   **DeleteRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task.\n\n    *   If the route is in the **Deleting** state, the route is being deleted.\n    *   If you cannot query the route, the route is deleted.\n\n*   You cannot repeatedly call **DeleteRouteEntries** within a specific period of time.",
-            info: &crate::delete_route_entries::OPERATION,
+            info: &crate::operation::delete_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -12993,7 +12995,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the routes that you want to delete.",
-                    facts: &["Items: at most 200."],
+                    facts: &["Must have at most 200 items."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -13007,7 +13009,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_route_entries::DeleteRouteEntriesRequest,
+                crate::operation::delete_route_entries::DeleteRouteEntriesRequest,
             >,
             wait: None,
         },
@@ -13015,7 +13017,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteRouteEntry",
             summary: "Deletes a route entry from a route table of a VRouter or virtual border router (VBR).",
             description: "When you call this operation, take note of the following items:\n\n*   You can delete only routes that are in the **Available** state.\n\n*   You cannot delete a route entry of a virtual private cloud (VPC) in which a vSwitch or another route entry is being created or deleted.\n\n*   Before you call this operation to delete a route of a VBR route table, call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the **NextHopId** of the route first.\n\n*   **DeleteRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task.\n\n    *   If the route is in the **Deleting** state, the route is being deleted.\n    *   If you cannot query the route entry, the route entry is deleted.\n\n*   You cannot repeatedly call the **DeleteRouteEntry** operation to delete a route from the route table of a vRouter or a VBR within the specified period of time.",
-            info: &crate::delete_route_entry::OPERATION,
+            info: &crate::operation::delete_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13095,7 +13097,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of the next hop of the ECMP route.",
-                    facts: &["Items: at most 8."],
+                    facts: &["Must have at most 8 items."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -13109,7 +13111,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_route_entry::DeleteRouteEntryRequest,
+                crate::operation::delete_route_entry::DeleteRouteEntryRequest,
             >,
             wait: None,
         },
@@ -13117,7 +13119,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteRouteTable",
             summary: "Deletes a custom route table.",
             description: "## [](#)Description\n\n*   **DeleteRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteTableList](https://www.alibabacloud.com/help/doc-detail/87602.htm) operation to query the status of the task.\n\n    *   If the custom route table is in the **Deleting** state, the custom route table is being deleted.\n    *   If you cannot query the custom route table, the custom route table is deleted.\n\n*   You cannot repeatedly call the **DeleteRouteTable** operation to delete a custom route table within the specified period of time.",
-            info: &crate::delete_route_table::OPERATION,
+            info: &crate::operation::delete_route_table::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13141,7 +13143,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_route_table::DeleteRouteTableRequest,
+                crate::operation::delete_route_table::DeleteRouteTableRequest,
             >,
             wait: None,
         },
@@ -13149,7 +13151,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteRouterInterface",
             summary: "Deletes a router interface.",
             description: "When you call this operation, take note of the following limits:\n\n*   You can delete only a router interface that is in the **Idle** or **Inactive** state.\n*   Before you delete a router interface, you must delete all custom route entries destined for the router interface.",
-            info: &crate::delete_router_interface::OPERATION,
+            info: &crate::operation::delete_router_interface::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13185,7 +13187,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_router_interface::DeleteRouterInterfaceRequest,
+                crate::operation::delete_router_interface::DeleteRouterInterfaceRequest,
             >,
             wait: None,
         },
@@ -13193,7 +13195,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteSnatEntry",
             summary: "Deletes an SNAT entry.",
             description: "DeleteSnatEntry is an asynchronous operation. After you make a request, the ID of the request is returned but the specified SNAT entry is not deleted. The system deletes the SNAT entry in the background. You can call the [DescribeSnatTableEntries](https://www.alibabacloud.com/help/doc-detail/42677.htm) operation to query the status of SNAT entries.\n\n*   If the SNAT entries are in the **Deleting** state, the system is deleting the SNAT entries. In this case, you can only query the status of the SNAT entries, and cannot perform other operations.\n*   If no SNAT entry is returned in the response, the SNAT entry is deleted.\n\nIf some SNAT entries are in the **Pending** state, you cannot delete these SNAT entries.",
-            info: &crate::delete_snat_entry::OPERATION,
+            info: &crate::operation::delete_snat_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13239,7 +13241,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_snat_entry::DeleteSnatEntryRequest,
+                crate::operation::delete_snat_entry::DeleteSnatEntryRequest,
             >,
             wait: None,
         },
@@ -13247,7 +13249,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteSslVpnClientCert",
             summary: "Deletes an SSL client certificate.",
             description: "*   If you delete an SSL client certificate, all SSL-VPN client connections to the SSL server are disconnected. You need to reinitiate connections from SSL clients.\n\n    For example, SSL client certificate 1 and SSL client certificate 2 are created on an SSL server. After you delete certificate 1, all client connections associated with certificate 1 and certificate 2 are disconnected from the SSL server.\n\n    *   If clients associated with certificate 1 require SSL-VPN connections, you need to install other certificates on the clients and reinitiate connections from the clients.\n    *   If clients associated with certificate 2 require SSL-VPN connections, you can directly reinitiate connections from the clients.\n\n*   **DeleteSslVpnClientCert** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the SSL client certificate is being deleted.\n    *   If the VPN gateway is in the **active** state, the SSL client certificate is deleted.\n\n*   You cannot call **DeleteSslVpnClientCert** within the specified period of time.",
-            info: &crate::delete_ssl_vpn_client_cert::OPERATION,
+            info: &crate::operation::delete_ssl_vpn_client_cert::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13268,7 +13270,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13284,7 +13286,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequest,
+                crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequest,
             >,
             wait: None,
         },
@@ -13292,7 +13294,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteSslVpnServer",
             summary: "Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.",
             description: "*   **DeleteSslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the SSL server is being deleted.\n    *   If the VPN gateway is in the **active** state, the SSL server is deleted.\n\n*   You cannot repeatedly call the **DeleteSslVpnServer** operation to delete an SSL server from the same VPN gateway within the specified period of time.",
-            info: &crate::delete_ssl_vpn_server::OPERATION,
+            info: &crate::operation::delete_ssl_vpn_server::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13313,7 +13315,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -13329,7 +13331,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_ssl_vpn_server::DeleteSslVpnServerRequest,
+                crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequest,
             >,
             wait: None,
         },
@@ -13337,7 +13339,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteTrafficMirrorFilter",
             summary: "Deletes a filter of traffic mirror.",
             description: "*   The **DeleteTrafficMirrorFilter** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) operation to query the status of a filter:\n\n    *   If the filter is in the **Deleting** state, the filter is being deleted.\n    *   If you cannot query the filter, the filter is deleted.\n\n*   You cannot repeatedly call the **DeleteTrafficMirrorFilter** operation to delete a filter within the specified period of time.",
-            info: &crate::delete_traffic_mirror_filter::OPERATION,
+            info: &crate::operation::delete_traffic_mirror_filter::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorFilterId",
@@ -13383,7 +13385,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequest,
+                crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequest,
             >,
             wait: None,
         },
@@ -13391,7 +13393,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteTrafficMirrorFilterRules",
             summary: "Deletes an inbound or outbound rule of a filter for traffic mirror.",
             description: "*   **DeleteTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) to query the status of the task.\n\n    *   If the inbound or outbound rule is in the **Deleting** state, the rule is being deleted.\n    *   If you cannot query the rule, the rule is deleted.\n\n*   You cannot repeatedly call **DeleteTrafficMirrorFilterRules** within the specified period of time.",
-            info: &crate::delete_traffic_mirror_filter_rules::OPERATION,
+            info: &crate::operation::delete_traffic_mirror_filter_rules::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorFilterId",
@@ -13433,7 +13435,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The ID of the inbound or outbound rule.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -13447,7 +13449,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequest,
+                crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequest,
             >,
             wait: None,
         },
@@ -13455,7 +13457,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteTrafficMirrorSession",
             summary: "Deletes a traffic mirror session.",
             description: "*   **DeleteTrafficMirrorSession** is an asynchronous operation. After you send the request, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of a traffic mirror session.\n\n    *   If the traffic mirror session is in the **Deleting** state, the traffic mirror session is being deleted.\n    *   If you cannot query the traffic mirror session, the traffic mirror session is deleted.\n\n*   You cannot repeatedly call the **DeleteTrafficMirrorSession** operation to delete a traffic mirror session within the specified period of time.",
-            info: &crate::delete_traffic_mirror_session::OPERATION,
+            info: &crate::operation::delete_traffic_mirror_session::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -13501,7 +13503,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequest,
+                crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequest,
             >,
             wait: None,
         },
@@ -13509,7 +13511,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVSwitch",
             summary: "Deletes a vSwitch.",
             description: "When you call this operation, take note of the following limits:\n\n*   Before you delete a vSwitch, you must first release or remove all virtual private cloud (VPC) resources, including vSwitches, instances, router interfaces, and high-availability virtual IP addresses (HaVips).\n\n*   You can delete only vSwitches that are in the **Available** state.\n\n*   You cannot delete a vSwitch from a VPC where a vSwitch or a route is being created or deleted.\n\n*   **DeleteVSwitch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of the task:\n\n    *   If the vSwitch is in the **Pending** state, the vSwitch is being deleted.\n    *   If you cannot query the vSwitch, the vSwitch is deleted.\n\n*   You cannot repeatedly call the **DeleteVSwitch** operation to delete a vSwitch within the specified period of time.",
-            info: &crate::delete_v_switch::OPERATION,
+            info: &crate::operation::delete_v_switch::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VSwitchId",
@@ -13543,7 +13545,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_v_switch::DeleteVSwitchRequest,
+                crate::operation::delete_v_switch::DeleteVSwitchRequest,
             >,
             wait: None,
         },
@@ -13551,7 +13553,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVSwitchCidrReservation",
             summary: "Deletes a reserved CIDR block of a vSwitch.",
             description: "## [](#)Description\n\n*   Before you call this operation, make sure that the IP address allocated to an elastic network interface (ENI) from the reserved CIDR block is deleted. If the IP address of the ENI is not deleted, call [UnassignPrivateIpAddresses](https://www.alibabacloud.com/help/doc-detail/85919.htm) or [UnassignIpv6Addresses](https://www.alibabacloud.com/help/doc-detail/98611.htm) to delete the IPv4 or IPv6 address.\n\n*   **DeleteVSwitchCidrReservation** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListVSwitchCidrReservations](https://www.alibabacloud.com/help/doc-detail/610155.htm) to query the status of the task:\n\n    *   If the reserved CIDR block is in the **Releasing** state, it is being released.\n    *   If the reserved CIDR block is in the **Released** state, it is released.",
-            info: &crate::delete_v_switch_cidr_reservation::OPERATION,
+            info: &crate::operation::delete_v_switch_cidr_reservation::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VSwitchCidrReservationId",
@@ -13597,7 +13599,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest,
+                crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest,
             >,
             wait: None,
         },
@@ -13605,7 +13607,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVbrHa",
             summary: "Deletes a virtual border router (VBR) failover group.",
             description: "",
-            info: &crate::delete_vbr_ha::OPERATION,
+            info: &crate::operation::delete_vbr_ha::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -13641,7 +13643,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vbr_ha::DeleteVbrHaRequest,
+                crate::operation::delete_vbr_ha::DeleteVbrHaRequest,
             >,
             wait: None,
         },
@@ -13649,7 +13651,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVcoRouteEntry",
             summary: "Deletes a destination-based route from an IPsec-VPN connection.",
             description: "*   **DeleteVcoRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) operation to query the status of the task.\n\n    *   If the IPsec-VPN connection is in the **updating** state, the route is being deleted.\n    *   If the IPsec-VPN connection is in the **attached** state, the route is deleted.\n\n*   You cannot repeatedly call the **DeleteVcoRouteEntry** operation within a specific time period.",
-            info: &crate::delete_vco_route_entry::OPERATION,
+            info: &crate::operation::delete_vco_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13689,7 +13691,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route that you want to delete. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "NextHop",
@@ -13709,7 +13711,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -13720,13 +13722,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vco_route_entry::DeleteVcoRouteEntryRequest,
+                crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequest,
             >,
             wait: None,
         },
@@ -13734,7 +13736,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVirtualBorderRouter",
             summary: "Deletes a virtual border router (VBR).",
             description: "Before you call this operation, take note of the following limits:\n\n*   Before you delete a VBR, you must delete all router interfaces of the VBR.\n*   You can delete only a VBR in the **unconfirmed**, **active**, or **terminated** state.\n*   The owner of an Express Connect circuit can delete a VBR that belongs to another account only if the VBR is in the **unconfirmed** state.",
-            info: &crate::delete_virtual_border_router::OPERATION,
+            info: &crate::operation::delete_virtual_border_router::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13770,7 +13772,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_virtual_border_router::DeleteVirtualBorderRouterRequest,
+                crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest,
             >,
             wait: None,
         },
@@ -13778,7 +13780,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpc",
             summary: "Deletes a virtual private cloud (VPC).",
             description: "When you call this operation, take note of the following limits:\n\n*   Before you delete a VPC, make sure that all resources deployed in the VPC are released or removed, such as vSwitches, instances, and high-availability virtual IP addresses (HaVips).\n\n*   You can delete only a VPC that is in the **Available** state.\n\n*   The **DeleteVpc** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of a VPC:\n\n    *   If the VPC is in the **Deleting** state, the VPC is being deleted.\n    *   If you cannot query the VPC, the VPC is deleted.\n\n*   You cannot repeatedly call the **DeleteVpc** operation to delete a VPC within the specified period of time.",
-            info: &crate::delete_vpc::OPERATION,
+            info: &crate::operation::delete_vpc::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -13833,14 +13835,16 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     ],
                 },
             ],
-            prepare: ::acs_runtime::cli::prepare::<crate::delete_vpc::DeleteVpcRequest>,
+            prepare: ::acs_runtime::cli::prepare::<
+                crate::operation::delete_vpc::DeleteVpcRequest,
+            >,
             wait: None,
         },
         OperationDoc {
             name: "DeleteVpcGatewayEndpoint",
             summary: "Deletes a gateway endpoint.",
             description: "",
-            info: &crate::delete_vpc_gateway_endpoint::OPERATION,
+            info: &crate::operation::delete_vpc_gateway_endpoint::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "EndpointId",
@@ -13886,7 +13890,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequest,
+                crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequest,
             >,
             wait: None,
         },
@@ -13894,7 +13898,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpcPrefixList",
             summary: "Deletes a prefix list.",
             description: "You cannot repeatedly call the **DeleteDhcpOptionsSet** operation to delete a prefix list within the specified period of time.",
-            info: &crate::delete_vpc_prefix_list::OPERATION,
+            info: &crate::operation::delete_vpc_prefix_list::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PrefixListId",
@@ -13940,7 +13944,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpc_prefix_list::DeleteVpcPrefixListRequest,
+                crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequest,
             >,
             wait: None,
         },
@@ -13948,7 +13952,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpnAttachment",
             summary: "Deletes an IPsec-VPN connection.",
             description: "*   If an IPsec-VPN connection is associated with a transit router, you must disassociate the transit router from the IPsec-VPN connection before you delete the IPsec-VPN connection. For more information, see [DeleteTransitRouterVpnAttachment](https://www.alibabacloud.com/help/doc-detail/468251.htm).\n*   If an IPsec-VPN connection is not associated with a resource, you can call `DeleteVpnAttachment` to directly delete the IPsec-VPN connection.",
-            info: &crate::delete_vpn_attachment::OPERATION,
+            info: &crate::operation::delete_vpn_attachment::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -13979,13 +13983,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpn_attachment::DeleteVpnAttachmentRequest,
+                crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequest,
             >,
             wait: None,
         },
@@ -13993,7 +13997,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpnConnection",
             summary: "Deletes an IPsec-VPN connection.",
             description: "*   **DeleteVpnConnection** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status of a VPN gateway.\n\n    *   If a VPN gateway is in the **updating** state, the IPsec-VPN connection is being deleted.\n    *   If a VPN gateway is in the **active** state, the IPsec-VPN connection has been deleted.\n\n*   You cannot call the **DeleteVpnConnection** operation to delete multiple IPsec-VPN connections for a VPN gateway at a time.\n\n>  After an IPsec-VPN connection between a data center and Alibaba Cloud is deleted, the connection between the data center and Alibaba Cloud is closed.",
-            info: &crate::delete_vpn_connection::OPERATION,
+            info: &crate::operation::delete_vpn_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14014,7 +14018,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -14030,7 +14034,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpn_connection::DeleteVpnConnectionRequest,
+                crate::operation::delete_vpn_connection::DeleteVpnConnectionRequest,
             >,
             wait: None,
         },
@@ -14038,7 +14042,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpnGateway",
             summary: "Deletes a VPN gateway.",
             description: ">  You cannot delete a VPN gateway associated with existing IPsec-VPN connections.",
-            info: &crate::delete_vpn_gateway::OPERATION,
+            info: &crate::operation::delete_vpn_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14059,8 +14063,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "Length: at most 64 characters.",
-                        "ASCII characters only.",
+                        "Must be at most 64 characters long.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -14076,7 +14080,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpn_gateway::DeleteVpnGatewayRequest,
+                crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequest,
             >,
             wait: Some(::acs_runtime::cli::WaitDoc {
                 waiter: "VpnGatewayDeleted",
@@ -14093,7 +14097,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpnPbrRouteEntry",
             summary: "Deletes a policy-based route from a VPN gateway.",
             description: "*   **DeleteVpnPbrRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If a VPN gateway is in the **updating** state, the policy-based route is being deleted.\n    *   If a VPN gateway is in the **active** state, the policy-based route has been deleted.\n\n*   You cannot repeatedly call **DeleteVpnPbrRouteEntry** to delete a policy-based route within the specified period of time.",
-            info: &crate::delete_vpn_pbr_route_entry::OPERATION,
+            info: &crate::operation::delete_vpn_pbr_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14114,7 +14118,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -14176,7 +14180,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "Priority",
@@ -14190,7 +14194,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequest,
+                crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequest,
             >,
             wait: None,
         },
@@ -14198,7 +14202,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpnRouteEntry",
             summary: "Deletes a destination-based route from a VPN gateway.",
             description: "*   **DeleteVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If a VPN gateway is in the **updating** state, the destination-based route is being deleted.\n    *   If the VPN gateway is in the **active** state, the destination-based route is deleted.\n\n*   You cannot repeatedly call **DeleteVpnRouteEntry** to delete a destination-based route from a VPN gateway within the specified period of time.",
-            info: &crate::delete_vpn_route_entry::OPERATION,
+            info: &crate::operation::delete_vpn_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14219,7 +14223,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -14261,7 +14265,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
@@ -14271,11 +14275,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpn_route_entry::DeleteVpnRouteEntryRequest,
+                crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequest,
             >,
             wait: None,
         },
@@ -14283,7 +14287,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeletionProtection",
             summary: "Set the deletion protection feature for an instance.",
             description: "After you enable deletion protection for an instance, you cannot delete the instance. You must disable deletion protection before you can delete the instance.",
-            info: &crate::deletion_protection::OPERATION,
+            info: &crate::operation::deletion_protection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14339,7 +14343,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::deletion_protection::DeletionProtectionRequest,
+                crate::operation::deletion_protection::DeletionProtectionRequest,
             >,
             wait: None,
         },
@@ -14347,7 +14351,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "Describe95Traffic",
             summary: "Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.",
             description: "",
-            info: &crate::describe95_traffic::OPERATION,
+            info: &crate::operation::describe95_traffic::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14391,7 +14395,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe95_traffic::Describe95TrafficRequest,
+                crate::operation::describe95_traffic::Describe95TrafficRequest,
             >,
             wait: None,
         },
@@ -14399,7 +14403,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeAccessPoints",
             summary: "Queries the access points of Express Connect circuits in a region.",
             description: "",
-            info: &crate::describe_access_points::OPERATION,
+            info: &crate::operation::describe_access_points::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14419,7 +14423,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -14429,7 +14433,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "AcceptLanguage",
@@ -14443,7 +14447,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_access_points::DescribeAccessPointsRequest,
+                crate::operation::describe_access_points::DescribeAccessPointsRequest,
             >,
             wait: None,
         },
@@ -14451,7 +14455,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeBgpGroups",
             summary: "Queries BGP groups in a specified region.",
             description: "",
-            info: &crate::describe_bgp_groups::OPERATION,
+            info: &crate::operation::describe_bgp_groups::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RouterId",
@@ -14501,7 +14505,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -14511,11 +14515,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. The maximum value is **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_bgp_groups::DescribeBgpGroupsRequest,
+                crate::operation::describe_bgp_groups::DescribeBgpGroupsRequest,
             >,
             wait: None,
         },
@@ -14523,7 +14527,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeBgpNetworks",
             summary: "Queries advertised Border Gateway Protocol (BGP) networks.",
             description: "",
-            info: &crate::describe_bgp_networks::OPERATION,
+            info: &crate::operation::describe_bgp_networks::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RouterId",
@@ -14553,7 +14557,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The number of the returned page. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -14563,11 +14567,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. The maximum value is **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_bgp_networks::DescribeBgpNetworksRequest,
+                crate::operation::describe_bgp_networks::DescribeBgpNetworksRequest,
             >,
             wait: None,
         },
@@ -14575,7 +14579,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeBgpPeers",
             summary: "Queries Border Gateway Protocol (BGP) peers in a region.",
             description: "",
-            info: &crate::describe_bgp_peers::OPERATION,
+            info: &crate::operation::describe_bgp_peers::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RouterId",
@@ -14635,7 +14639,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -14645,11 +14649,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1 to 50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_bgp_peers::DescribeBgpPeersRequest,
+                crate::operation::describe_bgp_peers::DescribeBgpPeersRequest,
             >,
             wait: None,
         },
@@ -14657,7 +14661,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeCommonBandwidthPackages",
             summary: "Queries a list of Internet Shared Bandwidth instances in a region.",
             description: "",
-            info: &crate::describe_common_bandwidth_packages::OPERATION,
+            info: &crate::operation::describe_common_bandwidth_packages::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "IncludeReservationData",
@@ -14717,7 +14721,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -14727,7 +14731,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1 to 50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -14750,14 +14754,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key to add to the Internet Shared Bandwidth instance. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value to add to the Internet Shared Bandwidth instance. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -14767,7 +14771,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags to add to the Internet Shared Bandwidth instance.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "SecurityProtectionEnabled",
@@ -14781,7 +14785,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest,
+                crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest,
             >,
             wait: None,
         },
@@ -14789,7 +14793,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeCustomerGateway",
             summary: "Queries details of a customer gateway.",
             description: "",
-            info: &crate::describe_customer_gateway::OPERATION,
+            info: &crate::operation::describe_customer_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14813,7 +14817,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_customer_gateway::DescribeCustomerGatewayRequest,
+                crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequest,
             >,
             wait: None,
         },
@@ -14821,7 +14825,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeCustomerGateways",
             summary: "Queries customer gateways.",
             description: "",
-            info: &crate::describe_customer_gateways::OPERATION,
+            info: &crate::operation::describe_customer_gateways::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -14861,7 +14865,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: at most 50."],
+                    facts: &["Must be at most 50."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -14874,15 +14878,15 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag. The tag key cannot be an empty string.\n\nThe tag key can be up to 64 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys at a time.",
-                                    facts: &["Length: 1 to 64 characters."],
+                                    description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
+                                    facts: &["Must be 1 to 64 characters long."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag.\n\nThe tag value can be up to 128 characters in length. It can be an empty string. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values at a time.",
-                                    facts: &["Length: at most 128 characters."],
+                                    description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
+                                    facts: &["Must be at most 128 characters long."],
                                 },
                             ],
                         ),
@@ -14891,7 +14895,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags to be added to the customer gateway.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -14905,7 +14909,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_customer_gateways::DescribeCustomerGatewaysRequest,
+                crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest,
             >,
             wait: None,
         },
@@ -14913,7 +14917,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeEcGrantRelation",
             summary: "Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).",
             description: "",
-            info: &crate::describe_ec_grant_relation::OPERATION,
+            info: &crate::operation::describe_ec_grant_relation::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceType",
@@ -14967,7 +14971,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ec_grant_relation::DescribeEcGrantRelationRequest,
+                crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequest,
             >,
             wait: None,
         },
@@ -14975,7 +14979,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeEipAddresses",
             summary: "Queries elastic IP addresses (EIPs) created in a region.",
             description: "You can call this operation to query information about EIPs in a region, including maximum bandwidth, billing methods, and associated instances.",
-            info: &crate::describe_eip_addresses::OPERATION,
+            info: &crate::operation::describe_eip_addresses::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15055,7 +15059,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -15065,7 +15069,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: 1 to **100**. Default value: **10**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "ISP",
@@ -15105,7 +15109,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Items: at most 2."],
+                    facts: &["Must have at most 2 items."],
                 },
                 ParamDoc {
                     name: "LockReason",
@@ -15178,14 +15182,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `acs:` or `aliyun`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `acs:` or `aliyun`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -15195,7 +15199,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags used to filter EIPs.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "SecurityProtectionEnabled",
@@ -15229,7 +15233,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_eip_addresses::DescribeEipAddressesRequest,
+                crate::operation::describe_eip_addresses::DescribeEipAddressesRequest,
             >,
             wait: None,
         },
@@ -15237,7 +15241,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeEipGatewayInfo",
             summary: "Queries the gateway and subnet mask of an elastic IP address (EIP).",
             description: "You can query only EIPs that are associated with secondary elastic network interfaces (ENIs) in multi-EIP-to-ENI mode.",
-            info: &crate::describe_eip_gateway_info::OPERATION,
+            info: &crate::operation::describe_eip_gateway_info::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -15261,7 +15265,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_eip_gateway_info::DescribeEipGatewayInfoRequest,
+                crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequest,
             >,
             wait: None,
         },
@@ -15269,7 +15273,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeEipMonitorData",
             summary: "Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.",
             description: "To improve user experience in querying monitoring data, we recommend that you call the DescribeMetricList API operation provided by CloudMonitor to query EIP monitoring data. For more information, see [DescribeMetricList](https://www.alibabacloud.com/help/doc-detail/51936.htm) and [EIP monitoring data](https://www.alibabacloud.com/help/doc-detail/162874.htm).",
-            info: &crate::describe_eip_monitor_data::OPERATION,
+            info: &crate::operation::describe_eip_monitor_data::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15323,7 +15327,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_eip_monitor_data::DescribeEipMonitorDataRequest,
+                crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequest,
             >,
             wait: None,
         },
@@ -15331,7 +15335,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeEipSegment",
             summary: "Queries contiguous elastic IP address (EIP) groups.",
             description: "",
-            info: &crate::describe_eip_segment::OPERATION,
+            info: &crate::operation::describe_eip_segment::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -15373,7 +15377,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -15383,11 +15387,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_eip_segment::DescribeEipSegmentRequest,
+                crate::operation::describe_eip_segment::DescribeEipSegmentRequest,
             >,
             wait: None,
         },
@@ -15395,7 +15399,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeExpressConnectTrafficQos",
             summary: "Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.",
             description: "",
-            info: &crate::describe_express_connect_traffic_qos::OPERATION,
+            info: &crate::operation::describe_express_connect_traffic_qos::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15427,7 +15431,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of QoS policies.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "QosNameList",
@@ -15437,7 +15441,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The names of QoS policies.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "NextToken",
@@ -15480,14 +15484,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You must enter at least one tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be at most 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag values of the resources. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -15497,11 +15501,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest,
+                crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest,
             >,
             wait: None,
         },
@@ -15509,7 +15513,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeExpressConnectTrafficQosQueue",
             summary: "Queries the information about the quality of service (QoS) queues of the Express Connect circuit.",
             description: "",
-            info: &crate::describe_express_connect_traffic_qos_queue::OPERATION,
+            info: &crate::operation::describe_express_connect_traffic_qos_queue::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15541,7 +15545,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of the QoS queues.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "QueueNameList",
@@ -15551,7 +15555,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The names of the QoS queues.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "QosId",
@@ -15565,7 +15569,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequest,
+                crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequest,
             >,
             wait: None,
         },
@@ -15573,7 +15577,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeExpressConnectTrafficQosRule",
             summary: "Queries quality of service (QoS) rules. Paging parameters are not supported.",
             description: "",
-            info: &crate::describe_express_connect_traffic_qos_rule::OPERATION,
+            info: &crate::operation::describe_express_connect_traffic_qos_rule::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15605,7 +15609,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of QoS rule IDs.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "RuleNameList",
@@ -15615,7 +15619,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of QoS rule names.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "QosId",
@@ -15639,7 +15643,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequest,
+                crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequest,
             >,
             wait: None,
         },
@@ -15647,7 +15651,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeFailoverTestJob",
             summary: "Queries failover tests.",
             description: "",
-            info: &crate::describe_failover_test_job::OPERATION,
+            info: &crate::operation::describe_failover_test_job::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15683,7 +15687,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_failover_test_job::DescribeFailoverTestJobRequest,
+                crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequest,
             >,
             wait: None,
         },
@@ -15691,7 +15695,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeFailoverTestJobs",
             summary: "Queries failover tests for Express Connect.",
             description: "",
-            info: &crate::describe_failover_test_jobs::OPERATION,
+            info: &crate::operation::describe_failover_test_jobs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15757,7 +15761,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     ),
                                     description: "The filter key. Valid values:\n\n*   **JobId**\n*   **JobName**\n*   **JobStatus**\n*   **ResourceId**\n*   **ResourceName**\n*   **ResourceType**\n\n> You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.",
                                     facts: &[
-                                        "Valid values: `JobId`, `JobName`, `JobStatus`, `ResourceId`, `ResourceName`, `ResourceType`.",
+                                        "Must be one of JobId, JobName, JobStatus, ResourceId, ResourceName, ResourceType.",
                                     ],
                                 },
                                 FieldDoc {
@@ -15765,7 +15769,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "value",
                                     shape: &Shape::List(&Shape::String, ListStyle::Repeat),
                                     description: "The value of the filter key.\n\n> You can specify at most five filter values for each filter key. The logical operator among filter values is OR. If a filter value is matched, the filter key is considered matched.",
-                                    facts: &["Items: at most 5."],
+                                    facts: &["Must have at most 5 items."],
                                 },
                             ],
                         ),
@@ -15774,11 +15778,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The filter information.",
-                    facts: &["Items: at most 5."],
+                    facts: &["Must have at most 5 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_failover_test_jobs::DescribeFailoverTestJobsRequest,
+                crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest,
             >,
             wait: None,
         },
@@ -15786,7 +15790,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeFlowLogs",
             summary: "Query flow logs.",
             description: "",
-            info: &crate::describe_flow_logs::OPERATION,
+            info: &crate::operation::describe_flow_logs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -15939,14 +15943,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag. Up to 20 tag keys are supported. If you need to pass this value, it cannot be an empty string.\n\nA tag key can have up to 128 characters and cannot start with `aliyun` or `acs:`. It also cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag. Up to 20 tag values are supported. If you need to pass this value, it can be an empty string.\n\nA tag value can have up to 128 characters and cannot start with `aliyun` or `acs:`. It also cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -15956,11 +15960,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of tags.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_flow_logs::DescribeFlowLogsRequest,
+                crate::operation::describe_flow_logs::DescribeFlowLogsRequest,
             >,
             wait: None,
         },
@@ -15968,7 +15972,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeForwardTableEntries",
             summary: "Queries DNAT entries.",
             description: "",
-            info: &crate::describe_forward_table_entries::OPERATION,
+            info: &crate::operation::describe_forward_table_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16068,7 +16072,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -16078,7 +16082,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "NatGatewayId",
@@ -16092,7 +16096,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
+                crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
             >,
             wait: None,
         },
@@ -16100,7 +16104,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeGlobalAccelerationInstances",
             summary: "Queries created GA instances.",
             description: "",
-            info: &crate::describe_global_acceleration_instances::OPERATION,
+            info: &crate::operation::describe_global_acceleration_instances::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16200,7 +16204,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The number of the page to return. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -16210,11 +16214,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **100**. Default value: **10**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest,
+                crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest,
             >,
             wait: None,
         },
@@ -16222,7 +16226,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeGrantRulesToCen",
             summary: "Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.",
             description: "",
-            info: &crate::describe_grant_rules_to_cen::OPERATION,
+            info: &crate::operation::describe_grant_rules_to_cen::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16284,7 +16288,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The number of the page to return. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -16294,11 +16298,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
+                crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
             >,
             wait: None,
         },
@@ -16306,7 +16310,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeGrantRulesToEcr",
             summary: "Queries the cross-account authorization list of an Express Connect Router (ECR).",
             description: "",
-            info: &crate::describe_grant_rules_to_ecr::OPERATION,
+            info: &crate::operation::describe_grant_rules_to_ecr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PageNumber",
@@ -16369,14 +16373,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag keys. You must specify at least one tag key and at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. The tag key cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -16386,11 +16390,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest,
+                crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest,
             >,
             wait: None,
         },
@@ -16398,7 +16402,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeHaVips",
             summary: "Queries HaVips in a region.",
             description: "",
-            info: &crate::describe_ha_vips::OPERATION,
+            info: &crate::operation::describe_ha_vips::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16418,7 +16422,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The number of the returned page. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -16428,7 +16432,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "Filter",
@@ -16449,7 +16453,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "value",
                                     shape: &Shape::List(&Shape::String, ListStyle::Repeat),
                                     description: "The value of the filter key. Valid values of **N**: **1 to 5**.",
-                                    facts: &["Items: at most 10."],
+                                    facts: &["Must have at most 10 items."],
                                 },
                             ],
                         ),
@@ -16458,7 +16462,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The details of the filter condition.",
-                    facts: &["Items: at most 6."],
+                    facts: &["Must have at most 6 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -16481,14 +16485,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -16498,11 +16502,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ha_vips::DescribeHaVipsRequest,
+                crate::operation::describe_ha_vips::DescribeHaVipsRequest,
             >,
             wait: None,
         },
@@ -16510,7 +16514,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeHighDefinitionMonitorLogAttribute",
             summary: "Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).",
             description: "",
-            info: &crate::describe_high_definition_monitor_log_attribute::OPERATION,
+            info: &crate::operation::describe_high_definition_monitor_log_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16544,7 +16548,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequest,
+                crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequest,
             >,
             wait: None,
         },
@@ -16552,7 +16556,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIPv6TranslatorAclListAttributes",
             summary: "Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.",
             description: "",
-            info: &crate::describe_i_pv6_translator_acl_list_attributes::OPERATION,
+            info: &crate::operation::describe_i_pv6_translator_acl_list_attributes::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16596,7 +16600,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
+                crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
             >,
             wait: None,
         },
@@ -16604,7 +16608,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIPv6TranslatorAclLists",
             summary: "Queries access control lists (ACLs).",
             description: "",
-            info: &crate::describe_i_pv6_translator_acl_lists::OPERATION,
+            info: &crate::operation::describe_i_pv6_translator_acl_lists::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16658,7 +16662,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
+                crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
             >,
             wait: None,
         },
@@ -16666,7 +16670,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIPv6TranslatorEntries",
             summary: "Queries IPv6 mapping entries.",
             description: "",
-            info: &crate::describe_i_pv6_translator_entries::OPERATION,
+            info: &crate::operation::describe_i_pv6_translator_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16822,7 +16826,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
+                crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
             >,
             wait: None,
         },
@@ -16830,7 +16834,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIPv6Translators",
             summary: "Queries IPv6 Translation Service instances.",
             description: "",
-            info: &crate::describe_i_pv6_translators::OPERATION,
+            info: &crate::operation::describe_i_pv6_translators::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -16944,7 +16948,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
+                crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
             >,
             wait: None,
         },
@@ -16952,7 +16956,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIpv6Addresses",
             summary: "Queries IPv6 addresses in a region.",
             description: "",
-            info: &crate::describe_ipv6_addresses::OPERATION,
+            info: &crate::operation::describe_ipv6_addresses::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17095,14 +17099,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N.\n\nThe tag value can be up to 128 characters in length. It can be an empty string. It cannot start with aliyun or acs:, and cannot contain http:// or https://.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values at a time.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -17112,7 +17116,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -17122,7 +17126,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -17132,7 +17136,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "ServiceManaged",
@@ -17146,7 +17150,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ipv6_addresses::DescribeIpv6AddressesRequest,
+                crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest,
             >,
             wait: None,
         },
@@ -17154,7 +17158,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIpv6EgressOnlyRules",
             summary: "Queries egress-only rules.",
             description: "",
-            info: &crate::describe_ipv6_egress_only_rules::OPERATION,
+            info: &crate::operation::describe_ipv6_egress_only_rules::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17224,7 +17228,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -17234,11 +17238,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest,
+                crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest,
             >,
             wait: None,
         },
@@ -17246,7 +17250,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIpv6GatewayAttribute",
             summary: "Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.",
             description: "",
-            info: &crate::describe_ipv6_gateway_attribute::OPERATION,
+            info: &crate::operation::describe_ipv6_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17270,7 +17274,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequest,
+                crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -17278,7 +17282,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeIpv6Gateways",
             summary: "Queries IPv6 gateways in a region.",
             description: "",
-            info: &crate::describe_ipv6_gateways::OPERATION,
+            info: &crate::operation::describe_ipv6_gateways::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17328,7 +17332,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -17338,7 +17342,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -17361,14 +17365,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag keys of the resources. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag values of the resources. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -17378,11 +17382,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the tags.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ipv6_gateways::DescribeIpv6GatewaysRequest,
+                crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequest,
             >,
             wait: None,
         },
@@ -17390,7 +17394,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeNatGatewayAssociateNetworkInterfaces",
             summary: "Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.",
             description: "",
-            info: &crate::describe_nat_gateway_associate_network_interfaces::OPERATION,
+            info: &crate::operation::describe_nat_gateway_associate_network_interfaces::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17433,14 +17437,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key You can specify at most 20 tag keys. It cannot be an empty string,\n\nThe tag key can be up to 64 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. It cannot be an empty string.\n\nThe tag key can be up to 64 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -17450,7 +17454,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about resource tags.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -17475,14 +17479,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The filter key.\n\n*   ResourceId\n\n>  Specify the service resource ID in the Value field.\n\n*   NetworkInterfaceId\n\n>  Specify the ENI ID in the Value field.\n\n*   ResourceOwnerId\n\n>  Specify the UID of the account to which the service resource belongs.",
+                                    description: "`Filter.1.Key`: The filter key used to query resources. Set the value to **CreationStartTime**, which specifies the time when the system started to create the resource.\n\n`Filter.2.Key`: The filter key used to query resources. Set the value to **CreationEndTime**, which specifies the time when the system finished creating the resource.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "Separate multiple values with commas (,).",
+                                    description: "`Filter.1.Value`: The filter value used to query resources. Specify the time in the ISO 8601 standard in the `YYYY-MM-DDThh:mmZ` format. The time must be in Coordinated Universal Time (UTC).\n\n`Filter.2.Value`: The filter value used to query resources. Specify the time in the ISO 8601 standard in the `YYYY-MM-DDThh:mmZ` format. The time must be in UTC.",
                                     facts: &[],
                                 },
                             ],
@@ -17516,7 +17520,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest,
+                crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest,
             >,
             wait: None,
         },
@@ -17524,7 +17528,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeNatGateways",
             summary: "Queries NAT gateways that meet specific conditions in a specified region.",
             description: "You can call this operation to query both Virtual Private Cloud (VPC) NAT gateways and Internet NAT gateways. NAT gateways in this topic refer to both VPC NAT gateways and Internet NAT gateways.",
-            info: &crate::describe_nat_gateways::OPERATION,
+            info: &crate::operation::describe_nat_gateways::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17614,7 +17618,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The number of the page to return. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -17624,7 +17628,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -17667,14 +17671,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag keys of the NAT gateway. You can specify up to 20 tag keys.\n\nEach tag key cannot exceed 64 characters in length, and cannot start with `aliyun` or `acs:`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag values of the NAT gateway. You can specify up to 20 tag values.\n\nThe tag value cannot exceed 128 characters in length, and cannot start with `aliyun` or `acs:`. The value cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -17684,7 +17688,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ZoneId",
@@ -17698,7 +17702,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_nat_gateways::DescribeNatGatewaysRequest,
+                crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest,
             >,
             wait: None,
         },
@@ -17706,7 +17710,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeNetworkAclAttributes",
             summary: "Queries network access control lists (ACLs).",
             description: "",
-            info: &crate::describe_network_acl_attributes::OPERATION,
+            info: &crate::operation::describe_network_acl_attributes::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "NetworkAclId",
@@ -17742,7 +17746,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_network_acl_attributes::DescribeNetworkAclAttributesRequest,
+                crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequest,
             >,
             wait: None,
         },
@@ -17750,7 +17754,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeNetworkAcls",
             summary: "Queries network ACLs.",
             description: "",
-            info: &crate::describe_network_acls::OPERATION,
+            info: &crate::operation::describe_network_acls::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "NetworkAclId",
@@ -17843,14 +17847,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -17860,7 +17864,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -17876,7 +17880,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_network_acls::DescribeNetworkAclsRequest,
+                crate::operation::describe_network_acls::DescribeNetworkAclsRequest,
             >,
             wait: None,
         },
@@ -17884,7 +17888,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribePhysicalConnectionLOA",
             summary: "Queries the LOA information about an Express Connect circuit.",
             description: "",
-            info: &crate::describe_physical_connection_loa::OPERATION,
+            info: &crate::operation::describe_physical_connection_loa::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17920,7 +17924,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_physical_connection_loa::DescribePhysicalConnectionLOARequest,
+                crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequest,
             >,
             wait: None,
         },
@@ -17928,7 +17932,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribePhysicalConnections",
             summary: "Queries Express Connect circuits in a region.",
             description: "By default, the system queries information about all Express Connect circuits in the specified region. You can query Express Connect circuits that meet specific conditions by specifying filter conditions provided by the **DescribePhysicalConnections** operation. For more information about the supported filter conditions, see **Key** in the **Request parameters** section.",
-            info: &crate::describe_physical_connections::OPERATION,
+            info: &crate::operation::describe_physical_connections::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -17948,7 +17952,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -17958,7 +17962,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "IncludeReservationData",
@@ -18001,7 +18005,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "value",
                                     shape: &Shape::List(&Shape::String, ListStyle::Repeat),
                                     description: "The filter values.",
-                                    facts: &["Items: at most 5."],
+                                    facts: &["Must have at most 5 items."],
                                 },
                             ],
                         ),
@@ -18010,7 +18014,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The filter keys.",
-                    facts: &["Items: at most 5."],
+                    facts: &["Must have at most 5 items."],
                 },
                 ParamDoc {
                     name: "Tags",
@@ -18023,14 +18027,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nIt can be up to 64 characters in length and can contain digits, periods (.), underscores (\\_), and hyphens (-). It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nIt can be up to 128 characters in length and can contain digits, periods (.), underscores (\\_), and hyphens (-). It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -18040,7 +18044,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 5."],
+                    facts: &["Must have at most 5 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -18054,7 +18058,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_physical_connections::DescribePhysicalConnectionsRequest,
+                crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest,
             >,
             wait: None,
         },
@@ -18062,7 +18066,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribePublicIpAddress",
             summary: "Queries the public IP address range of a virtual private cloud (VPC) in a region.",
             description: "You cannot query the range of public IP addresses of a classic network by calling the **DescribePublicIpAddress** operation.",
-            info: &crate::describe_public_ip_address::OPERATION,
+            info: &crate::operation::describe_public_ip_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PageNumber",
@@ -18106,7 +18110,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_public_ip_address::DescribePublicIpAddressRequest,
+                crate::operation::describe_public_ip_address::DescribePublicIpAddressRequest,
             >,
             wait: None,
         },
@@ -18114,7 +18118,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeRegions",
             summary: "Queries the most recent region list.",
             description: "",
-            info: &crate::describe_regions::OPERATION,
+            info: &crate::operation::describe_regions::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ProductType",
@@ -18138,7 +18142,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_regions::DescribeRegionsRequest,
+                crate::operation::describe_regions::DescribeRegionsRequest,
             >,
             wait: None,
         },
@@ -18146,7 +18150,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeRouteEntryList",
             summary: "Queries information about route entries in a route table.",
             description: "Before you call the [DeleteRouteEntry](https://www.alibabacloud.com/help/doc-detail/36013.htm) operation to delete a route, you can call this operation to query the next hop of the route that you want to delete.",
-            info: &crate::describe_route_entry_list::OPERATION,
+            info: &crate::operation::describe_route_entry_list::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18246,7 +18250,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("100"),
                     description: "The number of entries per page. Valid values: **1** to **100**. Default value: **10**.",
-                    facts: &["Value: at most 500."],
+                    facts: &["Must be at most 500."],
                 },
                 ParamDoc {
                     name: "NextToken",
@@ -18276,11 +18280,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The destination CIDR blocks of the routes.",
-                    facts: &["Items: at most 200."],
+                    facts: &["Must have at most 200 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_route_entry_list::DescribeRouteEntryListRequest,
+                crate::operation::describe_route_entry_list::DescribeRouteEntryListRequest,
             >,
             wait: None,
         },
@@ -18288,7 +18292,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeRouteTableList",
             summary: "Queries route tables.",
             description: "",
-            info: &crate::describe_route_table_list::OPERATION,
+            info: &crate::operation::describe_route_table_list::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RouterType",
@@ -18391,14 +18395,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:` and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:` and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -18408,7 +18412,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "RouteTableType",
@@ -18422,7 +18426,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_route_table_list::DescribeRouteTableListRequest,
+                crate::operation::describe_route_table_list::DescribeRouteTableListRequest,
             >,
             wait: None,
         },
@@ -18430,7 +18434,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeRouteTables",
             summary: "Queries route tables.",
             description: "Deprecated: use `DescribeRouteTableList` instead.",
-            info: &crate::describe_route_tables::OPERATION,
+            info: &crate::operation::describe_route_tables::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18520,7 +18524,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: 1.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -18530,11 +18534,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_route_tables::DescribeRouteTablesRequest,
+                crate::operation::describe_route_tables::DescribeRouteTablesRequest,
             >,
             wait: None,
         },
@@ -18542,7 +18546,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeRouterInterfaceAttribute",
             summary: "Queries the configuration of a router interface.",
             description: "",
-            info: &crate::describe_router_interface_attribute::OPERATION,
+            info: &crate::operation::describe_router_interface_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18566,7 +18570,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequest,
+                crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequest,
             >,
             wait: None,
         },
@@ -18574,7 +18578,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeRouterInterfaces",
             summary: "Queries router interfaces in a specified region.",
             description: "",
-            info: &crate::describe_router_interfaces::OPERATION,
+            info: &crate::operation::describe_router_interfaces::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18604,7 +18608,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -18614,7 +18618,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "Filter",
@@ -18627,15 +18631,15 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The filter conditions. You can specify up to five filter conditions. The following filter conditions are supported:\n\n*   **RouterInterfaceId**: the ID of the router interface.\n*   **RouterId**: the ID of the router.\n*   **RouterType**: the router type. Valid values: **VRouter** and **VBR**.\n*   **RouterInterfaceOwnerId**: the ID of the Alibaba Cloud account to which the router interface belongs.\n*   **OppositeInterfaceId**: the ID of the peer router interface.\n*   **OppositeRouterType**: the type of the peer router interface. Valid values: **VRouter** and **VBR**.\n*   **OppositeRouterId**: the ID of the peer router.\n*   **OppositeInterfaceOwnerId**: the ID of the Alibaba Cloud account to which the peer router interface belongs.\n*   **Status**: the status of the router interface.\n*   **Name**: the name of the router interface.\n\n>  The logical operator among multiple values in a filter condition is OR. In this case, the filter condition is met if one of the values is matched. The logical operator among filter conditions is AND. Only routers that meet all the filter conditions are queried.",
+                                    description: "The key of the filter. Valid values:\n\n*   **PhysicalConnectionId**: the ID of the Express Connect circuit.\n\n*   **AccessPointId**: the ID of the access point.\n\n*   **Type**: the type of resource to which the Express Connect circuit is connected. You can set Type only to **VPC**.\n\n*   **LineOperator**: the connectivity provider of the Express Connect circuit. Valid values:\n\n    *   **CT**: China Telecom.\n    *   **CU**: China Unicom.\n    *   **CM**: China Mobile.\n    *   **CO**: other connectivity providers in the Chinese mainland.\n    *   **Equinix**: Equinix.\n    *   **Other**: other connectivity providers outside the Chinese mainland.\n\n*   **Spec**: the specification of the Express Connect circuit. Valid values:\n\n    *   **1G and below**\n    *   **10G**\n    *   **40G**\n    *   **100G**\n\n>  By default, you cannot set the value to **40G** or **100G**. To use these values, you must first contact your account manager.\n\n*   **Status**: the status of the Express Connect circuit. Valid values:\n\n    *   **Initial**: The application is under review.\n    *   **Approved**: The application is approved.\n    *   **Allocating**: The system is allocating resources.\n    *   **Allocated**: The Express Connect circuit is under construction.\n    *   **Confirmed**: The Express Connect circuit is pending for user confirmation.\n    *   **Enabled**: The Express Connect circuit is enabled.\n    *   **Rejected**: The application is rejected.\n    *   **Canceled**: The application is canceled.\n    *   **Allocation Failed**: The system failed to allocate resources.\n    *   **Terminating**: The Express Connect circuit is being disabled.\n    *   **Terminated**: The Express Connect circuit is disabled.\n\n*   **Name**: the name of the Express Connect circuit.\n\n*   **ProductType**: the type of the Express Connect circuit. Valid values:\n\n    *   **VirtualPhysicalConnection**: shared Express Connect circuit\n    *   **PhysicalConnection**: dedicated Express Connect circuit.\n\nYou can specify at most five filter conditions in each request. The logical relation among the filter conditions is **AND**. Therefore, an Express Connect circuit is returned only when all specified filter conditions are matched.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::List(&Shape::String, ListStyle::Repeat),
-                                    description: "Specifies the value in the filter condition based on the key. You can specify multiple filter values for one key. The logical operator among filter values is OR. If one filter value is matched, the filter condition is matched.",
-                                    facts: &["Items: at most 5."],
+                                    description: "The filter values.",
+                                    facts: &["Must have at most 5 items."],
                                 },
                             ],
                         ),
@@ -18644,7 +18648,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The filter information.",
-                    facts: &["Items: at most 5."],
+                    facts: &["Must have at most 5 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -18667,14 +18671,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the resource tag. At least one tag key must be entered, and a maximum of 20 tag keys are supported. If this value needs to be passed in, it cannot be an empty string.\n\nA tag key can support up to 128 characters, cannot start with 'aliyun' or 'acs:', and cannot contain 'http://' or 'https://'.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the resource tag. A maximum of 20 tag values can be entered. If this value needs to be passed in, an empty string can be entered.\n\nA maximum of 128 characters are supported, it cannot start with 'aliyun' or 'acs:', and it cannot contain 'http://' or 'https://'.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -18684,11 +18688,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_router_interfaces::DescribeRouterInterfacesRequest,
+                crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest,
             >,
             wait: None,
         },
@@ -18696,7 +18700,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeServerRelatedGlobalAccelerationInstances",
             summary: "Queries the GA instances that are associated with a specified backend server.",
             description: "> You can call this operation to query only dedicated-bandwidth GA instances.",
-            info: &crate::describe_server_related_global_acceleration_instances::OPERATION,
+            info: &crate::operation::describe_server_related_global_acceleration_instances::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18730,7 +18734,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequest,
+                crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequest,
             >,
             wait: None,
         },
@@ -18738,7 +18742,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeSnatTableEntries",
             summary: "Queries SNAT entries.",
             description: "",
-            info: &crate::describe_snat_table_entries::OPERATION,
+            info: &crate::operation::describe_snat_table_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18818,7 +18822,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -18828,7 +18832,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "NatGatewayId",
@@ -18852,7 +18856,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_snat_table_entries::DescribeSnatTableEntriesRequest,
+                crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest,
             >,
             wait: None,
         },
@@ -18860,7 +18864,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeSslVpnClientCert",
             summary: "Queries the details of an SSL client certificate.",
             description: "",
-            info: &crate::describe_ssl_vpn_client_cert::OPERATION,
+            info: &crate::operation::describe_ssl_vpn_client_cert::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18884,7 +18888,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequest,
+                crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequest,
             >,
             wait: None,
         },
@@ -18892,7 +18896,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeSslVpnClientCerts",
             summary: "Queries SSL client certificates.",
             description: "",
-            info: &crate::describe_ssl_vpn_client_certs::OPERATION,
+            info: &crate::operation::describe_ssl_vpn_client_certs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -18952,7 +18956,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -18966,7 +18970,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest,
+                crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest,
             >,
             wait: None,
         },
@@ -18974,7 +18978,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeSslVpnClients",
             summary: "Queries the clients that have connected to a VPN gateway through SSL-VPN connections.",
             description: "If your VPN gateway was created before December 10, 2022, you need to upgrade the VPN gateway to the latest version to view the connection information about SSL clients. For more information, see [Upgrade a VPN gateway](https://www.alibabacloud.com/help/doc-detail/2671058.htm).\n\nIf your VPN gateway was created after December 10, 2022, you can view the connection information about SSL clients by default.",
-            info: &crate::describe_ssl_vpn_clients::OPERATION,
+            info: &crate::operation::describe_ssl_vpn_clients::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -19014,11 +19018,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest,
+                crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest,
             >,
             wait: None,
         },
@@ -19026,7 +19030,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeSslVpnServers",
             summary: "Queries one or more SSL-VPN servers.",
             description: "",
-            info: &crate::describe_ssl_vpn_servers::OPERATION,
+            info: &crate::operation::describe_ssl_vpn_servers::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -19066,7 +19070,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The SSL server name.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -19086,7 +19090,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: at most 50."],
+                    facts: &["Must be at most 50."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -19100,7 +19104,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_ssl_vpn_servers::DescribeSslVpnServersRequest,
+                crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest,
             >,
             wait: None,
         },
@@ -19108,7 +19112,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeTagKeys",
             summary: "Queries tag keys.",
             description: "",
-            info: &crate::describe_tag_keys::OPERATION,
+            info: &crate::operation::describe_tag_keys::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -19158,7 +19162,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("100"),
                     description: "The number of entries per page. Valid values: 1 to 50. Default value: 50.",
-                    facts: &["Value: at most 500."],
+                    facts: &["Must be at most 500."],
                 },
                 ParamDoc {
                     name: "ResourceId",
@@ -19168,11 +19172,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The resource IDs. You can specify up to 20 resource IDs.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_tag_keys::DescribeTagKeysRequest,
+                crate::operation::describe_tag_keys::DescribeTagKeysRequest,
             >,
             wait: None,
         },
@@ -19180,7 +19184,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeTagKeysForExpressConnect",
             summary: "Queries the tags of an Express Connect circuit.",
             description: "",
-            info: &crate::describe_tag_keys_for_express_connect::OPERATION,
+            info: &crate::operation::describe_tag_keys_for_express_connect::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -19230,7 +19234,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("100"),
                     description: "The number of entries per page. Valid values: **1** to **100**. Default value: **20**.",
-                    facts: &["Value: at most 500."],
+                    facts: &["Must be at most 500."],
                 },
                 ParamDoc {
                     name: "ResourceId",
@@ -19240,11 +19244,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of the resources. You can specify up to 20 resource IDs.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest,
+                crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest,
             >,
             wait: None,
         },
@@ -19252,7 +19256,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeTags",
             summary: "Queries tags that meet the specified filter conditions.",
             description: "*   You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object that you want to query.\n*   **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified tag key are returned. If you specify only **Tag.N.Value**, an error message is returned.\n*   If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.\n*   If you specify multiple key-value pairs, all tags that match the key-value pairs are returned.",
-            info: &crate::describe_tags::OPERATION,
+            info: &crate::operation::describe_tags::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -19292,7 +19296,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("100"),
                     description: "The number of entries per page. Valid values: 1 to 50. Default value: 50.",
-                    facts: &["Value: at most 500."],
+                    facts: &["Must be at most 500."],
                 },
                 ParamDoc {
                     name: "ResourceId",
@@ -19302,7 +19306,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The resource IDs.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -19315,14 +19319,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag that is added to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe key cannot exceed 64 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag that is added to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value cannot exceed 128 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -19332,11 +19336,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_tags::DescribeTagsRequest,
+                crate::operation::describe_tags::DescribeTagsRequest,
             >,
             wait: None,
         },
@@ -19344,7 +19348,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVRouters",
             summary: "Queries vRouters in a region.",
             description: "",
-            info: &crate::describe_v_routers::OPERATION,
+            info: &crate::operation::describe_v_routers::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VRouterId",
@@ -19374,7 +19378,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of the page to return. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -19384,11 +19388,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_v_routers::DescribeVRoutersRequest,
+                crate::operation::describe_v_routers::DescribeVRoutersRequest,
             >,
             wait: None,
         },
@@ -19396,7 +19400,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVSwitchAttributes",
             summary: "Queries the detailed information about a vSwitch.",
             description: "",
-            info: &crate::describe_v_switch_attributes::OPERATION,
+            info: &crate::operation::describe_v_switch_attributes::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VSwitchId",
@@ -19430,7 +19434,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_v_switch_attributes::DescribeVSwitchAttributesRequest,
+                crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequest,
             >,
             wait: None,
         },
@@ -19438,7 +19442,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVSwitches",
             summary: "Queries the information about available vSwitches that are used for an internal network.",
             description: "",
-            info: &crate::describe_v_switches::OPERATION,
+            info: &crate::operation::describe_v_switches::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -19538,7 +19542,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -19548,7 +19552,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "VSwitchOwnerId",
@@ -19581,14 +19585,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -19598,11 +19602,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_v_switches::DescribeVSwitchesRequest,
+                crate::operation::describe_v_switches::DescribeVSwitchesRequest,
             >,
             wait: None,
         },
@@ -19610,7 +19614,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVbrHa",
             summary: "Queries virtual border router (VBR) failover groups.",
             description: "",
-            info: &crate::describe_vbr_ha::OPERATION,
+            info: &crate::operation::describe_vbr_ha::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -19666,7 +19670,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vbr_ha::DescribeVbrHaRequest,
+                crate::operation::describe_vbr_ha::DescribeVbrHaRequest,
             >,
             wait: None,
         },
@@ -19674,7 +19678,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVcoRouteEntries",
             summary: "Queries the routes of an IPsec-VPN connection.",
             description: "",
-            info: &crate::describe_vco_route_entries::OPERATION,
+            info: &crate::operation::describe_vco_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -19705,7 +19709,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The route type. Valid values:\n\n*   **custom** (default): a destination-based route\n*   **bgp**: a BGP route",
                     facts: &[
-                        "Valid values: `custom` (destination-based route (default)), `bgp` (BGP route).",
+                        "Must be one of custom (destination-based route (default)), bgp (BGP route).",
                     ],
                 },
                 ParamDoc {
@@ -19726,7 +19730,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -19737,13 +19741,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.\n\n>  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vco_route_entries::DescribeVcoRouteEntriesRequest,
+                crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequest,
             >,
             wait: None,
         },
@@ -19751,7 +19755,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVirtualBorderRouters",
             summary: "Queries virtual border routers (VBRs).",
             description: "",
-            info: &crate::describe_virtual_border_routers::OPERATION,
+            info: &crate::operation::describe_virtual_border_routers::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -19771,7 +19775,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -19781,7 +19785,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "Filter",
@@ -19794,15 +19798,15 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The filter conditions. You can specify up to five filter conditions. Valid values:\n\n*   **PhysicalConnectionId**: Filter by Express Connect circuit ID.\n*   **VbrId**: Filter by VBR ID.\n*   **Status**: Filter by VBR status.\n*   **Name**: Filter by VBR name.\n*   **AccessPointId**: Filter by access point ID.\n*   **eccId:** Filter by Express Cloud Connect (ECC) instance ID.\n*   **type**: Filter by Express Connect circuit type.",
+                                    description: "The key of the filter. Valid values:\n\n*   **PhysicalConnectionId**: the ID of the Express Connect circuit.\n\n*   **AccessPointId**: the ID of the access point.\n\n*   **Type**: the type of resource to which the Express Connect circuit is connected. You can set Type only to **VPC**.\n\n*   **LineOperator**: the connectivity provider of the Express Connect circuit. Valid values:\n\n    *   **CT**: China Telecom.\n    *   **CU**: China Unicom.\n    *   **CM**: China Mobile.\n    *   **CO**: other connectivity providers in the Chinese mainland.\n    *   **Equinix**: Equinix.\n    *   **Other**: other connectivity providers outside the Chinese mainland.\n\n*   **Spec**: the specification of the Express Connect circuit. Valid values:\n\n    *   **1G and below**\n    *   **10G**\n    *   **40G**\n    *   **100G**\n\n>  By default, you cannot set the value to **40G** or **100G**. To use these values, you must first contact your account manager.\n\n*   **Status**: the status of the Express Connect circuit. Valid values:\n\n    *   **Initial**: The application is under review.\n    *   **Approved**: The application is approved.\n    *   **Allocating**: The system is allocating resources.\n    *   **Allocated**: The Express Connect circuit is under construction.\n    *   **Confirmed**: The Express Connect circuit is pending for user confirmation.\n    *   **Enabled**: The Express Connect circuit is enabled.\n    *   **Rejected**: The application is rejected.\n    *   **Canceled**: The application is canceled.\n    *   **Allocation Failed**: The system failed to allocate resources.\n    *   **Terminating**: The Express Connect circuit is being disabled.\n    *   **Terminated**: The Express Connect circuit is disabled.\n\n*   **Name**: the name of the Express Connect circuit.\n\n*   **ProductType**: the type of the Express Connect circuit. Valid values:\n\n    *   **VirtualPhysicalConnection**: shared Express Connect circuit\n    *   **PhysicalConnection**: dedicated Express Connect circuit.\n\nYou can specify at most five filter conditions in each request. The logical relation among the filter conditions is **AND**. Therefore, an Express Connect circuit is returned only when all specified filter conditions are matched.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::List(&Shape::String, ListStyle::Repeat),
-                                    description: "The filter values for keys. You can specify multiple filter values for one key. The logical operator between filter values is OR. If one filter value is matched, the filter condition is matched.",
-                                    facts: &["Items: at most 5."],
+                                    description: "The filter values.",
+                                    facts: &["Must have at most 5 items."],
                                 },
                             ],
                         ),
@@ -19811,7 +19815,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the filter.",
-                    facts: &["Items: at most 5."],
+                    facts: &["Must have at most 5 items."],
                 },
                 ParamDoc {
                     name: "IncludeCrossAccountVbr",
@@ -19844,14 +19848,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe key cannot exceed 128 characters in length, and cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value cannot exceed 128 characters in length, and cannot start with `aliyun` or `acs:`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -19861,11 +19865,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of tags.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
+                crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
             >,
             wait: None,
         },
@@ -19873,7 +19877,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVirtualBorderRoutersForPhysicalConnection",
             summary: "Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.",
             description: "",
-            info: &crate::describe_virtual_border_routers_for_physical_connection::OPERATION,
+            info: &crate::operation::describe_virtual_border_routers_for_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -19903,7 +19907,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -19913,7 +19917,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "Filter",
@@ -19926,15 +19930,15 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The filter conditions. You can specify at most five filter conditions. The following filter conditions are supported:\n\n*   **PhysicalConnectionId**: filter VBRs by the Express Connect circuit ID.\n*   **VbrId**: filter VBRs by ID.\n*   **Status**: filter VBRs by status.\n*   **Name**: filter VBRs by name.\n*   **AccessPointId**: filter VBRs by access point ID.\n*   **eccId**: filter VBRs by ID of Express Cloud Connect (ECC) instance.\n*   **type**: filter VBRs by type.",
+                                    description: "The key of the filter. Valid values:\n\n*   **PhysicalConnectionId**: the ID of the Express Connect circuit.\n\n*   **AccessPointId**: the ID of the access point.\n\n*   **Type**: the type of resource to which the Express Connect circuit is connected. You can set Type only to **VPC**.\n\n*   **LineOperator**: the connectivity provider of the Express Connect circuit. Valid values:\n\n    *   **CT**: China Telecom.\n    *   **CU**: China Unicom.\n    *   **CM**: China Mobile.\n    *   **CO**: other connectivity providers in the Chinese mainland.\n    *   **Equinix**: Equinix.\n    *   **Other**: other connectivity providers outside the Chinese mainland.\n\n*   **Spec**: the specification of the Express Connect circuit. Valid values:\n\n    *   **1G and below**\n    *   **10G**\n    *   **40G**\n    *   **100G**\n\n>  By default, you cannot set the value to **40G** or **100G**. To use these values, you must first contact your account manager.\n\n*   **Status**: the status of the Express Connect circuit. Valid values:\n\n    *   **Initial**: The application is under review.\n    *   **Approved**: The application is approved.\n    *   **Allocating**: The system is allocating resources.\n    *   **Allocated**: The Express Connect circuit is under construction.\n    *   **Confirmed**: The Express Connect circuit is pending for user confirmation.\n    *   **Enabled**: The Express Connect circuit is enabled.\n    *   **Rejected**: The application is rejected.\n    *   **Canceled**: The application is canceled.\n    *   **Allocation Failed**: The system failed to allocate resources.\n    *   **Terminating**: The Express Connect circuit is being disabled.\n    *   **Terminated**: The Express Connect circuit is disabled.\n\n*   **Name**: the name of the Express Connect circuit.\n\n*   **ProductType**: the type of the Express Connect circuit. Valid values:\n\n    *   **VirtualPhysicalConnection**: shared Express Connect circuit\n    *   **PhysicalConnection**: dedicated Express Connect circuit.\n\nYou can specify at most five filter conditions in each request. The logical relation among the filter conditions is **AND**. Therefore, an Express Connect circuit is returned only when all specified filter conditions are matched.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::List(&Shape::String, ListStyle::Repeat),
-                                    description: "The filter value for the key. You can specify multiple filter values for one key. The logical operator among filter values is OR. If one filter value is matched, the filter condition is matched.",
-                                    facts: &["Items: at most 5."],
+                                    description: "The filter values.",
+                                    facts: &["Must have at most 5 items."],
                                 },
                             ],
                         ),
@@ -19943,11 +19947,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The filter keys.",
-                    facts: &["Items: at most 5."],
+                    facts: &["Must have at most 5 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+                crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -19955,7 +19959,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpcAttribute",
             summary: "Queries the configuration of a virtual private cloud (VPC).",
             description: "",
-            info: &crate::describe_vpc_attribute::OPERATION,
+            info: &crate::operation::describe_vpc_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -19999,7 +20003,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpc_attribute::DescribeVpcAttributeRequest,
+                crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequest,
             >,
             wait: None,
         },
@@ -20007,7 +20011,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpcGrantRulesToEcr",
             summary: "Queries the cross-account authorization information of an ECR for a specified network instance.",
             description: "",
-            info: &crate::describe_vpc_grant_rules_to_ecr::OPERATION,
+            info: &crate::operation::describe_vpc_grant_rules_to_ecr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "MaxResults",
@@ -20090,14 +20094,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag. You must specify at least one tag key and at most 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be up to 128 characters in length. It cannot start with `acs:` or `aliyun`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag. You can enter a maximum of 20 tag values. The tag value can be an empty string.\n\nThe tag key can be up to 128 characters in length, and cannot start with `aliyun` or `acs:`. The tag key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -20107,7 +20111,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "InstanceType",
@@ -20121,7 +20125,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest,
+                crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest,
             >,
             wait: None,
         },
@@ -20129,7 +20133,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpcs",
             summary: "Queries virtual private clouds (VPCs).",
             description: "",
-            info: &crate::describe_vpcs::OPERATION,
+            info: &crate::operation::describe_vpcs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -20199,7 +20203,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("1"),
                     description: "The page number. Default value: **1**.",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -20209,7 +20213,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "VpcOwnerId",
@@ -20252,14 +20256,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -20269,11 +20273,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpcs::DescribeVpcsRequest,
+                crate::operation::describe_vpcs::DescribeVpcsRequest,
             >,
             wait: None,
         },
@@ -20281,7 +20285,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnAttachments",
             summary: "Queries the IPsec-VPN connections associated with a transit router.",
             description: "",
-            info: &crate::describe_vpn_attachments::OPERATION,
+            info: &crate::operation::describe_vpn_attachments::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20311,7 +20315,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries per page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "VpnConnectionId",
@@ -20332,12 +20336,12 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.\n\nSet the value to **CEN**, which specifies to query IPsec-VPN connections associated with the transit router.",
                     facts: &[
-                        "Valid values: `CEN` (IPsec-VPN connections associated with a transit router (default)).",
+                        "Must be one of CEN (IPsec-VPN connections associated with a transit router (default)).",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_attachments::DescribeVpnAttachmentsRequest,
+                crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest,
             >,
             wait: None,
         },
@@ -20345,7 +20349,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnConnection",
             summary: "Queries the detailed information about an IPsec-VPN connection.",
             description: "",
-            info: &crate::describe_vpn_connection::OPERATION,
+            info: &crate::operation::describe_vpn_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20369,7 +20373,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_connection::DescribeVpnConnectionRequest,
+                crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
             >,
             wait: None,
         },
@@ -20377,7 +20381,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnConnectionLogs",
             summary: "Queries logs of IPsec-VPN connections.",
             description: "",
-            info: &crate::describe_vpn_connection_logs::OPERATION,
+            info: &crate::operation::describe_vpn_connection_logs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20427,7 +20431,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The interval at which log data is collected. Valid values: **1** to **10**. Unit: minutes.\n\n>  If you do not specify **From** and **To**, you must specify **MinutePeriod**.",
-                    facts: &["Value: 1 to 10."],
+                    facts: &["Must be 1 to 10."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -20447,7 +20451,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "TunnelId",
@@ -20461,7 +20465,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest,
+                crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest,
             >,
             wait: None,
         },
@@ -20469,7 +20473,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnConnections",
             summary: "Queries IPsec-VPN connections.",
             description: "",
-            info: &crate::describe_vpn_connections::OPERATION,
+            info: &crate::operation::describe_vpn_connections::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20519,7 +20523,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries returned on each page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "VpnConnectionId",
@@ -20543,14 +20547,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "key",
                                     shape: &Shape::String,
                                     description: "The tag key. The tag key cannot be an empty string.\n\nIt can be at most 64 characters in length, and cannot contain `http://` or `https://`. It cannot start with `aliyun` or `acs:`.\n\nYou can specify at most 20 tag keys in each call.",
-                                    facts: &["Length: 1 to 64 characters."],
+                                    facts: &["Must be 1 to 64 characters long."],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
                                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values in each call.",
-                                    facts: &["Length: at most 128 characters."],
+                                    facts: &["Must be at most 128 characters long."],
                                 },
                             ],
                         ),
@@ -20559,7 +20563,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value.\n\nThe tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\nEach tag key corresponds to one tag value. You can specify up to 20 tag values in each call.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -20573,7 +20577,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_connections::DescribeVpnConnectionsRequest,
+                crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequest,
             >,
             wait: None,
         },
@@ -20581,7 +20585,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnCrossAccountAuthorizations",
             summary: "Queries the cross-account authorization information about an IPsec-VPN connection.",
             description: "",
-            info: &crate::describe_vpn_cross_account_authorizations::OPERATION,
+            info: &crate::operation::describe_vpn_cross_account_authorizations::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20621,7 +20625,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return per page. Default value: **10**. Valid values: **1** to **50**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -20632,13 +20636,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest,
+                crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest,
             >,
             wait: None,
         },
@@ -20646,7 +20650,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnGateway",
             summary: "Queries the detailed information about a VPN gateway.",
             description: "",
-            info: &crate::describe_vpn_gateway::OPERATION,
+            info: &crate::operation::describe_vpn_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20680,7 +20684,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_gateway::DescribeVpnGatewayRequest,
+                crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
             >,
             wait: None,
         },
@@ -20688,7 +20692,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnGatewayAvailableZones",
             summary: "Queries zones that support IPsec-VPN connections in a region.",
             description: "",
-            info: &crate::describe_vpn_gateway_available_zones::OPERATION,
+            info: &crate::operation::describe_vpn_gateway_available_zones::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20711,7 +20715,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The bandwidth specification.\n\n*   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.\n*   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.\n\nDifferent bandwidth specifications may affect returned zone information. Valid values:\n\n*   **5M**\n*   **10M**\n*   **20M**\n*   **50M**\n*   **100M**\n*   **200M**\n*   **500M**\n*   **1000M**",
                     facts: &[
-                        "Valid values: `5M` (5 Mbit/s), `10M` (10 Mbit/s), `20M` (20 Mbit/s), `50M` (50 Mbit/s), `100M` (100 Mbit/s), `200M` (200 Mbit/s), `500M` (500 Mbit/s), `1000M` (1000 Mbit/s).",
+                        "Must be one of 5M (5 Mbit/s), 10M (10 Mbit/s), 20M (20 Mbit/s), 50M (50 Mbit/s), 100M (100 Mbit/s), 200M (200 Mbit/s), 500M (500 Mbit/s), 1000M (1000 Mbit/s).",
                     ],
                 },
                 ParamDoc {
@@ -20723,12 +20727,12 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The language in which the returned results are displayed. Valid values:\n\n*   **zh-CN**: Chinese\n*   **en-US** (default): English",
                     facts: &[
-                        "Valid values: `zh-CN` (Chinese), `en-US` (English (default)).",
+                        "Must be one of zh-CN (Chinese), en-US (English (default)).",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest,
+                crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest,
             >,
             wait: None,
         },
@@ -20736,7 +20740,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnGateways",
             summary: "Queries VPN gateways in a region.",
             description: "",
-            info: &crate::describe_vpn_gateways::OPERATION,
+            info: &crate::operation::describe_vpn_gateways::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20779,7 +20783,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The status of the VPN gateway. Valid values:\n\n*   **init**\n*   **provisioning**\n*   **active**\n*   **updating**\n*   **deleting**",
                     facts: &[
-                        "Valid values: `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).",
+                        "Must be one of init (being initialized), provisioning (being prepared), active (running), updating (being updated), deleting (being deleted).",
                     ],
                 },
                 ParamDoc {
@@ -20791,7 +20795,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The payment status of the VPN gateway. Valid values:\n\n*   **Normal**\n*   **FinancialLocked**",
                     facts: &[
-                        "Valid values: `Normal` (normal), `FinancialLocked` (locked due to overdue payments).",
+                        "Must be one of Normal (normal), FinancialLocked (locked due to overdue payments).",
                     ],
                 },
                 ParamDoc {
@@ -20812,7 +20816,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
                 ParamDoc {
                     name: "IncludeReservationData",
@@ -20835,14 +20839,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key.\n\nYou can specify at most 20 tag keys at a time.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value.\n\nEach tag key corresponds to one tag value. You can specify at most 20 tag values at a time.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -20852,7 +20856,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags that are added to the VPN gateway.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -20866,7 +20870,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_gateways::DescribeVpnGatewaysRequest,
+                crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest,
             >,
             wait: None,
         },
@@ -20874,7 +20878,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnPbrRouteEntries",
             summary: "Queries policy-based routes configured for a VPN gateway.",
             description: "",
-            info: &crate::describe_vpn_pbr_route_entries::OPERATION,
+            info: &crate::operation::describe_vpn_pbr_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20914,11 +20918,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: at most 50."],
+                    facts: &["Must be at most 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest,
+                crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest,
             >,
             wait: None,
         },
@@ -20926,7 +20930,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnRouteEntries",
             summary: "Queries destination-based and BGP route entries of a VPN gateway.",
             description: "",
-            info: &crate::describe_vpn_route_entries::OPERATION,
+            info: &crate::operation::describe_vpn_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -20966,7 +20970,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: at most 50."],
+                    facts: &["Must be at most 50."],
                 },
                 ParamDoc {
                     name: "RouteEntryType",
@@ -20977,12 +20981,12 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The type of the route entry. Valid values:\n\n*   **Custom**: custom\n*   **System**: system",
                     facts: &[
-                        "Valid values: `Custom` (custom route), `System` (system route).",
+                        "Must be one of Custom (custom route), System (system route).",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest,
+                crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest,
             >,
             wait: None,
         },
@@ -20990,7 +20994,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeVpnSslServerLogs",
             summary: "Queries the log of an SSL server.",
             description: "",
-            info: &crate::describe_vpn_ssl_server_logs::OPERATION,
+            info: &crate::operation::describe_vpn_ssl_server_logs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21070,11 +21074,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Maximum value: **50**. Default value: **10**.",
-                    facts: &["Value: at most 50."],
+                    facts: &["Must be at most 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest,
+                crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest,
             >,
             wait: None,
         },
@@ -21082,7 +21086,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeZones",
             summary: "Queries zones in a region.",
             description: "",
-            info: &crate::describe_zones::OPERATION,
+            info: &crate::operation::describe_zones::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21116,7 +21120,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_zones::DescribeZonesRequest,
+                crate::operation::describe_zones::DescribeZonesRequest,
             >,
             wait: None,
         },
@@ -21124,7 +21128,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DetachDhcpOptionsSetFromVpc",
             summary: "Disassociates a DHCP options set from a virtual private cloud (VPC).",
             description: "## [](#)Description\n\n*   **DetachDhcpOptionsSetFromVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of the task.\n\n    *   If the DHCP options set is in the **Pending** state, the DHCP options set is being disassociated.\n    *   If the DHCP options set is in the **UnUsed** state, the DHCP options set is disassociated.\n\n*   You cannot repeatedly call the **DetachDhcpOptionsSetFromVpc** operation to disassociate a DHCP options set from a VPC within the specified period of time.",
-            info: &crate::detach_dhcp_options_set_from_vpc::OPERATION,
+            info: &crate::operation::detach_dhcp_options_set_from_vpc::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21180,7 +21184,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequest,
+                crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequest,
             >,
             wait: None,
         },
@@ -21188,7 +21192,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DiagnoseVpnConnections",
             summary: "Diagnoses IPsec-VPN connections.",
             description: "*   If the IPsec-VPN connection is in single-tunnel mode, the request parameter `VpnConnectionIds` is required when you call the **DiagnoseVpnConnections** operation.\n*   If the IPsec-VPN connection is in dual-tunnel mode, the request parameter `TunnelIds` is required when you call the **DiagnoseVpnConnections** operation.\n*   After you call the **DiagnoseVpnConnections** operation, if the current IPsec-VPN connection is faulty, the operation returns the corresponding error code (**FailedReasonCode**) and log (**SourceLog**). You can troubleshoot based on the error code and log information. For more information, see [Common errors and troubleshooting methods for IPsec-VPN connections](https://www.alibabacloud.com/help/doc-detail/477862.htm).",
-            info: &crate::diagnose_vpn_connections::OPERATION,
+            info: &crate::operation::diagnose_vpn_connections::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21218,7 +21222,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of IPsec-VPN connections.",
-                    facts: &["Items: at most 51."],
+                    facts: &["Must have at most 51 items."],
                 },
                 ParamDoc {
                     name: "TunnelIds",
@@ -21228,7 +21232,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of tunnel IDs.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -21252,7 +21256,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest,
+                crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest,
             >,
             wait: None,
         },
@@ -21260,7 +21264,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DiagnoseVpnGateway",
             summary: "Diagnoses a VPN gateway.",
             description: "",
-            info: &crate::diagnose_vpn_gateway::OPERATION,
+            info: &crate::operation::diagnose_vpn_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21321,13 +21325,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::diagnose_vpn_gateway::DiagnoseVpnGatewayRequest,
+                crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequest,
             >,
             wait: None,
         },
@@ -21335,7 +21339,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DisableNatGatewayEcsMetric",
             summary: "Disables traffic monitoring for an Elastic Compute Service (ECS) instance.",
             description: "Deprecated: no replacement operation.",
-            info: &crate::disable_nat_gateway_ecs_metric::OPERATION,
+            info: &crate::operation::disable_nat_gateway_ecs_metric::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21369,7 +21373,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequest,
+                crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequest,
             >,
             wait: None,
         },
@@ -21377,7 +21381,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DisableVpcClassicLink",
             summary: "Disables ClassicLink for a VPC.",
             description: "",
-            info: &crate::disable_vpc_classic_link::OPERATION,
+            info: &crate::operation::disable_vpc_classic_link::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21413,7 +21417,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::disable_vpc_classic_link::DisableVpcClassicLinkRequest,
+                crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequest,
             >,
             wait: None,
         },
@@ -21421,7 +21425,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DissociateRouteTableFromGateway",
             summary: "Disassociates a gateway route table from an IPv4 gateway.",
             description: "",
-            info: &crate::dissociate_route_table_from_gateway::OPERATION,
+            info: &crate::operation::dissociate_route_table_from_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21487,7 +21491,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequest,
+                crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequest,
             >,
             wait: None,
         },
@@ -21495,7 +21499,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DissociateRouteTablesFromVpcGatewayEndpoint",
             summary: "Disassociates a gateway endpoint from a route table.",
             description: "",
-            info: &crate::dissociate_route_tables_from_vpc_gateway_endpoint::OPERATION,
+            info: &crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "EndpointId",
@@ -21515,7 +21519,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The ID of the route table. Valid values of **N** are **1** to **20**, which specifies that you can disassociate a gateway endpoint from at most 20 route tables at a time.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -21551,7 +21555,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequest,
+                crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequest,
             >,
             wait: None,
         },
@@ -21559,7 +21563,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DissociateVpnGatewayWithCertificate",
             summary: "Disassociates a certificate from a VPN gateway.",
             description: "*   **DissociateVpnGatewayWithCertificate** is an asynchronous operation. After a request is sent, the system returns a request and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status the task.\n\n    *   If the VPN gateway is in the **updating** state, the SSL certificate is being disassociated from the VPN gateway.\n    *   If the VPN gateway is in the **active** state, the SSL certificate is disassociated from the VPN gateway.\n\n*   You cannot repeatedly call **DissociateVpnGatewayWithCertificate** within a specific period of time.",
-            info: &crate::dissociate_vpn_gateway_with_certificate::OPERATION,
+            info: &crate::operation::dissociate_vpn_gateway_with_certificate::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21590,7 +21594,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The certificate type. Valid values:\n\n*   **Encryption**\n*   **Signature**",
                     facts: &[
-                        "Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).",
+                        "Must be one of Encryption (encryption certificate), Signature (signature certificate).",
                     ],
                 },
                 ParamDoc {
@@ -21612,7 +21616,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -21628,7 +21632,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequest,
+                crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequest,
             >,
             wait: None,
         },
@@ -21636,7 +21640,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DownloadVpnConnectionConfig",
             summary: "Queries the configuration of an IPsec-VPN connection.",
             description: "",
-            info: &crate::download_vpn_connection_config::OPERATION,
+            info: &crate::operation::download_vpn_connection_config::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21660,7 +21664,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::download_vpn_connection_config::DownloadVpnConnectionConfigRequest,
+                crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequest,
             >,
             wait: None,
         },
@@ -21668,7 +21672,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "EnableNatGatewayEcsMetric",
             summary: "Enables Elastic Compute Service (ECS) traffic monitoring.",
             description: "Deprecated: no replacement operation.",
-            info: &crate::enable_nat_gateway_ecs_metric::OPERATION,
+            info: &crate::operation::enable_nat_gateway_ecs_metric::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21702,7 +21706,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequest,
+                crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequest,
             >,
             wait: None,
         },
@@ -21710,7 +21714,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "EnablePhysicalConnection",
             summary: "Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.",
             description: "When you call this operation, take note of the following limits:\n\n*   You can enable only an Express Connect circuit that is in the **Confirmed** state.\n*   After you enable an Express Connect circuit, it enters the **Enabled** state.\n*   **EnablePhysicalConnection** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribePhysicalConnections](https://www.alibabacloud.com/help/doc-detail/36042.htm) operation to query the status of the task.\n*   You cannot repeatedly call **EnablePhysicalConnection** for an Express Connect circuit in the **Confirmed** state within a specific time period.",
-            info: &crate::enable_physical_connection::OPERATION,
+            info: &crate::operation::enable_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21756,7 +21760,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::enable_physical_connection::EnablePhysicalConnectionRequest,
+                crate::operation::enable_physical_connection::EnablePhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -21764,7 +21768,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "EnableVpcClassicLink",
             summary: "Enables ClassicLink for a VPC.",
             description: "",
-            info: &crate::enable_vpc_classic_link::OPERATION,
+            info: &crate::operation::enable_vpc_classic_link::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21800,7 +21804,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::enable_vpc_classic_link::EnableVpcClassicLinkRequest,
+                crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequest,
             >,
             wait: None,
         },
@@ -21808,7 +21812,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "EnableVpcIpv4Gateway",
             summary: "Activates an IPv4 gateway.",
             description: "## [](#)Description\n\n*   **EnableVpcIpv4Gateway** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetIpv4GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/407670.htm) operation to query the status of an IPv4 gateway.\n\n    *   If the IPv4 gateway is in the **Activating** state, the IPv4 gateway is being activated.\n    *   If the IPv4 gateway is in the **Created** state, the IPv4 gateway is activated.\n\n*   You cannot repeatedly call the **EnableVpcIpv4Gateway** operation to activate an IPv4 gateway within the specified period of time.",
-            info: &crate::enable_vpc_ipv4_gateway::OPERATION,
+            info: &crate::operation::enable_vpc_ipv4_gateway::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Ipv4GatewayId",
@@ -21860,11 +21864,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "A list of route tables. The system adds a 0.0.0.0/0 route that points to the IPv4 gateway to the route tables.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequest,
+                crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequest,
             >,
             wait: None,
         },
@@ -21872,7 +21876,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetDhcpOptionsSet",
             summary: "Queries a DHCP options set.",
             description: "",
-            info: &crate::get_dhcp_options_set::OPERATION,
+            info: &crate::operation::get_dhcp_options_set::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21896,7 +21900,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_dhcp_options_set::GetDhcpOptionsSetRequest,
+                crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequest,
             >,
             wait: None,
         },
@@ -21904,7 +21908,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetFlowLogServiceStatus",
             summary: "Queries the status of a flow log.",
             description: "",
-            info: &crate::get_flow_log_service_status::OPERATION,
+            info: &crate::operation::get_flow_log_service_status::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -21930,7 +21934,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_flow_log_service_status::GetFlowLogServiceStatusRequest,
+                crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequest,
             >,
             wait: None,
         },
@@ -21938,7 +21942,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetIpv4GatewayAttribute",
             summary: "Queries an IPv4 gateway.",
             description: "",
-            info: &crate::get_ipv4_gateway_attribute::OPERATION,
+            info: &crate::operation::get_ipv4_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21962,7 +21966,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequest,
+                crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -21970,7 +21974,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetNatGatewayAttribute",
             summary: "Queries information about a NAT gateway.",
             description: "You can call this operation to query information about a specified Internet NAT gateway or Virtual Private Cloud (VPC) NAT gateway. In this topic, \"NAT gateway\" refers to both gateway types.",
-            info: &crate::get_nat_gateway_attribute::OPERATION,
+            info: &crate::operation::get_nat_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -21994,7 +21998,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_nat_gateway_attribute::GetNatGatewayAttributeRequest,
+                crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -22002,7 +22006,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetPhysicalConnectionServiceStatus",
             summary: "Checks whether outbound data transfer billing is enabled for the current account.",
             description: "You can call this API operation to query the status of outbound data transfer billing for the current account. For more information about outbound data transfer billing, see [Outbound data transfer billing](https://www.alibabacloud.com/help/doc-detail/274385.htm) and [Billing](https://www.alibabacloud.com/help/doc-detail/54582.htm).",
-            info: &crate::get_physical_connection_service_status::OPERATION,
+            info: &crate::operation::get_physical_connection_service_status::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22016,7 +22020,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest,
+                crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest,
             >,
             wait: None,
         },
@@ -22024,7 +22028,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetPublicIpAddressPoolServiceStatus",
             summary: "Queries whether the IP address pool feature is enabled.",
             description: "",
-            info: &crate::get_public_ip_address_pool_service_status::OPERATION,
+            info: &crate::operation::get_public_ip_address_pool_service_status::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -22050,7 +22054,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest,
+                crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest,
             >,
             wait: None,
         },
@@ -22058,7 +22062,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetTrafficMirrorServiceStatus",
             summary: "Queries the status of the traffic mirror feature.",
             description: "",
-            info: &crate::get_traffic_mirror_service_status::OPERATION,
+            info: &crate::operation::get_traffic_mirror_service_status::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -22084,7 +22088,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequest,
+                crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequest,
             >,
             wait: None,
         },
@@ -22092,7 +22096,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetVSwitchCidrReservationUsage",
             summary: "Queries the usage of a prefix list.",
             description: "",
-            info: &crate::get_v_switch_cidr_reservation_usage::OPERATION,
+            info: &crate::operation::get_v_switch_cidr_reservation_usage::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VSwitchCidrReservationId",
@@ -22122,7 +22126,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -22136,7 +22140,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest,
+                crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest,
             >,
             wait: None,
         },
@@ -22144,7 +22148,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetVpcGatewayEndpointAttribute",
             summary: "Queries the attributes of a gateway endpoint.",
             description: "",
-            info: &crate::get_vpc_gateway_endpoint_attribute::OPERATION,
+            info: &crate::operation::get_vpc_gateway_endpoint_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "EndpointId",
@@ -22168,7 +22172,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequest,
+                crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequest,
             >,
             wait: None,
         },
@@ -22176,7 +22180,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetVpcPrefixListAssociations",
             summary: "Queries the resources that are associated with a prefix list.",
             description: "",
-            info: &crate::get_vpc_prefix_list_associations::OPERATION,
+            info: &crate::operation::get_vpc_prefix_list_associations::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PrefixListId",
@@ -22206,7 +22210,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("50"),
                     description: "The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -22220,7 +22224,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequest,
+                crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequest,
             >,
             wait: None,
         },
@@ -22228,7 +22232,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetVpcPrefixListEntries",
             summary: "Queries the information about a prefix list.",
             description: "",
-            info: &crate::get_vpc_prefix_list_entries::OPERATION,
+            info: &crate::operation::get_vpc_prefix_list_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PrefixListId",
@@ -22258,7 +22262,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("50"),
                     description: "The number of entries per page. Valid values: **1** to **100**. Default value: **20**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -22272,7 +22276,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequest,
+                crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequest,
             >,
             wait: None,
         },
@@ -22280,7 +22284,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetVpcRouteEntrySummary",
             summary: "Queries route types.",
             description: "",
-            info: &crate::get_vpc_route_entry_summary::OPERATION,
+            info: &crate::operation::get_vpc_route_entry_summary::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -22324,7 +22328,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequest,
+                crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequest,
             >,
             wait: None,
         },
@@ -22332,7 +22336,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetVpnGatewayDiagnoseResult",
             summary: "Queries the diagnostic result of a VPN gateway.",
             description: "When you call the **GetVpnGatewayDiagnoseResult** operation, you must specify one of **DiagnoseId** and **VpnGatewayId**.",
-            info: &crate::get_vpn_gateway_diagnose_result::OPERATION,
+            info: &crate::operation::get_vpn_gateway_diagnose_result::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22373,13 +22377,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n**\n\n**Description** If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest,
+                crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest,
             >,
             wait: None,
         },
@@ -22387,7 +22391,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GrantInstanceToCen",
             summary: "Grants permissions to a CEN instance.",
             description: "*   Before you can attach a network instance that belongs to another Alibaba Cloud account to your CEN instance, you must grant permissions to your CEN instance.\n\n>  **GrantInstanceToCen** is a Virtual Private Cloud (VPC) operation. Therefore, you must use the `vpc.aliyuncs.com` domain name to call this operation. The API version is `2016-04-28`.\n\n*   You cannot repeatedly call the **GrantInstanceToCen** operation to grant the permissions on a network instance to a CEN instance. The network instance can be a VPC, a virtual border router (VBR), or a Cloud Connect Network (CCN) instance.",
-            info: &crate::grant_instance_to_cen::OPERATION,
+            info: &crate::operation::grant_instance_to_cen::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22453,7 +22457,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::grant_instance_to_cen::GrantInstanceToCenRequest,
+                crate::operation::grant_instance_to_cen::GrantInstanceToCenRequest,
             >,
             wait: None,
         },
@@ -22461,7 +22465,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GrantInstanceToVbr",
             summary: "Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.",
             description: "## Usage notes\n\nWhen you connect a VBR to a VPC that belongs to another Alibaba Cloud account, the VBR must acquire the required permissions from the VPC.",
-            info: &crate::grant_instance_to_vbr::OPERATION,
+            info: &crate::operation::grant_instance_to_vbr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22491,7 +22495,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the VBRs.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "InstanceId",
@@ -22525,7 +22529,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::grant_instance_to_vbr::GrantInstanceToVbrRequest,
+                crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequest,
             >,
             wait: None,
         },
@@ -22533,7 +22537,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListBusinessAccessPoints",
             summary: "Queries the access points of an Express Connect circuit.",
             description: "",
-            info: &crate::list_business_access_points::OPERATION,
+            info: &crate::operation::list_business_access_points::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22547,7 +22551,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_business_access_points::ListBusinessAccessPointsRequest,
+                crate::operation::list_business_access_points::ListBusinessAccessPointsRequest,
             >,
             wait: None,
         },
@@ -22555,7 +22559,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListBusinessRegions",
             summary: "Queries the list of regions available for an Express Connect circuit.",
             description: "",
-            info: &crate::list_business_regions::OPERATION,
+            info: &crate::operation::list_business_regions::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "AcceptLanguage",
@@ -22569,7 +22573,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_business_regions::ListBusinessRegionsRequest,
+                crate::operation::list_business_regions::ListBusinessRegionsRequest,
             >,
             wait: None,
         },
@@ -22577,7 +22581,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListDhcpOptionsSets",
             summary: "Queries Dynamic Host Configuration Protocol (DHCP) options sets.",
             description: "",
-            info: &crate::list_dhcp_options_sets::OPERATION,
+            info: &crate::operation::list_dhcp_options_sets::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22607,7 +22611,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **100**. Default value: **10**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "DomainName",
@@ -22637,7 +22641,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The ID of the DHCP options set. You can specify at most 20 IDs.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -22660,14 +22664,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 64 characters in length and can contain digits, periods (.), underscores (\\_), and hyphens (-). The tag key must start with a letter but cannot start with `aliyun` or `acs:`. The tag key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and can contain digits, periods (.), underscores (\\_), and hyphens (-). The tag value must start with a letter but cannot start with `aliyun` or `acs:`. The tag value cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -22677,11 +22681,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_dhcp_options_sets::ListDhcpOptionsSetsRequest,
+                crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest,
             >,
             wait: None,
         },
@@ -22689,7 +22693,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListEnhanhcedNatGatewayAvailableZones",
             summary: "Queries the zones that support NAT gateways.",
             description: "You can call this operation to query zones that support NAT gateways, including Internet NAT gateways and Virtual Private Cloud (VPC) NAT gateways.",
-            info: &crate::list_enhanhced_nat_gateway_available_zones::OPERATION,
+            info: &crate::operation::list_enhanhced_nat_gateway_available_zones::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22722,14 +22726,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The filter key. Only **PrivateLinkEnabled** is supported.",
+                                    description: "`Filter.1.Key`: The filter key used to query resources. Set the value to **CreationStartTime**, which specifies the time when the system started to create the resource.\n\n`Filter.2.Key`: The filter key used to query resources. Set the value to **CreationEndTime**, which specifies the time when the system finished creating the resource.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the filter key.\n\n>  If the filter key is set to **PrivateLinkEnabled**, you must specify a filter value. Valid values: **true** and **false**.",
+                                    description: "`Filter.1.Value`: The filter value used to query resources. Specify the time in the ISO 8601 standard in the `YYYY-MM-DDThh:mmZ` format. The time must be in Coordinated Universal Time (UTC).\n\n`Filter.2.Value`: The filter value used to query resources. Specify the time in the ISO 8601 standard in the `YYYY-MM-DDThh:mmZ` format. The time must be in UTC.",
                                     facts: &[],
                                 },
                             ],
@@ -22743,7 +22747,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest,
+                crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest,
             >,
             wait: None,
         },
@@ -22751,7 +22755,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListFullNatEntries",
             summary: "Queries FULLNAT entries.",
             description: "",
-            info: &crate::list_full_nat_entries::OPERATION,
+            info: &crate::operation::list_full_nat_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -22793,7 +22797,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the FULLNAT entry that you want to query. You can specify at most 20 names.\n\nThe name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\\_), and hyphens (-). The name must start with a letter.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "NetworkInterfaceIds",
@@ -22803,7 +22807,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The ID of the elastic network interface (ENI) that you want to query.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "NextToken",
@@ -22877,7 +22881,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_full_nat_entries::ListFullNatEntriesRequest,
+                crate::operation::list_full_nat_entries::ListFullNatEntriesRequest,
             >,
             wait: None,
         },
@@ -22885,7 +22889,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListGatewayRouteTableEntries",
             summary: "Queries route entries of a gateway route table.",
             description: "",
-            info: &crate::list_gateway_route_table_entries::OPERATION,
+            info: &crate::operation::list_gateway_route_table_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -22939,7 +22943,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest,
+                crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest,
             >,
             wait: None,
         },
@@ -22947,10 +22951,10 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListGeographicSubRegions",
             summary: "Queries the most recent region list.",
             description: "",
-            info: &crate::list_geographic_sub_regions::OPERATION,
+            info: &crate::operation::list_geographic_sub_regions::OPERATION,
             parameters: &[],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_geographic_sub_regions::ListGeographicSubRegionsRequest,
+                crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequest,
             >,
             wait: None,
         },
@@ -22958,7 +22962,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListIpsecServerLogs",
             summary: "Queries the logs of an IPsec server.",
             description: "",
-            info: &crate::list_ipsec_server_logs::OPERATION,
+            info: &crate::operation::list_ipsec_server_logs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -23008,7 +23012,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The interval at which log data is queried. Valid values: **1** to **10**. Unit: minutes.\n\n>  If both **From** and **To** are not specified, you must specify **MinutePeriod**.",
-                    facts: &["Value: 1 to 10."],
+                    facts: &["Must be 1 to 10."],
                 },
                 ParamDoc {
                     name: "PageNumber",
@@ -23028,11 +23032,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_ipsec_server_logs::ListIpsecServerLogsRequest,
+                crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequest,
             >,
             wait: None,
         },
@@ -23040,7 +23044,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListIpsecServers",
             summary: "Queries IPsec servers.",
             description: "",
-            info: &crate::list_ipsec_servers::OPERATION,
+            info: &crate::operation::list_ipsec_servers::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -23060,7 +23064,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec server.\n\nThe name must be 1 to 100 characters in length.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "VpnGatewayId",
@@ -23090,7 +23094,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Valid values: **1** to **20**. Default value: **10**.",
-                    facts: &["Value: 1 to 20."],
+                    facts: &["Must be 1 to 20."],
                 },
                 ParamDoc {
                     name: "IpsecServerId",
@@ -23100,7 +23104,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The ID of the IPsec server.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -23114,7 +23118,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_ipsec_servers::ListIpsecServersRequest,
+                crate::operation::list_ipsec_servers::ListIpsecServersRequest,
             >,
             wait: None,
         },
@@ -23122,7 +23126,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListIpv4Gateways",
             summary: "Queries IPv4 gateways.",
             description: "",
-            info: &crate::list_ipv4_gateways::OPERATION,
+            info: &crate::operation::list_ipv4_gateways::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -23205,14 +23209,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe key cannot exceed 64 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. It can be an empty string.\n\nThe tag value cannot exceed 128 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). It must start with a letter but cannot start with `aliyun` or `acs:`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -23222,11 +23226,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_ipv4_gateways::ListIpv4GatewaysRequest,
+                crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequest,
             >,
             wait: None,
         },
@@ -23234,7 +23238,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListNatIpCidrs",
             summary: "Queries the CIDR blocks of a specified NAT gateway.",
             description: "",
-            info: &crate::list_nat_ip_cidrs::OPERATION,
+            info: &crate::operation::list_nat_ip_cidrs::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -23326,7 +23330,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the CIDR block that you want to query. Valid values of **N**: **1** to **20**.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "NatIpCidrs",
@@ -23336,11 +23340,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The CIDR block of the NAT gateway that you want to query. Valid values of **N**: **1** to **20**.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_nat_ip_cidrs::ListNatIpCidrsRequest,
+                crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequest,
             >,
             wait: None,
         },
@@ -23348,7 +23352,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListNatIps",
             summary: "Queries the IP addresses on a NAT gateway.",
             description: "",
-            info: &crate::list_nat_ips::OPERATION,
+            info: &crate::operation::list_nat_ips::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -23440,7 +23444,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IP address. Valid values of **N**: **1** to **20**.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "NatIpIds",
@@ -23450,7 +23454,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The ID of the IP address. Valid values of **N**: **1** to **20**.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "IpOrigin",
@@ -23460,11 +23464,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.",
-                    facts: &["Valid values: `cidr`, `prefix`."],
+                    facts: &["Must be one of cidr, prefix."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_nat_ips::ListNatIpsRequest,
+                crate::operation::list_nat_ips::ListNatIpsRequest,
             >,
             wait: None,
         },
@@ -23472,7 +23476,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListPhysicalConnectionFeatures",
             summary: "Queries he connection features supported by a Express Connect circuit.",
             description: "",
-            info: &crate::list_physical_connection_features::OPERATION,
+            info: &crate::operation::list_physical_connection_features::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -23508,7 +23512,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_physical_connection_features::ListPhysicalConnectionFeaturesRequest,
+                crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequest,
             >,
             wait: None,
         },
@@ -23516,7 +23520,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListPrefixLists",
             summary: "Queries prefix lists.",
             description: "",
-            info: &crate::list_prefix_lists::OPERATION,
+            info: &crate::operation::list_prefix_lists::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PrefixListIds",
@@ -23526,7 +23530,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of prefix lists to be queried. Valid values of **N** are **1** to **100**, which specifies that you can query up to 100 prefix lists at a time.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "NextToken",
@@ -23546,7 +23550,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries per page. Valid values: **1** to **100**. Default value: **20**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -23569,14 +23573,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe key cannot exceed 64 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value cannot exceed 128 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -23586,7 +23590,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -23610,7 +23614,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_prefix_lists::ListPrefixListsRequest,
+                crate::operation::list_prefix_lists::ListPrefixListsRequest,
             >,
             wait: None,
         },
@@ -23618,7 +23622,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListPublicIpAddressPoolCidrBlocks",
             summary: "Queries CIDR blocks in an IP address pool.",
             description: "",
-            info: &crate::list_public_ip_address_pool_cidr_blocks::OPERATION,
+            info: &crate::operation::list_public_ip_address_pool_cidr_blocks::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PublicIpAddressPoolId",
@@ -23682,7 +23686,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest,
+                crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest,
             >,
             wait: None,
         },
@@ -23690,7 +23694,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListPublicIpAddressPools",
             summary: "Queries available IP address pools.",
             description: "",
-            info: &crate::list_public_ip_address_pools::OPERATION,
+            info: &crate::operation::list_public_ip_address_pools::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PublicIpAddressPoolIds",
@@ -23700,7 +23704,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of the IP address pool.\n\nYou can enter up to 100 IDs.",
-                    facts: &["Items: 0 to 100."],
+                    facts: &["Must have 0 to 100 items."],
                 },
                 ParamDoc {
                     name: "Status",
@@ -23783,14 +23787,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:` and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -23800,7 +23804,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags to add to the resource.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -23824,7 +23828,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest,
+                crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest,
             >,
             wait: None,
         },
@@ -23832,7 +23836,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListTagResources",
             summary: "Queries the tags that are added to resources.",
             description: "## Usage notes\n\n*   You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object that you want to query.\n*   **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you specify only **Tag.N.Value**, an error message is returned.\n*   If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.\n*   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.",
-            info: &crate::list_tag_resources::OPERATION,
+            info: &crate::operation::list_tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -23862,7 +23866,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Valid values:**1** to **50**. Default value: **50**.",
-                    facts: &["Value: at most 50."],
+                    facts: &["Must be at most 50."],
                 },
                 ParamDoc {
                     name: "ResourceId",
@@ -23872,7 +23876,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The resource ID. You can specify up to 20 resource IDs.",
-                    facts: &["Items: at most 51."],
+                    facts: &["Must have at most 51 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -23895,14 +23899,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag that is added to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.\n\n>  Specify at least one of the **ResourceId.N** and **Tag.N** parameters (**Tag.N.Key** and **Tag.N.Value**).",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag that is added to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe value can be up to 128 characters in length and can contain letters, digits, periods (.), underscores (\\_), and hyphens (-). The value must start with a letter but cannot start with `aliyun` or `acs:`. The value cannot contain `http://` or `https://`.\n\n>  Specify at least one of the **ResourceId.N** and **Tag.N** parameters (**Tag.N.Key** and **Tag.N.Value**).",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -23912,11 +23916,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag value. You can specify up to 20 tag values. It can be an empty string.\n\nThe value can be up to 128 characters in length and can contain letters, digits, periods (.), underscores (\\_), and hyphens (-). The value must start with a letter but cannot start with `aliyun` or `acs:`. The value cannot contain `http://` or `https://`.\n\n>  You must specify at least one of **ResourceId.N** and **Tag.N** (**Tag.N.Key** and **Tag.N.Value**).",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_tag_resources::ListTagResourcesRequest,
+                crate::operation::list_tag_resources::ListTagResourcesRequest,
             >,
             wait: None,
         },
@@ -23924,7 +23928,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListTagResourcesForExpressConnect",
             summary: "Queries the tags that are added to an Express Connect circuit.",
             description: "## [](#)\n\n*   If you want to query a specific object, you must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request.\n*   **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you specify only **Tag.N.Value**, an error message is returned.\n*   If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.\n*   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.",
-            info: &crate::list_tag_resources_for_express_connect::OPERATION,
+            info: &crate::operation::list_tag_resources_for_express_connect::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -23964,7 +23968,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries per page. Valid values: **1** to **100**. Default value: **20**.",
-                    facts: &["Value: at most 50."],
+                    facts: &["Must be at most 50."],
                 },
                 ParamDoc {
                     name: "ResourceId",
@@ -23974,7 +23978,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The resource IDs.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -23987,14 +23991,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag to add to the resource. You can specify up to 20 tag values The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -24004,11 +24008,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest,
+                crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest,
             >,
             wait: None,
         },
@@ -24016,7 +24020,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListTrafficMirrorFilters",
             summary: "Queries filters for traffic mirror.",
             description: "",
-            info: &crate::list_traffic_mirror_filters::OPERATION,
+            info: &crate::operation::list_traffic_mirror_filters::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorFilterName",
@@ -24056,7 +24060,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The ID of the traffic mirror filter. The maximum value of **N** is **100**, which specifies that you can query up to 100 filters at a time.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -24089,14 +24093,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -24106,11 +24110,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest,
+                crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest,
             >,
             wait: None,
         },
@@ -24118,7 +24122,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListTrafficMirrorSessions",
             summary: "Queries the details of a traffic mirror session.",
             description: "",
-            info: &crate::list_traffic_mirror_sessions::OPERATION,
+            info: &crate::operation::list_traffic_mirror_sessions::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorSessionName",
@@ -24218,7 +24222,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of the traffic mirror session. The maximum value of N is 100, which indicates that you can query up to 100 traffic mirror sessions at a time.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -24251,14 +24255,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe key cannot exceed 64 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value cannot exceed 128 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). It must start with a letter but cannot start with `aliyun` or `acs:`. It cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -24268,11 +24272,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags of the resource.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest,
+                crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest,
             >,
             wait: None,
         },
@@ -24280,7 +24284,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListVSwitchCidrReservations",
             summary: "Queries the CIDR reservation information about vSwitches.",
             description: "",
-            info: &crate::list_v_switch_cidr_reservations::OPERATION,
+            info: &crate::operation::list_v_switch_cidr_reservations::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Tags",
@@ -24293,14 +24297,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nA tag key can be up to 128 characters in length. It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length, and cannot start with acs: or aliyun. It cannot contain http:// or https://.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -24310,7 +24314,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "VSwitchId",
@@ -24330,7 +24334,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The ID of the reserved CIDR block. You can specify at most 10 IDs.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "VSwitchCidrReservationType",
@@ -24370,7 +24374,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -24384,7 +24388,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
+                crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
             >,
             wait: None,
         },
@@ -24392,7 +24396,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListVirtualPhysicalConnections",
             summary: "Queries hosted connections.",
             description: "",
-            info: &crate::list_virtual_physical_connections::OPERATION,
+            info: &crate::operation::list_virtual_physical_connections::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PhysicalConnectionId",
@@ -24422,7 +24426,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the hosted connection.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "IsConfirmed",
@@ -24442,7 +24446,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The business status of the hosted connection.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "VirtualPhysicalConnectionAliUids",
@@ -24452,7 +24456,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the Alibaba Cloud account that owns the hosted connection.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "VlanIds",
@@ -24462,7 +24466,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The VLAN ID of the hosted connection.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "MaxResults",
@@ -24505,14 +24509,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N to add to the resource. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nIt can be up to 64 characters in length and can contain digits, periods (.), underscores (\\_), and hyphens (-). It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N to add to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nIt can be up to 128 characters in length and can contain digits, periods (.), underscores (\\_), and hyphens (-). It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -24522,7 +24526,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 5."],
+                    facts: &["Must have at most 5 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -24536,7 +24540,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest,
+                crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest,
             >,
             wait: None,
         },
@@ -24544,7 +24548,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListVpcEndpointServicesByEndUser",
             summary: "Queries available endpoint services.",
             description: "",
-            info: &crate::list_vpc_endpoint_services_by_end_user::OPERATION,
+            info: &crate::operation::list_vpc_endpoint_services_by_end_user::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ServiceName",
@@ -24574,7 +24578,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -24588,7 +24592,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest,
+                crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest,
             >,
             wait: None,
         },
@@ -24596,7 +24600,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListVpcGatewayEndpoints",
             summary: "Queries gateway endpoints.",
             description: "",
-            info: &crate::list_vpc_gateway_endpoints::OPERATION,
+            info: &crate::operation::list_vpc_gateway_endpoints::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "EndpointId",
@@ -24646,7 +24650,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("10"),
                     description: "The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -24679,14 +24683,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of tag N added to the resource. You can specify at most 20 tag keys. It cannot be an empty string.\n\nThe key cannot exceed 64 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of tag N added to the resource. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value cannot exceed 128 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -24696,7 +24700,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "VpcId",
@@ -24710,7 +24714,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest,
+                crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest,
             >,
             wait: None,
         },
@@ -24718,7 +24722,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListVpcPublishedRouteEntries",
             summary: "Query the route publishing status",
             description: "",
-            info: &crate::list_vpc_published_route_entries::OPERATION,
+            info: &crate::operation::list_vpc_published_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -24778,7 +24782,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("50"),
                     description: "The number of entries to display per batch query. Range: **1**~**500**, default value is **50**.",
-                    facts: &["Value: at most 500."],
+                    facts: &["Must be at most 500."],
                 },
                 ParamDoc {
                     name: "NextToken",
@@ -24792,7 +24796,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest,
+                crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest,
             >,
             wait: None,
         },
@@ -24800,7 +24804,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListVpnCertificateAssociations",
             summary: "Queries the association between VPN gateways and certificates in a region.",
             description: "When you call **ListVpnCertificateAssociations**, take note of the following information:\n\n*   If you specify only **RegionId**, the SSL certificates associated with all VPN gateways in the specified region are queried.\n*   If you specify **RegionId** and **CertificateType**, the SSL certificates of the specified type that are associated with the VPN gateways in the specified region are queried.\n*   If you specify **RegionId** and **VpnGatewayId**, the SSL certificates associated with the specified VPN gateway in the specified region are queried.\n*   If you specify **RegionId** and **CertificateId**, the VPN gateways associated with the specified SSL certificate in the specified region are queried.",
-            info: &crate::list_vpn_certificate_associations::OPERATION,
+            info: &crate::operation::list_vpn_certificate_associations::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -24821,7 +24825,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The certificate type. Valid values:\n\n*   **Encryption**\n*   **Signature**",
                     facts: &[
-                        "Valid values: `Encryption` (encryption certificate), `Signature` (signature certificate).",
+                        "Must be one of Encryption (encryption certificate), Signature (signature certificate).",
                     ],
                 },
                 ParamDoc {
@@ -24842,7 +24846,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The number of entries to return on each page. Valid values: **1** to **20**. Default value: **1**.",
-                    facts: &["Value: 1 to 20."],
+                    facts: &["Must be 1 to 20."],
                 },
                 ParamDoc {
                     name: "VpnGatewayId",
@@ -24852,7 +24856,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of VPN gateway IDs.\n\nYou can query the association between at most 20 VPN gateways and SSL certificates.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
                 ParamDoc {
                     name: "CertificateId",
@@ -24862,11 +24866,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The list of certificate IDs.\n\nYou can query the association between at most 20 SSL certificates and VPN gateways.",
-                    facts: &["Items: at most 20."],
+                    facts: &["Must have at most 20 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest,
+                crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest,
             >,
             wait: None,
         },
@@ -24874,7 +24878,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyBgpGroupAttribute",
             summary: "Modifies the configuration of a Border Gateway Protocol (BGP) group.",
             description: "",
-            info: &crate::modify_bgp_group_attribute::OPERATION,
+            info: &crate::operation::modify_bgp_group_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -24990,7 +24994,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequest,
+                crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequest,
             >,
             wait: None,
         },
@@ -24998,7 +25002,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyBgpPeerAttribute",
             summary: "Modifies the configuration of a BGP peer.",
             description: "",
-            info: &crate::modify_bgp_peer_attribute::OPERATION,
+            info: &crate::operation::modify_bgp_peer_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25074,7 +25078,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequest,
+                crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequest,
             >,
             wait: None,
         },
@@ -25082,7 +25086,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyCommonBandwidthPackageAttribute",
             summary: "Modifies the name and description of an EIP bandwidth plan.",
             description: "",
-            info: &crate::modify_common_bandwidth_package_attribute::OPERATION,
+            info: &crate::operation::modify_common_bandwidth_package_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25126,7 +25130,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequest,
+                crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequest,
             >,
             wait: None,
         },
@@ -25134,7 +25138,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyCommonBandwidthPackageIpBandwidth",
             summary: "Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.",
             description: "You can call the **ModifyCommonBandwidthPackageIpBandwidth** operation to set the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance. This prevents an EIP from exhausting the bandwidth resources of an Internet Shared Bandwidth instance.\n\nFor example, two EIPs are associated with an Internet Shared Bandwidth instance whose maximum bandwidth is 800 Mbit/s. In this case, you can set the maximum bandwidth of one EIP to 500 Mbit/s and that of the other EIP to 400 Mbit/s. After you set the maximum bandwidth values, the first EIP cannot consume bandwidth higher than 500 Mbit/s. The second EIP cannot consume bandwidth higher than 400 Mbit/s.\n\nWhen you call this operation, take note of the following items:\n\n*   This operation is valid only for EIPs that are associated with Elastic Compute Service (ECS) instances. This operation is invalid for EIPs that are associated with Server Load Balancer (SLB) instances, NAT gateways, secondary elastic network interfaces (ENIs), or high-availability virtual IP addresses (HAVIPs).\n*   This operation is in public preview. You can call this operation to set the maximum bandwidth of EIPs only if the EIPs are associated with an Internet Shared Bandwidth instance. The feature is not supported in the console.\n*   You cannot repeatedly call this operation to set the maximum bandwidth of an EIP within the specified period of time.",
-            info: &crate::modify_common_bandwidth_package_ip_bandwidth::OPERATION,
+            info: &crate::operation::modify_common_bandwidth_package_ip_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25178,7 +25182,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequest,
+                crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequest,
             >,
             wait: None,
         },
@@ -25186,7 +25190,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyCommonBandwidthPackageSpec",
             summary: "Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.",
             description: "Before you call this operation, take note of the following items:\n\n*   **ModifyCommonBandwidthPackageSpec** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeCommonBandwidthPackages](https://www.alibabacloud.com/help/doc-detail/120309.htm) operation to query the status of the task.\n\n    *   If the Internet Shared Bandwidth instance is in the **Modifying** state, the maximum bandwidth of the Internet Shared Bandwidth instance is being modified. In this state, you can only query the Internet Shared Bandwidth instance and cannot perform other operations.\n    *   If the Internet Shared Bandwidth instance is in the **Available** state, the maximum bandwidth of the Internet Shared Bandwidth instance is modified.\n\n*   You cannot repeatedly call the **ModifyCommonBandwidthPackageSpec** operation to modify the maximum bandwidth of an Internet Shared Bandwidth instance within the specified period of time.",
-            info: &crate::modify_common_bandwidth_package_spec::OPERATION,
+            info: &crate::operation::modify_common_bandwidth_package_spec::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25220,7 +25224,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequest,
+                crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequest,
             >,
             wait: None,
         },
@@ -25228,7 +25232,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyCustomerGatewayAttribute",
             summary: "Modifies the configuration of a customer gateway.",
             description: "*   When you call **ModifyCustomerGatewayAttribute**, if a value is assigned to **AuthKey**, the operation is asynchronous. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If a VPN gateway is in the **updating** state, the configurations are being modified.\n    *   If a VPN gateway is in the **active** state, the configurations are modified.\n\n*   When you call **ModifyCustomerGatewayAttribute**, if no value is assigned to **AuthKey**, the operation is synchronous.\n\n*   You cannot repeatedly call **ModifyCustomerGatewayAttribute** to modify the configurations of a customer gateway within the specified period of time.",
-            info: &crate::modify_customer_gateway_attribute::OPERATION,
+            info: &crate::operation::modify_customer_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25249,7 +25253,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -25271,7 +25275,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the customer gateway.\n\nThe name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "Description",
@@ -25281,7 +25285,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The description of the customer gateway.\n\nThe description must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "AuthKey",
@@ -25292,14 +25296,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The authentication key of the BGP routing protocol for the gateway device in the data center.\n\nThe key must be 1 to 64 characters in length. It can contain only ASCII characters and cannot contain spaces or question marks (?).",
                     facts: &[
-                        "Length: 1 to 64 characters.",
-                        "Format: no spaces or question marks (?) (pattern `^[^ ?]*$`).",
-                        "ASCII characters only.",
+                        "Must be 1 to 64 characters long.",
+                        "Must match the pattern ^[^ ?]*$ (no spaces or question marks (?)).",
+                        "Must contain only ASCII characters.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequest,
+                crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -25307,7 +25311,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyEipAddressAttribute",
             summary: "Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).",
             description: "",
-            info: &crate::modify_eip_address_attribute::OPERATION,
+            info: &crate::operation::modify_eip_address_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "AllocationId",
@@ -25361,7 +25365,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_eip_address_attribute::ModifyEipAddressAttributeRequest,
+                crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest,
             >,
             wait: None,
         },
@@ -25369,7 +25373,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyEipForwardMode",
             summary: "Modifies the EIP forwarding mode.",
             description: "",
-            info: &crate::modify_eip_forward_mode::OPERATION,
+            info: &crate::operation::modify_eip_forward_mode::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25415,7 +25419,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_eip_forward_mode::ModifyEipForwardModeRequest,
+                crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequest,
             >,
             wait: None,
         },
@@ -25423,7 +25427,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyExpressCloudConnectionAttribute",
             summary: "Modifies the configuration of an Express Cloud Connect (ECC) instance.",
             description: "",
-            info: &crate::modify_express_cloud_connection_attribute::OPERATION,
+            info: &crate::operation::modify_express_cloud_connection_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Description",
@@ -25497,7 +25501,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequest,
+                crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequest,
             >,
             wait: None,
         },
@@ -25505,7 +25509,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyExpressCloudConnectionBandwidth",
             summary: "Modifies the bandwidth of an Express Cloud Connect (ECC) instance.",
             description: "",
-            info: &crate::modify_express_cloud_connection_bandwidth::OPERATION,
+            info: &crate::operation::modify_express_cloud_connection_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25539,7 +25543,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequest,
+                crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequest,
             >,
             wait: None,
         },
@@ -25547,7 +25551,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyExpressConnectTrafficQos",
             summary: "Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.",
             description: "",
-            info: &crate::modify_express_connect_traffic_qos::OPERATION,
+            info: &crate::operation::modify_express_connect_traffic_qos::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25620,7 +25624,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "instance_type",
                                     shape: &Shape::Enum(&["PHYSICALCONNECTION"]),
                                     description: "The type of instance to be associated. Set the value to **PHYSICALCONNECTION**.",
-                                    facts: &["Valid values: `PHYSICALCONNECTION`."],
+                                    facts: &["Must be one of PHYSICALCONNECTION."],
                                 },
                             ],
                         ),
@@ -25629,7 +25633,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The instances to be added. Ignore this parameter if no instances are to be added.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "RemoveInstanceList",
@@ -25650,7 +25654,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "instance_type",
                                     shape: &Shape::Enum(&["PHYSICALCONNECTION"]),
                                     description: "The type of the associated instance. Set the value to **PHYSICALCONNECTION**.",
-                                    facts: &["Valid values: `PHYSICALCONNECTION`."],
+                                    facts: &["Must be one of PHYSICALCONNECTION."],
                                 },
                             ],
                         ),
@@ -25659,11 +25663,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The instances to be removed. Ignore this parameter if no instances are to be removed.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequest,
+                crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequest,
             >,
             wait: None,
         },
@@ -25671,7 +25675,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyExpressConnectTrafficQosQueue",
             summary: "Modifies a quality of service (QoS) queue.",
             description: "",
-            info: &crate::modify_express_connect_traffic_qos_queue::OPERATION,
+            info: &crate::operation::modify_express_connect_traffic_qos_queue::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25747,7 +25751,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequest,
+                crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequest,
             >,
             wait: None,
         },
@@ -25755,7 +25759,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyExpressConnectTrafficQosRule",
             summary: "Modifies a quality of service (QoS) rule.",
             description: "",
-            info: &crate::modify_express_connect_traffic_qos_rule::OPERATION,
+            info: &crate::operation::modify_express_connect_traffic_qos_rule::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -25931,7 +25935,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequest,
+                crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequest,
             >,
             wait: None,
         },
@@ -25939,7 +25943,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyFlowLogAttribute",
             summary: "Modifies the name and description of a flow log.",
             description: "*   **ModifyFlowLogAttribute** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of a flow log:\n\n    *   If the flow log is in the **Modifying** state, the flow log is being modified.\n    *   If the flow log is in the **Active** or **Inactive** state, the flow log is modified.\n\n*   You cannot repeatedly call the **ModifyFlowLogAttribute** operation to modify a flow log within the specified period of time.",
-            info: &crate::modify_flow_log_attribute::OPERATION,
+            info: &crate::operation::modify_flow_log_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26003,7 +26007,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_flow_log_attribute::ModifyFlowLogAttributeRequest,
+                crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequest,
             >,
             wait: None,
         },
@@ -26011,7 +26015,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyForwardEntry",
             summary: "Modifies a DNAT entry.",
             description: "*   **ModifyForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](https://www.alibabacloud.com/help/doc-detail/36053.htm) operation to query the status of the task.\n\n    *   **Pending**: indicates that the system is modifying the DNAT entry. You can only query the DNAT entry, but cannot perform other operations.\n    *   **Available**: indicates that the DNAT entry is modified.\n\n*   You cannot repeatedly call the **ModifyForwardEntry** operation to modify a DNAT entry within the specified period of time.",
-            info: &crate::modify_forward_entry::OPERATION,
+            info: &crate::operation::modify_forward_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ForwardTableId",
@@ -26137,7 +26141,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_forward_entry::ModifyForwardEntryRequest,
+                crate::operation::modify_forward_entry::ModifyForwardEntryRequest,
             >,
             wait: None,
         },
@@ -26145,7 +26149,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyFullNatEntryAttribute",
             summary: "Modifies a FULLNAT entry.",
             description: "## [](#)\n\n*   **ModifyFullNatEntryAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListFullNatEntries](https://www.alibabacloud.com/help/doc-detail/348779.htm) operation to query the status of a FULLNAT entry.\n\n    *   **Modifying**: indicates that the system is modifying the FULLNAT entry. You can query the FULLNAT entry, but cannot perform other operations.\n    *   **Available**: indicates that the FULLNAT entry is modified.\n\n*   You cannot repeatedly call the **ModifyFullNatEntryAttribute** operation to modify a FULLNAT entry within the specified period of time.",
-            info: &crate::modify_full_nat_entry_attribute::OPERATION,
+            info: &crate::operation::modify_full_nat_entry_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -26281,7 +26285,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequest,
+                crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequest,
             >,
             wait: None,
         },
@@ -26289,7 +26293,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyGlobalAccelerationInstanceAttributes",
             summary: "Modifies the name and description of a Global Accelerator (GA) instance.",
             description: "",
-            info: &crate::modify_global_acceleration_instance_attributes::OPERATION,
+            info: &crate::operation::modify_global_acceleration_instance_attributes::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26333,7 +26337,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequest,
+                crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequest,
             >,
             wait: None,
         },
@@ -26341,7 +26345,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyGlobalAccelerationInstanceSpec",
             summary: "Modifies the maximum bandwidth of a Global Accelerator (GA) instance.",
             description: "## Usage notes\n\nYou cannot call this operation to modify the maximum bandwidth of a subscription GA instance.",
-            info: &crate::modify_global_acceleration_instance_spec::OPERATION,
+            info: &crate::operation::modify_global_acceleration_instance_spec::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26375,7 +26379,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequest,
+                crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequest,
             >,
             wait: None,
         },
@@ -26383,7 +26387,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyHaVipAttribute",
             summary: "Modifies the name and description of a high-availability virtual IP address (HaVip).",
             description: "You cannot repeatedly call the **ModifyHaVipAttribute** operation to modify the name and description of an HaVip within the specified periods of time.",
-            info: &crate::modify_ha_vip_attribute::OPERATION,
+            info: &crate::operation::modify_ha_vip_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -26439,7 +26443,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_ha_vip_attribute::ModifyHaVipAttributeRequest,
+                crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequest,
             >,
             wait: None,
         },
@@ -26447,7 +26451,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIPv6TranslatorAclAttribute",
             summary: "Modifies the name of an access control list (ACL).",
             description: "",
-            info: &crate::modify_i_pv6_translator_acl_attribute::OPERATION,
+            info: &crate::operation::modify_i_pv6_translator_acl_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26493,7 +26497,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest,
+                crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest,
             >,
             wait: None,
         },
@@ -26501,7 +26505,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIPv6TranslatorAclListEntry",
             summary: "Modifies an IP entry in an access control list (ACL).",
             description: "",
-            info: &crate::modify_i_pv6_translator_acl_list_entry::OPERATION,
+            info: &crate::operation::modify_i_pv6_translator_acl_list_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26545,7 +26549,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest,
+                crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest,
             >,
             wait: None,
         },
@@ -26553,7 +26557,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIPv6TranslatorAttribute",
             summary: "Modifies the name and description of an IPv6 Translation Service instance.",
             description: "",
-            info: &crate::modify_i_pv6_translator_attribute::OPERATION,
+            info: &crate::operation::modify_i_pv6_translator_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26609,7 +26613,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest,
+                crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest,
             >,
             wait: None,
         },
@@ -26617,7 +26621,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIPv6TranslatorBandwidth",
             summary: "Modifies the maximum bandwidth of an IPv6 Translation Service instance.",
             description: "",
-            info: &crate::modify_i_pv6_translator_bandwidth::OPERATION,
+            info: &crate::operation::modify_i_pv6_translator_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26673,7 +26677,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest,
+                crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest,
             >,
             wait: None,
         },
@@ -26681,7 +26685,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIPv6TranslatorEntry",
             summary: "Modifies an IPv6 mapping entry.",
             description: "",
-            info: &crate::modify_i_pv6_translator_entry::OPERATION,
+            info: &crate::operation::modify_i_pv6_translator_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26805,7 +26809,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest,
+                crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest,
             >,
             wait: None,
         },
@@ -26813,7 +26817,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIpv6AddressAttribute",
             summary: "Modifies the name and description of an IPv6 address.",
             description: "",
-            info: &crate::modify_ipv6_address_attribute::OPERATION,
+            info: &crate::operation::modify_ipv6_address_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26879,7 +26883,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequest,
+                crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequest,
             >,
             wait: None,
         },
@@ -26887,7 +26891,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIpv6GatewayAttribute",
             summary: "Modifies the name and description of an IPv6 gateway.",
             description: "",
-            info: &crate::modify_ipv6_gateway_attribute::OPERATION,
+            info: &crate::operation::modify_ipv6_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -26953,7 +26957,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequest,
+                crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -26961,7 +26965,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyIpv6InternetBandwidth",
             summary: "Modifies the Internet bandwidth of an IPv6 address.",
             description: "You cannot repeatedly call the **ModifyIpv6InternetBandwidth** operation to modify the Internet bandwidth value of an IPv6 CIDR block within the specified period of time.",
-            info: &crate::modify_ipv6_internet_bandwidth::OPERATION,
+            info: &crate::operation::modify_ipv6_internet_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27027,7 +27031,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequest,
+                crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequest,
             >,
             wait: None,
         },
@@ -27035,7 +27039,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyNatGatewayAttribute",
             summary: "Modifies the name and description of a NAT gateway.",
             description: "## [](#)Description\n\nYou can call this operation to query an Internet NAT gateway or a virtual private cloud (VPC) NAT gateway. The term NAT gateway in this topic refers to both NAT gateway types.",
-            info: &crate::modify_nat_gateway_attribute::OPERATION,
+            info: &crate::operation::modify_nat_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27095,7 +27099,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The mode in which the NAT gateway is associated with an elastic IP address (EIP). You can leave this parameter empty. If you want to specify a value for this parameter, set the value to **NAT**, which indicates that the NAT gateway is associated with the EIP in NAT mode.\n\n**\n\n**Description**\n\n*   If EipBindMode is set to MULTI_BINDED when the NAT gateway is created, you can change the value of this parameter from **MULTI_BINDED** to **NAT**. If EipBindMode is set to NAT when the NAT gateway is created, you cannot change the value of this parameter from **NAT** to **MULTI_BINDED**. For more information about **MULTI_BINDED**, see [CreateNatGateway](https://www.alibabacloud.com/help/doc-detail/120219.htm).\n\n*   When the mode in which the NAT gateway is associated with an EIP is being changed, a transient connection that lasts a few seconds may occur. If the number of EIPs with which the NAT gateway is associated increases, the transient connection lasts longer. You can change the mode only for a NAT gateway that is associated with up to five EIPs. We recommend that you change the mode during off-peak hours.\n*   After the mode is changed to **NAT**, the Internet NAT gateway is compatible with the IPv4 gateway. However, if you associate an EIP with the NAT gateway, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the EIP fails to be associated with the NAT gateway.",
-                    facts: &["Valid values: `NAT`."],
+                    facts: &["Must be one of NAT."],
                 },
                 ParamDoc {
                     name: "EnableSessionLog",
@@ -27119,7 +27123,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequest,
+                crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -27127,7 +27131,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyNatGatewaySpec",
             summary: "Upgrades a subscription Internet NAT gateway.",
             description: "- You cannot call this operation to downgrade a subscription Internet NAT gateway. You can downgrade a subscription Internet NAT gateway only in the console.\n- When you call this operation to upgrade a subscription Internet NAT gateway, an order is generated. After you complete the payment in the order center, the Internet NAT gateway is upgraded.\n\n- **ModifyNatGatewaySpec** is an asynchronous operation. After you make a request, the ID of the request is returned but the Internet NAT gateway is not upgraded. The system upgrades the NAT gateway in the background. You can call the [DescribeNatGateways](/help/en/virtual-private-cloud/latest/describenatgateways) operation to query the status of an Internet NAT gateway.    - If an Internet NAT gateway is in the **Modifying** state, the NAT gateway is being upgraded. In this case, you can only query the NAT gateway but cannot perform other operations.\n  - If an Internet NAT gateway is in the **Available** state, the Internet NAT gateway is upgraded.\n- You cannot repeatedly call the **ModifyNatGatewaySpec** operation to resize a pay-by-specification NAT gateway.\n\nInternet NAT gateways are available in different sizes. The size of an Internet NAT gateway determines the SNAT performance, which includes the maximum number of connections and the number of new connections per second. However, the size of a NAT gateway does not affect the data throughput. The following table describes the correlations between different sizes of Internet NAT gateways and SNAT performance metrics.  \n\n| Size | Maximum number of connections | Number of new connections per second |\n| ---- | ----------------------------- | ------------------------------------ |\n| Small | 10,000 | 1,000 |\n| Medium | 50,000 | 5,000 |\n| Large | 200,000 | 10,000 |",
-            info: &crate::modify_nat_gateway_spec::OPERATION,
+            info: &crate::operation::modify_nat_gateway_spec::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27183,7 +27187,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_nat_gateway_spec::ModifyNatGatewaySpecRequest,
+                crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequest,
             >,
             wait: None,
         },
@@ -27191,7 +27195,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyNatIpAttribute",
             summary: "Modifies the name and description of a NAT IP address.",
             description: "## [](#)Description\n\nYou cannot repeatedly call the **ModifyNatIpAttribute** operation to modify the name and description of a NAT IP address within the specified period of time.",
-            info: &crate::modify_nat_ip_attribute::OPERATION,
+            info: &crate::operation::modify_nat_ip_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27257,7 +27261,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_nat_ip_attribute::ModifyNatIpAttributeRequest,
+                crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequest,
             >,
             wait: None,
         },
@@ -27265,7 +27269,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyNatIpCidrAttribute",
             summary: "Modifies the name and description of a NAT CIDR block.",
             description: "",
-            info: &crate::modify_nat_ip_cidr_attribute::OPERATION,
+            info: &crate::operation::modify_nat_ip_cidr_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27341,7 +27345,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequest,
+                crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequest,
             >,
             wait: None,
         },
@@ -27349,7 +27353,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyNetworkAclAttributes",
             summary: "Modifies the attributes of a network access control list (ACL).",
             description: "",
-            info: &crate::modify_network_acl_attributes::OPERATION,
+            info: &crate::operation::modify_network_acl_attributes::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "NetworkAclId",
@@ -27415,7 +27419,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_network_acl_attributes::ModifyNetworkAclAttributesRequest,
+                crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequest,
             >,
             wait: None,
         },
@@ -27423,7 +27427,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyPhysicalConnectionAttribute",
             summary: "Modifies the configurations of an Express Connect circuit.",
             description: "When you call this operation, take note of the following limits:\n\n*   If an Express Connect circuit is in the **Initial**, **Enabled**, or **Rejected** state, you can modify the specifications of the Express Connect circuit and the ID of the redundant circuit.\n*   If an Express Connect circuit is in the **Canceled**, **Allocating**, **AllocationFailed**, or **Terminated** state, you cannot modify the specifications of the Express Connect circuit.\n*   After you modify the specifications of an Express Connect circuit that is in the **Rejected** state, the Express Connect circuit enters the **Initial** state.",
-            info: &crate::modify_physical_connection_attribute::OPERATION,
+            info: &crate::operation::modify_physical_connection_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27539,7 +27543,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest,
+                crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest,
             >,
             wait: None,
         },
@@ -27547,7 +27551,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyRouteEntry",
             summary: "Modifies the name and description of a custom route entry.",
             description: "You cannot repeatedly call the **ModifyRouteEntry** operation to modify the name and description of a custom route within the specified period of time.",
-            info: &crate::modify_route_entry::OPERATION,
+            info: &crate::operation::modify_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27641,7 +27645,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_route_entry::ModifyRouteEntryRequest,
+                crate::operation::modify_route_entry::ModifyRouteEntryRequest,
             >,
             wait: None,
         },
@@ -27649,7 +27653,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyRouteTableAttributes",
             summary: "Modifies the name and description of a route table.",
             description: "You cannot repeatedly call the **ModifyRouteTableAttributes** operation to modify the name and description of a route table within the specified period of time.",
-            info: &crate::modify_route_table_attributes::OPERATION,
+            info: &crate::operation::modify_route_table_attributes::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RouteTableId",
@@ -27703,7 +27707,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_route_table_attributes::ModifyRouteTableAttributesRequest,
+                crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequest,
             >,
             wait: None,
         },
@@ -27711,7 +27715,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyRouterInterfaceAttribute",
             summary: "Modifies the configuration of a router interface.",
             description: "",
-            info: &crate::modify_router_interface_attribute::OPERATION,
+            info: &crate::operation::modify_router_interface_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27845,7 +27849,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest,
+                crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest,
             >,
             wait: None,
         },
@@ -27853,7 +27857,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyRouterInterfaceSpec",
             summary: "Modifies the specification of a router interface.",
             description: "After you call this operation, the router interface enters the **Activating** state. After the router interface is activated, the router interface enters the **Active** state.\n\n>  You cannot modify the specification of a router interface that has overdue payments.",
-            info: &crate::modify_router_interface_spec::OPERATION,
+            info: &crate::operation::modify_router_interface_spec::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -27899,7 +27903,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest,
+                crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest,
             >,
             wait: None,
         },
@@ -27907,7 +27911,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifySnatEntry",
             summary: "Modifies an SNAT entry.",
             description: "## [](#)\n\n**ModifySnatEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeSnatTableEntries](https://www.alibabacloud.com/help/doc-detail/42677.htm) operation to query the status of the task.\n\n*   **Pending**: indicates that the system is modifying the SNAT entry. You can only query the status of the SNAT entry, but cannot perform other operations.\n*   **Available**: indicates that the SNAT entry is modified.\n\n>  If an SNAT entry is in the **Pending** state, it indicates that you cannot modify the SNAT entry.\n\nYou cannot repeatedly call the **ModifySnatEntry** operation to modify an SNAT entry within a specific period of time.",
-            info: &crate::modify_snat_entry::OPERATION,
+            info: &crate::operation::modify_snat_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -28003,7 +28007,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_snat_entry::ModifySnatEntryRequest,
+                crate::operation::modify_snat_entry::ModifySnatEntryRequest,
             >,
             wait: None,
         },
@@ -28011,7 +28015,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifySslVpnClientCert",
             summary: "Modifies the name of an SSL-VPN client certificate.",
             description: "",
-            info: &crate::modify_ssl_vpn_client_cert::OPERATION,
+            info: &crate::operation::modify_ssl_vpn_client_cert::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -28022,8 +28026,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "Length: at most 64 characters.",
-                        "ASCII characters only.",
+                        "Must be at most 64 characters long.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -28055,11 +28059,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new name of the SSL client certificate. This parameter cannot be left empty.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequest,
+                crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequest,
             >,
             wait: None,
         },
@@ -28067,7 +28071,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifySslVpnServer",
             summary: "Modifies the configurations of an SSL server.",
             description: "*   To enable two-factor authentication for an SSL server, make sure that the VPN gateway supports two-factor authentication. You may need to upgrade the VPN gateway. For more information, see [Two-factor authentication supports IDaaS EIAM 2.0](https://www.alibabacloud.com/help/doc-detail/2785320.htm).\n\n*   If you modify only **Name**, this operation is synchronous. If you modify other parameters besides **Name**, this operation is asynchronous.\n\n*   **ModifySslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the SSL server is being modified.\n    *   If the VPN gateway is in the **active** state, the SSL server is modified.\n\n*   You cannot repeatedly call **ModifySslVpnServer** within the specified period of time.",
-            info: &crate::modify_ssl_vpn_server::OPERATION,
+            info: &crate::operation::modify_ssl_vpn_server::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -28078,7 +28082,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -28110,7 +28114,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the SSL server.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "ClientIpPool",
@@ -28121,7 +28125,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client CIDR block.\n\nThe CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client, rather than the private CIDR block.\n\nIf the client accesses the SSL server over an SSL-VPN connection, the VPN gateway assigns an IP address from the specified client CIDR block for the client to access cloud resources.\n\nMake sure that the number of IP addresses in the client CIDR block is at least four times the maximum number of SSL-VPN connections supported by the VPN gateway.\n\n<details>\n<summary>Click to view the reason.</summary>\n\nFor example, if you specify 192.168.0.0/24 as the client CIDR block, the system first divides a subnet CIDR block with a subnet mask of 30 from 192.168.0.0/24, such as 192.168.0.4/30. This subnet provides up to four IP addresses. Then, the system allocates an IP address from 192.168.0.4/30 to the client and uses the other three IP addresses to ensure network communication. In this case, one client consumes four IP addresses. Therefore, to ensure that an IP address is assigned to your client, the number of IP addresses in the client CIDR block must be at least four times the maximum number of SSL-VPN connections supported by the VPN gateway with which the SSL server is associated.\n</details>\n<details>\n<summary>Click to view the CIDR blocks that are not supported.</summary>\n\n*   100.64.0.0~100.127.255.255\n*   127.0.0.0~127.255.255.255\n*   169.254.0.0~169.254.255.255\n*   224.0.0.0~239.255.255.255\n*   255.0.0.0~255.255.255.255\n</details>\n<details>\n<summary>Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.</summary>\n\n*   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.\n*   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.\n*   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.\n*   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.\n*   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.\n*   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.\n*   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.\n*   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.\n</details>\n\n> - The subnet mask of the client CIDR block must be 16 to 29 bits in length.\n> -  Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.\n> - We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).\n> - After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.",
                     facts: &[
-                        "Format: an IPv4 CIDR block with a subnet mask of 16 to 29 bits (pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$`).",
+                        "Must match the pattern ^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$ (an IPv4 CIDR block with a subnet mask of 16 to 29 bits).",
                     ],
                 },
                 ParamDoc {
@@ -28142,7 +28146,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The protocol that is used by the SSL server. Valid values:\n\n*   **TCP** (default)\n*   **UDP**",
-                    facts: &["Valid values: `TCP` (TCP (default)), `UDP` (UDP)."],
+                    facts: &["Must be one of TCP (TCP (default)), UDP (UDP)."],
                 },
                 ParamDoc {
                     name: "Cipher",
@@ -28155,7 +28159,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The encryption algorithm that is used in the SSL-VPN connection. Valid values:\n\n*   **AES-128-CBC** (default)\n*   **AES-192-CBC**\n*   **AES-256-CBC**\n*   **none**",
                     facts: &[
-                        "Valid values: `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).",
+                        "Must be one of AES-128-CBC (AES-128-CBC (default)), AES-192-CBC (AES-192-CBC), AES-256-CBC (AES-256-CBC), none (no encryption).",
                     ],
                 },
                 ParamDoc {
@@ -28167,7 +28171,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.\n\nThe following ports are not supported: **22**, **2222**, **22222**, **9000**, **9001**, **9002**, **7505**, **80**, **443**, **53**, **68**, **123**, **4510**, **4560**, **500**, and **4500**.",
                     facts: &[
-                        "Valid values: 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.",
+                        "Must be one of 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.",
                     ],
                 },
                 ParamDoc {
@@ -28232,7 +28236,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_ssl_vpn_server::ModifySslVpnServerRequest,
+                crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequest,
             >,
             wait: None,
         },
@@ -28240,7 +28244,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyTunnelAttribute",
             summary: "Modifies a VPN tunnel.",
             description: "",
-            info: &crate::modify_tunnel_attribute::OPERATION,
+            info: &crate::operation::modify_tunnel_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -28251,7 +28255,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -28291,23 +28295,23 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             name: "LocalAsn",
                                             field: "local_asn",
                                             shape: &Shape::Integer,
-                                            description: "The local autonomous system number (ASN). Valid values: **1** to **4294967295**.",
-                                            facts: &["Value: 1 to 4294967295."],
+                                            description: "The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
+                                            facts: &["Must be 1 to 4294967295."],
                                         },
                                         FieldDoc {
                                             name: "LocalBgpIp",
                                             field: "local_bgp_ip",
                                             shape: &Shape::String,
-                                            description: "The BGP IP address of the tunnel. The address needs to be an IP address within the **TunnelCidr**.",
+                                            description: "The BGP IP address of the tunnel on the Alibaba Cloud side. The address is an IP address that falls within the BGP CIDR block.",
                                             facts: &[],
                                         },
                                         FieldDoc {
                                             name: "TunnelCidr",
                                             field: "tunnel_cidr",
                                             shape: &Shape::String,
-                                            description: "The CIDR block of the tunnel.\n\nThe CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.",
+                                            description: "The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec-VPN connection must use different CIDR blocks.",
                                             facts: &[
-                                                "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                "Must match the pattern ^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$ (a CIDR block within 169.254.0.0/16 with a 30-bit mask).",
                                             ],
                                         },
                                     ],
@@ -28328,7 +28332,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             ),
                                             description: "The authentication algorithm that is used in IKE Phase 1 negotiations.\n\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n*   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.\n\n</props>\n<props=\"intl\">\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n\n</props>",
                                             facts: &[
-                                                "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                                "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512), sm3 (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28339,7 +28343,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             ),
                                             description: "The encryption algorithm that is used in IKE Phase 1 negotiations.\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.\n*   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.\n\n</props>\n<props=\"intl\">\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.\n\n</props>",
                                             facts: &[
-                                                "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                                "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES), sm4 (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28347,7 +28351,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             field: "ike_lifetime",
                                             shape: &Shape::Integer,
                                             description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.",
-                                            facts: &["Value: 0 to 86400."],
+                                            facts: &["Must be 0 to 86400."],
                                         },
                                         FieldDoc {
                                             name: "IkeMode",
@@ -28355,7 +28359,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             shape: &Shape::Enum(&["main", "aggressive"]),
                                             description: "The negotiation mode of IKE. Valid values:\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster and has a higher success rate.",
                                             facts: &[
-                                                "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                "Must be one of main (main mode: higher security during negotiations), aggressive (aggressive mode: faster, with a higher success rate).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28366,7 +28370,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             ),
                                             description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.",
                                             facts: &[
-                                                "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                "Must be one of group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28375,7 +28379,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                             description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.",
                                             facts: &[
-                                                "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                "Must be one of ikev1 (IKEv1), ikev2 (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28384,8 +28388,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             shape: &Shape::String,
                                             description: "The tunnel identifier. The identifier can be up to 100 characters in length and cannot contain spaces. It supports fully qualified domain names (FQDNs) and IP addresses. The default value is the IP address of the tunnel.",
                                             facts: &[
-                                                "Length: at most 100 characters.",
-                                                "Format: no spaces (pattern `^[^ ]*$`).",
+                                                "Must be at most 100 characters long.",
+                                                "Must match the pattern ^[^ ]*$ (no spaces).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28394,8 +28398,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             shape: &Shape::String,
                                             description: "The pre-shared key that is used to verify identities between the tunnel and peer.\n\n*   The key must be 1 to 100 characters in length, and can contain digits, and letters. It cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/120374.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The pre-shared key that is configured for the tunnel and the tunnel peer must be the same. Otherwise, the system cannot establish the tunnel.",
                                             facts: &[
-                                                "Length: 1 to 100 characters.",
-                                                "Format: no spaces (pattern `^[^ ]*$`).",
+                                                "Must be 1 to 100 characters long.",
+                                                "Must match the pattern ^[^ ]*$ (no spaces).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28404,8 +28408,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             shape: &Shape::String,
                                             description: "The peer identifier. The identifier can be up to 100 characters in length, and cannot contain spaces. It supports FQDNs and IP addresses. The default identifier is the IP address of the customer gateway associated with the tunnel.",
                                             facts: &[
-                                                "Length: at most 100 characters.",
-                                                "Format: no spaces (pattern `^[^ ]*$`).",
+                                                "Must be at most 100 characters long.",
+                                                "Must match the pattern ^[^ ]*$ (no spaces).",
                                             ],
                                         },
                                     ],
@@ -28426,7 +28430,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             ),
                                             description: "The authentication algorithm that is used in IPsec Phase 2 negotiations.\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n*   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.\n\n</props>\n\n<props=\"intl\">\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.\n\n</props>",
                                             facts: &[
-                                                "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                                "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512), sm3 (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28437,7 +28441,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             ),
                                             description: "The encryption algorithm that is used in IPsec Phase 2 negotiations.\n\n<props=\"china\">\n\n*   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.\n*   If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.\n\n</props>\n\n<props=\"intl\">\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.\n\n</props>",
                                             facts: &[
-                                                "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).",
+                                                "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES), sm4 (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).",
                                             ],
                                         },
                                         FieldDoc {
@@ -28445,7 +28449,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             field: "ipsec_lifetime",
                                             shape: &Shape::Integer,
                                             description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds Valid values: **0 to 86400**.",
-                                            facts: &["Value: 0 to 86400."],
+                                            facts: &["Must be 0 to 86400."],
                                         },
                                         FieldDoc {
                                             name: "IpsecPfs",
@@ -28455,7 +28459,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                             ),
                                             description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
                                             facts: &[
-                                                "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                "Must be one of disabled (no Diffie-Hellman exchange), group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                             ],
                                         },
                                     ],
@@ -28509,7 +28513,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_tunnel_attribute::ModifyTunnelAttributeRequest,
+                crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequest,
             >,
             wait: None,
         },
@@ -28517,7 +28521,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVRouterAttribute",
             summary: "Modifies the name and description of a vRouter.",
             description: "You cannot repeatedly call the **ModifyVRouterAttribute** operation within a specific period of time.",
-            info: &crate::modify_v_router_attribute::OPERATION,
+            info: &crate::operation::modify_v_router_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -28561,7 +28565,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_v_router_attribute::ModifyVRouterAttributeRequest,
+                crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest,
             >,
             wait: None,
         },
@@ -28569,7 +28573,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVSwitchAttribute",
             summary: "Modifies the name and description of a vSwitch.",
             description: "*   **ModifyVSwitchAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of the task:\n\n    *   If the vSwitch is in the **Pending** state, the name and description of the vSwitch are being modified.\n    *   If the vSwitch is in the **Available** state, the name and description of the vSwitch are modified.\n\n*   You cannot repeatedly call the **ModifyVSwitchAttribute** operation to modify the name and description of a vSwitch within the specified period of time.",
-            info: &crate::modify_v_switch_attribute::OPERATION,
+            info: &crate::operation::modify_v_switch_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VSwitchId",
@@ -28643,7 +28647,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_v_switch_attribute::ModifyVSwitchAttributeRequest,
+                crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest,
             >,
             wait: None,
         },
@@ -28651,7 +28655,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVSwitchCidrReservationAttribute",
             summary: "Modifies the name and description of a CIDR block reserved for a vSwitch.",
             description: "## [](#)Usage notes\n\nYou cannot repeatedly call **ModifyVSwitchCidrReservationAttribute** within a specific time period.",
-            info: &crate::modify_v_switch_cidr_reservation_attribute::OPERATION,
+            info: &crate::operation::modify_v_switch_cidr_reservation_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VSwitchCidrReservationId",
@@ -28717,7 +28721,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest,
+                crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest,
             >,
             wait: None,
         },
@@ -28725,7 +28729,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVcoRouteEntryWeight",
             summary: "Modifies the weight of a destination-based route for an IPsec-VPN connection.",
             description: "*   **ModifyVcoRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) operation to query the status of the associated IPsec-VPN connection and determine whether the weight of the specified destination-based route is modified.\n\n    *   If the IPsec-VPN connection is in the **updating** state, the weight of the destination-based route is being modified.\n    *   If the IPsec-VPN connection is in the **attached** state, the weight of the destination-based route is modified.\n\n*   You cannot repeatedly call the **ModifyVcoRouteEntryWeight** operation for the same IPsec-VPN connection within the specified period of time.",
-            info: &crate::modify_vco_route_entry_weight::OPERATION,
+            info: &crate::operation::modify_vco_route_entry_weight::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -28765,7 +28769,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The current weight of the destination-based route that you want to modify. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -28775,7 +28779,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new weight of the destination-based route that you want to modify. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "NextHop",
@@ -28795,7 +28799,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -28806,13 +28810,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequest,
+                crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequest,
             >,
             wait: None,
         },
@@ -28820,7 +28824,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVirtualBorderRouterAttribute",
             summary: "Modifies the configuration of a virtual border router (VBR).",
             description: "# [](#)\n\n*   Only the owner of an Express Connect circuit can modify the **VlanId** parameter.\n*   One VLAN ID of an Express Connect circuit cannot be used only by one VBR at the same time.\n*   The VLAN ID of a VBR in the **Terminated** state is reserved for seven days and cannot be used by other VBRs. The VLAN ID can be used by other VBRs after 7 days.\n*   You cannot set **LocalGatewayIp**, **PeerGatewayIp**, or **PeeringSubnetMask** for VBRs that do not belong to your Alibaba Cloud account.\n*   Set **PeeringSubnetMask** to a subnet mask with 24 to 30 bits in length (255.255.255.0～255.255.255.252).\n*   Set **LocalGatewayIp** and **PeerGatewayIp** to IP addresses that belong to the same CIDR block. For example, you can set LocalGatewayIp to 192.168.XX.XX, PeerGatewayIp to 192.168.XX.XX, and PeeringSubnetMask to 255.255.255.248.",
-            info: &crate::modify_virtual_border_router_attribute::OPERATION,
+            info: &crate::operation::modify_virtual_border_router_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -29036,7 +29040,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest,
+                crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest,
             >,
             wait: None,
         },
@@ -29044,7 +29048,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpcAttribute",
             summary: "Modifies the configurations of a specified VPC.",
             description: "## [](#)Description\n\nYou cannot repeatedly call the **ModifyVpcAttribute** operation to modify the name and description of a VPC within the specified period of time.",
-            info: &crate::modify_vpc_attribute::OPERATION,
+            info: &crate::operation::modify_vpc_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VpcId",
@@ -29138,7 +29142,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpc_attribute::ModifyVpcAttributeRequest,
+                crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequest,
             >,
             wait: None,
         },
@@ -29146,7 +29150,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpcPrefixList",
             summary: "Modifies the configuration of a prefix list.",
             description: "*   **ModifyVpcPrefixList** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPrefixLists](https://www.alibabacloud.com/help/doc-detail/311535.htm) to query the status of the task.\n\n    *   If the prefix list is in the **Modifying** state, the configuration of the prefix list is being modified.\n    *   If the prefix list is in the **Created** state, the configuration of the prefix list is modified.\n    *   After the configuration of the prefix list is modified, you can call the [GetVpcPrefixListAssociations](https://www.alibabacloud.com/help/doc-detail/445478.htm) operation to query the information about the network instances that are associated with the prefix list and determine whether the associated network instances use the new CIDR blocks. If the association **status** of the prefix list is **Created**, the new CIDR blocks are used by the network instances that are associated with the prefix list.\n\n*   You cannot repeatedly call **ModifyVpcPrefixList** to modify the configuration of a prefix list within the specified period of time.",
-            info: &crate::modify_vpc_prefix_list::OPERATION,
+            info: &crate::operation::modify_vpc_prefix_list::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PrefixListId",
@@ -29218,7 +29222,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about CIDR blocks to be added to the prefix list.",
-                    facts: &["Items: at most 1000."],
+                    facts: &["Must have at most 1000 items."],
                 },
                 ParamDoc {
                     name: "RemovePrefixListEntry",
@@ -29248,7 +29252,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about CIDR blocks to be deleted to the prefix list.",
-                    facts: &["Items: at most 1000."],
+                    facts: &["Must have at most 1000 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -29282,7 +29286,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpc_prefix_list::ModifyVpcPrefixListRequest,
+                crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequest,
             >,
             wait: None,
         },
@@ -29290,7 +29294,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpnAttachmentAttribute",
             summary: "Modifies the configuration of an IPsec-VPN connection.",
             description: "*   When you modify a IPsec-VPN connection in dual-tunnel mode, you can configure the following parameters in addition to the required request parameters: **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **AutoConfigRoute**, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.\n\n*   When you modify a IPsec-VPN connection in single tunnel mode, you can configure the following parameters in addition to the required request parameters: **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, and **CustomerGatewayId**.\n\n*   **ModifyVpnAttachmentAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) operation to query the status of the task:\n\n    *   If the IPsec-VPN connection is in the **updating** state, the IPsec-VPN connection is being modified.\n    *   If the IPsec-VPN connection is in the **attached** state, the IPsec-VPN connection is modified.\n\n*   You cannot concurrently call **ModifyVpnAttachmentAttribute** within the specified period of time.\n\n*   You cannot call **ModifyVpnAttachmentAttribute** to modify the gateway type of an IPsec-VPN connection.",
-            info: &crate::modify_vpn_attachment_attribute::OPERATION,
+            info: &crate::operation::modify_vpn_attachment_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -29320,7 +29324,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -29441,7 +29445,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29454,7 +29458,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The network type of the IPsec-VPN connection. Valid values:\n\n*   **public**: an encrypted connection over the Internet\n*   **private**: an encrypted connection over private networks",
                     facts: &[
-                        "Valid values: `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).",
+                        "Must be one of public (an encrypted connection over the Internet), private (an encrypted connection over private networks).",
                     ],
                 },
                 ParamDoc {
@@ -29493,7 +29497,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "tunnel_index",
                                     shape: &Shape::Integer,
                                     description: "The order in which the tunnel was created.\n\n*   **1**: Tunnel 1.\n*   **2**: Tunnel 2.",
-                                    facts: &["Valid values: 1, 2."],
+                                    facts: &["Must be one of 1, 2."],
                                 },
                                 FieldDoc {
                                     name: "EnableDpd",
@@ -29518,8 +29522,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 name: "LocalAsn",
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
-                                                description: "The autonomous system number (ASN) of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
-                                                facts: &["Value: 1 to 4294967295."],
+                                                description: "The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
+                                                facts: &["Must be 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -29532,9 +29536,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 name: "TunnelCidr",
                                                 field: "tunnel_cidr",
                                                 shape: &Shape::String,
-                                                description: "The BGP CIDR block of the tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec connection must use different CIDR blocks.",
+                                                description: "The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec-VPN connection must use different CIDR blocks.",
                                                 facts: &[
-                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                    "Must match the pattern ^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$ (a CIDR block within 169.254.0.0/16 with a 30-bit mask).",
                                                 ],
                                             },
                                         ],
@@ -29555,7 +29559,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29566,7 +29570,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29574,7 +29578,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
@@ -29582,7 +29586,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(&["main", "aggressive"]),
                                                 description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster with a higher success rate.",
                                                 facts: &[
-                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                    "Must be one of main (main mode: higher security during negotiations), aggressive (aggressive mode: faster, with a higher success rate).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29593,7 +29597,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29602,7 +29606,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(&["ikev1", "ikev2"]),
                                                 description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
                                                 facts: &[
-                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                    "Must be one of ikev1 (IKEv1), ikev2 (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29611,8 +29615,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29621,8 +29625,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::String,
                                                 description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
                                                 facts: &[
-                                                    "Length: 1 to 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be 1 to 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29631,8 +29635,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::String,
                                                 description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                         ],
@@ -29653,7 +29657,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29664,7 +29668,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29672,7 +29676,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
@@ -29682,7 +29686,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of disabled (no Diffie-Hellman exchange), group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                         ],
@@ -29711,7 +29715,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequest,
+                crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequest,
             >,
             wait: None,
         },
@@ -29719,7 +29723,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpnConnectionAttribute",
             summary: "Modifies the configuration of an IPsec-VPN connection.",
             description: "*   If you want to modify a IPsec-VPN connection in dual-tunnel mode, call the `ModifyVpnConnectionAttribute` operation. You can modify the required parameters and the following request parameters:\n\n    **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **AutoConfigRoute**, **TunnelOptionsSpecification**, and **EnableTunnelsBgp**.\n\n*   If you want to modify a IPsec-VPN connection in single-tunnel mode, call the `ModifyVpnConnectionAttribute` operation. You can modify the required parameters and the following request parameters:\n\n    **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, and **RemoteCaCertificate**.\n\n*   **ModifyVpnConnectionAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and modifies the configuration of the IPsec-VPN connection in the backend. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status of a VPN gateway.\n\n    *   If the VPN gateway is in the **updating** state, the configuration of the IPsec-VPN connection is being modified.\n    *   If the VPN gateway is in the **active** state, the configuration of the IPsec-VPN connection is modified.\n\n*   You cannot repeatedly call the **ModifyVpnConnectionAttribute** operation for the same VPN gateway within the specified period of time.",
-            info: &crate::modify_vpn_connection_attribute::OPERATION,
+            info: &crate::operation::modify_vpn_connection_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -29740,7 +29744,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -29762,7 +29766,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec-VPN connection.\n\nThe name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "LocalSubnet",
@@ -29901,7 +29905,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     shape: &Shape::Enum(&["master", "slave"]),
                                     description: "The tunnel role. Valid values:\n\n*   **master**: The tunnel is an active tunnel.\n*   **slave**: The tunnel is a standby tunnel.",
                                     facts: &[
-                                        "Valid values: `master` (the active tunnel), `slave` (the standby tunnel).",
+                                        "Must be one of master (the active tunnel), slave (the standby tunnel).",
                                     ],
                                 },
                                 FieldDoc {
@@ -29934,8 +29938,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 name: "LocalAsn",
                                                 field: "local_asn",
                                                 shape: &Shape::Integer,
-                                                description: "The ASN of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  You can specify this parameter only if **EnableTunnelsBgp** is set to **true**.\n\n*   Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).\n\n*   We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.",
-                                                facts: &["Value: 1 to 4294967295."],
+                                                description: "The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.\n\n>  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.",
+                                                facts: &["Must be 1 to 4294967295."],
                                             },
                                             FieldDoc {
                                                 name: "LocalBgpIp",
@@ -29948,9 +29952,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 name: "TunnelCidr",
                                                 field: "tunnel_cidr",
                                                 shape: &Shape::String,
-                                                description: "The BGP CIDR block of the tunnel.\n\nThe CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The BGP CIDR block of each tunnel must be unique on a VPN gateway.",
+                                                description: "The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.\n\n>  The two tunnels of an IPsec-VPN connection must use different CIDR blocks.",
                                                 facts: &[
-                                                    "Format: a CIDR block within 169.254.0.0/16 with a 30-bit mask (pattern `^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$`).",
+                                                    "Must match the pattern ^169\\.254\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$ (a CIDR block within 169.254.0.0/16 with a 30-bit mask).",
                                                 ],
                                             },
                                         ],
@@ -29969,9 +29973,9 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["md5", "sha1", "sha256", "sha384", "sha512"],
                                                 ),
-                                                description: "The authentication algorithm that is used in Phase 1 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
+                                                description: "The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -29980,25 +29984,25 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["aes", "aes192", "aes256", "des", "3des"],
                                                 ),
-                                                description: "The encryption algorithm that is used in Phase 1 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
+                                                description: "The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "IkeLifetime",
                                                 field: "ike_lifetime",
                                                 shape: &Shape::Integer,
-                                                description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0** to **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                description: "The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**. Default value: **86400**.",
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IkeMode",
                                                 field: "ike_mode",
                                                 shape: &Shape::Enum(&["main", "aggressive"]),
-                                                description: "The negotiation mode of IKE. Valid values:\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive:** This mode supports faster negotiations and a higher success rate.",
+                                                description: "The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.\n\n*   **main:** This mode offers higher security during negotiations.\n*   **aggressive**: This mode is faster with a higher success rate.",
                                                 facts: &[
-                                                    "Valid values: `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).",
+                                                    "Must be one of main (main mode: higher security during negotiations), aggressive (aggressive mode: faster, with a higher success rate).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -30007,48 +30011,48 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["group1", "group2", "group5", "group14"],
                                                 ),
-                                                description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.",
+                                                description: "The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\\\nValid values: **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "IkeVersion",
                                                 field: "ike_version",
                                                 shape: &Shape::Enum(&["ikev1", "ikev2"]),
-                                                description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
+                                                description: "The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.\n\nCompared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.",
                                                 facts: &[
-                                                    "Valid values: `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
+                                                    "Must be one of ikev1 (IKEv1), ikev2 (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "LocalId",
                                                 field: "local_id",
                                                 shape: &Shape::String,
-                                                description: "The identifier on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
+                                                description: "The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the tunnel.\n\n**LocalId** supports fully qualified domain names (FQDNs). If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "Psk",
                                                 field: "psk",
                                                 shape: &Shape::String,
-                                                description: "The pre-shared key, which is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be built.",
+                                                description: "The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.\n\n*   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\\`@#$%^&*()_-+={}[]|;:',.<>/?``\n*   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.\n\n>  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.",
                                                 facts: &[
-                                                    "Length: 1 to 100 characters.",
-                                                    "Format: letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces) (pattern `^[A-Za-z0-9~!\\x60@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$`).",
+                                                    "Must be 1 to 100 characters long.",
+                                                    "Must match the pattern ^[A-Za-z0-9~!\\x60@#$%^&*()_+={}\\[\\]|;:',.<>/?-]*$ (letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces)).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "RemoteId",
                                                 field: "remote_id",
                                                 shape: &Shape::String,
-                                                description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
+                                                description: "The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the customer gateway that is associated with the tunnel.\n\n**RemoteId** supports FQDNs. If you use an FQDN, we recommend that you set the negotiation mode to **aggressive**.",
                                                 facts: &[
-                                                    "Length: at most 100 characters.",
-                                                    "Format: no spaces (pattern `^[^ ]*$`).",
+                                                    "Must be at most 100 characters long.",
+                                                    "Must match the pattern ^[^ ]*$ (no spaces).",
                                                 ],
                                             },
                                         ],
@@ -30069,7 +30073,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The authentication algorithm that is used in Phase 2 negotiations.\n\nValid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.",
                                                 facts: &[
-                                                    "Valid values: `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).",
+                                                    "Must be one of md5 (MD5), sha1 (SHA-1), sha256 (SHA-256), sha384 (SHA-384), sha512 (SHA-512).",
                                                 ],
                                             },
                                             FieldDoc {
@@ -30078,17 +30082,17 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 shape: &Shape::Enum(
                                                     &["aes", "aes192", "aes256", "des", "3des"],
                                                 ),
-                                                description: "The encryption algorithm that is used in Phase 2 negotiations.\n\nValid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
+                                                description: "The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.",
                                                 facts: &[
-                                                    "Valid values: `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).",
+                                                    "Must be one of aes (AES), aes192 (AES with a 192-bit key), aes256 (AES with a 256-bit key), des (DES), 3des (Triple DES).",
                                                 ],
                                             },
                                             FieldDoc {
                                                 name: "IpsecLifetime",
                                                 field: "ipsec_lifetime",
                                                 shape: &Shape::Integer,
-                                                description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds Valid values: **0** to **86400**.",
-                                                facts: &["Value: 0 to 86400."],
+                                                description: "The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.\n\nValid values: **0** to **86400**.",
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                             FieldDoc {
                                                 name: "IpsecPfs",
@@ -30098,7 +30102,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 ),
                                                 description: "The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations.\n\nValid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.",
                                                 facts: &[
-                                                    "Valid values: `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).",
+                                                    "Must be one of disabled (no Diffie-Hellman exchange), group1 (DH group 1), group2 (DH group 2), group5 (DH group 5), group14 (DH group 14).",
                                                 ],
                                             },
                                         ],
@@ -30127,7 +30131,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequest,
+                crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequest,
             >,
             wait: None,
         },
@@ -30135,7 +30139,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpnGatewayAttribute",
             summary: "Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.",
             description: "*   **ModifyVpnGatewayAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the VPN gateway is being modified.\n    *   If the VPN gateway is in the **active** state, the VPN gateway is modified.\n\n*   You cannot repeatedly call **ModifyVpnGatewayAttribute** to modify a VPN gateway within the specified period of time.",
-            info: &crate::modify_vpn_gateway_attribute::OPERATION,
+            info: &crate::operation::modify_vpn_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30156,7 +30160,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -30179,8 +30183,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The new name of the VPN gateway.\n\nThe name must be 2 to 100 characters in length and cannot start with `http://` or `https://`. It must start with a letter and can contain letters, digits, underscores (\\_), hyphens (-), and periods (.). Other characters are not supported.",
                     facts: &[
-                        "Length: 2 to 100 characters.",
-                        "Format: starts with a letter; letters, digits, underscores (_), hyphens (-) and periods (.) only (pattern `^[A-Za-z][A-Za-z0-9_.-]*$`).",
+                        "Must be 2 to 100 characters long.",
+                        "Must match the pattern ^[A-Za-z][A-Za-z0-9_.-]*$ (starts with a letter; letters, digits, underscores (_), hyphens (-) and periods (.) only).",
                     ],
                 },
                 ParamDoc {
@@ -30191,7 +30195,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new description of the VPN connection.\n\nThe description must be 1 to 100 characters in length.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "AutoPropagate",
@@ -30205,7 +30209,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest,
+                crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -30213,7 +30217,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpnPbrRouteEntryAttribute",
             summary: "Modifies the weight and priority of a policy-based route.",
             description: "*   You can call the **ModifyVpnPbrRouteEntryAttribute** operation to modify the weight and priority of a policy-based route.\n\n    *   If you want to modify only the weight of a policy-based route, call [ModifyVpnPbrRouteEntryWeight](https://www.alibabacloud.com/help/doc-detail/127249.htm).\n    *   If you want to modify only the priority of a policy-based route, call [ModifyVpnPbrRouteEntryPriority](https://www.alibabacloud.com/help/doc-detail/466870.htm).\n    *   If a policy-based route does not support priorities, you can only call [ModifyVpnPbrRouteEntryWeight](https://www.alibabacloud.com/help/doc-detail/127249.htm) to modify its weight.\n\n*   The **ModifyVpnPbrRouteEntryAttribute** operation is asynchronous. After you send a request, the system returns a request ID, but the operation is still being performed in the system background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of a VPN gateway.\n\n    *   If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.\n    *   If a VPN gateway is in the **active** state, the policy-based route entry is modified.\n\n*   You cannot repeatedly call the **ModifyVpnPbrRouteEntryAttribute** operation for the same VPN gateway within the specified period of time.",
-            info: &crate::modify_vpn_pbr_route_entry_attribute::OPERATION,
+            info: &crate::operation::modify_vpn_pbr_route_entry_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30234,7 +30238,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -30286,7 +30290,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "NewPriority",
@@ -30296,7 +30300,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.\n\nIf you do not specify this parameter, the priority of the policy-based route is not modified.\n\n>  You must specify at least one of **NewPriority** and **NewWeight**.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "Weight",
@@ -30306,7 +30310,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -30316,11 +30320,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The new weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as the active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as the standby connection.\n\nIf you do not specify this parameter, the weight of the policy-based route is not modified.\n\n>  You must specify at least one of **NewPriority** and **NewWeight**.",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequest,
+                crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequest,
             >,
             wait: None,
         },
@@ -30328,7 +30332,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpnPbrRouteEntryPriority",
             summary: "Modifies the priority of a policy-based route.",
             description: "*   **ModifyVpnPbrRouteEntryPriority** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.\n    *   If the VPN gateway is in the **active** state, the policy-based route is created.\n\n*   You cannot repeatedly call the **ModifyVpnPbrRouteEntryPriority** operation for the same VPN gateway within the specified period of time.",
-            info: &crate::modify_vpn_pbr_route_entry_priority::OPERATION,
+            info: &crate::operation::modify_vpn_pbr_route_entry_priority::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30349,7 +30353,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -30401,7 +30405,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The original priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "NewPriority",
@@ -30411,7 +30415,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new priority of the policy-based route. Valid values: **1** to **100**.\n\nA smaller value indicates a higher priority.",
-                    facts: &["Value: 1 to 100."],
+                    facts: &["Must be 1 to 100."],
                 },
                 ParamDoc {
                     name: "Weight",
@@ -30425,7 +30429,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequest,
+                crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequest,
             >,
             wait: None,
         },
@@ -30433,7 +30437,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpnPbrRouteEntryWeight",
             summary: "Modifies the weight of a policy-based route of a VPN gateway.",
             description: "*   **ModifyVpnPbrRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.\n    *   If a VPN gateway is in the **active** state, the policy-based route entry is modified.\n\n*   You cannot repeatedly call the **ModifyVpnPbrRouteEntryWeight** operation for the same VPN gateway within the specified period of time.",
-            info: &crate::modify_vpn_pbr_route_entry_weight::OPERATION,
+            info: &crate::operation::modify_vpn_pbr_route_entry_weight::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30454,7 +30458,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -30506,7 +30510,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -30516,7 +30520,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new weight of the policy-based route. Valid values:\n\n*   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.\n*   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
@@ -30526,7 +30530,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
                 ParamDoc {
                     name: "Priority",
@@ -30540,7 +30544,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequest,
+                crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequest,
             >,
             wait: None,
         },
@@ -30548,7 +30552,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpnRouteEntryWeight",
             summary: "Modifies the weight of a destination-based route.",
             description: "*   In scenarios where a VPN gateway has an active and a standby destination-based route, if you need to modify the weight of the active destination-based route, you must first delete the standby destination-based route. After you modify the active destination-based route, configure a standby destination-based route. If you need to modify the weight of the standby destination-based route, you also need to delete the active destination-based route first. After you modify the standby destination-based route, configure an active destination-based route. For more information about how to delete a destination-based route, see [DeleteVpnRouteEntry](https://www.alibabacloud.com/help/doc-detail/2526961.htm).\n\n*   **ModifyVpnRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the weight of the destination-based route is being modified.\n    *   If the VPN gateway is in the **active** state, the weight of the destination-based route is modified.\n\n*   You cannot repeatedly call the **ModifyVpnRouteEntryWeight** operation to modify the weight of destination-based route for the same VPN gateway within the specified period of time.",
-            info: &crate::modify_vpn_route_entry_weight::OPERATION,
+            info: &crate::operation::modify_vpn_route_entry_weight::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30569,7 +30573,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -30611,7 +30615,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The original weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "NewWeight",
@@ -30621,7 +30625,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The new weight of the destination-based route. Valid values:\n\n*   **0**: a low priority\n*   **100**: a high priority",
-                    facts: &["Valid values: 0, 100."],
+                    facts: &["Must be one of 0, 100."],
                 },
                 ParamDoc {
                     name: "OverlayMode",
@@ -30631,11 +30635,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tunneling protocol. Set the value to **Ipsec**.",
-                    facts: &["Valid values: `Ipsec` (the IPsec tunneling protocol)."],
+                    facts: &["Must be one of Ipsec (the IPsec tunneling protocol)."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequest,
+                crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequest,
             >,
             wait: None,
         },
@@ -30643,7 +30647,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "MoveResourceGroup",
             summary: "Moves a resource to another resource group.",
             description: "",
-            info: &crate::move_resource_group::OPERATION,
+            info: &crate::operation::move_resource_group::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceId",
@@ -30687,7 +30691,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::move_resource_group::MoveResourceGroupRequest,
+                crate::operation::move_resource_group::MoveResourceGroupRequest,
             >,
             wait: None,
         },
@@ -30695,7 +30699,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "MoveVpnResourceGroup",
             summary: "Moves a VPN gateway resource to a new resource group.",
             description: "",
-            info: &crate::move_vpn_resource_group::OPERATION,
+            info: &crate::operation::move_vpn_resource_group::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -30718,7 +30722,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The type of resource.\n\n*   **VpnGateway**: VPN gateway\n\n    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.\n\n*   **CustomerGateway**: customer gateway\n\n*   **VpnAttachment**: IPsec-VPN connection\n\n    An IPsec-VPN connection associated with a transit router or not associate with a resource.",
                     facts: &[
-                        "Valid values: `VpnGateway` (VPN gateway), `CustomerGateway` (customer gateway), `VpnAttachment` (IPsec-VPN connection).",
+                        "Must be one of VpnGateway (VPN gateway), CustomerGateway (customer gateway), VpnAttachment (IPsec-VPN connection).",
                     ],
                 },
                 ParamDoc {
@@ -30743,7 +30747,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::move_vpn_resource_group::MoveVpnResourceGroupRequest,
+                crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequest,
             >,
             wait: None,
         },
@@ -30751,7 +30755,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "OpenFlowLogService",
             summary: "Enables the flow log feature.",
             description: "*   You cannot repeatedly call the **OpenFlowLogService** operation within the specified period of time by using an Alibaba Cloud account.\n*   You can call the [GetFlowLogServiceStatus](https://www.alibabacloud.com/help/doc-detail/449624.htm) operation to query the status of the flow log feature.",
-            info: &crate::open_flow_log_service::OPERATION,
+            info: &crate::operation::open_flow_log_service::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -30777,7 +30781,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::open_flow_log_service::OpenFlowLogServiceRequest,
+                crate::operation::open_flow_log_service::OpenFlowLogServiceRequest,
             >,
             wait: None,
         },
@@ -30785,7 +30789,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "OpenPhysicalConnectionService",
             summary: "Enables billing for outbound data transfer.",
             description: "",
-            info: &crate::open_physical_connection_service::OPERATION,
+            info: &crate::operation::open_physical_connection_service::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30799,7 +30803,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::open_physical_connection_service::OpenPhysicalConnectionServiceRequest,
+                crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequest,
             >,
             wait: None,
         },
@@ -30807,7 +30811,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "OpenPublicIpAddressPoolService",
             summary: "Enables the IP address pool feature.",
             description: "",
-            info: &crate::open_public_ip_address_pool_service::OPERATION,
+            info: &crate::operation::open_public_ip_address_pool_service::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -30833,7 +30837,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest,
+                crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest,
             >,
             wait: None,
         },
@@ -30841,7 +30845,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "OpenTrafficMirrorService",
             summary: "Enables traffic mirror.",
             description: "## [](#)Usage notes\n\nYou can enable traffic mirror for different regions. You cannot repeatedly call the **OpenTrafficMirrorService** operation to enable traffic mirror for one region within the specified period of time.",
-            info: &crate::open_traffic_mirror_service::OPERATION,
+            info: &crate::operation::open_traffic_mirror_service::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -30867,7 +30871,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest,
+                crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest,
             >,
             wait: None,
         },
@@ -30875,7 +30879,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "PublishVpcRouteEntries",
             summary: "Publish VPC Routes",
             description: "",
-            info: &crate::publish_vpc_route_entries::OPERATION,
+            info: &crate::operation::publish_vpc_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30915,7 +30919,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "List of route entries to be published, supporting up to 50 routes at most.",
-                    facts: &["Items: 1 to 50."],
+                    facts: &["Must have 1 to 50 items."],
                 },
                 ParamDoc {
                     name: "TargetType",
@@ -30949,7 +30953,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::publish_vpc_route_entries::PublishVpcRouteEntriesRequest,
+                crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequest,
             >,
             wait: None,
         },
@@ -30957,7 +30961,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "PublishVpnRouteEntry",
             summary: "Advertises a VPN route to a VPC.",
             description: "",
-            info: &crate::publish_vpn_route_entry::OPERATION,
+            info: &crate::operation::publish_vpn_route_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -30978,8 +30982,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
-                        "Length: at most 64 characters.",
-                        "ASCII characters only.",
+                        "Must be at most 64 characters long.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -31022,7 +31026,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The type of the VPN gateway route. Valid values:\n\n*   **pbr**: policy-based route\n*   **dbr**: destination-based route",
                     facts: &[
-                        "Valid values: `pbr` (policy-based route), `dbr` (destination-based route).",
+                        "Must be one of pbr (policy-based route), dbr (destination-based route).",
                     ],
                 },
                 ParamDoc {
@@ -31037,7 +31041,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::publish_vpn_route_entry::PublishVpnRouteEntryRequest,
+                crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequest,
             >,
             wait: None,
         },
@@ -31045,7 +31049,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RecoverPhysicalConnection",
             summary: "Resumes an Express Connect circuit.",
             description: "# [](#)Description\n\nYou can call this API operation to resume a suspended Express Connect circuit. You can resume only shared Express Connect circuits by calling this API operation.",
-            info: &crate::recover_physical_connection::OPERATION,
+            info: &crate::operation::recover_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -31089,7 +31093,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::recover_physical_connection::RecoverPhysicalConnectionRequest,
+                crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -31097,7 +31101,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RecoverVirtualBorderRouter",
             summary: "Enables a disabled virtual border router (VBR).",
             description: "After you call this operation, the VBR changes from the **terminated** state to the **recovering** state. After the operation is performed, the VBR enters the **active** state.\n\nWhen you call this operation, take note of the following items:\n\n*   Only the owner of the Express Connect circuit can call this operation.\n*   The Express Connect circuit to which the VBR connects must be in the **Enabled** state.",
-            info: &crate::recover_virtual_border_router::OPERATION,
+            info: &crate::operation::recover_virtual_border_router::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31133,7 +31137,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::recover_virtual_border_router::RecoverVirtualBorderRouterRequest,
+                crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequest,
             >,
             wait: None,
         },
@@ -31141,7 +31145,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ReleaseEipAddress",
             summary: "Releases an elastic IP address (EIP).",
             description: "Before you call this operation, take note of the following items:\n\n*   Before you release an EIP, make sure that the EIP meets the following requirements:\n\n    *   You can release only an EIP that is in the **Available** state.\n    *   You can release only a pay-as-you-go EIP. You cannot release a subscription EIP.\n\n*   **ReleaseEipAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task:\n\n    *   If the EIP is in the **Releasing** state, the EIP is being released. In this state, you can only query the EIP and cannot perform other operations.\n    *   If you cannot query the EIP, the EIP is released.\n\n*   You cannot repeatedly call the **ReleaseEipAddress** operation to release an EIP within the specified period of time.",
-            info: &crate::release_eip_address::OPERATION,
+            info: &crate::operation::release_eip_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31165,7 +31169,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::release_eip_address::ReleaseEipAddressRequest,
+                crate::operation::release_eip_address::ReleaseEipAddressRequest,
             >,
             wait: None,
         },
@@ -31173,7 +31177,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ReleaseEipSegmentAddress",
             summary: "Releases contiguous elastic IP addresses (EIPs).",
             description: "*   After you call the **ReleaseEipSegmentAddress** operation, all EIPs in the specified group are released.\n\n*   **ReleaseEipSegmentAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipSegment](https://www.alibabacloud.com/help/doc-detail/156063.htm) operation to query the status of the task.\n\n    *   If the group is in the **Releasing** state, EIPs in the group are being released. In this state, you can only query the group and cannot perform other operations.\n    *   If you cannot query the group of contiguous EIPs, the contiguous EIPs are released.\n\n*   You cannot repeatedly call the **ReleaseEipSegmentAddress** operation to release a group of contiguous EIPs within the specified period of time.",
-            info: &crate::release_eip_segment_address::OPERATION,
+            info: &crate::operation::release_eip_segment_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31209,7 +31213,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::release_eip_segment_address::ReleaseEipSegmentAddressRequest,
+                crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequest,
             >,
             wait: None,
         },
@@ -31217,7 +31221,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ReleaseIpv6Address",
             summary: "Releases an idle IPv6 address.",
             description: "",
-            info: &crate::release_ipv6_address::OPERATION,
+            info: &crate::operation::release_ipv6_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31263,7 +31267,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::release_ipv6_address::ReleaseIpv6AddressRequest,
+                crate::operation::release_ipv6_address::ReleaseIpv6AddressRequest,
             >,
             wait: None,
         },
@@ -31271,7 +31275,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RemoveCommonBandwidthPackageIp",
             summary: "Disassociates an EIP from an Internet Shared Bandwidth instance.",
             description: "",
-            info: &crate::remove_common_bandwidth_package_ip::OPERATION,
+            info: &crate::operation::remove_common_bandwidth_package_ip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31317,7 +31321,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequest,
+                crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequest,
             >,
             wait: None,
         },
@@ -31325,7 +31329,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RemoveGlobalAccelerationInstanceIp",
             summary: "Disassociates an EIP from a shared-bandwidth GA instance.",
             description: "",
-            info: &crate::remove_global_acceleration_instance_ip::OPERATION,
+            info: &crate::operation::remove_global_acceleration_instance_ip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31359,7 +31363,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequest,
+                crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequest,
             >,
             wait: None,
         },
@@ -31367,7 +31371,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RemoveIPv6TranslatorAclListEntry",
             summary: "Deletes an IP entry from an ACL.",
             description: "",
-            info: &crate::remove_i_pv6_translator_acl_list_entry::OPERATION,
+            info: &crate::operation::remove_i_pv6_translator_acl_list_entry::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -31413,7 +31417,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest,
+                crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest,
             >,
             wait: None,
         },
@@ -31421,7 +31425,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RemoveSourcesFromTrafficMirrorSession",
             summary: "Deletes a traffic mirror source from a traffic mirror session.",
             description: "*   **RemoveSourcesFromTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of the task.\n\n    *   If the traffic mirror session is in the **Modifying** state, the traffic mirror source is being deleted.\n    *   If the traffic mirror session is in the **Created** state, the traffic mirror source is deleted.\n\n*   You cannot repeatedly call **RemoveSourcesFromTrafficMirrorSession** within the specified period of time.",
-            info: &crate::remove_sources_from_traffic_mirror_session::OPERATION,
+            info: &crate::operation::remove_sources_from_traffic_mirror_session::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -31463,7 +31467,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The ID of the traffic mirror source to be deleted. Maximum value of N: 10.",
-                    facts: &["Items: at most 30."],
+                    facts: &["Must have at most 30 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -31477,7 +31481,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequest,
+                crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequest,
             >,
             wait: None,
         },
@@ -31485,7 +31489,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ReplaceVpcDhcpOptionsSet",
             summary: "Replaces the DHCP options set that is associated with a virtual private cloud (VPC).",
             description: "*   The **ReplaceVpcDhcpOptionsSet** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of a DHCP options set:\n\n    *   If the DHCP options set is in the **Pending** state, the DHCP options set is being replaced.\n    *   If the DHCP options set is in the **InUse** state, the DHCP options set is replaced.\n\n*   You cannot repeatedly call the **ReplaceVpcDhcpOptionsSet** operation to replace the DHCP options set associated with a VPC within the specified period of time.",
-            info: &crate::replace_vpc_dhcp_options_set::OPERATION,
+            info: &crate::operation::replace_vpc_dhcp_options_set::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31541,7 +31545,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequest,
+                crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequest,
             >,
             wait: None,
         },
@@ -31549,7 +31553,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RetryVpcPrefixListAssociation",
             summary: "Re-applies a prefix list.",
             description: "*   If you modify the information about a prefix list but the modification is not automatically applied to the route table that is associated with the prefix list, you can call this operation to apply the latest prefix list to the associated route table.\n\n*   The **RetryVpcPrefixListAssociation** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the background. You can call the [GetVpcPrefixListAssociations](https://www.alibabacloud.com/help/doc-detail/445478.htm) to check whether the prefix list is re-applied.\n\n    *   If the prefix list is in the **Modifying** state, the prefix list is being re-applied.\n    *   If the prefix list is in the **ModifyFailed** state, the prefix list fails to be re-applied.\n    *   If the prefix list is in the **Created** state, the prefix list is re-applied.\n\n*   After you call the **RetryVpcPrefixListAssociation** operation to re-apply a prefix list, you cannot call the operation again until the current task is complete.",
-            info: &crate::retry_vpc_prefix_list_association::OPERATION,
+            info: &crate::operation::retry_vpc_prefix_list_association::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PrefixListId",
@@ -31615,7 +31619,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequest,
+                crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequest,
             >,
             wait: None,
         },
@@ -31623,7 +31627,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RevokeInstanceFromCen",
             summary: "Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.",
             description: "## [](#)Usage notes\n\n*   **RevokeInstanceFromCen** is a Virtual Private Cloud (VPC) operation. Therefore, you must use `vpc.aliyuncs.com` as the domain name when you call this operation. The API version is `2016-04-28`.\n*   You cannot repeatedly call the **RevokeInstanceFromCen** operation to revoke the permissions on a network instance that is attached to a CEN instance within the specified period of time. The network instance can be a VPC, virtual border router (VBR), or a Cloud Connect Network (CCN) instance.",
-            info: &crate::revoke_instance_from_cen::OPERATION,
+            info: &crate::operation::revoke_instance_from_cen::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31689,7 +31693,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::revoke_instance_from_cen::RevokeInstanceFromCenRequest,
+                crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequest,
             >,
             wait: None,
         },
@@ -31697,7 +31701,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RevokeInstanceFromVbr",
             summary: "Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).",
             description: "",
-            info: &crate::revoke_instance_from_vbr::OPERATION,
+            info: &crate::operation::revoke_instance_from_vbr::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31761,7 +31765,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::revoke_instance_from_vbr::RevokeInstanceFromVbrRequest,
+                crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequest,
             >,
             wait: None,
         },
@@ -31769,7 +31773,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "SecondApplyPhysicalConnectionLOA",
             summary: "If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.",
             description: "",
-            info: &crate::second_apply_physical_connection_loa::OPERATION,
+            info: &crate::operation::second_apply_physical_connection_loa::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -31912,11 +31916,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the construction engineer.",
-                    facts: &["Items: at most 16."],
+                    facts: &["Must have at most 16 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequest,
+                crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequest,
             >,
             wait: None,
         },
@@ -31924,7 +31928,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "SetHighDefinitionMonitorLogStatus",
             summary: "Configures fine-grained monitoring for an elastic IP address (EIP).",
             description: "You cannot repeatedly call **SetHighDefinitionMonitorLogStatus** within a specific period of time.",
-            info: &crate::set_high_definition_monitor_log_status::OPERATION,
+            info: &crate::operation::set_high_definition_monitor_log_status::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -31988,7 +31992,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequest,
+                crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequest,
             >,
             wait: None,
         },
@@ -31996,7 +32000,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "StartFailoverTestJob",
             summary: "Performs a failover test.",
             description: "You can perform only failover tests that are in the **Pending** state.",
-            info: &crate::start_failover_test_job::OPERATION,
+            info: &crate::operation::start_failover_test_job::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32032,7 +32036,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::start_failover_test_job::StartFailoverTestJobRequest,
+                crate::operation::start_failover_test_job::StartFailoverTestJobRequest,
             >,
             wait: None,
         },
@@ -32040,7 +32044,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "StopFailoverTestJob",
             summary: "Terminates a failover test.",
             description: "",
-            info: &crate::stop_failover_test_job::OPERATION,
+            info: &crate::operation::stop_failover_test_job::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32076,7 +32080,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::stop_failover_test_job::StopFailoverTestJobRequest,
+                crate::operation::stop_failover_test_job::StopFailoverTestJobRequest,
             >,
             wait: None,
         },
@@ -32084,7 +32088,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "TagResources",
             summary: "Creates and adds tags to resources.",
             description: "Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following limits:\n\n*   The keys of tags that are added to the same instance must be unique.\n\n*   You cannot create tags without adding them to instances. All tags must be added to instances.\n\n*   Tag information is not shared across regions.\n\n    For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.\n\n*   Virtual private clouds (VPCs), route tables, vSwitches, and elastic IP addresses (EIPs) that belong to the same Alibaba Cloud account and are deployed in the same region share tag information with each other.\n\n    For example, if you added a tag to a VPC, the tag is available to vSwitches, route tables, and EIPs that belong to the same account and are deployed in the same region in which the VPC is created. You can select this tag from the editing page without the need to enter the tag again. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.\n\n*   You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.",
-            info: &crate::tag_resources::OPERATION,
+            info: &crate::operation::tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -32104,7 +32108,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The resource ID. You can specify at most 20 IDs.",
-                    facts: &["Items: at most 51."],
+                    facts: &["Must have at most 51 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -32127,14 +32131,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag that is added to the resource. You can specify at most 20 tag keys.\n\nThe key cannot exceed 128 characters in length. The key cannot start with `aliyun` or `acs:` and cannot contain `http://` or `https://`.\n\n> When you call this operation, the **Tag.N.Key** parameter is required and cannot be an empty string.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag that is added to the resource. You can specify at most 20 tag values.\n\nThe tag value cannot exceed 128 characters in length. The value cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\n> When you call this operation, the **Tag.N.Value** parameter is required and can be an empty string.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -32144,11 +32148,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The tag information.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::tag_resources::TagResourcesRequest,
+                crate::operation::tag_resources::TagResourcesRequest,
             >,
             wait: None,
         },
@@ -32156,7 +32160,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "TagResourcesForExpressConnect",
             summary: "Creates tags and adds the tags to an Express Connect circuit.",
             description: "## [](#)\n\nTags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following items:\n\n*   Each tag key that is added to an instance must be unique.\n\n*   You cannot create tags without adding them to instances. All tags must be added to instances.\n\n*   Tag information is not shared across regions.\n\n    For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.\n\n*   You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.",
-            info: &crate::tag_resources_for_express_connect::OPERATION,
+            info: &crate::operation::tag_resources_for_express_connect::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -32186,7 +32190,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The resource IDs. You can specify up to 20 resource IDs.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -32199,14 +32203,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The key of the tag to add to the resource. You can specify up to 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The value of the tag to add to the resource. You can specify up to 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length and cannot contain `http://` or `https://`. The tag value cannot start with `aliyun` or `acs:`.",
+                                    description: "",
                                     facts: &[],
                                 },
                             ],
@@ -32216,11 +32220,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The tags to add to the resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::tag_resources_for_express_connect::TagResourcesForExpressConnectRequest,
+                crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequest,
             >,
             wait: None,
         },
@@ -32228,7 +32232,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "TerminatePhysicalConnection",
             summary: "Disables an Express Connect circuit after it is enabled.",
             description: "After you call this operation, the specified Express Connect circuit changes to the **Terminating** state. After the Express Connect circuit is disabled, it changes to the **Terminated** state. When you call this operation, take note of the following limits:\n\n*   You can only disable an Express Connect circuit that is in the **Enabled** state.\n*   Before you disable an Express Connect circuit, you must delete the virtual border routers (VBRs) associated with it.",
-            info: &crate::terminate_physical_connection::OPERATION,
+            info: &crate::operation::terminate_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32264,7 +32268,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::terminate_physical_connection::TerminatePhysicalConnectionRequest,
+                crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -32272,7 +32276,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "TerminateVirtualBorderRouter",
             summary: "Terminates a virtual border router (VBR).",
             description: "After you call this operation, the VBR enters the **terminating** state from the **active** state. After the VBR is terminated, the VBR enters the **terminated** state.\n\n>  Only the owner of an Express Connect circuit can call this operation.",
-            info: &crate::terminate_virtual_border_router::OPERATION,
+            info: &crate::operation::terminate_virtual_border_router::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32308,7 +32312,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest,
+                crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest,
             >,
             wait: None,
         },
@@ -32316,7 +32320,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "TransformEipSegmentToPublicIpAddressPool",
             summary: "Migrate a contiguous EIP group to an IP address pool.",
             description: "",
-            info: &crate::transform_eip_segment_to_public_ip_address_pool::OPERATION,
+            info: &crate::operation::transform_eip_segment_to_public_ip_address_pool::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -32382,7 +32386,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequest,
+                crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequest,
             >,
             wait: None,
         },
@@ -32390,7 +32394,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnTagResources",
             summary: "Removes tags from resources.",
             description: "",
-            info: &crate::un_tag_resources::OPERATION,
+            info: &crate::operation::un_tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -32420,7 +32424,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The resource ID. You can specify up to 20 resource IDs.",
-                    facts: &["Items: at most 51."],
+                    facts: &["Must have at most 51 items."],
                 },
                 ParamDoc {
                     name: "TagKey",
@@ -32430,7 +32434,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The key of the tag that you want to remove. You can specify at most 20 tag keys. It can be an empty string.\n\nThe key cannot exceed 64 characters in length, and can contain digits, periods (.), underscores (\\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "RegionId",
@@ -32444,7 +32448,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::un_tag_resources::UnTagResourcesRequest,
+                crate::operation::un_tag_resources::UnTagResourcesRequest,
             >,
             wait: None,
         },
@@ -32452,7 +32456,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnassociateEipAddress",
             summary: "Disassociates an elastic IP address (EIP) from a cloud resource.",
             description: "*   **UnassociateEipAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task.\n\n    *   If the EIP is in the **Unassociating** state, the EIP is being disassociated. In this state, you can only query the EIP and cannot perform other operations.\n    *   If the EIP is in the **Available** state, the EIP is disassociated.\n\n*   You cannot repeatedly call the **UnassociateEipAddress** operation within the specified period of time.",
-            info: &crate::unassociate_eip_address::OPERATION,
+            info: &crate::operation::unassociate_eip_address::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Force",
@@ -32528,7 +32532,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::unassociate_eip_address::UnassociateEipAddressRequest,
+                crate::operation::unassociate_eip_address::UnassociateEipAddressRequest,
             >,
             wait: None,
         },
@@ -32536,7 +32540,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnassociateGlobalAccelerationInstance",
             summary: "Disassociates a Global Accelerator (GA) instance from a backend server.",
             description: "",
-            info: &crate::unassociate_global_acceleration_instance::OPERATION,
+            info: &crate::operation::unassociate_global_acceleration_instance::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32570,7 +32574,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequest,
+                crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequest,
             >,
             wait: None,
         },
@@ -32578,7 +32582,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnassociateHaVip",
             summary: "Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).",
             description: "## [](#)\n\nWhen you call this operation, take note of the following limits:\n\n*   The ECS instance must be in the **Running** or **Stopped** state.\n\n*   The HaVip must be in the **Available** or **InUse** state.\n\n*   **UnassociateHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID and an instance ID and runs the task in the background. You can call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of an HaVip:\n\n    *   If the HaVip is in the **Unassociating** state, the HaVip is being disassociated.\n    *   If the HaVip is in the **Inuse** or **Available** state, the HaVip is disassociated.\n\n*   You cannot repeatedly call the **UnassociateHaVip** operation to disassociate an HaVip within the specified period of time.",
-            info: &crate::unassociate_ha_vip::OPERATION,
+            info: &crate::operation::unassociate_ha_vip::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ClientToken",
@@ -32644,7 +32648,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::unassociate_ha_vip::UnassociateHaVipRequest,
+                crate::operation::unassociate_ha_vip::UnassociateHaVipRequest,
             >,
             wait: None,
         },
@@ -32652,7 +32656,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnassociateNetworkAcl",
             summary: "Disassociates a network access control list (ACL) from a vSwitch.",
             description: "## [](#)Description\n\n*   **UnassociateNetworkAcl** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](https://www.alibabacloud.com/help/doc-detail/116542.htm) operation to query the status of the task.\n\n    *   If the network ACL is in the **UNBINDING** state, the network ACL is being disassociated from the vSwitch.\n    *   If the network ACL is in the **UNBINDED** state, the network ACL is disassociated from the vSwitch.\n\n*   You cannot repeatedly call the **UnassociateNetworkAcl** operation to disassociate a network ACL from a vSwitch within the specified period of time.",
-            info: &crate::unassociate_network_acl::OPERATION,
+            info: &crate::operation::unassociate_network_acl::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Resource",
@@ -32665,14 +32669,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "ResourceType",
                                     field: "resource_type",
                                     shape: &Shape::String,
-                                    description: "The type of the resource from which you want to disassociate the network ACL. Set the value to **VSwitch**.\n\nValid values of **N**: 0 to 29. You can disassociate a network ACL from at most 30 resources at a time.",
+                                    description: "The type of resource with which you want to associate the network ACL. Set the value to **VSwitch**.\n\nValid values of **N**: **0** to **29**. You can associate a network ACL with up to 30 vSwitches.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "ResourceId",
                                     field: "resource_id",
                                     shape: &Shape::String,
-                                    description: "The ID of the resource from which you want to disassociate the network ACL.",
+                                    description: "The ID of the associated resource.",
                                     facts: &[],
                                 },
                             ],
@@ -32682,7 +32686,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the associated resource.",
-                    facts: &["Items: at most 100."],
+                    facts: &["Must have at most 100 items."],
                 },
                 ParamDoc {
                     name: "NetworkAclId",
@@ -32728,7 +32732,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::unassociate_network_acl::UnassociateNetworkAclRequest,
+                crate::operation::unassociate_network_acl::UnassociateNetworkAclRequest,
             >,
             wait: None,
         },
@@ -32736,7 +32740,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
             summary: "Disassociates a virtual border router (VBR) from an Express Connect circuit.",
             description: "",
-            info: &crate::unassociate_physical_connection_from_virtual_border_router::OPERATION,
+            info: &crate::operation::unassociate_physical_connection_from_virtual_border_router::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32782,7 +32786,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
+                crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
             >,
             wait: None,
         },
@@ -32790,7 +32794,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnassociateRouteTable",
             summary: "Disassociates a route table from a vSwitch.",
             description: "## [](#)References\n\n*   **UnassociateRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of the task.\n\n    *   If the vSwitch is in the **Pending** state, the route table is being disassociated.\n    *   If the vSwitch is in the **Available** state, the route table is disassociated.\n\n*   You cannot repeatedly call the **UnassociateRouteTable** operation to disassociate a route table from a vSwitch within the specified period of time.",
-            info: &crate::unassociate_route_table::OPERATION,
+            info: &crate::operation::unassociate_route_table::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32836,7 +32840,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::unassociate_route_table::UnassociateRouteTableRequest,
+                crate::operation::unassociate_route_table::UnassociateRouteTableRequest,
             >,
             wait: None,
         },
@@ -32844,7 +32848,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnassociateVpcCidrBlock",
             summary: "Removes a secondary CIDR block from a virtual private cloud (VPC).",
             description: "*   Before you delete a secondary CIDR block from a VPC, delete the vSwitch which is created with the CIDR block. For more information, see [DeleteVSwitch](https://www.alibabacloud.com/help/doc-detail/35746.htm).\n*   You cannot repeatedly call the **UnassociateVpcCidrBlock** operation to delete a secondary CIDR block from a VPC within the specified period of time.",
-            info: &crate::unassociate_vpc_cidr_block::OPERATION,
+            info: &crate::operation::unassociate_vpc_cidr_block::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -32888,7 +32892,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequest,
+                crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequest,
             >,
             wait: None,
         },
@@ -32896,7 +32900,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UntagResourcesForExpressConnect",
             summary: "Removes tags from an Express Connect circuit at a time.",
             description: "",
-            info: &crate::untag_resources_for_express_connect::OPERATION,
+            info: &crate::operation::untag_resources_for_express_connect::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -32936,7 +32940,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The IDs of the resources from which you want to remove tags.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "TagKey",
@@ -32946,11 +32950,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags to remove from the specified resource.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequest,
+                crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequest,
             >,
             wait: None,
         },
@@ -32958,7 +32962,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateDhcpOptionsSetAttribute",
             summary: "Modifies the configuration of a DHCP options set.",
             description: "",
-            info: &crate::update_dhcp_options_set_attribute::OPERATION,
+            info: &crate::operation::update_dhcp_options_set_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -33064,7 +33068,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequest,
+                crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequest,
             >,
             wait: None,
         },
@@ -33072,7 +33076,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateFailoverTestJob",
             summary: "Updates a failover test.",
             description: "",
-            info: &crate::update_failover_test_job::OPERATION,
+            info: &crate::operation::update_failover_test_job::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -33124,7 +33128,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The IDs of the failover test resources. You can add at most 16 resources.",
-                    facts: &["Items: 1 to 16."],
+                    facts: &["Must have 1 to 16 items."],
                 },
                 ParamDoc {
                     name: "JobDuration",
@@ -33134,7 +33138,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The duration of the failover test. Unit: minutes. Valid values: **1** to **4320**.",
-                    facts: &["Value: 1 to 4320."],
+                    facts: &["Must be 1 to 4320."],
                 },
                 ParamDoc {
                     name: "JobId",
@@ -33158,7 +33162,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_failover_test_job::UpdateFailoverTestJobRequest,
+                crate::operation::update_failover_test_job::UpdateFailoverTestJobRequest,
             >,
             wait: None,
         },
@@ -33166,7 +33170,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateGatewayRouteTableEntryAttribute",
             summary: "Modifies the next hop type and next hop of the route entry in a gateway route table.",
             description: "",
-            info: &crate::update_gateway_route_table_entry_attribute::OPERATION,
+            info: &crate::operation::update_gateway_route_table_entry_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -33272,7 +33276,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequest,
+                crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequest,
             >,
             wait: None,
         },
@@ -33280,7 +33284,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateIpsecServer",
             summary: "Modifies the configuration of an IPsec server.",
             description: "*   If you modify only **IpsecServerName** of the IPsec server, this operation is synchronous. If you modify other parameters besides **IpsecServerName**, this operation is asynchronous.\n\n*   If **UpdateIpsecServer** is an asynchronous operation, after a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.\n\n    *   If the VPN gateway is in the **updating** state, the IPsec server is being modified.\n    *   If the VPN gateway is in the **active** state, the IPsec server is modified.\n\n*   You cannot repeatedly call **UpdateIpsecServer** within the specified period of time.",
-            info: &crate::update_ipsec_server::OPERATION,
+            info: &crate::operation::update_ipsec_server::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -33330,7 +33334,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The name of the IPsec server.\n\nIt must be 1 to 100 characters in length.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "EffectImmediately",
@@ -33380,7 +33384,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The pre-shared key.\n\nThe pre-shared key that is used for authentication between the IPsec server and the client. The key must be 1 to 100 characters in length.\n\nYou can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.\n\n> The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.",
-                    facts: &["Length: 1 to 100 characters."],
+                    facts: &["Must be 1 to 100 characters long."],
                 },
                 ParamDoc {
                     name: "ClientToken",
@@ -33391,7 +33395,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
@@ -33404,12 +33408,12 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "Specifies whether to only precheck this request. Valid values:\n\n*   **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.\n*   **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.",
                     facts: &[
-                        "Valid values: `true` (only check the request), `false` (check and perform the request).",
+                        "Must be one of true (only check the request), false (check and perform the request).",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_ipsec_server::UpdateIpsecServerRequest,
+                crate::operation::update_ipsec_server::UpdateIpsecServerRequest,
             >,
             wait: None,
         },
@@ -33417,7 +33421,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateIpv4GatewayAttribute",
             summary: "Modifies the description or name of an IPv4 gateway.",
             description: "You cannot repeatedly call the **UpdateIpv4GatewayAttribute** operation to modify the name or description of an IPv4 gateway within the specified period of time.",
-            info: &crate::update_ipv4_gateway_attribute::OPERATION,
+            info: &crate::operation::update_ipv4_gateway_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "Ipv4GatewayId",
@@ -33483,7 +33487,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequest,
+                crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequest,
             >,
             wait: None,
         },
@@ -33491,7 +33495,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateNatGatewayNatType",
             summary: "Upgrades a standard NAT gateway to an enhanced NAT gateway.",
             description: "Before you call this operation, take note of the following limits:\n\n*   **UpdateNatGatewayNatType** is an asynchronous operation. After you send a request to call this operation, the system returns a request ID and the NAT gateway is still being upgraded in the backend. You can call the GetNatGatewayConvertStatus operation to query the upgrade progress of a NAT gateway. For more information, see [GetNatGatewayConvertStatus](https://www.alibabacloud.com/help/doc-detail/184744.htm).\n\n    *   If the NAT gateway is in the **processing** state, the NAT gateway is being upgraded. You can only query the status of the NAT gateway but cannot perform other operations.\n    *   If the NAT gateway is in the **successful** state, the NAT gateway is upgraded.\n    *   If the NAT gateway is in the **failed** state, the system failed to upgrade the NAT gateway.\n\n*   You cannot repeatedly call the **UpdateNatGatewayNatType** operation for the same VPN gateway within the specified period of time.\n\n*   The billing method and billable items remain the same after the upgrade.\n\n*   It takes about five minutes to upgrade a standard NAT gateway to an enhanced NAT gateway. During the upgrade, transient connection errors may occur once or twice. The service can be recovered by reconnection. You can determine whether to enable automatic reconnection or use manual reconnection based on your business requirements.\n\n*   You can only upgrade standard NAT gateways to enhanced NAT gateways. You are not allowed to downgrade enhanced NAT gateways to standard NAT gateways.\n\nDeprecated: no replacement operation.",
-            info: &crate::update_nat_gateway_nat_type::OPERATION,
+            info: &crate::operation::update_nat_gateway_nat_type::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -33557,7 +33561,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest,
+                crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest,
             >,
             wait: None,
         },
@@ -33565,7 +33569,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateNetworkAclEntries",
             summary: "Updates the rules of a network access control list (ACL).",
             description: "*   **UpdateNetworkAclEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](https://www.alibabacloud.com/help/doc-detail/116542.htm) operation to query the status of a network ACL:\n\n    *   If the network ACL is in the **Modifying** state, the rules of the network ACL are being updated.\n    *   If the network ACL is in the **Available** state, the rules of the network ACL are updated.\n\n*   You cannot repeatedly call the **UpdateNetworkAclEntries** operation to update the rules of a network ACL within the specified period of time.",
-            info: &crate::update_network_acl_entries::OPERATION,
+            info: &crate::operation::update_network_acl_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "IngressAclEntries",
@@ -33644,7 +33648,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the inbound rule.",
-                    facts: &["Items: at most 1000."],
+                    facts: &["Must have at most 1000 items."],
                 },
                 ParamDoc {
                     name: "EgressAclEntries",
@@ -33723,7 +33727,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The information about the outbound rules.",
-                    facts: &["Items: at most 1000."],
+                    facts: &["Must have at most 1000 items."],
                 },
                 ParamDoc {
                     name: "UpdateIngressAclEntries",
@@ -33789,7 +33793,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_network_acl_entries::UpdateNetworkAclEntriesRequest,
+                crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequest,
             >,
             wait: None,
         },
@@ -33797,7 +33801,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdatePublicIpAddressPoolAttribute",
             summary: "Modifies the attributes of an IP address pool.",
             description: "You cannot repeatedly call the **UpdatePublicIpAddressPoolAttribute** operation to modify the attributes of an IP address pool within the specified period of time.",
-            info: &crate::update_public_ip_address_pool_attribute::OPERATION,
+            info: &crate::operation::update_public_ip_address_pool_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PublicIpAddressPoolId",
@@ -33863,7 +33867,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequest,
+                crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequest,
             >,
             wait: None,
         },
@@ -33871,7 +33875,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateTrafficMirrorFilterAttribute",
             summary: "Modifies the configuration of a filter for traffic mirror.",
             description: "You cannot repeatedly call the **UpdateTrafficMirrorFilterAttribute** operation to modify the configuration of a filter for traffic mirror within the specified period of time.",
-            info: &crate::update_traffic_mirror_filter_attribute::OPERATION,
+            info: &crate::operation::update_traffic_mirror_filter_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorFilterId",
@@ -33937,7 +33941,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequest,
+                crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequest,
             >,
             wait: None,
         },
@@ -33945,7 +33949,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateTrafficMirrorFilterRuleAttribute",
             summary: "Modifies the configuration of an inbound or outbound rule for traffic mirror.",
             description: "*   The **UpdateTrafficMirrorFilterRuleAttribute** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) operation to query the status of an inbound or outbound rule:\n\n    *   If the rule is in the **Modifying** state, the rule is being modified.\n    *   If the rule is in the **Created** state, the rule is modified.\n\n*   You cannot repeatedly call the **UpdateTrafficMirrorFilterRuleAttribute** operation to modify an inbound or outbound rule within the specified period of time.",
-            info: &crate::update_traffic_mirror_filter_rule_attribute::OPERATION,
+            info: &crate::operation::update_traffic_mirror_filter_rule_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorFilterRuleId",
@@ -34061,7 +34065,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequest,
+                crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequest,
             >,
             wait: None,
         },
@@ -34069,7 +34073,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateTrafficMirrorSessionAttribute",
             summary: "Modifies the configuration of a traffic mirror session.",
             description: "## Usage notes\n\n*   **UpdateTrafficMirrorSessionAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of the task.\n\n    *   If the traffic mirror session is in the **Modifying** state, the configuration of the traffic mirror session is being modified.\n    *   If the traffic mirror session is in the **Created** state, the configuration of the traffic mirror session is modified.\n\n*   You cannot repeatedly call the **UpdateTrafficMirrorSessionAttribute** operation within a specific period of time.",
-            info: &crate::update_traffic_mirror_session_attribute::OPERATION,
+            info: &crate::operation::update_traffic_mirror_session_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "TrafficMirrorSessionDescription",
@@ -34205,7 +34209,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequest,
+                crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequest,
             >,
             wait: None,
         },
@@ -34213,7 +34217,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateVirtualBorderBandwidth",
             summary: "Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).",
             description: "",
-            info: &crate::update_virtual_border_bandwidth::OPERATION,
+            info: &crate::operation::update_virtual_border_bandwidth::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -34259,7 +34263,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequest,
+                crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequest,
             >,
             wait: None,
         },
@@ -34267,7 +34271,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateVirtualPhysicalConnection",
             summary: "Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.",
             description: "",
-            info: &crate::update_virtual_physical_connection::OPERATION,
+            info: &crate::operation::update_virtual_physical_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "VlanId",
@@ -34331,7 +34335,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequest,
+                crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequest,
             >,
             wait: None,
         },
@@ -34339,7 +34343,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UpdateVpcGatewayEndpointAttribute",
             summary: "Modifies the configuration of a gateway endpoint.",
             description: "*   **UpdateVpcGatewayEndpointAttribute** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetVpcGatewayEndpointAttribute](https://www.alibabacloud.com/help/doc-detail/311017.htm) operation to query the status of the task.\n\n    *   If the gateway endpoint is in the **Updating** state, it is being modified.\n    *   If the gateway endpoint is in the **Created** state, it is modified.\n\n*   You cannot call the **UpdateVpcGatewayEndpointAttribute** operation within a specific period of time.",
-            info: &crate::update_vpc_gateway_endpoint_attribute::OPERATION,
+            info: &crate::operation::update_vpc_gateway_endpoint_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "EndpointId",
@@ -34415,7 +34419,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequest,
+                crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequest,
             >,
             wait: None,
         },
@@ -34423,7 +34427,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
             summary: "Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.",
             description: "Before you call this operation, make sure that a VPC NAT gateway is created. For more information, see [CreateNatGateway](https://www.alibabacloud.com/help/doc-detail/120219.htm).",
-            info: &crate::vpc_describe_vpc_nat_gateway_network_interface_quota::OPERATION,
+            info: &crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceUid",
@@ -34469,7 +34473,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
+                crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
             >,
             wait: None,
         },
@@ -34477,7 +34481,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "WithdrawVpcPublishedRouteEntries",
             summary: "Withdraw advertised Virtual Private Cloud (VPC) routes.",
             description: "",
-            info: &crate::withdraw_vpc_published_route_entries::OPERATION,
+            info: &crate::operation::withdraw_vpc_published_route_entries::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -34500,14 +34504,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "RouteTableId",
                                     field: "route_table_id",
                                     shape: &Shape::String,
-                                    description: "The ID of the route table.",
+                                    description: "The ID of the route table for the route entry.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "DestinationCidrBlock",
                                     field: "destination_cidr_block",
                                     shape: &Shape::String,
-                                    description: "The destination CIDR block",
+                                    description: "The destination CIDR block for the route entry.",
                                     facts: &[],
                                 },
                             ],
@@ -34517,7 +34521,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The route entries to be withdrawn. Maximum value: 50.",
-                    facts: &["Items: 1 to 50."],
+                    facts: &["Must have 1 to 50 items."],
                 },
                 ParamDoc {
                     name: "TargetType",
@@ -34551,7 +34555,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequest,
+                crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequest,
             >,
             wait: None,
         },

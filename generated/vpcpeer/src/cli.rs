@@ -13,7 +13,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "AcceptVpcPeerConnection",
             summary: "Accepts a virtual private cloud (VPC) peering connection request.",
             description: "*   For a cross-account VPC peering connection, the connection is activated only after the accepter VPC accepts the connection request.\n\n*   **AcceptVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the operation in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of the task.\n\n    *   If a VPC peering connection is in the **Updating** state, the VPC peering connection is being activated.\n    *   If a VPC peering connection is in the **Activated** state, the VPC peering connection is activated.\n\n*   You cannot repeatedly call the **AcceptVpcPeerConnection** operation within a specific period of time.",
-            info: &crate::accept_vpc_peer_connection::OPERATION,
+            info: &crate::operation::accept_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -85,11 +85,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: 1 to 21."],
+                    facts: &["Must have 1 to 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequest,
+                crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequest,
             >,
             wait: None,
         },
@@ -97,7 +97,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateVpcPeerConnection",
             summary: "Creates a VPC peering connection",
             description: "Before you create a VPC peering connection, take note of the following items:\n\n*   **CreateVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns an **instance ID** and runs the task in the background. You can call [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426095.htm) to query the status of the task.\n\n    *   If the VPC peering connection is in the **Creating** state, the VPC peering connection is being created.\n    *   If the VPC peering connection is in the **Activated** state, the VPC peering connection is created.\n    *   If the VPC peering connection is in the **Accepting** state, it is a cross-account connection. The connection needs to be accepted on the accepter side.\n\n*   You cannot repeatedly call **CreateVpcPeerConnection** within the specified period of time.\n\nWhen you create a VPC peering connection, the system automatically activates Cloud Data Transfer (CDT) for you.",
-            info: &crate::create_vpc_peer_connection::OPERATION,
+            info: &crate::operation::create_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -249,11 +249,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: 1 to 21."],
+                    facts: &["Must have 1 to 21 items."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_vpc_peer_connection::CreateVpcPeerConnectionRequest,
+                crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionRequest,
             >,
             wait: None,
         },
@@ -261,7 +261,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DeleteVpcPeerConnection",
             summary: "Deletes a virtual private cloud (VPC) peering connection.",
             description: "*   You can delete VPC peering connections. After you delete a VPC peering connection, your service is affected. Proceed with caution.\n\n    *   If you forcefully delete a VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.\n    *   If you do not forcefully delete a VPC peering connection, the system does not delete these routes. You must manually delete them.\n\n*   The **DeleteVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of a VPC peering connection.\n\n    *   If a VPC peering connection is in the **Deleting** state, it is being deleted.\n    *   If a VPC peering connection is in the **Deleted** state, it is deleted.\n\n*   You cannot repeatedly call the **DeleteVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
-            info: &crate::delete_vpc_peer_connection::OPERATION,
+            info: &crate::operation::delete_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -307,7 +307,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequest,
+                crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequest,
             >,
             wait: None,
         },
@@ -315,7 +315,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "GetVpcPeerConnectionAttribute",
             summary: "Queries the details of a virtual private cloud (VPC) peering connection.",
             description: "",
-            info: &crate::get_vpc_peer_connection_attribute::OPERATION,
+            info: &crate::operation::get_vpc_peer_connection_attribute::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -329,7 +329,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequest,
+                crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequest,
             >,
             wait: None,
         },
@@ -337,7 +337,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListTagResources",
             summary: "Queries tags that are added to Virtual Private Cloud (VPC) peering connections.",
             description: "*   Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.\n*   **Tag.N** is a resource tag that consists of a key-value pair. If you set only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you set only **Tag.N.Value**, an error message is returned.\n*   If you set **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.\n*   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.",
-            info: &crate::list_tag_resources::OPERATION,
+            info: &crate::operation::list_tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceType",
@@ -357,7 +357,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The resource ID.",
-                    facts: &["Items: at most 50."],
+                    facts: &["Must have at most 50 items."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -370,14 +370,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\n>  You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.",
+                                    description: "The tag key. You must specify at least one tag key and at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `acs:` or `aliyun` and cannot contain `http://` or `https://`.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\n>  You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.",
+                                    description: "The tag value. You must specify at least one tag value and can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.",
                                     facts: &[],
                                 },
                             ],
@@ -387,7 +387,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "MaxResults",
@@ -431,7 +431,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_tag_resources::ListTagResourcesRequest,
+                crate::operation::list_tag_resources::ListTagResourcesRequest,
             >,
             wait: None,
         },
@@ -439,7 +439,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListVpcPeerConnections",
             summary: "Queries virtual private cloud (VPC) peering connections.",
             description: "",
-            info: &crate::list_vpc_peer_connections::OPERATION,
+            info: &crate::operation::list_vpc_peer_connections::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -469,7 +469,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The ID of the requester VPC or accepter VPC of the VPC peering connection that you want to query.",
-                    facts: &["Items: at most 2."],
+                    facts: &["Must have at most 2 items."],
                 },
                 ParamDoc {
                     name: "Name",
@@ -529,7 +529,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The tag list.",
-                    facts: &["Items: at most 10."],
+                    facts: &["Must have at most 10 items."],
                 },
                 ParamDoc {
                     name: "ResourceGroupId",
@@ -543,7 +543,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_vpc_peer_connections::ListVpcPeerConnectionsRequest,
+                crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest,
             >,
             wait: None,
         },
@@ -551,7 +551,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ModifyVpcPeerConnection",
             summary: "Modifies the description or name of a virtual private cloud (VPC) peering connection.",
             description: "*   The **ModifyVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of a VPC peering connection.\n\n    *   If a VPC peering connection is in the **Updating** state, the VPC peering connection is being modified.\n    *   If a VPC peering connection is in the **Activated** state, the VPC peering connection is modified.\n\n*   You cannot repeatedly call the **ModifyVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
-            info: &crate::modify_vpc_peer_connection::OPERATION,
+            info: &crate::operation::modify_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -627,7 +627,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequest,
+                crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequest,
             >,
             wait: None,
         },
@@ -635,7 +635,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "MoveResourceGroup",
             summary: "Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.",
             description: "",
-            info: &crate::move_resource_group::OPERATION,
+            info: &crate::operation::move_resource_group::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceId",
@@ -679,7 +679,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::move_resource_group::MoveResourceGroupRequest,
+                crate::operation::move_resource_group::MoveResourceGroupRequest,
             >,
             wait: None,
         },
@@ -687,7 +687,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "RejectVpcPeerConnection",
             summary: "Rejects a virtual private cloud (VPC) peering connection request.",
             description: "*   An acceptor VPC can reject a connection request from the requester VPC of a cross-account VPC peering connection. After the connection request is rejected, the VPC peering connection enters the **Rejected** state.\n*   You cannot repeatedly call the **RejectVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
-            info: &crate::reject_vpc_peer_connection::OPERATION,
+            info: &crate::operation::reject_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "InstanceId",
@@ -723,7 +723,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::reject_vpc_peer_connection::RejectVpcPeerConnectionRequest,
+                crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionRequest,
             >,
             wait: None,
         },
@@ -731,7 +731,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "TagResources",
             summary: "Creates tags and adds them to a virtual private cloud (VPC) peering connection.",
             description: "Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following limits:\n\n*   The keys of tags that are added to the same instance must be unique.\n\n*   You cannot create tags without adding them to instances. All tags must be added to instances.\n\n*   Tag information is not shared across regions.\n\n    For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.\n\n*   For the same account and region, tags added to different VPC peering connections are shared.\n\n    For example, if a tag is added to a VPC peering connection, the tag can also be added to other VPC peering connections within the same account and region. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.\n\n*   You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.",
-            info: &crate::tag_resources::OPERATION,
+            info: &crate::operation::tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceId",
@@ -741,7 +741,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The IDs of resources.",
-                    facts: &["Items: 1 to 50."],
+                    facts: &["Must have 1 to 50 items."],
                 },
                 ParamDoc {
                     name: "Tag",
@@ -771,7 +771,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The tags.",
-                    facts: &["Items: 1 to 21."],
+                    facts: &["Must have 1 to 21 items."],
                 },
                 ParamDoc {
                     name: "ResourceType",
@@ -807,7 +807,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::tag_resources::TagResourcesRequest,
+                crate::operation::tag_resources::TagResourcesRequest,
             >,
             wait: None,
         },
@@ -815,7 +815,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "UnTagResources",
             summary: "Removes tags from specified Virtual Private Cloud (VPC) peering connections.",
             description: "",
-            info: &crate::un_tag_resources::OPERATION,
+            info: &crate::operation::un_tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "ResourceId",
@@ -825,7 +825,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "The IDs of resources.",
-                    facts: &["Items: 1 to 50."],
+                    facts: &["Must have 1 to 50 items."],
                 },
                 ParamDoc {
                     name: "TagKey",
@@ -835,7 +835,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "The key of the tag that you want to remove. You can specify at most 20 tag keys. It can be an empty string.\n\nIt can be up to 128 characters in length. It cannot start with `acs:` or `aliyun` and cannot contain `http://` or `https://`.",
-                    facts: &["Items: at most 21."],
+                    facts: &["Must have at most 21 items."],
                 },
                 ParamDoc {
                     name: "All",
@@ -881,7 +881,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::un_tag_resources::UnTagResourcesRequest,
+                crate::operation::un_tag_resources::UnTagResourcesRequest,
             >,
             wait: None,
         },

@@ -5,22 +5,62 @@
 //! Peering connections between virtual private clouds, in one region or across regions and
 //! accounts: create, accept, reject, modify and delete them, and tag them.
 //!
-//! One module per operation, each with a request (builder and validation), a response and an error enum. The main types are re-exported at the crate root.
+//! # Getting started
 //!
-//! ```text
-//! let request = acs_vpcpeer::AcceptVpcPeerConnectionRequest::builder();
-//! # let _ = request;
+//! Credentials come from the environment, the `aliyun` CLI's profile or explicit `Config` settings. Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`VpcPeerApi`] is the trait for fakes.
+//!
+//! ```
+//! use acs_vpcpeer::{Client, Config, Error, VpcPeerApi};
+//! use acs_vpcpeer::operation::accept_vpc_peer_connection::{AcceptVpcPeerConnectionRequest, AcceptVpcPeerConnectionError};
+//!
+//! // A call: the fluent form checks every parameter before anything is sent.
+//! async fn call(client: &Client) -> Result<(), Error<AcceptVpcPeerConnectionError>> {
+//!     let response = client
+//!         .accept_vpc_peer_connection()
+//!         .instance_id("pcc-guzvyqlj0n6e10****")
+//!         .send()
+//!         .await?;
+//!     println!("{response:?}");
+//!     Ok(())
+//! }
+//!
+//! // Errors: a variant per documented code; `code()` for any other.
+//! async fn errors(client: &Client, request: AcceptVpcPeerConnectionRequest) {
+//!     match client.send(request).await {
+//!         Ok(response) => println!("{response:?}"),
+//!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
+//!         Err(e) => eprintln!("{e}"),
+//!     }
+//! }
+//!
+//! // A paginator: every item of every page, fetched as they are read.
+//! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_vpcpeer::operation::list_tag_resources::ListTagResourcesRequest::builder()
+//!         .resource_type("PeerConnection")
+//!         .region_id("cn-hangzhou")
+//!         .build()?;
+//!     let mut items = client.list_tag_resources_items(request);
+//!     while let Some(item) = items.next().await {
+//!         println!("{:?}", item?);
+//!     }
+//!     Ok(())
+//! }
+//!
+//! // A fake for tests: implement only the operations the code under test calls.
+//! struct Fake;
+//! impl VpcPeerApi for Fake {}
+//!
+//! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
+//! let _ = (call(&client), errors(&client, AcceptVpcPeerConnectionRequest::default()));
+//! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+//! let answer = runtime.block_on(VpcPeerApi::accept_vpc_peer_connection(&Fake, AcceptVpcPeerConnectionRequest::default()));
+//! assert!(matches!(answer, Err(Error::NotImplemented(_))));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags
-)]
-#![allow(
-    clippy::doc_lazy_continuation,
-    clippy::doc_overindented_list_items,
-    clippy::large_enum_variant,
-    clippy::manual_async_fn
 )]
 #[rustfmt::skip]
 #[cfg(feature = "cli")]
@@ -28,87 +68,20 @@ pub mod cli;
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]
-pub mod accept_vpc_peer_connection;
+pub mod operation;
 #[rustfmt::skip]
-pub mod create_vpc_peer_connection;
+pub mod types;
 #[rustfmt::skip]
-pub mod delete_vpc_peer_connection;
-#[rustfmt::skip]
-pub mod get_vpc_peer_connection_attribute;
-#[rustfmt::skip]
-pub mod list_tag_resources;
-#[rustfmt::skip]
-pub mod list_vpc_peer_connections;
-#[rustfmt::skip]
-pub mod modify_vpc_peer_connection;
-#[rustfmt::skip]
-pub mod move_resource_group;
-#[rustfmt::skip]
-pub mod reject_vpc_peer_connection;
-#[rustfmt::skip]
-pub mod tag_resources;
-#[rustfmt::skip]
-pub mod un_tag_resources;
-#[rustfmt::skip]
-pub use client::{Client, VpcPeerApi, PRODUCT};
-#[rustfmt::skip]
-pub use accept_vpc_peer_connection::{
-    AcceptVpcPeerConnectionRequest, AcceptVpcPeerConnectionRequestBuilder,
-    AcceptVpcPeerConnectionResponse, AcceptVpcPeerConnectionError,
-};
-#[rustfmt::skip]
-pub use create_vpc_peer_connection::{
-    CreateVpcPeerConnectionRequest, CreateVpcPeerConnectionRequestBuilder,
-    CreateVpcPeerConnectionResponse, CreateVpcPeerConnectionError,
-};
-#[rustfmt::skip]
-pub use delete_vpc_peer_connection::{
-    DeleteVpcPeerConnectionRequest, DeleteVpcPeerConnectionRequestBuilder,
-    DeleteVpcPeerConnectionResponse, DeleteVpcPeerConnectionError,
-};
-#[rustfmt::skip]
-pub use get_vpc_peer_connection_attribute::{
-    GetVpcPeerConnectionAttributeRequest, GetVpcPeerConnectionAttributeRequestBuilder,
-    GetVpcPeerConnectionAttributeResponse, GetVpcPeerConnectionAttributeError,
-};
-#[rustfmt::skip]
-pub use list_tag_resources::{
-    ListTagResourcesRequest, ListTagResourcesRequestBuilder, ListTagResourcesResponse,
-    ListTagResourcesError,
-};
-#[rustfmt::skip]
-pub use list_vpc_peer_connections::{
-    ListVpcPeerConnectionsRequest, ListVpcPeerConnectionsRequestBuilder,
-    ListVpcPeerConnectionsResponse, ListVpcPeerConnectionsError,
-};
-#[rustfmt::skip]
-pub use modify_vpc_peer_connection::{
-    ModifyVpcPeerConnectionRequest, ModifyVpcPeerConnectionRequestBuilder,
-    ModifyVpcPeerConnectionResponse, ModifyVpcPeerConnectionError,
-};
-#[rustfmt::skip]
-pub use move_resource_group::{
-    MoveResourceGroupRequest, MoveResourceGroupRequestBuilder, MoveResourceGroupResponse,
-    MoveResourceGroupError,
-};
-#[rustfmt::skip]
-pub use reject_vpc_peer_connection::{
-    RejectVpcPeerConnectionRequest, RejectVpcPeerConnectionRequestBuilder,
-    RejectVpcPeerConnectionResponse, RejectVpcPeerConnectionError,
-};
-#[rustfmt::skip]
-pub use tag_resources::{
-    TagResourcesRequest, TagResourcesRequestBuilder, TagResourcesResponse,
-    TagResourcesError,
-};
-#[rustfmt::skip]
-pub use un_tag_resources::{
-    UnTagResourcesRequest, UnTagResourcesRequestBuilder, UnTagResourcesResponse,
-    UnTagResourcesError,
-};
+pub use client::{Client, VpcPeerApi, PRODUCT, Request};
 #[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
 #[rustfmt::skip]
 pub use ::acs_runtime::client::{Config, Error, RetryPolicy, ServiceError};
 #[rustfmt::skip]
+pub use ::acs_runtime::operation::BoxFuture;
+#[rustfmt::skip]
+pub use ::acs_runtime::paginate::Paginator;
+#[rustfmt::skip]
 pub use ::acs_runtime::validate::{Violation, Violations};
+#[rustfmt::skip]
+pub use ::acs_runtime::waiter::{WaitError, WaiterConfig};

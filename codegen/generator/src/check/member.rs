@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use super::Sink;
 use crate::ir::names;
-use crate::spec::model::{Constraints, Format, Member, Scalar, Style, TypeName};
+use crate::spec::model::{Format, Member, Scalar, Style, TypeName};
+use crate::spec::rules;
 
 /// Where a shape appears; decides which keys it may carry.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -213,6 +214,34 @@ fn constraints(member: &Member, path: &str, sink: &mut Sink<'_>) {
     misplaced("ascii_only", c.ascii_only, string);
     misplaced("min_items", c.min_items.is_some(), ty == TypeName::Array);
     misplaced("max_items", c.max_items.is_some(), ty == TypeName::Array);
+    for (key, set, bound) in [
+        (
+            "exclusive_minimum",
+            c.exclusive_minimum,
+            c.minimum.is_some(),
+        ),
+        (
+            "exclusive_maximum",
+            c.exclusive_maximum,
+            c.maximum.is_some(),
+        ),
+    ] {
+        if set && !bound {
+            let needs = key.trim_start_matches("exclusive_");
+            sink.report(&at(key), format!("`{key}` needs a `{needs}`"));
+        }
+    }
+    if let Some(acs_rules::Rule::Integers(ranges)) = rules::rules(member)
+        .into_iter()
+        .find(|r| matches!(r, acs_rules::Rule::Integers(_)))
+    {
+        if ranges.is_empty() {
+            sink.report(
+                &at("allowed"),
+                "no allowed value lies within `minimum` and `maximum`",
+            );
+        }
+    }
     if c.pattern_description.is_some() && c.pattern.is_none() {
         sink.report(
             &at("pattern_description"),
@@ -276,74 +305,10 @@ fn constraints(member: &Member, path: &str, sink: &mut Sink<'_>) {
     }
 }
 
-/// Checks a default or an example against the type and constraints of its member.
+/// Checks a default or an example against the type and rules of its member.
 fn scalar(member: &Member, value: &Scalar, path: &str, what: &str, sink: &mut Sink<'_>) {
-    if let Some(problem) = value_problem(member, value) {
+    if let Some(problem) = rules::problem(member, value) {
         sink.report(path, format!("{what} `{value}` {problem}"));
-    }
-}
-
-/// Why a scalar value does not fit the type and constraints of `member`, if it does not.
-pub(crate) fn value_problem(member: &Member, value: &Scalar) -> Option<String> {
-    let c = &member.constraints;
-    match (member.ty, value) {
-        (TypeName::String, _) => string_problem(c, &value.to_string()),
-        (TypeName::Integer, _) => match integer(value) {
-            None => Some("is not an integer".to_owned()),
-            Some(n) => {
-                let out_of_set = !c.allowed.is_empty()
-                    && !c
-                        .allowed
-                        .iter()
-                        .any(|a| (a.bounds().0..=a.bounds().1).contains(&n));
-                let out_of_bounds = c.minimum.is_some_and(|m| (n as f64) < m)
-                    || c.maximum.is_some_and(|m| (n as f64) > m);
-                let out_of_width =
-                    member.format != Some(Format::Int64) && i32::try_from(n).is_err();
-                (out_of_set || out_of_bounds || out_of_width)
-                    .then(|| "is outside the valid values".to_owned())
-            }
-        },
-        (TypeName::Number, Scalar::Int(_) | Scalar::Float(_)) => None,
-        (TypeName::Number, Scalar::Str(s)) if s.parse::<f64>().is_ok() => None,
-        (TypeName::Boolean, Scalar::Bool(_)) => None,
-        (TypeName::Boolean, Scalar::Str(s)) if s == "true" || s == "false" => None,
-        (TypeName::Number | TypeName::Boolean, _) => Some(format!("is not a {}", member.ty)),
-        // Examples of structured values are prose; nothing to check.
-        _ => None,
-    }
-}
-
-/// Why a string breaks the constraints, if it does.
-pub(crate) fn string_problem(c: &Constraints, text: &str) -> Option<String> {
-    if !c.enumeration.is_empty() && !c.enumeration.iter().any(|e| e.value == text) {
-        let values: Vec<&str> = c.enumeration.iter().map(|e| e.value.as_str()).collect();
-        return Some(format!(
-            "is not one of the enum values {}",
-            values.join(", ")
-        ));
-    }
-    let len = text.chars().count() as u64;
-    if c.min_length.is_some_and(|m| len < m) || c.max_length.is_some_and(|m| len > m) {
-        return Some(format!("has {len} characters, outside the length limits"));
-    }
-    if c.ascii_only && !text.is_ascii() {
-        return Some("is not ASCII".to_owned());
-    }
-    if let Some(pattern) = &c.pattern {
-        if regex_lite::Regex::new(pattern).is_ok_and(|re| !re.is_match(text)) {
-            return Some(format!("does not match the pattern {pattern}"));
-        }
-    }
-    None
-}
-
-/// The integer a scalar holds (integers and decimal strings).
-pub(crate) fn integer(value: &Scalar) -> Option<i64> {
-    match value {
-        Scalar::Int(n) => Some(*n),
-        Scalar::Str(s) => s.trim().parse().ok(),
-        _ => None,
     }
 }
 

@@ -6,8 +6,6 @@
 mod flows;
 mod member;
 
-pub(crate) use member::{integer, value_problem as example_problem};
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

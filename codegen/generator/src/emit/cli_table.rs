@@ -3,8 +3,10 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::ident;
-use crate::ir::{CrateIr, FieldIr, OperationIr, TypeIr, TypeRef, facts};
+use acs_rules::{Markup, Rule};
+
+use super::tokens::ident;
+use crate::ir::{CrateIr, FieldIr, OperationIr, TypeIr, TypeRef, TypeSpace};
 use crate::spec::model::{Location, Style};
 
 /// The module: `PRODUCT_DOC` with every operation.
@@ -28,12 +30,12 @@ pub fn cli_module(ir: &CrateIr) -> TokenStream {
 }
 
 fn operation(op: &OperationIr, ir: &CrateIr) -> TokenStream {
-    let name = &op.spec.name;
-    let summary = op.spec.summary.trim();
-    let description = op.spec.description.as_deref().unwrap_or("").trim();
+    let name = &op.action;
+    let summary = op.summary.as_str();
+    let description = op.description.as_deref().unwrap_or("").trim();
     let module = format_ident!("{}", op.module);
     let request = ident(&op.request.name);
-    let parameters = op.request.fields.iter().map(|f| parameter(f, &op.types));
+    let parameters = op.request.fields.iter().map(|f| parameter(f, &ir.types));
     let wait = match wait(op, ir) {
         Some(wait) => quote!(Some(#wait)),
         None => quote!(None),
@@ -43,9 +45,9 @@ fn operation(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             name: #name,
             summary: #summary,
             description: #description,
-            info: &crate::#module::OPERATION,
+            info: &crate::operation::#module::OPERATION,
             parameters: &[#(#parameters),*],
-            prepare: ::acs_runtime::cli::prepare::<crate::#module::#request>,
+            prepare: ::acs_runtime::cli::prepare::<crate::operation::#module::#request>,
             wait: #wait,
         }
     }
@@ -53,13 +55,13 @@ fn operation(op: &OperationIr, ir: &CrateIr) -> TokenStream {
 
 /// The `WaitDoc` of an asynchronous operation naming a waiter of its polled operation.
 fn wait(op: &OperationIr, ir: &CrateIr) -> Option<TokenStream> {
-    let asynchronous = op.asynchronous()?;
+    let asynchronous = &op.asynchronous.as_ref()?.spec;
     let name = asynchronous.waiter.as_ref()?;
     let poll = &asynchronous.poll;
     let w = ir
         .operations
         .iter()
-        .find(|o| &o.spec.name == poll)
+        .find(|o| &o.action == poll)
         .and_then(|o| o.waiters.iter().find(|w| &w.spec.name == name))
         .map(|w| &w.spec)
         .expect("the checks resolved the waiter of the polled operation");
@@ -86,7 +88,17 @@ fn wait(op: &OperationIr, ir: &CrateIr) -> Option<TokenStream> {
     })
 }
 
-fn parameter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
+/// The rules of a field in the vocabulary's words, for terminal help.
+fn facts(f: &FieldIr) -> Vec<String> {
+    let rules = f.rules.iter().filter(|r| **r != Rule::Required);
+    let mut facts: Vec<String> = rules.map(|r| r.sentence(Markup::Plain)).collect();
+    if f.idempotency_token {
+        facts.push(super::field_doc::IDEMPOTENCY_NOTE.to_owned());
+    }
+    facts
+}
+
+fn parameter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
     let name = &f.wire;
     let field = f.rust.trim_start_matches("r#");
     let location = match f.location {
@@ -106,16 +118,13 @@ fn parameter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
         }
         None => shape(&f.ty, types, quote!(ListStyle::Repeat)),
     };
-    let required = f.member.required;
-    let default = match &f.member.default {
-        Some(d) => {
-            let d = d.to_string();
-            quote!(Some(#d))
-        }
+    let required = f.required();
+    let default = match &f.default {
+        Some(d) => quote!(Some(#d)),
         None => quote!(None),
     };
-    let description = f.member.description.as_deref().unwrap_or("").trim();
-    let facts = facts::constraint_facts(&f.member);
+    let description = f.doc.trim();
+    let facts = facts(f);
     quote! {
         ParamDoc {
             name: #name,
@@ -131,7 +140,7 @@ fn parameter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
 }
 
 /// The `Shape` of a type; `list` is how a top-level list is written.
-fn shape(ty: &TypeRef, types: &[TypeIr], list: TokenStream) -> TokenStream {
+fn shape(ty: &TypeRef, types: &TypeSpace, list: TokenStream) -> TokenStream {
     match ty {
         TypeRef::String => quote!(Shape::String),
         TypeRef::I32 | TypeRef::I64 => quote!(Shape::Integer),
@@ -146,21 +155,21 @@ fn shape(ty: &TypeRef, types: &[TypeIr], list: TokenStream) -> TokenStream {
             let value = shape(value, types, quote!(ListStyle::Repeat));
             quote!(Shape::Map(&#value))
         }
-        TypeRef::Enum(i) => match &types[*i] {
+        TypeRef::Enum(id) => match types.get(*id) {
             TypeIr::Enum(e) => {
-                let values = e.variants.iter().map(|(_, wire, _)| wire);
+                let values = e.variants.iter().map(|v| &v.wire);
                 quote!(Shape::Enum(&[#(#values),*]))
             }
             TypeIr::Struct(_) => unreachable!("an enum reference points at an enum"),
         },
-        TypeRef::Struct(i) => match &types[*i] {
+        TypeRef::Struct(id) => match types.get(*id) {
             TypeIr::Struct(s) if s.json => quote!(Shape::Json),
             TypeIr::Struct(s) => {
                 let fields = s.fields.iter().map(|f| {
                     let (name, field) = (&f.wire, f.rust.trim_start_matches("r#"));
                     let shape = shape(&f.ty, types, quote!(ListStyle::Repeat));
-                    let description = f.member.description.as_deref().unwrap_or("").trim();
-                    let facts = facts::constraint_facts(&f.member);
+                    let description = f.doc.trim();
+                    let facts = facts(f);
                     quote! {
                         FieldDoc {
                             name: #name,

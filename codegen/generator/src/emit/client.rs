@@ -1,15 +1,15 @@
-//! The product client: endpoints as data, one async method per operation, and a trait with
-//! the same methods so callers can substitute a fake in their tests.
+//! The product client: endpoints as data, a fluent method per operation, `send` for built
+//! requests, and a dyn-compatible trait with the same operations for fakes in tests.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::flows;
 use super::rustdoc::doc_attrs;
-use super::types::ident;
-use crate::ir::CrateIr;
+use super::tokens::ident;
+use crate::ir::{CrateIr, OperationIr};
 
-/// `client.rs`: `PRODUCT`, `Client` and the `<Product>Api` trait.
+/// `client.rs`: `PRODUCT`, `Client`, `Request` and the `<Product>Api` trait.
 pub fn client_module(ir: &CrateIr) -> TokenStream {
     let p = &ir.product;
     let (code, version, pattern) = (&p.product, &p.version, &p.endpoints.pattern);
@@ -17,75 +17,51 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         let (region, host) = (&r.region, &r.host);
         quote!((#region, #host))
     });
-    let api = format_ident!("{}Api", code);
-    let api_doc = format!(
-        "Every `{code}` operation, implemented by [`Client`].\n\nCode against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs."
-    );
-    let signatures: Vec<TokenStream> = ir
-        .operations
-        .iter()
-        .map(|op| {
-            let method = ident(&op.module);
-            let (request, response, error) = (
-                ident(&op.request.name),
-                ident(&op.response.name),
-                ident(&op.error),
-            );
-            let doc = format!(" Calls `{}`: {}", op.spec.name, op.spec.summary.trim());
-            quote! {
-                #[doc = #doc]
-                fn #method(&self, request: #request)
-                    -> impl ::std::future::Future<Output = Result<#response, Error<#error>>> + Send
-            }
-        })
-        .collect();
+    let api = ident(&ir.api_trait);
+    let api_doc = doc_attrs(&format!(
+        "Every `{code}` operation, implemented by [`Client`]: code against this trait to substitute a fake in tests.\n\nThe trait is dyn-compatible (`&dyn {api}`, `Arc<dyn {api}>`). Each operation has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs. Waiters and paginators are provided methods built on the operations, so they work on fakes too."
+    ));
+    let signatures: Vec<TokenStream> = ir.operations.iter().map(signature).collect();
     let defaults = ir
         .operations
         .iter()
         .zip(&signatures)
         .map(|(op, signature)| {
-            let message = format!("`{}` is not implemented by this `{code}Api`", op.spec.name);
+            let action = &op.action;
             quote! {
                 #signature {
                     let _ = request;
-                    ::std::future::ready(Err(Error::Config(#message.to_owned())))
+                    Box::pin(::std::future::ready(Err(Error::NotImplemented(#action))))
                 }
             }
         });
-    let methods = ir
+    let implemented = ir
         .operations
         .iter()
         .zip(&signatures)
-        .map(|(op, signature)| {
-            let module = format_ident!("{}", op.module);
-            let error = ident(&op.error);
-            quote! {
-                #signature {
-                    self.rpc.invoke(&crate::#module::OPERATION, &request, #error::from)
-                }
-            }
-        });
-    let client_doc = format!(
-        "The `{code}` client (API version {version}): signed requests, retries, typed errors.\n\nCheap to clone; clones share one connection pool. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out)."
-    );
-    let uses = ir.operations.iter().map(|op| {
-        let module = format_ident!("{}", op.module);
-        let (request, response, error) = (
-            ident(&op.request.name),
-            ident(&op.response.name),
-            ident(&op.error),
-        );
-        quote!(use crate::#module::{#request, #response, #error};)
-    });
-    let (api_doc, client_doc) = (doc_attrs(&api_doc), doc_attrs(&client_doc));
-    let flows = ir
+        .map(|(_, signature)| quote!(#signature { Box::pin(self.send(request)) }));
+    let fluent = ir.operations.iter().map(fluent_method);
+    let flows: Vec<(TokenStream, TokenStream)> = ir
         .operations
         .iter()
-        .flat_map(|op| flows::waiters(op).into_iter().chain(flows::paginators(op)));
+        .flat_map(|op| {
+            flows::waiters(op, ir)
+                .into_iter()
+                .chain(flows::paginators(op, ir))
+        })
+        .collect();
+    let provided = flows.iter().map(|(provided, _)| provided);
+    let delegates = flows.iter().map(|(_, delegate)| delegate);
+    let client_doc = doc_attrs(&format!(
+        "The `{code}` client (API version {version}): signed requests, retries, typed errors.\n\nCheap to clone; clones share one connection pool. Call an operation fluently, `client.{}().<parameter>(value).send().await`, or [`send`](Self::send) a request built beforehand. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out).",
+        ir.operations
+            .first()
+            .map_or("operation", |o| o.module.as_str())
+    ));
     quote! {
-        #![doc = " The client: one async method per operation."]
-        use ::acs_runtime::client::{Config, Error, ProductInfo, RpcClient};
-        #(#uses)*
+        #![doc = " The client: a fluent method per operation, and the trait for fakes."]
+        use ::acs_runtime::client::{Config, Error, Invoke, OperationInfo, ProductInfo, RpcClient, ServiceError};
+        use ::acs_runtime::operation::{BoxFuture, OperationRequest};
 
         /// Product code, API version and endpoints of this crate's product.
         pub static PRODUCT: ProductInfo = ProductInfo {
@@ -94,6 +70,17 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             endpoint_pattern: #pattern,
             regional_endpoints: &[#(#regions),*],
         };
+
+        /// A request of this product: what [`Client::send`] takes. Implemented by every
+        /// request type of the crate.
+        pub trait Request: OperationRequest + Send + Sync + 'static {
+            /// The response of the operation.
+            type Response: ::serde::de::DeserializeOwned + Send + 'static;
+            /// The error enum of the operation.
+            type Error: From<ServiceError> + Send + 'static;
+            /// What the client needs to know of the operation.
+            const OPERATION: &'static OperationInfo;
+        }
 
         #client_doc
         #[derive(Clone, Debug)]
@@ -111,16 +98,64 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             pub fn rpc(&self) -> &RpcClient {
                 &self.rpc
             }
+
+            /// Sends a request built beforehand (validated unless `build()` already did or it
+            /// was built unchecked) and returns its response or its operation's error.
+            pub fn send<R: Request>(&self, request: R) -> Invoke<R::Response, R::Error> {
+                self.rpc.invoke(R::OPERATION, &request, R::Error::from)
+            }
+
+            #(#fluent)*
+            #(#delegates)*
         }
 
         #api_doc
         pub trait #api: Send + Sync {
             #(#defaults)*
-            #(#flows)*
+            #(#provided)*
         }
 
         impl #api for Client {
-            #(#methods)*
+            #(#implemented)*
+        }
+    }
+}
+
+/// The path of a type of an operation's module, as seen from `client.rs`.
+pub fn op_type(op: &OperationIr, name: &str) -> TokenStream {
+    let module = ident(&op.module);
+    let name = ident(name);
+    quote!(crate::operation::#module::#name)
+}
+
+/// The trait method of an operation.
+fn signature(op: &OperationIr) -> TokenStream {
+    let method = ident(&op.module);
+    let (request, response, error) = (
+        op_type(op, &op.request.name),
+        op_type(op, &op.response.name),
+        op_type(op, &op.error),
+    );
+    let doc = format!(" Calls `{}`: {}", op.action, op.summary);
+    quote! {
+        #[doc = #doc]
+        fn #method(&self, request: #request) -> BoxFuture<'_, Result<#response, Error<#error>>>
+    }
+}
+
+/// `client.create_vpn_gateway()`: the request builder holding the client.
+fn fluent_method(op: &OperationIr) -> TokenStream {
+    let method = ident(&op.module);
+    let builder_name = format!("{}Builder", op.request.name);
+    let builder = op_type(op, &builder_name);
+    let doc = doc_attrs(&format!(
+        "Calls `{}`: {}\n\nSet the parameters on the returned builder, then [`send`](crate::operation::{}::{builder_name}::send) it. The parameters and their rules: [`{}`](crate::operation::{}::{}).",
+        op.action, op.summary, op.module, op.request.name, op.module, op.request.name
+    ));
+    quote! {
+        #doc
+        pub fn #method(&self) -> #builder<&Self> {
+            #builder::new(self)
         }
     }
 }

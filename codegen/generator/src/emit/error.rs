@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rustdoc::doc_attrs;
-use super::types::ident;
+use super::tokens::ident;
 use crate::ir::OperationIr;
 
 /// The error enum, its conversion from a service error and its `Display`.
@@ -12,7 +12,7 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
     let name = ident(&op.error);
     let doc = doc_attrs(&format!(
         "Service errors of `{}`: one variant per documented code, `Unhandled` for any other.\n\nEvery variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.",
-        op.spec.name
+        op.action
     ));
     let variants = op.errors.iter().map(|e| {
         let mut text = format!("HTTP {} `{}`", e.case.status, e.case.code);

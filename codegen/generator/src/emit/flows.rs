@@ -1,11 +1,13 @@
-//! Waiters and paginators: provided methods of the product trait, built on the runtime's loops.
+//! Waiters and paginators: provided methods of the product trait, built on the runtime's
+//! loops, each with an inherent twin on `Client` so no trait import is needed.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::client::op_type;
 use super::rustdoc::doc_attrs;
-use super::types::{ident, rust_type};
-use crate::ir::{OperationIr, PaginationIr, TypeIr, TypeRef, WaiterIr};
+use super::tokens::{ident, rust_type};
+use crate::ir::{CrateIr, OperationIr, PaginationIr, WaiterIr};
 use crate::spec::model::PaginationStyle;
 
 /// `Option<&T>` of the field at `path` of `root` (an expression of a response type).
@@ -30,30 +32,35 @@ fn str_chain(root: TokenStream, path: &[String]) -> TokenStream {
     }
 }
 
-/// A type as seen from `client.rs`: generated types qualified by their operation module.
-fn qualified(ty: &TypeRef, types: &[TypeIr], module: &str) -> TokenStream {
-    match ty {
-        TypeRef::Struct(_) | TypeRef::Enum(_) => {
-            let module = format_ident!("{}", module);
-            let name = rust_type(ty, types);
-            quote!(crate::#module::#name)
+/// The inherent method of `Client` that calls the provided trait method `method`.
+fn delegate(
+    doc: &TokenStream,
+    method: &proc_macro2::Ident,
+    params: TokenStream,
+    args: TokenStream,
+    output: &TokenStream,
+    api: &proc_macro2::Ident,
+) -> TokenStream {
+    quote! {
+        #doc
+        pub fn #method(&self, #params) -> #output {
+            <Self as #api>::#method(self, #args)
         }
-        other => rust_type(other, types),
     }
 }
 
-/// The waiter methods of one polled operation.
-pub fn waiters(op: &OperationIr) -> Vec<TokenStream> {
-    op.waiters.iter().map(|w| waiter(op, w)).collect()
+/// The waiter methods of one polled operation: `(provided trait method, Client twin)`.
+pub fn waiters(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStream)> {
+    op.waiters.iter().map(|w| waiter(op, w, ir)).collect()
 }
 
-fn waiter(op: &OperationIr, w: &WaiterIr) -> TokenStream {
+fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenStream) {
     let method = ident(&w.method);
     let poll = ident(&op.module);
     let (request, response, error) = (
-        ident(&op.request.name),
-        ident(&op.response.name),
-        ident(&op.error),
+        op_type(op, &op.request.name),
+        op_type(op, &op.response.name),
+        op_type(op, &op.error),
     );
     let spec = &w.spec;
     let (success, failure, codes) = (&spec.success, &spec.failure, &spec.success_codes);
@@ -74,7 +81,7 @@ fn waiter(op: &OperationIr, w: &WaiterIr) -> TokenStream {
     };
     let mut doc = format!(
         "Polls `{}` until {}.\n\nBy default every {} ms for at most {} ms; pass a `WaiterConfig` to change that.",
-        op.spec.name,
+        op.action,
         spec.description.as_deref().map_or_else(
             || format!("the waiter `{}` is satisfied", spec.name),
             |d| d.trim().trim_end_matches('.').to_owned()
@@ -98,15 +105,25 @@ fn waiter(op: &OperationIr, w: &WaiterIr) -> TokenStream {
         ));
     }
     let doc = doc_attrs(&doc);
-    quote! {
+    let output = quote! {
+        BoxFuture<'_, Result<Option<#response>, ::acs_runtime::waiter::WaitError<#error>>>
+    };
+    let api = ident(&ir.api_trait);
+    let twin = delegate(
+        &doc,
+        &method,
+        quote!(request: #request, config: Option<::acs_runtime::waiter::WaiterConfig>),
+        quote!(request, config),
+        &output,
+        &api,
+    );
+    let provided = quote! {
         #doc
         fn #method(
             &self,
             request: #request,
             config: Option<::acs_runtime::waiter::WaiterConfig>,
-        ) -> impl ::std::future::Future<
-            Output = Result<Option<#response>, ::acs_runtime::waiter::WaitError<#error>>,
-        > + Send {
+        ) -> #output {
             fn state(response: &#response) -> Option<&str> {
                 #state
             }
@@ -119,13 +136,14 @@ fn waiter(op: &OperationIr, w: &WaiterIr) -> TokenStream {
                 ::std::time::Duration::from_millis(#interval),
                 ::std::time::Duration::from_millis(#max_wait),
             ));
-            ::acs_runtime::waiter::wait(config, acceptors, move || self.#poll(request.clone()), state)
+            Box::pin(::acs_runtime::waiter::wait(config, acceptors, move || self.#poll(request.clone()), state))
         }
-    }
+    };
+    (provided, twin)
 }
 
-/// The `_pages` and `_items` methods of a listing operation.
-pub fn paginators(op: &OperationIr) -> Vec<TokenStream> {
+/// The `_pages` and `_items` methods of a listing operation: `(provided, Client twin)` each.
+pub fn paginators(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStream)> {
     let Some(p) = &op.pagination else {
         return Vec::new();
     };
@@ -133,48 +151,77 @@ pub fn paginators(op: &OperationIr) -> Vec<TokenStream> {
     let pages = format_ident!("{}_pages", op.module);
     let items = format_ident!("{}_items", op.module);
     let (request, response, error) = (
-        ident(&op.request.name),
-        ident(&op.response.name),
-        ident(&op.error),
+        op_type(op, &op.request.name),
+        op_type(op, &op.response.name),
+        op_type(op, &op.error),
     );
-    let item = qualified(&p.item, &op.types, &op.module);
+    let item = rust_type(&p.item, &ir.types);
+    let api = ident(&ir.api_trait);
     let list = chain(quote!(response), &p.items);
     let owned_list = owned_chain(&p.items);
     let next = next_request(p);
-    let pages_doc = format!(
-        " Every page of `{}`, from the page `request` asks for, until the last.",
-        op.spec.name
-    );
-    let items_doc = format!(" Every item of every page of `{}`, in order.", op.spec.name);
+    let pages_doc = doc_attrs(&format!(
+        "Every page of `{}`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.",
+        op.action
+    ));
+    let items_doc = doc_attrs(&format!(
+        "Every item of every page of `{}`, in order: `while let Some(item) = items.next().await`.",
+        op.action
+    ));
+    let pages_output = quote! {
+        ::acs_runtime::paginate::Paginator<'_, Result<#response, Error<#error>>>
+    };
+    let items_output = quote! {
+        ::acs_runtime::paginate::Paginator<'_, Result<#item, Error<#error>>>
+    };
+    let params = quote!(request: #request);
     vec![
-        quote! {
-            #[doc = #pages_doc]
-            fn #pages(
-                &self,
-                request: #request,
-            ) -> impl ::acs_runtime::paginate::Stream<Item = Result<#response, ::acs_runtime::client::Error<#error>>> + Send + '_ {
-                fn count(response: &#response) -> usize {
-                    #list.map_or(0, Vec::len)
+        (
+            quote! {
+                #pages_doc
+                fn #pages(&self, request: #request) -> #pages_output {
+                    fn count(response: &#response) -> usize {
+                        #list.map_or(0, Vec::len)
+                    }
+                    fn next(request: &#request, response: &#response, on_page: usize, seen: usize) -> Option<#request> {
+                        let _ = (response, on_page, seen);
+                        #next
+                    }
+                    ::acs_runtime::paginate::Paginator::new(
+                        ::acs_runtime::paginate::pages(request, move |r| self.#call(r), count, next),
+                    )
                 }
-                fn next(request: &#request, response: &#response, on_page: usize, seen: usize) -> Option<#request> {
-                    let _ = (response, on_page, seen);
-                    #next
+            },
+            delegate(
+                &pages_doc,
+                &pages,
+                params.clone(),
+                quote!(request),
+                &pages_output,
+                &api,
+            ),
+        ),
+        (
+            quote! {
+                #items_doc
+                fn #items(&self, request: #request) -> #items_output {
+                    fn extract(response: #response) -> Vec<#item> {
+                        #owned_list
+                    }
+                    ::acs_runtime::paginate::Paginator::new(
+                        ::acs_runtime::paginate::items(self.#pages(request), extract),
+                    )
                 }
-                ::acs_runtime::paginate::pages(request, move |r| self.#call(r), count, next)
-            }
-        },
-        quote! {
-            #[doc = #items_doc]
-            fn #items(
-                &self,
-                request: #request,
-            ) -> impl ::acs_runtime::paginate::Stream<Item = Result<#item, ::acs_runtime::client::Error<#error>>> + Send + '_ {
-                fn extract(response: #response) -> Vec<#item> {
-                    #owned_list
-                }
-                ::acs_runtime::paginate::items(self.#pages(request), extract)
-            }
-        },
+            },
+            delegate(
+                &items_doc,
+                &items,
+                params,
+                quote!(request),
+                &items_output,
+                &api,
+            ),
+        ),
     ]
 }
 

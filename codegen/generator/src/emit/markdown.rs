@@ -1,66 +1,68 @@
 //! The Markdown reference page of an operation: parameters, response, errors, async note.
 
-use crate::ir::{CrateIr, OperationIr, facts};
-use crate::spec::model::{Location, Member, Method, TypeName};
+use acs_rules::Markup;
+
+use crate::ir::{CrateIr, FieldIr, OperationIr, TypeIr, TypeRef, TypeSpace};
+use crate::spec::model::{Location, Method};
 
 /// The page (after the header).
 pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
-    let spec = &op.spec;
     let p = &ir.product;
-    let mut page = format!("# {}\n\n{}\n\n", spec.name, spec.summary.trim());
-    let method = match spec.method {
+    let mut page = format!("# {}\n\n{}\n\n", op.action, op.summary);
+    let method = match op.method {
         Method::Post => "POST",
         Method::Get => "GET",
     };
     page.push_str(&format!(
-        "Product `{}`, API version `{}`, RPC style: `{method} /` with `Action={}`. Rust: `{}::{}`, built with `{}::builder()`.\n\n",
+        "Product `{}`, API version `{}`, RPC style: `{method} /` with `Action={}`. Rust: `{}::operation::{}::{}`, or `client.{}()` on the product's `Client`.\n\n",
         p.product,
         p.version,
-        spec.name,
-        ir.package.replace('-', "_"),
+        op.action,
+        ir.crate_ident,
+        op.module,
         op.request.name,
-        op.request.name
+        op.module
     ));
-    if spec.deprecated {
+    if op.deprecated {
         page.push_str("**Deprecated** by the service.\n\n");
     }
-    if let Some(description) = &spec.description {
+    if let Some(description) = &op.description {
         page.push_str(&format!("## Description\n\n{}\n\n", description.trim()));
     }
     if let Some(note) = super::asynchronous_note(op) {
         page.push_str(&format!("## Asynchronous behaviour\n\n{note}\n\n"));
     }
     page.push_str("## Request parameters\n\n");
-    if spec.parameters.is_empty() {
+    if op.request.fields.is_empty() {
         page.push_str("None.\n\n");
     } else {
         page.push_str("| Parameter | Location | Type | Required | Default | Example | Constraints | Description |\n");
         page.push_str("|---|---|---|---|---|---|---|---|\n");
-        for member in &spec.parameters {
-            let location = match member.location {
+        for field in &op.request.fields {
+            let location = match field.location {
                 Some(Location::Body) => "body",
                 _ => "query",
             };
-            parameter_rows(member, &member_name(member), location, &mut page);
+            parameter_rows(field, &field.wire, location, &ir.types, &mut page);
         }
         page.push('\n');
     }
     page.push_str("## Response fields\n\n");
-    if spec.response.fields.is_empty() {
+    if op.response.fields.is_empty() {
         page.push_str("None.\n\n");
     } else {
         page.push_str("| Field | Type | Example | Description |\n|---|---|---|---|\n");
-        for member in &spec.response.fields {
-            response_rows(member, &member_name(member), &mut page);
+        for field in &op.response.fields {
+            response_rows(field, &field.wire, &ir.types, &mut page);
         }
         page.push('\n');
     }
     page.push_str("## Errors\n\n");
-    if spec.errors.is_empty() {
+    if op.errors.is_empty() {
         page.push_str("No operation-specific errors are documented.\n");
     } else {
         page.push_str("| HTTP status | Code | Message | Description |\n|---|---|---|---|\n");
-        for e in &spec.errors {
+        for e in op.errors.iter().map(|e| &e.case) {
             page.push_str(&format!(
                 "| {} | `{}` | {} | {} |\n",
                 e.status,
@@ -74,86 +76,82 @@ pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
     page
 }
 
-fn member_name(member: &Member) -> String {
-    member.name.clone().unwrap_or_default()
-}
-
 /// One row per parameter, then rows for nested fields under their wire paths (`Tags.N.Key`).
-fn parameter_rows(member: &Member, path: &str, location: &str, page: &mut String) {
-    let facts = facts::constraint_facts(member).join(" ");
+fn parameter_rows(
+    field: &FieldIr,
+    path: &str,
+    location: &str,
+    types: &TypeSpace,
+    page: &mut String,
+) {
+    let rules: Vec<String> = field
+        .rules
+        .iter()
+        .filter(|r| **r != acs_rules::Rule::Required)
+        .map(|r| r.sentence(Markup::Markdown))
+        .collect();
     page.push_str(&format!(
         "| `{path}` | {location} | {} | {} | {} | {} | {} | {} |\n",
-        type_label(member),
-        if member.required { "yes" } else { "no" },
-        member
-            .default
-            .as_ref()
-            .map(|d| format!("`{d}`"))
-            .unwrap_or_default(),
-        member
-            .example
-            .as_ref()
-            .map(|e| format!("`{}`", cell(&e.to_string())))
-            .unwrap_or_default(),
-        cell(&facts),
-        cell(member.description.as_deref().unwrap_or("")),
+        type_label(&field.ty, types),
+        if field.required() { "yes" } else { "no" },
+        field.default.as_deref().map(code).unwrap_or_default(),
+        field.example.as_deref().map(code).unwrap_or_default(),
+        cell(&rules.join(" ")),
+        cell(&field.doc),
     ));
-    for (child, child_path) in children(member, path) {
-        parameter_rows(child, &child_path, location, page);
+    for (child, child_path) in children(&field.ty, path, types) {
+        parameter_rows(child, &child_path, location, types, page);
     }
 }
 
-fn response_rows(member: &Member, path: &str, page: &mut String) {
+fn response_rows(field: &FieldIr, path: &str, types: &TypeSpace, page: &mut String) {
     page.push_str(&format!(
         "| `{path}` | {} | {} | {} |\n",
-        type_label(member),
-        member
-            .example
-            .as_ref()
-            .map(|e| format!("`{}`", cell(&e.to_string())))
-            .unwrap_or_default(),
-        cell(member.description.as_deref().unwrap_or("")),
+        type_label(&field.ty, types),
+        field.example.as_deref().map(code).unwrap_or_default(),
+        cell(&field.doc),
     ));
-    for (child, child_path) in children(member, path) {
-        response_rows(child, &child_path, page);
+    for (child, child_path) in children(&field.ty, path, types) {
+        response_rows(child, &child_path, types, page);
     }
 }
 
-/// Nested members with their paths: list items as `.N`, map values as `.<key>`.
-fn children<'a>(member: &'a Member, path: &str) -> Vec<(&'a Member, String)> {
-    match member.ty {
-        TypeName::Object => member
-            .properties
-            .iter()
-            .map(|p| (p, format!("{path}.{}", member_name(p))))
-            .collect(),
-        TypeName::Array => member
-            .items
-            .as_deref()
-            .map_or_else(Vec::new, |items| children(items, &format!("{path}.N"))),
-        TypeName::Map => member.values.as_deref().map_or_else(Vec::new, |values| {
-            children(values, &format!("{path}.<key>"))
-        }),
+/// Nested fields with their paths: list items as `.N`, map values as `.<key>`.
+fn children<'a>(ty: &TypeRef, path: &str, types: &'a TypeSpace) -> Vec<(&'a FieldIr, String)> {
+    match ty {
+        TypeRef::Struct(id) => match types.get(*id) {
+            TypeIr::Struct(s) => s
+                .fields
+                .iter()
+                .map(|f| (f, format!("{path}.{}", f.wire)))
+                .collect(),
+            TypeIr::Enum(_) => Vec::new(),
+        },
+        TypeRef::List(item, _) => children(item, &format!("{path}.N"), types),
+        TypeRef::Map(value) => children(value, &format!("{path}.<key>"), types),
         _ => Vec::new(),
     }
 }
 
-fn type_label(member: &Member) -> String {
-    let base = match (member.ty, member.format) {
-        (ty, Some(format)) => format!("{ty} ({})", format!("{format:?}").to_lowercase()),
-        (ty, None) => ty.to_string(),
-    };
-    match member.ty {
-        TypeName::Array => member
-            .items
-            .as_deref()
-            .map_or(base, |i| format!("array of {}", type_label(i))),
-        TypeName::Map => member
-            .values
-            .as_deref()
-            .map_or(base, |v| format!("map of {}", type_label(v))),
-        _ => base,
+fn type_label(ty: &TypeRef, types: &TypeSpace) -> String {
+    match ty {
+        TypeRef::String => "string".to_owned(),
+        TypeRef::I32 => "integer (int32)".to_owned(),
+        TypeRef::I64 => "integer (int64)".to_owned(),
+        TypeRef::F32 => "number (float)".to_owned(),
+        TypeRef::F64 => "number (double)".to_owned(),
+        TypeRef::Bool => "boolean".to_owned(),
+        TypeRef::Json => "any".to_owned(),
+        TypeRef::List(item, _) => format!("array of {}", type_label(item, types)),
+        TypeRef::Map(value) => format!("map of {}", type_label(value, types)),
+        TypeRef::Struct(_) => "object".to_owned(),
+        TypeRef::Enum(id) => format!("string (`{}`)", types.get(*id).name()),
     }
+}
+
+/// A code span of a value, fit for a table cell.
+fn code(text: &str) -> String {
+    super::field_doc::code(&cell(text))
 }
 
 /// Text fit for one table cell.

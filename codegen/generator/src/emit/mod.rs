@@ -5,12 +5,16 @@ mod cli_crate;
 mod cli_table;
 mod client;
 mod crate_files;
+mod crate_root;
 mod error;
+mod field_doc;
 mod flows;
+mod guide;
 mod markdown;
 mod request;
 mod response;
 mod rustdoc;
+mod tokens;
 mod types;
 mod validation;
 
@@ -19,7 +23,7 @@ pub use cli_crate::{CLI_DIR, cli_crate};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{CrateIr, OperationIr, TypeIr};
+use crate::ir::{CrateIr, OperationIr};
 use crate::output::{Comment, OutputFile};
 
 /// Every file of one generated crate, paths relative to the crate folder's parent.
@@ -33,7 +37,15 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
         ),
         OutputFile::new(
             format!("{dir}/src/lib.rs"),
-            rust_file(&header(Comment::Slash), crate_files::lib_rs(ir)),
+            rust_file(&header(Comment::Slash), crate_root::lib_rs(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/src/operation/mod.rs"),
+            rust_file(&header(Comment::Slash), crate_root::operation_mod(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/src/types.rs"),
+            rust_file(&header(Comment::Slash), types::types_module(ir)),
         ),
         OutputFile::new(
             format!("{dir}/src/client.rs"),
@@ -46,14 +58,11 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
     ];
     for op in &ir.operations {
         files.push(OutputFile::new(
-            format!("{dir}/src/{}.rs", op.module),
-            rust_file(
-                &header(Comment::Slash),
-                operation_module(op, &ir.package.replace('-', "_")),
-            ),
+            format!("{dir}/src/operation/{}.rs", op.module),
+            rust_file(&header(Comment::Slash), operation_module(op, ir)),
         ));
         files.push(OutputFile::new(
-            format!("{dir}/docs/{}.md", op.spec.name),
+            format!("{dir}/docs/{}.md", op.action),
             format!(
                 "{}{}",
                 header(Comment::Html),
@@ -64,17 +73,13 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
     files
 }
 
-/// One operation's module: request, builder, nested types, response and errors.
-fn operation_module(op: &OperationIr, crate_ident: &str) -> TokenStream {
-    let summary = format!(" `{}`: {}", op.spec.name, op.spec.summary.trim());
-    let request = request::request(op, crate_ident);
-    let nested = op.types.iter().map(|t| match t {
-        TypeIr::Struct(s) => types::nested_struct(s, &op.types),
-        TypeIr::Enum(e) => types::open_enum(e),
-    });
-    let response = response::response(op);
+/// One operation's module: request, builder, response and errors.
+fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
+    let summary = format!(" `{}`: {}", op.action, op.summary);
+    let request = request::request(op, ir);
+    let response = response::response(op, &ir.types);
     let error = error::error_enum(op);
-    let action = &op.spec.name;
+    let action = &op.action;
     let token = match &op.idempotency_token {
         Some(name) => quote!(Some(#name)),
         None => quote!(None),
@@ -85,7 +90,6 @@ fn operation_module(op: &OperationIr, crate_ident: &str) -> TokenStream {
         pub static OPERATION: ::acs_runtime::client::OperationInfo =
             ::acs_runtime::client::OperationInfo { action: #action, idempotency_token: #token };
         #request
-        #(#nested)*
         #response
         #error
     }
@@ -93,7 +97,8 @@ fn operation_module(op: &OperationIr, crate_ident: &str) -> TokenStream {
 
 /// The asynchronous behaviour of an operation in words, if it has one.
 pub(crate) fn asynchronous_note(op: &OperationIr) -> Option<String> {
-    let a = op.asynchronous()?;
+    let asynchronous = op.asynchronous.as_ref()?;
+    let a = &asynchronous.spec;
     let mut note = format!(
         "This operation is asynchronous: it returns before the work is done. Poll `{}`",
         a.poll
@@ -127,11 +132,8 @@ pub(crate) fn asynchronous_note(op: &OperationIr) -> Option<String> {
             None => note.push('.'),
         }
     }
-    if let Some(waiter) = &a.waiter {
-        note.push_str(&format!(
-            " Wait with `wait_until_{}`.",
-            crate::ir::names::field_name(waiter).trim_start_matches("r#")
-        ));
+    if let Some(method) = &asynchronous.wait_method {
+        note.push_str(&format!(" Wait with `{method}`."));
     }
     if let Some(extra) = &a.note {
         note.push_str(&format!("\n\n{}", extra.trim()));

@@ -1,29 +1,31 @@
-//! The request struct of an operation, its builder and its doc-tested example.
+//! The request struct of an operation, its builder (also the fluent call of the client) and
+//! its doc-tested example.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::field_doc::field_doc;
 use super::rustdoc::{doc_attrs, example_attrs};
-use super::types::{self, ident, rust_type};
+use super::tokens::{ident, rust_type};
+use super::types;
 use super::validation;
-use crate::check::example_problem;
-use crate::ir::{FieldIr, OperationIr, TypeIr, TypeRef};
-use crate::spec::model::Scalar;
+use crate::ir::{CrateIr, FieldIr, OperationIr, TypeRef, TypeSpace};
 
 /// The request struct, its `Validate` impl and its builder.
-pub fn request(op: &OperationIr, crate_ident: &str) -> TokenStream {
+pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let s = &op.request;
     let name = ident(&s.name);
     let builder = format_ident!("{}Builder", s.name);
     let doc = doc_attrs(&request_doc(op));
-    let example = example_attrs(&example(op, crate_ident));
-    let fields = types::fields(s, &op.types);
-    let validate = validation::validate_impl(s, &op.types);
-    let setters = s.fields.iter().map(|f| setter(f, &op.types));
-    let builder_doc = format!(
-        " Builds a [`{}`]; see its docs for every parameter.",
-        s.name
-    );
+    let example = example_attrs(&example(op, &ir.crate_ident));
+    let fields = types::fields(s, &ir.types);
+    let validate = validation::validate_impl(s, &ir.types);
+    let setters = s.fields.iter().map(|f| setter(f, &ir.types));
+    let (response, error) = (ident(&op.response.name), ident(&op.error));
+    let builder_doc = doc_attrs(&format!(
+        "Builds a [`{}`]; each setter documents its parameter.\n\nFrom [`{}::builder`], [`build`](Self::build) returns the request. From the client, [`Client::{}`](crate::Client::{}) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.",
+        s.name, s.name, op.module, op.module
+    ));
     quote! {
         #doc
         #example
@@ -34,7 +36,7 @@ pub fn request(op: &OperationIr, crate_ident: &str) -> TokenStream {
             #(#fields)*
             #[rpc(skip)]
             #[cfg_attr(feature = "cli", serde(skip))]
-            unchecked: bool,
+            checked: ::acs_runtime::operation::Checked,
         }
 
         impl #name {
@@ -46,56 +48,75 @@ pub fn request(op: &OperationIr, crate_ident: &str) -> TokenStream {
             /// Whether the request was built with `build_unchecked`: the client then sends it
             /// without validating it.
             pub fn is_unchecked(&self) -> bool {
-                self.unchecked
+                self.checked == ::acs_runtime::operation::Checked::Unchecked
             }
         }
 
         #validate
 
         impl ::acs_runtime::operation::OperationRequest for #name {
-            fn is_unchecked(&self) -> bool {
-                self.unchecked
+            fn checked(&self) -> ::acs_runtime::operation::Checked {
+                self.checked
             }
         }
 
-        #[doc = #builder_doc]
-        #[derive(Clone, Debug, Default)]
-        pub struct #builder {
-            inner: #name,
+        impl crate::client::Request for #name {
+            type Response = #response;
+            type Error = #error;
+            const OPERATION: &'static ::acs_runtime::client::OperationInfo = &OPERATION;
         }
 
-        impl #builder {
+        #builder_doc
+        #[derive(Clone, Debug, Default)]
+        pub struct #builder<C = ()> {
+            inner: #name,
+            client: C,
+        }
+
+        impl<C> #builder<C> {
             #(#setters)*
 
             /// Checks every parameter against the spec and returns the request, or every
             /// violation at once (missing required parameters, values outside their rules).
+            /// The client does not check a built request again.
             pub fn build(self) -> Result<#name, ::acs_runtime::validate::Violations> {
-                ::acs_runtime::validate::Validate::validate(&self.inner)?;
-                Ok(self.inner)
+                let mut inner = self.inner;
+                ::acs_runtime::validate::Validate::validate(&inner)?;
+                inner.checked = ::acs_runtime::operation::Checked::Valid;
+                Ok(inner)
             }
 
             /// Returns the request without checking it, and marks it so the client sends it as
             /// is. For values the service accepts but this spec does not know yet; the
             /// service still has the last word.
-            pub fn build_unchecked(mut self) -> #name {
-                self.inner.unchecked = true;
-                self.inner
+            pub fn build_unchecked(self) -> #name {
+                let mut inner = self.inner;
+                inner.checked = ::acs_runtime::operation::Checked::Unchecked;
+                inner
+            }
+        }
+
+        impl<'a> #builder<&'a crate::Client> {
+            pub(crate) fn new(client: &'a crate::Client) -> Self {
+                Self { inner: #name::default(), client }
+            }
+
+            /// Validates the request and sends it: every violation at once as
+            /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+            pub fn send(self) -> ::acs_runtime::client::Invoke<#response, #error> {
+                self.client.send(self.inner)
             }
         }
     }
 }
 
-fn setter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
+fn setter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
     let name = ident(&f.rust);
-    let doc = format!(
-        " Sets `{}`. {}",
-        f.wire,
-        first_sentence(f.member.description.as_deref().unwrap_or(""))
-    );
+    let doc = doc_attrs(&format!("Sets `{}`.\n\n{}", f.wire, field_doc(f)));
     let (param, value) = match &f.ty {
         TypeRef::String => (quote!(value: impl Into<String>), quote!(value.into())),
-        TypeRef::Enum(i) => {
-            let ty = ident(types[*i].name());
+        TypeRef::Enum(_) => {
+            let ty = rust_type(&f.ty, types);
             (quote!(value: impl Into<#ty>), quote!(value.into()))
         }
         TypeRef::Json => (
@@ -128,7 +149,7 @@ fn setter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
         }
     };
     quote! {
-        #[doc = #doc]
+        #doc
         pub fn #name(mut self, #param) -> Self {
             self.inner.#name = Some(#value);
             self
@@ -136,25 +157,16 @@ fn setter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
     }
 }
 
-fn first_sentence(text: &str) -> String {
-    let line = text.trim().lines().next().unwrap_or("").trim();
-    match line.find(". ") {
-        Some(i) => line[..=i].to_owned(),
-        None => line.to_owned(),
-    }
-}
-
 /// Summary, description and asynchronous behaviour.
 fn request_doc(op: &OperationIr) -> String {
-    let spec = &op.spec;
-    let mut doc = format!("Request of `{}`: {}\n", spec.name, spec.summary.trim());
-    if let Some(description) = &spec.description {
+    let mut doc = format!("Request of `{}`: {}\n", op.action, op.summary);
+    if let Some(description) = &op.description {
         doc.push_str(&format!("\n{}\n", description.trim()));
     }
     if let Some(note) = super::asynchronous_note(op) {
         doc.push_str(&format!("\n# Asynchronous\n\n{note}\n"));
     }
-    if spec.deprecated {
+    if op.deprecated {
         doc.push_str("\n**Deprecated** by the service.\n");
     }
     doc
@@ -162,42 +174,23 @@ fn request_doc(op: &OperationIr) -> String {
 
 /// Rust code building the request from the examples of its required parameters.
 fn example(op: &OperationIr, crate_ident: &str) -> String {
-    let name = &op.request.name;
-    let mut calls = String::new();
-    let mut complete = true;
-    for f in op.request.fields.iter().filter(|f| f.member.required) {
-        match example_literal(f) {
-            Some(literal) => calls.push_str(&format!("\n    .{}({literal})", f.rust)),
-            None => complete = false,
-        }
-    }
-    if complete {
+    let path = format!(
+        "{crate_ident}::operation::{}::{}",
+        op.module, op.request.name
+    );
+    let calls: String = op
+        .example
+        .calls
+        .iter()
+        .map(|(setter, literal)| format!("\n    .{setter}({literal})"))
+        .collect();
+    if op.example.complete {
         format!(
-            "let request = {crate_ident}::{name}::builder(){calls}\n    .build()?;\n# let _ = request;\n# Ok::<(), {crate_ident}::Violations>(())"
+            "let request = {path}::builder(){calls}\n    .build()?;\nassert!(!request.is_unchecked());\n# Ok::<(), {crate_ident}::Violations>(())"
         )
     } else {
         format!(
-            "// Some required parameters need structured values; set them before `build()`.\nlet builder = {crate_ident}::{name}::builder(){calls};\nassert!(builder.build().is_err());"
+            "// Some required parameters need structured values; set them before `build()`.\nlet builder = {path}::builder(){calls};\nassert!(builder.build().is_err());"
         )
-    }
-}
-
-/// A Rust literal for the example of a scalar field, when it has a valid one.
-fn example_literal(f: &FieldIr) -> Option<String> {
-    let example = f.member.example.as_ref()?;
-    if example_problem(&f.member, example).is_some() {
-        return None;
-    }
-    match (&f.ty, example) {
-        (TypeRef::String | TypeRef::Enum(_), value) => Some(format!("{:?}", value.to_string())),
-        (TypeRef::I32 | TypeRef::I64, value) => crate::check::integer(value).map(|n| n.to_string()),
-        (TypeRef::Bool, Scalar::Bool(b)) => Some(b.to_string()),
-        (TypeRef::Bool, Scalar::Str(s)) => Some(s.clone()),
-        (TypeRef::F32 | TypeRef::F64, value) => value
-            .to_string()
-            .parse::<f64>()
-            .ok()
-            .map(|v| format!("{v:?}")),
-        _ => None,
     }
 }

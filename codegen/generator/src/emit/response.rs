@@ -4,20 +4,21 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rustdoc::doc_attrs;
-use super::types::{self, ident};
-use crate::ir::OperationIr;
+use super::tokens::ident;
+use super::types;
+use crate::ir::{OperationIr, TypeSpace};
 
 /// The response struct: every field optional, unknown fields ignored.
-pub fn response(op: &OperationIr) -> TokenStream {
+pub fn response(op: &OperationIr, types: &TypeSpace) -> TokenStream {
     let s = &op.response;
     let name = ident(&s.name);
-    let mut doc = format!("Response of `{}`.", op.spec.name);
+    let mut doc = format!("Response of `{}`.", op.action);
     if !s.doc.trim().is_empty() {
         doc.push_str(&format!("\n\n{}", s.doc.trim()));
     }
     doc.push_str("\n\nEvery field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).");
     let doc = doc_attrs(&doc);
-    let fields = types::fields(s, &op.types);
+    let fields = types::fields(s, types);
     let deserialize = types::response_deserialize(s);
     quote! {
         #doc

@@ -1,76 +1,25 @@
-//! Rust types of fields, nested structs and open enums.
+//! `types.rs`: the crate's shared nested structs and open enums, and the fields of every struct.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::field_doc::field_doc;
 use super::rustdoc::doc_attrs;
+use super::tokens::{ident, rust_type};
 use super::validation;
-use crate::ir::{EnumIr, FieldIr, Side, StructIr, TypeIr, TypeRef, facts};
+use crate::ir::{CrateIr, EnumIr, FieldIr, Side, StructIr, TypeIr, TypeSpace};
 use crate::spec::model::{Location, Style};
 
-/// An identifier, `r#`-escaped when the name says so.
-pub fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
+/// The `types` module: every nested type of the crate, once.
+pub fn types_module(ir: &CrateIr) -> TokenStream {
+    let types = ir.types.iter().map(|t| match t {
+        TypeIr::Struct(s) => nested_struct(s, &ir.types),
+        TypeIr::Enum(e) => open_enum(e),
+    });
+    quote! {
+        #![doc = " Nested values of requests and responses, shared by every operation that uses the same shape."]
+        #(#types)*
     }
-}
-
-/// The Rust type of a field (without the outer `Option`).
-pub fn rust_type(ty: &TypeRef, types: &[TypeIr]) -> TokenStream {
-    match ty {
-        TypeRef::String => quote!(String),
-        TypeRef::I32 => quote!(i32),
-        TypeRef::I64 => quote!(i64),
-        TypeRef::F32 => quote!(f32),
-        TypeRef::F64 => quote!(f64),
-        TypeRef::Bool => quote!(bool),
-        TypeRef::Json => quote!(::serde_json::Value),
-        TypeRef::List(item, _) => {
-            let item = rust_type(item, types);
-            quote!(Vec<#item>)
-        }
-        TypeRef::Map(value) => {
-            let value = rust_type(value, types);
-            quote!(::std::collections::BTreeMap<String, #value>)
-        }
-        TypeRef::Struct(i) | TypeRef::Enum(i) => {
-            let name = ident(types[*i].name());
-            quote!(#name)
-        }
-    }
-}
-
-/// The docs of a field: description, then wire name, requirement, default, example and rules.
-pub fn field_doc(field: &FieldIr) -> String {
-    let m = &field.member;
-    let mut doc = m.description.clone().unwrap_or_default().trim().to_owned();
-    let mut facts = Vec::new();
-    let place = match field.location {
-        Some(Location::Body) => " (form body)",
-        Some(Location::Query) | None => "",
-    };
-    facts.push(format!("Wire name: `{}`{place}.", field.wire));
-    if m.required {
-        facts.push("Required.".to_owned());
-    }
-    if let Some(default) = &m.default {
-        facts.push(format!("Default: `{default}`."));
-    }
-    if let Some(example) = &m.example {
-        facts.push(format!("Example: `{example}`."));
-    }
-    facts.extend(facts::constraint_facts(m));
-    if m.deprecated {
-        facts.push("Deprecated.".to_owned());
-    }
-    if !doc.is_empty() {
-        doc.push_str("\n\n");
-    }
-    for fact in facts {
-        doc.push_str(&format!("- {fact}\n"));
-    }
-    doc
 }
 
 /// The `#[rpc(...)]` attribute of a request field.
@@ -92,7 +41,7 @@ fn rpc_attr(field: &FieldIr) -> TokenStream {
 }
 
 /// The fields of a struct, each `pub name: Option<T>` with its docs and wire attributes.
-pub fn fields(s: &StructIr, types: &[TypeIr]) -> Vec<TokenStream> {
+pub fn fields(s: &StructIr, types: &TypeSpace) -> Vec<TokenStream> {
     s.fields
         .iter()
         .map(|f| {
@@ -113,7 +62,7 @@ pub fn fields(s: &StructIr, types: &[TypeIr]) -> Vec<TokenStream> {
 }
 
 /// A nested struct of a request or a response.
-pub fn nested_struct(s: &StructIr, types: &[TypeIr]) -> TokenStream {
+fn nested_struct(s: &StructIr, types: &TypeSpace) -> TokenStream {
     let doc = doc_attrs(if s.doc.trim().is_empty() {
         "A nested value."
     } else {
@@ -167,28 +116,25 @@ pub fn response_deserialize(s: &StructIr) -> TokenStream {
 }
 
 /// An open enum: the definition with its docs, and the runtime's impls for it.
-pub fn open_enum(e: &EnumIr) -> TokenStream {
+fn open_enum(e: &EnumIr) -> TokenStream {
     let doc = doc_attrs(if e.doc.trim().is_empty() {
         "An enumerated value."
     } else {
         &e.doc
     });
     let name = ident(&e.name);
-    let variants: Vec<Ident> = e
-        .variants
-        .iter()
-        .map(|(variant, _, _)| ident(variant))
-        .collect();
-    let wires = e.variants.iter().map(|(_, wire, _)| wire);
-    let docs = e.variants.iter().map(|(_, wire, meaning)| {
-        doc_attrs(&match meaning {
-            Some(m) => format!("`{wire}`: {}", m.trim()),
-            None => format!("`{wire}`."),
+    let variants: Vec<Ident> = e.variants.iter().map(|v| ident(&v.rust)).collect();
+    let wires = e.variants.iter().map(|v| &v.wire);
+    let docs = e.variants.iter().map(|v| {
+        doc_attrs(&match &v.meaning {
+            Some(m) => format!("`{}`: {}", v.wire, m.trim()),
+            None => format!("`{}`.", v.wire),
         })
     });
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #( #docs #variants, )*
             /// A value this version of the spec does not know, kept verbatim.

@@ -1,32 +1,37 @@
-//! `Validate` impls: one check per rule of each field, nested values walked with their paths.
+//! `Validate` impls: each rule of each field rendered as one call of the runtime's validator,
+//! nested values walked with their paths.
 
+use acs_rules::{Limit, Rule};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::types::ident;
-use crate::ir::{StructIr, TypeIr, TypeRef};
-use crate::spec::model::Member;
+use super::tokens::ident;
+use crate::ir::{StructIr, TypeRef, TypeSpace};
 
 /// `impl Validate for <struct>`.
-pub fn validate_impl(s: &StructIr, types: &[TypeIr]) -> TokenStream {
+pub fn validate_impl(s: &StructIr, types: &TypeSpace) -> TokenStream {
     let name = ident(&s.name);
-    let checks = s.fields.iter().map(|f| {
-        let field = ident(&f.rust);
-        let wire = &f.wire;
-        let required = f
-            .member
-            .required
-            .then(|| quote!(v.required(p, #wire, &self.#field);));
-        let value = match &f.ty {
-            TypeRef::String => quote!(self.#field.as_deref()),
-            TypeRef::Enum(_) => quote!(self.#field.as_ref().map(|e| e.as_str())),
-            _ => quote!(self.#field),
-        };
-        let rules = scalar_rules(&f.member, &f.ty, types, quote!(#wire), value);
-        let nested = nested_rules(&f.member, &f.ty, types, quote!(self.#field), wire);
-        quote! { #required #rules #nested }
-    });
-    let checks: TokenStream = checks.collect();
+    let checks: TokenStream = s
+        .fields
+        .iter()
+        .map(|f| {
+            let field = ident(&f.rust);
+            let wire = &f.wire;
+            let value = match &f.ty {
+                TypeRef::String => quote!(self.#field.as_deref()),
+                TypeRef::Enum(_) => quote!(self.#field.as_ref().map(|e| e.as_str())),
+                TypeRef::List(..) => quote!(self.#field.as_deref()),
+                _ => quote!(self.#field),
+            };
+            let place = quote!(self.#field);
+            let rules = f
+                .rules
+                .iter()
+                .map(|rule| check(rule, &f.ty, types, quote!(#wire), &value, &place));
+            let nested = nested(&f.ty, types, &place, wire);
+            quote! { #(#rules)* #nested }
+        })
+        .collect();
     // A struct with nothing to check still implements the trait the client relies on.
     let (v, p) = if checks.is_empty() {
         (quote!(_), quote!(_))
@@ -42,125 +47,101 @@ pub fn validate_impl(s: &StructIr, types: &[TypeIr]) -> TokenStream {
     }
 }
 
-/// Checks of a scalar value: `value` is an expression of type `Option<&str>` for strings and
-/// enums, `Option<number>` for numbers; `wire` an expression of type `&str`.
-fn scalar_rules(
-    member: &Member,
+/// The validator call of one rule. `value` is an `Option` of the value as the rule reads it
+/// (`&str` for strings and enums, the number for numbers, a slice for lists); `place` the
+/// field itself; `wire` an expression of type `&str`.
+fn check(
+    rule: &Rule,
     ty: &TypeRef,
-    types: &[TypeIr],
+    types: &TypeSpace,
     wire: TokenStream,
-    value: TokenStream,
+    value: &TokenStream,
+    place: &TokenStream,
 ) -> TokenStream {
-    let c = &member.constraints;
-    let opt_u64 = |v: Option<u64>| match v.map(Literal::u64_unsuffixed) {
+    let u64s = |v: Option<u64>| match v.map(Literal::u64_unsuffixed) {
         Some(v) => quote!(Some(#v)),
         None => quote!(None),
     };
-    let opt_f64 = |v: Option<f64>| match v.map(Literal::f64_unsuffixed) {
-        Some(v) => quote!(Some(#v)),
+    let limit = |v: Option<Limit>| match v {
+        Some(Limit { value, exclusive }) => {
+            let value = Literal::f64_unsuffixed(value);
+            if exclusive {
+                quote!(Some(::acs_runtime::validate::Limit::exclusive(#value)))
+            } else {
+                quote!(Some(::acs_runtime::validate::Limit::inclusive(#value)))
+            }
+        }
         None => quote!(None),
     };
-    let mut out = TokenStream::new();
-    match ty {
-        TypeRef::Enum(i) => {
-            let name = ident(types[*i].name());
-            out.extend(quote!(v.known(p, #wire, #value, #name::KNOWN);));
+    match rule {
+        Rule::Required => quote!(v.required(p, #wire, &#place);),
+        Rule::Length(span) => {
+            let (min, max) = (u64s(span.min), u64s(span.max));
+            quote!(v.length(p, #wire, #value, #min, #max);)
         }
-        TypeRef::String => {
-            if c.min_length.is_some() || c.max_length.is_some() {
-                let (min, max) = (opt_u64(c.min_length), opt_u64(c.max_length));
-                out.extend(quote!(v.length(p, #wire, #value, #min, #max);));
-            }
-            if let Some(pattern) = &c.pattern {
-                out.extend(quote! {{
-                    static PATTERN: ::acs_runtime::validate::Pattern = ::acs_runtime::validate::Pattern::new(#pattern);
-                    v.pattern(p, #wire, #value, &PATTERN);
-                }});
-            }
-            if c.ascii_only {
-                out.extend(quote!(v.ascii(p, #wire, #value);));
-            }
+        Rule::Pattern { regex, description } => {
+            let description = match description {
+                Some(d) => quote!(Some(#d)),
+                None => quote!(None),
+            };
+            quote! {{
+                static PATTERN: ::acs_runtime::validate::Pattern =
+                    ::acs_runtime::validate::Pattern::new(#regex, #description);
+                v.pattern(p, #wire, #value, &PATTERN);
+            }}
         }
-        TypeRef::I32 | TypeRef::I64 => {
-            let mut ranges: Vec<(i64, i64)> = c.allowed.iter().map(|a| a.bounds()).collect();
-            if c.minimum.is_some() || c.maximum.is_some() {
-                let lo = c.minimum.map_or(i64::MIN, |m| m.ceil() as i64);
-                let hi = c.maximum.map_or(i64::MAX, |m| m.floor() as i64);
-                if ranges.is_empty() {
-                    ranges.push((lo, hi));
-                } else {
-                    ranges = ranges
-                        .into_iter()
-                        .map(|(a, b)| (a.max(lo), b.min(hi)))
-                        .filter(|(a, b)| a <= b)
-                        .collect();
-                }
+        Rule::Ascii => quote!(v.ascii(p, #wire, #value);),
+        Rule::OneOf(_) => match ty {
+            TypeRef::Enum(id) => {
+                let name = ident(types.get(*id).name());
+                quote!(v.known(p, #wire, #value, crate::types::#name::KNOWN);)
             }
-            if !ranges.is_empty() || !c.allowed.is_empty() {
-                let ranges = ranges.iter().map(|&(a, b)| {
-                    let (a, b) = (Literal::i64_unsuffixed(a), Literal::i64_unsuffixed(b));
-                    quote!((#a, #b))
-                });
-                out.extend(quote!(v.one_of_ranges(p, #wire, #value, &[#(#ranges),*]);));
-            }
+            _ => unreachable!("lowering makes every enumerated string an open enum"),
+        },
+        Rule::Integers(ranges) => {
+            let ranges = ranges.iter().map(|&(a, b)| {
+                let (a, b) = (Literal::i64_unsuffixed(a), Literal::i64_unsuffixed(b));
+                quote!((#a, #b))
+            });
+            quote!(v.one_of_ranges(p, #wire, #value, &[#(#ranges),*]);)
         }
-        TypeRef::F32 | TypeRef::F64 if c.minimum.is_some() || c.maximum.is_some() => {
-            let (min, max) = (opt_f64(c.minimum), opt_f64(c.maximum));
-            out.extend(quote!(v.bounds(p, #wire, #value, #min, #max);));
+        Rule::Numbers(span) => {
+            let (min, max) = (limit(span.min), limit(span.max));
+            quote!(v.bounds(p, #wire, #value, #min, #max);)
         }
-        _ => {}
+        Rule::Items(span) => {
+            let (min, max) = (u64s(span.min), u64s(span.max));
+            quote!(v.items(p, #wire, #value, #min, #max);)
+        }
     }
-    out
 }
 
-/// Checks of lists and nested structs under `field` (an `Option<...>` place expression).
-fn nested_rules(
-    member: &Member,
-    ty: &TypeRef,
-    types: &[TypeIr],
-    field: TokenStream,
-    wire: &str,
-) -> TokenStream {
+/// Checks below a field: a nested struct, or the items of a list.
+fn nested(ty: &TypeRef, types: &TypeSpace, place: &TokenStream, wire: &str) -> TokenStream {
     match ty {
-        TypeRef::Struct(_) if ty.validates(types) => quote!(v.nested(p, #wire, &#field);),
-        TypeRef::List(item, item_member) => {
-            let c = &member.constraints;
-            let count = (c.min_items.is_some() || c.max_items.is_some()).then(|| {
-                let bound = |v: Option<u64>| match v.map(Literal::u64_unsuffixed) {
-                    Some(v) => quote!(Some(#v)),
-                    None => quote!(None),
+        TypeRef::Struct(_) if ty.validates(types) => quote!(v.nested(p, #wire, &#place);),
+        TypeRef::List(item, rules) => match item.as_ref() {
+            TypeRef::Struct(_) if item.validates(types) => quote!(v.nested(p, #wire, &#place);),
+            TypeRef::Struct(_) => quote!(),
+            _ if rules.is_empty() => quote!(),
+            item_ty => {
+                let value = match item_ty {
+                    TypeRef::String | TypeRef::Enum(_) => quote!(Some(item.as_str())),
+                    _ => quote!(Some(*item)),
                 };
-                let (min, max) = (bound(c.min_items), bound(c.max_items));
-                quote!(v.items(p, #wire, #field.as_deref(), #min, #max);)
-            });
-            let items = match item.as_ref() {
-                TypeRef::Struct(_) if item.validates(types) => quote!(v.nested(p, #wire, &#field);),
-                TypeRef::String
-                | TypeRef::Enum(_)
-                | TypeRef::I32
-                | TypeRef::I64
-                | TypeRef::F32
-                | TypeRef::F64 => {
-                    let value = match item.as_ref() {
-                        TypeRef::String | TypeRef::Enum(_) => quote!(Some(item.as_str())),
-                        _ => quote!(Some(*item)),
-                    };
-                    let rules = scalar_rules(item_member, item, types, quote!(&key), value);
-                    if rules.is_empty() {
-                        quote!()
-                    } else {
-                        quote! {
-                            for (i, item) in #field.iter().flatten().enumerate() {
-                                let key = format!("{}.{}", #wire, i + 1);
-                                #rules
-                            }
-                        }
+                let item_place = quote!(item);
+                let checks = rules
+                    .iter()
+                    .filter(|r| **r != Rule::Required)
+                    .map(|rule| check(rule, item_ty, types, quote!(&key), &value, &item_place));
+                quote! {
+                    for (i, item) in #place.iter().flatten().enumerate() {
+                        let key = format!("{}.{}", #wire, i + 1);
+                        #(#checks)*
                     }
                 }
-                _ => quote!(),
-            };
-            quote! { #count #items }
-        }
+            }
+        },
         _ => quote!(),
     }
 }

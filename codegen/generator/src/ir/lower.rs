@@ -1,12 +1,15 @@
-//! Lowering: a checked spec becomes the intermediate model (names claimed, types resolved).
+//! Lowering: a checked spec becomes the intermediate model (names claimed, types resolved
+//! into the crate's type space, constraints lowered to rules).
 
+use super::flows;
 use super::names::{self, Namespace};
 use super::{
-    CrateIr, EnumIr, ErrorIr, FieldIr, OperationIr, PaginationIr, Side, StructIr, TypeIr, TypeRef,
-    WaiterIr,
+    AsynchronousIr, CrateIr, EnumIr, ErrorIr, ExampleIr, FieldIr, OperationIr, Side, StructIr,
+    TypeIr, TypeRef, TypeSpace, VariantIr,
 };
 use crate::spec::ProductDir;
-use crate::spec::model::{Format, Member, Operation, Style, TypeName};
+use crate::spec::model::{Format, Member, Operation, Scalar, Style, TypeName};
+use crate::spec::rules;
 
 /// Names user types must not take: they would shadow the prelude the generated code relies on.
 const PRELUDE: &[&str] = &[
@@ -15,48 +18,52 @@ const PRELUDE: &[&str] = &[
 
 /// Lowers one product folder; `source` is the folder as shown in generated headers.
 pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
-    let mut operations: Vec<OperationIr> = dir
-        .operations
-        .iter()
-        .map(|f| lower_operation(&f.operation))
+    let mut specs: Vec<&Operation> = dir.operations.iter().map(|f| &f.operation).collect();
+    specs.sort_by(|a, b| a.name.cmp(&b.name));
+    // Nested types share one namespace with the operation types they sit beside in docs.
+    let mut reserved: Vec<String> = PRELUDE.iter().map(|s| (*s).to_owned()).collect();
+    for op in &specs {
+        for suffix in ["Request", "RequestBuilder", "Response", "Error", "Call"] {
+            reserved.push(format!("{}{suffix}", op.name));
+        }
+    }
+    let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
+    let mut types = TypeSpace::new(&reserved);
+    let operations = specs
+        .into_iter()
+        .map(|op| lower_operation(op, &mut types))
         .collect();
-    operations.sort_by(|a, b| a.spec.name.cmp(&b.spec.name));
+    let package = names::crate_name(&dir.product.product);
     CrateIr {
-        package: names::crate_name(&dir.product.product),
+        crate_ident: package.replace('-', "_"),
+        package,
         source,
+        api_trait: format!("{}Api", names::type_name(&dir.product.product)),
         product: dir.product.clone(),
         operations,
+        types,
     }
 }
 
-fn lower_operation(op: &Operation) -> OperationIr {
-    let request_name = format!("{}Request", op.name);
-    let response_name = format!("{}Response", op.name);
-    let error_name = format!("{}Error", op.name);
-    let builder_name = format!("{request_name}Builder");
-    let mut reserved: Vec<&str> = PRELUDE.to_vec();
-    reserved.extend([
-        request_name.as_str(),
-        response_name.as_str(),
-        error_name.as_str(),
-        builder_name.as_str(),
-    ]);
+fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
     let mut lowering = Lowering {
-        ns: Namespace::with_reserved(&reserved),
-        types: Vec::new(),
+        types,
+        operation: &op.name,
     };
-
-    let request_fields = op
-        .parameters
-        .iter()
-        .map(|p| lowering.field(p, Side::Request, &op.name, true))
-        .collect();
-    let response_fields = op
-        .response
-        .fields
-        .iter()
-        .map(|f| lowering.field(f, Side::Response, &op.name, false))
-        .collect();
+    let request = StructIr {
+        name: format!("{}Request", op.name),
+        side: Side::Request,
+        json: false,
+        fields: lowering.fields(&op.parameters, Side::Request, true),
+        doc: String::new(),
+    };
+    let response = StructIr {
+        name: format!("{}Response", op.name),
+        side: Side::Response,
+        json: false,
+        fields: lowering.fields(&op.response.fields, Side::Response, false),
+        doc: op.response.description.clone().unwrap_or_default(),
+    };
 
     let mut variants = Namespace::with_reserved(&["Unhandled"]);
     let errors = op
@@ -71,163 +78,124 @@ fn lower_operation(op: &Operation) -> OperationIr {
         })
         .collect();
 
-    let module = names::field_name(&op.name)
-        .trim_start_matches("r#")
-        .to_owned();
-    let response = StructIr {
-        name: response_name,
-        side: Side::Response,
-        json: false,
-        fields: response_fields,
-        doc: op.response.description.clone().unwrap_or_default(),
-    };
-    let pagination = op.pagination.as_ref().map(|p| {
-        let resolve = |path: Option<&String>| {
-            path.map(|p| field_path(&response, &lowering.types, p).0)
-                .unwrap_or_default()
-        };
-        let (items, item) = field_path(&response, &lowering.types, &p.items);
-        let Some(TypeRef::List(item, _)) = item else {
-            unreachable!("checked: pagination items are a list")
-        };
-        PaginationIr {
-            style: p.style,
-            input: names::field_name(&p.input),
-            input_is_i64: op.parameters.iter().any(|m| {
-                m.name.as_deref() == Some(p.input.as_str()) && m.format == Some(Format::Int64)
-            }),
-            output: resolve(p.output.as_ref()),
-            total: resolve(p.total.as_ref()),
-            items,
-            item: *item,
-        }
-    });
+    let pagination = op
+        .pagination
+        .as_ref()
+        .map(|p| flows::pagination(p, &op.parameters, &response, types));
     let waiters = op
         .waiters
         .iter()
-        .map(|w| {
-            let (state, ty) = w.state.as_ref().map_or((Vec::new(), None), |p| {
-                field_path(&response, &lowering.types, p)
-            });
-            WaiterIr {
-                method: format!(
-                    "wait_until_{}",
-                    names::field_name(&w.name).trim_start_matches("r#")
-                ),
-                spec: w.clone(),
-                state,
-                state_is_enum: matches!(ty, Some(TypeRef::Enum(_))),
-            }
-        })
+        .map(|w| flows::waiter(w, &response, types))
         .collect();
     OperationIr {
-        spec: op.clone(),
-        module,
-        request: StructIr {
-            name: request_name,
-            side: Side::Request,
-            json: false,
-            fields: request_fields,
-            doc: String::new(),
-        },
+        action: op.name.clone(),
+        summary: op.summary.trim().to_owned(),
+        description: op.description.clone(),
+        deprecated: op.deprecated,
+        method: op.method,
+        module: names::module_name(&op.name),
+        example: example(&op.parameters, &request),
+        request,
         response,
-        types: lowering.types,
-        error: error_name,
+        error: format!("{}Error", op.name),
         errors,
         idempotency_token: op
             .parameters
             .iter()
             .find(|p| p.idempotency_token)
             .and_then(|p| p.name.clone()),
+        asynchronous: op.asynchronous.as_ref().map(|a| AsynchronousIr {
+            wait_method: a.waiter.as_deref().map(flows::wait_method),
+            spec: a.clone(),
+        }),
         pagination,
         waiters,
     }
 }
 
-/// The Rust field names along a dotted wire path, and the type at its end.
-fn field_path(response: &StructIr, types: &[TypeIr], path: &str) -> (Vec<String>, Option<TypeRef>) {
-    let mut fields = &response.fields;
-    let mut rust = Vec::new();
-    let mut ty = None;
-    for step in path.split('.') {
-        let Some(field) = fields.iter().find(|f| f.wire == step) else {
-            break;
-        };
-        rust.push(field.rust.clone());
-        ty = Some(field.ty.clone());
-        if let TypeRef::Struct(i) = field.ty {
-            if let TypeIr::Struct(s) = &types[i] {
-                fields = &s.fields;
-            }
+/// The doc example: each required parameter set to its spec example, when it has a valid one.
+fn example(parameters: &[Member], request: &StructIr) -> ExampleIr {
+    let mut calls = Vec::new();
+    let mut complete = true;
+    for (member, field) in parameters.iter().zip(&request.fields) {
+        if !member.required {
+            continue;
+        }
+        match member
+            .example
+            .as_ref()
+            .filter(|e| rules::problem(member, e).is_none())
+            .and_then(|e| literal(&field.ty, e))
+        {
+            Some(literal) => calls.push((field.rust.clone(), literal)),
+            None => complete = false,
         }
     }
-    (rust, ty)
+    ExampleIr { calls, complete }
 }
 
-/// State of lowering one operation: its type namespace and the nested types found so far.
-struct Lowering {
-    ns: Namespace,
-    types: Vec<TypeIr>,
+/// A Rust literal of a valid scalar example for a field of type `ty`.
+fn literal(ty: &TypeRef, example: &Scalar) -> Option<String> {
+    match (ty, example) {
+        (TypeRef::String | TypeRef::Enum(_), value) => Some(format!("{:?}", value.to_string())),
+        (TypeRef::I32 | TypeRef::I64, value) => value.as_integer().map(|n| n.to_string()),
+        (TypeRef::Bool, Scalar::Bool(b)) => Some(b.to_string()),
+        (TypeRef::Bool, Scalar::Str(s)) => Some(s.clone()),
+        (TypeRef::F32 | TypeRef::F64, value) => value.as_number().map(|v| format!("{v:?}")),
+        _ => None,
+    }
 }
 
-impl Lowering {
-    fn field(&mut self, member: &Member, side: Side, parent: &str, top_level: bool) -> FieldIr {
+/// State of lowering one operation: the crate's type space and the operation's name, which
+/// qualifies a nested type whose name another shape already took.
+struct Lowering<'a> {
+    types: &'a mut TypeSpace,
+    operation: &'a str,
+}
+
+impl Lowering<'_> {
+    fn fields(&mut self, members: &[Member], side: Side, top_level: bool) -> Vec<FieldIr> {
+        members
+            .iter()
+            .map(|m| self.field(m, side, top_level))
+            .collect()
+    }
+
+    fn field(&mut self, member: &Member, side: Side, top_level: bool) -> FieldIr {
         let wire = member.name.clone().unwrap_or_default();
         let json = member.style == Some(Style::Json);
+        let request_top = top_level && side == Side::Request;
         FieldIr {
             rust: member
                 .rust_name
                 .clone()
                 .unwrap_or_else(|| names::field_name(&wire)),
-            ty: self.type_ref(member, &wire, side, parent, json),
+            ty: self.type_ref(member, &wire, side, json),
+            doc: member.description.clone().unwrap_or_default(),
+            rules: self.rules(member, side),
+            default: member.default.as_ref().map(Scalar::to_string),
+            example: member.example.as_ref().map(Scalar::to_string),
+            deprecated: member.deprecated,
+            idempotency_token: member.idempotency_token,
+            location: member.location.filter(|_| request_top),
+            style: member.style.filter(|_| request_top),
             wire,
-            member: member.clone(),
-            location: if top_level && side == Side::Request {
-                member.location
-            } else {
-                None
-            },
-            style: if top_level && side == Side::Request {
-                member.style
-            } else {
-                None
-            },
         }
     }
 
-    /// The Rust type of `member`; `hint` names a generated type, `parent` disambiguates it.
-    fn type_ref(
-        &mut self,
-        member: &Member,
-        hint: &str,
-        side: Side,
-        parent: &str,
-        json: bool,
-    ) -> TypeRef {
+    /// Response values are never validated: their rules are the enum types' docs.
+    fn rules(&self, member: &Member, side: Side) -> Vec<acs_rules::Rule> {
+        match side {
+            Side::Request => rules::rules(member),
+            Side::Response => Vec::new(),
+        }
+    }
+
+    /// The Rust type of `member`; `hint` names a generated type.
+    fn type_ref(&mut self, member: &Member, hint: &str, side: Side, json: bool) -> TypeRef {
         match member.ty {
             TypeName::String if !member.constraints.enumeration.is_empty() => {
-                let name = self.claim(hint, parent);
-                let mut variants = Namespace::with_reserved(&["Unknown"]);
-                let variants = member
-                    .constraints
-                    .enumeration
-                    .iter()
-                    .map(|v| {
-                        let wanted = names::type_name(&v.value);
-                        (
-                            variants.claim(&wanted, &format!("{wanted}Value")),
-                            v.value.clone(),
-                            v.description.clone(),
-                        )
-                    })
-                    .collect();
-                let doc = member.description.clone().unwrap_or_default();
-                self.types.push(TypeIr::Enum(EnumIr {
-                    name,
-                    doc,
-                    variants,
-                }));
-                TypeRef::Enum(self.types.len() - 1)
+                TypeRef::Enum(self.open_enum(member, hint, side))
             }
             TypeName::String => TypeRef::String,
             TypeName::Integer if member.format == Some(Format::Int64) => TypeRef::I64,
@@ -238,42 +206,88 @@ impl Lowering {
             TypeName::Any => TypeRef::Json,
             TypeName::Array => {
                 let items = member.items.as_deref().expect("checked: arrays have items");
-                let item = self.type_ref(items, &names::singular(hint), side, parent, json);
-                TypeRef::List(Box::new(item), Box::new(items.clone()))
+                let item = self.type_ref(items, &names::singular(hint), side, json);
+                TypeRef::List(Box::new(item), self.rules(items, side))
             }
             TypeName::Map => {
                 let values = member.values.as_deref().expect("checked: maps have values");
-                TypeRef::Map(Box::new(self.type_ref(
-                    values,
-                    &format!("{hint}Value"),
-                    side,
-                    parent,
-                    json,
-                )))
+                let value = self.type_ref(values, &format!("{hint}Value"), side, json);
+                TypeRef::Map(Box::new(value))
             }
-            TypeName::Object => {
-                let name = self.claim(hint, parent);
-                let fields = member
-                    .properties
-                    .iter()
-                    .map(|p| self.field(p, side, &name, false))
-                    .collect();
-                let doc = member.description.clone().unwrap_or_default();
-                self.types.push(TypeIr::Struct(StructIr {
-                    name,
-                    side,
-                    json,
-                    fields,
-                    doc,
-                }));
-                TypeRef::Struct(self.types.len() - 1)
-            }
+            TypeName::Object => TypeRef::Struct(self.object(member, hint, side, json)),
         }
     }
 
-    fn claim(&mut self, hint: &str, parent: &str) -> String {
-        let wanted = names::type_name(hint);
-        self.ns
-            .claim(&wanted, &format!("{}{wanted}", names::type_name(parent)))
+    fn open_enum(&mut self, member: &Member, hint: &str, side: Side) -> super::TypeId {
+        let values: Vec<&str> = member
+            .constraints
+            .enumeration
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        let candidates = self.names(hint, side);
+        let shape = format!("enum {} {values:?}", candidates[0]);
+        let doc = member.description.clone().unwrap_or_default();
+        let enumeration = &member.constraints.enumeration;
+        self.types.intern(shape, &candidates, |name| {
+            let mut variants = Namespace::with_reserved(&["Unknown"]);
+            TypeIr::Enum(EnumIr {
+                name,
+                doc,
+                variants: enumeration
+                    .iter()
+                    .map(|v| {
+                        let wanted = names::type_name(&v.value);
+                        VariantIr {
+                            rust: variants.claim(&wanted, &format!("{wanted}Value")),
+                            wire: v.value.clone(),
+                            meaning: v.description.clone(),
+                        }
+                    })
+                    .collect(),
+            })
+        })
     }
+
+    fn object(&mut self, member: &Member, hint: &str, side: Side, json: bool) -> super::TypeId {
+        let fields = self.fields(&member.properties, side, false);
+        let candidates = self.names(hint, side);
+        let shape = format!(
+            "struct {} {side:?} json={json} {:?}",
+            candidates[0],
+            shape_of(&fields)
+        );
+        let doc = member.description.clone().unwrap_or_default();
+        self.types.intern(shape, &candidates, |name| {
+            TypeIr::Struct(StructIr {
+                name,
+                side,
+                json,
+                fields,
+                doc,
+            })
+        })
+    }
+
+    /// The names a nested type may take, in order: the one it wants, qualified by its
+    /// operation, then by its operation's request or response.
+    fn names(&self, hint: &str, side: Side) -> Vec<String> {
+        let wanted = names::type_name(hint);
+        let operation = names::type_name(self.operation);
+        let side = match side {
+            Side::Request => "Request",
+            Side::Response => "Response",
+        };
+        let qualified = format!("{operation}{wanted}");
+        let sided = format!("{operation}{side}{wanted}");
+        vec![wanted, qualified, sided]
+    }
+}
+
+/// What two structs must share to be one type: every field's names, type and rules.
+fn shape_of(fields: &[FieldIr]) -> Vec<String> {
+    fields
+        .iter()
+        .map(|f| format!("{} {} {:?} {:?}", f.wire, f.rust, f.ty, f.rules))
+        .collect()
 }

@@ -1,14 +1,18 @@
-//! The intermediate model: a checked spec resolved into Rust names and types, ready to emit.
+//! The intermediate model: a checked spec resolved into Rust names, Rust types and rules,
+//! ready to emit. Emitters render it and nothing else: no spec member reaches them.
 
-pub mod facts;
+mod flows;
 mod lower;
 pub mod names;
+mod type_space;
 
 pub use lower::lower_product;
+pub use type_space::TypeSpace;
+
+use acs_rules::Rule;
 
 use crate::spec::model::{
-    Asynchronous, Constraints, ErrorCase, Location, Member, Operation, PaginationStyle, Product,
-    Style, Waiter,
+    Asynchronous, ErrorCase, Location, Method, PaginationStyle, Product, Style, Waiter,
 };
 
 /// One generated crate.
@@ -16,37 +20,71 @@ use crate::spec::model::{
 pub struct CrateIr {
     /// Package name, e.g. `acs-vpc`.
     pub package: String,
+    /// The package name as a Rust path segment, e.g. `acs_vpc`.
+    pub crate_ident: String,
     /// The spec folder it comes from, relative to the repository (for headers).
     pub source: String,
     /// The product file.
     pub product: Product,
+    /// Name of the trait of every operation, e.g. `VpcApi`.
+    pub api_trait: String,
     /// Operations sorted by name.
     pub operations: Vec<OperationIr>,
+    /// Nested structs and enums of every operation, shared where their shapes agree.
+    pub types: TypeSpace,
 }
 
-/// One operation: its module and every type in it.
+/// One operation: its module and its own types.
 #[derive(Debug)]
 pub struct OperationIr {
-    /// The spec, for documentation.
-    pub spec: Operation,
+    /// Name as sent in `Action`, e.g. `CreateVpnGateway`.
+    pub action: String,
+    /// One-line summary.
+    pub summary: String,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// Whether the service discourages it.
+    pub deprecated: bool,
+    /// HTTP method.
+    pub method: Method,
     /// Module name, e.g. `create_vpn_gateway`; also the client method's name.
     pub module: String,
     /// The request struct.
     pub request: StructIr,
     /// The response struct.
     pub response: StructIr,
-    /// Nested structs and enums of request and response, in first-use order.
-    pub types: Vec<TypeIr>,
     /// The error enum name, e.g. `CreateVpnGatewayError`.
     pub error: String,
     /// One variant per documented error code.
     pub errors: Vec<ErrorIr>,
     /// Wire name of the idempotency-token parameter, if any.
     pub idempotency_token: Option<String>,
+    /// The asynchronous behaviour and the waiter that waits for it.
+    pub asynchronous: Option<AsynchronousIr>,
     /// How to walk the pages of a listing.
     pub pagination: Option<PaginationIr>,
     /// Waiters polling this operation.
     pub waiters: Vec<WaiterIr>,
+    /// Setter calls of the doc example: each required parameter with its spec example.
+    pub example: ExampleIr,
+}
+
+/// The doc example of a request.
+#[derive(Debug)]
+pub struct ExampleIr {
+    /// `(setter, Rust literal)` of each required parameter that has a valid scalar example.
+    pub calls: Vec<(String, String)>,
+    /// Whether every required parameter is set by `calls`.
+    pub complete: bool,
+}
+
+/// The asynchronous behaviour of an operation.
+#[derive(Debug)]
+pub struct AsynchronousIr {
+    /// The spec entry.
+    pub spec: Asynchronous,
+    /// Client method of the waiter that waits for the work, e.g. `wait_until_vpn_gateway_active`.
+    pub wait_method: Option<String>,
 }
 
 /// A resolved pagination: Rust field paths into the request and the response.
@@ -81,13 +119,6 @@ pub struct WaiterIr {
     pub state_is_enum: bool,
 }
 
-impl OperationIr {
-    /// The asynchronous behaviour, if any.
-    pub fn asynchronous(&self) -> Option<&Asynchronous> {
-        self.spec.asynchronous.as_ref()
-    }
-}
-
 /// Which side of the wire a struct is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -114,7 +145,7 @@ pub struct StructIr {
 
 impl StructIr {
     /// Whether validation has anything to check in this struct (or below it).
-    pub fn validates(&self, types: &[TypeIr]) -> bool {
+    pub fn validates(&self, types: &TypeSpace) -> bool {
         self.fields.iter().any(|f| f.validates(types))
     }
 }
@@ -128,8 +159,18 @@ pub struct FieldIr {
     pub wire: String,
     /// Rust type, without the outer `Option`.
     pub ty: TypeRef,
-    /// The spec member.
-    pub member: Member,
+    /// Markdown description.
+    pub doc: String,
+    /// Rules of the value, [`Rule::Required`] first when it must be sent.
+    pub rules: Vec<Rule>,
+    /// The service's default, as written in the spec (documentation only).
+    pub default: Option<String>,
+    /// A typical value, as written in the spec.
+    pub example: Option<String>,
+    /// Whether the service discourages it.
+    pub deprecated: bool,
+    /// Whether the client fills it with a fresh token when unset.
+    pub idempotency_token: bool,
     /// Query or body (request side, top level only).
     pub location: Option<Location>,
     /// Flattening style (request side, top level only).
@@ -137,15 +178,20 @@ pub struct FieldIr {
 }
 
 impl FieldIr {
+    /// Whether the value must be sent.
+    pub fn required(&self) -> bool {
+        self.rules.first() == Some(&Rule::Required)
+    }
+
     /// Whether validation checks this field.
-    pub fn validates(&self, types: &[TypeIr]) -> bool {
-        self.member.required || has_rules(&self.member.constraints) || self.ty.validates(types)
+    pub fn validates(&self, types: &TypeSpace) -> bool {
+        !self.rules.is_empty() || self.ty.validates(types)
     }
 }
 
-fn has_rules(c: &Constraints) -> bool {
-    !c.is_empty()
-}
+/// Index of a nested type in the crate's [`TypeSpace`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub usize);
 
 /// A Rust type a field refers to.
 #[derive(Clone, Debug)]
@@ -164,24 +210,24 @@ pub enum TypeRef {
     Bool,
     /// `serde_json::Value`.
     Json,
-    /// `Vec<T>`.
-    List(Box<TypeRef>, Box<Member>),
+    /// `Vec<T>`, with the rules of each item.
+    List(Box<TypeRef>, Vec<Rule>),
     /// `BTreeMap<String, T>`.
     Map(Box<TypeRef>),
-    /// A generated struct, by index into the operation's types.
-    Struct(usize),
-    /// A generated open enum, by index into the operation's types.
-    Enum(usize),
+    /// A generated struct.
+    Struct(TypeId),
+    /// A generated open enum.
+    Enum(TypeId),
 }
 
 impl TypeRef {
     /// Whether a value of this type has nested rules to check.
-    pub fn validates(&self, types: &[TypeIr]) -> bool {
+    pub fn validates(&self, types: &TypeSpace) -> bool {
         match self {
-            Self::List(item, member) => has_rules(&member.constraints) || item.validates(types),
+            Self::List(item, rules) => !rules.is_empty() || item.validates(types),
             // Map values are not walked by validation.
             Self::Map(_) => false,
-            Self::Struct(i) => match &types[*i] {
+            Self::Struct(id) => match types.get(*id) {
                 TypeIr::Struct(s) => s.validates(types),
                 TypeIr::Enum(_) => false,
             },
@@ -191,7 +237,7 @@ impl TypeRef {
     }
 }
 
-/// A nested type of an operation.
+/// A nested type.
 #[derive(Debug)]
 pub enum TypeIr {
     /// A struct.
@@ -217,8 +263,19 @@ pub struct EnumIr {
     pub name: String,
     /// Markdown docs.
     pub doc: String,
-    /// Variants: Rust name, wire value, meaning.
-    pub variants: Vec<(String, String, Option<String>)>,
+    /// Variants.
+    pub variants: Vec<VariantIr>,
+}
+
+/// One known value of an open enum.
+#[derive(Debug)]
+pub struct VariantIr {
+    /// Rust variant name.
+    pub rust: String,
+    /// The wire value.
+    pub wire: String,
+    /// What it means.
+    pub meaning: Option<String>,
 }
 
 /// A documented error code.

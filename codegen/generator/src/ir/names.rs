@@ -41,6 +41,12 @@ pub fn field_name(wire: &str) -> String {
     }
 }
 
+/// The module (and client method) name of an operation or a waiter: `CreateVpnGateway` ->
+/// `create_vpn_gateway`, never `r#`-escaped.
+pub fn module_name(name: &str) -> String {
+    field_name(name).trim_start_matches("r#").to_owned()
+}
+
 /// The UpperCamelCase type or variant name of a wire name: `Resource.QuotaFull` -> `ResourceQuotaFull`.
 pub fn type_name(wire: &str) -> String {
     let camel = wire.to_upper_camel_case();
@@ -85,6 +91,11 @@ pub struct Namespace {
 }
 
 impl Namespace {
+    /// Whether `name` is still free.
+    pub fn is_free(&self, name: &str) -> bool {
+        !self.taken.contains(name)
+    }
+
     /// A namespace where `reserved` names are already taken.
     pub fn with_reserved(reserved: &[&str]) -> Self {
         Self {

@@ -4,5 +4,6 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod overlay;
+pub mod rules;
 
 pub use load::{OperationFile, ProductDir, SpecTree, load_tree};

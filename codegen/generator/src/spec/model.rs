@@ -342,6 +342,28 @@ pub enum Scalar {
     Str(String),
 }
 
+impl Scalar {
+    /// The whole number it holds: an integer, or a decimal string of one.
+    pub fn as_integer(&self) -> Option<i64> {
+        match self {
+            Self::Int(n) => Some(*n),
+            Self::Str(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The finite number it holds: a number, or a decimal string of one.
+    pub fn as_number(&self) -> Option<f64> {
+        let x = match self {
+            Self::Int(n) => *n as f64,
+            Self::Float(x) => *x,
+            Self::Str(s) => s.trim().parse().ok()?,
+            Self::Bool(_) => return None,
+        };
+        x.is_finite().then_some(x)
+    }
+}
+
 impl fmt::Display for Scalar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -369,6 +391,12 @@ pub struct Constraints {
     /// Largest valid number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maximum: Option<f64>,
+    /// Whether `minimum` itself is invalid (the value must be greater).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exclusive_minimum: bool,
+    /// Whether `maximum` itself is invalid (the value must be less).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exclusive_maximum: bool,
     /// Fewest characters of a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<u64>,
@@ -399,6 +427,8 @@ impl Constraints {
             && self.allowed.is_empty()
             && self.minimum.is_none()
             && self.maximum.is_none()
+            && !self.exclusive_minimum
+            && !self.exclusive_maximum
             && self.min_length.is_none()
             && self.max_length.is_none()
             && self.pattern.is_none()

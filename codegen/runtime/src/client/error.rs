@@ -50,6 +50,10 @@ pub enum Error<E = ServiceError> {
     /// The service answered with an error code.
     #[error("{0}")]
     Service(E),
+    /// The operation, named by its action, is not implemented by this implementation of a
+    /// product trait: a fake that left it to the trait's default body.
+    #[error("`{0}` is not implemented by this fake")]
+    NotImplemented(&'static str),
 }
 
 /// Which time limit a [`Error::Timeout`] hit.
@@ -178,6 +182,7 @@ impl<E> Error<E> {
     pub fn map_service<F>(self, f: impl FnOnce(E) -> F) -> Error<F> {
         match self {
             Self::Service(e) => Error::Service(f(e)),
+            Self::NotImplemented(action) => Error::NotImplemented(action),
             Self::Validation(v) => Error::Validation(v),
             Self::Credentials(c) => Error::Credentials(c),
             Self::Config(c) => Error::Config(c),
@@ -223,7 +228,10 @@ impl<E: AsRef<ServiceError>> Error<E> {
             Self::Transport { source } => !source.is_builder(),
             Self::Timeout { .. } => true,
             Self::ResponseParse { status, .. } => retryable_status(*status),
-            Self::Validation(_) | Self::Credentials(_) | Self::Config(_) => false,
+            Self::Validation(_)
+            | Self::Credentials(_)
+            | Self::Config(_)
+            | Self::NotImplemented(_) => false,
         }
     }
 }

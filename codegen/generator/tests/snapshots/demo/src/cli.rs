@@ -13,7 +13,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "CreateWidget",
             summary: "Creates a widget.",
             description: "Creates a widget with every kind of parameter.\n\n```\nnot Rust: this fence must not become a doc-test\n```",
-            info: &crate::create_widget::OPERATION,
+            info: &crate::operation::create_widget::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "RegionId",
@@ -34,8 +34,8 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "The name.",
                     facts: &[
-                        "Length: 2 to 20 characters.",
-                        "Pattern: `^[a-z][a-z0-9-]*$`.",
+                        "Must be 2 to 20 characters long.",
+                        "Must match the pattern ^[a-z][a-z0-9-]*$.",
                     ],
                 },
                 ParamDoc {
@@ -46,7 +46,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: Some("small"),
                     description: "A keyword-named parameter with an enumeration.",
-                    facts: &["Valid values: `small` (a small one), `LARGE`."],
+                    facts: &["Must be one of small (a small one), LARGE."],
                 },
                 ParamDoc {
                     name: "Size",
@@ -56,7 +56,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: true,
                     default: None,
                     description: "",
-                    facts: &["Valid values: 1 to 4, 8."],
+                    facts: &["Must be one of 1 to 4, 8."],
                 },
                 ParamDoc {
                     name: "Ratio",
@@ -66,7 +66,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Value: 0 to 1.5."],
+                    facts: &["Must be 0 to 1.5."],
                 },
                 ParamDoc {
                     name: "DryRun",
@@ -86,7 +86,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Items: at most 3."],
+                    facts: &["Must have at most 3 items."],
                 },
                 ParamDoc {
                     name: "Zones",
@@ -140,7 +140,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     field: "role",
                                     shape: &Shape::Enum(&["master", "slave"]),
                                     description: "",
-                                    facts: &["Valid values: `master`, `slave`."],
+                                    facts: &["Must be one of master, slave."],
                                 },
                                 FieldDoc {
                                     name: "IkeConfig",
@@ -159,7 +159,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                                 field: "lifetime",
                                                 shape: &Shape::Integer,
                                                 description: "",
-                                                facts: &["Value: 0 to 86400."],
+                                                facts: &["Must be 0 to 86400."],
                                             },
                                         ],
                                     ),
@@ -204,13 +204,13 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     default: None,
                     description: "",
                     facts: &[
-                        "ASCII characters only.",
+                        "Must contain only ASCII characters.",
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::create_widget::CreateWidgetRequest,
+                crate::operation::create_widget::CreateWidgetRequest,
             >,
             wait: None,
         },
@@ -218,7 +218,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "DescribeWidget",
             summary: "Describes a widget.",
             description: "",
-            info: &crate::describe_widget::OPERATION,
+            info: &crate::operation::describe_widget::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "WidgetId",
@@ -232,7 +232,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::describe_widget::DescribeWidgetRequest,
+                crate::operation::describe_widget::DescribeWidgetRequest,
             >,
             wait: None,
         },
@@ -240,7 +240,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListGadgets",
             summary: "Lists gadgets with a next token.",
             description: "",
-            info: &crate::list_gadgets::OPERATION,
+            info: &crate::operation::list_gadgets::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "NextToken",
@@ -264,7 +264,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_gadgets::ListGadgetsRequest,
+                crate::operation::list_gadgets::ListGadgetsRequest,
             >,
             wait: None,
         },
@@ -272,7 +272,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             name: "ListWidgets",
             summary: "Lists widgets, a page at a time.",
             description: "",
-            info: &crate::list_widgets::OPERATION,
+            info: &crate::operation::list_widgets::OPERATION,
             parameters: &[
                 ParamDoc {
                     name: "PageNumber",
@@ -282,7 +282,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Value: at least 1."],
+                    facts: &["Must be at least 1."],
                 },
                 ParamDoc {
                     name: "PageSize",
@@ -292,11 +292,11 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     required: false,
                     default: None,
                     description: "",
-                    facts: &["Value: 1 to 50."],
+                    facts: &["Must be 1 to 50."],
                 },
             ],
             prepare: ::acs_runtime::cli::prepare::<
-                crate::list_widgets::ListWidgetsRequest,
+                crate::operation::list_widgets::ListWidgetsRequest,
             >,
             wait: None,
         },

@@ -2,22 +2,71 @@
 
 //! # `acs-demo`: Demo product for the generator's snapshot test (API version 2020-01-01)
 //!
-//! One module per operation, each with a request (builder and validation), a response and an error enum. The main types are re-exported at the crate root.
+//! # Getting started
 //!
-//! ```text
-//! let request = acs_demo::CreateWidgetRequest::builder();
-//! # let _ = request;
+//! Credentials come from the environment, the `aliyun` CLI's profile or explicit `Config` settings. Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`DemoApi`] is the trait for fakes.
+//!
+//! ```
+//! use acs_demo::{Client, Config, Error, DemoApi};
+//! use acs_demo::operation::create_widget::{CreateWidgetRequest, CreateWidgetError};
+//!
+//! // A call: the fluent form checks every parameter before anything is sent.
+//! async fn call(client: &Client) -> Result<(), Error<CreateWidgetError>> {
+//!     let response = client
+//!         .create_widget()
+//!         .region_id("cn-hangzhou")
+//!         .size(3)
+//!         .send()
+//!         .await?;
+//!     println!("{response:?}");
+//!     Ok(())
+//! }
+//!
+//! // Errors: a variant per documented code; `code()` for any other.
+//! async fn errors(client: &Client, request: CreateWidgetRequest) {
+//!     match client.send(request).await {
+//!         Ok(response) => println!("{response:?}"),
+//!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
+//!         Err(e) => eprintln!("{e}"),
+//!     }
+//! }
+//!
+//! // A waiter: polls until the resource reaches the state.
+//! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_demo::operation::describe_widget::DescribeWidgetRequest::builder()
+//!         .widget_id("w-1")
+//!         .build()?;
+//!     let done = client.wait_until_widget_ready(request, None).await?;
+//!     println!("{done:?}");
+//!     Ok(())
+//! }
+//!
+//! // A paginator: every item of every page, fetched as they are read.
+//! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_demo::operation::list_gadgets::ListGadgetsRequest::builder()
+//!         .build()?;
+//!     let mut items = client.list_gadgets_items(request);
+//!     while let Some(item) = items.next().await {
+//!         println!("{:?}", item?);
+//!     }
+//!     Ok(())
+//! }
+//!
+//! // A fake for tests: implement only the operations the code under test calls.
+//! struct Fake;
+//! impl DemoApi for Fake {}
+//!
+//! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
+//! let _ = (call(&client), errors(&client, CreateWidgetRequest::default()));
+//! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+//! let answer = runtime.block_on(DemoApi::create_widget(&Fake, CreateWidgetRequest::default()));
+//! assert!(matches!(answer, Err(Error::NotImplemented(_))));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags
-)]
-#![allow(
-    clippy::doc_lazy_continuation,
-    clippy::doc_overindented_list_items,
-    clippy::large_enum_variant,
-    clippy::manual_async_fn
 )]
 #[rustfmt::skip]
 #[cfg(feature = "cli")]
@@ -25,36 +74,20 @@ pub mod cli;
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]
-pub mod create_widget;
+pub mod operation;
 #[rustfmt::skip]
-pub mod describe_widget;
+pub mod types;
 #[rustfmt::skip]
-pub mod list_gadgets;
-#[rustfmt::skip]
-pub mod list_widgets;
-#[rustfmt::skip]
-pub use client::{Client, DemoApi, PRODUCT};
-#[rustfmt::skip]
-pub use create_widget::{
-    CreateWidgetRequest, CreateWidgetRequestBuilder, CreateWidgetResponse,
-    CreateWidgetError,
-};
-#[rustfmt::skip]
-pub use describe_widget::{
-    DescribeWidgetRequest, DescribeWidgetRequestBuilder, DescribeWidgetResponse,
-    DescribeWidgetError,
-};
-#[rustfmt::skip]
-pub use list_gadgets::{
-    ListGadgetsRequest, ListGadgetsRequestBuilder, ListGadgetsResponse, ListGadgetsError,
-};
-#[rustfmt::skip]
-pub use list_widgets::{
-    ListWidgetsRequest, ListWidgetsRequestBuilder, ListWidgetsResponse, ListWidgetsError,
-};
+pub use client::{Client, DemoApi, PRODUCT, Request};
 #[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
 #[rustfmt::skip]
 pub use ::acs_runtime::client::{Config, Error, RetryPolicy, ServiceError};
 #[rustfmt::skip]
+pub use ::acs_runtime::operation::BoxFuture;
+#[rustfmt::skip]
+pub use ::acs_runtime::paginate::Paginator;
+#[rustfmt::skip]
 pub use ::acs_runtime::validate::{Violation, Violations};
+#[rustfmt::skip]
+pub use ::acs_runtime::waiter::{WaitError, WaiterConfig};

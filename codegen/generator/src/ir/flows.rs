@@ -1,0 +1,76 @@
+//! Lowering of waiters and paginators: spec paths resolved into Rust field paths and types.
+
+use super::names;
+use super::{PaginationIr, StructIr, TypeIr, TypeRef, TypeSpace, WaiterIr};
+use crate::spec::model::{Format, Member, Pagination, Waiter};
+
+/// The client method of a waiter: `VpnGatewayActive` -> `wait_until_vpn_gateway_active`.
+pub fn wait_method(waiter: &str) -> String {
+    format!("wait_until_{}", names::module_name(waiter))
+}
+
+/// A pagination resolved against the operation's parameters and response.
+pub fn pagination(
+    p: &Pagination,
+    parameters: &[Member],
+    response: &StructIr,
+    types: &TypeSpace,
+) -> PaginationIr {
+    let resolve = |path: Option<&String>| {
+        path.map(|p| field_path(response, types, p).0)
+            .unwrap_or_default()
+    };
+    let (items, item) = field_path(response, types, &p.items);
+    let Some(TypeRef::List(item, _)) = item else {
+        unreachable!("checked: pagination items are a list")
+    };
+    PaginationIr {
+        style: p.style,
+        input: names::field_name(&p.input),
+        input_is_i64: parameters.iter().any(|m| {
+            m.name.as_deref() == Some(p.input.as_str()) && m.format == Some(Format::Int64)
+        }),
+        output: resolve(p.output.as_ref()),
+        total: resolve(p.total.as_ref()),
+        items,
+        item: *item,
+    }
+}
+
+/// A waiter resolved against the polled operation's response.
+pub fn waiter(w: &Waiter, response: &StructIr, types: &TypeSpace) -> WaiterIr {
+    let (state, ty) = w
+        .state
+        .as_ref()
+        .map_or((Vec::new(), None), |p| field_path(response, types, p));
+    WaiterIr {
+        method: wait_method(&w.name),
+        spec: w.clone(),
+        state,
+        state_is_enum: matches!(ty, Some(TypeRef::Enum(_))),
+    }
+}
+
+/// The Rust field names along a dotted wire path, and the type at its end.
+fn field_path(
+    response: &StructIr,
+    types: &TypeSpace,
+    path: &str,
+) -> (Vec<String>, Option<TypeRef>) {
+    let mut fields = &response.fields;
+    let mut rust = Vec::new();
+    let mut ty = None;
+    for step in path.split('.') {
+        let Some(field) = fields.iter().find(|f| f.wire == step) else {
+            break;
+        };
+        rust.push(field.rust.clone());
+        ty = Some(field.ty.clone());
+        if let TypeRef::Struct(id) = field.ty {
+            if let TypeIr::Struct(s) = types.get(id) {
+                fields = &s.fields;
+            }
+        }
+    }
+    (rust, ty)
+}
