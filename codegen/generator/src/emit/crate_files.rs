@@ -3,40 +3,41 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::rustdoc::sanitize;
+use super::rustdoc::{doc_lines, example_lines};
 use super::types::ident;
 use crate::ir::CrateIr;
 
-/// The crate manifest (after the header).
+/// The crate manifest (after the header), written by the TOML serializer so that no spec
+/// text can add a key.
 pub fn cargo_toml(ir: &CrateIr) -> String {
     let p = &ir.product;
-    format!(
-        r#"[package]
-name = "{name}"
-version = "0.1.0"
-description = "{title} ({version}): typed, validated requests, responses and errors."
-edition = "2024"
-license.workspace = true
-rust-version.workspace = true
-publish = false
+    let description = format!(
+        "{} ({}): typed, validated requests, responses and errors.",
+        p.title, p.version
+    );
+    let manifest = toml::toml! {
+        [package]
+        name = (ir.package.clone())
+        version = "0.1.0"
+        description = description
+        edition = "2024"
+        license = { workspace = true }
+        rust-version = { workspace = true }
+        publish = false
 
-[dependencies]
-acs-runtime = {{ workspace = true }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
+        [dependencies]
+        acs-runtime = { workspace = true }
+        serde = { version = "1", features = ["derive"] }
+        serde_json = "1"
 
-[dev-dependencies]
-futures-util = "0.3"
-tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
+        [dev-dependencies]
+        futures-util = "0.3"
+        tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 
-[features]
-# Operation tables and request deserialization for command-line front ends.
-cli = []
-"#,
-        name = ir.package,
-        title = p.title,
-        version = p.version,
-    )
+        [features]
+        cli = []
+    };
+    toml::to_string(&manifest).expect("a manifest serializes")
 }
 
 /// `lib.rs`: crate docs, one module per operation, re-exports of the main types.
@@ -50,11 +51,14 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     if let Some(description) = &p.description {
         doc.push_str(&format!("{}\n\n", description.trim()));
     }
-    doc.push_str(&format!(
-        "One module per operation, each with a request (builder and validation), a response and an error enum. The main types are re-exported at the crate root.\n\n```\nlet request = {crate_ident}::{}Request::builder();\n# let _ = request;\n```\n",
-        ir.operations.first().map_or("", |o| o.spec.name.as_str())
-    ));
-    let lines = sanitize(&doc);
+    doc.push_str("One module per operation, each with a request (builder and validation), a response and an error enum. The main types are re-exported at the crate root.");
+    let mut lines = doc_lines(&doc);
+    if let Some(first) = ir.operations.first() {
+        lines.extend(example_lines(&format!(
+            "let request = {crate_ident}::{}::builder();\n# let _ = request;",
+            first.request.name
+        )));
+    }
     let modules = ir.operations.iter().map(|op| {
         let module = format_ident!("{}", op.module);
         quote! {
@@ -73,7 +77,6 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     let api = format_ident!("{}Api", p.product);
     quote! {
         #(#![doc = #lines])*
-        #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::large_enum_variant,
             clippy::manual_async_fn)]
         #[rustfmt::skip]

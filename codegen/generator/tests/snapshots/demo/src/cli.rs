@@ -12,7 +12,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "CreateWidget",
             summary: "Creates a widget.",
-            description: "Creates a widget with every kind of parameter.\n\n```\nnot Rust: this fence must not become a doc-test\n```",
+            description: "Creates a widget with every kind of parameter.\n\n```text\nnot Rust: this fence must not become a doc-test\n```",
             info: &crate::create_widget::OPERATION,
             parameters: &[
                 ParamDoc {
