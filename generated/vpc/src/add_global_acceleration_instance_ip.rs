@@ -39,9 +39,9 @@ pub struct AddGlobalAccelerationInstanceIpRequest {
     /// - Example: `ga-Ldefrgbttnyyf****`.
     #[rpc(name = "GlobalAccelerationInstanceId")]
     pub global_acceleration_instance_id: Option<String>,
-    /// The EIP ID. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// The EIP ID. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
-    /// >  Make sure that the billing method of the EIP is pay-as-you-go, and the EIP and the shared-bandwidth GA instance belong to the same region.
+    /// > Make sure that the billing method of the EIP is pay-as-you-go, and the EIP and the shared-bandwidth GA instance belong to the same region.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.

@@ -30,7 +30,7 @@ pub struct ApplyPhysicalConnectionLOARequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -39,7 +39,7 @@ pub struct ApplyPhysicalConnectionLOARequest {
     pub client_token: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -77,10 +77,10 @@ pub struct ApplyPhysicalConnectionLOARequest {
     pub company_name: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **MSTP**: MSTP line
-    /// *   **MPLSVPN**: MPLSVPN line
-    /// *   **FIBRE**: fiber line
-    /// *   **Other**: other types
+    /// * **MSTP**: MSTP line
+    /// * **MPLSVPN**: MPLSVPN line
+    /// * **FIBRE**: fiber line
+    /// * **Other**: other types
     ///
     /// - Wire name: `LineType`.
     /// - Required.
@@ -230,8 +230,8 @@ pub struct PmInfo {
     pub pm_name: Option<String>,
     /// The type of the identity document of the construction engineer. Valid values:
     ///
-    /// *   **IDCard**
-    /// *   **Passport**
+    /// * **IDCard**
+    /// * **Passport**
     ///
     /// - Wire name: `PMCertificateType`.
     /// - Example: `IDCard`.

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// The region ID of the vSwitch to which the private IP address that you want to query belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,8 +48,8 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     pub private_ip_address: Option<String>,
     /// The version of the private IP address. Valid values:
     ///
-    /// *   **ipv4** If you want to query an IPv4 address, this parameter is optional.
-    /// *   **ipv6** If you want to query an IPv6 address, this parameter is required.
+    /// * **ipv4** If you want to query an IPv4 address, this parameter is optional.
+    /// * **ipv6** If you want to query an IPv6 address, this parameter is required.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
@@ -137,8 +137,8 @@ impl CheckCanAllocateVpcPrivateIpAddressRequestBuilder {
 pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
     /// Indicates whether the private IP address is available. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CanAllocate`.
     /// - Example: `true`.

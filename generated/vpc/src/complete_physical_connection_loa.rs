@@ -26,7 +26,7 @@ pub struct CompletePhysicalConnectionLOARequest {
     ///
     /// You can use the client to generate the value, but you must ensure that it is unique among different requests.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-230e-11e9-8e44-0016e04115b`.
@@ -35,7 +35,7 @@ pub struct CompletePhysicalConnectionLOARequest {
     pub client_token: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -63,10 +63,10 @@ pub struct CompletePhysicalConnectionLOARequest {
     pub line_label: Option<String>,
     /// The ISP. Valid values:
     ///
-    /// *   **China Telecom**
-    /// *   **China Unicom**
-    /// *   **China Mobile**
-    /// *   **Other ISPs in China**
+    /// * **China Telecom**
+    /// * **China Unicom**
+    /// * **China Mobile**
+    /// * **Other ISPs in China**
     ///
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.
@@ -80,8 +80,8 @@ pub struct CompletePhysicalConnectionLOARequest {
     pub line_sp_contact_info: Option<String>,
     /// Specifies whether the construction is completed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `FinishWork`.
     /// - Default: `true`.

@@ -12,9 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   Only an initiator router interface in the **Idle** state can initiate a connection.
-/// *   You can create only one pair of connected router interfaces between two routers.
-/// *   You cannot initiate a connection if your Alibaba Cloud account has a router interface with overdue payments.
+/// * Only an initiator router interface in the **Idle** state can initiate a connection.
+/// * You can create only one pair of connected router interfaces between two routers.
+/// * You cannot initiate a connection if your Alibaba Cloud account has a router interface with overdue payments.
 ///
 /// # Example
 ///
@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ConnectRouterInterfaceRequest {
     /// The ID of the region where the router interface is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateBgpPeerRequest {
     /// The ID of the region to which the BGP group belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +46,8 @@ pub struct CreateBgpPeerRequest {
     pub peer_ip_address: Option<String>,
     /// Specifies whether to enable the Bidirectional Forwarding Detection (BFD) feature. Valid values:
     ///
-    /// *   **true**: enables BFD.
-    /// *   **false**: disables BFD.
+    /// * **true**: enables BFD.
+    /// * **false**: disables BFD.
     ///
     /// - Wire name: `EnableBfd`.
     /// - Default: `false`.
@@ -58,7 +58,7 @@ pub struct CreateBgpPeerRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
+    /// > If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -67,8 +67,8 @@ pub struct CreateBgpPeerRequest {
     pub client_token: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**: This is the default value.
-    /// *   **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
+    /// * **IPv4**: This is the default value.
+    /// * **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.

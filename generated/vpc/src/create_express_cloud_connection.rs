@@ -72,11 +72,11 @@ pub struct CreateExpressCloudConnectionRequest {
     pub idc_sp: Option<String>,
     /// The port of the Express Connect circuit. Valid values:
     ///
-    /// *   100Base-T
-    /// *   1000Base-T
-    /// *   1000Base-LX
-    /// *   10GBase-T
-    /// *   10GBase-LR
+    /// * 100Base-T
+    /// * 1000Base-T
+    /// * 1000Base-LX
+    /// * 10GBase-T
+    /// * 10GBase-LR
     ///
     /// - Wire name: `PortType`.
     /// - Example: `100Base-T`.

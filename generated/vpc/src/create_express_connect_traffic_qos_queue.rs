@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -36,7 +36,7 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -68,9 +68,9 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     pub qos_id: Option<String>,
     /// The priority of the QoS queue. Valid values:
     ///
-    /// *   **High**
-    /// *   **Medium**
-    /// *   **Default**: default queue.
+    /// * **High**
+    /// * **Medium**
+    /// * **Default**: default queue.
     ///
     /// > You cannot create a QoS queue of the default priority.
     ///
@@ -81,8 +81,8 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     pub queue_type: Option<String>,
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
-    /// *   If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
-    /// *   If QueueType is set to **Default**, a value of - is returned.
+    /// * If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
+    /// * If QueueType is set to **Default**, a value of - is returned.
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.

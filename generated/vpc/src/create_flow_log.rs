@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateFlowLog`: Creates a flow log.
 ///
-/// **CreateFlowLog** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of the flow log.
+/// **CreateFlowLog** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of the flow log.
 ///
-/// *   If the flow log is in the **Activating** state, the flow log is being created.
-/// *   If the flow log is in the **Active** state, the flow log is created and started.
+/// * If the flow log is in the **Activating** state, the flow log is being created.
+/// * If the flow log is in the **Active** state, the flow log is created and started.
 ///
 /// # Asynchronous
 ///
@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateFlowLogRequest {
-    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -58,9 +58,9 @@ pub struct CreateFlowLogRequest {
     pub description: Option<String>,
     /// The type of the resource whose traffic you want to capture. Valid values:
     ///
-    /// *   **NetworkInterface**: elastic network interface (ENI)
-    /// *   **VSwitch**: all ENIs in a vSwitch
-    /// *   **VPC**: all ENIs in a virtual private cloud (VPC)
+    /// * **NetworkInterface**: elastic network interface (ENI)
+    /// * **VSwitch**: all ENIs in a vSwitch
+    /// * **VPC**: all ENIs in a virtual private cloud (VPC)
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -76,9 +76,9 @@ pub struct CreateFlowLogRequest {
     pub resource_id: Option<String>,
     /// The type of traffic that you want to capture. Valid values:
     ///
-    /// *   **All**: all traffic
-    /// *   **Allow**: traffic that is allowed
-    /// *   **Drop**: traffic that is rejected
+    /// * **All**: all traffic
+    /// * **Allow**: traffic that is allowed
+    /// * **Drop**: traffic that is rejected
     ///
     /// - Wire name: `TrafficType`.
     /// - Required.
@@ -87,9 +87,9 @@ pub struct CreateFlowLogRequest {
     pub traffic_type: Option<String>,
     /// The name of the project that stores the captured traffic data.
     ///
-    /// *   The name can contain only lowercase letters, digits, and hyphens (-).
-    /// *   The name must start and end with a lowercase letter or a digit.
-    /// *   The name must be 3 to 63 characters in length.
+    /// * The name can contain only lowercase letters, digits, and hyphens (-).
+    /// * The name must start and end with a lowercase letter or a digit.
+    /// * The name must be 3 to 63 characters in length.
     ///
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
@@ -97,9 +97,9 @@ pub struct CreateFlowLogRequest {
     pub project_name: Option<String>,
     /// The name of the Logstore that stores the captured traffic data.
     ///
-    /// *   The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
-    /// *   The name must start and end with a lowercase letter or a digit.
-    /// *   The name must be 3 to 63 characters in length.
+    /// * The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
+    /// * The name must start and end with a lowercase letter or a digit.
+    /// * The name must be 3 to 63 characters in length.
     ///
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
@@ -113,8 +113,8 @@ pub struct CreateFlowLogRequest {
     pub aggregation_interval: Option<i32>,
     /// The scope of the traffic that you want to capture. Valid values:
     ///
-    /// *   **all**: all traffic.
-    /// *   **internetGateway**: Internet traffic.
+    /// * **all**: all traffic.
+    /// * **internetGateway**: Internet traffic.
     ///
     /// - Wire name: `TrafficPath`.
     /// - Items: at most 20.
@@ -288,8 +288,8 @@ pub struct CreateFlowLogResponse {
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -42,10 +42,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     pub region_id: Option<String>,
     /// The acceleration area. Valid values:
     ///
-    /// *   **china-mainland**
-    /// *   **north-america**
-    /// *   **asia-pacific**
-    /// *   **europe**
+    /// * **china-mainland**
+    /// * **north-america**
+    /// * **asia-pacific**
+    /// * **europe**
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Required.
@@ -61,8 +61,8 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     pub bandwidth: Option<String>,
     /// The bandwidth type. Valid values:
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive**
+    /// * **Sharing**
+    /// * **Exclusive**
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.

@@ -77,8 +77,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub backend_ipv4_port: Option<i32>,
     /// The protocol. Valid values:
     ///
-    /// *   **tcp**
-    /// *   **udp**
+    /// * **tcp**
+    /// * **udp**
     ///
     /// - Wire name: `TransProtocol`.
     /// - Required.
@@ -87,8 +87,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub trans_protocol: Option<String>,
     /// The maximum bandwidth specified in the IPv6 mapping entry. Valid values:
     ///
-    /// *   \-1 (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
-    /// *   1 to 200: the bandwidth value specified in the IPv6 mapping entry. Unit: Mbit/s.
+    /// * \-1 (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
+    /// * 1 to 200: the bandwidth value specified in the IPv6 mapping entry. Unit: Mbit/s.
     ///
     /// > The sum of the maximum bandwidth values specified in all IPv6 entries cannot exceed the maximum bandwidth supported by the instance.
     ///
@@ -99,8 +99,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub entry_bandwidth: Option<i32>,
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Default: `off`.
@@ -109,8 +109,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub acl_status: Option<String>,
     /// Specifies whether to enable ACLs. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.

@@ -32,10 +32,10 @@ pub struct CreateNetworkAclRequest {
     ///
     /// ecs.c1, ecs.c2, ecs.c4, ecs.c5, ecs.ce4, ecs.cm4, ecs.d1, ecs.e3, ecs.e4, ecs.ga1, ecs.gn4, ecs.gn5, ecs.i1, ecs.m1, ecs.m2, ecs.mn4, ecs.n1, ecs.n2, ecs.n4, ecs.s1, ecs.s2, ecs.s3, ecs.se1, ecs.sn1, ecs.sn2, ecs.t1, and ecs.xn4.
     ///
-    /// *   For more information about how to upgrade an ECS instance, see [Upgrade subscription instances](https://www.alibabacloud.com/help/doc-detail/25438.htm) and [Change the specifications of pay-as-you-go instances](https://www.alibabacloud.com/help/doc-detail/60051.htm).
-    /// *   For more information about how to release an ECS instance, see [Release an ECS instance](https://www.alibabacloud.com/help/doc-detail/25442.htm).
+    /// * For more information about how to upgrade an ECS instance, see [Upgrade subscription instances](<https://www.alibabacloud.com/help/doc-detail/25438.htm>) and [Change the specifications of pay-as-you-go instances](<https://www.alibabacloud.com/help/doc-detail/60051.htm>).
+    /// * For more information about how to release an ECS instance, see [Release an ECS instance](<https://www.alibabacloud.com/help/doc-detail/25442.htm>).
     ///
-    /// >  If the VPC contains an ECS instance that does not support network ACLs, upgrade the ECS instance.
+    /// > If the VPC contains an ECS instance that does not support network ACLs, upgrade the ECS instance.
     ///
     /// - Wire name: `VpcId`.
     /// - Required.
@@ -62,7 +62,7 @@ pub struct CreateNetworkAclRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -71,8 +71,8 @@ pub struct CreateNetworkAclRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -86,7 +86,7 @@ pub struct CreateNetworkAclRequest {
     pub tag: Option<Vec<Tag>>,
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -213,8 +213,8 @@ pub struct IngressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -231,19 +231,19 @@ pub struct IngressAclEntry {
     pub source_cidr_ip: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
-    /// *   If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
-    /// *   If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
+    /// * If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
+    /// * If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -302,8 +302,8 @@ pub struct EgressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -315,11 +315,11 @@ pub struct EgressAclEntry {
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -331,8 +331,8 @@ pub struct EgressAclEntry {
     pub destination_cidr_ip: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
-    /// *   If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
-    /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
+    /// * If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
+    /// * If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -381,9 +381,9 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
 pub struct Resource {
     /// The association status of the resource. Valid values:
     ///
-    /// *   **BINDED**
-    /// *   **BINDING**
-    /// *   **UNBINDING**
+    /// * **BINDED**
+    /// * **BINDING**
+    /// * **UNBINDING**
     ///
     /// - Wire name: `Status`.
     /// - Example: `BINDED`.
@@ -438,8 +438,8 @@ impl<'de> ::serde::Deserialize<'de> for Resources {
 pub struct NetworkAclAttribute {
     /// The status of the network ACL. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Modifying`.

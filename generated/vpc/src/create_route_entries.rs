@@ -8,24 +8,23 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
 ///
-/// ## [](#)References
+/// ## References
 ///
-/// *   **CreateRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task.
+/// * **CreateRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](<https://www.alibabacloud.com/help/doc-detail/138148.htm>) operation to query the status of the task.
 ///
-///    *   If the route entry is in the **Creating** state, the route entry is being created.
-///    *   If the route entry is in the **Created** state, the route entry is created.
-///
-/// *   You cannot repeatedly call the **CreateRouteEntries** operation to create the same route entry within the specified period of time.
+///   * If the route entry is in the **Creating** state, the route entry is being created.
+///   * If the route entry is in the **Created** state, the route entry is created.
+/// * You cannot repeatedly call the **CreateRouteEntries** operation to create the same route entry within the specified period of time.
 ///
 /// **When you call this operation to add custom route entries to the route table of a vRouter, take note of the following items:**
 ///
-/// *   A route table can contain up to 200 custom route entries.
-/// *   The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be the same as or overlap with the CIDR block of a vSwitch in the VPC.
-/// *   The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or its subnets.
-/// *   The destination CIDR blocks (**DstCidrBlock**) of route entries in the same route table must be unique.
-/// *   If you do not include the mask length when you specify the destination CIDR block (**DstCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
-/// *   Multiple custom route entries can point to the same next hop (**NextHop**).
-/// *   The next hop (**NextHop**) of a custom route entry must belong to the same VPC as the route table.
+/// * A route table can contain up to 200 custom route entries.
+/// * The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be the same as or overlap with the CIDR block of a vSwitch in the VPC.
+/// * The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or its subnets.
+/// * The destination CIDR blocks (**DstCidrBlock**) of route entries in the same route table must be unique.
+/// * If you do not include the mask length when you specify the destination CIDR block (**DstCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
+/// * Multiple custom route entries can point to the same next hop (**NextHop**).
+/// * The next hop (**NextHop**) of a custom route entry must belong to the same VPC as the route table.
 ///
 /// # Asynchronous
 ///
@@ -45,7 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateRouteEntriesRequest {
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -61,8 +60,8 @@ pub struct CreateRouteEntriesRequest {
     pub route_entries: Option<Vec<RouteEntries>>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -142,8 +141,8 @@ impl CreateRouteEntriesRequestBuilder {
 pub struct RouteEntries {
     /// The destination CIDR block of the custom route. IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported. You can enter up to 50 destination CIDR blocks. Make sure that the following requirements are met:
     ///
-    /// *   The destination CIDR block cannot point to 100.64.0.0/10 or belong to 100.64.0.0/10.
-    /// *   The destination CIDR block of each route in the route table is unique.
+    /// * The destination CIDR block cannot point to 100.64.0.0/10 or belong to 100.64.0.0/10.
+    /// * The destination CIDR block of each route in the route table is unique.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Required.
@@ -159,8 +158,8 @@ pub struct RouteEntries {
     pub route_table_id: Option<String>,
     /// The IP version. Valid values: You can specify at most 50 IP versions. Valid values:
     ///
-    /// *   **4**: IPv4
-    /// *   **6**: IPv6
+    /// * **4**: IPv4
+    /// * **6**: IPv6
     ///
     /// - Wire name: `IpVersion`.
     #[rpc(name = "IpVersion")]
@@ -174,19 +173,19 @@ pub struct RouteEntries {
     pub next_hop: Option<String>,
     /// The type of next hop. You can specify at most 50 next hop types. Valid values:
     ///
-    /// *   **Instance**: Elastic Compute Service (ECS) instance. This is the default value.
-    /// *   **HaVip**: high-availability virtual IP address (HaVip).
-    /// *   **RouterInterface**: router interface.
-    /// *   **NetworkInterface**: elastic network interface (ENI).
-    /// *   **VpnGateway**: VPN gateway.
-    /// *   **IPv6Gateway**: IPv6 gateway.
-    /// *   **NatGateway**: NAT gateway.
-    /// *   **Attachment**: transit router.
-    /// *   **VpcPeer**: VPC peering connection.
-    /// *   **Ipv4Gateway**: IPv4 gateway.
-    /// *   **GatewayEndpoint**: gateway endpoint.
-    /// *   **CenBasic**: CEN does not support transfer routers.
-    /// *   **Ecr**: Express Connect Router (ECR).
+    /// * **Instance**: Elastic Compute Service (ECS) instance. This is the default value.
+    /// * **HaVip**: high-availability virtual IP address (HaVip).
+    /// * **RouterInterface**: router interface.
+    /// * **NetworkInterface**: elastic network interface (ENI).
+    /// * **VpnGateway**: VPN gateway.
+    /// * **IPv6Gateway**: IPv6 gateway.
+    /// * **NatGateway**: NAT gateway.
+    /// * **Attachment**: transit router.
+    /// * **VpcPeer**: VPC peering connection.
+    /// * **Ipv4Gateway**: IPv4 gateway.
+    /// * **GatewayEndpoint**: gateway endpoint.
+    /// * **CenBasic**: CEN does not support transfer routers.
+    /// * **Ecr**: Express Connect Router (ECR).
     ///
     /// - Wire name: `NextHopType`.
     /// - Required.

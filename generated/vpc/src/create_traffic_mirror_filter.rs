@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
 ///
-/// **CreateTrafficMirrorFilter** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) operation to query the status of the task.
+/// **CreateTrafficMirrorFilter** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) operation to query the status of the task.
 ///
-/// *   If the filter is in the **Creating** state, the filter is being created.
-/// *   If the filter is in the **Created** state, the filter is created.
+/// * If the filter is in the **Creating** state, the filter is being created.
+/// * If the filter is in the **Created** state, the filter is created.
 ///
 /// # Example
 ///
@@ -46,7 +46,7 @@ pub struct CreateTrafficMirrorFilterRequest {
     ///
     /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -55,8 +55,8 @@ pub struct CreateTrafficMirrorFilterRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**: performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
+    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**: performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -76,7 +76,7 @@ pub struct CreateTrafficMirrorFilterRequest {
     pub egress_rules: Option<Vec<EgressRule>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -204,8 +204,8 @@ impl CreateTrafficMirrorFilterRequestBuilder {
 pub struct IngressRule {
     /// The collection policy of the inbound rule. Valid values:
     ///
-    /// *   **accept**: collects the network traffic.
-    /// *   **drop**: does not collect the network traffic.
+    /// * **accept**: collects the network traffic.
+    /// * **drop**: does not collect the network traffic.
     ///
     /// - Wire name: `Action`.
     /// - Required.
@@ -220,10 +220,10 @@ pub struct IngressRule {
     pub source_cidr_block: Option<String>,
     /// The type of the protocol is used by the inbound traffic that you want to mirror. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol.
-    /// *   **TCP**: Transmission Control Protocol.
-    /// *   **UDP**: User Datagram Protocol.
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol.
+    /// * **TCP**: Transmission Control Protocol.
+    /// * **UDP**: User Datagram Protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Required.
@@ -232,8 +232,8 @@ pub struct IngressRule {
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Required.
@@ -242,7 +242,7 @@ pub struct IngressRule {
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first port and last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
-    /// >  If you set **IngressRules.N.Protocol** to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If you set **IngressRules.N.Protocol** to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `80/120`.
@@ -262,7 +262,7 @@ pub struct IngressRule {
     pub destination_cidr_block: Option<String>,
     /// The source port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first port and last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
-    /// >  If **IngressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
+    /// > If **IngressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `80/120`.
@@ -282,8 +282,8 @@ impl ::acs_runtime::validate::Validate for IngressRule {
 pub struct EgressRule {
     /// The collection policy of the outbound rule. Valid values:
     ///
-    /// *   **accept**: collects the network traffic.
-    /// *   **drop**: does not collect the network traffic.
+    /// * **accept**: collects the network traffic.
+    /// * **drop**: does not collect the network traffic.
     ///
     /// - Wire name: `Action`.
     /// - Required.
@@ -298,10 +298,10 @@ pub struct EgressRule {
     pub source_cidr_block: Option<String>,
     /// The type of the protocol that is used by the outbound traffic that you want to mirror. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol.
-    /// *   **TCP**: Transmission Control Protocol.
-    /// *   **UDP**: User Datagram Protocol.
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol.
+    /// * **TCP**: Transmission Control Protocol.
+    /// * **UDP**: User Datagram Protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Required.
@@ -310,8 +310,8 @@ pub struct EgressRule {
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
-    /// *   **IPv4**: IPv4
-    /// *   **IPv6**: IPv6
+    /// * **IPv4**: IPv4
+    /// * **IPv6**: IPv6
     ///
     /// - Wire name: `IpVersion`.
     /// - Required.
@@ -320,7 +320,7 @@ pub struct EgressRule {
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic. Valid values for a port: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.
     ///
-    /// >  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
+    /// > If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `22/40`.
@@ -340,7 +340,7 @@ pub struct EgressRule {
     pub destination_cidr_block: Option<String>,
     /// The source port range of the outbound traffic. Valid values: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.
     ///
-    /// >  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
+    /// > If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.

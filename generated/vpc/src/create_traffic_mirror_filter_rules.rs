@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
 ///
-/// *   **CreateTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) to query the status of the task.
+/// * **CreateTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) to query the status of the task.
 ///
-///    *   If the inbound or outbound rule is in the **Creating** state, the rule is being created.
-///    *   If the inbound or outbound rule is in the **Created** state, the rule is created.
-///
-/// *   You cannot call **CreateTrafficMirrorFilterRules** within the specified period of time.
+///   * If the inbound or outbound rule is in the **Creating** state, the rule is being created.
+///   * If the inbound or outbound rule is in the **Created** state, the rule is created.
+/// * You cannot call **CreateTrafficMirrorFilterRules** within the specified period of time.
 ///
 /// # Example
 ///
@@ -40,7 +39,7 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -49,8 +48,8 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the check, the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -70,7 +69,7 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     pub egress_rules: Option<Vec<EgressRule>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -172,8 +171,8 @@ impl CreateTrafficMirrorFilterRulesRequestBuilder {
 pub struct IngressRule {
     /// The policy of the inbound rule. Valid values:
     ///
-    /// *   **accept**: collects network traffic.
-    /// *   **drop**: drops network traffic.
+    /// * **accept**: collects network traffic.
+    /// * **drop**: drops network traffic.
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
@@ -187,10 +186,10 @@ pub struct IngressRule {
     pub source_cidr_block: Option<String>,
     /// The protocol that is used by the inbound traffic to be mirrored. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol.
-    /// *   **TCP**: Transmission Control Protocol.
-    /// *   **UDP**: User Datagram Protocol.
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol.
+    /// * **TCP**: Transmission Control Protocol.
+    /// * **UDP**: User Datagram Protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
@@ -198,8 +197,8 @@ pub struct IngressRule {
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
-    /// *   **IPv4**: IPv4
-    /// *   **IPv6**: IPv6
+    /// * **IPv4**: IPv4
+    /// * **IPv6**: IPv6
     ///
     /// - Wire name: `IpVersion`.
     /// - Required.
@@ -208,7 +207,7 @@ pub struct IngressRule {
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first and the last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
-    /// >  If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `80/120`.
@@ -228,7 +227,7 @@ pub struct IngressRule {
     pub destination_cidr_block: Option<String>,
     /// The source port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first and last port with a forward slash (/). For example **1/200** and **80/80**. You cannot set this parameter to \*\*-1/-1\*\*, which indicates all ports.
     ///
-    /// >  If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `80/120`.
@@ -246,8 +245,8 @@ impl ::acs_runtime::validate::Validate for IngressRule {
 pub struct EgressRule {
     /// The collection policy of the outbound rule. Valid values:
     ///
-    /// *   **accept**: accepts network traffic.
-    /// *   **drop**: drops network traffic.
+    /// * **accept**: accepts network traffic.
+    /// * **drop**: drops network traffic.
     ///
     /// - Wire name: `Action`.
     /// - Required.
@@ -262,10 +261,10 @@ pub struct EgressRule {
     pub source_cidr_block: Option<String>,
     /// The protocol that is used by the outbound traffic to be mirrored. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol.
-    /// *   **TCP**: Transmission Control Protocol.
-    /// *   **UDP**: User Datagram Protocol.
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol.
+    /// * **TCP**: Transmission Control Protocol.
+    /// * **UDP**: User Datagram Protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Required.
@@ -274,8 +273,8 @@ pub struct EgressRule {
     pub protocol: Option<String>,
     /// The IP version of the instance. Valid values:
     ///
-    /// *   **IPv4**: IPv4
-    /// *   **IPv6**: IPv6
+    /// * **IPv4**: IPv4
+    /// * **IPv6**: IPv6
     ///
     /// - Wire name: `IpVersion`.
     /// - Required.
@@ -284,7 +283,7 @@ pub struct EgressRule {
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic. Valid value: **1** to **65535**. Separate the first and last port with a forward slash (/). For example **1/200** and **80/80**. You cannot set this parameter to \*\*-1/-1\*\*, which indicates all ports.
     ///
-    /// >  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `22/40`.
@@ -304,7 +303,7 @@ pub struct EgressRule {
     pub destination_cidr_block: Option<String>,
     /// The source port range of the outbound traffic. Valid value: **1** to **65535**. Separate the first and last port with a forward slash (/). For example **1/200** and **80/80**. You cannot set this parameter to \*\*-1/-1\*\*, which indicates all ports.
     ///
-    /// >  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.

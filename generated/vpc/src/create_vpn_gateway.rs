@@ -49,7 +49,7 @@ pub struct CreateVpnGatewayRequest {
     /// - Wire name: `Name`.
     /// - Example: `MYVPN`.
     /// - Length: 2 to 100 characters.
-    /// - Format: starts with a letter; letters, digits, underscores (_) and hyphens (-) only (pattern `^[A-Za-z][A-Za-z0-9_-]*$`).
+    /// - Format: starts with a letter; letters, digits, underscores (\_) and hyphens (-) only (pattern `^[A-Za-z][A-Za-z0-9_-]*$`).
     #[rpc(name = "Name")]
     pub name: Option<String>,
     /// The ID of the virtual private cloud (VPC) where you want to create the VPN gateway.
@@ -150,11 +150,11 @@ pub struct CreateVpnGatewayRequest {
     pub network_type: Option<NetworkType>,
     /// The second vSwitch with which you want to associate the VPN gateway.
     ///
-    /// *   If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
-    /// *   You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
-    /// *   For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
+    /// * If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
+    /// * You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
+    /// * For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
     ///
-    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](https://www.alibabacloud.com/help/doc-detail/2358946.htm).
+    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](<https://www.alibabacloud.com/help/doc-detail/2358946.htm>).
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0wiz7obm0tbimu4r****`.
@@ -162,13 +162,11 @@ pub struct CreateVpnGatewayRequest {
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// *   You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource group IDs.
+    /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
+    /// * If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
+    /// * After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
     ///
-    /// *   If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
-    ///
-    /// *   After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
-    ///
-    ///    If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
+    ///   If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
 ///
-/// *   **CreateVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
+/// * **CreateVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    *   If a VPN gateway is in the **updating** state, the destination-based route entry is being created.
-///    *   If a VPN gateway is in the **active** state, the destination-based route entry has been created.
-///
-/// *   You cannot repeatedly call **CreateVpnRouteEntry** to create a destination-based route entry for a VPN gateway within the specified period of time.
+///   * If a VPN gateway is in the **updating** state, the destination-based route entry is being created.
+///   * If a VPN gateway is in the **active** state, the destination-based route entry has been created.
+/// * You cannot repeatedly call **CreateVpnRouteEntry** to create a destination-based route entry for a VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -35,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,7 +45,7 @@ pub struct CreateVpnRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae****`.
@@ -77,8 +76,8 @@ pub struct CreateVpnRouteEntryRequest {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **100**: a high priority
-    /// *   **0**: a low priority
+    /// * **100**: a high priority
+    /// * **0**: a low priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -88,8 +87,8 @@ pub struct CreateVpnRouteEntryRequest {
     pub weight: Option<i32>,
     /// Specifies whether to advertise the destination-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.
@@ -249,8 +248,8 @@ pub struct CreateVpnRouteEntryResponse {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **100**: a high priority
-    /// *   **0**: a low priority
+    /// * **100**: a high priority
+    /// * **0**: a low priority
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
@@ -272,8 +271,8 @@ pub struct CreateVpnRouteEntryResponse {
     pub description: Option<String>,
     /// The status of the destination-based route.
     ///
-    /// *   **published**: advertised to the VPC route table.
-    /// *   **normal**: not advertised to the VPC route table.
+    /// * **published**: advertised to the VPC route table.
+    /// * **normal**: not advertised to the VPC route table.
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.

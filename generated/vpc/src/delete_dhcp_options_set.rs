@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **DeleteDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetDhcpOptionsSet](https://www.alibabacloud.com/help/doc-detail/189208.htm) operation to query the status of the task.
+/// * **DeleteDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetDhcpOptionsSet](<https://www.alibabacloud.com/help/doc-detail/189208.htm>) operation to query the status of the task.
 ///
-///    *   If the DHCP options set is in the **Deleting** state, the DHCP options set is being deleted.
-///    *   If you cannot query the DHCP options set, the DHCP options set is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteDhcpOptionsSet** operation to delete a DHCP options set within the specified period of time.
+///   * If the DHCP options set is in the **Deleting** state, the DHCP options set is being deleted.
+///   * If you cannot query the DHCP options set, the DHCP options set is deleted.
+/// * You cannot repeatedly call the **DeleteDhcpOptionsSet** operation to delete a DHCP options set within the specified period of time.
 ///
 /// # Example
 ///
@@ -31,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteDhcpOptionsSetRequest {
-    /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -49,7 +48,7 @@ pub struct DeleteDhcpOptionsSetRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

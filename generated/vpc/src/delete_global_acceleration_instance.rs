@@ -10,9 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   You can delete only pay-as-you-go instances.
-/// *   Before you can delete a dedicated instance, disassociate the backend server from the instance first.
-/// *   Before you can delete a shared instance, disassociate the elastic IP address (EIP) from the instance first.
+/// * You can delete only pay-as-you-go instances.
+/// * Before you can delete a dedicated instance, disassociate the backend server from the instance first.
+/// * Before you can delete a shared instance, disassociate the elastic IP address (EIP) from the instance first.
 ///
 /// # Example
 ///
@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

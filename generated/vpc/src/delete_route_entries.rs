@@ -10,16 +10,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   You can delete only routes that are in the **Available** state.
+/// * You can delete only routes that are in the **Available** state.
+/// * You cannot delete a route of a virtual private cloud (VPC) in which a vSwitch or another route is being created or deleted.
+/// * **DeleteRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](<https://www.alibabacloud.com/help/doc-detail/138148.htm>) operation to query the status of the task.
 ///
-/// *   You cannot delete a route of a virtual private cloud (VPC) in which a vSwitch or another route is being created or deleted.
-///
-/// *   **DeleteRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task.
-///
-///    *   If the route is in the **Deleting** state, the route is being deleted.
-///    *   If you cannot query the route, the route is deleted.
-///
-/// *   You cannot repeatedly call **DeleteRouteEntries** within a specific period of time.
+///   * If the route is in the **Deleting** state, the route is being deleted.
+///   * If you cannot query the route, the route is deleted.
+/// * You cannot repeatedly call **DeleteRouteEntries** within a specific period of time.
 ///
 /// # Asynchronous
 ///
@@ -40,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteRouteEntriesRequest {
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -55,8 +52,8 @@ pub struct DeleteRouteEntriesRequest {
     pub route_entries: Option<Vec<RouteEntries>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -142,7 +139,7 @@ pub struct RouteEntries {
     pub route_table_id: Option<String>,
     /// The ID of the route that you want to delete. You can specify up to 50 route IDs.
     ///
-    /// >  If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
+    /// > If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
@@ -150,7 +147,7 @@ pub struct RouteEntries {
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route that you want to delete. IPv4 and IPv6 CIDR blocks are supported. You can specify up to 50 destination CIDR blocks.
     ///
-    /// >  If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
+    /// > If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `47.100.XX.XX/24`.
@@ -158,7 +155,7 @@ pub struct RouteEntries {
     pub dst_cidr_block: Option<String>,
     /// The ID of the next hop that you want to delete. You can specify up to 50 next hop IDs.
     ///
-    /// >  If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
+    /// > If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.

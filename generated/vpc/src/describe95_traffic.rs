@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct Describe95TrafficRequest {
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -188,9 +188,9 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
 pub struct Traffic95Summary {
     /// The metering method of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   PayBy95: pay-by-enhanced-95th-percentile
-    /// *   PayByBandwidth: pay-by-bandwidth
-    /// *   PayByDominantTraffic: pay-by-dominant-traffic
+    /// * PayBy95: pay-by-enhanced-95th-percentile
+    /// * PayByBandwidth: pay-by-bandwidth
+    /// * PayByDominantTraffic: pay-by-dominant-traffic
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBy95`.
@@ -205,7 +205,7 @@ pub struct Traffic95Summary {
     /// - Wire name: `Bandwidth`.
     pub bandwidth: Option<i64>,
     /// The daily peak bandwidth. Unit: Mbit/s.
-    /// <props="china"> For more information, see [Daily peak bandwidth](https://www.alibabacloud.com/help/doc-detail/89729.htm).</props>
+    /// \<props="china"\> For more information, see [Daily peak bandwidth](<https://www.alibabacloud.com/help/doc-detail/89729.htm>).\</props\>
     ///
     /// - Wire name: `FifthPeakBandwidth`.
     /// - Example: `1064.244837773641`.

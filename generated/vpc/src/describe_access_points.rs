@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeAccessPointsRequest {
     /// The region ID of the access point.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,8 +48,8 @@ pub struct DescribeAccessPointsRequest {
     pub page_size: Option<i32>,
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN**: Chinese
-    /// *   **en-US** (default): English
+    /// * **zh-CN**: Chinese
+    /// * **en-US** (default): English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
@@ -176,10 +176,10 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
 pub struct AccessPointType {
     /// The status of the access point. Valid values:
     ///
-    /// *   **recommended**: The access point is ready for use.
-    /// *   **hot**: A large number of Express Connect circuits are connected to the access point.
-    /// *   **full**: The number of Express Connect circuits connected to the access point has reached the upper limit.
-    /// *   **disabled**: The access point is unavailable.
+    /// * **recommended**: The access point is ready for use.
+    /// * **hot**: A large number of Express Connect circuits are connected to the access point.
+    /// * **full**: The number of Express Connect circuits connected to the access point has reached the upper limit.
+    /// * **disabled**: The access point is unavailable.
     ///
     /// - Wire name: `Status`.
     /// - Example: `recommended`.

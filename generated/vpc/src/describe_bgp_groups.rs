@@ -35,7 +35,7 @@ pub struct DescribeBgpGroupsRequest {
     pub bgp_group_id: Option<String>,
     /// The ID of the region in which the VBR is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,8 +44,8 @@ pub struct DescribeBgpGroupsRequest {
     pub region_id: Option<String>,
     /// Specifies whether the BGP group is the default one. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -181,15 +181,15 @@ pub struct BgpGroup {
     pub region_id: Option<String>,
     /// The hold time to receive BGP messages. Unit: seconds.
     ///
-    /// >  If no message is received within the hold time, the BGP peer is considered disconnected.
+    /// > If no message is received within the hold time, the BGP peer is considered disconnected.
     ///
     /// - Wire name: `Hold`.
     /// - Example: `30`.
     pub hold: Option<String>,
     /// The IP version of the BGP group. Valid values:
     ///
-    /// *   **ipv4**: IPv4
-    /// *   **ipv6**: IPv6. IPv6 is supported only if the VBR of the BGP group has IPv6 enabled.
+    /// * **ipv4**: IPv4
+    /// * **ipv6**: IPv6. IPv6 is supported only if the VBR of the BGP group has IPv6 enabled.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -206,8 +206,8 @@ pub struct BgpGroup {
     pub keepalive: Option<String>,
     /// Indicates whether the ASN is fake. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.

@@ -29,7 +29,7 @@ pub struct DescribeBgpNetworksRequest {
     pub router_id: Option<String>,
     /// The region ID of the BGP group.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

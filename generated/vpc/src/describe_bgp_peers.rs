@@ -41,7 +41,7 @@ pub struct DescribeBgpPeersRequest {
     pub bgp_group_id: Option<String>,
     /// The region ID of the BGP group to which the BGP peer that you want to query belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -50,8 +50,8 @@ pub struct DescribeBgpPeersRequest {
     pub region_id: Option<String>,
     /// Specifies whether the BGP group is the default group. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -162,11 +162,11 @@ impl DescribeBgpPeersRequestBuilder {
 pub struct BgpPeer {
     /// The status of the BGP peer. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -188,11 +188,11 @@ pub struct BgpPeer {
     pub bgp_group_id: Option<String>,
     /// The status of the BGP connection. Valid values:
     ///
-    /// *   **Idle**: The BGP connection is not used.
-    /// *   **Connect**: The BGP connection is used.
-    /// *   **Active**: The BGP connection is available.
-    /// *   **Established**: The BGP connection is established.
-    /// *   **Down**: The BGP connection is unavailable.
+    /// * **Idle**: The BGP connection is not used.
+    /// * **Connect**: The BGP connection is used.
+    /// * **Active**: The BGP connection is available.
+    /// * **Established**: The BGP connection is established.
+    /// * **Down**: The BGP connection is unavailable.
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `Connect`.
@@ -224,8 +224,8 @@ pub struct BgpPeer {
     pub bgp_peer_id: Option<String>,
     /// Indicates whether BFD is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBfd`.
     /// - Example: `true`.
@@ -257,8 +257,8 @@ pub struct BgpPeer {
     pub route_limit: Option<String>,
     /// Indicates whether a fake autonomous system number (ASN) is used. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.

@@ -23,8 +23,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeCommonBandwidthPackagesRequest {
     /// Specifies whether to return the information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -32,7 +32,7 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     pub include_reservation_data: Option<bool>,
     /// The ID of the region where the Internet Shared Bandwidth instance resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -75,8 +75,8 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     pub page_size: Option<i32>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -90,8 +90,8 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     pub tag: Option<Vec<Tag>>,
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -237,8 +237,8 @@ pub struct PublicIpAddresse {
     pub allocation_id: Option<String>,
     /// Indicates whether the EIP is associated with the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **BINDED**
-    /// *   **BINDING**
+    /// * **BINDED**
+    /// * **BINDING**
     ///
     /// - Wire name: `BandwidthPackageIpRelationStatus`.
     /// - Example: `BINDED`.
@@ -284,8 +284,8 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
 pub struct SecurityProtectionTypes {
     /// The editions of Anti-DDoS.
     ///
-    /// *   If this parameter is empty, Anti-DDoS Origin Basic is enabled.
-    /// *   If **AntiDDoS_Enhanced** is returned, Anti-DDoS Pro/Premium is enabled.
+    /// * If this parameter is empty, Anti-DDoS Origin Basic is enabled.
+    /// * If **AntiDDoS_Enhanced** is returned, Anti-DDoS Pro/Premium is enabled.
     ///
     /// - Wire name: `SecurityProtectionType`.
     pub security_protection_type: Option<Vec<String>>,
@@ -354,8 +354,8 @@ pub struct CommonBandwidthPackage {
     pub reservation_active_time: Option<String>,
     /// The status of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **Available**: The Internet Shared Bandwidth instance is available.
-    /// *   **Modifying**: The Internet Shared Bandwidth instance is being modified.
+    /// * **Available**: The Internet Shared Bandwidth instance is available.
+    /// * **Modifying**: The Internet Shared Bandwidth instance is being modified.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -367,17 +367,17 @@ pub struct CommonBandwidthPackage {
     pub creation_time: Option<String>,
     /// The renewal method. Valid values:
     ///
-    /// *   **RENEWCHANGE**: renewal with a specification change
-    /// *   **TEMP_UPGRADE**: renewal with a temporary upgrade
-    /// *   **UPGRADE**: renewal with an upgrade
+    /// * **RENEWCHANGE**: renewal with a specification change
+    /// * **TEMP_UPGRADE**: renewal with a temporary upgrade
+    /// * **UPGRADE**: renewal with an upgrade
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
     pub reservation_order_type: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
@@ -391,7 +391,7 @@ pub struct CommonBandwidthPackage {
     pub reservation_internet_charge_type: Option<String>,
     /// The percentage of the minimum bandwidth commitment. Only **20** is returned.
     ///
-    /// >  This parameter is supported only on the Alibaba Cloud China site.
+    /// > This parameter is supported only on the Alibaba Cloud China site.
     ///
     /// - Wire name: `Ratio`.
     /// - Example: `20`.
@@ -415,8 +415,8 @@ pub struct CommonBandwidthPackage {
     pub bandwidth_package_id: Option<String>,
     /// Indicates whether the resource is created by the service account. Valid values:
     ///
-    /// *   **0**: The resource is not created by the service account.
-    /// *   **1**: The resource is created by the service account.
+    /// * **0**: The resource is not created by the service account.
+    /// * **1**: The resource is created by the service account.
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.
@@ -455,9 +455,9 @@ pub struct CommonBandwidthPackage {
     pub internet_charge_type: Option<String>,
     /// The service status of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **Normal**: The Internet Shared Bandwidth instance runs as expected.
-    /// *   **FinancialLocked**: An overdue payment occurs in the Internet Shared Bandwidth instance
-    /// *   **Unactivated**: The Internet Shared Bandwidth instance is not activated.
+    /// * **Normal**: The Internet Shared Bandwidth instance runs as expected.
+    /// * **FinancialLocked**: An overdue payment occurs in the Internet Shared Bandwidth instance
+    /// * **Unactivated**: The Internet Shared Bandwidth instance is not activated.
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -469,17 +469,17 @@ pub struct CommonBandwidthPackage {
     pub name: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP**: BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore (Singapore), Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP**: BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore (Singapore), Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
     /// If you are allowed to use single-ISP bandwidth, one of the following values is returned:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, **BGP_FinanceCloud** is returned.
     ///
@@ -488,8 +488,8 @@ pub struct CommonBandwidthPackage {
     pub isp: Option<String>,
     /// Indicates whether the information about pending orders is returned. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
@@ -502,8 +502,8 @@ pub struct CommonBandwidthPackage {
     pub tags: Option<Tags>,
     /// The service type of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **CloudBox** The cloud box. Only cloud box users can select this type.
-    /// *   **Default** (default): The general service type.
+    /// * **CloudBox** The cloud box. Only cloud box users can select this type.
+    /// * **Default** (default): The general service type.
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.

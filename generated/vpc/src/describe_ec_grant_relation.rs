@@ -24,8 +24,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeEcGrantRelationRequest {
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -34,8 +34,8 @@ pub struct DescribeEcGrantRelationRequest {
     pub instance_type: Option<String>,
     /// The ID of the instance.
     ///
-    /// *   If you set **InstanceType** to **VBR**, specify a VBR ID.
-    /// *   If you set **InstanceType** to **VPC**, specify a VPC ID.
+    /// * If you set **InstanceType** to **VBR**, specify a VBR ID.
+    /// * If you set **InstanceType** to **VPC**, specify a VPC ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Required.
@@ -56,8 +56,8 @@ pub struct DescribeEcGrantRelationRequest {
     pub page_size: Option<i64>,
     /// The ID of the region where the instance is deployed.
     ///
-    /// *   If **InstanceType** is set to **VBR**, this parameter is required.
-    /// *   If **InstanceType** is set to **VPC**, you can ignore this parameter.
+    /// * If **InstanceType** is set to **VBR**, this parameter is required.
+    /// * If **InstanceType** is set to **VPC**, you can ignore this parameter.
     ///
     /// - Wire name: `VbrRegionNo`.
     /// - Example: `cn-hangzhou`.
@@ -166,8 +166,8 @@ pub struct EcGrantRelation {
     pub region_no: Option<String>,
     /// The query result. Valid values:
     ///
-    /// *   **Created**: The VBR has permissions on the VPC.
-    /// *   **Deleted**: The VBR does not have permissions on the VPC.
+    /// * **Created**: The VBR has permissions on the VPC.
+    /// * **Deleted**: The VBR does not have permissions on the VPC.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -194,8 +194,8 @@ pub struct EcGrantRelation {
     pub gmt_create: Option<String>,
     /// The VBRs that have permissions on the VPC. Valid values:
     ///
-    /// *   **All**: VBRs that reside in the specified region and belong to the specified Alibaba Cloud account all have permissions on the VPC.
-    /// *   **Specify**: Only the specified VBR has permissions on the VPC.
+    /// * **All**: VBRs that reside in the specified region and belong to the specified Alibaba Cloud account all have permissions on the VPC.
+    /// * **Specify**: Only the specified VBR has permissions on the VPC.
     ///
     /// - Wire name: `GrantType`.
     /// - Example: `All`.

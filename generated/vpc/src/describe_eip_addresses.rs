@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeEipAddressesRequest {
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -34,8 +34,8 @@ pub struct DescribeEipAddressesRequest {
     pub region_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -43,11 +43,11 @@ pub struct DescribeEipAddressesRequest {
     pub include_reservation_data: Option<bool>,
     /// The state of the EIP. Valid values:
     ///
-    /// *   **Associating**
-    /// *   **Unassociating**
-    /// *   **InUse**
-    /// *   **Available**
-    /// *   **Releasing**
+    /// * **Associating**
+    /// * **Unassociating**
+    /// * **InUse**
+    /// * **Available**
+    /// * **Releasing**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -57,7 +57,7 @@ pub struct DescribeEipAddressesRequest {
     ///
     /// You can specify up to 50 EIPs. Separate multiple EIPs with commas (,).
     ///
-    /// >  If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIPs for **EipAddress**, and specify up to 50 EIP IDs for **AllocationId**.
+    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIPs for **EipAddress**, and specify up to 50 EIP IDs for **AllocationId**.
     ///
     /// - Wire name: `EipAddress`.
     /// - Example: `47.75.XX.XX`.
@@ -67,7 +67,7 @@ pub struct DescribeEipAddressesRequest {
     ///
     /// You can specify up to 50 EIP IDs. Separate multiple IDs with commas (,).
     ///
-    /// >  If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIP IDs for **AllocationId**, and specify up to 50 EIPs for **EipAddress**.
+    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIP IDs for **AllocationId**, and specify up to 50 EIPs for **EipAddress**.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-2zeerraiwb7ujxscd****`.
@@ -103,19 +103,19 @@ pub struct DescribeEipAddressesRequest {
     pub page_size: Option<i32>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): Border Gateway Protocol (BGP) (Multi-ISP) lines. All regions support BGP (Multi-ISP) EIPs.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro lines. Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
+    /// * **BGP** (default): Border Gateway Protocol (BGP) (Multi-ISP) lines. All regions support BGP (Multi-ISP) EIPs.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro lines. Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](https://www.alibabacloud.com/help/doc-detail/32321.htm) section of the "What is EIP?" topic.
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) section of the "What is EIP?" topic.
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
@@ -129,8 +129,8 @@ pub struct DescribeEipAddressesRequest {
     pub filter: Option<Vec<Filter>>,
     /// The reason why the EIP is locked. Valid values:
     ///
-    /// *   **financial**: The EIP is locked due to overdue payments.
-    /// *   **security**: The EIP is locked for security reasons.
+    /// * **financial**: The EIP is locked due to overdue payments.
+    /// * **security**: The EIP is locked for security reasons.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
@@ -138,14 +138,14 @@ pub struct DescribeEipAddressesRequest {
     pub lock_reason: Option<String>,
     /// The type of the cloud resource with which you want to associate the EIP. Valid values:
     ///
-    /// *   **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC).
-    /// *   **SlbInstance**: a CLB instance in a VPC.
-    /// *   **Nat**: a NAT gateway.
-    /// *   **HaVip**: an HAVIP.
-    /// *   **NetworkInterface**: a secondary ENI.
-    /// *   **IpAddress**: an IP address.
+    /// * **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC).
+    /// * **SlbInstance**: a CLB instance in a VPC.
+    /// * **Nat**: a NAT gateway.
+    /// * **HaVip**: an HAVIP.
+    /// * **NetworkInterface**: a secondary ENI.
+    /// * **IpAddress**: an IP address.
     ///
-    /// >  Each ECS instance, CLB instance, HAVIP, and IP address can be associated with only one EIP. A NAT gateway can be associated with multiple EIPs. The number of EIPs that you can associate with a secondary ENI depends on the association mode. For more information, see [Associate EIPs with and disassociate EIPs from cloud resources](https://www.alibabacloud.com/help/doc-detail/72125.htm).
+    /// > Each ECS instance, CLB instance, HAVIP, and IP address can be associated with only one EIP. A NAT gateway can be associated with multiple EIPs. The number of EIPs that you can associate with a secondary ENI depends on the association mode. For more information, see [Associate EIPs with and disassociate EIPs from cloud resources](<https://www.alibabacloud.com/help/doc-detail/72125.htm>).
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
@@ -159,8 +159,8 @@ pub struct DescribeEipAddressesRequest {
     pub associated_instance_id: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PostPaid**: pay-as-you-go.
-    /// *   **PrePaid**: subscription.
+    /// * **PostPaid**: pay-as-you-go.
+    /// * **PrePaid**: subscription.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
@@ -168,8 +168,8 @@ pub struct DescribeEipAddressesRequest {
     pub charge_type: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -191,8 +191,8 @@ pub struct DescribeEipAddressesRequest {
     pub tag: Option<Vec<Tag>>,
     /// Specifies whether to activate Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -206,8 +206,8 @@ pub struct DescribeEipAddressesRequest {
     pub public_ip_address_pool_id: Option<String>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no.
+    /// * **true**: yes
+    /// * **false**: no.
     ///
     /// If you do not specify this parameter, all instances are queried.
     ///
@@ -418,9 +418,9 @@ pub struct Tag {
 pub struct LockReason {
     /// The reason why the EIP is locked. Valid values:
     ///
-    /// *   **financial**: The EIP is locked due to overdue payments.
-    /// *   **security**: The instance is locked for security purposes.
-    /// *   **sharedPool**: The shared IP address pool is locked due to overdue payments.
+    /// * **financial**: The EIP is locked due to overdue payments.
+    /// * **security**: The instance is locked for security purposes.
+    /// * **sharedPool**: The shared IP address pool is locked due to overdue payments.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
@@ -505,8 +505,8 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 pub struct SecurityProtectionTypes {
     /// The edition of Anti-DDoS.
     ///
-    /// *   If an empty value is returned, it indicates that Anti-DDoS Origin Basic is used.
-    /// *   If **AntiDDoS_Enhanced** is returned, it indicates that Anti-DDoS Pro/Premium is used.
+    /// * If an empty value is returned, it indicates that Anti-DDoS Origin Basic is used.
+    /// * If **AntiDDoS_Enhanced** is returned, it indicates that Anti-DDoS Pro/Premium is used.
     ///
     /// - Wire name: `SecurityProtectionType`.
     pub security_protection_type: Option<Vec<String>>,
@@ -533,20 +533,20 @@ pub struct EipAddress {
     pub reservation_active_time: Option<String>,
     /// The status of the EIP. Valid values:
     ///
-    /// *   **Associating**
-    /// *   **Unassociating**
-    /// *   **InUse**
-    /// *   **Available**
-    /// *   **Releasing**
+    /// * **Associating**
+    /// * **Unassociating**
+    /// * **InUse**
+    /// * **Available**
+    /// * **Releasing**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     pub status: Option<String>,
     /// The type of the renewal order. Valid values:
     ///
-    /// *   **RENEWCHANGE**: renewal with an upgrade or a downgrade.
-    /// *   **TEMP_UPGRADE**: temporary upgrade.
-    /// *   **UPGRADE**: upgrade.
+    /// * **RENEWCHANGE**: renewal with an upgrade or a downgrade.
+    /// * **TEMP_UPGRADE**: temporary upgrade.
+    /// * **UPGRADE**: upgrade.
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
@@ -563,8 +563,8 @@ pub struct EipAddress {
     pub netmode: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PostPaid**: pay-as-you-go.
-    /// *   **PrePaid**: subscription.
+    /// * **PostPaid**: pay-as-you-go.
+    /// * **PrePaid**: subscription.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
@@ -575,10 +575,10 @@ pub struct EipAddress {
     /// - Example: `abc`.
     pub description: Option<String>,
     /// The association mode. Valid values:
+    ///
     /// - **NAT**: NAT mode
     /// - **MULTI_BINDED**: multi-EIP-to-ENI mode
     /// - **BINDED**: cut-through mode
-    ///
     /// - Wire name: `Mode`.
     /// - Example: `NAT`.
     pub mode: Option<String>,
@@ -591,8 +591,8 @@ pub struct EipAddress {
     pub segment_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values:
     ///
-    /// *   **PayByBandwidth**
-    /// *   **PayByTraffic**
+    /// * **PayByBandwidth**
+    /// * **PayByTraffic**
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
@@ -639,8 +639,8 @@ pub struct EipAddress {
     pub instance_region_id: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
@@ -652,28 +652,28 @@ pub struct EipAddress {
     pub instance_id: Option<String>,
     /// Indicates whether level-2 throttling is configured. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `SecondLimited`.
     /// - Example: `false`.
     pub second_limited: Option<bool>,
     /// The type of the associated instance. Valid values:
     ///
-    /// *   **EcsInstance**: an ECS instance in a VPC.
-    /// *   **SlbInstance**: a CLB instance in a VPC.
-    /// *   **Nat**: a NAT gateway.
-    /// *   **HaVip**: an HAVIP.
-    /// *   **NetworkInterface**: a secondary ENI.
-    /// *   **IpAddress**: an IP address.
+    /// * **EcsInstance**: an ECS instance in a VPC.
+    /// * **SlbInstance**: a CLB instance in a VPC.
+    /// * **Nat**: a NAT gateway.
+    /// * **HaVip**: an HAVIP.
+    /// * **NetworkInterface**: a secondary ENI.
+    /// * **IpAddress**: an IP address.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
     pub instance_type: Option<String>,
     /// Indicates whether fine-grained monitoring is enabled for the EIP. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `HDMonitorStatus`.
     /// - Example: `false`.
@@ -690,8 +690,8 @@ pub struct EipAddress {
     pub bandwidth_package_bandwidth: Option<String>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **1**: yes
-    /// *   **0**: no
+    /// * **1**: yes
+    /// * **0**: no
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `0`.
@@ -713,17 +713,17 @@ pub struct EipAddress {
     pub allocation_id: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
-    /// *   **PayByBandwidth**
-    /// *   **PayByTraffic**
+    /// * **PayByBandwidth**
+    /// * **PayByTraffic**
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
     pub internet_charge_type: Option<String>,
     /// The service status of the EIP. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **OperationLock**
-    /// *   **Unactivated**
+    /// * **Normal**
+    /// * **OperationLock**
+    /// * **Unactivated**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -735,27 +735,27 @@ pub struct EipAddress {
     pub bandwidth_package_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
-    /// *   **false**
-    /// *   **true** A value of **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
+    /// * **false**
+    /// * **true** A value of **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
     pub has_reservation_data: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP**: BGP (Multi-ISP). The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro lines. BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP**: BGP (Multi-ISP). The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro lines. BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](https://www.alibabacloud.com/help/doc-detail/32321.htm) section of the "What is EIP?" topic.
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) section of the "What is EIP?" topic.
     ///
     /// If you are allowed to use single-ISP bandwidth, one of the following values may be returned:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, **BGP_FinanceCloud** is returned.
     ///
@@ -777,7 +777,7 @@ pub struct EipAddress {
     ///
     /// When you associate an EIP with an IP address, the system can enable the IP address to access the Internet based on VPC route configurations.
     ///
-    /// >  This parameter is returned if the value of **InstanceType** is **IpAddress**. In this case, the EIP is associated with an IP address.
+    /// > This parameter is returned if the value of **InstanceType** is **IpAddress**. In this case, the EIP is associated with an IP address.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
@@ -791,13 +791,14 @@ pub struct EipAddress {
     pub zone: Option<String>,
     /// The service type. Valid values:
     ///
-    /// *   **CloudBox** Only cloud box users can select this type.
-    /// *   **Default** (default)
+    /// * **CloudBox** Only cloud box users can select this type.
+    /// * **Default** (default)
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
     pub biz_type: Option<String>,
     /// The ID of the service provider to which the managed instance belongs.
+    ///
     /// > This is only valid when the ServiceManaged parameter is set to True.
     ///
     /// - Wire name: `ServiceID`.

@@ -31,7 +31,7 @@ pub struct DescribeEipGatewayInfoRequest {
     /// - Example: `eni-bp1d66qjxb3qoin3****`.
     #[rpc(name = "InstanceId")]
     pub instance_id: Option<String>,
-    /// The region to which the EIP that you want to query belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the EIP that you want to query belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

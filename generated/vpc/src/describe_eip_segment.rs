@@ -25,14 +25,14 @@ pub struct DescribeEipSegmentRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001sdfg`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
-    /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -145,9 +145,9 @@ pub struct EipSegment {
     pub creation_time: Option<String>,
     /// The status of the contiguous EIP group. Valid values:
     ///
-    /// *   **Allocating**
-    /// *   **Allocated**
-    /// *   **Releasing**
+    /// * **Allocating**
+    /// * **Allocated**
+    /// * **Releasing**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Allocated`.

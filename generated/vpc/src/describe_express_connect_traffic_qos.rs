@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeExpressConnectTrafficQosRequest {
     /// The ID of the region in which the QoS policy is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -57,7 +57,6 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     ///
     /// - If no value is returned for NetToken, you do not need to specify this parameter.
     /// - If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
@@ -206,7 +205,7 @@ pub struct Tag {
 /// - **Normal**: The QoS policy is available.
 /// - **Configuring**: The QoS policy is being configured.
 ///
-///  > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
+/// > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `Configuring`.
@@ -269,7 +268,6 @@ pub struct AssociatedInstanceList {
     /// - **Normal**: The instance is available.
     /// - **Configuring**: The instance is being configured.
     /// - **Deleting**: The instance is being deleted.
-    ///
     /// - Wire name: `InstanceStatus`.
     /// - Example: `Normal`.
     /// - Valid values: `Configuring`, `Normal`, `Deleting`.
@@ -300,7 +298,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
 /// - **High**: high-priority queue.
 /// - **Medium**: standard queue.
 /// - **Default**: default queue.
-///
 ///
 /// > You cannot create a default queue.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -336,7 +333,6 @@ pub struct QueueList {
     /// - **Medium**: standard queue.
     /// - **Default**: default queue.
     ///
-    ///
     /// > You cannot create a default queue.
     ///
     /// - Wire name: `QueueType`.
@@ -347,7 +343,6 @@ pub struct QueueList {
     ///
     /// - If QueueType is set to **Medium**, this parameter is required. Valid values: **1** to **100**.
     /// - If QueueType is set to **Default**, a value of - is returned.
-    ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
     pub bandwidth_percent: Option<String>,
@@ -370,7 +365,6 @@ pub struct QueueList {
     /// - **Normal**: The QoS queue is available.
     /// - **Configuring**: The QoS queue is being configured.
     /// - **Deleting**: The QoS queue is being deleted.
-    ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
     pub status: Option<String>,
@@ -447,7 +441,7 @@ pub struct QosList {
     /// - **Normal**: The QoS policy is available.
     /// - **Configuring**: The QoS policy is being configured.
     ///
-    ///  > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
+    /// > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
@@ -508,8 +502,8 @@ pub struct DescribeExpressConnectTrafficQosResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

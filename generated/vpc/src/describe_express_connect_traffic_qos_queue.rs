@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -34,7 +34,7 @@ pub struct DescribeExpressConnectTrafficQosQueueRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -163,38 +163,34 @@ pub struct RuleList {
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP(IPv4)**
-    /// *   **ICMPv6(IPv6)**
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **GRE**
-    /// *   **SSH**
-    /// *   **Telnet**
-    /// *   **HTTP**
-    /// *   **HTTPS**
-    /// *   **MS SQL**
-    /// *   **Oracle**
-    /// *   **MySql**
-    /// *   **RDP**
-    /// *   **PostgreSQL**
-    /// *   **Redis**
+    /// * **ALL**
+    /// * **ICMP(IPv4)**
+    /// * **ICMPv6(IPv6)**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **GRE**
+    /// * **SSH**
+    /// * **Telnet**
+    /// * **HTTP**
+    /// * **HTTPS**
+    /// * **MS SQL**
+    /// * **Oracle**
+    /// * **MySql**
+    /// * **RDP**
+    /// * **PostgreSQL**
+    /// * **Redis**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
     pub protocol: Option<String>,
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
-    ///
-    ///
-    ///  > If the parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
+    /// > If the parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
     /// - Wire name: `SrcCidr`.
     /// - Example: `1.1.1.0/24`.
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
-    ///
-    ///
     ///
     /// > If the parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
@@ -203,16 +199,12 @@ pub struct RuleList {
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    ///
-    ///
     /// > If the parameter is unavailable, specify **SrcCidr** or **DstCidr**.
     ///
     /// - Wire name: `SrcIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
-    ///
-    ///
     ///
     /// > If the parameter is unavailable, specify **SrcCidr** or **DstCidr**.
     ///
@@ -226,22 +218,22 @@ pub struct RuleList {
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// *   **ALL** (uneditable): -1/-1.
-    /// *   **ICMP(IPv4)** (uneditable): -1/-1.
-    /// *   **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// *   **TCP** (editable): -1/-1.
-    /// *   **UDP** (editable): -1/-1.
-    /// *   **GRE** (uneditable): -1/-1.
-    /// *   **SSH** (uneditable): 22/22.
-    /// *   **Telnet** (uneditable): 23/23.
-    /// *   **HTTP** (uneditable): 80/80.
-    /// *   **HTTPS** (uneditable): 443/443.
-    /// *   **MS SQL** (uneditable): 1443/1443.
-    /// *   **Oracle** (uneditable): 1521/1521.
-    /// *   **MySql** (uneditable): 3306/3306.
-    /// *   **RDP** (uneditable): 3389/3389.
-    /// *   **PostgreSQL** (uneditable): 5432/5432.
-    /// *   **Redis** (uneditable): 6379/6379.
+    /// * **ALL** (uneditable): -1/-1.
+    /// * **ICMP(IPv4)** (uneditable): -1/-1.
+    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
+    /// * **TCP** (editable): -1/-1.
+    /// * **UDP** (editable): -1/-1.
+    /// * **GRE** (uneditable): -1/-1.
+    /// * **SSH** (uneditable): 22/22.
+    /// * **Telnet** (uneditable): 23/23.
+    /// * **HTTP** (uneditable): 80/80.
+    /// * **HTTPS** (uneditable): 443/443.
+    /// * **MS SQL** (uneditable): 1443/1443.
+    /// * **Oracle** (uneditable): 1521/1521.
+    /// * **MySql** (uneditable): 3306/3306.
+    /// * **RDP** (uneditable): 3389/3389.
+    /// * **PostgreSQL** (uneditable): 5432/5432.
+    /// * **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
@@ -277,9 +269,9 @@ pub struct RuleList {
     pub rule_id: Option<String>,
     /// The status of the QoS rule. Valid values:
     ///
-    /// *   **Normal**: The QoS queue is available.
-    /// *   **Configuring**: The QoS queue is being configured.
-    /// *   **Deleting**: The QoS queue is being deleted.
+    /// * **Normal**: The QoS queue is available.
+    /// * **Configuring**: The QoS queue is being configured.
+    /// * **Deleting**: The QoS queue is being deleted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
@@ -327,21 +319,19 @@ pub struct QueueList {
     pub queue_id: Option<String>,
     /// The priority of the QoS queue. Valid values:
     ///
-    /// *   **High**
-    /// *   **Medium**
-    /// *   **Default**
+    /// * **High**
+    /// * **Medium**
+    /// * **Default**
     ///
-    ///
-    ///
-    /// >  You cannot create a QoS queue of the default priority.
+    /// > You cannot create a QoS queue of the default priority.
     ///
     /// - Wire name: `QueueType`.
     /// - Example: `High`.
     pub queue_type: Option<String>,
     /// The percentage of bandwidth allocated to a QoS queue.
     ///
-    /// *   If QueueType is set to **Medium**, this parameter is returned. Valid values: **1** to **100**.
-    /// *   If QueueType is set to **Default**, a value of - is returned.
+    /// * If QueueType is set to **Medium**, this parameter is returned. Valid values: **1** to **100**.
+    /// * If QueueType is set to **Default**, a value of - is returned.
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
@@ -366,9 +356,9 @@ pub struct QueueList {
     pub rule_list: Option<Vec<RuleList>>,
     /// The state of the QoS queue. Valid values:
     ///
-    /// *   **Normal**: The QoS queue is available.
-    /// *   **Configuring**: The QoS queue is being configured.
-    /// *   **Deleting**: The QoS queue is being deleted.
+    /// * **Normal**: The QoS queue is available.
+    /// * **Configuring**: The QoS queue is being configured.
+    /// * **Deleting**: The QoS queue is being deleted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeFailoverTestJobRequest {
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -142,8 +142,8 @@ pub struct FailoverTestJobModel {
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
-    /// *   **StartNow**
-    /// *   **StartLater**
+    /// * **StartNow**
+    /// * **StartLater**
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
@@ -165,11 +165,11 @@ pub struct FailoverTestJobModel {
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
-    /// *   **Init**
-    /// *   **Starting**
-    /// *   **Testing**
-    /// *   **Stopping**
-    /// *   **Stopped**
+    /// * **Init**
+    /// * **Starting**
+    /// * **Testing**
+    /// * **Stopping**
+    /// * **Stopped**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeFailoverTestJobsRequest {
     /// The region where you want to perform the failover test.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -41,8 +41,8 @@ pub struct DescribeFailoverTestJobsRequest {
     pub client_token: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -135,12 +135,12 @@ impl DescribeFailoverTestJobsRequestBuilder {
 }
 /// The filter key. Valid values:
 ///
-/// *   **JobId**
-/// *   **JobName**
-/// *   **JobStatus**
-/// *   **ResourceId**
-/// *   **ResourceName**
-/// *   **ResourceType**
+/// * **JobId**
+/// * **JobName**
+/// * **JobStatus**
+/// * **ResourceId**
+/// * **ResourceName**
+/// * **ResourceType**
 ///
 /// > You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -170,12 +170,12 @@ pub enum Key {
 pub struct Filter {
     /// The filter key. Valid values:
     ///
-    /// *   **JobId**
-    /// *   **JobName**
-    /// *   **JobStatus**
-    /// *   **ResourceId**
-    /// *   **ResourceName**
-    /// *   **ResourceType**
+    /// * **JobId**
+    /// * **JobName**
+    /// * **JobStatus**
+    /// * **ResourceId**
+    /// * **ResourceName**
+    /// * **ResourceType**
     ///
     /// > You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.
     ///
@@ -232,8 +232,8 @@ pub struct FailoverTestJobList {
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
-    /// *   **StartNow**
-    /// *   **StartLater**
+    /// * **StartNow**
+    /// * **StartLater**
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
@@ -255,11 +255,11 @@ pub struct FailoverTestJobList {
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
-    /// *   **Init**
-    /// *   **Starting**
-    /// *   **Testing**
-    /// *   **Stopping**
-    /// *   **Stopped**
+    /// * **Init**
+    /// * **Starting**
+    /// * **Testing**
+    /// * **Stopping**
+    /// * **Stopped**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.
@@ -304,8 +304,8 @@ pub struct DescribeFailoverTestJobsResponse {
     pub failover_test_job_list: Option<Vec<FailoverTestJobList>>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

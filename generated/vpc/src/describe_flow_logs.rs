@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeFlowLogsRequest {
     /// The region ID of the flow log.
     ///
-    /// You can obtain the region ID by calling the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) interface.
+    /// You can obtain the region ID by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) interface.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -53,10 +53,10 @@ pub struct DescribeFlowLogsRequest {
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// The resource type of the traffic to capture. Values:
+    ///
     /// - **NetworkInterface**: Elastic Network Interface (ENI).
     /// - **VSwitch**: All ENIs within a VSwitch.
     /// - **VPC**: All ENIs within a VPC.
-    ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
     #[rpc(name = "ResourceType")]
@@ -68,10 +68,10 @@ pub struct DescribeFlowLogsRequest {
     #[rpc(name = "ResourceId")]
     pub resource_id: Option<String>,
     /// The type of traffic to collect. Values:
+    ///
     /// - **All**: All traffic.
     /// - **Allow**: Traffic allowed by access control.
     /// - **Drop**: Traffic denied by access control.
-    ///
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
     #[rpc(name = "TrafficType")]
@@ -89,10 +89,10 @@ pub struct DescribeFlowLogsRequest {
     #[rpc(name = "LogStoreName")]
     pub log_store_name: Option<String>,
     /// The status of the flow log. Values:
+    ///
     /// - **Active**: The flow log is in an active state.
     /// - **Activating**: The flow log is being created.
     /// - **Inactive**: The flow log is in an inactive state.
-    ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
@@ -280,7 +280,6 @@ pub struct TrafficPath {
     ///
     /// - **all**: Indicates full collection.
     /// - **internetGateway**: Indicates public network traffic collection.
-    ///
     /// - Wire name: `TrafficPathList`.
     pub traffic_path_list: Option<Vec<String>>,
 }
@@ -342,12 +341,10 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLog {
     /// The status of the flow log. Values:
+    ///
     /// - **Active**: The flow log is in an active state.
-    ///
     /// - **Activating**: The flow log is being created.
-    ///
     /// - **Inactive**: The flow log is in an inactive state.
-    ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     pub status: Option<String>,
@@ -366,7 +363,6 @@ pub struct FlowLog {
     /// - **All**: All traffic.
     /// - **Allow**: Traffic allowed by access control.
     /// - **Drop**: Traffic denied by access control.
-    ///
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
     pub traffic_type: Option<String>,
@@ -375,7 +371,6 @@ pub struct FlowLog {
     /// - **NetworkInterface**: Elastic network interface.
     /// - **VSwitch**: All elastic network interfaces within a VSwitch.
     /// - **VPC**: All elastic network interfaces within a VPC.
-    ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
     pub resource_type: Option<String>,
@@ -413,7 +408,6 @@ pub struct FlowLog {
     ///
     /// - **Normal**: Normal status.
     /// - **FinancialLocked**: Locked due to unpaid bills.
-    ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
@@ -425,9 +419,11 @@ pub struct FlowLog {
     /// - Wire name: `TrafficPath`.
     pub traffic_path: Option<TrafficPath>,
     /// The hosting type of the cloud service.
+    ///
     /// - It can be empty, indicating that the flow log was created by the user.
     /// - When not empty, the only supported value is: **sls**, indicating that the flow log was created through the Log Service console.
-    /// > Flow log instances created through the Log Service console can be displayed in the VPC list, but they cannot be modified, started, stopped, or deleted within the VPC. If you need to perform these operations on the flow log, you can log in to the [Log Service console](https://sls.console.aliyun.com) to modify, start, stop, or delete it.
+    ///
+    /// > Flow log instances created through the Log Service console can be displayed in the VPC list, but they cannot be modified, started, stopped, or deleted within the VPC. If you need to perform these operations on the flow log, you can log in to the [Log Service console](<https://sls.console.aliyun.com>) to modify, start, stop, or delete it.
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `sls`.
@@ -440,17 +436,17 @@ pub struct FlowLog {
     /// - Wire name: `Tags`.
     pub tags: Option<Tags>,
     /// The delivery status of the flow log, with values:
+    ///
     /// - **SUCCESS**: Delivery succeeded.
     /// - **FAILED**: Delivery failed.
-    ///
     /// - Wire name: `FlowLogDeliverStatus`.
     /// - Example: `FAILED`.
     pub flow_log_deliver_status: Option<String>,
     /// When log delivery fails, you can troubleshoot based on the error messages. Possible error messages include:
+    ///
     /// - **UnavaliableTarget**: The Logstore of the Log Service SLS is unavailable and cannot receive logs. It is recommended to check if the corresponding Logstore actually exists and is accessible.
     /// - **ProjectNotExist**: The Project of the Log Service SLS does not exist. It is suggested to delete the original flow log and create a new one pointing to an existing Project.
     /// - **UnknownError**: An internal error has occurred. Please try again later.
-    ///
     /// - Wire name: `FlowLogDeliverErrorMessage`.
     /// - Example: `UnavaliableTarget`.
     pub flow_log_deliver_error_message: Option<String>,
@@ -539,9 +535,9 @@ pub struct DescribeFlowLogsResponse {
     /// - Example: `1`.
     pub total_count: Option<String>,
     /// Indicates whether the call was successful. Values:
+    ///
     /// - **true**: The call was successful.
     /// - **false**: The call failed.
-    ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
     pub success: Option<String>,

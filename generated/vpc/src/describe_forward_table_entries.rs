@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeForwardTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,7 +32,7 @@ pub struct DescribeForwardTableEntriesRequest {
     pub region_id: Option<String>,
     /// The ID of the DNAT table.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
     ///
@@ -46,20 +46,19 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
     #[rpc(name = "ForwardEntryId")]
     pub forward_entry_id: Option<String>,
-    /// *   The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
+    /// * The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `116.28.XX.XX`.
     #[rpc(name = "ExternalIp")]
     pub external_ip: Option<String>,
-    /// *   The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     ///
-    ///    *   Valid values: **1** to **65535**.
-    ///    *   If you want to query a port range, separate the first port and last port with a forward slash (/), such as `10/20`.
-    ///    *   If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
-    ///
-    /// *   The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    ///   * Valid values: **1** to **65535**.
+    ///   * If you want to query a port range, separate the first port and last port with a forward slash (/), such as `10/20`.
+    ///   * If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
+    /// * The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `8080`.
@@ -67,15 +66,15 @@ pub struct DescribeForwardTableEntriesRequest {
     pub external_port: Option<String>,
     /// The private IP address.
     ///
-    /// *   The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
+    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "InternalIp")]
     pub internal_ip: Option<String>,
-    /// *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
-    /// *   The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
+    /// * The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `80`.
@@ -83,9 +82,9 @@ pub struct DescribeForwardTableEntriesRequest {
     pub internal_port: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -117,7 +116,7 @@ pub struct DescribeForwardTableEntriesRequest {
     pub page_size: Option<i32>,
     /// The ID of the NAT gateway.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
     ///
@@ -173,12 +172,12 @@ impl DescribeForwardTableEntriesRequestBuilder {
         self.inner.forward_entry_id = Some(value.into());
         self
     }
-    /// Sets `ExternalIp`. *   The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
+    /// Sets `ExternalIp`. * The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
     pub fn external_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.external_ip = Some(value.into());
         self
     }
-    /// Sets `ExternalPort`. *   The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// Sets `ExternalPort`. * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     pub fn external_port(mut self, value: impl Into<String>) -> Self {
         self.inner.external_port = Some(value.into());
         self
@@ -188,7 +187,7 @@ impl DescribeForwardTableEntriesRequestBuilder {
         self.inner.internal_ip = Some(value.into());
         self
     }
-    /// Sets `InternalPort`. *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// Sets `InternalPort`. * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     pub fn internal_port(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_port = Some(value.into());
         self
@@ -242,9 +241,9 @@ impl DescribeForwardTableEntriesRequestBuilder {
 pub struct ForwardTableEntry {
     /// The status of the DNAT entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -256,14 +255,14 @@ pub struct ForwardTableEntry {
     pub forward_entry_id: Option<String>,
     /// The private IP address.
     ///
-    /// *   The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The private IP address that uses DNAT entries when you query DNAT entries of VPC NAT gateways.
+    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The private IP address that uses DNAT entries when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
     pub internal_ip: Option<String>,
-    /// *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
-    /// *   The destination ECS instance port to be mapped when you query DNAT entries of VPC NAT gateways.
+    /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// * The destination ECS instance port to be mapped when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `25`.
@@ -280,21 +279,21 @@ pub struct ForwardTableEntry {
     pub forward_table_id: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
     pub ip_protocol: Option<String>,
-    /// *   The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
-    /// *   The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
+    /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// * The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `80`.
     pub external_port: Option<String>,
-    /// *   The EIPs that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The NAT IP addresses that can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
+    /// * The EIPs that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `139.79.XX.XX`.

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeGlobalAccelerationInstancesRequest {
-    /// The region ID of the GA instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the GA instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -30,8 +30,8 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub region_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -57,10 +57,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub name: Option<String>,
     /// The status of the GA instance. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Inuse**
-    /// *   **Associating**
-    /// *   **Unassociating**
+    /// * **Available**
+    /// * **Inuse**
+    /// * **Associating**
+    /// * **Unassociating**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -68,8 +68,8 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub status: Option<String>,
     /// The bandwidth type of the GA instance. Valid values:
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive** (default)
+    /// * **Sharing**
+    /// * **Exclusive** (default)
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
@@ -77,10 +77,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub bandwidth_type: Option<String>,
     /// The region of the backend service. Valid values:
     ///
-    /// *   **china-mainland**
-    /// *   **north-america**
-    /// *   **asia-pacific**
-    /// *   **europe**
+    /// * **china-mainland**
+    /// * **north-america**
+    /// * **asia-pacific**
+    /// * **europe**
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Example: `china-mainland`.
@@ -231,8 +231,8 @@ pub struct BackendServer {
     pub server_id: Option<String>,
     /// The type of the backend server.
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **SlbInstance**: Server Load Balancer (SLB) instance
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **SlbInstance**: Server Load Balancer (SLB) instance
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.
@@ -335,18 +335,18 @@ pub struct GlobalAccelerationInstance {
     pub creation_time: Option<String>,
     /// The status of the GA instance.
     ///
-    /// *   **Available**
-    /// *   **Inuse**
-    /// *   **Associating**
-    /// *   **Unassociating**
+    /// * **Available**
+    /// * **Inuse**
+    /// * **Associating**
+    /// * **Unassociating**
     ///
     /// - Wire name: `Status`.
     /// - Example: `InUse`.
     pub status: Option<String>,
     /// The bandwidth type of the GA instance.
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive** (default)
+    /// * **Sharing**
+    /// * **Exclusive** (default)
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.

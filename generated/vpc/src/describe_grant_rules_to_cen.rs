@@ -39,9 +39,9 @@ pub struct DescribeGrantRulesToCenRequest {
     pub instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VBR**
-    /// *   **CCN**
+    /// * **VPC**
+    /// * **VBR**
+    /// * **CCN**
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -58,7 +58,7 @@ pub struct DescribeGrantRulesToCenRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

@@ -36,7 +36,7 @@ pub struct DescribeGrantRulesToEcrRequest {
     pub page_size: Option<i64>,
     /// The region ID
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeHaVipsRequest {
     /// The region ID of the HaVip.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -152,11 +152,11 @@ impl DescribeHaVipsRequestBuilder {
 pub struct Filter {
     /// The filter keys. You can specify at most five filter keys. Valid values of **N**: **1 to 5**. The following filter keys are supported:
     ///
-    /// *   **VpcId**: virtual private cloud (VPC) ID
-    /// *   **VSwitchId**: vSwitch ID
-    /// *   **Status**: HaVip status
-    /// *   **HaVipId**: HaVip ID
-    /// *   **HaVipAddress**: HaVip IP address
+    /// * **VpcId**: virtual private cloud (VPC) ID
+    /// * **VSwitchId**: vSwitch ID
+    /// * **Status**: HaVip status
+    /// * **HaVipId**: HaVip ID
+    /// * **HaVipAddress**: HaVip IP address
     ///
     /// You can specify multiple values for each filter key. The logical operator among multiple values is OR. If one value is matched, the filter key is matched.
     ///
@@ -292,9 +292,9 @@ pub struct HaVip {
     pub vpc_id: Option<String>,
     /// The status of the HaVip. Valid values:
     ///
-    /// *   **Creating**: The server group is being created.
-    /// *   **Available**: The FULLNAT entry is available.
-    /// *   **Deleting**
+    /// * **Creating**: The server group is being created.
+    /// * **Available**: The FULLNAT entry is available.
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -306,8 +306,8 @@ pub struct HaVip {
     pub ha_vip_id: Option<String>,
     /// The type of the instance with which the HaVip is associated. Valid values:
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **NetworkInterface**: elastic network interface (ENI)
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **NetworkInterface**: elastic network interface (ENI)
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.

@@ -82,8 +82,8 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     pub trans_protocol: Option<String>,
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
@@ -91,8 +91,8 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     pub acl_status: Option<String>,
     /// The ACL type. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
@@ -258,8 +258,8 @@ impl DescribeIPv6TranslatorEntriesRequestBuilder {
 pub struct Ipv6TranslatorEntry {
     /// The ACL type.
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorsRequest {
-    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -50,13 +50,13 @@ pub struct DescribeIPv6TranslatorsRequest {
     pub spec: Option<String>,
     /// The status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **upgrading**
-    /// *   **deleting**
-    /// *   **deleted**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **upgrading**
+    /// * **deleting**
+    /// * **deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -76,8 +76,8 @@ pub struct DescribeIPv6TranslatorsRequest {
     pub allocate_ipv4_addr: Option<String>,
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Prepay**: subscription
-    /// *   **Postpay**: pay-as-you-go
+    /// * **Prepay**: subscription
+    /// * **Postpay**: pay-as-you-go
     ///
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
@@ -99,8 +99,8 @@ pub struct DescribeIPv6TranslatorsRequest {
     pub page_size: Option<i32>,
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -248,8 +248,8 @@ pub struct Ipv6Translator {
     pub create_time: Option<i64>,
     /// The billing method of the IPv6 Translation Service instance.
     ///
-    /// *   **Prepay**: subscription
-    /// *   **Postpay**: pay-as-you-go
+    /// * **Prepay**: subscription
+    /// * **Postpay**: pay-as-you-go
     ///
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
@@ -291,8 +291,8 @@ pub struct Ipv6Translator {
     pub bandwidth: Option<i32>,
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6AddressesRequest {
-    /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -51,9 +51,7 @@ pub struct DescribeIpv6AddressesRequest {
     /// The type of IP address. Valid values:
     ///
     /// - IPv6Address (default): indicates an IPv6 instance used to query a single IPv6 address.
-    ///
     /// - IPv6Prefix: indicates an IPv6 instance used to query prefix CIDR blocks.
-    ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
     #[rpc(name = "AddressType")]
@@ -66,8 +64,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub associated_instance_id: Option<String>,
     /// The type of instance associated with the IPv6 address. Valid values:
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
-    /// *   **NetworkInterface**: secondary elastic network interface (ENI)
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
+    /// * **NetworkInterface**: secondary elastic network interface (ENI)
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
@@ -75,8 +73,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub associated_instance_type: Option<String>,
     /// The type of communication supported by the IPv6 address. Valid values:
     ///
-    /// *   **Private**
-    /// *   **Public**
+    /// * **Private**
+    /// * **Public**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
@@ -102,8 +100,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -139,8 +137,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub page_size: Option<i32>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not specify this parameter, all instances are queried.
     ///
@@ -311,17 +309,17 @@ pub struct Tag {
 pub struct Ipv6InternetBandwidth {
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
     ///
-    /// *   **PayByTraffic**
-    /// *   **PayByBandwidth**
+    /// * **PayByTraffic**
+    /// * **PayByBandwidth**
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     pub internet_charge_type: Option<String>,
     /// The status of the Internet bandwidth of the IPv6 address. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -345,16 +343,16 @@ pub struct Ipv6InternetBandwidth {
     pub instance_charge_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
-    /// *   **false**
-    /// *   **true** **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
+    /// * **false**
+    /// * **true** **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
     pub has_reservation_data: Option<bool>,
     /// The metering method that is used after the renewal takes effect.
     ///
-    /// *   **PayByTraffic**
-    /// *   **PayByBandwidth**
+    /// * **PayByTraffic**
+    /// * **PayByBandwidth**
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByTraffic`.
@@ -455,8 +453,8 @@ pub struct Ipv6Address {
     pub vpc_id: Option<String>,
     /// The status of the IPv6 address.
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -493,8 +491,8 @@ pub struct Ipv6Address {
     pub associated_instance_id: Option<String>,
     /// The type of connection supported by the IPv6 address. Valid values:
     ///
-    /// *   **Private**
-    /// *   **Public**
+    /// * **Private**
+    /// * **Public**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
@@ -506,18 +504,18 @@ pub struct Ipv6Address {
     pub ipv6_address: Option<String>,
     /// The type of IPv6 address. Valid values:
     ///
-    /// *   IPv6Address (default): indicates a single IPv6 IP.
-    /// *   IPv6Prefix: indicates IPv6 CIDR.
+    /// * IPv6Address (default): indicates a single IPv6 IP.
+    /// * IPv6Prefix: indicates IPv6 CIDR.
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
     pub address_type: Option<String>,
     /// The ISP of the IPv6 address. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -550,8 +548,8 @@ pub struct Ipv6Address {
     pub tags: Option<Tags>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **1**: yes
-    /// *   **0**: no
+    /// * **1**: yes
+    /// * **0**: no
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6EgressOnlyRulesRequest {
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -50,8 +50,8 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     pub name: Option<String>,
     /// The type of the instance to which you want to apply the egress-only rule. Valid values:
     ///
-    /// *   IPv6Address (default)
-    /// *   IPv6Prefix
+    /// * IPv6Address (default)
+    /// * IPv6Prefix
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `Ipv6Address`.

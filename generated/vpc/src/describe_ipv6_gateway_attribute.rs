@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6GatewayAttributeRequest {
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -155,8 +155,8 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub vpc_id: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -198,9 +198,9 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -217,7 +217,7 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub resource_group_id: Option<String>,
     /// The ID of the gateway route table associated with the IPv6 gateway.
     ///
-    /// >  This parameter is available only when the IPv6 gateway is associated with a gateway route table.
+    /// > This parameter is available only when the IPv6 gateway is associated with a gateway route table.
     ///
     /// - Wire name: `GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
@@ -226,7 +226,7 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub tags: Option<Tags>,
     /// The ID of the Alibaba Cloud account to which the IPv6 gateway belongs.
     ///
-    /// >  This value is of the Long type. In some languages, the precision may be lost. Use this value with caution.
+    /// > This value is of the Long type. In some languages, the precision may be lost. Use this value with caution.
     ///
     /// - Wire name: `OwnerId`.
     pub owner_id: Option<i64>,

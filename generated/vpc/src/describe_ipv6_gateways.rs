@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6GatewaysRequest {
-    /// The ID of the region in which the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// The ID of the region in which the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -239,8 +239,8 @@ pub struct Ipv6Gateway {
     pub creation_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -267,9 +267,9 @@ pub struct Ipv6Gateway {
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeNatGatewaysRequest {
     /// The region ID of the NAT gateways that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -98,18 +98,17 @@ pub struct DescribeNatGatewaysRequest {
     ///
     /// - **true**: performs a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
     /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
     pub dry_run: Option<bool>,
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the **Creating** state until the operation is completed.
-    /// *   **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
-    /// *   **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the **Modifying** state until the operation is completed.
-    /// *   **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the **Deleting** state until the operation is completed.
-    /// *   **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the **Converting** state until the operation is completed.
+    /// * **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the **Creating** state until the operation is completed.
+    /// * **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
+    /// * **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the **Modifying** state until the operation is completed.
+    /// * **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the **Deleting** state until the operation is completed.
+    /// * **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the **Converting** state until the operation is completed.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -117,8 +116,8 @@ pub struct DescribeNatGatewaysRequest {
     pub status: Option<String>,
     /// The type of the NAT gateway. Valid values:
     ///
-    /// *   **internet**: an Internet NAT gateway
-    /// *   **intranet**: a VPC NAT gateway
+    /// * **internet**: an Internet NAT gateway
+    /// * **intranet**: a VPC NAT gateway
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
@@ -287,10 +286,10 @@ pub struct Tag {
 pub struct IpList {
     /// The association between the EIP and the Internet NAT gateway. Valid values:
     ///
-    /// *   **UsedByForwardTable**: The EIP is specified in a DNAT entry.
-    /// *   **UsedBySnatTable**: The EIP is specified in an SNAT entry.
-    /// *   **UsedByForwardSnatTable**: The EIP is specified in both an SNAT entry and a DNAT entry.
-    /// *   **Idle**: The EIP is not specified in a DNAT or SNAT entry.
+    /// * **UsedByForwardTable**: The EIP is specified in a DNAT entry.
+    /// * **UsedBySnatTable**: The EIP is specified in an SNAT entry.
+    /// * **UsedByForwardSnatTable**: The EIP is specified in both an SNAT entry and a DNAT entry.
+    /// * **Idle**: The EIP is not specified in a DNAT or SNAT entry.
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `UsedByForwardTable`.
@@ -302,8 +301,8 @@ pub struct IpList {
     pub ip_address: Option<String>,
     /// Indicates whether IP addresses that are used in DNAT entries can be specified in SNAT entries. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `SnatEntryEnabled`.
     /// - Example: `false`.
@@ -415,7 +414,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
 }
 /// The private network information about the enhanced Internet NAT gateway.
 ///
-/// >  If **NatType** is set to **Normal**, all parameters returned in this list are empty.
+/// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayPrivateInfo {
     /// The ID of the vSwitch to which the NAT gateway belongs.
@@ -455,8 +454,8 @@ pub struct NatGatewayPrivateInfo {
     pub iz_no: Option<String>,
     /// The mode in which the ENI is associated with the NAT gateway.
     ///
-    /// *   **indirect**: non-cut-through mode
-    /// *   If an empty value is returned, it indicates that the cut-through mode is used.
+    /// * **indirect**: non-cut-through mode
+    /// * If an empty value is returned, it indicates that the cut-through mode is used.
     ///
     /// - Wire name: `EniType`.
     /// - Example: `indirect`.
@@ -585,11 +584,11 @@ impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
 pub struct NatGateway {
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the Creating state until the operation is completed.
-    /// *   **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
-    /// *   **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the Modifying state until the operation is completed.
-    /// *   **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the Deleting state until the operation is completed.
-    /// *   **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the Converting state until the operation is completed.
+    /// * **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the Creating state until the operation is completed.
+    /// * **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
+    /// * **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the Modifying state until the operation is completed.
+    /// * **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the Deleting state until the operation is completed.
+    /// * **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the Converting state until the operation is completed.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Creating`.
@@ -611,8 +610,8 @@ pub struct NatGateway {
     pub nat_type: Option<String>,
     /// Indicates whether automatic payment is enabled. Valid values:
     ///
-    /// *   **false**: no
-    /// *   **true**: yes
+    /// * **false**: no
+    /// * **true**: yes
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -626,24 +625,24 @@ pub struct NatGateway {
     pub spec: Option<String>,
     /// Indicates whether the deletion protection feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
     pub deletion_protection: Option<bool>,
     /// The type of NAT gateway. Valid values:
     ///
-    /// *   **internet**: an Internet NAT gateway
-    /// *   **intranet**: a VPC NAT gateway
+    /// * **internet**: an Internet NAT gateway
+    /// * **intranet**: a VPC NAT gateway
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
     pub network_type: Option<String>,
     /// Indicates whether the firewall feature is enabled. Valid values:
     ///
-    /// *   **false**: no
-    /// *   **true**: yes
+    /// * **false**: no
+    /// * **true**: yes
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -660,16 +659,16 @@ pub struct NatGateway {
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
     pub ecs_metric_enabled: Option<bool>,
     /// Indicates whether the ICMP non-retrieval feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `false`.
@@ -696,16 +695,16 @@ pub struct NatGateway {
     pub nat_gateway_id: Option<String>,
     /// The metering method of the NAT gateway. Valid values:
     ///
-    /// *   **PayBySpec**: pay-by-specification
-    /// *   **PayByLcu**: pay-by-CU
+    /// * **PayBySpec**: pay-by-specification
+    /// * **PayByLcu**: pay-by-CU
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByLcu`.
     pub internet_charge_type: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Normal**: normal
-    /// *   **FinancialLocked**: locked due to overdue payments
+    /// * **Normal**: normal
+    /// * **FinancialLocked**: locked due to overdue payments
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -725,32 +724,32 @@ pub struct NatGateway {
     pub full_nat_table_ids: Option<FullNatTableIds>,
     /// The private network information about the enhanced Internet NAT gateway.
     ///
-    /// >  If **NatType** is set to **Normal**, all parameters returned in this list are empty.
+    /// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
     ///
     /// - Wire name: `NatGatewayPrivateInfo`.
     pub nat_gateway_private_info: Option<NatGatewayPrivateInfo>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
-    /// *   **FullNat**: the FULLNAT mode
-    /// *   **Geneve**: the GENEVE mode
+    /// * **FullNat**: the FULLNAT mode
+    /// * **Geneve**: the GENEVE mode
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.
     pub private_link_mode: Option<String>,
     /// The mode in which the NAT gateway is associated with an elastic IP address (EIP). Valid values:
     ///
-    /// *   **MULTI_BINDED**: multi-EIP-to-ENI mode
-    /// *   **NAT**: NAT mode, which is compatible with IPv4 addresses.
+    /// * **MULTI_BINDED**: multi-EIP-to-ENI mode
+    /// * **NAT**: NAT mode, which is compatible with IPv4 addresses.
     ///
-    /// >  Note: If you use the NAT mode, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the NAT gateway fails to be associated with the EIP. In NAT mode, you can associate a NAT gateway with up to 50 EIPs.
+    /// > Note: If you use the NAT mode, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the NAT gateway fails to be associated with the EIP. In NAT mode, you can associate a NAT gateway with up to 50 EIPs.
     ///
     /// - Wire name: `EipBindMode`.
     /// - Example: `MULTI_BINDED`.

@@ -69,7 +69,7 @@ pub struct DescribeNetworkAclsRequest {
     pub page_size: Option<i32>,
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -86,7 +86,7 @@ pub struct DescribeNetworkAclsRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -223,9 +223,7 @@ pub struct IngressAclEntry {
     /// The type of the inbound rule.
     ///
     /// - **custom**
-    ///
     /// - **system**
-    ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
     pub entry_type: Option<String>,
@@ -236,8 +234,8 @@ pub struct IngressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -254,27 +252,27 @@ pub struct IngressAclEntry {
     pub source_cidr_ip: Option<String>,
     /// The IP version.
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     pub ip_version: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
-    /// *   If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
-    /// *   If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
+    /// * If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
+    /// * If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -331,9 +329,7 @@ pub struct EgressAclEntry {
     /// The type of the inbound rule.
     ///
     /// - **custom**
-    ///
     /// - **system**
-    ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
     pub entry_type: Option<String>,
@@ -344,8 +340,8 @@ pub struct EgressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -357,11 +353,11 @@ pub struct EgressAclEntry {
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -373,16 +369,16 @@ pub struct EgressAclEntry {
     pub destination_cidr_ip: Option<String>,
     /// The IP version.
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
-    /// *   If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
-    /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
+    /// * If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
+    /// * If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -433,9 +429,9 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
 pub struct Resource {
     /// The association status of the resource. Valid values:
     ///
-    /// *   **BINDED**
-    /// *   **BINDING**
-    /// *   **UNBINDING**
+    /// * **BINDED**
+    /// * **BINDING**
+    /// * **UNBINDING**
     ///
     /// - Wire name: `Status`.
     /// - Example: `BINDED`.
@@ -532,8 +528,8 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 pub struct NetworkAcl {
     /// The status of the network ACL. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribePhysicalConnectionLOARequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -35,7 +35,7 @@ pub struct DescribePhysicalConnectionLOARequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -121,8 +121,8 @@ impl DescribePhysicalConnectionLOARequestBuilder {
 pub struct PmInfoPmInfo {
     /// The gender of the construction worker. Valid values:
     ///
-    /// *   **Male**
-    /// *   **Female**
+    /// * **Male**
+    /// * **Female**
     ///
     /// - Wire name: `PMGender`.
     /// - Example: `Male`.
@@ -139,9 +139,9 @@ pub struct PmInfoPmInfo {
     pub pm_name: Option<String>,
     /// The identity document type of the construction worker. Valid values:
     ///
-    /// *   **IDCard**
-    /// *   **Passport**
-    /// *   **Other**
+    /// * **IDCard**
+    /// * **Passport**
+    /// * **Other**
     ///
     /// - Wire name: `PMCertificateType`.
     /// - Example: `Other`.
@@ -191,13 +191,13 @@ impl<'de> ::serde::Deserialize<'de> for PmInfo {
 pub struct PhysicalConnectionLoaType {
     /// The status of the LOA. Valid values:
     ///
-    /// *   **Applying**: The LOA is pending for approval.
-    /// *   **Accept**: The LOA is approved.
-    /// *   **Available**: The LOA is available.
-    /// *   **Rejected**: The LOA is rejected.
-    /// *   **Completing**: The Express Connect circuit is under construction.
-    /// *   **Complete**: The Express Connect circuit is installed.
-    /// *   **Deleted**: The LOA is deleted.
+    /// * **Applying**: The LOA is pending for approval.
+    /// * **Accept**: The LOA is approved.
+    /// * **Available**: The LOA is available.
+    /// * **Rejected**: The LOA is rejected.
+    /// * **Completing**: The Express Connect circuit is under construction.
+    /// * **Complete**: The Express Connect circuit is installed.
+    /// * **Deleted**: The LOA is deleted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -239,10 +239,10 @@ pub struct PhysicalConnectionLoaType {
     pub instance_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **MSTP**
-    /// *   **MPLSVPN**
-    /// *   **FIBRE**
-    /// *   **Other**
+    /// * **MSTP**
+    /// * **MPLSVPN**
+    /// * **FIBRE**
+    /// * **Other**
     ///
     /// - Wire name: `LineType`.
     /// - Example: `FIBRE`.
@@ -256,10 +256,10 @@ pub struct PhysicalConnectionLoaType {
     pub pm_info: Option<PmInfo>,
     /// The ISP. Valid values:
     ///
-    /// *   **China Telecom**
-    /// *   **China Unicom**
-    /// *   **China Mobile**
-    /// *   **Other ISPs in China**
+    /// * **China Telecom**
+    /// * **China Unicom**
+    /// * **China Mobile**
+    /// * **Other ISPs in China**
     ///
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.

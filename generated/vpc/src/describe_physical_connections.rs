@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribePhysicalConnectionsRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -50,8 +50,8 @@ pub struct DescribePhysicalConnectionsRequest {
     pub page_size: Option<i32>,
     /// Specifies whether to return the data about pending orders. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -185,50 +185,44 @@ impl DescribePhysicalConnectionsRequestBuilder {
 pub struct Filter {
     /// The key of the filter. Valid values:
     ///
-    /// *   **PhysicalConnectionId**: the ID of the Express Connect circuit.
+    /// * **PhysicalConnectionId**: the ID of the Express Connect circuit.
+    /// * **AccessPointId**: the ID of the access point.
+    /// * **Type**: the type of resource to which the Express Connect circuit is connected. You can set Type only to **VPC**.
+    /// * **LineOperator**: the connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **AccessPointId**: the ID of the access point.
+    ///   * **CT**: China Telecom.
+    ///   * **CU**: China Unicom.
+    ///   * **CM**: China Mobile.
+    ///   * **CO**: other connectivity providers in the Chinese mainland.
+    ///   * **Equinix**: Equinix.
+    ///   * **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **Spec**: the specification of the Express Connect circuit. Valid values:
     ///
-    /// *   **Type**: the type of resource to which the Express Connect circuit is connected. You can set Type only to **VPC**.
+    ///   * **1G and below**
+    ///   * **10G**
+    ///   * **40G**
+    ///   * **100G**
     ///
-    /// *   **LineOperator**: the connectivity provider of the Express Connect circuit. Valid values:
+    /// > By default, you cannot set the value to **40G** or **100G**. To use these values, you must first contact your account manager.
     ///
-    ///    *   **CT**: China Telecom.
-    ///    *   **CU**: China Unicom.
-    ///    *   **CM**: China Mobile.
-    ///    *   **CO**: other connectivity providers in the Chinese mainland.
-    ///    *   **Equinix**: Equinix.
-    ///    *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **Status**: the status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Spec**: the specification of the Express Connect circuit. Valid values:
+    ///   * **Initial**: The application is under review.
+    ///   * **Approved**: The application is approved.
+    ///   * **Allocating**: The system is allocating resources.
+    ///   * **Allocated**: The Express Connect circuit is under construction.
+    ///   * **Confirmed**: The Express Connect circuit is pending for user confirmation.
+    ///   * **Enabled**: The Express Connect circuit is enabled.
+    ///   * **Rejected**: The application is rejected.
+    ///   * **Canceled**: The application is canceled.
+    ///   * **Allocation Failed**: The system failed to allocate resources.
+    ///   * **Terminating**: The Express Connect circuit is being disabled.
+    ///   * **Terminated**: The Express Connect circuit is disabled.
+    /// * **Name**: the name of the Express Connect circuit.
+    /// * **ProductType**: the type of the Express Connect circuit. Valid values:
     ///
-    ///    *   **1G and below**
-    ///    *   **10G**
-    ///    *   **40G**
-    ///    *   **100G**
-    ///
-    /// >  By default, you cannot set the value to **40G** or **100G**. To use these values, you must first contact your account manager.
-    ///
-    /// *   **Status**: the status of the Express Connect circuit. Valid values:
-    ///
-    ///    *   **Initial**: The application is under review.
-    ///    *   **Approved**: The application is approved.
-    ///    *   **Allocating**: The system is allocating resources.
-    ///    *   **Allocated**: The Express Connect circuit is under construction.
-    ///    *   **Confirmed**: The Express Connect circuit is pending for user confirmation.
-    ///    *   **Enabled**: The Express Connect circuit is enabled.
-    ///    *   **Rejected**: The application is rejected.
-    ///    *   **Canceled**: The application is canceled.
-    ///    *   **Allocation Failed**: The system failed to allocate resources.
-    ///    *   **Terminating**: The Express Connect circuit is being disabled.
-    ///    *   **Terminated**: The Express Connect circuit is disabled.
-    ///
-    /// *   **Name**: the name of the Express Connect circuit.
-    ///
-    /// *   **ProductType**: the type of the Express Connect circuit. Valid values:
-    ///
-    ///    *   **VirtualPhysicalConnection**: shared Express Connect circuit
-    ///    *   **PhysicalConnection**: dedicated Express Connect circuit.
+    ///   * **VirtualPhysicalConnection**: shared Express Connect circuit
+    ///   * **PhysicalConnection**: dedicated Express Connect circuit.
     ///
     /// You can specify at most five filter conditions in each request. The logical relation among the filter conditions is **AND**. Therefore, an Express Connect circuit is returned only when all specified filter conditions are matched.
     ///
@@ -326,17 +320,17 @@ pub struct PhysicalConnectionType {
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial**
-    /// *   **Approved**
-    /// *   **Allocating**
-    /// *   **Allocated**
-    /// *   **Confirmed**
-    /// *   **Enabled**
-    /// *   **Rejected**
-    /// *   **Canceled**
-    /// *   **Allocation Failed**
-    /// *   **Terminating**
-    /// *   **Terminated**
+    /// * **Initial**
+    /// * **Approved**
+    /// * **Allocating**
+    /// * **Allocated**
+    /// * **Confirmed**
+    /// * **Enabled**
+    /// * **Rejected**
+    /// * **Canceled**
+    /// * **Allocation Failed**
+    /// * **Terminating**
+    /// * **Terminated**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
@@ -408,12 +402,12 @@ pub struct PhysicalConnectionType {
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CT`.
@@ -445,13 +439,13 @@ pub struct PhysicalConnectionType {
     pub end_time: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
     /// > Whether 40GBase-LR and 100GBase-LR ports can be created depends on resource supplies. For more information, contact your account manager.
     ///
@@ -460,22 +454,22 @@ pub struct PhysicalConnectionType {
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal**: enabled
-    /// *   **FinancialLocked**: locked due to overdue payments
-    /// *   **SecurityLocked**: locked for security reasons
+    /// * **Normal**: enabled
+    /// * **FinancialLocked**: locked due to overdue payments
+    /// * **SecurityLocked**: locked for security reasons
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
-    /// *   **Applying**: The LOA is pending for approval.
-    /// *   **Accept**: The LOA is approved.
-    /// *   **Available**: The LOA is available.
-    /// *   **Rejected**: The LOA is rejected.
-    /// *   **Completing**: The Express Connect circuit is under construction.
-    /// *   **Complete**: The Express Connect circuit is installed.
-    /// *   **Deleted**: The LOA is deleted.
+    /// * **Applying**: The LOA is pending for approval.
+    /// * **Accept**: The LOA is approved.
+    /// * **Available**: The LOA is available.
+    /// * **Rejected**: The LOA is rejected.
+    /// * **Completing**: The Express Connect circuit is under construction.
+    /// * **Complete**: The Express Connect circuit is installed.
+    /// * **Deleted**: The LOA is deleted.
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
@@ -492,8 +486,8 @@ pub struct PhysicalConnectionType {
     pub access_point_type: Option<String>,
     /// Indicates whether the data about pending orders is returned. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
@@ -505,8 +499,8 @@ pub struct PhysicalConnectionType {
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **VirtualPhysicalConnection**: shared Express Connect circuit
-    /// *   **PhysicalConnection**: dedicated Express Connect circuit
+    /// * **VirtualPhysicalConnection**: shared Express Connect circuit
+    /// * **PhysicalConnection**: dedicated Express Connect circuit
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `PhysicalConnection`.
@@ -533,17 +527,17 @@ pub struct PhysicalConnectionType {
     pub vlan_id: Option<String>,
     /// The payer for the hosted connection. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: The partner pays for the shared Express Connect circuit.
-    /// *   **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the shared Express Connect circuit.
+    /// * **PayByPhysicalConnectionOwner**: The partner pays for the shared Express Connect circuit.
+    /// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the shared Express Connect circuit.
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
     pub order_mode: Option<String>,
     /// The status of the shared Express Connect circuit. Valid values:
     ///
-    /// *   **Confirmed**
-    /// *   **UnConfirmed**
-    /// *   **Deleted**
+    /// * **Confirmed**
+    /// * **UnConfirmed**
+    /// * **Deleted**
     ///
     /// - Wire name: `VpconnStatus`.
     /// - Example: `Confirmed`.

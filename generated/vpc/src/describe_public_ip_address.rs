@@ -39,7 +39,7 @@ pub struct DescribePublicIpAddressRequest {
     /// - Example: `100`.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
-    /// The region that you want to query. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region that you want to query. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,8 +48,8 @@ pub struct DescribePublicIpAddressRequest {
     pub region_id: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
@@ -136,8 +136,8 @@ pub struct DescribePublicIpAddressResponse {
     pub request_id: Option<String>,
     /// Indicates whether the call is successful. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -28,8 +28,8 @@ pub struct DescribeRegionsRequest {
     pub product_type: Option<String>,
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.

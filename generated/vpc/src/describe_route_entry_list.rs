@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DescribeRouteEntryList`: Queries information about route entries in a route table.
 ///
-/// Before you call the [DeleteRouteEntry](https://www.alibabacloud.com/help/doc-detail/36013.htm) operation to delete a route, you can call this operation to query the next hop of the route that you want to delete.
+/// Before you call the [DeleteRouteEntry](<https://www.alibabacloud.com/help/doc-detail/36013.htm>) operation to delete a route, you can call this operation to query the next hop of the route that you want to delete.
 ///
 /// # Example
 ///
@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouteEntryListRequest {
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -62,8 +62,8 @@ pub struct DescribeRouteEntryListRequest {
     pub route_entry_name: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -71,11 +71,11 @@ pub struct DescribeRouteEntryListRequest {
     pub ip_version: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **Custom**: custom routes.
-    /// *   **System**: system routes.
-    /// *   **BGP**: BGP routes.
-    /// *   **CEN**: Cloud Enterprise Network (CEN) routes.
-    /// *   **ECR**: Express Connect Router (ECR) routes.
+    /// * **Custom**: custom routes.
+    /// * **System**: system routes.
+    /// * **BGP**: BGP routes.
+    /// * **CEN**: Cloud Enterprise Network (CEN) routes.
+    /// * **ECR**: Express Connect Router (ECR) routes.
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
@@ -89,18 +89,18 @@ pub struct DescribeRouteEntryListRequest {
     pub next_hop_id: Option<String>,
     /// The next hop type. Valid values:
     ///
-    /// *   **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **VpnGateway**: a VPN gateway.
-    /// *   **NatGateway**: a NAT gateway.
-    /// *   **NetworkInterface**: a secondary elastic network interface (ENI).
-    /// *   **RouterInterface**: a router interface.
-    /// *   **IPv6Gateway**: an IPv6 gateway.
-    /// *   **Attachment**: a transit router.
-    /// *   **Ipv4Gateway**: an IPv4 gateway.
-    /// *   **GatewayEndpoint**: a gateway endpoint.
-    /// *   **CenBasic**: CEN does not support transit routers.
-    /// *   **Ecr**: Express Connect Router (ECR).
+    /// * **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **VpnGateway**: a VPN gateway.
+    /// * **NatGateway**: a NAT gateway.
+    /// * **NetworkInterface**: a secondary elastic network interface (ENI).
+    /// * **RouterInterface**: a router interface.
+    /// * **IPv6Gateway**: an IPv6 gateway.
+    /// * **Attachment**: a transit router.
+    /// * **Ipv4Gateway**: an IPv4 gateway.
+    /// * **GatewayEndpoint**: a gateway endpoint.
+    /// * **CenBasic**: CEN does not support transit routers.
+    /// * **Ecr**: Express Connect Router (ECR).
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
@@ -116,8 +116,8 @@ pub struct DescribeRouteEntryListRequest {
     pub max_result: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -273,9 +273,9 @@ pub struct NextHopRelatedInfo {
     pub instance_id: Option<String>,
     /// The type of the instance associated with the next hop. Valid values:
     ///
-    /// *   **VPC**: a VPC
-    /// *   **VBR**: a VBR
-    /// *   **PCONN**: an Express Connect circuit
+    /// * **VPC**: a VPC
+    /// * **VBR**: a VBR
+    /// * **PCONN**: an Express Connect circuit
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
@@ -305,14 +305,14 @@ impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
 pub struct NextHop {
     /// The ID of the region where the next hop is deployed.
     ///
-    /// >  This parameter is returned when the next hop type is set to **RouterInterface**.
+    /// > This parameter is returned when the next hop type is set to **RouterInterface**.
     ///
     /// - Wire name: `NextHopRegionId`.
     /// - Example: `cn-hangzhou`.
     pub next_hop_region_id: Option<String>,
     /// The weight of the route.
     ///
-    /// >  This parameter is returned when the next hop type is set to **RouterInterface**.
+    /// > This parameter is returned when the next hop type is set to **RouterInterface**.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
@@ -324,28 +324,28 @@ pub struct NextHop {
     pub next_hop_id: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
-    /// *   **0**: unavailable
-    /// *   **1**: available
+    /// * **0**: unavailable
+    /// * **1**: available
     ///
-    /// >  This parameter is returned when the next hop type is set to **RouterInterface**.
+    /// > This parameter is returned when the next hop type is set to **RouterInterface**.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
     pub enabled: Option<i32>,
     /// The next hop type. Valid values:
     ///
-    /// *   **Instance**: an ECS instance.
-    /// *   **HaVip**: an HaVip.
-    /// *   **VpnGateway**: a VPN gateway.
-    /// *   **NatGateway**: a NAT gateway.
-    /// *   **NetworkInterface**: a secondary ENI.
-    /// *   **RouterInterface**: a router interface.
-    /// *   **IPv6Gateway**: an IPv6 gateway.
-    /// *   **Attachment**: a transit router.
-    /// *   **Ipv4Gateway**: an IPv4 gateway.
-    /// *   **GatewayEndpoint**: a gateway endpoint.
-    /// *   **CenBasic**: CEN does not support transit routers.
-    /// *   **Ecr**: ECR.
+    /// * **Instance**: an ECS instance.
+    /// * **HaVip**: an HaVip.
+    /// * **VpnGateway**: a VPN gateway.
+    /// * **NatGateway**: a NAT gateway.
+    /// * **NetworkInterface**: a secondary ENI.
+    /// * **RouterInterface**: a router interface.
+    /// * **IPv6Gateway**: an IPv6 gateway.
+    /// * **Attachment**: a transit router.
+    /// * **Ipv4Gateway**: an IPv4 gateway.
+    /// * **GatewayEndpoint**: a gateway endpoint.
+    /// * **CenBasic**: CEN does not support transit routers.
+    /// * **Ecr**: ECR.
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
@@ -397,29 +397,29 @@ impl<'de> ::serde::Deserialize<'de> for NextHops {
 pub struct RouteEntry {
     /// The status of the route entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     pub status: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **Custom**: custom routes.
-    /// *   **System**: system routes.
-    /// *   **BGP**: BGP routes.
-    /// *   **CEN**: CEN routes.
-    /// *   **ECR**: ECR routes.
+    /// * **Custom**: custom routes.
+    /// * **System**: system routes.
+    /// * **BGP**: BGP routes.
+    /// * **CEN**: CEN routes.
+    /// * **ECR**: ECR routes.
     ///
     /// - Wire name: `Type`.
     /// - Example: `Custom`.
     pub r#type: Option<String>,
     /// The IP version. Valid values: Valid values:
     ///
-    /// *   **ipv4**
-    /// *   **ipv6**
+    /// * **ipv4**
+    /// * **ipv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -466,6 +466,7 @@ pub struct RouteEntry {
     /// - Example: `TR`.
     pub service_type: Option<String>,
     /// The route origin. Valid values:
+    ///
     /// * **RoutePropagation**: The route is created by a dynamic propagation source.
     /// * **SystemCreate**: The route is created by the system.
     /// * **CustomCreate**: The route is created by a user.
@@ -526,8 +527,8 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
 pub struct DescribeRouteEntryListResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -23,8 +23,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouteTableListRequest {
     /// The type of the router to which the route table belongs. Valid value:
     ///
-    /// *   **VRouter** (default): a vRouter
-    /// *   **VBR**: a VBR
+    /// * **VRouter** (default): a vRouter
+    /// * **VBR**: a VBR
     ///
     /// - Wire name: `RouterType`.
     /// - Default: `VRouter`.
@@ -77,7 +77,7 @@ pub struct DescribeRouteTableListRequest {
     pub resource_group_id: Option<String>,
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call [DescribeRegions](https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions) to query the most recent region list.
+    /// You can call [DescribeRegions](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions>) to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -92,8 +92,8 @@ pub struct DescribeRouteTableListRequest {
     pub tag: Option<Vec<Tag>>,
     /// The type of the route table.
     ///
-    /// *   **System**
-    /// *   **Custom**
+    /// * **System**
+    /// * **Custom**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
@@ -320,9 +320,9 @@ pub struct RouterTableListType {
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -334,8 +334,8 @@ pub struct RouterTableListType {
     pub router_id: Option<String>,
     /// The type of the cloud resource with which the route table is associated. Valid values:
     ///
-    /// *   **VSwitch**: vSwitch
-    /// *   **Gateway**: IPv4 gateway
+    /// * **VSwitch**: vSwitch
+    /// * **Gateway**: IPv4 gateway
     ///
     /// - Wire name: `AssociateType`.
     /// - Example: `VSwitch`.
@@ -357,8 +357,8 @@ pub struct RouterTableListType {
     pub description: Option<String>,
     /// The type of the route table. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
+    /// * **Custom**
+    /// * **System**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
@@ -371,9 +371,7 @@ pub struct RouterTableListType {
     /// The type of the vRouter to which the route table belongs. Valid values:
     ///
     /// - **VRouter**: a vRouter.
-    ///
     /// - **VBR**: a VBR.
-    ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
     pub router_type: Option<String>,
@@ -390,9 +388,8 @@ pub struct RouterTableListType {
     pub gateway_ids: Option<GatewayIds>,
     /// Whether to receive the propagation routes. Valid Values:
     ///
-    /// *   **true**: received.
-    ///
-    /// *   **false**: not received.
+    /// * **true**: received.
+    /// * **false**: not received.
     ///
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouteTablesRequest {
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -46,8 +46,8 @@ pub struct DescribeRouteTablesRequest {
     pub route_table_id: Option<String>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
-    /// *   **VRouter** (default)
-    /// *   **VBR**
+    /// * **VRouter** (default)
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
@@ -61,10 +61,10 @@ pub struct DescribeRouteTablesRequest {
     pub router_id: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
-    /// *   **BGP**
-    /// *   **CEN**
+    /// * **Custom**
+    /// * **System**
+    /// * **BGP**
+    /// * **CEN**
     ///
     /// - Wire name: `Type`.
     /// - Example: `custom`.
@@ -213,22 +213,22 @@ pub struct NextHop {
     pub weight: Option<i32>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **Instance**: an ECS instance
-    /// *   **HaVip**: an HaVip
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NatGateway**: a NAT gateway
-    /// *   **NetworkInterface**: a secondary ENI
-    /// *   **RouterInterface**: a router interface
-    /// *   **IPv6Gateway**: an IPv6 gateway
-    /// *   **Attachment**: a transit router
+    /// * **Instance**: an ECS instance
+    /// * **HaVip**: an HaVip
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NatGateway**: a NAT gateway
+    /// * **NetworkInterface**: a secondary ENI
+    /// * **RouterInterface**: a router interface
+    /// * **IPv6Gateway**: an IPv6 gateway
+    /// * **Attachment**: a transit router
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `HaVip`.
     pub next_hop_type: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
-    /// *   **0**: unavailable
-    /// *   **1**: available
+    /// * **0**: unavailable
+    /// * **1**: available
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `0`.
@@ -274,33 +274,33 @@ impl<'de> ::serde::Deserialize<'de> for NextHops {
 pub struct RouteEntry {
     /// The route type. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
-    /// *   **BGP**
-    /// *   **CEN**
+    /// * **Custom**
+    /// * **System**
+    /// * **BGP**
+    /// * **CEN**
     ///
     /// - Wire name: `Type`.
     /// - Example: `System`.
     pub r#type: Option<String>,
     /// The route status. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
     pub status: Option<String>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **Instance** (default): an Elastic Compute Service (ECS) instance
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NatGateway**: a NAT gateway
-    /// *   **NetworkInterface**: a secondary elastic network interface (ENI)
-    /// *   **RouterInterface**: a router interface
-    /// *   **IPv6Gateway**: an IPv6 gateway
-    /// *   **Attachment**: a transit router
+    /// * **Instance** (default): an Elastic Compute Service (ECS) instance
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NatGateway**: a NAT gateway
+    /// * **NetworkInterface**: a secondary elastic network interface (ENI)
+    /// * **RouterInterface**: a router interface
+    /// * **IPv6Gateway**: an IPv6 gateway
+    /// * **Attachment**: a transit router
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `local`.
@@ -334,8 +334,8 @@ pub struct RouteEntry {
     pub description: Option<String>,
     /// The destination CIDR block of the route. The destination CIDR block supports IPv4 and IPv6. Make sure that the destination CIDR block meets the following requirements:
     ///
-    /// *   The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
-    /// *   The destination CIDR block of each route in the route table is unique.
+    /// * The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
+    /// * The destination CIDR block of each route in the route table is unique.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.1/24`.
@@ -416,8 +416,8 @@ pub struct RouteTable {
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -429,8 +429,8 @@ pub struct RouteTable {
     pub v_router_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
+    /// * **Custom**
+    /// * **System**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.

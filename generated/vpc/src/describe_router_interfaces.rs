@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouterInterfacesRequest {
     /// The region ID of the router interface.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,8 +32,8 @@ pub struct DescribeRouterInterfacesRequest {
     pub region_id: Option<String>,
     /// Specifies whether renewal data is included. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -63,7 +63,7 @@ pub struct DescribeRouterInterfacesRequest {
     pub filter: Option<Vec<Filter>>,
     /// Resource Group ID.
     ///
-    /// For more information about resource groups, please refer to [What is a Resource Group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, please refer to [What is a Resource Group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -168,18 +168,18 @@ impl DescribeRouterInterfacesRequestBuilder {
 pub struct Filter {
     /// The filter conditions. You can specify up to five filter conditions. The following filter conditions are supported:
     ///
-    /// *   **RouterInterfaceId**: the ID of the router interface.
-    /// *   **RouterId**: the ID of the router.
-    /// *   **RouterType**: the router type. Valid values: **VRouter** and **VBR**.
-    /// *   **RouterInterfaceOwnerId**: the ID of the Alibaba Cloud account to which the router interface belongs.
-    /// *   **OppositeInterfaceId**: the ID of the peer router interface.
-    /// *   **OppositeRouterType**: the type of the peer router interface. Valid values: **VRouter** and **VBR**.
-    /// *   **OppositeRouterId**: the ID of the peer router.
-    /// *   **OppositeInterfaceOwnerId**: the ID of the Alibaba Cloud account to which the peer router interface belongs.
-    /// *   **Status**: the status of the router interface.
-    /// *   **Name**: the name of the router interface.
+    /// * **RouterInterfaceId**: the ID of the router interface.
+    /// * **RouterId**: the ID of the router.
+    /// * **RouterType**: the router type. Valid values: **VRouter** and **VBR**.
+    /// * **RouterInterfaceOwnerId**: the ID of the Alibaba Cloud account to which the router interface belongs.
+    /// * **OppositeInterfaceId**: the ID of the peer router interface.
+    /// * **OppositeRouterType**: the type of the peer router interface. Valid values: **VRouter** and **VBR**.
+    /// * **OppositeRouterId**: the ID of the peer router.
+    /// * **OppositeInterfaceOwnerId**: the ID of the Alibaba Cloud account to which the peer router interface belongs.
+    /// * **Status**: the status of the router interface.
+    /// * **Name**: the name of the router interface.
     ///
-    /// >  The logical operator among multiple values in a filter condition is OR. In this case, the filter condition is met if one of the values is matched. The logical operator among filter conditions is AND. Only routers that meet all the filter conditions are queried.
+    /// > The logical operator among multiple values in a filter condition is OR. In this case, the filter condition is met if one of the values is matched. The logical operator among filter conditions is AND. Only routers that meet all the filter conditions are queried.
     ///
     /// - Wire name: `Key`.
     /// - Example: `Filter.1.Status`.
@@ -433,9 +433,9 @@ pub struct RouterInterfaceType {
     pub opposite_access_point_id: Option<String>,
     /// The service status of the router interface. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -447,8 +447,8 @@ pub struct RouterInterfaceType {
     pub opposite_bandwidth: Option<i32>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
@@ -470,24 +470,24 @@ pub struct RouterInterfaceType {
     pub access_point_id: Option<String>,
     /// Indicates whether protection against malicious IPv6 traffic is enabled. Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
-    /// *   **unsupport**
+    /// * **on**
+    /// * **off**
+    /// * **unsupport**
     ///
     /// - Wire name: `Ipv6Status`.
     /// - Example: `on`.
     pub ipv6_status: Option<String>,
     /// Indicates whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Example: `false`.
     pub fast_link_mode: Option<bool>,
     /// Resource Group ID.
     ///
-    /// For more information about resource groups, please refer to [What is a Resource Group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, please refer to [What is a Resource Group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -42,8 +42,8 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     pub server_id: Option<String>,
     /// The type of the backend service instance. Valid values:
     ///
-    /// *   **EcsInstance** (default): Elastic Compute Service (ECS)
-    /// *   **SlbInstance**: Server Load Balancer (SLB)
+    /// * **EcsInstance** (default): Elastic Compute Service (ECS)
+    /// * **SlbInstance**: Server Load Balancer (SLB)
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.

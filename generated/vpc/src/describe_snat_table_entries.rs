@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeSnatTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,7 +32,7 @@ pub struct DescribeSnatTableEntriesRequest {
     pub region_id: Option<String>,
     /// The ID of the SNAT table.
     ///
-    /// >  You must specify at least one of **SnatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-8vbczigrhop8x5u3t****`.
@@ -46,8 +46,8 @@ pub struct DescribeSnatTableEntriesRequest {
     pub snat_entry_id: Option<String>,
     /// The ID of the vSwitch.
     ///
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter specifies that Elastic Compute Service (ECS) instances in the vSwitch can use SNAT entries to access the Internet.
-    /// *   When you query SNAT entries of virtual private cloud (VPC) NAT gateways, this parameter specifies that ECS instances in the vSwitch can use SNAT entries to access external networks.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies that Elastic Compute Service (ECS) instances in the vSwitch can use SNAT entries to access the Internet.
+    /// * When you query SNAT entries of virtual private cloud (VPC) NAT gateways, this parameter specifies that ECS instances in the vSwitch can use SNAT entries to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbjkhjshjdf****`.
@@ -59,8 +59,8 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Example: `116.22.XX.XX/24`.
     #[rpc(name = "SourceCIDR")]
     pub source_cidr: Option<String>,
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
-    /// *   When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
+    /// * When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.
@@ -92,7 +92,7 @@ pub struct DescribeSnatTableEntriesRequest {
     pub page_size: Option<i32>,
     /// The ID of the NAT gateway.
     ///
-    /// >  You must specify at least one of **SnatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
@@ -159,7 +159,7 @@ impl DescribeSnatTableEntriesRequestBuilder {
         self.inner.source_cidr = Some(value.into());
         self
     }
-    /// Sets `SnatIp`. *   When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
+    /// Sets `SnatIp`. * When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
     pub fn snat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_ip = Some(value.into());
         self
@@ -215,9 +215,9 @@ impl DescribeSnatTableEntriesRequestBuilder {
 pub struct SnatTableEntry {
     /// The status of the SNAT entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
@@ -227,8 +227,8 @@ pub struct SnatTableEntry {
     /// - Wire name: `SnatEntryName`.
     /// - Example: `SnatEntry-1`.
     pub snat_entry_name: Option<String>,
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access the Internet.
-    /// *   When you query SNAT entries of VPC NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access external networks.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access the Internet.
+    /// * When you query SNAT entries of VPC NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbdsffvfgdfds****`.
@@ -248,8 +248,8 @@ pub struct SnatTableEntry {
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-gz3r3odawdgffde****`.
     pub snat_table_id: Option<String>,
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter indicates the EIP in an SNAT entry.
-    /// *   When you query SNAT entries of VPC NAT gateways, this parameter indicates the NAT IP address in an SNAT entry.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter indicates the EIP in an SNAT entry.
+    /// * When you query SNAT entries of VPC NAT gateways, this parameter indicates the NAT IP address in an SNAT entry.
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientCertRequest {
-    /// The region ID of the SSL client certificate. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the SSL client certificate. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -103,9 +103,9 @@ impl DescribeSslVpnClientCertRequestBuilder {
 pub struct DescribeSslVpnClientCertResponse {
     /// The status of the SSL client certificate. Valid values:
     ///
-    /// *   **expiring-soon**
-    /// *   **normal**
-    /// *   **expired**
+    /// * **expiring-soon**
+    /// * **normal**
+    /// * **expired**
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
@@ -171,7 +171,7 @@ pub struct DescribeSslVpnClientCertResponse {
     pub name: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
-    /// The SSL client certificate and the SSL server associated with the SSL client certificate belong to the same resource group. You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// The SSL client certificate and the SSL server associated with the SSL client certificate belong to the same resource group. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

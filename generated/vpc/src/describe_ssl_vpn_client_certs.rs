@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeSslVpnClientCertsRequest {
     /// The region ID of the SSL client certificate.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -65,7 +65,7 @@ pub struct DescribeSslVpnClientCertsRequest {
     pub page_size: Option<i32>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
-    /// The SSL client certificate and its associated SSL server belong to the same resource group. You can call the [DescribeSslVpnServers](https://www.alibabacloud.com/help/doc-detail/2794078.htm) operation to query the ID of the resource group to which the SSL server belongs.
+    /// The SSL client certificate and its associated SSL server belong to the same resource group. You can call the [DescribeSslVpnServers](<https://www.alibabacloud.com/help/doc-detail/2794078.htm>) operation to query the ID of the resource group to which the SSL server belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -159,9 +159,9 @@ impl DescribeSslVpnClientCertsRequestBuilder {
 pub struct SslVpnClientCertKey {
     /// The status of the SSL client certificate. Valid values:
     ///
-    /// *   **expiring-soon**: The certificate expires in one week.
-    /// *   **normal**
-    /// *   **expired**
+    /// * **expiring-soon**: The certificate expires in one week.
+    /// * **normal**
+    /// * **expired**
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
@@ -202,7 +202,7 @@ pub struct SslVpnClientCertKey {
     pub region_id: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
 ///
-/// If your VPN gateway was created before December 10, 2022, you need to upgrade the VPN gateway to the latest version to view the connection information about SSL clients. For more information, see [Upgrade a VPN gateway](https://www.alibabacloud.com/help/doc-detail/2671058.htm).
+/// If your VPN gateway was created before December 10, 2022, you need to upgrade the VPN gateway to the latest version to view the connection information about SSL clients. For more information, see [Upgrade a VPN gateway](<https://www.alibabacloud.com/help/doc-detail/2671058.htm>).
 ///
 /// If your VPN gateway was created after December 10, 2022, you can view the connection information about SSL clients by default.
 ///
@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeSslVpnClientsRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -155,7 +155,7 @@ pub struct ClientInfoList {
     pub connected_time: Option<i64>,
     /// The SSL client certificate used by the client.
     ///
-    /// >  If the client uses two-factor authentication to establish an SSL-VPN connection to Alibaba Cloud, the return value is the username of the client.
+    /// > If the client uses two-factor authentication to establish an SSL-VPN connection to Alibaba Cloud, the return value is the username of the client.
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `CN=vsc-gw8gkh6gtilf1whgc****`.

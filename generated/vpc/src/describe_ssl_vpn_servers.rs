@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeSslVpnServersRequest {
     /// The region ID of the SSL server.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -68,7 +68,7 @@ pub struct DescribeSslVpnServersRequest {
     pub page_size: Option<i32>,
     /// The resource group ID of the SSL server.
     ///
-    /// The SSL server and its associated VPN gateway belong to the same resource group. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the ID of the resource group to which the VPN gateway belongs.
+    /// The SSL server and its associated VPN gateway belong to the same resource group. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the ID of the resource group to which the VPN gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -188,8 +188,8 @@ pub struct SslVpnServer {
     pub i_daa_s_region_id: Option<String>,
     /// Indicates whether data compression is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
@@ -236,8 +236,8 @@ pub struct SslVpnServer {
     pub name: Option<String>,
     /// Indicates whether two-factor authentication is enabled.
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `true`.
@@ -254,7 +254,7 @@ pub struct SslVpnServer {
     pub proto: Option<String>,
     /// The resource group ID of the SSL server.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -266,8 +266,8 @@ pub struct SslVpnServer {
     pub i_daa_s_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
-    /// *   This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
-    /// *   If the SSL server is associated with an IDaaS EIAM 1.0 instance, no value is returned.
+    /// * This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
+    /// * If the SSL server is associated with an IDaaS EIAM 1.0 instance, no value is returned.
     ///
     /// - Wire name: `IDaaSInstanceVersion`.
     /// - Example: `EIAM 2.0`.

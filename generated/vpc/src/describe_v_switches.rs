@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVSwitchesRequest {
     /// The ID of the virtual private cloud (VPC) to which the vSwitches belong.
     ///
-    /// >  You must set at least one of **RegionId** and **VpcId**.
+    /// > You must set at least one of **RegionId** and **VpcId**.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-25cdvfeq58pl****`.
@@ -34,15 +34,15 @@ pub struct DescribeVSwitchesRequest {
     /// - Example: `vsw-23dscddcffvf3****`.
     #[rpc(name = "VSwitchId")]
     pub v_switch_id: Option<String>,
-    /// The ID of the zone to which the vSwitches belong. You can call the [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) operation to query the most recent zone list.
+    /// The ID of the zone to which the vSwitches belong. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-d`.
     #[rpc(name = "ZoneId")]
     pub zone_id: Option<String>,
-    /// The region ID of the vSwitch. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the vSwitch. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// >  You must set at least one of **RegionId** and **VpcId**.
+    /// > You must set at least one of **RegionId** and **VpcId**.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -58,8 +58,8 @@ pub struct DescribeVSwitchesRequest {
     pub v_switch_name: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -67,8 +67,8 @@ pub struct DescribeVSwitchesRequest {
     pub dry_run: Option<bool>,
     /// Specifies whether to query the default vSwitches in the specified region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
     ///
@@ -111,8 +111,8 @@ pub struct DescribeVSwitchesRequest {
     pub v_switch_owner_id: Option<i64>,
     /// Specifies whether to query vSwitches with IPv6 enabled in the region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
     ///
@@ -318,8 +318,8 @@ pub struct RouteTable {
     pub route_table_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
-    /// *   **System**
-    /// *   **Custom**
+    /// * **System**
+    /// * **Custom**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
@@ -348,8 +348,8 @@ pub struct VSwitch {
     pub vpc_id: Option<String>,
     /// The status of the vSwitch. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -361,8 +361,8 @@ pub struct VSwitch {
     pub creation_time: Option<String>,
     /// Indicates whether the vSwitch is the default vSwitch. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
@@ -418,17 +418,17 @@ pub struct VSwitch {
     pub v_switch_name: Option<String>,
     /// Indicates whether the vSwitch is shared.
     ///
-    /// *   If no value is returned, the vSwitch is a regular vSwitch.
-    /// *   If **Shared** is returned, the vSwitch is shared.
-    /// *   If **Sharing** is returned, the vSwitch is being shared.
+    /// * If no value is returned, the vSwitch is a regular vSwitch.
+    /// * If **Shared** is returned, the vSwitch is shared.
+    /// * If **Sharing** is returned, the vSwitch is being shared.
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
     pub share_type: Option<String>,
     /// Indicates whether IPv6 is enabled for the vSwitch. If you enable IPv6, you must configure an IPv6 CIDR block for the vSwitch. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVcoRouteEntriesRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,8 +40,8 @@ pub struct DescribeVcoRouteEntriesRequest {
     pub vpn_connection_id: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **custom** (default): a destination-based route
-    /// *   **bgp**: a BGP route
+    /// * **custom** (default): a destination-based route
+    /// * **bgp**: a BGP route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `custom`.
@@ -65,7 +65,7 @@ pub struct DescribeVcoRouteEntriesRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
@@ -161,8 +161,8 @@ impl DescribeVcoRouteEntriesRequestBuilder {
 }
 /// The route type. Valid values:
 ///
-/// *   **custom** (default): a destination-based route
-/// *   **bgp**: a BGP route
+/// * **custom** (default): a destination-based route
+/// * **bgp**: a BGP route
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RouteEntryType {
     /// `custom`: destination-based route (default)
@@ -193,23 +193,23 @@ pub struct VcoRouteEntries {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route.
     ///
-    /// >  The current parameter has no effect.
+    /// > The current parameter has no effect.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
     pub weight: Option<i32>,
     /// The status of the route.
     ///
-    /// *   **published**: indicates that the current route is advertised to the transit router.
-    /// *   **Active**: indicates that the current BGP route is available.
+    /// * **published**: indicates that the current route is advertised to the transit router.
+    /// * **Active**: indicates that the current BGP route is available.
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
     pub state: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **custom**: a destination-based route
-    /// *   **bgp**: a BGP route
+    /// * **custom**: a destination-based route
+    /// * **bgp**: a BGP route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `custom`.
@@ -233,8 +233,8 @@ pub struct VcoRouteEntries {
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
-    /// *   **CLOUD**: indicates that the current BGP route is learned by the IPsec-VPN connection from the transit router.
-    /// *   **VPN_BGP**: indicates that the current BGP route is learned by the IPsec-VPN connection from the data center.
+    /// * **CLOUD**: indicates that the current BGP route is learned by the IPsec-VPN connection from the transit router.
+    /// * **VPN_BGP**: indicates that the current BGP route is learned by the IPsec-VPN connection from the data center.
     ///
     /// - Wire name: `Source`.
     /// - Example: `CLOUD`.
@@ -274,8 +274,8 @@ impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
 pub struct VpnRouteCount {
     /// The route type. Valid values:
     ///
-    /// *   **custom**: destination-based route.
-    /// *   **bgp**: BGP route.
+    /// * **custom**: destination-based route.
+    /// * **bgp**: BGP route.
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `bgp`.
@@ -287,8 +287,8 @@ pub struct VpnRouteCount {
     pub route_count: Option<i32>,
     /// The source of the BGP route. Valid values:
     ///
-    /// *   **CLOUD**: The current BGP route is learned by the IPsec connection from the transit router.
-    /// *   **VPN_BGP**: The current BGP route is learned by the IPsec connection from the data center.
+    /// * **CLOUD**: The current BGP route is learned by the IPsec connection from the transit router.
+    /// * **VPN_BGP**: The current BGP route is learned by the IPsec connection from the data center.
     ///
     /// - Wire name: `Source`.
     /// - Example: `VPN_BGP`.
@@ -341,7 +341,7 @@ pub struct DescribeVcoRouteEntriesResponse {
     pub request_id: Option<String>,
     /// The information on route entries of the dual-tunnel IPsec connection.
     ///
-    /// >  This parameter is returned only for IPsec connections in dual-tunnel mode.
+    /// > This parameter is returned only for IPsec connections in dual-tunnel mode.
     ///
     /// - Wire name: `VpnRouteCounts`.
     pub vpn_route_counts: Option<Vec<VpnRouteCount>>,

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersRequest {
-    /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -52,8 +52,8 @@ pub struct DescribeVirtualBorderRoutersRequest {
     pub filter: Option<Vec<Filter>>,
     /// Specifies whether cross-account VBRs are included.
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IncludeCrossAccountVbr`.
     /// - Example: `false`.
@@ -61,7 +61,7 @@ pub struct DescribeVirtualBorderRoutersRequest {
     pub include_cross_account_vbr: Option<bool>,
     /// The resource group ID.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -169,13 +169,13 @@ impl DescribeVirtualBorderRoutersRequestBuilder {
 pub struct Filter {
     /// The filter conditions. You can specify up to five filter conditions. Valid values:
     ///
-    /// *   **PhysicalConnectionId**: Filter by Express Connect circuit ID.
-    /// *   **VbrId**: Filter by VBR ID.
-    /// *   **Status**: Filter by VBR status.
-    /// *   **Name**: Filter by VBR name.
-    /// *   **AccessPointId**: Filter by access point ID.
-    /// *   **eccId:** Filter by Express Cloud Connect (ECC) instance ID.
-    /// *   **type**: Filter by Express Connect circuit type.
+    /// * **PhysicalConnectionId**: Filter by Express Connect circuit ID.
+    /// * **VbrId**: Filter by VBR ID.
+    /// * **Status**: Filter by VBR status.
+    /// * **Name**: Filter by VBR name.
+    /// * **AccessPointId**: Filter by access point ID.
+    /// * **eccId:** Filter by Express Cloud Connect (ECC) instance ID.
+    /// * **type**: Filter by Express Connect circuit type.
     ///
     /// - Wire name: `Key`.
     /// - Example: `Status`.
@@ -220,12 +220,12 @@ pub struct Tag {
 pub struct AssociatedPhysicalConnection {
     /// The status of the VBR. Valid values:
     ///
-    /// *   **unconfirmed**
-    /// *   **active:**
-    /// *   **terminating**
-    /// *   **terminated**
-    /// *   **recovering**
-    /// *   **deleting:**
+    /// * **unconfirmed**
+    /// * **active:**
+    /// * **terminating**
+    /// * **terminated**
+    /// * **recovering**
+    /// * **deleting:**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -262,8 +262,8 @@ pub struct AssociatedPhysicalConnection {
     pub local_gateway_ip: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal:** The Express Connect circuit is running as normal.
-    /// *   **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
+    /// * **Normal:** The Express Connect circuit is running as normal.
+    /// * **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
@@ -277,24 +277,24 @@ pub struct AssociatedPhysicalConnection {
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
     pub enable_ipv6: Option<bool>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial:** The application is under review.
-    /// *   **Approved**: The application is approved.
-    /// *   **Allocating**: The system is allocating resources.
-    /// *   **Allocated**: The Express Connect circuit is under construction.
-    /// *   **Confirmed**: The Express Connect circuit is to be confirmed.
-    /// *   **Enabled**: The Express Connect circuit is enabled.
-    /// *   **Rejected**: The application is rejected.
-    /// *   **Canceled**: The application is canceled.
-    /// *   **Allocation Failed:** The system failed to allocate resources.
-    /// *   **Terminated:** The Express Connect circuit is disabled.
+    /// * **Initial:** The application is under review.
+    /// * **Approved**: The application is approved.
+    /// * **Allocating**: The system is allocating resources.
+    /// * **Allocated**: The Express Connect circuit is under construction.
+    /// * **Confirmed**: The Express Connect circuit is to be confirmed.
+    /// * **Enabled**: The Express Connect circuit is enabled.
+    /// * **Rejected**: The application is rejected.
+    /// * **Canceled**: The application is canceled.
+    /// * **Allocation Failed:** The system failed to allocate resources.
+    /// * **Terminated:** The Express Connect circuit is disabled.
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Enabled`.
@@ -383,11 +383,11 @@ pub struct AssociatedCen {
     pub cen_id: Option<String>,
     /// The status of the CEN instance. Valid values:
     ///
-    /// *   **Attached**
-    /// *   **Attaching**
-    /// *   **Detached**
-    /// *   **Detaching**
-    /// *   If no value is returned, the VBR is not attached to a CEN instance.
+    /// * **Attached**
+    /// * **Attaching**
+    /// * **Detached**
+    /// * **Detaching**
+    /// * If no value is returned, the VBR is not attached to a CEN instance.
     ///
     /// - Wire name: `CenStatus`.
     /// - Example: `Attached`.
@@ -479,12 +479,12 @@ pub struct VirtualBorderRouterType {
     pub creation_time: Option<String>,
     /// The status of the VBR. Valid values:
     ///
-    /// *   **unconfirmed**
-    /// *   **active**
-    /// *   **terminating**
-    /// *   **terminated**
-    /// *   **recovering**
-    /// *   **deleting:**
+    /// * **unconfirmed**
+    /// * **active**
+    /// * **terminating**
+    /// * **terminated**
+    /// * **recovering**
+    /// * **deleting:**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -521,8 +521,8 @@ pub struct VirtualBorderRouterType {
     pub activation_time: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal:** The Express Connect circuit is running as normal.
-    /// *   **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
+    /// * **Normal:** The Express Connect circuit is running as normal.
+    /// * **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
@@ -589,8 +589,8 @@ pub struct VirtualBorderRouterType {
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -626,16 +626,16 @@ pub struct VirtualBorderRouterType {
     pub recovery_time: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial:** The application is under review.
-    /// *   **Approved**: The application is approved.
-    /// *   **Allocating**: The system is allocating resources.
-    /// *   **Allocated**: The Express Connect circuit is under construction.
-    /// *   **Confirmed**: The Express Connect circuit is to be confirmed.
-    /// *   **Enabled**: The Express Connect circuit is enabled.
-    /// *   **Rejected**: The application is rejected.
-    /// *   **Canceled**: The application is canceled.
-    /// *   **Allocation Failed:** The system failed to allocate resources.
-    /// *   **Terminated:** The Express Connect circuit is disabled.
+    /// * **Initial:** The application is under review.
+    /// * **Approved**: The application is approved.
+    /// * **Allocating**: The system is allocating resources.
+    /// * **Allocated**: The Express Connect circuit is under construction.
+    /// * **Confirmed**: The Express Connect circuit is to be confirmed.
+    /// * **Enabled**: The Express Connect circuit is enabled.
+    /// * **Rejected**: The application is rejected.
+    /// * **Canceled**: The application is canceled.
+    /// * **Allocation Failed:** The system failed to allocate resources.
+    /// * **Terminated:** The Express Connect circuit is disabled.
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Normal`.
@@ -652,8 +652,8 @@ pub struct VirtualBorderRouterType {
     pub access_point_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
-    /// *   **PrePaid:** subscription. If you choose this billing method, make sure that your account supports balance payments or credit payments.
-    /// *   **PostPaid:** pay-as-you-go.
+    /// * **PrePaid:** subscription. If you choose this billing method, make sure that your account supports balance payments or credit payments.
+    /// * **PostPaid:** pay-as-you-go.
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.
@@ -674,7 +674,7 @@ pub struct VirtualBorderRouterType {
     pub bandwidth: Option<i32>,
     /// The resource group ID.
     ///
-    /// For more information about resource groups, see [Resource groups](https://www.alibabacloud.com/help/doc-detail/94475.htm).
+    /// For more information about resource groups, see [Resource groups](<https://www.alibabacloud.com/help/doc-detail/94475.htm>).
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -688,21 +688,21 @@ pub struct VirtualBorderRouterType {
     pub ecr_id: Option<String>,
     /// Indicates whether to allow service access between data centers. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
-    /// >  If no value is returned, service access between data centers is not allowed.
+    /// > If no value is returned, service access between data centers is not allowed.
     ///
     /// - Wire name: `SitelinkEnable`.
     /// - Example: `false`.
     pub sitelink_enable: Option<bool>,
     /// The status of the ECR. Valid values:
     ///
-    /// *   **Attached**
-    /// *   **Attaching**
-    /// *   **Detached**
-    /// *   **Detaching**
-    /// *   If no value is returned, the VBR is not attached to a CEN instance.
+    /// * **Attached**
+    /// * **Attaching**
+    /// * **Detached**
+    /// * **Detaching**
+    /// * If no value is returned, the VBR is not attached to a CEN instance.
     ///
     /// - Wire name: `EcrAttatchStatus`.
     /// - Example: `Attached`.

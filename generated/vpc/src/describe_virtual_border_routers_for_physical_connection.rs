@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
-    /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -148,13 +148,13 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder {
 pub struct Filter {
     /// The filter conditions. You can specify at most five filter conditions. The following filter conditions are supported:
     ///
-    /// *   **PhysicalConnectionId**: filter VBRs by the Express Connect circuit ID.
-    /// *   **VbrId**: filter VBRs by ID.
-    /// *   **Status**: filter VBRs by status.
-    /// *   **Name**: filter VBRs by name.
-    /// *   **AccessPointId**: filter VBRs by access point ID.
-    /// *   **eccId**: filter VBRs by ID of Express Cloud Connect (ECC) instance.
-    /// *   **type**: filter VBRs by type.
+    /// * **PhysicalConnectionId**: filter VBRs by the Express Connect circuit ID.
+    /// * **VbrId**: filter VBRs by ID.
+    /// * **Status**: filter VBRs by status.
+    /// * **Name**: filter VBRs by name.
+    /// * **AccessPointId**: filter VBRs by access point ID.
+    /// * **eccId**: filter VBRs by ID of Express Cloud Connect (ECC) instance.
+    /// * **type**: filter VBRs by type.
     ///
     /// - Wire name: `Key`.
     /// - Example: `Status`.
@@ -178,12 +178,12 @@ impl ::acs_runtime::validate::Validate for Filter {
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The status of the VBR. Valid values:
     ///
-    /// *   **unconfirmed**
-    /// *   **active**
-    /// *   **terminating**
-    /// *   **terminated**
-    /// *   **recovering**
-    /// *   **deleting**
+    /// * **unconfirmed**
+    /// * **active**
+    /// * **terminating**
+    /// * **terminated**
+    /// * **recovering**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
@@ -227,8 +227,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub local_gateway_ip: Option<String>,
     /// The status of the bandwidth. Valid values:
     ///
-    /// *   **Active**
-    /// *   **Inactive**
+    /// * **Active**
+    /// * **Inactive**
     ///
     /// - Wire name: `BandwidthStatus`.
     /// - Example: `Active`.
@@ -254,8 +254,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
@@ -282,8 +282,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub termination_time: Option<String>,
     /// The status of the VBR associated with the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `PConnVbrBussinessStatus`.
     /// - Example: `Normal`.
@@ -307,8 +307,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub vbr_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
-    /// *   **PrePaid**: subscription. If you choose this billing method, make sure that your Apsara Stack account supports balance payments or credit payments.
-    /// *   **PostPaid**: pay-as-you-go.
+    /// * **PrePaid**: subscription. If you choose this billing method, make sure that your Apsara Stack account supports balance payments or credit payments.
+    /// * **PostPaid**: pay-as-you-go.
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.

@@ -31,7 +31,7 @@ pub struct DescribeVpcAttributeRequest {
     pub vpc_id: Option<String>,
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,8 +40,8 @@ pub struct DescribeVpcAttributeRequest {
     pub region_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -49,8 +49,8 @@ pub struct DescribeVpcAttributeRequest {
     pub dry_run: Option<bool>,
     /// Specifies whether the VPC is the default VPC. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -250,9 +250,9 @@ pub struct CloudResourceSetType {
     pub resource_count: Option<i32>,
     /// The type of resource deployed in the VPC. Valid values: Valid values:
     ///
-    /// *   **VSwitch**
-    /// *   **VRouter**
-    /// *   **RouteTable**
+    /// * **VSwitch**
+    /// * **VRouter**
+    /// * **RouteTable**
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
@@ -296,12 +296,12 @@ impl<'de> ::serde::Deserialize<'de> for CloudResources {
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block type of the VPC. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If you are allowed to use single-ISP bandwidth, valid values are **ChinaTelecom**, **ChinaUnicom**, and **ChinaMobile**
+    /// > If you are allowed to use single-ISP bandwidth, valid values are **ChinaTelecom**, **ChinaUnicom**, and **ChinaMobile**
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -392,10 +392,10 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 pub struct AssociatedPropagationSource {
     /// The source type.
     ///
-    /// *   **CEN**
-    /// *   **VPN**
-    /// *   **TR**
-    /// *   **ECR**
+    /// * **CEN**
+    /// * **VPN**
+    /// * **TR**
+    /// * **ECR**
     ///
     /// - Wire name: `SourceType`.
     /// - Example: `CEN`.
@@ -411,9 +411,9 @@ pub struct AssociatedPropagationSource {
     pub source_instance_id: Option<String>,
     /// The binding status.
     ///
-    /// *   **Attaching**
-    /// *   **Attached**
-    /// *   **Detaching**
+    /// * **Attaching**
+    /// * **Attached**
+    /// * **Detaching**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attaching`.
@@ -474,8 +474,8 @@ pub struct DescribeVpcAttributeResponse {
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Pending**
+    /// * **Available**
+    /// * **Pending**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -487,16 +487,16 @@ pub struct DescribeVpcAttributeResponse {
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
     pub is_default: Option<bool>,
     /// Indicates whether the ClassicLink feature is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `ClassicLinkEnabled`.
     /// - Example: `false`.
@@ -522,10 +522,10 @@ pub struct DescribeVpcAttributeResponse {
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**
-    /// *   **InUse**
-    /// *   **Deleted**
-    /// *   **Pending**
+    /// * **Available**
+    /// * **InUse**
+    /// * **Deleted**
+    /// * **Pending**
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
@@ -574,8 +574,8 @@ pub struct DescribeVpcAttributeResponse {
     pub ipv6_cidr_blocks: Option<Ipv6CidrBlocks>,
     /// Indicates whether the VPC supports IPv4 gateways.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `SupportIpv4Gateway`.
     /// - Example: `true`.
@@ -590,9 +590,9 @@ pub struct DescribeVpcAttributeResponse {
     /// - Wire name: `AssociatedPropagationSources`.
     pub associated_propagation_sources: Option<AssociatedPropagationSources>,
     /// Indicates whether the VPC enables IPv6 .
+    ///
     /// - true
     /// - false
-    ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
     pub enabled_ipv6: Option<bool>,

@@ -29,8 +29,8 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -76,8 +76,8 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     pub tags: Option<Vec<Tag>>,
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
@@ -207,8 +207,8 @@ pub struct GrantRuleModel {
     pub instance_id: Option<String>,
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
@@ -262,8 +262,9 @@ impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
 pub struct DescribeVpcGrantRulesToEcrResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, there is no next page.
-    /// *   ****
+    /// * If **NextToken** is empty, there is no next page.
+    ///
+    /// ---
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

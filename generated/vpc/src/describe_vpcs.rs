@@ -31,7 +31,7 @@ pub struct DescribeVpcsRequest {
     pub vpc_id: Option<String>,
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +46,8 @@ pub struct DescribeVpcsRequest {
     pub vpc_name: Option<String>,
     /// Specifies whether to query the default VPC in the specified region. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -55,8 +55,8 @@ pub struct DescribeVpcsRequest {
     pub is_default: Option<bool>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and VPCs are queried.
+    /// * **true**: performs only a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and VPCs are queried.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -99,9 +99,7 @@ pub struct DescribeVpcsRequest {
     /// Query for VPCs in the specified region that have enabled IPv6 CIDR blocks. The value is empty by default, which means no filtering based on IPv6 availability is conducted. Valid values:
     ///
     /// - false: disabled
-    ///
     /// - true: enabled
-    ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIpv6")]
@@ -290,12 +288,12 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 pub struct Ipv6CidrBlock {
     /// The type of IPv6 CIDR block. Valid values:
     ///
-    /// *   **BGP**
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP**
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
+    /// > If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -344,7 +342,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
 pub struct VSwitchIds {
     /// The vSwitches in the VPC.
     ///
-    /// You can query up to 300 vSwitches in the VPC. The information about the latest vSwitches is returned. If you want to query the information about all vSwitches in a VPC, call the [DescribeVSwitches](https://www.alibabacloud.com/help/doc-detail/35748.htm) operation.
+    /// You can query up to 300 vSwitches in the VPC. The information about the latest vSwitches is returned. If you want to query the information about all vSwitches in a VPC, call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation.
     ///
     /// - Wire name: `VSwitchId`.
     pub v_switch_id: Option<Vec<String>>,
@@ -451,8 +449,8 @@ pub struct Vpc {
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -464,8 +462,8 @@ pub struct Vpc {
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC in the region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -492,10 +490,10 @@ pub struct Vpc {
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**
-    /// *   **InUse**
-    /// *   **Deleted**
-    /// *   **Pending**
+    /// * **Available**
+    /// * **InUse**
+    /// * **Deleted**
+    /// * **Pending**
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
@@ -549,9 +547,7 @@ pub struct Vpc {
     /// Valid values:
     ///
     /// - false: false
-    ///
     /// - true: true
-    ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
     pub enabled_ipv6: Option<bool>,

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnAttachmentsRequest {
     /// The ID of the region where the IPsec-VPN connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -45,7 +45,7 @@ pub struct DescribeVpnAttachmentsRequest {
     pub page_size: Option<i32>,
     /// The ID of the IPsec-VPN connection.
     ///
-    /// >  If you do not specify an IPsec-VPN connection ID, all IPsec-VPN connections associated with a transit router in the region are queried.
+    /// > If you do not specify an IPsec-VPN connection ID, all IPsec-VPN connections associated with a transit router in the region are queried.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
@@ -212,8 +212,8 @@ pub struct VpnAttachment {
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
@@ -224,8 +224,8 @@ pub struct VpnAttachment {
     ///
     /// **BGPSupport**: indicates whether the IPsec-VPN connection supports BGP.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"description\":\"forwarding 1.7.22\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"BGPSupport\":\"true\",\"IDaaSNewVersion\":\"true\"}`.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -98,10 +98,10 @@ impl DescribeVpnConnectionRequestBuilder {
 }
 /// The state of the IPsec-VPN connection. Valid values:
 ///
-/// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-/// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-/// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-/// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+/// * **ike_sa_not_established**: Phase 1 negotiations failed.
+/// * **ike_sa_established**: Phase 1 negotiations succeeded.
+/// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+/// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `ike_sa_not_established`: Phase 1 negotiations failed
@@ -145,16 +145,16 @@ pub struct IkeConfig {
     pub local_id: Option<String>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
     pub ike_mode: Option<String>,
     /// The version of the IKE protocol.
     ///
-    /// *   **ikev1**
-    /// *   **ikev2**
+    /// * **ikev1**
+    /// * **ikev2**
     ///
     /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and is more suitable for scenarios in which multiple CIDR blocks are used.
     ///
@@ -241,8 +241,8 @@ impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
 pub struct VcoHealthCheck {
     /// The state of the health check. Valid values:
     ///
-    /// *   **failed**
-    /// *   **success**: normal
+    /// * **failed**
+    /// * **success**: normal
     ///
     /// - Wire name: `Status`.
     /// - Example: `failed`.
@@ -269,16 +269,16 @@ pub struct VcoHealthCheck {
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
     pub enable: Option<String>,
     /// Indicates whether advertised routes are withdrawn when the health check fails. Valid values:
     ///
-    /// *   **revoke_route**: Advertised routes are withdrawn.
-    /// *   **reserve_route**: Advertised routes are not withdrawn.
+    /// * **revoke_route**: Advertised routes are withdrawn.
+    /// * **reserve_route**: Advertised routes are not withdrawn.
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
@@ -307,8 +307,8 @@ impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
 pub struct VpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
     ///
-    /// *   **success**: normal
-    /// *   **failed**
+    /// * **success**: normal
+    /// * **failed**
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
@@ -325,8 +325,8 @@ pub struct VpnBgpConfig {
     pub tunnel_cidr: Option<String>,
     /// Indicates whether BGP is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
@@ -373,16 +373,16 @@ impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
 }
 /// The association state of the IPsec-VPN connection. Valid values:
 ///
-/// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
-/// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
-/// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
-/// *   **attached**: The IPsec-VPN connection is associated with a transit router.
-/// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
-/// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
-/// *   **provisioning**: The IPsec-VPN connection is being prepared.
-/// *   **updating**: The IPsec-VPN connection is being updated.
-/// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
-/// *   **deleted**: The IPsec-VPN connection is deleted.
+/// * **active**: The IPsec-VPN connection is associated with a VPN gateway.
+/// * **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+/// * **attaching**: The IPsec-VPN connection is being associated with a transit router.
+/// * **attached**: The IPsec-VPN connection is associated with a transit router.
+/// * **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+/// * **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+/// * **provisioning**: The IPsec-VPN connection is being prepared.
+/// * **updating**: The IPsec-VPN connection is being updated.
+/// * **Upgrading**: The IPsec-VPN connection is being upgraded.
+/// * **deleted**: The IPsec-VPN connection is deleted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum State {
     /// `active`: associated with a VPN gateway
@@ -461,8 +461,8 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 pub struct TunnelBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
-    /// *   **success**
-    /// *   **false**
+    /// * **success**
+    /// * **false**
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `success`.
@@ -530,8 +530,8 @@ pub struct TunnelIkeConfig {
     pub ike_lifetime: Option<String>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -636,16 +636,16 @@ pub struct TunnelOption {
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     pub enable_dpd: Option<String>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -664,37 +664,37 @@ pub struct TunnelOption {
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**: The tunnel is an active tunnel.
-    /// *   **slave**: The tunnel is a standby tunnel.
+    /// * **master**: The tunnel is an active tunnel.
+    /// * **slave**: The tunnel is a standby tunnel.
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
     pub role: Option<String>,
     /// The order in which the tunnel is created.
     ///
-    /// *   **1**: Tunnel 1.
-    /// *   **2**: Tunnel 2.
+    /// * **1**: Tunnel 1.
+    /// * **2**: Tunnel 2.
     ///
-    /// >  This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
+    /// > This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
     pub tunnel_index: Option<i32>,
     /// The tunnel status. Valid values:
     ///
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
     pub state: Option<String>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
@@ -713,7 +713,7 @@ pub struct TunnelOption {
     pub tunnel_ipsec_config: Option<TunnelIpsecConfig>,
     /// The zone where the tunnel is deployed.
     ///
-    /// You can call [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) to query zone IDs.
+    /// You can call [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) to query zone IDs.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-i`.
@@ -775,10 +775,10 @@ impl<'de> ::serde::Deserialize<'de> for TunnelOptionsSpecification {
 pub struct DescribeVpnConnectionResponse {
     /// The state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ike_sa_not_established`.
@@ -791,8 +791,8 @@ pub struct DescribeVpnConnectionResponse {
     pub remote_ca_certificate: Option<String>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
     ///
@@ -808,8 +808,8 @@ pub struct DescribeVpnConnectionResponse {
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: Negotiations are reinitiated after the configuration is changed.
-    /// *   **false**: Negotiations are reinitiated after traffic is detected.
+    /// * **true**: Negotiations are reinitiated after the configuration is changed.
+    /// * **false**: Negotiations are reinitiated after traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
@@ -855,8 +855,8 @@ pub struct DescribeVpnConnectionResponse {
     pub name: Option<String>,
     /// Indicates whether the dead peer detection (DPD) feature is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// After you enable the DPD feature, the initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no response is received from the peer within a specified period of time, the connection fails. Then, the ISAKMP security association (SA), IPsec SA, and IPsec tunnel are deleted.
     ///
@@ -881,17 +881,17 @@ pub struct DescribeVpnConnectionResponse {
     pub vpn_bgp_config: Option<VpnBgpConfig>,
     /// The type of the resource that is associated with the IPsec-VPN connection. Valid values:
     ///
-    /// *   **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
-    /// *   **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
-    /// *   **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
+    /// * **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
+    /// * **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
+    /// * **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public**: an encrypted connection over the Internet
-    /// *   **private**: an encrypted connection over private networks
+    /// * **public**: an encrypted connection over the Internet
+    /// * **private**: an encrypted connection over private networks
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -908,16 +908,16 @@ pub struct DescribeVpnConnectionResponse {
     pub spec: Option<String>,
     /// The association state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
-    /// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
-    /// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
-    /// *   **attached**: The IPsec-VPN connection is associated with a transit router.
-    /// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
-    /// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
-    /// *   **provisioning**: The IPsec-VPN connection is being prepared.
-    /// *   **updating**: The IPsec-VPN connection is being updated.
-    /// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
-    /// *   **deleted**: The IPsec-VPN connection is deleted.
+    /// * **active**: The IPsec-VPN connection is associated with a VPN gateway.
+    /// * **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+    /// * **attaching**: The IPsec-VPN connection is being associated with a transit router.
+    /// * **attached**: The IPsec-VPN connection is associated with a transit router.
+    /// * **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+    /// * **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+    /// * **provisioning**: The IPsec-VPN connection is being prepared.
+    /// * **updating**: The IPsec-VPN connection is being updated.
+    /// * **Upgrading**: The IPsec-VPN connection is being upgraded.
+    /// * **deleted**: The IPsec-VPN connection is deleted.
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
@@ -925,7 +925,7 @@ pub struct DescribeVpnConnectionResponse {
     pub state: Option<State>,
     /// The ID of the zone where the IPsec-VPN connection is deployed.
     ///
-    /// You can call [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) to query zone IDs and mapping between zone IDs and zone names.
+    /// You can call [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) to query zone IDs and mapping between zone IDs and zone names.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-h`.
@@ -947,8 +947,8 @@ pub struct DescribeVpnConnectionResponse {
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
@@ -959,15 +959,15 @@ pub struct DescribeVpnConnectionResponse {
     pub tunnel_options_specification: Option<TunnelOptionsSpecification>,
     /// Indicates whether BGP is enabled for the tunnel. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group information.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group information.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnConnectionsRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -75,7 +75,7 @@ pub struct DescribeVpnConnectionsRequest {
     pub tag: Option<Vec<Tag>>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group ID.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -206,10 +206,10 @@ impl ::acs_runtime::validate::Validate for Tag {
 }
 /// The status of the IPsec-VPN connection. Valid values:
 ///
-/// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-/// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-/// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-/// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+/// * **ike_sa_not_established**: Phase 1 negotiations failed.
+/// * **ike_sa_established**: Phase 1 negotiations succeeded.
+/// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+/// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `ike_sa_not_established`: Phase 1 negotiations failed
@@ -253,16 +253,16 @@ pub struct IkeConfig {
     pub local_id: Option<String>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
     pub ike_mode: Option<String>,
     /// The version of the IKE protocol.
     ///
-    /// *   **ikev1**
-    /// *   **ikev2**
+    /// * **ikev1**
+    /// * **ikev2**
     ///
     /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and is more suitable for scenarios in which multiple CIDR blocks are used.
     ///
@@ -349,8 +349,8 @@ impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
 pub struct VcoHealthCheck {
     /// The state of the health check. Valid values:
     ///
-    /// *   **success**
-    /// *   **failed**
+    /// * **success**
+    /// * **failed**
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
@@ -377,16 +377,16 @@ pub struct VcoHealthCheck {
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
     pub enable: Option<String>,
     /// Indicates whether advertised routes are withdrawn when the health check fails.
     ///
-    /// *   **revoke_route**: Advertised routes are withdrawn.
-    /// *   **reserve_route**: Advertised routes are not withdrawn.
+    /// * **revoke_route**: Advertised routes are withdrawn.
+    /// * **reserve_route**: Advertised routes are not withdrawn.
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
@@ -415,8 +415,8 @@ impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
 pub struct VpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
     ///
-    /// *   **success**
-    /// *   **false**
+    /// * **success**
+    /// * **false**
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
@@ -472,16 +472,16 @@ impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
 }
 /// The association state of the IPsec-VPN connection. Valid values:
 ///
-/// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
-/// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
-/// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
-/// *   **attached**: The IPsec-VPN connection is associated with a transit router.
-/// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
-/// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
-/// *   **provisioning**: The IPsec-VPN connection is being prepared.
-/// *   **updating**: The IPsec-VPN connection is being updated.
-/// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
-/// *   **deleted**: The IPsec-VPN connection is deleted.
+/// * **active**: The IPsec-VPN connection is associated with a VPN gateway.
+/// * **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+/// * **attaching**: The IPsec-VPN connection is being associated with a transit router.
+/// * **attached**: The IPsec-VPN connection is associated with a transit router.
+/// * **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+/// * **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+/// * **provisioning**: The IPsec-VPN connection is being prepared.
+/// * **updating**: The IPsec-VPN connection is being updated.
+/// * **Upgrading**: The IPsec-VPN connection is being upgraded.
+/// * **deleted**: The IPsec-VPN connection is deleted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum State {
     /// `active`: associated with a VPN gateway
@@ -560,8 +560,8 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnectionTag {
 pub struct TunnelBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
-    /// *   **success**
-    /// *   **false**
+    /// * **success**
+    /// * **false**
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `success`.
@@ -629,8 +629,8 @@ pub struct TunnelIkeConfig {
     pub ike_lifetime: Option<String>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -735,16 +735,16 @@ pub struct TunnelOption {
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     pub enable_dpd: Option<String>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -763,37 +763,37 @@ pub struct TunnelOption {
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**: The tunnel is an active tunnel.
-    /// *   **slave**: The tunnel is a standby tunnel.
+    /// * **master**: The tunnel is an active tunnel.
+    /// * **slave**: The tunnel is a standby tunnel.
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
     pub role: Option<String>,
     /// The order in which the tunnel is created.
     ///
-    /// *   **1**: Tunnel 1.
-    /// *   **2**: Tunnel 2.
+    /// * **1**: Tunnel 1.
+    /// * **2**: Tunnel 2.
     ///
-    /// >  This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
+    /// > This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
     pub tunnel_index: Option<i32>,
     /// The tunnel status. Valid values:
     ///
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
     pub state: Option<String>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
@@ -868,10 +868,10 @@ impl<'de> ::serde::Deserialize<'de> for TunnelOptionsSpecification {
 pub struct VpnConnection {
     /// The status of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
@@ -879,11 +879,10 @@ pub struct VpnConnection {
     pub status: Option<Status>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection.
     ///
-    /// *   **true**
+    /// * **true**
     ///
-    ///    After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
-    ///
-    /// *   **false**
+    ///   After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
+    /// * **false**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -902,8 +901,8 @@ pub struct VpnConnection {
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start.
     ///
-    /// *   **true**: Negotiations are reinitiated after the configuration is changed.
-    /// *   **false**: Negotiations are reinitiated after traffic is detected.
+    /// * **true**: Negotiations are reinitiated after the configuration is changed.
+    /// * **false**: Negotiations are reinitiated after traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
@@ -944,11 +943,10 @@ pub struct VpnConnection {
     pub name: Option<String>,
     /// Indicates whether dead peer detection (DPD) is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **true**
+    /// * **true**
     ///
-    ///    The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP security association (SA), IPsec SA, and IPsec tunnel are deleted.
-    ///
-    /// *   **false**
+    ///   The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP security association (SA), IPsec SA, and IPsec tunnel are deleted.
+    /// * **false**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -971,17 +969,17 @@ pub struct VpnConnection {
     pub vpn_bgp_config: Option<VpnBgpConfig>,
     /// The type of resource that is associated with the IPsec-VPN connection. Valid values:
     ///
-    /// *   **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
-    /// *   **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
-    /// *   **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
+    /// * **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
+    /// * **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
+    /// * **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public**
-    /// *   **private**
+    /// * **public**
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -998,16 +996,16 @@ pub struct VpnConnection {
     pub spec: Option<String>,
     /// The association state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
-    /// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
-    /// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
-    /// *   **attached**: The IPsec-VPN connection is associated with a transit router.
-    /// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
-    /// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
-    /// *   **provisioning**: The IPsec-VPN connection is being prepared.
-    /// *   **updating**: The IPsec-VPN connection is being updated.
-    /// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
-    /// *   **deleted**: The IPsec-VPN connection is deleted.
+    /// * **active**: The IPsec-VPN connection is associated with a VPN gateway.
+    /// * **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+    /// * **attaching**: The IPsec-VPN connection is being associated with a transit router.
+    /// * **attached**: The IPsec-VPN connection is associated with a transit router.
+    /// * **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+    /// * **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+    /// * **provisioning**: The IPsec-VPN connection is being prepared.
+    /// * **updating**: The IPsec-VPN connection is being updated.
+    /// * **Upgrading**: The IPsec-VPN connection is being upgraded.
+    /// * **deleted**: The IPsec-VPN connection is deleted.
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
@@ -1025,15 +1023,15 @@ pub struct VpnConnection {
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
     pub cross_account_authorized: Option<bool>,
     /// The gateway IP address of the IPsec-VPN connection.
     ///
-    /// >  This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
+    /// > This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `10.XX.XX.10`.
@@ -1044,15 +1042,15 @@ pub struct VpnConnection {
     pub tunnel_options_specification: Option<TunnelOptionsSpecification>,
     /// Indicates whether BGP is enabled for the tunnel. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group information.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group information.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

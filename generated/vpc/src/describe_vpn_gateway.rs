@@ -132,25 +132,25 @@ pub enum Status {
 pub struct ReservationData {
     /// The status of the pending order. Valid values:
     ///
-    /// *   **1**: indicates that the order of the renewal or specification change has not taken effect.
-    /// *   **2**: indicates that the order is an order for temporary upgrade and the order has taken effect. After the temporary upgrade expires, the system restores the VPN gateway to its previous specifications. In this case, **ReservationIpsec**, **ReservationMaxConnections**, **ReservationSpec**, and **ReservationSsl** indicate the previous specification.
+    /// * **1**: indicates that the order of the renewal or specification change has not taken effect.
+    /// * **2**: indicates that the order is an order for temporary upgrade and the order has taken effect. After the temporary upgrade expires, the system restores the VPN gateway to its previous specifications. In this case, **ReservationIpsec**, **ReservationMaxConnections**, **ReservationSpec**, and **ReservationSsl** indicate the previous specification.
     ///
     /// - Wire name: `Status`.
     /// - Example: `1`.
     pub status: Option<String>,
     /// The type of the pending order. Valid values:
     ///
-    /// *   **RENEWCHANGE**: renewal with upgrade or downgrade
-    /// *   **TEMP_UPGRADE**: temporary upgrade
-    /// *   **RENEW**: renewal
+    /// * **RENEWCHANGE**: renewal with upgrade or downgrade
+    /// * **TEMP_UPGRADE**: temporary upgrade
+    /// * **RENEW**: renewal
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `TEMP_UPGRADE`.
     pub reservation_order_type: Option<String>,
     /// The IPsec-VPN status of the pending order. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `ReservationIpsec`.
     /// - Example: `enable`.
@@ -162,8 +162,8 @@ pub struct ReservationData {
     pub reservation_spec: Option<String>,
     /// The SSL-VPN status of the pending order. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `ReservationSsl`.
     /// - Example: `enable`.
@@ -294,11 +294,10 @@ pub struct DescribeVpnGatewayResponse {
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
     pub spec: Option<String>,
-    /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
+    /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
+    /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
     ///
-    /// *   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
-    ///
-    ///    If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IP addresses to the VPN gateway to create two encrypted tunnels.
+    ///   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IP addresses to the VPN gateway to create two encrypted tunnels.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.22.XX.XX`.
@@ -310,8 +309,8 @@ pub struct DescribeVpnGatewayResponse {
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
@@ -330,42 +329,36 @@ pub struct DescribeVpnGatewayResponse {
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway. The tag consists of the following parameters:
     ///
-    /// *   **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
+    /// * **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
     ///
-    /// *   **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
+    ///   * **true**
+    ///   * **false**
+    /// * **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
     ///
-    /// *   **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
+    ///   * **true**
+    ///   * **false**
+    /// * **description**: the description of the VPN gateway. This parameter is only for internal use.
+    /// * **VpnVersion**: the version of the VPN gateway.
+    /// * **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
     ///
-    ///    *   **true**
-    ///    *   **false**
-    ///
-    /// *   **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
-    ///
-    ///    *   **true**
-    ///    *   **false**
-    ///
-    /// *   **description**: the description of the VPN gateway. This parameter is only for internal use.
-    ///
-    /// *   **VpnVersion**: the version of the VPN gateway.
-    ///
-    /// *   **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
-    ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
     pub tag: Option<String>,
     /// Indicates whether the IPsec-VPN feature is enabled. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
@@ -394,24 +387,24 @@ pub struct DescribeVpnGatewayResponse {
     pub description: Option<String>,
     /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// The status of the SSL-VPN feature. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
@@ -431,8 +424,8 @@ pub struct DescribeVpnGatewayResponse {
     pub tags: Option<Tags>,
     /// The network type of the VPN gateway.
     ///
-    /// *   **public**
-    /// *   **private**
+    /// * **public**
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -460,7 +453,7 @@ pub struct DescribeVpnGatewayResponse {
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

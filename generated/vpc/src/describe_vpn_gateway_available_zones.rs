@@ -31,19 +31,19 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     pub region_id: Option<String>,
     /// The bandwidth specification.
     ///
-    /// *   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
-    /// *   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
+    /// * If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
+    /// * In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
     ///
     /// Different bandwidth specifications may affect returned zone information. Valid values:
     ///
-    /// *   **5M**
-    /// *   **10M**
-    /// *   **20M**
-    /// *   **50M**
-    /// *   **100M**
-    /// *   **200M**
-    /// *   **500M**
-    /// *   **1000M**
+    /// * **5M**
+    /// * **10M**
+    /// * **20M**
+    /// * **50M**
+    /// * **100M**
+    /// * **200M**
+    /// * **500M**
+    /// * **1000M**
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -53,8 +53,8 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     pub spec: Option<Spec>,
     /// The language in which the returned results are displayed. Valid values:
     ///
-    /// *   **zh-CN**: Chinese
-    /// *   **en-US** (default): English
+    /// * **zh-CN**: Chinese
+    /// * **en-US** (default): English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
@@ -137,19 +137,19 @@ impl DescribeVpnGatewayAvailableZonesRequestBuilder {
 }
 /// The bandwidth specification.
 ///
-/// *   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
-/// *   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
+/// * If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
+/// * In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
 ///
 /// Different bandwidth specifications may affect returned zone information. Valid values:
 ///
-/// *   **5M**
-/// *   **10M**
-/// *   **20M**
-/// *   **50M**
-/// *   **100M**
-/// *   **200M**
-/// *   **500M**
-/// *   **1000M**
+/// * **5M**
+/// * **10M**
+/// * **20M**
+/// * **50M**
+/// * **100M**
+/// * **200M**
+/// * **500M**
+/// * **1000M**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Spec {
     /// `5M`: 5 Mbit/s
@@ -177,8 +177,8 @@ pub enum Spec {
 );
 /// The language in which the returned results are displayed. Valid values:
 ///
-/// *   **zh-CN**: Chinese
-/// *   **en-US** (default): English
+/// * **zh-CN**: Chinese
+/// * **en-US** (default): English
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AcceptLanguage {
     /// `zh-CN`: Chinese

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnGatewaysRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,11 +44,11 @@ pub struct DescribeVpnGatewaysRequest {
     pub vpn_gateway_id: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -57,8 +57,8 @@ pub struct DescribeVpnGatewaysRequest {
     pub status: Option<Status>,
     /// The payment status of the VPN gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -82,8 +82,8 @@ pub struct DescribeVpnGatewaysRequest {
     pub page_size: Option<i32>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `true`.
@@ -97,7 +97,7 @@ pub struct DescribeVpnGatewaysRequest {
     pub tag: Option<Vec<Tag>>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    ///  You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group list.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -211,11 +211,11 @@ impl DescribeVpnGatewaysRequestBuilder {
 }
 /// The status of the VPN gateway. Valid values:
 ///
-/// *   **init**
-/// *   **provisioning**
-/// *   **active**
-/// *   **updating**
-/// *   **deleting**
+/// * **init**
+/// * **provisioning**
+/// * **active**
+/// * **updating**
+/// * **deleting**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `init`: being initialized
@@ -237,8 +237,8 @@ pub enum Status {
 );
 /// The payment status of the VPN gateway. Valid values:
 ///
-/// *   **Normal**
-/// *   **FinancialLocked**
+/// * **Normal**
+/// * **FinancialLocked**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BusinessStatus {
     /// `Normal`: normal
@@ -274,11 +274,11 @@ pub struct Tag {
 }
 /// The status of the VPN gateway. Valid values:
 ///
-/// *   **init**
-/// *   **provisioning**
-/// *   **active**
-/// *   **updating**
-/// *   **deleting**
+/// * **init**
+/// * **provisioning**
+/// * **active**
+/// * **updating**
+/// * **deleting**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum VpnGatewayStatus {
     /// `init`: being initialized
@@ -347,25 +347,25 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 pub struct ReservationData {
     /// The status of the pending order.
     ///
-    /// *   **1**: indicates that the order for renewal or the order for renewal with a specification change has not taken effect.
-    /// *   **2**: indicates that the order of the temporary upgrade has taken effect. After the temporary upgrade expires, the system restores the VPN gateway to its previous specifications. In this case, the values of **ReservationIpsec**, **ReservationMaxConnections**, **ReservationSpec**, and **ReservationSsl** indicate the previous specifications of the VPN gateway.
+    /// * **1**: indicates that the order for renewal or the order for renewal with a specification change has not taken effect.
+    /// * **2**: indicates that the order of the temporary upgrade has taken effect. After the temporary upgrade expires, the system restores the VPN gateway to its previous specifications. In this case, the values of **ReservationIpsec**, **ReservationMaxConnections**, **ReservationSpec**, and **ReservationSsl** indicate the previous specifications of the VPN gateway.
     ///
     /// - Wire name: `Status`.
     /// - Example: `1`.
     pub status: Option<String>,
     /// The type of the order that has not taken effect. Valid values:
     ///
-    /// *   **RENEWCHANGE**: renewal with upgrade or downgrade
-    /// *   **TEMP_UPGRADE**: temporary upgrade
-    /// *   **RENEW**: renewal
+    /// * **RENEWCHANGE**: renewal with upgrade or downgrade
+    /// * **TEMP_UPGRADE**: temporary upgrade
+    /// * **RENEW**: renewal
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `TEMP_UPGRADE`.
     pub reservation_order_type: Option<String>,
     /// The IPsec-VPN status of the pending order. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `ReservationIpsec`.
     /// - Example: `enable`.
@@ -377,8 +377,8 @@ pub struct ReservationData {
     pub reservation_spec: Option<String>,
     /// The SSL-VPN status of the pending order. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `ReservationSsl`.
     /// - Example: `enable`.
@@ -446,11 +446,11 @@ pub struct VpnGateway {
     pub vpn_type: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -471,11 +471,10 @@ pub struct VpnGateway {
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
     pub spec: Option<String>,
-    /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the value of this parameter is the IP address of the VPN gateway, which can be used to create IPsec-VPN or SSL-VPN connections.
+    /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the value of this parameter is the IP address of the VPN gateway, which can be used to create IPsec-VPN or SSL-VPN connections.
+    /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the value of this parameter is the first IP address that is used to create an IPsec-VPN connection. The IP address cannot be used to create SSL-VPN connections.
     ///
-    /// *   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the value of this parameter is the first IP address that is used to create an IPsec-VPN connection. The IP address cannot be used to create SSL-VPN connections.
-    ///
-    ///    If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IPsec addresses to the VPN gateway to create IPsec-VPN connections in dual-tunnel mode.
+    ///   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IPsec addresses to the VPN gateway to create IPsec-VPN connections in dual-tunnel mode.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.12.XX.XX`.
@@ -489,8 +488,8 @@ pub struct VpnGateway {
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
@@ -509,42 +508,36 @@ pub struct VpnGateway {
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway.
     ///
-    /// *   **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
+    /// * **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
     ///
-    /// *   **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
+    ///   * **true**
+    ///   * **false**
+    /// * **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
     ///
-    /// *   **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
+    ///   * **true**: queries only SQL templates that need to be optimized.
+    ///   * **false**: does not query only SQL statements that need to be optimized.
+    /// * **description**: the description of the VPN gateway. This parameter is only for internal use.
+    /// * **VpnVersion**: the version of the VPN gateway.
+    /// * **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
     ///
-    ///    *   **true**
-    ///    *   **false**
-    ///
-    /// *   **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
-    ///
-    ///    *   **true**: queries only SQL templates that need to be optimized.
-    ///    *   **false**: does not query only SQL statements that need to be optimized.
-    ///
-    /// *   **description**: the description of the VPN gateway. This parameter is only for internal use.
-    ///
-    /// *   **VpnVersion**: the version of the VPN gateway.
-    ///
-    /// *   **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
-    ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
     pub tag: Option<String>,
     /// Indicates whether IPsec-VPN is enabled for the VPN gateway. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
@@ -568,24 +561,24 @@ pub struct VpnGateway {
     pub description: Option<String>,
     /// The BGP status of the VPN gateway. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway.
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// Indicates whether SSL-VPN is enabled for the VPN gateway. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
@@ -597,8 +590,8 @@ pub struct VpnGateway {
     pub name: Option<String>,
     /// The network type of the VPN gateway.
     ///
-    /// *   **public**
-    /// *   **private**
+    /// * **public**
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -634,7 +627,7 @@ pub struct VpnGateway {
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnPbrRouteEntriesRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -134,10 +134,10 @@ pub struct VpnPbrRouteEntry {
     ///
     /// For a VPN gateway that supports IPsec-VPN connections in single-tunnel mode, the weight of a policy-based route indicates the priority of the route.
     ///
-    /// *   **100**: a high priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the active connection.
-    /// *   **0**: a low priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the standby connection.
+    /// * **100**: a high priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the active connection.
+    /// * **0**: a low priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the standby connection.
     ///
-    /// >  For a VPN gateway that does not support IPsec-VPN connections in single-tunnel mode, this parameter does not take effect.
+    /// > For a VPN gateway that does not support IPsec-VPN connections in single-tunnel mode, this parameter does not take effect.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
@@ -149,8 +149,8 @@ pub struct VpnPbrRouteEntry {
     pub route_dest: Option<String>,
     /// The status of the policy-based route. Valid values:
     ///
-    /// *   **published**: advertised to the VPC route table.
-    /// *   **normal**: not advertised to the VPC route table.
+    /// * **published**: advertised to the VPC route table.
+    /// * **normal**: not advertised to the VPC route table.
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.

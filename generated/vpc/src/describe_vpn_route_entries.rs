@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnRouteEntriesRequest {
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -55,8 +55,8 @@ pub struct DescribeVpnRouteEntriesRequest {
     pub page_size: Option<i32>,
     /// The type of the route entry. Valid values:
     ///
-    /// *   **Custom**: custom
-    /// *   **System**: system
+    /// * **Custom**: custom
+    /// * **System**: system
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
@@ -145,8 +145,8 @@ impl DescribeVpnRouteEntriesRequestBuilder {
 }
 /// The type of the route entry. Valid values:
 ///
-/// *   **Custom**: custom
-/// *   **System**: system
+/// * **Custom**: custom
+/// * **System**: system
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RouteEntryType {
     /// `Custom`: custom route
@@ -164,8 +164,8 @@ pub enum RouteEntryType {
 pub struct VpnRouteEntry {
     /// The type of the route entry. Valid values:
     ///
-    /// *   **Custom**: custom
-    /// *   **System**: system
+    /// * **Custom**: custom
+    /// * **System**: system
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
@@ -177,8 +177,8 @@ pub struct VpnRouteEntry {
     pub next_hop: Option<String>,
     /// The weight of the route entry. Valid values: **0** and **100**.
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
@@ -195,8 +195,8 @@ pub struct VpnRouteEntry {
     pub as_path: Option<String>,
     /// The status of the route entry. Valid values:
     ///
-    /// *   **published**: advertised
-    /// *   **normal**: not advertised
+    /// * **published**: advertised
+    /// * **normal**: not advertised
     ///
     /// - Wire name: `State`.
     /// - Example: `normal`.
@@ -213,8 +213,8 @@ pub struct VpnRouteEntry {
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
-    /// *   **CLOUD**: advertised from a cloud service associated with the VPN gateway.
-    /// *   **VPN_BGP**: indicates that the current route is learned by using BGP of the VPN gateway. For example, the BGP is used to learn the route of the on-premises data center.
+    /// * **CLOUD**: advertised from a cloud service associated with the VPN gateway.
+    /// * **VPN_BGP**: indicates that the current route is learned by using BGP of the VPN gateway. For example, the BGP is used to learn the route of the on-premises data center.
     ///
     /// - Wire name: `Source`.
     /// - Example: `192.168.10.0/24`.
@@ -225,7 +225,6 @@ pub struct VpnRouteEntry {
     /// - Example: `vpn-bp1cmw7jh1nfe43m9****`.
     pub vpn_instance_id: Option<String>,
     /// The ID of the tunnel associated with the next hop.
-    ///
     ///
     /// > This parameter is returned only if the VPN gateway supports the dual-tunnel mode.
     ///
@@ -280,8 +279,8 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
 pub struct VpnRouteCount {
     /// The route type. Valid values:
     ///
-    /// *   **custom** (default): destination-based route.
-    /// *   **bgp** : BGP route entry.
+    /// * **custom** (default): destination-based route.
+    /// * **bgp** : BGP route entry.
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `bgp`.
@@ -293,8 +292,8 @@ pub struct VpnRouteCount {
     pub route_count: Option<i32>,
     /// The source of the BGP route. Valid values:
     ///
-    /// *   **CLOUD**: advertised from a cloud service associated with the VPN gateway.
-    /// *   **VPN_BGP**: indicates that the current route is learned by using BGP of the VPN gateway. For example, the BGP is used to learn the route of the on-premises data center.
+    /// * **CLOUD**: advertised from a cloud service associated with the VPN gateway.
+    /// * **VPN_BGP**: indicates that the current route is learned by using BGP of the VPN gateway. For example, the BGP is used to learn the route of the on-premises data center.
     ///
     /// - Wire name: `Source`.
     /// - Example: `VPN_BGP`.

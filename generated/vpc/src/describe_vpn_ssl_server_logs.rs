@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnSslServerLogsRequest {
-    /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,7 +44,7 @@ pub struct DescribeVpnSslServerLogsRequest {
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The beginning of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// >  If you specify **From**, you must also specify **To** or **MinutePeriod**.
+    /// > If you specify **From**, you must also specify **To** or **MinutePeriod**.
     ///
     /// - Wire name: `From`.
     /// - Example: `1600738962`.
@@ -52,7 +52,7 @@ pub struct DescribeVpnSslServerLogsRequest {
     pub from: Option<i32>,
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// >  If you specify **To**, you must also specify **From** or **MinutePeriod**.
+    /// > If you specify **To**, you must also specify **From** or **MinutePeriod**.
     ///
     /// - Wire name: `To`.
     /// - Example: `1600738962`.
@@ -60,7 +60,7 @@ pub struct DescribeVpnSslServerLogsRequest {
     pub to: Option<i32>,
     /// The interval at which log data is queried. Unit: minutes.
     ///
-    /// >  If both **From** and **To** are not specified, you must specify **MinutePeriod**.
+    /// > If both **From** and **To** are not specified, you must specify **MinutePeriod**.
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Example: `10`.
@@ -212,8 +212,8 @@ pub struct DescribeVpnSslServerLogsResponse {
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
-    /// *   **true**: accurate
-    /// *   **false**: inaccurate
+    /// * **true**: accurate
+    /// * **false**: inaccurate
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.

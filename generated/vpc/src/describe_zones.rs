@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
-    /// The region ID of the zone. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the zone. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -36,9 +36,9 @@ pub struct DescribeZonesRequest {
     pub zone_type: Option<String>,
     /// The language used in the **LocalName** parameter. Valid values:
     ///
-    /// *   **zh-cn**: Chinese
-    /// *   **en-us**: English
-    /// *   **ja**: Japanese
+    /// * **zh-cn**: Chinese
+    /// * **en-us**: English
+    /// * **ja**: Japanese
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-cn`.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DownloadVpnConnectionConfigRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -124,8 +124,8 @@ pub struct IkeConfig {
     pub local_id: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -225,8 +225,8 @@ pub struct TunnelConfigIkeConfig {
     pub ike_version: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.

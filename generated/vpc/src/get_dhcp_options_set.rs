@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetDhcpOptionsSetRequest {
     /// The region ID of the DHCP options set that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -111,17 +111,16 @@ pub struct DhcpOptions {
     pub domain_name: Option<String>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    ///
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, Valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, Valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, Valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, Valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
@@ -147,8 +146,8 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
 pub struct AssociateVpc {
     /// The status of the VPC that is associated with the DHCP options set. Valid values:
     ///
-    /// *   **InUse**: in use
-    /// *   **Pending**: being configured
+    /// * **InUse**: in use
+    /// * **Pending**: being configured
     ///
     /// - Wire name: `AssociateStatus`.
     /// - Example: `InUse`.
@@ -213,10 +212,10 @@ pub struct GetDhcpOptionsSetResponse {
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**: available
-    /// *   **InUse**: in use
-    /// *   **Deleted**: deleted
-    /// *   **Pending**: being configured
+    /// * **Available**: available
+    /// * **InUse**: in use
+    /// * **Deleted**: deleted
+    /// * **Pending**: being configured
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.

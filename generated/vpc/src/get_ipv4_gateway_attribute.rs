@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetIpv4GatewayAttributeRequest {
     /// The region ID of the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -137,12 +137,12 @@ pub struct GetIpv4GatewayAttributeResponse {
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
-    /// *   **Activating**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
+    /// * **Activating**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -164,8 +164,8 @@ pub struct GetIpv4GatewayAttributeResponse {
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.

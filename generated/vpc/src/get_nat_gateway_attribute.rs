@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetNatGatewayAttributeRequest {
     /// The ID of the region where the NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -184,16 +184,16 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTable {
 pub struct BillingConfig {
     /// The metering method of the NAT gateway. Valid values:
     ///
-    /// *   **PayBySpec**: pay-by-specification
-    /// *   **PayByLcu**: pay-by-CU
+    /// * **PayBySpec**: pay-by-specification
+    /// * **PayByLcu**: pay-by-CU
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBySpec`.
     pub internet_charge_type: Option<String>,
     /// Indicates whether automatic payment is enabled. If the **InstanceChargeType** parameter is set to **PrePaid**, one of the following values is returned:
     ///
-    /// *   **false**: disabled. After an order is generated, you must go to the Order Center to complete the payment.
-    /// *   **true**: enabled. Payments are automatically completed.
+    /// * **false**: disabled. After an order is generated, you must go to the Order Center to complete the payment.
+    /// * **true**: enabled. Payments are automatically completed.
     ///
     /// The return value of this parameter is empty if **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -202,13 +202,11 @@ pub struct BillingConfig {
     pub auto_pay: Option<String>,
     /// The specification of the Internet NAT gateway. If the **InternetChargeType** parameter is set to **PayBySpec**, one of the following values is returned:
     ///
-    /// *   **Small**: small
+    /// * **Small**: small
+    /// * **Middle**: medium
+    /// * **Large**: large
     ///
-    /// *   **Middle**: medium
-    ///
-    /// *   **Large**: large
-    ///
-    ///    The return value of this parameter is empty if **InternetChargeType** is set to **PayByLcu**.
+    ///   The return value of this parameter is empty if **InternetChargeType** is set to **PayByLcu**.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small`.
@@ -284,8 +282,8 @@ impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
 pub struct DeletionProtectionInfo {
     /// Indicates whether deletion protection is enabled.
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
@@ -308,9 +306,9 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
 pub struct IpList {
     /// The association status of the EIP.
     ///
-    /// *   **idle**: The EIP is not specified in an SNAT entry or a DNAT entry.
-    /// *   **UsedBySnatTable**: The EIP is specified in an SNAT entry.
-    /// *   **UsedByForwardTable**: The EIP is specified in a DNAT entry.
+    /// * **idle**: The EIP is not specified in an SNAT entry or a DNAT entry.
+    /// * **UsedBySnatTable**: The EIP is specified in an SNAT entry.
+    /// * **UsedByForwardTable**: The EIP is specified in a DNAT entry.
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `idle`.
@@ -405,11 +403,11 @@ pub struct GetNatGatewayAttributeResponse {
     pub creation_time: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Creating**: being created. The operation to create a NAT gateway is asynchronous. The NAT gateway remains in the **Creating** state until it is created.
-    /// *   **Available**: available. After a NAT gateway is created, it remains in a stable state.
-    /// *   **Modifying**: being modified. The operation to upgrade or downgrade a NAT gateway is asynchronous. The NAT gateway remains in the **Modifying** state until it is upgraded or downgraded.
-    /// *   **Deleting**: being deleted. The operation to delete a NAT gateway is asynchronous. The NAT gateway remains in the **Deleting** state until it is deleted.
-    /// *   **Converting**: being converted. The operation to convert a standard NAT gateway to an enhanced NAT gateway is asynchronous. The NAT gateway remains in the **Converting** state until it is converted.
+    /// * **Creating**: being created. The operation to create a NAT gateway is asynchronous. The NAT gateway remains in the **Creating** state until it is created.
+    /// * **Available**: available. After a NAT gateway is created, it remains in a stable state.
+    /// * **Modifying**: being modified. The operation to upgrade or downgrade a NAT gateway is asynchronous. The NAT gateway remains in the **Modifying** state until it is upgraded or downgraded.
+    /// * **Deleting**: being deleted. The operation to delete a NAT gateway is asynchronous. The NAT gateway remains in the **Deleting** state until it is deleted.
+    /// * **Converting**: being converted. The operation to convert a standard NAT gateway to an enhanced NAT gateway is asynchronous. The NAT gateway remains in the **Converting** state until it is converted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -421,8 +419,8 @@ pub struct GetNatGatewayAttributeResponse {
     pub nat_type: Option<String>,
     /// The type of the NAT gateway. Valid values:
     ///
-    /// *   **internet**: an Internet NAT gateway
-    /// *   **intranet**: a VPC NAT gateway
+    /// * **internet**: an Internet NAT gateway
+    /// * **intranet**: a VPC NAT gateway
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
@@ -434,8 +432,8 @@ pub struct GetNatGatewayAttributeResponse {
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
@@ -467,8 +465,8 @@ pub struct GetNatGatewayAttributeResponse {
     pub nat_gateway_id: Option<String>,
     /// The service status of the NAT gateway. Valid values:
     ///
-    /// *   **Normal**: normal
-    /// *   **FinancialLocked**: locked due to overdue payments
+    /// * **Normal**: normal
+    /// * **FinancialLocked**: locked due to overdue payments
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -508,16 +506,16 @@ pub struct GetNatGatewayAttributeResponse {
     pub ip_list: Option<Vec<IpList>>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
-    /// *   **FullNat**: the FULLNAT mode
-    /// *   **Geneve**: the GENEVE mode
+    /// * **FullNat**: the FULLNAT mode
+    /// * **Geneve**: the GENEVE mode
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.

@@ -34,7 +34,7 @@ pub struct GetPublicIpAddressPoolServiceStatusRequest {
     pub client_token: Option<String>,
     /// The region ID of the IP address pool.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -114,8 +114,8 @@ pub struct GetPublicIpAddressPoolServiceStatusResponse {
     pub request_id: Option<String>,
     /// Indicates whether the IP address pool feature is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** You can call OpenPublicIpAddressPoolService to enable the IP address pool feature.
+    /// * **true**
+    /// * **false** You can call OpenPublicIpAddressPoolService to enable the IP address pool feature.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.

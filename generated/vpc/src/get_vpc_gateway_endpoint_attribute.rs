@@ -31,7 +31,7 @@ pub struct GetVpcGatewayEndpointAttributeRequest {
     pub endpoint_id: Option<String>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -176,12 +176,12 @@ pub struct GetVpcGatewayEndpointAttributeResponse {
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Associating**
-    /// *   **Dissociating**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Associating**
+    /// * **Dissociating**
+    /// * **Deleting**
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.

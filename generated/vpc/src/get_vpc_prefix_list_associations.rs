@@ -31,8 +31,8 @@ pub struct GetVpcPrefixListAssociationsRequest {
     pub prefix_list_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -48,7 +48,7 @@ pub struct GetVpcPrefixListAssociationsRequest {
     pub max_results: Option<i64>,
     /// The region ID of the prefix list.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -142,8 +142,8 @@ pub struct PrefixListAssociation {
     pub resource_id: Option<String>,
     /// The type of the associated resource. Valid values:
     ///
-    /// *   **vpcRouteTable**: virtual private cloud (VPC) route table.
-    /// *   **trRouteTable**: route table of a transit router.
+    /// * **vpcRouteTable**: virtual private cloud (VPC) route table.
+    /// * **trRouteTable**: route table of a transit router.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `vpcRouteTable`.
@@ -155,12 +155,12 @@ pub struct PrefixListAssociation {
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
-    /// *   **Created**
-    /// *   **ModifyFailed**
-    /// *   **Creating**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Created**
+    /// * **ModifyFailed**
+    /// * **Creating**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Success`.
@@ -220,8 +220,8 @@ pub struct GetVpcPrefixListAssociationsResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

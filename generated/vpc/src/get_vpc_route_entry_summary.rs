@@ -38,11 +38,11 @@ pub struct GetVpcRouteEntrySummaryRequest {
     pub route_table_id: Option<String>,
     /// The type of the route. Valid values:
     ///
-    /// *   **All**: all route types
-    /// *   **Custom**: a custom route
-    /// *   **System**: a system route
-    /// *   **BGP**: a BGP route
-    /// *   **CEN**: a Cloud Enterprise Network (CEN) route
+    /// * **All**: all route types
+    /// * **Custom**: a custom route
+    /// * **System**: a system route
+    /// * **BGP**: a BGP route
+    /// * **CEN**: a Cloud Enterprise Network (CEN) route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Required.
@@ -51,7 +51,7 @@ pub struct GetVpcRouteEntrySummaryRequest {
     pub route_entry_type: Option<String>,
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -132,11 +132,11 @@ impl GetVpcRouteEntrySummaryRequestBuilder {
 pub struct EntrySummary {
     /// The type of the route. Valid values:
     ///
-    /// *   **All**: all route types
-    /// *   **Custom**: a custom route
-    /// *   **System**: a system route
-    /// *   **BGP**: a BGP route
-    /// *   **CEN**: a CEN route
+    /// * **All**: all route types
+    /// * **Custom**: a custom route
+    /// * **System**: a system route
+    /// * **BGP**: a BGP route
+    /// * **CEN**: a CEN route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `Custom`.
@@ -220,7 +220,7 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetVpcRouteEntrySummaryError {
-    /// HTTP 400 `InvalidVpcId.NotFound`: %s [%s] is not found.
+    /// HTTP 400 `InvalidVpcId.NotFound`: %s \[%s\] is not found.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.RouteEntryType`: The parameter of RouteEntryType is illegal.
     IllegalParamRouteEntryType(::acs_runtime::client::ServiceError),

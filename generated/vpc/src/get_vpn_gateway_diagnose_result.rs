@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetVpnGatewayDiagnoseResultRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -34,7 +34,7 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     pub region_id: Option<String>,
     /// The ID of the diagnostic operation.
     ///
-    /// When you call the [DiagnoseVpnGateway](https://www.alibabacloud.com/help/doc-detail/469751.htm) operation, the system returns a corresponding ID.
+    /// When you call the [DiagnoseVpnGateway](<https://www.alibabacloud.com/help/doc-detail/469751.htm>) operation, the system returns a corresponding ID.
     ///
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6kuxbe3iv028k3s****`.
@@ -50,7 +50,7 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
@@ -136,15 +136,15 @@ impl GetVpnGatewayDiagnoseResultRequestBuilder {
 pub struct DiagnoseResult {
     /// The diagnostic item.
     ///
-    /// *   **RouteEntryConflict**: route conflicts.
-    /// *   **VpnRouteQuota**: the quota of destination-based routes for the VPN gateway.
-    /// *   **VpnIPsecQuota**: the quota of IPsec-VPN connections for the VPN gateway.
-    /// *   **VpnPbrRouteQuota**: the quota of policy-based routes for the VPN gateway.
-    /// *   **VcoConfigConsistency**: the consistency of the IPsec-VPN connection.
-    /// *   **VcoUserInternetIpConnectivity**: Internet connectivity of the customer gateway.
-    /// *   **VcoPrivateConnectivity**: private network connectivity.
+    /// * **RouteEntryConflict**: route conflicts.
+    /// * **VpnRouteQuota**: the quota of destination-based routes for the VPN gateway.
+    /// * **VpnIPsecQuota**: the quota of IPsec-VPN connections for the VPN gateway.
+    /// * **VpnPbrRouteQuota**: the quota of policy-based routes for the VPN gateway.
+    /// * **VcoConfigConsistency**: the consistency of the IPsec-VPN connection.
+    /// * **VcoUserInternetIpConnectivity**: Internet connectivity of the customer gateway.
+    /// * **VcoPrivateConnectivity**: private network connectivity.
     ///
-    /// For more information about the diagnostic items, see [Background information about quick diagnostics](https://www.alibabacloud.com/help/doc-detail/190330.htm).
+    /// For more information about the diagnostic items, see [Background information about quick diagnostics](<https://www.alibabacloud.com/help/doc-detail/190330.htm>).
     ///
     /// - Wire name: `DiagnoseName`.
     /// - Example: `RouteEntryConflict`.
@@ -153,56 +153,50 @@ pub struct DiagnoseResult {
     ///
     /// The system returns different results for each diagnostic item.
     ///
-    /// *   **RouteEntryConflict**: information about route conflicts.
+    /// * **RouteEntryConflict**: information about route conflicts.
+    /// * **VpnRouteQuota**:
     ///
-    /// *   **VpnRouteQuota**:
+    ///   * **quotaName**: the quota ID of destination-based routes.
+    ///   * **quantity**: the quota of destination-based routes for the VPN gateway.
+    ///   * **used**: the number of destination-based routes created for the VPN gateway.
+    /// * **VpnIPsecQuota**:
     ///
-    ///    *   **quotaName**: the quota ID of destination-based routes.
-    ///    *   **quantity**: the quota of destination-based routes for the VPN gateway.
-    ///    *   **used**: the number of destination-based routes created for the VPN gateway.
+    ///   * **quotaName**: the quota ID of IPsec-VPN connections.
+    ///   * **quantity**: the quota of IPsec-VPN connections for the VPN gateway.
+    ///   * **used**: the number of IPsec-VPN connections created for the VPN gateway.
+    /// * **VpnPbrRouteQuota**:
     ///
-    /// *   **VpnIPsecQuota**:
+    ///   * **quotaName**: the quota ID of policy-based routes.
+    ///   * **quantity**: the quota of policy-based routes for the VPN gateway.
+    ///   * **used**: the number of policy-based routes created for the VPN gateway.
+    /// * **VcoConfigConsistency**:
     ///
-    ///    *   **quotaName**: the quota ID of IPsec-VPN connections.
-    ///    *   **quantity**: the quota of IPsec-VPN connections for the VPN gateway.
-    ///    *   **used**: the number of IPsec-VPN connections created for the VPN gateway.
+    ///   * **vcoLackConf**: The system cannot obtain the configuration of the peer of the IPsec-VPN connection.
+    ///   * **vcoRunningConf**: the configurations that have been added to the peer of the IPsec-VPN connection.
+    ///   * **vcoDiffConf**: the configurations that are inconsistent between the local end and the peer.
+    ///   * **vcoConf**: the configurations that have been added to the local end.
+    /// * **VcoUserInternetIpConnectivity**:
     ///
-    /// *   **VpnPbrRouteQuota**:
+    ///   * **targetIp**: the public IP address of the customer gateway.
+    ///   * **rtt**: the latency when the system accesses the public IP address of the customer gateway. Unit: milliseconds.
+    ///   * **lossRate**: the packet loss when the system accesses the public IP address of the customer gateway.
+    /// * **VcoPrivateConnectivity**:
     ///
-    ///    *   **quotaName**: the quota ID of policy-based routes.
-    ///    *   **quantity**: the quota of policy-based routes for the VPN gateway.
-    ///    *   **used**: the number of policy-based routes created for the VPN gateway.
-    ///
-    /// *   **VcoConfigConsistency**:
-    ///
-    ///    *   **vcoLackConf**: The system cannot obtain the configuration of the peer of the IPsec-VPN connection.
-    ///    *   **vcoRunningConf**: the configurations that have been added to the peer of the IPsec-VPN connection.
-    ///    *   **vcoDiffConf**: the configurations that are inconsistent between the local end and the peer.
-    ///    *   **vcoConf**: the configurations that have been added to the local end.
-    ///
-    /// *   **VcoUserInternetIpConnectivity**:
-    ///
-    ///    *   **targetIp**: the public IP address of the customer gateway.
-    ///    *   **rtt**: the latency when the system accesses the public IP address of the customer gateway. Unit: milliseconds.
-    ///    *   **lossRate**: the packet loss when the system accesses the public IP address of the customer gateway.
-    ///
-    /// *   **VcoPrivateConnectivity**:
-    ///
-    ///    *   **targetIp**: the source IP address.
-    ///    *   **srcIp**: the destination IP address.
-    ///    *   **rtt**: the latency when the source IP address accesses the destination IP address. Unit: milliseconds.
-    ///    *   **lossRate**: the packet loss when the source IP address accesses the destination IP address.
+    ///   * **targetIp**: the source IP address.
+    ///   * **srcIp**: the destination IP address.
+    ///   * **rtt**: the latency when the source IP address accesses the destination IP address. Unit: milliseconds.
+    ///   * **lossRate**: the packet loss when the source IP address accesses the destination IP address.
     ///
     /// - Wire name: `DiagnoseResultDescription`.
     /// - Example: `{\"targetIp\":\"192.168.0.1\",\"srcIp\":\"192.168.1.1\",\"rtt\":-1.0,\"lossRate\":100.0}`.
     pub diagnose_result_description: Option<String>,
     /// The diagnostic result level.
     ///
-    /// *   **normal**
-    /// *   **warning**
-    /// *   **error**
+    /// * **normal**
+    /// * **warning**
+    /// * **error**
     ///
-    /// For more information, see [Background information about quick diagnostics](https://www.alibabacloud.com/help/doc-detail/190330.htm).
+    /// For more information, see [Background information about quick diagnostics](<https://www.alibabacloud.com/help/doc-detail/190330.htm>).
     ///
     /// - Wire name: `DiagnoseResultLevel`.
     /// - Example: `normal`.
@@ -324,9 +318,9 @@ pub enum GetVpnGatewayDiagnoseResultError {
     IncorrectStatusVpnConnectionDeleted(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiagnoseId.NotFound`: The specified diagnose ID [%s] does not exist.
+    /// HTTP 404 `InvalidDiagnoseId.NotFound`: The specified diagnose ID \[%s\] does not exist.
     InvalidDiagnoseIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayId.NotFound`: The specified VPN gateway [%s] does not have any diagnoses.
+    /// HTTP 404 `InvalidVpnGatewayId.NotFound`: The specified VPN gateway \[%s\] does not have any diagnoses.
     InvalidVpnGatewayIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),

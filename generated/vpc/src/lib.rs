@@ -6,15 +6,12 @@
 //!
 //! One module per operation, each with a request (builder and validation), a response and an error enum. The main types are re-exported at the crate root.
 //!
-//! ```text
+//! # Example
+//!
+//! ```
 //! let request = acs_vpc::ActivateRouterInterfaceRequest::builder();
 //! # let _ = request;
 //! ```
-#![allow(
-    rustdoc::bare_urls,
-    rustdoc::broken_intra_doc_links,
-    rustdoc::invalid_html_tags
-)]
 #![allow(
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,

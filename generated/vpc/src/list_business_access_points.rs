@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListBusinessAccessPointsRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -97,7 +97,7 @@ pub struct OpticalModuleModel {
     /// 10GBase-LR :
     /// SFP-10G-LR-SM1310,10KM
     /// SFP-10G-ER-SM1550,40KM
-    /// SFP-10G-ZR-SM1550,80KM
+    /// SFP-10G-ZR-SM1550,80KM\
     /// 40GBase-LR ：
     /// QSFP-40G-LR4-WDM1300,10KM
     /// QSFP-40G-ER4-WDM1300,40KM
@@ -138,34 +138,34 @@ pub struct BusinessAccessPoint {
     pub access_point_name: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `SupportLineOperator`.
     /// - Example: `CT`.
     pub support_line_operator: Option<String>,
     /// The port type supported by the access point. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `SupportPortTypes`.
     /// - Example: `1000Base-T`.
     pub support_port_types: Option<String>,
     /// The ID of the cloud box.
     ///
-    /// >  You can query this parameter if the Express Connect circuits and access points are of the cloud box type.
+    /// > You can query this parameter if the Express Connect circuits and access points are of the cloud box type.
     ///
     /// - Wire name: `CloudBoxInstanceIds`.
     /// - Example: `cb-****`.

@@ -22,8 +22,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListBusinessRegionsRequest {
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English.
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English.
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
@@ -90,7 +90,7 @@ pub struct GeographicSubRegion {
     /// The name of the region where circuits are available.
     ///
     /// - Wire name: `Name`.
-    /// - Example: ``.
+    /// - Example: \`\`.
     pub name: Option<String>,
 }
 impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListDhcpOptionsSetsRequest {
     /// The region ID of the DHCP options sets that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,9 +32,8 @@ pub struct ListDhcpOptionsSetsRequest {
     pub region_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    ///
-    /// *   You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -62,20 +61,19 @@ pub struct ListDhcpOptionsSetsRequest {
     ///
     /// Valid values:
     ///
+    /// * tf-testAccVpcDhcpOptionsSets-1585169790614573448
     ///
-    /// *   tf-testAccVpcDhcpOptionsSets-1585169790614573448
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
+    ///   \:
     ///
-    ///    :
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
+    ///   tf-testAccVpcDhcpOptionsSets-1585169790614573448
     ///
-    ///    tf-testAccVpcDhcpOptionsSets-1585169790614573448
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
-    ///
-    ///    .
+    ///   .
     ///
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
@@ -237,17 +235,16 @@ pub struct DhcpOptions {
     pub domain_name: Option<String>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 DHCP options set.
     ///
-    /// *   If you use hours as the unit, Unit: h. Valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **24h**.
-    ///
-    /// *   If you use days as the unit, Unit: d. Valid values are **1d to 49d** and **3650d to 7300d**. Default value: **1d**.
+    /// * If you use hours as the unit, Unit: h. Valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **24h**.
+    /// * If you use days as the unit, Unit: d. Valid values are **1d to 49d** and **3650d to 7300d**. Default value: **1d**.
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
@@ -305,10 +302,10 @@ pub struct DhcpOptionsSet {
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**
-    /// *   **InUse**
-    /// *   **Pending**
-    /// *   **Deleted**
+    /// * **Available**
+    /// * **InUse**
+    /// * **Pending**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -377,16 +374,16 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
 ///
 /// The pagination token used in the next request to retrieve a new page of results. Valid values:
 ///
-/// *   If **NextToken** is empty, there is no next page.
-/// *   If a value of **NextToken** is returned, it indicates the token that is used for the next query.
+/// * If **NextToken** is empty, there is no next page.
+/// * If a value of **NextToken** is returned, it indicates the token that is used for the next query.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListDhcpOptionsSetsResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd********`.

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// The ID of the region that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// In this example, zones that support NAT gateways in the UAE (Dubai) region are queried.
     ///
@@ -36,8 +36,8 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     pub region_id: Option<String>,
     /// The language to display the results. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Default: `zh-CN`.
@@ -127,7 +127,7 @@ pub struct Filter {
     pub key: Option<String>,
     /// The value of the filter key.
     ///
-    /// >  If the filter key is set to **PrivateLinkEnabled**, you must specify a filter value. Valid values: **true** and **false**.
+    /// > If the filter key is set to **PrivateLinkEnabled**, you must specify a filter value. Valid values: **true** and **false**.
     ///
     /// - Wire name: `Value`.
     /// - Example: `true`.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListGatewayRouteTableEntriesRequest {
     /// The region ID of the gateway route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,8 +39,8 @@ pub struct ListGatewayRouteTableEntriesRequest {
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -145,14 +145,14 @@ pub struct NextHop {
     pub next_hop_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **Instance** (default): an ECS instance
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NatGateway**: a NAT gateway
-    /// *   **NetworkInterface**: a secondary ENI
-    /// *   **RouterInterface**: a router interface
-    /// *   **IPv6Gateway**: an IPv6 gateway
-    /// *   **Attachment**: a transit router
+    /// * **Instance** (default): an ECS instance
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NatGateway**: a NAT gateway
+    /// * **NetworkInterface**: a secondary ENI
+    /// * **RouterInterface**: a router interface
+    /// * **IPv6Gateway**: an IPv6 gateway
+    /// * **Attachment**: a transit router
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
@@ -164,8 +164,8 @@ pub struct NextHop {
     pub weight: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
-    /// *   **0**: unavailable
-    /// *   **1**: available
+    /// * **0**: unavailable
+    /// * **1**: available
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
@@ -191,9 +191,9 @@ impl<'de> ::serde::Deserialize<'de> for NextHop {
 pub struct GatewayRouteEntryModel {
     /// The status of the route entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -210,9 +210,9 @@ pub struct GatewayRouteEntryModel {
     pub description: Option<String>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **NetworkInterface**: elastic network interfaces (ENIs).
-    /// *   **Local**: local next hop
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **NetworkInterface**: elastic network interfaces (ENIs).
+    /// * **Local**: local next hop
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `EcsInstance`.
@@ -261,8 +261,8 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
 pub struct ListGatewayRouteTableEntriesResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

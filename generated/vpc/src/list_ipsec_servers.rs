@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListIpsecServersRequest {
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -47,8 +47,8 @@ pub struct ListIpsecServersRequest {
     pub vpn_gateway_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If this is your first request and no next requests are to be performed, you do not need to specify this parameter.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * If this is your first request and no next requests are to be performed, you do not need to specify this parameter.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
@@ -70,7 +70,7 @@ pub struct ListIpsecServersRequest {
     pub ipsec_server_id: Option<Vec<String>>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///
-    /// The IPsec server and its associated VPN gateway belong to the same resource group. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) to query the ID of the resource group to which the VPN gateway belongs.
+    /// The IPsec server and its associated VPN gateway belong to the same resource group. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) to query the ID of the resource group to which the VPN gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -310,8 +310,8 @@ pub struct IpsecServer {
     pub i_daa_s_instance_id: Option<String>,
     /// Indicates whether the current IPsec tunnel is deleted and negotiations are reinitiated. Valid values:
     ///
-    /// *   **true**: immediately initiates negotiations after the configuration is completed.
-    /// *   **false**: initiates negotiations when inbound traffic is detected.
+    /// * **true**: immediately initiates negotiations after the configuration is completed.
+    /// * **false**: initiates negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -348,15 +348,15 @@ pub struct IpsecServer {
     pub ipsec_server_id: Option<String>,
     /// Indicates whether two-factor authentication is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**: The feature is disabled.
+    /// * **true**
+    /// * **false**: The feature is disabled.
     ///
     /// - Wire name: `MultiFactorAuthEnabled`.
     /// - Example: `true`.
     pub multi_factor_auth_enabled: Option<bool>,
     /// The number of SSL-VPN connections supported by the VPN gateway.
     ///
-    /// >  The number of SSL-VPN connections specified in this parameter includes both SSL-VPN and IPsec-VPN connections. For example, you have five SSL-VPN connections and three SSL clients occupy three SSL-VPN connections. In this case, two clients can connect to the IPsec server.
+    /// > The number of SSL-VPN connections specified in this parameter includes both SSL-VPN and IPsec-VPN connections. For example, you have five SSL-VPN connections and three SSL clients occupy three SSL-VPN connections. In this case, two clients can connect to the IPsec server.
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
@@ -376,7 +376,7 @@ pub struct IpsecServer {
     pub ipsec_config: Option<IpsecConfig>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group information.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group information.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -418,8 +418,8 @@ impl<'de> ::serde::Deserialize<'de> for IpsecServer {
 pub struct ListIpsecServersResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.

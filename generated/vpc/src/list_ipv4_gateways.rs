@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListIpv4GatewaysRequest {
     /// The ID of the region where the IPv4 gateways to be queried are deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -38,8 +38,8 @@ pub struct ListIpv4GatewaysRequest {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -223,11 +223,11 @@ pub struct Ipv4GatewayModel {
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -244,8 +244,8 @@ pub struct Ipv4GatewayModel {
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
@@ -303,8 +303,8 @@ impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
 pub struct ListIpv4GatewaysResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

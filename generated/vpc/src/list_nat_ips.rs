@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListNatIpsRequest {
     /// The ID of the region where the NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +46,8 @@ pub struct ListNatIpsRequest {
     pub nat_ip_cidr: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: checks the API request. IP addresses are not queried. The system checks the required parameters, request syntax, and limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: checks the API request. IP addresses are not queried. The system checks the required parameters, request syntax, and limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -57,7 +57,7 @@ pub struct ListNatIpsRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -66,9 +66,9 @@ pub struct ListNatIpsRequest {
     pub client_token: Option<String>,
     /// The status of the IP address. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Deleting**
-    /// *   **Creating**
+    /// * **Available**
+    /// * **Deleting**
+    /// * **Creating**
     ///
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
@@ -76,8 +76,8 @@ pub struct ListNatIpsRequest {
     pub nat_ip_status: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****f84eb48b699f0a4883`.
@@ -243,8 +243,8 @@ pub enum IpOrigin {
 pub struct NatIp {
     /// Indicates whether the IP address is the default IP address of the NAT gateway. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
@@ -283,12 +283,12 @@ pub struct NatIp {
     pub nat_ip_name: Option<String>,
     /// The status of the IP address. Valid values:
     ///
-    /// *   **Available**: available
-    /// *   **Deleted**: deleted
-    /// *   **Deleting**: deleting
-    /// *   **Creating**: creating
-    /// *   **Associated**: specified in an SNAT or DNAT entry
-    /// *   **Associating**: being specified in an SNAT or DNAT entry
+    /// * **Available**: available
+    /// * **Deleted**: deleted
+    /// * **Deleting**: deleting
+    /// * **Creating**: creating
+    /// * **Associated**: specified in an SNAT or DNAT entry
+    /// * **Associating**: being specified in an SNAT or DNAT entry
     ///
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
@@ -321,8 +321,8 @@ impl<'de> ::serde::Deserialize<'de> for NatIp {
 pub struct ListNatIpsResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListPhysicalConnectionFeaturesRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -35,7 +35,7 @@ pub struct ListPhysicalConnectionFeaturesRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different.
+    /// > If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -121,22 +121,22 @@ impl ListPhysicalConnectionFeaturesRequestBuilder {
 pub struct PhysicalConnectionFeature {
     /// The feature value of the Express Connect circuit. Valid values:
     ///
-    /// *   **OK**: Supported
-    /// *   **NOK**: Not supported
+    /// * **OK**: Supported
+    /// * **NOK**: Not supported
     ///
     /// - Wire name: `FeatureValue`.
     /// - Example: `OK`.
     pub feature_value: Option<String>,
     /// The feature key of the Express Connect circuit. Valid values:
     ///
-    /// *   **SubifRateLimit**: subinterface throttling
-    /// *   **BFD Capability**: Bidirectional Forwarding Detection (BFD)
-    /// *   **DualStack**: Dual stack
-    /// *   **CEN**: When a virtual border router (VBR) is attached to a Cloud Enterprise Network (CEN) instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
-    /// *   **CENv6**: When a VBR is attached to an IPv6 CEN instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
-    /// *   **QOS**: The device supports configuring QOS policies on physical ports.
-    /// *   **MSHA**: The device supports fast switching groups between two VBRs.
-    /// *   **MULTI_MS_HA**: The device supports a maximum of eight VBRs that can be added to the same ECR.
+    /// * **SubifRateLimit**: subinterface throttling
+    /// * **BFD Capability**: Bidirectional Forwarding Detection (BFD)
+    /// * **DualStack**: Dual stack
+    /// * **CEN**: When a virtual border router (VBR) is attached to a Cloud Enterprise Network (CEN) instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
+    /// * **CENv6**: When a VBR is attached to an IPv6 CEN instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
+    /// * **QOS**: The device supports configuring QOS policies on physical ports.
+    /// * **MSHA**: The device supports fast switching groups between two VBRs.
+    /// * **MULTI_MS_HA**: The device supports a maximum of eight VBRs that can be added to the same ECR.
     ///
     /// - Wire name: `FeatureKey`.
     /// - Example: `SubifRateLimit`.

@@ -30,8 +30,8 @@ pub struct ListPrefixListsRequest {
     pub prefix_list_ids: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -59,7 +59,7 @@ pub struct ListPrefixListsRequest {
     pub tags: Option<Vec<Tag>>,
     /// The ID of the region where you want to query prefix lists.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -230,8 +230,8 @@ pub struct PrefixList {
     pub prefix_list_description: Option<String>,
     /// The IP version of the prefix list. Valid values:
     ///
-    /// *   **IPV4**
-    /// *   **IPV6**
+    /// * **IPV4**
+    /// * **IPV6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
@@ -247,8 +247,8 @@ pub struct PrefixList {
     pub cidr_blocks: Option<Vec<String>>,
     /// Indicates whether the prefix list is shared. Valid values:
     ///
-    /// *   **Shared**: The prefix list is shared.
-    /// *   If an empty value is returned, the prefix list is not shared.
+    /// * **Shared**: The prefix list is shared.
+    /// * If an empty value is returned, the prefix list is not shared.
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
@@ -260,9 +260,9 @@ pub struct PrefixList {
     pub max_entries: Option<i32>,
     /// The status of the prefix list. Valid values:
     ///
-    /// *   **Created**
-    /// *   **Deleted**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleted**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -274,11 +274,11 @@ pub struct PrefixList {
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
-    /// *   **Created**
-    /// *   **Deleted**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleted**
+    /// * **Modifying**
     ///
-    /// >  This parameter is the same as the **Status** parameter.
+    /// > This parameter is the same as the **Status** parameter.
     ///
     /// - Wire name: `PrefixListStatus`.
     /// - Example: `Created`.
@@ -343,8 +343,8 @@ pub struct ListPrefixListsResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value indicates the token that is used for the next request to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value indicates the token that is used for the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

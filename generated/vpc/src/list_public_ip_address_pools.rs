@@ -31,9 +31,9 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub public_ip_address_pool_ids: Option<Vec<String>>,
     /// The status of the IP address pool. Valid values:
     ///
-    /// *   **Created**
-    /// *   **Deleting**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleting**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -47,8 +47,8 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -56,19 +56,19 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub next_token: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) line
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line
+    /// * **BGP** (default): BGP (Multi-ISP) line
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line
     ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm)
+    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
     ///
@@ -86,8 +86,8 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub name: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -107,7 +107,7 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub tags: Option<Vec<Tag>>,
     /// The ID of the region in which the IP address pool that you want to query resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -116,8 +116,8 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub region_id: Option<String>,
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `true`.
@@ -306,19 +306,19 @@ pub struct PublicIpAddressPoolList {
     pub creation_time: Option<String>,
     /// The line type.
     ///
-    /// *   **BGP**: BGP (Multi-ISP)
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro
+    /// * **BGP**: BGP (Multi-ISP)
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see [EIP line types](https://www.alibabacloud.com/help/doc-detail/32321.htm).
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see [EIP line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>).
     ///
     /// If you are allowed to use single-ISP bandwidth, one of the following values may be returned:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, **BGP_FinanceCloud** is returned.
     ///
@@ -332,9 +332,9 @@ pub struct PublicIpAddressPoolList {
     pub name: Option<String>,
     /// The status of the IP address pool.
     ///
-    /// *   **Created**
-    /// *   **Deleting**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleting**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -356,16 +356,16 @@ pub struct PublicIpAddressPoolList {
     pub used_ip_num: Option<i32>,
     /// Indicates whether idle IP addresses exist.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IpAddressRemaining`.
     /// - Example: `true`.
     pub ip_address_remaining: Option<bool>,
     /// The user type. Valid values:
     ///
-    /// *   **admin**: An administrator can delete, modify, and query IP address pools, and can assign elastic IP addresses (EIPs) to the pool.
-    /// *   **user**: A user can only assign EIPs to the IP address pool and query the IP address pool, but cannot modify or delete the IP address pool.
+    /// * **admin**: An administrator can delete, modify, and query IP address pools, and can assign elastic IP addresses (EIPs) to the pool.
+    /// * **user**: A user can only assign EIPs to the IP address pool and query the IP address pool, but cannot modify or delete the IP address pool.
     ///
     /// - Wire name: `UserType`.
     /// - Example: `admin`.
@@ -376,8 +376,8 @@ pub struct PublicIpAddressPoolList {
     pub owner_id: Option<i64>,
     /// The sharing type of the IP address pool.
     ///
-    /// *   If **Shared** is returned, the IP address pool is shared.
-    /// *   If an empty value is returned, the IP address pool is not shared.
+    /// * If **Shared** is returned, the IP address pool is shared.
+    /// * If an empty value is returned, the IP address pool is not shared.
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
@@ -393,8 +393,8 @@ pub struct PublicIpAddressPoolList {
     pub tags: Option<Vec<PublicIpAddressPoolListTag>>,
     /// The service type of the IP address pool.
     ///
-    /// *   **CloudBox** Only cloud box users can select this type.
-    /// *   **Default** (default)
+    /// * **CloudBox** Only cloud box users can select this type.
+    /// * **Default** (default)
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
@@ -405,15 +405,15 @@ pub struct PublicIpAddressPoolList {
     pub zones: Option<Vec<String>>,
     /// The edition of Anti-DDoS.
     ///
-    /// *   If you do not set this parameter, Anti-DDoS Origin Basic is used.
-    /// *   If the value is set to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
+    /// * If you do not set this parameter, Anti-DDoS Origin Basic is used.
+    /// * If the value is set to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// - Wire name: `SecurityProtectionTypes`.
     pub security_protection_types: Option<Vec<String>>,
     /// The status of the IP address pool.
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -463,8 +463,8 @@ pub struct ListPublicIpAddressPoolsResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -500,7 +500,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolsError {
-    /// HTTP 400 `IllegalParam.Isp`: The param of Isp [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
     IllegalParamIsp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
     IllegalParamNextToken(::acs_runtime::client::ServiceError),

@@ -37,8 +37,8 @@ pub struct ListTrafficMirrorFiltersRequest {
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -53,7 +53,7 @@ pub struct ListTrafficMirrorFiltersRequest {
     pub traffic_mirror_filter_ids: Option<Vec<String>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -197,18 +197,18 @@ pub struct Tag {
 pub struct IngressRule {
     /// The status of the inbound rule. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the inbound rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
@@ -220,18 +220,18 @@ pub struct IngressRule {
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
-    /// *   **egress**
-    /// *   **ingress**
+    /// * **egress**
+    /// * **ingress**
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `ingress`.
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the inbound traffic to be mirrored. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP**
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **ALL**
+    /// * **ICMP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
@@ -301,18 +301,18 @@ impl<'de> ::serde::Deserialize<'de> for IngressRule {
 pub struct EgressRule {
     /// The status of the outbound rule. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the outbound rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
@@ -324,18 +324,18 @@ pub struct EgressRule {
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
-    /// *   **egress**
-    /// *   **ingress**
+    /// * **egress**
+    /// * **ingress**
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `egress`.
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the outbound traffic to be mirrored. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP**
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **ALL**
+    /// * **ICMP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
@@ -432,10 +432,10 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilterTag {
 pub struct TrafficMirrorFilter {
     /// The status of the filter. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorFilterStatus`.
     /// - Example: `Created`.
@@ -506,8 +506,8 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
 pub struct ListTrafficMirrorFiltersResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is the token that is used for the next query.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -37,8 +37,8 @@ pub struct ListTrafficMirrorSessionsRequest {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -78,8 +78,8 @@ pub struct ListTrafficMirrorSessionsRequest {
     pub priority: Option<i32>,
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// *   **false**: does not enable the traffic mirror session.
-    /// *   **true**: enables the traffic mirror session.
+    /// * **false**: does not enable the traffic mirror session.
+    /// * **true**: enables the traffic mirror session.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
@@ -92,7 +92,7 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Items: at most 100.
     #[rpc(name = "TrafficMirrorSessionIds", style = "repeat_list")]
     pub traffic_mirror_session_ids: Option<Vec<String>>,
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -310,8 +310,8 @@ pub struct TrafficMirrorSession {
     pub priority: Option<i32>,
     /// The type of the traffic mirror destination. Valid values:
     ///
-    /// *   **NetworkInterface**: an elastic network interface (ENI)
-    /// *   **SLB**: an internal-facing Server Load Balancer (SLB) instance
+    /// * **NetworkInterface**: an elastic network interface (ENI)
+    /// * **SLB**: an internal-facing Server Load Balancer (SLB) instance
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Example: `NetworkInterface`.
@@ -328,26 +328,26 @@ pub struct TrafficMirrorSession {
     pub traffic_mirror_session_description: Option<String>,
     /// The status of the traffic mirror session. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorSessionStatus`.
     /// - Example: `Created`.
     pub traffic_mirror_session_status: Option<String>,
     /// Indicates whether the traffic mirror session was enabled.
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     pub enabled: Option<bool>,
     /// The status of the traffic mirror session.
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `TrafficMirrorSessionBusinessStatus`.
     /// - Example: `Normal`.
@@ -422,8 +422,8 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
 pub struct ListTrafficMirrorSessionsResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -31,9 +31,9 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub physical_connection_id: Option<String>,
     /// The business status of the hosted connection. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `VirtualPhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
@@ -48,8 +48,8 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub virtual_physical_connection_ids: Option<Vec<String>>,
     /// Specifies whether the hosted connection is accepted by the tenant. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsConfirmed`.
     /// - Example: `true`.
@@ -84,8 +84,8 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
@@ -93,7 +93,7 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub next_token: Option<String>,
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -329,16 +329,16 @@ pub struct VirtualPhysicalConnection {
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial**: The application is under review.
-    /// *   **Approved**: The application is approved.
-    /// *   **Allocating**: The system is allocating resources.
-    /// *   **Allocated**: The Express Connect circuit is under construction.
-    /// *   **Confirmed**: The Express Connect circuit is pending for user confirmation.
-    /// *   **Enabled**: The Express Connect circuit is enabled.
-    /// *   **Rejected**: The application is rejected.
-    /// *   **Canceled**: The application is canceled.
-    /// *   **Allocation Failed**: The system failed to allocate resources.
-    /// *   **Terminated**: The Express Connect circuit is disabled.
+    /// * **Initial**: The application is under review.
+    /// * **Approved**: The application is approved.
+    /// * **Allocating**: The system is allocating resources.
+    /// * **Allocated**: The Express Connect circuit is under construction.
+    /// * **Confirmed**: The Express Connect circuit is pending for user confirmation.
+    /// * **Enabled**: The Express Connect circuit is enabled.
+    /// * **Rejected**: The application is rejected.
+    /// * **Canceled**: The application is canceled.
+    /// * **Allocation Failed**: The system failed to allocate resources.
+    /// * **Terminated**: The Express Connect circuit is disabled.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
@@ -389,12 +389,12 @@ pub struct VirtualPhysicalConnection {
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CU`.
@@ -428,35 +428,35 @@ pub struct VirtualPhysicalConnection {
     pub end_time: Option<String>,
     /// The port type. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
     /// - Wire name: `PortType`.
     /// - Example: `10GBase-LR`.
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
-    /// *   **Applying**
-    /// *   **Accept**
-    /// *   **Available**
-    /// *   **Rejected**
-    /// *   **Completing**
-    /// *   **Complete**
-    /// *   **Deleted**
+    /// * **Applying**
+    /// * **Accept**
+    /// * **Available**
+    /// * **Rejected**
+    /// * **Completing**
+    /// * **Complete**
+    /// * **Deleted**
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
@@ -473,8 +473,8 @@ pub struct VirtualPhysicalConnection {
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **VirtualPhysicalConnection**: shared Express Connect circuit
-    /// *   **PhysicalConnection**: dedicated Express Connect circuit
+    /// * **VirtualPhysicalConnection**: shared Express Connect circuit
+    /// * **PhysicalConnection**: dedicated Express Connect circuit
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `VirtualPhysicalConnection`.
@@ -486,9 +486,9 @@ pub struct VirtualPhysicalConnection {
     pub parent_physical_connection_id: Option<String>,
     /// The status of the hosted connection. Valid values:
     ///
-    /// *   **Confirmed**
-    /// *   **UnConfirmed**
-    /// *   **Deleted**
+    /// * **Confirmed**
+    /// * **UnConfirmed**
+    /// * **Deleted**
     ///
     /// - Wire name: `VirtualPhysicalConnectionStatus`.
     /// - Example: `Confirmed`.
@@ -500,8 +500,8 @@ pub struct VirtualPhysicalConnection {
     pub parent_physical_connection_ali_uid: Option<String>,
     /// The payer for the shared Express Connect circuit. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
-    /// *   **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
+    /// * **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
+    /// * **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
@@ -596,8 +596,8 @@ pub struct ListVirtualPhysicalConnectionsResponse {
     pub virtual_physical_connections: Option<Vec<VirtualPhysicalConnection>>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If **NextToken** was returned in the previous query, specify the value to obtain the next set of results.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If **NextToken** was returned in the previous query, specify the value to obtain the next set of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
@@ -635,9 +635,9 @@ impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListVirtualPhysicalConnectionsError {
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
     IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
     ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),

@@ -29,8 +29,8 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     pub service_name: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be performed, set the value to the NextToken value returned in the last call to the ListListenerCertificates operation.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be performed, set the value to the NextToken value returned in the last call to the ListListenerCertificates operation.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -46,7 +46,7 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     pub max_results: Option<i64>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -145,8 +145,8 @@ pub struct Service {
     pub default_policy_document: Option<String>,
     /// Indicate whether the endpoint service supports the access policy. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SupportPolicy`.
     /// - Example: `true`.
@@ -185,8 +185,8 @@ pub struct ListVpcEndpointServicesByEndUserResponse {
     pub request_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If **NextToken** is returned, the value is the token that is used for the next query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If **NextToken** is returned, the value is the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -43,8 +43,8 @@ pub struct ListVpcGatewayEndpointsRequest {
     pub service_name: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -60,7 +60,7 @@ pub struct ListVpcGatewayEndpointsRequest {
     pub max_results: Option<i64>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -257,7 +257,7 @@ pub struct Endpoint {
     pub vpc_id: Option<String>,
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](https://www.alibabacloud.com/help/doc-detail/93739.htm).
+    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"*\",\n      \"Principal\": \"*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}`.
@@ -269,12 +269,12 @@ pub struct Endpoint {
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Associating**
-    /// *   **Dissociating**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Associating**
+    /// * **Dissociating**
+    /// * **Deleting**
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.
@@ -329,8 +329,8 @@ pub struct ListVpcGatewayEndpointsResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -56,7 +56,7 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     /// - Example: `ecr-dhw2xsds5****`.
     #[rpc(name = "TargetInstanceId")]
     pub target_instance_id: Option<String>,
-    /// The number of entries to display per batch query. Range: **1**~**500**, default value is **50**.
+    /// The number of entries to display per batch query. Range: **1**\~**500**, default value is **50**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Default: `50`.
@@ -65,9 +65,9 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i32>,
     /// Indicates whether there is a token for the next query. Values:
+    ///
     /// - If **NextToken** is empty, it means there is no next query.
     /// - If **NextToken** has a return value, this value indicates the token for the start of the next query.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
@@ -266,7 +266,6 @@ pub struct ListVpcPublishedRouteEntriesResponse {
     ///
     /// - If **NextToken** is empty, it means there is no next query.
     /// - If **NextToken** has a return value, this value indicates the token for the start of the next query.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     pub next_token: Option<String>,

@@ -10,10 +10,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call **ListVpnCertificateAssociations**, take note of the following information:
 ///
-/// *   If you specify only **RegionId**, the SSL certificates associated with all VPN gateways in the specified region are queried.
-/// *   If you specify **RegionId** and **CertificateType**, the SSL certificates of the specified type that are associated with the VPN gateways in the specified region are queried.
-/// *   If you specify **RegionId** and **VpnGatewayId**, the SSL certificates associated with the specified VPN gateway in the specified region are queried.
-/// *   If you specify **RegionId** and **CertificateId**, the VPN gateways associated with the specified SSL certificate in the specified region are queried.
+/// * If you specify only **RegionId**, the SSL certificates associated with all VPN gateways in the specified region are queried.
+/// * If you specify **RegionId** and **CertificateType**, the SSL certificates of the specified type that are associated with the VPN gateways in the specified region are queried.
+/// * If you specify **RegionId** and **VpnGatewayId**, the SSL certificates associated with the specified VPN gateway in the specified region are queried.
+/// * If you specify **RegionId** and **CertificateId**, the VPN gateways associated with the specified SSL certificate in the specified region are queried.
 ///
 /// # Example
 ///
@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListVpnCertificateAssociationsRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,8 +39,8 @@ pub struct ListVpnCertificateAssociationsRequest {
     pub region_id: Option<String>,
     /// The certificate type. Valid values:
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Signature`.
@@ -49,8 +49,8 @@ pub struct ListVpnCertificateAssociationsRequest {
     pub certificate_type: Option<CertificateType>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be0****`.
@@ -187,8 +187,8 @@ impl ListVpnCertificateAssociationsRequestBuilder {
 }
 /// The certificate type. Valid values:
 ///
-/// *   **Encryption**
-/// *   **Signature**
+/// * **Encryption**
+/// * **Signature**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CertificateType {
     /// `Encryption`: encryption certificate
@@ -211,8 +211,8 @@ pub struct VpnCertificateRelation {
     pub vpn_gateway_id: Option<String>,
     /// The type of the certificate.
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Signature`.
@@ -260,8 +260,8 @@ impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
 pub struct ListVpnCertificateAssociationsResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If **NextToken** is not empty, the value indicates the token that is used for the next query.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If **NextToken** is not empty, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be****`.

@@ -30,8 +30,8 @@ pub struct ModifyEipAddressAttributeRequest {
     pub allocation_id: Option<String>,
     /// The new maximum bandwidth of the EIP. Valid values:
     ///
-    /// *   **1** to **200** if the metering method is pay-by-data-transfer. Unit: Mbit/s.
-    /// *   **1** to **500** if the metering method is pay-by-bandwidth. Unit: Mbit/s.
+    /// * **1** to **200** if the metering method is pay-by-data-transfer. Unit: Mbit/s.
+    /// * **1** to **500** if the metering method is pay-by-bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `100`.
@@ -39,7 +39,7 @@ pub struct ModifyEipAddressAttributeRequest {
     pub bandwidth: Option<String>,
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.

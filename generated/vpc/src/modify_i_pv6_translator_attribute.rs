@@ -45,13 +45,13 @@ pub struct ModifyIPv6TranslatorAttributeRequest {
     /// - Example: `ipv6trans-bp1858ys****`.
     #[rpc(name = "Ipv6TranslatorId")]
     pub ipv6_translator_id: Option<String>,
-    /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](https://。).
+    /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `Name`.
     /// - Example: `instancename`.
     #[rpc(name = "Name")]
     pub name: Option<String>,
-    /// The description of IPv6 Translation Service. This parameter is empty by default. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](https://。).
+    /// The description of IPv6 Translation Service. This parameter is empty by default. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `Description`.
     /// - Example: `instancedescription`.

@@ -55,8 +55,8 @@ pub struct ModifyIPv6TranslatorBandwidthRequest {
     pub bandwidth: Option<i32>,
     /// Specifies whether to enable auto-payment for the instance. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `AutoPay`.
     /// - Default: `false`.

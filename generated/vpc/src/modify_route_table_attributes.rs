@@ -49,7 +49,7 @@ pub struct ModifyRouteTableAttributesRequest {
     pub description: Option<String>,
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -59,9 +59,7 @@ pub struct ModifyRouteTableAttributesRequest {
     /// Indicates whether to enable route propagation to receive dynamic routes. Valid values:
     ///
     /// - **true** (default): enables route propagation.
-    ///
     /// - **false**: disables route propagation.
-    ///
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.
     #[rpc(name = "RoutePropagationEnable")]
@@ -184,7 +182,7 @@ pub enum ModifyRouteTableAttributesError {
     IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.RoutePropagationStatus`: Route table propagation status not stable. Please wait and try again.
     IncorrectStatusRoutePropagationStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.Vpc`: Vpc status is invalid.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),

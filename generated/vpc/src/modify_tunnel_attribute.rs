@@ -26,7 +26,7 @@ pub struct ModifyTunnelAttributeRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
@@ -41,7 +41,7 @@ pub struct ModifyTunnelAttributeRequest {
     pub tunnel_options_specification: Option<TunnelOptionsSpecification>,
     /// The ID of the region in which the IPsec connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -141,7 +141,7 @@ impl ModifyTunnelAttributeRequestBuilder {
 }
 /// The Border Gateway Protocol (BGP) configurations of the tunnel.
 ///
-/// If the BGP feature is not enabled for the tunnel, you must call the [ModifyVpnConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/120381.htm) operation to enable the feature and configure BGP.
+/// If the BGP feature is not enabled for the tunnel, you must call the [ModifyVpnConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/120381.htm>) operation to enable the feature and configure BGP.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelBgpConfig {
@@ -162,7 +162,7 @@ pub struct TunnelBgpConfig {
     ///
     /// The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
     ///
-    /// >  The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
+    /// > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
@@ -183,18 +183,17 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
 }
 /// The authentication algorithm that is used in IKE Phase 1 negotiations.
 ///
+/// \<props="china"\>
 ///
-/// <props="china">
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+/// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
-///
-/// </props>
-/// <props="intl">
+/// \</props\>
+/// \<props="intl"\>
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeAuthAlg {
     /// `md5`: MD5
@@ -218,17 +217,17 @@ pub enum IkeAuthAlg {
 );
 /// The encryption algorithm that is used in IKE Phase 1 negotiations.
 ///
-/// <props="china">
+/// \<props="china"\>
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+/// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
 ///
-/// </props>
-/// <props="intl">
+/// \</props\>
+/// \<props="intl"\>
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeEncAlg {
     /// `aes`: AES
@@ -252,8 +251,8 @@ pub enum IkeEncAlg {
 );
 /// The negotiation mode of IKE. Valid values:
 ///
-/// *   **main:** This mode offers higher security during negotiations.
-/// *   **aggressive**: This mode is faster and has a higher success rate.
+/// * **main:** This mode offers higher security during negotiations.
+/// * **aggressive**: This mode is faster and has a higher success rate.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IkeMode {
     /// `main`: main mode: higher security during negotiations
@@ -299,18 +298,17 @@ pub enum IkeVersion {
 pub struct TunnelIkeConfig {
     /// The authentication algorithm that is used in IKE Phase 1 negotiations.
     ///
+    /// \<props="china"\>
     ///
-    /// <props="china">
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
-    ///
-    /// </props>
-    /// <props="intl">
+    /// \</props\>
+    /// \<props="intl"\>
     ///
     /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
@@ -319,17 +317,17 @@ pub struct TunnelIkeConfig {
     pub ike_auth_alg: Option<IkeAuthAlg>,
     /// The encryption algorithm that is used in IKE Phase 1 negotiations.
     ///
-    /// <props="china">
+    /// \<props="china"\>
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
     ///
-    /// </props>
-    /// <props="intl">
+    /// \</props\>
+    /// \<props="intl"\>
     ///
     /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
@@ -345,8 +343,8 @@ pub struct TunnelIkeConfig {
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values:
     ///
-    /// *   **main:** This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main:** This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -377,10 +375,10 @@ pub struct TunnelIkeConfig {
     pub local_id: Option<String>,
     /// The pre-shared key that is used to verify identities between the tunnel and peer.
     ///
-    /// *   The key must be 1 to 100 characters in length, and can contain digits, and letters. It cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    /// *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/120374.htm) operation to query the pre-shared key that is automatically generated by the system.
+    /// * The key must be 1 to 100 characters in length, and can contain digits, and letters. It cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    /// * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120374.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    /// >  The pre-shared key that is configured for the tunnel and the tunnel peer must be the same. Otherwise, the system cannot establish the tunnel.
+    /// > The pre-shared key that is configured for the tunnel and the tunnel peer must be the same. Otherwise, the system cannot establish the tunnel.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
@@ -450,18 +448,18 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 }
 /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
 ///
-/// <props="china">
+/// \<props="china"\>
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+/// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
 ///
-/// </props>
+/// \</props\>
 ///
-/// <props="intl">
+/// \<props="intl"\>
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecAuthAlg {
     /// `md5`: MD5
@@ -485,18 +483,18 @@ pub enum IpsecAuthAlg {
 );
 /// The encryption algorithm that is used in IPsec Phase 2 negotiations.
 ///
-/// <props="china">
+/// \<props="china"\>
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-/// *   If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+/// * If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
 ///
-/// </props>
+/// \</props\>
 ///
-/// <props="intl">
+/// \<props="intl"\>
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpsecEncAlg {
     /// `aes`: AES
@@ -544,18 +542,18 @@ pub enum IpsecPfs {
 pub struct TunnelIpsecConfig {
     /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
     ///
-    /// <props="china">
+    /// \<props="china"\>
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
     ///
-    /// </props>
+    /// \</props\>
     ///
-    /// <props="intl">
+    /// \<props="intl"\>
     ///
     /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
@@ -564,18 +562,18 @@ pub struct TunnelIpsecConfig {
     pub ipsec_auth_alg: Option<IpsecAuthAlg>,
     /// The encryption algorithm that is used in IPsec Phase 2 negotiations.
     ///
-    /// <props="china">
+    /// \<props="china"\>
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// *   If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
     ///
-    /// </props>
+    /// \</props\>
     ///
-    /// <props="intl">
+    /// \<props="intl"\>
     ///
     /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
@@ -626,8 +624,8 @@ impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
 pub struct TunnelOptionsSpecification {
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
     ///
-    /// *   **true** The IPsec initiator sends DPD packets to check the IPsec peer is alive. If no response is received from the peer within a specified period of time, the IPsec peer is considered disconnected. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
-    /// *   **false**: DPD is disabled. The IPsec initiator does not send DPD packets.
+    /// * **true** The IPsec initiator sends DPD packets to check the IPsec peer is alive. If no response is received from the peer within a specified period of time, the IPsec peer is considered disconnected. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
+    /// * **false**: DPD is disabled. The IPsec initiator does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -635,8 +633,8 @@ pub struct TunnelOptionsSpecification {
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -650,7 +648,7 @@ pub struct TunnelOptionsSpecification {
     pub remote_ca_certificate: Option<String>,
     /// The Border Gateway Protocol (BGP) configurations of the tunnel.
     ///
-    /// If the BGP feature is not enabled for the tunnel, you must call the [ModifyVpnConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/120381.htm) operation to enable the feature and configure BGP.
+    /// If the BGP feature is not enabled for the tunnel, you must call the [ModifyVpnConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/120381.htm>) operation to enable the feature and configure BGP.
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
@@ -699,8 +697,8 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     pub ike_lifetime: Option<i64>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main:** This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main:** This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -712,8 +710,8 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     pub ike_pfs: Option<String>,
     /// The IKE version.
     ///
-    /// *   **ikev1**
-    /// *   **ikev2**
+    /// * **ikev1**
+    /// * **ikev2**
     ///
     /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
     ///
@@ -800,8 +798,8 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelIpsecConfig {
 pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// Indicates whether the BGP feature is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
@@ -880,16 +878,16 @@ pub struct ModifyTunnelAttributeResponse {
     pub tunnel_bgp_config: Option<ModifyTunnelAttributeTunnelBgpConfig>,
     /// Indicates whether NAT traversal is enabled. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     pub enable_nat_traversal: Option<bool>,
     /// Indicates whether DPD is enabled. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -906,8 +904,8 @@ pub struct ModifyTunnelAttributeResponse {
     pub customer_gateway_id: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**
-    /// *   **slave**
+    /// * **master**
+    /// * **slave**
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
@@ -924,9 +922,9 @@ pub struct ModifyTunnelAttributeResponse {
     pub internet_ip: Option<String>,
     /// The tunnel status. Valid values:
     ///
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.

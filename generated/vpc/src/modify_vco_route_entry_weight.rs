@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
 ///
-/// *   **ModifyVcoRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) operation to query the status of the associated IPsec-VPN connection and determine whether the weight of the specified destination-based route is modified.
+/// * **ModifyVcoRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/53046.htm>) operation to query the status of the associated IPsec-VPN connection and determine whether the weight of the specified destination-based route is modified.
 ///
-///    *   If the IPsec-VPN connection is in the **updating** state, the weight of the destination-based route is being modified.
-///    *   If the IPsec-VPN connection is in the **attached** state, the weight of the destination-based route is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVcoRouteEntryWeight** operation for the same IPsec-VPN connection within the specified period of time.
+///   * If the IPsec-VPN connection is in the **updating** state, the weight of the destination-based route is being modified.
+///   * If the IPsec-VPN connection is in the **attached** state, the weight of the destination-based route is modified.
+/// * You cannot repeatedly call the **ModifyVcoRouteEntryWeight** operation for the same IPsec-VPN connection within the specified period of time.
 ///
 /// # Example
 ///
@@ -35,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyVcoRouteEntryWeightRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -58,8 +57,8 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     pub route_dest: Option<String>,
     /// The current weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -69,8 +68,8 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     pub weight: Option<i32>,
     /// The new weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.
@@ -96,7 +95,7 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.

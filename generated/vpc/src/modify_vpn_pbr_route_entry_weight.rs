@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
 ///
-/// *   **ModifyVpnPbrRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
+/// * **ModifyVpnPbrRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    *   If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.
-///    *   If a VPN gateway is in the **active** state, the policy-based route entry is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVpnPbrRouteEntryWeight** operation for the same VPN gateway within the specified period of time.
+///   * If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.
+///   * If a VPN gateway is in the **active** state, the policy-based route entry is modified.
+/// * You cannot repeatedly call the **ModifyVpnPbrRouteEntryWeight** operation for the same VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -34,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryWeightRequest {
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -45,7 +44,7 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
@@ -83,8 +82,8 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     pub next_hop: Option<String>,
     /// The original weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -94,8 +93,8 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     pub weight: Option<i32>,
     /// The new weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.
@@ -112,11 +111,12 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     pub overlay_mode: Option<OverlayMode>,
     /// The priority of the policy-based route.
     ///
-    /// *   If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was assigned a priority, this parameter is optional.
     ///
-    /// *   If the route was assigned a priority, this parameter is optional.
-    ///
-    ///    If you specify this parameter, set the value to the priority that was assigned to the policy-based route. Otherwise, the operation fails.
+    ///   ```text
+    ///   If you specify this parameter, set the value to the priority that was assigned to the policy-based route. Otherwise, the operation fails.
+    ///   ```
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.

@@ -33,19 +33,19 @@ pub struct MoveResourceGroupRequest {
     pub resource_id: Option<String>,
     /// The type of the resource for which you want to modify the resource group. Valid values:
     ///
-    /// *   **Vpc**
-    /// *   **Eip**
-    /// *   **BandwidthPackage**
-    /// *   **PrefixList**
-    /// *   **PublicIpAddressPool**
-    /// *   **FlowLog**
-    /// *   **HaVip**
-    /// *   **TrafficMirrorFilter**
-    /// *   **TrafficMirrorSession**
-    /// *   **IPv4Gateway**
-    /// *   **IPv6Gateway**
-    /// *   **DhcpOptionsSet**
-    /// *   **GatewayEndpoint**
+    /// * **Vpc**
+    /// * **Eip**
+    /// * **BandwidthPackage**
+    /// * **PrefixList**
+    /// * **PublicIpAddressPool**
+    /// * **FlowLog**
+    /// * **HaVip**
+    /// * **TrafficMirrorFilter**
+    /// * **TrafficMirrorSession**
+    /// * **IPv4Gateway**
+    /// * **IPv6Gateway**
+    /// * **DhcpOptionsSet**
+    /// * **GatewayEndpoint**
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -54,7 +54,7 @@ pub struct MoveResourceGroupRequest {
     pub resource_type: Option<String>,
     /// The ID of the resource group to which you want to move the resource.
     ///
-    /// >  You can use resource groups to facilitate resource grouping and permission management for an Alibaba Cloud. For more information, see [What is resource management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to facilitate resource grouping and permission management for an Alibaba Cloud. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -63,7 +63,7 @@ pub struct MoveResourceGroupRequest {
     pub new_resource_group_id: Option<String>,
     /// The ID of the region to which the cloud resource belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -177,7 +177,7 @@ pub enum MoveResourceGroupError {
     IllegalParamResourceType(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.InstanceStatusNotAllowed`: The current status of the resource does not support this operation.
     OperationFailedInstanceStatusNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
     ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),

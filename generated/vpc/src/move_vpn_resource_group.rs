@@ -33,15 +33,13 @@ pub struct MoveVpnResourceGroupRequest {
     pub instance_id: Option<String>,
     /// The type of resource.
     ///
-    /// *   **VpnGateway**: VPN gateway
+    /// * **VpnGateway**: VPN gateway
     ///
-    ///    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+    ///   After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+    /// * **CustomerGateway**: customer gateway
+    /// * **VpnAttachment**: IPsec-VPN connection
     ///
-    /// *   **CustomerGateway**: customer gateway
-    ///
-    /// *   **VpnAttachment**: IPsec-VPN connection
-    ///
-    ///    An IPsec-VPN connection associated with a transit router or not associate with a resource.
+    ///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -58,7 +56,7 @@ pub struct MoveVpnResourceGroupRequest {
     pub new_resource_group_id: Option<String>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -143,15 +141,13 @@ impl MoveVpnResourceGroupRequestBuilder {
 }
 /// The type of resource.
 ///
-/// *   **VpnGateway**: VPN gateway
+/// * **VpnGateway**: VPN gateway
 ///
-///    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+///   After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+/// * **CustomerGateway**: customer gateway
+/// * **VpnAttachment**: IPsec-VPN connection
 ///
-/// *   **CustomerGateway**: customer gateway
-///
-/// *   **VpnAttachment**: IPsec-VPN connection
-///
-///    An IPsec-VPN connection associated with a transit router or not associate with a resource.
+///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ResourceType {
     /// `VpnGateway`: VPN gateway

@@ -33,7 +33,7 @@ pub struct OpenPublicIpAddressPoolServiceRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     /// The ID of the region.
-    /// Call [DescribeRegion](https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2) to get the region ID.
+    /// Call [DescribeRegion](<https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) to get the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -53,9 +53,7 @@ pub struct PublishVpcRouteEntriesRequest {
     /// Indicates whether to perform a dry run of this request. Values:
     ///
     /// - **true**: Sends a check request without publishing the route. The checks include whether the AccessKey is valid, the authorization status of the RAM user, and if all required parameters are filled out. If the check fails, the corresponding error is returned. If the check passes, the `DryRunOperation` error code is returned.
-    ///
     /// - **false** (default): Sends a normal request. After passing the check, it returns a 2xx HTTP status code and directly queries the resource status.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
@@ -195,11 +193,11 @@ impl<'de> ::serde::Deserialize<'de> for PublishVpcRouteEntriesResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PublishVpcRouteEntriesError {
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
     ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.OperateCustomRouteTable`: The operation is forbidden because publish route entry in custom route table.
     ForbiddenOperateCustomRouteTable(::acs_runtime::client::ServiceError),

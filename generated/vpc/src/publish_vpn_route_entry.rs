@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct PublishVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,7 +39,7 @@ pub struct PublishVpnRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `d7d24a21-f4ba-4454-9173-b382****`.
@@ -71,8 +71,8 @@ pub struct PublishVpnRouteEntryRequest {
     pub next_hop: Option<String>,
     /// The type of the VPN gateway route. Valid values:
     ///
-    /// *   **pbr**: policy-based route
-    /// *   **dbr**: destination-based route
+    /// * **pbr**: policy-based route
+    /// * **dbr**: destination-based route
     ///
     /// - Wire name: `RouteType`.
     /// - Required.
@@ -82,8 +82,8 @@ pub struct PublishVpnRouteEntryRequest {
     pub route_type: Option<RouteType>,
     /// Specifies whether to advertise the VPN gateway route to the VPC route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.
@@ -187,8 +187,8 @@ impl PublishVpnRouteEntryRequestBuilder {
 }
 /// The type of the VPN gateway route. Valid values:
 ///
-/// *   **pbr**: policy-based route
-/// *   **dbr**: destination-based route
+/// * **pbr**: policy-based route
+/// * **dbr**: destination-based route
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RouteType {
     /// `pbr`: policy-based route

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct RemoveCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -41,7 +41,7 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     pub bandwidth_package_id: Option<String>,
     /// The EIP ID.
     ///
-    /// You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.
@@ -52,7 +52,7 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// The region ID of the instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -66,8 +66,8 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     pub instance_type: Option<String>,
     /// The status of fine-grained monitoring. Valid values:
     ///
-    /// *   **ON**
-    /// *   **OFF**
+    /// * **ON**
+    /// * **OFF**
     ///
     /// - Wire name: `Status`.
     /// - Required.
@@ -168,8 +168,8 @@ impl SetHighDefinitionMonitorLogStatusRequestBuilder {
 pub struct SetHighDefinitionMonitorLogStatusResponse {
     /// Indicates whether the operation is performed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

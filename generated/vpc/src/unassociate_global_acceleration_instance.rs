@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,9 +40,9 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     pub global_acceleration_instance_id: Option<String>,
     /// The backend server type. Valid values:
     ///
-    /// *   **RemoteEcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **RemoteSlbInstance**: Server Load Balancer (SLB) instance
-    /// *   **RemoteEniInstance**: elastic network interface (ENI)
+    /// * **RemoteEcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **RemoteSlbInstance**: Server Load Balancer (SLB) instance
+    /// * **RemoteEniInstance**: elastic network interface (ENI)
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `RemoteEcsInstance`.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
 ///
-/// *   **UpdateNetworkAclEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](https://www.alibabacloud.com/help/doc-detail/116542.htm) operation to query the status of a network ACL:
+/// * **UpdateNetworkAclEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](<https://www.alibabacloud.com/help/doc-detail/116542.htm>) operation to query the status of a network ACL:
 ///
-///    *   If the network ACL is in the **Modifying** state, the rules of the network ACL are being updated.
-///    *   If the network ACL is in the **Available** state, the rules of the network ACL are updated.
-///
-/// *   You cannot repeatedly call the **UpdateNetworkAclEntries** operation to update the rules of a network ACL within the specified period of time.
+///   * If the network ACL is in the **Modifying** state, the rules of the network ACL are being updated.
+///   * If the network ACL is in the **Available** state, the rules of the network ACL are updated.
+/// * You cannot repeatedly call the **UpdateNetworkAclEntries** operation to update the rules of a network ACL within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -47,10 +46,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     pub egress_acl_entries: Option<Vec<EgressAclEntries>>,
     /// Specifies whether to update inbound rules. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
-    /// >  This parameter cannot be used to add inbound rules to ACLs. If you want to add more inbound rules to ACLs, you must specify both the existing rule and the rule that you want to add when you call this API operation. If you specify only the rule that you want to add, it overwrites the existing rule.
+    /// > This parameter cannot be used to add inbound rules to ACLs. If you want to add more inbound rules to ACLs, you must specify both the existing rule and the rule that you want to add when you call this API operation. If you specify only the rule that you want to add, it overwrites the existing rule.
     ///
     /// - Wire name: `UpdateIngressAclEntries`.
     /// - Example: `false`.
@@ -58,10 +57,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     pub update_ingress_acl_entries: Option<bool>,
     /// Specifies whether to update outbound rules. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
-    /// >  This parameter cannot be used to add outbound rules to ACLs. If you want to add more outbound rules to ACLs, specify both the existing rule and the rule that you want to add when you call this API operation. If you specify only the rule that you want to add, it overwrites the existing rule.
+    /// > This parameter cannot be used to add outbound rules to ACLs. If you want to add more outbound rules to ACLs, specify both the existing rule and the rule that you want to add when you call this API operation. If you specify only the rule that you want to add, it overwrites the existing rule.
     ///
     /// - Wire name: `UpdateEgressAclEntries`.
     /// - Example: `false`.
@@ -76,7 +75,7 @@ pub struct UpdateNetworkAclEntriesRequest {
     pub network_acl_id: Option<String>,
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -87,7 +86,7 @@ pub struct UpdateNetworkAclEntriesRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -96,8 +95,8 @@ pub struct UpdateNetworkAclEntriesRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -239,8 +238,8 @@ pub struct IngressAclEntries {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -254,8 +253,8 @@ pub struct IngressAclEntries {
     pub source_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -271,11 +270,11 @@ pub struct IngressAclEntries {
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -283,8 +282,8 @@ pub struct IngressAclEntries {
     pub protocol: Option<String>,
     /// The source port range of the inbound rule.
     ///
-    /// *   If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
-    /// *   If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
+    /// * If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
+    /// * If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -319,8 +318,8 @@ pub struct EgressAclEntries {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -336,11 +335,11 @@ pub struct EgressAclEntries {
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -354,8 +353,8 @@ pub struct EgressAclEntries {
     pub destination_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -363,8 +362,8 @@ pub struct EgressAclEntries {
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
-    /// *   If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
-    /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
+    /// * If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
+    /// * If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.

@@ -12,7 +12,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "AcceptVpcPeerConnection",
             summary: "Accepts a virtual private cloud (VPC) peering connection request.",
-            description: "*   For a cross-account VPC peering connection, the connection is activated only after the accepter VPC accepts the connection request.\n\n*   **AcceptVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the operation in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of the task.\n\n    *   If a VPC peering connection is in the **Updating** state, the VPC peering connection is being activated.\n    *   If a VPC peering connection is in the **Activated** state, the VPC peering connection is activated.\n\n*   You cannot repeatedly call the **AcceptVpcPeerConnection** operation within a specific period of time.",
+            description: "* For a cross-account VPC peering connection, the connection is activated only after the accepter VPC accepts the connection request.\n* **AcceptVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the operation in the background. You can call the [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426100.htm>) operation to query the status of the task.\n\n  * If a VPC peering connection is in the **Updating** state, the VPC peering connection is being activated.\n  * If a VPC peering connection is in the **Activated** state, the VPC peering connection is activated.\n* You cannot repeatedly call the **AcceptVpcPeerConnection** operation within a specific period of time.",
             info: &crate::accept_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
@@ -32,7 +32,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Boolean,
                     required: false,
                     default: None,
-                    description: "Specifies whether to perform only a dry run, without performing the actual request. Valid values:\n\n*   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.\n*   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.",
+                    description: "Specifies whether to perform only a dry run, without performing the actual request. Valid values:\n\n* **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.\n* **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -42,7 +42,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system automatically uses **request ID** as the **client token**. The **request ID** may be different for each request.",
+                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system automatically uses **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
@@ -54,7 +54,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The ID of the resource group.\n\nFor more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)",
+                    description: "The ID of the resource group.\n\nFor more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)",
                     facts: &[],
                 },
                 ParamDoc {
@@ -96,7 +96,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "CreateVpcPeerConnection",
             summary: "Creates a VPC peering connection",
-            description: "Before you create a VPC peering connection, take note of the following items:\n\n*   **CreateVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns an **instance ID** and runs the task in the background. You can call [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426095.htm) to query the status of the task.\n\n    *   If the VPC peering connection is in the **Creating** state, the VPC peering connection is being created.\n    *   If the VPC peering connection is in the **Activated** state, the VPC peering connection is created.\n    *   If the VPC peering connection is in the **Accepting** state, it is a cross-account connection. The connection needs to be accepted on the accepter side.\n\n*   You cannot repeatedly call **CreateVpcPeerConnection** within the specified period of time.\n\nWhen you create a VPC peering connection, the system automatically activates Cloud Data Transfer (CDT) for you.",
+            description: "Before you create a VPC peering connection, take note of the following items:\n\n* **CreateVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns an **instance ID** and runs the task in the background. You can call [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426095.htm>) to query the status of the task.\n\n  * If the VPC peering connection is in the **Creating** state, the VPC peering connection is being created.\n  * If the VPC peering connection is in the **Activated** state, the VPC peering connection is created.\n  * If the VPC peering connection is in the **Accepting** state, it is a cross-account connection. The connection needs to be accepted on the accepter side.\n* You cannot repeatedly call **CreateVpcPeerConnection** within the specified period of time.\n\nWhen you create a VPC peering connection, the system automatically activates Cloud Data Transfer (CDT) for you.",
             info: &crate::create_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
@@ -106,7 +106,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: true,
                     default: None,
-                    description: "The ID of the region where you want to create a VPC peering connection.\n\nYou can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.",
+                    description: "The ID of the region where you want to create a VPC peering connection.\n\nYou can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -126,7 +126,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Integer,
                     required: true,
                     default: None,
-                    description: "The ID of the Alibaba Cloud account to which the accepter VPC belongs.\n\n*   To create a VPC peering connection within your Alibaba Cloud account, enter the ID of your Alibaba Cloud account.\n*   To create a VPC peering connection between your Alibaba Cloud account and another Alibaba Cloud account, enter the ID of the peer Alibaba Cloud account.\n\n>  If the accepter is a RAM user, set **AcceptingAliUid** to the ID of the Alibaba Cloud account that created the RAM user.",
+                    description: "The ID of the Alibaba Cloud account to which the accepter VPC belongs.\n\n* To create a VPC peering connection within your Alibaba Cloud account, enter the ID of your Alibaba Cloud account.\n* To create a VPC peering connection between your Alibaba Cloud account and another Alibaba Cloud account, enter the ID of the peer Alibaba Cloud account.\n\n> If the accepter is a RAM user, set **AcceptingAliUid** to the ID of the Alibaba Cloud account that created the RAM user.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -136,7 +136,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: true,
                     default: None,
-                    description: "The region ID of the accepter VPC of the VPC peering connection that you want to create.\n\n*   To create an intra-region VPC peering connection, enter a region ID that is the same as that of the requester VPC.\n*   To create an inter-region VPC peering connection, enter a region ID that is different from that of the requester VPC.",
+                    description: "The region ID of the accepter VPC of the VPC peering connection that you want to create.\n\n* To create an intra-region VPC peering connection, enter a region ID that is the same as that of the requester VPC.\n* To create an inter-region VPC peering connection, enter a region ID that is different from that of the requester VPC.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -176,7 +176,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Boolean,
                     required: false,
                     default: None,
-                    description: "Specifies whether to perform only a dry run, without performing the actual request. Valid values:\n\n*   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.\n*   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.",
+                    description: "Specifies whether to perform only a dry run, without performing the actual request. Valid values:\n\n* **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.\n* **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -186,7 +186,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n>  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
+                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\n\n> If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.",
                     facts: &[
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
@@ -198,7 +198,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The ID of the resource group.\n\nFor more information about resource groups, see [Resource groups](https://www.alibabacloud.com/help/doc-detail/94475.htm).",
+                    description: "The ID of the resource group.\n\nFor more information about resource groups, see [Resource groups](<https://www.alibabacloud.com/help/doc-detail/94475.htm>).",
                     facts: &[],
                 },
                 ParamDoc {
@@ -218,7 +218,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The link type of the VPC peering connection that you want to create. Valid values:\n\n- Platinum.\n\n- Gold: default value.\n\n> \n> - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.",
+                    description: "The link type of the VPC peering connection that you want to create. Valid values:\n\n- Platinum.\n- Gold: default value.\n\n> - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -260,7 +260,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "DeleteVpcPeerConnection",
             summary: "Deletes a virtual private cloud (VPC) peering connection.",
-            description: "*   You can delete VPC peering connections. After you delete a VPC peering connection, your service is affected. Proceed with caution.\n\n    *   If you forcefully delete a VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.\n    *   If you do not forcefully delete a VPC peering connection, the system does not delete these routes. You must manually delete them.\n\n*   The **DeleteVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of a VPC peering connection.\n\n    *   If a VPC peering connection is in the **Deleting** state, it is being deleted.\n    *   If a VPC peering connection is in the **Deleted** state, it is deleted.\n\n*   You cannot repeatedly call the **DeleteVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
+            description: "* You can delete VPC peering connections. After you delete a VPC peering connection, your service is affected. Proceed with caution.\n\n  * If you forcefully delete a VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.\n  * If you do not forcefully delete a VPC peering connection, the system does not delete these routes. You must manually delete them.\n* The **DeleteVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426100.htm>) operation to query the status of a VPC peering connection.\n\n  * If a VPC peering connection is in the **Deleting** state, it is being deleted.\n  * If a VPC peering connection is in the **Deleted** state, it is deleted.\n* You cannot repeatedly call the **DeleteVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
             info: &crate::delete_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
@@ -280,7 +280,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Boolean,
                     required: false,
                     default: None,
-                    description: "Specifies whether to forcefully delete the VPC peering connection. Valid values:\n\n*   **false** (default): no.\n*   **true**: yes. If you forcefully delete the VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.",
+                    description: "Specifies whether to forcefully delete the VPC peering connection. Valid values:\n\n* **false** (default): no.\n* **true**: yes. If you forcefully delete the VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -290,7 +290,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Boolean,
                     required: false,
                     default: None,
-                    description: "Specifies whether to check the request without performing the operation. Valid values:\n\n*   **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.\n*   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.",
+                    description: "Specifies whether to check the request without performing the operation. Valid values:\n\n* **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.\n* **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -300,7 +300,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.",
+                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.\n\n> If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.",
                     facts: &[
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
@@ -336,7 +336,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "ListTagResources",
             summary: "Queries tags that are added to Virtual Private Cloud (VPC) peering connections.",
-            description: "*   Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.\n*   **Tag.N** is a resource tag that consists of a key-value pair. If you set only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you set only **Tag.N.Value**, an error message is returned.\n*   If you set **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.\n*   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.",
+            description: "* Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.\n* **Tag.N** is a resource tag that consists of a key-value pair. If you set only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you set only **Tag.N.Value**, an error message is returned.\n* If you set **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.\n* If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.",
             info: &crate::list_tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
@@ -370,14 +370,14 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                                     name: "Key",
                                     field: "key",
                                     shape: &Shape::String,
-                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\n>  You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.",
+                                    description: "The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.\n\nThe tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\n> You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.",
                                     facts: &[],
                                 },
                                 FieldDoc {
                                     name: "Value",
                                     field: "value",
                                     shape: &Shape::String,
-                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\n>  You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.",
+                                    description: "The tag value. You can specify at most 20 tag values. The tag value can be an empty string.\n\nThe tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.\n\n> You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.",
                                     facts: &[],
                                 },
                             ],
@@ -406,7 +406,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The token that is used for the next query. Valid values:\n\n*   If this is your first query or no subsequent query is to be sent, ignore this parameter.\n*   If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.",
+                    description: "The token that is used for the next query. Valid values:\n\n* If this is your first query or no subsequent query is to be sent, ignore this parameter.\n* If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -416,7 +416,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: true,
                     default: None,
-                    description: "The region ID of the resource.\n\nYou can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.",
+                    description: "The region ID of the resource.\n\nYou can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -448,7 +448,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The ID of the region where you want to query VPC peering connections.\n\nYou can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.",
+                    description: "The ID of the region where you want to query VPC peering connections.\n\nYou can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -488,7 +488,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The token that is used for the next query. Valid values:\n\n*   You do not need to specify this parameter for the first request.\n*   You must specify the token that is obtained from the previous query as the value of NextToken.",
+                    description: "The token that is used for the next query. Valid values:\n\n* You do not need to specify this parameter for the first request.\n* You must specify the token that is obtained from the previous query as the value of NextToken.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -538,7 +538,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The ID of the resource group.\n\nFor more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)",
+                    description: "The ID of the resource group.\n\nFor more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)",
                     facts: &[],
                 },
             ],
@@ -550,7 +550,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "ModifyVpcPeerConnection",
             summary: "Modifies the description or name of a virtual private cloud (VPC) peering connection.",
-            description: "*   The **ModifyVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of a VPC peering connection.\n\n    *   If a VPC peering connection is in the **Updating** state, the VPC peering connection is being modified.\n    *   If a VPC peering connection is in the **Activated** state, the VPC peering connection is modified.\n\n*   You cannot repeatedly call the **ModifyVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
+            description: "* The **ModifyVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426100.htm>) operation to query the status of a VPC peering connection.\n\n  * If a VPC peering connection is in the **Updating** state, the VPC peering connection is being modified.\n  * If a VPC peering connection is in the **Activated** state, the VPC peering connection is modified.\n* You cannot repeatedly call the **ModifyVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
             info: &crate::modify_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
@@ -600,7 +600,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Boolean,
                     required: false,
                     default: None,
-                    description: "Specifies whether to only precheck the request. Valid values:\n\n*   **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.\n*   **false** (default): sends the request. If the request passes the precheck, an HTTP 2xx status code is returned and the operation is performed.",
+                    description: "Specifies whether to only precheck the request. Valid values:\n\n* **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.\n* **false** (default): sends the request. If the request passes the precheck, an HTTP 2xx status code is returned and the operation is performed.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -610,7 +610,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.",
+                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.",
                     facts: &[
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
@@ -622,7 +622,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "Type of connection. Valid values:\n\n- Platinum.\n\n- Gold: default value.\n\n> \n> - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.",
+                    description: "Type of connection. Valid values:\n\n- Platinum.\n- Gold: default value.\n\n> - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.",
                     facts: &[],
                 },
             ],
@@ -664,7 +664,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: true,
                     default: None,
-                    description: "The ID of the new resource group.\n\n>  You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)",
+                    description: "The ID of the new resource group.\n\n> You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)",
                     facts: &[],
                 },
                 ParamDoc {
@@ -674,7 +674,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: true,
                     default: None,
-                    description: "The region ID of the resource.\n\nYou can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.",
+                    description: "The region ID of the resource.\n\nYou can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.",
                     facts: &[],
                 },
             ],
@@ -686,7 +686,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "RejectVpcPeerConnection",
             summary: "Rejects a virtual private cloud (VPC) peering connection request.",
-            description: "*   An acceptor VPC can reject a connection request from the requester VPC of a cross-account VPC peering connection. After the connection request is rejected, the VPC peering connection enters the **Rejected** state.\n*   You cannot repeatedly call the **RejectVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
+            description: "* An acceptor VPC can reject a connection request from the requester VPC of a cross-account VPC peering connection. After the connection request is rejected, the VPC peering connection enters the **Rejected** state.\n* You cannot repeatedly call the **RejectVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.",
             info: &crate::reject_vpc_peer_connection::OPERATION,
             parameters: &[
                 ParamDoc {
@@ -706,7 +706,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Boolean,
                     required: false,
                     default: None,
-                    description: "Specifies whether to check the request without performing the operation. Valid values:\n\n*   **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.\n*   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.",
+                    description: "Specifies whether to check the request without performing the operation. Valid values:\n\n* **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.\n* **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -716,7 +716,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.\n\n>  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.",
+                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.\n\n> If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.",
                     facts: &[
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
@@ -730,7 +730,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
         OperationDoc {
             name: "TagResources",
             summary: "Creates tags and adds them to a virtual private cloud (VPC) peering connection.",
-            description: "Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following limits:\n\n*   The keys of tags that are added to the same instance must be unique.\n\n*   You cannot create tags without adding them to instances. All tags must be added to instances.\n\n*   Tag information is not shared across regions.\n\n    For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.\n\n*   For the same account and region, tags added to different VPC peering connections are shared.\n\n    For example, if a tag is added to a VPC peering connection, the tag can also be added to other VPC peering connections within the same account and region. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.\n\n*   You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.",
+            description: "Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following limits:\n\n* The keys of tags that are added to the same instance must be unique.\n* You cannot create tags without adding them to instances. All tags must be added to instances.\n* Tag information is not shared across regions.\n\n  For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.\n* For the same account and region, tags added to different VPC peering connections are shared.\n\n  For example, if a tag is added to a VPC peering connection, the tag can also be added to other VPC peering connections within the same account and region. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.\n* You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.",
             info: &crate::tag_resources::OPERATION,
             parameters: &[
                 ParamDoc {
@@ -790,7 +790,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.",
+                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.",
                     facts: &[
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
@@ -802,7 +802,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: true,
                     default: None,
-                    description: "The region ID of the resource to which you want to create and add tags.\n\nYou can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.",
+                    description: "The region ID of the resource to which you want to create and add tags.\n\nYou can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.",
                     facts: &[],
                 },
             ],
@@ -844,7 +844,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::Boolean,
                     required: false,
                     default: None,
-                    description: "Specifies whether to remove all tags from the specified resource. Valid values:\n\n*   **true**: removes all tags from the specified resource.\n*   **false**: does not remove all tags from the specified resource. This is the default value.",
+                    description: "Specifies whether to remove all tags from the specified resource. Valid values:\n\n* **true**: removes all tags from the specified resource.\n* **false**: does not remove all tags from the specified resource. This is the default value.",
                     facts: &[],
                 },
                 ParamDoc {
@@ -864,7 +864,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: false,
                     default: None,
-                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.\n\n>  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.",
+                    description: "The client token that is used to ensure the idempotence of the request.\n\nYou can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.\n\n> If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.",
                     facts: &[
                         "Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.",
                     ],
@@ -876,7 +876,7 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
                     shape: &Shape::String,
                     required: true,
                     default: None,
-                    description: "The region ID of the tag.\n\nYou can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.",
+                    description: "The region ID of the tag.\n\nYou can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.",
                     facts: &[],
                 },
             ],

@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
 ///
-/// *   Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.
-/// *   **Tag.N** is a resource tag that consists of a key-value pair. If you set only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you set only **Tag.N.Value**, an error message is returned.
-/// *   If you set **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
-/// *   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
+/// * Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.
+/// * **Tag.N** is a resource tag that consists of a key-value pair. If you set only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you set only **Tag.N.Value**, an error message is returned.
+/// * If you set **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
+/// * If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
 ///
 /// # Example
 ///
@@ -56,8 +56,8 @@ pub struct ListTagResourcesRequest {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.
+    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -65,7 +65,7 @@ pub struct ListTagResourcesRequest {
     pub next_token: Option<String>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -77,7 +77,6 @@ pub struct ListTagResourcesRequest {
     /// - All(Default)
     /// - Custom
     /// - System
-    ///
     /// - Wire name: `Category`.
     /// - Example: `All`.
     #[rpc(name = "Category")]
@@ -178,7 +177,7 @@ pub struct Tag {
     ///
     /// The tag key can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
     ///
-    /// >  You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.
+    /// > You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
@@ -188,7 +187,7 @@ pub struct Tag {
     ///
     /// The tag value can be up to 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
     ///
-    /// >  You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.
+    /// > You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value**.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
@@ -256,8 +255,8 @@ pub struct ListTagResourcesResponse {
     pub tag_resources: Option<Vec<TagResource>>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If **NextToken** is empty, it indicates that no next query is to be sent.
-    /// *   If **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If **NextToken** is empty, it indicates that no next query is to be sent.
+    /// * If **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListVpcPeerConnectionsRequest {
     /// The ID of the region where you want to query VPC peering connections.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
@@ -48,8 +48,8 @@ pub struct ListVpcPeerConnectionsRequest {
     pub name: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -69,7 +69,7 @@ pub struct ListVpcPeerConnectionsRequest {
     pub tags: Option<Vec<Tag>>,
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfm2ggeub5uf3y`.
@@ -286,16 +286,16 @@ pub struct VpcPeerConnect {
     pub accepting_owner_uid: Option<i64>,
     /// The status of the VPC peering connection. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Accepting**
-    /// *   **Updating**
-    /// *   **Rejected**
-    /// *   **Expired**
-    /// *   **Activated**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Creating**
+    /// * **Accepting**
+    /// * **Updating**
+    /// * **Rejected**
+    /// * **Expired**
+    /// * **Activated**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
-    /// For more information about the status of VPC peering connections, see [Overview of VPC peering connections](https://www.alibabacloud.com/help/doc-detail/418507.htm).
+    /// For more information about the status of VPC peering connections, see [Overview of VPC peering connections](<https://www.alibabacloud.com/help/doc-detail/418507.htm>).
     ///
     /// - Wire name: `Status`.
     /// - Example: `Activated`.
@@ -343,8 +343,8 @@ pub struct VpcPeerConnect {
     pub name: Option<String>,
     /// The business status of the VPC peering connection. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BizStatus`.
     /// - Example: `Normal`.
@@ -361,12 +361,12 @@ pub struct VpcPeerConnect {
     pub owner_id: Option<i64>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit/s. The value is an integer greater than 0.
     ///
-    /// >  If the value is set to -1, it indicates that no limit is imposed on the bandwidth.
+    /// > If the value is set to -1, it indicates that no limit is imposed on the bandwidth.
     ///
     /// Default value:
     ///
-    /// *   The default bandwidth of an inter-region VPC peering connection is **1024** Mbit/s.
-    /// *   The default bandwidth of an intra-region VPC peering connection is **-1** Mbit/s.
+    /// * The default bandwidth of an inter-region VPC peering connection is **1024** Mbit/s.
+    /// * The default bandwidth of an intra-region VPC peering connection is **-1** Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1024`.
@@ -449,8 +449,8 @@ pub struct ListVpcPeerConnectionsResponse {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -40,7 +40,7 @@ pub struct MoveResourceGroupRequest {
     pub resource_type: Option<String>,
     /// The ID of the new resource group.
     ///
-    /// >  You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -49,7 +49,7 @@ pub struct MoveResourceGroupRequest {
     pub new_resource_group_id: Option<String>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -140,8 +140,8 @@ pub struct MoveResourceGroupResponse {
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
