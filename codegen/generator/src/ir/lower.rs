@@ -8,11 +8,6 @@ use super::{
 use crate::spec::ProductDir;
 use crate::spec::model::{Format, Member, Operation, Style, TypeName};
 
-/// Names user types must not take: they would shadow the prelude the generated code relies on.
-const PRELUDE: &[&str] = &[
-    "Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "BTreeMap",
-];
-
 /// Lowers one product folder; `source` is the folder as shown in generated headers.
 pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
     let mut operations: Vec<OperationIr> = dir
@@ -34,7 +29,7 @@ fn lower_operation(op: &Operation) -> OperationIr {
     let response_name = format!("{}Response", op.name);
     let error_name = format!("{}Error", op.name);
     let builder_name = format!("{request_name}Builder");
-    let mut reserved: Vec<&str> = PRELUDE.to_vec();
+    let mut reserved: Vec<&str> = names::RESERVED_TYPES.to_vec();
     reserved.extend([
         request_name.as_str(),
         response_name.as_str(),
@@ -71,9 +66,7 @@ fn lower_operation(op: &Operation) -> OperationIr {
         })
         .collect();
 
-    let module = names::field_name(&op.name)
-        .trim_start_matches("r#")
-        .to_owned();
+    let module = names::module_name(&op.name);
     let response = StructIr {
         name: response_name,
         side: Side::Response,
