@@ -109,7 +109,7 @@ const RESERVED_CRATES: &[&str] = &[
 pub const MAX_OPERATION_NAME: usize = 80;
 
 /// Builder methods a field setter must not shadow.
-const BUILDER_METHODS: &[&str] = &["build", "build_unchecked"];
+const BUILDER_METHODS: &[&str] = &["build", "build_unchecked", "default"];
 
 /// The generated crate of a product: `Vpc` -> `acs-vpc`.
 pub fn crate_name(product: &str) -> String {
