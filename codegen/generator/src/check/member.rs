@@ -304,13 +304,32 @@ pub(crate) fn value_problem(member: &Member, value: &Scalar) -> Option<String> {
                     .then(|| "is outside the valid values".to_owned())
             }
         },
-        (TypeName::Number, Scalar::Int(_) | Scalar::Float(_)) => None,
-        (TypeName::Number, Scalar::Str(s)) if s.parse::<f64>().is_ok() => None,
+        (TypeName::Number, _) => number_problem(member.format, value),
         (TypeName::Boolean, Scalar::Bool(_)) => None,
         (TypeName::Boolean, Scalar::Str(s)) if s == "true" || s == "false" => None,
-        (TypeName::Number | TypeName::Boolean, _) => Some(format!("is not a {}", member.ty)),
+        (TypeName::Boolean, _) => Some(format!("is not a {}", member.ty)),
         // Examples of structured values are prose; nothing to check.
         _ => None,
+    }
+}
+
+/// Why a number is no finite value of its width (Rust has no literal for NaN or infinity).
+fn number_problem(format: Option<Format>, value: &Scalar) -> Option<String> {
+    let n = match value {
+        Scalar::Int(i) => *i as f64,
+        Scalar::Float(f) => *f,
+        Scalar::Str(s) => match s.parse::<f64>() {
+            Ok(n) => n,
+            Err(_) => return Some("is not a number".to_owned()),
+        },
+        Scalar::Bool(_) => return Some("is not a number".to_owned()),
+    };
+    if !n.is_finite() {
+        Some("is not a finite number".to_owned())
+    } else if format == Some(Format::Float) && n.abs() > f64::from(f32::MAX) {
+        Some("does not fit a 32-bit float".to_owned())
+    } else {
+        None
     }
 }
 

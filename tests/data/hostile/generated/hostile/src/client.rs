@@ -27,6 +27,7 @@ use crate::links_and_brackets::{
 };
 use crate::list_fence::{ListFenceRequest, ListFenceResponse, ListFenceError};
 use crate::match_::{MatchRequest, MatchResponse, MatchError};
+use crate::odd_numbers::{OddNumbersRequest, OddNumbersResponse, OddNumbersError};
 use crate::punctuation_codes::{
     PunctuationCodesRequest, PunctuationCodesResponse, PunctuationCodesError,
 };
@@ -337,6 +338,22 @@ pub trait HostileApi: Send + Sync {
             Err(
                 Error::Config(
                     "`Match` is not implemented by this `HostileApi`".to_owned(),
+                ),
+            ),
+        )
+    }
+    /// Calls `OddNumbers`: Examples at the edges of the value types.
+    fn odd_numbers(
+        &self,
+        request: OddNumbersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<OddNumbersResponse, Error<OddNumbersError>>,
+    > + Send {
+        let _ = request;
+        ::std::future::ready(
+            Err(
+                Error::Config(
+                    "`OddNumbers` is not implemented by this `HostileApi`".to_owned(),
                 ),
             ),
         )
@@ -715,6 +732,15 @@ impl HostileApi for Client {
         Output = Result<MatchResponse, Error<MatchError>>,
     > + Send {
         self.rpc.invoke(&crate::match_::OPERATION, &request, MatchError::from)
+    }
+    /// Calls `OddNumbers`: Examples at the edges of the value types.
+    fn odd_numbers(
+        &self,
+        request: OddNumbersRequest,
+    ) -> impl ::std::future::Future<
+        Output = Result<OddNumbersResponse, Error<OddNumbersError>>,
+    > + Send {
+        self.rpc.invoke(&crate::odd_numbers::OPERATION, &request, OddNumbersError::from)
     }
     /// Calls `PunctuationCodes`: Error codes made of punctuation.
     fn punctuation_codes(

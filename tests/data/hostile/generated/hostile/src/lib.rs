@@ -64,6 +64,8 @@ pub mod list_fence;
 #[rustfmt::skip]
 pub mod match_;
 #[rustfmt::skip]
+pub mod odd_numbers;
+#[rustfmt::skip]
 pub mod punctuation_codes;
 #[rustfmt::skip]
 pub mod quoted_fence;
@@ -145,6 +147,10 @@ pub use list_fence::{
 };
 #[rustfmt::skip]
 pub use match_::{MatchRequest, MatchRequestBuilder, MatchResponse, MatchError};
+#[rustfmt::skip]
+pub use odd_numbers::{
+    OddNumbersRequest, OddNumbersRequestBuilder, OddNumbersResponse, OddNumbersError,
+};
 #[rustfmt::skip]
 pub use punctuation_codes::{
     PunctuationCodesRequest, PunctuationCodesRequestBuilder, PunctuationCodesResponse,
