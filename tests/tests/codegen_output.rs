@@ -76,7 +76,7 @@ fn files_of_a_removed_operation_are_deleted_and_hand_written_extras_kept() {
     assert!(
         !repo
             .path()
-            .join("generated/demo/src/describe_widget.rs")
+            .join("generated/demo/src/operation/describe_widget.rs")
             .exists()
     );
     assert!(
@@ -95,4 +95,105 @@ fn files_of_a_removed_operation_are_deleted_and_hand_written_extras_kept() {
         leftovers.is_empty(),
         "temporary files left behind: {leftovers:?}"
     );
+}
+
+#[test]
+fn a_symlink_loop_in_the_tree_is_neither_followed_nor_deleted() {
+    let repo = Repo::new();
+    let link = repo.path().join("generated/demo/loop");
+    std::os::unix::fs::symlink("..", &link).unwrap();
+    let spec_before = fs::read_dir(repo.path().join("spec/demo/2020-01-01"))
+        .unwrap()
+        .count();
+    let summary = acs_codegen::codegen(repo.path(), false).unwrap();
+    assert!(summary.contains(" 0 deleted"), "{summary}");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(repo.path().join(MODULE).exists());
+    let spec_after = fs::read_dir(repo.path().join("spec/demo/2020-01-01"))
+        .unwrap()
+        .count();
+    assert_eq!(spec_before, spec_after);
+}
+
+#[test]
+fn a_file_quoting_the_marker_is_not_generated_and_survives() {
+    let repo = Repo::new();
+    let mine = repo.path().join("generated/demo/src/mine.rs");
+    let text = format!(
+        "// mine; see {}\npub fn mine() {{}}\n",
+        acs_codegen::output::MARKER
+    );
+    fs::write(&mine, &text).unwrap();
+    let summary = acs_codegen::codegen(repo.path(), false).unwrap();
+    assert!(summary.contains(" 0 deleted"), "{summary}");
+    assert_eq!(fs::read_to_string(&mine).unwrap(), text);
+}
+
+#[test]
+fn a_symlink_where_a_file_goes_is_refused_and_its_target_kept() {
+    let repo = Repo::new();
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    fs::write(outside.path(), "outside\n").unwrap();
+    let path = repo.path().join(MODULE);
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &path).unwrap();
+    let report = acs_codegen::codegen(repo.path(), false).unwrap_err();
+    assert!(report.contains(MODULE), "{report}");
+    assert_eq!(fs::read_to_string(outside.path()).unwrap(), "outside\n");
+    let generated_dir = repo.path().join("generated/demo");
+    fs::remove_dir_all(&generated_dir).unwrap();
+    std::os::unix::fs::symlink(outside.path().parent().unwrap(), &generated_dir).unwrap();
+    let report = acs_codegen::codegen(repo.path(), false).unwrap_err();
+    assert!(report.contains("generated/demo/Cargo.toml"), "{report}");
+}
+
+#[test]
+fn an_io_error_mid_run_leaves_the_tree_as_it_was() {
+    use acs_codegen::output::{self, OutputFile};
+    let repo = Repo::new();
+    let before = repo.generated();
+    // A name the file system takes, but not with the staging prefix and suffix.
+    let long = format!("generated/demo/src/{}.rs", "x".repeat(248));
+    let header = output::header(output::Comment::Slash, "test");
+    let files = vec![
+        OutputFile::new("generated/demo/new/a.rs", format!("{header}a")),
+        OutputFile::new(MODULE, format!("{header}changed")),
+        OutputFile::new(long, format!("{header}too long a name")),
+    ];
+    let owned = [std::path::Path::new("generated")];
+    let plan = output::plan(repo.path(), &files, &owned).unwrap();
+    assert!(!plan.delete.is_empty(), "the plan also deletes files");
+    let err = output::apply(repo.path(), &files, &plan).unwrap_err();
+    assert!(err.to_string().contains("xxxx"), "{err}");
+    assert_eq!(before, repo.generated(), "a failed run changed the tree");
+    assert!(!repo.path().join("generated/demo/new").exists());
+}
+
+#[test]
+fn a_failure_after_files_were_swapped_in_puts_them_back() {
+    use acs_codegen::output::{self, OutputFile};
+    let repo = Repo::new();
+    let header = output::header(output::Comment::Slash, "test");
+    let files = vec![
+        OutputFile::new("generated/demo/new/a.rs", format!("{header}a")),
+        OutputFile::new(MODULE, format!("{header}changed")),
+    ];
+    let owned = [std::path::Path::new("generated")];
+    let plan = output::plan(repo.path(), &files, &owned).unwrap();
+    // A file to delete vanishes between planning and applying: the last step fails.
+    let last = plan.delete.last().unwrap().clone();
+    fs::remove_file(repo.path().join(&last)).unwrap();
+    let before = repo.generated();
+    let err = output::apply(repo.path(), &files, &plan).unwrap_err();
+    assert!(
+        err.to_string().contains(&last.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(before, repo.generated(), "a failed run changed the tree");
+    assert!(!repo.path().join("generated/demo/new").exists());
 }

@@ -158,22 +158,20 @@ async fn operation_help_shows_every_parameter() {
           --DisasterRecoveryVSwitchId <string>
               The second vSwitch with which you want to associate the VPN gateway.
 
-              *   If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
-              *   You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
-              *   For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
+              * If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
+              * You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
+              * For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
 
-              For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](https://www.alibabacloud.com/help/doc-detail/2358946.htm).
+              For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](<https://www.alibabacloud.com/help/doc-detail/2358946.htm>).
 
           --ResourceGroupId <string>
               The ID of the resource group to which the VPN gateway belongs.
 
-              *   You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource group IDs.
+              * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
+              * If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
+              * After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
 
-              *   If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
-
-              *   After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
-
-                  If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
+                If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
 
         --wait polls DescribeVpnGateway until VpnGatewayActive (every 6000 ms, at most 600000 ms).
         Global options: --region, --profile, --endpoint, --signature-version, --validate-only, --no-validate, --wait (see `acs --help`).

@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage:
 //! [`spec`] (load the YAML into the typed model) -> [`check`] (semantic checks, every problem
-//! at once) -> [`ir`] (Rust names and types) -> [`emit`] (files) -> [`output`] (write or check
+//! at once) -> [`prose`] (upstream text made inert) -> [`ir`] (Rust names and types) -> [`emit`] (files) -> [`output`] (write or check
 //! without losing hand-written code).
 //! [`import`] turns Alibaba's published API metadata into spec files (`cargo xtask import`).
 
@@ -12,6 +12,7 @@ pub mod emit;
 pub mod import;
 pub mod ir;
 pub mod output;
+pub mod prose;
 pub mod spec;
 
 use std::path::Path;
@@ -28,7 +29,7 @@ pub const GENERATED_DIR: &str = "generated";
 ///
 /// Nothing is written here; see [`output::plan`] and [`output::apply`].
 pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
-    let (tree, mut diagnostics) = spec::load_tree(&repo.join(SPEC_DIR));
+    let (mut tree, mut diagnostics) = spec::load_tree(&repo.join(SPEC_DIR));
     let mut findings = check::check_tree(&tree);
     spec::overlay::attribute(&tree, &mut findings);
     diagnostics.extend(findings);
@@ -40,6 +41,7 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
         }
         return Err(diagnostics);
     }
+    prose::make_inert(&mut tree);
     let mut files = schema_files();
     let mut crates = Vec::new();
     for product in &tree.products {

@@ -32,8 +32,8 @@ pub struct PmInfo {
     pub pm_name: Option<String>,
     /// The type of the identity document of the construction engineer. Valid values:
     ///
-    /// *   **IDCard**
-    /// *   **Passport**
+    /// * **IDCard**
+    /// * **Passport**
     ///
     /// - Wire name: `PMCertificateType`.
     /// - Example: `IDCard`.
@@ -81,8 +81,8 @@ impl ::acs_runtime::validate::Validate for Resource {
 }
 /// The type of the certificate. Valid values:
 ///
-/// *   **Encryption**
-/// *   **Signature**
+/// * **Encryption**
+/// * **Signature**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CertificateType {
@@ -148,8 +148,8 @@ pub enum ResourceType {
 );
 /// The type of the failover test. Valid values:
 ///
-/// *   **StartNow**
-/// *   **StartLater**
+/// * **StartNow**
+/// * **StartLater**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum JobType {
@@ -169,7 +169,7 @@ pub enum JobType {
 pub struct ApList {
     /// The name of the Express Connect circuit.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-). It must start with a letter but cannot start with `http://` or` https://`.
+    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter but cannot start with `http://` or` https://`.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
@@ -185,7 +185,7 @@ pub struct ApList {
     pub description: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -194,12 +194,12 @@ pub struct ApList {
     pub region_id: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `LineOperator`.
     /// - Required.
@@ -255,7 +255,7 @@ pub struct ApList {
     /// 10GBase-LR :
     /// SFP-10G-LR-SM1310,10KM
     /// SFP-10G-ER-SM1550,40KM
-    /// SFP-10G-ZR-SM1550,80KM
+    /// SFP-10G-ZR-SM1550,80KM\
     /// 40GBase-LR ：
     /// QSFP-40G-LR4-WDM1300,10KM
     /// QSFP-40G-ER4-WDM1300,40KM
@@ -366,7 +366,6 @@ pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     /// - pconn.high.reliable.dryrun.error.incompatable.device.capacity. No device in the access point supports advanced features.
     /// - pconn.high.reliable.dryrun.error.quota.exceeded. The quota is insufficient.
     /// - pconn.high.reliable.dryrun.error.not.enough.resource. The access point resources are insufficient.
-    ///
     /// - Wire name: `errorInfoList`.
     pub error_info_list: Option<Vec<crate::types::ErrorInfoList>>,
 }
@@ -385,8 +384,8 @@ for CreateHighReliablePhysicalConnectionErrorInfoList {
 }
 /// Specifies whether to only precheck this request. Valid values:
 ///
-/// *   **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-/// *   **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
+/// * **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+/// * **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DryRun {
@@ -405,7 +404,6 @@ pub struct AccessMode {
     /// Access mode. Valid values:
     ///
     /// - **route**: route mode
-    ///
     /// - **tunnel**: tunnel mode
     ///
     /// > If this parameter is specified, you must set **PrivateLinkEnabled** to **true**.
@@ -532,8 +530,8 @@ pub struct IngressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -550,19 +548,19 @@ pub struct IngressAclEntry {
     pub source_cidr_ip: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
-    /// *   If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
-    /// *   If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
+    /// * If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
+    /// * If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -621,8 +619,8 @@ pub struct EgressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -634,11 +632,11 @@ pub struct EgressAclEntry {
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -650,8 +648,8 @@ pub struct EgressAclEntry {
     pub destination_cidr_ip: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
-    /// *   If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
-    /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
+    /// * If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
+    /// * If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -700,9 +698,9 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
 pub struct CreateNetworkAclResource {
     /// The association status of the resource. Valid values:
     ///
-    /// *   **BINDED**
-    /// *   **BINDING**
-    /// *   **UNBINDING**
+    /// * **BINDED**
+    /// * **BINDING**
+    /// * **UNBINDING**
     ///
     /// - Wire name: `Status`.
     /// - Example: `BINDED`.
@@ -757,8 +755,8 @@ impl<'de> ::serde::Deserialize<'de> for Resources {
 pub struct NetworkAclAttribute {
     /// The status of the network ACL. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Modifying`.
@@ -848,8 +846,8 @@ impl<'de> ::serde::Deserialize<'de> for Data {
 pub struct RouteEntries {
     /// The destination CIDR block of the custom route. IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported. You can enter up to 50 destination CIDR blocks. Make sure that the following requirements are met:
     ///
-    /// *   The destination CIDR block cannot point to 100.64.0.0/10 or belong to 100.64.0.0/10.
-    /// *   The destination CIDR block of each route in the route table is unique.
+    /// * The destination CIDR block cannot point to 100.64.0.0/10 or belong to 100.64.0.0/10.
+    /// * The destination CIDR block of each route in the route table is unique.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Required.
@@ -865,8 +863,8 @@ pub struct RouteEntries {
     pub route_table_id: Option<String>,
     /// The IP version. Valid values: You can specify at most 50 IP versions. Valid values:
     ///
-    /// *   **4**: IPv4
-    /// *   **6**: IPv6
+    /// * **4**: IPv4
+    /// * **6**: IPv6
     ///
     /// - Wire name: `IpVersion`.
     #[rpc(name = "IpVersion")]
@@ -880,19 +878,19 @@ pub struct RouteEntries {
     pub next_hop: Option<String>,
     /// The type of next hop. You can specify at most 50 next hop types. Valid values:
     ///
-    /// *   **Instance**: Elastic Compute Service (ECS) instance. This is the default value.
-    /// *   **HaVip**: high-availability virtual IP address (HaVip).
-    /// *   **RouterInterface**: router interface.
-    /// *   **NetworkInterface**: elastic network interface (ENI).
-    /// *   **VpnGateway**: VPN gateway.
-    /// *   **IPv6Gateway**: IPv6 gateway.
-    /// *   **NatGateway**: NAT gateway.
-    /// *   **Attachment**: transit router.
-    /// *   **VpcPeer**: VPC peering connection.
-    /// *   **Ipv4Gateway**: IPv4 gateway.
-    /// *   **GatewayEndpoint**: gateway endpoint.
-    /// *   **CenBasic**: CEN does not support transfer routers.
-    /// *   **Ecr**: Express Connect Router (ECR).
+    /// * **Instance**: Elastic Compute Service (ECS) instance. This is the default value.
+    /// * **HaVip**: high-availability virtual IP address (HaVip).
+    /// * **RouterInterface**: router interface.
+    /// * **NetworkInterface**: elastic network interface (ENI).
+    /// * **VpnGateway**: VPN gateway.
+    /// * **IPv6Gateway**: IPv6 gateway.
+    /// * **NatGateway**: NAT gateway.
+    /// * **Attachment**: transit router.
+    /// * **VpcPeer**: VPC peering connection.
+    /// * **Ipv4Gateway**: IPv4 gateway.
+    /// * **GatewayEndpoint**: gateway endpoint.
+    /// * **CenBasic**: CEN does not support transfer routers.
+    /// * **Ecr**: Express Connect Router (ECR).
     ///
     /// - Wire name: `NextHopType`.
     /// - Required.
@@ -988,8 +986,8 @@ pub struct NextHopList {
 }
 /// The protocol that is used by the SSL server. Valid values:
 ///
-/// *   **TCP** (default)
-/// *   **UDP**
+/// * **TCP** (default)
+/// * **UDP**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Proto {
@@ -1003,14 +1001,13 @@ pub enum Proto {
 ::acs_runtime::open_enum_impls!(Proto { Tcp = "TCP", Udp = "UDP", });
 /// The encryption algorithm that is used by the SSL-VPN connection.
 ///
-/// *   If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.
+/// * If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.
+/// * If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:
 ///
-/// *   If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:
-///
-///    *   **AES-128-CBC** (default)
-///    *   **AES-192-CBC**
-///    *   **AES-256-CBC**
-///    *   **none**
+///   * **AES-128-CBC** (default)
+///   * **AES-192-CBC**
+///   * **AES-256-CBC**
+///   * **none**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Cipher {
@@ -1035,8 +1032,8 @@ pub enum Cipher {
 pub struct IngressRule {
     /// The collection policy of the inbound rule. Valid values:
     ///
-    /// *   **accept**: collects the network traffic.
-    /// *   **drop**: does not collect the network traffic.
+    /// * **accept**: collects the network traffic.
+    /// * **drop**: does not collect the network traffic.
     ///
     /// - Wire name: `Action`.
     /// - Required.
@@ -1051,10 +1048,10 @@ pub struct IngressRule {
     pub source_cidr_block: Option<String>,
     /// The type of the protocol is used by the inbound traffic that you want to mirror. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol.
-    /// *   **TCP**: Transmission Control Protocol.
-    /// *   **UDP**: User Datagram Protocol.
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol.
+    /// * **TCP**: Transmission Control Protocol.
+    /// * **UDP**: User Datagram Protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Required.
@@ -1063,8 +1060,8 @@ pub struct IngressRule {
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Required.
@@ -1073,7 +1070,7 @@ pub struct IngressRule {
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first port and last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
-    /// >  If you set **IngressRules.N.Protocol** to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If you set **IngressRules.N.Protocol** to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `80/120`.
@@ -1093,7 +1090,7 @@ pub struct IngressRule {
     pub destination_cidr_block: Option<String>,
     /// The source port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first port and last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
-    /// >  If **IngressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
+    /// > If **IngressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `80/120`.
@@ -1113,8 +1110,8 @@ impl ::acs_runtime::validate::Validate for IngressRule {
 pub struct EgressRule {
     /// The collection policy of the outbound rule. Valid values:
     ///
-    /// *   **accept**: collects the network traffic.
-    /// *   **drop**: does not collect the network traffic.
+    /// * **accept**: collects the network traffic.
+    /// * **drop**: does not collect the network traffic.
     ///
     /// - Wire name: `Action`.
     /// - Required.
@@ -1129,10 +1126,10 @@ pub struct EgressRule {
     pub source_cidr_block: Option<String>,
     /// The type of the protocol that is used by the outbound traffic that you want to mirror. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol.
-    /// *   **TCP**: Transmission Control Protocol.
-    /// *   **UDP**: User Datagram Protocol.
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol.
+    /// * **TCP**: Transmission Control Protocol.
+    /// * **UDP**: User Datagram Protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Required.
@@ -1141,8 +1138,8 @@ pub struct EgressRule {
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
-    /// *   **IPv4**: IPv4
-    /// *   **IPv6**: IPv6
+    /// * **IPv4**: IPv4
+    /// * **IPv6**: IPv6
     ///
     /// - Wire name: `IpVersion`.
     /// - Required.
@@ -1151,7 +1148,7 @@ pub struct EgressRule {
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic. Valid values for a port: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.
     ///
-    /// >  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
+    /// > If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `22/40`.
@@ -1171,7 +1168,7 @@ pub struct EgressRule {
     pub destination_cidr_block: Option<String>,
     /// The source port range of the outbound traffic. Valid values: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.
     ///
-    /// >  If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
+    /// > If **EgressRules.N.Protocol** is set to **ALL** or **ICMP**, you do not need to specify this parameter. This indicates that all ports are available.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.
@@ -1191,8 +1188,8 @@ impl ::acs_runtime::validate::Validate for EgressRule {
 pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// The policy of the inbound rule. Valid values:
     ///
-    /// *   **accept**: collects network traffic.
-    /// *   **drop**: drops network traffic.
+    /// * **accept**: collects network traffic.
+    /// * **drop**: drops network traffic.
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
@@ -1206,10 +1203,10 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     pub source_cidr_block: Option<String>,
     /// The protocol that is used by the inbound traffic to be mirrored. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol.
-    /// *   **TCP**: Transmission Control Protocol.
-    /// *   **UDP**: User Datagram Protocol.
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol.
+    /// * **TCP**: Transmission Control Protocol.
+    /// * **UDP**: User Datagram Protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
@@ -1217,8 +1214,8 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
-    /// *   **IPv4**: IPv4
-    /// *   **IPv6**: IPv6
+    /// * **IPv4**: IPv4
+    /// * **IPv6**: IPv6
     ///
     /// - Wire name: `IpVersion`.
     /// - Required.
@@ -1227,7 +1224,7 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first and the last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
-    /// >  If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `80/120`.
@@ -1247,7 +1244,7 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     pub destination_cidr_block: Option<String>,
     /// The source port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first and last port with a forward slash (/). For example **1/200** and **80/80**. You cannot set this parameter to \*\*-1/-1\*\*, which indicates all ports.
     ///
-    /// >  If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
+    /// > If the **IngressRules.N.Protocol** parameter is set to **ALL** or **ICMP**, you do not need to set this parameter. In this case, all ports are available.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `80/120`.
@@ -1314,8 +1311,8 @@ pub enum OverlayMode {
 ::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// The payer for the hosted connection. Valid values:
 ///
-/// *   **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
-/// *   **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
+/// * **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
+/// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderMode {
@@ -1352,8 +1349,8 @@ pub struct PrefixListEntries {
 }
 /// The network type of the IPsec-VPN connection. Valid values:
 ///
-/// *   **public** (default)
-/// *   **private**
+/// * **public** (default)
+/// * **private**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NetworkType {
@@ -1367,13 +1364,13 @@ pub enum NetworkType {
 ::acs_runtime::open_enum_impls!(NetworkType { Public = "public", Private = "private", });
 /// The BGP configurations of the tunnel.
 ///
-/// >  If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
+/// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelBgpConfig {
     /// The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
-    /// >  We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
+    /// > We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Must be 1 to 4294967295.
@@ -1388,7 +1385,7 @@ pub struct TunnelBgpConfig {
     pub local_bgp_ip: Option<String>,
     /// The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
     ///
-    /// >  The two tunnels of an IPsec-VPN connection must use different CIDR blocks.
+    /// > The two tunnels of an IPsec-VPN connection must use different CIDR blocks.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Must match the pattern `^169\.254\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$` (a CIDR block within 169.254.0.0/16 with a 30-bit mask).
@@ -1452,8 +1449,8 @@ pub enum IkeEncAlg {
 );
 /// The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
 ///
-/// *   **main:** This mode offers higher security during negotiations.
-/// *   **aggressive**: This mode is faster with a higher success rate.
+/// * **main:** This mode offers higher security during negotiations.
+/// * **aggressive**: This mode is faster with a higher success rate.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeMode {
@@ -1528,8 +1525,8 @@ pub struct TunnelIkeConfig {
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
     ///
-    /// *   **main:** This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster with a higher success rate.
+    /// * **main:** This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster with a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Must be one of `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
@@ -1565,14 +1562,14 @@ pub struct TunnelIkeConfig {
     pub local_id: Option<String>,
     /// The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.
     ///
-    /// *   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
-    /// *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.
+    /// * The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
+    /// * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](<https://www.alibabacloud.com/help/doc-detail/2526939.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    /// >  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.
+    /// > The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.
     ///
     /// - Wire name: `Psk`.
     /// - Must be 1 to 100 characters long.
-    /// - Must match the pattern `^[A-Za-z0-9~!\x60@#$%^&*()_+={}\[\]|;:',.<>/?-]*$` (letters, digits, the backquote and ~!@#$%^&*()_-+={}[]|;:',.<>/? (no spaces)).
+    /// - Must match the pattern `^[A-Za-z0-9~!\x60@#$%^&*()_+={}\[\]|;:',.<>/?-]*$` (letters, digits, the backquote and \~!@#$%^\&\*()\_-+={}\[\]|;:',.\<\>/? (no spaces)).
     /// - Example: `123456****`.
     #[rpc(name = "Psk")]
     pub psk: Option<String>,
@@ -1783,7 +1780,7 @@ impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
 pub struct TunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
-    /// >  This parameter is required when you create a dual-tunnel IPsec-VPN connection.
+    /// > This parameter is required when you create a dual-tunnel IPsec-VPN connection.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
@@ -1791,8 +1788,8 @@ pub struct TunnelOptionsSpecification {
     pub customer_gateway_id: Option<String>,
     /// Specifies whether to enable the DPD feature for the tunnel. Valid values:
     ///
-    /// *   **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -1800,8 +1797,8 @@ pub struct TunnelOptionsSpecification {
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
-    /// *   **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -1809,8 +1806,8 @@ pub struct TunnelOptionsSpecification {
     pub enable_nat_traversal: Option<bool>,
     /// The order in which the tunnel was created.
     ///
-    /// *   **1**: Tunnel 1.
-    /// *   **2**: Tunnel 2.
+    /// * **1**: Tunnel 1.
+    /// * **2**: Tunnel 2.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Must be one of 1, 2.
@@ -1819,7 +1816,7 @@ pub struct TunnelOptionsSpecification {
     pub tunnel_index: Option<i32>,
     /// The BGP configurations of the tunnel.
     ///
-    /// >  If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
+    /// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
@@ -1845,8 +1842,8 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
 }
 /// The role of the tunnel. Valid values:
 ///
-/// *   **master**: The tunnel is an active tunnel.
-/// *   **slave**: The tunnel is a standby tunnel.
+/// * **master**: The tunnel is an active tunnel.
+/// * **slave**: The tunnel is a standby tunnel.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Role {
@@ -1874,8 +1871,8 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     pub customer_gateway_id: Option<String>,
     /// Specifies whether to enable the Dead Peer Detection (DPD) feature for the tunnel. Valid values:
     ///
-    /// *   **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted. The security tunnel is also deleted.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted. The security tunnel is also deleted.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -1883,8 +1880,8 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
-    /// *   **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -1892,8 +1889,8 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     pub enable_nat_traversal: Option<bool>,
     /// If the VPN gateway uses an SM certificate, you need to configure the CA certificate used by the IPsec peer.
     ///
-    /// *   If the VPN gateway uses an SM certificate, this parameter is required.
-    /// *   If the VPN gateway does not use an SM certificate, leave this parameter empty.
+    /// * If the VPN gateway uses an SM certificate, this parameter is required.
+    /// * If the VPN gateway does not use an SM certificate, leave this parameter empty.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
@@ -1901,8 +1898,8 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     pub remote_ca_certificate: Option<String>,
     /// The role of the tunnel. Valid values:
     ///
-    /// *   **master**: The tunnel is an active tunnel.
-    /// *   **slave**: The tunnel is a standby tunnel.
+    /// * **master**: The tunnel is an active tunnel.
+    /// * **slave**: The tunnel is a standby tunnel.
     ///
     /// - Wire name: `Role`.
     /// - Must be one of `master` (the active tunnel), `slave` (the standby tunnel).
@@ -1984,7 +1981,7 @@ pub struct DeleteRouteEntriesRouteEntries {
     pub route_table_id: Option<String>,
     /// The ID of the route that you want to delete. You can specify up to 50 route IDs.
     ///
-    /// >  If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
+    /// > If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
@@ -1992,7 +1989,7 @@ pub struct DeleteRouteEntriesRouteEntries {
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route that you want to delete. IPv4 and IPv6 CIDR blocks are supported. You can specify up to 50 destination CIDR blocks.
     ///
-    /// >  If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
+    /// > If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `47.100.XX.XX/24`.
@@ -2000,7 +1997,7 @@ pub struct DeleteRouteEntriesRouteEntries {
     pub dst_cidr_block: Option<String>,
     /// The ID of the next hop that you want to delete. You can specify up to 50 next hop IDs.
     ///
-    /// >  If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
+    /// > If **RouteEntryId** is not specified, **DstCidrBlock** and **NextHop** are required.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
@@ -2138,9 +2135,9 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
 pub struct Traffic95Summary {
     /// The metering method of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   PayBy95: pay-by-enhanced-95th-percentile
-    /// *   PayByBandwidth: pay-by-bandwidth
-    /// *   PayByDominantTraffic: pay-by-dominant-traffic
+    /// * PayBy95: pay-by-enhanced-95th-percentile
+    /// * PayByBandwidth: pay-by-bandwidth
+    /// * PayByDominantTraffic: pay-by-dominant-traffic
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBy95`.
@@ -2155,7 +2152,7 @@ pub struct Traffic95Summary {
     /// - Wire name: `Bandwidth`.
     pub bandwidth: Option<i64>,
     /// The daily peak bandwidth. Unit: Mbit/s.
-    /// <props="china"> For more information, see [Daily peak bandwidth](https://www.alibabacloud.com/help/doc-detail/89729.htm).</props>
+    /// \<props="china"\> For more information, see [Daily peak bandwidth](<https://www.alibabacloud.com/help/doc-detail/89729.htm>).\</props\>
     ///
     /// - Wire name: `FifthPeakBandwidth`.
     /// - Example: `1064.244837773641`.
@@ -2237,10 +2234,10 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
 pub struct AccessPointType {
     /// The status of the access point. Valid values:
     ///
-    /// *   **recommended**: The access point is ready for use.
-    /// *   **hot**: A large number of Express Connect circuits are connected to the access point.
-    /// *   **full**: The number of Express Connect circuits connected to the access point has reached the upper limit.
-    /// *   **disabled**: The access point is unavailable.
+    /// * **recommended**: The access point is ready for use.
+    /// * **hot**: A large number of Express Connect circuits are connected to the access point.
+    /// * **full**: The number of Express Connect circuits connected to the access point has reached the upper limit.
+    /// * **disabled**: The access point is unavailable.
     ///
     /// - Wire name: `Status`.
     /// - Example: `recommended`.
@@ -2358,15 +2355,15 @@ pub struct BgpGroup {
     pub region_id: Option<String>,
     /// The hold time to receive BGP messages. Unit: seconds.
     ///
-    /// >  If no message is received within the hold time, the BGP peer is considered disconnected.
+    /// > If no message is received within the hold time, the BGP peer is considered disconnected.
     ///
     /// - Wire name: `Hold`.
     /// - Example: `30`.
     pub hold: Option<String>,
     /// The IP version of the BGP group. Valid values:
     ///
-    /// *   **ipv4**: IPv4
-    /// *   **ipv6**: IPv6. IPv6 is supported only if the VBR of the BGP group has IPv6 enabled.
+    /// * **ipv4**: IPv4
+    /// * **ipv6**: IPv6. IPv6 is supported only if the VBR of the BGP group has IPv6 enabled.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -2383,8 +2380,8 @@ pub struct BgpGroup {
     pub keepalive: Option<String>,
     /// Indicates whether the ASN is fake. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.
@@ -2514,11 +2511,11 @@ impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
 pub struct BgpPeer {
     /// The status of the BGP peer. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -2540,11 +2537,11 @@ pub struct BgpPeer {
     pub bgp_group_id: Option<String>,
     /// The status of the BGP connection. Valid values:
     ///
-    /// *   **Idle**: The BGP connection is not used.
-    /// *   **Connect**: The BGP connection is used.
-    /// *   **Active**: The BGP connection is available.
-    /// *   **Established**: The BGP connection is established.
-    /// *   **Down**: The BGP connection is unavailable.
+    /// * **Idle**: The BGP connection is not used.
+    /// * **Connect**: The BGP connection is used.
+    /// * **Active**: The BGP connection is available.
+    /// * **Established**: The BGP connection is established.
+    /// * **Down**: The BGP connection is unavailable.
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `Connect`.
@@ -2576,8 +2573,8 @@ pub struct BgpPeer {
     pub bgp_peer_id: Option<String>,
     /// Indicates whether BFD is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBfd`.
     /// - Example: `true`.
@@ -2609,8 +2606,8 @@ pub struct BgpPeer {
     pub route_limit: Option<String>,
     /// Indicates whether a fake autonomous system number (ASN) is used. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.
@@ -2711,8 +2708,8 @@ pub struct PublicIpAddresse {
     pub allocation_id: Option<String>,
     /// Indicates whether the EIP is associated with the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **BINDED**
-    /// *   **BINDING**
+    /// * **BINDED**
+    /// * **BINDING**
     ///
     /// - Wire name: `BandwidthPackageIpRelationStatus`.
     /// - Example: `BINDED`.
@@ -2758,8 +2755,8 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
 pub struct SecurityProtectionTypes {
     /// The editions of Anti-DDoS.
     ///
-    /// *   If this parameter is empty, Anti-DDoS Origin Basic is enabled.
-    /// *   If **AntiDDoS_Enhanced** is returned, Anti-DDoS Pro/Premium is enabled.
+    /// * If this parameter is empty, Anti-DDoS Origin Basic is enabled.
+    /// * If **AntiDDoS_Enhanced** is returned, Anti-DDoS Pro/Premium is enabled.
     ///
     /// - Wire name: `SecurityProtectionType`.
     pub security_protection_type: Option<Vec<String>>,
@@ -2828,8 +2825,8 @@ pub struct CommonBandwidthPackage {
     pub reservation_active_time: Option<String>,
     /// The status of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **Available**: The Internet Shared Bandwidth instance is available.
-    /// *   **Modifying**: The Internet Shared Bandwidth instance is being modified.
+    /// * **Available**: The Internet Shared Bandwidth instance is available.
+    /// * **Modifying**: The Internet Shared Bandwidth instance is being modified.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -2841,17 +2838,17 @@ pub struct CommonBandwidthPackage {
     pub creation_time: Option<String>,
     /// The renewal method. Valid values:
     ///
-    /// *   **RENEWCHANGE**: renewal with a specification change
-    /// *   **TEMP_UPGRADE**: renewal with a temporary upgrade
-    /// *   **UPGRADE**: renewal with an upgrade
+    /// * **RENEWCHANGE**: renewal with a specification change
+    /// * **TEMP_UPGRADE**: renewal with a temporary upgrade
+    /// * **UPGRADE**: renewal with an upgrade
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
     pub reservation_order_type: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
@@ -2865,7 +2862,7 @@ pub struct CommonBandwidthPackage {
     pub reservation_internet_charge_type: Option<String>,
     /// The percentage of the minimum bandwidth commitment. Only **20** is returned.
     ///
-    /// >  This parameter is supported only on the Alibaba Cloud China site.
+    /// > This parameter is supported only on the Alibaba Cloud China site.
     ///
     /// - Wire name: `Ratio`.
     /// - Example: `20`.
@@ -2889,8 +2886,8 @@ pub struct CommonBandwidthPackage {
     pub bandwidth_package_id: Option<String>,
     /// Indicates whether the resource is created by the service account. Valid values:
     ///
-    /// *   **0**: The resource is not created by the service account.
-    /// *   **1**: The resource is created by the service account.
+    /// * **0**: The resource is not created by the service account.
+    /// * **1**: The resource is created by the service account.
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.
@@ -2929,9 +2926,9 @@ pub struct CommonBandwidthPackage {
     pub internet_charge_type: Option<String>,
     /// The service status of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **Normal**: The Internet Shared Bandwidth instance runs as expected.
-    /// *   **FinancialLocked**: An overdue payment occurs in the Internet Shared Bandwidth instance
-    /// *   **Unactivated**: The Internet Shared Bandwidth instance is not activated.
+    /// * **Normal**: The Internet Shared Bandwidth instance runs as expected.
+    /// * **FinancialLocked**: An overdue payment occurs in the Internet Shared Bandwidth instance
+    /// * **Unactivated**: The Internet Shared Bandwidth instance is not activated.
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -2943,17 +2940,17 @@ pub struct CommonBandwidthPackage {
     pub name: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP**: BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore (Singapore), Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP**: BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore (Singapore), Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
     /// If you are allowed to use single-ISP bandwidth, one of the following values is returned:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, **BGP_FinanceCloud** is returned.
     ///
@@ -2962,8 +2959,8 @@ pub struct CommonBandwidthPackage {
     pub isp: Option<String>,
     /// Indicates whether the information about pending orders is returned. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
@@ -2976,8 +2973,8 @@ pub struct CommonBandwidthPackage {
     pub tags: Option<crate::types::Tags>,
     /// The service type of the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **CloudBox** The cloud box. Only cloud box users can select this type.
-    /// *   **Default** (default): The general service type.
+    /// * **CloudBox** The cloud box. Only cloud box users can select this type.
+    /// * **Default** (default): The general service type.
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
@@ -3090,7 +3087,7 @@ pub struct CustomerGateway {
     pub tags: Option<crate::types::Tags>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -3166,8 +3163,8 @@ pub struct EcGrantRelation {
     pub region_no: Option<String>,
     /// The query result. Valid values:
     ///
-    /// *   **Created**: The VBR has permissions on the VPC.
-    /// *   **Deleted**: The VBR does not have permissions on the VPC.
+    /// * **Created**: The VBR has permissions on the VPC.
+    /// * **Deleted**: The VBR does not have permissions on the VPC.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -3194,8 +3191,8 @@ pub struct EcGrantRelation {
     pub gmt_create: Option<String>,
     /// The VBRs that have permissions on the VPC. Valid values:
     ///
-    /// *   **All**: VBRs that reside in the specified region and belong to the specified Alibaba Cloud account all have permissions on the VPC.
-    /// *   **Specify**: Only the specified VBR has permissions on the VPC.
+    /// * **All**: VBRs that reside in the specified region and belong to the specified Alibaba Cloud account all have permissions on the VPC.
+    /// * **Specify**: Only the specified VBR has permissions on the VPC.
     ///
     /// - Wire name: `GrantType`.
     /// - Example: `All`.
@@ -3249,9 +3246,9 @@ pub struct Filter {
 pub struct LockReason {
     /// The reason why the EIP is locked. Valid values:
     ///
-    /// *   **financial**: The EIP is locked due to overdue payments.
-    /// *   **security**: The instance is locked for security purposes.
-    /// *   **sharedPool**: The shared IP address pool is locked due to overdue payments.
+    /// * **financial**: The EIP is locked due to overdue payments.
+    /// * **security**: The instance is locked for security purposes.
+    /// * **sharedPool**: The shared IP address pool is locked due to overdue payments.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
@@ -3299,20 +3296,20 @@ pub struct EipAddress {
     pub reservation_active_time: Option<String>,
     /// The status of the EIP. Valid values:
     ///
-    /// *   **Associating**
-    /// *   **Unassociating**
-    /// *   **InUse**
-    /// *   **Available**
-    /// *   **Releasing**
+    /// * **Associating**
+    /// * **Unassociating**
+    /// * **InUse**
+    /// * **Available**
+    /// * **Releasing**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     pub status: Option<String>,
     /// The type of the renewal order. Valid values:
     ///
-    /// *   **RENEWCHANGE**: renewal with an upgrade or a downgrade.
-    /// *   **TEMP_UPGRADE**: temporary upgrade.
-    /// *   **UPGRADE**: upgrade.
+    /// * **RENEWCHANGE**: renewal with an upgrade or a downgrade.
+    /// * **TEMP_UPGRADE**: temporary upgrade.
+    /// * **UPGRADE**: upgrade.
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
@@ -3329,8 +3326,8 @@ pub struct EipAddress {
     pub netmode: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PostPaid**: pay-as-you-go.
-    /// *   **PrePaid**: subscription.
+    /// * **PostPaid**: pay-as-you-go.
+    /// * **PrePaid**: subscription.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
@@ -3341,10 +3338,10 @@ pub struct EipAddress {
     /// - Example: `abc`.
     pub description: Option<String>,
     /// The association mode. Valid values:
+    ///
     /// - **NAT**: NAT mode
     /// - **MULTI_BINDED**: multi-EIP-to-ENI mode
     /// - **BINDED**: cut-through mode
-    ///
     /// - Wire name: `Mode`.
     /// - Example: `NAT`.
     pub mode: Option<String>,
@@ -3357,8 +3354,8 @@ pub struct EipAddress {
     pub segment_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values:
     ///
-    /// *   **PayByBandwidth**
-    /// *   **PayByTraffic**
+    /// * **PayByBandwidth**
+    /// * **PayByTraffic**
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
@@ -3405,8 +3402,8 @@ pub struct EipAddress {
     pub instance_region_id: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
@@ -3418,28 +3415,28 @@ pub struct EipAddress {
     pub instance_id: Option<String>,
     /// Indicates whether level-2 throttling is configured. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `SecondLimited`.
     /// - Example: `false`.
     pub second_limited: Option<bool>,
     /// The type of the associated instance. Valid values:
     ///
-    /// *   **EcsInstance**: an ECS instance in a VPC.
-    /// *   **SlbInstance**: a CLB instance in a VPC.
-    /// *   **Nat**: a NAT gateway.
-    /// *   **HaVip**: an HAVIP.
-    /// *   **NetworkInterface**: a secondary ENI.
-    /// *   **IpAddress**: an IP address.
+    /// * **EcsInstance**: an ECS instance in a VPC.
+    /// * **SlbInstance**: a CLB instance in a VPC.
+    /// * **Nat**: a NAT gateway.
+    /// * **HaVip**: an HAVIP.
+    /// * **NetworkInterface**: a secondary ENI.
+    /// * **IpAddress**: an IP address.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
     pub instance_type: Option<String>,
     /// Indicates whether fine-grained monitoring is enabled for the EIP. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `HDMonitorStatus`.
     /// - Example: `false`.
@@ -3456,8 +3453,8 @@ pub struct EipAddress {
     pub bandwidth_package_bandwidth: Option<String>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **1**: yes
-    /// *   **0**: no
+    /// * **1**: yes
+    /// * **0**: no
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `0`.
@@ -3479,17 +3476,17 @@ pub struct EipAddress {
     pub allocation_id: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
-    /// *   **PayByBandwidth**
-    /// *   **PayByTraffic**
+    /// * **PayByBandwidth**
+    /// * **PayByTraffic**
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
     pub internet_charge_type: Option<String>,
     /// The service status of the EIP. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **OperationLock**
-    /// *   **Unactivated**
+    /// * **Normal**
+    /// * **OperationLock**
+    /// * **Unactivated**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -3501,27 +3498,27 @@ pub struct EipAddress {
     pub bandwidth_package_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
-    /// *   **false**
-    /// *   **true** A value of **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
+    /// * **false**
+    /// * **true** A value of **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
     pub has_reservation_data: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP**: BGP (Multi-ISP). The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro lines. BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP**: BGP (Multi-ISP). The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro lines. BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](https://www.alibabacloud.com/help/doc-detail/32321.htm) section of the "What is EIP?" topic.
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) section of the "What is EIP?" topic.
     ///
     /// If you are allowed to use single-ISP bandwidth, one of the following values may be returned:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, **BGP_FinanceCloud** is returned.
     ///
@@ -3543,7 +3540,7 @@ pub struct EipAddress {
     ///
     /// When you associate an EIP with an IP address, the system can enable the IP address to access the Internet based on VPC route configurations.
     ///
-    /// >  This parameter is returned if the value of **InstanceType** is **IpAddress**. In this case, the EIP is associated with an IP address.
+    /// > This parameter is returned if the value of **InstanceType** is **IpAddress**. In this case, the EIP is associated with an IP address.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
@@ -3557,13 +3554,14 @@ pub struct EipAddress {
     pub zone: Option<String>,
     /// The service type. Valid values:
     ///
-    /// *   **CloudBox** Only cloud box users can select this type.
-    /// *   **Default** (default)
+    /// * **CloudBox** Only cloud box users can select this type.
+    /// * **Default** (default)
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
     pub biz_type: Option<String>,
     /// The ID of the service provider to which the managed instance belongs.
+    ///
     /// > This is only valid when the ServiceManaged parameter is set to True.
     ///
     /// - Wire name: `ServiceID`.
@@ -3777,9 +3775,9 @@ pub struct EipSegment {
     pub creation_time: Option<String>,
     /// The status of the contiguous EIP group. Valid values:
     ///
-    /// *   **Allocating**
-    /// *   **Allocated**
-    /// *   **Releasing**
+    /// * **Allocating**
+    /// * **Allocated**
+    /// * **Releasing**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Allocated`.
@@ -3865,7 +3863,7 @@ impl<'de> ::serde::Deserialize<'de> for EipSegments {
 /// - **Normal**: The QoS policy is available.
 /// - **Configuring**: The QoS policy is being configured.
 ///
-///  > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
+/// > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -3930,7 +3928,6 @@ pub struct AssociatedInstanceList {
     /// - **Normal**: The instance is available.
     /// - **Configuring**: The instance is being configured.
     /// - **Deleting**: The instance is being deleted.
-    ///
     /// - Wire name: `InstanceStatus`.
     /// - Example: `Normal`.
     pub instance_status: Option<crate::types::InstanceStatus>,
@@ -3960,7 +3957,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
 /// - **High**: high-priority queue.
 /// - **Medium**: standard queue.
 /// - **Default**: default queue.
-///
 ///
 /// > You cannot create a default queue.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -3997,7 +3993,6 @@ pub struct QueueList {
     /// - **Medium**: standard queue.
     /// - **Default**: default queue.
     ///
-    ///
     /// > You cannot create a default queue.
     ///
     /// - Wire name: `QueueType`.
@@ -4007,7 +4002,6 @@ pub struct QueueList {
     ///
     /// - If QueueType is set to **Medium**, this parameter is required. Valid values: **1** to **100**.
     /// - If QueueType is set to **Default**, a value of - is returned.
-    ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
     pub bandwidth_percent: Option<String>,
@@ -4030,7 +4024,6 @@ pub struct QueueList {
     /// - **Normal**: The QoS queue is available.
     /// - **Configuring**: The QoS queue is being configured.
     /// - **Deleting**: The QoS queue is being deleted.
-    ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
     pub status: Option<String>,
@@ -4080,7 +4073,7 @@ pub struct QosList {
     /// - **Normal**: The QoS policy is available.
     /// - **Configuring**: The QoS policy is being configured.
     ///
-    ///  > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
+    /// > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
@@ -4148,38 +4141,34 @@ pub struct RuleList {
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP(IPv4)**
-    /// *   **ICMPv6(IPv6)**
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **GRE**
-    /// *   **SSH**
-    /// *   **Telnet**
-    /// *   **HTTP**
-    /// *   **HTTPS**
-    /// *   **MS SQL**
-    /// *   **Oracle**
-    /// *   **MySql**
-    /// *   **RDP**
-    /// *   **PostgreSQL**
-    /// *   **Redis**
+    /// * **ALL**
+    /// * **ICMP(IPv4)**
+    /// * **ICMPv6(IPv6)**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **GRE**
+    /// * **SSH**
+    /// * **Telnet**
+    /// * **HTTP**
+    /// * **HTTPS**
+    /// * **MS SQL**
+    /// * **Oracle**
+    /// * **MySql**
+    /// * **RDP**
+    /// * **PostgreSQL**
+    /// * **Redis**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
     pub protocol: Option<String>,
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
-    ///
-    ///
-    ///  > If the parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
+    /// > If the parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
     /// - Wire name: `SrcCidr`.
     /// - Example: `1.1.1.0/24`.
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
-    ///
-    ///
     ///
     /// > If the parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
     ///
@@ -4188,16 +4177,12 @@ pub struct RuleList {
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    ///
-    ///
     /// > If the parameter is unavailable, specify **SrcCidr** or **DstCidr**.
     ///
     /// - Wire name: `SrcIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
-    ///
-    ///
     ///
     /// > If the parameter is unavailable, specify **SrcCidr** or **DstCidr**.
     ///
@@ -4211,22 +4196,22 @@ pub struct RuleList {
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// *   **ALL** (uneditable): -1/-1.
-    /// *   **ICMP(IPv4)** (uneditable): -1/-1.
-    /// *   **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// *   **TCP** (editable): -1/-1.
-    /// *   **UDP** (editable): -1/-1.
-    /// *   **GRE** (uneditable): -1/-1.
-    /// *   **SSH** (uneditable): 22/22.
-    /// *   **Telnet** (uneditable): 23/23.
-    /// *   **HTTP** (uneditable): 80/80.
-    /// *   **HTTPS** (uneditable): 443/443.
-    /// *   **MS SQL** (uneditable): 1443/1443.
-    /// *   **Oracle** (uneditable): 1521/1521.
-    /// *   **MySql** (uneditable): 3306/3306.
-    /// *   **RDP** (uneditable): 3389/3389.
-    /// *   **PostgreSQL** (uneditable): 5432/5432.
-    /// *   **Redis** (uneditable): 6379/6379.
+    /// * **ALL** (uneditable): -1/-1.
+    /// * **ICMP(IPv4)** (uneditable): -1/-1.
+    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
+    /// * **TCP** (editable): -1/-1.
+    /// * **UDP** (editable): -1/-1.
+    /// * **GRE** (uneditable): -1/-1.
+    /// * **SSH** (uneditable): 22/22.
+    /// * **Telnet** (uneditable): 23/23.
+    /// * **HTTP** (uneditable): 80/80.
+    /// * **HTTPS** (uneditable): 443/443.
+    /// * **MS SQL** (uneditable): 1443/1443.
+    /// * **Oracle** (uneditable): 1521/1521.
+    /// * **MySql** (uneditable): 3306/3306.
+    /// * **RDP** (uneditable): 3389/3389.
+    /// * **PostgreSQL** (uneditable): 5432/5432.
+    /// * **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
@@ -4262,9 +4247,9 @@ pub struct RuleList {
     pub rule_id: Option<String>,
     /// The status of the QoS rule. Valid values:
     ///
-    /// *   **Normal**: The QoS queue is available.
-    /// *   **Configuring**: The QoS queue is being configured.
-    /// *   **Deleting**: The QoS queue is being deleted.
+    /// * **Normal**: The QoS queue is available.
+    /// * **Configuring**: The QoS queue is being configured.
+    /// * **Deleting**: The QoS queue is being deleted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
@@ -4312,21 +4297,19 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     pub queue_id: Option<String>,
     /// The priority of the QoS queue. Valid values:
     ///
-    /// *   **High**
-    /// *   **Medium**
-    /// *   **Default**
+    /// * **High**
+    /// * **Medium**
+    /// * **Default**
     ///
-    ///
-    ///
-    /// >  You cannot create a QoS queue of the default priority.
+    /// > You cannot create a QoS queue of the default priority.
     ///
     /// - Wire name: `QueueType`.
     /// - Example: `High`.
     pub queue_type: Option<String>,
     /// The percentage of bandwidth allocated to a QoS queue.
     ///
-    /// *   If QueueType is set to **Medium**, this parameter is returned. Valid values: **1** to **100**.
-    /// *   If QueueType is set to **Default**, a value of - is returned.
+    /// * If QueueType is set to **Medium**, this parameter is returned. Valid values: **1** to **100**.
+    /// * If QueueType is set to **Default**, a value of - is returned.
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
@@ -4351,9 +4334,9 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     pub rule_list: Option<Vec<crate::types::RuleList>>,
     /// The state of the QoS queue. Valid values:
     ///
-    /// *   **Normal**: The QoS queue is available.
-    /// *   **Configuring**: The QoS queue is being configured.
-    /// *   **Deleting**: The QoS queue is being deleted.
+    /// * **Normal**: The QoS queue is available.
+    /// * **Configuring**: The QoS queue is being configured.
+    /// * **Deleting**: The QoS queue is being deleted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
@@ -4411,8 +4394,8 @@ pub struct FailoverTestJobModel {
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
-    /// *   **StartNow**
-    /// *   **StartLater**
+    /// * **StartNow**
+    /// * **StartLater**
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
@@ -4434,11 +4417,11 @@ pub struct FailoverTestJobModel {
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
-    /// *   **Init**
-    /// *   **Starting**
-    /// *   **Testing**
-    /// *   **Stopping**
-    /// *   **Stopped**
+    /// * **Init**
+    /// * **Starting**
+    /// * **Testing**
+    /// * **Stopping**
+    /// * **Stopped**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.
@@ -4467,12 +4450,12 @@ impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
 }
 /// The filter key. Valid values:
 ///
-/// *   **JobId**
-/// *   **JobName**
-/// *   **JobStatus**
-/// *   **ResourceId**
-/// *   **ResourceName**
-/// *   **ResourceType**
+/// * **JobId**
+/// * **JobName**
+/// * **JobStatus**
+/// * **ResourceId**
+/// * **ResourceName**
+/// * **ResourceType**
 ///
 /// > You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -4503,12 +4486,12 @@ pub enum Key {
 pub struct DescribeFailoverTestJobsFilter {
     /// The filter key. Valid values:
     ///
-    /// *   **JobId**
-    /// *   **JobName**
-    /// *   **JobStatus**
-    /// *   **ResourceId**
-    /// *   **ResourceName**
-    /// *   **ResourceType**
+    /// * **JobId**
+    /// * **JobName**
+    /// * **JobStatus**
+    /// * **ResourceId**
+    /// * **ResourceName**
+    /// * **ResourceType**
     ///
     /// > You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.
     ///
@@ -4570,8 +4553,8 @@ pub struct FailoverTestJobList {
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
-    /// *   **StartNow**
-    /// *   **StartLater**
+    /// * **StartNow**
+    /// * **StartLater**
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
@@ -4593,11 +4576,11 @@ pub struct FailoverTestJobList {
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
-    /// *   **Init**
-    /// *   **Starting**
-    /// *   **Testing**
-    /// *   **Stopping**
-    /// *   **Stopped**
+    /// * **Init**
+    /// * **Starting**
+    /// * **Testing**
+    /// * **Stopping**
+    /// * **Stopped**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.
@@ -4631,7 +4614,6 @@ pub struct TrafficPath {
     ///
     /// - **all**: Indicates full collection.
     /// - **internetGateway**: Indicates public network traffic collection.
-    ///
     /// - Wire name: `TrafficPathList`.
     pub traffic_path_list: Option<Vec<String>>,
 }
@@ -4651,12 +4633,10 @@ impl<'de> ::serde::Deserialize<'de> for TrafficPath {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLog {
     /// The status of the flow log. Values:
+    ///
     /// - **Active**: The flow log is in an active state.
-    ///
     /// - **Activating**: The flow log is being created.
-    ///
     /// - **Inactive**: The flow log is in an inactive state.
-    ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     pub status: Option<String>,
@@ -4675,7 +4655,6 @@ pub struct FlowLog {
     /// - **All**: All traffic.
     /// - **Allow**: Traffic allowed by access control.
     /// - **Drop**: Traffic denied by access control.
-    ///
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
     pub traffic_type: Option<String>,
@@ -4684,7 +4663,6 @@ pub struct FlowLog {
     /// - **NetworkInterface**: Elastic network interface.
     /// - **VSwitch**: All elastic network interfaces within a VSwitch.
     /// - **VPC**: All elastic network interfaces within a VPC.
-    ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
     pub resource_type: Option<String>,
@@ -4722,7 +4700,6 @@ pub struct FlowLog {
     ///
     /// - **Normal**: Normal status.
     /// - **FinancialLocked**: Locked due to unpaid bills.
-    ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
@@ -4734,9 +4711,11 @@ pub struct FlowLog {
     /// - Wire name: `TrafficPath`.
     pub traffic_path: Option<crate::types::TrafficPath>,
     /// The hosting type of the cloud service.
+    ///
     /// - It can be empty, indicating that the flow log was created by the user.
     /// - When not empty, the only supported value is: **sls**, indicating that the flow log was created through the Log Service console.
-    /// > Flow log instances created through the Log Service console can be displayed in the VPC list, but they cannot be modified, started, stopped, or deleted within the VPC. If you need to perform these operations on the flow log, you can log in to the [Log Service console](https://sls.console.aliyun.com) to modify, start, stop, or delete it.
+    ///
+    /// > Flow log instances created through the Log Service console can be displayed in the VPC list, but they cannot be modified, started, stopped, or deleted within the VPC. If you need to perform these operations on the flow log, you can log in to the [Log Service console](<https://sls.console.aliyun.com>) to modify, start, stop, or delete it.
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `sls`.
@@ -4749,17 +4728,17 @@ pub struct FlowLog {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
     /// The delivery status of the flow log, with values:
+    ///
     /// - **SUCCESS**: Delivery succeeded.
     /// - **FAILED**: Delivery failed.
-    ///
     /// - Wire name: `FlowLogDeliverStatus`.
     /// - Example: `FAILED`.
     pub flow_log_deliver_status: Option<String>,
     /// When log delivery fails, you can troubleshoot based on the error messages. Possible error messages include:
+    ///
     /// - **UnavaliableTarget**: The Logstore of the Log Service SLS is unavailable and cannot receive logs. It is recommended to check if the corresponding Logstore actually exists and is accessible.
     /// - **ProjectNotExist**: The Project of the Log Service SLS does not exist. It is suggested to delete the original flow log and create a new one pointing to an existing Project.
     /// - **UnknownError**: An internal error has occurred. Please try again later.
-    ///
     /// - Wire name: `FlowLogDeliverErrorMessage`.
     /// - Example: `UnavaliableTarget`.
     pub flow_log_deliver_error_message: Option<String>,
@@ -4825,9 +4804,9 @@ impl<'de> ::serde::Deserialize<'de> for FlowLogs {
 pub struct ForwardTableEntry {
     /// The status of the DNAT entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -4839,14 +4818,14 @@ pub struct ForwardTableEntry {
     pub forward_entry_id: Option<String>,
     /// The private IP address.
     ///
-    /// *   The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The private IP address that uses DNAT entries when you query DNAT entries of VPC NAT gateways.
+    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The private IP address that uses DNAT entries when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
     pub internal_ip: Option<String>,
-    /// *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
-    /// *   The destination ECS instance port to be mapped when you query DNAT entries of VPC NAT gateways.
+    /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// * The destination ECS instance port to be mapped when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `25`.
@@ -4863,21 +4842,21 @@ pub struct ForwardTableEntry {
     pub forward_table_id: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
     pub ip_protocol: Option<String>,
-    /// *   The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
-    /// *   The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
+    /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// * The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `80`.
     pub external_port: Option<String>,
-    /// *   The EIPs that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The NAT IP addresses that can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
+    /// * The EIPs that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `139.79.XX.XX`.
@@ -4944,8 +4923,8 @@ pub struct BackendServer {
     pub server_id: Option<String>,
     /// The type of the backend server.
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **SlbInstance**: Server Load Balancer (SLB) instance
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **SlbInstance**: Server Load Balancer (SLB) instance
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.
@@ -5049,18 +5028,18 @@ pub struct GlobalAccelerationInstance {
     pub creation_time: Option<String>,
     /// The status of the GA instance.
     ///
-    /// *   **Available**
-    /// *   **Inuse**
-    /// *   **Associating**
-    /// *   **Unassociating**
+    /// * **Available**
+    /// * **Inuse**
+    /// * **Associating**
+    /// * **Unassociating**
     ///
     /// - Wire name: `Status`.
     /// - Example: `InUse`.
     pub status: Option<String>,
     /// The bandwidth type of the GA instance.
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive** (default)
+    /// * **Sharing**
+    /// * **Exclusive** (default)
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
@@ -5267,11 +5246,11 @@ impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
 pub struct DescribeHaVipsFilter {
     /// The filter keys. You can specify at most five filter keys. Valid values of **N**: **1 to 5**. The following filter keys are supported:
     ///
-    /// *   **VpcId**: virtual private cloud (VPC) ID
-    /// *   **VSwitchId**: vSwitch ID
-    /// *   **Status**: HaVip status
-    /// *   **HaVipId**: HaVip ID
-    /// *   **HaVipAddress**: HaVip IP address
+    /// * **VpcId**: virtual private cloud (VPC) ID
+    /// * **VSwitchId**: vSwitch ID
+    /// * **Status**: HaVip status
+    /// * **HaVipId**: HaVip ID
+    /// * **HaVipAddress**: HaVip IP address
     ///
     /// You can specify multiple values for each filter key. The logical operator among multiple values is OR. If one value is matched, the filter key is matched.
     ///
@@ -5344,9 +5323,9 @@ pub struct HaVip {
     pub vpc_id: Option<String>,
     /// The status of the HaVip. Valid values:
     ///
-    /// *   **Creating**: The server group is being created.
-    /// *   **Available**: The FULLNAT entry is available.
-    /// *   **Deleting**
+    /// * **Creating**: The server group is being created.
+    /// * **Available**: The FULLNAT entry is available.
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -5358,8 +5337,8 @@ pub struct HaVip {
     pub ha_vip_id: Option<String>,
     /// The type of the instance with which the HaVip is associated. Valid values:
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **NetworkInterface**: elastic network interface (ENI)
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **NetworkInterface**: elastic network interface (ENI)
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
@@ -5566,8 +5545,8 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
 pub struct Ipv6TranslatorEntry {
     /// The ACL type.
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
@@ -5729,8 +5708,8 @@ pub struct Ipv6Translator {
     pub create_time: Option<i64>,
     /// The billing method of the IPv6 Translation Service instance.
     ///
-    /// *   **Prepay**: subscription
-    /// *   **Postpay**: pay-as-you-go
+    /// * **Prepay**: subscription
+    /// * **Postpay**: pay-as-you-go
     ///
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
@@ -5772,8 +5751,8 @@ pub struct Ipv6Translator {
     pub bandwidth: Option<i32>,
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -5842,17 +5821,17 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
 pub struct Ipv6InternetBandwidth {
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
     ///
-    /// *   **PayByTraffic**
-    /// *   **PayByBandwidth**
+    /// * **PayByTraffic**
+    /// * **PayByBandwidth**
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     pub internet_charge_type: Option<String>,
     /// The status of the Internet bandwidth of the IPv6 address. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -5876,16 +5855,16 @@ pub struct Ipv6InternetBandwidth {
     pub instance_charge_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
-    /// *   **false**
-    /// *   **true** **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
+    /// * **false**
+    /// * **true** **true** is returned only when **IncludeReservationData** is set to **true** and some orders have not taken effect.
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
     pub has_reservation_data: Option<bool>,
     /// The metering method that is used after the renewal takes effect.
     ///
-    /// *   **PayByTraffic**
-    /// *   **PayByBandwidth**
+    /// * **PayByTraffic**
+    /// * **PayByBandwidth**
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByTraffic`.
@@ -5938,8 +5917,8 @@ pub struct Ipv6Address {
     pub vpc_id: Option<String>,
     /// The status of the IPv6 address.
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -5976,8 +5955,8 @@ pub struct Ipv6Address {
     pub associated_instance_id: Option<String>,
     /// The type of connection supported by the IPv6 address. Valid values:
     ///
-    /// *   **Private**
-    /// *   **Public**
+    /// * **Private**
+    /// * **Public**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
@@ -5989,18 +5968,18 @@ pub struct Ipv6Address {
     pub ipv6_address: Option<String>,
     /// The type of IPv6 address. Valid values:
     ///
-    /// *   IPv6Address (default): indicates a single IPv6 IP.
-    /// *   IPv6Prefix: indicates IPv6 CIDR.
+    /// * IPv6Address (default): indicates a single IPv6 IP.
+    /// * IPv6Prefix: indicates IPv6 CIDR.
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
     pub address_type: Option<String>,
     /// The ISP of the IPv6 address. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -6033,8 +6012,8 @@ pub struct Ipv6Address {
     pub tags: Option<crate::types::Tags>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **1**: yes
-    /// *   **0**: no
+    /// * **1**: yes
+    /// * **0**: no
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.
@@ -6171,8 +6150,8 @@ pub struct Ipv6Gateway {
     pub creation_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -6199,9 +6178,9 @@ pub struct Ipv6Gateway {
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -6287,8 +6266,8 @@ pub struct IPv4Set {
     pub i_pv4_address: Option<String>,
     /// Indicates whether the IP address is the primary private IP address. Valid values:
     ///
-    /// *   true: Primary private IP address
-    /// *   false: Secondary private IP addresses
+    /// * true: Primary private IP address
+    /// * false: Secondary private IP addresses
     ///
     /// - Wire name: `Primary`.
     /// - Example: `true`.
@@ -6405,10 +6384,10 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
 pub struct IpList {
     /// The association between the EIP and the Internet NAT gateway. Valid values:
     ///
-    /// *   **UsedByForwardTable**: The EIP is specified in a DNAT entry.
-    /// *   **UsedBySnatTable**: The EIP is specified in an SNAT entry.
-    /// *   **UsedByForwardSnatTable**: The EIP is specified in both an SNAT entry and a DNAT entry.
-    /// *   **Idle**: The EIP is not specified in a DNAT or SNAT entry.
+    /// * **UsedByForwardTable**: The EIP is specified in a DNAT entry.
+    /// * **UsedBySnatTable**: The EIP is specified in an SNAT entry.
+    /// * **UsedByForwardSnatTable**: The EIP is specified in both an SNAT entry and a DNAT entry.
+    /// * **Idle**: The EIP is not specified in a DNAT or SNAT entry.
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `UsedByForwardTable`.
@@ -6420,8 +6399,8 @@ pub struct IpList {
     pub ip_address: Option<String>,
     /// Indicates whether IP addresses that are used in DNAT entries can be specified in SNAT entries. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `SnatEntryEnabled`.
     /// - Example: `false`.
@@ -6473,7 +6452,7 @@ impl<'de> ::serde::Deserialize<'de> for IpLists {
 }
 /// The private network information about the enhanced Internet NAT gateway.
 ///
-/// >  If **NatType** is set to **Normal**, all parameters returned in this list are empty.
+/// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayPrivateInfo {
     /// The ID of the vSwitch to which the NAT gateway belongs.
@@ -6513,8 +6492,8 @@ pub struct NatGatewayPrivateInfo {
     pub iz_no: Option<String>,
     /// The mode in which the ENI is associated with the NAT gateway.
     ///
-    /// *   **indirect**: non-cut-through mode
-    /// *   If an empty value is returned, it indicates that the cut-through mode is used.
+    /// * **indirect**: non-cut-through mode
+    /// * If an empty value is returned, it indicates that the cut-through mode is used.
     ///
     /// - Wire name: `EniType`.
     /// - Example: `indirect`.
@@ -6643,11 +6622,11 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
 pub struct NatGateway {
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the Creating state until the operation is completed.
-    /// *   **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
-    /// *   **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the Modifying state until the operation is completed.
-    /// *   **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the Deleting state until the operation is completed.
-    /// *   **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the Converting state until the operation is completed.
+    /// * **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the Creating state until the operation is completed.
+    /// * **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
+    /// * **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the Modifying state until the operation is completed.
+    /// * **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the Deleting state until the operation is completed.
+    /// * **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the Converting state until the operation is completed.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Creating`.
@@ -6669,8 +6648,8 @@ pub struct NatGateway {
     pub nat_type: Option<String>,
     /// Indicates whether automatic payment is enabled. Valid values:
     ///
-    /// *   **false**: no
-    /// *   **true**: yes
+    /// * **false**: no
+    /// * **true**: yes
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -6684,24 +6663,24 @@ pub struct NatGateway {
     pub spec: Option<String>,
     /// Indicates whether the deletion protection feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
     pub deletion_protection: Option<bool>,
     /// The type of NAT gateway. Valid values:
     ///
-    /// *   **internet**: an Internet NAT gateway
-    /// *   **intranet**: a VPC NAT gateway
+    /// * **internet**: an Internet NAT gateway
+    /// * **intranet**: a VPC NAT gateway
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
     pub network_type: Option<String>,
     /// Indicates whether the firewall feature is enabled. Valid values:
     ///
-    /// *   **false**: no
-    /// *   **true**: yes
+    /// * **false**: no
+    /// * **true**: yes
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -6718,16 +6697,16 @@ pub struct NatGateway {
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
     pub ecs_metric_enabled: Option<bool>,
     /// Indicates whether the ICMP non-retrieval feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `false`.
@@ -6754,16 +6733,16 @@ pub struct NatGateway {
     pub nat_gateway_id: Option<String>,
     /// The metering method of the NAT gateway. Valid values:
     ///
-    /// *   **PayBySpec**: pay-by-specification
-    /// *   **PayByLcu**: pay-by-CU
+    /// * **PayBySpec**: pay-by-specification
+    /// * **PayByLcu**: pay-by-CU
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByLcu`.
     pub internet_charge_type: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Normal**: normal
-    /// *   **FinancialLocked**: locked due to overdue payments
+    /// * **Normal**: normal
+    /// * **FinancialLocked**: locked due to overdue payments
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -6783,32 +6762,32 @@ pub struct NatGateway {
     pub full_nat_table_ids: Option<crate::types::FullNatTableIds>,
     /// The private network information about the enhanced Internet NAT gateway.
     ///
-    /// >  If **NatType** is set to **Normal**, all parameters returned in this list are empty.
+    /// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
     ///
     /// - Wire name: `NatGatewayPrivateInfo`.
     pub nat_gateway_private_info: Option<crate::types::NatGatewayPrivateInfo>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
-    /// *   **FullNat**: the FULLNAT mode
-    /// *   **Geneve**: the GENEVE mode
+    /// * **FullNat**: the FULLNAT mode
+    /// * **Geneve**: the GENEVE mode
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.
     pub private_link_mode: Option<String>,
     /// The mode in which the NAT gateway is associated with an elastic IP address (EIP). Valid values:
     ///
-    /// *   **MULTI_BINDED**: multi-EIP-to-ENI mode
-    /// *   **NAT**: NAT mode, which is compatible with IPv4 addresses.
+    /// * **MULTI_BINDED**: multi-EIP-to-ENI mode
+    /// * **NAT**: NAT mode, which is compatible with IPv4 addresses.
     ///
-    /// >  Note: If you use the NAT mode, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the NAT gateway fails to be associated with the EIP. In NAT mode, you can associate a NAT gateway with up to 50 EIPs.
+    /// > Note: If you use the NAT mode, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the NAT gateway fails to be associated with the EIP. In NAT mode, you can associate a NAT gateway with up to 50 EIPs.
     ///
     /// - Wire name: `EipBindMode`.
     /// - Example: `MULTI_BINDED`.
@@ -6896,9 +6875,7 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     /// The type of the inbound rule.
     ///
     /// - **custom**
-    ///
     /// - **system**
-    ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
     pub entry_type: Option<String>,
@@ -6909,8 +6886,8 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -6927,27 +6904,27 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     pub source_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     pub ip_version: Option<String>,
     /// The protocol type. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
-    /// *   If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
-    /// *   If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
+    /// * If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
+    /// * If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -7006,9 +6983,7 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     /// The type of the inbound rule.
     ///
     /// - **custom**
-    ///
     /// - **system**
-    ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
     pub entry_type: Option<String>,
@@ -7019,8 +6994,8 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -7032,11 +7007,11 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     pub description: Option<String>,
     /// The protocol type. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -7048,16 +7023,16 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     pub destination_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
-    /// *   If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
-    /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
+    /// * If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
+    /// * If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -7110,8 +7085,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEnt
 pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     /// The association status of the resource. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -7192,8 +7167,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAt
 pub struct NetworkAcl {
     /// The status of the network ACL. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -7294,8 +7269,8 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
 pub struct DescribePhysicalConnectionLoaPmInfo {
     /// The gender of the construction worker. Valid values:
     ///
-    /// *   **Male**
-    /// *   **Female**
+    /// * **Male**
+    /// * **Female**
     ///
     /// - Wire name: `PMGender`.
     /// - Example: `Male`.
@@ -7312,9 +7287,9 @@ pub struct DescribePhysicalConnectionLoaPmInfo {
     pub pm_name: Option<String>,
     /// The identity document type of the construction worker. Valid values:
     ///
-    /// *   **IDCard**
-    /// *   **Passport**
-    /// *   **Other**
+    /// * **IDCard**
+    /// * **Passport**
+    /// * **Other**
     ///
     /// - Wire name: `PMCertificateType`.
     /// - Example: `Other`.
@@ -7364,13 +7339,13 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmI
 pub struct PhysicalConnectionLoaType {
     /// The status of the LOA. Valid values:
     ///
-    /// *   **Applying**: The LOA is pending for approval.
-    /// *   **Accept**: The LOA is approved.
-    /// *   **Available**: The LOA is available.
-    /// *   **Rejected**: The LOA is rejected.
-    /// *   **Completing**: The Express Connect circuit is under construction.
-    /// *   **Complete**: The Express Connect circuit is installed.
-    /// *   **Deleted**: The LOA is deleted.
+    /// * **Applying**: The LOA is pending for approval.
+    /// * **Accept**: The LOA is approved.
+    /// * **Available**: The LOA is available.
+    /// * **Rejected**: The LOA is rejected.
+    /// * **Completing**: The Express Connect circuit is under construction.
+    /// * **Complete**: The Express Connect circuit is installed.
+    /// * **Deleted**: The LOA is deleted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -7412,10 +7387,10 @@ pub struct PhysicalConnectionLoaType {
     pub instance_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **MSTP**
-    /// *   **MPLSVPN**
-    /// *   **FIBRE**
-    /// *   **Other**
+    /// * **MSTP**
+    /// * **MPLSVPN**
+    /// * **FIBRE**
+    /// * **Other**
     ///
     /// - Wire name: `LineType`.
     /// - Example: `FIBRE`.
@@ -7429,10 +7404,10 @@ pub struct PhysicalConnectionLoaType {
     pub pm_info: Option<crate::types::DescribePhysicalConnectionLoaResponsePmInfo>,
     /// The ISP. Valid values:
     ///
-    /// *   **China Telecom**
-    /// *   **China Unicom**
-    /// *   **China Mobile**
-    /// *   **Other ISPs in China**
+    /// * **China Telecom**
+    /// * **China Unicom**
+    /// * **China Mobile**
+    /// * **Other ISPs in China**
     ///
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.
@@ -7473,50 +7448,44 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
 pub struct DescribePhysicalConnectionsFilter {
     /// The key of the filter. Valid values:
     ///
-    /// *   **PhysicalConnectionId**: the ID of the Express Connect circuit.
+    /// * **PhysicalConnectionId**: the ID of the Express Connect circuit.
+    /// * **AccessPointId**: the ID of the access point.
+    /// * **Type**: the type of resource to which the Express Connect circuit is connected. You can set Type only to **VPC**.
+    /// * **LineOperator**: the connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **AccessPointId**: the ID of the access point.
+    ///   * **CT**: China Telecom.
+    ///   * **CU**: China Unicom.
+    ///   * **CM**: China Mobile.
+    ///   * **CO**: other connectivity providers in the Chinese mainland.
+    ///   * **Equinix**: Equinix.
+    ///   * **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **Spec**: the specification of the Express Connect circuit. Valid values:
     ///
-    /// *   **Type**: the type of resource to which the Express Connect circuit is connected. You can set Type only to **VPC**.
+    ///   * **1G and below**
+    ///   * **10G**
+    ///   * **40G**
+    ///   * **100G**
     ///
-    /// *   **LineOperator**: the connectivity provider of the Express Connect circuit. Valid values:
+    /// > By default, you cannot set the value to **40G** or **100G**. To use these values, you must first contact your account manager.
     ///
-    ///    *   **CT**: China Telecom.
-    ///    *   **CU**: China Unicom.
-    ///    *   **CM**: China Mobile.
-    ///    *   **CO**: other connectivity providers in the Chinese mainland.
-    ///    *   **Equinix**: Equinix.
-    ///    *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **Status**: the status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Spec**: the specification of the Express Connect circuit. Valid values:
+    ///   * **Initial**: The application is under review.
+    ///   * **Approved**: The application is approved.
+    ///   * **Allocating**: The system is allocating resources.
+    ///   * **Allocated**: The Express Connect circuit is under construction.
+    ///   * **Confirmed**: The Express Connect circuit is pending for user confirmation.
+    ///   * **Enabled**: The Express Connect circuit is enabled.
+    ///   * **Rejected**: The application is rejected.
+    ///   * **Canceled**: The application is canceled.
+    ///   * **Allocation Failed**: The system failed to allocate resources.
+    ///   * **Terminating**: The Express Connect circuit is being disabled.
+    ///   * **Terminated**: The Express Connect circuit is disabled.
+    /// * **Name**: the name of the Express Connect circuit.
+    /// * **ProductType**: the type of the Express Connect circuit. Valid values:
     ///
-    ///    *   **1G and below**
-    ///    *   **10G**
-    ///    *   **40G**
-    ///    *   **100G**
-    ///
-    /// >  By default, you cannot set the value to **40G** or **100G**. To use these values, you must first contact your account manager.
-    ///
-    /// *   **Status**: the status of the Express Connect circuit. Valid values:
-    ///
-    ///    *   **Initial**: The application is under review.
-    ///    *   **Approved**: The application is approved.
-    ///    *   **Allocating**: The system is allocating resources.
-    ///    *   **Allocated**: The Express Connect circuit is under construction.
-    ///    *   **Confirmed**: The Express Connect circuit is pending for user confirmation.
-    ///    *   **Enabled**: The Express Connect circuit is enabled.
-    ///    *   **Rejected**: The application is rejected.
-    ///    *   **Canceled**: The application is canceled.
-    ///    *   **Allocation Failed**: The system failed to allocate resources.
-    ///    *   **Terminating**: The Express Connect circuit is being disabled.
-    ///    *   **Terminated**: The Express Connect circuit is disabled.
-    ///
-    /// *   **Name**: the name of the Express Connect circuit.
-    ///
-    /// *   **ProductType**: the type of the Express Connect circuit. Valid values:
-    ///
-    ///    *   **VirtualPhysicalConnection**: shared Express Connect circuit
-    ///    *   **PhysicalConnection**: dedicated Express Connect circuit.
+    ///   * **VirtualPhysicalConnection**: shared Express Connect circuit
+    ///   * **PhysicalConnection**: dedicated Express Connect circuit.
     ///
     /// You can specify at most five filter conditions in each request. The logical relation among the filter conditions is **AND**. Therefore, an Express Connect circuit is returned only when all specified filter conditions are matched.
     ///
@@ -7562,17 +7531,17 @@ pub struct PhysicalConnectionType {
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial**
-    /// *   **Approved**
-    /// *   **Allocating**
-    /// *   **Allocated**
-    /// *   **Confirmed**
-    /// *   **Enabled**
-    /// *   **Rejected**
-    /// *   **Canceled**
-    /// *   **Allocation Failed**
-    /// *   **Terminating**
-    /// *   **Terminated**
+    /// * **Initial**
+    /// * **Approved**
+    /// * **Allocating**
+    /// * **Allocated**
+    /// * **Confirmed**
+    /// * **Enabled**
+    /// * **Rejected**
+    /// * **Canceled**
+    /// * **Allocation Failed**
+    /// * **Terminating**
+    /// * **Terminated**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
@@ -7644,12 +7613,12 @@ pub struct PhysicalConnectionType {
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CT`.
@@ -7681,13 +7650,13 @@ pub struct PhysicalConnectionType {
     pub end_time: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
     /// > Whether 40GBase-LR and 100GBase-LR ports can be created depends on resource supplies. For more information, contact your account manager.
     ///
@@ -7696,22 +7665,22 @@ pub struct PhysicalConnectionType {
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal**: enabled
-    /// *   **FinancialLocked**: locked due to overdue payments
-    /// *   **SecurityLocked**: locked for security reasons
+    /// * **Normal**: enabled
+    /// * **FinancialLocked**: locked due to overdue payments
+    /// * **SecurityLocked**: locked for security reasons
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
-    /// *   **Applying**: The LOA is pending for approval.
-    /// *   **Accept**: The LOA is approved.
-    /// *   **Available**: The LOA is available.
-    /// *   **Rejected**: The LOA is rejected.
-    /// *   **Completing**: The Express Connect circuit is under construction.
-    /// *   **Complete**: The Express Connect circuit is installed.
-    /// *   **Deleted**: The LOA is deleted.
+    /// * **Applying**: The LOA is pending for approval.
+    /// * **Accept**: The LOA is approved.
+    /// * **Available**: The LOA is available.
+    /// * **Rejected**: The LOA is rejected.
+    /// * **Completing**: The Express Connect circuit is under construction.
+    /// * **Complete**: The Express Connect circuit is installed.
+    /// * **Deleted**: The LOA is deleted.
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
@@ -7728,8 +7697,8 @@ pub struct PhysicalConnectionType {
     pub access_point_type: Option<String>,
     /// Indicates whether the data about pending orders is returned. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
@@ -7741,8 +7710,8 @@ pub struct PhysicalConnectionType {
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **VirtualPhysicalConnection**: shared Express Connect circuit
-    /// *   **PhysicalConnection**: dedicated Express Connect circuit
+    /// * **VirtualPhysicalConnection**: shared Express Connect circuit
+    /// * **PhysicalConnection**: dedicated Express Connect circuit
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `PhysicalConnection`.
@@ -7769,17 +7738,17 @@ pub struct PhysicalConnectionType {
     pub vlan_id: Option<String>,
     /// The payer for the hosted connection. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: The partner pays for the shared Express Connect circuit.
-    /// *   **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the shared Express Connect circuit.
+    /// * **PayByPhysicalConnectionOwner**: The partner pays for the shared Express Connect circuit.
+    /// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the shared Express Connect circuit.
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
     pub order_mode: Option<String>,
     /// The status of the shared Express Connect circuit. Valid values:
     ///
-    /// *   **Confirmed**
-    /// *   **UnConfirmed**
-    /// *   **Deleted**
+    /// * **Confirmed**
+    /// * **UnConfirmed**
+    /// * **Deleted**
     ///
     /// - Wire name: `VpconnStatus`.
     /// - Example: `Confirmed`.
@@ -7948,9 +7917,9 @@ pub struct NextHopRelatedInfo {
     pub instance_id: Option<String>,
     /// The type of the instance associated with the next hop. Valid values:
     ///
-    /// *   **VPC**: a VPC
-    /// *   **VBR**: a VBR
-    /// *   **PCONN**: an Express Connect circuit
+    /// * **VPC**: a VPC
+    /// * **VBR**: a VBR
+    /// * **PCONN**: an Express Connect circuit
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
@@ -7980,14 +7949,14 @@ impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
 pub struct NextHop {
     /// The ID of the region where the next hop is deployed.
     ///
-    /// >  This parameter is returned when the next hop type is set to **RouterInterface**.
+    /// > This parameter is returned when the next hop type is set to **RouterInterface**.
     ///
     /// - Wire name: `NextHopRegionId`.
     /// - Example: `cn-hangzhou`.
     pub next_hop_region_id: Option<String>,
     /// The weight of the route.
     ///
-    /// >  This parameter is returned when the next hop type is set to **RouterInterface**.
+    /// > This parameter is returned when the next hop type is set to **RouterInterface**.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
@@ -7999,28 +7968,28 @@ pub struct NextHop {
     pub next_hop_id: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
-    /// *   **0**: unavailable
-    /// *   **1**: available
+    /// * **0**: unavailable
+    /// * **1**: available
     ///
-    /// >  This parameter is returned when the next hop type is set to **RouterInterface**.
+    /// > This parameter is returned when the next hop type is set to **RouterInterface**.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
     pub enabled: Option<i32>,
     /// The next hop type. Valid values:
     ///
-    /// *   **Instance**: an ECS instance.
-    /// *   **HaVip**: an HaVip.
-    /// *   **VpnGateway**: a VPN gateway.
-    /// *   **NatGateway**: a NAT gateway.
-    /// *   **NetworkInterface**: a secondary ENI.
-    /// *   **RouterInterface**: a router interface.
-    /// *   **IPv6Gateway**: an IPv6 gateway.
-    /// *   **Attachment**: a transit router.
-    /// *   **Ipv4Gateway**: an IPv4 gateway.
-    /// *   **GatewayEndpoint**: a gateway endpoint.
-    /// *   **CenBasic**: CEN does not support transit routers.
-    /// *   **Ecr**: ECR.
+    /// * **Instance**: an ECS instance.
+    /// * **HaVip**: an HaVip.
+    /// * **VpnGateway**: a VPN gateway.
+    /// * **NatGateway**: a NAT gateway.
+    /// * **NetworkInterface**: a secondary ENI.
+    /// * **RouterInterface**: a router interface.
+    /// * **IPv6Gateway**: an IPv6 gateway.
+    /// * **Attachment**: a transit router.
+    /// * **Ipv4Gateway**: an IPv4 gateway.
+    /// * **GatewayEndpoint**: a gateway endpoint.
+    /// * **CenBasic**: CEN does not support transit routers.
+    /// * **Ecr**: ECR.
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
@@ -8072,29 +8041,29 @@ impl<'de> ::serde::Deserialize<'de> for NextHops {
 pub struct RouteEntry {
     /// The status of the route entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     pub status: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **Custom**: custom routes.
-    /// *   **System**: system routes.
-    /// *   **BGP**: BGP routes.
-    /// *   **CEN**: CEN routes.
-    /// *   **ECR**: ECR routes.
+    /// * **Custom**: custom routes.
+    /// * **System**: system routes.
+    /// * **BGP**: BGP routes.
+    /// * **CEN**: CEN routes.
+    /// * **ECR**: ECR routes.
     ///
     /// - Wire name: `Type`.
     /// - Example: `Custom`.
     pub r#type: Option<String>,
     /// The IP version. Valid values: Valid values:
     ///
-    /// *   **ipv4**
-    /// *   **ipv6**
+    /// * **ipv4**
+    /// * **ipv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -8141,6 +8110,7 @@ pub struct RouteEntry {
     /// - Example: `TR`.
     pub service_type: Option<String>,
     /// The route origin. Valid values:
+    ///
     /// * **RoutePropagation**: The route is created by a dynamic propagation source.
     /// * **SystemCreate**: The route is created by the system.
     /// * **CustomCreate**: The route is created by a user.
@@ -8247,9 +8217,9 @@ pub struct RouterTableListType {
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -8261,8 +8231,8 @@ pub struct RouterTableListType {
     pub router_id: Option<String>,
     /// The type of the cloud resource with which the route table is associated. Valid values:
     ///
-    /// *   **VSwitch**: vSwitch
-    /// *   **Gateway**: IPv4 gateway
+    /// * **VSwitch**: vSwitch
+    /// * **Gateway**: IPv4 gateway
     ///
     /// - Wire name: `AssociateType`.
     /// - Example: `VSwitch`.
@@ -8284,8 +8254,8 @@ pub struct RouterTableListType {
     pub description: Option<String>,
     /// The type of the route table. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
+    /// * **Custom**
+    /// * **System**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
@@ -8298,9 +8268,7 @@ pub struct RouterTableListType {
     /// The type of the vRouter to which the route table belongs. Valid values:
     ///
     /// - **VRouter**: a vRouter.
-    ///
     /// - **VBR**: a VBR.
-    ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
     pub router_type: Option<String>,
@@ -8317,9 +8285,8 @@ pub struct RouterTableListType {
     pub gateway_ids: Option<crate::types::GatewayIds>,
     /// Whether to receive the propagation routes. Valid Values:
     ///
-    /// *   **true**: received.
-    ///
-    /// *   **false**: not received.
+    /// * **true**: received.
+    /// * **false**: not received.
     ///
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.
@@ -8387,22 +8354,22 @@ pub struct DescribeRouteTablesNextHop {
     pub weight: Option<i32>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **Instance**: an ECS instance
-    /// *   **HaVip**: an HaVip
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NatGateway**: a NAT gateway
-    /// *   **NetworkInterface**: a secondary ENI
-    /// *   **RouterInterface**: a router interface
-    /// *   **IPv6Gateway**: an IPv6 gateway
-    /// *   **Attachment**: a transit router
+    /// * **Instance**: an ECS instance
+    /// * **HaVip**: an HaVip
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NatGateway**: a NAT gateway
+    /// * **NetworkInterface**: a secondary ENI
+    /// * **RouterInterface**: a router interface
+    /// * **IPv6Gateway**: an IPv6 gateway
+    /// * **Attachment**: a transit router
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `HaVip`.
     pub next_hop_type: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
-    /// *   **0**: unavailable
-    /// *   **1**: available
+    /// * **0**: unavailable
+    /// * **1**: available
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `0`.
@@ -8448,33 +8415,33 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
 pub struct DescribeRouteTablesRouteEntry {
     /// The route type. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
-    /// *   **BGP**
-    /// *   **CEN**
+    /// * **Custom**
+    /// * **System**
+    /// * **BGP**
+    /// * **CEN**
     ///
     /// - Wire name: `Type`.
     /// - Example: `System`.
     pub r#type: Option<String>,
     /// The route status. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
     pub status: Option<String>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **Instance** (default): an Elastic Compute Service (ECS) instance
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NatGateway**: a NAT gateway
-    /// *   **NetworkInterface**: a secondary elastic network interface (ENI)
-    /// *   **RouterInterface**: a router interface
-    /// *   **IPv6Gateway**: an IPv6 gateway
-    /// *   **Attachment**: a transit router
+    /// * **Instance** (default): an Elastic Compute Service (ECS) instance
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NatGateway**: a NAT gateway
+    /// * **NetworkInterface**: a secondary elastic network interface (ENI)
+    /// * **RouterInterface**: a router interface
+    /// * **IPv6Gateway**: an IPv6 gateway
+    /// * **Attachment**: a transit router
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `local`.
@@ -8508,8 +8475,8 @@ pub struct DescribeRouteTablesRouteEntry {
     pub description: Option<String>,
     /// The destination CIDR block of the route. The destination CIDR block supports IPv4 and IPv6. Make sure that the destination CIDR block meets the following requirements:
     ///
-    /// *   The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
-    /// *   The destination CIDR block of each route in the route table is unique.
+    /// * The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
+    /// * The destination CIDR block of each route in the route table is unique.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.1/24`.
@@ -8570,8 +8537,8 @@ pub struct RouteTable {
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -8583,8 +8550,8 @@ pub struct RouteTable {
     pub v_router_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
+    /// * **Custom**
+    /// * **System**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
@@ -8826,9 +8793,9 @@ pub struct RouterInterfaceType {
     pub opposite_access_point_id: Option<String>,
     /// The service status of the router interface. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -8840,8 +8807,8 @@ pub struct RouterInterfaceType {
     pub opposite_bandwidth: Option<i32>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
@@ -8863,24 +8830,24 @@ pub struct RouterInterfaceType {
     pub access_point_id: Option<String>,
     /// Indicates whether protection against malicious IPv6 traffic is enabled. Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
-    /// *   **unsupport**
+    /// * **on**
+    /// * **off**
+    /// * **unsupport**
     ///
     /// - Wire name: `Ipv6Status`.
     /// - Example: `on`.
     pub ipv6_status: Option<String>,
     /// Indicates whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Example: `false`.
     pub fast_link_mode: Option<bool>,
     /// Resource Group ID.
     ///
-    /// For more information about resource groups, please refer to [What is a Resource Group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, please refer to [What is a Resource Group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -9032,9 +8999,9 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances 
 pub struct SnatTableEntry {
     /// The status of the SNAT entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Deleting**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
@@ -9044,8 +9011,8 @@ pub struct SnatTableEntry {
     /// - Wire name: `SnatEntryName`.
     /// - Example: `SnatEntry-1`.
     pub snat_entry_name: Option<String>,
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access the Internet.
-    /// *   When you query SNAT entries of VPC NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access external networks.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access the Internet.
+    /// * When you query SNAT entries of VPC NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbdsffvfgdfds****`.
@@ -9065,8 +9032,8 @@ pub struct SnatTableEntry {
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-gz3r3odawdgffde****`.
     pub snat_table_id: Option<String>,
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter indicates the EIP in an SNAT entry.
-    /// *   When you query SNAT entries of VPC NAT gateways, this parameter indicates the NAT IP address in an SNAT entry.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter indicates the EIP in an SNAT entry.
+    /// * When you query SNAT entries of VPC NAT gateways, this parameter indicates the NAT IP address in an SNAT entry.
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.
@@ -9127,9 +9094,9 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
 pub struct SslVpnClientCertKey {
     /// The status of the SSL client certificate. Valid values:
     ///
-    /// *   **expiring-soon**: The certificate expires in one week.
-    /// *   **normal**
-    /// *   **expired**
+    /// * **expiring-soon**: The certificate expires in one week.
+    /// * **normal**
+    /// * **expired**
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
@@ -9170,7 +9137,7 @@ pub struct SslVpnClientCertKey {
     pub region_id: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -9244,7 +9211,7 @@ pub struct ClientInfoList {
     pub connected_time: Option<i64>,
     /// The SSL client certificate used by the client.
     ///
-    /// >  If the client uses two-factor authentication to establish an SSL-VPN connection to Alibaba Cloud, the return value is the username of the client.
+    /// > If the client uses two-factor authentication to establish an SSL-VPN connection to Alibaba Cloud, the return value is the username of the client.
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `CN=vsc-gw8gkh6gtilf1whgc****`.
@@ -9314,8 +9281,8 @@ pub struct SslVpnServer {
     pub i_daa_s_region_id: Option<String>,
     /// Indicates whether data compression is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
@@ -9362,8 +9329,8 @@ pub struct SslVpnServer {
     pub name: Option<String>,
     /// Indicates whether two-factor authentication is enabled.
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `true`.
@@ -9380,7 +9347,7 @@ pub struct SslVpnServer {
     pub proto: Option<String>,
     /// The resource group ID of the SSL server.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -9392,8 +9359,8 @@ pub struct SslVpnServer {
     pub i_daa_s_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
-    /// *   This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
-    /// *   If the SSL server is associated with an IDaaS EIAM 1.0 instance, no value is returned.
+    /// * This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
+    /// * If the SSL server is associated with an IDaaS EIAM 1.0 instance, no value is returned.
     ///
     /// - Wire name: `IDaaSInstanceVersion`.
     /// - Example: `EIAM 2.0`.
@@ -9455,8 +9422,8 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
 pub struct TagKey {
     /// The type of the tag key. Valid values:
     ///
-    /// *   **Custom**: custom
-    /// *   **System**: system
+    /// * **Custom**: custom
+    /// * **System**: system
     ///
     /// - Wire name: `Type`.
     /// - Example: `Custom`.
@@ -9649,8 +9616,8 @@ pub struct DescribeVSwitchAttributesRouteTable {
     pub route_table_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
-    /// *   **System**
-    /// *   **Custom**
+    /// * **System**
+    /// * **Custom**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
@@ -9679,8 +9646,8 @@ pub struct VSwitch {
     pub vpc_id: Option<String>,
     /// The status of the vSwitch. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -9692,8 +9659,8 @@ pub struct VSwitch {
     pub creation_time: Option<String>,
     /// Indicates whether the vSwitch is the default vSwitch. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
@@ -9749,17 +9716,17 @@ pub struct VSwitch {
     pub v_switch_name: Option<String>,
     /// Indicates whether the vSwitch is shared.
     ///
-    /// *   If no value is returned, the vSwitch is a regular vSwitch.
-    /// *   If **Shared** is returned, the vSwitch is shared.
-    /// *   If **Sharing** is returned, the vSwitch is being shared.
+    /// * If no value is returned, the vSwitch is a regular vSwitch.
+    /// * If **Shared** is returned, the vSwitch is shared.
+    /// * If **Sharing** is returned, the vSwitch is being shared.
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
     pub share_type: Option<String>,
     /// Indicates whether IPv6 is enabled for the vSwitch. If you enable IPv6, you must configure an IPv6 CIDR block for the vSwitch. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.
@@ -9822,8 +9789,8 @@ impl<'de> ::serde::Deserialize<'de> for VSwitches {
 }
 /// The route type. Valid values:
 ///
-/// *   **custom** (default): a destination-based route
-/// *   **bgp**: a BGP route
+/// * **custom** (default): a destination-based route
+/// * **bgp**: a BGP route
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteEntryType {
@@ -9855,23 +9822,23 @@ pub struct VcoRouteEntries {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route.
     ///
-    /// >  The current parameter has no effect.
+    /// > The current parameter has no effect.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
     pub weight: Option<i32>,
     /// The status of the route.
     ///
-    /// *   **published**: indicates that the current route is advertised to the transit router.
-    /// *   **Active**: indicates that the current BGP route is available.
+    /// * **published**: indicates that the current route is advertised to the transit router.
+    /// * **Active**: indicates that the current BGP route is available.
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
     pub state: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **custom**: a destination-based route
-    /// *   **bgp**: a BGP route
+    /// * **custom**: a destination-based route
+    /// * **bgp**: a BGP route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `custom`.
@@ -9895,8 +9862,8 @@ pub struct VcoRouteEntries {
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
-    /// *   **CLOUD**: indicates that the current BGP route is learned by the IPsec-VPN connection from the transit router.
-    /// *   **VPN_BGP**: indicates that the current BGP route is learned by the IPsec-VPN connection from the data center.
+    /// * **CLOUD**: indicates that the current BGP route is learned by the IPsec-VPN connection from the transit router.
+    /// * **VPN_BGP**: indicates that the current BGP route is learned by the IPsec-VPN connection from the data center.
     ///
     /// - Wire name: `Source`.
     /// - Example: `CLOUD`.
@@ -9936,8 +9903,8 @@ impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
 pub struct VpnRouteCount {
     /// The route type. Valid values:
     ///
-    /// *   **custom**: destination-based route.
-    /// *   **bgp**: BGP route.
+    /// * **custom**: destination-based route.
+    /// * **bgp**: BGP route.
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `bgp`.
@@ -9949,8 +9916,8 @@ pub struct VpnRouteCount {
     pub route_count: Option<i32>,
     /// The source of the BGP route. Valid values:
     ///
-    /// *   **CLOUD**: The current BGP route is learned by the IPsec connection from the transit router.
-    /// *   **VPN_BGP**: The current BGP route is learned by the IPsec connection from the data center.
+    /// * **CLOUD**: The current BGP route is learned by the IPsec connection from the transit router.
+    /// * **VPN_BGP**: The current BGP route is learned by the IPsec connection from the data center.
     ///
     /// - Wire name: `Source`.
     /// - Example: `VPN_BGP`.
@@ -9975,12 +9942,12 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
 pub struct AssociatedPhysicalConnection {
     /// The status of the VBR. Valid values:
     ///
-    /// *   **unconfirmed**
-    /// *   **active:**
-    /// *   **terminating**
-    /// *   **terminated**
-    /// *   **recovering**
-    /// *   **deleting:**
+    /// * **unconfirmed**
+    /// * **active:**
+    /// * **terminating**
+    /// * **terminated**
+    /// * **recovering**
+    /// * **deleting:**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -10017,8 +9984,8 @@ pub struct AssociatedPhysicalConnection {
     pub local_gateway_ip: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal:** The Express Connect circuit is running as normal.
-    /// *   **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
+    /// * **Normal:** The Express Connect circuit is running as normal.
+    /// * **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
@@ -10032,24 +9999,24 @@ pub struct AssociatedPhysicalConnection {
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
     pub enable_ipv6: Option<bool>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial:** The application is under review.
-    /// *   **Approved**: The application is approved.
-    /// *   **Allocating**: The system is allocating resources.
-    /// *   **Allocated**: The Express Connect circuit is under construction.
-    /// *   **Confirmed**: The Express Connect circuit is to be confirmed.
-    /// *   **Enabled**: The Express Connect circuit is enabled.
-    /// *   **Rejected**: The application is rejected.
-    /// *   **Canceled**: The application is canceled.
-    /// *   **Allocation Failed:** The system failed to allocate resources.
-    /// *   **Terminated:** The Express Connect circuit is disabled.
+    /// * **Initial:** The application is under review.
+    /// * **Approved**: The application is approved.
+    /// * **Allocating**: The system is allocating resources.
+    /// * **Allocated**: The Express Connect circuit is under construction.
+    /// * **Confirmed**: The Express Connect circuit is to be confirmed.
+    /// * **Enabled**: The Express Connect circuit is enabled.
+    /// * **Rejected**: The application is rejected.
+    /// * **Canceled**: The application is canceled.
+    /// * **Allocation Failed:** The system failed to allocate resources.
+    /// * **Terminated:** The Express Connect circuit is disabled.
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Enabled`.
@@ -10140,11 +10107,11 @@ pub struct AssociatedCen {
     pub cen_id: Option<String>,
     /// The status of the CEN instance. Valid values:
     ///
-    /// *   **Attached**
-    /// *   **Attaching**
-    /// *   **Detached**
-    /// *   **Detaching**
-    /// *   If no value is returned, the VBR is not attached to a CEN instance.
+    /// * **Attached**
+    /// * **Attaching**
+    /// * **Detached**
+    /// * **Detaching**
+    /// * If no value is returned, the VBR is not attached to a CEN instance.
     ///
     /// - Wire name: `CenStatus`.
     /// - Example: `Attached`.
@@ -10194,12 +10161,12 @@ pub struct VirtualBorderRouterType {
     pub creation_time: Option<String>,
     /// The status of the VBR. Valid values:
     ///
-    /// *   **unconfirmed**
-    /// *   **active**
-    /// *   **terminating**
-    /// *   **terminated**
-    /// *   **recovering**
-    /// *   **deleting:**
+    /// * **unconfirmed**
+    /// * **active**
+    /// * **terminating**
+    /// * **terminated**
+    /// * **recovering**
+    /// * **deleting:**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -10236,8 +10203,8 @@ pub struct VirtualBorderRouterType {
     pub activation_time: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal:** The Express Connect circuit is running as normal.
-    /// *   **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
+    /// * **Normal:** The Express Connect circuit is running as normal.
+    /// * **FinancialLocked:** The Express Connect circuit is locked due to overdue payments.
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
@@ -10304,8 +10271,8 @@ pub struct VirtualBorderRouterType {
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -10341,16 +10308,16 @@ pub struct VirtualBorderRouterType {
     pub recovery_time: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial:** The application is under review.
-    /// *   **Approved**: The application is approved.
-    /// *   **Allocating**: The system is allocating resources.
-    /// *   **Allocated**: The Express Connect circuit is under construction.
-    /// *   **Confirmed**: The Express Connect circuit is to be confirmed.
-    /// *   **Enabled**: The Express Connect circuit is enabled.
-    /// *   **Rejected**: The application is rejected.
-    /// *   **Canceled**: The application is canceled.
-    /// *   **Allocation Failed:** The system failed to allocate resources.
-    /// *   **Terminated:** The Express Connect circuit is disabled.
+    /// * **Initial:** The application is under review.
+    /// * **Approved**: The application is approved.
+    /// * **Allocating**: The system is allocating resources.
+    /// * **Allocated**: The Express Connect circuit is under construction.
+    /// * **Confirmed**: The Express Connect circuit is to be confirmed.
+    /// * **Enabled**: The Express Connect circuit is enabled.
+    /// * **Rejected**: The application is rejected.
+    /// * **Canceled**: The application is canceled.
+    /// * **Allocation Failed:** The system failed to allocate resources.
+    /// * **Terminated:** The Express Connect circuit is disabled.
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Normal`.
@@ -10367,8 +10334,8 @@ pub struct VirtualBorderRouterType {
     pub access_point_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
-    /// *   **PrePaid:** subscription. If you choose this billing method, make sure that your account supports balance payments or credit payments.
-    /// *   **PostPaid:** pay-as-you-go.
+    /// * **PrePaid:** subscription. If you choose this billing method, make sure that your account supports balance payments or credit payments.
+    /// * **PostPaid:** pay-as-you-go.
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.
@@ -10391,7 +10358,7 @@ pub struct VirtualBorderRouterType {
     pub bandwidth: Option<i32>,
     /// The resource group ID.
     ///
-    /// For more information about resource groups, see [Resource groups](https://www.alibabacloud.com/help/doc-detail/94475.htm).
+    /// For more information about resource groups, see [Resource groups](<https://www.alibabacloud.com/help/doc-detail/94475.htm>).
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -10405,21 +10372,21 @@ pub struct VirtualBorderRouterType {
     pub ecr_id: Option<String>,
     /// Indicates whether to allow service access between data centers. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
-    /// >  If no value is returned, service access between data centers is not allowed.
+    /// > If no value is returned, service access between data centers is not allowed.
     ///
     /// - Wire name: `SitelinkEnable`.
     /// - Example: `false`.
     pub sitelink_enable: Option<bool>,
     /// The status of the ECR. Valid values:
     ///
-    /// *   **Attached**
-    /// *   **Attaching**
-    /// *   **Detached**
-    /// *   **Detaching**
-    /// *   If no value is returned, the VBR is not attached to a CEN instance.
+    /// * **Attached**
+    /// * **Attaching**
+    /// * **Detached**
+    /// * **Detaching**
+    /// * If no value is returned, the VBR is not attached to a CEN instance.
     ///
     /// - Wire name: `EcrAttatchStatus`.
     /// - Example: `Attached`.
@@ -10512,12 +10479,12 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The status of the VBR. Valid values:
     ///
-    /// *   **unconfirmed**
-    /// *   **active**
-    /// *   **terminating**
-    /// *   **terminated**
-    /// *   **recovering**
-    /// *   **deleting**
+    /// * **unconfirmed**
+    /// * **active**
+    /// * **terminating**
+    /// * **terminated**
+    /// * **recovering**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
@@ -10561,8 +10528,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub local_gateway_ip: Option<String>,
     /// The status of the bandwidth. Valid values:
     ///
-    /// *   **Active**
-    /// *   **Inactive**
+    /// * **Active**
+    /// * **Inactive**
     ///
     /// - Wire name: `BandwidthStatus`.
     /// - Example: `Active`.
@@ -10588,8 +10555,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
@@ -10616,8 +10583,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub termination_time: Option<String>,
     /// The status of the VBR associated with the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `PConnVbrBussinessStatus`.
     /// - Example: `Normal`.
@@ -10641,8 +10608,8 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub vbr_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
-    /// *   **PrePaid**: subscription. If you choose this billing method, make sure that your Apsara Stack account supports balance payments or credit payments.
-    /// *   **PostPaid**: pay-as-you-go.
+    /// * **PrePaid**: subscription. If you choose this billing method, make sure that your Apsara Stack account supports balance payments or credit payments.
+    /// * **PostPaid**: pay-as-you-go.
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.
@@ -10760,9 +10727,9 @@ pub struct CloudResourceSetType {
     pub resource_count: Option<i32>,
     /// The type of resource deployed in the VPC. Valid values: Valid values:
     ///
-    /// *   **VSwitch**
-    /// *   **VRouter**
-    /// *   **RouteTable**
+    /// * **VSwitch**
+    /// * **VRouter**
+    /// * **RouteTable**
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
@@ -10806,12 +10773,12 @@ impl<'de> ::serde::Deserialize<'de> for CloudResources {
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block type of the VPC. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If you are allowed to use single-ISP bandwidth, valid values are **ChinaTelecom**, **ChinaUnicom**, and **ChinaMobile**
+    /// > If you are allowed to use single-ISP bandwidth, valid values are **ChinaTelecom**, **ChinaUnicom**, and **ChinaMobile**
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -10860,10 +10827,10 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
 pub struct AssociatedPropagationSource {
     /// The source type.
     ///
-    /// *   **CEN**
-    /// *   **VPN**
-    /// *   **TR**
-    /// *   **ECR**
+    /// * **CEN**
+    /// * **VPN**
+    /// * **TR**
+    /// * **ECR**
     ///
     /// - Wire name: `SourceType`.
     /// - Example: `CEN`.
@@ -10879,9 +10846,9 @@ pub struct AssociatedPropagationSource {
     pub source_instance_id: Option<String>,
     /// The binding status.
     ///
-    /// *   **Attaching**
-    /// *   **Attached**
-    /// *   **Detaching**
+    /// * **Attaching**
+    /// * **Attached**
+    /// * **Detaching**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attaching`.
@@ -10940,8 +10907,8 @@ pub struct GrantRuleModel {
     pub instance_id: Option<String>,
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
@@ -11038,8 +11005,8 @@ pub struct Vpc {
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -11051,8 +11018,8 @@ pub struct Vpc {
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC in the region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -11079,10 +11046,10 @@ pub struct Vpc {
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**
-    /// *   **InUse**
-    /// *   **Deleted**
-    /// *   **Pending**
+    /// * **Available**
+    /// * **InUse**
+    /// * **Deleted**
+    /// * **Pending**
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
@@ -11136,9 +11103,7 @@ pub struct Vpc {
     /// Valid values:
     ///
     /// - false: false
-    ///
     /// - true: true
-    ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
     pub enabled_ipv6: Option<bool>,
@@ -11245,8 +11210,8 @@ pub struct VpnAttachment {
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
@@ -11257,8 +11222,8 @@ pub struct VpnAttachment {
     ///
     /// **BGPSupport**: indicates whether the IPsec-VPN connection supports BGP.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"description\":\"forwarding 1.7.22\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"BGPSupport\":\"true\",\"IDaaSNewVersion\":\"true\"}`.
@@ -11290,10 +11255,10 @@ impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
 }
 /// The state of the IPsec-VPN connection. Valid values:
 ///
-/// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-/// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-/// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-/// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+/// * **ike_sa_not_established**: Phase 1 negotiations failed.
+/// * **ike_sa_established**: Phase 1 negotiations succeeded.
+/// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+/// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnConnectionStatus {
@@ -11338,16 +11303,16 @@ pub struct IkeConfig {
     pub local_id: Option<String>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
     pub ike_mode: Option<String>,
     /// The version of the IKE protocol.
     ///
-    /// *   **ikev1**
-    /// *   **ikev2**
+    /// * **ikev1**
+    /// * **ikev2**
     ///
     /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and is more suitable for scenarios in which multiple CIDR blocks are used.
     ///
@@ -11434,8 +11399,8 @@ impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
 pub struct VcoHealthCheck {
     /// The state of the health check. Valid values:
     ///
-    /// *   **failed**
-    /// *   **success**: normal
+    /// * **failed**
+    /// * **success**: normal
     ///
     /// - Wire name: `Status`.
     /// - Example: `failed`.
@@ -11462,16 +11427,16 @@ pub struct VcoHealthCheck {
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
     pub enable: Option<String>,
     /// Indicates whether advertised routes are withdrawn when the health check fails. Valid values:
     ///
-    /// *   **revoke_route**: Advertised routes are withdrawn.
-    /// *   **reserve_route**: Advertised routes are not withdrawn.
+    /// * **revoke_route**: Advertised routes are withdrawn.
+    /// * **reserve_route**: Advertised routes are not withdrawn.
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
@@ -11500,8 +11465,8 @@ impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
 pub struct VpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
     ///
-    /// *   **success**: normal
-    /// *   **failed**
+    /// * **success**: normal
+    /// * **failed**
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
@@ -11518,8 +11483,8 @@ pub struct VpnBgpConfig {
     pub tunnel_cidr: Option<String>,
     /// Indicates whether BGP is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
@@ -11566,16 +11531,16 @@ impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
 }
 /// The association state of the IPsec-VPN connection. Valid values:
 ///
-/// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
-/// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
-/// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
-/// *   **attached**: The IPsec-VPN connection is associated with a transit router.
-/// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
-/// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
-/// *   **provisioning**: The IPsec-VPN connection is being prepared.
-/// *   **updating**: The IPsec-VPN connection is being updated.
-/// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
-/// *   **deleted**: The IPsec-VPN connection is deleted.
+/// * **active**: The IPsec-VPN connection is associated with a VPN gateway.
+/// * **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+/// * **attaching**: The IPsec-VPN connection is being associated with a transit router.
+/// * **attached**: The IPsec-VPN connection is associated with a transit router.
+/// * **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+/// * **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+/// * **provisioning**: The IPsec-VPN connection is being prepared.
+/// * **updating**: The IPsec-VPN connection is being updated.
+/// * **Upgrading**: The IPsec-VPN connection is being upgraded.
+/// * **deleted**: The IPsec-VPN connection is deleted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum State {
@@ -11613,8 +11578,8 @@ pub enum State {
 pub struct DescribeVpnConnectionTunnelBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
-    /// *   **success**
-    /// *   **false**
+    /// * **success**
+    /// * **false**
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `success`.
@@ -11682,8 +11647,8 @@ pub struct DescribeVpnConnectionTunnelIkeConfig {
     pub ike_lifetime: Option<String>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -11788,16 +11753,16 @@ pub struct TunnelOption {
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     pub enable_dpd: Option<String>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -11816,37 +11781,37 @@ pub struct TunnelOption {
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**: The tunnel is an active tunnel.
-    /// *   **slave**: The tunnel is a standby tunnel.
+    /// * **master**: The tunnel is an active tunnel.
+    /// * **slave**: The tunnel is a standby tunnel.
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
     pub role: Option<String>,
     /// The order in which the tunnel is created.
     ///
-    /// *   **1**: Tunnel 1.
-    /// *   **2**: Tunnel 2.
+    /// * **1**: Tunnel 1.
+    /// * **2**: Tunnel 2.
     ///
-    /// >  This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
+    /// > This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
     pub tunnel_index: Option<i32>,
     /// The tunnel status. Valid values:
     ///
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
     pub state: Option<String>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
@@ -11867,7 +11832,7 @@ pub struct TunnelOption {
     >,
     /// The zone where the tunnel is deployed.
     ///
-    /// You can call [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) to query zone IDs.
+    /// You can call [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) to query zone IDs.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-i`.
@@ -11940,8 +11905,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
 pub struct DescribeVpnConnectionsVpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
     ///
-    /// *   **success**
-    /// *   **false**
+    /// * **success**
+    /// * **false**
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
@@ -12015,21 +11980,20 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
 pub struct VpnConnection {
     /// The status of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
     pub status: Option<crate::types::DescribeVpnConnectionStatus>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection.
     ///
-    /// *   **true**
+    /// * **true**
     ///
-    ///    After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
-    ///
-    /// *   **false**
+    ///   After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
+    /// * **false**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -12048,8 +12012,8 @@ pub struct VpnConnection {
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start.
     ///
-    /// *   **true**: Negotiations are reinitiated after the configuration is changed.
-    /// *   **false**: Negotiations are reinitiated after traffic is detected.
+    /// * **true**: Negotiations are reinitiated after the configuration is changed.
+    /// * **false**: Negotiations are reinitiated after traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
@@ -12090,11 +12054,10 @@ pub struct VpnConnection {
     pub name: Option<String>,
     /// Indicates whether dead peer detection (DPD) is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **true**
+    /// * **true**
     ///
-    ///    The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP security association (SA), IPsec SA, and IPsec tunnel are deleted.
-    ///
-    /// *   **false**
+    ///   The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP security association (SA), IPsec SA, and IPsec tunnel are deleted.
+    /// * **false**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -12117,17 +12080,17 @@ pub struct VpnConnection {
     pub vpn_bgp_config: Option<crate::types::DescribeVpnConnectionsVpnBgpConfig>,
     /// The type of resource that is associated with the IPsec-VPN connection. Valid values:
     ///
-    /// *   **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
-    /// *   **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
-    /// *   **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
+    /// * **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
+    /// * **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
+    /// * **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public**
-    /// *   **private**
+    /// * **public**
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -12144,16 +12107,16 @@ pub struct VpnConnection {
     pub spec: Option<String>,
     /// The association state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
-    /// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
-    /// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
-    /// *   **attached**: The IPsec-VPN connection is associated with a transit router.
-    /// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
-    /// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
-    /// *   **provisioning**: The IPsec-VPN connection is being prepared.
-    /// *   **updating**: The IPsec-VPN connection is being updated.
-    /// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
-    /// *   **deleted**: The IPsec-VPN connection is deleted.
+    /// * **active**: The IPsec-VPN connection is associated with a VPN gateway.
+    /// * **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+    /// * **attaching**: The IPsec-VPN connection is being associated with a transit router.
+    /// * **attached**: The IPsec-VPN connection is associated with a transit router.
+    /// * **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+    /// * **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+    /// * **provisioning**: The IPsec-VPN connection is being prepared.
+    /// * **updating**: The IPsec-VPN connection is being updated.
+    /// * **Upgrading**: The IPsec-VPN connection is being upgraded.
+    /// * **deleted**: The IPsec-VPN connection is deleted.
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
@@ -12170,15 +12133,15 @@ pub struct VpnConnection {
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
     pub cross_account_authorized: Option<bool>,
     /// The gateway IP address of the IPsec-VPN connection.
     ///
-    /// >  This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
+    /// > This parameter is returned only if the IPsec-VPN connection is associated with a transit router.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `10.XX.XX.10`.
@@ -12191,15 +12154,15 @@ pub struct VpnConnection {
     >,
     /// Indicates whether BGP is enabled for the tunnel. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group information.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group information.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -12348,25 +12311,25 @@ pub enum DescribeVpnGatewayStatus {
 pub struct ReservationData {
     /// The status of the pending order. Valid values:
     ///
-    /// *   **1**: indicates that the order of the renewal or specification change has not taken effect.
-    /// *   **2**: indicates that the order is an order for temporary upgrade and the order has taken effect. After the temporary upgrade expires, the system restores the VPN gateway to its previous specifications. In this case, **ReservationIpsec**, **ReservationMaxConnections**, **ReservationSpec**, and **ReservationSsl** indicate the previous specification.
+    /// * **1**: indicates that the order of the renewal or specification change has not taken effect.
+    /// * **2**: indicates that the order is an order for temporary upgrade and the order has taken effect. After the temporary upgrade expires, the system restores the VPN gateway to its previous specifications. In this case, **ReservationIpsec**, **ReservationMaxConnections**, **ReservationSpec**, and **ReservationSsl** indicate the previous specification.
     ///
     /// - Wire name: `Status`.
     /// - Example: `1`.
     pub status: Option<String>,
     /// The type of the pending order. Valid values:
     ///
-    /// *   **RENEWCHANGE**: renewal with upgrade or downgrade
-    /// *   **TEMP_UPGRADE**: temporary upgrade
-    /// *   **RENEW**: renewal
+    /// * **RENEWCHANGE**: renewal with upgrade or downgrade
+    /// * **TEMP_UPGRADE**: temporary upgrade
+    /// * **RENEW**: renewal
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `TEMP_UPGRADE`.
     pub reservation_order_type: Option<String>,
     /// The IPsec-VPN status of the pending order. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `ReservationIpsec`.
     /// - Example: `enable`.
@@ -12378,8 +12341,8 @@ pub struct ReservationData {
     pub reservation_spec: Option<String>,
     /// The SSL-VPN status of the pending order. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `ReservationSsl`.
     /// - Example: `enable`.
@@ -12437,19 +12400,19 @@ impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
 }
 /// The bandwidth specification.
 ///
-/// *   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
-/// *   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
+/// * If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
+/// * In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
 ///
 /// Different bandwidth specifications may affect returned zone information. Valid values:
 ///
-/// *   **5M**
-/// *   **10M**
-/// *   **20M**
-/// *   **50M**
-/// *   **100M**
-/// *   **200M**
-/// *   **500M**
-/// *   **1000M**
+/// * **5M**
+/// * **10M**
+/// * **20M**
+/// * **50M**
+/// * **100M**
+/// * **200M**
+/// * **500M**
+/// * **1000M**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Spec {
@@ -12478,8 +12441,8 @@ pub enum Spec {
 );
 /// The language in which the returned results are displayed. Valid values:
 ///
-/// *   **zh-CN**: Chinese
-/// *   **en-US** (default): English
+/// * **zh-CN**: Chinese
+/// * **en-US** (default): English
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AcceptLanguage {
@@ -12520,8 +12483,8 @@ impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
 }
 /// The payment status of the VPN gateway. Valid values:
 ///
-/// *   **Normal**
-/// *   **FinancialLocked**
+/// * **Normal**
+/// * **FinancialLocked**
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BusinessStatus {
@@ -12547,11 +12510,11 @@ pub struct VpnGateway {
     pub vpn_type: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -12571,11 +12534,10 @@ pub struct VpnGateway {
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
     pub spec: Option<String>,
-    /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the value of this parameter is the IP address of the VPN gateway, which can be used to create IPsec-VPN or SSL-VPN connections.
+    /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the value of this parameter is the IP address of the VPN gateway, which can be used to create IPsec-VPN or SSL-VPN connections.
+    /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the value of this parameter is the first IP address that is used to create an IPsec-VPN connection. The IP address cannot be used to create SSL-VPN connections.
     ///
-    /// *   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the value of this parameter is the first IP address that is used to create an IPsec-VPN connection. The IP address cannot be used to create SSL-VPN connections.
-    ///
-    ///    If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IPsec addresses to the VPN gateway to create IPsec-VPN connections in dual-tunnel mode.
+    ///   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IPsec addresses to the VPN gateway to create IPsec-VPN connections in dual-tunnel mode.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.12.XX.XX`.
@@ -12589,8 +12551,8 @@ pub struct VpnGateway {
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
@@ -12609,42 +12571,36 @@ pub struct VpnGateway {
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway.
     ///
-    /// *   **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
+    /// * **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
     ///
-    /// *   **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
+    ///   * **true**
+    ///   * **false**
+    /// * **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
     ///
-    /// *   **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
+    ///   * **true**: queries only SQL templates that need to be optimized.
+    ///   * **false**: does not query only SQL statements that need to be optimized.
+    /// * **description**: the description of the VPN gateway. This parameter is only for internal use.
+    /// * **VpnVersion**: the version of the VPN gateway.
+    /// * **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
     ///
-    ///    *   **true**
-    ///    *   **false**
-    ///
-    /// *   **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
-    ///
-    ///    *   **true**: queries only SQL templates that need to be optimized.
-    ///    *   **false**: does not query only SQL statements that need to be optimized.
-    ///
-    /// *   **description**: the description of the VPN gateway. This parameter is only for internal use.
-    ///
-    /// *   **VpnVersion**: the version of the VPN gateway.
-    ///
-    /// *   **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
-    ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
     pub tag: Option<String>,
     /// Indicates whether IPsec-VPN is enabled for the VPN gateway. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
@@ -12668,24 +12624,24 @@ pub struct VpnGateway {
     pub description: Option<String>,
     /// The BGP status of the VPN gateway. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway.
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// Indicates whether SSL-VPN is enabled for the VPN gateway. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
@@ -12697,8 +12653,8 @@ pub struct VpnGateway {
     pub name: Option<String>,
     /// The network type of the VPN gateway.
     ///
-    /// *   **public**
-    /// *   **private**
+    /// * **public**
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -12734,7 +12690,7 @@ pub struct VpnGateway {
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -12812,10 +12768,10 @@ pub struct VpnPbrRouteEntry {
     ///
     /// For a VPN gateway that supports IPsec-VPN connections in single-tunnel mode, the weight of a policy-based route indicates the priority of the route.
     ///
-    /// *   **100**: a high priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the active connection.
-    /// *   **0**: a low priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the standby connection.
+    /// * **100**: a high priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the active connection.
+    /// * **0**: a low priority If multiple policy-based routes with the same source CIDR block and destination CIDR block exist, the IPsec-VPN connection associated with the policy-based route is the standby connection.
     ///
-    /// >  For a VPN gateway that does not support IPsec-VPN connections in single-tunnel mode, this parameter does not take effect.
+    /// > For a VPN gateway that does not support IPsec-VPN connections in single-tunnel mode, this parameter does not take effect.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
@@ -12827,8 +12783,8 @@ pub struct VpnPbrRouteEntry {
     pub route_dest: Option<String>,
     /// The status of the policy-based route. Valid values:
     ///
-    /// *   **published**: advertised to the VPC route table.
-    /// *   **normal**: not advertised to the VPC route table.
+    /// * **published**: advertised to the VPC route table.
+    /// * **normal**: not advertised to the VPC route table.
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
@@ -12907,8 +12863,8 @@ impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
 }
 /// The type of the route entry. Valid values:
 ///
-/// *   **Custom**: custom
-/// *   **System**: system
+/// * **Custom**: custom
+/// * **System**: system
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnRouteEntriesRouteEntryType {
@@ -12927,8 +12883,8 @@ pub enum DescribeVpnRouteEntriesRouteEntryType {
 pub struct VpnRouteEntry {
     /// The type of the route entry. Valid values:
     ///
-    /// *   **Custom**: custom
-    /// *   **System**: system
+    /// * **Custom**: custom
+    /// * **System**: system
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
@@ -12940,8 +12896,8 @@ pub struct VpnRouteEntry {
     pub next_hop: Option<String>,
     /// The weight of the route entry. Valid values: **0** and **100**.
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
@@ -12958,8 +12914,8 @@ pub struct VpnRouteEntry {
     pub as_path: Option<String>,
     /// The status of the route entry. Valid values:
     ///
-    /// *   **published**: advertised
-    /// *   **normal**: not advertised
+    /// * **published**: advertised
+    /// * **normal**: not advertised
     ///
     /// - Wire name: `State`.
     /// - Example: `normal`.
@@ -12976,8 +12932,8 @@ pub struct VpnRouteEntry {
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
-    /// *   **CLOUD**: advertised from a cloud service associated with the VPN gateway.
-    /// *   **VPN_BGP**: indicates that the current route is learned by using BGP of the VPN gateway. For example, the BGP is used to learn the route of the on-premises data center.
+    /// * **CLOUD**: advertised from a cloud service associated with the VPN gateway.
+    /// * **VPN_BGP**: indicates that the current route is learned by using BGP of the VPN gateway. For example, the BGP is used to learn the route of the on-premises data center.
     ///
     /// - Wire name: `Source`.
     /// - Example: `192.168.10.0/24`.
@@ -12988,7 +12944,6 @@ pub struct VpnRouteEntry {
     /// - Example: `vpn-bp1cmw7jh1nfe43m9****`.
     pub vpn_instance_id: Option<String>,
     /// The ID of the tunnel associated with the next hop.
-    ///
     ///
     /// > This parameter is returned only if the VPN gateway supports the dual-tunnel mode.
     ///
@@ -13150,9 +13105,9 @@ pub struct DiagnoseVpnConnectionsVpnConnection {
     pub failed_reason: Option<String>,
     /// The error level. Valid values:
     ///
-    /// *   **Critical**
-    /// *   **Warn**
-    /// *   **Normal**
+    /// * **Critical**
+    /// * **Warn**
+    /// * **Normal**
     ///
     /// - Wire name: `Severity`.
     /// - Example: `Warn`.
@@ -13237,8 +13192,8 @@ pub struct DownloadVpnConnectionConfigIkeConfig {
     pub ike_version: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
-    /// *   **main**: This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main**: This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -13521,17 +13476,16 @@ pub struct DhcpOptions {
     pub domain_name: Option<String>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    ///
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, Valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, Valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, Valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, Valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
@@ -13557,8 +13511,8 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
 pub struct AssociateVpc {
     /// The status of the VPC that is associated with the DHCP options set. Valid values:
     ///
-    /// *   **InUse**: in use
-    /// *   **Pending**: being configured
+    /// * **InUse**: in use
+    /// * **Pending**: being configured
     ///
     /// - Wire name: `AssociateStatus`.
     /// - Example: `InUse`.
@@ -13668,16 +13622,16 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTable {
 pub struct BillingConfig {
     /// The metering method of the NAT gateway. Valid values:
     ///
-    /// *   **PayBySpec**: pay-by-specification
-    /// *   **PayByLcu**: pay-by-CU
+    /// * **PayBySpec**: pay-by-specification
+    /// * **PayByLcu**: pay-by-CU
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBySpec`.
     pub internet_charge_type: Option<String>,
     /// Indicates whether automatic payment is enabled. If the **InstanceChargeType** parameter is set to **PrePaid**, one of the following values is returned:
     ///
-    /// *   **false**: disabled. After an order is generated, you must go to the Order Center to complete the payment.
-    /// *   **true**: enabled. Payments are automatically completed.
+    /// * **false**: disabled. After an order is generated, you must go to the Order Center to complete the payment.
+    /// * **true**: enabled. Payments are automatically completed.
     ///
     /// The return value of this parameter is empty if **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -13686,13 +13640,11 @@ pub struct BillingConfig {
     pub auto_pay: Option<String>,
     /// The specification of the Internet NAT gateway. If the **InternetChargeType** parameter is set to **PayBySpec**, one of the following values is returned:
     ///
-    /// *   **Small**: small
+    /// * **Small**: small
+    /// * **Middle**: medium
+    /// * **Large**: large
     ///
-    /// *   **Middle**: medium
-    ///
-    /// *   **Large**: large
-    ///
-    ///    The return value of this parameter is empty if **InternetChargeType** is set to **PayByLcu**.
+    ///   The return value of this parameter is empty if **InternetChargeType** is set to **PayByLcu**.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small`.
@@ -13768,8 +13720,8 @@ impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
 pub struct DeletionProtectionInfo {
     /// Indicates whether deletion protection is enabled.
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
@@ -13792,9 +13744,9 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
 pub struct GetNatGatewayAttributeIpList {
     /// The association status of the EIP.
     ///
-    /// *   **idle**: The EIP is not specified in an SNAT entry or a DNAT entry.
-    /// *   **UsedBySnatTable**: The EIP is specified in an SNAT entry.
-    /// *   **UsedByForwardTable**: The EIP is specified in a DNAT entry.
+    /// * **idle**: The EIP is not specified in an SNAT entry or a DNAT entry.
+    /// * **UsedBySnatTable**: The EIP is specified in an SNAT entry.
+    /// * **UsedByForwardTable**: The EIP is specified in a DNAT entry.
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `idle`.
@@ -13917,8 +13869,8 @@ pub struct PrefixListAssociation {
     pub resource_id: Option<String>,
     /// The type of the associated resource. Valid values:
     ///
-    /// *   **vpcRouteTable**: virtual private cloud (VPC) route table.
-    /// *   **trRouteTable**: route table of a transit router.
+    /// * **vpcRouteTable**: virtual private cloud (VPC) route table.
+    /// * **trRouteTable**: route table of a transit router.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `vpcRouteTable`.
@@ -13930,12 +13882,12 @@ pub struct PrefixListAssociation {
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
-    /// *   **Created**
-    /// *   **ModifyFailed**
-    /// *   **Creating**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Created**
+    /// * **ModifyFailed**
+    /// * **Creating**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Success`.
@@ -14025,11 +13977,11 @@ impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
 pub struct EntrySummary {
     /// The type of the route. Valid values:
     ///
-    /// *   **All**: all route types
-    /// *   **Custom**: a custom route
-    /// *   **System**: a system route
-    /// *   **BGP**: a BGP route
-    /// *   **CEN**: a CEN route
+    /// * **All**: all route types
+    /// * **Custom**: a custom route
+    /// * **System**: a system route
+    /// * **BGP**: a BGP route
+    /// * **CEN**: a CEN route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `Custom`.
@@ -14084,15 +14036,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
 pub struct DiagnoseResult {
     /// The diagnostic item.
     ///
-    /// *   **RouteEntryConflict**: route conflicts.
-    /// *   **VpnRouteQuota**: the quota of destination-based routes for the VPN gateway.
-    /// *   **VpnIPsecQuota**: the quota of IPsec-VPN connections for the VPN gateway.
-    /// *   **VpnPbrRouteQuota**: the quota of policy-based routes for the VPN gateway.
-    /// *   **VcoConfigConsistency**: the consistency of the IPsec-VPN connection.
-    /// *   **VcoUserInternetIpConnectivity**: Internet connectivity of the customer gateway.
-    /// *   **VcoPrivateConnectivity**: private network connectivity.
+    /// * **RouteEntryConflict**: route conflicts.
+    /// * **VpnRouteQuota**: the quota of destination-based routes for the VPN gateway.
+    /// * **VpnIPsecQuota**: the quota of IPsec-VPN connections for the VPN gateway.
+    /// * **VpnPbrRouteQuota**: the quota of policy-based routes for the VPN gateway.
+    /// * **VcoConfigConsistency**: the consistency of the IPsec-VPN connection.
+    /// * **VcoUserInternetIpConnectivity**: Internet connectivity of the customer gateway.
+    /// * **VcoPrivateConnectivity**: private network connectivity.
     ///
-    /// For more information about the diagnostic items, see [Background information about quick diagnostics](https://www.alibabacloud.com/help/doc-detail/190330.htm).
+    /// For more information about the diagnostic items, see [Background information about quick diagnostics](<https://www.alibabacloud.com/help/doc-detail/190330.htm>).
     ///
     /// - Wire name: `DiagnoseName`.
     /// - Example: `RouteEntryConflict`.
@@ -14101,56 +14053,50 @@ pub struct DiagnoseResult {
     ///
     /// The system returns different results for each diagnostic item.
     ///
-    /// *   **RouteEntryConflict**: information about route conflicts.
+    /// * **RouteEntryConflict**: information about route conflicts.
+    /// * **VpnRouteQuota**:
     ///
-    /// *   **VpnRouteQuota**:
+    ///   * **quotaName**: the quota ID of destination-based routes.
+    ///   * **quantity**: the quota of destination-based routes for the VPN gateway.
+    ///   * **used**: the number of destination-based routes created for the VPN gateway.
+    /// * **VpnIPsecQuota**:
     ///
-    ///    *   **quotaName**: the quota ID of destination-based routes.
-    ///    *   **quantity**: the quota of destination-based routes for the VPN gateway.
-    ///    *   **used**: the number of destination-based routes created for the VPN gateway.
+    ///   * **quotaName**: the quota ID of IPsec-VPN connections.
+    ///   * **quantity**: the quota of IPsec-VPN connections for the VPN gateway.
+    ///   * **used**: the number of IPsec-VPN connections created for the VPN gateway.
+    /// * **VpnPbrRouteQuota**:
     ///
-    /// *   **VpnIPsecQuota**:
+    ///   * **quotaName**: the quota ID of policy-based routes.
+    ///   * **quantity**: the quota of policy-based routes for the VPN gateway.
+    ///   * **used**: the number of policy-based routes created for the VPN gateway.
+    /// * **VcoConfigConsistency**:
     ///
-    ///    *   **quotaName**: the quota ID of IPsec-VPN connections.
-    ///    *   **quantity**: the quota of IPsec-VPN connections for the VPN gateway.
-    ///    *   **used**: the number of IPsec-VPN connections created for the VPN gateway.
+    ///   * **vcoLackConf**: The system cannot obtain the configuration of the peer of the IPsec-VPN connection.
+    ///   * **vcoRunningConf**: the configurations that have been added to the peer of the IPsec-VPN connection.
+    ///   * **vcoDiffConf**: the configurations that are inconsistent between the local end and the peer.
+    ///   * **vcoConf**: the configurations that have been added to the local end.
+    /// * **VcoUserInternetIpConnectivity**:
     ///
-    /// *   **VpnPbrRouteQuota**:
+    ///   * **targetIp**: the public IP address of the customer gateway.
+    ///   * **rtt**: the latency when the system accesses the public IP address of the customer gateway. Unit: milliseconds.
+    ///   * **lossRate**: the packet loss when the system accesses the public IP address of the customer gateway.
+    /// * **VcoPrivateConnectivity**:
     ///
-    ///    *   **quotaName**: the quota ID of policy-based routes.
-    ///    *   **quantity**: the quota of policy-based routes for the VPN gateway.
-    ///    *   **used**: the number of policy-based routes created for the VPN gateway.
-    ///
-    /// *   **VcoConfigConsistency**:
-    ///
-    ///    *   **vcoLackConf**: The system cannot obtain the configuration of the peer of the IPsec-VPN connection.
-    ///    *   **vcoRunningConf**: the configurations that have been added to the peer of the IPsec-VPN connection.
-    ///    *   **vcoDiffConf**: the configurations that are inconsistent between the local end and the peer.
-    ///    *   **vcoConf**: the configurations that have been added to the local end.
-    ///
-    /// *   **VcoUserInternetIpConnectivity**:
-    ///
-    ///    *   **targetIp**: the public IP address of the customer gateway.
-    ///    *   **rtt**: the latency when the system accesses the public IP address of the customer gateway. Unit: milliseconds.
-    ///    *   **lossRate**: the packet loss when the system accesses the public IP address of the customer gateway.
-    ///
-    /// *   **VcoPrivateConnectivity**:
-    ///
-    ///    *   **targetIp**: the source IP address.
-    ///    *   **srcIp**: the destination IP address.
-    ///    *   **rtt**: the latency when the source IP address accesses the destination IP address. Unit: milliseconds.
-    ///    *   **lossRate**: the packet loss when the source IP address accesses the destination IP address.
+    ///   * **targetIp**: the source IP address.
+    ///   * **srcIp**: the destination IP address.
+    ///   * **rtt**: the latency when the source IP address accesses the destination IP address. Unit: milliseconds.
+    ///   * **lossRate**: the packet loss when the source IP address accesses the destination IP address.
     ///
     /// - Wire name: `DiagnoseResultDescription`.
     /// - Example: `{\"targetIp\":\"192.168.0.1\",\"srcIp\":\"192.168.1.1\",\"rtt\":-1.0,\"lossRate\":100.0}`.
     pub diagnose_result_description: Option<String>,
     /// The diagnostic result level.
     ///
-    /// *   **normal**
-    /// *   **warning**
-    /// *   **error**
+    /// * **normal**
+    /// * **warning**
+    /// * **error**
     ///
-    /// For more information, see [Background information about quick diagnostics](https://www.alibabacloud.com/help/doc-detail/190330.htm).
+    /// For more information, see [Background information about quick diagnostics](<https://www.alibabacloud.com/help/doc-detail/190330.htm>).
     ///
     /// - Wire name: `DiagnoseResultLevel`.
     /// - Example: `normal`.
@@ -14189,7 +14135,7 @@ pub struct OpticalModuleModel {
     /// 10GBase-LR :
     /// SFP-10G-LR-SM1310,10KM
     /// SFP-10G-ER-SM1550,40KM
-    /// SFP-10G-ZR-SM1550,80KM
+    /// SFP-10G-ZR-SM1550,80KM\
     /// 40GBase-LR ：
     /// QSFP-40G-LR4-WDM1300,10KM
     /// QSFP-40G-ER4-WDM1300,40KM
@@ -14230,34 +14176,34 @@ pub struct BusinessAccessPoint {
     pub access_point_name: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `SupportLineOperator`.
     /// - Example: `CT`.
     pub support_line_operator: Option<String>,
     /// The port type supported by the access point. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `SupportPortTypes`.
     /// - Example: `1000Base-T`.
     pub support_port_types: Option<String>,
     /// The ID of the cloud box.
     ///
-    /// >  You can query this parameter if the Express Connect circuits and access points are of the cloud box type.
+    /// > You can query this parameter if the Express Connect circuits and access points are of the cloud box type.
     ///
     /// - Wire name: `CloudBoxInstanceIds`.
     /// - Example: `cb-****`.
@@ -14307,7 +14253,7 @@ pub struct GeographicSubRegion {
     /// The name of the region where circuits are available.
     ///
     /// - Wire name: `Name`.
-    /// - Example: ``.
+    /// - Example: \`\`.
     pub name: Option<String>,
 }
 impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
@@ -14333,10 +14279,10 @@ pub struct DhcpOptionsSet {
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**
-    /// *   **InUse**
-    /// *   **Pending**
-    /// *   **Deleted**
+    /// * **Available**
+    /// * **InUse**
+    /// * **Pending**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -14453,8 +14399,8 @@ pub struct FullNatEntries {
     pub access_port: Option<String>,
     /// The protocol of the packets that are forwarded. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -14495,10 +14441,10 @@ pub struct FullNatEntries {
     pub full_nat_entry_id: Option<String>,
     /// The status of the FULLNAT entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `FullNatEntryStatus`.
     /// - Example: `Available`.
@@ -14543,14 +14489,14 @@ pub struct ListGatewayRouteTableEntriesNextHop {
     pub next_hop_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **Instance** (default): an ECS instance
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NatGateway**: a NAT gateway
-    /// *   **NetworkInterface**: a secondary ENI
-    /// *   **RouterInterface**: a router interface
-    /// *   **IPv6Gateway**: an IPv6 gateway
-    /// *   **Attachment**: a transit router
+    /// * **Instance** (default): an ECS instance
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NatGateway**: a NAT gateway
+    /// * **NetworkInterface**: a secondary ENI
+    /// * **RouterInterface**: a router interface
+    /// * **IPv6Gateway**: an IPv6 gateway
+    /// * **Attachment**: a transit router
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
@@ -14562,8 +14508,8 @@ pub struct ListGatewayRouteTableEntriesNextHop {
     pub weight: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
-    /// *   **0**: unavailable
-    /// *   **1**: available
+    /// * **0**: unavailable
+    /// * **1**: available
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
@@ -14589,9 +14535,9 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
 pub struct GatewayRouteEntryModel {
     /// The status of the route entry. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
-    /// *   **Modifying**
+    /// * **Pending**
+    /// * **Available**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -14608,9 +14554,9 @@ pub struct GatewayRouteEntryModel {
     pub description: Option<String>,
     /// The type of the next hop. Valid values:
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **NetworkInterface**: elastic network interfaces (ENIs).
-    /// *   **Local**: local next hop
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **NetworkInterface**: elastic network interfaces (ENIs).
+    /// * **Local**: local next hop
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `EcsInstance`.
@@ -14747,8 +14693,8 @@ pub struct IpsecServer {
     pub i_daa_s_instance_id: Option<String>,
     /// Indicates whether the current IPsec tunnel is deleted and negotiations are reinitiated. Valid values:
     ///
-    /// *   **true**: immediately initiates negotiations after the configuration is completed.
-    /// *   **false**: initiates negotiations when inbound traffic is detected.
+    /// * **true**: immediately initiates negotiations after the configuration is completed.
+    /// * **false**: initiates negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -14785,15 +14731,15 @@ pub struct IpsecServer {
     pub ipsec_server_id: Option<String>,
     /// Indicates whether two-factor authentication is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**: The feature is disabled.
+    /// * **true**
+    /// * **false**: The feature is disabled.
     ///
     /// - Wire name: `MultiFactorAuthEnabled`.
     /// - Example: `true`.
     pub multi_factor_auth_enabled: Option<bool>,
     /// The number of SSL-VPN connections supported by the VPN gateway.
     ///
-    /// >  The number of SSL-VPN connections specified in this parameter includes both SSL-VPN and IPsec-VPN connections. For example, you have five SSL-VPN connections and three SSL clients occupy three SSL-VPN connections. In this case, two clients can connect to the IPsec server.
+    /// > The number of SSL-VPN connections specified in this parameter includes both SSL-VPN and IPsec-VPN connections. For example, you have five SSL-VPN connections and three SSL clients occupy three SSL-VPN connections. In this case, two clients can connect to the IPsec server.
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
@@ -14813,7 +14759,7 @@ pub struct IpsecServer {
     pub ipsec_config: Option<crate::types::IpsecConfig>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group information.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group information.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -14858,11 +14804,11 @@ pub struct Ipv4GatewayModel {
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -14879,8 +14825,8 @@ pub struct Ipv4GatewayModel {
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
@@ -14946,8 +14892,8 @@ pub struct NatIpCidr {
     pub nat_ip_cidr_id: Option<String>,
     /// Indicates whether the CIDR block is the default CIDR block of the NAT gateway. Valid values:
     ///
-    /// *   **true**: The CIDR block is the default CIDR block of the NAT gateway.
-    /// *   **false**: The CIDR block is not the default CIDR block of the NAT gateway.
+    /// * **true**: The CIDR block is the default CIDR block of the NAT gateway.
+    /// * **false**: The CIDR block is not the default CIDR block of the NAT gateway.
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
@@ -15014,8 +14960,8 @@ pub enum IpOrigin {
 pub struct ListNatIpsNatIp {
     /// Indicates whether the IP address is the default IP address of the NAT gateway. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
@@ -15054,12 +15000,12 @@ pub struct ListNatIpsNatIp {
     pub nat_ip_name: Option<String>,
     /// The status of the IP address. Valid values:
     ///
-    /// *   **Available**: available
-    /// *   **Deleted**: deleted
-    /// *   **Deleting**: deleting
-    /// *   **Creating**: creating
-    /// *   **Associated**: specified in an SNAT or DNAT entry
-    /// *   **Associating**: being specified in an SNAT or DNAT entry
+    /// * **Available**: available
+    /// * **Deleted**: deleted
+    /// * **Deleting**: deleting
+    /// * **Creating**: creating
+    /// * **Associated**: specified in an SNAT or DNAT entry
+    /// * **Associating**: being specified in an SNAT or DNAT entry
     ///
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
@@ -15090,22 +15036,22 @@ impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
 pub struct PhysicalConnectionFeature {
     /// The feature value of the Express Connect circuit. Valid values:
     ///
-    /// *   **OK**: Supported
-    /// *   **NOK**: Not supported
+    /// * **OK**: Supported
+    /// * **NOK**: Not supported
     ///
     /// - Wire name: `FeatureValue`.
     /// - Example: `OK`.
     pub feature_value: Option<String>,
     /// The feature key of the Express Connect circuit. Valid values:
     ///
-    /// *   **SubifRateLimit**: subinterface throttling
-    /// *   **BFD Capability**: Bidirectional Forwarding Detection (BFD)
-    /// *   **DualStack**: Dual stack
-    /// *   **CEN**: When a virtual border router (VBR) is attached to a Cloud Enterprise Network (CEN) instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
-    /// *   **CENv6**: When a VBR is attached to an IPv6 CEN instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
-    /// *   **QOS**: The device supports configuring QOS policies on physical ports.
-    /// *   **MSHA**: The device supports fast switching groups between two VBRs.
-    /// *   **MULTI_MS_HA**: The device supports a maximum of eight VBRs that can be added to the same ECR.
+    /// * **SubifRateLimit**: subinterface throttling
+    /// * **BFD Capability**: Bidirectional Forwarding Detection (BFD)
+    /// * **DualStack**: Dual stack
+    /// * **CEN**: When a virtual border router (VBR) is attached to a Cloud Enterprise Network (CEN) instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
+    /// * **CENv6**: When a VBR is attached to an IPv6 CEN instance and BGP routes are advertised on the user side, attributes such as **as-path** and **community** are carried.
+    /// * **QOS**: The device supports configuring QOS policies on physical ports.
+    /// * **MSHA**: The device supports fast switching groups between two VBRs.
+    /// * **MULTI_MS_HA**: The device supports a maximum of eight VBRs that can be added to the same ECR.
     ///
     /// - Wire name: `FeatureKey`.
     /// - Example: `SubifRateLimit`.
@@ -15144,8 +15090,8 @@ pub struct PrefixList {
     pub prefix_list_description: Option<String>,
     /// The IP version of the prefix list. Valid values:
     ///
-    /// *   **IPV4**
-    /// *   **IPV6**
+    /// * **IPV4**
+    /// * **IPV6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
@@ -15161,8 +15107,8 @@ pub struct PrefixList {
     pub cidr_blocks: Option<Vec<String>>,
     /// Indicates whether the prefix list is shared. Valid values:
     ///
-    /// *   **Shared**: The prefix list is shared.
-    /// *   If an empty value is returned, the prefix list is not shared.
+    /// * **Shared**: The prefix list is shared.
+    /// * If an empty value is returned, the prefix list is not shared.
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
@@ -15174,9 +15120,9 @@ pub struct PrefixList {
     pub max_entries: Option<i32>,
     /// The status of the prefix list. Valid values:
     ///
-    /// *   **Created**
-    /// *   **Deleted**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleted**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -15188,11 +15134,11 @@ pub struct PrefixList {
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
-    /// *   **Created**
-    /// *   **Deleted**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleted**
+    /// * **Modifying**
     ///
-    /// >  This parameter is the same as the **Status** parameter.
+    /// > This parameter is the same as the **Status** parameter.
     ///
     /// - Wire name: `PrefixListStatus`.
     /// - Example: `Created`.
@@ -15268,9 +15214,9 @@ pub struct PublicIpPoolCidrBlockList {
     pub status: Option<String>,
     /// The status of the CIDR block in the IP address pool. Valid values:
     ///
-    /// *   **Created**: available
-    /// *   **Deleting**: being deleted
-    /// *   **Modifying**: being modified
+    /// * **Created**: available
+    /// * **Deleting**: being deleted
+    /// * **Modifying**: being modified
     ///
     /// - Wire name: `UsedIpNum`.
     /// - Example: `20`.
@@ -15318,19 +15264,19 @@ pub struct PublicIpAddressPoolList {
     pub creation_time: Option<String>,
     /// The line type.
     ///
-    /// *   **BGP**: BGP (Multi-ISP)
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro
+    /// * **BGP**: BGP (Multi-ISP)
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see [EIP line types](https://www.alibabacloud.com/help/doc-detail/32321.htm).
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see [EIP line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>).
     ///
     /// If you are allowed to use single-ISP bandwidth, one of the following values may be returned:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, **BGP_FinanceCloud** is returned.
     ///
@@ -15344,9 +15290,9 @@ pub struct PublicIpAddressPoolList {
     pub name: Option<String>,
     /// The status of the IP address pool.
     ///
-    /// *   **Created**
-    /// *   **Deleting**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleting**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -15368,16 +15314,16 @@ pub struct PublicIpAddressPoolList {
     pub used_ip_num: Option<i32>,
     /// Indicates whether idle IP addresses exist.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IpAddressRemaining`.
     /// - Example: `true`.
     pub ip_address_remaining: Option<bool>,
     /// The user type. Valid values:
     ///
-    /// *   **admin**: An administrator can delete, modify, and query IP address pools, and can assign elastic IP addresses (EIPs) to the pool.
-    /// *   **user**: A user can only assign EIPs to the IP address pool and query the IP address pool, but cannot modify or delete the IP address pool.
+    /// * **admin**: An administrator can delete, modify, and query IP address pools, and can assign elastic IP addresses (EIPs) to the pool.
+    /// * **user**: A user can only assign EIPs to the IP address pool and query the IP address pool, but cannot modify or delete the IP address pool.
     ///
     /// - Wire name: `UserType`.
     /// - Example: `admin`.
@@ -15388,8 +15334,8 @@ pub struct PublicIpAddressPoolList {
     pub owner_id: Option<i64>,
     /// The sharing type of the IP address pool.
     ///
-    /// *   If **Shared** is returned, the IP address pool is shared.
-    /// *   If an empty value is returned, the IP address pool is not shared.
+    /// * If **Shared** is returned, the IP address pool is shared.
+    /// * If an empty value is returned, the IP address pool is not shared.
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
@@ -15405,8 +15351,8 @@ pub struct PublicIpAddressPoolList {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
     /// The service type of the IP address pool.
     ///
-    /// *   **CloudBox** Only cloud box users can select this type.
-    /// *   **Default** (default)
+    /// * **CloudBox** Only cloud box users can select this type.
+    /// * **Default** (default)
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
@@ -15417,15 +15363,15 @@ pub struct PublicIpAddressPoolList {
     pub zones: Option<Vec<String>>,
     /// The edition of Anti-DDoS.
     ///
-    /// *   If you do not set this parameter, Anti-DDoS Origin Basic is used.
-    /// *   If the value is set to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
+    /// * If you do not set this parameter, Anti-DDoS Origin Basic is used.
+    /// * If the value is set to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// - Wire name: `SecurityProtectionTypes`.
     pub security_protection_types: Option<Vec<String>>,
     /// The status of the IP address pool.
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -15466,13 +15412,13 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
 pub struct ListTagResourcesTagResource {
     /// The type of the resource. Valid values:
     ///
-    /// *   **VPC**: virtual private cloud (VPC)
-    /// *   **VSWITCH**: vSwitch
-    /// *   **ROUTETABLE**: route table
-    /// *   **EIP**: EIP
-    /// *   **VpnGateWay**: VPN gateway
-    /// *   **NATGATEWAY**: NAT gateway
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**: virtual private cloud (VPC)
+    /// * **VSWITCH**: vSwitch
+    /// * **ROUTETABLE**: route table
+    /// * **EIP**: EIP
+    /// * **VpnGateWay**: VPN gateway
+    /// * **NATGATEWAY**: NAT gateway
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
@@ -15533,18 +15479,18 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
 pub struct ListTrafficMirrorFiltersIngressRule {
     /// The status of the inbound rule. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the inbound rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
@@ -15556,18 +15502,18 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
-    /// *   **egress**
-    /// *   **ingress**
+    /// * **egress**
+    /// * **ingress**
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `ingress`.
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the inbound traffic to be mirrored. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP**
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **ALL**
+    /// * **ICMP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
@@ -15637,18 +15583,18 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
 pub struct ListTrafficMirrorFiltersEgressRule {
     /// The status of the outbound rule. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the outbound rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
@@ -15660,18 +15606,18 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
-    /// *   **egress**
-    /// *   **ingress**
+    /// * **egress**
+    /// * **ingress**
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `egress`.
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the outbound traffic to be mirrored. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP**
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **ALL**
+    /// * **ICMP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
@@ -15741,10 +15687,10 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
 pub struct TrafficMirrorFilter {
     /// The status of the filter. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorFilterStatus`.
     /// - Example: `Created`.
@@ -15830,8 +15776,8 @@ pub struct TrafficMirrorSession {
     pub priority: Option<i32>,
     /// The type of the traffic mirror destination. Valid values:
     ///
-    /// *   **NetworkInterface**: an elastic network interface (ENI)
-    /// *   **SLB**: an internal-facing Server Load Balancer (SLB) instance
+    /// * **NetworkInterface**: an elastic network interface (ENI)
+    /// * **SLB**: an internal-facing Server Load Balancer (SLB) instance
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Example: `NetworkInterface`.
@@ -15848,26 +15794,26 @@ pub struct TrafficMirrorSession {
     pub traffic_mirror_session_description: Option<String>,
     /// The status of the traffic mirror session. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
     ///
     /// - Wire name: `TrafficMirrorSessionStatus`.
     /// - Example: `Created`.
     pub traffic_mirror_session_status: Option<String>,
     /// Indicates whether the traffic mirror session was enabled.
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     pub enabled: Option<bool>,
     /// The status of the traffic mirror session.
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `TrafficMirrorSessionBusinessStatus`.
     /// - Example: `Normal`.
@@ -15970,8 +15916,8 @@ pub struct VSwitchCidrReservation {
     pub v_switch_cidr_reservation_description: Option<String>,
     /// The IP version of the reserved CIDR block. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -15998,10 +15944,10 @@ pub struct VSwitchCidrReservation {
     pub assigned_cidr_count: Option<i32>,
     /// The status of the reserved CIDR block. Valid values:
     ///
-    /// *   **Assigning**
-    /// *   **Assigned**
-    /// *   **Releasing**
-    /// *   **Released**
+    /// * **Assigning**
+    /// * **Assigned**
+    /// * **Releasing**
+    /// * **Released**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Assigned`.
@@ -16046,16 +15992,16 @@ pub struct VirtualPhysicalConnection {
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Initial**: The application is under review.
-    /// *   **Approved**: The application is approved.
-    /// *   **Allocating**: The system is allocating resources.
-    /// *   **Allocated**: The Express Connect circuit is under construction.
-    /// *   **Confirmed**: The Express Connect circuit is pending for user confirmation.
-    /// *   **Enabled**: The Express Connect circuit is enabled.
-    /// *   **Rejected**: The application is rejected.
-    /// *   **Canceled**: The application is canceled.
-    /// *   **Allocation Failed**: The system failed to allocate resources.
-    /// *   **Terminated**: The Express Connect circuit is disabled.
+    /// * **Initial**: The application is under review.
+    /// * **Approved**: The application is approved.
+    /// * **Allocating**: The system is allocating resources.
+    /// * **Allocated**: The Express Connect circuit is under construction.
+    /// * **Confirmed**: The Express Connect circuit is pending for user confirmation.
+    /// * **Enabled**: The Express Connect circuit is enabled.
+    /// * **Rejected**: The application is rejected.
+    /// * **Canceled**: The application is canceled.
+    /// * **Allocation Failed**: The system failed to allocate resources.
+    /// * **Terminated**: The Express Connect circuit is disabled.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
@@ -16106,12 +16052,12 @@ pub struct VirtualPhysicalConnection {
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CU`.
@@ -16145,35 +16091,35 @@ pub struct VirtualPhysicalConnection {
     pub end_time: Option<String>,
     /// The port type. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
     /// - Wire name: `PortType`.
     /// - Example: `10GBase-LR`.
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
-    /// *   **Applying**
-    /// *   **Accept**
-    /// *   **Available**
-    /// *   **Rejected**
-    /// *   **Completing**
-    /// *   **Complete**
-    /// *   **Deleted**
+    /// * **Applying**
+    /// * **Accept**
+    /// * **Available**
+    /// * **Rejected**
+    /// * **Completing**
+    /// * **Complete**
+    /// * **Deleted**
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
@@ -16190,8 +16136,8 @@ pub struct VirtualPhysicalConnection {
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **VirtualPhysicalConnection**: shared Express Connect circuit
-    /// *   **PhysicalConnection**: dedicated Express Connect circuit
+    /// * **VirtualPhysicalConnection**: shared Express Connect circuit
+    /// * **PhysicalConnection**: dedicated Express Connect circuit
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `VirtualPhysicalConnection`.
@@ -16203,9 +16149,9 @@ pub struct VirtualPhysicalConnection {
     pub parent_physical_connection_id: Option<String>,
     /// The status of the hosted connection. Valid values:
     ///
-    /// *   **Confirmed**
-    /// *   **UnConfirmed**
-    /// *   **Deleted**
+    /// * **Confirmed**
+    /// * **UnConfirmed**
+    /// * **Deleted**
     ///
     /// - Wire name: `VirtualPhysicalConnectionStatus`.
     /// - Example: `Confirmed`.
@@ -16217,8 +16163,8 @@ pub struct VirtualPhysicalConnection {
     pub parent_physical_connection_ali_uid: Option<String>,
     /// The payer for the shared Express Connect circuit. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
-    /// *   **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
+    /// * **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
+    /// * **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
@@ -16315,8 +16261,8 @@ pub struct Service {
     pub default_policy_document: Option<String>,
     /// Indicate whether the endpoint service supports the access policy. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SupportPolicy`.
     /// - Example: `true`.
@@ -16373,7 +16319,7 @@ pub struct Endpoint {
     pub vpc_id: Option<String>,
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](https://www.alibabacloud.com/help/doc-detail/93739.htm).
+    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"*\",\n      \"Principal\": \"*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}`.
@@ -16385,12 +16331,12 @@ pub struct Endpoint {
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Associating**
-    /// *   **Dissociating**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Associating**
+    /// * **Dissociating**
+    /// * **Deleting**
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.
@@ -16526,8 +16472,8 @@ pub struct VpnCertificateRelation {
     pub vpn_gateway_id: Option<String>,
     /// The type of the certificate.
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Signature`.
@@ -16624,14 +16570,13 @@ impl ::acs_runtime::validate::Validate for RemoveInstanceList {
 }
 /// The mode in which the NAT gateway is associated with an elastic IP address (EIP). You can leave this parameter empty. If you want to specify a value for this parameter, set the value to **NAT**, which indicates that the NAT gateway is associated with the EIP in NAT mode.
 ///
-/// **
+/// \*\*
 ///
 /// **Description**
 ///
-/// *   If EipBindMode is set to MULTI_BINDED when the NAT gateway is created, you can change the value of this parameter from **MULTI_BINDED** to **NAT**. If EipBindMode is set to NAT when the NAT gateway is created, you cannot change the value of this parameter from **NAT** to **MULTI_BINDED**. For more information about **MULTI_BINDED**, see [CreateNatGateway](https://www.alibabacloud.com/help/doc-detail/120219.htm).
-///
-/// *   When the mode in which the NAT gateway is associated with an EIP is being changed, a transient connection that lasts a few seconds may occur. If the number of EIPs with which the NAT gateway is associated increases, the transient connection lasts longer. You can change the mode only for a NAT gateway that is associated with up to five EIPs. We recommend that you change the mode during off-peak hours.
-/// *   After the mode is changed to **NAT**, the Internet NAT gateway is compatible with the IPv4 gateway. However, if you associate an EIP with the NAT gateway, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the EIP fails to be associated with the NAT gateway.
+/// * If EipBindMode is set to MULTI_BINDED when the NAT gateway is created, you can change the value of this parameter from **MULTI_BINDED** to **NAT**. If EipBindMode is set to NAT when the NAT gateway is created, you cannot change the value of this parameter from **NAT** to **MULTI_BINDED**. For more information about **MULTI_BINDED**, see [CreateNatGateway](<https://www.alibabacloud.com/help/doc-detail/120219.htm>).
+/// * When the mode in which the NAT gateway is associated with an EIP is being changed, a transient connection that lasts a few seconds may occur. If the number of EIPs with which the NAT gateway is associated increases, the transient connection lasts longer. You can change the mode only for a NAT gateway that is associated with up to five EIPs. We recommend that you change the mode during off-peak hours.
+/// * After the mode is changed to **NAT**, the Internet NAT gateway is compatible with the IPv4 gateway. However, if you associate an EIP with the NAT gateway, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the EIP fails to be associated with the NAT gateway.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EipBindMode {
@@ -16654,18 +16599,17 @@ pub struct ModifyNatGatewayAttributeLogDelivery {
 }
 /// The authentication algorithm that is used in IKE Phase 1 negotiations.
 ///
+/// \<props="china"\>
 ///
-/// <props="china">
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+/// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
-///
-/// </props>
-/// <props="intl">
+/// \</props\>
+/// \<props="intl"\>
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIkeAuthAlg {
@@ -16690,17 +16634,17 @@ pub enum ModifyTunnelAttributeIkeAuthAlg {
 );
 /// The encryption algorithm that is used in IKE Phase 1 negotiations.
 ///
-/// <props="china">
+/// \<props="china"\>
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+/// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
 ///
-/// </props>
-/// <props="intl">
+/// \</props\>
+/// \<props="intl"\>
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIkeEncAlg {
@@ -16729,18 +16673,17 @@ pub enum ModifyTunnelAttributeIkeEncAlg {
 pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in IKE Phase 1 negotiations.
     ///
+    /// \<props="china"\>
     ///
-    /// <props="china">
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**.
-    ///
-    /// </props>
-    /// <props="intl">
+    /// \</props\>
+    /// \<props="intl"\>
     ///
     /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).
@@ -16749,17 +16692,17 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     pub ike_auth_alg: Option<crate::types::ModifyTunnelAttributeIkeAuthAlg>,
     /// The encryption algorithm that is used in IKE Phase 1 negotiations.
     ///
-    /// <props="china">
+    /// \<props="china"\>
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**.
     ///
-    /// </props>
-    /// <props="intl">
+    /// \</props\>
+    /// \<props="intl"\>
     ///
     /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).
@@ -16775,8 +16718,8 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values:
     ///
-    /// *   **main:** This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main:** This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Must be one of `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
@@ -16807,10 +16750,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     pub local_id: Option<String>,
     /// The pre-shared key that is used to verify identities between the tunnel and peer.
     ///
-    /// *   The key must be 1 to 100 characters in length, and can contain digits, and letters. It cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    /// *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/120374.htm) operation to query the pre-shared key that is automatically generated by the system.
+    /// * The key must be 1 to 100 characters in length, and can contain digits, and letters. It cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    /// * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120374.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    /// >  The pre-shared key that is configured for the tunnel and the tunnel peer must be the same. Otherwise, the system cannot establish the tunnel.
+    /// > The pre-shared key that is configured for the tunnel and the tunnel peer must be the same. Otherwise, the system cannot establish the tunnel.
     ///
     /// - Wire name: `Psk`.
     /// - Must be 1 to 100 characters long.
@@ -16888,18 +16831,18 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIkeConfig 
 }
 /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
 ///
-/// <props="china">
+/// \<props="china"\>
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-/// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+/// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
 ///
-/// </props>
+/// \</props\>
 ///
-/// <props="intl">
+/// \<props="intl"\>
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIpsecAuthAlg {
@@ -16924,18 +16867,18 @@ pub enum ModifyTunnelAttributeIpsecAuthAlg {
 );
 /// The encryption algorithm that is used in IPsec Phase 2 negotiations.
 ///
-/// <props="china">
+/// \<props="china"\>
 ///
-/// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-/// *   If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
+/// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+/// * If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
 ///
-/// </props>
+/// \</props\>
 ///
-/// <props="intl">
+/// \<props="intl"\>
 ///
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
-/// </props>
+/// \</props\>
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIpsecEncAlg {
@@ -16964,18 +16907,18 @@ pub enum ModifyTunnelAttributeIpsecEncAlg {
 pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
     ///
-    /// <props="china">
+    /// \<props="china"\>
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// *   If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**.
     ///
-    /// </props>
+    /// \</props\>
     ///
-    /// <props="intl">
+    /// \<props="intl"\>
     ///
     /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).
@@ -16984,18 +16927,18 @@ pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     pub ipsec_auth_alg: Option<crate::types::ModifyTunnelAttributeIpsecAuthAlg>,
     /// The encryption algorithm that is used in IPsec Phase 2 negotiations.
     ///
-    /// <props="china">
+    /// \<props="china"\>
     ///
-    /// *   If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// *   If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
+    /// * If an IPsec-VPN gateway is associated with a standard VPN gateway, the valid values are **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**.
     ///
-    /// </props>
+    /// \</props\>
     ///
-    /// <props="intl">
+    /// \<props="intl"\>
     ///
     /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
     ///
-    /// </props>
+    /// \</props\>
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).
@@ -17046,8 +16989,8 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfi
 pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
     ///
-    /// *   **true** The IPsec initiator sends DPD packets to check the IPsec peer is alive. If no response is received from the peer within a specified period of time, the IPsec peer is considered disconnected. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
-    /// *   **false**: DPD is disabled. The IPsec initiator does not send DPD packets.
+    /// * **true** The IPsec initiator sends DPD packets to check the IPsec peer is alive. If no response is received from the peer within a specified period of time, the IPsec peer is considered disconnected. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
+    /// * **false**: DPD is disabled. The IPsec initiator does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -17055,8 +16998,8 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -17070,7 +17013,7 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     pub remote_ca_certificate: Option<String>,
     /// The Border Gateway Protocol (BGP) configurations of the tunnel.
     ///
-    /// If the BGP feature is not enabled for the tunnel, you must call the [ModifyVpnConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/120381.htm) operation to enable the feature and configure BGP.
+    /// If the BGP feature is not enabled for the tunnel, you must call the [ModifyVpnConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/120381.htm>) operation to enable the feature and configure BGP.
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
@@ -17122,8 +17065,8 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     pub ike_lifetime: Option<i64>,
     /// The IKE negotiation mode.
     ///
-    /// *   **main:** This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster and has a higher success rate.
+    /// * **main:** This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster and has a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
@@ -17135,8 +17078,8 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     pub ike_pfs: Option<String>,
     /// The IKE version.
     ///
-    /// *   **ikev1**
-    /// *   **ikev2**
+    /// * **ikev1**
+    /// * **ikev2**
     ///
     /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
     ///
@@ -17223,8 +17166,8 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsec
 pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// Indicates whether the BGP feature is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
@@ -17278,7 +17221,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
 pub struct AddPrefixListEntry {
     /// The CIDR block to be added to the prefix list.
     ///
-    /// >  If the CIDR block already exists in the prefix list, you can only modify the description of the CIDR block by setting the **AddPrefixListEntry.N.Description** parameter.
+    /// > If the CIDR block already exists in the prefix list, you can only modify the description of the CIDR block by setting the **AddPrefixListEntry.N.Description** parameter.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `172.16.0.0/12`.
@@ -17339,8 +17282,8 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values: **main** and **aggressive**.
     ///
-    /// *   **main:** This mode offers higher security during negotiations.
-    /// *   **aggressive**: This mode is faster with a higher success rate.
+    /// * **main:** This mode offers higher security during negotiations.
+    /// * **aggressive**: This mode is faster with a higher success rate.
     ///
     /// - Wire name: `IkeMode`.
     /// - Must be one of `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
@@ -17375,10 +17318,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     pub local_id: Option<String>,
     /// The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.
     ///
-    /// *   The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
-    /// *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](https://www.alibabacloud.com/help/doc-detail/2526939.htm) operation to query the pre-shared key that is automatically generated by the system.
+    /// * The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
+    /// * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnAttachments](<https://www.alibabacloud.com/help/doc-detail/2526939.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    /// >  The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.
+    /// > The tunnel and the tunnel peer must use the same pre-shared key. Otherwise, the tunnel cannot be established.
     ///
     /// - Wire name: `Psk`.
     /// - Must be 1 to 100 characters long.
@@ -17531,7 +17474,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     pub tunnel_id: Option<String>,
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
-    /// >  This parameter is only supported in dual-tunnel IPsec-VPN connections.
+    /// > This parameter is only supported in dual-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
@@ -17539,8 +17482,8 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     pub customer_gateway_id: Option<String>,
     /// The order in which the tunnel was created.
     ///
-    /// *   **1**: Tunnel 1.
-    /// *   **2**: Tunnel 2.
+    /// * **1**: Tunnel 1.
+    /// * **2**: Tunnel 2.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Must be one of 1, 2.
@@ -17549,8 +17492,8 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     pub tunnel_index: Option<i32>,
     /// Specifies whether to enable the Dead Peer Detection (DPD) feature for the tunnel. Valid values:
     ///
-    /// *   **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -17558,8 +17501,8 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
-    /// *   **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -17567,7 +17510,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     pub enable_nat_traversal: Option<bool>,
     /// Add BGP configurations for the tunnel.
     ///
-    /// >  If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
+    /// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
@@ -17644,8 +17587,8 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig 
 pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
@@ -17672,8 +17615,8 @@ pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     pub retry: Option<i32>,
     /// Indicates whether advertised routes are withdrawn when the health check fails. Valid values:
     ///
-    /// *   **revoke_route**: Advertised routes are withdrawn.
-    /// *   **reserve_route**: Advertised routes are not withdrawn.
+    /// * **revoke_route**: Advertised routes are withdrawn.
+    /// * **reserve_route**: Advertised routes are not withdrawn.
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
@@ -17703,8 +17646,8 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthChe
 pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     /// Indicates whether BGP is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
@@ -17736,8 +17679,8 @@ pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     pub peer_asn: Option<i64>,
     /// The negotiation state of BGP. Valid values:
     ///
-    /// *   **success**: normal
-    /// *   **false**: abnormal
+    /// * **success**: normal
+    /// * **false**: abnormal
     ///
     /// - Wire name: `Status`.
     /// - Example: `false`.
@@ -17816,16 +17759,16 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     pub customer_gateway_id: Option<String>,
     /// Whether the DPD feature is enabled for the tunnel.
     ///
-    /// *   **true**: The feature is enabled.
-    /// *   **false**: The feature is disabled.
+    /// * **true**: The feature is enabled.
+    /// * **false**: The feature is disabled.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     pub enable_dpd: Option<bool>,
     /// Indicates whether traversal feature is enabled for the tunnel. Valid values:
     ///
-    /// *   **true**: The feature is enabled.
-    /// *   **false**: The feature is disabled.
+    /// * **true**: The feature is enabled.
+    /// * **false**: The feature is disabled.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -17837,8 +17780,8 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     pub internet_ip: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**: The tunnel is an active tunnel.
-    /// *   **slave**: The tunnel is a standby tunnel.
+    /// * **master**: The tunnel is an active tunnel.
+    /// * **slave**: The tunnel is a standby tunnel.
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
@@ -17850,17 +17793,17 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     pub tunnel_id: Option<String>,
     /// The order in which the tunnel was created.
     ///
-    /// *   **1**: Tunnel 1.
-    /// *   **2**: Tunnel 2.
+    /// * **1**: Tunnel 1.
+    /// * **2**: Tunnel 2.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
     pub tunnel_index: Option<i32>,
     /// The status of the tunnel. Valid values:
     ///
-    /// *   **active**: The tunnel is active.
-    /// *   **updating**: The tunnel is being updated.
-    /// *   **deleting:** The tunnel is being deleted.
+    /// * **active**: The tunnel is active.
+    /// * **updating**: The tunnel is being updated.
+    /// * **deleting:** The tunnel is being deleted.
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
@@ -17925,8 +17868,8 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     pub customer_gateway_id: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**: The tunnel is an active tunnel.
-    /// *   **slave**: The tunnel is a standby tunnel.
+    /// * **master**: The tunnel is an active tunnel.
+    /// * **slave**: The tunnel is a standby tunnel.
     ///
     /// - Wire name: `Role`.
     /// - Must be one of `master` (the active tunnel), `slave` (the standby tunnel).
@@ -17935,8 +17878,8 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     pub role: Option<crate::types::Role>,
     /// Specifies whether to enable the Dead Peer Detection (DPD) feature for the tunnel. Valid values:
     ///
-    /// *   **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted. The security tunnel is also deleted.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted. The security tunnel is also deleted.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -17944,8 +17887,8 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
-    /// *   **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -18018,8 +17961,8 @@ pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
@@ -18048,8 +17991,8 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthChe
 pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
-    /// *   **success**: normal
-    /// *   **false**: abnormal
+    /// * **success**: normal
+    /// * **false**: abnormal
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
@@ -18066,8 +18009,8 @@ pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     pub tunnel_cidr: Option<String>,
     /// Indicates whether BGP is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
@@ -18116,16 +18059,16 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     pub enable_dpd: Option<bool>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -18144,17 +18087,17 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**: The tunnel is an active tunnel.
-    /// *   **slave**: The tunnel is a standby tunnel.
+    /// * **master**: The tunnel is an active tunnel.
+    /// * **slave**: The tunnel is a standby tunnel.
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
     pub role: Option<String>,
     /// The tunnel status. Valid values:
     ///
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
@@ -18238,15 +18181,13 @@ for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
 }
 /// The type of resource.
 ///
-/// *   **VpnGateway**: VPN gateway
+/// * **VpnGateway**: VPN gateway
 ///
-///    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+///   After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+/// * **CustomerGateway**: customer gateway
+/// * **VpnAttachment**: IPsec-VPN connection
 ///
-/// *   **CustomerGateway**: customer gateway
-///
-/// *   **VpnAttachment**: IPsec-VPN connection
-///
-///    An IPsec-VPN connection associated with a transit router or not associate with a resource.
+///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MoveVpnResourceGroupResourceType {
@@ -18290,8 +18231,8 @@ impl ::acs_runtime::validate::Validate for PublishVpcRouteEntriesRouteEntries {
 }
 /// The type of the VPN gateway route. Valid values:
 ///
-/// *   **pbr**: policy-based route
-/// *   **dbr**: destination-based route
+/// * **pbr**: policy-based route
+/// * **dbr**: destination-based route
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteType {
@@ -18331,8 +18272,8 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -18346,8 +18287,8 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     pub source_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -18363,11 +18304,11 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -18375,8 +18316,8 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     pub protocol: Option<String>,
     /// The source port range of the inbound rule.
     ///
-    /// *   If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
-    /// *   If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
+    /// * If the **protocol** of the inbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specifies all ports.
+    /// * If the **protocol** of the inbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid ports: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
@@ -18411,8 +18352,8 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
-    /// *   **accept**
-    /// *   **drop**
+    /// * **accept**
+    /// * **drop**
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
@@ -18428,11 +18369,11 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **icmp**
-    /// *   **gre**
-    /// *   **tcp**
-    /// *   **udp**
-    /// *   **all**
+    /// * **icmp**
+    /// * **gre**
+    /// * **tcp**
+    /// * **udp**
+    /// * **all**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
@@ -18446,8 +18387,8 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     pub destination_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -18455,8 +18396,8 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
-    /// *   If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
-    /// *   If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
+    /// * If the **protocol** of the outbound rule is set to **all**, **icmp**, or **gre**, the port range is -1/-1, which specified all ports.
+    /// * If the **protocol** of the outbound rule is set to **tcp** or **udp**, set the port range in the following format: **1/200** or **80/80**, which specifies port 1 to port 200 or port 80. Valid values for a port: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.

@@ -57,11 +57,6 @@
 //! assert!(matches!(answer, Err(Error::NotImplemented(_))));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![allow(
-    rustdoc::bare_urls,
-    rustdoc::broken_intra_doc_links,
-    rustdoc::invalid_html_tags
-)]
 #[rustfmt::skip]
 #[cfg(feature = "cli")]
 pub mod cli;

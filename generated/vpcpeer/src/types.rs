@@ -276,16 +276,16 @@ pub struct VpcPeerConnect {
     pub accepting_owner_uid: Option<i64>,
     /// The status of the VPC peering connection. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Accepting**
-    /// *   **Updating**
-    /// *   **Rejected**
-    /// *   **Expired**
-    /// *   **Activated**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Creating**
+    /// * **Accepting**
+    /// * **Updating**
+    /// * **Rejected**
+    /// * **Expired**
+    /// * **Activated**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
-    /// For more information about the status of VPC peering connections, see [Overview of VPC peering connections](https://www.alibabacloud.com/help/doc-detail/418507.htm).
+    /// For more information about the status of VPC peering connections, see [Overview of VPC peering connections](<https://www.alibabacloud.com/help/doc-detail/418507.htm>).
     ///
     /// - Wire name: `Status`.
     /// - Example: `Activated`.
@@ -333,8 +333,8 @@ pub struct VpcPeerConnect {
     pub name: Option<String>,
     /// The business status of the VPC peering connection. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BizStatus`.
     /// - Example: `Normal`.
@@ -351,12 +351,12 @@ pub struct VpcPeerConnect {
     pub owner_id: Option<i64>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit/s. The value is an integer greater than 0.
     ///
-    /// >  If the value is set to -1, it indicates that no limit is imposed on the bandwidth.
+    /// > If the value is set to -1, it indicates that no limit is imposed on the bandwidth.
     ///
     /// Default value:
     ///
-    /// *   The default bandwidth of an inter-region VPC peering connection is **1024** Mbit/s.
-    /// *   The default bandwidth of an intra-region VPC peering connection is **-1** Mbit/s.
+    /// * The default bandwidth of an inter-region VPC peering connection is **1024** Mbit/s.
+    /// * The default bandwidth of an intra-region VPC peering connection is **-1** Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1024`.

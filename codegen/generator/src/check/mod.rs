@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::ir::names;
 use crate::spec::locate::{locate, parse_path};
 use crate::spec::model::{Operation, Product};
 use crate::spec::{ProductDir, SpecTree};
@@ -19,7 +20,7 @@ pub fn check_tree(tree: &SpecTree) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     let mut crates = BTreeMap::new();
     for product in &tree.products {
-        let crate_name = crate::ir::names::crate_name(&product.product.product);
+        let crate_name = names::crate_name(&product.product.product);
         if let Some(other) = crates.insert(crate_name.clone(), &product.dir) {
             let mut sink = Sink::new(&product.file, &product.text, &mut diagnostics);
             sink.report(
@@ -43,9 +44,21 @@ fn check_product(dir: &ProductDir, diagnostics: &mut Diagnostics) {
         .iter()
         .map(|o| (o.operation.name.as_str(), &o.operation))
         .collect();
+    let mut modules = BTreeMap::new();
     for file in &dir.operations {
         let mut sink = Sink::new(&file.file, &file.text, diagnostics);
         operation(&file.operation, &file.file, &operations, &mut sink);
+        let name = &file.operation.name;
+        if let Some(problem) = names::operation_problem(name) {
+            sink.report("name", problem);
+        }
+        let module = names::module_name(name);
+        if let Some(other) = modules.insert(module.clone(), name) {
+            sink.report(
+                "name",
+                format!("operation `{name}` becomes module `{module}`, like `{other}`; rename one of them"),
+            );
+        }
     }
 }
 
@@ -77,6 +90,9 @@ impl<'a> Sink<'a> {
 }
 
 fn product_file(product: &Product, sink: &mut Sink<'_>) {
+    if let Some(problem) = names::product_problem(&product.product) {
+        sink.report("product", problem);
+    }
     if !is_pascal_identifier(&product.product) {
         sink.report(
             "product",

@@ -11,30 +11,34 @@ pub const CLI_DIR: &str = "acs";
 /// `acs/Cargo.toml` and `acs/src/main.rs`, listing every product.
 pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
     let source = "spec/";
-    let dependencies: String = crates
-        .iter()
-        .map(|c| {
-            let dir = c.package.trim_start_matches("acs-");
-            format!(
-                "{} = {{ path = \"../{dir}\", features = [\"cli\"] }}\n",
-                c.package
-            )
-        })
-        .collect();
-    let manifest = format!(
-        r#"{}[package]
-name = "acs"
-version = "0.1.0"
-description = "acs: call Alibaba Cloud APIs from the shell, typed and validated, with the official CLI's syntax."
-edition = "2024"
-license.workspace = true
-rust-version.workspace = true
-publish = false
+    let mut manifest = toml::toml! {
+        [package]
+        name = "acs"
+        version = "0.1.0"
+        description = "acs: call Alibaba Cloud APIs from the shell, typed and validated, with the official CLI's syntax."
+        edition = "2024"
+        license = { workspace = true }
+        rust-version = { workspace = true }
+        publish = false
 
-[dependencies]
-acs-cli = {{ path = "../../codegen/cli" }}
-{dependencies}"#,
-        header(Comment::Hash, source)
+        [dependencies]
+        acs-cli = { path = "../../codegen/cli" }
+    };
+    let dependencies = manifest["dependencies"]
+        .as_table_mut()
+        .expect("the manifest has dependencies");
+    for c in crates {
+        let dir = c.package.trim_start_matches("acs-");
+        let path = format!("../{dir}");
+        dependencies.insert(
+            c.package.clone(),
+            toml::toml! { path = path features = ["cli"] }.into(),
+        );
+    }
+    let manifest = format!(
+        "{}{}",
+        header(Comment::Hash, source),
+        toml::to_string(&manifest).expect("a manifest serializes")
     );
     let products = crates.iter().map(|c| {
         let krate = format_ident!("{}", c.package.replace('-', "_"));

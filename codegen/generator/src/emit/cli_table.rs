@@ -16,7 +16,7 @@ pub fn cli_module(ir: &CrateIr) -> TokenStream {
     let operations = ir.operations.iter().map(|op| operation(op, ir));
     quote! {
         #![doc = " Operation tables for command-line front ends (feature `cli`)."]
-        use ::acs_runtime::cli::{FieldDoc, ListStyle, OperationDoc, ParamDoc, ProductDoc, Shape};
+        use ::acs_runtime::cli::{FieldDoc, OperationDoc, ParamDoc, ProductDoc, Shape};
         use ::acs_runtime::params::Location;
 
         /// Every operation of this product, for command-line front ends.
@@ -109,14 +109,14 @@ fn parameter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
         Some(Style::Json) => quote!(Shape::Json),
         Some(style) => {
             let list = match style {
-                Style::Simple => quote!(ListStyle::Joined(',')),
-                Style::SpaceDelimited => quote!(ListStyle::Joined(' ')),
-                Style::PipeDelimited => quote!(ListStyle::Joined('|')),
-                _ => quote!(ListStyle::Repeat),
+                Style::Simple => quote!(::acs_runtime::cli::ListStyle::Joined(',')),
+                Style::SpaceDelimited => quote!(::acs_runtime::cli::ListStyle::Joined(' ')),
+                Style::PipeDelimited => quote!(::acs_runtime::cli::ListStyle::Joined('|')),
+                _ => quote!(::acs_runtime::cli::ListStyle::Repeat),
             };
             shape(&f.ty, types, list)
         }
-        None => shape(&f.ty, types, quote!(ListStyle::Repeat)),
+        None => shape(&f.ty, types, quote!(::acs_runtime::cli::ListStyle::Repeat)),
     };
     let required = f.required();
     let default = match &f.default {
@@ -148,11 +148,11 @@ fn shape(ty: &TypeRef, types: &TypeSpace, list: TokenStream) -> TokenStream {
         TypeRef::Bool => quote!(Shape::Boolean),
         TypeRef::Json => quote!(Shape::Json),
         TypeRef::List(item, _) => {
-            let item = shape(item, types, quote!(ListStyle::Repeat));
+            let item = shape(item, types, quote!(::acs_runtime::cli::ListStyle::Repeat));
             quote!(Shape::List(&#item, #list))
         }
         TypeRef::Map(value) => {
-            let value = shape(value, types, quote!(ListStyle::Repeat));
+            let value = shape(value, types, quote!(::acs_runtime::cli::ListStyle::Repeat));
             quote!(Shape::Map(&#value))
         }
         TypeRef::Enum(id) => match types.get(*id) {
@@ -167,7 +167,7 @@ fn shape(ty: &TypeRef, types: &TypeSpace, list: TokenStream) -> TokenStream {
             TypeIr::Struct(s) => {
                 let fields = s.fields.iter().map(|f| {
                     let (name, field) = (&f.wire, f.rust.trim_start_matches("r#"));
-                    let shape = shape(&f.ty, types, quote!(ListStyle::Repeat));
+                    let shape = shape(&f.ty, types, quote!(::acs_runtime::cli::ListStyle::Repeat));
                     let description = f.doc.trim();
                     let facts = facts(f);
                     quote! {

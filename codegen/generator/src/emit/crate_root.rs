@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::guide;
-use super::rustdoc::sanitize;
+use super::rustdoc::doc_lines;
 use super::tokens::ident;
 use crate::ir::CrateIr;
 
@@ -19,13 +19,12 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     if let Some(description) = &p.description {
         prose.push_str(&format!("{}\n\n", description.trim()));
     }
-    let lines = sanitize(&prose);
+    let lines = doc_lines(&prose);
     let guide = guide::getting_started(ir);
     let api = ident(&ir.api_trait);
     quote! {
         #(#![doc = #lines])*
         #(#![doc = #guide])*
-        #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
         #[rustfmt::skip]
         #[cfg(feature = "cli")]
         pub mod cli;

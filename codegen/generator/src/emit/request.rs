@@ -186,7 +186,7 @@ fn example(op: &OperationIr, crate_ident: &str) -> String {
         .collect();
     if op.example.complete {
         format!(
-            "let request = {path}::builder(){calls}\n    .build()?;\nassert!(!request.is_unchecked());\n# Ok::<(), {crate_ident}::Violations>(())"
+            "let request = {path}::builder(){calls}\n    .build()?;\n# Ok::<(), {crate_ident}::Violations>(())"
         )
     } else {
         format!(

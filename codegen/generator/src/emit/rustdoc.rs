@@ -1,70 +1,56 @@
-//! Markdown prose from the spec turned into safe `#[doc]` attributes.
+//! Markdown turned into `#[doc]` attributes.
 //!
-//! Upstream prose is not written for rustdoc: fenced blocks would become doc-tests and
-//! deeply indented lines indented code blocks, so both are made plain text here.
+//! Every doc text goes through the inert renderer once more (upstream prose already did, when
+//! the tree was loaded): whatever a spec holds, no code block in the docs is ever compiled, and
+//! the only doc-tests are the examples the generator writes itself ([`example_attrs`]).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::prose::{Links, render::render};
+
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = sanitize(text);
+    let lines = doc_lines(text);
     quote! { #( #[doc = #lines] )* }
 }
 
 /// A `# Example` section holding `code` as a doc-test (written by the generator, not upstream).
 pub fn example_attrs(code: &str) -> TokenStream {
-    let lines = code.lines().map(|l| format!(" {l}"));
-    quote! {
-        #[doc = ""]
-        #[doc = " # Example"]
-        #[doc = ""]
-        #[doc = " ```"]
-        #( #[doc = #lines] )*
-        #[doc = " ```"]
-    }
+    let lines = example_lines(code);
+    quote! { #( #[doc = #lines] )* }
 }
 
-/// The lines of `text` made safe for rustdoc, each with a leading space.
-pub fn sanitize(text: &str) -> Vec<String> {
-    let mut in_fence = false;
-    let mut out = Vec::new();
-    for raw in text.trim_matches('\n').lines() {
-        let expanded = raw.replace('\t', "    ");
-        let line = expanded.trim_end();
-        let trimmed = line.trim_start();
-        let fixed = if trimmed.starts_with("```") {
-            let opening = !in_fence;
-            in_fence = !in_fence;
-            if opening {
-                "```text".to_owned()
+/// The lines of an `# Example` section holding `code` as a doc-test.
+pub fn example_lines(code: &str) -> Vec<String> {
+    let mut lines = vec![String::new(), " # Example".to_owned(), String::new()];
+    lines.push(" ```".to_owned());
+    lines.extend(code.lines().map(|l| format!(" {l}")));
+    lines.push(" ```".to_owned());
+    lines
+}
+
+/// The lines of `text` rendered inert, each with a leading space.
+pub fn doc_lines(text: &str) -> Vec<String> {
+    render(text, Links::IntraDoc)
+        .lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
             } else {
-                "```".to_owned()
+                format!(" {line}")
             }
-        } else if !in_fence && line.len() - trimmed.len() >= 4 {
-            format!("   {trimmed}")
-        } else {
-            line.to_owned()
-        };
-        out.push(if fixed.is_empty() {
-            String::new()
-        } else {
-            format!(" {fixed}")
-        });
-    }
-    if in_fence {
-        out.push(" ```".to_owned());
-    }
-    out
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::doc_lines;
 
     #[test]
     fn fences_become_text_and_deep_indents_do_not_start_code() {
-        let lines = sanitize("Intro\n\n```\nlet x = 1;\n```\n\n*   item\n\n    more\n");
+        let lines = doc_lines("Intro\n\n```\nlet x = 1;\n```\n\n*   item\n\n    more\n");
         assert_eq!(
             lines,
             [
@@ -74,15 +60,15 @@ mod tests {
                 " let x = 1;",
                 " ```",
                 "",
-                " *   item",
+                " * item",
                 "",
-                "    more"
+                "   more"
             ]
         );
     }
 
     #[test]
     fn an_unclosed_fence_is_closed() {
-        assert_eq!(sanitize("```json\n{}"), [" ```text", " {}", " ```"]);
+        assert_eq!(doc_lines("```json\n{}"), [" ```text", " {}", " ```"]);
     }
 }

@@ -11,17 +11,15 @@ use crate::spec::ProductDir;
 use crate::spec::model::{Format, Member, Operation, Scalar, Style, TypeName};
 use crate::spec::rules;
 
-/// Names user types must not take: they would shadow the prelude the generated code relies on.
-const PRELUDE: &[&str] = &[
-    "Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "BTreeMap",
-];
-
 /// Lowers one product folder; `source` is the folder as shown in generated headers.
 pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
     let mut specs: Vec<&Operation> = dir.operations.iter().map(|f| &f.operation).collect();
     specs.sort_by(|a, b| a.name.cmp(&b.name));
     // Nested types share one namespace with the operation types they sit beside in docs.
-    let mut reserved: Vec<String> = PRELUDE.iter().map(|s| (*s).to_owned()).collect();
+    let mut reserved: Vec<String> = names::RESERVED_TYPES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
     for op in &specs {
         for suffix in ["Request", "RequestBuilder", "Response", "Error", "Call"] {
             reserved.push(format!("{}{suffix}", op.name));

@@ -6,6 +6,7 @@
 //! overlay file, whichever holds the offending node.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -135,21 +136,71 @@ fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir>
     })
 }
 
-/// Reads one file, reporting failure.
+/// The largest spec file read: the largest real one is a few tens of kilobytes, so a bigger
+/// file is a mistake or an attack, refused before it is parsed.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads one file, reporting failure. Only regular files are opened (a FIFO or a device in
+/// the tree is reported, never read), at most [`MAX_FILE_BYTES`] of them, and only UTF-8.
 fn read_source(path: &Path, diagnostics: &mut Diagnostics) -> Option<Source> {
-    match fs::read_to_string(path) {
+    let fail = |diagnostics: &mut Diagnostics, position, message: String| {
+        diagnostics.push(Diagnostic {
+            file: path.to_owned(),
+            position,
+            path: String::new(),
+            message,
+        });
+        None
+    };
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return fail(
+                diagnostics,
+                None,
+                "not a regular file (a folder, FIFO or device?); spec files must be plain files"
+                    .into(),
+            );
+        }
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            return fail(
+                diagnostics,
+                None,
+                format!(
+                    "the file is {} bytes; spec files are at most {MAX_FILE_BYTES}",
+                    meta.len()
+                ),
+            );
+        }
+        Ok(_) => {}
+        Err(err) => return fail(diagnostics, None, format!("cannot read the file: {err}")),
+    }
+    let mut bytes = Vec::new();
+    let read =
+        fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(err) = read {
+        return fail(diagnostics, None, format!("cannot read the file: {err}"));
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return fail(
+            diagnostics,
+            None,
+            format!("the file grew past {MAX_FILE_BYTES} bytes while read"),
+        );
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => Some(Source {
             file: path.to_owned(),
             text,
         }),
         Err(err) => {
-            diagnostics.push(Diagnostic {
-                file: path.to_owned(),
-                position: None,
-                path: String::new(),
-                message: format!("cannot read the file: {err}"),
-            });
-            None
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            fail(
+                diagnostics,
+                Some((line, column)),
+                "the file is not UTF-8 text (an invalid byte here)".into(),
+            )
         }
     }
 }
@@ -235,7 +286,7 @@ fn sorted_dirs(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
 fn sorted_files(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     entries(dir, diagnostics)
         .into_iter()
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml") && !p.is_dir())
         .collect()
 }
 

@@ -121,6 +121,9 @@ pub fn problem(member: &Member, scalar: &Scalar) -> Option<String> {
             None => return Some("is not an integer".to_owned()),
         },
         (TypeName::Number, _) => match scalar.as_number() {
+            Some(x) if member.format == Some(Format::Float) && x.abs() > f64::from(f32::MAX) => {
+                return Some("does not fit a 32-bit float".to_owned());
+            }
             Some(x) => Value::Float(x),
             None => return Some("is not a finite number".to_owned()),
         },

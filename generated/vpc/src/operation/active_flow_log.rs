@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
 ///
-/// *   The **ActiveFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of a flow log:
+/// * The **ActiveFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of a flow log:
 ///
-///    *   If the flow log is in the **Activating** state, the flow log is being started.
-///    *   If the flow log is in the **Active** state, the flow log is started.
-///
-/// *   You cannot repeatedly call the **ActiveFlowLog** operation to start a flow log within the specified period of time.
+///   * If the flow log is in the **Activating** state, the flow log is being started.
+///   * If the flow log is in the **Active** state, the flow log is started.
+/// * You cannot repeatedly call the **ActiveFlowLog** operation to start a flow log within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -26,14 +25,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-qingdao")
 ///     .flow_log_id("fl-m5e8vhz2t21sel1nq****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ActiveFlowLogRequest {
-    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -89,7 +87,7 @@ pub struct ActiveFlowLogRequestBuilder<C = ()> {
 impl<C> ActiveFlowLogRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -151,8 +149,8 @@ impl<'a> ActiveFlowLogRequestBuilder<&'a crate::Client> {
 pub struct ActiveFlowLogResponse {
     /// Indicates whether the operation is successful. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -10,16 +10,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following items:
 ///
-/// *   When you call this operation to associate an EIP with an Internet Shared Bandwidth instance, make sure that the EIP meets the following requirements:
+/// * When you call this operation to associate an EIP with an Internet Shared Bandwidth instance, make sure that the EIP meets the following requirements:
 ///
-///    *   The EIP uses the pay-as-you-go billing method.
-///    *   The EIP and the Internet Shared Bandwidth instance belong to the same region.
-///    *   The line type of the EIPs is the same as that of the Internet Shared Bandwidth instance.
+///   * The EIP uses the pay-as-you-go billing method.
+///   * The EIP and the Internet Shared Bandwidth instance belong to the same region.
+///   * The line type of the EIPs is the same as that of the Internet Shared Bandwidth instance.
+/// * **AddCommonBandwidthPackageIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeCommonBandwidthPackages](<https://www.alibabacloud.com/help/doc-detail/120309.htm>) operation to query the status of the operation.
 ///
-/// *   **AddCommonBandwidthPackageIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeCommonBandwidthPackages](https://www.alibabacloud.com/help/doc-detail/120309.htm) operation to query the status of the operation.
-///
-///    *   If the Internet Shared Bandwidth instance is in the **BINDING** state, the EIP is being associated with the Internet Shared Bandwidth instance. In this state, you can only query the Internet Shared Bandwidth instance and cannot perform other operations.
-///    *   If the Internet Shared Bandwidth instance is in the **BINDED** state, the EIP is associated with the Internet Shared Bandwidth instance.
+///   * If the Internet Shared Bandwidth instance is in the **BINDING** state, the EIP is being associated with the Internet Shared Bandwidth instance. In this state, you can only query the Internet Shared Bandwidth instance and cannot perform other operations.
+///   * If the Internet Shared Bandwidth instance is in the **BINDED** state, the EIP is associated with the Internet Shared Bandwidth instance.
 ///
 /// # Example
 ///
@@ -29,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .bandwidth_package_id("cbwp-2ze2ic1xd2qeqasdf****")
 ///     .ip_instance_id("eip-2zeerraiwb7uqwed****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -38,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AddCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -54,7 +52,7 @@ pub struct AddCommonBandwidthPackageIpRequest {
     pub bandwidth_package_id: Option<String>,
     /// The EIP ID.
     ///
-    /// You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.
@@ -72,7 +70,7 @@ pub struct AddCommonBandwidthPackageIpRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -124,7 +122,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -148,7 +146,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The EIP ID.
     ///
-    /// You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.
@@ -174,7 +172,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .global_acceleration_instance_id("ga-Ldefrgbttnyyf****")
 ///     .ip_instance_id("eip-rw434rwfdeaf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -39,9 +38,9 @@ pub struct AddGlobalAccelerationInstanceIpRequest {
     /// - Example: `ga-Ldefrgbttnyyf****`.
     #[rpc(name = "GlobalAccelerationInstanceId")]
     pub global_acceleration_instance_id: Option<String>,
-    /// The EIP ID. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// The EIP ID. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
-    /// >  Make sure that the billing method of the EIP is pay-as-you-go, and the EIP and the shared-bandwidth GA instance belong to the same region.
+    /// > Make sure that the billing method of the EIP is pay-as-you-go, and the EIP and the shared-bandwidth GA instance belong to the same region.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.
@@ -120,9 +119,9 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
     }
     /// Sets `IpInstanceId`.
     ///
-    /// The EIP ID. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// The EIP ID. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
-    /// >  Make sure that the billing method of the EIP is pay-as-you-go, and the EIP and the shared-bandwidth GA instance belong to the same region.
+    /// > Make sure that the billing method of the EIP is pay-as-you-go, and the EIP and the shared-bandwidth GA instance belong to the same region.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.

@@ -10,16 +10,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following limits:
 ///
-/// *   The CIDR block and the IP address pool must belong to the same region.
+/// * The CIDR block and the IP address pool must belong to the same region.
+/// * The CIDR block and the IP address pool must use the same line type.
+/// * **AddPublicIpAddressPoolCidrBlock** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPoolCidrBlocks](<https://www.alibabacloud.com/help/doc-detail/429436.htm>) operation to query the status of the task.
 ///
-/// *   The CIDR block and the IP address pool must use the same line type.
-///
-/// *   **AddPublicIpAddressPoolCidrBlock** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPoolCidrBlocks](https://www.alibabacloud.com/help/doc-detail/429436.htm) operation to query the status of the task.
-///
-///    *   If the CIDR block is in the **Modifying** state, the CIDR block is being added. In this state, you can only query the CIDR block and cannot perform other operations.
-///    *   If the CIDR block is in the **Created** state, the CIDR block is added.
-///
-/// *   You cannot repeatedly call the **AddPublicIpAddressPoolCidrBlock** operation to add a CIDR block to an IP address pool within the specified period of time.
+///   * If the CIDR block is in the **Modifying** state, the CIDR block is being added. In this state, you can only query the CIDR block and cannot perform other operations.
+///   * If the CIDR block is in the **Created** state, the CIDR block is added.
+/// * You cannot repeatedly call the **AddPublicIpAddressPoolCidrBlock** operation to add a CIDR block to an IP address pool within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -32,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .public_ip_address_pool_id("pippool-6wetvn6fumkgycssx****")
 ///     .region_id("cn-chengdu")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -48,7 +44,7 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     pub public_ip_address_pool_id: Option<String>,
     /// The CIDR block.
     ///
-    /// >  You can specify only one of **CidrBlock** and **CidrMask**.
+    /// > You can specify only one of **CidrBlock** and **CidrMask**.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/24`.
@@ -58,7 +54,7 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.
@@ -67,8 +63,8 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -85,7 +81,7 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     ///
     /// Valid values: **24** to **28**.
     ///
-    /// >  You can specify only one of **CidrBlock** and **CidrMask**.
+    /// > You can specify only one of **CidrBlock** and **CidrMask**.
     ///
     /// - Wire name: `CidrMask`.
     /// - Example: `24`.
@@ -147,7 +143,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The CIDR block.
     ///
-    /// >  You can specify only one of **CidrBlock** and **CidrMask**.
+    /// > You can specify only one of **CidrBlock** and **CidrMask**.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/24`.
@@ -161,7 +157,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.
@@ -174,8 +170,8 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -200,7 +196,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// Valid values: **24** to **28**.
     ///
-    /// >  You can specify only one of **CidrBlock** and **CidrMask**.
+    /// > You can specify only one of **CidrBlock** and **CidrMask**.
     ///
     /// - Wire name: `CidrMask`.
     /// - Example: `24`.
@@ -286,15 +282,15 @@ impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse 
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddPublicIpAddressPoolCidrBlockError {
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock [%s] is illegal.
+    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
     IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask [%s] is illegal.
+    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask \[%s\] is illegal.
     IllegalParamCidrBlockMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
     IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.CidrBlockBelongToOtherUser`: The operation is not allowed because of CidrBlock belong to other user.
     OperationDeniedCidrBlockBelongToOtherUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource ofPublicIpAddressPool [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource ofPublicIpAddressPool \[%s\] is not found.
     ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.PoolIpQuantity`: The quota of PoolIpQuantity is exceeded.
     QuotaExceededPoolIpQuantity(::acs_runtime::client::ServiceError),

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
 ///
-/// *   **AddSourcesToTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of the task.
+/// * **AddSourcesToTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) operation to query the status of the task.
 ///
-///    *   If the traffic mirror session is in the **Modifying** state, the traffic mirror source is being added to the traffic mirror session.
-///    *   If the traffic mirror session is in the **Created** state, the traffic mirror source is added to the traffic mirror session.
-///
-/// *   You cannot repeatedly call the **AddSourcesToTrafficMirrorSession** operation to add a traffic mirror source to a traffic mirror session within the specified period of time.
+///   * If the traffic mirror session is in the **Modifying** state, the traffic mirror source is being added to the traffic mirror session.
+///   * If the traffic mirror session is in the **Created** state, the traffic mirror source is added to the traffic mirror session.
+/// * You cannot repeatedly call the **AddSourcesToTrafficMirrorSession** operation to add a traffic mirror source to a traffic mirror session within the specified period of time.
 ///
 /// # Example
 ///
@@ -32,7 +31,7 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -41,8 +40,8 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -65,9 +64,9 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -133,7 +132,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -146,8 +145,8 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -187,9 +186,9 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the region to which the traffic mirror session belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AllocateEipAddress`: Applies for an elastic IP address (EIP).
 ///
-/// Before you call this operation, make sure that you are familiar with the billing methods and pricing of EIPs. For more information, see [Billing overview](https://www.alibabacloud.com/help/doc-detail/122035.htm).
+/// Before you call this operation, make sure that you are familiar with the billing methods and pricing of EIPs. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/122035.htm>).
 ///
 /// After you call this operation, the system randomly allocates an EIP that is in the **Available** state in the specified region. EIPs support only the ICMP, TCP, and UDP transport layer protocols. The IGMP and SCTP protocols are not supported.
 ///
@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::allocate_eip_address::AllocateEipAddressRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AllocateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,9 +39,9 @@ pub struct AllocateEipAddressRequest {
     pub region_id: Option<String>,
     /// The maximum bandwidth of the EIP. Unit: Mbit/s.
     ///
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.****
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.\*\*\*\*
     ///
     /// Default value: **5**. Unit: Mbit/s.
     ///
@@ -52,9 +51,9 @@ pub struct AllocateEipAddressRequest {
     pub bandwidth: Option<String>,
     /// The subscription duration of the EIP.
     ///
-    /// Valid values when **PricingCycle** is set to **Month**: **1** to **9**.****
+    /// Valid values when **PricingCycle** is set to **Month**: **1** to **9**.\*\*\*\*
     ///
-    /// Valid values when **PricingCycle** is set to **Year**: **1** to **5**.****
+    /// Valid values when **PricingCycle** is set to **Year**: **1** to **5**.\*\*\*\*
     ///
     /// This parameter must be specified when **InstanceChargeType** is set to **PrePaid**. This parameter is optional when **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -64,21 +63,20 @@ pub struct AllocateEipAddressRequest {
     pub period: Option<i32>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) All regions support BGP (Multi-ISP) EIPs.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
+    /// * **BGP** (default): BGP (Multi-ISP) All regions support BGP (Multi-ISP) EIPs.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the "Line types" section of [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm)
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
     ///
-    /// *   If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
+    /// * If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
     ///
-    ///    *   **ChinaTelecom**
-    ///    *   **ChinaUnicom**
-    ///    *   **ChinaMobile**
-    ///    *   **ChinaTelecom_L2**
-    ///    *   **ChinaUnicom_L2**
-    ///    *   **ChinaMobile_L2**
-    ///
-    /// *   If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
+    ///   * **ChinaTelecom**
+    ///   * **ChinaUnicom**
+    ///   * **ChinaMobile**
+    ///   * **ChinaTelecom_L2**
+    ///   * **ChinaUnicom_L2**
+    ///   * **ChinaMobile_L2**
+    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
@@ -98,8 +96,8 @@ pub struct AllocateEipAddressRequest {
     pub netmode: Option<String>,
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// *   **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
-    /// *   **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
+    /// * **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
+    /// * **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
     ///
     /// If **InstanceChargeType** is set to **PrePaid**, this parameter is required. If **InstanceChargeType** is set to **PostPaid**, this parameter is not required.
     ///
@@ -109,8 +107,8 @@ pub struct AllocateEipAddressRequest {
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription EIP. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// If **InstanceChargeType** is set to **PrePaid**, this parameter is required. If **InstanceChargeType** is set to **PostPaid**, this parameter is not required.
     ///
@@ -120,8 +118,8 @@ pub struct AllocateEipAddressRequest {
     pub pricing_cycle: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PrePaid**: subscription
-    /// *   **PostPaid** (default): pay-as-you-go
+    /// * **PrePaid**: subscription
+    /// * **PostPaid** (default): pay-as-you-go
     ///
     /// If **InstanceChargeType** is set to **PrePaid**, set **InternetChargeType** to **PayByBandwidth**. If **InstanceChargeType** is set to **PostPaid**, set **InternetChargeType** to **PayByBandwidth** or **PayByTraffic**.
     ///
@@ -131,8 +129,8 @@ pub struct AllocateEipAddressRequest {
     pub instance_charge_type: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
-    /// *   **PayByBandwidth** (default): pay-by-bandwidth
-    /// *   **PayByTraffic**: pay-by-data-transfer
+    /// * **PayByBandwidth** (default): pay-by-bandwidth
+    /// * **PayByTraffic**: pay-by-data-transfer
     ///
     /// When **InstanceChargeType** is set to **PrePaid**, set **InternetChargeType** to **PayByBandwidth**.
     ///
@@ -153,7 +151,7 @@ pub struct AllocateEipAddressRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The **client token** can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -164,7 +162,7 @@ pub struct AllocateEipAddressRequest {
     ///
     /// The name must be 1 to 128 characters in length and start with a letter, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
     ///
-    /// >  You cannot specify this parameter if you create a subscription EIP.
+    /// > You cannot specify this parameter if you create a subscription EIP.
     ///
     /// - Wire name: `Name`.
     /// - Example: `EIP1`.
@@ -174,7 +172,7 @@ pub struct AllocateEipAddressRequest {
     ///
     /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
     ///
-    /// >  You cannot specify this parameter if you create a subscription EIP.
+    /// > You cannot specify this parameter if you create a subscription EIP.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
@@ -182,8 +180,8 @@ pub struct AllocateEipAddressRequest {
     pub description: Option<String>,
     /// The editions of Anti-DDoS.
     ///
-    /// *   If you do not specify this parameter, Anti-DDoS Origin Basic is used.
-    /// *   If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
+    /// * If you do not specify this parameter, Anti-DDoS Origin Basic is used.
+    /// * If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// You can specify up to 10 editions of Anti-DDoS.
     ///
@@ -196,7 +194,7 @@ pub struct AllocateEipAddressRequest {
     ///
     /// The EIP is allocated from the IP address pool.
     ///
-    /// By default, the IP address pool feature is unavailable. To use the IP address pool, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in [Manage EIP quotas](https://www.alibabacloud.com/help/doc-detail/108213.htm).
+    /// By default, the IP address pool feature is unavailable. To use the IP address pool, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>).
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
@@ -206,7 +204,7 @@ pub struct AllocateEipAddressRequest {
     ///
     /// When the service type of the IP address pool specified by **PublicIpAddressPoolId** is CloudBox, the default value is the zone of the IP address pool.
     ///
-    /// For more information, see [ListPublicIpAddressPools](https://www.alibabacloud.com/help/doc-detail/429433.htm).
+    /// For more information, see [ListPublicIpAddressPools](<https://www.alibabacloud.com/help/doc-detail/429433.htm>).
     ///
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.
@@ -283,7 +281,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -296,9 +294,9 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the EIP. Unit: Mbit/s.
     ///
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.****
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.\*\*\*\*
     ///
     /// Default value: **5**. Unit: Mbit/s.
     ///
@@ -312,9 +310,9 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The subscription duration of the EIP.
     ///
-    /// Valid values when **PricingCycle** is set to **Month**: **1** to **9**.****
+    /// Valid values when **PricingCycle** is set to **Month**: **1** to **9**.\*\*\*\*
     ///
-    /// Valid values when **PricingCycle** is set to **Year**: **1** to **5**.****
+    /// Valid values when **PricingCycle** is set to **Year**: **1** to **5**.\*\*\*\*
     ///
     /// This parameter must be specified when **InstanceChargeType** is set to **PrePaid**. This parameter is optional when **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -328,21 +326,20 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) All regions support BGP (Multi-ISP) EIPs.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
+    /// * **BGP** (default): BGP (Multi-ISP) All regions support BGP (Multi-ISP) EIPs.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the "Line types" section of [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm)
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
     ///
-    /// *   If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
+    /// * If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
     ///
-    ///    *   **ChinaTelecom**
-    ///    *   **ChinaUnicom**
-    ///    *   **ChinaMobile**
-    ///    *   **ChinaTelecom_L2**
-    ///    *   **ChinaUnicom_L2**
-    ///    *   **ChinaMobile_L2**
-    ///
-    /// *   If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
+    ///   * **ChinaTelecom**
+    ///   * **ChinaUnicom**
+    ///   * **ChinaMobile**
+    ///   * **ChinaTelecom_L2**
+    ///   * **ChinaUnicom_L2**
+    ///   * **ChinaMobile_L2**
+    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
@@ -374,8 +371,8 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// *   **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
-    /// *   **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
+    /// * **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
+    /// * **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
     ///
     /// If **InstanceChargeType** is set to **PrePaid**, this parameter is required. If **InstanceChargeType** is set to **PostPaid**, this parameter is not required.
     ///
@@ -389,8 +386,8 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription EIP. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// If **InstanceChargeType** is set to **PrePaid**, this parameter is required. If **InstanceChargeType** is set to **PostPaid**, this parameter is not required.
     ///
@@ -404,8 +401,8 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PrePaid**: subscription
-    /// *   **PostPaid** (default): pay-as-you-go
+    /// * **PrePaid**: subscription
+    /// * **PostPaid** (default): pay-as-you-go
     ///
     /// If **InstanceChargeType** is set to **PrePaid**, set **InternetChargeType** to **PayByBandwidth**. If **InstanceChargeType** is set to **PostPaid**, set **InternetChargeType** to **PayByBandwidth** or **PayByTraffic**.
     ///
@@ -419,8 +416,8 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The metering method of the EIP. Valid values:
     ///
-    /// *   **PayByBandwidth** (default): pay-by-bandwidth
-    /// *   **PayByTraffic**: pay-by-data-transfer
+    /// * **PayByBandwidth** (default): pay-by-bandwidth
+    /// * **PayByTraffic**: pay-by-data-transfer
     ///
     /// When **InstanceChargeType** is set to **PrePaid**, set **InternetChargeType** to **PayByBandwidth**.
     ///
@@ -449,7 +446,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The **client token** can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -464,7 +461,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The name must be 1 to 128 characters in length and start with a letter, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
     ///
-    /// >  You cannot specify this parameter if you create a subscription EIP.
+    /// > You cannot specify this parameter if you create a subscription EIP.
     ///
     /// - Wire name: `Name`.
     /// - Example: `EIP1`.
@@ -478,7 +475,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
     ///
-    /// >  You cannot specify this parameter if you create a subscription EIP.
+    /// > You cannot specify this parameter if you create a subscription EIP.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
@@ -490,8 +487,8 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The editions of Anti-DDoS.
     ///
-    /// *   If you do not specify this parameter, Anti-DDoS Origin Basic is used.
-    /// *   If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
+    /// * If you do not specify this parameter, Anti-DDoS Origin Basic is used.
+    /// * If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// You can specify up to 10 editions of Anti-DDoS.
     ///
@@ -513,7 +510,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The EIP is allocated from the IP address pool.
     ///
-    /// By default, the IP address pool feature is unavailable. To use the IP address pool, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in [Manage EIP quotas](https://www.alibabacloud.com/help/doc-detail/108213.htm).
+    /// By default, the IP address pool feature is unavailable. To use the IP address pool, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>).
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
@@ -527,7 +524,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// When the service type of the IP address pool specified by **PublicIpAddressPoolId** is CloudBox, the default value is the zone of the IP address pool.
     ///
-    /// For more information, see [ListPublicIpAddressPools](https://www.alibabacloud.com/help/doc-detail/429433.htm).
+    /// For more information, see [ListPublicIpAddressPools](<https://www.alibabacloud.com/help/doc-detail/429433.htm>).
     ///
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.

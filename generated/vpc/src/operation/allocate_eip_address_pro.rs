@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::allocate_eip_address_pro::AllocateEipAddressProRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AllocateEipAddressProRequest {
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,9 +47,9 @@ pub struct AllocateEipAddressProRequest {
     pub instance_id: Option<String>,
     /// The maximum bandwidth of the specified EIP. Unit: Mbit/s.
     ///
-    /// *   When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**, valid values for **Bandwidth** are **1** to **500**.
-    /// *   When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**, valid values for **Bandwidth** are **1** to **200**.
-    /// *   When **InstanceChargeType** is set to **PrePaid**, valid values for **Bandwidth** are **1** to **1000**.
+    /// * When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**, valid values for **Bandwidth** are **1** to **500**.
+    /// * When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**, valid values for **Bandwidth** are **1** to **200**.
+    /// * When **InstanceChargeType** is set to **PrePaid**, valid values for **Bandwidth** are **1** to **1000**.
     ///
     /// Default value: **5** Mbit /s.
     ///
@@ -60,8 +59,8 @@ pub struct AllocateEipAddressProRequest {
     pub bandwidth: Option<String>,
     /// The subscription duration.
     ///
-    /// *   Valid values when **PricingCycle** is set to **Month**: **1 to 9**.****
-    /// *   Valid values when **PricingCycle** is set to **Year**: **1 to 3**.****
+    /// * Valid values when **PricingCycle** is set to **Month**: **1 to 9**.\*\*\*\*
+    /// * Valid values when **PricingCycle** is set to **Year**: **1 to 3**.\*\*\*\*
     ///
     /// This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
@@ -73,21 +72,20 @@ pub struct AllocateEipAddressProRequest {
     pub period: Option<i32>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore, Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore, Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm)
+    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
     ///
-    /// *   If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
+    /// * If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
     ///
-    ///    *   **ChinaTelecom**
-    ///    *   **ChinaUnicom**
-    ///    *   **ChinaMobile**
-    ///    *   **ChinaTelecom_L2**
-    ///    *   **ChinaUnicom_L2**
-    ///    *   **ChinaMobile_L2**
-    ///
-    /// *   If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
+    ///   * **ChinaTelecom**
+    ///   * **ChinaUnicom**
+    ///   * **ChinaMobile**
+    ///   * **ChinaTelecom_L2**
+    ///   * **ChinaUnicom_L2**
+    ///   * **ChinaMobile_L2**
+    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
@@ -101,8 +99,8 @@ pub struct AllocateEipAddressProRequest {
     pub netmode: Option<String>,
     /// Specifies whether to enable automatic payment. Default value: true. Valid values:
     ///
-    /// *   **false**: Automatic payment is disabled. After an order is generated, you must go to the Order Center to complete the payment.
-    /// *   **true**: Automatic payment is enabled. After an order is generated, the payment is automatically completed.
+    /// * **false**: Automatic payment is disabled. After an order is generated, you must go to the Order Center to complete the payment.
+    /// * **true**: Automatic payment is enabled. After an order is generated, the payment is automatically completed.
     ///
     /// This parameter is required if **InstanceChargeType** is set to **PrePaid**. This parameter is optional if **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -112,8 +110,8 @@ pub struct AllocateEipAddressProRequest {
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription EIP. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// This parameter is required if **InstanceChargeType** is set to **PrePaid**. This parameter is optional if **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -123,8 +121,8 @@ pub struct AllocateEipAddressProRequest {
     pub pricing_cycle: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PrePaid**: subscription
-    /// *   **PostPaid** (default): pay-as-you-go
+    /// * **PrePaid**: subscription
+    /// * **PostPaid** (default): pay-as-you-go
     ///
     /// Set the value of **InternetChargeType** to **PayByBandwidth** if **InstanceChargeType** is set to **PrePaid**.
     ///
@@ -136,8 +134,8 @@ pub struct AllocateEipAddressProRequest {
     pub instance_charge_type: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
-    /// *   **PayByBandwidth** (default): pay-by-bandwidth.
-    /// *   **PayByTraffic**: pay-by-data-transfer.
+    /// * **PayByBandwidth** (default): pay-by-bandwidth.
+    /// * **PayByTraffic**: pay-by-data-transfer.
     ///
     /// When **InstanceChargeType** is set to **PrePaid**, you must set **InternetChargeType** to **PayByBandwidth**.
     ///
@@ -162,7 +160,7 @@ pub struct AllocateEipAddressProRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
@@ -171,8 +169,8 @@ pub struct AllocateEipAddressProRequest {
     pub client_token: Option<String>,
     /// The editions of Anti-DDoS.
     ///
-    /// *   If you do not specify this parameter, Anti-DDoS Origin Basic is used.
-    /// *   If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
+    /// * If you do not specify this parameter, Anti-DDoS Origin Basic is used.
+    /// * If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// You can configure Anti-DDoS editions for up to 10 EIPs.
     ///
@@ -184,7 +182,7 @@ pub struct AllocateEipAddressProRequest {
     ///
     /// The EIP is allocated from the IP address pool.
     ///
-    /// By default, you cannot use the IP address pool. To use this feature, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section of [Manage EIP quotas](https://www.alibabacloud.com/help/doc-detail/108213.htm).
+    /// By default, you cannot use the IP address pool. To use this feature, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section of [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>).
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
@@ -241,7 +239,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -278,9 +276,9 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the specified EIP. Unit: Mbit/s.
     ///
-    /// *   When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**, valid values for **Bandwidth** are **1** to **500**.
-    /// *   When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**, valid values for **Bandwidth** are **1** to **200**.
-    /// *   When **InstanceChargeType** is set to **PrePaid**, valid values for **Bandwidth** are **1** to **1000**.
+    /// * When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**, valid values for **Bandwidth** are **1** to **500**.
+    /// * When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**, valid values for **Bandwidth** are **1** to **200**.
+    /// * When **InstanceChargeType** is set to **PrePaid**, valid values for **Bandwidth** are **1** to **1000**.
     ///
     /// Default value: **5** Mbit /s.
     ///
@@ -294,8 +292,8 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The subscription duration.
     ///
-    /// *   Valid values when **PricingCycle** is set to **Month**: **1 to 9**.****
-    /// *   Valid values when **PricingCycle** is set to **Year**: **1 to 3**.****
+    /// * Valid values when **PricingCycle** is set to **Month**: **1 to 9**.\*\*\*\*
+    /// * Valid values when **PricingCycle** is set to **Year**: **1 to 3**.\*\*\*\*
     ///
     /// This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
@@ -311,21 +309,20 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore, Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore, Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm)
+    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
     ///
-    /// *   If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
+    /// * If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
     ///
-    ///    *   **ChinaTelecom**
-    ///    *   **ChinaUnicom**
-    ///    *   **ChinaMobile**
-    ///    *   **ChinaTelecom_L2**
-    ///    *   **ChinaUnicom_L2**
-    ///    *   **ChinaMobile_L2**
-    ///
-    /// *   If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
+    ///   * **ChinaTelecom**
+    ///   * **ChinaUnicom**
+    ///   * **ChinaMobile**
+    ///   * **ChinaTelecom_L2**
+    ///   * **ChinaUnicom_L2**
+    ///   * **ChinaMobile_L2**
+    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
@@ -347,8 +344,8 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Default value: true. Valid values:
     ///
-    /// *   **false**: Automatic payment is disabled. After an order is generated, you must go to the Order Center to complete the payment.
-    /// *   **true**: Automatic payment is enabled. After an order is generated, the payment is automatically completed.
+    /// * **false**: Automatic payment is disabled. After an order is generated, you must go to the Order Center to complete the payment.
+    /// * **true**: Automatic payment is enabled. After an order is generated, the payment is automatically completed.
     ///
     /// This parameter is required if **InstanceChargeType** is set to **PrePaid**. This parameter is optional if **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -362,8 +359,8 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription EIP. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// This parameter is required if **InstanceChargeType** is set to **PrePaid**. This parameter is optional if **InstanceChargeType** is set to **PostPaid**.
     ///
@@ -377,8 +374,8 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PrePaid**: subscription
-    /// *   **PostPaid** (default): pay-as-you-go
+    /// * **PrePaid**: subscription
+    /// * **PostPaid** (default): pay-as-you-go
     ///
     /// Set the value of **InternetChargeType** to **PayByBandwidth** if **InstanceChargeType** is set to **PrePaid**.
     ///
@@ -394,8 +391,8 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The metering method of the EIP. Valid values:
     ///
-    /// *   **PayByBandwidth** (default): pay-by-bandwidth.
-    /// *   **PayByTraffic**: pay-by-data-transfer.
+    /// * **PayByBandwidth** (default): pay-by-bandwidth.
+    /// * **PayByTraffic**: pay-by-data-transfer.
     ///
     /// When **InstanceChargeType** is set to **PrePaid**, you must set **InternetChargeType** to **PayByBandwidth**.
     ///
@@ -432,7 +429,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
@@ -445,8 +442,8 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The editions of Anti-DDoS.
     ///
-    /// *   If you do not specify this parameter, Anti-DDoS Origin Basic is used.
-    /// *   If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
+    /// * If you do not specify this parameter, Anti-DDoS Origin Basic is used.
+    /// * If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// You can configure Anti-DDoS editions for up to 10 EIPs.
     ///
@@ -467,7 +464,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The EIP is allocated from the IP address pool.
     ///
-    /// By default, you cannot use the IP address pool. To use this feature, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section of [Manage EIP quotas](https://www.alibabacloud.com/help/doc-detail/108213.htm).
+    /// By default, you cannot use the IP address pool. To use this feature, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section of [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>).
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
@@ -527,7 +524,7 @@ pub struct AllocateEipAddressProResponse {
     pub request_id: Option<String>,
     /// The order ID.
     ///
-    /// This parameter is returned when InstanceChargeType is set to PrePaid. If AutoPay is set to false, you must manually complete the payment in the [Order Center](https://usercenter2-intl.aliyun.com/order/list).
+    /// This parameter is returned when InstanceChargeType is set to PrePaid. If AutoPay is set to false, you must manually complete the payment in the [Order Center](<https://usercenter2-intl.aliyun.com/order/list>).
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20190000`.
@@ -644,7 +641,7 @@ pub enum AllocateEipAddressProError {
     MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
         ::acs_runtime::client::ServiceError,
     ),
-    /// HTTP 400 `IllegalParam.Isp`: The param of Isp [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
     IllegalParamIsp(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),

@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
 ///
-/// **AllocateEipSegmentAddress** is an asynchronous operation. After a request is sent, the system returns the ID of a contiguous EIP group and runs the task in the background. You can call the [DescribeEipSegment](https://www.alibabacloud.com/help/doc-detail/156063.htm) operation to query the status of the task.
+/// **AllocateEipSegmentAddress** is an asynchronous operation. After a request is sent, the system returns the ID of a contiguous EIP group and runs the task in the background. You can call the [DescribeEipSegment](<https://www.alibabacloud.com/help/doc-detail/156063.htm>) operation to query the status of the task.
 ///
-/// *   If the contiguous EIP group is in the **Allocating** state, the EIPs are being allocated. In this case, you can only perform the query operation and cannot perform other operations.
-/// *   If the contiguous EIP group is in the **Allocated** state, the EIPs are allocated.
+/// * If the contiguous EIP group is in the **Allocating** state, the EIPs are being allocated. In this case, you can only perform the query operation and cannot perform other operations.
+/// * If the contiguous EIP group is in the **Allocated** state, the EIPs are allocated.
 ///
 /// Deprecated: no replacement operation.
 ///
@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .eip_mask("28")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -35,7 +34,7 @@ pub struct AllocateEipSegmentAddressRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. **ClientToken** can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -44,9 +43,9 @@ pub struct AllocateEipSegmentAddressRequest {
     pub client_token: Option<String>,
     /// The maximum bandwidth of the contiguous EIP group. Unit: Mbit/s.
     ///
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.****
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.\*\*\*\*
     ///
     /// Default value: **5**. Unit: Mbit/s.
     ///
@@ -56,7 +55,7 @@ pub struct AllocateEipSegmentAddressRequest {
     pub bandwidth: Option<String>,
     /// The ID of the region in which the contiguous EIP group resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -65,13 +64,13 @@ pub struct AllocateEipSegmentAddressRequest {
     pub region_id: Option<String>,
     /// The subnet mask of the contiguous EIP group. Valid values:
     ///
-    /// *   **28**: applies for 16 contiguous EIPs in each call.
-    /// *   **27**: applies for 32 contiguous EIPs in each call.
-    /// *   **26**: applies for 64 contiguous EIPs in each call.
-    /// *   **25**: applies for 128 contiguous EIPs in each call.
-    /// *   **24**: applies for 256 contiguous EIPs in each call.
+    /// * **28**: applies for 16 contiguous EIPs in each call.
+    /// * **27**: applies for 32 contiguous EIPs in each call.
+    /// * **26**: applies for 64 contiguous EIPs in each call.
+    /// * **25**: applies for 128 contiguous EIPs in each call.
+    /// * **24**: applies for 256 contiguous EIPs in each call.
     ///
-    /// >  Some IP address are reserved for specific purposes. Therefore, the actual number of the contiguous EIPs may be one, three, or four less than the expected number.
+    /// > Some IP address are reserved for specific purposes. Therefore, the actual number of the contiguous EIPs may be one, three, or four less than the expected number.
     ///
     /// - Wire name: `EipMask`.
     /// - Required.
@@ -86,8 +85,8 @@ pub struct AllocateEipSegmentAddressRequest {
     pub netmode: Option<String>,
     /// The metering method of contiguous EIPs. Valid values:
     ///
-    /// *   **PayByBandwidth** (default)
-    /// *   **PayByTraffic**
+    /// * **PayByBandwidth** (default)
+    /// * **PayByTraffic**
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Default: `PayByBandwidth`.
@@ -102,19 +101,19 @@ pub struct AllocateEipSegmentAddressRequest {
     pub resource_group_id: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see [EIP line types](https://www.alibabacloud.com/help/doc-detail/32321.htm).
+    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see [EIP line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>).
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
     ///
@@ -174,7 +173,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. **ClientToken** can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -187,9 +186,9 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the contiguous EIP group. Unit: Mbit/s.
     ///
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.****
-    /// *   Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.****
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.\*\*\*\*
+    /// * Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.\*\*\*\*
     ///
     /// Default value: **5**. Unit: Mbit/s.
     ///
@@ -203,7 +202,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The ID of the region in which the contiguous EIP group resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -216,13 +215,13 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The subnet mask of the contiguous EIP group. Valid values:
     ///
-    /// *   **28**: applies for 16 contiguous EIPs in each call.
-    /// *   **27**: applies for 32 contiguous EIPs in each call.
-    /// *   **26**: applies for 64 contiguous EIPs in each call.
-    /// *   **25**: applies for 128 contiguous EIPs in each call.
-    /// *   **24**: applies for 256 contiguous EIPs in each call.
+    /// * **28**: applies for 16 contiguous EIPs in each call.
+    /// * **27**: applies for 32 contiguous EIPs in each call.
+    /// * **26**: applies for 64 contiguous EIPs in each call.
+    /// * **25**: applies for 128 contiguous EIPs in each call.
+    /// * **24**: applies for 256 contiguous EIPs in each call.
     ///
-    /// >  Some IP address are reserved for specific purposes. Therefore, the actual number of the contiguous EIPs may be one, three, or four less than the expected number.
+    /// > Some IP address are reserved for specific purposes. Therefore, the actual number of the contiguous EIPs may be one, three, or four less than the expected number.
     ///
     /// - Wire name: `EipMask`.
     /// - Required.
@@ -245,8 +244,8 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The metering method of contiguous EIPs. Valid values:
     ///
-    /// *   **PayByBandwidth** (default)
-    /// *   **PayByTraffic**
+    /// * **PayByBandwidth** (default)
+    /// * **PayByTraffic**
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Default: `PayByBandwidth`.
@@ -269,19 +268,19 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see [EIP line types](https://www.alibabacloud.com/help/doc-detail/32321.htm).
+    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see [EIP line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>).
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
     ///

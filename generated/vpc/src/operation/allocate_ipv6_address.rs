@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .v_switch_id("vsw-asdfjlnaue4g****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -60,8 +59,8 @@ pub struct AllocateIpv6AddressRequest {
     pub ipv6_address_description: Option<String>,
     /// The type of the IPv6 address. Valid values:
     ///
-    /// *   IPv6Address (default): an IPv6 address.
-    /// *   IPv6Prefix: an IPv6 CIDR block.
+    /// * IPv6Address (default): an IPv6 address.
+    /// * IPv6Prefix: an IPv6 CIDR block.
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
@@ -81,7 +80,7 @@ pub struct AllocateIpv6AddressRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04****`.
@@ -90,8 +89,8 @@ pub struct AllocateIpv6AddressRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// *   false (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
+    /// * false (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -194,8 +193,8 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The type of the IPv6 address. Valid values:
     ///
-    /// *   IPv6Address (default): an IPv6 address.
-    /// *   IPv6Prefix: an IPv6 CIDR block.
+    /// * IPv6Address (default): an IPv6 address.
+    /// * IPv6Prefix: an IPv6 CIDR block.
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
@@ -227,7 +226,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04****`.
@@ -240,8 +239,8 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// *   false (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
+    /// * false (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.

@@ -8,8 +8,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
 ///
-/// *   Before you call this operation, make sure that an ECS instance that supports IPv6 is created in a VPC that has an IPv6 CIDR block. For more information, see [Create a VPC with an IPv6 CIDR block](https://www.alibabacloud.com/help/doc-detail/100540.htm).
-/// *   You cannot repeatedly call **AllocateIpv6InternetBandwidth** within the specified period of time.
+/// * Before you call this operation, make sure that an ECS instance that supports IPv6 is created in a VPC that has an IPv6 CIDR block. For more information, see [Create a VPC with an IPv6 CIDR block](<https://www.alibabacloud.com/help/doc-detail/100540.htm>).
+/// * You cannot repeatedly call **AllocateIpv6InternetBandwidth** within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -23,14 +23,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ipv6_address_id("ipv6-2zen5j4axcp5l5qyy****")
 ///     .bandwidth(2)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateIpv6InternetBandwidthRequest {
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -52,8 +51,8 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     pub ipv6_address_id: Option<String>,
     /// The metering method of the Internet bandwidth for the IPv6 address. Valid values:
     ///
-    /// *   **PayByTraffic**: pay-by-data-transfer
-    /// *   **PayByBandwidth** (default): pay-by-bandwidth
+    /// * **PayByTraffic**: pay-by-data-transfer
+    /// * **PayByBandwidth** (default): pay-by-bandwidth
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
@@ -61,8 +60,8 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     pub internet_charge_type: Option<String>,
     /// The Internet bandwidth of the IPv6 address. Unit: Mbit/s.
     ///
-    /// *   If you set **InternetChargeType** to **PayByTraffic**, valid values are **1** to **1000**.
-    /// *   If you set **InternetChargeType** to **PayByBandwidth**, valid values are **1** to **2000**.
+    /// * If you set **InternetChargeType** to **PayByTraffic**, valid values are **1** to **1000**.
+    /// * If you set **InternetChargeType** to **PayByBandwidth**, valid values are **1** to **2000**.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Required.
@@ -73,7 +72,7 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -82,8 +81,8 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the API request. After the request passes the check, a 2XX HTTP status code is returned and the route table is associated. This is the default value.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the API request. After the request passes the check, a 2XX HTTP status code is returned and the route table is associated. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -133,7 +132,7 @@ pub struct AllocateIpv6InternetBandwidthRequestBuilder<C = ()> {
 impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -167,8 +166,8 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The metering method of the Internet bandwidth for the IPv6 address. Valid values:
     ///
-    /// *   **PayByTraffic**: pay-by-data-transfer
-    /// *   **PayByBandwidth** (default): pay-by-bandwidth
+    /// * **PayByTraffic**: pay-by-data-transfer
+    /// * **PayByBandwidth** (default): pay-by-bandwidth
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
@@ -180,8 +179,8 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The Internet bandwidth of the IPv6 address. Unit: Mbit/s.
     ///
-    /// *   If you set **InternetChargeType** to **PayByTraffic**, valid values are **1** to **1000**.
-    /// *   If you set **InternetChargeType** to **PayByBandwidth**, valid values are **1** to **2000**.
+    /// * If you set **InternetChargeType** to **PayByTraffic**, valid values are **1** to **1000**.
+    /// * If you set **InternetChargeType** to **PayByBandwidth**, valid values are **1** to **2000**.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Required.
@@ -196,7 +195,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -209,8 +208,8 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the API request. After the request passes the check, a 2XX HTTP status code is returned and the route table is associated. This is the default value.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the API request. After the request passes the check, a 2XX HTTP status code is returned and the route table is associated. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -318,7 +317,7 @@ pub enum AllocateIpv6InternetBandwidthError {
     OperationFailedInternetBandwidthAlreadyExisted(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.Ipv6GatewayNotExist`: The operation is failed because of %s.
     OperationFailedIpv6GatewayNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv6Instance(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Ipv6Address`: The param of %s is illegal.
     IllegalParamIpv6Address(::acs_runtime::client::ServiceError),

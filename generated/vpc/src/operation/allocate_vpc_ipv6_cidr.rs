@@ -8,12 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
 ///
-/// # [](#)
+/// #
 ///
 /// The following section describes how to allocate an IPv6 CIDR block to a virtual private cloud (VPC):
 ///
-/// 1.  Call the AllocateVpcIpv6Cidr operation to reserve the IPv6 CIDR block.
-/// 2.  To allocate an IPv6 CIDR block to an existing VPC, call the [AssociateVpcCidrBlock](https://www.alibabacloud.com/help/doc-detail/146745.htm) operation. Set **RegionId**, **VpcId**, and **IPv6CidrBlock** to the IPv6 CIDR bock, and set **IpVersion** to **ipv6**. To allocate an IPv6 CIDR block when you create a VPC, call the [CreateVpc](https://www.alibabacloud.com/help/doc-detail/35737.htm) operation. Set **RegionId** and **Ipv6CidrBlock** to the IPv6 CIDR block, and set **EnableIpv6** to **true**.
+/// 1. Call the AllocateVpcIpv6Cidr operation to reserve the IPv6 CIDR block.
+/// 2. To allocate an IPv6 CIDR block to an existing VPC, call the [AssociateVpcCidrBlock](<https://www.alibabacloud.com/help/doc-detail/146745.htm>) operation. Set **RegionId**, **VpcId**, and **IPv6CidrBlock** to the IPv6 CIDR bock, and set **IpVersion** to **ipv6**. To allocate an IPv6 CIDR block when you create a VPC, call the [CreateVpc](<https://www.alibabacloud.com/help/doc-detail/35737.htm>) operation. Set **RegionId** and **Ipv6CidrBlock** to the IPv6 CIDR block, and set **EnableIpv6** to **true**.
 ///
 /// # Example
 ///
@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AllocateVpcIpv6CidrRequest {
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,7 +38,7 @@ pub struct AllocateVpcIpv6CidrRequest {
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -48,16 +47,17 @@ pub struct AllocateVpcIpv6CidrRequest {
     pub client_token: Option<String>,
     /// The type of IPv6 CIDR block. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP)
-    /// *   **BGP_International**: BGP (Multi-ISP) International
-    /// *   **ChinaMobile**: China Mobile (Single-ISP)
-    /// *   **ChinaUnicom**: China Unicom (Single-ISP)
-    /// *   **ChinaTelecom**: China Telecom (Single-ISP)
-    /// *   **ChinaMobile_L2**: China Mobile (Single-ISP)_L2
-    /// *   **ChinaUnicom_L2**: China Unicom (Single-ISP)_L2
-    /// *   **ChinaTelecom_L2**: China Telecom (Single-ISP)_L2
-    /// > *   If your account is included in the whitelist, you can set this parameter to one of the following values: **ChinaTelecom**, **ChinaUnicom**, **ChinaMobile**, **ChinaTelecom_L2**, **ChinaUnicom_L2**, **ChinaMobile_L2**, and **BGP_International**.
-    /// > *   You can reserve only one IPv6 CIDR block of each type. You can reserve another IPv6 CIDR block only after the existing one is allocated to a VPC.
+    /// * **BGP** (default): BGP (Multi-ISP)
+    /// * **BGP_International**: BGP (Multi-ISP) International
+    /// * **ChinaMobile**: China Mobile (Single-ISP)
+    /// * **ChinaUnicom**: China Unicom (Single-ISP)
+    /// * **ChinaTelecom**: China Telecom (Single-ISP)
+    /// * **ChinaMobile_L2**: China Mobile (Single-ISP)\_L2
+    /// * **ChinaUnicom_L2**: China Unicom (Single-ISP)\_L2
+    /// * **ChinaTelecom_L2**: China Telecom (Single-ISP)\_L2
+    ///
+    /// > * If your account is included in the whitelist, you can set this parameter to one of the following values: **ChinaTelecom**, **ChinaUnicom**, **ChinaMobile**, **ChinaTelecom_L2**, **ChinaUnicom_L2**, **ChinaMobile_L2**, and **BGP_International**.
+    /// > * You can reserve only one IPv6 CIDR block of each type. You can reserve another IPv6 CIDR block only after the existing one is allocated to a VPC.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -66,9 +66,7 @@ pub struct AllocateVpcIpv6CidrRequest {
     /// The type of the IPv6 address pool. Valid values:
     ///
     /// - **aliyun** (default): IPv6 CIDR block is allocated by the system.
-    ///
     /// - **custom**: custom IPv6 CIDR block.
-    ///
     /// - Wire name: `AddressPoolType`.
     /// - Example: `custom`.
     #[rpc(name = "AddressPoolType")]
@@ -122,7 +120,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -135,7 +133,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -148,16 +146,17 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The type of IPv6 CIDR block. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP)
-    /// *   **BGP_International**: BGP (Multi-ISP) International
-    /// *   **ChinaMobile**: China Mobile (Single-ISP)
-    /// *   **ChinaUnicom**: China Unicom (Single-ISP)
-    /// *   **ChinaTelecom**: China Telecom (Single-ISP)
-    /// *   **ChinaMobile_L2**: China Mobile (Single-ISP)_L2
-    /// *   **ChinaUnicom_L2**: China Unicom (Single-ISP)_L2
-    /// *   **ChinaTelecom_L2**: China Telecom (Single-ISP)_L2
-    /// > *   If your account is included in the whitelist, you can set this parameter to one of the following values: **ChinaTelecom**, **ChinaUnicom**, **ChinaMobile**, **ChinaTelecom_L2**, **ChinaUnicom_L2**, **ChinaMobile_L2**, and **BGP_International**.
-    /// > *   You can reserve only one IPv6 CIDR block of each type. You can reserve another IPv6 CIDR block only after the existing one is allocated to a VPC.
+    /// * **BGP** (default): BGP (Multi-ISP)
+    /// * **BGP_International**: BGP (Multi-ISP) International
+    /// * **ChinaMobile**: China Mobile (Single-ISP)
+    /// * **ChinaUnicom**: China Unicom (Single-ISP)
+    /// * **ChinaTelecom**: China Telecom (Single-ISP)
+    /// * **ChinaMobile_L2**: China Mobile (Single-ISP)\_L2
+    /// * **ChinaUnicom_L2**: China Unicom (Single-ISP)\_L2
+    /// * **ChinaTelecom_L2**: China Telecom (Single-ISP)\_L2
+    ///
+    /// > * If your account is included in the whitelist, you can set this parameter to one of the following values: **ChinaTelecom**, **ChinaUnicom**, **ChinaMobile**, **ChinaTelecom_L2**, **ChinaUnicom_L2**, **ChinaMobile_L2**, and **BGP_International**.
+    /// > * You can reserve only one IPv6 CIDR block of each type. You can reserve another IPv6 CIDR block only after the existing one is allocated to a VPC.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -170,9 +169,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     /// The type of the IPv6 address pool. Valid values:
     ///
     /// - **aliyun** (default): IPv6 CIDR block is allocated by the system.
-    ///
     /// - **custom**: custom IPv6 CIDR block.
-    ///
     /// - Wire name: `AddressPoolType`.
     /// - Example: `custom`.
     pub fn address_pool_type(mut self, value: impl Into<String>) -> Self {

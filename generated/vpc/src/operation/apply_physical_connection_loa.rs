@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .si("company")
 ///     .construction_time("2022-02-28T16:00:00Z")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,7 +29,7 @@ pub struct ApplyPhysicalConnectionLOARequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -39,7 +38,7 @@ pub struct ApplyPhysicalConnectionLOARequest {
     pub client_token: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -77,10 +76,10 @@ pub struct ApplyPhysicalConnectionLOARequest {
     pub company_name: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **MSTP**: MSTP line
-    /// *   **MPLSVPN**: MPLSVPN line
-    /// *   **FIBRE**: fiber line
-    /// *   **Other**: other types
+    /// * **MSTP**: MSTP line
+    /// * **MPLSVPN**: MPLSVPN line
+    /// * **FIBRE**: fiber line
+    /// * **Other**: other types
     ///
     /// - Wire name: `LineType`.
     /// - Required.
@@ -158,7 +157,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -171,7 +170,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -229,10 +228,10 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// *   **MSTP**: MSTP line
-    /// *   **MPLSVPN**: MPLSVPN line
-    /// *   **FIBRE**: fiber line
-    /// *   **Other**: other types
+    /// * **MSTP**: MSTP line
+    /// * **MPLSVPN**: MPLSVPN line
+    /// * **FIBRE**: fiber line
+    /// * **Other**: other types
     ///
     /// - Wire name: `LineType`.
     /// - Required.

@@ -8,14 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
 ///
-/// *   You can associate an EIP with an Elastic Compute Service (ECS) instance, a Classic Load Balancer (CLB) instance, a secondary elastic network interface (ENI), a NAT gateway, or a high-availability virtual IP address (HAVIP) in the same region. The ECS instance and CLB instance must be deployed in a virtual private cloud (VPC).
+/// * You can associate an EIP with an Elastic Compute Service (ECS) instance, a Classic Load Balancer (CLB) instance, a secondary elastic network interface (ENI), a NAT gateway, or a high-availability virtual IP address (HAVIP) in the same region. The ECS instance and CLB instance must be deployed in a virtual private cloud (VPC).
+/// * **AssociateEipAddress** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/120193.htm>) operation to query the status of the task.
 ///
-/// *   **AssociateEipAddress** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task.
-///
-///    *   If the EIP is in the **Associating** state, the EIP is being associated. In this state, you can only query the EIP and cannot perform other operations.
-///    *   If the EIP is in the **InUse** state, the EIP is associated.
-///
-/// *   You cannot call the **AssociateEipAddress** operation to associate an EIP with multiple instances at a time.
+///   * If the EIP is in the **Associating** state, the EIP is being associated. In this state, you can only query the EIP and cannot perform other operations.
+///   * If the EIP is in the **InUse** state, the EIP is associated.
+/// * You cannot call the **AssociateEipAddress** operation to associate an EIP with multiple instances at a time.
 ///
 /// # Example
 ///
@@ -24,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .allocation_id("eip-2zeerraiwb7ujsxdc****")
 ///     .instance_id("i-2zebb08phyczzawe****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AssociateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -57,14 +54,14 @@ pub struct AssociateEipAddressRequest {
     pub instance_id: Option<String>,
     /// The type of the instance with which you want to associate the EIP. Valid values:
     ///
-    /// *   **Nat**: NAT gateway
-    /// *   **SlbInstance**: CLB instance
-    /// *   **EcsInstance** (default): ECS instance
-    /// *   **NetworkInterface**: secondary ENI
-    /// *   **HaVip**: HAVIP
-    /// *   **IpAddress**: IP address
+    /// * **Nat**: NAT gateway
+    /// * **SlbInstance**: CLB instance
+    /// * **EcsInstance** (default): ECS instance
+    /// * **NetworkInterface**: secondary ENI
+    /// * **HaVip**: HAVIP
+    /// * **IpAddress**: IP address
     ///
-    /// >  The default value is **EcsInstance**. If the instance with which you want to associate the EIP is not an ECS instance, this parameter is required.
+    /// > The default value is **EcsInstance**. If the instance with which you want to associate the EIP is not an ECS instance, this parameter is required.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
@@ -72,7 +69,7 @@ pub struct AssociateEipAddressRequest {
     pub instance_type: Option<String>,
     /// The ID of the region in which the instance with which you want to associate the EIP resides.
     ///
-    /// >  This parameter is required only when the EIP is added to a shared Global Accelerator (GA) instance.
+    /// > This parameter is required only when the EIP is added to a shared Global Accelerator (GA) instance.
     ///
     /// - Wire name: `InstanceRegionId`.
     /// - Example: `cn-hangzhou`.
@@ -88,11 +85,11 @@ pub struct AssociateEipAddressRequest {
     pub private_ip_address: Option<String>,
     /// The association mode. Valid values:
     ///
-    /// *   **NAT** (default): NAT mode
-    /// *   **MULTI_BINDED**: multi-EIP-to-ENI mode
-    /// *   **BINDED**: cut-network interface controller mode
+    /// * **NAT** (default): NAT mode
+    /// * **MULTI_BINDED**: multi-EIP-to-ENI mode
+    /// * **BINDED**: cut-network interface controller mode
     ///
-    /// >  This parameter is required only when **InstanceType** is set to **NetworkInterface**.
+    /// > This parameter is required only when **InstanceType** is set to **NetworkInterface**.
     ///
     /// - Wire name: `Mode`.
     /// - Example: `NAT`.
@@ -102,7 +99,7 @@ pub struct AssociateEipAddressRequest {
     ///
     /// When you associate an EIP with an IP address, the system can enable the IP address to access the Internet based on VPC route configurations.
     ///
-    /// >  This parameter is required if **InstanceType** is set to **IpAddress**, which indicates that the EIP is to be associated with an IP address.
+    /// > This parameter is required if **InstanceType** is set to **IpAddress**, which indicates that the EIP is to be associated with an IP address.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-257gqcdfvx6n****`.
@@ -112,7 +109,7 @@ pub struct AssociateEipAddressRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -163,7 +160,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -199,14 +196,14 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The type of the instance with which you want to associate the EIP. Valid values:
     ///
-    /// *   **Nat**: NAT gateway
-    /// *   **SlbInstance**: CLB instance
-    /// *   **EcsInstance** (default): ECS instance
-    /// *   **NetworkInterface**: secondary ENI
-    /// *   **HaVip**: HAVIP
-    /// *   **IpAddress**: IP address
+    /// * **Nat**: NAT gateway
+    /// * **SlbInstance**: CLB instance
+    /// * **EcsInstance** (default): ECS instance
+    /// * **NetworkInterface**: secondary ENI
+    /// * **HaVip**: HAVIP
+    /// * **IpAddress**: IP address
     ///
-    /// >  The default value is **EcsInstance**. If the instance with which you want to associate the EIP is not an ECS instance, this parameter is required.
+    /// > The default value is **EcsInstance**. If the instance with which you want to associate the EIP is not an ECS instance, this parameter is required.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
@@ -218,7 +215,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region in which the instance with which you want to associate the EIP resides.
     ///
-    /// >  This parameter is required only when the EIP is added to a shared Global Accelerator (GA) instance.
+    /// > This parameter is required only when the EIP is added to a shared Global Accelerator (GA) instance.
     ///
     /// - Wire name: `InstanceRegionId`.
     /// - Example: `cn-hangzhou`.
@@ -242,11 +239,11 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The association mode. Valid values:
     ///
-    /// *   **NAT** (default): NAT mode
-    /// *   **MULTI_BINDED**: multi-EIP-to-ENI mode
-    /// *   **BINDED**: cut-network interface controller mode
+    /// * **NAT** (default): NAT mode
+    /// * **MULTI_BINDED**: multi-EIP-to-ENI mode
+    /// * **BINDED**: cut-network interface controller mode
     ///
-    /// >  This parameter is required only when **InstanceType** is set to **NetworkInterface**.
+    /// > This parameter is required only when **InstanceType** is set to **NetworkInterface**.
     ///
     /// - Wire name: `Mode`.
     /// - Example: `NAT`.
@@ -260,7 +257,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// When you associate an EIP with an IP address, the system can enable the IP address to access the Internet based on VPC route configurations.
     ///
-    /// >  This parameter is required if **InstanceType** is set to **IpAddress**, which indicates that the EIP is to be associated with an IP address.
+    /// > This parameter is required if **InstanceType** is set to **IpAddress**, which indicates that the EIP is to be associated with an IP address.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-257gqcdfvx6n****`.
@@ -274,7 +271,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.

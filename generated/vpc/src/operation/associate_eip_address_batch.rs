@@ -8,14 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
 ///
-/// *   You can call the **AssociateEipAddressBatch** operation to associate EIPs with an instance in the same region. The instance must be a NAT gateway or a secondary elastic network interface (ENI). For more information about how to associate EIPs with other instances, see [AssociateEipAddress](https://www.alibabacloud.com/help/doc-detail/120195.htm).
+/// * You can call the **AssociateEipAddressBatch** operation to associate EIPs with an instance in the same region. The instance must be a NAT gateway or a secondary elastic network interface (ENI). For more information about how to associate EIPs with other instances, see [AssociateEipAddress](<https://www.alibabacloud.com/help/doc-detail/120195.htm>).
+/// * **AssociateEipAddressBatch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/120193.htm>) operation to query the status of the task.
 ///
-/// *   **AssociateEipAddressBatch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task.
-///
-///    *   If the EIP is in the **Associating** state, the EIP is being associated. You can only query the EIP and cannot perform other operations.
-///    *   If the EIP is in the **InUse** state, the EIP is associated.
-///
-/// *   You cannot call the **AssociateEipAddressBatch** operation to associate an EIP with multiple instances at a time.
+///   * If the EIP is in the **Associating** state, the EIP is being associated. You can only query the EIP and cannot perform other operations.
+///   * If the EIP is in the **InUse** state, the EIP is associated.
+/// * You cannot call the **AssociateEipAddressBatch** operation to associate an EIP with multiple instances at a time.
 ///
 /// # Asynchronous
 ///
@@ -35,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateEipAddressBatchRequest {
-    /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -53,8 +51,8 @@ pub struct AssociateEipAddressBatchRequest {
     pub binded_instance_id: Option<String>,
     /// The type of the instance with which you want to associate the EIPs. Valid values:
     ///
-    /// *   **Nat**: NAT gateway
-    /// *   **NetworkInterface**: secondary ENI
+    /// * **Nat**: NAT gateway
+    /// * **NetworkInterface**: secondary ENI
     ///
     /// - Wire name: `BindedInstanceType`.
     /// - Required.
@@ -82,7 +80,7 @@ pub struct AssociateEipAddressBatchRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
@@ -134,7 +132,7 @@ pub struct AssociateEipAddressBatchRequestBuilder<C = ()> {
 impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -160,8 +158,8 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// The type of the instance with which you want to associate the EIPs. Valid values:
     ///
-    /// *   **Nat**: NAT gateway
-    /// *   **NetworkInterface**: secondary ENI
+    /// * **Nat**: NAT gateway
+    /// * **NetworkInterface**: secondary ENI
     ///
     /// - Wire name: `BindedInstanceType`.
     /// - Required.
@@ -204,7 +202,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.

@@ -10,22 +10,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   An HaVip immediately takes effect after it is associated. You do not need to restart the ECS instance. However, you must associate the HaVip with the ENI of the ECS instance.
+/// * An HaVip immediately takes effect after it is associated. You do not need to restart the ECS instance. However, you must associate the HaVip with the ENI of the ECS instance.
+/// * The HaVip and ECS instance must belong to the same vSwitch.
+/// * You can associate an HaVip with at most two ECS instances.
+/// * The ECS instance must be in the **Running** or **Stopped** state.
+/// * The HaVip must be in the **Available** or **InUse** state.
+/// * The **AssociateHaVip** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeHaVips](<https://www.alibabacloud.com/help/doc-detail/114611.htm>) operation to query the status of an HaVip:
 ///
-/// *   The HaVip and ECS instance must belong to the same vSwitch.
-///
-/// *   You can associate an HaVip with at most two ECS instances.
-///
-/// *   The ECS instance must be in the **Running** or **Stopped** state.
-///
-/// *   The HaVip must be in the **Available** or **InUse** state.
-///
-/// *   The **AssociateHaVip** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of an HaVip:
-///
-///    *   If the HaVip is in the **Associating** state, the HaVip is being associated.
-///    *   If the HaVip is in the **InUse** state, the HaVip is associated.
-///
-/// *   You cannot repeatedly call the **AssociateHaVip** operation to associate an HaVip within the specified period of time.
+///   * If the HaVip is in the **Associating** state, the HaVip is being associated.
+///   * If the HaVip is in the **InUse** state, the HaVip is associated.
+/// * You cannot repeatedly call the **AssociateHaVip** operation to associate an HaVip within the specified period of time.
 ///
 /// # Example
 ///
@@ -35,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ha_vip_id("havip-2zeo05qre24nhrqpy****")
 ///     .instance_id("i-faf344422ffsfad****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -46,7 +39,7 @@ pub struct AssociateHaVipRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -55,7 +48,7 @@ pub struct AssociateHaVipRequest {
     pub client_token: Option<String>,
     /// The ID of the region to which the HaVip belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -78,8 +71,8 @@ pub struct AssociateHaVipRequest {
     pub instance_id: Option<String>,
     /// The type of the instance to be associated with the HaVip. Valid values:
     ///
-    /// *   **EcsInstance**: an ECS instance
-    /// *   **NetworkInterface**: an ENI. If you want to associate the HaVip with an ENI, this parameter is required.
+    /// * **EcsInstance**: an ECS instance
+    /// * **NetworkInterface**: an ENI. If you want to associate the HaVip with an ENI, this parameter is required.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
@@ -132,7 +125,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -145,7 +138,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// The ID of the region to which the HaVip belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -180,8 +173,8 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// The type of the instance to be associated with the HaVip. Valid values:
     ///
-    /// *   **EcsInstance**: an ECS instance
-    /// *   **NetworkInterface**: an ENI. If you want to associate the HaVip with an ENI, this parameter is required.
+    /// * **EcsInstance**: an ECS instance
+    /// * **NetworkInterface**: an ENI. If you want to associate the HaVip with an ENI, this parameter is required.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
@@ -281,7 +274,7 @@ pub enum AssociateHaVipError {
     OperationUnsupportedBindOnSameEcs(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.HavipBindType`: You cannot bind HAVIP to network interface in the specified region.
     OperationUnsupportedHavipBindType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotExist`: InvalidInstance.NotExist : The specified Instance does not exist in the specified region. i-bp136w25mhx503ptilrh\r\nRequestId : A961CC27-D797-4E16-B1B3-19B9ECBA1495
+    /// HTTP 400 `InvalidInstance.NotExist`: InvalidInstance.NotExist : The specified Instance does not exist in the specified region. i-bp136w25mhx503ptilrh\\r\\nRequestId : A961CC27-D797-4E16-B1B3-19B9ECBA1495
     InvalidInstanceNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.BindOnSameEcs`: The operation is not allowed because networkinterface bind on same instance.
     OperationDeniedBindOnSameEcs(::acs_runtime::client::ServiceError),

@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **AssociateNetworkAcl** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](https://www.alibabacloud.com/help/doc-detail/116542.htm) operation to query the status of the task.
+/// * **AssociateNetworkAcl** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](<https://www.alibabacloud.com/help/doc-detail/116542.htm>) operation to query the status of the task.
 ///
-///    *   If the network ACL is in the **BINDING** state, the network ACL is being associated.
-///    *   If the network ACL is in the **BINDED** state, the network ACL is associated.
-///
-/// *   You cannot repeatedly call the **AssociateNetworkAcl** operation to associate a network ACL within the specified period of time.
+///   * If the network ACL is in the **BINDING** state, the network ACL is being associated.
+///   * If the network ACL is in the **BINDED** state, the network ACL is associated.
+/// * You cannot repeatedly call the **AssociateNetworkAcl** operation to associate a network ACL within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -28,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .network_acl_id("nacl-a2do9e413e0sp****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -48,7 +46,7 @@ pub struct AssociateNetworkAclRequest {
     /// - Example: `nacl-a2do9e413e0sp****`.
     #[rpc(name = "NetworkAclId")]
     pub network_acl_id: Option<String>,
-    /// The region ID of the network ACL. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the network ACL. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -59,7 +57,7 @@ pub struct AssociateNetworkAclRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -140,7 +138,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region ID of the network ACL. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the network ACL. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -155,7 +153,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .physical_connection_id("pc-bp1qrb3044eqixog****")
 ///     .vlan_id("123")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -49,7 +48,7 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     pub physical_connection_id: Option<String>,
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// >  Only the Express Connect circuit owner can specify this parameter. Two VBRs associated with the same Express Connect circuit cannot use the same VLAN ID.
+    /// > Only the Express Connect circuit owner can specify this parameter. Two VBRs associated with the same Express Connect circuit cannot use the same VLAN ID.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -58,7 +57,7 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     pub vlan_id: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// >  Only the Express Connect circuit owner can specify this parameter.
+    /// > Only the Express Connect circuit owner can specify this parameter.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
@@ -72,8 +71,8 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     pub local_gateway_ip: Option<String>,
     /// The IP address of the gateway device on the user side.
     ///
-    /// *   Only the owner of the VBR can set or modify this parameter.
-    /// *   When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
+    /// * Only the owner of the VBR can set or modify this parameter.
+    /// * When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `192.168.XX.XX`.
@@ -91,7 +90,7 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -106,8 +105,8 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     pub local_ipv6_gateway_ip: Option<String>,
     /// The IPv6 address of the gateway device in the data center.
     ///
-    /// *   Only the owner of the VBR can specify or modify this parameter.
-    /// *   When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
+    /// * Only the owner of the VBR can specify or modify this parameter.
+    /// * When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:4:4:4:4:4:4`.
@@ -123,8 +122,8 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     pub peering_ipv6_subnet_mask: Option<String>,
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -178,7 +177,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -213,7 +212,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// >  Only the Express Connect circuit owner can specify this parameter. Two VBRs associated with the same Express Connect circuit cannot use the same VLAN ID.
+    /// > Only the Express Connect circuit owner can specify this parameter. Two VBRs associated with the same Express Connect circuit cannot use the same VLAN ID.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -226,7 +225,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// >  Only the Express Connect circuit owner can specify this parameter.
+    /// > Only the Express Connect circuit owner can specify this parameter.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
@@ -248,8 +247,8 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IP address of the gateway device on the user side.
     ///
-    /// *   Only the owner of the VBR can set or modify this parameter.
-    /// *   When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
+    /// * Only the owner of the VBR can set or modify this parameter.
+    /// * When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `192.168.XX.XX`.
@@ -275,7 +274,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -298,8 +297,8 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IPv6 address of the gateway device in the data center.
     ///
-    /// *   Only the owner of the VBR can specify or modify this parameter.
-    /// *   When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
+    /// * Only the owner of the VBR can specify or modify this parameter.
+    /// * When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:4:4:4:4:4:4`.
@@ -323,8 +322,8 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.

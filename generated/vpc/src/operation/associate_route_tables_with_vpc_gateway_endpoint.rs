@@ -10,24 +10,17 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   The gateway endpoint to be associated with the route table cannot be in one of the following states: **Creating**, **Modifying**, **Associating**, **Dissociating**, or **Deleting**.
+/// * The gateway endpoint to be associated with the route table cannot be in one of the following states: **Creating**, **Modifying**, **Associating**, **Dissociating**, or **Deleting**.
+/// * The route table cannot be in one of the following states: **Creating**, **Modifying**, **Associating**, **Dissociating**, or **Deleting**.
+/// * The gateway endpoint and route table must belong to the same virtual private cloud (VPC).
+/// * The route table cannot be shared.
+/// * You cannot associate a gateway endpoint with a virtual border router (VBR) route table.
+/// * You can associate a gateway endpoint with at most 20 route tables at a time.
+/// * **AssociateRouteTablesWithVpcGatewayEndpoint** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetVpcGatewayEndpointAttribute](<https://www.alibabacloud.com/help/doc-detail/311017.htm>) operation to query whether a route table is associated with a gateway endpoint.
 ///
-/// *   The route table cannot be in one of the following states: **Creating**, **Modifying**, **Associating**, **Dissociating**, or **Deleting**.
-///
-/// *   The gateway endpoint and route table must belong to the same virtual private cloud (VPC).
-///
-/// *   The route table cannot be shared.
-///
-/// *   You cannot associate a gateway endpoint with a virtual border router (VBR) route table.
-///
-/// *   You can associate a gateway endpoint with at most 20 route tables at a time.
-///
-/// *   **AssociateRouteTablesWithVpcGatewayEndpoint** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetVpcGatewayEndpointAttribute](https://www.alibabacloud.com/help/doc-detail/311017.htm) operation to query whether a route table is associated with a gateway endpoint.
-///
-///    *   If the **Associating** status is returned, the route table is being associated with the gateway endpoint.
-///    *   If the **Created** status is returned, the route table is associated with the gateway endpoint.
-///
-/// *   You cannot repeatedly call the **AssociateRouteTablesWithVpcGatewayEndpoint** operation within a specific period of time.
+///   * If the **Associating** status is returned, the route table is being associated with the gateway endpoint.
+///   * If the **Created** status is returned, the route table is associated with the gateway endpoint.
+/// * You cannot repeatedly call the **AssociateRouteTablesWithVpcGatewayEndpoint** operation within a specific period of time.
 ///
 /// # Asynchronous
 ///
@@ -63,7 +56,7 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     pub route_table_ids: Option<Vec<String>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -72,8 +65,8 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters. If the request fails the dry run, the DryRunOperation error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters. If the request fails the dry run, the DryRunOperation error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -81,7 +74,7 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -162,7 +155,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -175,8 +168,8 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters. If the request fails the dry run, the DryRunOperation error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters. If the request fails the dry run, the DryRunOperation error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -188,7 +181,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -276,7 +269,7 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
     ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
     IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.ServiceName`: The specified resource service name is not found.
     ResourceNotFoundServiceName(::acs_runtime::client::ServiceError),
@@ -286,9 +279,9 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.VpcAndRouteTable`: The vpc and routetable are mismatched.
     MismatchVpcAndRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of route table [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of route table \[%s\] is incorrect.
     IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.Association`: The specified resource of [%s] is already exist.
+    /// HTTP 400 `ResourceAlreadyExist.Association`: The specified resource of \[%s\] is already exist.
     ResourceAlreadyExistAssociation(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`: Specified CIDR block is already exists.
     VpcRouteEntryCidrBlockDuplicate(::acs_runtime::client::ServiceError),
@@ -306,9 +299,9 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     Forbbiden(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of vpc [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of vpc \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenStatus`: The status of vpc cenStatus [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.CenStatus`: The status of vpc cenStatus \[%s\] is incorrect.
     IncorrectStatusCenStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedFeature.RouterTableType`: The type of router table is not supported.
     UnsupportedFeatureRouterTableType(::acs_runtime::client::ServiceError),

@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
 ///
-/// ## [](#)
+/// ##
 ///
-/// *   Take note of the following limits:
+/// * Take note of the following limits:
 ///
-///    *   Each VPC can contain up to five secondary IPv4 CIDR blocks.
-///    *   Each VPC can contain up to five secondary IPv6 CIDR blocks.
-///
-/// *   You cannot repeatedly call the **AssociateVpcCidrBlock** operation to add secondary CIDR blocks to a VPC within the specified period of time.
+///   * Each VPC can contain up to five secondary IPv4 CIDR blocks.
+///   * Each VPC can contain up to five secondary IPv6 CIDR blocks.
+/// * You cannot repeatedly call the **AssociateVpcCidrBlock** operation to add secondary CIDR blocks to a VPC within the specified period of time.
 ///
 /// # Example
 ///
@@ -24,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("ch-hangzhou")
 ///     .vpc_id("vpc-o6wrloqsdqc9io3mg****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AssociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which you want to add a secondary CIDR block.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -49,15 +47,15 @@ pub struct AssociateVpcCidrBlockRequest {
     pub vpc_id: Option<String>,
     /// The IPv4 CIDR block to be added. Take note of the following requirements:
     ///
-    /// *   You can specify one of the following standard IPv4 CIDR blocks or their subnets as the secondary IPv4 CIDR block of the VPC: 192.168.0.0/16, 172.16.0.0/12, and 10.0.0.0/8.
-    /// *   You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the secondary IPv4 CIDR block of the VPC.
+    /// * You can specify one of the following standard IPv4 CIDR blocks or their subnets as the secondary IPv4 CIDR block of the VPC: 192.168.0.0/16, 172.16.0.0/12, and 10.0.0.0/8.
+    /// * You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the secondary IPv4 CIDR block of the VPC.
     ///
     /// The CIDR block must meet the following requirements:
     ///
-    /// *   The CIDR block cannot start with 0. The subnet mask must be 8 to 28 bits in length.
-    /// *   The CIDR block cannot overlap with the primary CIDR block or an existing secondary CIDR block of the VPC.
+    /// * The CIDR block cannot start with 0. The subnet mask must be 8 to 28 bits in length.
+    /// * The CIDR block cannot overlap with the primary CIDR block or an existing secondary CIDR block of the VPC.
     ///
-    /// >  You must and can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
+    /// > You must and can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
     ///
     /// - Wire name: `SecondaryCidrBlock`.
     /// - Example: `192.168.0.0/16`.
@@ -65,7 +63,7 @@ pub struct AssociateVpcCidrBlockRequest {
     pub secondary_cidr_block: Option<String>,
     /// Add an IPv4 CIDR block from the IPAM pool to the VPC by specifying a mask.
     ///
-    /// >  If you use an IPAM pool, you must specify at least one of SecondaryCidrBlock and SecondaryCidrMask.
+    /// > If you use an IPAM pool, you must specify at least one of SecondaryCidrBlock and SecondaryCidrMask.
     ///
     /// - Wire name: `SecondaryCidrMask`.
     /// - Example: `16`.
@@ -73,7 +71,7 @@ pub struct AssociateVpcCidrBlockRequest {
     pub secondary_cidr_mask: Option<i32>,
     /// The IPv6 CIDR block that you want to add to the VPC.
     ///
-    /// >  You can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
+    /// > You can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
     ///
     /// - Wire name: `IPv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
@@ -81,12 +79,12 @@ pub struct AssociateVpcCidrBlockRequest {
     pub i_pv6_cidr_block: Option<String>,
     /// The type of the IPv6 CIDR block. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
+    /// > If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -94,8 +92,8 @@ pub struct AssociateVpcCidrBlockRequest {
     pub ipv6_isp: Option<String>,
     /// The version of the IP address. Valid values:
     ///
-    /// *   **IPV4**: the IPv4 address.
-    /// *   **IPV6**: the IPv6 address. If you set **IpVersion** to **IPV6** and do not specify **SecondaryCidrBlock**, you can add a secondary IPv6 CIDR block to the VPC.
+    /// * **IPV4**: the IPv4 address.
+    /// * **IPV6**: the IPv6 address. If you set **IpVersion** to **IPV6** and do not specify **SecondaryCidrBlock**, you can add a secondary IPv6 CIDR block to the VPC.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
@@ -109,7 +107,7 @@ pub struct AssociateVpcCidrBlockRequest {
     pub ipam_pool_id: Option<String>,
     /// Add an IPv6 CIDR block from the IPAM pool to the VPC by entering a mask.
     ///
-    /// >  To add an IPv6 CIDR block to a VPC, specify at least one of the IPv6CidrBlock and Ipv6CidrMask parameters.
+    /// > To add an IPv6 CIDR block to a VPC, specify at least one of the IPv6CidrBlock and Ipv6CidrMask parameters.
     ///
     /// - Wire name: `Ipv6CidrMask`.
     /// - Example: `56`.
@@ -159,7 +157,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which you want to add a secondary CIDR block.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -183,15 +181,15 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The IPv4 CIDR block to be added. Take note of the following requirements:
     ///
-    /// *   You can specify one of the following standard IPv4 CIDR blocks or their subnets as the secondary IPv4 CIDR block of the VPC: 192.168.0.0/16, 172.16.0.0/12, and 10.0.0.0/8.
-    /// *   You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the secondary IPv4 CIDR block of the VPC.
+    /// * You can specify one of the following standard IPv4 CIDR blocks or their subnets as the secondary IPv4 CIDR block of the VPC: 192.168.0.0/16, 172.16.0.0/12, and 10.0.0.0/8.
+    /// * You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the secondary IPv4 CIDR block of the VPC.
     ///
     /// The CIDR block must meet the following requirements:
     ///
-    /// *   The CIDR block cannot start with 0. The subnet mask must be 8 to 28 bits in length.
-    /// *   The CIDR block cannot overlap with the primary CIDR block or an existing secondary CIDR block of the VPC.
+    /// * The CIDR block cannot start with 0. The subnet mask must be 8 to 28 bits in length.
+    /// * The CIDR block cannot overlap with the primary CIDR block or an existing secondary CIDR block of the VPC.
     ///
-    /// >  You must and can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
+    /// > You must and can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
     ///
     /// - Wire name: `SecondaryCidrBlock`.
     /// - Example: `192.168.0.0/16`.
@@ -203,7 +201,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// Add an IPv4 CIDR block from the IPAM pool to the VPC by specifying a mask.
     ///
-    /// >  If you use an IPAM pool, you must specify at least one of SecondaryCidrBlock and SecondaryCidrMask.
+    /// > If you use an IPAM pool, you must specify at least one of SecondaryCidrBlock and SecondaryCidrMask.
     ///
     /// - Wire name: `SecondaryCidrMask`.
     /// - Example: `16`.
@@ -215,7 +213,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block that you want to add to the VPC.
     ///
-    /// >  You can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
+    /// > You can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
     ///
     /// - Wire name: `IPv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
@@ -227,12 +225,12 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The type of the IPv6 CIDR block. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
+    /// > If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -244,8 +242,8 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The version of the IP address. Valid values:
     ///
-    /// *   **IPV4**: the IPv4 address.
-    /// *   **IPV6**: the IPv6 address. If you set **IpVersion** to **IPV6** and do not specify **SecondaryCidrBlock**, you can add a secondary IPv6 CIDR block to the VPC.
+    /// * **IPV4**: the IPv4 address.
+    /// * **IPV6**: the IPv6 address. If you set **IpVersion** to **IPV6** and do not specify **SecondaryCidrBlock**, you can add a secondary IPv6 CIDR block to the VPC.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
@@ -267,7 +265,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// Add an IPv6 CIDR block from the IPAM pool to the VPC by entering a mask.
     ///
-    /// >  To add an IPv6 CIDR block to a VPC, specify at least one of the IPv6CidrBlock and Ipv6CidrMask parameters.
+    /// > To add an IPv6 CIDR block to a VPC, specify at least one of the IPv6CidrBlock and Ipv6CidrMask parameters.
     ///
     /// - Wire name: `Ipv6CidrMask`.
     /// - Example: `56`.
@@ -332,8 +330,8 @@ pub struct AssociateVpcCidrBlockResponse {
     pub cidr_block: Option<String>,
     /// The version of the IP address. Valid values:
     ///
-    /// *   **IPV4**: the IPv4 address.
-    /// *   **IPV6**: the IPv6 address.
+    /// * **IPV4**: the IPv4 address.
+    /// * **IPV6**: the IPv6 address.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.

@@ -10,22 +10,18 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you associate a VPN gateway with an SSL certificate, take note of the following items:
 ///
-/// *   You can associate only VPN gateways of the ShangMi (SM) type with SSL certificates. You need to associate a VPN gateway of the SM type with two SSL certificates, one as the encryption certificate and the other as the signature certificate.
+/// * You can associate only VPN gateways of the ShangMi (SM) type with SSL certificates. You need to associate a VPN gateway of the SM type with two SSL certificates, one as the encryption certificate and the other as the signature certificate.
+/// * The SSL certificates must use the SM algorithm.
+/// * You cannot specify one SSL certificate as both the encryption certificate and signature certificate for one VPN gateway.
+/// * **AssociateVpnGatewayWithCertificate** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) operation to query the status of the task.
 ///
-/// *   The SSL certificates must use the SM algorithm.
+///   * If the VPN gateway is in the **updating** state, the SSL certificate is being associated.
+///   * If the VPN gateway is in the **active** state, the SSL certificate is being associated.
+/// * You cannot call **AssociateVpnGatewayWithCertificate** within a specific period of time.
 ///
-/// *   You cannot specify one SSL certificate as both the encryption certificate and signature certificate for one VPN gateway.
+/// ### Prerequisites
 ///
-/// *   **AssociateVpnGatewayWithCertificate** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status of the task.
-///
-///    *   If the VPN gateway is in the **updating** state, the SSL certificate is being associated.
-///    *   If the VPN gateway is in the **active** state, the SSL certificate is being associated.
-///
-/// *   You cannot call **AssociateVpnGatewayWithCertificate** within a specific period of time.
-///
-/// ### [](#)Prerequisites
-///
-/// Make sure that you have two SSL certificates that use the SM algorithm in the Certificate Management Service console. For more information about SSL certificates, see [What is Certificate Management Service?](https://www.alibabacloud.com/help/doc-detail/28535.htm).
+/// Make sure that you have two SSL certificates that use the SM algorithm in the Certificate Management Service console. For more information about SSL certificates, see [What is Certificate Management Service?](<https://www.alibabacloud.com/help/doc-detail/28535.htm>).
 ///
 /// # Example
 ///
@@ -36,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .certificate_type("Signature")
 ///     .certificate_id("6bfe4218-ea1d****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -45,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct AssociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -63,8 +58,8 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     pub vpn_gateway_id: Option<String>,
     /// The type of the certificate. Valid values:
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Required.
@@ -83,7 +78,7 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -93,8 +88,8 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, a request ID is returned. Otherwise, an error message is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, a request ID is returned. Otherwise, an error message is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -154,7 +149,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -180,8 +175,8 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The type of the certificate. Valid values:
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Required.
@@ -211,7 +206,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -225,8 +220,8 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, a request ID is returned. Otherwise, an error message is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, a request ID is returned. Otherwise, an error message is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
 ///
-/// *   The **AttachDhcpOptionsSetToVpc** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of a DHCP options set:
+/// * The **AttachDhcpOptionsSetToVpc** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](<https://www.alibabacloud.com/help/doc-detail/94565.htm>) operation to query the status of a DHCP options set:
 ///
-///    *   If the DHCP options set is in the **Pending** state, the DHCP options set is being associated.
-///    *   If the DHCP options set is in the **InUse** state, the DHCP options set is associated.
-///
-/// *   You cannot repeatedly call the **AttachDhcpOptionsSetToVpc** operation to associate DHCP options sets with a VPC within the specified period of time.
+///   * If the DHCP options set is in the **Pending** state, the DHCP options set is being associated.
+///   * If the DHCP options set is in the **InUse** state, the DHCP options set is associated.
+/// * You cannot repeatedly call the **AttachDhcpOptionsSetToVpc** operation to associate DHCP options sets with a VPC within the specified period of time.
 ///
 /// # Example
 ///
@@ -23,14 +22,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .dhcp_options_set_id("dopt-o6w0df4epg9zo8isy****")
 ///     .vpc_id("vpc-sfdkfdjkdf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachDhcpOptionsSetToVpcRequest {
-    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -55,7 +53,7 @@ pub struct AttachDhcpOptionsSetToVpcRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -115,7 +113,7 @@ pub struct AttachDhcpOptionsSetToVpcRequestBuilder<C = ()> {
 impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -152,7 +150,7 @@ impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vbr_id("vbr-bp133sn3nwjvu7twc****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -47,8 +46,8 @@ pub struct AttachVbrToVpconnRequest {
     pub token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -56,7 +55,7 @@ pub struct AttachVbrToVpconnRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -142,8 +141,8 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -155,7 +154,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -245,7 +244,7 @@ pub enum AttachVbrToVpconnError {
     OperationFailedVbrBindedPconn(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: PhysicalConnection is not found.
     ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The specified PhysicalConnectionId [%s] is not in Enabled state.
+    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The specified PhysicalConnectionId \[%s\] is not in Enabled state.
     IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VirtualBorderRouter`: The specified resource of %s is not found.
     ResourceNotFoundVirtualBorderRouter(::acs_runtime::client::ServiceError),

@@ -10,8 +10,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following items:
 ///
-/// *   After this operation is performed, the maximum bandwidth of the EIP equals that of the Internet Shared Bandwidth instance.
-/// *   You cannot repeatedly call the **CancelCommonBandwidthPackageIpBandwidth** operation within a specific time period.
+/// * After this operation is performed, the maximum bandwidth of the EIP equals that of the Internet Shared Bandwidth instance.
+/// * You cannot repeatedly call the **CancelCommonBandwidthPackageIpBandwidth** operation within a specific time period.
 ///
 /// # Example
 ///
@@ -21,14 +21,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .bandwidth_package_id("cbwp-bp13d0m4e2qv8xxxxxxxx")
 ///     .eip_id("eip-2zewysoansu0sxxxxxxxx")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CancelCommonBandwidthPackageIpBandwidthRequest {
-    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -94,7 +93,7 @@ pub struct CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C = ()> {
 impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
 ///
-/// ## [](#)
+/// ##
 ///
 /// You cannot repeatedly call the **ChangeResourceGroup** operation to modify the resource group of the same Express Connect circuit.
 ///
@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_id("pc-bp16qjewdsunr41m1****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ChangeResourceGroupRequest {
     /// The ID of the new resource group.
     ///
-    /// >  You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is Resource Management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -39,9 +38,9 @@ pub struct ChangeResourceGroupRequest {
     pub new_resource_group_id: Option<String>,
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -57,7 +56,7 @@ pub struct ChangeResourceGroupRequest {
     pub resource_id: Option<String>,
     /// The ID of the region to which the new resource group belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -110,7 +109,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the new resource group.
     ///
-    /// >  You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is Resource Management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -123,9 +122,9 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -149,7 +148,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the region to which the new resource group belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

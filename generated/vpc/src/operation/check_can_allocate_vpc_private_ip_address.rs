@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .v_switch_id("vsw-m5ew3t46z2drmifnt****")
 ///     .private_ip_address("10.0.0.7")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// The region ID of the vSwitch to which the private IP address that you want to query belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,8 +47,8 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     pub private_ip_address: Option<String>,
     /// The version of the private IP address. Valid values:
     ///
-    /// *   **ipv4** If you want to query an IPv4 address, this parameter is optional.
-    /// *   **ipv6** If you want to query an IPv6 address, this parameter is required.
+    /// * **ipv4** If you want to query an IPv4 address, this parameter is optional.
+    /// * **ipv6** If you want to query an IPv6 address, this parameter is required.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
@@ -101,7 +100,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch to which the private IP address that you want to query belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -136,8 +135,8 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     ///
     /// The version of the private IP address. Valid values:
     ///
-    /// *   **ipv4** If you want to query an IPv4 address, this parameter is optional.
-    /// *   **ipv6** If you want to query an IPv6 address, this parameter is required.
+    /// * **ipv4** If you want to query an IPv4 address, this parameter is optional.
+    /// * **ipv6** If you want to query an IPv6 address, this parameter is required.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
@@ -195,8 +194,8 @@ impl<'a> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&'a crate::Client> {
 pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
     /// Indicates whether the private IP address is available. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CanAllocate`.
     /// - Example: `true`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CheckVpnBgpEnabledRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -86,7 +85,7 @@ impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -163,8 +162,8 @@ pub struct CheckVpnBgpEnabledResponse {
     pub request_id: Option<String>,
     /// Indicates whether the region supports BGP.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `BgpEnabled`.
     /// - Example: `true`.

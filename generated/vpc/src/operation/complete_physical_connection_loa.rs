@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .instance_id("pc-bp10tvlhnwkw****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub struct CompletePhysicalConnectionLOARequest {
     ///
     /// You can use the client to generate the value, but you must ensure that it is unique among different requests.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-230e-11e9-8e44-0016e04115b`.
@@ -35,7 +34,7 @@ pub struct CompletePhysicalConnectionLOARequest {
     pub client_token: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -63,10 +62,10 @@ pub struct CompletePhysicalConnectionLOARequest {
     pub line_label: Option<String>,
     /// The ISP. Valid values:
     ///
-    /// *   **China Telecom**
-    /// *   **China Unicom**
-    /// *   **China Mobile**
-    /// *   **Other ISPs in China**
+    /// * **China Telecom**
+    /// * **China Unicom**
+    /// * **China Mobile**
+    /// * **Other ISPs in China**
     ///
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.
@@ -80,8 +79,8 @@ pub struct CompletePhysicalConnectionLOARequest {
     pub line_sp_contact_info: Option<String>,
     /// Specifies whether the construction is completed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `FinishWork`.
     /// - Default: `true`.
@@ -135,7 +134,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must ensure that it is unique among different requests.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-230e-11e9-8e44-0016e04115b`.
@@ -148,7 +147,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -192,10 +191,10 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The ISP. Valid values:
     ///
-    /// *   **China Telecom**
-    /// *   **China Unicom**
-    /// *   **China Mobile**
-    /// *   **Other ISPs in China**
+    /// * **China Telecom**
+    /// * **China Unicom**
+    /// * **China Mobile**
+    /// * **Other ISPs in China**
     ///
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.
@@ -217,8 +216,8 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// Specifies whether the construction is completed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `FinishWork`.
     /// - Default: `true`.

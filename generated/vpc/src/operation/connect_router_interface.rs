@@ -12,9 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   Only an initiator router interface in the **Idle** state can initiate a connection.
-/// *   You can create only one pair of connected router interfaces between two routers.
-/// *   You cannot initiate a connection if your Alibaba Cloud account has a router interface with overdue payments.
+/// * Only an initiator router interface in the **Idle** state can initiate a connection.
+/// * You can create only one pair of connected router interfaces between two routers.
+/// * You cannot initiate a connection if your Alibaba Cloud account has a router interface with overdue payments.
 ///
 /// # Example
 ///
@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .router_interface_id("ri-2zeo3xzyf38r4urzd****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ConnectRouterInterfaceRequest {
     /// The ID of the region where the router interface is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -90,7 +89,7 @@ impl<C> ConnectRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the region where the router interface is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

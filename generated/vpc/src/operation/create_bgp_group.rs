@@ -14,11 +14,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   You can specify only the data center that is connected to the VBR through an Express Connect circuit as a BGP peer.
-/// *   VBRs support only BGP-4.
-/// *   You can create at most eight BGP peers for each VBR.
-/// *   Each BGP peer supports at most 110 dynamic routes.
-/// *   The ASN of Alibaba Cloud is 45104. You can specify a 2-byte or 4-byte ASN for the data center.
+/// * You can specify only the data center that is connected to the VBR through an Express Connect circuit as a BGP peer.
+/// * VBRs support only BGP-4.
+/// * You can create at most eight BGP peers for each VBR.
+/// * Each BGP peer supports at most 110 dynamic routes.
+/// * The ASN of Alibaba Cloud is 45104. You can specify a 2-byte or 4-byte ASN for the data center.
 ///
 /// # Example
 ///
@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateBgpGroupRequest {
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -67,11 +67,11 @@ pub struct CreateBgpGroupRequest {
     pub description: Option<String>,
     /// The custom ASN on the Alibaba Cloud side. Valid values:
     ///
-    /// *   **45104**
-    /// *   **64512~65534**
-    /// *   **4200000000~4294967294**
+    /// * **45104**
+    /// * **64512\~65534**
+    /// * **4200000000\~4294967294**
     ///
-    /// >  **65025** is reserved by Alibaba Cloud. By default, Alibaba Cloud uses **45104** as **LocalAsn**. If you use custom **LocalAsn** in multi-line access scenarios, loops in BGP may occur.
+    /// > **65025** is reserved by Alibaba Cloud. By default, Alibaba Cloud uses **45104** as **LocalAsn**. If you use custom **LocalAsn** in multi-line access scenarios, loops in BGP may occur.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
@@ -91,10 +91,10 @@ pub struct CreateBgpGroupRequest {
     pub auth_key: Option<String>,
     /// Specifies whether to use a fake ASN. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
-    /// >  A router that runs BGP typically belongs to only one AS. If you need to replace an existing AS with a new AS and you cannot immediately modify BGP configurations, you can use fake ASNs to ensure service continuity.
+    /// > A router that runs BGP typically belongs to only one AS. If you need to replace an existing AS with a new AS and you cannot immediately modify BGP configurations, you can use fake ASNs to ensure service continuity.
     ///
     /// - Wire name: `IsFakeAsn`.
     /// - Default: `true`.
@@ -105,7 +105,7 @@ pub struct CreateBgpGroupRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -114,8 +114,8 @@ pub struct CreateBgpGroupRequest {
     pub client_token: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**: This is the default value.
-    /// *   **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
+    /// * **IPv4**: This is the default value.
+    /// * **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -172,7 +172,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -220,11 +220,11 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The custom ASN on the Alibaba Cloud side. Valid values:
     ///
-    /// *   **45104**
-    /// *   **64512~65534**
-    /// *   **4200000000~4294967294**
+    /// * **45104**
+    /// * **64512\~65534**
+    /// * **4200000000\~4294967294**
     ///
-    /// >  **65025** is reserved by Alibaba Cloud. By default, Alibaba Cloud uses **45104** as **LocalAsn**. If you use custom **LocalAsn** in multi-line access scenarios, loops in BGP may occur.
+    /// > **65025** is reserved by Alibaba Cloud. By default, Alibaba Cloud uses **45104** as **LocalAsn**. If you use custom **LocalAsn** in multi-line access scenarios, loops in BGP may occur.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
@@ -256,10 +256,10 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// Specifies whether to use a fake ASN. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
-    /// >  A router that runs BGP typically belongs to only one AS. If you need to replace an existing AS with a new AS and you cannot immediately modify BGP configurations, you can use fake ASNs to ensure service continuity.
+    /// > A router that runs BGP typically belongs to only one AS. If you need to replace an existing AS with a new AS and you cannot immediately modify BGP configurations, you can use fake ASNs to ensure service continuity.
     ///
     /// - Wire name: `IsFakeAsn`.
     /// - Default: `true`.
@@ -274,7 +274,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -287,8 +287,8 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**: This is the default value.
-    /// *   **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
+    /// * **IPv4**: This is the default value.
+    /// * **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .bgp_group_id("bgpg-wz9f62v4fbg****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateBgpPeerRequest {
     /// The ID of the region to which the BGP group belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +45,8 @@ pub struct CreateBgpPeerRequest {
     pub peer_ip_address: Option<String>,
     /// Specifies whether to enable the Bidirectional Forwarding Detection (BFD) feature. Valid values:
     ///
-    /// *   **true**: enables BFD.
-    /// *   **false**: disables BFD.
+    /// * **true**: enables BFD.
+    /// * **false**: disables BFD.
     ///
     /// - Wire name: `EnableBfd`.
     /// - Default: `false`.
@@ -58,7 +57,7 @@ pub struct CreateBgpPeerRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
+    /// > If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -67,8 +66,8 @@ pub struct CreateBgpPeerRequest {
     pub client_token: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**: This is the default value.
-    /// *   **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
+    /// * **IPv4**: This is the default value.
+    /// * **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -128,7 +127,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The ID of the region to which the BGP group belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -162,8 +161,8 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// Specifies whether to enable the Bidirectional Forwarding Detection (BFD) feature. Valid values:
     ///
-    /// *   **true**: enables BFD.
-    /// *   **false**: disables BFD.
+    /// * **true**: enables BFD.
+    /// * **false**: disables BFD.
     ///
     /// - Wire name: `EnableBfd`.
     /// - Default: `false`.
@@ -178,7 +177,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
+    /// > If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -191,8 +190,8 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**: This is the default value.
-    /// *   **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
+    /// * **IPv4**: This is the default value.
+    /// * **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.

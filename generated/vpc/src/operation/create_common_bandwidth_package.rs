@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .bandwidth(1000)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateCommonBandwidthPackageRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,17 +38,17 @@ pub struct CreateCommonBandwidthPackageRequest {
     pub zone: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default) All regions support BGP (Multi-ISP).
-    /// *   **BGP_PRO** BGP (Multi-ISP) Pro lines are available in the China (Hong Kong), Singapore, Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP** (default) All regions support BGP (Multi-ISP).
+    /// * **BGP_PRO** BGP (Multi-ISP) Pro lines are available in the China (Hong Kong), Singapore, Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
@@ -112,7 +111,7 @@ pub struct CreateCommonBandwidthPackageRequest {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Default: `PayByBandwidth`.
-    /// - Example: ``.
+    /// - Example: \`\`.
     #[rpc(name = "InternetChargeType")]
     pub internet_charge_type: Option<String>,
     /// - Wire name: `SecurityProtectionTypes`.
@@ -177,7 +176,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -200,17 +199,17 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default) All regions support BGP (Multi-ISP).
-    /// *   **BGP_PRO** BGP (Multi-ISP) Pro lines are available in the China (Hong Kong), Singapore, Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
+    /// * **BGP** (default) All regions support BGP (Multi-ISP).
+    /// * **BGP_PRO** BGP (Multi-ISP) Pro lines are available in the China (Hong Kong), Singapore, Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
@@ -301,7 +300,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Default: `PayByBandwidth`.
-    /// - Example: ``.
+    /// - Example: \`\`.
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self

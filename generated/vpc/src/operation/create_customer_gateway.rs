@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .ip_address("101.12.XX.XX")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateCustomerGatewayRequest {
     /// The region ID of the customer gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,16 +45,16 @@ pub struct CreateCustomerGatewayRequest {
     pub client_token: Option<String>,
     /// The static IP address of the gateway device in the data center.
     ///
-    /// *   If you want to create a public IPsec-VPN connection, enter a public IP address.
-    /// *   If you want to create a private IPsec-VPN connection, enter a private IP address.
+    /// * If you want to create a public IPsec-VPN connection, enter a public IP address.
+    /// * If you want to create a private IPsec-VPN connection, enter a private IP address.
     ///
     /// You cannot use the following IP addresses. Otherwise, a IPsec-VPN connection cannot be established:
     ///
-    /// *   100.64.0.0~100.127.255.255
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 100\.64.0.0\~100.127.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// - Wire name: `IpAddress`.
     /// - Required.
@@ -116,10 +115,8 @@ pub struct CreateCustomerGatewayRequest {
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
-    /// - You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group list.
-    ///
+    /// - You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
     /// - If you do not specify a resource group, the customer gateway will belong to the default resource group after being created.
-    ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2qo2h4jy****`.
     #[rpc(name = "ResourceGroupId")]
@@ -183,7 +180,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The region ID of the customer gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -213,16 +210,16 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The static IP address of the gateway device in the data center.
     ///
-    /// *   If you want to create a public IPsec-VPN connection, enter a public IP address.
-    /// *   If you want to create a private IPsec-VPN connection, enter a private IP address.
+    /// * If you want to create a public IPsec-VPN connection, enter a public IP address.
+    /// * If you want to create a private IPsec-VPN connection, enter a private IP address.
     ///
     /// You cannot use the following IP addresses. Otherwise, a IPsec-VPN connection cannot be established:
     ///
-    /// *   100.64.0.0~100.127.255.255
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 100\.64.0.0\~100.127.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// - Wire name: `IpAddress`.
     /// - Required.
@@ -310,10 +307,8 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the customer gateway belongs.
     ///
-    /// - You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group list.
-    ///
+    /// - You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
     /// - If you do not specify a resource group, the customer gateway will belong to the default resource group after being created.
-    ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2qo2h4jy****`.
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {

@@ -10,22 +10,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   The first IP address and last three IP addresses of a vSwitch CIDR block are reserved. For example, if the CIDR block of a vSwitch is 192.168.1.0/24, the IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255 are reserved.
+/// * The first IP address and last three IP addresses of a vSwitch CIDR block are reserved. For example, if the CIDR block of a vSwitch is 192.168.1.0/24, the IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255 are reserved.
+/// * The number of instances in the default vSwitch cannot exceed the remaining number of instances supported by the VPC (15,000 minus the number of existing instances).
+/// * Default vSwitches do not support multicasting or broadcasting.
+/// * After you create a default vSwitch, you cannot modify its CIDR block.
+/// * **CreateDefaultVSwitch** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](<https://www.alibabacloud.com/help/doc-detail/94567.htm>) operation to query the status of a default vSwitch:
 ///
-/// *   The number of instances in the default vSwitch cannot exceed the remaining number of instances supported by the VPC (15,000 minus the number of existing instances).
-///
-/// *   Default vSwitches do not support multicasting or broadcasting.
-///
-/// *   After you create a default vSwitch, you cannot modify its CIDR block.
-///
-/// *   **CreateDefaultVSwitch** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of a default vSwitch:
-///
-///    *   If a default vSwitch is in the **Pending** state, it is being configured.
-///    *   If a default vSwitch is in the **Available** state, it is available.
-///
-/// *   If a default vSwitch already exists in a region, you cannot call this operation to create a default vSwitch in this region.
-///
-/// *   Before you create a default vSwitch, make sure that a default VPC is created. You can call the [CreateDefaultVpc](https://www.alibabacloud.com/help/doc-detail/609152.htm) operation to create a default VPC.
+///   * If a default vSwitch is in the **Pending** state, it is being configured.
+///   * If a default vSwitch is in the **Available** state, it is available.
+/// * If a default vSwitch already exists in a region, you cannot call this operation to create a default vSwitch in this region.
+/// * Before you create a default vSwitch, make sure that a default VPC is created. You can call the [CreateDefaultVpc](<https://www.alibabacloud.com/help/doc-detail/609152.htm>) operation to create a default VPC.
 ///
 /// # Example
 ///
@@ -34,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .zone_id("cn-hangzhou-b")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -43,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateDefaultVSwitchRequest {
     /// The zone ID of the default vSwitch.
     ///
-    /// You can call the [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) operation to query the most recent zone list.
+    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Required.
@@ -52,7 +45,7 @@ pub struct CreateDefaultVSwitchRequest {
     pub zone_id: Option<String>,
     /// The region ID of the default vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -69,7 +62,7 @@ pub struct CreateDefaultVSwitchRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not set this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -120,7 +113,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     ///
     /// The zone ID of the default vSwitch.
     ///
-    /// You can call the [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) operation to query the most recent zone list.
+    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Required.
@@ -133,7 +126,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     ///
     /// The region ID of the default vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -158,7 +151,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not set this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.

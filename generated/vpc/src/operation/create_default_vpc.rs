@@ -12,22 +12,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   After you create a default VPC, you cannot change its CIDR block. However, you can add secondary IPv4 CIDR blocks to it.
+/// * After you create a default VPC, you cannot change its CIDR block. However, you can add secondary IPv4 CIDR blocks to it.
+/// * In each default VPC, cloud services can use a maximum of 60,000 private IP addresses. You cannot increase the quota.
+/// * After you create a default VPC, a vRouter and a route table are automatically created for the VPC.
+/// * At most three user CIDR blocks can be added to a VPC. If a user CIDR block includes another user CIDR block, the one with the shorter subnet mask takes effect. For example, if 10.0.0.0/8 and 10.1.0.0/16 are specified, only 10.0.0.0/8 takes effect.
+/// * **CreateDefaultVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](<https://www.alibabacloud.com/help/doc-detail/94565.htm>) operation to query the status of the task:
 ///
-/// *   In each default VPC, cloud services can use a maximum of 60,000 private IP addresses. You cannot increase the quota.
-///
-/// *   After you create a default VPC, a vRouter and a route table are automatically created for the VPC.
-///
-/// *   At most three user CIDR blocks can be added to a VPC. If a user CIDR block includes another user CIDR block, the one with the shorter subnet mask takes effect. For example, if 10.0.0.0/8 and 10.1.0.0/16 are specified, only 10.0.0.0/8 takes effect.
-///
-/// *   **CreateDefaultVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of the task:
-///
-///    *   If the default VPC is in the **Pending** state, the VPC is being configured.
-///    *   If the default VPC is in the **Available** state, the VPC is available.
-///
-/// *   You cannot repeatedly call the **CreateDefaultVpc** operation within a specific time period.
-///
-/// *   You can create only one default VPC in each region.
+///   * If the default VPC is in the **Pending** state, the VPC is being configured.
+///   * If the default VPC is in the **Available** state, the VPC is available.
+/// * You cannot repeatedly call the **CreateDefaultVpc** operation within a specific time period.
+/// * You can create only one default VPC in each region.
 ///
 /// # Example
 ///
@@ -35,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::create_default_vpc::CreateDefaultVpcRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -44,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateDefaultVpcRequest {
     /// The ID of the region to which the default VPC belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -61,8 +54,8 @@ pub struct CreateDefaultVpcRequest {
     pub ipv6_cidr_block: Option<String>,
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -128,7 +121,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     ///
     /// The ID of the region to which the default VPC belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -153,8 +146,8 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.

@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateDhcpOptionsSet`: Creates a DHCP options set.
 ///
-/// *   **CreateDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [GetDhcpOptionsSet](https://www.alibabacloud.com/help/doc-detail/448820.htm) to query the status of the task.
+/// * **CreateDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [GetDhcpOptionsSet](<https://www.alibabacloud.com/help/doc-detail/448820.htm>) to query the status of the task.
 ///
-///    *   If the vSwitch is in the **Pending** state, the DHCP options set is being configured.
-///    *   If the vSwitch is in the **Available** state, the DHCP options set is available.
+///   * If the vSwitch is in the **Pending** state, the DHCP options set is being configured.
+///   * If the vSwitch is in the **Available** state, the DHCP options set is available.
 ///
 /// # Asynchronous
 ///
@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -41,7 +40,7 @@ pub struct CreateDhcpOptionsSetRequest {
     pub region_id: Option<String>,
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
-    /// >  If no IP address is specified, the Elastic Compute Service (ECS) instance uses the IP addresses 100.100.2.136 and 100.100.2.138, which are provided by Alibaba Cloud by default.
+    /// > If no IP address is specified, the Elastic Compute Service (ECS) instance uses the IP addresses 100.100.2.136 and 100.100.2.138, which are provided by Alibaba Cloud by default.
     ///
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
@@ -87,7 +86,7 @@ pub struct CreateDhcpOptionsSetRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -106,10 +105,10 @@ pub struct CreateDhcpOptionsSetRequest {
     pub dry_run: Option<bool>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  When you enter a value, you must also specify the unit.
+    /// > When you enter a value, you must also specify the unit.
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
@@ -117,10 +116,10 @@ pub struct CreateDhcpOptionsSetRequest {
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  When you enter a value, you must also specify the unit.
+    /// > When you enter a value, you must also specify the unit.
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
@@ -170,7 +169,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The region to which the DHCP options set belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -183,7 +182,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
-    /// >  If no IP address is specified, the Elastic Compute Service (ECS) instance uses the IP addresses 100.100.2.136 and 100.100.2.138, which are provided by Alibaba Cloud by default.
+    /// > If no IP address is specified, the Elastic Compute Service (ECS) instance uses the IP addresses 100.100.2.136 and 100.100.2.138, which are provided by Alibaba Cloud by default.
     ///
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
@@ -253,7 +252,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -280,10 +279,10 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  When you enter a value, you must also specify the unit.
+    /// > When you enter a value, you must also specify the unit.
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
@@ -295,10 +294,10 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  When you enter a value, you must also specify the unit.
+    /// > When you enter a value, you must also specify the unit.
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
@@ -405,7 +404,7 @@ pub enum CreateDhcpOptionsSetError {
     QuotaExceededRegionDhcpOptionsSet(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.DhcpLeaseTime`: The DhcpOptionsSet of this region does not support custom LeaseTime.
     OperationUnsupportedDhcpLeaseTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LeaseTime`: LeaseTime [%s] is illegal.
+    /// HTTP 400 `IllegalParam.LeaseTime`: LeaseTime \[%s\] is illegal.
     IllegalParamLeaseTime(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),

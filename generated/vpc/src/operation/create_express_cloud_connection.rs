@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .idc_sp("CU")
 ///     .bandwidth(2)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -72,11 +71,11 @@ pub struct CreateExpressCloudConnectionRequest {
     pub idc_sp: Option<String>,
     /// The port of the Express Connect circuit. Valid values:
     ///
-    /// *   100Base-T
-    /// *   1000Base-T
-    /// *   1000Base-LX
-    /// *   10GBase-T
-    /// *   10GBase-LR
+    /// * 100Base-T
+    /// * 1000Base-T
+    /// * 1000Base-LX
+    /// * 10GBase-T
+    /// * 10GBase-LR
     ///
     /// - Wire name: `PortType`.
     /// - Example: `100Base-T`.
@@ -232,11 +231,11 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The port of the Express Connect circuit. Valid values:
     ///
-    /// *   100Base-T
-    /// *   1000Base-T
-    /// *   1000Base-LX
-    /// *   10GBase-T
-    /// *   10GBase-LR
+    /// * 100Base-T
+    /// * 1000Base-T
+    /// * 1000Base-LX
+    /// * 10GBase-T
+    /// * 10GBase-LR
     ///
     /// - Wire name: `PortType`.
     /// - Example: `100Base-T`.

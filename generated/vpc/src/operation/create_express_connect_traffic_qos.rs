@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest::builder()
 ///     .region_id("cn-shanghai")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateExpressConnectTrafficQosRequest {
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -34,7 +33,7 @@ pub struct CreateExpressConnectTrafficQosRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -114,7 +113,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -129,7 +128,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .qos_id("qos-2giu0a6vd5x0mv4700")
 ///     .queue_type("High")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -36,7 +35,7 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -68,9 +67,9 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     pub qos_id: Option<String>,
     /// The priority of the QoS queue. Valid values:
     ///
-    /// *   **High**
-    /// *   **Medium**
-    /// *   **Default**: default queue.
+    /// * **High**
+    /// * **Medium**
+    /// * **Default**: default queue.
     ///
     /// > You cannot create a QoS queue of the default priority.
     ///
@@ -81,8 +80,8 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     pub queue_type: Option<String>,
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
-    /// *   If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
-    /// *   If QueueType is set to **Default**, a value of - is returned.
+    /// * If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
+    /// * If QueueType is set to **Default**, a value of - is returned.
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
@@ -134,7 +133,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -149,7 +148,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -197,9 +196,9 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The priority of the QoS queue. Valid values:
     ///
-    /// *   **High**
-    /// *   **Medium**
-    /// *   **Default**: default queue.
+    /// * **High**
+    /// * **Medium**
+    /// * **Default**: default queue.
     ///
     /// > You cannot create a QoS queue of the default priority.
     ///
@@ -214,8 +213,8 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
-    /// *   If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
-    /// *   If QueueType is set to **Default**, a value of - is returned.
+    /// * If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
+    /// * If QueueType is set to **Default**, a value of - is returned.
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.

@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .priority(1)
 ///     .protocol("ALL")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -27,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -38,7 +37,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -68,22 +67,22 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP(IPv4)**
-    /// *   **ICMPv6(IPv6)**
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **GRE**
-    /// *   **SSH**
-    /// *   **Telnet**
-    /// *   **HTTP**
-    /// *   **HTTPS**
-    /// *   **MS SQL**
-    /// *   **Oracle**
-    /// *   **MySql**
-    /// *   **RDP**
-    /// *   **PostgreSQL**
-    /// *   **Redis**
+    /// * **ALL**
+    /// * **ICMP(IPv4)**
+    /// * **ICMPv6(IPv6)**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **GRE**
+    /// * **SSH**
+    /// * **Telnet**
+    /// * **HTTP**
+    /// * **HTTPS**
+    /// * **MS SQL**
+    /// * **Oracle**
+    /// * **MySql**
+    /// * **RDP**
+    /// * **PostgreSQL**
+    /// * **Redis**
     ///
     /// - Wire name: `Protocol`.
     /// - Required.
@@ -130,22 +129,22 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// *   **ALL** (uneditable): -1/-1.
-    /// *   **ICMP(IPv4)** (uneditable): -1/-1.
-    /// *   **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// *   **TCP** (editable): -1/-1.
-    /// *   **UDP** (editable): -1/-1.
-    /// *   **GRE** (uneditable): -1/-1.
-    /// *   **SSH** (uneditable): 22/22.
-    /// *   **Telnet** (uneditable): 23/23.
-    /// *   **HTTP** (uneditable): 80/80.
-    /// *   **HTTPS** (uneditable): 443/443.
-    /// *   **MS SQL** (uneditable): 1443/1443.
-    /// *   **Oracle** (uneditable): 1521/1521.
-    /// *   **MySql** (uneditable): 3306/3306.
-    /// *   **RDP** (uneditable): 3389/3389.
-    /// *   **PostgreSQL** (uneditable): 5432/5432.
-    /// *   **Redis** (uneditable): 6379/6379.
+    /// * **ALL** (uneditable): -1/-1.
+    /// * **ICMP(IPv4)** (uneditable): -1/-1.
+    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
+    /// * **TCP** (editable): -1/-1.
+    /// * **UDP** (editable): -1/-1.
+    /// * **GRE** (uneditable): -1/-1.
+    /// * **SSH** (uneditable): 22/22.
+    /// * **Telnet** (uneditable): 23/23.
+    /// * **HTTP** (uneditable): 80/80.
+    /// * **HTTPS** (uneditable): 443/443.
+    /// * **MS SQL** (uneditable): 1443/1443.
+    /// * **Oracle** (uneditable): 1521/1521.
+    /// * **MySql** (uneditable): 3306/3306.
+    /// * **RDP** (uneditable): 3389/3389.
+    /// * **PostgreSQL** (uneditable): 5432/5432.
+    /// * **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
@@ -227,7 +226,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -242,7 +241,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -288,22 +287,22 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP(IPv4)**
-    /// *   **ICMPv6(IPv6)**
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **GRE**
-    /// *   **SSH**
-    /// *   **Telnet**
-    /// *   **HTTP**
-    /// *   **HTTPS**
-    /// *   **MS SQL**
-    /// *   **Oracle**
-    /// *   **MySql**
-    /// *   **RDP**
-    /// *   **PostgreSQL**
-    /// *   **Redis**
+    /// * **ALL**
+    /// * **ICMP(IPv4)**
+    /// * **ICMPv6(IPv6)**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **GRE**
+    /// * **SSH**
+    /// * **Telnet**
+    /// * **HTTP**
+    /// * **HTTPS**
+    /// * **MS SQL**
+    /// * **Oracle**
+    /// * **MySql**
+    /// * **RDP**
+    /// * **PostgreSQL**
+    /// * **Redis**
     ///
     /// - Wire name: `Protocol`.
     /// - Required.
@@ -374,22 +373,22 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// *   **ALL** (uneditable): -1/-1.
-    /// *   **ICMP(IPv4)** (uneditable): -1/-1.
-    /// *   **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// *   **TCP** (editable): -1/-1.
-    /// *   **UDP** (editable): -1/-1.
-    /// *   **GRE** (uneditable): -1/-1.
-    /// *   **SSH** (uneditable): 22/22.
-    /// *   **Telnet** (uneditable): 23/23.
-    /// *   **HTTP** (uneditable): 80/80.
-    /// *   **HTTPS** (uneditable): 443/443.
-    /// *   **MS SQL** (uneditable): 1443/1443.
-    /// *   **Oracle** (uneditable): 1521/1521.
-    /// *   **MySql** (uneditable): 3306/3306.
-    /// *   **RDP** (uneditable): 3389/3389.
-    /// *   **PostgreSQL** (uneditable): 5432/5432.
-    /// *   **Redis** (uneditable): 6379/6379.
+    /// * **ALL** (uneditable): -1/-1.
+    /// * **ICMP(IPv4)** (uneditable): -1/-1.
+    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
+    /// * **TCP** (editable): -1/-1.
+    /// * **UDP** (editable): -1/-1.
+    /// * **GRE** (uneditable): -1/-1.
+    /// * **SSH** (uneditable): 22/22.
+    /// * **Telnet** (uneditable): 23/23.
+    /// * **HTTP** (uneditable): 80/80.
+    /// * **HTTPS** (uneditable): 443/443.
+    /// * **MS SQL** (uneditable): 1443/1443.
+    /// * **Oracle** (uneditable): 1521/1521.
+    /// * **MySql** (uneditable): 3306/3306.
+    /// * **RDP** (uneditable): 3389/3389.
+    /// * **PostgreSQL** (uneditable): 5432/5432.
+    /// * **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.

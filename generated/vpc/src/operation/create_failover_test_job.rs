@@ -10,13 +10,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// You cannot create a failover test in the following scenarios:
 ///
-/// *   You have created a failover test in the region and its type is StartNow.
-/// *   The Express Connect circuit or hosted connection has pending orders or overdue payments.
-/// *   A failover test is already performed on the Express Connect circuit or hosted connection.
-/// *   More than one hosted connection is created over the Express Connect circuit.
-/// *   More than one cross-account VBR is created on the Express Connect circuit.
-/// *   No VBR is associated with the hosted connection.
-/// *   The VLAN ID of the hosted connection is set to 0.
+/// * You have created a failover test in the region and its type is StartNow.
+/// * The Express Connect circuit or hosted connection has pending orders or overdue payments.
+/// * A failover test is already performed on the Express Connect circuit or hosted connection.
+/// * More than one hosted connection is created over the Express Connect circuit.
+/// * More than one cross-account VBR is created on the Express Connect circuit.
+/// * No VBR is associated with the hosted connection.
+/// * The VLAN ID of the hosted connection is set to 0.
 ///
 /// # Example
 ///
@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateFailoverTestJobRequest {
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -84,8 +84,8 @@ pub struct CreateFailoverTestJobRequest {
     pub resource_id: Option<Vec<String>>,
     /// The type of the failover test. Valid values:
     ///
-    /// *   **StartNow**
-    /// *   **StartLater**
+    /// * **StartNow**
+    /// * **StartLater**
     ///
     /// - Wire name: `JobType`.
     /// - Required.
@@ -167,7 +167,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -247,8 +247,8 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The type of the failover test. Valid values:
     ///
-    /// *   **StartNow**
-    /// *   **StartLater**
+    /// * **StartNow**
+    /// * **StartLater**
     ///
     /// - Wire name: `JobType`.
     /// - Required.
@@ -355,9 +355,9 @@ impl<'de> ::serde::Deserialize<'de> for CreateFailoverTestJobResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateFailoverTestJobError {
-    /// HTTP 400 `IllegalParam.Name`: The param of Name [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
     IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
     IllegalParamDescription(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.ResourceType`: Invalid Resource Type value.
     IllegalParamResourceType(::acs_runtime::client::ServiceError),

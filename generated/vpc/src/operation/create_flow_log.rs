@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateFlowLog`: Creates a flow log.
 ///
-/// **CreateFlowLog** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of the flow log.
+/// **CreateFlowLog** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of the flow log.
 ///
-/// *   If the flow log is in the **Activating** state, the flow log is being created.
-/// *   If the flow log is in the **Active** state, the flow log is created and started.
+/// * If the flow log is in the **Activating** state, the flow log is being created.
+/// * If the flow log is in the **Active** state, the flow log is created and started.
 ///
 /// # Asynchronous
 ///
@@ -26,14 +26,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_id("eni-askldfas****")
 ///     .traffic_type("All")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateFlowLogRequest {
-    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -58,9 +57,9 @@ pub struct CreateFlowLogRequest {
     pub description: Option<String>,
     /// The type of the resource whose traffic you want to capture. Valid values:
     ///
-    /// *   **NetworkInterface**: elastic network interface (ENI)
-    /// *   **VSwitch**: all ENIs in a vSwitch
-    /// *   **VPC**: all ENIs in a virtual private cloud (VPC)
+    /// * **NetworkInterface**: elastic network interface (ENI)
+    /// * **VSwitch**: all ENIs in a vSwitch
+    /// * **VPC**: all ENIs in a virtual private cloud (VPC)
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -76,9 +75,9 @@ pub struct CreateFlowLogRequest {
     pub resource_id: Option<String>,
     /// The type of traffic that you want to capture. Valid values:
     ///
-    /// *   **All**: all traffic
-    /// *   **Allow**: traffic that is allowed
-    /// *   **Drop**: traffic that is rejected
+    /// * **All**: all traffic
+    /// * **Allow**: traffic that is allowed
+    /// * **Drop**: traffic that is rejected
     ///
     /// - Wire name: `TrafficType`.
     /// - Required.
@@ -87,9 +86,9 @@ pub struct CreateFlowLogRequest {
     pub traffic_type: Option<String>,
     /// The name of the project that stores the captured traffic data.
     ///
-    /// *   The name can contain only lowercase letters, digits, and hyphens (-).
-    /// *   The name must start and end with a lowercase letter or a digit.
-    /// *   The name must be 3 to 63 characters in length.
+    /// * The name can contain only lowercase letters, digits, and hyphens (-).
+    /// * The name must start and end with a lowercase letter or a digit.
+    /// * The name must be 3 to 63 characters in length.
     ///
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
@@ -97,9 +96,9 @@ pub struct CreateFlowLogRequest {
     pub project_name: Option<String>,
     /// The name of the Logstore that stores the captured traffic data.
     ///
-    /// *   The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
-    /// *   The name must start and end with a lowercase letter or a digit.
-    /// *   The name must be 3 to 63 characters in length.
+    /// * The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
+    /// * The name must start and end with a lowercase letter or a digit.
+    /// * The name must be 3 to 63 characters in length.
     ///
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
@@ -113,8 +112,8 @@ pub struct CreateFlowLogRequest {
     pub aggregation_interval: Option<i32>,
     /// The scope of the traffic that you want to capture. Valid values:
     ///
-    /// *   **all**: all traffic.
-    /// *   **internetGateway**: Internet traffic.
+    /// * **all**: all traffic.
+    /// * **internetGateway**: Internet traffic.
     ///
     /// - Wire name: `TrafficPath`.
     /// - Must have at most 20 items.
@@ -181,7 +180,7 @@ pub struct CreateFlowLogRequestBuilder<C = ()> {
 impl<C> CreateFlowLogRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -218,9 +217,9 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The type of the resource whose traffic you want to capture. Valid values:
     ///
-    /// *   **NetworkInterface**: elastic network interface (ENI)
-    /// *   **VSwitch**: all ENIs in a vSwitch
-    /// *   **VPC**: all ENIs in a virtual private cloud (VPC)
+    /// * **NetworkInterface**: elastic network interface (ENI)
+    /// * **VSwitch**: all ENIs in a vSwitch
+    /// * **VPC**: all ENIs in a virtual private cloud (VPC)
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -244,9 +243,9 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The type of traffic that you want to capture. Valid values:
     ///
-    /// *   **All**: all traffic
-    /// *   **Allow**: traffic that is allowed
-    /// *   **Drop**: traffic that is rejected
+    /// * **All**: all traffic
+    /// * **Allow**: traffic that is allowed
+    /// * **Drop**: traffic that is rejected
     ///
     /// - Wire name: `TrafficType`.
     /// - Required.
@@ -259,9 +258,9 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The name of the project that stores the captured traffic data.
     ///
-    /// *   The name can contain only lowercase letters, digits, and hyphens (-).
-    /// *   The name must start and end with a lowercase letter or a digit.
-    /// *   The name must be 3 to 63 characters in length.
+    /// * The name can contain only lowercase letters, digits, and hyphens (-).
+    /// * The name must start and end with a lowercase letter or a digit.
+    /// * The name must be 3 to 63 characters in length.
     ///
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
@@ -273,9 +272,9 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The name of the Logstore that stores the captured traffic data.
     ///
-    /// *   The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
-    /// *   The name must start and end with a lowercase letter or a digit.
-    /// *   The name must be 3 to 63 characters in length.
+    /// * The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
+    /// * The name must start and end with a lowercase letter or a digit.
+    /// * The name must be 3 to 63 characters in length.
     ///
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
@@ -297,8 +296,8 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The scope of the traffic that you want to capture. Valid values:
     ///
-    /// *   **all**: all traffic.
-    /// *   **internetGateway**: Internet traffic.
+    /// * **all**: all traffic.
+    /// * **internetGateway**: Internet traffic.
     ///
     /// - Wire name: `TrafficPath`.
     /// - Must have at most 20 items.
@@ -383,8 +382,8 @@ pub struct CreateFlowLogResponse {
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -8,28 +8,22 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
 ///
-/// ## [](#)
+/// ##
 ///
 /// Each DNAT entry consists of the following parameters: **ExternalIp**, **ExternalPort**, **IpProtocol**, **InternalIp**, and **InternalPort**. After you add a DNAT entry, the NAT gateway forwards packets over the specified protocol from **ExternalIp:ExternalPort** to **InternalIp:InternalPort** and sends responses back through the same route.
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   **CreateForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](https://www.alibabacloud.com/help/doc-detail/36053.htm) operation to query the status of the task.
+/// * **CreateForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](<https://www.alibabacloud.com/help/doc-detail/36053.htm>) operation to query the status of the task.
 ///
-///    *   If the DNAT entry is in the **Pending** state, the system is adding the DNAT entry. You can only query the DNAT entry, but cannot perform other operations.
-///    *   If the DNAT entry is in the **Available** state, the DNAT entry is added.
-///
-/// *   You cannot repeatedly call the **CreateForwardEntry** operation to add a DNAT entry within a specific period of time.
-///
-/// *   All combinations of **ExternalIp**, **ExternalPort**, and **IpProtocol** used in DNAT entries must be unique. You cannot distribute requests to more than one Elastic Compute Service (ECS) instance if these requests are initiated from the same source IP address, received on the same port, and use the same protocol.
-///
-/// *   The combinations of **IpProtocol**, **InternalIp**, and **InternalPort** must be unique.
-///
-/// *   If one or more DNAT entries in the DNAT table are in the **Pending** or **Modifying** state, you cannot add DNAT entries to the DNAT table.
-///
-/// *   You can add at most 100 DNAT entries to a DNAT table.
-///
-/// *   For an elastic IP address (EIP) used by an Internet NAT gateway or a NAT IP address used by a Virtual Private Cloud (VPC) NAT gateway, take note of the following limit: If the IP address has IP mapping enabled and is specified in a DNAT entry, the IP address cannot be used by another DNAT or SNAT entry.
+///   * If the DNAT entry is in the **Pending** state, the system is adding the DNAT entry. You can only query the DNAT entry, but cannot perform other operations.
+///   * If the DNAT entry is in the **Available** state, the DNAT entry is added.
+/// * You cannot repeatedly call the **CreateForwardEntry** operation to add a DNAT entry within a specific period of time.
+/// * All combinations of **ExternalIp**, **ExternalPort**, and **IpProtocol** used in DNAT entries must be unique. You cannot distribute requests to more than one Elastic Compute Service (ECS) instance if these requests are initiated from the same source IP address, received on the same port, and use the same protocol.
+/// * The combinations of **IpProtocol**, **InternalIp**, and **InternalPort** must be unique.
+/// * If one or more DNAT entries in the DNAT table are in the **Pending** or **Modifying** state, you cannot add DNAT entries to the DNAT table.
+/// * You can add at most 100 DNAT entries to a DNAT table.
+/// * For an elastic IP address (EIP) used by an Internet NAT gateway or a NAT IP address used by a Virtual Private Cloud (VPC) NAT gateway, take note of the following limit: If the IP address has IP mapping enabled and is specified in a DNAT entry, the IP address cannot be used by another DNAT or SNAT entry.
 ///
 /// # Example
 ///
@@ -43,7 +37,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .internal_port("80")
 ///     .ip_protocol("TCP")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -52,7 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateForwardEntryRequest {
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -66,41 +59,39 @@ pub struct CreateForwardEntryRequest {
     /// - Example: `ftb-bp1mbjubq34hlcqpa****`.
     #[rpc(name = "ForwardTableId")]
     pub forward_table_id: Option<String>,
-    /// *   The EIP that can be accessed over the Internet when you configure a DNAT entry for an Internet NAT gateway.
-    /// *   The NAT IP address that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway.
+    /// * The EIP that can be accessed over the Internet when you configure a DNAT entry for an Internet NAT gateway.
+    /// * The NAT IP address that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Required.
     /// - Example: `116.28.XX.XX`.
     #[rpc(name = "ExternalIp")]
     pub external_ip: Option<String>,
-    /// *   The external port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway.
+    /// * The external port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway.
     ///
-    ///    *   Valid values: **1** to **65535**.
-    ///    *   To specify a port range, separate the first port and the last port with a forward slash (/), for example, `10/20`.
-    ///    *   If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
-    ///
-    /// *   The port that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
+    ///   * Valid values: **1** to **65535**.
+    ///   * To specify a port range, separate the first port and the last port with a forward slash (/), for example, `10/20`.
+    ///   * If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
+    /// * The port that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Required.
     /// - Example: `8080`.
     #[rpc(name = "ExternalPort")]
     pub external_port: Option<String>,
-    /// *   The private IP address of the ECS instance that needs to communicate with the Internet when you configure a DNAT entry for an Internet NAT gateway. The private IP address must meet the following requirements:
+    /// * The private IP address of the ECS instance that needs to communicate with the Internet when you configure a DNAT entry for an Internet NAT gateway. The private IP address must meet the following requirements:
     ///
-    ///    *   It must belong to the CIDR block of the VPC where the NAT gateway is deployed.
-    ///    *   The DNAT entry takes effect only if the private IP address is assigned to an ECS instance and the ECS instance is not associated with an EIP.
-    ///
-    /// *   The private IP address that uses DNAT when you add a DNAT entry to a VPC NAT gateway.
+    ///   * It must belong to the CIDR block of the VPC where the NAT gateway is deployed.
+    ///   * The DNAT entry takes effect only if the private IP address is assigned to an ECS instance and the ECS instance is not associated with an EIP.
+    /// * The private IP address that uses DNAT when you add a DNAT entry to a VPC NAT gateway.
     ///
     /// - Wire name: `InternalIp`.
     /// - Required.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "InternalIp")]
     pub internal_ip: Option<String>,
-    /// *   The internal port or port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway. Valid values: **1** to **65535**.
-    /// *   The port of the destination ECS instance to be mapped when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
+    /// * The internal port or port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway. Valid values: **1** to **65535**.
+    /// * The port of the destination ECS instance to be mapped when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `InternalPort`.
     /// - Required.
@@ -109,9 +100,9 @@ pub struct CreateForwardEntryRequest {
     pub internal_port: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any** If you set **IpProtocol** to **Any**, you must also set **ExternalPort** and **InternalPort** to **Any** to implement DNAT IP mapping.
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any** If you set **IpProtocol** to **Any**, you must also set **ExternalPort** and **InternalPort** to **Any** to implement DNAT IP mapping.
     ///
     /// - Wire name: `IpProtocol`.
     /// - Required.
@@ -130,7 +121,7 @@ pub struct CreateForwardEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
@@ -139,10 +130,10 @@ pub struct CreateForwardEntryRequest {
     pub client_token: Option<String>,
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
-    /// >  If a DNAT entry and an SNAT entry have the same public IP address, ou must specify a port that is larger that 1024, and set **PortBreak** to **true**.
+    /// > If a DNAT entry and an SNAT entry have the same public IP address, ou must specify a port that is larger that 1024, and set **PortBreak** to **true**.
     ///
     /// - Wire name: `PortBreak`.
     /// - Default: `false`.
@@ -201,7 +192,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -223,8 +214,8 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     }
     /// Sets `ExternalIp`.
     ///
-    /// *   The EIP that can be accessed over the Internet when you configure a DNAT entry for an Internet NAT gateway.
-    /// *   The NAT IP address that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway.
+    /// * The EIP that can be accessed over the Internet when you configure a DNAT entry for an Internet NAT gateway.
+    /// * The NAT IP address that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Required.
@@ -235,13 +226,12 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     }
     /// Sets `ExternalPort`.
     ///
-    /// *   The external port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway.
+    /// * The external port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway.
     ///
-    ///    *   Valid values: **1** to **65535**.
-    ///    *   To specify a port range, separate the first port and the last port with a forward slash (/), for example, `10/20`.
-    ///    *   If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
-    ///
-    /// *   The port that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
+    ///   * Valid values: **1** to **65535**.
+    ///   * To specify a port range, separate the first port and the last port with a forward slash (/), for example, `10/20`.
+    ///   * If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
+    /// * The port that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Required.
@@ -252,12 +242,11 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     }
     /// Sets `InternalIp`.
     ///
-    /// *   The private IP address of the ECS instance that needs to communicate with the Internet when you configure a DNAT entry for an Internet NAT gateway. The private IP address must meet the following requirements:
+    /// * The private IP address of the ECS instance that needs to communicate with the Internet when you configure a DNAT entry for an Internet NAT gateway. The private IP address must meet the following requirements:
     ///
-    ///    *   It must belong to the CIDR block of the VPC where the NAT gateway is deployed.
-    ///    *   The DNAT entry takes effect only if the private IP address is assigned to an ECS instance and the ECS instance is not associated with an EIP.
-    ///
-    /// *   The private IP address that uses DNAT when you add a DNAT entry to a VPC NAT gateway.
+    ///   * It must belong to the CIDR block of the VPC where the NAT gateway is deployed.
+    ///   * The DNAT entry takes effect only if the private IP address is assigned to an ECS instance and the ECS instance is not associated with an EIP.
+    /// * The private IP address that uses DNAT when you add a DNAT entry to a VPC NAT gateway.
     ///
     /// - Wire name: `InternalIp`.
     /// - Required.
@@ -268,8 +257,8 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     }
     /// Sets `InternalPort`.
     ///
-    /// *   The internal port or port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway. Valid values: **1** to **65535**.
-    /// *   The port of the destination ECS instance to be mapped when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
+    /// * The internal port or port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway. Valid values: **1** to **65535**.
+    /// * The port of the destination ECS instance to be mapped when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `InternalPort`.
     /// - Required.
@@ -282,9 +271,9 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any** If you set **IpProtocol** to **Any**, you must also set **ExternalPort** and **InternalPort** to **Any** to implement DNAT IP mapping.
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any** If you set **IpProtocol** to **Any**, you must also set **ExternalPort** and **InternalPort** to **Any** to implement DNAT IP mapping.
     ///
     /// - Wire name: `IpProtocol`.
     /// - Required.
@@ -311,7 +300,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
@@ -324,10 +313,10 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
-    /// >  If a DNAT entry and an SNAT entry have the same public IP address, ou must specify a port that is larger that 1024, and set **PortBreak** to **true**.
+    /// > If a DNAT entry and an SNAT entry have the same public IP address, ou must specify a port that is larger that 1024, and set **PortBreak** to **true**.
     ///
     /// - Wire name: `PortBreak`.
     /// - Default: `false`.
@@ -432,7 +421,7 @@ pub enum CreateForwardEntryError {
     InvalidIpNotInNatgw(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.ForwardEntry`: The quota of %s is exceeded, usage %s/%s.
     QuotaExceededForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.IpHasBeenUsedInSnat`: The source ip can't be used. Because it has been used in snat.
     ForbiddenIpHasBeenUsedInSnat(::acs_runtime::client::ServiceError),
@@ -468,7 +457,7 @@ pub enum CreateForwardEntryError {
     AnyPortPortMustBeZero(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
     InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Duplicated.DestinationPort`: The specified param DestinationPort is duplicated.
     DuplicatedDestinationPort(::acs_runtime::client::ServiceError),

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
 ///
-/// *   **CreateFullNatEntry** is an asynchronous operation. After you send a request to call this operation, the system returns a FULLNAT entry and the FULLNAT entry is being added in the backend. You can call the [ListFullNatEntries](https://www.alibabacloud.com/help/doc-detail/348779.htm) operation to query the status of a FULLNAT entry.
+/// * **CreateFullNatEntry** is an asynchronous operation. After you send a request to call this operation, the system returns a FULLNAT entry and the FULLNAT entry is being added in the backend. You can call the [ListFullNatEntries](<https://www.alibabacloud.com/help/doc-detail/348779.htm>) operation to query the status of a FULLNAT entry.
 ///
-///    *   If the FULLNAT entry is in the **Creating** state, the system is adding the FULLNAT entry. You can only query the status of the FULLNAT entry, but cannot perform other operations.
-///    *   If the FULLNAT entry is in the **Available** state, the FULLNAT entry is added.
-///
-/// *   You cannot repeatedly call the **CreateFullNatEntry** operation for the same VPN gateway within the specified period of time.
+///   * If the FULLNAT entry is in the **Creating** state, the system is adding the FULLNAT entry. You can only query the status of the FULLNAT entry, but cannot perform other operations.
+///   * If the FULLNAT entry is in the **Available** state, the FULLNAT entry is added.
+/// * You cannot repeatedly call the **CreateFullNatEntry** operation for the same VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -27,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ip_protocol("TCP")
 ///     .region_id("eu-central-1")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -38,7 +36,7 @@ pub struct CreateFullNatEntryRequest {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -88,8 +86,8 @@ pub struct CreateFullNatEntryRequest {
     pub access_port: Option<String>,
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Required.
@@ -112,8 +110,8 @@ pub struct CreateFullNatEntryRequest {
     pub full_nat_entry_description: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without adding the FULLNAT entry. The system checks whether your AccessKey pair is valid, whether RAM users are granted required permissions, and whether the required parameters are set. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the API request. This is the default value. After the request passes the precheck, a 2XX HTTP status code is returned and the FULLNAT entry is added.
+    /// * **true**: prechecks the request without adding the FULLNAT entry. The system checks whether your AccessKey pair is valid, whether RAM users are granted required permissions, and whether the required parameters are set. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the API request. This is the default value. After the request passes the precheck, a 2XX HTTP status code is returned and the FULLNAT entry is added.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -121,7 +119,7 @@ pub struct CreateFullNatEntryRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be added belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -179,7 +177,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -257,8 +255,8 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Required.
@@ -293,8 +291,8 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without adding the FULLNAT entry. The system checks whether your AccessKey pair is valid, whether RAM users are granted required permissions, and whether the required parameters are set. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the API request. This is the default value. After the request passes the precheck, a 2XX HTTP status code is returned and the FULLNAT entry is added.
+    /// * **true**: prechecks the request without adding the FULLNAT entry. The system checks whether your AccessKey pair is valid, whether RAM users are granted required permissions, and whether the required parameters are set. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the API request. This is the default value. After the request passes the precheck, a 2XX HTTP status code is returned and the FULLNAT entry is added.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -306,7 +304,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be added belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -392,13 +390,13 @@ impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {
 pub enum CreateFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
     ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat.NatIp`: The param format of %s[%s] is illegal.
+    /// HTTP 400 `IllegalParamFormat.NatIp`: The param format of %s\[%s\] is illegal.
     IllegalParamFormatNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
     UnsupportedFeaturePrivateLinkMode(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.FullNatEntry`: The quota of %s is exceeded, usage %s/%s.
     QuotaExceededFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceAlreadyExist.FullNatEntry`: The specified resource of %s is already exist.
     ResourceAlreadyExistFullNatEntry(::acs_runtime::client::ServiceError),

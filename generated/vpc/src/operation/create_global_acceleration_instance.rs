@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .service_location("china-mainland")
 ///     .bandwidth("10")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -42,10 +41,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     pub region_id: Option<String>,
     /// The acceleration area. Valid values:
     ///
-    /// *   **china-mainland**
-    /// *   **north-america**
-    /// *   **asia-pacific**
-    /// *   **europe**
+    /// * **china-mainland**
+    /// * **north-america**
+    /// * **asia-pacific**
+    /// * **europe**
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Required.
@@ -61,8 +60,8 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     pub bandwidth: Option<String>,
     /// The bandwidth type. Valid values:
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive**
+    /// * **Sharing**
+    /// * **Exclusive**
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
@@ -139,7 +138,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -152,10 +151,10 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The acceleration area. Valid values:
     ///
-    /// *   **china-mainland**
-    /// *   **north-america**
-    /// *   **asia-pacific**
-    /// *   **europe**
+    /// * **china-mainland**
+    /// * **north-america**
+    /// * **asia-pacific**
+    /// * **europe**
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Required.
@@ -179,8 +178,8 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The bandwidth type. Valid values:
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive**
+    /// * **Sharing**
+    /// * **Exclusive**
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.

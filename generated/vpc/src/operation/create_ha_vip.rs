@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
 ///
-/// **CreateHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of the task:
+/// **CreateHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeHaVips](<https://www.alibabacloud.com/help/doc-detail/114611.htm>) operation to query the status of the task:
 ///
-/// *   If the HaVip is in the **Creating** state, the HaVip is being created.
-/// *   If the HaVip is in the **Available** state, the HaVip is created.
+/// * If the HaVip is in the **Creating** state, the HaVip is being created.
+/// * If the HaVip is in the **Available** state, the HaVip is created.
 ///
 /// # Example
 ///
@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .v_switch_id("vsw-asdfjlnaue4g****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -39,14 +38,14 @@ pub struct CreateHaVipRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
-    /// The region ID of the HaVip. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the HaVip. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -147,7 +146,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -158,7 +157,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region ID of the HaVip. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the HaVip. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateHighReliablePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-shanghai`.
@@ -37,7 +37,7 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -62,7 +62,6 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - **MultiApSingleDevice** : This mode supports two access points and one device, and provides robust disaster recovery capability.
     /// - **SingleApMultiDevice** : This mode supports one access point and two devices, and is recommended for non-critical business test and development.
     /// - **SingleApMultiConnection** : This mode supports one access point, one device, and multiple physical ports. Only users in the whitelist can use this mode. To use this mode, contact your account manager.
-    ///
     /// - Wire name: `HighReliableType`.
     /// - Required.
     /// - Example: `MultiApMultiDevice`.
@@ -70,15 +69,15 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     pub high_reliable_type: Option<String>,
     /// The port type. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Required.
@@ -100,8 +99,8 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     pub ap_list: Option<Vec<crate::types::ApList>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -109,8 +108,8 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     pub dry_run: Option<String>,
     /// The language to display the results. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
@@ -172,7 +171,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-shanghai`.
@@ -186,7 +185,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -223,7 +222,6 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     /// - **MultiApSingleDevice** : This mode supports two access points and one device, and provides robust disaster recovery capability.
     /// - **SingleApMultiDevice** : This mode supports one access point and two devices, and is recommended for non-critical business test and development.
     /// - **SingleApMultiConnection** : This mode supports one access point, one device, and multiple physical ports. Only users in the whitelist can use this mode. To use this mode, contact your account manager.
-    ///
     /// - Wire name: `HighReliableType`.
     /// - Required.
     /// - Example: `MultiApMultiDevice`.
@@ -235,15 +233,15 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The port type. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Required.
@@ -285,8 +283,8 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -298,8 +296,8 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The language to display the results. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.

@@ -22,14 +22,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::create_i_pv6_translator::CreateIPv6TranslatorRequest::builder()
 ///     .region_id("cm-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorRequest {
-    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -58,8 +57,8 @@ pub struct CreateIPv6TranslatorRequest {
     pub spec: Option<String>,
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **PREPAY**: subscription
-    /// *   **POSTPAY**: pay-as-you-go
+    /// * **PREPAY**: subscription
+    /// * **POSTPAY**: pay-as-you-go
     ///
     /// - Wire name: `PayType`.
     /// - Default: `PREPAY`.
@@ -68,18 +67,18 @@ pub struct CreateIPv6TranslatorRequest {
     pub pay_type: Option<String>,
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// - Wire name: `PricingCycle`.
-    /// - Default: ``.
+    /// - Default: \`\`.
     /// - Example: `Month`.
     #[rpc(name = "PricingCycle")]
     pub pricing_cycle: Option<String>,
     /// The subscription duration.
     ///
-    /// *   If the billing cycle is **Month**, valid values are **1** to **9**.
-    /// *   If the billing cycle is **Year**, set the value to **3**.
+    /// * If the billing cycle is **Month**, valid values are **1** to **9**.
+    /// * If the billing cycle is **Year**, set the value to **3**.
     ///
     /// - Wire name: `Duration`.
     /// - Example: `1`.
@@ -142,7 +141,7 @@ pub struct CreateIPv6TranslatorRequestBuilder<C = ()> {
 impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -187,8 +186,8 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **PREPAY**: subscription
-    /// *   **POSTPAY**: pay-as-you-go
+    /// * **PREPAY**: subscription
+    /// * **POSTPAY**: pay-as-you-go
     ///
     /// - Wire name: `PayType`.
     /// - Default: `PREPAY`.
@@ -201,11 +200,11 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// - Wire name: `PricingCycle`.
-    /// - Default: ``.
+    /// - Default: \`\`.
     /// - Example: `Month`.
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
@@ -215,8 +214,8 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The subscription duration.
     ///
-    /// *   If the billing cycle is **Month**, valid values are **1** to **9**.
-    /// *   If the billing cycle is **Year**, set the value to **3**.
+    /// * If the billing cycle is **Month**, valid values are **1** to **9**.
+    /// * If the billing cycle is **Year**, set the value to **3**.
     ///
     /// - Wire name: `Duration`.
     /// - Example: `1`.

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .backend_ipv4_port(80)
 ///     .trans_protocol("tcp")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -77,8 +76,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub backend_ipv4_port: Option<i32>,
     /// The protocol. Valid values:
     ///
-    /// *   **tcp**
-    /// *   **udp**
+    /// * **tcp**
+    /// * **udp**
     ///
     /// - Wire name: `TransProtocol`.
     /// - Required.
@@ -87,8 +86,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub trans_protocol: Option<String>,
     /// The maximum bandwidth specified in the IPv6 mapping entry. Valid values:
     ///
-    /// *   \-1 (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
-    /// *   1 to 200: the bandwidth value specified in the IPv6 mapping entry. Unit: Mbit/s.
+    /// * \-1 (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
+    /// * 1 to 200: the bandwidth value specified in the IPv6 mapping entry. Unit: Mbit/s.
     ///
     /// > The sum of the maximum bandwidth values specified in all IPv6 entries cannot exceed the maximum bandwidth supported by the instance.
     ///
@@ -99,8 +98,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub entry_bandwidth: Option<i32>,
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Default: `off`.
@@ -109,8 +108,8 @@ pub struct CreateIPv6TranslatorEntryRequest {
     pub acl_status: Option<String>,
     /// Specifies whether to enable ACLs. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
@@ -245,8 +244,8 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// *   **tcp**
-    /// *   **udp**
+    /// * **tcp**
+    /// * **udp**
     ///
     /// - Wire name: `TransProtocol`.
     /// - Required.
@@ -259,8 +258,8 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The maximum bandwidth specified in the IPv6 mapping entry. Valid values:
     ///
-    /// *   \-1 (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
-    /// *   1 to 200: the bandwidth value specified in the IPv6 mapping entry. Unit: Mbit/s.
+    /// * \-1 (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
+    /// * 1 to 200: the bandwidth value specified in the IPv6 mapping entry. Unit: Mbit/s.
     ///
     /// > The sum of the maximum bandwidth values specified in all IPv6 entries cannot exceed the maximum bandwidth supported by the instance.
     ///
@@ -275,8 +274,8 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Default: `off`.
@@ -289,8 +288,8 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable ACLs. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.

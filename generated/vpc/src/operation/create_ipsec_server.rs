@@ -8,16 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateIpsecServer`: Creates an IPsec server.
 ///
-/// *   Before you create an IPsec server, you must create a VPN gateway and enable the SSL-VPN feature for the VPN gateway. For more information, see [CreateVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794049.htm).
+/// * Before you create an IPsec server, you must create a VPN gateway and enable the SSL-VPN feature for the VPN gateway. For more information, see [CreateVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794049.htm>).
+/// * Before you create an IPsec server, make sure that no IPsec-VPN connection exists on the VPN gateway. For more information, see [DeleteVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526948.htm>).
+/// * **CreateIpsecServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) to query the status of the task.
 ///
-/// *   Before you create an IPsec server, make sure that no IPsec-VPN connection exists on the VPN gateway. For more information, see [DeleteVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526948.htm).
-///
-/// *   **CreateIpsecServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) to query the status of the task.
-///
-///    *   If the VPN gateway is in the **updating** state, the IPsec server is being created.
-///    *   If the VPN gateway is in the **active** state, the IPsec server is created.
-///
-/// *   You cannot repeatedly call **CreateIpsecServer** within the specified period of time.
+///   * If the VPN gateway is in the **updating** state, the IPsec server is being created.
+///   * If the VPN gateway is in the **active** state, the IPsec server is created.
+/// * You cannot repeatedly call **CreateIpsecServer** within the specified period of time.
 ///
 /// # Example
 ///
@@ -28,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .local_subnet("192.168.0.0/24")
 ///     .client_ip_pool("10.0.0.0/24")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -60,7 +56,7 @@ pub struct CreateIpsecServerRequest {
     pub local_subnet: Option<String>,
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
-    /// >  The client CIDR block must not overlap with the CIDR blocks of the VPC.
+    /// > The client CIDR block must not overlap with the CIDR blocks of the VPC.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Required.
@@ -78,8 +74,8 @@ pub struct CreateIpsecServerRequest {
     pub ip_sec_server_name: Option<String>,
     /// Specify whether to start connection negotiations immediately. Valid values:
     ///
-    /// *   **true**: immediately initiates negotiations after the configuration is complete.
-    /// *   **false** (default): initiates negotiations when inbound traffic is detected. This is the default value.
+    /// * **true**: immediately initiates negotiations after the configuration is complete.
+    /// * **false** (default): initiates negotiations when inbound traffic is detected. This is the default value.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
@@ -87,14 +83,14 @@ pub struct CreateIpsecServerRequest {
     pub effect_immediately: Option<bool>,
     /// The configuration of Phase 1 negotiation. Valid values:
     ///
-    /// *   **IkeVersion**: the IKE version. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
-    /// *   **IkeMode**: the IKE negotiation mode. Default value: **main**.
-    /// *   **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
-    /// *   **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
-    /// *   **IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiation. Default value: **group2**.
-    /// *   **IkeLifetime**: the security association (SA) lifetime determined by Phase 1 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    /// *   **LocalId**: the identifier of the IPsec server. The value can be a fully qualified domain name (FQDN) or an IP address. The default value is the public IP address of the VPN gateway.
-    /// *   **RemoteId**: the peer identifier. The value can be an FQDN or an IP address. The default value is empty.
+    /// * **IkeVersion**: the IKE version. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
+    /// * **IkeMode**: the IKE negotiation mode. Default value: **main**.
+    /// * **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
+    /// * **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
+    /// * **IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiation. Default value: **group2**.
+    /// * **IkeLifetime**: the security association (SA) lifetime determined by Phase 1 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **LocalId**: the identifier of the IPsec server. The value can be a fully qualified domain name (FQDN) or an IP address. The default value is the public IP address of the VPN gateway.
+    /// * **RemoteId**: the peer identifier. The value can be an FQDN or an IP address. The default value is empty.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
@@ -102,10 +98,10 @@ pub struct CreateIpsecServerRequest {
     pub ike_config: Option<String>,
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
-    /// *   **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
-    /// *   **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
-    /// *   **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
-    /// *   **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
+    /// * **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
+    /// * **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
+    /// * **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -113,7 +109,7 @@ pub struct CreateIpsecServerRequest {
     pub ipsec_config: Option<String>,
     /// Indicates whether pre-shared key authentication is enabled. If you set the value to **true**, pre-shared key authentication is enabled.
     ///
-    /// >  This parameter is required.
+    /// > This parameter is required.
     ///
     /// - Wire name: `PskEnabled`.
     /// - Example: `true`.
@@ -123,7 +119,7 @@ pub struct CreateIpsecServerRequest {
     ///
     /// The pre-shared key that is used for authentication between the IPsec-VPN server and the client. It must be 1 to 100 characters in length.
     ///
-    /// If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.
+    /// If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call [ListIpsecServers](<https://www.alibabacloud.com/help/doc-detail/2794120.htm>) to query keys generated by the system.
     ///
     /// > The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.
     ///
@@ -136,7 +132,7 @@ pub struct CreateIpsecServerRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -146,8 +142,8 @@ pub struct CreateIpsecServerRequest {
     pub client_token: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
+    /// * **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
     ///
     /// - Wire name: `DryRun`.
     /// - Must be one of `true` (only check the request), `false` (check and perform the request).
@@ -250,7 +246,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
-    /// >  The client CIDR block must not overlap with the CIDR blocks of the VPC.
+    /// > The client CIDR block must not overlap with the CIDR blocks of the VPC.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Required.
@@ -276,8 +272,8 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// Specify whether to start connection negotiations immediately. Valid values:
     ///
-    /// *   **true**: immediately initiates negotiations after the configuration is complete.
-    /// *   **false** (default): initiates negotiations when inbound traffic is detected. This is the default value.
+    /// * **true**: immediately initiates negotiations after the configuration is complete.
+    /// * **false** (default): initiates negotiations when inbound traffic is detected. This is the default value.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
@@ -289,14 +285,14 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 1 negotiation. Valid values:
     ///
-    /// *   **IkeVersion**: the IKE version. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
-    /// *   **IkeMode**: the IKE negotiation mode. Default value: **main**.
-    /// *   **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
-    /// *   **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
-    /// *   **IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiation. Default value: **group2**.
-    /// *   **IkeLifetime**: the security association (SA) lifetime determined by Phase 1 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    /// *   **LocalId**: the identifier of the IPsec server. The value can be a fully qualified domain name (FQDN) or an IP address. The default value is the public IP address of the VPN gateway.
-    /// *   **RemoteId**: the peer identifier. The value can be an FQDN or an IP address. The default value is empty.
+    /// * **IkeVersion**: the IKE version. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
+    /// * **IkeMode**: the IKE negotiation mode. Default value: **main**.
+    /// * **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
+    /// * **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
+    /// * **IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiation. Default value: **group2**.
+    /// * **IkeLifetime**: the security association (SA) lifetime determined by Phase 1 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **LocalId**: the identifier of the IPsec server. The value can be a fully qualified domain name (FQDN) or an IP address. The default value is the public IP address of the VPN gateway.
+    /// * **RemoteId**: the peer identifier. The value can be an FQDN or an IP address. The default value is empty.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
@@ -308,10 +304,10 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
-    /// *   **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
-    /// *   **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
-    /// *   **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
-    /// *   **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
+    /// * **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
+    /// * **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
+    /// * **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -323,7 +319,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// Indicates whether pre-shared key authentication is enabled. If you set the value to **true**, pre-shared key authentication is enabled.
     ///
-    /// >  This parameter is required.
+    /// > This parameter is required.
     ///
     /// - Wire name: `PskEnabled`.
     /// - Example: `true`.
@@ -337,7 +333,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The pre-shared key that is used for authentication between the IPsec-VPN server and the client. It must be 1 to 100 characters in length.
     ///
-    /// If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.
+    /// If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call [ListIpsecServers](<https://www.alibabacloud.com/help/doc-detail/2794120.htm>) to query keys generated by the system.
     ///
     /// > The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.
     ///
@@ -354,7 +350,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -368,8 +364,8 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
+    /// * **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
     ///
     /// - Wire name: `DryRun`.
     /// - Must be one of `true` (only check the request), `false` (check and perform the request).

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateIpv4Gateway`: Creates an IPv4 gateway.
 ///
-/// *   **CreateIpv4Gateway** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [GetIpv4GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/407670.htm) operation to query the status of an IPv4 gateway:
+/// * **CreateIpv4Gateway** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [GetIpv4GatewayAttribute](<https://www.alibabacloud.com/help/doc-detail/407670.htm>) operation to query the status of an IPv4 gateway:
 ///
-///    *   If the IPv4 gateway is in the **Creating** state, the IPv4 gateway is being created.
-///    *   If the IPv4 gateway is in the **Created** state, the IPv4 gateway is created.
-///
-/// *   You cannot repeatedly call the **CreateIpv4Gateway** operation to create IPv4 gateways in a virtual private cloud (VPC) within the specified period of time.
+///   * If the IPv4 gateway is in the **Creating** state, the IPv4 gateway is being created.
+///   * If the IPv4 gateway is in the **Created** state, the IPv4 gateway is created.
+/// * You cannot repeatedly call the **CreateIpv4Gateway** operation to create IPv4 gateways in a virtual private cloud (VPC) within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -26,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-5tss06uvoyps5xoya****")
 ///     .region_id("ap-southeast-6")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -60,8 +58,8 @@ pub struct CreateIpv4GatewayRequest {
     pub vpc_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -71,7 +69,7 @@ pub struct CreateIpv4GatewayRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system sets **ClientToken** to the value of **RequestId**. The value of **RequestId** for each API request is different.
+    /// > If you do not set this parameter, the system sets **ClientToken** to the value of **RequestId**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -80,7 +78,7 @@ pub struct CreateIpv4GatewayRequest {
     pub client_token: Option<String>,
     /// The ID of the region where you want to create the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -181,8 +179,8 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -196,7 +194,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system sets **ClientToken** to the value of **RequestId**. The value of **RequestId** for each API request is different.
+    /// > If you do not set this parameter, the system sets **ClientToken** to the value of **RequestId**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -209,7 +207,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -329,7 +327,7 @@ pub enum CreateIpv4GatewayError {
     OperationDeniedNormalNatExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.VpcExistIpv4Gateway`: An IPv4 gateway already exists in the VPC.
     OperationDeniedVpcExistIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv4Gateway`: The feature of ipv4Gateway is not supported for [%s].
+    /// HTTP 400 `UnsupportedFeature.Ipv4Gateway`: The feature of ipv4Gateway is not supported for \[%s\].
     UnsupportedFeatureIpv4Gateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.VpnExist`: The operation is not allowed because of existing vpn.
     OperationDeniedVpnExist(::acs_runtime::client::ServiceError),
@@ -337,7 +335,7 @@ pub enum CreateIpv4GatewayError {
     OperationDeniedDirectEipExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.GetNfvServiceList`: The operation is failed because of get nfv serviceList failed.
     OperationFailedGetNfvServiceList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VpcNotExist`: The operation is failed because of vpc is not found.
     OperationFailedVpcNotExist(::acs_runtime::client::ServiceError),

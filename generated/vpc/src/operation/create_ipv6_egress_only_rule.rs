@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
 ///
-/// *   **CreateIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and creates the rule in the background. You can call the [DescribeIpv6EgressOnlyRules](https://www.alibabacloud.com/help/doc-detail/102208.htm) operation to query the status of the task.
+/// * **CreateIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and creates the rule in the background. You can call the [DescribeIpv6EgressOnlyRules](<https://www.alibabacloud.com/help/doc-detail/102208.htm>) operation to query the status of the task.
 ///
-///    *   If the egress-only rule is in the **Creating** state, the egress-only rule is being created.
-///    *   If the egress-only rule is in the **Created** state, the egress-only rule is created.
-///
-/// *   You cannot repeatedly call the **CreateIpv6EgressOnlyRule** operation to add egress-only rules for an IPv6 address within the specified period of time.
+///   * If the egress-only rule is in the **Creating** state, the egress-only rule is being created.
+///   * If the egress-only rule is in the **Created** state, the egress-only rule is created.
+/// * You cannot repeatedly call the **CreateIpv6EgressOnlyRule** operation to add egress-only rules for an IPv6 address within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -27,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ipv6_gateway_id("ipv6gw-hp3c2paq0ywauasza****")
 ///     .instance_id("ipv6-hp3nxjkfxn5pnhgl5****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -36,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateIpv6EgressOnlyRuleRequest {
     /// The ID of the region in which the IPv6 gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -85,7 +83,7 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of RequestId as the client token. The value of RequestId is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of RequestId as the client token. The value of RequestId is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -137,7 +135,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPv6 gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -210,7 +208,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of RequestId as the client token. The value of RequestId is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of RequestId as the client token. The value of RequestId is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -294,7 +292,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {
 pub enum CreateIpv6EgressOnlyRuleError {
     /// HTTP 400 `InvalidIpv6Gateway.NotFound`: The specified IPv6 gateway was not found.
     InvalidIpv6GatewayNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
     IllegalParamName(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Description`: The parameter of Description is illegal.
     IllegalParamDescription(::acs_runtime::client::ServiceError),

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
 ///
-/// *   **CreateIpv6Gateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/102226.htm) operation to query the status of the task.
+/// * **CreateIpv6Gateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6GatewayAttribute](<https://www.alibabacloud.com/help/doc-detail/102226.htm>) operation to query the status of the task.
 ///
-///    *   If the IPv6 gateway is in the **Creating** state, the IPv6 gateway is being created.
-///    *   If the IPv6 gateway is in the **Created** state, the IPv6 gateway is created.
-///
-/// *   You cannot repeatedly call the **CreateIpv6Gateway** operation within a specific time period.
+///   * If the IPv6 gateway is in the **Creating** state, the IPv6 gateway is being created.
+///   * If the IPv6 gateway is in the **Created** state, the IPv6 gateway is created.
+/// * You cannot repeatedly call the **CreateIpv6Gateway** operation within a specific time period.
 ///
 /// # Example
 ///
@@ -22,14 +21,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-huhehaote")
 ///     .vpc_id("vpc-123sedrfswd23****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIpv6GatewayRequest {
-    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -63,7 +61,7 @@ pub struct CreateIpv6GatewayRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -125,7 +123,7 @@ pub struct CreateIpv6GatewayRequestBuilder<C = ()> {
 impl<C> CreateIpv6GatewayRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -175,7 +173,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

@@ -12,15 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following items:
 ///
-/// *   When you create an enhanced NAT gateway for the first time, the system automatically creates the service-linked role AliyunServiceRoleForNatgw. Then, the system attaches the permission policy AliyunServiceRolePolicyForNatgw to the role. This allows the NAT gateway to access other resources on Alibaba Cloud. For more information, see [Service-linked roles](https://www.alibabacloud.com/help/doc-detail/174251.htm).
+/// * When you create an enhanced NAT gateway for the first time, the system automatically creates the service-linked role AliyunServiceRoleForNatgw. Then, the system attaches the permission policy AliyunServiceRolePolicyForNatgw to the role. This allows the NAT gateway to access other resources on Alibaba Cloud. For more information, see [Service-linked roles](<https://www.alibabacloud.com/help/doc-detail/174251.htm>).
+/// * After you create an enhanced Internet NAT gateway, a route entry is automatically added to the route table of the VPC. The destination CIDR block of the route entry is 0.0.0.0/0 and the next hop is the NAT gateway. This ensures that traffic is routed to the NAT gateway.
+/// * **CreateNatGateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNatGateways](<https://www.alibabacloud.com/help/doc-detail/36054.htm>) operation to query the status of the task.
 ///
-/// *   After you create an enhanced Internet NAT gateway, a route entry is automatically added to the route table of the VPC. The destination CIDR block of the route entry is 0.0.0.0/0 and the next hop is the NAT gateway. This ensures that traffic is routed to the NAT gateway.
-///
-/// *   **CreateNatGateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNatGateways](https://www.alibabacloud.com/help/doc-detail/36054.htm) operation to query the status of the task.
-///
-///    *   If a NAT gateway is in the **Creating** state, the NAT gateway is being created. In this case, you can query the NAT gateway but cannot perform other operations.
-///
-///    *   If a NAT gateway is in the **Available** state, the NAT gateway is created.
+///   * If a NAT gateway is in the **Creating** state, the NAT gateway is being created. In this case, you can query the NAT gateway but cannot perform other operations.
+///   * If a NAT gateway is in the **Available** state, the NAT gateway is created.
 ///
 /// It takes 1 to 3 minutes to create a NAT gateway.
 ///
@@ -31,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpc_id("vpc-bp1di7uewzmtvfuq8****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -40,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateNatGatewayRequest {
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -76,7 +72,7 @@ pub struct CreateNatGatewayRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -93,7 +89,7 @@ pub struct CreateNatGatewayRequest {
     ///
     /// Set the value to **PostPaid** (pay-as-you-go), which is the default value.
     ///
-    /// For more information, see [Internet NAT gateway billing](https://www.alibabacloud.com/help/doc-detail/48126.htm) and [VPC NAT gateway billing](https://www.alibabacloud.com/help/doc-detail/270913.htm).
+    /// For more information, see [Internet NAT gateway billing](<https://www.alibabacloud.com/help/doc-detail/48126.htm>) and [VPC NAT gateway billing](<https://www.alibabacloud.com/help/doc-detail/270913.htm>).
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
@@ -120,10 +116,10 @@ pub struct CreateNatGatewayRequest {
     ///
     /// When you create a NAT gateway, you must specify a vSwitch for the NAT gateway. Then, the system assigns an idle private IP address from the vSwitch to the NAT gateway.
     ///
-    /// *   To attach the NAT gateway to an existing vSwitch, make sure that the zone to which the vSwitch belongs supports NAT gateways. In addition, the vSwitch must have idle IP addresses.
-    /// *   If no vSwitch exists in the VPC, create a vSwitch in a zone that supports NAT gateways. Then, specify the vSwitch for the NAT gateway.
+    /// * To attach the NAT gateway to an existing vSwitch, make sure that the zone to which the vSwitch belongs supports NAT gateways. In addition, the vSwitch must have idle IP addresses.
+    /// * If no vSwitch exists in the VPC, create a vSwitch in a zone that supports NAT gateways. Then, specify the vSwitch for the NAT gateway.
     ///
-    /// >  You can call the [ListEnhanhcedNatGatewayAvailableZones](https://www.alibabacloud.com/help/doc-detail/182292.htm) operation to query zones that support NAT gateways. You can call the [DescribeVSwitches](https://www.alibabacloud.com/help/doc-detail/35748.htm) operation to query idle IP addresses in a vSwitch.
+    /// > You can call the [ListEnhanhcedNatGatewayAvailableZones](<https://www.alibabacloud.com/help/doc-detail/182292.htm>) operation to query zones that support NAT gateways. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query idle IP addresses in a vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1e3se98n9fq8hle****`.
@@ -143,8 +139,8 @@ pub struct CreateNatGatewayRequest {
     pub internet_charge_type: Option<String>,
     /// The network type of the NAT gateway. Valid values:
     ///
-    /// *   **internet**: Internet
-    /// *   **intranet**: VPC
+    /// * **internet**: Internet
+    /// * **intranet**: VPC
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
@@ -152,7 +148,7 @@ pub struct CreateNatGatewayRequest {
     pub network_type: Option<String>,
     /// Specifies whether to enable the firewall feature. Valid values:
     ///
-    /// *   **false** (default)><notice>This parameter is deprecated.></notice>
+    /// * **false** (default)\>\<notice\>This parameter is deprecated.\>\</notice\>
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -161,8 +157,8 @@ pub struct CreateNatGatewayRequest {
     pub security_protection_enabled: Option<bool>,
     /// Specifies whether to enable ICMP retrieval. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `true`.
@@ -176,7 +172,6 @@ pub struct CreateNatGatewayRequest {
     /// The mode in which the EIP is associated with the NAT gateway. Valid values:
     ///
     /// - **MULTI_BINDED**(default): the multi-EIP-to-ENI mode.
-    ///
     /// - **NAT**: NAT mode, which is compatible with IPv4 addresses.
     ///
     /// > If an EIP is associated with a NAT gateway in NAT mode, the EIP occupies a private IP address of the vSwitch where the NAT gateway is deployed. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, EIPs cannot be associated with the NAT gateway. In NAT mode, a maximum number of 50 EIPs can be associated with each NAT gateway.
@@ -249,7 +244,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -301,7 +296,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -326,7 +321,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Set the value to **PostPaid** (pay-as-you-go), which is the default value.
     ///
-    /// For more information, see [Internet NAT gateway billing](https://www.alibabacloud.com/help/doc-detail/48126.htm) and [VPC NAT gateway billing](https://www.alibabacloud.com/help/doc-detail/270913.htm).
+    /// For more information, see [Internet NAT gateway billing](<https://www.alibabacloud.com/help/doc-detail/48126.htm>) and [VPC NAT gateway billing](<https://www.alibabacloud.com/help/doc-detail/270913.htm>).
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
@@ -369,10 +364,10 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// When you create a NAT gateway, you must specify a vSwitch for the NAT gateway. Then, the system assigns an idle private IP address from the vSwitch to the NAT gateway.
     ///
-    /// *   To attach the NAT gateway to an existing vSwitch, make sure that the zone to which the vSwitch belongs supports NAT gateways. In addition, the vSwitch must have idle IP addresses.
-    /// *   If no vSwitch exists in the VPC, create a vSwitch in a zone that supports NAT gateways. Then, specify the vSwitch for the NAT gateway.
+    /// * To attach the NAT gateway to an existing vSwitch, make sure that the zone to which the vSwitch belongs supports NAT gateways. In addition, the vSwitch must have idle IP addresses.
+    /// * If no vSwitch exists in the VPC, create a vSwitch in a zone that supports NAT gateways. Then, specify the vSwitch for the NAT gateway.
     ///
-    /// >  You can call the [ListEnhanhcedNatGatewayAvailableZones](https://www.alibabacloud.com/help/doc-detail/182292.htm) operation to query zones that support NAT gateways. You can call the [DescribeVSwitches](https://www.alibabacloud.com/help/doc-detail/35748.htm) operation to query idle IP addresses in a vSwitch.
+    /// > You can call the [ListEnhanhcedNatGatewayAvailableZones](<https://www.alibabacloud.com/help/doc-detail/182292.htm>) operation to query zones that support NAT gateways. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query idle IP addresses in a vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1e3se98n9fq8hle****`.
@@ -404,8 +399,8 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The network type of the NAT gateway. Valid values:
     ///
-    /// *   **internet**: Internet
-    /// *   **intranet**: VPC
+    /// * **internet**: Internet
+    /// * **intranet**: VPC
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
@@ -417,7 +412,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to enable the firewall feature. Valid values:
     ///
-    /// *   **false** (default)><notice>This parameter is deprecated.></notice>
+    /// * **false** (default)\>\<notice\>This parameter is deprecated.\>\</notice\>
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -430,8 +425,8 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to enable ICMP retrieval. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `true`.
@@ -453,7 +448,6 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     /// The mode in which the EIP is associated with the NAT gateway. Valid values:
     ///
     /// - **MULTI_BINDED**(default): the multi-EIP-to-ENI mode.
-    ///
     /// - **NAT**: NAT mode, which is compatible with IPv4 addresses.
     ///
     /// > If an EIP is associated with a NAT gateway in NAT mode, the EIP occupies a private IP address of the vSwitch where the NAT gateway is deployed. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, EIPs cannot be associated with the NAT gateway. In NAT mode, a maximum number of 50 EIPs can be associated with each NAT gateway.

@@ -8,12 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateNatIp`: Creates a NAT IP address.
 ///
-/// ## [](#)
+/// ##
 ///
-/// **CreateNatIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListNatIps](https://www.alibabacloud.com/help/doc-detail/287000.htm) operation to query the status of the task.
+/// **CreateNatIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListNatIps](<https://www.alibabacloud.com/help/doc-detail/287000.htm>) operation to query the status of the task.
 ///
-/// *   If a NAT IP address is in the **Creating** state, the NAT IP address is being created. In this case, you can only query the NAT IP address and cannot perform other operations.
-/// *   If a NAT IP address is in the **Available** state, the NAT IP address is created.
+/// * If a NAT IP address is in the **Creating** state, the NAT IP address is being created. In this case, you can only query the NAT IP address and cannot perform other operations.
+/// * If a NAT IP address is in the **Available** state, the NAT IP address is created.
 ///
 /// You cannot repeatedly call the **CreateNatIp** operation to create a NAT IP address within a specific period of time.
 ///
@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .nat_gateway_id("ngw-gw8v16wgvtq26vh59****")
 ///     .nat_ip_cidr("192.168.0.0/24")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -34,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to create belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -66,8 +65,8 @@ pub struct CreateNatIpRequest {
     pub nat_ip_description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -77,7 +76,7 @@ pub struct CreateNatIpRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -151,7 +150,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT IP address that you want to create belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -199,8 +198,8 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -214,7 +213,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -354,7 +353,7 @@ pub enum CreateNatIpError {
     ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.NatIpCidr`: The specified resource of %s is not found.
     ResourceNotFoundNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: %The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatGateway`: %The status of %s \[%s\] is incorrect.
     IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.NatIp`: The quota of %s is exceeded, usage %s/%s.
     QuotaExceededNatIp(::acs_runtime::client::ServiceError),

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-dsfd34356vdf****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,10 +31,10 @@ pub struct CreateNetworkAclRequest {
     ///
     /// ecs.c1, ecs.c2, ecs.c4, ecs.c5, ecs.ce4, ecs.cm4, ecs.d1, ecs.e3, ecs.e4, ecs.ga1, ecs.gn4, ecs.gn5, ecs.i1, ecs.m1, ecs.m2, ecs.mn4, ecs.n1, ecs.n2, ecs.n4, ecs.s1, ecs.s2, ecs.s3, ecs.se1, ecs.sn1, ecs.sn2, ecs.t1, and ecs.xn4.
     ///
-    /// *   For more information about how to upgrade an ECS instance, see [Upgrade subscription instances](https://www.alibabacloud.com/help/doc-detail/25438.htm) and [Change the specifications of pay-as-you-go instances](https://www.alibabacloud.com/help/doc-detail/60051.htm).
-    /// *   For more information about how to release an ECS instance, see [Release an ECS instance](https://www.alibabacloud.com/help/doc-detail/25442.htm).
+    /// * For more information about how to upgrade an ECS instance, see [Upgrade subscription instances](<https://www.alibabacloud.com/help/doc-detail/25438.htm>) and [Change the specifications of pay-as-you-go instances](<https://www.alibabacloud.com/help/doc-detail/60051.htm>).
+    /// * For more information about how to release an ECS instance, see [Release an ECS instance](<https://www.alibabacloud.com/help/doc-detail/25442.htm>).
     ///
-    /// >  If the VPC contains an ECS instance that does not support network ACLs, upgrade the ECS instance.
+    /// > If the VPC contains an ECS instance that does not support network ACLs, upgrade the ECS instance.
     ///
     /// - Wire name: `VpcId`.
     /// - Required.
@@ -62,7 +61,7 @@ pub struct CreateNetworkAclRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -71,8 +70,8 @@ pub struct CreateNetworkAclRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -86,7 +85,7 @@ pub struct CreateNetworkAclRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -142,10 +141,10 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// ecs.c1, ecs.c2, ecs.c4, ecs.c5, ecs.ce4, ecs.cm4, ecs.d1, ecs.e3, ecs.e4, ecs.ga1, ecs.gn4, ecs.gn5, ecs.i1, ecs.m1, ecs.m2, ecs.mn4, ecs.n1, ecs.n2, ecs.n4, ecs.s1, ecs.s2, ecs.s3, ecs.se1, ecs.sn1, ecs.sn2, ecs.t1, and ecs.xn4.
     ///
-    /// *   For more information about how to upgrade an ECS instance, see [Upgrade subscription instances](https://www.alibabacloud.com/help/doc-detail/25438.htm) and [Change the specifications of pay-as-you-go instances](https://www.alibabacloud.com/help/doc-detail/60051.htm).
-    /// *   For more information about how to release an ECS instance, see [Release an ECS instance](https://www.alibabacloud.com/help/doc-detail/25442.htm).
+    /// * For more information about how to upgrade an ECS instance, see [Upgrade subscription instances](<https://www.alibabacloud.com/help/doc-detail/25438.htm>) and [Change the specifications of pay-as-you-go instances](<https://www.alibabacloud.com/help/doc-detail/60051.htm>).
+    /// * For more information about how to release an ECS instance, see [Release an ECS instance](<https://www.alibabacloud.com/help/doc-detail/25442.htm>).
     ///
-    /// >  If the VPC contains an ECS instance that does not support network ACLs, upgrade the ECS instance.
+    /// > If the VPC contains an ECS instance that does not support network ACLs, upgrade the ECS instance.
     ///
     /// - Wire name: `VpcId`.
     /// - Required.
@@ -184,7 +183,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -197,8 +196,8 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -220,7 +219,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -12,8 +12,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   If your Alibaba Cloud account has more than five Express Connect circuits that are not in the **Enabled** state, you cannot apply for another Express Connect circuit.
-/// *   If your Alibaba Cloud account has an Express Connect circuit with overdue payments, you cannot apply for another Express Connect circuit.
+/// * If your Alibaba Cloud account has more than five Express Connect circuits that are not in the **Enabled** state, you cannot apply for another Express Connect circuit.
+/// * If your Alibaba Cloud account has an Express Connect circuit with overdue payments, you cannot apply for another Express Connect circuit.
 ///
 /// # Example
 ///
@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .access_point_id("ap-cn-beijing-ft-A")
 ///     .line_operator("CT")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreatePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -55,12 +54,12 @@ pub struct CreatePhysicalConnectionRequest {
     pub r#type: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `LineOperator`.
     /// - Required.
@@ -84,15 +83,15 @@ pub struct CreatePhysicalConnectionRequest {
     pub peer_location: Option<String>,
     /// The port type. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Default: `1000Base-T`.
@@ -131,7 +130,7 @@ pub struct CreatePhysicalConnectionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
@@ -164,7 +163,7 @@ pub struct CreatePhysicalConnectionRequest {
     /// 10GBase-LR :
     /// SFP-10G-LR-SM1310,10KM
     /// SFP-10G-ER-SM1550,40KM
-    /// SFP-10G-ZR-SM1550,80KM
+    /// SFP-10G-ZR-SM1550,80KM\
     /// 40GBase-LR ：
     /// QSFP-40G-LR4-WDM1300,10KM
     /// QSFP-40G-ER4-WDM1300,40KM
@@ -230,7 +229,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -265,12 +264,12 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom.
-    /// *   **CU**: China Unicom.
-    /// *   **CM**: China Mobile.
-    /// *   **CO**: other connectivity providers in the Chinese mainland.
-    /// *   **Equinix**: Equinix.
-    /// *   **Other**: other connectivity providers outside the Chinese mainland.
+    /// * **CT**: China Telecom.
+    /// * **CU**: China Unicom.
+    /// * **CM**: China Mobile.
+    /// * **CO**: other connectivity providers in the Chinese mainland.
+    /// * **Equinix**: Equinix.
+    /// * **Other**: other connectivity providers outside the Chinese mainland.
     ///
     /// - Wire name: `LineOperator`.
     /// - Required.
@@ -306,15 +305,15 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The port type. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Default: `1000Base-T`.
@@ -373,7 +372,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
@@ -427,7 +426,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     /// 10GBase-LR :
     /// SFP-10G-LR-SM1310,10KM
     /// SFP-10G-ER-SM1550,40KM
-    /// SFP-10G-ZR-SM1550,80KM
+    /// SFP-10G-ZR-SM1550,80KM\
     /// 40GBase-LR ：
     /// QSFP-40G-LR4-WDM1300,10KM
     /// QSFP-40G-ER4-WDM1300,40KM

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
 ///
-/// >  You can call this operation only when the Express Connect circuit is in the **Complete** state.
+/// > You can call this operation only when the Express Connect circuit is in the **Complete** state.
 ///
 /// # Example
 ///
@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .physical_connection_id("pc-bp1hp0wr072f6****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -42,8 +41,8 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     pub physical_connection_id: Option<String>,
     /// The subscription duration.
     ///
-    /// *   If **PricingCycle** is set to **Month**, set **Period** to a value from **1 to 9**.
-    /// *   If **PricingCycle** is set to **Year**, set **Period** to a value from **1 to 5**.
+    /// * If **PricingCycle** is set to **Month**, set **Period** to a value from **1 to 9**.
+    /// * If **PricingCycle** is set to **Year**, set **Period** to a value from **1 to 5**.
     ///
     /// - Wire name: `Period`.
     /// - Example: `1`.
@@ -59,8 +58,8 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     pub instance_charge_type: Option<String>,
     /// Specifies whether to enable automatic payments. Valid values:
     ///
-    /// *   **true**: yes Make sure that you have a sufficient balance in your account. Otherwise, your order becomes invalid and is automatically canceled.
-    /// *   **false**: disables automatic payment. This is the default value.
+    /// * **true**: yes Make sure that you have a sufficient balance in your account. Otherwise, your order becomes invalid and is automatically canceled.
+    /// * **false**: disables automatic payment. This is the default value.
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -68,8 +67,8 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
@@ -136,7 +135,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -160,8 +159,8 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The subscription duration.
     ///
-    /// *   If **PricingCycle** is set to **Month**, set **Period** to a value from **1 to 9**.
-    /// *   If **PricingCycle** is set to **Year**, set **Period** to a value from **1 to 5**.
+    /// * If **PricingCycle** is set to **Month**, set **Period** to a value from **1 to 9**.
+    /// * If **PricingCycle** is set to **Year**, set **Period** to a value from **1 to 5**.
     ///
     /// - Wire name: `Period`.
     /// - Example: `1`.
@@ -185,8 +184,8 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payments. Valid values:
     ///
-    /// *   **true**: yes Make sure that you have a sufficient balance in your account. Otherwise, your order becomes invalid and is automatically canceled.
-    /// *   **false**: disables automatic payment. This is the default value.
+    /// * **true**: yes Make sure that you have a sufficient balance in your account. Otherwise, your order becomes invalid and is automatically canceled.
+    /// * **false**: disables automatic payment. This is the default value.
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -198,8 +197,8 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.

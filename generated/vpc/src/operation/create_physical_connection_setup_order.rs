@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .access_point_id("ap-cn-beijing-ft-A")
 ///     .line_operator("CT")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -41,12 +40,12 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     pub access_point_id: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom
-    /// *   **CU**: China Unicom
-    /// *   **CM**: China Mobile
-    /// *   **CO**: other connectivity providers in the Chinese mainland
-    /// *   **Equinix**: Equinix
-    /// *   **Other**: other connectivity providers outside the Chinese mainland
+    /// * **CT**: China Telecom
+    /// * **CU**: China Unicom
+    /// * **CM**: China Mobile
+    /// * **CO**: other connectivity providers in the Chinese mainland
+    /// * **Equinix**: Equinix
+    /// * **Other**: other connectivity providers outside the Chinese mainland
     ///
     /// - Wire name: `LineOperator`.
     /// - Required.
@@ -55,15 +54,15 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     pub line_operator: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  Whether 40GBase-LR and 100GBase-LR ports can be created depends on resource supplies. For more information, contact your account manager.
+    /// > Whether 40GBase-LR and 100GBase-LR ports can be created depends on resource supplies. For more information, contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Default: `1000Base-T`.
@@ -78,8 +77,8 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     pub redundant_physical_connection_id: Option<String>,
     /// Specifies whether to enable automatic payments. Valid values:
     ///
-    /// *   **false** (default): disables automatic payment.
-    /// *   **true**
+    /// * **false** (default): disables automatic payment.
+    /// * **true**
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -89,7 +88,7 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
@@ -142,7 +141,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -166,12 +165,12 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom
-    /// *   **CU**: China Unicom
-    /// *   **CM**: China Mobile
-    /// *   **CO**: other connectivity providers in the Chinese mainland
-    /// *   **Equinix**: Equinix
-    /// *   **Other**: other connectivity providers outside the Chinese mainland
+    /// * **CT**: China Telecom
+    /// * **CU**: China Unicom
+    /// * **CM**: China Mobile
+    /// * **CO**: other connectivity providers in the Chinese mainland
+    /// * **Equinix**: Equinix
+    /// * **Other**: other connectivity providers outside the Chinese mainland
     ///
     /// - Wire name: `LineOperator`.
     /// - Required.
@@ -184,15 +183,15 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  Whether 40GBase-LR and 100GBase-LR ports can be created depends on resource supplies. For more information, contact your account manager.
+    /// > Whether 40GBase-LR and 100GBase-LR ports can be created depends on resource supplies. For more information, contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Default: `1000Base-T`.
@@ -215,8 +214,8 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payments. Valid values:
     ///
-    /// *   **false** (default): disables automatic payment.
-    /// *   **true**
+    /// * **false** (default): disables automatic payment.
+    /// * **true**
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -230,7 +229,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.

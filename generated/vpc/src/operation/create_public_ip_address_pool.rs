@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreatePublicIpAddressPool`: Creates an IP address pool.
 ///
-/// By default, the IP address pool feature is unavailable. You can apply for the privilege to use the **IP address pool feature** in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in the [Manage EIP quotas](https://www.alibabacloud.com/help/doc-detail/108213.htm) topic.
+/// By default, the IP address pool feature is unavailable. You can apply for the privilege to use the **IP address pool feature** in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in the [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>) topic.
 ///
 /// # Example
 ///
@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest::builder()
 ///     .region_id("cn-chengdu")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,21 +24,20 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreatePublicIpAddressPoolRequest {
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **BGP_PRO**
+    /// * **BGP** (default)
+    /// * **BGP_PRO**
     ///
-    /// For more information about BGP (Multi-ISP) lines and BGP (Multi-ISP) Pro lines, see the "Line types" section in the [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm) topic.
+    /// For more information about BGP (Multi-ISP) lines and BGP (Multi-ISP) Pro lines, see the "Line types" section in the [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) topic.
     ///
-    /// *   If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
+    /// * If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    ///    *   **ChinaTelecom**
-    ///    *   **ChinaUnicom**
-    ///    *   **ChinaMobile**
-    ///    *   **ChinaTelecom_L2**
-    ///    *   **ChinaUnicom_L2**
-    ///    *   **ChinaMobile_L2**
-    ///
-    /// *   If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
+    ///   * **ChinaTelecom**
+    ///   * **ChinaUnicom**
+    ///   * **ChinaMobile**
+    ///   * **ChinaTelecom_L2**
+    ///   * **ChinaUnicom_L2**
+    ///   * **ChinaMobile_L2**
+    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
     /// - Wire name: `Isp`.
     /// - Example: `BGP`.
@@ -65,7 +63,7 @@ pub struct CreatePublicIpAddressPoolRequest {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The value of **RequestId** for each API request is different.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.
@@ -74,8 +72,8 @@ pub struct CreatePublicIpAddressPoolRequest {
     pub client_token: Option<String>,
     /// Specifies whether to precheck only this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without creating an IP address pool. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the IP address pool is created.
+    /// * **true**: prechecks the request without creating an IP address pool. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the IP address pool is created.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -96,8 +94,8 @@ pub struct CreatePublicIpAddressPoolRequest {
     pub region_id: Option<String>,
     /// The service type of the IP address pool. Valid values:
     ///
-    /// *   **CloudBox** Only cloud box users can select this type.
-    /// *   **Default**: This is the default value.
+    /// * **CloudBox** Only cloud box users can select this type.
+    /// * **Default**: This is the default value.
     ///
     /// - Wire name: `BizType`.
     /// - Example: `Default`.
@@ -116,9 +114,9 @@ pub struct CreatePublicIpAddressPoolRequest {
     #[rpc(name = "Tag", style = "repeat_list")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The editions of Anti-DDoS.
+    ///
     /// - If you do not specify this parameter, Anti-DDoS Origin Basic is used.
     /// - If you set the parameter to AntiDDoS_Enhanced, Anti-DDoS Pro/Premium is used.
-    ///
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 100 items.
     #[rpc(name = "SecurityProtectionTypes", style = "repeat_list")]
@@ -175,21 +173,20 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **BGP_PRO**
+    /// * **BGP** (default)
+    /// * **BGP_PRO**
     ///
-    /// For more information about BGP (Multi-ISP) lines and BGP (Multi-ISP) Pro lines, see the "Line types" section in the [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm) topic.
+    /// For more information about BGP (Multi-ISP) lines and BGP (Multi-ISP) Pro lines, see the "Line types" section in the [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) topic.
     ///
-    /// *   If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
+    /// * If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    ///    *   **ChinaTelecom**
-    ///    *   **ChinaUnicom**
-    ///    *   **ChinaMobile**
-    ///    *   **ChinaTelecom_L2**
-    ///    *   **ChinaUnicom_L2**
-    ///    *   **ChinaMobile_L2**
-    ///
-    /// *   If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
+    ///   * **ChinaTelecom**
+    ///   * **ChinaUnicom**
+    ///   * **ChinaMobile**
+    ///   * **ChinaTelecom_L2**
+    ///   * **ChinaUnicom_L2**
+    ///   * **ChinaMobile_L2**
+    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
     /// - Wire name: `Isp`.
     /// - Example: `BGP`.
@@ -227,7 +224,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The value of **RequestId** for each API request is different.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The value of **RequestId** for each API request is different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.
@@ -240,8 +237,8 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// Specifies whether to precheck only this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without creating an IP address pool. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the IP address pool is created.
+    /// * **true**: prechecks the request without creating an IP address pool. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the IP address pool is created.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -274,8 +271,8 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The service type of the IP address pool. Valid values:
     ///
-    /// *   **CloudBox** Only cloud box users can select this type.
-    /// *   **Default**: This is the default value.
+    /// * **CloudBox** Only cloud box users can select this type.
+    /// * **Default**: This is the default value.
     ///
     /// - Wire name: `BizType`.
     /// - Example: `Default`.
@@ -306,9 +303,9 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     /// Sets `SecurityProtectionTypes`.
     ///
     /// The editions of Anti-DDoS.
+    ///
     /// - If you do not specify this parameter, Anti-DDoS Origin Basic is used.
     /// - If you set the parameter to AntiDDoS_Enhanced, Anti-DDoS Pro/Premium is used.
-    ///
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 100 items.
     pub fn security_protection_types(
@@ -408,11 +405,11 @@ impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreatePublicIpAddressPoolError {
-    /// HTTP 400 `IllegalParam.Isp`: The param of Isp [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
     IllegalParamIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
     IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
     IllegalParamDescription(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.CreatePublicIpAddressPool`: Authentication is failed for creating public ip address pool.
     ForbiddenCreatePublicIpAddressPool(::acs_runtime::client::ServiceError),
@@ -422,7 +419,7 @@ pub enum CreatePublicIpAddressPoolError {
     MissingParamZones(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
     UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Zones`: The values of Zones [%s] are invalid.
+    /// HTTP 400 `IllegalParam.Zones`: The values of Zones \[%s\] are invalid.
     IllegalParamZones(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParamSize.Zones`: An invalid number of zones is specified.
     IllegalParamSizeZones(::acs_runtime::client::ServiceError),

@@ -8,24 +8,23 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
 ///
-/// ## [](#)References
+/// ## References
 ///
-/// *   **CreateRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task.
+/// * **CreateRouteEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](<https://www.alibabacloud.com/help/doc-detail/138148.htm>) operation to query the status of the task.
 ///
-///    *   If the route entry is in the **Creating** state, the route entry is being created.
-///    *   If the route entry is in the **Created** state, the route entry is created.
-///
-/// *   You cannot repeatedly call the **CreateRouteEntries** operation to create the same route entry within the specified period of time.
+///   * If the route entry is in the **Creating** state, the route entry is being created.
+///   * If the route entry is in the **Created** state, the route entry is created.
+/// * You cannot repeatedly call the **CreateRouteEntries** operation to create the same route entry within the specified period of time.
 ///
 /// **When you call this operation to add custom route entries to the route table of a vRouter, take note of the following items:**
 ///
-/// *   A route table can contain up to 200 custom route entries.
-/// *   The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be the same as or overlap with the CIDR block of a vSwitch in the VPC.
-/// *   The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or its subnets.
-/// *   The destination CIDR blocks (**DstCidrBlock**) of route entries in the same route table must be unique.
-/// *   If you do not include the mask length when you specify the destination CIDR block (**DstCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
-/// *   Multiple custom route entries can point to the same next hop (**NextHop**).
-/// *   The next hop (**NextHop**) of a custom route entry must belong to the same VPC as the route table.
+/// * A route table can contain up to 200 custom route entries.
+/// * The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be the same as or overlap with the CIDR block of a vSwitch in the VPC.
+/// * The destination CIDR block (**DstCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or its subnets.
+/// * The destination CIDR blocks (**DstCidrBlock**) of route entries in the same route table must be unique.
+/// * If you do not include the mask length when you specify the destination CIDR block (**DstCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
+/// * Multiple custom route entries can point to the same next hop (**NextHop**).
+/// * The next hop (**NextHop**) of a custom route entry must belong to the same VPC as the route table.
 ///
 /// # Asynchronous
 ///
@@ -45,7 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateRouteEntriesRequest {
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -61,8 +60,8 @@ pub struct CreateRouteEntriesRequest {
     pub route_entries: Option<Vec<crate::types::RouteEntries>>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -114,7 +113,7 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -141,8 +140,8 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.

@@ -8,47 +8,39 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
 ///
-/// *   **CreateRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task:
+/// * **CreateRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](<https://www.alibabacloud.com/help/doc-detail/138148.htm>) operation to query the status of the task:
 ///
-///    *   If a route is in the **Creating** state, the route is being added.
-///    *   If a route is in the **Created** state, the route is added.
-///
-/// *   You cannot repeatedly call **CreateRouteEntry** within a specific period of time.
+///   * If a route is in the **Creating** state, the route is being added.
+///   * If a route is in the **Created** state, the route is added.
+/// * You cannot repeatedly call **CreateRouteEntry** within a specific period of time.
 ///
 /// **When you call this operation to add a custom route entry to the route table of a vRouter, take note of the following limits:**
 ///
-/// >  When you add a route entry from a prefix list, the quota usage is calculated by adding the number of existing route entries and the maximum number of route entries of the prefix list.
+/// > When you add a route entry from a prefix list, the quota usage is calculated by adding the number of existing route entries and the maximum number of route entries of the prefix list.
 ///
-/// *   A route table can contain up to 200 custom route entries.
+/// * A route table can contain up to 200 custom route entries.
+/// * The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be the same as or be a subset of the CIDR block of a vSwitch in the virtual private cloud (VPC). The destination CIDR block can contain the CIDR block of a vSwitch.
+/// * The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or a subset of it.
+/// * The destination CIDR blocks (**DestinationCidrBlock**) of route entries in the same route table must be unique.
+/// * If you do not include the mask length when you specify the destination CIDR block (**DestinationCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
+/// * Multiple custom route entries can point to the same next hop (**NextHopId**).
+/// * The next hop (**NextHopId**) of a custom route entry must in the same VPC as the route table.
+/// * Equal-cost multi-path (ECMP) routing can be configured by specifying the **NextHopList** parameter.
 ///
-/// *   The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be the same as or be a subset of the CIDR block of a vSwitch in the virtual private cloud (VPC). The destination CIDR block can contain the CIDR block of a vSwitch.
-///
-/// *   The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or a subset of it.
-///
-/// *   The destination CIDR blocks (**DestinationCidrBlock**) of route entries in the same route table must be unique.
-///
-/// *   If you do not include the mask length when you specify the destination CIDR block (**DestinationCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
-///
-/// *   Multiple custom route entries can point to the same next hop (**NextHopId**).
-///
-/// *   The next hop (**NextHopId**) of a custom route entry must in the same VPC as the route table.
-///
-/// *   Equal-cost multi-path (ECMP) routing can be configured by specifying the **NextHopList** parameter.
-///
-///    *   When you add non-ECMP route entries, you must specify **DestinationCidrBlock**, **NextHopType**, and **NextHopId**, and you must not specify **NextHopList**.
-///    *   When you add route entries for ECMP routing, you must specify **DestinationCidrBlock** and **NextHopList**, and you must not specify **NextHopType** or **NextHopId**.
+///   * When you add non-ECMP route entries, you must specify **DestinationCidrBlock**, **NextHopType**, and **NextHopId**, and you must not specify **NextHopList**.
+///   * When you add route entries for ECMP routing, you must specify **DestinationCidrBlock** and **NextHopList**, and you must not specify **NextHopType** or **NextHopId**.
 ///
 /// **When you call this operation to add a custom route entry to the route table of a VBR, take note of the following limits:**
 ///
-/// *   A route table can contain up to 200 custom route entries.
-/// *   **NextHopList** is not supported.
-/// *   The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or a subset of it.
-/// *   The destination CIDR blocks (**DestinationCidrBlock**) of route entries in the same route table must be unique.
-/// *   If you do not include the mask length when you specify the destination CIDR block (**DestinationCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
-/// *   Multiple custom route entries can point to the same next hop (**NextHopId**).
-/// *   The next hop (**NextHopId**) of a custom route entry must be a router interface associated with the VBR.
-/// *   You can add route entries only when the VBR is in the **Active** state, and the Express Connect circuit associated with the VBR is in the **Enabled** state and is not locked due to overdue payments.
-/// *   Only non-ECMP route entries are supported. When you add non-ECMP route entries, you must specify **DestinationCidrBlock**, **NextHopType**, and **NextHopId**, and you cannot specify **NextHopList**.
+/// * A route table can contain up to 200 custom route entries.
+/// * **NextHopList** is not supported.
+/// * The destination CIDR block (**DestinationCidrBlock**) of a custom route entry cannot be 100.64.0.0/10 or a subset of it.
+/// * The destination CIDR blocks (**DestinationCidrBlock**) of route entries in the same route table must be unique.
+/// * If you do not include the mask length when you specify the destination CIDR block (**DestinationCidrBlock**), the destination CIDR block is considered a host IP address whose mask length is 32 bits.
+/// * Multiple custom route entries can point to the same next hop (**NextHopId**).
+/// * The next hop (**NextHopId**) of a custom route entry must be a router interface associated with the VBR.
+/// * You can add route entries only when the VBR is in the **Active** state, and the Express Connect circuit associated with the VBR is in the **Enabled** state and is not locked due to overdue payments.
+/// * Only non-ECMP route entries are supported. When you add non-ECMP route entries, you must specify **DestinationCidrBlock**, **NextHopType**, and **NextHopId**, and you cannot specify **NextHopList**.
 ///
 /// # Example
 ///
@@ -57,7 +49,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .route_table_id("vtb-bp145q7glnuzd****")
 ///     .destination_cidr_block("192.168.0.0/24")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -66,7 +57,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateRouteEntryRequest {
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -81,8 +72,8 @@ pub struct CreateRouteEntryRequest {
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the custom route entry. Both IPv4 and IPv6 CIDR blocks are supported. Make sure that the destination CIDR block meets the following requirements:
     ///
-    /// *   The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
-    /// *   The destination CIDR block of the custom route entry is different from the destination CIDR blocks of other route entries in the same route table.
+    /// * The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
+    /// * The destination CIDR block of the custom route entry is different from the destination CIDR blocks of other route entries in the same route table.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Required.
@@ -91,7 +82,7 @@ pub struct CreateRouteEntryRequest {
     pub destination_cidr_block: Option<String>,
     /// The ID of the next hop for the custom route.
     ///
-    /// >  [](#-nexthoptype--ecr-describeexpressconnectrouterassociation--associationid--id)If you set the NextHopType parameter to ECR, call the [DescribeExpressConnectRouterAssociation](https://www.alibabacloud.com/help/doc-detail/2712069.htm) operation to access the AssociationId and use it as the next hop ID.
+    /// > If you set the NextHopType parameter to ECR, call the [DescribeExpressConnectRouterAssociation](<https://www.alibabacloud.com/help/doc-detail/2712069.htm>) operation to access the AssociationId and use it as the next hop ID.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
@@ -101,7 +92,7 @@ pub struct CreateRouteEntryRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The ClientToken value can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -126,18 +117,18 @@ pub struct CreateRouteEntryRequest {
     pub description: Option<String>,
     /// The type of next hop of the custom route entry. Valid values:
     ///
-    /// *   **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **RouterInterface**: a router interface.
-    /// *   **NetworkInterface**: an elastic network interface (ENI).
-    /// *   **VpnGateway**: a VPN gateway.
-    /// *   **IPv6Gateway**: an IPv6 gateway.
-    /// *   **NatGateway**: a NAT gateway.
-    /// *   **Attachment**: a transit router.
-    /// *   **VpcPeer**: a VPC peering connection.
-    /// *   **Ipv4Gateway**: an IPv4 gateway.
-    /// *   **GatewayEndpoint**: a gateway endpoint.
-    /// *   **Ecr**: an Express Connect Router (ECR).
+    /// * **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **RouterInterface**: a router interface.
+    /// * **NetworkInterface**: an elastic network interface (ENI).
+    /// * **VpnGateway**: a VPN gateway.
+    /// * **IPv6Gateway**: an IPv6 gateway.
+    /// * **NatGateway**: a NAT gateway.
+    /// * **Attachment**: a transit router.
+    /// * **VpcPeer**: a VPC peering connection.
+    /// * **Ipv4Gateway**: an IPv4 gateway.
+    /// * **GatewayEndpoint**: a gateway endpoint.
+    /// * **Ecr**: an Express Connect Router (ECR).
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `RouterInterface`.
@@ -151,8 +142,8 @@ pub struct CreateRouteEntryRequest {
     pub next_hop_list: Option<Vec<crate::types::NextHopList>>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the required parameters, request syntax, and limits. If the request fails, an error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the required parameters, request syntax, and limits. If the request fails, an error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -203,7 +194,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -226,8 +217,8 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the custom route entry. Both IPv4 and IPv6 CIDR blocks are supported. Make sure that the destination CIDR block meets the following requirements:
     ///
-    /// *   The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
-    /// *   The destination CIDR block of the custom route entry is different from the destination CIDR blocks of other route entries in the same route table.
+    /// * The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
+    /// * The destination CIDR block of the custom route entry is different from the destination CIDR blocks of other route entries in the same route table.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Required.
@@ -240,7 +231,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the next hop for the custom route.
     ///
-    /// >  [](#-nexthoptype--ecr-describeexpressconnectrouterassociation--associationid--id)If you set the NextHopType parameter to ECR, call the [DescribeExpressConnectRouterAssociation](https://www.alibabacloud.com/help/doc-detail/2712069.htm) operation to access the AssociationId and use it as the next hop ID.
+    /// > If you set the NextHopType parameter to ECR, call the [DescribeExpressConnectRouterAssociation](<https://www.alibabacloud.com/help/doc-detail/2712069.htm>) operation to access the AssociationId and use it as the next hop ID.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
@@ -254,7 +245,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The ClientToken value can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -291,18 +282,18 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The type of next hop of the custom route entry. Valid values:
     ///
-    /// *   **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **RouterInterface**: a router interface.
-    /// *   **NetworkInterface**: an elastic network interface (ENI).
-    /// *   **VpnGateway**: a VPN gateway.
-    /// *   **IPv6Gateway**: an IPv6 gateway.
-    /// *   **NatGateway**: a NAT gateway.
-    /// *   **Attachment**: a transit router.
-    /// *   **VpcPeer**: a VPC peering connection.
-    /// *   **Ipv4Gateway**: an IPv4 gateway.
-    /// *   **GatewayEndpoint**: a gateway endpoint.
-    /// *   **Ecr**: an Express Connect Router (ECR).
+    /// * **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **RouterInterface**: a router interface.
+    /// * **NetworkInterface**: an elastic network interface (ENI).
+    /// * **VpnGateway**: a VPN gateway.
+    /// * **IPv6Gateway**: an IPv6 gateway.
+    /// * **NatGateway**: a NAT gateway.
+    /// * **Attachment**: a transit router.
+    /// * **VpcPeer**: a VPC peering connection.
+    /// * **Ipv4Gateway**: an IPv4 gateway.
+    /// * **GatewayEndpoint**: a gateway endpoint.
+    /// * **Ecr**: an Express Connect Router (ECR).
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `RouterInterface`.
@@ -327,8 +318,8 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the required parameters, request syntax, and limits. If the request fails, an error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the required parameters, request syntax, and limits. If the request fails, an error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -580,7 +571,7 @@ pub enum CreateRouteEntryError {
     OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VpcPeer`: The specified resource of %s is not found.
     ResourceNotFoundVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.RouteTableTypeNotPermitted`: The operation is not allowed because the type of route table is not permitted.
     OperationDeniedRouteTableTypeNotPermitted(::acs_runtime::client::ServiceError),
@@ -612,7 +603,7 @@ pub enum CreateRouteEntryError {
     ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.HaVipIdAndRouteTableId`: The HaVip and RouteTable are mismatched.
     MismatchHaVipIdAndRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperationLocked`: The operation failed because the nextHop instance is in the O&M lock state.
+    /// HTTP 400 `OperationFailed.OperationLocked`: The operation failed because the nextHop instance is in the O\&M lock state.
     OperationFailedOperationLocked(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.Ipv4GatewayIdAndRouteTableId`: The specified IPv4Gateway and RouteTable are not matched.
     MismatchIpv4GatewayIdAndRouteTableId(::acs_runtime::client::ServiceError),

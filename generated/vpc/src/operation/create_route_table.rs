@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateRouteTable`: Creates a custom route table.
 ///
-/// *   **CreateRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the operation in the background. You can call the [DescribeRouteTableList](https://www.alibabacloud.com/help/doc-detail/87602.htm) operation to query the status of the task.
+/// * **CreateRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the operation in the background. You can call the [DescribeRouteTableList](<https://www.alibabacloud.com/help/doc-detail/87602.htm>) operation to query the status of the task.
 ///
-///    *   If the custom route table is in the **Creating** state, the custom route table is being created.
-///    *   If the custom route table is in the **Created** state, the custom route table is created.
-///
-/// *   You cannot repeatedly call the **CreateRouteTable** operation within the specified period of time.
+///   * If the custom route table is in the **Creating** state, the custom route table is being created.
+///   * If the custom route table is in the **Created** state, the custom route table is created.
+/// * You cannot repeatedly call the **CreateRouteTable** operation within the specified period of time.
 ///
 /// # Example
 ///
@@ -22,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-zhangjiakou")
 ///     .vpc_id("vpc-bp1qpo0kug3a20qqe****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -63,8 +61,8 @@ pub struct CreateRouteTableRequest {
     pub description: Option<String>,
     /// The type of the route table. Valid values:
     ///
-    /// *   **VSwitch** (default): vSwitch route table
-    /// *   **Gateway**: gateway route table
+    /// * **VSwitch** (default): vSwitch route table
+    /// * **Gateway**: gateway route table
     ///
     /// - Wire name: `AssociateType`.
     /// - Example: `VSwitch`.
@@ -74,7 +72,7 @@ pub struct CreateRouteTableRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04`.
@@ -132,7 +130,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -180,8 +178,8 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The type of the route table. Valid values:
     ///
-    /// *   **VSwitch** (default): vSwitch route table
-    /// *   **Gateway**: gateway route table
+    /// * **VSwitch** (default): vSwitch route table
+    /// * **Gateway**: gateway route table
     ///
     /// - Wire name: `AssociateType`.
     /// - Example: `VSwitch`.
@@ -195,7 +193,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04`.

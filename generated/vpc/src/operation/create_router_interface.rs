@@ -10,12 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   You can create only one pair of interfaces to be connected between two routers.
-/// *   You can create a maximum of five router interfaces for a router.
-/// *   If your Alibaba Cloud account has a router interface with overdue payments, you cannot create new router interfaces.
-/// *   Each destination CIDR block of route entries in the same route table must be unique.
-/// *   A virtual border router (VBR) can serve only as a requester. The VBR must be in the Activated state.
-/// *   You can call this operation to create subscription and pay-as-you-go router interfaces.
+/// * You can create only one pair of interfaces to be connected between two routers.
+/// * You can create a maximum of five router interfaces for a router.
+/// * If your Alibaba Cloud account has a router interface with overdue payments, you cannot create new router interfaces.
+/// * Each destination CIDR block of route entries in the same route table must be unique.
+/// * A virtual border router (VBR) can serve only as a requester. The VBR must be in the Activated state.
+/// * You can call this operation to create subscription and pay-as-you-go router interfaces.
 ///
 /// # Example
 ///
@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .router_type("VRouter")
 ///     .router_id("vbr-m5ebm6g9ptc9mly1c****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -37,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateRouterInterfaceRequest {
     /// The ID of the region to which the router interface belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +45,8 @@ pub struct CreateRouterInterfaceRequest {
     pub region_id: Option<String>,
     /// The role of the router interface. Valid values:
     ///
-    /// *   **InitiatingSide**: requester
-    /// *   **AcceptingSide**: acceptor
+    /// * **InitiatingSide**: requester
+    /// * **AcceptingSide**: acceptor
     ///
     /// - Wire name: `Role`.
     /// - Required.
@@ -63,20 +62,20 @@ pub struct CreateRouterInterfaceRequest {
     pub opposite_region_id: Option<String>,
     /// The specification of the router interface and the corresponding bandwidth. Valid values:
     ///
-    /// *   **Mini.2**: 2 Mbit/s
-    /// *   **Mini.5**: 5 Mbit/s
-    /// *   **Small.1**: 10 Mbit/s
-    /// *   **Small.2**: 20 Mbit/s
-    /// *   **Small.5**: 50 Mbit/s
-    /// *   **Middle.1**: 100 Mbit/s
-    /// *   **Middle.2**: 200 Mbit/s
-    /// *   **Middle.5**: 500 Mbit/s
-    /// *   **Large.1**: 1,000 Mbit/s
-    /// *   **Large.2**: 2,000 Mbit/s
-    /// *   **Large.5**: 5,000 Mbit/s
-    /// *   **Xlarge.1**: 10,000 Mbit/s
+    /// * **Mini.2**: 2 Mbit/s
+    /// * **Mini.5**: 5 Mbit/s
+    /// * **Small.1**: 10 Mbit/s
+    /// * **Small.2**: 20 Mbit/s
+    /// * **Small.5**: 50 Mbit/s
+    /// * **Middle.1**: 100 Mbit/s
+    /// * **Middle.2**: 200 Mbit/s
+    /// * **Middle.5**: 500 Mbit/s
+    /// * **Large.1**: 1,000 Mbit/s
+    /// * **Large.2**: 2,000 Mbit/s
+    /// * **Large.5**: 5,000 Mbit/s
+    /// * **Xlarge.1**: 10,000 Mbit/s
     ///
-    /// >  If **Role** is set to **AcceptingSide**, set **Spec** to **Negative**. This indicates that you do not need to specify the specification when you create an acceptor router interface.
+    /// > If **Role** is set to **AcceptingSide**, set **Spec** to **Negative**. This indicates that you do not need to specify the specification when you create an acceptor router interface.
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -85,8 +84,8 @@ pub struct CreateRouterInterfaceRequest {
     pub spec: Option<String>,
     /// The type of router that is associated with the router interface. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Required.
@@ -114,8 +113,8 @@ pub struct CreateRouterInterfaceRequest {
     pub opposite_router_id: Option<String>,
     /// The type of router that is associated with the peer router interface. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Default: `VRouter`.
@@ -130,7 +129,7 @@ pub struct CreateRouterInterfaceRequest {
     pub opposite_interface_owner_id: Option<String>,
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
-    /// >  You can set this parameter when an Express Connect circuit is used.
+    /// > You can set this parameter when an Express Connect circuit is used.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `192.168.0.6`.
@@ -138,7 +137,7 @@ pub struct CreateRouterInterfaceRequest {
     pub health_check_source_ip: Option<String>,
     /// The destination IP address that is used to perform health checks.
     ///
-    /// >  This parameter is required if you specify **HealthCheckSourceIp**
+    /// > This parameter is required if you specify **HealthCheckSourceIp**
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `192.168.0.8`.
@@ -146,9 +145,9 @@ pub struct CreateRouterInterfaceRequest {
     pub health_check_target_ip: Option<String>,
     /// The ID of the access point to which the VBR belongs.
     ///
-    /// You can call the [DescribeAccessPoints](https://www.alibabacloud.com/help/doc-detail/36062.htm) operation to obtain the IDs of access points.
+    /// You can call the [DescribeAccessPoints](<https://www.alibabacloud.com/help/doc-detail/36062.htm>) operation to obtain the IDs of access points.
     ///
-    /// >  This parameter is required if the VBR is connected to an Express Connect circuit.
+    /// > This parameter is required if the VBR is connected to an Express Connect circuit.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-yh-ts-A`.
@@ -156,7 +155,7 @@ pub struct CreateRouterInterfaceRequest {
     pub access_point_id: Option<String>,
     /// The ID of the access point to which the peer belongs.
     ///
-    /// >  This parameter is required if the peer router interface is associated with a VBR. The specified value cannot be changed after the router interface is created.
+    /// > This parameter is required if the peer router interface is associated with a VBR. The specified value cannot be changed after the router interface is created.
     ///
     /// - Wire name: `OppositeAccessPointId`.
     /// - Example: `ap-cn-shanghai-nt-aligroup-C`.
@@ -180,10 +179,10 @@ pub struct CreateRouterInterfaceRequest {
     pub name: Option<String>,
     /// The subscription duration. Valid values:
     ///
-    /// *   Valid values when PricingCycle is set to Month: **1 to 9**.
-    /// *   Valid values when PricingCycle is set to Year: **1 to 3**.
+    /// * Valid values when PricingCycle is set to Month: **1 to 9**.
+    /// * Valid values when PricingCycle is set to Year: **1 to 3**.
     ///
-    /// >  This parameter is required if **InstanceChargeType** is set to **PrePaid**.
+    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
     /// - Wire name: `Period`.
     /// - Example: `3`.
@@ -191,8 +190,8 @@ pub struct CreateRouterInterfaceRequest {
     pub period: Option<i32>,
     /// The billing method of the router interface. Valid values:
     ///
-    /// *   **PrePaid**: subscription
-    /// *   **PostPaid**: pay-as-you-go
+    /// * **PrePaid**: subscription
+    /// * **PostPaid**: pay-as-you-go
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
@@ -200,10 +199,10 @@ pub struct CreateRouterInterfaceRequest {
     pub instance_charge_type: Option<String>,
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// *   **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
-    /// *   **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
+    /// * **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
+    /// * **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
     ///
-    /// >  This parameter is required if **InstanceChargeType** is set to **PrePaid**.
+    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -211,10 +210,10 @@ pub struct CreateRouterInterfaceRequest {
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
-    /// >  This parameter is required if **InstanceChargeType** is set to **PrePaid**.
+    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
@@ -224,7 +223,7 @@ pub struct CreateRouterInterfaceRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -233,14 +232,10 @@ pub struct CreateRouterInterfaceRequest {
     pub client_token: Option<String>,
     /// Specifies whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
-    ///
-    /// >
-    ///
-    /// *   This parameter takes effect only if **RouterType** is set to **VBR** and **OppositeRouterType** is set to **VRouter**.
-    ///
-    /// *   If **FastLinkMode** is set to **true**, **Role** must be set to **InitiatingSide**. In this case, **AccessPointId**, **OppositeRouterType**, **OpppsiteRouterId**, and **OppositeInterfaceOwnerId** are required.
+    /// * **true**
+    /// * **false**
+    /// * This parameter takes effect only if **RouterType** is set to **VBR** and **OppositeRouterType** is set to **VRouter**.
+    /// * If **FastLinkMode** is set to **true**, **Role** must be set to **InitiatingSide**. In this case, **AccessPointId**, **OppositeRouterType**, **OpppsiteRouterId**, and **OppositeInterfaceOwnerId** are required.
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Default: `false`.
@@ -249,8 +244,8 @@ pub struct CreateRouterInterfaceRequest {
     pub fast_link_mode: Option<bool>,
     /// Specifies whether to enable auto-renewal. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `AutoRenew`.
     /// - Default: `false`.
@@ -259,7 +254,7 @@ pub struct CreateRouterInterfaceRequest {
     pub auto_renew: Option<bool>,
     /// The ID of the resource group.
     ///
-    /// For more information about resource group, see [What is Resource Management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource group, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -320,7 +315,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the region to which the router interface belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -333,8 +328,8 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The role of the router interface. Valid values:
     ///
-    /// *   **InitiatingSide**: requester
-    /// *   **AcceptingSide**: acceptor
+    /// * **InitiatingSide**: requester
+    /// * **AcceptingSide**: acceptor
     ///
     /// - Wire name: `Role`.
     /// - Required.
@@ -358,20 +353,20 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The specification of the router interface and the corresponding bandwidth. Valid values:
     ///
-    /// *   **Mini.2**: 2 Mbit/s
-    /// *   **Mini.5**: 5 Mbit/s
-    /// *   **Small.1**: 10 Mbit/s
-    /// *   **Small.2**: 20 Mbit/s
-    /// *   **Small.5**: 50 Mbit/s
-    /// *   **Middle.1**: 100 Mbit/s
-    /// *   **Middle.2**: 200 Mbit/s
-    /// *   **Middle.5**: 500 Mbit/s
-    /// *   **Large.1**: 1,000 Mbit/s
-    /// *   **Large.2**: 2,000 Mbit/s
-    /// *   **Large.5**: 5,000 Mbit/s
-    /// *   **Xlarge.1**: 10,000 Mbit/s
+    /// * **Mini.2**: 2 Mbit/s
+    /// * **Mini.5**: 5 Mbit/s
+    /// * **Small.1**: 10 Mbit/s
+    /// * **Small.2**: 20 Mbit/s
+    /// * **Small.5**: 50 Mbit/s
+    /// * **Middle.1**: 100 Mbit/s
+    /// * **Middle.2**: 200 Mbit/s
+    /// * **Middle.5**: 500 Mbit/s
+    /// * **Large.1**: 1,000 Mbit/s
+    /// * **Large.2**: 2,000 Mbit/s
+    /// * **Large.5**: 5,000 Mbit/s
+    /// * **Xlarge.1**: 10,000 Mbit/s
     ///
-    /// >  If **Role** is set to **AcceptingSide**, set **Spec** to **Negative**. This indicates that you do not need to specify the specification when you create an acceptor router interface.
+    /// > If **Role** is set to **AcceptingSide**, set **Spec** to **Negative**. This indicates that you do not need to specify the specification when you create an acceptor router interface.
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -384,8 +379,8 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The type of router that is associated with the router interface. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Required.
@@ -429,8 +424,8 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The type of router that is associated with the peer router interface. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Default: `VRouter`.
@@ -453,7 +448,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
-    /// >  You can set this parameter when an Express Connect circuit is used.
+    /// > You can set this parameter when an Express Connect circuit is used.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `192.168.0.6`.
@@ -465,7 +460,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The destination IP address that is used to perform health checks.
     ///
-    /// >  This parameter is required if you specify **HealthCheckSourceIp**
+    /// > This parameter is required if you specify **HealthCheckSourceIp**
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `192.168.0.8`.
@@ -477,9 +472,9 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the access point to which the VBR belongs.
     ///
-    /// You can call the [DescribeAccessPoints](https://www.alibabacloud.com/help/doc-detail/36062.htm) operation to obtain the IDs of access points.
+    /// You can call the [DescribeAccessPoints](<https://www.alibabacloud.com/help/doc-detail/36062.htm>) operation to obtain the IDs of access points.
     ///
-    /// >  This parameter is required if the VBR is connected to an Express Connect circuit.
+    /// > This parameter is required if the VBR is connected to an Express Connect circuit.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-yh-ts-A`.
@@ -491,7 +486,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the access point to which the peer belongs.
     ///
-    /// >  This parameter is required if the peer router interface is associated with a VBR. The specified value cannot be changed after the router interface is created.
+    /// > This parameter is required if the peer router interface is associated with a VBR. The specified value cannot be changed after the router interface is created.
     ///
     /// - Wire name: `OppositeAccessPointId`.
     /// - Example: `ap-cn-shanghai-nt-aligroup-C`.
@@ -527,10 +522,10 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The subscription duration. Valid values:
     ///
-    /// *   Valid values when PricingCycle is set to Month: **1 to 9**.
-    /// *   Valid values when PricingCycle is set to Year: **1 to 3**.
+    /// * Valid values when PricingCycle is set to Month: **1 to 9**.
+    /// * Valid values when PricingCycle is set to Year: **1 to 3**.
     ///
-    /// >  This parameter is required if **InstanceChargeType** is set to **PrePaid**.
+    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
     /// - Wire name: `Period`.
     /// - Example: `3`.
@@ -542,8 +537,8 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The billing method of the router interface. Valid values:
     ///
-    /// *   **PrePaid**: subscription
-    /// *   **PostPaid**: pay-as-you-go
+    /// * **PrePaid**: subscription
+    /// * **PostPaid**: pay-as-you-go
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
@@ -555,10 +550,10 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// *   **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
-    /// *   **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
+    /// * **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
+    /// * **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
     ///
-    /// >  This parameter is required if **InstanceChargeType** is set to **PrePaid**.
+    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -570,10 +565,10 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// *   **Month** (default)
-    /// *   **Year**
+    /// * **Month** (default)
+    /// * **Year**
     ///
-    /// >  This parameter is required if **InstanceChargeType** is set to **PrePaid**.
+    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
     ///
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
@@ -587,7 +582,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -600,14 +595,10 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
-    ///
-    /// >
-    ///
-    /// *   This parameter takes effect only if **RouterType** is set to **VBR** and **OppositeRouterType** is set to **VRouter**.
-    ///
-    /// *   If **FastLinkMode** is set to **true**, **Role** must be set to **InitiatingSide**. In this case, **AccessPointId**, **OppositeRouterType**, **OpppsiteRouterId**, and **OppositeInterfaceOwnerId** are required.
+    /// * **true**
+    /// * **false**
+    /// * This parameter takes effect only if **RouterType** is set to **VBR** and **OppositeRouterType** is set to **VRouter**.
+    /// * If **FastLinkMode** is set to **true**, **Role** must be set to **InitiatingSide**. In this case, **AccessPointId**, **OppositeRouterType**, **OpppsiteRouterId**, and **OppositeInterfaceOwnerId** are required.
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Default: `false`.
@@ -620,8 +611,8 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `AutoRenew`.
     /// - Default: `false`.
@@ -634,7 +625,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource group, see [What is Resource Management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource group, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.

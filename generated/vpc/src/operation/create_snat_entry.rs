@@ -12,18 +12,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following limits:
 ///
-/// *   **CreateSnatEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeSnatTableEntries](https://www.alibabacloud.com/help/doc-detail/42677.htm) operation to query the status of the task.
+/// * **CreateSnatEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeSnatTableEntries](<https://www.alibabacloud.com/help/doc-detail/42677.htm>) operation to query the status of the task.
 ///
-///    *   If the SNAT entry is in the **Pending** state, the system is adding the SNAT entry. You can only query the status of the SNAT entry, and cannot perform other operations.
-///    *   If the SNAT entry is in the **Available** state, the SNAT entry is added.
-///
-/// *   You cannot repeatedly call the **CreateSnatEntry** operation to add an SNAT entry to an SNAT table within the specified period of time.
-///
-/// *   The vSwitch and Elastic Compute Service (ECS) instance specified in an SNAT entry must be created in the VPC where the NAT gateway is deployed.
-///
-/// *   Each vSwitch or ECS instance can be specified in only one SNAT entry.
-///
-/// *   If a high-availability virtual IP address (HAVIP) exists in a vSwitch, you cannot create SNAT entries.
+///   * If the SNAT entry is in the **Pending** state, the system is adding the SNAT entry. You can only query the status of the SNAT entry, and cannot perform other operations.
+///   * If the SNAT entry is in the **Available** state, the SNAT entry is added.
+/// * You cannot repeatedly call the **CreateSnatEntry** operation to add an SNAT entry to an SNAT table within the specified period of time.
+/// * The vSwitch and Elastic Compute Service (ECS) instance specified in an SNAT entry must be created in the VPC where the NAT gateway is deployed.
+/// * Each vSwitch or ECS instance can be specified in only one SNAT entry.
+/// * If a high-availability virtual IP address (HAVIP) exists in a vSwitch, you cannot create SNAT entries.
 ///
 /// # Example
 ///
@@ -32,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .snat_table_id("stb-bp190wu8io1vgev****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -41,23 +36,23 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateSnatEntryRequest {
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// Valid values:
     ///
-    /// *   ap-northeast-2-pop
+    /// * ap-northeast-2-pop
     ///
-    ///    <!-- -->
+    ///   \<!-- --\>
     ///
-    ///    :
+    ///   \:
     ///
-    ///    <!-- -->
+    ///   \<!-- --\>
     ///
-    ///    ap-northeast-2-pop
+    ///   ap-northeast-2-pop
     ///
-    ///    <!-- -->
+    ///   \<!-- --\>
     ///
-    ///    .
+    ///   .
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -73,8 +68,8 @@ pub struct CreateSnatEntryRequest {
     pub snat_table_id: Option<String>,
     /// The ID of the vSwitch.
     ///
-    /// *   When you add an SNAT entry to an Internet NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access the Internet. If you select multiple elastic IP addresses (EIPs) to create an SNAT address pool, connections are hashed to these EIPs. Network traffic may not be evenly distributed to the EIPs because the amount of traffic that passes through each connection varies. We recommend that you associate these EIPs with the same EIP bandwidth plan to prevent service interruptions due to the bandwidth limits on individual EIPs.
-    /// *   When you add an SNAT entry to a VPC NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access external networks.
+    /// * When you add an SNAT entry to an Internet NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access the Internet. If you select multiple elastic IP addresses (EIPs) to create an SNAT address pool, connections are hashed to these EIPs. Network traffic may not be evenly distributed to the EIPs because the amount of traffic that passes through each connection varies. We recommend that you associate these EIPs with the same EIP bandwidth plan to prevent service interruptions due to the bandwidth limits on individual EIPs.
+    /// * When you add an SNAT entry to a VPC NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-bp1nhx2s9ui5o****`.
@@ -84,10 +79,10 @@ pub struct CreateSnatEntryRequest {
     ///
     /// You can specify an SNAT entry in the following ways:
     ///
-    /// *   You can specify the CIDR block of the VPC where the NAT gateway is deployed. Then, all ECS instances in the VPC can access the Internet or external networks by using SNAT.
-    /// *   You can specify the CIDR block of a vSwitch, for example, 192.168.1.0/24. Then, the ECS instances in the vSwitch can access the Internet or external networks by using SNAT.
-    /// *   You can specify the IP address of an ECS instance, for example, 192.168.1.1/32. Then, the ECS instance can access the Internet or external networks by using SNAT.
-    /// *   You can specify a custom CIDR block. Then, all ECS instances within the specified CIDR block can access the Internet or external networks by using SNAT.
+    /// * You can specify the CIDR block of the VPC where the NAT gateway is deployed. Then, all ECS instances in the VPC can access the Internet or external networks by using SNAT.
+    /// * You can specify the CIDR block of a vSwitch, for example, 192.168.1.0/24. Then, the ECS instances in the vSwitch can access the Internet or external networks by using SNAT.
+    /// * You can specify the IP address of an ECS instance, for example, 192.168.1.1/32. Then, the ECS instance can access the Internet or external networks by using SNAT.
+    /// * You can specify a custom CIDR block. Then, all ECS instances within the specified CIDR block can access the Internet or external networks by using SNAT.
     ///
     /// When you add an SNAT entry to an Internet NAT gateway, if **SnatIp** is set to an EIP, the ECS instance uses the specified EIP to access the Internet.
     ///
@@ -99,11 +94,11 @@ pub struct CreateSnatEntryRequest {
     /// - Example: `10.1.1.0/24`.
     #[rpc(name = "SourceCIDR")]
     pub source_cidr: Option<String>,
-    /// *   The EIPs in the SNAT entry when you add an SNAT entry to an Internet NAT gateway. Separate EIPs with commas (,).
+    /// * The EIPs in the SNAT entry when you add an SNAT entry to an Internet NAT gateway. Separate EIPs with commas (,).
     ///
-    /// >  If you specify multiple EIPs in the SNAT IP address pool, the service connection is allocated to multiple EIPs by using the hashing algorithm. The traffic of each EIP may be different. Therefore, we recommend that you associate the EIPs with an Internet Shared Bandwidth instance to prevent service interruptions caused by bandwidth exhaustion.
+    /// > If you specify multiple EIPs in the SNAT IP address pool, the service connection is allocated to multiple EIPs by using the hashing algorithm. The traffic of each EIP may be different. Therefore, we recommend that you associate the EIPs with an Internet Shared Bandwidth instance to prevent service interruptions caused by bandwidth exhaustion.
     ///
-    /// *   When you add SNAT entries for a VPC NAT gateway, this parameter specifies the NAT IP addresses in the SNAT entry. Separate multiple NAT IP addresses with commas (,).
+    /// * When you add SNAT entries for a VPC NAT gateway, this parameter specifies the NAT IP addresses in the SNAT entry. Separate multiple NAT IP addresses with commas (,).
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `47.98.XX.XX`.
@@ -121,7 +116,7 @@ pub struct CreateSnatEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `client token` can contain only ASCII characters.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
@@ -132,10 +127,10 @@ pub struct CreateSnatEntryRequest {
     pub client_token: Option<String>,
     /// Specifies whether to enable EIP affinity. Valid values:
     ///
-    /// *   **0**: no
-    /// *   **1**: yes
+    /// * **0**: no
+    /// * **1**: yes
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** After you enable EIP affinity, if multiple EIPs are associated with an SNAT entry, each client uses one EIP to access the Internet. If EIP affinity is disabled, each client uses a random EIP to access the Internet.
     ///
@@ -193,23 +188,23 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// Valid values:
     ///
-    /// *   ap-northeast-2-pop
+    /// * ap-northeast-2-pop
     ///
-    ///    <!-- -->
+    ///   \<!-- --\>
     ///
-    ///    :
+    ///   \:
     ///
-    ///    <!-- -->
+    ///   \<!-- --\>
     ///
-    ///    ap-northeast-2-pop
+    ///   ap-northeast-2-pop
     ///
-    ///    <!-- -->
+    ///   \<!-- --\>
     ///
-    ///    .
+    ///   .
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -233,8 +228,8 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// *   When you add an SNAT entry to an Internet NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access the Internet. If you select multiple elastic IP addresses (EIPs) to create an SNAT address pool, connections are hashed to these EIPs. Network traffic may not be evenly distributed to the EIPs because the amount of traffic that passes through each connection varies. We recommend that you associate these EIPs with the same EIP bandwidth plan to prevent service interruptions due to the bandwidth limits on individual EIPs.
-    /// *   When you add an SNAT entry to a VPC NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access external networks.
+    /// * When you add an SNAT entry to an Internet NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access the Internet. If you select multiple elastic IP addresses (EIPs) to create an SNAT address pool, connections are hashed to these EIPs. Network traffic may not be evenly distributed to the EIPs because the amount of traffic that passes through each connection varies. We recommend that you associate these EIPs with the same EIP bandwidth plan to prevent service interruptions due to the bandwidth limits on individual EIPs.
+    /// * When you add an SNAT entry to a VPC NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-bp1nhx2s9ui5o****`.
@@ -248,10 +243,10 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// You can specify an SNAT entry in the following ways:
     ///
-    /// *   You can specify the CIDR block of the VPC where the NAT gateway is deployed. Then, all ECS instances in the VPC can access the Internet or external networks by using SNAT.
-    /// *   You can specify the CIDR block of a vSwitch, for example, 192.168.1.0/24. Then, the ECS instances in the vSwitch can access the Internet or external networks by using SNAT.
-    /// *   You can specify the IP address of an ECS instance, for example, 192.168.1.1/32. Then, the ECS instance can access the Internet or external networks by using SNAT.
-    /// *   You can specify a custom CIDR block. Then, all ECS instances within the specified CIDR block can access the Internet or external networks by using SNAT.
+    /// * You can specify the CIDR block of the VPC where the NAT gateway is deployed. Then, all ECS instances in the VPC can access the Internet or external networks by using SNAT.
+    /// * You can specify the CIDR block of a vSwitch, for example, 192.168.1.0/24. Then, the ECS instances in the vSwitch can access the Internet or external networks by using SNAT.
+    /// * You can specify the IP address of an ECS instance, for example, 192.168.1.1/32. Then, the ECS instance can access the Internet or external networks by using SNAT.
+    /// * You can specify a custom CIDR block. Then, all ECS instances within the specified CIDR block can access the Internet or external networks by using SNAT.
     ///
     /// When you add an SNAT entry to an Internet NAT gateway, if **SnatIp** is set to an EIP, the ECS instance uses the specified EIP to access the Internet.
     ///
@@ -267,11 +262,11 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     }
     /// Sets `SnatIp`.
     ///
-    /// *   The EIPs in the SNAT entry when you add an SNAT entry to an Internet NAT gateway. Separate EIPs with commas (,).
+    /// * The EIPs in the SNAT entry when you add an SNAT entry to an Internet NAT gateway. Separate EIPs with commas (,).
     ///
-    /// >  If you specify multiple EIPs in the SNAT IP address pool, the service connection is allocated to multiple EIPs by using the hashing algorithm. The traffic of each EIP may be different. Therefore, we recommend that you associate the EIPs with an Internet Shared Bandwidth instance to prevent service interruptions caused by bandwidth exhaustion.
+    /// > If you specify multiple EIPs in the SNAT IP address pool, the service connection is allocated to multiple EIPs by using the hashing algorithm. The traffic of each EIP may be different. Therefore, we recommend that you associate the EIPs with an Internet Shared Bandwidth instance to prevent service interruptions caused by bandwidth exhaustion.
     ///
-    /// *   When you add SNAT entries for a VPC NAT gateway, this parameter specifies the NAT IP addresses in the SNAT entry. Separate multiple NAT IP addresses with commas (,).
+    /// * When you add SNAT entries for a VPC NAT gateway, this parameter specifies the NAT IP addresses in the SNAT entry. Separate multiple NAT IP addresses with commas (,).
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `47.98.XX.XX`.
@@ -297,7 +292,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `client token` can contain only ASCII characters.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
@@ -312,10 +307,10 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable EIP affinity. Valid values:
     ///
-    /// *   **0**: no
-    /// *   **1**: yes
+    /// * **0**: no
+    /// * **1**: yes
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** After you enable EIP affinity, if multiple EIPs are associated with an SNAT entry, each client uses one EIP to access the Internet. If EIP affinity is disabled, each client uses a random EIP to access the Internet.
     ///

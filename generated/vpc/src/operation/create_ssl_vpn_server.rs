@@ -8,17 +8,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateSslVpnServer`: Creates an SSL server.
 ///
-/// *   **CreateSslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.
+/// * **CreateSslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the status of the task.
 ///
-///    *   If the VPN gateway is in the **updating** state, the SSL server is being created.
-///    *   If the VPN gateway is in the **active** state, the SSL server is created.
+///   * If the VPN gateway is in the **updating** state, the SSL server is being created.
+///   * If the VPN gateway is in the **active** state, the SSL server is created.
+/// * You cannot repeatedly call the **CreateSslVpnServer** operation within the specified period of time.
 ///
-/// *   You cannot repeatedly call the **CreateSslVpnServer** operation within the specified period of time.
+/// ### Prerequisite
 ///
-/// ### [](#prerequisite)[](#)Prerequisite
-///
-/// *   A VPN gateway is created, and the SSL-VPN feature is enabled for the VPN gateway. For more information, see [CreateVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794049.htm) .
-/// *   If you want to enable two-factor authentication for the SSL server, make sure that the VPN gateway supports two-factor authentication. You may need to upgrade the VPN gateway. For more information, see [Two-factor authentication supports IDaaS EIAM 2.0](https://www.alibabacloud.com/help/doc-detail/2785320.htm).
+/// * A VPN gateway is created, and the SSL-VPN feature is enabled for the VPN gateway. For more information, see [CreateVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794049.htm>) .
+/// * If you want to enable two-factor authentication for the SSL server, make sure that the VPN gateway supports two-factor authentication. You may need to upgrade the VPN gateway. For more information, see [Two-factor authentication supports IDaaS EIAM 2.0](<https://www.alibabacloud.com/help/doc-detail/2785320.htm>).
 ///
 /// # Asynchronous
 ///
@@ -33,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .client_ip_pool("192.168.1.0/24")
 ///     .local_subnet("10.0.0.0/8")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -54,7 +52,7 @@ pub struct CreateSslVpnServerRequest {
     pub client_token: Option<String>,
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -91,32 +89,26 @@ pub struct CreateSslVpnServerRequest {
     ///
     /// **Click to view the CIDR blocks that are not supported.**
     ///
-    /// *   100.64.0.0~100.127.255.255
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 100\.64.0.0\~100.127.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// **Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.**
     ///
-    /// *   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
-    /// *   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
-    /// *   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
-    /// *   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
-    /// *   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
-    /// *   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
-    /// *   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
-    /// *   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
-    ///
-    /// >
-    ///
-    /// *   The subnet mask of the client CIDR block must be 16 to 29 bits in length.
-    ///
-    /// *   Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
-    ///
-    /// *   We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).
-    ///
-    /// *   After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.
+    /// * If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
+    /// * If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
+    /// * If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
+    /// * If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
+    /// * If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
+    /// * If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
+    /// * If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
+    /// * If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
+    /// * The subnet mask of the client CIDR block must be 16 to 29 bits in length.
+    /// * Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
+    /// * We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
+    /// * After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Required.
@@ -132,10 +124,10 @@ pub struct CreateSslVpnServerRequest {
     ///
     /// The subnet mask of the specified local CIDR block must be 8 to 32 bits in length. You cannot specify the following CIDR blocks as the local CIDR blocks:
     ///
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Required.
@@ -144,8 +136,8 @@ pub struct CreateSslVpnServerRequest {
     pub local_subnet: Option<String>,
     /// The protocol that is used by the SSL server. Valid values:
     ///
-    /// *   **TCP** (default)
-    /// *   **UDP**
+    /// * **TCP** (default)
+    /// * **UDP**
     ///
     /// - Wire name: `Proto`.
     /// - Must be one of `TCP` (TCP (default)), `UDP` (UDP).
@@ -154,14 +146,13 @@ pub struct CreateSslVpnServerRequest {
     pub proto: Option<crate::types::Proto>,
     /// The encryption algorithm that is used by the SSL-VPN connection.
     ///
-    /// *   If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.
+    /// * If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.
+    /// * If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:
     ///
-    /// *   If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:
-    ///
-    ///    *   **AES-128-CBC** (default)
-    ///    *   **AES-192-CBC**
-    ///    *   **AES-256-CBC**
-    ///    *   **none**
+    ///   * **AES-128-CBC** (default)
+    ///   * **AES-192-CBC**
+    ///   * **AES-256-CBC**
+    ///   * **none**
     ///
     /// - Wire name: `Cipher`.
     /// - Must be one of `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
@@ -179,8 +170,8 @@ pub struct CreateSslVpnServerRequest {
     pub port: Option<i32>,
     /// Specifies whether to enable data compression. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
@@ -188,16 +179,11 @@ pub struct CreateSslVpnServerRequest {
     pub compress: Option<bool>,
     /// Specifies whether to enable two-factor authentication. To enable two-factor authentication, you need to specify `IDaaSInstanceId`, `IDaaSRegionId`, and `IDaaSApplicationId`. Valid values:
     ///
-    /// *   **true**: enables this feature.
-    /// *   **false** (default): disables this feature.
-    ///
-    /// >
-    ///
-    /// *   If you use two-factor authentication for the first time, you must first complete [authorization](https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D) .
-    ///
-    /// *   When you create an SSL server in the UAE (Dubai) region, we recommend that you associate the SSL server with an IDaaS EIAM 2.0 instance in Singapore to reduce latency.
-    ///
-    /// *   IDaaS EIAM 1.0 instances are no longer for purchase. If your Alibaba Cloud account has IDaaS EIAM 1.0 instances, the IDaaS EIAM 1.0 instances can be associated after two-factor authentication is enabled. If your Alibaba Cloud account does not have IDaaS EIAM 1.0 instances, only IDaaS EIAM 2.0 instances can be associated after two-factor authentication is enabled.
+    /// * **true**: enables this feature.
+    /// * **false** (default): disables this feature.
+    /// * If you use two-factor authentication for the first time, you must first complete [authorization](<https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D>) .
+    /// * When you create an SSL server in the UAE (Dubai) region, we recommend that you associate the SSL server with an IDaaS EIAM 2.0 instance in Singapore to reduce latency.
+    /// * IDaaS EIAM 1.0 instances are no longer for purchase. If your Alibaba Cloud account has IDaaS EIAM 1.0 instances, the IDaaS EIAM 1.0 instances can be associated after two-factor authentication is enabled. If your Alibaba Cloud account does not have IDaaS EIAM 1.0 instances, only IDaaS EIAM 2.0 instances can be associated after two-factor authentication is enabled.
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `false`.
@@ -217,8 +203,8 @@ pub struct CreateSslVpnServerRequest {
     pub i_daa_s_region_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
-    /// *   If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
-    /// *   If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
@@ -332,7 +318,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -381,32 +367,26 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// **Click to view the CIDR blocks that are not supported.**
     ///
-    /// *   100.64.0.0~100.127.255.255
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 100\.64.0.0\~100.127.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// **Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.**
     ///
-    /// *   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
-    /// *   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
-    /// *   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
-    /// *   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
-    /// *   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
-    /// *   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
-    /// *   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
-    /// *   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
-    ///
-    /// >
-    ///
-    /// *   The subnet mask of the client CIDR block must be 16 to 29 bits in length.
-    ///
-    /// *   Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
-    ///
-    /// *   We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).
-    ///
-    /// *   After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.
+    /// * If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
+    /// * If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
+    /// * If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
+    /// * If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
+    /// * If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
+    /// * If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
+    /// * If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
+    /// * If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
+    /// * The subnet mask of the client CIDR block must be 16 to 29 bits in length.
+    /// * Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
+    /// * We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
+    /// * After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Required.
@@ -426,10 +406,10 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The subnet mask of the specified local CIDR block must be 8 to 32 bits in length. You cannot specify the following CIDR blocks as the local CIDR blocks:
     ///
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Required.
@@ -442,8 +422,8 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The protocol that is used by the SSL server. Valid values:
     ///
-    /// *   **TCP** (default)
-    /// *   **UDP**
+    /// * **TCP** (default)
+    /// * **UDP**
     ///
     /// - Wire name: `Proto`.
     /// - Must be one of `TCP` (TCP (default)), `UDP` (UDP).
@@ -456,14 +436,13 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The encryption algorithm that is used by the SSL-VPN connection.
     ///
-    /// *   If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.
+    /// * If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.
+    /// * If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:
     ///
-    /// *   If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:
-    ///
-    ///    *   **AES-128-CBC** (default)
-    ///    *   **AES-192-CBC**
-    ///    *   **AES-256-CBC**
-    ///    *   **none**
+    ///   * **AES-128-CBC** (default)
+    ///   * **AES-192-CBC**
+    ///   * **AES-256-CBC**
+    ///   * **none**
     ///
     /// - Wire name: `Cipher`.
     /// - Must be one of `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
@@ -489,8 +468,8 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// Specifies whether to enable data compression. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
@@ -502,16 +481,11 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// Specifies whether to enable two-factor authentication. To enable two-factor authentication, you need to specify `IDaaSInstanceId`, `IDaaSRegionId`, and `IDaaSApplicationId`. Valid values:
     ///
-    /// *   **true**: enables this feature.
-    /// *   **false** (default): disables this feature.
-    ///
-    /// >
-    ///
-    /// *   If you use two-factor authentication for the first time, you must first complete [authorization](https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D) .
-    ///
-    /// *   When you create an SSL server in the UAE (Dubai) region, we recommend that you associate the SSL server with an IDaaS EIAM 2.0 instance in Singapore to reduce latency.
-    ///
-    /// *   IDaaS EIAM 1.0 instances are no longer for purchase. If your Alibaba Cloud account has IDaaS EIAM 1.0 instances, the IDaaS EIAM 1.0 instances can be associated after two-factor authentication is enabled. If your Alibaba Cloud account does not have IDaaS EIAM 1.0 instances, only IDaaS EIAM 2.0 instances can be associated after two-factor authentication is enabled.
+    /// * **true**: enables this feature.
+    /// * **false** (default): disables this feature.
+    /// * If you use two-factor authentication for the first time, you must first complete [authorization](<https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D>) .
+    /// * When you create an SSL server in the UAE (Dubai) region, we recommend that you associate the SSL server with an IDaaS EIAM 2.0 instance in Singapore to reduce latency.
+    /// * IDaaS EIAM 1.0 instances are no longer for purchase. If your Alibaba Cloud account has IDaaS EIAM 1.0 instances, the IDaaS EIAM 1.0 instances can be associated after two-factor authentication is enabled. If your Alibaba Cloud account does not have IDaaS EIAM 1.0 instances, only IDaaS EIAM 2.0 instances can be associated after two-factor authentication is enabled.
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `false`.
@@ -543,8 +517,8 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The ID of the IDaaS application.
     ///
-    /// *   If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
-    /// *   If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
@@ -668,7 +642,7 @@ pub enum CreateSslVpnServerError {
     QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
     SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SslVpnServerPort.Illegal`: The server port is not in the range of [1-65535].
+    /// HTTP 400 `SslVpnServerPort.Illegal`: The server port is not in the range of \[1-65535\].
     SslVpnServerPortIllegal(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest`: Ssl vpn client cidr contains vpc route prefix. The vpc route prefix is %s.
     EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(

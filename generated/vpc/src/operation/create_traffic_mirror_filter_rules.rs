@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
 ///
-/// *   **CreateTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) to query the status of the task.
+/// * **CreateTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) to query the status of the task.
 ///
-///    *   If the inbound or outbound rule is in the **Creating** state, the rule is being created.
-///    *   If the inbound or outbound rule is in the **Created** state, the rule is created.
-///
-/// *   You cannot call **CreateTrafficMirrorFilterRules** within the specified period of time.
+///   * If the inbound or outbound rule is in the **Creating** state, the rule is being created.
+///   * If the inbound or outbound rule is in the **Created** state, the rule is created.
+/// * You cannot call **CreateTrafficMirrorFilterRules** within the specified period of time.
 ///
 /// # Example
 ///
@@ -22,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .traffic_mirror_filter_id("tmf-j6cmls82xnc86vtpe****")
 ///     .region_id("cn-hongkong")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -40,7 +38,7 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -49,8 +47,8 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the check, the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -72,7 +70,7 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     pub egress_rules: Option<Vec<crate::types::EgressRule>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -141,7 +139,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -154,8 +152,8 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the check, the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -195,7 +193,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

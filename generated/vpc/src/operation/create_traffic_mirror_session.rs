@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateTrafficMirrorSession`: Creates a traffic mirror session.
 ///
-/// **CreateTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) to query the status of the task.
+/// **CreateTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) to query the status of the task.
 ///
-/// *   If the traffic mirror session is in the **Creating** state, it is being created.
-/// *   If the traffic mirror session is in the **Created** state, it is created.
+/// * If the traffic mirror session is in the **Creating** state, it is being created.
+/// * If the traffic mirror session is in the **Created** state, it is created.
 ///
 /// # Example
 ///
@@ -49,7 +49,7 @@ pub struct CreateTrafficMirrorSessionRequest {
     ///
     /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -58,8 +58,8 @@ pub struct CreateTrafficMirrorSessionRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -74,8 +74,8 @@ pub struct CreateTrafficMirrorSessionRequest {
     pub traffic_mirror_target_id: Option<String>,
     /// The type of the traffic mirror destination. Valid values:
     ///
-    /// *   **NetworkInterface**: an ENI
-    /// *   **SLB**: an SLB instance
+    /// * **NetworkInterface**: an ENI
+    /// * **SLB**: an SLB instance
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Required.
@@ -109,8 +109,8 @@ pub struct CreateTrafficMirrorSessionRequest {
     pub priority: Option<i32>,
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// *   **false** (default): does not enable the traffic mirror session.
-    /// *   **true**: enables the traffic mirror session.
+    /// * **false** (default): does not enable the traffic mirror session.
+    /// * **true**: enables the traffic mirror session.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
@@ -132,7 +132,7 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Example: `eni-j6c2fp57q8rr47rp****`.
     #[rpc(name = "TrafficMirrorSourceIds", style = "repeat_list")]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -241,7 +241,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -254,8 +254,8 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -278,8 +278,8 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The type of the traffic mirror destination. Valid values:
     ///
-    /// *   **NetworkInterface**: an ENI
-    /// *   **SLB**: an SLB instance
+    /// * **NetworkInterface**: an ENI
+    /// * **SLB**: an SLB instance
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Required.
@@ -329,8 +329,8 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// *   **false** (default): does not enable the traffic mirror session.
-    /// *   **true**: enables the traffic mirror session.
+    /// * **false** (default): does not enable the traffic mirror session.
+    /// * **true**: enables the traffic mirror session.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
@@ -369,7 +369,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

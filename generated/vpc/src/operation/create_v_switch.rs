@@ -10,24 +10,17 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   You can create at most 150 vSwitches in a virtual private cloud (VPC).
+/// * You can create at most 150 vSwitches in a virtual private cloud (VPC).
+/// * The first IP address and last three IP addresses of each vSwitch CIDR block are reserved. For example, if the CIDR block of a vSwitch is 192.168.1.0/24, the IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255 are reserved.
+/// * The number of instances in a vSwitch cannot exceed the remaining capacity of the VPC. The remaining capacity is the difference between 15,000 and the current number of instances.
+/// * Each instance can belong to only one vSwitch.
+/// * vSwitches do not support multicast or broadcast.
+/// * After you create a vSwitch, you cannot modify its CIDR block.
+/// * **CreateVSwitch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVSwitchAttributes](<https://www.alibabacloud.com/help/doc-detail/94567.htm>) to query the status of the task.
 ///
-/// *   The first IP address and last three IP addresses of each vSwitch CIDR block are reserved. For example, if the CIDR block of a vSwitch is 192.168.1.0/24, the IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255 are reserved.
-///
-/// *   The number of instances in a vSwitch cannot exceed the remaining capacity of the VPC. The remaining capacity is the difference between 15,000 and the current number of instances.
-///
-/// *   Each instance can belong to only one vSwitch.
-///
-/// *   vSwitches do not support multicast or broadcast.
-///
-/// *   After you create a vSwitch, you cannot modify its CIDR block.
-///
-/// *   **CreateVSwitch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) to query the status of the task.
-///
-///    *   If the vSwitch is in the **Pending** state, the vSwitch is being configured.
-///    *   If the vSwitch is in the **Available** state, the vSwitch is available.
-///
-/// *   You cannot repeatedly call the **CreateVSwitch** operation to create a vSwitch in a VPC within the specified period of time.
+///   * If the vSwitch is in the **Pending** state, the vSwitch is being configured.
+///   * If the vSwitch is in the **Available** state, the vSwitch is available.
+/// * You cannot repeatedly call the **CreateVSwitch** operation to create a vSwitch in a VPC within the specified period of time.
 ///
 /// # Example
 ///
@@ -37,7 +30,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .cidr_block("172.16.0.0/24")
 ///     .vpc_id("vpc-257gqcdfvx6n****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -52,7 +44,7 @@ pub struct CreateVSwitchRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The zone ID of the vSwitch.
     ///
-    /// You can call the [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) operation to query the most recent zone list.
+    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Required.
@@ -61,7 +53,7 @@ pub struct CreateVSwitchRequest {
     pub zone_id: Option<String>,
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -69,9 +61,9 @@ pub struct CreateVSwitchRequest {
     pub region_id: Option<String>,
     /// The CIDR block of the vSwitch. Take note of the following limits:
     ///
-    /// *   The subnet mask of the CIDR block must be 16 to 29 bits in length.
-    /// *   The CIDR block of the vSwitch must fall within the CIDR block of the VPC to which the vSwitch belongs.
-    /// *   The CIDR block of a vSwitch cannot be the same as the destination CIDR block in a route entry of the VPC. However, it can be a subset of the destination CIDR block.
+    /// * The subnet mask of the CIDR block must be 16 to 29 bits in length.
+    /// * The CIDR block of the vSwitch must fall within the CIDR block of the VPC to which the vSwitch belongs.
+    /// * The CIDR block of a vSwitch cannot be the same as the destination CIDR block in a route entry of the VPC. However, it can be a subset of the destination CIDR block.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Required.
@@ -111,7 +103,7 @@ pub struct CreateVSwitchRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -180,7 +172,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The zone ID of the vSwitch.
     ///
-    /// You can call the [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) operation to query the most recent zone list.
+    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Required.
@@ -193,7 +185,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -205,9 +197,9 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The CIDR block of the vSwitch. Take note of the following limits:
     ///
-    /// *   The subnet mask of the CIDR block must be 16 to 29 bits in length.
-    /// *   The CIDR block of the vSwitch must fall within the CIDR block of the VPC to which the vSwitch belongs.
-    /// *   The CIDR block of a vSwitch cannot be the same as the destination CIDR block in a route entry of the VPC. However, it can be a subset of the destination CIDR block.
+    /// * The subnet mask of the CIDR block must be 16 to 29 bits in length.
+    /// * The CIDR block of the vSwitch must fall within the CIDR block of the VPC to which the vSwitch belongs.
+    /// * The CIDR block of a vSwitch cannot be the same as the destination CIDR block in a route entry of the VPC. However, it can be a subset of the destination CIDR block.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Required.
@@ -267,7 +259,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -434,7 +426,7 @@ pub enum CreateVSwitchError {
     OperationDeniedOtherSubnetCreating(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.VpcPeerExists`: The operation is not allowed because the VpcPeer exists.
     OperationDeniedVpcPeerExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock [%s] is illegal.
+    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
     IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidStatus.RouteEntry`: RouteEntry status error.
     InvalidStatusRouteEntry(::acs_runtime::client::ServiceError),

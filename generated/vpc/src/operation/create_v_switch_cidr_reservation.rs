@@ -8,22 +8,18 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
 /// Take note of the following items:
 ///
-/// *   You can create at most 10 reserved IPv4 CIDR blocks and 10 reserved IPv6 CIDR blocks for each vSwitch in a virtual private cloud (VPC).
+/// * You can create at most 10 reserved IPv4 CIDR blocks and 10 reserved IPv6 CIDR blocks for each vSwitch in a virtual private cloud (VPC).
+/// * After you create a reserved CIDR block for a vSwitch, the CIDR block cannot contain the IP address of the subnet gateway of the VPC to which the vSwitch belongs.
+/// * **CreateVSwitchCidrReservation** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListVSwitchCidrReservations](<https://www.alibabacloud.com/help/doc-detail/610155.htm>) to query the status of the task:
 ///
-/// *   After you create a reserved CIDR block for a vSwitch, the CIDR block cannot contain the IP address of the subnet gateway of the VPC to which the vSwitch belongs.
-///
-/// *   **CreateVSwitchCidrReservation** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListVSwitchCidrReservations](https://www.alibabacloud.com/help/doc-detail/610155.htm) to query the status of the task:
-///
-///    *   If the vSwitch is in the **Assigning** state, the reserved CIDR block is being created.
-///    *   If the vSwitch is in the **Assigned** state, the reserved CIDR block is created.
-///
-/// *   When you create a reserved IPv4 CIDR block for a vSwitch, the first IP address and the last three IP addresses of the vSwitch are reserved by the system. The four IP addresses will not be allocated.
-///
-/// *   When you create a reserved IPv6 CIDR block for a vSwitch, the first IP address and the last nine IP addresses of the vSwitch are reserved by the system. The 10 IP addresses will not be allocated. For example, if you create a reserved IPv4 CIDR block for a vSwitch whose CIDR block is 192.168.1.0/24, the reserved CIDR block cannot contain the following IP addresses: 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255.
+///   * If the vSwitch is in the **Assigning** state, the reserved CIDR block is being created.
+///   * If the vSwitch is in the **Assigned** state, the reserved CIDR block is created.
+/// * When you create a reserved IPv4 CIDR block for a vSwitch, the first IP address and the last three IP addresses of the vSwitch are reserved by the system. The four IP addresses will not be allocated.
+/// * When you create a reserved IPv6 CIDR block for a vSwitch, the first IP address and the last nine IP addresses of the vSwitch are reserved by the system. The 10 IP addresses will not be allocated. For example, if you create a reserved IPv4 CIDR block for a vSwitch whose CIDR block is 192.168.1.0/24, the reserved CIDR block cannot contain the following IP addresses: 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255.
 ///
 /// # Asynchronous
 ///
@@ -36,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .v_switch_id("vsw-25navfgbue4g****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -74,8 +69,8 @@ pub struct CreateVSwitchCidrReservationRequest {
     pub v_switch_cidr_reservation_description: Option<String>,
     /// The IP version of the reserved CIDR block. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -83,10 +78,10 @@ pub struct CreateVSwitchCidrReservationRequest {
     pub ip_version: Option<String>,
     /// The subnet mask of the reserved CIDR block.
     ///
-    /// *   When **IpVersion** is set to **IPv4**, the subnet mask length of the CIDR block must be greater than the IPv4 subnet mask length of the vSwitch and cannot be greater than 28.
-    /// *   When **IpVersion** is set to **IPv6**, the subnet mask length of the CIDR block must be greater than the IPv6 subnet mask length of the vSwitch and cannot be greater than 80.
+    /// * When **IpVersion** is set to **IPv4**, the subnet mask length of the CIDR block must be greater than the IPv4 subnet mask length of the vSwitch and cannot be greater than 28.
+    /// * When **IpVersion** is set to **IPv6**, the subnet mask length of the CIDR block must be greater than the IPv6 subnet mask length of the vSwitch and cannot be greater than 80.
     ///
-    /// >  You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
+    /// > You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
     ///
     /// - Wire name: `VSwitchCidrReservationMask`.
     /// - Example: `28`.
@@ -94,10 +89,10 @@ pub struct CreateVSwitchCidrReservationRequest {
     pub v_switch_cidr_reservation_mask: Option<String>,
     /// The reserved CIDR block of the vSwitch.
     ///
-    /// *   When **IpVersion** is set to **IPv4**, the reserved CIDR block must be a proper subset of the IPv4 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 28.
-    /// *   When **IpVersion** is set to **IPv6**, the reserved CIDR block must be a proper subset of the IPv6 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 80.
+    /// * When **IpVersion** is set to **IPv4**, the reserved CIDR block must be a proper subset of the IPv4 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 28.
+    /// * When **IpVersion** is set to **IPv6**, the reserved CIDR block must be a proper subset of the IPv6 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 80.
     ///
-    /// >  You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
+    /// > You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
     ///
     /// - Wire name: `VSwitchCidrReservationCidr`.
     /// - Example: `192.168.1.64/28`.
@@ -105,7 +100,7 @@ pub struct CreateVSwitchCidrReservationRequest {
     pub v_switch_cidr_reservation_cidr: Option<String>,
     /// The type of reserved CIDR block. Set the value to **prefix**.
     ///
-    /// >  When a user or a cloud service allocates a CIDR block to an elastic network interface (ENI), the CIDR block must be allocated from the reserved CIDR block. If the reserved CIDR block is exhausted, an error is returned.
+    /// > When a user or a cloud service allocates a CIDR block to an elastic network interface (ENI), the CIDR block must be allocated from the reserved CIDR block. If the reserved CIDR block is exhausted, an error is returned.
     ///
     /// - Wire name: `VSwitchCidrReservationType`.
     /// - Example: `prefix`.
@@ -115,7 +110,7 @@ pub struct CreateVSwitchCidrReservationRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -124,8 +119,8 @@ pub struct CreateVSwitchCidrReservationRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -133,7 +128,7 @@ pub struct CreateVSwitchCidrReservationRequest {
     pub dry_run: Option<bool>,
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -233,8 +228,8 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The IP version of the reserved CIDR block. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -246,10 +241,10 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The subnet mask of the reserved CIDR block.
     ///
-    /// *   When **IpVersion** is set to **IPv4**, the subnet mask length of the CIDR block must be greater than the IPv4 subnet mask length of the vSwitch and cannot be greater than 28.
-    /// *   When **IpVersion** is set to **IPv6**, the subnet mask length of the CIDR block must be greater than the IPv6 subnet mask length of the vSwitch and cannot be greater than 80.
+    /// * When **IpVersion** is set to **IPv4**, the subnet mask length of the CIDR block must be greater than the IPv4 subnet mask length of the vSwitch and cannot be greater than 28.
+    /// * When **IpVersion** is set to **IPv6**, the subnet mask length of the CIDR block must be greater than the IPv6 subnet mask length of the vSwitch and cannot be greater than 80.
     ///
-    /// >  You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
+    /// > You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
     ///
     /// - Wire name: `VSwitchCidrReservationMask`.
     /// - Example: `28`.
@@ -261,10 +256,10 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The reserved CIDR block of the vSwitch.
     ///
-    /// *   When **IpVersion** is set to **IPv4**, the reserved CIDR block must be a proper subset of the IPv4 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 28.
-    /// *   When **IpVersion** is set to **IPv6**, the reserved CIDR block must be a proper subset of the IPv6 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 80.
+    /// * When **IpVersion** is set to **IPv4**, the reserved CIDR block must be a proper subset of the IPv4 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 28.
+    /// * When **IpVersion** is set to **IPv6**, the reserved CIDR block must be a proper subset of the IPv6 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 80.
     ///
-    /// >  You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
+    /// > You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
     ///
     /// - Wire name: `VSwitchCidrReservationCidr`.
     /// - Example: `192.168.1.64/28`.
@@ -276,7 +271,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The type of reserved CIDR block. Set the value to **prefix**.
     ///
-    /// >  When a user or a cloud service allocates a CIDR block to an elastic network interface (ENI), the CIDR block must be allocated from the reserved CIDR block. If the reserved CIDR block is exhausted, an error is returned.
+    /// > When a user or a cloud service allocates a CIDR block to an elastic network interface (ENI), the CIDR block must be allocated from the reserved CIDR block. If the reserved CIDR block is exhausted, an error is returned.
     ///
     /// - Wire name: `VSwitchCidrReservationType`.
     /// - Example: `prefix`.
@@ -290,7 +285,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -303,8 +298,8 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -316,7 +311,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

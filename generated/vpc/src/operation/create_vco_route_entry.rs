@@ -8,18 +8,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
 ///
-/// *   The IPsec-VPN connection must be associated with a transit router. For more information, see [CreateTransitRouterVpnAttachment](https://www.alibabacloud.com/help/doc-detail/468249.htm).
+/// * The IPsec-VPN connection must be associated with a transit router. For more information, see [CreateTransitRouterVpnAttachment](<https://www.alibabacloud.com/help/doc-detail/468249.htm>).
+/// * You cannot create a destination-based route whose destination CIDR block is 0.0.0.0/0.
+/// * Do not add a destination-based route whose destination CIDR block is 100.64.0.0/10, or a CIDR block that contains 100.64.0.0/10 or belongs to 100.64.0.0/10. Such a route will make the console fail to display the status of the IPsec-VPN connection or cause IPsec negotiation failures.
+/// * **CreateVcoRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/53046.htm>) to query the status of the task.
 ///
-/// *   You cannot create a destination-based route whose destination CIDR block is 0.0.0.0/0.
-///
-/// *   Do not add a destination-based route whose destination CIDR block is 100.64.0.0/10, or a CIDR block that contains 100.64.0.0/10 or belongs to 100.64.0.0/10. Such a route will make the console fail to display the status of the IPsec-VPN connection or cause IPsec negotiation failures.
-///
-/// *   **CreateVcoRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) to query the status of the task.
-///
-///    *   If the IPsec-VPN connection is in the **updating** state, the destination-based route is being created.
-///    *   If the IPsec-VPN connection is in the **attached** state, the destination-based route is created.
-///
-/// *   You cannot repeatedly call **CreateVcoRouteEntry** within the specified period of time.
+///   * If the IPsec-VPN connection is in the **updating** state, the destination-based route is being created.
+///   * If the IPsec-VPN connection is in the **attached** state, the destination-based route is created.
+/// * You cannot repeatedly call **CreateVcoRouteEntry** within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -35,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .weight(100)
 ///     .next_hop("vco-p0w2jpkhi2eeop6q6****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -44,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVcoRouteEntryRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -67,8 +62,8 @@ pub struct CreateVcoRouteEntryRequest {
     pub route_dest: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -100,7 +95,7 @@ pub struct CreateVcoRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -166,7 +161,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -201,8 +196,8 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -250,7 +245,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -329,8 +324,8 @@ pub struct CreateVcoRouteEntryResponse {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority.
-    /// *   **100**: a high priority.
+    /// * **0**: a low priority.
+    /// * **100**: a high priority.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.

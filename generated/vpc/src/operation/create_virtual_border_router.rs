@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .physical_connection_id("pc-2zextbehcx****")
 ///     .vlan_id(0)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -27,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -52,7 +51,7 @@ pub struct CreateVirtualBorderRouterRequest {
     pub vbr_owner_id: Option<i64>,
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// >  Only the owner of the Express Connect circuit can set this parameter. The VLAN IDs of two VBRs of the same the Express Connect circuit must be different.
+    /// > Only the owner of the Express Connect circuit can set this parameter. The VLAN IDs of two VBRs of the same the Express Connect circuit must be different.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -61,7 +60,7 @@ pub struct CreateVirtualBorderRouterRequest {
     pub vlan_id: Option<i32>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// >  Only the owner of the Express Connect circuit can set this parameter.
+    /// > Only the owner of the Express Connect circuit can set this parameter.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
@@ -111,7 +110,7 @@ pub struct CreateVirtualBorderRouterRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests.
     ///
-    /// >  If you do not set this parameter, the system automatically sets **ClientToken** to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically sets **ClientToken** to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -144,8 +143,8 @@ pub struct CreateVirtualBorderRouterRequest {
     pub peering_ipv6_subnet_mask: Option<String>,
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **true**: enables IPv6.
-    /// *   **false** (default): disables IPv6.
+    /// * **true**: enables IPv6.
+    /// * **false** (default): disables IPv6.
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
@@ -153,8 +152,8 @@ pub struct CreateVirtualBorderRouterRequest {
     pub enable_ipv6: Option<bool>,
     /// The bandwidth of the VBR. Unit: Mbit/s.
     ///
-    /// *   When you create a VBR for a dedicated connection, valid values are **50**, **100**, **200**, **300**, **400**, **500**, **1000**, **2048**, **5120**, **8192**, **10240**, **20480**, **40960**, **50120**, **61440**, and **102400**.
-    /// *   You do not need to set this parameter when you create a VBR for a hosted connection. The bandwidth is already configured when the hosted connection is created.
+    /// * When you create a VBR for a dedicated connection, valid values are **50**, **100**, **200**, **300**, **400**, **500**, **1000**, **2048**, **5120**, **8192**, **10240**, **20480**, **40960**, **50120**, **61440**, and **102400**.
+    /// * You do not need to set this parameter when you create a VBR for a hosted connection. The bandwidth is already configured when the hosted connection is created.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `100`.
@@ -162,7 +161,7 @@ pub struct CreateVirtualBorderRouterRequest {
     pub bandwidth: Option<i64>,
     /// The resource group ID.
     ///
-    /// For more information about resource group, see [What is Resource Management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource group, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -220,7 +219,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -257,7 +256,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// >  Only the owner of the Express Connect circuit can set this parameter. The VLAN IDs of two VBRs of the same the Express Connect circuit must be different.
+    /// > Only the owner of the Express Connect circuit can set this parameter. The VLAN IDs of two VBRs of the same the Express Connect circuit must be different.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -270,7 +269,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// >  Only the owner of the Express Connect circuit can set this parameter.
+    /// > Only the owner of the Express Connect circuit can set this parameter.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
@@ -344,7 +343,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests.
     ///
-    /// >  If you do not set this parameter, the system automatically sets **ClientToken** to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically sets **ClientToken** to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -393,8 +392,8 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **true**: enables IPv6.
-    /// *   **false** (default): disables IPv6.
+    /// * **true**: enables IPv6.
+    /// * **false** (default): disables IPv6.
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
@@ -406,8 +405,8 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The bandwidth of the VBR. Unit: Mbit/s.
     ///
-    /// *   When you create a VBR for a dedicated connection, valid values are **50**, **100**, **200**, **300**, **400**, **500**, **1000**, **2048**, **5120**, **8192**, **10240**, **20480**, **40960**, **50120**, **61440**, and **102400**.
-    /// *   You do not need to set this parameter when you create a VBR for a hosted connection. The bandwidth is already configured when the hosted connection is created.
+    /// * When you create a VBR for a dedicated connection, valid values are **50**, **100**, **200**, **300**, **400**, **500**, **1000**, **2048**, **5120**, **8192**, **10240**, **20480**, **40960**, **50120**, **61440**, and **102400**.
+    /// * You do not need to set this parameter when you create a VBR for a hosted connection. The bandwidth is already configured when the hosted connection is created.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `100`.
@@ -419,7 +418,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// For more information about resource group, see [What is Resource Management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource group, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -588,7 +587,7 @@ pub enum CreateVirtualBorderRouterError {
     ),
     /// HTTP 400 `ResourceNotInResourceGroup`: The specified resource is not in the specified ResourceGroup.
     ResourceNotInResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VirtualPhysicalConnection`: The status of PhysicalConnection [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.VirtualPhysicalConnection`: The status of PhysicalConnection \[%s\] is incorrect.
     IncorrectStatusVirtualPhysicalConnection(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr`: The specified Pconn associated with Qos is not allowed to create cross account VBR.Please contact the business manager.
     EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(

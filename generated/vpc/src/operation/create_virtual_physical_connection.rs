@@ -8,9 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
 ///
-/// # [](#)Description
+/// # Description
 ///
-/// Before you call this operation, we recommend that you learn about the workflow for creating a hosted connection and the environment requirements. For more information, see [Overview of hosted connections](https://www.alibabacloud.com/help/doc-detail/146571.htm) and [Operations performed by Express Connect partners](https://www.alibabacloud.com/help/doc-detail/155987.htm).
+/// Before you call this operation, we recommend that you learn about the workflow for creating a hosted connection and the environment requirements. For more information, see [Overview of hosted connections](<https://www.alibabacloud.com/help/doc-detail/146571.htm>) and [Operations performed by Express Connect partners](<https://www.alibabacloud.com/help/doc-detail/155987.htm>).
 ///
 /// # Example
 ///
@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .physical_connection_id("pc-bp1ciz7ekd2grn1as****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,8 +31,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVirtualPhysicalConnectionRequest {
     /// The payer for the hosted connection. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
-    /// *   **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
+    /// * **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
+    /// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
     ///
     /// - Wire name: `OrderMode`.
     /// - Required.
@@ -43,8 +42,8 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     pub order_mode: Option<crate::types::OrderMode>,
     /// The virtual local area network (VLAN) ID of the hosted connection. Valid values: **0** to **2999**.
     ///
-    /// *   If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
-    /// *   If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
+    /// * If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
+    /// * If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -55,7 +54,7 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     ///
     /// Valid values: **50M**, **100M**, **200M**, **300M**, **400M**, **500M**, **1G**, **2G**, **5G**, **8G**, and **10G**.
     ///
-    /// >  **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
+    /// > **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
     ///
     /// **M** indicates Mbit/s and **G** indicates Gbit/s.
     ///
@@ -90,7 +89,7 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
@@ -98,8 +97,8 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     pub token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Default value: 45104. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error code is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    /// *   **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error code is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
+    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -115,7 +114,7 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     pub description: Option<String>,
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -190,8 +189,8 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The payer for the hosted connection. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
-    /// *   **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
+    /// * **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
+    /// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
     ///
     /// - Wire name: `OrderMode`.
     /// - Required.
@@ -205,8 +204,8 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The virtual local area network (VLAN) ID of the hosted connection. Valid values: **0** to **2999**.
     ///
-    /// *   If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
-    /// *   If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
+    /// * If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
+    /// * If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -221,7 +220,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// Valid values: **50M**, **100M**, **200M**, **300M**, **400M**, **500M**, **1G**, **2G**, **5G**, **8G**, and **10G**.
     ///
-    /// >  **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
+    /// > **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
     ///
     /// **M** indicates Mbit/s and **G** indicates Gbit/s.
     ///
@@ -272,7 +271,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
@@ -284,8 +283,8 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Default value: 45104. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error code is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    /// *   **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error code is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
+    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -309,7 +308,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -418,9 +417,9 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse 
 pub enum CreateVirtualPhysicalConnectionError {
     /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
     OperationFailedVbrBindedPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
     IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
     ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VPconnCreated`: The operation is failed because of VPconnCreated.
     OperationFailedVPconnCreated(::acs_runtime::client::ServiceError),

@@ -10,22 +10,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   You can specify only one CIDR block for each VPC.
+/// * You can specify only one CIDR block for each VPC.
+/// * After you create a VPC, you cannot change its CIDR block. However, you can add secondary IPv4 CIDR blocks to the VPC.
+/// * In each VPC, cloud services can use a maximum of 60,000 private IP addresses. You cannot increase the quota.
+/// * After you create a VPC, a vRouter and a route table are automatically created.
+/// * At most three user CIDR blocks can be added to a VPC. If a user CIDR block includes another user CIDR block, the one with the shorter subnet mask takes effect. For example, if both 10.0.0.0/8 and 10.1.0.0/16 are specified, only 10.0.0.0/8 takes effect.
+/// * **CreateVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](<https://www.alibabacloud.com/help/doc-detail/94565.htm>) operation to query the status of the task:
 ///
-/// *   After you create a VPC, you cannot change its CIDR block. However, you can add secondary IPv4 CIDR blocks to the VPC.
-///
-/// *   In each VPC, cloud services can use a maximum of 60,000 private IP addresses. You cannot increase the quota.
-///
-/// *   After you create a VPC, a vRouter and a route table are automatically created.
-///
-/// *   At most three user CIDR blocks can be added to a VPC. If a user CIDR block includes another user CIDR block, the one with the shorter subnet mask takes effect. For example, if both 10.0.0.0/8 and 10.1.0.0/16 are specified, only 10.0.0.0/8 takes effect.
-///
-/// *   **CreateVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of the task:
-///
-///    *   If the VPC is in the **Creating** state, the VPC is being created.
-///    *   If the VPC is in the **Created** state, the VPC is created.
-///
-/// *   You cannot repeatedly call the **DeleteRouteEntry** operation to create default VPCs within a specific time period. However, you can repeatedly call this operation to create custom VPCs within a specific time period.
+///   * If the VPC is in the **Creating** state, the VPC is being created.
+///   * If the VPC is in the **Created** state, the VPC is created.
+/// * You cannot repeatedly call the **DeleteRouteEntry** operation to create default VPCs within a specific time period. However, you can repeatedly call this operation to create custom VPCs within a specific time period.
 ///
 /// # Example
 ///
@@ -33,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::create_vpc::CreateVpcRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -42,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVpcRequest {
     /// The ID of the region to which the VPC belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -51,15 +44,15 @@ pub struct CreateVpcRequest {
     pub region_id: Option<String>,
     /// The CIDR block of the VPC.
     ///
-    /// *   We recommend using the private IPv4 address specified in RFC 1918 as the primary IPv4 CIDR block of the VPC with a recommended mask length of 16 to 28 bits. For example, 10.0.0.0/16, 172.16.0.0/16, and 192.168.0.0/16.
-    /// *   You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the primary IPv4 CIDR block.
+    /// * We recommend using the private IPv4 address specified in RFC 1918 as the primary IPv4 CIDR block of the VPC with a recommended mask length of 16 to 28 bits. For example, 10.0.0.0/16, 172.16.0.0/16, and 192.168.0.0/16.
+    /// * You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the primary IPv4 CIDR block.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Default: `172.16.0.0/12`.
     /// - Example: `172.16.0.0/12`.
     #[rpc(name = "CidrBlock")]
     pub cidr_block: Option<String>,
-    /// The IPv6 CIDR block of the VPC. If you enable IPv6 for a VPC, the system allocates an IPv6 CIDR block. To specify an IPv6 CIDR block, you must call the [AllocateVpcIpv6Cidr](https://www.alibabacloud.com/help/doc-detail/448916.htm) operation to reserve the specified IPv6 CIDR block.
+    /// The IPv6 CIDR block of the VPC. If you enable IPv6 for a VPC, the system allocates an IPv6 CIDR block. To specify an IPv6 CIDR block, you must call the [AllocateVpcIpv6Cidr](<https://www.alibabacloud.com/help/doc-detail/448916.htm>) operation to reserve the specified IPv6 CIDR block.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
@@ -75,8 +68,8 @@ pub struct CreateVpcRequest {
     pub vpc_name: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **false** (default): disabled.
-    /// *   **true**: enabled.
+    /// * **false** (default): disabled.
+    /// * **true**: enabled.
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -92,7 +85,7 @@ pub struct CreateVpcRequest {
     pub description: Option<String>,
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -106,8 +99,8 @@ pub struct CreateVpcRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -115,7 +108,7 @@ pub struct CreateVpcRequest {
     pub dry_run: Option<bool>,
     /// The user CIDR block. Separate user CIDR blocks with commas (,). You can specify up to three user CIDR blocks.
     ///
-    /// For more information about user CIDR blocks, see the `What is a user CIDR block?` section in [VPC FAQ](https://www.alibabacloud.com/help/doc-detail/185311.htm).
+    /// For more information about user CIDR blocks, see the `What is a user CIDR block?` section in [VPC FAQ](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
     ///
     /// - Wire name: `UserCidr`.
     /// - Example: `192.168.0.0/12`.
@@ -125,7 +118,7 @@ pub struct CreateVpcRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -134,12 +127,12 @@ pub struct CreateVpcRequest {
     pub client_token: Option<String>,
     /// The type of the IPv6 CIDR block of the VPC. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If you are allowed to use single-ISP bandwidth, you can set the value to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
+    /// > If you are allowed to use single-ISP bandwidth, you can set the value to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -152,6 +145,7 @@ pub struct CreateVpcRequest {
     #[rpc(name = "Ipv4IpamPoolId")]
     pub ipv4_ipam_pool_id: Option<String>,
     /// Allocate VPC from the IPAM address pool by inputting a mask.
+    ///
     /// > When creating a VPC with a specified IPAM address pool, at least one of the parameters CidrBlock or Ipv4CidrMask must be provided.
     ///
     /// - Wire name: `Ipv4CidrMask`.
@@ -159,9 +153,9 @@ pub struct CreateVpcRequest {
     #[rpc(name = "Ipv4CidrMask")]
     pub ipv4_cidr_mask: Option<i32>,
     /// Whether to enable the DNS hostname feature. Values:
+    ///
     /// - **false** (default): Not enabled.
     /// - **true**: Enabled.
-    ///
     /// - Wire name: `EnableDnsHostname`.
     /// - Example: `false`.
     #[rpc(name = "EnableDnsHostname")]
@@ -222,7 +216,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The ID of the region to which the VPC belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -235,8 +229,8 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The CIDR block of the VPC.
     ///
-    /// *   We recommend using the private IPv4 address specified in RFC 1918 as the primary IPv4 CIDR block of the VPC with a recommended mask length of 16 to 28 bits. For example, 10.0.0.0/16, 172.16.0.0/16, and 192.168.0.0/16.
-    /// *   You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the primary IPv4 CIDR block.
+    /// * We recommend using the private IPv4 address specified in RFC 1918 as the primary IPv4 CIDR block of the VPC with a recommended mask length of 16 to 28 bits. For example, 10.0.0.0/16, 172.16.0.0/16, and 192.168.0.0/16.
+    /// * You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the primary IPv4 CIDR block.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Default: `172.16.0.0/12`.
@@ -247,7 +241,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     }
     /// Sets `Ipv6CidrBlock`.
     ///
-    /// The IPv6 CIDR block of the VPC. If you enable IPv6 for a VPC, the system allocates an IPv6 CIDR block. To specify an IPv6 CIDR block, you must call the [AllocateVpcIpv6Cidr](https://www.alibabacloud.com/help/doc-detail/448916.htm) operation to reserve the specified IPv6 CIDR block.
+    /// The IPv6 CIDR block of the VPC. If you enable IPv6 for a VPC, the system allocates an IPv6 CIDR block. To specify an IPv6 CIDR block, you must call the [AllocateVpcIpv6Cidr](<https://www.alibabacloud.com/help/doc-detail/448916.htm>) operation to reserve the specified IPv6 CIDR block.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
@@ -271,8 +265,8 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// *   **false** (default): disabled.
-    /// *   **true**: enabled.
+    /// * **false** (default): disabled.
+    /// * **true**: enabled.
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -296,7 +290,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -318,8 +312,8 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -331,7 +325,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The user CIDR block. Separate user CIDR blocks with commas (,). You can specify up to three user CIDR blocks.
     ///
-    /// For more information about user CIDR blocks, see the `What is a user CIDR block?` section in [VPC FAQ](https://www.alibabacloud.com/help/doc-detail/185311.htm).
+    /// For more information about user CIDR blocks, see the `What is a user CIDR block?` section in [VPC FAQ](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
     ///
     /// - Wire name: `UserCidr`.
     /// - Example: `192.168.0.0/12`.
@@ -345,7 +339,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -358,12 +352,12 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The type of the IPv6 CIDR block of the VPC. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If you are allowed to use single-ISP bandwidth, you can set the value to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
+    /// > If you are allowed to use single-ISP bandwidth, you can set the value to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -384,6 +378,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     /// Sets `Ipv4CidrMask`.
     ///
     /// Allocate VPC from the IPAM address pool by inputting a mask.
+    ///
     /// > When creating a VPC with a specified IPAM address pool, at least one of the parameters CidrBlock or Ipv4CidrMask must be provided.
     ///
     /// - Wire name: `Ipv4CidrMask`.
@@ -395,9 +390,9 @@ impl<C> CreateVpcRequestBuilder<C> {
     /// Sets `EnableDnsHostname`.
     ///
     /// Whether to enable the DNS hostname feature. Values:
+    ///
     /// - **false** (default): Not enabled.
     /// - **true**: Enabled.
-    ///
     /// - Wire name: `EnableDnsHostname`.
     /// - Example: `false`.
     pub fn enable_dns_hostname(mut self, value: bool) -> Self {
@@ -576,7 +571,7 @@ pub enum CreateVpcError {
     UnsupportedFeatureIpamError(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.CidrUnavailableInPool`: The operation is not allowed because the CIDR is unavailable in the IPAM pool.
     OperationDeniedCidrUnavailableInPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask [%s] is illegal.
+    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask \[%s\] is illegal.
     IllegalParamCidrBlockMask(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedFeature.VpcDnsHostname`: The feature of vpc dns hostname is unsupported.
     UnsupportedFeatureVpcDnsHostname(::acs_runtime::client::ServiceError),

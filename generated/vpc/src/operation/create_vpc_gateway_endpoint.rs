@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
 ///
-/// *   **CreateVpcGatewayEndpoint** is an asynchronous operation. After a request is sent, the system returns an **EndpointId** and runs the task in the background. You can call the [ListVpcGatewayEndpoints](https://www.alibabacloud.com/help/doc-detail/448682.htm) operation to query the status of the task.
+/// * **CreateVpcGatewayEndpoint** is an asynchronous operation. After a request is sent, the system returns an **EndpointId** and runs the task in the background. You can call the [ListVpcGatewayEndpoints](<https://www.alibabacloud.com/help/doc-detail/448682.htm>) operation to query the status of the task.
 ///
-///    *   If the gateway endpoint is in the **Creating** state, the gateway endpoint is being created.
-///    *   If the gateway endpoint is in the **Created** state, the gateway endpoint is created.
-///
-/// *   You cannot repeatedly call the **CreateVpcGatewayEndpoint** operation for the same endpoint service within the specified period of time.
+///   * If the gateway endpoint is in the **Creating** state, the gateway endpoint is being created.
+///   * If the gateway endpoint is in the **Created** state, the gateway endpoint is created.
+/// * You cannot repeatedly call the **CreateVpcGatewayEndpoint** operation for the same endpoint service within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -27,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .service_name("com.aliyun.cn-hangzhou.oss")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -52,7 +50,7 @@ pub struct CreateVpcGatewayEndpointRequest {
     pub service_name: Option<String>,
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](https://www.alibabacloud.com/help/doc-detail/93739.htm).
+    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
@@ -78,8 +76,6 @@ pub struct CreateVpcGatewayEndpointRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >
-    ///
     /// If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
@@ -89,8 +85,8 @@ pub struct CreateVpcGatewayEndpointRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -110,7 +106,7 @@ pub struct CreateVpcGatewayEndpointRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -187,7 +183,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](https://www.alibabacloud.com/help/doc-detail/93739.htm).
+    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
@@ -225,8 +221,6 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >
-    ///
     /// If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
@@ -240,8 +234,8 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -273,7 +267,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -397,9 +391,9 @@ pub enum CreateVpcGatewayEndpointError {
     ResourceNotFoundVpcId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.OperateShareResource`: The operation is failed because of shared vpc.
     ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of vpc [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of vpc \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenStatus`: The status of vpc cenStatus [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.CenStatus`: The status of vpc cenStatus \[%s\] is incorrect.
     IncorrectStatusCenStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VpcIpv6Disabled`: The operation is failed because of VpcIpv6Disabled.
     OperationFailedVpcIpv6Disabled(::acs_runtime::client::ServiceError),

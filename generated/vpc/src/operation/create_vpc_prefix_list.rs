@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::create_vpc_prefix_list::CreateVpcPrefixListRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -47,7 +46,7 @@ pub struct CreateVpcPrefixListRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -56,8 +55,8 @@ pub struct CreateVpcPrefixListRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -83,7 +82,7 @@ pub struct CreateVpcPrefixListRequest {
     pub resource_group_id: Option<String>,
     /// The ID of the region where you want to create the prefix list.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -92,8 +91,8 @@ pub struct CreateVpcPrefixListRequest {
     pub region_id: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -182,7 +181,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -195,8 +194,8 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -241,7 +240,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the prefix list.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -254,8 +253,8 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.

@@ -12,12 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Preparations:
 ///
-/// Before the Express Connect partner performs the operation, the Express Connect partner must notify the tenant and request the tenant to enable outbound data transfer billing. For more information, see [Enable outbound data transfer billing](https://www.alibabacloud.com/help/doc-detail/274385.htm).
+/// Before the Express Connect partner performs the operation, the Express Connect partner must notify the tenant and request the tenant to enable outbound data transfer billing. For more information, see [Enable outbound data transfer billing](<https://www.alibabacloud.com/help/doc-detail/274385.htm>).
 ///
 /// What to do next:
 ///
-/// 1.  After the Express Connect partner performs the operation, a shared port is added for the tenant account. The tenant must call the [ConfirmPhysicalConnection](https://www.alibabacloud.com/help/doc-detail/324198.htm) operation to accept the shared port.
-/// 2.  Then, the Express Connect partner must call the [AttachVbrToVpconn](https://www.alibabacloud.com/help/doc-detail/324191.htm) operation to associate the VBR with the newly added shared port that belongs to the tenant account.
+/// 1. After the Express Connect partner performs the operation, a shared port is added for the tenant account. The tenant must call the [ConfirmPhysicalConnection](<https://www.alibabacloud.com/help/doc-detail/324198.htm>) operation to accept the shared port.
+/// 2. Then, the Express Connect partner must call the [AttachVbrToVpconn](<https://www.alibabacloud.com/help/doc-detail/324191.htm>) operation to associate the VBR with the newly added shared port that belongs to the tenant account.
 ///
 /// # Example
 ///
@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vbr_id("vbr-bp136flp1mf8mlq6r****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -35,8 +34,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVpconnFromVbrRequest {
     /// The payer for the shared Express Connect circuit. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
-    /// *   **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
+    /// * **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
+    /// * **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
     ///
     /// - Wire name: `OrderMode`.
     /// - Must be one of `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.
@@ -60,8 +59,8 @@ pub struct CreateVpconnFromVbrRequest {
     pub token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -69,7 +68,7 @@ pub struct CreateVpconnFromVbrRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -126,8 +125,8 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// The payer for the shared Express Connect circuit. Valid values:
     ///
-    /// *   **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
-    /// *   **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
+    /// * **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
+    /// * **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
     ///
     /// - Wire name: `OrderMode`.
     /// - Must be one of `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.
@@ -163,8 +162,8 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -176,7 +175,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -266,7 +265,7 @@ pub enum CreateVpconnFromVbrError {
     ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
     OperationFailedVbrBindedPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
     IllegalParamBandwidth(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.VbrId`: The status of %s is incorrect.
     IncorrectStatusVbrId(::acs_runtime::client::ServiceError),

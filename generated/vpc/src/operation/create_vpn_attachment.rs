@@ -8,16 +8,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
 ///
-/// *   By default, the IPsec-VPN connection created by calling the `CreateVpnAttachment` operation is not bound to any resources. You can call the [CreateTransitRouterVpnAttachment](https://www.alibabacloud.com/help/doc-detail/443993.htm) operation to bind the IPsec-VPN connection to a transit router.
+/// * By default, the IPsec-VPN connection created by calling the `CreateVpnAttachment` operation is not bound to any resources. You can call the [CreateTransitRouterVpnAttachment](<https://www.alibabacloud.com/help/doc-detail/443993.htm>) operation to bind the IPsec-VPN connection to a transit router.
+/// * If you want to associate an IPsec-VPN connection with a transit router, you can create a dual-tunnel connection in some regions. For more information, see [Dual-tunnel IPsec-VPN connections](<https://www.alibabacloud.com/help/doc-detail/2853535.htm>).
 ///
-/// *   If you want to associate an IPsec-VPN connection with a transit router, you can create a dual-tunnel connection in some regions. For more information, see [Dual-tunnel IPsec-VPN connections](https://www.alibabacloud.com/help/doc-detail/2853535.htm).
+///   * When you create a IPsec-VPN connection in dual tunnel mode, you can configure the following request parameters in addition to the required parameters: **ClientToken**, **Name**, **NetworkType**, **EffectImmediately**, **AutoConfigRoute**, **Tags** array, **ResourceGroupId**, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.
+///   * When you create a IPsec-VPN connection in single tunnel mode, you can configure the following request parameters in addition to the required parameters: **ClientToken**, **CustomerGatewayId**, **NetworkType**, **Name**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, **Tags** array, and **ResourceGroupId**.
 ///
-///    *   When you create a IPsec-VPN connection in dual tunnel mode, you can configure the following request parameters in addition to the required parameters: **ClientToken**, **Name**, **NetworkType**, **EffectImmediately**, **AutoConfigRoute**, **Tags** array, **ResourceGroupId**, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.
-///    *   When you create a IPsec-VPN connection in single tunnel mode, you can configure the following request parameters in addition to the required parameters: **ClientToken**, **CustomerGatewayId**, **NetworkType**, **Name**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, **Tags** array, and **ResourceGroupId**.
+/// ### Prerequisites
 ///
-/// ### [](#)Prerequisites
-///
-/// Before you create an IPsec-VPN connection, you must create a customer gateway in the region where you want to create the IPsec-VPN connection. For more information, see [CreateCustomerGateway](https://www.alibabacloud.com/help/doc-detail/120368.htm).
+/// Before you create an IPsec-VPN connection, you must create a customer gateway in the region where you want to create the IPsec-VPN connection. For more information, see [CreateCustomerGateway](<https://www.alibabacloud.com/help/doc-detail/120368.htm>).
 ///
 /// If you want to add BGP configurations to an IPsec-VPN connection, make sure that an autonomous system number (ASN) is assigned to the customer gateway.
 ///
@@ -33,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .local_subnet("10.1.1.0/24,10.1.2.0/24")
 ///     .remote_subnet("10.1.3.0/24,10.1.4.0/24")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -42,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVpnAttachmentRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -60,7 +58,7 @@ pub struct CreateVpnAttachmentRequest {
     pub name: Option<String>,
     /// The customer gateway ID.
     ///
-    /// >  This parameter is required only when you create a single-tunnel IPsec-VPN connection.
+    /// > This parameter is required only when you create a single-tunnel IPsec-VPN connection.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
@@ -68,8 +66,8 @@ pub struct CreateVpnAttachmentRequest {
     pub customer_gateway_id: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public** (default)
-    /// *   **private**
+    /// * **public** (default)
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
@@ -82,8 +80,8 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Required.
@@ -96,8 +94,8 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Required.
@@ -106,8 +104,8 @@ pub struct CreateVpnAttachmentRequest {
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations after the configuration is complete.
-    /// *   **false** (default): starts IPsec negotiations when inbound traffic is received.
+    /// * **true**: immediately starts IPsec negotiations after the configuration is complete.
+    /// * **false** (default): starts IPsec negotiations when inbound traffic is received.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -117,28 +115,20 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// The configurations of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
+    /// * **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
     ///
-    ///    *   The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///   * The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
-    ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**. Default value: **main**.
-    ///
-    /// *   **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain space characters. This parameter is empty by default.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier on the data center side. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
+    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
+    /// * **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**. Default value: **main**.
+    /// * **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain space characters. This parameter is empty by default.
+    /// * **IkeConfig.RemoteId**: the identifier on the data center side. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
@@ -148,10 +138,10 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// The configurations of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    /// *   **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    /// *   **IpsecConfig. IpsecPfs**: The Diffie-Hellman key exchange algorithm used in the second phase negotiation. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IpsecConfig. IpsecPfs**: The Diffie-Hellman key exchange algorithm used in the second phase negotiation. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -161,19 +151,16 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.LocalAsn**: the ASN on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
-    /// *   **BgpConfig.LocalAsn**: the ASN on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
     ///
     /// - Wire name: `BgpConfig`.
@@ -184,20 +171,15 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// The health check configurations:
     ///
-    /// *   **HealthCheckConfig.enable**: indicates whether the health check is enabled. Valid values: **true** and **false** (default).
+    /// * **HealthCheckConfig.enable**: indicates whether the health check is enabled. Valid values: **true** and **false** (default).
+    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks. Enter the IP address of the on-premises data center that the VPC can access through the IPsec connection.
+    /// * **HealthCheckConfig.sip**: the source IP address configured for health checks. Enter the IP address of the VPC that the on-premises data center can access through the IPsec connection.
+    /// * **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
+    /// * **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
+    /// * **HealthCheckConfig.Policy**: specifies whether to withdraw published routes when health checks fail. Valid values:
     ///
-    /// *   **HealthCheckConfig.dip**: the destination IP address configured for health checks. Enter the IP address of the on-premises data center that the VPC can access through the IPsec connection.
-    ///
-    /// *   **HealthCheckConfig.sip**: the source IP address configured for health checks. Enter the IP address of the VPC that the on-premises data center can access through the IPsec connection.
-    ///
-    /// *   **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
-    ///
-    /// *   **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
-    ///
-    /// *   **HealthCheckConfig.Policy**: specifies whether to withdraw published routes when health checks fail. Valid values:
-    ///
-    ///    *   **revoke_route** (default): withdraws published routes.
-    ///    *   **reserve_route**: does not withdraw published routes.
+    ///   * **revoke_route** (default): withdraws published routes.
+    ///   * **reserve_route**: does not withdraw published routes.
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
@@ -205,8 +187,8 @@ pub struct CreateVpnAttachmentRequest {
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -216,8 +198,8 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// Specifies whether to enable DPD. Valid values: Valid values:
     ///
-    /// *   **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -227,8 +209,8 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -264,8 +246,8 @@ pub struct CreateVpnAttachmentRequest {
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// *   You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource group IDs.
-    /// *   If you do not specify a resource group ID, the IPsec-VPN connection belongs to the default resource group.
+    /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
+    /// * If you do not specify a resource group ID, the IPsec-VPN connection belongs to the default resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -273,8 +255,8 @@ pub struct CreateVpnAttachmentRequest {
     pub resource_group_id: Option<String>,
     /// The tunnel configurations.
     ///
-    /// *   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
-    /// *   When you create a IPsec-VPN connection in dual-tunnel mode, you must add both tunnels to IPsec-VPN connection to ensure that the IPsec-VPN connection has connection redundancy. Each IPsec-VPN connection supports only two tunnels.
+    /// * You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
+    /// * When you create a IPsec-VPN connection in dual-tunnel mode, you must add both tunnels to IPsec-VPN connection to ensure that the IPsec-VPN connection has connection redundancy. Each IPsec-VPN connection supports only two tunnels.
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     /// - Must have at most 2 items.
@@ -286,7 +268,7 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// Specifies whether to enable the BGP feature for the tunnel. Valid values: **true** and **false**. Default value: false.
     ///
-    /// >  Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm)
+    /// > Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>)
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
@@ -358,7 +340,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -384,7 +366,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The customer gateway ID.
     ///
-    /// >  This parameter is required only when you create a single-tunnel IPsec-VPN connection.
+    /// > This parameter is required only when you create a single-tunnel IPsec-VPN connection.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
@@ -396,8 +378,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public** (default)
-    /// *   **private**
+    /// * **public** (default)
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
@@ -414,8 +396,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Required.
@@ -432,8 +414,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Required.
@@ -446,8 +428,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations after the configuration is complete.
-    /// *   **false** (default): starts IPsec negotiations when inbound traffic is received.
+    /// * **true**: immediately starts IPsec negotiations after the configuration is complete.
+    /// * **false** (default): starts IPsec negotiations when inbound traffic is received.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -461,28 +443,20 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The configurations of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
+    /// * **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
     ///
-    ///    *   The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///   * The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
-    ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**. Default value: **main**.
-    ///
-    /// *   **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain space characters. This parameter is empty by default.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier on the data center side. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
+    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
+    /// * **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**. Default value: **main**.
+    /// * **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain space characters. This parameter is empty by default.
+    /// * **IkeConfig.RemoteId**: the identifier on the data center side. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
@@ -496,10 +470,10 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The configurations of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    /// *   **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    /// *   **IpsecConfig. IpsecPfs**: The Diffie-Hellman key exchange algorithm used in the second phase negotiation. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IpsecConfig. IpsecPfs**: The Diffie-Hellman key exchange algorithm used in the second phase negotiation. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -513,19 +487,16 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.LocalAsn**: the ASN on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
-    /// *   **BgpConfig.LocalAsn**: the ASN on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
     ///
     /// - Wire name: `BgpConfig`.
@@ -540,20 +511,15 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The health check configurations:
     ///
-    /// *   **HealthCheckConfig.enable**: indicates whether the health check is enabled. Valid values: **true** and **false** (default).
+    /// * **HealthCheckConfig.enable**: indicates whether the health check is enabled. Valid values: **true** and **false** (default).
+    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks. Enter the IP address of the on-premises data center that the VPC can access through the IPsec connection.
+    /// * **HealthCheckConfig.sip**: the source IP address configured for health checks. Enter the IP address of the VPC that the on-premises data center can access through the IPsec connection.
+    /// * **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
+    /// * **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
+    /// * **HealthCheckConfig.Policy**: specifies whether to withdraw published routes when health checks fail. Valid values:
     ///
-    /// *   **HealthCheckConfig.dip**: the destination IP address configured for health checks. Enter the IP address of the on-premises data center that the VPC can access through the IPsec connection.
-    ///
-    /// *   **HealthCheckConfig.sip**: the source IP address configured for health checks. Enter the IP address of the VPC that the on-premises data center can access through the IPsec connection.
-    ///
-    /// *   **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
-    ///
-    /// *   **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
-    ///
-    /// *   **HealthCheckConfig.Policy**: specifies whether to withdraw published routes when health checks fail. Valid values:
-    ///
-    ///    *   **revoke_route** (default): withdraws published routes.
-    ///    *   **reserve_route**: does not withdraw published routes.
+    ///   * **revoke_route** (default): withdraws published routes.
+    ///   * **reserve_route**: does not withdraw published routes.
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
@@ -565,8 +531,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -580,8 +546,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to enable DPD. Valid values: Valid values:
     ///
-    /// *   **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -595,8 +561,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -651,8 +617,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// *   You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource group IDs.
-    /// *   If you do not specify a resource group ID, the IPsec-VPN connection belongs to the default resource group.
+    /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
+    /// * If you do not specify a resource group ID, the IPsec-VPN connection belongs to the default resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -664,8 +630,8 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The tunnel configurations.
     ///
-    /// *   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
-    /// *   When you create a IPsec-VPN connection in dual-tunnel mode, you must add both tunnels to IPsec-VPN connection to ensure that the IPsec-VPN connection has connection redundancy. Each IPsec-VPN connection supports only two tunnels.
+    /// * You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
+    /// * When you create a IPsec-VPN connection in dual-tunnel mode, you must add both tunnels to IPsec-VPN connection to ensure that the IPsec-VPN connection has connection redundancy. Each IPsec-VPN connection supports only two tunnels.
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     /// - Must have at most 2 items.
@@ -682,7 +648,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to enable the BGP feature for the tunnel. Valid values: **true** and **false**. Default value: false.
     ///
-    /// >  Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm)
+    /// > Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>)
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
@@ -776,8 +742,8 @@ pub struct CreateVpnAttachmentResponse {
     pub message: Option<String>,
     /// Indicates whether the current operation is successful.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

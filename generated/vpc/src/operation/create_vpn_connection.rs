@@ -8,22 +8,19 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVpnConnection`: Creates an IPsec-VPN connection.
 ///
-/// *   If the VPN gateway supports the dual-tunnel mode, you can specify the following parameters in addition to the required parameters when you call `CreateVpnConnection`:
+/// * If the VPN gateway supports the dual-tunnel mode, you can specify the following parameters in addition to the required parameters when you call `CreateVpnConnection`:
 ///
-///    **ClientToken**, **Name**, **EffectImmediately**, **AutoConfigRoute**, **Tags** array, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.
+///   **ClientToken**, **Name**, **EffectImmediately**, **AutoConfigRoute**, **Tags** array, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.
 ///
-///    For more information about the regions and zones that support the dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](https://www.alibabacloud.com/help/doc-detail/2358946.htm).
+///   For more information about the regions and zones that support the dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](<https://www.alibabacloud.com/help/doc-detail/2358946.htm>).
+/// * If the VPN gateway supports only the dual-tunnel mode, you can specify the following parameters in addition to the required parameters when you call `CreateVpnConnection`:
 ///
-/// *   If the VPN gateway supports only the dual-tunnel mode, you can specify the following parameters in addition to the required parameters when you call `CreateVpnConnection`:
+///   **ClientToken**, **CustomerGatewayId**, **Name**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, **RemoteCaCertificate**, and **Tags** array.
+/// * **CreateVpnConnection** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    **ClientToken**, **CustomerGatewayId**, **Name**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, **RemoteCaCertificate**, and **Tags** array.
-///
-/// *   **CreateVpnConnection** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
-///
-///    *   If the VPN gateway is in the **updating** state, the IPsec-VPN connection is being created.
-///    *   If the VPN gateway is in the **active** state, the IPsec-VPN connection is created.
-///
-/// *   You cannot call **CreateVpnConnection** to create multiple IPsec-VPN connections associated with a VPN gateway at the same time.
+///   * If the VPN gateway is in the **updating** state, the IPsec-VPN connection is being created.
+///   * If the VPN gateway is in the **active** state, the IPsec-VPN connection is created.
+/// * You cannot call **CreateVpnConnection** to create multiple IPsec-VPN connections associated with a VPN gateway at the same time.
 ///
 /// # Asynchronous
 ///
@@ -38,14 +35,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .local_subnet("10.10.1.0/24,10.10.2.0/24")
 ///     .remote_subnet("10.10.3.0/24,10.10.4.0/24")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRequest {
-    /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -94,8 +90,8 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Required.
@@ -108,8 +104,8 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Required.
@@ -118,8 +114,8 @@ pub struct CreateVpnConnectionRequest {
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations.
-    /// *   **false** (default): starts IPsec negotiations when inbound traffic is detected.
+    /// * **true**: immediately starts IPsec negotiations.
+    /// * **false** (default): starts IPsec negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Default: `false`.
@@ -130,38 +126,29 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// The configurations of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
+    /// * **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
     ///
-    ///    *   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///     > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    ///   Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    /// * **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
     ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
+    ///   * **main:** This mode offers higher security during negotiations.
+    ///   * **aggressive:** This mode is faster and has a higher success rate.
+    /// * **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
     ///
-    ///    Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
     ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
-    ///
-    ///    *   **main:** This mode offers higher security during negotiations.
-    ///    *   **aggressive:** This mode is faster and has a higher success rate.
-    ///
-    /// *   **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier of the VPN gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier of the customer gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IkeConfig.LocalId**: the identifier of the VPN gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
+    /// * **IkeConfig.RemoteId**: the identifier of the customer gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
@@ -171,17 +158,14 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// The configurations of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
+    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
     ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
     ///
-    /// *   **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    ///
-    /// *   **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    ///
-    /// *   **IpsecConfig. IpsecLifetime**: the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IpsecConfig. IpsecLifetime**: the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -191,11 +175,11 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// The health check configuration:
     ///
-    /// *   **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**. Default value: false.
-    /// *   **HealthCheckConfig.dip**: the destination IP address configured for health checks.
-    /// *   **HealthCheckConfig.sip:** the source IP address that is used for health checks.
-    /// *   **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
-    /// *   **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
+    /// * **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**. Default value: false.
+    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks.
+    /// * **HealthCheckConfig.sip:** the source IP address that is used for health checks.
+    /// * **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
+    /// * **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.10.1","sip":"10.10.1.1","interval":"3","retry":"3"}`.
@@ -203,8 +187,8 @@ pub struct CreateVpnConnectionRequest {
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -214,8 +198,8 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// Specifies whether to enable the dead peer detection (DPD) feature. Valid values:
     ///
-    /// *   **true** (default) The initiator of the IPsec-VPN connection sends DPD packets to verify the existence and availability of the peer. If no feedback is received from the peer within a specified period of time, the connection fails. ISAKMP SAs and IPsec SAs are deleted. The IPsec tunnel is also deleted.
-    /// *   **false**
+    /// * **true** (default) The initiator of the IPsec-VPN connection sends DPD packets to verify the existence and availability of the peer. If no feedback is received from the peer within a specified period of time, the connection fails. ISAKMP SAs and IPsec SAs are deleted. The IPsec tunnel is also deleted.
+    /// * **false**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -225,8 +209,8 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true** (default) After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the VPN tunnel.
-    /// *   **false**
+    /// * **true** (default) After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the VPN tunnel.
+    /// * **false**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -236,21 +220,18 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
-    /// *   **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    ///   > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    ///    > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/2638220.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
     ///
     /// - Wire name: `BgpConfig`.
@@ -261,8 +242,8 @@ pub struct CreateVpnConnectionRequest {
     ///
     /// The certificate authority (CA) certificate. If the VPN gateway is of the ShangMi (SM) type, you need to configure a CA certificate for the peer gateway device.
     ///
-    /// *   If an SM VPN gateway is used to create the IPsec-VPN connection, this parameter is required.
-    /// *   If a standard VPN gateway is used to create the IPsec-VPN connection, leave this parameter empty.
+    /// * If an SM VPN gateway is used to create the IPsec-VPN connection, this parameter is required.
+    /// * If a standard VPN gateway is used to create the IPsec-VPN connection, leave this parameter empty.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
@@ -280,8 +261,8 @@ pub struct CreateVpnConnectionRequest {
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The tunnel configurations.
     ///
-    /// *   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
-    /// *   When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.
+    /// * You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
+    /// * When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     /// - Must have at most 2 items.
@@ -356,7 +337,7 @@ pub struct CreateVpnConnectionRequestBuilder<C = ()> {
 impl<C> CreateVpnConnectionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -425,8 +406,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Required.
@@ -443,8 +424,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Required.
@@ -457,8 +438,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations.
-    /// *   **false** (default): starts IPsec negotiations when inbound traffic is detected.
+    /// * **true**: immediately starts IPsec negotiations.
+    /// * **false** (default): starts IPsec negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Default: `false`.
@@ -473,38 +454,29 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The configurations of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
+    /// * **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
     ///
-    ///    *   The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///     > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    ///   Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    /// * **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
     ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
+    ///   * **main:** This mode offers higher security during negotiations.
+    ///   * **aggressive:** This mode is faster and has a higher success rate.
+    /// * **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
     ///
-    ///    Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
     ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
-    ///
-    ///    *   **main:** This mode offers higher security during negotiations.
-    ///    *   **aggressive:** This mode is faster and has a higher success rate.
-    ///
-    /// *   **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier of the VPN gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier of the customer gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IkeConfig.LocalId**: the identifier of the VPN gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
+    /// * **IkeConfig.RemoteId**: the identifier of the customer gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
@@ -518,17 +490,14 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The configurations of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
+    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
     ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
     ///
-    /// *   **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    ///
-    /// *   **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    ///
-    /// *   **IpsecConfig. IpsecLifetime**: the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
+    /// * **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
+    /// * **IpsecConfig. IpsecLifetime**: the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -542,11 +511,11 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The health check configuration:
     ///
-    /// *   **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**. Default value: false.
-    /// *   **HealthCheckConfig.dip**: the destination IP address configured for health checks.
-    /// *   **HealthCheckConfig.sip:** the source IP address that is used for health checks.
-    /// *   **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
-    /// *   **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
+    /// * **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**. Default value: false.
+    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks.
+    /// * **HealthCheckConfig.sip:** the source IP address that is used for health checks.
+    /// * **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
+    /// * **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.10.1","sip":"10.10.1.1","interval":"3","retry":"3"}`.
@@ -558,8 +527,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -573,8 +542,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable the dead peer detection (DPD) feature. Valid values:
     ///
-    /// *   **true** (default) The initiator of the IPsec-VPN connection sends DPD packets to verify the existence and availability of the peer. If no feedback is received from the peer within a specified period of time, the connection fails. ISAKMP SAs and IPsec SAs are deleted. The IPsec tunnel is also deleted.
-    /// *   **false**
+    /// * **true** (default) The initiator of the IPsec-VPN connection sends DPD packets to verify the existence and availability of the peer. If no feedback is received from the peer within a specified period of time, the connection fails. ISAKMP SAs and IPsec SAs are deleted. The IPsec tunnel is also deleted.
+    /// * **false**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -588,8 +557,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true** (default) After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the VPN tunnel.
-    /// *   **false**
+    /// * **true** (default) After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the VPN tunnel.
+    /// * **false**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -603,21 +572,18 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
+    /// * **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
-    /// *   **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    ///   > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    ///    > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/2638220.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
     ///
     /// - Wire name: `BgpConfig`.
@@ -632,8 +598,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The certificate authority (CA) certificate. If the VPN gateway is of the ShangMi (SM) type, you need to configure a CA certificate for the peer gateway device.
     ///
-    /// *   If an SM VPN gateway is used to create the IPsec-VPN connection, this parameter is required.
-    /// *   If a standard VPN gateway is used to create the IPsec-VPN connection, leave this parameter empty.
+    /// * If an SM VPN gateway is used to create the IPsec-VPN connection, this parameter is required.
+    /// * If a standard VPN gateway is used to create the IPsec-VPN connection, leave this parameter empty.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
@@ -662,8 +628,8 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The tunnel configurations.
     ///
-    /// *   You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
-    /// *   When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.
+    /// * You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
+    /// * When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     /// - Must have at most 2 items.

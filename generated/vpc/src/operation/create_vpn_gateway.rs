@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-bp1ub1yt9cvakoelj****")
 ///     .bandwidth(5)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -48,7 +47,7 @@ pub struct CreateVpnGatewayRequest {
     ///
     /// - Wire name: `Name`.
     /// - Must be 2 to 100 characters long.
-    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_-]*$` (starts with a letter; letters, digits, underscores (_) and hyphens (-) only).
+    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_-]*$` (starts with a letter; letters, digits, underscores (\_) and hyphens (-) only).
     /// - Example: `MYVPN`.
     #[rpc(name = "Name")]
     pub name: Option<String>,
@@ -150,11 +149,11 @@ pub struct CreateVpnGatewayRequest {
     pub network_type: Option<crate::types::NetworkType>,
     /// The second vSwitch with which you want to associate the VPN gateway.
     ///
-    /// *   If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
-    /// *   You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
-    /// *   For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
+    /// * If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
+    /// * You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
+    /// * For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
     ///
-    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](https://www.alibabacloud.com/help/doc-detail/2358946.htm).
+    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](<https://www.alibabacloud.com/help/doc-detail/2358946.htm>).
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0wiz7obm0tbimu4r****`.
@@ -162,13 +161,11 @@ pub struct CreateVpnGatewayRequest {
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// *   You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource group IDs.
+    /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
+    /// * If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
+    /// * After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
     ///
-    /// *   If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
-    ///
-    /// *   After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
-    ///
-    ///    If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
+    ///   If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -280,7 +277,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// - Wire name: `Name`.
     /// - Must be 2 to 100 characters long.
-    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_-]*$` (starts with a letter; letters, digits, underscores (_) and hyphens (-) only).
+    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_-]*$` (starts with a letter; letters, digits, underscores (\_) and hyphens (-) only).
     /// - Example: `MYVPN`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
@@ -437,11 +434,11 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The second vSwitch with which you want to associate the VPN gateway.
     ///
-    /// *   If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
-    /// *   You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
-    /// *   For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
+    /// * If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
+    /// * You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
+    /// * For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
     ///
-    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](https://www.alibabacloud.com/help/doc-detail/2358946.htm).
+    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](<https://www.alibabacloud.com/help/doc-detail/2358946.htm>).
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0wiz7obm0tbimu4r****`.
@@ -453,13 +450,11 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// *   You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource group IDs.
+    /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
+    /// * If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
+    /// * After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
     ///
-    /// *   If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
-    ///
-    /// *   After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
-    ///
-    ///    If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
+    ///   If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

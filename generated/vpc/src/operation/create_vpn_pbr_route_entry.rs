@@ -8,16 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
 ///
-/// *   Before you call this operation, make sure that you are familiar with the match rules of and limits on policy-based routes. For more information, see [Manage policy-based routes](https://www.alibabacloud.com/help/doc-detail/110777.htm).
+/// * Before you call this operation, make sure that you are familiar with the match rules of and limits on policy-based routes. For more information, see [Manage policy-based routes](<https://www.alibabacloud.com/help/doc-detail/110777.htm>).
+/// * Before you create a policy-based route, make sure that an IPsec-VPN connection is created. For more information, see [CreateVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120391.htm>).
+/// * **CreateVpnPbrRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) operation to query the status of the VPN gateway.
 ///
-/// *   Before you create a policy-based route, make sure that an IPsec-VPN connection is created. For more information, see [CreateVpnConnection](https://www.alibabacloud.com/help/doc-detail/120391.htm).
-///
-/// *   **CreateVpnPbrRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status of the VPN gateway.
-///
-///    *   If the VPN gateway is in the **updating** state, the policy-based route is being created.
-///    *   If the VPN gateway is in the **active** state, the policy-based route is created.
-///
-/// *   You cannot call the **CreateVpnPbrRouteEntry** operation to create multiple policy-based routes for a VPN gateway at a time.
+///   * If the VPN gateway is in the **updating** state, the policy-based route is being created.
+///   * If the VPN gateway is in the **active** state, the policy-based route is created.
+/// * You cannot call the **CreateVpnPbrRouteEntry** operation to create multiple policy-based routes for a VPN gateway at a time.
 ///
 /// # Asynchronous
 ///
@@ -35,14 +32,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .weight(0)
 ///     .publish_vpc(true)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnPbrRouteEntryRequest {
-    /// The region ID of the VPN gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the VPN gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -53,7 +49,7 @@ pub struct CreateVpnPbrRouteEntryRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -93,12 +89,12 @@ pub struct CreateVpnPbrRouteEntryRequest {
     ///
     /// If you use the same VPN gateway to establish active/standby IPsec-VPN connections, you can configure route weights to specify which connection is active. A value of 100 specifies the active connection, whereas a value of 0 specifies the standby connection.
     ///
-    /// You can configure health checks to automatically check the connectivity of IPsec-VPN connections. If the active connection is down, the standby connection automatically takes over. For more information, see [CreateVpnConnection](https://www.alibabacloud.com/help/doc-detail/120391.htm).
+    /// You can configure health checks to automatically check the connectivity of IPsec-VPN connections. If the active connection is down, the standby connection automatically takes over. For more information, see [CreateVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120391.htm>).
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
-    /// >  If you specify active/standby IPsec-VPN connections, the active policy-based route and the standby policy-based route must have the same source and destination CIDR blocks.
+    /// > If you specify active/standby IPsec-VPN connections, the active policy-based route and the standby policy-based route must have the same source and destination CIDR blocks.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -108,8 +104,8 @@ pub struct CreateVpnPbrRouteEntryRequest {
     pub weight: Option<i32>,
     /// Specifies whether to advertise the policy-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.
@@ -201,7 +197,7 @@ pub struct CreateVpnPbrRouteEntryRequestBuilder<C = ()> {
 impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the VPN gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the VPN gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -216,7 +212,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -276,12 +272,12 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// If you use the same VPN gateway to establish active/standby IPsec-VPN connections, you can configure route weights to specify which connection is active. A value of 100 specifies the active connection, whereas a value of 0 specifies the standby connection.
     ///
-    /// You can configure health checks to automatically check the connectivity of IPsec-VPN connections. If the active connection is down, the standby connection automatically takes over. For more information, see [CreateVpnConnection](https://www.alibabacloud.com/help/doc-detail/120391.htm).
+    /// You can configure health checks to automatically check the connectivity of IPsec-VPN connections. If the active connection is down, the standby connection automatically takes over. For more information, see [CreateVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120391.htm>).
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
-    /// >  If you specify active/standby IPsec-VPN connections, the active policy-based route and the standby policy-based route must have the same source and destination CIDR blocks.
+    /// > If you specify active/standby IPsec-VPN connections, the active policy-based route and the standby policy-based route must have the same source and destination CIDR blocks.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -295,8 +291,8 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to advertise the policy-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.
@@ -401,8 +397,8 @@ pub struct CreateVpnPbrRouteEntryResponse {
     pub next_hop: Option<String>,
     /// The weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
@@ -424,8 +420,8 @@ pub struct CreateVpnPbrRouteEntryResponse {
     pub description: Option<String>,
     /// The status of the policy-based route. Valid values:
     ///
-    /// *   **published**: advertised to the VPC route table.
-    /// *   **normal**: not advertised to the VPC route table.
+    /// * **published**: advertised to the VPC route table.
+    /// * **normal**: not advertised to the VPC route table.
     ///
     /// - Wire name: `State`.
     /// - Example: `normal`.

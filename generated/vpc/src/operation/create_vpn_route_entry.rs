@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
 ///
-/// *   **CreateVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
+/// * **CreateVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    *   If a VPN gateway is in the **updating** state, the destination-based route entry is being created.
-///    *   If a VPN gateway is in the **active** state, the destination-based route entry has been created.
-///
-/// *   You cannot repeatedly call **CreateVpnRouteEntry** to create a destination-based route entry for a VPN gateway within the specified period of time.
+///   * If a VPN gateway is in the **updating** state, the destination-based route entry is being created.
+///   * If a VPN gateway is in the **active** state, the destination-based route entry has been created.
+/// * You cannot repeatedly call **CreateVpnRouteEntry** to create a destination-based route entry for a VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -26,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .weight(0)
 ///     .publish_vpc(true)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -35,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,7 +44,7 @@ pub struct CreateVpnRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -77,8 +75,8 @@ pub struct CreateVpnRouteEntryRequest {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **100**: a high priority
-    /// *   **0**: a low priority
+    /// * **100**: a high priority
+    /// * **0**: a low priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -88,8 +86,8 @@ pub struct CreateVpnRouteEntryRequest {
     pub weight: Option<i32>,
     /// Specifies whether to advertise the destination-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.
@@ -172,7 +170,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -187,7 +185,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -234,8 +232,8 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **100**: a high priority
-    /// *   **0**: a low priority
+    /// * **100**: a high priority
+    /// * **0**: a low priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -249,8 +247,8 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to advertise the destination-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.
@@ -342,8 +340,8 @@ pub struct CreateVpnRouteEntryResponse {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **100**: a high priority
-    /// *   **0**: a low priority
+    /// * **100**: a high priority
+    /// * **0**: a low priority
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
@@ -365,8 +363,8 @@ pub struct CreateVpnRouteEntryResponse {
     pub description: Option<String>,
     /// The status of the destination-based route.
     ///
-    /// *   **published**: advertised to the VPC route table.
-    /// *   **normal**: not advertised to the VPC route table.
+    /// * **published**: advertised to the VPC route table.
+    /// * **normal**: not advertised to the VPC route table.
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.

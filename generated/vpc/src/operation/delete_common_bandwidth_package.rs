@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .bandwidth_package_id("cbwp-2ze2ic1xd2qeqk145pn4u")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteCommonBandwidthPackageRequest {
     /// The ID of the region where the Internet Shared Bandwidth instance is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -35,8 +34,8 @@ pub struct DeleteCommonBandwidthPackageRequest {
     pub region_id: Option<String>,
     /// Specifies whether to forcefully delete the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **false** (default): deletes the Internet Shared Bandwidth instance only when no EIPs are associated with the Internet Shared Bandwidth instance.
-    /// *   **true**: disassociates all EIPs from the Internet Shared Bandwidth instance and deletes the Internet Shared Bandwidth instance.
+    /// * **false** (default): deletes the Internet Shared Bandwidth instance only when no EIPs are associated with the Internet Shared Bandwidth instance.
+    /// * **true**: disassociates all EIPs from the Internet Shared Bandwidth instance and deletes the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.
@@ -93,7 +92,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The ID of the region where the Internet Shared Bandwidth instance is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -106,8 +105,8 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// *   **false** (default): deletes the Internet Shared Bandwidth instance only when no EIPs are associated with the Internet Shared Bandwidth instance.
-    /// *   **true**: disassociates all EIPs from the Internet Shared Bandwidth instance and deletes the Internet Shared Bandwidth instance.
+    /// * **false** (default): deletes the Internet Shared Bandwidth instance only when no EIPs are associated with the Internet Shared Bandwidth instance.
+    /// * **true**: disassociates all EIPs from the Internet Shared Bandwidth instance and deletes the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.

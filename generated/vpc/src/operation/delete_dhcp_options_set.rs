@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **DeleteDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetDhcpOptionsSet](https://www.alibabacloud.com/help/doc-detail/189208.htm) operation to query the status of the task.
+/// * **DeleteDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetDhcpOptionsSet](<https://www.alibabacloud.com/help/doc-detail/189208.htm>) operation to query the status of the task.
 ///
-///    *   If the DHCP options set is in the **Deleting** state, the DHCP options set is being deleted.
-///    *   If you cannot query the DHCP options set, the DHCP options set is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteDhcpOptionsSet** operation to delete a DHCP options set within the specified period of time.
+///   * If the DHCP options set is in the **Deleting** state, the DHCP options set is being deleted.
+///   * If you cannot query the DHCP options set, the DHCP options set is deleted.
+/// * You cannot repeatedly call the **DeleteDhcpOptionsSet** operation to delete a DHCP options set within the specified period of time.
 ///
 /// # Example
 ///
@@ -24,14 +23,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .dhcp_options_set_id("dopt-o6w0df4epg9zo8isy****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteDhcpOptionsSetRequest {
-    /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -49,7 +47,7 @@ pub struct DeleteDhcpOptionsSetRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -108,7 +106,7 @@ pub struct DeleteDhcpOptionsSetRequestBuilder<C = ()> {
 impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -134,7 +132,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

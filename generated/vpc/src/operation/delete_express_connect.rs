@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .router_interface_id("ri-119mfjz****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteExpressConnectRequest {
-    /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2) operation to query the region list.
+    /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -38,8 +37,8 @@ pub struct DeleteExpressConnectRequest {
     pub router_interface_id: Option<String>,
     /// Specifies whether to delete the route entries associated with the Express Connect instance.
     ///
-    /// *   **true**: forcefully deletes the snapshot
-    /// *   **false**
+    /// * **true**: forcefully deletes the snapshot
+    /// * **false**
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.
@@ -96,7 +95,7 @@ pub struct DeleteExpressConnectRequestBuilder<C = ()> {
 impl<C> DeleteExpressConnectRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2) operation to query the region list.
+    /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -120,8 +119,8 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     ///
     /// Specifies whether to delete the route entries associated with the Express Connect instance.
     ///
-    /// *   **true**: forcefully deletes the snapshot
-    /// *   **false**
+    /// * **true**: forcefully deletes the snapshot
+    /// * **false**
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.

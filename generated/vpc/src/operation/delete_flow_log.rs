@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteFlowLog`: Deletes a flow log.
 ///
-/// *   The **DeleteFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of a flow log:
+/// * The **DeleteFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of a flow log:
 ///
-///    *   If the flow log is in the **Deleting** state, the flow log is being deleted.
-///    *   If you cannot query the flow log, the flow log is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteFlowLog** operation to delete a flow log within the specified period of time.
+///   * If the flow log is in the **Deleting** state, the flow log is being deleted.
+///   * If you cannot query the flow log, the flow log is deleted.
+/// * You cannot repeatedly call the **DeleteFlowLog** operation to delete a flow log within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -26,14 +25,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-qingdao")
 ///     .flow_log_id("fl-m5e8vhz2t21sel1nq****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteFlowLogRequest {
-    /// The region ID of the flow log. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -89,7 +87,7 @@ pub struct DeleteFlowLogRequestBuilder<C = ()> {
 impl<C> DeleteFlowLogRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the flow log. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -151,8 +149,8 @@ impl<'a> DeleteFlowLogRequestBuilder<&'a crate::Client> {
 pub struct DeleteFlowLogResponse {
     /// Indicates whether the operation is successful. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -8,16 +8,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteForwardEntry`: Deletes a DNAT entry.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **DeleteForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](https://www.alibabacloud.com/help/doc-detail/36053.htm) operation to query the status of the task.
+/// * **DeleteForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](<https://www.alibabacloud.com/help/doc-detail/36053.htm>) operation to query the status of the task.
 ///
-///    *   If the DNAT entry is in the **Deleting** state, the system is deleting the DNAT entry. In this case, you can only query the status of the DNAT entry, but cannot perform other operations.
-///    *   If the DNAT entry cannot be found, it is deleted.
+///   * If the DNAT entry is in the **Deleting** state, the system is deleting the DNAT entry. In this case, you can only query the status of the DNAT entry, but cannot perform other operations.
+///   * If the DNAT entry cannot be found, it is deleted.
 ///
-/// >  If a DNAT table has DNAT entries in the **Pending** state, you cannot delete the DNAT entries.
+/// > If a DNAT table has DNAT entries in the **Pending** state, you cannot delete the DNAT entries.
 ///
-/// *   You cannot repeatedly call the **DeleteForwardEntry** operation to delete a DNAT entry within the specified period of time.
+/// * You cannot repeatedly call the **DeleteForwardEntry** operation to delete a DNAT entry within the specified period of time.
 ///
 /// # Example
 ///
@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .forward_table_id("ftb-8vbx8xu2lqj9qb334****")
 ///     .forward_entry_id("fwd-8vbn3bc8roygjp0gy****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -36,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteForwardEntryRequest {
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -61,7 +60,7 @@ pub struct DeleteForwardEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -113,7 +112,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -150,7 +149,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -234,7 +233,7 @@ pub enum DeleteForwardEntryError {
     MissingParameter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.NATGW`: The status of the specified NAT gateway is abnormal.
     IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),

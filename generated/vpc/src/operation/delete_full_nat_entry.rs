@@ -8,12 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteFullNatEntry`: Deletes a FULLNAT entry.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// **DeleteFullNatEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListFullNatEntries](https://www.alibabacloud.com/help/doc-detail/348779.htm) operation to query the status of a FULLNAT entry.
+/// **DeleteFullNatEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListFullNatEntries](<https://www.alibabacloud.com/help/doc-detail/348779.htm>) operation to query the status of a FULLNAT entry.
 ///
-/// *   If the FULLNAT entry is in the **Deleting** state, the system is deleting the FULLNAT entry. In this case, you can query the status of the FULLNAT entry, but cannot perform other operations.
-/// *   If the FULLNAT entry cannot be found, the FULLNAT entry is deleted.
+/// * If the FULLNAT entry is in the **Deleting** state, the system is deleting the FULLNAT entry. In this case, you can query the status of the FULLNAT entry, but cannot perform other operations.
+/// * If the FULLNAT entry cannot be found, the FULLNAT entry is deleted.
 ///
 /// You cannot repeatedly call the **DeleteFullNatEntry** operation to delete a FULLNAT entry within the specified period of time.
 ///
@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .full_nat_entry_id("fullnat-gw8fz23jezpbblf1j****")
 ///     .region_id("eu-central-1")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -36,7 +35,7 @@ pub struct DeleteFullNatEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -59,8 +58,8 @@ pub struct DeleteFullNatEntryRequest {
     pub full_nat_entry_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, the related error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// *   **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, the related error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
+    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -68,7 +67,7 @@ pub struct DeleteFullNatEntryRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the VPC NAT gateway to which the FULLNAT entry to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -122,7 +121,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -157,8 +156,8 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, the related error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// *   **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, the related error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
+    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -170,7 +169,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// The region ID of the VPC NAT gateway to which the FULLNAT entry to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -250,7 +249,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
 pub enum DeleteFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.FullNatEntry`: The specified resource of %s is not found.
     ResourceNotFoundFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.FullNatEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.FullNatEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusFullNatEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
     ResourceNotFoundFullNatTableId(::acs_runtime::client::ServiceError),

@@ -10,9 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   You can delete only pay-as-you-go instances.
-/// *   Before you can delete a dedicated instance, disassociate the backend server from the instance first.
-/// *   Before you can delete a shared instance, disassociate the elastic IP address (EIP) from the instance first.
+/// * You can delete only pay-as-you-go instances.
+/// * Before you can delete a dedicated instance, disassociate the backend server from the instance first.
+/// * Before you can delete a shared instance, disassociate the elastic IP address (EIP) from the instance first.
 ///
 /// # Example
 ///
@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .global_acceleration_instance_id("ga-asdfsl22s****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -93,7 +92,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -10,18 +10,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following rules:
 ///
-/// *   The HaVip must be in the available state before it can be deleted.
+/// * The HaVip must be in the available state before it can be deleted.
+/// * Make sure that no routes are destined for the HaVip.
+/// * Make sure that no elastic IP addresses (EIPs) are associated with the HaVip.
+/// * **DeleteHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID while deleting the HaVip in the background. Call the [DescribeHaVips](<https://www.alibabacloud.com/help/doc-detail/114611.htm>) operation to query the status of an HaVip:
 ///
-/// *   Make sure that no routes are destined for the HaVip.
-///
-/// *   Make sure that no elastic IP addresses (EIPs) are associated with the HaVip.
-///
-/// *   **DeleteHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID while deleting the HaVip in the background. Call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of an HaVip:
-///
-///    *   The **Deleting** state indicates the HaVip is being deleted.
-///    *   If no HaVip is found, the HaVip is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteHaVip** operation to delete the same HaVip.
+///   * The **Deleting** state indicates the HaVip is being deleted.
+///   * If no HaVip is found, the HaVip is deleted.
+/// * You cannot repeatedly call the **DeleteHaVip** operation to delete the same HaVip.
 ///
 /// # Example
 ///
@@ -30,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .ha_vip_id("havip-2zeo05qre24nhrqpy****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -41,14 +36,14 @@ pub struct DeleteHaVipRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
-    /// The region where the HaVip resides. Call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// The region where the HaVip resides. Call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -108,7 +103,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -119,7 +114,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region where the HaVip resides. Call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// The region where the HaVip resides. Call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,16 +8,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
 ///
-/// ### [](#)Description
+/// ### Description
 ///
-/// *   Before you delete an IPv4 gateway, make sure that no route tables are associated with the IPv4 gateway.
+/// * Before you delete an IPv4 gateway, make sure that no route tables are associated with the IPv4 gateway.
+/// * **DeleteIpv4Gateway** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetIpv4GatewayAttribute](<https://www.alibabacloud.com/help/doc-detail/407670.htm>) operation to query the status of the task.
 ///
-/// *   **DeleteIpv4Gateway** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetIpv4GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/407670.htm) operation to query the status of the task.
-///
-///    *   If the IPv4 gateway is in the **Deleting** state, the IPv4 gateway is being deleted.
-///    *   If the IPv4 gateway cannot be queried, the IPv4 gateway is deleted.
-///
-/// *   After you call the **DeleteIpv4Gateway** operation to delete an IPv4 gateway, you cannot call the operation again to delete the IPv4 gateway until the deletion task is complete.
+///   * If the IPv4 gateway is in the **Deleting** state, the IPv4 gateway is being deleted.
+///   * If the IPv4 gateway cannot be queried, the IPv4 gateway is deleted.
+/// * After you call the **DeleteIpv4Gateway** operation to delete an IPv4 gateway, you cannot call the operation again to delete the IPv4 gateway until the deletion task is complete.
 ///
 /// # Asynchronous
 ///
@@ -30,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ipv4_gateway_id("ipv4gw-5tsnc6s4ogsedtp3k****")
 ///     .region_id("ap-southeast-6")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -45,16 +42,16 @@ pub struct DeleteIpv4GatewayRequest {
     #[rpc(name = "Ipv4GatewayId")]
     pub ipv4_gateway_id: Option<String>,
     /// Select the public network mode of the VPC after deleting the IPv4 gateway. The values are:
+    ///
     /// - **private**: Default value, after deleting the IPv4 gateway, the VPC will become a pure private VPC without public network access capability.
     /// - **public**: After deleting the IPv4 gateway, the VPC's public network access is no longer centrally controlled by the IPv4 gateway, and instances with public IPs bound can access the public network by default.
-    ///
     /// - Wire name: `InternetMode`.
     /// - Example: `public`.
     #[rpc(name = "InternetMode")]
     pub internet_mode: Option<String>,
     /// The region ID of the IPv4 gateway that you want to delete.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -65,7 +62,7 @@ pub struct DeleteIpv4GatewayRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -74,8 +71,8 @@ pub struct DeleteIpv4GatewayRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -135,9 +132,9 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     /// Sets `InternetMode`.
     ///
     /// Select the public network mode of the VPC after deleting the IPv4 gateway. The values are:
+    ///
     /// - **private**: Default value, after deleting the IPv4 gateway, the VPC will become a pure private VPC without public network access capability.
     /// - **public**: After deleting the IPv4 gateway, the VPC's public network access is no longer centrally controlled by the IPv4 gateway, and instances with public IPs bound can access the public network by default.
-    ///
     /// - Wire name: `InternetMode`.
     /// - Example: `public`.
     pub fn internet_mode(mut self, value: impl Into<String>) -> Self {
@@ -148,7 +145,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway that you want to delete.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -163,7 +160,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -176,8 +173,8 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -254,7 +251,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv4GatewayResponse {
 pub enum DeleteIpv4GatewayError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
     ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.RouteEntryExist`: The operation is not allowed because of existing routeEntry point to ipv4Gateway.
     OperationDeniedRouteEntryExist(::acs_runtime::client::ServiceError),

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
 ///
-/// *   **DeleteIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6EgressOnlyRules](https://www.alibabacloud.com/help/doc-detail/102208.htm) operation to query the status of the task.
+/// * **DeleteIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6EgressOnlyRules](<https://www.alibabacloud.com/help/doc-detail/102208.htm>) operation to query the status of the task.
 ///
-///    *   If the egress-only rule is in the **Deleting** state, the egress-only rule is being deleted.
-///    *   If you cannot query the egress-only rule, the egress-only rule is deleted.
-///
-/// *   You cannot call the **DeleteIpv6EgressOnlyRule** within the specified period of time.
+///   * If the egress-only rule is in the **Deleting** state, the egress-only rule is being deleted.
+///   * If you cannot query the egress-only rule, the egress-only rule is deleted.
+/// * You cannot call the **DeleteIpv6EgressOnlyRule** within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -26,14 +25,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-huhehaote")
 ///     .ipv6_egress_only_rule_id("ipv6py-hp3w98rmlbqp0xxxxxxxx")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpv6EgressOnlyRuleRequest {
-    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/448570.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -51,7 +49,7 @@ pub struct DeleteIpv6EgressOnlyRuleRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123456`.
@@ -100,7 +98,7 @@ pub struct DeleteIpv6EgressOnlyRuleRequestBuilder<C = ()> {
 impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/448570.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -126,7 +124,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123456`.

@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
 ///
-/// Before you delete an IPv6 gateway, you must delete the egress-only rules of the IPv6 gateway. For more information, see [DeleteIpv6EgressOnlyRule](https://www.alibabacloud.com/help/doc-detail/102201.htm).
+/// Before you delete an IPv6 gateway, you must delete the egress-only rules of the IPv6 gateway. For more information, see [DeleteIpv6EgressOnlyRule](<https://www.alibabacloud.com/help/doc-detail/102201.htm>).
 ///
-/// *   **DeleteIpv6Gateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/102226.htm) operation to query the status of the task:
+/// * **DeleteIpv6Gateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6GatewayAttribute](<https://www.alibabacloud.com/help/doc-detail/102226.htm>) operation to query the status of the task:
 ///
-///    *   If the IPv6 gateway is in the **Deleting** state, the IPv6 gateway is being deleted.
-///    *   If you cannot query the IPv6 gateway, the IPv6 gateway is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteIpv6Gateway** operation to delete an IPv6 gateway within the specified period of time.
+///   * If the IPv6 gateway is in the **Deleting** state, the IPv6 gateway is being deleted.
+///   * If you cannot query the IPv6 gateway, the IPv6 gateway is deleted.
+/// * You cannot repeatedly call the **DeleteIpv6Gateway** operation to delete an IPv6 gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -24,14 +23,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-huhehaote")
 ///     .ipv6_gateway_id("ipv6gw-hp3y0l3ln89j8****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpv6GatewayRequest {
-    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -47,8 +45,8 @@ pub struct DeleteIpv6GatewayRequest {
     pub ipv6_gateway_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -107,7 +105,7 @@ pub struct DeleteIpv6GatewayRequestBuilder<C = ()> {
 impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -131,8 +129,8 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -226,7 +224,7 @@ pub enum DeleteIpv6GatewayError {
     ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.GatewayRouteTableRelation`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationGatewayRouteTableRelation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Gateway`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv6Gateway`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv6Gateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.EgressRules`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationEgressRules(::acs_runtime::client::ServiceError),
@@ -236,7 +234,7 @@ pub enum DeleteIpv6GatewayError {
     OperationFailedRouteEntryUnstable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
     ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SharedIpv6InternetBandwidth`: The IPv6 gateway [%s] has IPv6 address [%s] that enabled internet from share user [%s], please delete it and try again later.
+    /// HTTP 400 `DependencyViolation.SharedIpv6InternetBandwidth`: The IPv6 gateway \[%s\] has IPv6 address \[%s\] that enabled internet from share user \[%s\], please delete it and try again later.
     DependencyViolationSharedIpv6InternetBandwidth(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.Vpc`: Vpc incorrect status.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),

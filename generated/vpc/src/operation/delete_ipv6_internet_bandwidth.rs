@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest::builder()
 ///     .region_id("cn-huhehaote")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -29,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteIpv6InternetBandwidthRequest {
     /// The region ID of the IPv6 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -38,7 +37,7 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     pub region_id: Option<String>,
     /// The ID of the IPv6 address.
     ///
-    /// >  You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
+    /// > You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
@@ -52,8 +51,8 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -109,7 +108,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -122,7 +121,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address.
     ///
-    /// >  You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
+    /// > You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
@@ -144,8 +143,8 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -238,7 +237,7 @@ pub enum DeleteIpv6InternetBandwidthError {
     BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(
         ::acs_runtime::client::ServiceError,
     ),
-    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv6Instance(::acs_runtime::client::ServiceError),
     /// HTTP 404 `OperationFailed.ServiceManaged`: Operation is forbidden because this instance belongs to Service manager.
     OperationFailedServiceManaged(::acs_runtime::client::ServiceError),

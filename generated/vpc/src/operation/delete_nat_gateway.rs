@@ -8,17 +8,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **DeleteNatGateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNatGateways](https://www.alibabacloud.com/help/doc-detail/36054.htm) to query the status of the task.
+/// * **DeleteNatGateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNatGateways](<https://www.alibabacloud.com/help/doc-detail/36054.htm>) to query the status of the task.
 ///
-///    *   If a NAT gateway is in the **Deleting** state, the NAT gateway is being deleted. In this case, you can query the NAT gateway but you cannot perform other operations.
+///   * If a NAT gateway is in the **Deleting** state, the NAT gateway is being deleted. In this case, you can query the NAT gateway but you cannot perform other operations.
+///   * If the NAT gateway cannot be found, the NAT gateway is deleted.
 ///
-///    *   If the NAT gateway cannot be found, the NAT gateway is deleted.
-///
-///    After you delete a NAT gateway, you cannot restore the NAT gateway. Proceed with caution.
-///
-/// *   You cannot repeatedly call the **DeleteNatGateway** operation to delete a NAT gateway within the specified period of time.
+///     After you delete a NAT gateway, you cannot restore the NAT gateway. Proceed with caution.
+/// * You cannot repeatedly call the **DeleteNatGateway** operation to delete a NAT gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -27,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .nat_gateway_id("ngw-bp1uewa15k4iy5770****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -36,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteNatGatewayRequest {
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -52,19 +49,18 @@ pub struct DeleteNatGatewayRequest {
     pub nat_gateway_id: Option<String>,
     /// Specifies whether to forcefully delete the NAT gateway. Valid values:
     ///
-    /// *   **true** If you set the value to **true**:
+    /// * **true** If you set the value to **true**:
     ///
-    ///    *   If the NAT gateway has SNAT entries, the system automatically deletes them.
-    ///    *   If the NAT gateway has DNAT entries, the system automatically deletes them.
-    ///    *   If the NAT gateway is associated with an elastic IP address (EIP), the system automatically disassociates the EIP from the NAT gateway.
-    ///    *   If the NAT gateway is associated with a NAT bandwidth plan, the system automatically disassociates the NAT bandwidth plan.
+    ///   * If the NAT gateway has SNAT entries, the system automatically deletes them.
+    ///   * If the NAT gateway has DNAT entries, the system automatically deletes them.
+    ///   * If the NAT gateway is associated with an elastic IP address (EIP), the system automatically disassociates the EIP from the NAT gateway.
+    ///   * If the NAT gateway is associated with a NAT bandwidth plan, the system automatically disassociates the NAT bandwidth plan.
+    /// * **false**(default): no If you set the value to **false**:
     ///
-    /// *   **false**(default): no If you set the value to **false**:
-    ///
-    ///    *   If the NAT gateway is associated with a NAT bandwidth plan, disassociate the NAT bandwidth plan first.
-    ///    *   If the NAT gateway has SNAT entries, delete them first.
-    ///    *   If the NAT gateway has DNAT entries, delete them first.
-    ///    *   If the NAT gateway is associated with an EIP, disassociate the EIP from the NAT gateway first.
+    ///   * If the NAT gateway is associated with a NAT bandwidth plan, disassociate the NAT bandwidth plan first.
+    ///   * If the NAT gateway has SNAT entries, delete them first.
+    ///   * If the NAT gateway has DNAT entries, delete them first.
+    ///   * If the NAT gateway is associated with an EIP, disassociate the EIP from the NAT gateway first.
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.
@@ -114,7 +110,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -138,19 +134,18 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the NAT gateway. Valid values:
     ///
-    /// *   **true** If you set the value to **true**:
+    /// * **true** If you set the value to **true**:
     ///
-    ///    *   If the NAT gateway has SNAT entries, the system automatically deletes them.
-    ///    *   If the NAT gateway has DNAT entries, the system automatically deletes them.
-    ///    *   If the NAT gateway is associated with an elastic IP address (EIP), the system automatically disassociates the EIP from the NAT gateway.
-    ///    *   If the NAT gateway is associated with a NAT bandwidth plan, the system automatically disassociates the NAT bandwidth plan.
+    ///   * If the NAT gateway has SNAT entries, the system automatically deletes them.
+    ///   * If the NAT gateway has DNAT entries, the system automatically deletes them.
+    ///   * If the NAT gateway is associated with an elastic IP address (EIP), the system automatically disassociates the EIP from the NAT gateway.
+    ///   * If the NAT gateway is associated with a NAT bandwidth plan, the system automatically disassociates the NAT bandwidth plan.
+    /// * **false**(default): no If you set the value to **false**:
     ///
-    /// *   **false**(default): no If you set the value to **false**:
-    ///
-    ///    *   If the NAT gateway is associated with a NAT bandwidth plan, disassociate the NAT bandwidth plan first.
-    ///    *   If the NAT gateway has SNAT entries, delete them first.
-    ///    *   If the NAT gateway has DNAT entries, delete them first.
-    ///    *   If the NAT gateway is associated with an EIP, disassociate the EIP from the NAT gateway first.
+    ///   * If the NAT gateway is associated with a NAT bandwidth plan, disassociate the NAT bandwidth plan first.
+    ///   * If the NAT gateway has SNAT entries, delete them first.
+    ///   * If the NAT gateway has DNAT entries, delete them first.
+    ///   * If the NAT gateway is associated with an EIP, disassociate the EIP from the NAT gateway first.
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.
@@ -240,15 +235,15 @@ pub enum DeleteNatGatewayError {
     InvalidOperationDeletionProtection(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.SnatEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.SnatEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.SnatEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusSnatEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.ForwardEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.NatIp`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.NatIpCidr`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationNatIpCidr(::acs_runtime::client::ServiceError),
@@ -256,7 +251,7 @@ pub enum DeleteNatGatewayError {
     ///
     /// Also returned with HTTP 404: %s
     IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouterEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouterEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouterEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.VSwitch`: The specified vSwitch status is invalid.
     IncorrectStatusVSwitch(::acs_runtime::client::ServiceError),

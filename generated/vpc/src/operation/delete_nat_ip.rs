@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteNatIp`: Deletes a NAT IP address.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **DeleteNatIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListNatIps](https://www.alibabacloud.com/help/doc-detail/281979.htm) operation to query the status of the task.
+/// * **DeleteNatIp** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListNatIps](<https://www.alibabacloud.com/help/doc-detail/281979.htm>) operation to query the status of the task.
 ///
-///    *   If the NAT IP address is in the **Deleting** state, the NAT IP address is being deleted. In this case, you can only query the NAT IP address but cannot perform other operations.
-///    *   If the NAT IP address cannot be found, it is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteNatIp** operation to delete a NAT IP address within the specified period of time.
+///   * If the NAT IP address is in the **Deleting** state, the NAT IP address is being deleted. In this case, you can only query the NAT IP address but cannot perform other operations.
+///   * If the NAT IP address cannot be found, it is deleted.
+/// * You cannot repeatedly call the **DeleteNatIp** operation to delete a NAT IP address within the specified period of time.
 ///
 /// # Example
 ///
@@ -23,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::delete_nat_ip::DeleteNatIpRequest::builder()
 ///     .region_id("cn-qingdao")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to delete belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -53,8 +51,8 @@ pub struct DeleteNatIpRequest {
     pub ipv4_prefix: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -64,7 +62,7 @@ pub struct DeleteNatIpRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -114,7 +112,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT IP address that you want to delete belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -151,8 +149,8 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -166,7 +164,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -239,13 +237,13 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatIpResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteNatIpError {
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.DefaultNatIp`: The operation is failed because of default NatIP can not be deleted.
     OperationFailedDefaultNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.NatIp`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.FullNatEntry`: The fullnat entry depends on this nat ip,so the operation cannot be completed.
     DependencyViolationFullNatEntry(::acs_runtime::client::ServiceError),

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteNatIpCidr`: Deletes a NAT CIDR block.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
 /// You cannot repeatedly call the **DeleteNatIpCidr** operation to delete a NAT CIDR block within the specified period of time.
 ///
@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .nat_ip_cidr("172.16.0.0/24")
 ///     .nat_gateway_id("ngw-gw8v16wgvtq26vh59****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -29,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteNatIpCidrRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -38,8 +37,8 @@ pub struct DeleteNatIpCidrRequest {
     pub region_id: Option<String>,
     /// The NAT CIDR block to be deleted.
     ///
-    /// *   Before you delete a NAT CIDR block, you must delete all NAT IP addresses from the CIDR block.
-    /// *   The default NAT CIDR block cannot be deleted.
+    /// * Before you delete a NAT CIDR block, you must delete all NAT IP addresses from the CIDR block.
+    /// * The default NAT CIDR block cannot be deleted.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Required.
@@ -48,8 +47,8 @@ pub struct DeleteNatIpCidrRequest {
     pub nat_ip_cidr: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -59,7 +58,7 @@ pub struct DeleteNatIpCidrRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -118,7 +117,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -131,8 +130,8 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// The NAT CIDR block to be deleted.
     ///
-    /// *   Before you delete a NAT CIDR block, you must delete all NAT IP addresses from the CIDR block.
-    /// *   The default NAT CIDR block cannot be deleted.
+    /// * Before you delete a NAT CIDR block, you must delete all NAT IP addresses from the CIDR block.
+    /// * The default NAT CIDR block cannot be deleted.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Required.
@@ -145,8 +144,8 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -160,7 +159,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -250,7 +249,7 @@ pub enum DeleteNatIpCidrError {
     OperationFailedDefaultNatIpCidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.NatIp`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: %The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatGateway`: %The status of %s \[%s\] is incorrect.
     IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),

@@ -10,14 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following items:
 ///
-/// *   Before you delete an IP address pool, make sure that no IP address in the pool is being used.
+/// * Before you delete an IP address pool, make sure that no IP address in the pool is being used.
+/// * **DeletePublicIpAddressPool** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPools](<https://www.alibabacloud.com/help/doc-detail/429433.htm>) operation to query the status of the task.
 ///
-/// *   **DeletePublicIpAddressPool** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPools](https://www.alibabacloud.com/help/doc-detail/429433.htm) operation to query the status of the task.
-///
-///    *   If the IP address pool is in the **Deleting** state, the IP address pool is being deleted. In this state. you can only query the IP address pool and cannot perform other operations.
-///    *   If you cannot query the IP address pool, the IP address pool is deleted.
-///
-/// *   You cannot repeatedly call the **DeletePublicIpAddressPool** operation to delete an IP address pool within the specified period of time.
+///   * If the IP address pool is in the **Deleting** state, the IP address pool is being deleted. In this state. you can only query the IP address pool and cannot perform other operations.
+///   * If you cannot query the IP address pool, the IP address pool is deleted.
+/// * You cannot repeatedly call the **DeletePublicIpAddressPool** operation to delete an IP address pool within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -30,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .public_ip_address_pool_id("pippool-6wetvn6fumkgycssx****")
 ///     .region_id("cn-chengdu")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -55,8 +52,8 @@ pub struct DeletePublicIpAddressPoolRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -137,8 +134,8 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -226,15 +223,15 @@ impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolError {
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
     IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.PublicIpAddressPool`: The specified resource of PublicIpAddressPool [%s] is in use.
+    /// HTTP 400 `ResourceInUse.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is in use.
     ResourceInUsePublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.ResourceIsShared`: The operation is failed because of PublicIpAddressPool is shared with other users.
     OperationFailedResourceIsShared(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
     OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is not found.
     ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),

@@ -10,14 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following items:
 ///
-/// *   Before you delete a CIDR block, make sure that it is not being used.
+/// * Before you delete a CIDR block, make sure that it is not being used.
+/// * **DeletePublicIpAddressPoolCidrBlock** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPoolCidrBlocks](<https://www.alibabacloud.com/help/doc-detail/429436.htm>) operation to query the status of the task.
 ///
-/// *   **DeletePublicIpAddressPoolCidrBlock** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPublicIpAddressPoolCidrBlocks](https://www.alibabacloud.com/help/doc-detail/429436.htm) operation to query the status of the task.
-///
-///    *   If the CIDR block is in the **Deleting** state, the CIDR block is being deleted. In this state, you can only query the CIDR block and cannot perform other operations.
-///    *   If you cannot query the CIDR block, the CIDR block is deleted.
-///
-/// *   You cannot repeatedly call the **DeletePublicIpAddressPoolCidrBlock** operation to delete a CIDR block within the specified period of time.
+///   * If the CIDR block is in the **Deleting** state, the CIDR block is being deleted. In this state, you can only query the CIDR block and cannot perform other operations.
+///   * If you cannot query the CIDR block, the CIDR block is deleted.
+/// * You cannot repeatedly call the **DeletePublicIpAddressPoolCidrBlock** operation to delete a CIDR block within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -31,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .cidr_block("47.0.XX.XX/24")
 ///     .region_id("cn-chengdu")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -63,8 +60,8 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -158,8 +155,8 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -250,19 +247,19 @@ impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolCidrBlockRespon
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolCidrBlockError {
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock [%s] is illegal.
+    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
     IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask [%s] is illegal.
+    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask \[%s\] is illegal.
     IllegalParamCidrBlockMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
     IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is not found.
     ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.CidrBlock`: The specified resource of CidrBlock [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.CidrBlock`: The specified resource of CidrBlock \[%s\] is not found.
     ResourceNotFoundCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CidrBlock`: The status of CidrBlock [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.CidrBlock`: The status of CidrBlock \[%s\] is incorrect.
     IncorrectStatusCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.CidrBlock`: The specified resource of CidrBlock [%s] is in use.
+    /// HTTP 400 `ResourceInUse.CidrBlock`: The specified resource of CidrBlock \[%s\] is in use.
     ResourceInUseCidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
     OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),

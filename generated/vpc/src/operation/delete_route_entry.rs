@@ -10,25 +10,20 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   You can delete only routes that are in the **Available** state.
+/// * You can delete only routes that are in the **Available** state.
+/// * You cannot delete a route entry of a virtual private cloud (VPC) in which a vSwitch or another route entry is being created or deleted.
+/// * Before you call this operation to delete a route of a VBR route table, call the [DescribeRouteEntryList](<https://www.alibabacloud.com/help/doc-detail/138148.htm>) operation to query the **NextHopId** of the route first.
+/// * **DeleteRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](<https://www.alibabacloud.com/help/doc-detail/138148.htm>) operation to query the status of the task.
 ///
-/// *   You cannot delete a route entry of a virtual private cloud (VPC) in which a vSwitch or another route entry is being created or deleted.
-///
-/// *   Before you call this operation to delete a route of a VBR route table, call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the **NextHopId** of the route first.
-///
-/// *   **DeleteRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](https://www.alibabacloud.com/help/doc-detail/138148.htm) operation to query the status of the task.
-///
-///    *   If the route is in the **Deleting** state, the route is being deleted.
-///    *   If you cannot query the route entry, the route entry is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteRouteEntry** operation to delete a route from the route table of a vRouter or a VBR within the specified period of time.
+///   * If the route is in the **Deleting** state, the route is being deleted.
+///   * If you cannot query the route entry, the route entry is deleted.
+/// * You cannot repeatedly call the **DeleteRouteEntry** operation to delete a route from the route table of a vRouter or a VBR within the specified period of time.
 ///
 /// # Example
 ///
 /// ```
 /// let request = acs_vpc::operation::delete_route_entry::DeleteRouteEntryRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -37,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteRouteEntryRequest {
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -63,8 +58,8 @@ pub struct DeleteRouteEntryRequest {
     pub destination_cidr_block: Option<String>,
     /// The ID of the next hop.
     ///
-    /// *   To delete a route other than an equal-cost multi-path (ECMP) route, set the **NextHopId** parameter and ignore the **NextHopList** parameter.
-    /// *   To delete an ECMP route, set the **NextHopList** parameter and ignore the **NextHopId** parameter.
+    /// * To delete a route other than an equal-cost multi-path (ECMP) route, set the **NextHopId** parameter and ignore the **NextHopList** parameter.
+    /// * To delete an ECMP route, set the **NextHopList** parameter and ignore the **NextHopId** parameter.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.
@@ -128,7 +123,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -170,8 +165,8 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the next hop.
     ///
-    /// *   To delete a route other than an equal-cost multi-path (ECMP) route, set the **NextHopId** parameter and ignore the **NextHopList** parameter.
-    /// *   To delete an ECMP route, set the **NextHopList** parameter and ignore the **NextHopId** parameter.
+    /// * To delete a route other than an equal-cost multi-path (ECMP) route, set the **NextHopId** parameter and ignore the **NextHopList** parameter.
+    /// * To delete an ECMP route, set the **NextHopList** parameter and ignore the **NextHopId** parameter.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.

@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteRouteTable`: Deletes a custom route table.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **DeleteRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteTableList](https://www.alibabacloud.com/help/doc-detail/87602.htm) operation to query the status of the task.
+/// * **DeleteRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteTableList](<https://www.alibabacloud.com/help/doc-detail/87602.htm>) operation to query the status of the task.
 ///
-///    *   If the custom route table is in the **Deleting** state, the custom route table is being deleted.
-///    *   If you cannot query the custom route table, the custom route table is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteRouteTable** operation to delete a custom route table within the specified period of time.
+///   * If the custom route table is in the **Deleting** state, the custom route table is being deleted.
+///   * If you cannot query the custom route table, the custom route table is deleted.
+/// * You cannot repeatedly call the **DeleteRouteTable** operation to delete a custom route table within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -28,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .route_table_id("vtb-bp145q7glnuzdvzu2****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -37,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -95,7 +93,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

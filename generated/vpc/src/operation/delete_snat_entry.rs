@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteSnatEntry`: Deletes an SNAT entry.
 ///
-/// DeleteSnatEntry is an asynchronous operation. After you make a request, the ID of the request is returned but the specified SNAT entry is not deleted. The system deletes the SNAT entry in the background. You can call the [DescribeSnatTableEntries](https://www.alibabacloud.com/help/doc-detail/42677.htm) operation to query the status of SNAT entries.
+/// DeleteSnatEntry is an asynchronous operation. After you make a request, the ID of the request is returned but the specified SNAT entry is not deleted. The system deletes the SNAT entry in the background. You can call the [DescribeSnatTableEntries](<https://www.alibabacloud.com/help/doc-detail/42677.htm>) operation to query the status of SNAT entries.
 ///
-/// *   If the SNAT entries are in the **Deleting** state, the system is deleting the SNAT entries. In this case, you can only query the status of the SNAT entries, and cannot perform other operations.
-/// *   If no SNAT entry is returned in the response, the SNAT entry is deleted.
+/// * If the SNAT entries are in the **Deleting** state, the system is deleting the SNAT entries. In this case, you can only query the status of the SNAT entries, and cannot perform other operations.
+/// * If no SNAT entry is returned in the response, the SNAT entry is deleted.
 ///
 /// If some SNAT entries are in the **Pending** state, you cannot delete these SNAT entries.
 ///
@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .snat_table_id("stb-bp190wu8io1vgev80****")
 ///     .snat_entry_id("snat-bp1vcgcf8tm0plqcg****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteSnatEntryRequest {
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -57,7 +56,7 @@ pub struct DeleteSnatEntryRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -109,7 +108,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -146,7 +145,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.

@@ -8,19 +8,17 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
 ///
-/// *   If you delete an SSL client certificate, all SSL-VPN client connections to the SSL server are disconnected. You need to reinitiate connections from SSL clients.
+/// * If you delete an SSL client certificate, all SSL-VPN client connections to the SSL server are disconnected. You need to reinitiate connections from SSL clients.
 ///
-///    For example, SSL client certificate 1 and SSL client certificate 2 are created on an SSL server. After you delete certificate 1, all client connections associated with certificate 1 and certificate 2 are disconnected from the SSL server.
+///   For example, SSL client certificate 1 and SSL client certificate 2 are created on an SSL server. After you delete certificate 1, all client connections associated with certificate 1 and certificate 2 are disconnected from the SSL server.
 ///
-///    *   If clients associated with certificate 1 require SSL-VPN connections, you need to install other certificates on the clients and reinitiate connections from the clients.
-///    *   If clients associated with certificate 2 require SSL-VPN connections, you can directly reinitiate connections from the clients.
+///   * If clients associated with certificate 1 require SSL-VPN connections, you need to install other certificates on the clients and reinitiate connections from the clients.
+///   * If clients associated with certificate 2 require SSL-VPN connections, you can directly reinitiate connections from the clients.
+/// * **DeleteSslVpnClientCert** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the status of the task.
 ///
-/// *   **DeleteSslVpnClientCert** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.
-///
-///    *   If the VPN gateway is in the **updating** state, the SSL client certificate is being deleted.
-///    *   If the VPN gateway is in the **active** state, the SSL client certificate is deleted.
-///
-/// *   You cannot call **DeleteSslVpnClientCert** within the specified period of time.
+///   * If the VPN gateway is in the **updating** state, the SSL client certificate is being deleted.
+///   * If the VPN gateway is in the **active** state, the SSL client certificate is deleted.
+/// * You cannot call **DeleteSslVpnClientCert** within the specified period of time.
 ///
 /// # Example
 ///
@@ -29,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .ssl_vpn_client_cert_id("vsc-bp1n8wcf134yl0osr****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -38,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteSslVpnClientCertRequest {
     /// The ID of the region where the SSL client certificate is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -49,7 +46,7 @@ pub struct DeleteSslVpnClientCertRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -109,7 +106,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
     ///
     /// The ID of the region where the SSL client certificate is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -124,7 +121,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
 ///
-/// *   **DeleteTrafficMirrorSession** is an asynchronous operation. After you send the request, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of a traffic mirror session.
+/// * **DeleteTrafficMirrorSession** is an asynchronous operation. After you send the request, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) operation to query the status of a traffic mirror session.
 ///
-///    *   If the traffic mirror session is in the **Deleting** state, the traffic mirror session is being deleted.
-///    *   If you cannot query the traffic mirror session, the traffic mirror session is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteTrafficMirrorSession** operation to delete a traffic mirror session within the specified period of time.
+///   * If the traffic mirror session is in the **Deleting** state, the traffic mirror session is being deleted.
+///   * If you cannot query the traffic mirror session, the traffic mirror session is deleted.
+/// * You cannot repeatedly call the **DeleteTrafficMirrorSession** operation to delete a traffic mirror session within the specified period of time.
 ///
 /// # Example
 ///
@@ -22,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .traffic_mirror_session_id("tms-j6cla50buc44ap8tu****")
 ///     .region_id("cn-hongkong")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +31,7 @@ pub struct DeleteTrafficMirrorSessionRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -42,8 +40,8 @@ pub struct DeleteTrafficMirrorSessionRequest {
     pub client_token: Option<String>,
     /// Specifies whether to to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -56,7 +54,7 @@ pub struct DeleteTrafficMirrorSessionRequest {
     /// - Example: `tms-j6cla50buc44ap8tu****`.
     #[rpc(name = "TrafficMirrorSessionId")]
     pub traffic_mirror_session_id: Option<String>,
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -109,7 +107,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -122,8 +120,8 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -144,7 +142,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

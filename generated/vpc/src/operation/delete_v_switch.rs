@@ -10,18 +10,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   Before you delete a vSwitch, you must first release or remove all virtual private cloud (VPC) resources, including vSwitches, instances, router interfaces, and high-availability virtual IP addresses (HaVips).
+/// * Before you delete a vSwitch, you must first release or remove all virtual private cloud (VPC) resources, including vSwitches, instances, router interfaces, and high-availability virtual IP addresses (HaVips).
+/// * You can delete only vSwitches that are in the **Available** state.
+/// * You cannot delete a vSwitch from a VPC where a vSwitch or a route is being created or deleted.
+/// * **DeleteVSwitch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](<https://www.alibabacloud.com/help/doc-detail/94567.htm>) operation to query the status of the task:
 ///
-/// *   You can delete only vSwitches that are in the **Available** state.
-///
-/// *   You cannot delete a vSwitch from a VPC where a vSwitch or a route is being created or deleted.
-///
-/// *   **DeleteVSwitch** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of the task:
-///
-///    *   If the vSwitch is in the **Pending** state, the vSwitch is being deleted.
-///    *   If you cannot query the vSwitch, the vSwitch is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteVSwitch** operation to delete a vSwitch within the specified period of time.
+///   * If the vSwitch is in the **Pending** state, the vSwitch is being deleted.
+///   * If you cannot query the vSwitch, the vSwitch is deleted.
+/// * You cannot repeatedly call the **DeleteVSwitch** operation to delete a vSwitch within the specified period of time.
 ///
 /// # Example
 ///
@@ -29,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::delete_v_switch::DeleteVSwitchRequest::builder()
 ///     .v_switch_id("vsw-asdfjlna****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -45,7 +40,7 @@ pub struct DeleteVSwitchRequest {
     pub v_switch_id: Option<String>,
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -55,7 +50,6 @@ pub struct DeleteVSwitchRequest {
     ///
     /// - **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
     /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
@@ -114,7 +108,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -128,7 +122,6 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     ///
     /// - **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
     /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     pub fn dry_run(mut self, value: bool) -> Self {

@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   Before you call this operation, make sure that the IP address allocated to an elastic network interface (ENI) from the reserved CIDR block is deleted. If the IP address of the ENI is not deleted, call [UnassignPrivateIpAddresses](https://www.alibabacloud.com/help/doc-detail/85919.htm) or [UnassignIpv6Addresses](https://www.alibabacloud.com/help/doc-detail/98611.htm) to delete the IPv4 or IPv6 address.
+/// * Before you call this operation, make sure that the IP address allocated to an elastic network interface (ENI) from the reserved CIDR block is deleted. If the IP address of the ENI is not deleted, call [UnassignPrivateIpAddresses](<https://www.alibabacloud.com/help/doc-detail/85919.htm>) or [UnassignIpv6Addresses](<https://www.alibabacloud.com/help/doc-detail/98611.htm>) to delete the IPv4 or IPv6 address.
+/// * **DeleteVSwitchCidrReservation** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListVSwitchCidrReservations](<https://www.alibabacloud.com/help/doc-detail/610155.htm>) to query the status of the task:
 ///
-/// *   **DeleteVSwitchCidrReservation** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListVSwitchCidrReservations](https://www.alibabacloud.com/help/doc-detail/610155.htm) to query the status of the task:
-///
-///    *   If the reserved CIDR block is in the **Releasing** state, it is being released.
-///    *   If the reserved CIDR block is in the **Released** state, it is released.
+///   * If the reserved CIDR block is in the **Releasing** state, it is being released.
+///   * If the reserved CIDR block is in the **Released** state, it is released.
 ///
 /// # Asynchronous
 ///
@@ -28,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .v_switch_cidr_reservation_id("vcr-bp1m12saqteraw3rp****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -44,7 +42,7 @@ pub struct DeleteVSwitchCidrReservationRequest {
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -65,7 +63,7 @@ pub struct DeleteVSwitchCidrReservationRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -127,7 +125,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -156,7 +154,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

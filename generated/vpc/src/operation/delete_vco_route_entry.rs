@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
 ///
-/// *   **DeleteVcoRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) operation to query the status of the task.
+/// * **DeleteVcoRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/53046.htm>) operation to query the status of the task.
 ///
-///    *   If the IPsec-VPN connection is in the **updating** state, the route is being deleted.
-///    *   If the IPsec-VPN connection is in the **attached** state, the route is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteVcoRouteEntry** operation within a specific time period.
+///   * If the IPsec-VPN connection is in the **updating** state, the route is being deleted.
+///   * If the IPsec-VPN connection is in the **attached** state, the route is deleted.
+/// * You cannot repeatedly call the **DeleteVcoRouteEntry** operation within a specific time period.
 ///
 /// # Example
 ///
@@ -25,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .weight(100)
 ///     .next_hop("vco-p0w5112fgnl2ihlmf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -34,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DeleteVcoRouteEntryRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -57,8 +55,8 @@ pub struct DeleteVcoRouteEntryRequest {
     pub route_dest: Option<String>,
     /// The weight of the destination-based route that you want to delete. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -84,7 +82,7 @@ pub struct DeleteVcoRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -147,7 +145,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -182,8 +180,8 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the destination-based route that you want to delete. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -221,7 +219,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.

@@ -10,9 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following limits:
 ///
-/// *   Before you delete a VBR, you must delete all router interfaces of the VBR.
-/// *   You can delete only a VBR in the **unconfirmed**, **active**, or **terminated** state.
-/// *   The owner of an Express Connect circuit can delete a VBR that belongs to another account only if the VBR is in the **unconfirmed** state.
+/// * Before you delete a VBR, you must delete all router interfaces of the VBR.
+/// * You can delete only a VBR in the **unconfirmed**, **active**, or **terminated** state.
+/// * The owner of an Express Connect circuit can delete a VBR that belongs to another account only if the VBR is in the **unconfirmed** state.
 ///
 /// # Example
 ///
@@ -21,14 +21,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .vbr_id("vbr-bp12mw1f8k3jgygk9****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVirtualBorderRouterRequest {
-    /// The region ID of the VBR. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the VBR. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -93,7 +92,7 @@ pub struct DeleteVirtualBorderRouterRequestBuilder<C = ()> {
 impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the VBR. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the VBR. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -10,16 +10,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   Before you delete a VPC, make sure that all resources deployed in the VPC are released or removed, such as vSwitches, instances, and high-availability virtual IP addresses (HaVips).
+/// * Before you delete a VPC, make sure that all resources deployed in the VPC are released or removed, such as vSwitches, instances, and high-availability virtual IP addresses (HaVips).
+/// * You can delete only a VPC that is in the **Available** state.
+/// * The **DeleteVpc** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](<https://www.alibabacloud.com/help/doc-detail/94565.htm>) operation to query the status of a VPC:
 ///
-/// *   You can delete only a VPC that is in the **Available** state.
-///
-/// *   The **DeleteVpc** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of a VPC:
-///
-///    *   If the VPC is in the **Deleting** state, the VPC is being deleted.
-///    *   If you cannot query the VPC, the VPC is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteVpc** operation to delete a VPC within the specified period of time.
+///   * If the VPC is in the **Deleting** state, the VPC is being deleted.
+///   * If you cannot query the VPC, the VPC is deleted.
+/// * You cannot repeatedly call the **DeleteVpc** operation to delete a VPC within the specified period of time.
 ///
 /// # Example
 ///
@@ -27,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::delete_vpc::DeleteVpcRequest::builder()
 ///     .vpc_id("vpc-bp1m7v25emi1h5mtc****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -43,7 +39,7 @@ pub struct DeleteVpcRequest {
     pub vpc_id: Option<String>,
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -58,7 +54,6 @@ pub struct DeleteVpcRequest {
     ///
     /// - Only an IPv4 gateway and routes that point to the IPv4 gateway exist in the VPC.
     /// - Only an IPv6 gateway and routes that point to the IPv6 gateway exist in the VPC.
-    ///
     /// - Wire name: `ForceDelete`.
     /// - Example: `false`.
     #[rpc(name = "ForceDelete")]
@@ -67,7 +62,6 @@ pub struct DeleteVpcRequest {
     ///
     /// - **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
     /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
@@ -76,7 +70,7 @@ pub struct DeleteVpcRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -137,7 +131,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -156,7 +150,6 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// - Only an IPv4 gateway and routes that point to the IPv4 gateway exist in the VPC.
     /// - Only an IPv6 gateway and routes that point to the IPv6 gateway exist in the VPC.
-    ///
     /// - Wire name: `ForceDelete`.
     /// - Example: `false`.
     pub fn force_delete(mut self, value: bool) -> Self {
@@ -169,7 +162,6 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// - **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
     /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     pub fn dry_run(mut self, value: bool) -> Self {
@@ -182,7 +174,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

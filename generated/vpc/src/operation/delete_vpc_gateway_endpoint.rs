@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .endpoint_id("vpce-bp1w1dmdqjpwul0v3****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -44,8 +43,8 @@ pub struct DeleteVpcGatewayEndpointRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -53,7 +52,7 @@ pub struct DeleteVpcGatewayEndpointRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -128,8 +127,8 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -141,7 +140,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -225,9 +224,9 @@ pub enum DeleteVpcGatewayEndpointError {
     IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
     ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
     IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Association`: The specified resource of [%s] depends on [%s], so the operation cannot be completed.
+    /// HTTP 400 `DependencyViolation.Association`: The specified resource of \[%s\] depends on \[%s\], so the operation cannot be completed.
     DependencyViolationAssociation(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbbiden`: User not authorized to operate on the specified resource.
     Forbbiden(::acs_runtime::client::ServiceError),

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
 ///
-/// *   **DeleteVpnPbrRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
+/// * **DeleteVpnPbrRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    *   If a VPN gateway is in the **updating** state, the policy-based route is being deleted.
-///    *   If a VPN gateway is in the **active** state, the policy-based route has been deleted.
-///
-/// *   You cannot repeatedly call **DeleteVpnPbrRouteEntry** to delete a policy-based route within the specified period of time.
+///   * If a VPN gateway is in the **updating** state, the policy-based route is being deleted.
+///   * If a VPN gateway is in the **active** state, the policy-based route has been deleted.
+/// * You cannot repeatedly call **DeleteVpnPbrRouteEntry** to delete a policy-based route within the specified period of time.
 ///
 /// # Example
 ///
@@ -26,14 +25,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .next_hop("vco-bp15oes1py4i66rmd****")
 ///     .weight(0)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpnPbrRouteEntryRequest {
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,7 +42,7 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -82,7 +80,7 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     pub next_hop: Option<String>,
     /// The weight of the policy-based route. Valid values:
     ///
-    /// You can call [DescribeVpnPbrRouteEntries](https://www.alibabacloud.com/help/doc-detail/2526959.htm) to query weights of policy-based routes.
+    /// You can call [DescribeVpnPbrRouteEntries](<https://www.alibabacloud.com/help/doc-detail/2526959.htm>) to query weights of policy-based routes.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -98,11 +96,12 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// The priority of the policy-based route.
     ///
-    /// *   If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was assigned a priority, this parameter is optional.
     ///
-    /// *   If the route was assigned a priority, this parameter is optional.
-    ///
-    ///    If you specify this parameter, set the value to the priority configured for the policy-based route. Otherwise, the operation cannot be performed.
+    ///   ```text
+    ///   If you specify this parameter, set the value to the priority configured for the policy-based route. Otherwise, the operation cannot be performed.
+    ///   ```
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
@@ -161,7 +160,7 @@ pub struct DeleteVpnPbrRouteEntryRequestBuilder<C = ()> {
 impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -176,7 +175,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -234,7 +233,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the policy-based route. Valid values:
     ///
-    /// You can call [DescribeVpnPbrRouteEntries](https://www.alibabacloud.com/help/doc-detail/2526959.htm) to query weights of policy-based routes.
+    /// You can call [DescribeVpnPbrRouteEntries](<https://www.alibabacloud.com/help/doc-detail/2526959.htm>) to query weights of policy-based routes.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -258,11 +257,12 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The priority of the policy-based route.
     ///
-    /// *   If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was assigned a priority, this parameter is optional.
     ///
-    /// *   If the route was assigned a priority, this parameter is optional.
-    ///
-    ///    If you specify this parameter, set the value to the priority configured for the policy-based route. Otherwise, the operation cannot be performed.
+    ///   ```text
+    ///   If you specify this parameter, set the value to the priority configured for the policy-based route. Otherwise, the operation cannot be performed.
+    ///   ```
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
 ///
-/// *   **DeleteVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
+/// * **DeleteVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    *   If a VPN gateway is in the **updating** state, the destination-based route is being deleted.
-///    *   If the VPN gateway is in the **active** state, the destination-based route is deleted.
-///
-/// *   You cannot repeatedly call **DeleteVpnRouteEntry** to delete a destination-based route from a VPN gateway within the specified period of time.
+///   * If a VPN gateway is in the **updating** state, the destination-based route is being deleted.
+///   * If the VPN gateway is in the **active** state, the destination-based route is deleted.
+/// * You cannot repeatedly call **DeleteVpnRouteEntry** to delete a destination-based route from a VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -25,14 +24,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .next_hop("vco-bp15oes1py4i66rmd****")
 ///     .weight(0)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpnRouteEntryRequest {
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -43,7 +41,7 @@ pub struct DeleteVpnRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -74,8 +72,8 @@ pub struct DeleteVpnRouteEntryRequest {
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -143,7 +141,7 @@ pub struct DeleteVpnRouteEntryRequestBuilder<C = ()> {
 impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -158,7 +156,7 @@ impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -205,8 +203,8 @@ impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.

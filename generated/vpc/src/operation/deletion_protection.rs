@@ -19,14 +19,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .r#type("EIP")
 ///     .instance_id("eip-uf6id7gvguruxe41v****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeletionProtectionRequest {
-    /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -35,8 +34,8 @@ pub struct DeletionProtectionRequest {
     pub region_id: Option<String>,
     /// Specifies whether to enable deletion protection. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `ProtectionEnable`.
     /// - Required.
@@ -45,9 +44,9 @@ pub struct DeletionProtectionRequest {
     pub protection_enable: Option<bool>,
     /// The type of instance. Valid values:
     ///
-    /// *   **EIP**: Elastic IP Address (EIP)
-    /// *   **CBWP**: EIP bandwidth plan
-    /// *   **NATGW**: NAT gateway
+    /// * **EIP**: Elastic IP Address (EIP)
+    /// * **CBWP**: EIP bandwidth plan
+    /// * **NATGW**: NAT gateway
     ///
     /// - Wire name: `Type`.
     /// - Required.
@@ -65,7 +64,7 @@ pub struct DeletionProtectionRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -116,7 +115,7 @@ pub struct DeletionProtectionRequestBuilder<C = ()> {
 impl<C> DeletionProtectionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -129,8 +128,8 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable deletion protection. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `ProtectionEnable`.
     /// - Required.
@@ -143,9 +142,9 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// The type of instance. Valid values:
     ///
-    /// *   **EIP**: Elastic IP Address (EIP)
-    /// *   **CBWP**: EIP bandwidth plan
-    /// *   **NATGW**: NAT gateway
+    /// * **EIP**: Elastic IP Address (EIP)
+    /// * **CBWP**: EIP bandwidth plan
+    /// * **NATGW**: NAT gateway
     ///
     /// - Wire name: `Type`.
     /// - Required.
@@ -171,7 +170,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

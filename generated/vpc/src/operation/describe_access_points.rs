@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_access_points::DescribeAccessPointsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeAccessPointsRequest {
     /// The region ID of the access point.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,8 +47,8 @@ pub struct DescribeAccessPointsRequest {
     pub page_size: Option<i32>,
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN**: Chinese
-    /// *   **en-US** (default): English
+    /// * **zh-CN**: Chinese
+    /// * **en-US** (default): English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
@@ -100,7 +99,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     ///
     /// The region ID of the access point.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -137,8 +136,8 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     ///
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN**: Chinese
-    /// *   **en-US** (default): English
+    /// * **zh-CN**: Chinese
+    /// * **en-US** (default): English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.

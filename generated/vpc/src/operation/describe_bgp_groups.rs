@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_bgp_groups::DescribeBgpGroupsRequest::builder()
 ///     .region_id("cn-shanghai")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -35,7 +34,7 @@ pub struct DescribeBgpGroupsRequest {
     pub bgp_group_id: Option<String>,
     /// The ID of the region in which the VBR is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,8 +43,8 @@ pub struct DescribeBgpGroupsRequest {
     pub region_id: Option<String>,
     /// Specifies whether the BGP group is the default one. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -132,7 +131,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// The ID of the region in which the VBR is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -145,8 +144,8 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// Specifies whether the BGP group is the default one. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_bgp_peers::DescribeBgpPeersRequest::builder()
 ///     .region_id("cn-shanghai")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -41,7 +40,7 @@ pub struct DescribeBgpPeersRequest {
     pub bgp_group_id: Option<String>,
     /// The region ID of the BGP group to which the BGP peer that you want to query belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -50,8 +49,8 @@ pub struct DescribeBgpPeersRequest {
     pub region_id: Option<String>,
     /// Specifies whether the BGP group is the default group. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -148,7 +147,7 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
     ///
     /// The region ID of the BGP group to which the BGP peer that you want to query belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -161,8 +160,8 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
     ///
     /// Specifies whether the BGP group is the default group. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.

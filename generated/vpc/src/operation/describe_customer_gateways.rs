@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest::builder()
 ///     .region_id("cn-shanghai")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeCustomerGatewaysRequest {
     /// The ID of the region where the customer gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -61,7 +60,7 @@ pub struct DescribeCustomerGatewaysRequest {
     pub tag: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group list.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -113,7 +112,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The ID of the region where the customer gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -174,7 +173,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the customer gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group list.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_type("VBR")
 ///     .instance_id("vbr-bp12mw1f8k3jgygk9****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,8 +23,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeEcGrantRelationRequest {
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -34,8 +33,8 @@ pub struct DescribeEcGrantRelationRequest {
     pub instance_type: Option<String>,
     /// The ID of the instance.
     ///
-    /// *   If you set **InstanceType** to **VBR**, specify a VBR ID.
-    /// *   If you set **InstanceType** to **VPC**, specify a VPC ID.
+    /// * If you set **InstanceType** to **VBR**, specify a VBR ID.
+    /// * If you set **InstanceType** to **VPC**, specify a VPC ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Required.
@@ -56,8 +55,8 @@ pub struct DescribeEcGrantRelationRequest {
     pub page_size: Option<i64>,
     /// The ID of the region where the instance is deployed.
     ///
-    /// *   If **InstanceType** is set to **VBR**, this parameter is required.
-    /// *   If **InstanceType** is set to **VPC**, you can ignore this parameter.
+    /// * If **InstanceType** is set to **VBR**, this parameter is required.
+    /// * If **InstanceType** is set to **VPC**, you can ignore this parameter.
     ///
     /// - Wire name: `VbrRegionNo`.
     /// - Example: `cn-hangzhou`.
@@ -107,8 +106,8 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -121,8 +120,8 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// *   If you set **InstanceType** to **VBR**, specify a VBR ID.
-    /// *   If you set **InstanceType** to **VPC**, specify a VPC ID.
+    /// * If you set **InstanceType** to **VBR**, specify a VBR ID.
+    /// * If you set **InstanceType** to **VPC**, specify a VPC ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Required.
@@ -155,8 +154,8 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The ID of the region where the instance is deployed.
     ///
-    /// *   If **InstanceType** is set to **VBR**, this parameter is required.
-    /// *   If **InstanceType** is set to **VPC**, you can ignore this parameter.
+    /// * If **InstanceType** is set to **VBR**, this parameter is required.
+    /// * If **InstanceType** is set to **VPC**, you can ignore this parameter.
     ///
     /// - Wire name: `VbrRegionNo`.
     /// - Example: `cn-hangzhou`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_eip_addresses::DescribeEipAddressesRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeEipAddressesRequest {
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -34,8 +33,8 @@ pub struct DescribeEipAddressesRequest {
     pub region_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -43,11 +42,11 @@ pub struct DescribeEipAddressesRequest {
     pub include_reservation_data: Option<bool>,
     /// The state of the EIP. Valid values:
     ///
-    /// *   **Associating**
-    /// *   **Unassociating**
-    /// *   **InUse**
-    /// *   **Available**
-    /// *   **Releasing**
+    /// * **Associating**
+    /// * **Unassociating**
+    /// * **InUse**
+    /// * **Available**
+    /// * **Releasing**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -57,7 +56,7 @@ pub struct DescribeEipAddressesRequest {
     ///
     /// You can specify up to 50 EIPs. Separate multiple EIPs with commas (,).
     ///
-    /// >  If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIPs for **EipAddress**, and specify up to 50 EIP IDs for **AllocationId**.
+    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIPs for **EipAddress**, and specify up to 50 EIP IDs for **AllocationId**.
     ///
     /// - Wire name: `EipAddress`.
     /// - Example: `47.75.XX.XX`.
@@ -67,7 +66,7 @@ pub struct DescribeEipAddressesRequest {
     ///
     /// You can specify up to 50 EIP IDs. Separate multiple IDs with commas (,).
     ///
-    /// >  If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIP IDs for **AllocationId**, and specify up to 50 EIPs for **EipAddress**.
+    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIP IDs for **AllocationId**, and specify up to 50 EIPs for **EipAddress**.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-2zeerraiwb7ujxscd****`.
@@ -103,19 +102,19 @@ pub struct DescribeEipAddressesRequest {
     pub page_size: Option<i32>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): Border Gateway Protocol (BGP) (Multi-ISP) lines. All regions support BGP (Multi-ISP) EIPs.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro lines. Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
+    /// * **BGP** (default): Border Gateway Protocol (BGP) (Multi-ISP) lines. All regions support BGP (Multi-ISP) EIPs.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro lines. Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](https://www.alibabacloud.com/help/doc-detail/32321.htm) section of the "What is EIP?" topic.
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) section of the "What is EIP?" topic.
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
@@ -129,8 +128,8 @@ pub struct DescribeEipAddressesRequest {
     pub filter: Option<Vec<crate::types::Filter>>,
     /// The reason why the EIP is locked. Valid values:
     ///
-    /// *   **financial**: The EIP is locked due to overdue payments.
-    /// *   **security**: The EIP is locked for security reasons.
+    /// * **financial**: The EIP is locked due to overdue payments.
+    /// * **security**: The EIP is locked for security reasons.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
@@ -138,14 +137,14 @@ pub struct DescribeEipAddressesRequest {
     pub lock_reason: Option<String>,
     /// The type of the cloud resource with which you want to associate the EIP. Valid values:
     ///
-    /// *   **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC).
-    /// *   **SlbInstance**: a CLB instance in a VPC.
-    /// *   **Nat**: a NAT gateway.
-    /// *   **HaVip**: an HAVIP.
-    /// *   **NetworkInterface**: a secondary ENI.
-    /// *   **IpAddress**: an IP address.
+    /// * **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC).
+    /// * **SlbInstance**: a CLB instance in a VPC.
+    /// * **Nat**: a NAT gateway.
+    /// * **HaVip**: an HAVIP.
+    /// * **NetworkInterface**: a secondary ENI.
+    /// * **IpAddress**: an IP address.
     ///
-    /// >  Each ECS instance, CLB instance, HAVIP, and IP address can be associated with only one EIP. A NAT gateway can be associated with multiple EIPs. The number of EIPs that you can associate with a secondary ENI depends on the association mode. For more information, see [Associate EIPs with and disassociate EIPs from cloud resources](https://www.alibabacloud.com/help/doc-detail/72125.htm).
+    /// > Each ECS instance, CLB instance, HAVIP, and IP address can be associated with only one EIP. A NAT gateway can be associated with multiple EIPs. The number of EIPs that you can associate with a secondary ENI depends on the association mode. For more information, see [Associate EIPs with and disassociate EIPs from cloud resources](<https://www.alibabacloud.com/help/doc-detail/72125.htm>).
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
@@ -159,8 +158,8 @@ pub struct DescribeEipAddressesRequest {
     pub associated_instance_id: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PostPaid**: pay-as-you-go.
-    /// *   **PrePaid**: subscription.
+    /// * **PostPaid**: pay-as-you-go.
+    /// * **PrePaid**: subscription.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
@@ -168,8 +167,8 @@ pub struct DescribeEipAddressesRequest {
     pub charge_type: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -191,8 +190,8 @@ pub struct DescribeEipAddressesRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to activate Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -206,8 +205,8 @@ pub struct DescribeEipAddressesRequest {
     pub public_ip_address_pool_id: Option<String>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no.
+    /// * **true**: yes
+    /// * **false**: no.
     ///
     /// If you do not specify this parameter, all instances are queried.
     ///
@@ -262,7 +261,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -275,8 +274,8 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -288,11 +287,11 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The state of the EIP. Valid values:
     ///
-    /// *   **Associating**
-    /// *   **Unassociating**
-    /// *   **InUse**
-    /// *   **Available**
-    /// *   **Releasing**
+    /// * **Associating**
+    /// * **Unassociating**
+    /// * **InUse**
+    /// * **Available**
+    /// * **Releasing**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -306,7 +305,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// You can specify up to 50 EIPs. Separate multiple EIPs with commas (,).
     ///
-    /// >  If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIPs for **EipAddress**, and specify up to 50 EIP IDs for **AllocationId**.
+    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIPs for **EipAddress**, and specify up to 50 EIP IDs for **AllocationId**.
     ///
     /// - Wire name: `EipAddress`.
     /// - Example: `47.75.XX.XX`.
@@ -320,7 +319,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// You can specify up to 50 EIP IDs. Separate multiple IDs with commas (,).
     ///
-    /// >  If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIP IDs for **AllocationId**, and specify up to 50 EIPs for **EipAddress**.
+    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIP IDs for **AllocationId**, and specify up to 50 EIPs for **EipAddress**.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-2zeerraiwb7ujxscd****`.
@@ -376,19 +375,19 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): Border Gateway Protocol (BGP) (Multi-ISP) lines. All regions support BGP (Multi-ISP) EIPs.
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro lines. Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
+    /// * **BGP** (default): Border Gateway Protocol (BGP) (Multi-ISP) lines. All regions support BGP (Multi-ISP) EIPs.
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro lines. Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
     ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](https://www.alibabacloud.com/help/doc-detail/32321.htm) section of the "What is EIP?" topic.
+    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) section of the "What is EIP?" topic.
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
     ///
@@ -413,8 +412,8 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The reason why the EIP is locked. Valid values:
     ///
-    /// *   **financial**: The EIP is locked due to overdue payments.
-    /// *   **security**: The EIP is locked for security reasons.
+    /// * **financial**: The EIP is locked due to overdue payments.
+    /// * **security**: The EIP is locked for security reasons.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
@@ -426,14 +425,14 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The type of the cloud resource with which you want to associate the EIP. Valid values:
     ///
-    /// *   **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC).
-    /// *   **SlbInstance**: a CLB instance in a VPC.
-    /// *   **Nat**: a NAT gateway.
-    /// *   **HaVip**: an HAVIP.
-    /// *   **NetworkInterface**: a secondary ENI.
-    /// *   **IpAddress**: an IP address.
+    /// * **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC).
+    /// * **SlbInstance**: a CLB instance in a VPC.
+    /// * **Nat**: a NAT gateway.
+    /// * **HaVip**: an HAVIP.
+    /// * **NetworkInterface**: a secondary ENI.
+    /// * **IpAddress**: an IP address.
     ///
-    /// >  Each ECS instance, CLB instance, HAVIP, and IP address can be associated with only one EIP. A NAT gateway can be associated with multiple EIPs. The number of EIPs that you can associate with a secondary ENI depends on the association mode. For more information, see [Associate EIPs with and disassociate EIPs from cloud resources](https://www.alibabacloud.com/help/doc-detail/72125.htm).
+    /// > Each ECS instance, CLB instance, HAVIP, and IP address can be associated with only one EIP. A NAT gateway can be associated with multiple EIPs. The number of EIPs that you can associate with a secondary ENI depends on the association mode. For more information, see [Associate EIPs with and disassociate EIPs from cloud resources](<https://www.alibabacloud.com/help/doc-detail/72125.htm>).
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
@@ -455,8 +454,8 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The billing method of the EIP. Valid values:
     ///
-    /// *   **PostPaid**: pay-as-you-go.
-    /// *   **PrePaid**: subscription.
+    /// * **PostPaid**: pay-as-you-go.
+    /// * **PrePaid**: subscription.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
@@ -468,8 +467,8 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -503,8 +502,8 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Specifies whether to activate Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
@@ -526,8 +525,8 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no.
+    /// * **true**: yes
+    /// * **false**: no.
     ///
     /// If you do not specify this parameter, all instances are queried.
     ///

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("eni-bp1d66qjxb3qoin3****")
 ///     .region_id("cn-zhangjiakou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +30,7 @@ pub struct DescribeEipGatewayInfoRequest {
     /// - Example: `eni-bp1d66qjxb3qoin3****`.
     #[rpc(name = "InstanceId")]
     pub instance_id: Option<String>,
-    /// The region to which the EIP that you want to query belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the EIP that you want to query belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -91,7 +90,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region to which the EIP that you want to query belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the EIP that you want to query belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
 ///
-/// To improve user experience in querying monitoring data, we recommend that you call the DescribeMetricList API operation provided by CloudMonitor to query EIP monitoring data. For more information, see [DescribeMetricList](https://www.alibabacloud.com/help/doc-detail/51936.htm) and [EIP monitoring data](https://www.alibabacloud.com/help/doc-detail/162874.htm).
+/// To improve user experience in querying monitoring data, we recommend that you call the DescribeMetricList API operation provided by CloudMonitor to query EIP monitoring data. For more information, see [DescribeMetricList](<https://www.alibabacloud.com/help/doc-detail/51936.htm>) and [EIP monitoring data](<https://www.alibabacloud.com/help/doc-detail/162874.htm>).
 ///
 /// # Example
 ///
@@ -18,14 +18,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .start_time("2020-01-05T01:05:05Z")
 ///     .end_time("2020-01-05T03:05:10Z")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEipMonitorDataRequest {
-    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -58,8 +57,8 @@ pub struct DescribeEipMonitorDataRequest {
     pub end_time: Option<String>,
     /// The duration of each monitoring data entry. Unit: seconds. Valid values: **60** (default), **300**, **900**, and **3600**.
     ///
-    /// *   If the value of **(EndTime** - **StartTime**)/**Period** is greater than 200, a maximum of 200 monitoring data entries are returned at a time.
-    /// *   If the value of (**EndTime** - **StartTime**)/**Period** is less than or equal to 200, only the monitoring data collected between the start time and end time is returned.
+    /// * If the value of **(EndTime** - **StartTime**)/**Period** is greater than 200, a maximum of 200 monitoring data entries are returned at a time.
+    /// * If the value of (**EndTime** - **StartTime**)/**Period** is less than or equal to 200, only the monitoring data collected between the start time and end time is returned.
     ///
     /// - Wire name: `Period`.
     /// - Default: `60`.
@@ -109,7 +108,7 @@ pub struct DescribeEipMonitorDataRequestBuilder<C = ()> {
 impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -158,8 +157,8 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     ///
     /// The duration of each monitoring data entry. Unit: seconds. Valid values: **60** (default), **300**, **900**, and **3600**.
     ///
-    /// *   If the value of **(EndTime** - **StartTime**)/**Period** is greater than 200, a maximum of 200 monitoring data entries are returned at a time.
-    /// *   If the value of (**EndTime** - **StartTime**)/**Period** is less than or equal to 200, only the monitoring data collected between the start time and end time is returned.
+    /// * If the value of **(EndTime** - **StartTime**)/**Period** is greater than 200, a maximum of 200 monitoring data entries are returned at a time.
+    /// * If the value of (**EndTime** - **StartTime**)/**Period** is less than or equal to 200, only the monitoring data collected between the start time and end time is returned.
     ///
     /// - Wire name: `Period`.
     /// - Default: `60`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest::builder()
 ///     .region_id("cn-shanghai")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeExpressConnectTrafficQosRequest {
     /// The ID of the region in which the QoS policy is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -57,7 +56,6 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     ///
     /// - If no value is returned for NetToken, you do not need to specify this parameter.
     /// - If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
@@ -127,7 +125,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The ID of the region in which the QoS policy is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -183,7 +181,6 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// - If no value is returned for NetToken, you do not need to specify this parameter.
     /// - If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
@@ -273,8 +270,8 @@ pub struct DescribeExpressConnectTrafficQosResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -13,7 +13,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpc::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -22,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeFailoverTestJobsRequest {
     /// The region where you want to perform the failover test.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -41,8 +40,8 @@ pub struct DescribeFailoverTestJobsRequest {
     pub client_token: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -104,7 +103,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     ///
     /// The region where you want to perform the failover test.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -131,8 +130,8 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -219,8 +218,8 @@ pub struct DescribeFailoverTestJobsResponse {
     pub failover_test_job_list: Option<Vec<crate::types::FailoverTestJobList>>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_flow_logs::DescribeFlowLogsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeFlowLogsRequest {
     /// The region ID of the flow log.
     ///
-    /// You can obtain the region ID by calling the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) interface.
+    /// You can obtain the region ID by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) interface.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -53,10 +52,10 @@ pub struct DescribeFlowLogsRequest {
     #[rpc(name = "Description")]
     pub description: Option<String>,
     /// The resource type of the traffic to capture. Values:
+    ///
     /// - **NetworkInterface**: Elastic Network Interface (ENI).
     /// - **VSwitch**: All ENIs within a VSwitch.
     /// - **VPC**: All ENIs within a VPC.
-    ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
     #[rpc(name = "ResourceType")]
@@ -68,10 +67,10 @@ pub struct DescribeFlowLogsRequest {
     #[rpc(name = "ResourceId")]
     pub resource_id: Option<String>,
     /// The type of traffic to collect. Values:
+    ///
     /// - **All**: All traffic.
     /// - **Allow**: Traffic allowed by access control.
     /// - **Drop**: Traffic denied by access control.
-    ///
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
     #[rpc(name = "TrafficType")]
@@ -89,10 +88,10 @@ pub struct DescribeFlowLogsRequest {
     #[rpc(name = "LogStoreName")]
     pub log_store_name: Option<String>,
     /// The status of the flow log. Values:
+    ///
     /// - **Active**: The flow log is in an active state.
     /// - **Activating**: The flow log is being created.
     /// - **Inactive**: The flow log is in an inactive state.
-    ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
@@ -173,7 +172,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The region ID of the flow log.
     ///
-    /// You can obtain the region ID by calling the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) interface.
+    /// You can obtain the region ID by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) interface.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -219,10 +218,10 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     /// Sets `ResourceType`.
     ///
     /// The resource type of the traffic to capture. Values:
+    ///
     /// - **NetworkInterface**: Elastic Network Interface (ENI).
     /// - **VSwitch**: All ENIs within a VSwitch.
     /// - **VPC**: All ENIs within a VPC.
-    ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
@@ -242,10 +241,10 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     /// Sets `TrafficType`.
     ///
     /// The type of traffic to collect. Values:
+    ///
     /// - **All**: All traffic.
     /// - **Allow**: Traffic allowed by access control.
     /// - **Drop**: Traffic denied by access control.
-    ///
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
     pub fn traffic_type(mut self, value: impl Into<String>) -> Self {
@@ -275,10 +274,10 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     /// Sets `Status`.
     ///
     /// The status of the flow log. Values:
+    ///
     /// - **Active**: The flow log is in an active state.
     /// - **Activating**: The flow log is being created.
     /// - **Inactive**: The flow log is in an inactive state.
-    ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     pub fn status(mut self, value: impl Into<String>) -> Self {
@@ -400,9 +399,9 @@ pub struct DescribeFlowLogsResponse {
     /// - Example: `1`.
     pub total_count: Option<String>,
     /// Indicates whether the call was successful. Values:
+    ///
     /// - **true**: The call was successful.
     /// - **false**: The call failed.
-    ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
     pub success: Option<String>,

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeForwardTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,7 +31,7 @@ pub struct DescribeForwardTableEntriesRequest {
     pub region_id: Option<String>,
     /// The ID of the DNAT table.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
     ///
@@ -46,20 +45,19 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
     #[rpc(name = "ForwardEntryId")]
     pub forward_entry_id: Option<String>,
-    /// *   The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
+    /// * The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `116.28.XX.XX`.
     #[rpc(name = "ExternalIp")]
     pub external_ip: Option<String>,
-    /// *   The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     ///
-    ///    *   Valid values: **1** to **65535**.
-    ///    *   If you want to query a port range, separate the first port and last port with a forward slash (/), such as `10/20`.
-    ///    *   If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
-    ///
-    /// *   The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    ///   * Valid values: **1** to **65535**.
+    ///   * If you want to query a port range, separate the first port and last port with a forward slash (/), such as `10/20`.
+    ///   * If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
+    /// * The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `8080`.
@@ -67,15 +65,15 @@ pub struct DescribeForwardTableEntriesRequest {
     pub external_port: Option<String>,
     /// The private IP address.
     ///
-    /// *   The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
+    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "InternalIp")]
     pub internal_ip: Option<String>,
-    /// *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
-    /// *   The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
+    /// * The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `80`.
@@ -83,9 +81,9 @@ pub struct DescribeForwardTableEntriesRequest {
     pub internal_port: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -117,7 +115,7 @@ pub struct DescribeForwardTableEntriesRequest {
     pub page_size: Option<i32>,
     /// The ID of the NAT gateway.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
     ///
@@ -170,7 +168,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -183,7 +181,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the DNAT table.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
     ///
@@ -205,8 +203,8 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     }
     /// Sets `ExternalIp`.
     ///
-    /// *   The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
+    /// * The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `116.28.XX.XX`.
@@ -216,13 +214,12 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     }
     /// Sets `ExternalPort`.
     ///
-    /// *   The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
+    /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     ///
-    ///    *   Valid values: **1** to **65535**.
-    ///    *   If you want to query a port range, separate the first port and last port with a forward slash (/), such as `10/20`.
-    ///    *   If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
-    ///
-    /// *   The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    ///   * Valid values: **1** to **65535**.
+    ///   * If you want to query a port range, separate the first port and last port with a forward slash (/), such as `10/20`.
+    ///   * If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
+    /// * The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `8080`.
@@ -234,8 +231,8 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The private IP address.
     ///
-    /// *   The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
-    /// *   The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
+    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
+    /// * The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
@@ -245,8 +242,8 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     }
     /// Sets `InternalPort`.
     ///
-    /// *   The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
-    /// *   The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
+    /// * The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `80`.
@@ -258,9 +255,9 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -308,7 +305,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
     ///

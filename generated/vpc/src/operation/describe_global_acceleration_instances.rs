@@ -14,14 +14,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeGlobalAccelerationInstancesRequest {
-    /// The region ID of the GA instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the GA instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -30,8 +29,8 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub region_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -57,10 +56,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub name: Option<String>,
     /// The status of the GA instance. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Inuse**
-    /// *   **Associating**
-    /// *   **Unassociating**
+    /// * **Available**
+    /// * **Inuse**
+    /// * **Associating**
+    /// * **Unassociating**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -68,8 +67,8 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub status: Option<String>,
     /// The bandwidth type of the GA instance. Valid values:
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive** (default)
+    /// * **Sharing**
+    /// * **Exclusive** (default)
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
@@ -77,10 +76,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     pub bandwidth_type: Option<String>,
     /// The region of the backend service. Valid values:
     ///
-    /// *   **china-mainland**
-    /// *   **north-america**
-    /// *   **asia-pacific**
-    /// *   **europe**
+    /// * **china-mainland**
+    /// * **north-america**
+    /// * **asia-pacific**
+    /// * **europe**
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Example: `china-mainland`.
@@ -152,7 +151,7 @@ pub struct DescribeGlobalAccelerationInstancesRequestBuilder<C = ()> {
 impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the GA instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the GA instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -165,8 +164,8 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -208,10 +207,10 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The status of the GA instance. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Inuse**
-    /// *   **Associating**
-    /// *   **Unassociating**
+    /// * **Available**
+    /// * **Inuse**
+    /// * **Associating**
+    /// * **Unassociating**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -223,8 +222,8 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The bandwidth type of the GA instance. Valid values:
     ///
-    /// *   **Sharing**
-    /// *   **Exclusive** (default)
+    /// * **Sharing**
+    /// * **Exclusive** (default)
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
@@ -236,10 +235,10 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The region of the backend service. Valid values:
     ///
-    /// *   **china-mainland**
-    /// *   **north-america**
-    /// *   **asia-pacific**
-    /// *   **europe**
+    /// * **china-mainland**
+    /// * **north-america**
+    /// * **asia-pacific**
+    /// * **europe**
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Example: `china-mainland`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("vpc-bp18sth14qii3pnvc****")
 ///     .instance_type("VPC")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -39,9 +38,9 @@ pub struct DescribeGrantRulesToCenRequest {
     pub instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VBR**
-    /// *   **CCN**
+    /// * **VPC**
+    /// * **VBR**
+    /// * **CCN**
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -58,7 +57,7 @@ pub struct DescribeGrantRulesToCenRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -150,9 +149,9 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VBR**
-    /// *   **CCN**
+    /// * **VPC**
+    /// * **VBR**
+    /// * **CCN**
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -177,7 +176,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

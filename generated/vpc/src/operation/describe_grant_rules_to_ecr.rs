@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .instance_id("vbr-xxxxxx")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -36,7 +35,7 @@ pub struct DescribeGrantRulesToEcrRequest {
     pub page_size: Option<i64>,
     /// The region ID
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -127,7 +126,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The region ID
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -82,8 +81,8 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     pub trans_protocol: Option<String>,
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
@@ -91,8 +90,8 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     pub acl_status: Option<String>,
     /// The ACL type. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
@@ -264,8 +263,8 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
@@ -277,8 +276,8 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The ACL type. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.

@@ -16,14 +16,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorsRequest {
-    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -50,13 +49,13 @@ pub struct DescribeIPv6TranslatorsRequest {
     pub spec: Option<String>,
     /// The status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **upgrading**
-    /// *   **deleting**
-    /// *   **deleted**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **upgrading**
+    /// * **deleting**
+    /// * **deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -76,8 +75,8 @@ pub struct DescribeIPv6TranslatorsRequest {
     pub allocate_ipv4_addr: Option<String>,
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Prepay**: subscription
-    /// *   **Postpay**: pay-as-you-go
+    /// * **Prepay**: subscription
+    /// * **Postpay**: pay-as-you-go
     ///
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
@@ -99,8 +98,8 @@ pub struct DescribeIPv6TranslatorsRequest {
     pub page_size: Option<i32>,
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -147,7 +146,7 @@ pub struct DescribeIPv6TranslatorsRequestBuilder<C = ()> {
 impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -190,13 +189,13 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **upgrading**
-    /// *   **deleting**
-    /// *   **deleted**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **upgrading**
+    /// * **deleting**
+    /// * **deleted**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
@@ -228,8 +227,8 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Prepay**: subscription
-    /// *   **Postpay**: pay-as-you-go
+    /// * **Prepay**: subscription
+    /// * **Postpay**: pay-as-you-go
     ///
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
@@ -263,8 +262,8 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.

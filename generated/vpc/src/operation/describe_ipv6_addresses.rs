@@ -14,14 +14,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest::builder()
 ///     .region_id("cn-huhehaote")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6AddressesRequest {
-    /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -51,9 +50,7 @@ pub struct DescribeIpv6AddressesRequest {
     /// The type of IP address. Valid values:
     ///
     /// - IPv6Address (default): indicates an IPv6 instance used to query a single IPv6 address.
-    ///
     /// - IPv6Prefix: indicates an IPv6 instance used to query prefix CIDR blocks.
-    ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
     #[rpc(name = "AddressType")]
@@ -66,8 +63,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub associated_instance_id: Option<String>,
     /// The type of instance associated with the IPv6 address. Valid values:
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
-    /// *   **NetworkInterface**: secondary elastic network interface (ENI)
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
+    /// * **NetworkInterface**: secondary elastic network interface (ENI)
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
@@ -75,8 +72,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub associated_instance_type: Option<String>,
     /// The type of communication supported by the IPv6 address. Valid values:
     ///
-    /// *   **Private**
-    /// *   **Public**
+    /// * **Private**
+    /// * **Public**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
@@ -102,8 +99,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -139,8 +136,8 @@ pub struct DescribeIpv6AddressesRequest {
     pub page_size: Option<i32>,
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not specify this parameter, all instances are queried.
     ///
@@ -192,7 +189,7 @@ pub struct DescribeIpv6AddressesRequestBuilder<C = ()> {
 impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -238,9 +235,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     /// The type of IP address. Valid values:
     ///
     /// - IPv6Address (default): indicates an IPv6 instance used to query a single IPv6 address.
-    ///
     /// - IPv6Prefix: indicates an IPv6 instance used to query prefix CIDR blocks.
-    ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
@@ -261,8 +256,8 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The type of instance associated with the IPv6 address. Valid values:
     ///
-    /// *   **EcsInstance**: Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
-    /// *   **NetworkInterface**: secondary elastic network interface (ENI)
+    /// * **EcsInstance**: Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
+    /// * **NetworkInterface**: secondary elastic network interface (ENI)
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
@@ -274,8 +269,8 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The type of communication supported by the IPv6 address. Valid values:
     ///
-    /// *   **Private**
-    /// *   **Public**
+    /// * **Private**
+    /// * **Public**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
@@ -317,8 +312,8 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -374,8 +369,8 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not specify this parameter, all instances are queried.
     ///

@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-huhehaote")
 ///     .ipv6_gateway_id("ipv6gw-bp1rhhs9zjlxukc5e****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6EgressOnlyRulesRequest {
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -50,8 +49,8 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     pub name: Option<String>,
     /// The type of the instance to which you want to apply the egress-only rule. Valid values:
     ///
-    /// *   IPv6Address (default)
-    /// *   IPv6Prefix
+    /// * IPv6Address (default)
+    /// * IPv6Prefix
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `Ipv6Address`.
@@ -123,7 +122,7 @@ pub struct DescribeIpv6EgressOnlyRulesRequestBuilder<C = ()> {
 impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -167,8 +166,8 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The type of the instance to which you want to apply the egress-only rule. Valid values:
     ///
-    /// *   IPv6Address (default)
-    /// *   IPv6Prefix
+    /// * IPv6Address (default)
+    /// * IPv6Prefix
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `Ipv6Address`.

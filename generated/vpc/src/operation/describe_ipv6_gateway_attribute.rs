@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-huhehaote")
 ///     .ipv6_gateway_id("ipv6gw-hp3y0l3ln89j8cdvf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6GatewayAttributeRequest {
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -78,7 +77,7 @@ pub struct DescribeIpv6GatewayAttributeRequestBuilder<C = ()> {
 impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -151,8 +150,8 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub vpc_id: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -194,9 +193,9 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -213,7 +212,7 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub resource_group_id: Option<String>,
     /// The ID of the gateway route table associated with the IPv6 gateway.
     ///
-    /// >  This parameter is available only when the IPv6 gateway is associated with a gateway route table.
+    /// > This parameter is available only when the IPv6 gateway is associated with a gateway route table.
     ///
     /// - Wire name: `GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
@@ -222,7 +221,7 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     pub tags: Option<crate::types::Tags>,
     /// The ID of the Alibaba Cloud account to which the IPv6 gateway belongs.
     ///
-    /// >  This value is of the Long type. In some languages, the precision may be lost. Use this value with caution.
+    /// > This value is of the Long type. In some languages, the precision may be lost. Use this value with caution.
     ///
     /// - Wire name: `OwnerId`.
     pub owner_id: Option<i64>,

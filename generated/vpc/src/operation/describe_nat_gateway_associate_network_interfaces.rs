@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .nat_gateway_id("ngw-bp1uewa15k4iy5770****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// The region ID of the Internet NAT gateway.
     ///
-    /// Call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// Call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -54,7 +53,7 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the value of **RequestId** is used.**** The **RequestId** may be different for each request.
+    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The **RequestId** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
@@ -68,8 +67,8 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     pub filter: Option<Vec<crate::types::Filter>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid value:
     ///
-    /// *   If no value is returned for NetToken, you do not need to specify this parameter.
-    /// *   If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * If no value is returned for NetToken, you do not need to specify this parameter.
+    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
@@ -128,7 +127,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The region ID of the Internet NAT gateway.
     ///
-    /// Call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region list.
+    /// Call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -174,7 +173,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the value of **RequestId** is used.**** The **RequestId** may be different for each request.
+    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The **RequestId** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
@@ -199,8 +198,8 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid value:
     ///
-    /// *   If no value is returned for NetToken, you do not need to specify this parameter.
-    /// *   If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * If no value is returned for NetToken, you do not need to specify this parameter.
+    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
@@ -271,8 +270,8 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesResponse {
     pub request_id: Option<String>,
     /// Indicates whether the token for the next query exists. Valid value:
     ///
-    /// *   If **NextToken** is empty, there is no next page.
-    /// *   If the value returned of **NextToken** is not empty, the value indicates the token that is used for the next query.
+    /// * If **NextToken** is empty, there is no next page.
+    /// * If the value returned of **NextToken** is not empty, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.

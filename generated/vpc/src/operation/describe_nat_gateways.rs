@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_nat_gateways::DescribeNatGatewaysRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeNatGatewaysRequest {
     /// The region ID of the NAT gateways that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -98,18 +97,17 @@ pub struct DescribeNatGatewaysRequest {
     ///
     /// - **true**: performs a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
     /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
     pub dry_run: Option<bool>,
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the **Creating** state until the operation is completed.
-    /// *   **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
-    /// *   **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the **Modifying** state until the operation is completed.
-    /// *   **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the **Deleting** state until the operation is completed.
-    /// *   **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the **Converting** state until the operation is completed.
+    /// * **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the **Creating** state until the operation is completed.
+    /// * **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
+    /// * **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the **Modifying** state until the operation is completed.
+    /// * **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the **Deleting** state until the operation is completed.
+    /// * **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the **Converting** state until the operation is completed.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -117,8 +115,8 @@ pub struct DescribeNatGatewaysRequest {
     pub status: Option<String>,
     /// The type of the NAT gateway. Valid values:
     ///
-    /// *   **internet**: an Internet NAT gateway
-    /// *   **intranet**: a VPC NAT gateway
+    /// * **internet**: an Internet NAT gateway
+    /// * **intranet**: a VPC NAT gateway
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
@@ -182,7 +180,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateways that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -295,7 +293,6 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// - **true**: performs a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
     /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     pub fn dry_run(mut self, value: bool) -> Self {
@@ -306,11 +303,11 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the **Creating** state until the operation is completed.
-    /// *   **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
-    /// *   **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the **Modifying** state until the operation is completed.
-    /// *   **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the **Deleting** state until the operation is completed.
-    /// *   **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the **Converting** state until the operation is completed.
+    /// * **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the **Creating** state until the operation is completed.
+    /// * **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
+    /// * **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the **Modifying** state until the operation is completed.
+    /// * **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the **Deleting** state until the operation is completed.
+    /// * **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the **Converting** state until the operation is completed.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -322,8 +319,8 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The type of the NAT gateway. Valid values:
     ///
-    /// *   **internet**: an Internet NAT gateway
-    /// *   **intranet**: a VPC NAT gateway
+    /// * **internet**: an Internet NAT gateway
+    /// * **intranet**: a VPC NAT gateway
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_public_ip_address::DescribePublicIpAddressRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -39,7 +38,7 @@ pub struct DescribePublicIpAddressRequest {
     /// - Example: `100`.
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
-    /// The region that you want to query. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region that you want to query. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,8 +47,8 @@ pub struct DescribePublicIpAddressRequest {
     pub region_id: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
@@ -120,7 +119,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region that you want to query. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region that you want to query. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -133,8 +132,8 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
@@ -194,8 +193,8 @@ pub struct DescribePublicIpAddressResponse {
     pub request_id: Option<String>,
     /// Indicates whether the call is successful. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

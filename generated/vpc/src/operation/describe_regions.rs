@@ -13,7 +13,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpc::operation::describe_regions::DescribeRegionsRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -28,8 +27,8 @@ pub struct DescribeRegionsRequest {
     pub product_type: Option<String>,
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
@@ -86,8 +85,8 @@ impl<C> DescribeRegionsRequestBuilder<C> {
     ///
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DescribeRouteEntryList`: Queries information about route entries in a route table.
 ///
-/// Before you call the [DeleteRouteEntry](https://www.alibabacloud.com/help/doc-detail/36013.htm) operation to delete a route, you can call this operation to query the next hop of the route that you want to delete.
+/// Before you call the [DeleteRouteEntry](<https://www.alibabacloud.com/help/doc-detail/36013.htm>) operation to delete a route, you can call this operation to query the next hop of the route that you want to delete.
 ///
 /// # Example
 ///
@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .route_table_id("vtb-bp1r9pvl4xen8s9ju****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouteEntryListRequest {
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -62,8 +61,8 @@ pub struct DescribeRouteEntryListRequest {
     pub route_entry_name: Option<String>,
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -71,11 +70,11 @@ pub struct DescribeRouteEntryListRequest {
     pub ip_version: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **Custom**: custom routes.
-    /// *   **System**: system routes.
-    /// *   **BGP**: BGP routes.
-    /// *   **CEN**: Cloud Enterprise Network (CEN) routes.
-    /// *   **ECR**: Express Connect Router (ECR) routes.
+    /// * **Custom**: custom routes.
+    /// * **System**: system routes.
+    /// * **BGP**: BGP routes.
+    /// * **CEN**: Cloud Enterprise Network (CEN) routes.
+    /// * **ECR**: Express Connect Router (ECR) routes.
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
@@ -89,18 +88,18 @@ pub struct DescribeRouteEntryListRequest {
     pub next_hop_id: Option<String>,
     /// The next hop type. Valid values:
     ///
-    /// *   **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **VpnGateway**: a VPN gateway.
-    /// *   **NatGateway**: a NAT gateway.
-    /// *   **NetworkInterface**: a secondary elastic network interface (ENI).
-    /// *   **RouterInterface**: a router interface.
-    /// *   **IPv6Gateway**: an IPv6 gateway.
-    /// *   **Attachment**: a transit router.
-    /// *   **Ipv4Gateway**: an IPv4 gateway.
-    /// *   **GatewayEndpoint**: a gateway endpoint.
-    /// *   **CenBasic**: CEN does not support transit routers.
-    /// *   **Ecr**: Express Connect Router (ECR).
+    /// * **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **VpnGateway**: a VPN gateway.
+    /// * **NatGateway**: a NAT gateway.
+    /// * **NetworkInterface**: a secondary elastic network interface (ENI).
+    /// * **RouterInterface**: a router interface.
+    /// * **IPv6Gateway**: an IPv6 gateway.
+    /// * **Attachment**: a transit router.
+    /// * **Ipv4Gateway**: an IPv4 gateway.
+    /// * **GatewayEndpoint**: a gateway endpoint.
+    /// * **CenBasic**: CEN does not support transit routers.
+    /// * **Ecr**: Express Connect Router (ECR).
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
@@ -116,8 +115,8 @@ pub struct DescribeRouteEntryListRequest {
     pub max_result: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -189,7 +188,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -245,8 +244,8 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// *   **IPv4**
-    /// *   **IPv6**
+    /// * **IPv4**
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -258,11 +257,11 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The route type. Valid values:
     ///
-    /// *   **Custom**: custom routes.
-    /// *   **System**: system routes.
-    /// *   **BGP**: BGP routes.
-    /// *   **CEN**: Cloud Enterprise Network (CEN) routes.
-    /// *   **ECR**: Express Connect Router (ECR) routes.
+    /// * **Custom**: custom routes.
+    /// * **System**: system routes.
+    /// * **BGP**: BGP routes.
+    /// * **CEN**: Cloud Enterprise Network (CEN) routes.
+    /// * **ECR**: Express Connect Router (ECR) routes.
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
@@ -284,18 +283,18 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The next hop type. Valid values:
     ///
-    /// *   **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
-    /// *   **HaVip**: a high-availability virtual IP address (HaVip).
-    /// *   **VpnGateway**: a VPN gateway.
-    /// *   **NatGateway**: a NAT gateway.
-    /// *   **NetworkInterface**: a secondary elastic network interface (ENI).
-    /// *   **RouterInterface**: a router interface.
-    /// *   **IPv6Gateway**: an IPv6 gateway.
-    /// *   **Attachment**: a transit router.
-    /// *   **Ipv4Gateway**: an IPv4 gateway.
-    /// *   **GatewayEndpoint**: a gateway endpoint.
-    /// *   **CenBasic**: CEN does not support transit routers.
-    /// *   **Ecr**: Express Connect Router (ECR).
+    /// * **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
+    /// * **HaVip**: a high-availability virtual IP address (HaVip).
+    /// * **VpnGateway**: a VPN gateway.
+    /// * **NatGateway**: a NAT gateway.
+    /// * **NetworkInterface**: a secondary elastic network interface (ENI).
+    /// * **RouterInterface**: a router interface.
+    /// * **IPv6Gateway**: an IPv6 gateway.
+    /// * **Attachment**: a transit router.
+    /// * **Ipv4Gateway**: an IPv4 gateway.
+    /// * **GatewayEndpoint**: a gateway endpoint.
+    /// * **CenBasic**: CEN does not support transit routers.
+    /// * **Ecr**: Express Connect Router (ECR).
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
@@ -319,8 +318,8 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -402,8 +401,8 @@ impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
 pub struct DescribeRouteEntryListResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_route_table_list::DescribeRouteTableListRequest::builder()
 ///     .region_id("ap-southeast-6")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,8 +22,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouteTableListRequest {
     /// The type of the router to which the route table belongs. Valid value:
     ///
-    /// *   **VRouter** (default): a vRouter
-    /// *   **VBR**: a VBR
+    /// * **VRouter** (default): a vRouter
+    /// * **VBR**: a VBR
     ///
     /// - Wire name: `RouterType`.
     /// - Default: `VRouter`.
@@ -77,7 +76,7 @@ pub struct DescribeRouteTableListRequest {
     pub resource_group_id: Option<String>,
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call [DescribeRegions](https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions) to query the most recent region list.
+    /// You can call [DescribeRegions](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions>) to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -92,8 +91,8 @@ pub struct DescribeRouteTableListRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The type of the route table.
     ///
-    /// *   **System**
-    /// *   **Custom**
+    /// * **System**
+    /// * **Custom**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
@@ -143,8 +142,8 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The type of the router to which the route table belongs. Valid value:
     ///
-    /// *   **VRouter** (default): a vRouter
-    /// *   **VBR**: a VBR
+    /// * **VRouter** (default): a vRouter
+    /// * **VBR**: a VBR
     ///
     /// - Wire name: `RouterType`.
     /// - Default: `VRouter`.
@@ -229,7 +228,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call [DescribeRegions](https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions) to query the most recent region list.
+    /// You can call [DescribeRegions](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions>) to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -252,8 +251,8 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The type of the route table.
     ///
-    /// *   **System**
-    /// *   **Custom**
+    /// * **System**
+    /// * **Custom**
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.

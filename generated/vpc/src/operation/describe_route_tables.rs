@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpc::operation::describe_route_tables::DescribeRouteTablesRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouteTablesRequest {
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -46,8 +45,8 @@ pub struct DescribeRouteTablesRequest {
     pub route_table_id: Option<String>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
-    /// *   **VRouter** (default)
-    /// *   **VBR**
+    /// * **VRouter** (default)
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
@@ -61,10 +60,10 @@ pub struct DescribeRouteTablesRequest {
     pub router_id: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
-    /// *   **BGP**
-    /// *   **CEN**
+    /// * **Custom**
+    /// * **System**
+    /// * **BGP**
+    /// * **CEN**
     ///
     /// - Wire name: `Type`.
     /// - Example: `custom`.
@@ -144,7 +143,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -176,8 +175,8 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The type of the router to which the route table belongs. Valid values:
     ///
-    /// *   **VRouter** (default)
-    /// *   **VBR**
+    /// * **VRouter** (default)
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
@@ -199,10 +198,10 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The route type. Valid values:
     ///
-    /// *   **Custom**
-    /// *   **System**
-    /// *   **BGP**
-    /// *   **CEN**
+    /// * **Custom**
+    /// * **System**
+    /// * **BGP**
+    /// * **CEN**
     ///
     /// - Wire name: `Type`.
     /// - Example: `custom`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-qingdao")
 ///     .instance_id("ri-m5egfc10sednwk2yt****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouterInterfaceAttributeRequest {
     /// The ID of the region to which the router interface belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -83,7 +82,7 @@ impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the router interface belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -163,15 +162,15 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub health_check_target_ip: Option<String>,
     /// The status of the router interface. Valid values:
     ///
-    /// *   **Idle**
-    /// *   **AcceptingConnecting**
-    /// *   **Connecting**
-    /// *   **Activating**
-    /// *   **Active**
-    /// *   **Modifying**
-    /// *   **Deactivating**
-    /// *   **Inactive**
-    /// *   **Deleting**
+    /// * **Idle**
+    /// * **AcceptingConnecting**
+    /// * **Connecting**
+    /// * **Activating**
+    /// * **Active**
+    /// * **Modifying**
+    /// * **Deactivating**
+    /// * **Inactive**
+    /// * **Deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
@@ -193,26 +192,26 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub opposite_interface_id: Option<String>,
     /// The specification of the router interface. Valid values:
     ///
-    /// *   **Mini.2**: 2 Mbit/s
-    /// *   **Mini.5**: 5 Mbit/s
-    /// *   **Small.1**: 10 Mbit/s
-    /// *   **Small.2**: 20 Mbit/s
-    /// *   **Small.5**: 50 Mbit/s
-    /// *   **Middle.1**: 100 Mbit/s
-    /// *   **Middle.2**: 200 Mbit/s
-    /// *   **Middle.5**: 500 Mbit/s
-    /// *   **Large.1**: 1,000 Mbit/s
-    /// *   **Large.2**: 2,000 Mbit/s
-    /// *   **Large.5**: 5,000 Mbit/s
-    /// *   **Xlarge.1**: 10,000 Mbit/s
+    /// * **Mini.2**: 2 Mbit/s
+    /// * **Mini.5**: 5 Mbit/s
+    /// * **Small.1**: 10 Mbit/s
+    /// * **Small.2**: 20 Mbit/s
+    /// * **Small.5**: 50 Mbit/s
+    /// * **Middle.1**: 100 Mbit/s
+    /// * **Middle.2**: 200 Mbit/s
+    /// * **Middle.5**: 500 Mbit/s
+    /// * **Large.1**: 1,000 Mbit/s
+    /// * **Large.2**: 2,000 Mbit/s
+    /// * **Large.5**: 5,000 Mbit/s
+    /// * **Xlarge.1**: 10,000 Mbit/s
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Mini.2`.
     pub spec: Option<String>,
     /// The billing method. Valid values:
     ///
-    /// *   **AfterPay**: pay-as-you-go
-    /// *   **PrePaid**: subscription
+    /// * **AfterPay**: pay-as-you-go
+    /// * **PrePaid**: subscription
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `AfterPay`.
@@ -234,8 +233,8 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub hc_threshold: Option<i32>,
     /// The type of the router to which the peer router interface belongs. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VRouter`.
@@ -267,8 +266,8 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub reservation_internet_charge_type: Option<String>,
     /// Indicates whether the connection is a cross-border connection. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `CrossBorder`.
     /// - Example: `false`.
@@ -315,19 +314,19 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub opposite_router_id: Option<String>,
     /// The specification of the peer router interface. Valid values:
     ///
-    /// *   **Mini.2**: 2 Mbit/s
-    /// *   **Mini.5**: 5 Mbit/s
-    /// *   **Small.1**: 10 Mbit/s
-    /// *   **Small.2**: 20 Mbit/s
-    /// *   **Small.5**: 50 Mbit/s
-    /// *   **Middle.1**: 100 Mbit/s
-    /// *   **Middle.2**: 200 Mbit/s
-    /// *   **Middle.5**: 500 Mbit/s
-    /// *   **Large.1**: 1,000 Mbit/s
-    /// *   **Large.2**: 2,000 Mbit/s
-    /// *   **Large.5**: 5,000 Mbit/s
-    /// *   **Xlarge.1**: 10,000 Mbit/s
-    /// *   **Negative**: not applicable
+    /// * **Mini.2**: 2 Mbit/s
+    /// * **Mini.5**: 5 Mbit/s
+    /// * **Small.1**: 10 Mbit/s
+    /// * **Small.2**: 20 Mbit/s
+    /// * **Small.5**: 50 Mbit/s
+    /// * **Middle.1**: 100 Mbit/s
+    /// * **Middle.2**: 200 Mbit/s
+    /// * **Middle.5**: 500 Mbit/s
+    /// * **Large.1**: 1,000 Mbit/s
+    /// * **Large.2**: 2,000 Mbit/s
+    /// * **Large.5**: 5,000 Mbit/s
+    /// * **Xlarge.1**: 10,000 Mbit/s
+    /// * **Negative**: not applicable
     ///
     /// - Wire name: `OppositeInterfaceSpec`.
     /// - Example: `Negative`.
@@ -344,9 +343,9 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub success: Option<bool>,
     /// The service status of the peer router interface. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `OppositeInterfaceBusinessStatus`.
     /// - Example: `Normal`.
@@ -363,16 +362,16 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub health_check_source_ip: Option<String>,
     /// The status of the peer router interface. Valid values:
     ///
-    /// *   **Idle**
-    /// *   **AcceptingConnecting**
-    /// *   **Connecting**
-    /// *   **Activating**
-    /// *   **Active**
-    /// *   **Modifying**
-    /// *   **Deactivating**
-    /// *   **Inactive**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Idle**
+    /// * **AcceptingConnecting**
+    /// * **Connecting**
+    /// * **Activating**
+    /// * **Active**
+    /// * **Modifying**
+    /// * **Deactivating**
+    /// * **Inactive**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
     /// - Wire name: `OppositeInterfaceStatus`.
     /// - Example: `Active`.
@@ -394,19 +393,19 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub opposite_access_point_id: Option<String>,
     /// The status of the router interface. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// The status of the health check. Valid values:
     ///
-    /// *   **Abnormal**
-    /// *   **Normal**
-    /// *   **NoRedundantRoute**
-    /// *   **NoHealthCheckConfig**
+    /// * **Abnormal**
+    /// * **Normal**
+    /// * **NoRedundantRoute**
+    /// * **NoHealthCheckConfig**
     ///
     /// - Wire name: `HealthCheckStatus`.
     /// - Example: `normal`.
@@ -418,8 +417,8 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub opposite_bandwidth: Option<i32>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR**
+    /// * **VRouter**
+    /// * **VBR**
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
@@ -431,8 +430,8 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub role: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
@@ -444,7 +443,7 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub access_point_id: Option<String>,
     /// The resource group ID.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -453,14 +452,10 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     pub tags: Option<crate::types::DescribeRouterInterfaceAttributeTags>,
     /// Indicates whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
-    ///
-    /// >
-    ///
-    /// *   This parameter takes effect only when **RouterType** is set to **VBR** and **OppositeRouterType** is set to **VRouter**.
-    ///
-    /// *   When **FastLinkMode** is set to **true**, **Role** must be set to **InitiatingSide**. **AccessPointId**, **OppositeRouterType**, **OpppsiteRouterId**, and **OppositeInterfaceOwnerId** are required.
+    /// * **true**
+    /// * **false** (default)
+    /// * This parameter takes effect only when **RouterType** is set to **VBR** and **OppositeRouterType** is set to **VRouter**.
+    /// * When **FastLinkMode** is set to **true**, **Role** must be set to **InitiatingSide**. **AccessPointId**, **OppositeRouterType**, **OpppsiteRouterId**, and **OppositeInterfaceOwnerId** are required.
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Example: `false`.

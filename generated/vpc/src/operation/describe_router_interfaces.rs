@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_router_interfaces::DescribeRouterInterfacesRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeRouterInterfacesRequest {
     /// The region ID of the router interface.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,8 +31,8 @@ pub struct DescribeRouterInterfacesRequest {
     pub region_id: Option<String>,
     /// Specifies whether renewal data is included. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -63,7 +62,7 @@ pub struct DescribeRouterInterfacesRequest {
     pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
     /// Resource Group ID.
     ///
-    /// For more information about resource groups, please refer to [What is a Resource Group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, please refer to [What is a Resource Group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -123,7 +122,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     ///
     /// The region ID of the router interface.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -136,8 +135,8 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     ///
     /// Specifies whether renewal data is included. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
@@ -186,7 +185,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     ///
     /// Resource Group ID.
     ///
-    /// For more information about resource groups, please refer to [What is a Resource Group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, please refer to [What is a Resource Group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.

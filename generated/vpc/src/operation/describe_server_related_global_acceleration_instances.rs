@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .server_id("i-12s3sdf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -42,8 +41,8 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     pub server_id: Option<String>,
     /// The type of the backend service instance. Valid values:
     ///
-    /// *   **EcsInstance** (default): Elastic Compute Service (ECS)
-    /// *   **SlbInstance**: Server Load Balancer (SLB)
+    /// * **EcsInstance** (default): Elastic Compute Service (ECS)
+    /// * **SlbInstance**: Server Load Balancer (SLB)
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.
@@ -95,7 +94,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -119,8 +118,8 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The type of the backend service instance. Valid values:
     ///
-    /// *   **EcsInstance** (default): Elastic Compute Service (ECS)
-    /// *   **SlbInstance**: Server Load Balancer (SLB)
+    /// * **EcsInstance** (default): Elastic Compute Service (ECS)
+    /// * **SlbInstance**: Server Load Balancer (SLB)
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeSnatTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,7 +31,7 @@ pub struct DescribeSnatTableEntriesRequest {
     pub region_id: Option<String>,
     /// The ID of the SNAT table.
     ///
-    /// >  You must specify at least one of **SnatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-8vbczigrhop8x5u3t****`.
@@ -46,8 +45,8 @@ pub struct DescribeSnatTableEntriesRequest {
     pub snat_entry_id: Option<String>,
     /// The ID of the vSwitch.
     ///
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter specifies that Elastic Compute Service (ECS) instances in the vSwitch can use SNAT entries to access the Internet.
-    /// *   When you query SNAT entries of virtual private cloud (VPC) NAT gateways, this parameter specifies that ECS instances in the vSwitch can use SNAT entries to access external networks.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies that Elastic Compute Service (ECS) instances in the vSwitch can use SNAT entries to access the Internet.
+    /// * When you query SNAT entries of virtual private cloud (VPC) NAT gateways, this parameter specifies that ECS instances in the vSwitch can use SNAT entries to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbjkhjshjdf****`.
@@ -59,8 +58,8 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Example: `116.22.XX.XX/24`.
     #[rpc(name = "SourceCIDR")]
     pub source_cidr: Option<String>,
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
-    /// *   When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
+    /// * When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.
@@ -92,7 +91,7 @@ pub struct DescribeSnatTableEntriesRequest {
     pub page_size: Option<i32>,
     /// The ID of the NAT gateway.
     ///
-    /// >  You must specify at least one of **SnatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
@@ -146,7 +145,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -159,7 +158,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the SNAT table.
     ///
-    /// >  You must specify at least one of **SnatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-8vbczigrhop8x5u3t****`.
@@ -181,8 +180,8 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter specifies that Elastic Compute Service (ECS) instances in the vSwitch can use SNAT entries to access the Internet.
-    /// *   When you query SNAT entries of virtual private cloud (VPC) NAT gateways, this parameter specifies that ECS instances in the vSwitch can use SNAT entries to access external networks.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies that Elastic Compute Service (ECS) instances in the vSwitch can use SNAT entries to access the Internet.
+    /// * When you query SNAT entries of virtual private cloud (VPC) NAT gateways, this parameter specifies that ECS instances in the vSwitch can use SNAT entries to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbjkhjshjdf****`.
@@ -202,8 +201,8 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     }
     /// Sets `SnatIp`.
     ///
-    /// *   When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
-    /// *   When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
+    /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
+    /// * When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.
@@ -251,7 +250,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// >  You must specify at least one of **SnatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.

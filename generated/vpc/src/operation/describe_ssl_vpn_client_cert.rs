@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .ssl_vpn_client_cert_id("vsc-bp17r58rjf5r1gjyr****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientCertRequest {
-    /// The region ID of the SSL client certificate. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the SSL client certificate. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -78,7 +77,7 @@ pub struct DescribeSslVpnClientCertRequestBuilder<C = ()> {
 impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the SSL client certificate. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the SSL client certificate. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -145,9 +144,9 @@ impl<'a> DescribeSslVpnClientCertRequestBuilder<&'a crate::Client> {
 pub struct DescribeSslVpnClientCertResponse {
     /// The status of the SSL client certificate. Valid values:
     ///
-    /// *   **expiring-soon**
-    /// *   **normal**
-    /// *   **expired**
+    /// * **expiring-soon**
+    /// * **normal**
+    /// * **expired**
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
@@ -213,7 +212,7 @@ pub struct DescribeSslVpnClientCertResponse {
     pub name: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
-    /// The SSL client certificate and the SSL server associated with the SSL client certificate belong to the same resource group. You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// The SSL client certificate and the SSL server associated with the SSL client certificate belong to the same resource group. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeSslVpnClientCertsRequest {
     /// The region ID of the SSL client certificate.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -65,7 +64,7 @@ pub struct DescribeSslVpnClientCertsRequest {
     pub page_size: Option<i32>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
-    /// The SSL client certificate and its associated SSL server belong to the same resource group. You can call the [DescribeSslVpnServers](https://www.alibabacloud.com/help/doc-detail/2794078.htm) operation to query the ID of the resource group to which the SSL server belongs.
+    /// The SSL client certificate and its associated SSL server belong to the same resource group. You can call the [DescribeSslVpnServers](<https://www.alibabacloud.com/help/doc-detail/2794078.htm>) operation to query the ID of the resource group to which the SSL server belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -115,7 +114,7 @@ impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
     ///
     /// The region ID of the SSL client certificate.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -181,7 +180,7 @@ impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
-    /// The SSL client certificate and its associated SSL server belong to the same resource group. You can call the [DescribeSslVpnServers](https://www.alibabacloud.com/help/doc-detail/2794078.htm) operation to query the ID of the resource group to which the SSL server belongs.
+    /// The SSL client certificate and its associated SSL server belong to the same resource group. You can call the [DescribeSslVpnServers](<https://www.alibabacloud.com/help/doc-detail/2794078.htm>) operation to query the ID of the resource group to which the SSL server belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

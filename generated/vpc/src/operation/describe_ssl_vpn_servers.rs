@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeSslVpnServersRequest {
     /// The region ID of the SSL server.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -68,7 +67,7 @@ pub struct DescribeSslVpnServersRequest {
     pub page_size: Option<i32>,
     /// The resource group ID of the SSL server.
     ///
-    /// The SSL server and its associated VPN gateway belong to the same resource group. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the ID of the resource group to which the VPN gateway belongs.
+    /// The SSL server and its associated VPN gateway belong to the same resource group. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the ID of the resource group to which the VPN gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -119,7 +118,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The region ID of the SSL server.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -188,7 +187,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The resource group ID of the SSL server.
     ///
-    /// The SSL server and its associated VPN gateway belong to the same resource group. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the ID of the resource group to which the VPN gateway belongs.
+    /// The SSL server and its associated VPN gateway belong to the same resource group. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the ID of the resource group to which the VPN gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

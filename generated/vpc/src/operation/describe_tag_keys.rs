@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_tag_keys::DescribeTagKeysRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,13 +22,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeTagKeysRequest {
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**: virtual private cloud (VPC)
-    /// *   **VSWITCH**: vSwitch
-    /// *   **ROUTETABLE**: route table
-    /// *   **EIP**: elastic IP address (EIP)
-    /// *   **VpnGateway**: VPN gateway
-    /// *   **NATGATEWAY**: NAT gateway
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**: virtual private cloud (VPC)
+    /// * **VSWITCH**: vSwitch
+    /// * **ROUTETABLE**: route table
+    /// * **EIP**: elastic IP address (EIP)
+    /// * **VpnGateway**: VPN gateway
+    /// * **NATGATEWAY**: NAT gateway
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
@@ -43,7 +42,7 @@ pub struct DescribeTagKeysRequest {
     pub keyword: Option<String>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -52,8 +51,8 @@ pub struct DescribeTagKeysRequest {
     pub region_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -118,13 +117,13 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**: virtual private cloud (VPC)
-    /// *   **VSWITCH**: vSwitch
-    /// *   **ROUTETABLE**: route table
-    /// *   **EIP**: elastic IP address (EIP)
-    /// *   **VpnGateway**: VPN gateway
-    /// *   **NATGATEWAY**: NAT gateway
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**: virtual private cloud (VPC)
+    /// * **VSWITCH**: vSwitch
+    /// * **ROUTETABLE**: route table
+    /// * **EIP**: elastic IP address (EIP)
+    /// * **VpnGateway**: VPN gateway
+    /// * **NATGATEWAY**: NAT gateway
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
@@ -146,7 +145,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -159,8 +158,8 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -237,8 +236,8 @@ impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
 pub struct DescribeTagKeysResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

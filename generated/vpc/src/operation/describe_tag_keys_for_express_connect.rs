@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -35,7 +34,7 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     pub keyword: Option<String>,
     /// The ID of the region to which the resource resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,8 +43,8 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     pub region_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -131,7 +130,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region to which the resource resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -144,8 +143,8 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -226,8 +225,8 @@ impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
 pub struct DescribeTagKeysForExpressConnectResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

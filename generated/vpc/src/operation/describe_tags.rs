@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DescribeTags`: Queries tags that meet the specified filter conditions.
 ///
-/// *   You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object that you want to query.
-/// *   **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified tag key are returned. If you specify only **Tag.N.Value**, an error message is returned.
-/// *   If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
-/// *   If you specify multiple key-value pairs, all tags that match the key-value pairs are returned.
+/// * You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object that you want to query.
+/// * **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified tag key are returned. If you specify only **Tag.N.Value**, an error message is returned.
+/// * If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
+/// * If you specify multiple key-value pairs, all tags that match the key-value pairs are returned.
 ///
 /// # Example
 ///
@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_tags::DescribeTagsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -28,13 +27,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeTagsRequest {
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**: virtual private cloud (VPC)
-    /// *   **VSWITCH**: vSwitch
-    /// *   **ROUTETABLE**: route table
-    /// *   **EIP**: elastic IP address (EIP)
-    /// *   **VpnGateway**: VPN gateway
-    /// *   **NATGATEWAY**: NAT gateway
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**: virtual private cloud (VPC)
+    /// * **VSWITCH**: vSwitch
+    /// * **ROUTETABLE**: route table
+    /// * **EIP**: elastic IP address (EIP)
+    /// * **VpnGateway**: VPN gateway
+    /// * **NATGATEWAY**: NAT gateway
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
@@ -42,7 +41,7 @@ pub struct DescribeTagsRequest {
     pub resource_type: Option<String>,
     /// The ID of the region to which the resource belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -51,8 +50,8 @@ pub struct DescribeTagsRequest {
     pub region_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -124,13 +123,13 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**: virtual private cloud (VPC)
-    /// *   **VSWITCH**: vSwitch
-    /// *   **ROUTETABLE**: route table
-    /// *   **EIP**: elastic IP address (EIP)
-    /// *   **VpnGateway**: VPN gateway
-    /// *   **NATGATEWAY**: NAT gateway
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**: virtual private cloud (VPC)
+    /// * **VSWITCH**: vSwitch
+    /// * **ROUTETABLE**: route table
+    /// * **EIP**: elastic IP address (EIP)
+    /// * **VpnGateway**: VPN gateway
+    /// * **NATGATEWAY**: NAT gateway
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
@@ -142,7 +141,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The ID of the region to which the resource belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -155,8 +154,8 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -243,8 +242,8 @@ impl<'a> DescribeTagsRequestBuilder<&'a crate::Client> {
 pub struct DescribeTagsResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

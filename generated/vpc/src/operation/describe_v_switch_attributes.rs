@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequest::builder()
 ///     .v_switch_id("vsw-25naue4g****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,7 +29,7 @@ pub struct DescribeVSwitchAttributesRequest {
     pub v_switch_id: Option<String>,
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -38,8 +37,8 @@ pub struct DescribeVSwitchAttributesRequest {
     pub region_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends a request and performs a dry run. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends a request and performs a dry run. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -99,7 +98,7 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -111,8 +110,8 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends a request and performs a dry run. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends a request and performs a dry run. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -172,8 +171,8 @@ pub struct DescribeVSwitchAttributesResponse {
     pub vpc_id: Option<String>,
     /// The status of the vSwitch. Valid values:
     ///
-    /// *   **Pending**
-    /// *   **Available**
+    /// * **Pending**
+    /// * **Available**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
@@ -185,8 +184,8 @@ pub struct DescribeVSwitchAttributesResponse {
     pub creation_time: Option<String>,
     /// Indicates whether the vSwitch is the default vSwitch. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -248,17 +247,17 @@ pub struct DescribeVSwitchAttributesResponse {
     pub v_switch_name: Option<String>,
     /// Indicates whether the vSwitch is shared.
     ///
-    /// *   If no value is returned, the vSwitch is a regular vSwitch.
-    /// *   If **Shared** is returned, the vSwitch is shared.
-    /// *   If **Sharing** is returned, the vSwitch is being shared.
+    /// * If no value is returned, the vSwitch is a regular vSwitch.
+    /// * If **Shared** is returned, the vSwitch is shared.
+    /// * If **Sharing** is returned, the vSwitch is being shared.
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
     pub share_type: Option<String>,
     /// Indicates whether IPv6 is enabled for the vSwitch. If you enable IPv6, you must configure the IPv6 CIDR block of the vSwitch. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.

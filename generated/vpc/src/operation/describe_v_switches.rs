@@ -13,7 +13,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpc::operation::describe_v_switches::DescribeVSwitchesRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -22,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVSwitchesRequest {
     /// The ID of the virtual private cloud (VPC) to which the vSwitches belong.
     ///
-    /// >  You must set at least one of **RegionId** and **VpcId**.
+    /// > You must set at least one of **RegionId** and **VpcId**.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-25cdvfeq58pl****`.
@@ -34,15 +33,15 @@ pub struct DescribeVSwitchesRequest {
     /// - Example: `vsw-23dscddcffvf3****`.
     #[rpc(name = "VSwitchId")]
     pub v_switch_id: Option<String>,
-    /// The ID of the zone to which the vSwitches belong. You can call the [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) operation to query the most recent zone list.
+    /// The ID of the zone to which the vSwitches belong. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-d`.
     #[rpc(name = "ZoneId")]
     pub zone_id: Option<String>,
-    /// The region ID of the vSwitch. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the vSwitch. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// >  You must set at least one of **RegionId** and **VpcId**.
+    /// > You must set at least one of **RegionId** and **VpcId**.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -58,8 +57,8 @@ pub struct DescribeVSwitchesRequest {
     pub v_switch_name: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -67,8 +66,8 @@ pub struct DescribeVSwitchesRequest {
     pub dry_run: Option<bool>,
     /// Specifies whether to query the default vSwitches in the specified region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
     ///
@@ -111,8 +110,8 @@ pub struct DescribeVSwitchesRequest {
     pub v_switch_owner_id: Option<i64>,
     /// Specifies whether to query vSwitches with IPv6 enabled in the region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
     ///
@@ -171,7 +170,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the vSwitches belong.
     ///
-    /// >  You must set at least one of **RegionId** and **VpcId**.
+    /// > You must set at least one of **RegionId** and **VpcId**.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-25cdvfeq58pl****`.
@@ -191,7 +190,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     }
     /// Sets `ZoneId`.
     ///
-    /// The ID of the zone to which the vSwitches belong. You can call the [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) operation to query the most recent zone list.
+    /// The ID of the zone to which the vSwitches belong. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-d`.
@@ -201,9 +200,9 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region ID of the vSwitch. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the vSwitch. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// >  You must set at least one of **RegionId** and **VpcId**.
+    /// > You must set at least one of **RegionId** and **VpcId**.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -227,8 +226,8 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
@@ -240,8 +239,8 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// Specifies whether to query the default vSwitches in the specified region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
     ///
@@ -308,8 +307,8 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// Specifies whether to query vSwitches with IPv6 enabled in the region. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
     ///

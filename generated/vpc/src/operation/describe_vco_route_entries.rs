@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpn_connection_id("vco-p0w2jpkhi2eeop6q6****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVcoRouteEntriesRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,8 +39,8 @@ pub struct DescribeVcoRouteEntriesRequest {
     pub vpn_connection_id: Option<String>,
     /// The route type. Valid values:
     ///
-    /// *   **custom** (default): a destination-based route
-    /// *   **bgp**: a BGP route
+    /// * **custom** (default): a destination-based route
+    /// * **bgp**: a BGP route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Must be one of `custom` (destination-based route (default)), `bgp` (BGP route).
@@ -65,7 +64,7 @@ pub struct DescribeVcoRouteEntriesRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -125,7 +124,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -149,8 +148,8 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The route type. Valid values:
     ///
-    /// *   **custom** (default): a destination-based route
-    /// *   **bgp**: a BGP route
+    /// * **custom** (default): a destination-based route
+    /// * **bgp**: a BGP route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Must be one of `custom` (destination-based route (default)), `bgp` (BGP route).
@@ -189,7 +188,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -270,7 +269,7 @@ pub struct DescribeVcoRouteEntriesResponse {
     pub request_id: Option<String>,
     /// The information on route entries of the dual-tunnel IPsec connection.
     ///
-    /// >  This parameter is returned only for IPsec connections in dual-tunnel mode.
+    /// > This parameter is returned only for IPsec connections in dual-tunnel mode.
     ///
     /// - Wire name: `VpnRouteCounts`.
     pub vpn_route_counts: Option<Vec<crate::types::VpnRouteCount>>,

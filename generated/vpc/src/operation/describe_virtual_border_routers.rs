@@ -14,14 +14,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest::builder()
 ///     .region_id("cn-shanghai")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersRequest {
-    /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -52,8 +51,8 @@ pub struct DescribeVirtualBorderRoutersRequest {
     pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
     /// Specifies whether cross-account VBRs are included.
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IncludeCrossAccountVbr`.
     /// - Example: `false`.
@@ -61,7 +60,7 @@ pub struct DescribeVirtualBorderRoutersRequest {
     pub include_cross_account_vbr: Option<bool>,
     /// The resource group ID.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -119,7 +118,7 @@ pub struct DescribeVirtualBorderRoutersRequestBuilder<C = ()> {
 impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -169,8 +168,8 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// Specifies whether cross-account VBRs are included.
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IncludeCrossAccountVbr`.
     /// - Example: `false`.
@@ -182,7 +181,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.

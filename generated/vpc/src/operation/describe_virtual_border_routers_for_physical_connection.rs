@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .physical_connection_id("pc-119mfj****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
-    /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -107,7 +106,7 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C = (
 impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-bp18sth14qii3pnv****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +30,7 @@ pub struct DescribeVpcAttributeRequest {
     pub vpc_id: Option<String>,
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,8 +39,8 @@ pub struct DescribeVpcAttributeRequest {
     pub region_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -49,8 +48,8 @@ pub struct DescribeVpcAttributeRequest {
     pub dry_run: Option<bool>,
     /// Specifies whether the VPC is the default VPC. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -111,7 +110,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -124,8 +123,8 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -137,8 +136,8 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     ///
     /// Specifies whether the VPC is the default VPC. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -198,8 +197,8 @@ pub struct DescribeVpcAttributeResponse {
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Pending**
+    /// * **Available**
+    /// * **Pending**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -211,16 +210,16 @@ pub struct DescribeVpcAttributeResponse {
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
     pub is_default: Option<bool>,
     /// Indicates whether the ClassicLink feature is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `ClassicLinkEnabled`.
     /// - Example: `false`.
@@ -246,10 +245,10 @@ pub struct DescribeVpcAttributeResponse {
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**
-    /// *   **InUse**
-    /// *   **Deleted**
-    /// *   **Pending**
+    /// * **Available**
+    /// * **InUse**
+    /// * **Deleted**
+    /// * **Pending**
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
@@ -298,8 +297,8 @@ pub struct DescribeVpcAttributeResponse {
     pub ipv6_cidr_blocks: Option<crate::types::Ipv6CidrBlocks>,
     /// Indicates whether the VPC supports IPv4 gateways.
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `SupportIpv4Gateway`.
     /// - Example: `true`.
@@ -316,9 +315,9 @@ pub struct DescribeVpcAttributeResponse {
         crate::types::AssociatedPropagationSources,
     >,
     /// Indicates whether the VPC enables IPv6 .
+    ///
     /// - true
     /// - false
-    ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
     pub enabled_ipv6: Option<bool>,

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -29,8 +28,8 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -76,8 +75,8 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
@@ -137,8 +136,8 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -212,8 +211,8 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The type of instance. Valid values:
     ///
-    /// *   **VBR**: queries the permissions that are granted to a VBR.
-    /// *   **VPC**: queries the permissions that are granted from a VPC.
+    /// * **VBR**: queries the permissions that are granted to a VBR.
+    /// * **VPC**: queries the permissions that are granted from a VPC.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
@@ -266,8 +265,9 @@ impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
 pub struct DescribeVpcGrantRulesToEcrResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, there is no next page.
-    /// *   ****
+    /// * If **NextToken** is empty, there is no next page.
+    ///
+    /// ---
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

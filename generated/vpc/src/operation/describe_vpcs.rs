@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_vpcs::DescribeVpcsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +30,7 @@ pub struct DescribeVpcsRequest {
     pub vpc_id: Option<String>,
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +45,8 @@ pub struct DescribeVpcsRequest {
     pub vpc_name: Option<String>,
     /// Specifies whether to query the default VPC in the specified region. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -55,8 +54,8 @@ pub struct DescribeVpcsRequest {
     pub is_default: Option<bool>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and VPCs are queried.
+    /// * **true**: performs only a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and VPCs are queried.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -99,9 +98,7 @@ pub struct DescribeVpcsRequest {
     /// Query for VPCs in the specified region that have enabled IPv6 CIDR blocks. The value is empty by default, which means no filtering based on IPv6 availability is conducted. Valid values:
     ///
     /// - false: disabled
-    ///
     /// - true: enabled
-    ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIpv6")]
@@ -170,7 +167,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -193,8 +190,8 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// Specifies whether to query the default VPC in the specified region. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
@@ -206,8 +203,8 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and VPCs are queried.
+    /// * **true**: performs only a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and VPCs are queried.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -274,9 +271,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     /// Query for VPCs in the specified region that have enabled IPv6 CIDR blocks. The value is empty by default, which means no filtering based on IPv6 availability is conducted. Valid values:
     ///
     /// - false: disabled
-    ///
     /// - true: enabled
-    ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
     pub fn enable_ipv6(mut self, value: bool) -> Self {

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnAttachmentsRequest {
     /// The ID of the region where the IPsec-VPN connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -45,7 +44,7 @@ pub struct DescribeVpnAttachmentsRequest {
     pub page_size: Option<i32>,
     /// The ID of the IPsec-VPN connection.
     ///
-    /// >  If you do not specify an IPsec-VPN connection ID, all IPsec-VPN connections associated with a transit router in the region are queried.
+    /// > If you do not specify an IPsec-VPN connection ID, all IPsec-VPN connections associated with a transit router in the region are queried.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
@@ -110,7 +109,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec-VPN connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -144,7 +143,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// >  If you do not specify an IPsec-VPN connection ID, all IPsec-VPN connections associated with a transit router in the region are queried.
+    /// > If you do not specify an IPsec-VPN connection ID, all IPsec-VPN connections associated with a transit router in the region are queried.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.

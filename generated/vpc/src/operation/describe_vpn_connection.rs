@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpn_connection_id("vco-bp1bbi27hojx80nck****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -82,7 +81,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -149,10 +148,10 @@ impl<'a> DescribeVpnConnectionRequestBuilder<&'a crate::Client> {
 pub struct DescribeVpnConnectionResponse {
     /// The state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ike_sa_not_established`.
@@ -164,8 +163,8 @@ pub struct DescribeVpnConnectionResponse {
     pub remote_ca_certificate: Option<String>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
     ///
@@ -181,8 +180,8 @@ pub struct DescribeVpnConnectionResponse {
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: Negotiations are reinitiated after the configuration is changed.
-    /// *   **false**: Negotiations are reinitiated after traffic is detected.
+    /// * **true**: Negotiations are reinitiated after the configuration is changed.
+    /// * **false**: Negotiations are reinitiated after traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
@@ -228,8 +227,8 @@ pub struct DescribeVpnConnectionResponse {
     pub name: Option<String>,
     /// Indicates whether the dead peer detection (DPD) feature is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// After you enable the DPD feature, the initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no response is received from the peer within a specified period of time, the connection fails. Then, the ISAKMP security association (SA), IPsec SA, and IPsec tunnel are deleted.
     ///
@@ -254,17 +253,17 @@ pub struct DescribeVpnConnectionResponse {
     pub vpn_bgp_config: Option<crate::types::VpnBgpConfig>,
     /// The type of the resource that is associated with the IPsec-VPN connection. Valid values:
     ///
-    /// *   **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
-    /// *   **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
-    /// *   **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
+    /// * **CEN**: indicates that the IPsec-VPN connection is associated with a transit router of a Cloud Enterprise Network (CEN) instance.
+    /// * **NO_ASSOCIATED**: indicates that the IPsec-VPN connection is not associated with any resource.
+    /// * **VPNGW**: indicates that the IPsec-VPN connection is associated with a VPN gateway.
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public**: an encrypted connection over the Internet
-    /// *   **private**: an encrypted connection over private networks
+    /// * **public**: an encrypted connection over the Internet
+    /// * **private**: an encrypted connection over private networks
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -281,23 +280,23 @@ pub struct DescribeVpnConnectionResponse {
     pub spec: Option<String>,
     /// The association state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **active**: The IPsec-VPN connection is associated with a VPN gateway.
-    /// *   **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
-    /// *   **attaching**: The IPsec-VPN connection is being associated with a transit router.
-    /// *   **attached**: The IPsec-VPN connection is associated with a transit router.
-    /// *   **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
-    /// *   **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
-    /// *   **provisioning**: The IPsec-VPN connection is being prepared.
-    /// *   **updating**: The IPsec-VPN connection is being updated.
-    /// *   **Upgrading**: The IPsec-VPN connection is being upgraded.
-    /// *   **deleted**: The IPsec-VPN connection is deleted.
+    /// * **active**: The IPsec-VPN connection is associated with a VPN gateway.
+    /// * **init**: The IPsec-VPN connection is not associated with any resource and is being initialized.
+    /// * **attaching**: The IPsec-VPN connection is being associated with a transit router.
+    /// * **attached**: The IPsec-VPN connection is associated with a transit router.
+    /// * **detaching**: The IPsec-VPN connection is being disassociated from a transit router.
+    /// * **financialLocked**: The IPsec-VPN connection is locked due to overdue payments.
+    /// * **provisioning**: The IPsec-VPN connection is being prepared.
+    /// * **updating**: The IPsec-VPN connection is being updated.
+    /// * **Upgrading**: The IPsec-VPN connection is being upgraded.
+    /// * **deleted**: The IPsec-VPN connection is deleted.
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
     pub state: Option<crate::types::State>,
     /// The ID of the zone where the IPsec-VPN connection is deployed.
     ///
-    /// You can call [DescribeZones](https://www.alibabacloud.com/help/doc-detail/36064.htm) to query zone IDs and mapping between zone IDs and zone names.
+    /// You can call [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) to query zone IDs and mapping between zone IDs and zone names.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-h`.
@@ -319,8 +318,8 @@ pub struct DescribeVpnConnectionResponse {
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
@@ -333,15 +332,15 @@ pub struct DescribeVpnConnectionResponse {
     >,
     /// Indicates whether BGP is enabled for the tunnel. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group information.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group information.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("eu-central-1")
 ///     .vpn_connection_id("vco-m5evqnds4y459flt3****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnConnectionLogsRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,7 +39,7 @@ pub struct DescribeVpnConnectionLogsRequest {
     pub vpn_connection_id: Option<String>,
     /// The start time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
-    /// >  If you specify **From**, you must specify **To** or **MinutePeriod**.
+    /// > If you specify **From**, you must specify **To** or **MinutePeriod**.
     ///
     /// - Wire name: `From`.
     /// - Example: `1671003744`.
@@ -48,7 +47,7 @@ pub struct DescribeVpnConnectionLogsRequest {
     pub from: Option<i32>,
     /// The end time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
-    /// >  If you specify **To**, you must specify **From** or **MinutePeriod**.
+    /// > If you specify **To**, you must specify **From** or **MinutePeriod**.
     ///
     /// - Wire name: `To`.
     /// - Example: `1671004344`.
@@ -56,7 +55,7 @@ pub struct DescribeVpnConnectionLogsRequest {
     pub to: Option<i32>,
     /// The interval at which log data is collected. Valid values: **1** to **10**. Unit: minutes.
     ///
-    /// >  If you do not specify **From** and **To**, you must specify **MinutePeriod**.
+    /// > If you do not specify **From** and **To**, you must specify **MinutePeriod**.
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Must be 1 to 10.
@@ -132,7 +131,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -156,7 +155,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The start time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
-    /// >  If you specify **From**, you must specify **To** or **MinutePeriod**.
+    /// > If you specify **From**, you must specify **To** or **MinutePeriod**.
     ///
     /// - Wire name: `From`.
     /// - Example: `1671003744`.
@@ -168,7 +167,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The end time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
-    /// >  If you specify **To**, you must specify **From** or **MinutePeriod**.
+    /// > If you specify **To**, you must specify **From** or **MinutePeriod**.
     ///
     /// - Wire name: `To`.
     /// - Example: `1671004344`.
@@ -180,7 +179,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The interval at which log data is collected. Valid values: **1** to **10**. Unit: minutes.
     ///
-    /// >  If you do not specify **From** and **To**, you must specify **MinutePeriod**.
+    /// > If you do not specify **From** and **To**, you must specify **MinutePeriod**.
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Must be 1 to 10.
@@ -291,8 +290,8 @@ pub struct DescribeVpnConnectionLogsResponse {
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpn_gateway_id("vpn-bp1q8bgx4xnkm2ogj****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -184,11 +183,10 @@ pub struct DescribeVpnGatewayResponse {
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
     pub spec: Option<String>,
-    /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
+    /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
+    /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
     ///
-    /// *   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
-    ///
-    ///    If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IP addresses to the VPN gateway to create two encrypted tunnels.
+    ///   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IP addresses to the VPN gateway to create two encrypted tunnels.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.22.XX.XX`.
@@ -200,8 +198,8 @@ pub struct DescribeVpnGatewayResponse {
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
@@ -220,42 +218,36 @@ pub struct DescribeVpnGatewayResponse {
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway. The tag consists of the following parameters:
     ///
-    /// *   **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
+    /// * **VpnEnableBgp**: indicates whether the VPN gateway supports BGP. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
     ///
-    /// *   **VisuallySsl**: indicates whether the VPN gateway allows you to view the connection information of SSL clients. Valid values:
+    ///   * **true**
+    ///   * **false**
+    /// * **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
     ///
-    /// *   **PbrPriority**: indicates whether the VPN gateway allows you to configure priorities for policy-based routes. Valid values:
+    ///   * **true**
+    ///   * **false**
+    /// * **description**: the description of the VPN gateway. This parameter is only for internal use.
+    /// * **VpnVersion**: the version of the VPN gateway.
+    /// * **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
     ///
-    ///    *   **true**
-    ///    *   **false**
-    ///
-    /// *   **VpnNewImage**: indicates whether the VPN gateway is upgraded. Valid values:
-    ///
-    ///    *   **true**
-    ///    *   **false**
-    ///
-    /// *   **description**: the description of the VPN gateway. This parameter is only for internal use.
-    ///
-    /// *   **VpnVersion**: the version of the VPN gateway.
-    ///
-    /// *   **IDaaSNewVersion**: indicates whether the VPN gateway can be associated with an EIAM 2.0 instance.
-    ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
     pub tag: Option<String>,
     /// Indicates whether the IPsec-VPN feature is enabled. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
@@ -284,24 +276,24 @@ pub struct DescribeVpnGatewayResponse {
     pub description: Option<String>,
     /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     pub business_status: Option<String>,
     /// The status of the SSL-VPN feature. Valid values:
     ///
-    /// *   **enable**
-    /// *   **disable**
+    /// * **enable**
+    /// * **disable**
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
@@ -321,8 +313,8 @@ pub struct DescribeVpnGatewayResponse {
     pub tags: Option<crate::types::Tags>,
     /// The network type of the VPN gateway.
     ///
-    /// *   **public**
-    /// *   **private**
+    /// * **public**
+    /// * **private**
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -350,7 +342,7 @@ pub struct DescribeVpnGatewayResponse {
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

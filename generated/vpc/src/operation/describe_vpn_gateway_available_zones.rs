@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .spec("5M")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,19 +30,19 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     pub region_id: Option<String>,
     /// The bandwidth specification.
     ///
-    /// *   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
-    /// *   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
+    /// * If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
+    /// * In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
     ///
     /// Different bandwidth specifications may affect returned zone information. Valid values:
     ///
-    /// *   **5M**
-    /// *   **10M**
-    /// *   **20M**
-    /// *   **50M**
-    /// *   **100M**
-    /// *   **200M**
-    /// *   **500M**
-    /// *   **1000M**
+    /// * **5M**
+    /// * **10M**
+    /// * **20M**
+    /// * **50M**
+    /// * **100M**
+    /// * **200M**
+    /// * **500M**
+    /// * **1000M**
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -53,8 +52,8 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     pub spec: Option<crate::types::Spec>,
     /// The language in which the returned results are displayed. Valid values:
     ///
-    /// *   **zh-CN**: Chinese
-    /// *   **en-US** (default): English
+    /// * **zh-CN**: Chinese
+    /// * **en-US** (default): English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Must be one of `zh-CN` (Chinese), `en-US` (English (default)).
@@ -129,19 +128,19 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The bandwidth specification.
     ///
-    /// *   If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
-    /// *   In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
+    /// * If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
+    /// * In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
     ///
     /// Different bandwidth specifications may affect returned zone information. Valid values:
     ///
-    /// *   **5M**
-    /// *   **10M**
-    /// *   **20M**
-    /// *   **50M**
-    /// *   **100M**
-    /// *   **200M**
-    /// *   **500M**
-    /// *   **1000M**
+    /// * **5M**
+    /// * **10M**
+    /// * **20M**
+    /// * **50M**
+    /// * **100M**
+    /// * **200M**
+    /// * **500M**
+    /// * **1000M**
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -155,8 +154,8 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The language in which the returned results are displayed. Valid values:
     ///
-    /// *   **zh-CN**: Chinese
-    /// *   **en-US** (default): English
+    /// * **zh-CN**: Chinese
+    /// * **en-US** (default): English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Must be one of `zh-CN` (Chinese), `en-US` (English (default)).

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest::builder()
 ///     .region_id("cn-zhangjiakou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnGatewaysRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,11 +43,11 @@ pub struct DescribeVpnGatewaysRequest {
     pub vpn_gateway_id: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Must be one of `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
@@ -57,8 +56,8 @@ pub struct DescribeVpnGatewaysRequest {
     pub status: Option<crate::types::DescribeVpnGatewayStatus>,
     /// The payment status of the VPN gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Must be one of `Normal` (normal), `FinancialLocked` (locked due to overdue payments).
@@ -82,8 +81,8 @@ pub struct DescribeVpnGatewaysRequest {
     pub page_size: Option<i32>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `true`.
@@ -97,7 +96,7 @@ pub struct DescribeVpnGatewaysRequest {
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    ///  You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group list.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -160,7 +159,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -193,11 +192,11 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The status of the VPN gateway. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Must be one of `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
@@ -213,8 +212,8 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The payment status of the VPN gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Must be one of `Normal` (normal), `FinancialLocked` (locked due to overdue payments).
@@ -253,8 +252,8 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `true`.
@@ -276,7 +275,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    ///  You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query the resource group list.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpn_gateway_id("vpn-bp1cmw7jh1nfe43m9****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DescribeVpnRouteEntriesRequest {
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -55,8 +54,8 @@ pub struct DescribeVpnRouteEntriesRequest {
     pub page_size: Option<i32>,
     /// The type of the route entry. Valid values:
     ///
-    /// *   **Custom**: custom
-    /// *   **System**: system
+    /// * **Custom**: custom
+    /// * **System**: system
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Must be one of `Custom` (custom route), `System` (system route).
@@ -114,7 +113,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -161,8 +160,8 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the route entry. Valid values:
     ///
-    /// *   **Custom**: custom
-    /// *   **System**: system
+    /// * **Custom**: custom
+    /// * **System**: system
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Must be one of `Custom` (custom route), `System` (system route).

@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpn_ssl_server_id("vss-bp155e9yclsg1xgq4****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnSslServerLogsRequest {
-    /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -44,7 +43,7 @@ pub struct DescribeVpnSslServerLogsRequest {
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The beginning of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// >  If you specify **From**, you must also specify **To** or **MinutePeriod**.
+    /// > If you specify **From**, you must also specify **To** or **MinutePeriod**.
     ///
     /// - Wire name: `From`.
     /// - Example: `1600738962`.
@@ -52,7 +51,7 @@ pub struct DescribeVpnSslServerLogsRequest {
     pub from: Option<i32>,
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// >  If you specify **To**, you must also specify **From** or **MinutePeriod**.
+    /// > If you specify **To**, you must also specify **From** or **MinutePeriod**.
     ///
     /// - Wire name: `To`.
     /// - Example: `1600738962`.
@@ -60,7 +59,7 @@ pub struct DescribeVpnSslServerLogsRequest {
     pub to: Option<i32>,
     /// The interval at which log data is queried. Unit: minutes.
     ///
-    /// >  If both **From** and **To** are not specified, you must specify **MinutePeriod**.
+    /// > If both **From** and **To** are not specified, you must specify **MinutePeriod**.
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Example: `10`.
@@ -124,7 +123,7 @@ pub struct DescribeVpnSslServerLogsRequestBuilder<C = ()> {
 impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -158,7 +157,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// >  If you specify **From**, you must also specify **To** or **MinutePeriod**.
+    /// > If you specify **From**, you must also specify **To** or **MinutePeriod**.
     ///
     /// - Wire name: `From`.
     /// - Example: `1600738962`.
@@ -170,7 +169,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// >  If you specify **To**, you must also specify **From** or **MinutePeriod**.
+    /// > If you specify **To**, you must also specify **From** or **MinutePeriod**.
     ///
     /// - Wire name: `To`.
     /// - Example: `1600738962`.
@@ -182,7 +181,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The interval at which log data is queried. Unit: minutes.
     ///
-    /// >  If both **From** and **To** are not specified, you must specify **MinutePeriod**.
+    /// > If both **From** and **To** are not specified, you must specify **MinutePeriod**.
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Example: `10`.
@@ -278,8 +277,8 @@ pub struct DescribeVpnSslServerLogsResponse {
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
-    /// *   **true**: accurate
-    /// *   **false**: inaccurate
+    /// * **true**: accurate
+    /// * **false**: inaccurate
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.

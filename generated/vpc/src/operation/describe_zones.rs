@@ -14,14 +14,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::describe_zones::DescribeZonesRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
-    /// The region ID of the zone. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the zone. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -36,9 +35,9 @@ pub struct DescribeZonesRequest {
     pub zone_type: Option<String>,
     /// The language used in the **LocalName** parameter. Valid values:
     ///
-    /// *   **zh-cn**: Chinese
-    /// *   **en-us**: English
-    /// *   **ja**: Japanese
+    /// * **zh-cn**: Chinese
+    /// * **en-us**: English
+    /// * **ja**: Japanese
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-cn`.
@@ -85,7 +84,7 @@ pub struct DescribeZonesRequestBuilder<C = ()> {
 impl<C> DescribeZonesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the zone. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the zone. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -108,9 +107,9 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The language used in the **LocalName** parameter. Valid values:
     ///
-    /// *   **zh-cn**: Chinese
-    /// *   **en-us**: English
-    /// *   **ja**: Japanese
+    /// * **zh-cn**: Chinese
+    /// * **en-us**: English
+    /// * **ja**: Japanese
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-cn`.

@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **DetachDhcpOptionsSetFromVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of the task.
+/// * **DetachDhcpOptionsSetFromVpc** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpcAttribute](<https://www.alibabacloud.com/help/doc-detail/94565.htm>) operation to query the status of the task.
 ///
-///    *   If the DHCP options set is in the **Pending** state, the DHCP options set is being disassociated.
-///    *   If the DHCP options set is in the **UnUsed** state, the DHCP options set is disassociated.
-///
-/// *   You cannot repeatedly call the **DetachDhcpOptionsSetFromVpc** operation to disassociate a DHCP options set from a VPC within the specified period of time.
+///   * If the DHCP options set is in the **Pending** state, the DHCP options set is being disassociated.
+///   * If the DHCP options set is in the **UnUsed** state, the DHCP options set is disassociated.
+/// * You cannot repeatedly call the **DetachDhcpOptionsSetFromVpc** operation to disassociate a DHCP options set from a VPC within the specified period of time.
 ///
 /// # Example
 ///
@@ -25,14 +24,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .dhcp_options_set_id("dopt-o6w0df4epg9zo8isy****")
 ///     .vpc_id("vpc-dfdgrgthhy****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachDhcpOptionsSetFromVpcRequest {
-    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -57,7 +55,7 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -117,7 +115,7 @@ pub struct DetachDhcpOptionsSetFromVpcRequestBuilder<C = ()> {
 impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -154,7 +152,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

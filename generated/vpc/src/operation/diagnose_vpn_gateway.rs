@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("IPsec")
 ///     .vpn_gateway_id("vpn-m5efhj0k1p47ctuhl****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DiagnoseVpnGatewayRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -58,8 +57,8 @@ pub struct DiagnoseVpnGatewayRequest {
     pub vpn_gateway_id: Option<String>,
     /// Check the connectivity of the destination address. Valid values:
     ///
-    /// *   **PrivateSourceIp**: the source IP address. The source IP address must be on the VPC side.
-    /// *   **PrivateDestinationIp**: the destination IP address. The destination IP address must be on the data center side.
+    /// * **PrivateSourceIp**: the source IP address. The source IP address must be on the VPC side.
+    /// * **PrivateDestinationIp**: the destination IP address. The destination IP address must be on the data center side.
     ///
     /// - Wire name: `IPsecExtendInfo`.
     /// - Example: `{"PrivateSourceIp":"192.168.1.1","PrivateDestinationIp":"192.168.0.1"}`.
@@ -69,7 +68,7 @@ pub struct DiagnoseVpnGatewayRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -124,7 +123,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -172,8 +171,8 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// Check the connectivity of the destination address. Valid values:
     ///
-    /// *   **PrivateSourceIp**: the source IP address. The source IP address must be on the VPC side.
-    /// *   **PrivateDestinationIp**: the destination IP address. The destination IP address must be on the data center side.
+    /// * **PrivateSourceIp**: the source IP address. The source IP address must be on the VPC side.
+    /// * **PrivateDestinationIp**: the destination IP address. The destination IP address must be on the data center side.
     ///
     /// - Wire name: `IPsecExtendInfo`.
     /// - Example: `{"PrivateSourceIp":"192.168.1.1","PrivateDestinationIp":"192.168.0.1"}`.
@@ -187,7 +186,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -244,7 +243,7 @@ impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
 pub struct DiagnoseVpnGatewayResponse {
     /// The diagnostic ID.
     ///
-    /// After a diagnostic ID is returned, you can call [GetVpnGatewayDiagnoseResult](https://www.alibabacloud.com/help/doc-detail/2521963.htm) to query the diagnostic report.
+    /// After a diagnostic ID is returned, you can call [GetVpnGatewayDiagnoseResult](<https://www.alibabacloud.com/help/doc-detail/2521963.htm>) to query the diagnostic report.
     ///
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6kuxbe3iv028k3s****`.
@@ -280,21 +279,21 @@ pub enum DiagnoseVpnGatewayError {
     VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.DiagnoseVpn`: Current version of the VPN does not support diagnose.
     OperationUnsupportedDiagnoseVpn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: The specified resource type [%s] is invalid.
+    /// HTTP 400 `IllegalParam.ResourceType`: The specified resource type \[%s\] is invalid.
     IllegalParamResourceType(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VpnGatewayDiagnosing`: The VPN gateway is diagnosing.
     OperationFailedVpnGatewayDiagnosing(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.StartDiagnose`: Start VPN gateway diagnose failed.
     OperationFailedStartDiagnose(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PrivateSourceIp`: The specified private source IP [%s] is invalid.
+    /// HTTP 400 `IllegalParam.PrivateSourceIp`: The specified private source IP \[%s\] is invalid.
     IllegalParamPrivateSourceIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PrivateDestinationIp`: The specified private destination IP [%s] is invalid.
+    /// HTTP 400 `IllegalParam.PrivateDestinationIp`: The specified private destination IP \[%s\] is invalid.
     IllegalParamPrivateDestinationIp(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified resource id [%s] does not exist.
+    /// HTTP 404 `InvalidResourceId.NotFound`: The specified resource id \[%s\] does not exist.
     InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .route_table_id("vtb-5ts0ohchwkp3dydt2****")
 ///     .gateway_id("ipv4gw-5tsnc6s4ogsedtp3k****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DissociateRouteTableFromGatewayRequest {
     /// The region ID of the IPv4 gateway from which you want to disassociate the gateway route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -43,7 +42,7 @@ pub struct DissociateRouteTableFromGatewayRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -52,8 +51,8 @@ pub struct DissociateRouteTableFromGatewayRequest {
     pub client_token: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -118,7 +117,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway from which you want to disassociate the gateway route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -144,7 +143,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -157,8 +156,8 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -263,17 +262,17 @@ pub enum DissociateRouteTableFromGatewayError {
     OperationFailedNotExistAssociateRelation(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
     ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.GatewayRouteTable`: The specified resource GatewayRouteTable is not found.
     ResourceNotFoundGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayRouteTable`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.GatewayRouteTable`: The status of %s \[%s\] is incorrect.
     IncorrectStatusGatewayRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
     ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.RouteTableTypeIncorrect`: The operation is not allowed because of %s.
     OperationDeniedRouteTableTypeIncorrect(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Gateway`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv6Gateway`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv6Gateway(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),

@@ -42,7 +42,7 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     pub route_table_ids: Option<Vec<String>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -51,8 +51,8 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -60,7 +60,7 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -141,7 +141,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -154,8 +154,8 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -167,7 +167,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -255,11 +255,11 @@ pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
     IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
     ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
     IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource routetable is not found.
     ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of route table [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of route table \[%s\] is incorrect.
     IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.Association`: The specified resource gateway endpoint is not associated.
     ResourceNotFoundAssociation(::acs_runtime::client::ServiceError),

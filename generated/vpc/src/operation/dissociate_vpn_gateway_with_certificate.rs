@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
 ///
-/// *   **DissociateVpnGatewayWithCertificate** is an asynchronous operation. After a request is sent, the system returns a request and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status the task.
+/// * **DissociateVpnGatewayWithCertificate** is an asynchronous operation. After a request is sent, the system returns a request and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) operation to query the status the task.
 ///
-///    *   If the VPN gateway is in the **updating** state, the SSL certificate is being disassociated from the VPN gateway.
-///    *   If the VPN gateway is in the **active** state, the SSL certificate is disassociated from the VPN gateway.
-///
-/// *   You cannot repeatedly call **DissociateVpnGatewayWithCertificate** within a specific period of time.
+///   * If the VPN gateway is in the **updating** state, the SSL certificate is being disassociated from the VPN gateway.
+///   * If the VPN gateway is in the **active** state, the SSL certificate is disassociated from the VPN gateway.
+/// * You cannot repeatedly call **DissociateVpnGatewayWithCertificate** within a specific period of time.
 ///
 /// # Example
 ///
@@ -24,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .certificate_type("Encryption")
 ///     .certificate_id("6bfe4218-ea1d****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct DissociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -49,8 +47,8 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     pub vpn_gateway_id: Option<String>,
     /// The certificate type. Valid values:
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Required.
@@ -60,7 +58,7 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     pub certificate_type: Option<crate::types::CertificateType>,
     /// The ID of the certificate.
     ///
-    /// >  The certificate ID refers to the ID generated after the SSL certificate is associated with the VPN gateway. It is not the ID of the SSL certificate.
+    /// > The certificate ID refers to the ID generated after the SSL certificate is associated with the VPN gateway. It is not the ID of the SSL certificate.
     ///
     /// - Wire name: `CertificateId`.
     /// - Required.
@@ -81,8 +79,8 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, the `DryRunOperation` error code is returned. Otherwise, an error message is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, the `DryRunOperation` error code is returned. Otherwise, an error message is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -142,7 +140,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -166,8 +164,8 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The certificate type. Valid values:
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Required.
@@ -184,7 +182,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The ID of the certificate.
     ///
-    /// >  The certificate ID refers to the ID generated after the SSL certificate is associated with the VPN gateway. It is not the ID of the SSL certificate.
+    /// > The certificate ID refers to the ID generated after the SSL certificate is associated with the VPN gateway. It is not the ID of the SSL certificate.
     ///
     /// - Wire name: `CertificateId`.
     /// - Required.
@@ -213,8 +211,8 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, the `DryRunOperation` error code is returned. Otherwise, an error message is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, the `DryRunOperation` error code is returned. Otherwise, an error message is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.

@@ -10,10 +10,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   You can enable only an Express Connect circuit that is in the **Confirmed** state.
-/// *   After you enable an Express Connect circuit, it enters the **Enabled** state.
-/// *   **EnablePhysicalConnection** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribePhysicalConnections](https://www.alibabacloud.com/help/doc-detail/36042.htm) operation to query the status of the task.
-/// *   You cannot repeatedly call **EnablePhysicalConnection** for an Express Connect circuit in the **Confirmed** state within a specific time period.
+/// * You can enable only an Express Connect circuit that is in the **Confirmed** state.
+/// * After you enable an Express Connect circuit, it enters the **Enabled** state.
+/// * **EnablePhysicalConnection** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribePhysicalConnections](<https://www.alibabacloud.com/help/doc-detail/36042.htm>) operation to query the status of the task.
+/// * You cannot repeatedly call **EnablePhysicalConnection** for an Express Connect circuit in the **Confirmed** state within a specific time period.
 ///
 /// # Example
 ///
@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .physical_connection_id("pc-119mfjz****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -56,10 +55,10 @@ pub struct EnablePhysicalConnectionRequest {
     pub client_token: Option<String>,
     /// Specifies whether to skip the order lifecycle. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
-    /// >  To use this feature, you must contact your account manager.
+    /// > To use this feature, you must contact your account manager.
     ///
     /// - Wire name: `ByPassSp`.
     /// - Example: `false`.
@@ -146,10 +145,10 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to skip the order lifecycle. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
-    /// >  To use this feature, you must contact your account manager.
+    /// > To use this feature, you must contact your account manager.
     ///
     /// - Wire name: `ByPassSp`.
     /// - Example: `false`.

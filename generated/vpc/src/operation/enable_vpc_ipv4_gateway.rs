@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
-/// *   **EnableVpcIpv4Gateway** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetIpv4GatewayAttribute](https://www.alibabacloud.com/help/doc-detail/407670.htm) operation to query the status of an IPv4 gateway.
+/// * **EnableVpcIpv4Gateway** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetIpv4GatewayAttribute](<https://www.alibabacloud.com/help/doc-detail/407670.htm>) operation to query the status of an IPv4 gateway.
 ///
-///    *   If the IPv4 gateway is in the **Activating** state, the IPv4 gateway is being activated.
-///    *   If the IPv4 gateway is in the **Created** state, the IPv4 gateway is activated.
-///
-/// *   You cannot repeatedly call the **EnableVpcIpv4Gateway** operation to activate an IPv4 gateway within the specified period of time.
+///   * If the IPv4 gateway is in the **Activating** state, the IPv4 gateway is being activated.
+///   * If the IPv4 gateway is in the **Created** state, the IPv4 gateway is activated.
+/// * You cannot repeatedly call the **EnableVpcIpv4Gateway** operation to activate an IPv4 gateway within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -28,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ipv4_gateway_id("ipv4gw-5tsp9lumsxoqizvq2****")
 ///     .region_id("ap-southeast-6")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -44,7 +42,7 @@ pub struct EnableVpcIpv4GatewayRequest {
     pub ipv4_gateway_id: Option<String>,
     /// The region ID of the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -53,8 +51,8 @@ pub struct EnableVpcIpv4GatewayRequest {
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -64,7 +62,7 @@ pub struct EnableVpcIpv4GatewayRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -133,7 +131,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -146,8 +144,8 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -161,7 +159,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -254,13 +252,13 @@ pub enum EnableVpcIpv4GatewayError {
     VpcRouteEntryCidrBlockDuplicate(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
     ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.Ipv4GatewayAlreadyActive.`: The operation failed because of ipv4Gateway is already active.
     OperationFailedIpv4GatewayAlreadyActive(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ConflictOfAllZeroRouting`: The operation is not allowed  because of routetable [%s] exist all-zero route entry.
+    /// HTTP 400 `OperationDenied.ConflictOfAllZeroRouting`: The operation is not allowed  because of routetable \[%s\] exist all-zero route entry.
     OperationDeniedConflictOfAllZeroRouting(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv4Gateway`: The feature of ipv4Gateway is not supported for [%s].
+    /// HTTP 400 `UnsupportedFeature.Ipv4Gateway`: The feature of ipv4Gateway is not supported for \[%s\].
     UnsupportedFeatureIpv4Gateway(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.VpnExist`: The operation is not allowed because of existing vpn.
     OperationDeniedVpnExist(::acs_runtime::client::ServiceError),

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .dhcp_options_set_id("dopt-o6w0df4epg9zo8isy****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetDhcpOptionsSetRequest {
     /// The region ID of the DHCP options set that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -82,7 +81,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The region ID of the DHCP options set that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -154,10 +153,10 @@ pub struct GetDhcpOptionsSetResponse {
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
-    /// *   **Available**: available
-    /// *   **InUse**: in use
-    /// *   **Deleted**: deleted
-    /// *   **Pending**: being configured
+    /// * **Available**: available
+    /// * **InUse**: in use
+    /// * **Deleted**: deleted
+    /// * **Pending**: being configured
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.

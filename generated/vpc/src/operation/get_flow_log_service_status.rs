@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub struct GetFlowLogServiceStatusRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -34,7 +33,7 @@ pub struct GetFlowLogServiceStatusRequest {
     pub client_token: Option<String>,
     /// The region ID of the flow log.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -86,7 +85,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -99,7 +98,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
     ///
     /// The region ID of the flow log.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -158,8 +157,8 @@ pub struct GetFlowLogServiceStatusResponse {
     pub request_id: Option<String>,
     /// Indicates whether the flow log feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no You can call the [OpenFlowLogService](https://www.alibabacloud.com/help/doc-detail/449637.htm) operation to enable the flow log feature.
+    /// * **true**: yes
+    /// * **false**: no You can call the [OpenFlowLogService](<https://www.alibabacloud.com/help/doc-detail/449637.htm>) operation to enable the flow log feature.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.

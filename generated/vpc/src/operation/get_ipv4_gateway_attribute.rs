@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("ap-southeast-6")
 ///     .ipv4_gateway_id("ipv4gw-5tsnc6s4ogsedtp3k****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetIpv4GatewayAttributeRequest {
     /// The region ID of the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -82,7 +81,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -154,12 +153,12 @@ pub struct GetIpv4GatewayAttributeResponse {
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Deleting**
-    /// *   **Deleted**
-    /// *   **Activating**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Deleting**
+    /// * **Deleted**
+    /// * **Activating**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -181,8 +180,8 @@ pub struct GetIpv4GatewayAttributeResponse {
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.

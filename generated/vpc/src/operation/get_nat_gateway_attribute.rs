@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-qingdao")
 ///     .nat_gateway_id("ngw-bp1b0lic8uz4r6vf2****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetNatGatewayAttributeRequest {
     /// The ID of the region where the NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -84,7 +83,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -159,11 +158,11 @@ pub struct GetNatGatewayAttributeResponse {
     pub creation_time: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
-    /// *   **Creating**: being created. The operation to create a NAT gateway is asynchronous. The NAT gateway remains in the **Creating** state until it is created.
-    /// *   **Available**: available. After a NAT gateway is created, it remains in a stable state.
-    /// *   **Modifying**: being modified. The operation to upgrade or downgrade a NAT gateway is asynchronous. The NAT gateway remains in the **Modifying** state until it is upgraded or downgraded.
-    /// *   **Deleting**: being deleted. The operation to delete a NAT gateway is asynchronous. The NAT gateway remains in the **Deleting** state until it is deleted.
-    /// *   **Converting**: being converted. The operation to convert a standard NAT gateway to an enhanced NAT gateway is asynchronous. The NAT gateway remains in the **Converting** state until it is converted.
+    /// * **Creating**: being created. The operation to create a NAT gateway is asynchronous. The NAT gateway remains in the **Creating** state until it is created.
+    /// * **Available**: available. After a NAT gateway is created, it remains in a stable state.
+    /// * **Modifying**: being modified. The operation to upgrade or downgrade a NAT gateway is asynchronous. The NAT gateway remains in the **Modifying** state until it is upgraded or downgraded.
+    /// * **Deleting**: being deleted. The operation to delete a NAT gateway is asynchronous. The NAT gateway remains in the **Deleting** state until it is deleted.
+    /// * **Converting**: being converted. The operation to convert a standard NAT gateway to an enhanced NAT gateway is asynchronous. The NAT gateway remains in the **Converting** state until it is converted.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
@@ -175,8 +174,8 @@ pub struct GetNatGatewayAttributeResponse {
     pub nat_type: Option<String>,
     /// The type of the NAT gateway. Valid values:
     ///
-    /// *   **internet**: an Internet NAT gateway
-    /// *   **intranet**: a VPC NAT gateway
+    /// * **internet**: an Internet NAT gateway
+    /// * **intranet**: a VPC NAT gateway
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
@@ -188,8 +187,8 @@ pub struct GetNatGatewayAttributeResponse {
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
@@ -221,8 +220,8 @@ pub struct GetNatGatewayAttributeResponse {
     pub nat_gateway_id: Option<String>,
     /// The service status of the NAT gateway. Valid values:
     ///
-    /// *   **Normal**: normal
-    /// *   **FinancialLocked**: locked due to overdue payments
+    /// * **Normal**: normal
+    /// * **FinancialLocked**: locked due to overdue payments
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -262,16 +261,16 @@ pub struct GetNatGatewayAttributeResponse {
     pub ip_list: Option<Vec<crate::types::GetNatGatewayAttributeIpList>>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
-    /// *   **FullNat**: the FULLNAT mode
-    /// *   **Geneve**: the GENEVE mode
+    /// * **FullNat**: the FULLNAT mode
+    /// * **Geneve**: the GENEVE mode
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.

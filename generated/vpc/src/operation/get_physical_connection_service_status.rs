@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
 ///
-/// You can call this API operation to query the status of outbound data transfer billing for the current account. For more information about outbound data transfer billing, see [Outbound data transfer billing](https://www.alibabacloud.com/help/doc-detail/274385.htm) and [Billing](https://www.alibabacloud.com/help/doc-detail/54582.htm).
+/// You can call this API operation to query the status of outbound data transfer billing for the current account. For more information about outbound data transfer billing, see [Outbound data transfer billing](<https://www.alibabacloud.com/help/doc-detail/274385.htm>) and [Billing](<https://www.alibabacloud.com/help/doc-detail/54582.htm>).
 ///
 /// # Example
 ///
@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetPhysicalConnectionServiceStatusRequest {
     /// The ID of the region for which you want to query the status of outbound data transfer billing.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -76,7 +75,7 @@ impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
     ///
     /// The ID of the region for which you want to query the status of outbound data transfer billing.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -138,8 +137,8 @@ pub struct GetPhysicalConnectionServiceStatusResponse {
     pub request_id: Option<String>,
     /// Indicates whether billing for outbound data transfer is enabled. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -34,7 +33,7 @@ pub struct GetPublicIpAddressPoolServiceStatusRequest {
     pub client_token: Option<String>,
     /// The region ID of the IP address pool.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -100,7 +99,7 @@ impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
     ///
     /// The region ID of the IP address pool.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -162,8 +161,8 @@ pub struct GetPublicIpAddressPoolServiceStatusResponse {
     pub request_id: Option<String>,
     /// Indicates whether the IP address pool feature is enabled. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** You can call OpenPublicIpAddressPoolService to enable the IP address pool feature.
+    /// * **true**
+    /// * **false** You can call OpenPublicIpAddressPoolService to enable the IP address pool feature.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.

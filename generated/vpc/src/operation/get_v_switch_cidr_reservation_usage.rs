@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .v_switch_cidr_reservation_id("vcr-bp1m12saqteraw3rp****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,8 +30,8 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -48,7 +47,7 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     pub max_results: Option<i64>,
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -112,8 +111,8 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -137,7 +136,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -201,8 +200,8 @@ pub struct GetVSwitchCidrReservationUsageResponse {
     pub request_id: Option<String>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is the token that determines the start point of the next query.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is the token that determines the start point of the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .endpoint_id("vpce-bp1w1dmdqjpwul0v3****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +30,7 @@ pub struct GetVpcGatewayEndpointAttributeRequest {
     pub endpoint_id: Option<String>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -94,7 +93,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -193,12 +192,12 @@ pub struct GetVpcGatewayEndpointAttributeResponse {
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Created**
-    /// *   **Modifying**
-    /// *   **Associating**
-    /// *   **Dissociating**
-    /// *   **Deleting**
+    /// * **Creating**
+    /// * **Created**
+    /// * **Modifying**
+    /// * **Associating**
+    /// * **Dissociating**
+    /// * **Deleting**
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .prefix_list_id("pl-0b7hwu67****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,8 +30,8 @@ pub struct GetVpcPrefixListEntriesRequest {
     pub prefix_list_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -48,7 +47,7 @@ pub struct GetVpcPrefixListEntriesRequest {
     pub max_results: Option<i64>,
     /// The region ID of the prefix list.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -111,8 +110,8 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -136,7 +135,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
     ///
     /// The region ID of the prefix list.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -197,8 +196,8 @@ pub struct GetVpcPrefixListEntriesResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value indicates the token that is used for the next request to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value indicates the token that is used for the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .route_entry_type("Custom")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -38,11 +37,11 @@ pub struct GetVpcRouteEntrySummaryRequest {
     pub route_table_id: Option<String>,
     /// The type of the route. Valid values:
     ///
-    /// *   **All**: all route types
-    /// *   **Custom**: a custom route
-    /// *   **System**: a system route
-    /// *   **BGP**: a BGP route
-    /// *   **CEN**: a Cloud Enterprise Network (CEN) route
+    /// * **All**: all route types
+    /// * **Custom**: a custom route
+    /// * **System**: a system route
+    /// * **BGP**: a BGP route
+    /// * **CEN**: a Cloud Enterprise Network (CEN) route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Required.
@@ -51,7 +50,7 @@ pub struct GetVpcRouteEntrySummaryRequest {
     pub route_entry_type: Option<String>,
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -124,11 +123,11 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     ///
     /// The type of the route. Valid values:
     ///
-    /// *   **All**: all route types
-    /// *   **Custom**: a custom route
-    /// *   **System**: a system route
-    /// *   **BGP**: a BGP route
-    /// *   **CEN**: a Cloud Enterprise Network (CEN) route
+    /// * **All**: all route types
+    /// * **Custom**: a custom route
+    /// * **System**: a system route
+    /// * **BGP**: a BGP route
+    /// * **CEN**: a Cloud Enterprise Network (CEN) route
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Required.
@@ -141,7 +140,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -222,7 +221,7 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetVpcRouteEntrySummaryError {
-    /// HTTP 400 `InvalidVpcId.NotFound`: %s [%s] is not found.
+    /// HTTP 400 `InvalidVpcId.NotFound`: %s \[%s\] is not found.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.RouteEntryType`: The parameter of RouteEntryType is illegal.
     IllegalParamRouteEntryType(::acs_runtime::client::ServiceError),

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest::builder()
 ///     .region_id("cn-qingdao")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct GetVpnGatewayDiagnoseResultRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -34,7 +33,7 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     pub region_id: Option<String>,
     /// The ID of the diagnostic operation.
     ///
-    /// When you call the [DiagnoseVpnGateway](https://www.alibabacloud.com/help/doc-detail/469751.htm) operation, the system returns a corresponding ID.
+    /// When you call the [DiagnoseVpnGateway](<https://www.alibabacloud.com/help/doc-detail/469751.htm>) operation, the system returns a corresponding ID.
     ///
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6kuxbe3iv028k3s****`.
@@ -50,7 +49,7 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
@@ -104,7 +103,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -117,7 +116,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     ///
     /// The ID of the diagnostic operation.
     ///
-    /// When you call the [DiagnoseVpnGateway](https://www.alibabacloud.com/help/doc-detail/469751.htm) operation, the system returns a corresponding ID.
+    /// When you call the [DiagnoseVpnGateway](<https://www.alibabacloud.com/help/doc-detail/469751.htm>) operation, the system returns a corresponding ID.
     ///
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6kuxbe3iv028k3s****`.
@@ -141,7 +140,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// **
+    /// \*\*
     ///
     /// **Description** If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
@@ -296,9 +295,9 @@ pub enum GetVpnGatewayDiagnoseResultError {
     IncorrectStatusVpnConnectionDeleted(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiagnoseId.NotFound`: The specified diagnose ID [%s] does not exist.
+    /// HTTP 404 `InvalidDiagnoseId.NotFound`: The specified diagnose ID \[%s\] does not exist.
     InvalidDiagnoseIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayId.NotFound`: The specified VPN gateway [%s] does not have any diagnoses.
+    /// HTTP 404 `InvalidVpnGatewayId.NotFound`: The specified VPN gateway \[%s\] does not have any diagnoses.
     InvalidVpnGatewayIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),

@@ -13,7 +13,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpc::operation::list_business_regions::ListBusinessRegionsRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -22,8 +21,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListBusinessRegionsRequest {
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English.
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English.
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
@@ -70,8 +69,8 @@ impl<C> ListBusinessRegionsRequestBuilder<C> {
     ///
     /// The language of the response. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English.
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English.
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListDhcpOptionsSetsRequest {
     /// The region ID of the DHCP options sets that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -32,9 +31,8 @@ pub struct ListDhcpOptionsSetsRequest {
     pub region_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    ///
-    /// *   You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -62,20 +60,19 @@ pub struct ListDhcpOptionsSetsRequest {
     ///
     /// Valid values:
     ///
+    /// * tf-testAccVpcDhcpOptionsSets-1585169790614573448
     ///
-    /// *   tf-testAccVpcDhcpOptionsSets-1585169790614573448
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
+    ///   \:
     ///
-    ///    :
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
+    ///   tf-testAccVpcDhcpOptionsSets-1585169790614573448
     ///
-    ///    tf-testAccVpcDhcpOptionsSets-1585169790614573448
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
-    ///
-    ///    .
+    ///   .
     ///
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
@@ -152,7 +149,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The region ID of the DHCP options sets that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -165,9 +162,8 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    ///
-    /// *   You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -207,20 +203,19 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// Valid values:
     ///
+    /// * tf-testAccVpcDhcpOptionsSets-1585169790614573448
     ///
-    /// *   tf-testAccVpcDhcpOptionsSets-1585169790614573448
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
+    ///   \:
     ///
-    ///    :
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
+    ///   tf-testAccVpcDhcpOptionsSets-1585169790614573448
     ///
-    ///    tf-testAccVpcDhcpOptionsSets-1585169790614573448
+    ///   \<!-- --\>
     ///
-    ///    <!-- -->
-    ///
-    ///    .
+    ///   .
     ///
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
@@ -306,16 +301,16 @@ impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
 ///
 /// The pagination token used in the next request to retrieve a new page of results. Valid values:
 ///
-/// *   If **NextToken** is empty, there is no next page.
-/// *   If a value of **NextToken** is returned, it indicates the token that is used for the next query.
+/// * If **NextToken** is empty, there is no next page.
+/// * If a value of **NextToken** is returned, it indicates the token that is used for the next query.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListDhcpOptionsSetsResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd********`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest::builder()
 ///     .region_id("me-east-1")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// The ID of the region that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// In this example, zones that support NAT gateways in the UAE (Dubai) region are queried.
     ///
@@ -36,8 +35,8 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     pub region_id: Option<String>,
     /// The language to display the results. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Default: `zh-CN`.
@@ -93,7 +92,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The ID of the region that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// In this example, zones that support NAT gateways in the UAE (Dubai) region are queried.
     ///
@@ -108,8 +107,8 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The language to display the results. Valid values:
     ///
-    /// *   **zh-CN** (default): Chinese
-    /// *   **en-US**: English
+    /// * **zh-CN** (default): Chinese
+    /// * **en-US**: English
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Default: `zh-CN`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_full_nat_entries::ListFullNatEntriesRequest::builder()
 ///     .region_id("eu-central-1")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub struct ListFullNatEntriesRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -34,7 +33,7 @@ pub struct ListFullNatEntriesRequest {
     pub client_token: Option<String>,
     /// The ID of the FULLNAT table to which the FULLNAT entries to be queried belong.
     ///
-    /// >  You must specify at least one of **FullNatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **FullNatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
@@ -62,8 +61,8 @@ pub struct ListFullNatEntriesRequest {
     pub network_interface_ids: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
@@ -77,7 +76,7 @@ pub struct ListFullNatEntriesRequest {
     pub max_results: Option<i64>,
     /// The region ID of the virtual private cloud (VPC) NAT gateway to which the FULLNAT entries to be queried belong.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -86,8 +85,8 @@ pub struct ListFullNatEntriesRequest {
     pub region_id: Option<String>,
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -95,7 +94,7 @@ pub struct ListFullNatEntriesRequest {
     pub ip_protocol: Option<String>,
     /// The ID of the NAT gateway.
     ///
-    /// >  You must specify at least one of **FullNatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **FullNatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
@@ -172,7 +171,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -185,7 +184,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT table to which the FULLNAT entries to be queried belong.
     ///
-    /// >  You must specify at least one of **FullNatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **FullNatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
@@ -239,8 +238,8 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
@@ -262,7 +261,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) NAT gateway to which the FULLNAT entries to be queried belong.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -275,8 +274,8 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
+    /// * **TCP**
+    /// * **UDP**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -288,7 +287,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// >  You must specify at least one of **FullNatTableId** and **NatGatewayId**.
+    /// > You must specify at least one of **FullNatTableId** and **NatGatewayId**.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
@@ -383,8 +382,8 @@ pub struct ListFullNatEntriesResponse {
     pub total_count: Option<i64>,
     /// Indicates whether the token for the next query exists. Valid values:
     ///
-    /// *   If the value of **NextToken** is empty, no next queries are sent.
-    /// *   If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If the value of **NextToken** is empty, no next queries are sent.
+    /// * If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("ap-southeast-6")
 ///     .gateway_route_table_id("vtb-5ts0ohchwkp3dydt2****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListGatewayRouteTableEntriesRequest {
     /// The region ID of the gateway route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,8 +38,8 @@ pub struct ListGatewayRouteTableEntriesRequest {
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -103,7 +102,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     ///
     /// The region ID of the gateway route table.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent list of regions.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -126,8 +125,8 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -206,8 +205,8 @@ impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
 pub struct ListGatewayRouteTableEntriesResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

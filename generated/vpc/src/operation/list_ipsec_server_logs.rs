@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .ipsec_server_id("iss-2zei2n5q5zhirfh73****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListIpsecServerLogsRequest {
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,7 +39,7 @@ pub struct ListIpsecServerLogsRequest {
     pub ipsec_server_id: Option<String>,
     /// The beginning of the time range to query. The value must be a UNIX timestamp. For example, 1671003744 specifies 15:42:24 (UTC+8) on December 14, 2022.
     ///
-    /// >  If you specify **From**, you must also specify **To** or **MinutePeriod**.
+    /// > If you specify **From**, you must also specify **To** or **MinutePeriod**.
     ///
     /// - Wire name: `From`.
     /// - Example: `1671003744`.
@@ -48,7 +47,7 @@ pub struct ListIpsecServerLogsRequest {
     pub from: Option<i32>,
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1671004344 specifies 15:52:24 (UTC+8) on December 14, 2022.
     ///
-    /// >  If you specify **To**, you must also specify **From** or **MinutePeriod**.
+    /// > If you specify **To**, you must also specify **From** or **MinutePeriod**.
     ///
     /// - Wire name: `To`.
     /// - Example: `1671004344`.
@@ -56,7 +55,7 @@ pub struct ListIpsecServerLogsRequest {
     pub to: Option<i32>,
     /// The interval at which log data is queried. Valid values: **1** to **10**. Unit: minutes.
     ///
-    /// >  If both **From** and **To** are not specified, you must specify **MinutePeriod**.
+    /// > If both **From** and **To** are not specified, you must specify **MinutePeriod**.
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Must be 1 to 10.
@@ -122,7 +121,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -146,7 +145,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The value must be a UNIX timestamp. For example, 1671003744 specifies 15:42:24 (UTC+8) on December 14, 2022.
     ///
-    /// >  If you specify **From**, you must also specify **To** or **MinutePeriod**.
+    /// > If you specify **From**, you must also specify **To** or **MinutePeriod**.
     ///
     /// - Wire name: `From`.
     /// - Example: `1671003744`.
@@ -158,7 +157,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1671004344 specifies 15:52:24 (UTC+8) on December 14, 2022.
     ///
-    /// >  If you specify **To**, you must also specify **From** or **MinutePeriod**.
+    /// > If you specify **To**, you must also specify **From** or **MinutePeriod**.
     ///
     /// - Wire name: `To`.
     /// - Example: `1671004344`.
@@ -170,7 +169,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The interval at which log data is queried. Valid values: **1** to **10**. Unit: minutes.
     ///
-    /// >  If both **From** and **To** are not specified, you must specify **MinutePeriod**.
+    /// > If both **From** and **To** are not specified, you must specify **MinutePeriod**.
     ///
     /// - Wire name: `MinutePeriod`.
     /// - Must be 1 to 10.
@@ -265,8 +264,8 @@ pub struct ListIpsecServerLogsResponse {
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
-    /// *   **true**: accurate
-    /// *   **false**: inaccurate
+    /// * **true**: accurate
+    /// * **false**: inaccurate
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.

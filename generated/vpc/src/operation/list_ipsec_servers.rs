@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_ipsec_servers::ListIpsecServersRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListIpsecServersRequest {
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -47,8 +46,8 @@ pub struct ListIpsecServersRequest {
     pub vpn_gateway_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If this is your first request and no next requests are to be performed, you do not need to specify this parameter.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * If this is your first request and no next requests are to be performed, you do not need to specify this parameter.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
@@ -70,7 +69,7 @@ pub struct ListIpsecServersRequest {
     pub ipsec_server_id: Option<Vec<String>>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///
-    /// The IPsec server and its associated VPN gateway belong to the same resource group. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) to query the ID of the resource group to which the VPN gateway belongs.
+    /// The IPsec server and its associated VPN gateway belong to the same resource group. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) to query the ID of the resource group to which the VPN gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -132,7 +131,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -168,8 +167,8 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If this is your first request and no next requests are to be performed, you do not need to specify this parameter.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * If this is your first request and no next requests are to be performed, you do not need to specify this parameter.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
@@ -206,7 +205,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPsec server belongs.
     ///
-    /// The IPsec server and its associated VPN gateway belong to the same resource group. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) to query the ID of the resource group to which the VPN gateway belongs.
+    /// The IPsec server and its associated VPN gateway belong to the same resource group. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) to query the ID of the resource group to which the VPN gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -256,8 +255,8 @@ impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
 pub struct ListIpsecServersResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.

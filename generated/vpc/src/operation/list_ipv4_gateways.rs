@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_ipv4_gateways::ListIpv4GatewaysRequest::builder()
 ///     .region_id("ap-southeast-6")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -23,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListIpv4GatewaysRequest {
     /// The ID of the region where the IPv4 gateways to be queried are deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -38,8 +37,8 @@ pub struct ListIpv4GatewaysRequest {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -121,7 +120,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The ID of the region where the IPv4 gateways to be queried are deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -144,8 +143,8 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -247,8 +246,8 @@ impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
 pub struct ListIpv4GatewaysResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("eu-central-1")
 ///     .nat_gateway_id("ngw-gw8v16wgvtq26vh59****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListNatIpCidrsRequest {
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +45,8 @@ pub struct ListNatIpCidrsRequest {
     pub nat_ip_cidr: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: checks the API request. The CIDR blocks of the NAT gateway are not queried if the API request passes the precheck. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the precheck, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned.
-    /// *   **false**: sends the API request. If the request passes the precheck, 2xx HTTP status code is returned and the CIDR blocks of the NAT gateway are queried. This is the default value.
+    /// * **true**: checks the API request. The CIDR blocks of the NAT gateway are not queried if the API request passes the precheck. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the precheck, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned.
+    /// * **false**: sends the API request. If the request passes the precheck, 2xx HTTP status code is returned and the CIDR blocks of the NAT gateway are queried. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -57,7 +56,7 @@ pub struct ListNatIpCidrsRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -72,8 +71,8 @@ pub struct ListNatIpCidrsRequest {
     pub nat_ip_cidr_status: Option<String>,
     /// The token that is used for the next query. Set the value as needed.
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
@@ -145,7 +144,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway that you want to query.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -179,8 +178,8 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: checks the API request. The CIDR blocks of the NAT gateway are not queried if the API request passes the precheck. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the precheck, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned.
-    /// *   **false**: sends the API request. If the request passes the precheck, 2xx HTTP status code is returned and the CIDR blocks of the NAT gateway are queried. This is the default value.
+    /// * **true**: checks the API request. The CIDR blocks of the NAT gateway are not queried if the API request passes the precheck. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the precheck, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned.
+    /// * **false**: sends the API request. If the request passes the precheck, 2xx HTTP status code is returned and the CIDR blocks of the NAT gateway are queried. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -194,7 +193,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -217,8 +216,8 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Set the value as needed.
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
@@ -306,8 +305,8 @@ impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
 pub struct ListNatIpCidrsResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("eu-central-1")
 ///     .nat_gateway_id("ngw-gw8v16wgvtq26vh59****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListNatIpsRequest {
     /// The ID of the region where the NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,8 +45,8 @@ pub struct ListNatIpsRequest {
     pub nat_ip_cidr: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: checks the API request. IP addresses are not queried. The system checks the required parameters, request syntax, and limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: checks the API request. IP addresses are not queried. The system checks the required parameters, request syntax, and limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -57,7 +56,7 @@ pub struct ListNatIpsRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -66,9 +65,9 @@ pub struct ListNatIpsRequest {
     pub client_token: Option<String>,
     /// The status of the IP address. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Deleting**
-    /// *   **Creating**
+    /// * **Available**
+    /// * **Deleting**
+    /// * **Creating**
     ///
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
@@ -76,8 +75,8 @@ pub struct ListNatIpsRequest {
     pub nat_ip_status: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****f84eb48b699f0a4883`.
@@ -162,7 +161,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The ID of the region where the NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -196,8 +195,8 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: checks the API request. IP addresses are not queried. The system checks the required parameters, request syntax, and limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: checks the API request. IP addresses are not queried. The system checks the required parameters, request syntax, and limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -211,7 +210,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -224,9 +223,9 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The status of the IP address. Valid values:
     ///
-    /// *   **Available**
-    /// *   **Deleting**
-    /// *   **Creating**
+    /// * **Available**
+    /// * **Deleting**
+    /// * **Creating**
     ///
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
@@ -238,8 +237,8 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no next query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query or no next query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****f84eb48b699f0a4883`.
@@ -338,8 +337,8 @@ impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
 pub struct ListNatIpsResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_prefix_lists::ListPrefixListsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,8 +29,8 @@ pub struct ListPrefixListsRequest {
     pub prefix_list_ids: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -59,7 +58,7 @@ pub struct ListPrefixListsRequest {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the region where you want to query prefix lists.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -134,8 +133,8 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -179,7 +178,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The ID of the region where you want to query prefix lists.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -249,8 +248,8 @@ pub struct ListPrefixListsResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value indicates the token that is used for the next request to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value indicates the token that is used for the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .public_ip_address_pool_id("pippool-6wetvn6fumkgycssx****")
 ///     .region_id("cn-chengdu")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -43,8 +42,8 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -52,8 +51,8 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     pub next_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -142,8 +141,8 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -155,8 +154,8 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -228,8 +227,8 @@ pub struct ListPublicIpAddressPoolCidrBlocksResponse {
     pub request_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If **NextToken** was not returned, it indicates that no additional results exist.
-    /// *   If **NextToken** is returned, the value is the token that is used for the next query.
+    /// * If **NextToken** was not returned, it indicates that no additional results exist.
+    /// * If **NextToken** is returned, the value is the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest::builder()
 ///     .region_id("cn-chengdu")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,9 +30,9 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub public_ip_address_pool_ids: Option<Vec<String>>,
     /// The status of the IP address pool. Valid values:
     ///
-    /// *   **Created**
-    /// *   **Deleting**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleting**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -47,8 +46,8 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -56,19 +55,19 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub next_token: Option<String>,
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) line
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line
+    /// * **BGP** (default): BGP (Multi-ISP) line
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line
     ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm)
+    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
     ///
@@ -86,8 +85,8 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub name: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -107,7 +106,7 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the region in which the IP address pool that you want to query resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -116,8 +115,8 @@ pub struct ListPublicIpAddressPoolsRequest {
     pub region_id: Option<String>,
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `true`.
@@ -191,9 +190,9 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The status of the IP address pool. Valid values:
     ///
-    /// *   **Created**
-    /// *   **Deleting**
-    /// *   **Modifying**
+    /// * **Created**
+    /// * **Deleting**
+    /// * **Modifying**
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
@@ -215,8 +214,8 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -228,19 +227,19 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// *   **BGP** (default): BGP (Multi-ISP) line
-    /// *   **BGP_PRO**: BGP (Multi-ISP) Pro line
+    /// * **BGP** (default): BGP (Multi-ISP) line
+    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line
     ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](https://www.alibabacloud.com/help/doc-detail/32321.htm)
+    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
     ///
     /// If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
     ///
-    /// *   **ChinaTelecom**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaMobile**
-    /// *   **ChinaTelecom_L2**
-    /// *   **ChinaUnicom_L2**
-    /// *   **ChinaMobile_L2**
+    /// * **ChinaTelecom**
+    /// * **ChinaUnicom**
+    /// * **ChinaMobile**
+    /// * **ChinaTelecom_L2**
+    /// * **ChinaUnicom_L2**
+    /// * **ChinaMobile_L2**
     ///
     /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
     ///
@@ -266,8 +265,8 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -299,7 +298,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The ID of the region in which the IP address pool that you want to query resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -312,8 +311,8 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `true`.
@@ -373,8 +372,8 @@ pub struct ListPublicIpAddressPoolsResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -410,7 +409,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolsError {
-    /// HTTP 400 `IllegalParam.Isp`: The param of Isp [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
     IllegalParamIsp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
     IllegalParamNextToken(::acs_runtime::client::ServiceError),

@@ -10,10 +10,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ## Usage notes
 ///
-/// *   You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object that you want to query.
-/// *   **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you specify only **Tag.N.Value**, an error message is returned.
-/// *   If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
-/// *   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
+/// * You must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object that you want to query.
+/// * **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you specify only **Tag.N.Value**, an error message is returned.
+/// * If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
+/// * If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
 ///
 /// # Example
 ///
@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("VPC")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,13 +30,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListTagResourcesRequest {
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VSWITCH**
-    /// *   **ROUTETABLE**
-    /// *   **EIP**
-    /// *   **VpnGateway**
-    /// *   **NATGATEWAY**
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**
+    /// * **VSWITCH**
+    /// * **ROUTETABLE**
+    /// * **EIP**
+    /// * **VpnGateway**
+    /// * **NATGATEWAY**
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -46,8 +45,8 @@ pub struct ListTagResourcesRequest {
     pub resource_type: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -69,7 +68,7 @@ pub struct ListTagResourcesRequest {
     pub resource_id: Option<Vec<String>>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -80,7 +79,7 @@ pub struct ListTagResourcesRequest {
     ///
     /// The value can be up to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The value must start with a letter but cannot start with `aliyun` or `acs:`. The value cannot contain `http://` or `https://`.
     ///
-    /// >  You must specify at least one of **ResourceId.N** and **Tag.N** (**Tag.N.Key** and **Tag.N.Value**).
+    /// > You must specify at least one of **ResourceId.N** and **Tag.N** (**Tag.N.Key** and **Tag.N.Value**).
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
@@ -139,13 +138,13 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VSWITCH**
-    /// *   **ROUTETABLE**
-    /// *   **EIP**
-    /// *   **VpnGateway**
-    /// *   **NATGATEWAY**
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**
+    /// * **VSWITCH**
+    /// * **ROUTETABLE**
+    /// * **EIP**
+    /// * **VpnGateway**
+    /// * **NATGATEWAY**
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -158,8 +157,8 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -196,7 +195,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -211,7 +210,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The value can be up to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The value must start with a letter but cannot start with `aliyun` or `acs:`. The value cannot contain `http://` or `https://`.
     ///
-    /// >  You must specify at least one of **ResourceId.N** and **Tag.N** (**Tag.N.Key** and **Tag.N.Value**).
+    /// > You must specify at least one of **ResourceId.N** and **Tag.N** (**Tag.N.Key** and **Tag.N.Value**).
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
@@ -262,8 +261,8 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
 pub struct ListTagResourcesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value is used to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -8,12 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
 ///
-/// ## [](#)
+/// ##
 ///
-/// *   If you want to query a specific object, you must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request.
-/// *   **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you specify only **Tag.N.Value**, an error message is returned.
-/// *   If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
-/// *   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
+/// * If you want to query a specific object, you must specify **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request.
+/// * **Tag.N** is a resource tag that consists of a key-value pair. If you specify only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you specify only **Tag.N.Value**, an error message is returned.
+/// * If you specify **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
+/// * If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
 ///
 /// # Example
 ///
@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("PHYSICALCONNECTION")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,9 +30,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListTagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -42,7 +41,7 @@ pub struct ListTagResourcesForExpressConnectRequest {
     pub resource_type: Option<String>,
     /// The ID of the region to which the resource resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -51,8 +50,8 @@ pub struct ListTagResourcesForExpressConnectRequest {
     pub region_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -130,9 +129,9 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -145,7 +144,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region to which the resource resides.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -158,8 +157,8 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -249,8 +248,8 @@ impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
 pub struct ListTagResourcesForExpressConnectResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest::builder()
 ///     .region_id("cn-hongkong")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -37,8 +36,8 @@ pub struct ListTrafficMirrorSessionsRequest {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -78,8 +77,8 @@ pub struct ListTrafficMirrorSessionsRequest {
     pub priority: Option<i32>,
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// *   **false**: does not enable the traffic mirror session.
-    /// *   **true**: enables the traffic mirror session.
+    /// * **false**: does not enable the traffic mirror session.
+    /// * **true**: enables the traffic mirror session.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
@@ -92,7 +91,7 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Example: `tms-j6cla50buc44ap8tu****`.
     #[rpc(name = "TrafficMirrorSessionIds", style = "repeat_list")]
     pub traffic_mirror_session_ids: Option<Vec<String>>,
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -188,8 +187,8 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -253,8 +252,8 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// *   **false**: does not enable the traffic mirror session.
-    /// *   **true**: enables the traffic mirror session.
+    /// * **false**: does not enable the traffic mirror session.
+    /// * **true**: enables the traffic mirror session.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
@@ -280,7 +279,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -354,8 +353,8 @@ impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
 pub struct ListTrafficMirrorSessionsResponse {
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -41,7 +40,7 @@ pub struct ListVSwitchCidrReservationsRequest {
     pub v_switch_cidr_reservation_ids: Option<Vec<String>>,
     /// The type of the reserved CIDR block. Set the value to **prefix**.
     ///
-    /// >  When you allocate CIDR blocks, or enable the service to automatically allocate CIDR blocks to elastic network interfaces (ENIs), the CIDR blocks to allocate must fall into the reserved CIDR block. If the reserved CIDR is exhausted, an error message is returned.
+    /// > When you allocate CIDR blocks, or enable the service to automatically allocate CIDR blocks to elastic network interfaces (ENIs), the CIDR blocks to allocate must fall into the reserved CIDR block. If the reserved CIDR is exhausted, an error message is returned.
     ///
     /// - Wire name: `VSwitchCidrReservationType`.
     /// - Example: `prefix`.
@@ -49,8 +48,8 @@ pub struct ListVSwitchCidrReservationsRequest {
     pub v_switch_cidr_reservation_type: Option<String>,
     /// The IP version of the reserved CIDR block. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -58,8 +57,8 @@ pub struct ListVSwitchCidrReservationsRequest {
     pub ip_version: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -75,7 +74,7 @@ pub struct ListVSwitchCidrReservationsRequest {
     pub max_results: Option<i64>,
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -169,7 +168,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The type of the reserved CIDR block. Set the value to **prefix**.
     ///
-    /// >  When you allocate CIDR blocks, or enable the service to automatically allocate CIDR blocks to elastic network interfaces (ENIs), the CIDR blocks to allocate must fall into the reserved CIDR block. If the reserved CIDR is exhausted, an error message is returned.
+    /// > When you allocate CIDR blocks, or enable the service to automatically allocate CIDR blocks to elastic network interfaces (ENIs), the CIDR blocks to allocate must fall into the reserved CIDR block. If the reserved CIDR is exhausted, an error message is returned.
     ///
     /// - Wire name: `VSwitchCidrReservationType`.
     /// - Example: `prefix`.
@@ -181,8 +180,8 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The IP version of the reserved CIDR block. Valid values:
     ///
-    /// *   **IPv4** (default)
-    /// *   **IPv6**
+    /// * **IPv4** (default)
+    /// * **IPv6**
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -194,8 +193,8 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -219,7 +218,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -283,8 +282,8 @@ pub struct ListVSwitchCidrReservationsResponse {
     pub request_id: Option<String>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If a value is returned for **NextToken**, the value is the token that determines the start point of the next query.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If a value is returned for **NextToken**, the value is the token that determines the start point of the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

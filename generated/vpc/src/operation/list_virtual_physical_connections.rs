@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest::builder()
 ///     .region_id("cn-shanghai")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,9 +30,9 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub physical_connection_id: Option<String>,
     /// The business status of the hosted connection. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `VirtualPhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
@@ -48,8 +47,8 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub virtual_physical_connection_ids: Option<Vec<String>>,
     /// Specifies whether the hosted connection is accepted by the tenant. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsConfirmed`.
     /// - Example: `true`.
@@ -84,8 +83,8 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
@@ -93,7 +92,7 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     pub next_token: Option<String>,
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -191,9 +190,9 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The business status of the hosted connection. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
-    /// *   **SecurityLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
+    /// * **SecurityLocked**
     ///
     /// - Wire name: `VirtualPhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
@@ -224,8 +223,8 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// Specifies whether the hosted connection is accepted by the tenant. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `IsConfirmed`.
     /// - Example: `true`.
@@ -293,8 +292,8 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
@@ -306,7 +305,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -396,8 +395,8 @@ pub struct ListVirtualPhysicalConnectionsResponse {
     >,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// *   If **NextToken** was returned in the previous query, specify the value to obtain the next set of results.
+    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
+    /// * If **NextToken** was returned in the previous query, specify the value to obtain the next set of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
@@ -435,9 +434,9 @@ impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListVirtualPhysicalConnectionsError {
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
     IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
     ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),

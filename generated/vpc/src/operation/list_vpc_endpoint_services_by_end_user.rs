@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -29,8 +28,8 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     pub service_name: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be performed, set the value to the NextToken value returned in the last call to the ListListenerCertificates operation.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be performed, set the value to the NextToken value returned in the last call to the ListListenerCertificates operation.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -46,7 +45,7 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     pub max_results: Option<i64>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -108,8 +107,8 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// *   If a next query is to be performed, set the value to the NextToken value returned in the last call to the ListListenerCertificates operation.
+    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
+    /// * If a next query is to be performed, set the value to the NextToken value returned in the last call to the ListListenerCertificates operation.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -133,7 +132,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -195,8 +194,8 @@ pub struct ListVpcEndpointServicesByEndUserResponse {
     pub request_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If **NextToken** is returned, the value is the token that is used for the next query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If **NextToken** is returned, the value is the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -43,8 +42,8 @@ pub struct ListVpcGatewayEndpointsRequest {
     pub service_name: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -60,7 +59,7 @@ pub struct ListVpcGatewayEndpointsRequest {
     pub max_results: Option<i64>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -162,8 +161,8 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
+    /// * You do not need to specify this parameter for the first request.
+    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -187,7 +186,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -278,8 +277,8 @@ pub struct ListVpcGatewayEndpointsResponse {
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If a value is returned for **NextToken**, the value can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .route_table_id("vtb-bp145q7glnuzd****")
 ///     .target_type("ECR")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -56,7 +55,7 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     /// - Example: `ecr-dhw2xsds5****`.
     #[rpc(name = "TargetInstanceId")]
     pub target_instance_id: Option<String>,
-    /// The number of entries to display per batch query. Range: **1**~**500**, default value is **50**.
+    /// The number of entries to display per batch query. Range: **1**\~**500**, default value is **50**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Must be at most 500.
@@ -65,9 +64,9 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i32>,
     /// Indicates whether there is a token for the next query. Values:
+    ///
     /// - If **NextToken** is empty, it means there is no next query.
     /// - If **NextToken** has a return value, this value indicates the token for the start of the next query.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
@@ -174,7 +173,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     }
     /// Sets `MaxResults`.
     ///
-    /// The number of entries to display per batch query. Range: **1**~**500**, default value is **50**.
+    /// The number of entries to display per batch query. Range: **1**\~**500**, default value is **50**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Must be at most 500.
@@ -187,9 +186,9 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     /// Sets `NextToken`.
     ///
     /// Indicates whether there is a token for the next query. Values:
+    ///
     /// - If **NextToken** is empty, it means there is no next query.
     /// - If **NextToken** has a return value, this value indicates the token for the start of the next query.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
@@ -253,7 +252,6 @@ pub struct ListVpcPublishedRouteEntriesResponse {
     ///
     /// - If **NextToken** is empty, it means there is no next query.
     /// - If **NextToken** has a return value, this value indicates the token for the start of the next query.
-    ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     pub next_token: Option<String>,

@@ -10,10 +10,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call **ListVpnCertificateAssociations**, take note of the following information:
 ///
-/// *   If you specify only **RegionId**, the SSL certificates associated with all VPN gateways in the specified region are queried.
-/// *   If you specify **RegionId** and **CertificateType**, the SSL certificates of the specified type that are associated with the VPN gateways in the specified region are queried.
-/// *   If you specify **RegionId** and **VpnGatewayId**, the SSL certificates associated with the specified VPN gateway in the specified region are queried.
-/// *   If you specify **RegionId** and **CertificateId**, the VPN gateways associated with the specified SSL certificate in the specified region are queried.
+/// * If you specify only **RegionId**, the SSL certificates associated with all VPN gateways in the specified region are queried.
+/// * If you specify **RegionId** and **CertificateType**, the SSL certificates of the specified type that are associated with the VPN gateways in the specified region are queried.
+/// * If you specify **RegionId** and **VpnGatewayId**, the SSL certificates associated with the specified VPN gateway in the specified region are queried.
+/// * If you specify **RegionId** and **CertificateId**, the VPN gateways associated with the specified SSL certificate in the specified region are queried.
 ///
 /// # Example
 ///
@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListVpnCertificateAssociationsRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,8 +38,8 @@ pub struct ListVpnCertificateAssociationsRequest {
     pub region_id: Option<String>,
     /// The certificate type. Valid values:
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
@@ -49,8 +48,8 @@ pub struct ListVpnCertificateAssociationsRequest {
     pub certificate_type: Option<crate::types::CertificateType>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be0****`.
@@ -142,7 +141,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -155,8 +154,8 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The certificate type. Valid values:
     ///
-    /// *   **Encryption**
-    /// *   **Signature**
+    /// * **Encryption**
+    /// * **Signature**
     ///
     /// - Wire name: `CertificateType`.
     /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
@@ -172,8 +171,8 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of **NextToken**.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be0****`.
@@ -274,8 +273,8 @@ impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::Client> {
 pub struct ListVpnCertificateAssociationsResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// *   If **NextToken** is empty, no next page exists.
-    /// *   If **NextToken** is not empty, the value indicates the token that is used for the next query.
+    /// * If **NextToken** is empty, no next page exists.
+    /// * If **NextToken** is not empty, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be****`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .bgp_group_id("bgpg-wz9f62v4fbg2g****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyBgpGroupAttributeRequest {
     /// The region ID of the BGP group.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -56,11 +55,11 @@ pub struct ModifyBgpGroupAttributeRequest {
     pub description: Option<String>,
     /// The custom autonomous system number (ASN) of the BGP on the Alibaba Cloud side. Valid values:
     ///
-    /// *   **45104**
-    /// *   **64512~65534**
-    /// *   **4200000000~4294967294**
+    /// * **45104**
+    /// * **64512\~65534**
+    /// * **4200000000\~4294967294**
     ///
-    /// >  **65025** is reserved by Alibaba Cloud. Alibaba Cloud uses **45104** as the **local ASN** by default. Custom **local ASNs** may cause loops in multi-line scenarios. Proceed with caution.
+    /// > **65025** is reserved by Alibaba Cloud. Alibaba Cloud uses **45104** as the **local ASN** by default. Custom **local ASNs** may cause loops in multi-line scenarios. Proceed with caution.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
@@ -79,8 +78,8 @@ pub struct ModifyBgpGroupAttributeRequest {
     pub auth_key: Option<String>,
     /// Specifies whether to use a fake AS number. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// > A router that runs BGP typically belongs to only one AS. If you need to replace an AS with a new one, but you cannot immediately modify BGP configurations due to business requirements, you can specify a fake AS number to establish a connection with the local end. This ensures service continuity in scenarios such as AS migration or AS merging.
     ///
@@ -93,7 +92,7 @@ pub struct ModifyBgpGroupAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -108,8 +107,8 @@ pub struct ModifyBgpGroupAttributeRequest {
     pub route_quota: Option<i32>,
     /// Specifies whether to clear the secret key. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `ClearAuthKey`.
     /// - Default: `false`.
@@ -160,7 +159,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The region ID of the BGP group.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -208,11 +207,11 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The custom autonomous system number (ASN) of the BGP on the Alibaba Cloud side. Valid values:
     ///
-    /// *   **45104**
-    /// *   **64512~65534**
-    /// *   **4200000000~4294967294**
+    /// * **45104**
+    /// * **64512\~65534**
+    /// * **4200000000\~4294967294**
     ///
-    /// >  **65025** is reserved by Alibaba Cloud. Alibaba Cloud uses **45104** as the **local ASN** by default. Custom **local ASNs** may cause loops in multi-line scenarios. Proceed with caution.
+    /// > **65025** is reserved by Alibaba Cloud. Alibaba Cloud uses **45104** as the **local ASN** by default. Custom **local ASNs** may cause loops in multi-line scenarios. Proceed with caution.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
@@ -243,8 +242,8 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a fake AS number. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// > A router that runs BGP typically belongs to only one AS. If you need to replace an AS with a new one, but you cannot immediately modify BGP configurations due to business requirements, you can specify a fake AS number to establish a connection with the local end. This ensures service continuity in scenarios such as AS migration or AS merging.
     ///
@@ -261,7 +260,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -284,8 +283,8 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to clear the secret key. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `ClearAuthKey`.
     /// - Default: `false`.

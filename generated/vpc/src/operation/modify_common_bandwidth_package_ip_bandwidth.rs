@@ -14,9 +14,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   This operation is valid only for EIPs that are associated with Elastic Compute Service (ECS) instances. This operation is invalid for EIPs that are associated with Server Load Balancer (SLB) instances, NAT gateways, secondary elastic network interfaces (ENIs), or high-availability virtual IP addresses (HAVIPs).
-/// *   This operation is in public preview. You can call this operation to set the maximum bandwidth of EIPs only if the EIPs are associated with an Internet Shared Bandwidth instance. The feature is not supported in the console.
-/// *   You cannot repeatedly call this operation to set the maximum bandwidth of an EIP within the specified period of time.
+/// * This operation is valid only for EIPs that are associated with Elastic Compute Service (ECS) instances. This operation is invalid for EIPs that are associated with Server Load Balancer (SLB) instances, NAT gateways, secondary elastic network interfaces (ENIs), or high-availability virtual IP addresses (HAVIPs).
+/// * This operation is in public preview. You can call this operation to set the maximum bandwidth of EIPs only if the EIPs are associated with an Internet Shared Bandwidth instance. The feature is not supported in the console.
+/// * You cannot repeatedly call this operation to set the maximum bandwidth of an EIP within the specified period of time.
 ///
 /// # Example
 ///
@@ -27,14 +27,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .eip_id("eip-2zewysoansu0svfbg****")
 ///     .bandwidth("500")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
-    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -108,7 +107,7 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C = ()> {
 impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

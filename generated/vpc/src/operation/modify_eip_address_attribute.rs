@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest::builder()
 ///     .allocation_id("eip-2zeerraiwb7uj6i0d****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,8 +29,8 @@ pub struct ModifyEipAddressAttributeRequest {
     pub allocation_id: Option<String>,
     /// The new maximum bandwidth of the EIP. Valid values:
     ///
-    /// *   **1** to **200** if the metering method is pay-by-data-transfer. Unit: Mbit/s.
-    /// *   **1** to **500** if the metering method is pay-by-bandwidth. Unit: Mbit/s.
+    /// * **1** to **200** if the metering method is pay-by-data-transfer. Unit: Mbit/s.
+    /// * **1** to **500** if the metering method is pay-by-bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `100`.
@@ -39,7 +38,7 @@ pub struct ModifyEipAddressAttributeRequest {
     pub bandwidth: Option<String>,
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -115,8 +114,8 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     ///
     /// The new maximum bandwidth of the EIP. Valid values:
     ///
-    /// *   **1** to **200** if the metering method is pay-by-data-transfer. Unit: Mbit/s.
-    /// *   **1** to **500** if the metering method is pay-by-bandwidth. Unit: Mbit/s.
+    /// * **1** to **200** if the metering method is pay-by-data-transfer. Unit: Mbit/s.
+    /// * **1** to **500** if the metering method is pay-by-bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `100`.
@@ -128,7 +127,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     ///
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("eip-j5ebhbw3br92fy****")
 ///     .mode("BINDED")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -39,11 +38,11 @@ pub struct ModifyEipForwardModeRequest {
     pub instance_id: Option<String>,
     /// The association mode. Valid values:
     ///
-    /// *   **NAT** (default): the standard NAT mode.
-    /// *   **MULTI_BINDED**: the multi-EIP-to-ENI mode.
-    /// *   **BINDED**: the cut-through mode.
+    /// * **NAT** (default): the standard NAT mode.
+    /// * **MULTI_BINDED**: the multi-EIP-to-ENI mode.
+    /// * **BINDED**: the cut-through mode.
     ///
-    /// >  This parameter is required only if **InstanceType** is set to **NetworkInterface**.
+    /// > This parameter is required only if **InstanceType** is set to **NetworkInterface**.
     ///
     /// - Wire name: `Mode`.
     /// - Required.
@@ -54,7 +53,7 @@ pub struct ModifyEipForwardModeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **RequestId** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **RequestId** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
@@ -128,11 +127,11 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     ///
     /// The association mode. Valid values:
     ///
-    /// *   **NAT** (default): the standard NAT mode.
-    /// *   **MULTI_BINDED**: the multi-EIP-to-ENI mode.
-    /// *   **BINDED**: the cut-through mode.
+    /// * **NAT** (default): the standard NAT mode.
+    /// * **MULTI_BINDED**: the multi-EIP-to-ENI mode.
+    /// * **BINDED**: the cut-through mode.
     ///
-    /// >  This parameter is required only if **InstanceType** is set to **NetworkInterface**.
+    /// > This parameter is required only if **InstanceType** is set to **NetworkInterface**.
     ///
     /// - Wire name: `Mode`.
     /// - Required.
@@ -147,7 +146,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **RequestId** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **RequestId** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .qos_id("qos-2giu0a6vd5x0mv4700")
 ///     .queue_id("qos-queue-9nyx2u7n71s2rcy4n5")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -36,7 +35,7 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     ///
     /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -75,8 +74,8 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     pub queue_id: Option<String>,
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
-    /// *   If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
-    /// *   If QueueType is set to **Default**, a value of - is returned.
+    /// * If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
+    /// * If QueueType is set to **Default**, a value of - is returned.
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
@@ -128,7 +127,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -143,7 +142,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -202,8 +201,8 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
-    /// *   If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
-    /// *   If QueueType is set to **Default**, a value of - is returned.
+    /// * If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
+    /// * If QueueType is set to **Default**, a value of - is returned.
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .queue_id("qos-queue-9nyx2u7n71s2rcy4n5")
 ///     .rule_id("qos-rule-iugg0l9x27f2nocouj")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -64,22 +63,22 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP(IPv4)**
-    /// *   **ICMPv6(IPv6)**
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **GRE**
-    /// *   **SSH**
-    /// *   **Telnet**
-    /// *   **HTTP**
-    /// *   **HTTPS**
-    /// *   **MS SQL**
-    /// *   **Oracle**
-    /// *   **MySql**
-    /// *   **RDP**
-    /// *   **PostgreSQL**
-    /// *   **Redis**
+    /// * **ALL**
+    /// * **ICMP(IPv4)**
+    /// * **ICMPv6(IPv6)**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **GRE**
+    /// * **SSH**
+    /// * **Telnet**
+    /// * **HTTP**
+    /// * **HTTPS**
+    /// * **MS SQL**
+    /// * **Oracle**
+    /// * **MySql**
+    /// * **RDP**
+    /// * **PostgreSQL**
+    /// * **Redis**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
@@ -125,22 +124,22 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// *   **ALL** (uneditable): -1/-1.
-    /// *   **ICMP(IPv4)** (uneditable): -1/-1.
-    /// *   **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// *   **TCP** (editable): -1/-1.
-    /// *   **UDP** (editable): -1/-1.
-    /// *   **GRE** (uneditable): -1/-1.
-    /// *   **SSH** (uneditable): 22/22.
-    /// *   **Telnet** (uneditable): 23/23.
-    /// *   **HTTP** (uneditable): 80/80.
-    /// *   **HTTPS** (uneditable): 443/443.
-    /// *   **MS SQL** (uneditable): 1443/1443.
-    /// *   **Oracle** (uneditable): 1521/1521.
-    /// *   **MySql** (uneditable): 3306/3306.
-    /// *   **RDP** (uneditable): 3389/3389.
-    /// *   **PostgreSQL** (uneditable): 5432/5432.
-    /// *   **Redis** (uneditable): 6379/6379.
+    /// * **ALL** (uneditable): -1/-1.
+    /// * **ICMP(IPv4)** (uneditable): -1/-1.
+    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
+    /// * **TCP** (editable): -1/-1.
+    /// * **UDP** (editable): -1/-1.
+    /// * **GRE** (uneditable): -1/-1.
+    /// * **SSH** (uneditable): 22/22.
+    /// * **Telnet** (uneditable): 23/23.
+    /// * **HTTP** (uneditable): 80/80.
+    /// * **HTTPS** (uneditable): 443/443.
+    /// * **MS SQL** (uneditable): 1443/1443.
+    /// * **Oracle** (uneditable): 1521/1521.
+    /// * **MySql** (uneditable): 3306/3306.
+    /// * **RDP** (uneditable): 3389/3389.
+    /// * **PostgreSQL** (uneditable): 5432/5432.
+    /// * **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
@@ -228,7 +227,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -286,22 +285,22 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// *   **ALL**
-    /// *   **ICMP(IPv4)**
-    /// *   **ICMPv6(IPv6)**
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **GRE**
-    /// *   **SSH**
-    /// *   **Telnet**
-    /// *   **HTTP**
-    /// *   **HTTPS**
-    /// *   **MS SQL**
-    /// *   **Oracle**
-    /// *   **MySql**
-    /// *   **RDP**
-    /// *   **PostgreSQL**
-    /// *   **Redis**
+    /// * **ALL**
+    /// * **ICMP(IPv4)**
+    /// * **ICMPv6(IPv6)**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **GRE**
+    /// * **SSH**
+    /// * **Telnet**
+    /// * **HTTP**
+    /// * **HTTPS**
+    /// * **MS SQL**
+    /// * **Oracle**
+    /// * **MySql**
+    /// * **RDP**
+    /// * **PostgreSQL**
+    /// * **Redis**
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
@@ -371,22 +370,22 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// *   **ALL** (uneditable): -1/-1.
-    /// *   **ICMP(IPv4)** (uneditable): -1/-1.
-    /// *   **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// *   **TCP** (editable): -1/-1.
-    /// *   **UDP** (editable): -1/-1.
-    /// *   **GRE** (uneditable): -1/-1.
-    /// *   **SSH** (uneditable): 22/22.
-    /// *   **Telnet** (uneditable): 23/23.
-    /// *   **HTTP** (uneditable): 80/80.
-    /// *   **HTTPS** (uneditable): 443/443.
-    /// *   **MS SQL** (uneditable): 1443/1443.
-    /// *   **Oracle** (uneditable): 1521/1521.
-    /// *   **MySql** (uneditable): 3306/3306.
-    /// *   **RDP** (uneditable): 3389/3389.
-    /// *   **PostgreSQL** (uneditable): 5432/5432.
-    /// *   **Redis** (uneditable): 6379/6379.
+    /// * **ALL** (uneditable): -1/-1.
+    /// * **ICMP(IPv4)** (uneditable): -1/-1.
+    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
+    /// * **TCP** (editable): -1/-1.
+    /// * **UDP** (editable): -1/-1.
+    /// * **GRE** (uneditable): -1/-1.
+    /// * **SSH** (uneditable): 22/22.
+    /// * **Telnet** (uneditable): 23/23.
+    /// * **HTTP** (uneditable): 80/80.
+    /// * **HTTPS** (uneditable): 443/443.
+    /// * **MS SQL** (uneditable): 1443/1443.
+    /// * **Oracle** (uneditable): 1521/1521.
+    /// * **MySql** (uneditable): 3306/3306.
+    /// * **RDP** (uneditable): 3389/3389.
+    /// * **PostgreSQL** (uneditable): 5432/5432.
+    /// * **Redis** (uneditable): 6379/6379.
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.

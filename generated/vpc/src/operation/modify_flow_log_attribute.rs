@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
 ///
-/// *   **ModifyFlowLogAttribute** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](https://www.alibabacloud.com/help/doc-detail/87923.htm) operation to query the status of a flow log:
+/// * **ModifyFlowLogAttribute** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of a flow log:
 ///
-///    *   If the flow log is in the **Modifying** state, the flow log is being modified.
-///    *   If the flow log is in the **Active** or **Inactive** state, the flow log is modified.
-///
-/// *   You cannot repeatedly call the **ModifyFlowLogAttribute** operation to modify a flow log within the specified period of time.
+///   * If the flow log is in the **Modifying** state, the flow log is being modified.
+///   * If the flow log is in the **Active** or **Inactive** state, the flow log is modified.
+/// * You cannot repeatedly call the **ModifyFlowLogAttribute** operation to modify a flow log within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -26,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-qingdao")
 ///     .flow_log_id("fl-m5e8vhz2t21sel1nq****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -35,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyFlowLogAttributeRequest {
     /// The ID of the region where the flow log is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -73,8 +71,8 @@ pub struct ModifyFlowLogAttributeRequest {
     pub aggregation_interval: Option<i32>,
     /// The version of the IP address. Valid values:
     ///
-    /// *   **IPV4**: the IPv4 address.
-    /// *   **DualStack**: includes IPv4 and IPv6 address
+    /// * **IPV4**: the IPv4 address.
+    /// * **DualStack**: includes IPv4 and IPv6 address
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -124,7 +122,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the flow log is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -182,8 +180,8 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The version of the IP address. Valid values:
     ///
-    /// *   **IPV4**: the IPv4 address.
-    /// *   **DualStack**: includes IPv4 and IPv6 address
+    /// * **IPV4**: the IPv4 address.
+    /// * **DualStack**: includes IPv4 and IPv6 address
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
@@ -236,8 +234,8 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
 pub struct ModifyFlowLogAttributeResponse {
     /// Indicates whether the call is successful. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyForwardEntry`: Modifies a DNAT entry.
 ///
-/// *   **ModifyForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](https://www.alibabacloud.com/help/doc-detail/36053.htm) operation to query the status of the task.
+/// * **ModifyForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](<https://www.alibabacloud.com/help/doc-detail/36053.htm>) operation to query the status of the task.
 ///
-///    *   **Pending**: indicates that the system is modifying the DNAT entry. You can only query the DNAT entry, but cannot perform other operations.
-///    *   **Available**: indicates that the DNAT entry is modified.
-///
-/// *   You cannot repeatedly call the **ModifyForwardEntry** operation to modify a DNAT entry within the specified period of time.
+///   * **Pending**: indicates that the system is modifying the DNAT entry. You can only query the DNAT entry, but cannot perform other operations.
+///   * **Available**: indicates that the DNAT entry is modified.
+/// * You cannot repeatedly call the **ModifyForwardEntry** operation to modify a DNAT entry within the specified period of time.
 ///
 /// # Example
 ///
@@ -23,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .forward_entry_id("fwd-8vbn3bc8roygjp0gy****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -44,34 +42,33 @@ pub struct ModifyForwardEntryRequest {
     /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
     #[rpc(name = "ForwardEntryId")]
     pub forward_entry_id: Option<String>,
-    /// *   When you modify DNAT entries of Internet NAT gateways, this parameter specifies the elastic IP addresses (EIPs) that are used to access the Internet.
-    /// *   When you modify DNAT entries of Virtual Private Cloud (VPC) NAT gateways, this parameter specifies the NAT IP addresses that are accessed by external networks.
+    /// * When you modify DNAT entries of Internet NAT gateways, this parameter specifies the elastic IP addresses (EIPs) that are used to access the Internet.
+    /// * When you modify DNAT entries of Virtual Private Cloud (VPC) NAT gateways, this parameter specifies the NAT IP addresses that are accessed by external networks.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `116.85.XX.XX`.
     #[rpc(name = "ExternalIp")]
     pub external_ip: Option<String>,
-    /// *   The external port that is used to forward traffic when you modify DNAT entries of Internet NAT gateways.
+    /// * The external port that is used to forward traffic when you modify DNAT entries of Internet NAT gateways.
     ///
-    ///    *   Valid values: **1** to **65535**.
-    ///    *   If you want to modify the port range, separate port numbers with a forward slash (/), such as `10/20`.
-    ///    *   If you need to modify **ExternalPort** and **InternalPort** at the same time, and **ExternalPort** specifies a port range, make sure that **InternalPort** also specifies a port range, and both ranges specify the same number of ports. For example, you can set **ExternalPort** to `10/20` and **InternalPort** to `80/90`.
-    ///
-    /// *   The port that is accessed by external networks when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    ///   * Valid values: **1** to **65535**.
+    ///   * If you want to modify the port range, separate port numbers with a forward slash (/), such as `10/20`.
+    ///   * If you need to modify **ExternalPort** and **InternalPort** at the same time, and **ExternalPort** specifies a port range, make sure that **InternalPort** also specifies a port range, and both ranges specify the same number of ports. For example, you can set **ExternalPort** to `10/20` and **InternalPort** to `80/90`.
+    /// * The port that is accessed by external networks when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `80`.
     #[rpc(name = "ExternalPort")]
     pub external_port: Option<String>,
-    /// *   The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you modify DNAT entries of Internet NAT gateways.
-    /// *   The private IP address that uses DNAT entries to communicate when you modify DNAT entries of VPC NAT gateways.
+    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you modify DNAT entries of Internet NAT gateways.
+    /// * The private IP address that uses DNAT entries to communicate when you modify DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `10.0.0.78`.
     #[rpc(name = "InternalIp")]
     pub internal_ip: Option<String>,
-    /// *   The internal port or port range that is used to forward traffic when you modify DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
-    /// *   The port of the destination ECS instance to be mapped when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    /// * The internal port or port range that is used to forward traffic when you modify DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
+    /// * The port of the destination ECS instance to be mapped when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `80`.
@@ -79,9 +76,9 @@ pub struct ModifyForwardEntryRequest {
     pub internal_port: Option<String>,
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -97,7 +94,7 @@ pub struct ModifyForwardEntryRequest {
     pub forward_entry_name: Option<String>,
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -108,7 +105,7 @@ pub struct ModifyForwardEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -117,8 +114,8 @@ pub struct ModifyForwardEntryRequest {
     pub client_token: Option<String>,
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** If an SNAT entry and a DNAT entry use the same public IP address, and you want to specify a port number greater than `1024`, set `PortBreak` to `true`.
+    /// * **true**
+    /// * **false** If an SNAT entry and a DNAT entry use the same public IP address, and you want to specify a port number greater than `1024`, set `PortBreak` to `true`.
     ///
     /// - Wire name: `PortBreak`.
     /// - Example: `false`.
@@ -192,8 +189,8 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     }
     /// Sets `ExternalIp`.
     ///
-    /// *   When you modify DNAT entries of Internet NAT gateways, this parameter specifies the elastic IP addresses (EIPs) that are used to access the Internet.
-    /// *   When you modify DNAT entries of Virtual Private Cloud (VPC) NAT gateways, this parameter specifies the NAT IP addresses that are accessed by external networks.
+    /// * When you modify DNAT entries of Internet NAT gateways, this parameter specifies the elastic IP addresses (EIPs) that are used to access the Internet.
+    /// * When you modify DNAT entries of Virtual Private Cloud (VPC) NAT gateways, this parameter specifies the NAT IP addresses that are accessed by external networks.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `116.85.XX.XX`.
@@ -203,13 +200,12 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     }
     /// Sets `ExternalPort`.
     ///
-    /// *   The external port that is used to forward traffic when you modify DNAT entries of Internet NAT gateways.
+    /// * The external port that is used to forward traffic when you modify DNAT entries of Internet NAT gateways.
     ///
-    ///    *   Valid values: **1** to **65535**.
-    ///    *   If you want to modify the port range, separate port numbers with a forward slash (/), such as `10/20`.
-    ///    *   If you need to modify **ExternalPort** and **InternalPort** at the same time, and **ExternalPort** specifies a port range, make sure that **InternalPort** also specifies a port range, and both ranges specify the same number of ports. For example, you can set **ExternalPort** to `10/20` and **InternalPort** to `80/90`.
-    ///
-    /// *   The port that is accessed by external networks when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    ///   * Valid values: **1** to **65535**.
+    ///   * If you want to modify the port range, separate port numbers with a forward slash (/), such as `10/20`.
+    ///   * If you need to modify **ExternalPort** and **InternalPort** at the same time, and **ExternalPort** specifies a port range, make sure that **InternalPort** also specifies a port range, and both ranges specify the same number of ports. For example, you can set **ExternalPort** to `10/20` and **InternalPort** to `80/90`.
+    /// * The port that is accessed by external networks when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `80`.
@@ -219,8 +215,8 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     }
     /// Sets `InternalIp`.
     ///
-    /// *   The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you modify DNAT entries of Internet NAT gateways.
-    /// *   The private IP address that uses DNAT entries to communicate when you modify DNAT entries of VPC NAT gateways.
+    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you modify DNAT entries of Internet NAT gateways.
+    /// * The private IP address that uses DNAT entries to communicate when you modify DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `10.0.0.78`.
@@ -230,8 +226,8 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     }
     /// Sets `InternalPort`.
     ///
-    /// *   The internal port or port range that is used to forward traffic when you modify DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
-    /// *   The port of the destination ECS instance to be mapped when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
+    /// * The internal port or port range that is used to forward traffic when you modify DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
+    /// * The port of the destination ECS instance to be mapped when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `80`.
@@ -243,9 +239,9 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// *   **TCP**
-    /// *   **UDP**
-    /// *   **Any**
+    /// * **TCP**
+    /// * **UDP**
+    /// * **Any**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -269,7 +265,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -284,7 +280,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -297,8 +293,8 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** If an SNAT entry and a DNAT entry use the same public IP address, and you want to specify a port number greater than `1024`, set `PortBreak` to `true`.
+    /// * **true**
+    /// * **false** If an SNAT entry and a DNAT entry use the same public IP address, and you want to specify a port number greater than `1024`, set `PortBreak` to `true`.
     ///
     /// - Wire name: `PortBreak`.
     /// - Example: `false`.
@@ -394,11 +390,11 @@ pub enum ModifyForwardEntryError {
     OperationFailedAnyPortConfig(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.ForwardEntry`: Duplicated destination ip port is unsupported.
     OperationUnsupportedForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.IpHasBeenUsedInSnat`: The source ip can't be used. Because it has been used in snat.
     ForbiddenIpHasBeenUsedInSnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
     InvalidExternalIpMalformed(::acs_runtime::client::ServiceError),

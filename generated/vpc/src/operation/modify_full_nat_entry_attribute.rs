@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
 ///
-/// ## [](#)
+/// ##
 ///
-/// *   **ModifyFullNatEntryAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListFullNatEntries](https://www.alibabacloud.com/help/doc-detail/348779.htm) operation to query the status of a FULLNAT entry.
+/// * **ModifyFullNatEntryAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListFullNatEntries](<https://www.alibabacloud.com/help/doc-detail/348779.htm>) operation to query the status of a FULLNAT entry.
 ///
-///    *   **Modifying**: indicates that the system is modifying the FULLNAT entry. You can query the FULLNAT entry, but cannot perform other operations.
-///    *   **Available**: indicates that the FULLNAT entry is modified.
-///
-/// *   You cannot repeatedly call the **ModifyFullNatEntryAttribute** operation to modify a FULLNAT entry within the specified period of time.
+///   * **Modifying**: indicates that the system is modifying the FULLNAT entry. You can query the FULLNAT entry, but cannot perform other operations.
+///   * **Available**: indicates that the FULLNAT entry is modified.
+/// * You cannot repeatedly call the **ModifyFullNatEntryAttribute** operation to modify a FULLNAT entry within the specified period of time.
 ///
 /// # Example
 ///
@@ -25,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .full_nat_entry_id("fullnat-gw8fz23jezpbblf1j****")
 ///     .region_id("eu-central-1")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -36,7 +34,7 @@ pub struct ModifyFullNatEntryAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -89,8 +87,8 @@ pub struct ModifyFullNatEntryAttributeRequest {
     pub access_port: Option<String>,
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// *   **TCP**: TCP
-    /// *   **UDP**
+    /// * **TCP**: TCP
+    /// * **UDP**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -114,8 +112,8 @@ pub struct ModifyFullNatEntryAttributeRequest {
     pub full_nat_entry_description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -123,7 +121,7 @@ pub struct ModifyFullNatEntryAttributeRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be modified belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -177,7 +175,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
@@ -262,8 +260,8 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// *   **TCP**: TCP
-    /// *   **UDP**
+    /// * **TCP**: TCP
+    /// * **UDP**
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
@@ -299,8 +297,8 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -312,7 +310,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be modified belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -397,7 +395,7 @@ pub enum ModifyFullNatEntryAttributeError {
     ResourceNotFoundNetworkInterfaceId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceAlreadyExist.FullNatEntry`: The specified resource of %s is already exist.
     ResourceAlreadyExistFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
     UnsupportedFeaturePrivateLinkMode(::acs_runtime::client::ServiceError),

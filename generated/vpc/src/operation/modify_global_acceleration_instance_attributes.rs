@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .global_acceleration_instance_id("ga-14fdsf3****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -104,7 +103,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

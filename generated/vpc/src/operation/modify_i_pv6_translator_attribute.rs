@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .ipv6_translator_id("ipv6trans-bp1858ys****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -45,13 +44,13 @@ pub struct ModifyIPv6TranslatorAttributeRequest {
     /// - Example: `ipv6trans-bp1858ys****`.
     #[rpc(name = "Ipv6TranslatorId")]
     pub ipv6_translator_id: Option<String>,
-    /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](https://。).
+    /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `Name`.
     /// - Example: `instancename`.
     #[rpc(name = "Name")]
     pub name: Option<String>,
-    /// The description of IPv6 Translation Service. This parameter is empty by default. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](https://。).
+    /// The description of IPv6 Translation Service. This parameter is empty by default. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `Description`.
     /// - Example: `instancedescription`.
@@ -135,7 +134,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     }
     /// Sets `Name`.
     ///
-    /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](https://。).
+    /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `Name`.
     /// - Example: `instancename`.
@@ -145,7 +144,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     }
     /// Sets `Description`.
     ///
-    /// The description of IPv6 Translation Service. This parameter is empty by default. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](https://。).
+    /// The description of IPv6 Translation Service. This parameter is empty by default. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `Description`.
     /// - Example: `instancedescription`.

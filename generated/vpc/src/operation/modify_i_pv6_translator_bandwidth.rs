@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ipv6_translator_id("ipv6trans-bp1858ys****")
 ///     .bandwidth(2)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -55,8 +54,8 @@ pub struct ModifyIPv6TranslatorBandwidthRequest {
     pub bandwidth: Option<i32>,
     /// Specifies whether to enable auto-payment for the instance. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `AutoPay`.
     /// - Default: `false`.
@@ -155,8 +154,8 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-payment for the instance. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `AutoPay`.
     /// - Default: `false`.

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .ipv6_translator_entry_id("ipv6trans-bp1858ys****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -38,13 +37,13 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     /// - Example: `ipv6trans-bp1858ys****`.
     #[rpc(name = "Ipv6TranslatorEntryId")]
     pub ipv6_translator_entry_id: Option<String>,
-    /// The name of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](https://。).
+    /// The name of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `EntryName`.
     /// - Example: `entry1`.
     #[rpc(name = "EntryName")]
     pub entry_name: Option<String>,
-    /// The description of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](https://。).
+    /// The description of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `EntryDescription`.
     /// - Example: `entrydescription`.
@@ -70,8 +69,8 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     pub backend_ipv4_port: Option<i32>,
     /// The protocol. Valid values:
     ///
-    /// *   **tcp**
-    /// *   **udp**
+    /// * **tcp**
+    /// * **udp**
     ///
     /// - Wire name: `TransProtocol`.
     /// - Example: `tcp`.
@@ -79,8 +78,8 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     pub trans_protocol: Option<String>,
     /// The maximum bandwidth specified in the IPv6 mapping entry. Unit: Mbit/s. Valid values:
     ///
-    /// *   **-1** (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
-    /// *   **1** to **200**: changes the maximum bandwidth specified in the IPv6 mapping entry.
+    /// * **-1** (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
+    /// * **1** to **200**: changes the maximum bandwidth specified in the IPv6 mapping entry.
     ///
     /// > The sum of maximum bandwidth values specified in all IPv6 entries cannot exceed the maximum bandwidth supported by the instance.
     ///
@@ -90,8 +89,8 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     pub entry_bandwidth: Option<i32>,
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
@@ -99,8 +98,8 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     pub acl_status: Option<String>,
     /// The ACL type. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
@@ -176,7 +175,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     }
     /// Sets `EntryName`.
     ///
-    /// The name of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](https://。).
+    /// The name of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `EntryName`.
     /// - Example: `entry1`.
@@ -186,7 +185,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     }
     /// Sets `EntryDescription`.
     ///
-    /// The description of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](https://。).
+    /// The description of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](<https://。>).
     ///
     /// - Wire name: `EntryDescription`.
     /// - Example: `entrydescription`.
@@ -228,8 +227,8 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// *   **tcp**
-    /// *   **udp**
+    /// * **tcp**
+    /// * **udp**
     ///
     /// - Wire name: `TransProtocol`.
     /// - Example: `tcp`.
@@ -241,8 +240,8 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The maximum bandwidth specified in the IPv6 mapping entry. Unit: Mbit/s. Valid values:
     ///
-    /// *   **-1** (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
-    /// *   **1** to **200**: changes the maximum bandwidth specified in the IPv6 mapping entry.
+    /// * **-1** (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
+    /// * **1** to **200**: changes the maximum bandwidth specified in the IPv6 mapping entry.
     ///
     /// > The sum of maximum bandwidth values specified in all IPv6 entries cannot exceed the maximum bandwidth supported by the instance.
     ///
@@ -256,8 +255,8 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// *   **on**
-    /// *   **off**
+    /// * **on**
+    /// * **off**
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
@@ -269,8 +268,8 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ACL type. Valid values:
     ///
-    /// *   **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// *   **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
+    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
+    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.

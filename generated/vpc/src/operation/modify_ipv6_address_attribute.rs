@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-huhehaote")
 ///     .ipv6_address_id("ipv6-hp32vv2klzw4yerdf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyIpv6AddressAttributeRequest {
-    /// The region ID of the IPv6 address. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 address. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -54,8 +53,8 @@ pub struct ModifyIpv6AddressAttributeRequest {
     pub description: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -114,7 +113,7 @@ pub struct ModifyIpv6AddressAttributeRequestBuilder<C = ()> {
 impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the IPv6 address. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the IPv6 address. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -162,8 +161,8 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -257,9 +256,9 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIpv6AddressAttributeResponse {
 pub enum ModifyIpv6AddressAttributeError {
     /// HTTP 400 `InvalidIpv6AddressId.NotFound`: The specified resource of %s is not found.
     InvalidIpv6AddressIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
     IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
     IllegalParamDescription(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),

@@ -17,14 +17,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-huhehaote")
 ///     .bandwidth(4)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyIpv6InternetBandwidthRequest {
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -33,7 +32,7 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     pub region_id: Option<String>,
     /// The ID of the IPv6 address.
     ///
-    /// >  You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
+    /// > You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
@@ -47,8 +46,8 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// The Internet bandwidth value of the IPv6 address. Unit: Mbit/s.
     ///
-    /// *   If the billing method is pay-by-data-transfer, valid values are **1** to **1000**.
-    /// *   If the billing method is pay-by-bandwidth, valid values are **1** to **2000**.
+    /// * If the billing method is pay-by-data-transfer, valid values are **1** to **1000**.
+    /// * If the billing method is pay-by-bandwidth, valid values are **1** to **2000**.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Required.
@@ -59,7 +58,7 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -68,8 +67,8 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// *   **true**: pre-checks the request but does not create the IPv4 gateway. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the API request. After the request passes the check, an HTTP 2xx status code is returned and the IPv4 gateway is created.
+    /// * **true**: pre-checks the request but does not create the IPv4 gateway. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the API request. After the request passes the check, an HTTP 2xx status code is returned and the IPv4 gateway is created.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -117,7 +116,7 @@ pub struct ModifyIpv6InternetBandwidthRequestBuilder<C = ()> {
 impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -130,7 +129,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address.
     ///
-    /// >  You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
+    /// > You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
@@ -152,8 +151,8 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The Internet bandwidth value of the IPv6 address. Unit: Mbit/s.
     ///
-    /// *   If the billing method is pay-by-data-transfer, valid values are **1** to **1000**.
-    /// *   If the billing method is pay-by-bandwidth, valid values are **1** to **2000**.
+    /// * If the billing method is pay-by-data-transfer, valid values are **1** to **1000**.
+    /// * If the billing method is pay-by-bandwidth, valid values are **1** to **2000**.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Required.
@@ -168,7 +167,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -181,8 +180,8 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// *   **true**: pre-checks the request but does not create the IPv4 gateway. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the API request. After the request passes the check, an HTTP 2xx status code is returned and the IPv4 gateway is created.
+    /// * **true**: pre-checks the request but does not create the IPv4 gateway. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the API request. After the request passes the check, an HTTP 2xx status code is returned and the IPv4 gateway is created.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.

@@ -10,15 +10,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// - You cannot call this operation to downgrade a subscription Internet NAT gateway. You can downgrade a subscription Internet NAT gateway only in the console.
 /// - When you call this operation to upgrade a subscription Internet NAT gateway, an order is generated. After you complete the payment in the order center, the Internet NAT gateway is upgraded.
+/// - **ModifyNatGatewaySpec** is an asynchronous operation. After you make a request, the ID of the request is returned but the Internet NAT gateway is not upgraded. The system upgrades the NAT gateway in the background. You can call the DescribeNatGateways operation to query the status of an Internet NAT gateway.    - If an Internet NAT gateway is in the **Modifying** state, the NAT gateway is being upgraded. In this case, you can only query the NAT gateway but cannot perform other operations.
 ///
-/// - **ModifyNatGatewaySpec** is an asynchronous operation. After you make a request, the ID of the request is returned but the Internet NAT gateway is not upgraded. The system upgrades the NAT gateway in the background. You can call the [DescribeNatGateways](/help/en/virtual-private-cloud/latest/describenatgateways) operation to query the status of an Internet NAT gateway.    - If an Internet NAT gateway is in the **Modifying** state, the NAT gateway is being upgraded. In this case, you can only query the NAT gateway but cannot perform other operations.
 ///   - If an Internet NAT gateway is in the **Available** state, the Internet NAT gateway is upgraded.
 /// - You cannot repeatedly call the **ModifyNatGatewaySpec** operation to resize a pay-by-specification NAT gateway.
 ///
 /// Internet NAT gateways are available in different sizes. The size of an Internet NAT gateway determines the SNAT performance, which includes the maximum number of connections and the number of new connections per second. However, the size of a NAT gateway does not affect the data throughput. The following table describes the correlations between different sizes of Internet NAT gateways and SNAT performance metrics.
 ///
 /// | Size | Maximum number of connections | Number of new connections per second |
-/// | ---- | ----------------------------- | ------------------------------------ |
+/// |---|---|---|
 /// | Small | 10,000 | 1,000 |
 /// | Medium | 50,000 | 5,000 |
 /// | Large | 200,000 | 10,000 |
@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .nat_gateway_id("ngw-bp1uewa15k4iy5770****")
 ///     .spec("Middle")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -40,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyNatGatewaySpecRequest {
     /// The ID of the region where the Internet NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -56,9 +55,9 @@ pub struct ModifyNatGatewaySpecRequest {
     pub nat_gateway_id: Option<String>,
     /// The size of the Internet NAT gateway. Valid values:
     ///
-    /// *   **Small**: small
-    /// *   **Middle**: medium
-    /// *   **Large**: large
+    /// * **Small**: small
+    /// * **Middle**: medium
+    /// * **Large**: large
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -67,8 +66,8 @@ pub struct ModifyNatGatewaySpecRequest {
     pub spec: Option<String>,
     /// Specifies whether to automatically complete the payment.
     ///
-    /// *   **true**: enables automatic payment. Payments are automatically completed.
-    /// *   **false** (default): disables automatic payment. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
+    /// * **true**: enables automatic payment. Payments are automatically completed.
+    /// * **false** (default): disables automatic payment. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
@@ -128,7 +127,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// The ID of the region where the Internet NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -152,9 +151,9 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// The size of the Internet NAT gateway. Valid values:
     ///
-    /// *   **Small**: small
-    /// *   **Middle**: medium
-    /// *   **Large**: large
+    /// * **Small**: small
+    /// * **Middle**: medium
+    /// * **Large**: large
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -167,8 +166,8 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment.
     ///
-    /// *   **true**: enables automatic payment. Payments are automatically completed.
-    /// *   **false** (default): disables automatic payment. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
+    /// * **true**: enables automatic payment. Payments are automatically completed.
+    /// * **false** (default): disables automatic payment. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.

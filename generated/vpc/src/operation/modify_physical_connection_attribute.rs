@@ -10,9 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   If an Express Connect circuit is in the **Initial**, **Enabled**, or **Rejected** state, you can modify the specifications of the Express Connect circuit and the ID of the redundant circuit.
-/// *   If an Express Connect circuit is in the **Canceled**, **Allocating**, **AllocationFailed**, or **Terminated** state, you cannot modify the specifications of the Express Connect circuit.
-/// *   After you modify the specifications of an Express Connect circuit that is in the **Rejected** state, the Express Connect circuit enters the **Initial** state.
+/// * If an Express Connect circuit is in the **Initial**, **Enabled**, or **Rejected** state, you can modify the specifications of the Express Connect circuit and the ID of the redundant circuit.
+/// * If an Express Connect circuit is in the **Canceled**, **Allocating**, **AllocationFailed**, or **Terminated** state, you cannot modify the specifications of the Express Connect circuit.
+/// * After you modify the specifications of an Express Connect circuit that is in the **Rejected** state, the Express Connect circuit enters the **Initial** state.
 ///
 /// # Example
 ///
@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .physical_connection_id("pc-119mfjzm******")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyPhysicalConnectionAttributeRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,12 +45,12 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     pub physical_connection_id: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom
-    /// *   **CU**: China Unicom
-    /// *   **CM**: China Mobile
-    /// *   **CO**: other connectivity providers in the Chinese mainland
-    /// *   **Equinix**: Equinix
-    /// *   **Other**: other connectivity providers outside the Chinese mainland
+    /// * **CT**: China Telecom
+    /// * **CU**: China Unicom
+    /// * **CM**: China Mobile
+    /// * **CO**: other connectivity providers in the Chinese mainland
+    /// * **Equinix**: Equinix
+    /// * **Other**: other connectivity providers outside the Chinese mainland
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CT`.
@@ -71,15 +70,15 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     pub peer_location: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 kilometers)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 kilometers)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 kilometers)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 kilometers)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Example: `1000Base-LX`.
@@ -111,7 +110,7 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `efefe566754h`.
@@ -169,7 +168,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -193,12 +192,12 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// *   **CT**: China Telecom
-    /// *   **CU**: China Unicom
-    /// *   **CM**: China Mobile
-    /// *   **CO**: other connectivity providers in the Chinese mainland
-    /// *   **Equinix**: Equinix
-    /// *   **Other**: other connectivity providers outside the Chinese mainland
+    /// * **CT**: China Telecom
+    /// * **CU**: China Unicom
+    /// * **CM**: China Mobile
+    /// * **CO**: other connectivity providers in the Chinese mainland
+    /// * **Equinix**: Equinix
+    /// * **Other**: other connectivity providers outside the Chinese mainland
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CT`.
@@ -230,15 +229,15 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// *   **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// *   **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
-    /// *   **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 kilometers)
-    /// *   **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// *   **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 kilometers)
-    /// *   **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// *   **100GBase-LR**: 100,000 Mbit/s single-mode optical port
+    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
+    /// * **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
+    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 kilometers)
+    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
+    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 kilometers)
+    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
+    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
     ///
-    /// >  To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
+    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
     ///
     /// - Wire name: `PortType`.
     /// - Example: `1000Base-LX`.
@@ -286,7 +285,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `efefe566754h`.

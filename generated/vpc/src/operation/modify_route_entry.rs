@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::modify_route_entry::ModifyRouteEntryRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyRouteEntryRequest {
     /// The ID of the region to which the route belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -80,8 +79,8 @@ pub struct ModifyRouteEntryRequest {
     pub destination_cidr_block: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -130,7 +129,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the region to which the route belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -217,8 +216,8 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -352,13 +351,13 @@ pub enum ModifyRouteEntryError {
     OperationDeniedUpdateGatewayRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
     ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vswitch`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vswitch`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.Instance`: The specified resource nextHop is not found.
     ResourceNotFoundInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NextHop`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NextHop`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNextHop(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.NextHopTypeNonsupport`: The operation is not allowed because of nextHopType is nonsupport.
     OperationDeniedNextHopTypeNonsupport(::acs_runtime::client::ServiceError),

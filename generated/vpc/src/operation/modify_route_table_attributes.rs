@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .route_table_id("vtb-bp145q7glnuzdvzu2****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -49,7 +48,7 @@ pub struct ModifyRouteTableAttributesRequest {
     pub description: Option<String>,
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -59,9 +58,7 @@ pub struct ModifyRouteTableAttributesRequest {
     /// Indicates whether to enable route propagation to receive dynamic routes. Valid values:
     ///
     /// - **true** (default): enables route propagation.
-    ///
     /// - **false**: disables route propagation.
-    ///
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.
     #[rpc(name = "RoutePropagationEnable")]
@@ -145,7 +142,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -159,9 +156,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     /// Indicates whether to enable route propagation to receive dynamic routes. Valid values:
     ///
     /// - **true** (default): enables route propagation.
-    ///
     /// - **false**: disables route propagation.
-    ///
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.
     pub fn route_propagation_enable(mut self, value: bool) -> Self {
@@ -251,7 +246,7 @@ pub enum ModifyRouteTableAttributesError {
     IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.RoutePropagationStatus`: Route table propagation status not stable. Please wait and try again.
     IncorrectStatusRoutePropagationStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.Vpc`: Vpc status is invalid.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),

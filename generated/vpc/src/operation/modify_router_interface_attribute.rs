@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .router_interface_id("ri-2zeo3xzyf38r4urz****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// The region ID of the router interface.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -68,8 +67,8 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     pub opposite_router_id: Option<String>,
     /// The type of router to which the peer router interface belongs. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR** (default)
+    /// * **VRouter**
+    /// * **VBR** (default)
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VBR`.
@@ -82,7 +81,7 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     pub opposite_interface_owner_id: Option<i64>,
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
-    /// >  You can set this parameter when an Express Connect circuit is used.
+    /// > You can set this parameter when an Express Connect circuit is used.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `116.62.XX.XX`.
@@ -90,7 +89,7 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     pub health_check_source_ip: Option<String>,
     /// The destination IP address that is used to perform health checks.
     ///
-    /// >  This parameter is required when **HealthCheckSourceIp** is specified.
+    /// > This parameter is required when **HealthCheckSourceIp** is specified.
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `116.62.XX.XX`.
@@ -112,8 +111,8 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     pub hc_rate: Option<i32>,
     /// Specifies whether to delete the health check IP addresses configured on the router interface. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `DeleteHealthCheckIp`.
     /// - Example: `false`.
@@ -164,7 +163,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The region ID of the router interface.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -232,8 +231,8 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The type of router to which the peer router interface belongs. Valid values:
     ///
-    /// *   **VRouter**
-    /// *   **VBR** (default)
+    /// * **VRouter**
+    /// * **VBR** (default)
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VBR`.
@@ -254,7 +253,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
-    /// >  You can set this parameter when an Express Connect circuit is used.
+    /// > You can set this parameter when an Express Connect circuit is used.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `116.62.XX.XX`.
@@ -266,7 +265,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The destination IP address that is used to perform health checks.
     ///
-    /// >  This parameter is required when **HealthCheckSourceIp** is specified.
+    /// > This parameter is required when **HealthCheckSourceIp** is specified.
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `116.62.XX.XX`.
@@ -300,8 +299,8 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to delete the health check IP addresses configured on the router interface. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `DeleteHealthCheckIp`.
     /// - Example: `false`.

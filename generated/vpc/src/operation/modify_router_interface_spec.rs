@@ -10,7 +10,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// After you call this operation, the router interface enters the **Activating** state. After the router interface is activated, the router interface enters the **Active** state.
 ///
-/// >  You cannot modify the specification of a router interface that has overdue payments.
+/// > You cannot modify the specification of a router interface that has overdue payments.
 ///
 /// # Example
 ///
@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .router_interface_id("ri-2zeo3xzyf38r4urzd****")
 ///     .spec("Small.1")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -29,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyRouterInterfaceSpecRequest {
     /// The ID of the region where the router interface is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -45,20 +44,20 @@ pub struct ModifyRouterInterfaceSpecRequest {
     pub router_interface_id: Option<String>,
     /// The specification of the router interface. Valid specifications and bandwidth values:
     ///
-    /// *   **Mini.2**: 2 Mbit/s
-    /// *   **Mini.5**: 5 Mbit/s
-    /// *   **Small.1**: 10 Mbit/s
-    /// *   **Small.2**: 20 Mbit/s
-    /// *   **Small.5**: 50 Mbit/s
-    /// *   **Middle.1**: 100 Mbit/s
-    /// *   **Middle.2**: 200 Mbit/s
-    /// *   **Middle.5**: 500 Mbit/s
-    /// *   **Large.1**: 1,000 Mbit/s
-    /// *   **Large.2**: 2,000 Mbit/s
-    /// *   **Large.5**: 5,000 Mbit/s
-    /// *   **Xlarge.1**: 10,000 Mbit/s
+    /// * **Mini.2**: 2 Mbit/s
+    /// * **Mini.5**: 5 Mbit/s
+    /// * **Small.1**: 10 Mbit/s
+    /// * **Small.2**: 20 Mbit/s
+    /// * **Small.5**: 50 Mbit/s
+    /// * **Middle.1**: 100 Mbit/s
+    /// * **Middle.2**: 200 Mbit/s
+    /// * **Middle.5**: 500 Mbit/s
+    /// * **Large.1**: 1,000 Mbit/s
+    /// * **Large.2**: 2,000 Mbit/s
+    /// * **Large.5**: 5,000 Mbit/s
+    /// * **Xlarge.1**: 10,000 Mbit/s
     ///
-    /// >  When **Role** is set to **AcceptingSide**, set **Spec** to **Negative**.
+    /// > When **Role** is set to **AcceptingSide**, set **Spec** to **Negative**.
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -69,7 +68,7 @@ pub struct ModifyRouterInterfaceSpecRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
@@ -121,7 +120,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     ///
     /// The ID of the region where the router interface is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -145,20 +144,20 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     ///
     /// The specification of the router interface. Valid specifications and bandwidth values:
     ///
-    /// *   **Mini.2**: 2 Mbit/s
-    /// *   **Mini.5**: 5 Mbit/s
-    /// *   **Small.1**: 10 Mbit/s
-    /// *   **Small.2**: 20 Mbit/s
-    /// *   **Small.5**: 50 Mbit/s
-    /// *   **Middle.1**: 100 Mbit/s
-    /// *   **Middle.2**: 200 Mbit/s
-    /// *   **Middle.5**: 500 Mbit/s
-    /// *   **Large.1**: 1,000 Mbit/s
-    /// *   **Large.2**: 2,000 Mbit/s
-    /// *   **Large.5**: 5,000 Mbit/s
-    /// *   **Xlarge.1**: 10,000 Mbit/s
+    /// * **Mini.2**: 2 Mbit/s
+    /// * **Mini.5**: 5 Mbit/s
+    /// * **Small.1**: 10 Mbit/s
+    /// * **Small.2**: 20 Mbit/s
+    /// * **Small.5**: 50 Mbit/s
+    /// * **Middle.1**: 100 Mbit/s
+    /// * **Middle.2**: 200 Mbit/s
+    /// * **Middle.5**: 500 Mbit/s
+    /// * **Large.1**: 1,000 Mbit/s
+    /// * **Large.2**: 2,000 Mbit/s
+    /// * **Large.5**: 5,000 Mbit/s
+    /// * **Xlarge.1**: 10,000 Mbit/s
     ///
-    /// >  When **Role** is set to **AcceptingSide**, set **Spec** to **Negative**.
+    /// > When **Role** is set to **AcceptingSide**, set **Spec** to **Negative**.
     ///
     /// - Wire name: `Spec`.
     /// - Required.
@@ -173,7 +172,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
@@ -229,18 +228,18 @@ impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
 pub struct ModifyRouterInterfaceSpecResponse {
     /// The specification of the router interface. Valid values:
     ///
-    /// *   **Mini.2**: 2 Mbit/s
-    /// *   **Mini.5**: 5 Mbit/s
-    /// *   **Small.1**: 10 Mbit/s
-    /// *   **Small.2**: 20 Mbit/s
-    /// *   **Small.5**: 50 Mbit/s
-    /// *   **Middle.1**: 100 Mbit/s
-    /// *   **Middle.2**: 200 Mbit/s
-    /// *   **Middle.5**: 500 Mbit/s
-    /// *   **Large.1**: 1,000 Mbit/s
-    /// *   **Large.2**: 2,000 Mbit/s
-    /// *   **Large.5**: 5,000 Mbit/s
-    /// *   **Xlarge.1**: 10,000 Mbit/s
+    /// * **Mini.2**: 2 Mbit/s
+    /// * **Mini.5**: 5 Mbit/s
+    /// * **Small.1**: 10 Mbit/s
+    /// * **Small.2**: 20 Mbit/s
+    /// * **Small.5**: 50 Mbit/s
+    /// * **Middle.1**: 100 Mbit/s
+    /// * **Middle.2**: 200 Mbit/s
+    /// * **Middle.5**: 500 Mbit/s
+    /// * **Large.1**: 1,000 Mbit/s
+    /// * **Large.2**: 2,000 Mbit/s
+    /// * **Large.5**: 5,000 Mbit/s
+    /// * **Xlarge.1**: 10,000 Mbit/s
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small.1`.

@@ -8,16 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifySslVpnServer`: Modifies the configurations of an SSL server.
 ///
-/// *   To enable two-factor authentication for an SSL server, make sure that the VPN gateway supports two-factor authentication. You may need to upgrade the VPN gateway. For more information, see [Two-factor authentication supports IDaaS EIAM 2.0](https://www.alibabacloud.com/help/doc-detail/2785320.htm).
+/// * To enable two-factor authentication for an SSL server, make sure that the VPN gateway supports two-factor authentication. You may need to upgrade the VPN gateway. For more information, see [Two-factor authentication supports IDaaS EIAM 2.0](<https://www.alibabacloud.com/help/doc-detail/2785320.htm>).
+/// * If you modify only **Name**, this operation is synchronous. If you modify other parameters besides **Name**, this operation is asynchronous.
+/// * **ModifySslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the status of the task.
 ///
-/// *   If you modify only **Name**, this operation is synchronous. If you modify other parameters besides **Name**, this operation is asynchronous.
-///
-/// *   **ModifySslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.
-///
-///    *   If the VPN gateway is in the **updating** state, the SSL server is being modified.
-///    *   If the VPN gateway is in the **active** state, the SSL server is modified.
-///
-/// *   You cannot repeatedly call **ModifySslVpnServer** within the specified period of time.
+///   * If the VPN gateway is in the **updating** state, the SSL server is being modified.
+///   * If the VPN gateway is in the **active** state, the SSL server is modified.
+/// * You cannot repeatedly call **ModifySslVpnServer** within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -30,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .ssl_vpn_server_id("vss-bp18q7hzj6largv4v****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -41,7 +37,7 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -51,7 +47,7 @@ pub struct ModifySslVpnServerRequest {
     pub client_token: Option<String>,
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -82,36 +78,39 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// Make sure that the number of IP addresses in the client CIDR block is at least four times the maximum number of SSL-VPN connections supported by the VPN gateway.
     ///
-    /// <details>
-    /// <summary>Click to view the reason.</summary>
+    /// \<details\>
+    /// \<summary\>Click to view the reason.\</summary\>
     ///
     /// For example, if you specify 192.168.0.0/24 as the client CIDR block, the system first divides a subnet CIDR block with a subnet mask of 30 from 192.168.0.0/24, such as 192.168.0.4/30. This subnet provides up to four IP addresses. Then, the system allocates an IP address from 192.168.0.4/30 to the client and uses the other three IP addresses to ensure network communication. In this case, one client consumes four IP addresses. Therefore, to ensure that an IP address is assigned to your client, the number of IP addresses in the client CIDR block must be at least four times the maximum number of SSL-VPN connections supported by the VPN gateway with which the SSL server is associated.
-    /// </details>
-    /// <details>
-    /// <summary>Click to view the CIDR blocks that are not supported.</summary>
     ///
-    /// *   100.64.0.0~100.127.255.255
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
-    /// </details>
-    /// <details>
-    /// <summary>Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.</summary>
+    /// \</details\>
+    /// \<details\>
+    /// \<summary\>Click to view the CIDR blocks that are not supported.\</summary\>
     ///
-    /// *   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
-    /// *   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
-    /// *   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
-    /// *   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
-    /// *   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
-    /// *   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
-    /// *   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
-    /// *   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
-    /// </details>
+    /// * 100\.64.0.0\~100.127.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
+    ///
+    /// \</details\>
+    /// \<details\>
+    /// \<summary\>Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.\</summary\>
+    ///
+    /// * If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
+    /// * If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
+    /// * If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
+    /// * If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
+    /// * If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
+    /// * If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
+    /// * If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
+    /// * If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
+    ///
+    /// \</details\>
     ///
     /// > - The subnet mask of the client CIDR block must be 16 to 29 bits in length.
-    /// > -  Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
-    /// > - We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).
+    /// > - Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
+    /// > - We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
     /// > - After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.
     ///
     /// - Wire name: `ClientIpPool`.
@@ -127,10 +126,10 @@ pub struct ModifySslVpnServerRequest {
     ///
     /// The subnet mask of the specified local CIDR block must be 8 to 32 bits in length. You cannot specify the following CIDR blocks as the local CIDR blocks:
     ///
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.20.20.0/24`.
@@ -138,8 +137,8 @@ pub struct ModifySslVpnServerRequest {
     pub local_subnet: Option<String>,
     /// The protocol that is used by the SSL server. Valid values:
     ///
-    /// *   **TCP** (default)
-    /// *   **UDP**
+    /// * **TCP** (default)
+    /// * **UDP**
     ///
     /// - Wire name: `Proto`.
     /// - Must be one of `TCP` (TCP (default)), `UDP` (UDP).
@@ -148,10 +147,10 @@ pub struct ModifySslVpnServerRequest {
     pub proto: Option<crate::types::Proto>,
     /// The encryption algorithm that is used in the SSL-VPN connection. Valid values:
     ///
-    /// *   **AES-128-CBC** (default)
-    /// *   **AES-192-CBC**
-    /// *   **AES-256-CBC**
-    /// *   **none**
+    /// * **AES-128-CBC** (default)
+    /// * **AES-192-CBC**
+    /// * **AES-256-CBC**
+    /// * **none**
     ///
     /// - Wire name: `Cipher`.
     /// - Must be one of `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
@@ -169,8 +168,8 @@ pub struct ModifySslVpnServerRequest {
     pub port: Option<i32>,
     /// Specifies whether to enable data compression. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `Compress`.
     /// - Example: `true`.
@@ -178,10 +177,10 @@ pub struct ModifySslVpnServerRequest {
     pub compress: Option<bool>,
     /// Specifies whether to enable two-factor authentication. To enable two-factor authentication, you need to specify **IDaaSInstanceId**, **IDaaSRegionId**, and **IDaaSApplicationId**. Valid values:
     ///
-    /// *   **true**: enables the feature.
-    /// *   **false**: disables the feature.
+    /// * **true**: enables the feature.
+    /// * **false**: disables the feature.
     ///
-    /// > -  If you use two-factor authentication for the first time, you must first complete [authorization](https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D).
+    /// > - If you use two-factor authentication for the first time, you must first complete [authorization](<https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D>).
     /// > - When you create an SSL server in the UAE (Dubai) region, we recommend that you associate the SSL server with an IDaaS EIAM 2.0 instance in Singapore to reduce latency.
     /// > - IDaaS EIAM 1.0 instances are no longer available for purchase. If your Alibaba Cloud account has IDaaS EIAM 1.0 instances, the IDaaS EIAM 1.0 instances can be associated after two-factor authentication is enabled. If your Alibaba Cloud account does not have IDaaS EIAM 1.0 instances, only IDaaS EIAM 2.0 instances can be associated after two-factor authentication is enabled.
     ///
@@ -203,8 +202,8 @@ pub struct ModifySslVpnServerRequest {
     pub i_daa_s_region_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
-    /// *   If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
-    /// *   If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
@@ -302,7 +301,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -316,7 +315,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -359,36 +358,39 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// Make sure that the number of IP addresses in the client CIDR block is at least four times the maximum number of SSL-VPN connections supported by the VPN gateway.
     ///
-    /// <details>
-    /// <summary>Click to view the reason.</summary>
+    /// \<details\>
+    /// \<summary\>Click to view the reason.\</summary\>
     ///
     /// For example, if you specify 192.168.0.0/24 as the client CIDR block, the system first divides a subnet CIDR block with a subnet mask of 30 from 192.168.0.0/24, such as 192.168.0.4/30. This subnet provides up to four IP addresses. Then, the system allocates an IP address from 192.168.0.4/30 to the client and uses the other three IP addresses to ensure network communication. In this case, one client consumes four IP addresses. Therefore, to ensure that an IP address is assigned to your client, the number of IP addresses in the client CIDR block must be at least four times the maximum number of SSL-VPN connections supported by the VPN gateway with which the SSL server is associated.
-    /// </details>
-    /// <details>
-    /// <summary>Click to view the CIDR blocks that are not supported.</summary>
     ///
-    /// *   100.64.0.0~100.127.255.255
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
-    /// </details>
-    /// <details>
-    /// <summary>Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.</summary>
+    /// \</details\>
+    /// \<details\>
+    /// \<summary\>Click to view the CIDR blocks that are not supported.\</summary\>
     ///
-    /// *   If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
-    /// *   If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
-    /// *   If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
-    /// *   If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
-    /// *   If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
-    /// *   If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
-    /// *   If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
-    /// *   If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
-    /// </details>
+    /// * 100\.64.0.0\~100.127.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
+    ///
+    /// \</details\>
+    /// \<details\>
+    /// \<summary\>Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.\</summary\>
+    ///
+    /// * If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
+    /// * If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
+    /// * If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
+    /// * If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
+    /// * If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
+    /// * If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
+    /// * If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
+    /// * If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
+    ///
+    /// \</details\>
     ///
     /// > - The subnet mask of the client CIDR block must be 16 to 29 bits in length.
-    /// > -  Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
-    /// > - We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](https://www.alibabacloud.com/help/doc-detail/185311.htm).
+    /// > - Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
+    /// > - We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
     /// > - After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.
     ///
     /// - Wire name: `ClientIpPool`.
@@ -408,10 +410,10 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// The subnet mask of the specified local CIDR block must be 8 to 32 bits in length. You cannot specify the following CIDR blocks as the local CIDR blocks:
     ///
-    /// *   127.0.0.0~127.255.255.255
-    /// *   169.254.0.0~169.254.255.255
-    /// *   224.0.0.0~239.255.255.255
-    /// *   255.0.0.0~255.255.255.255
+    /// * 127\.0.0.0\~127.255.255.255
+    /// * 169\.254.0.0\~169.254.255.255
+    /// * 224\.0.0.0\~239.255.255.255
+    /// * 255\.0.0.0\~255.255.255.255
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.20.20.0/24`.
@@ -423,8 +425,8 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// The protocol that is used by the SSL server. Valid values:
     ///
-    /// *   **TCP** (default)
-    /// *   **UDP**
+    /// * **TCP** (default)
+    /// * **UDP**
     ///
     /// - Wire name: `Proto`.
     /// - Must be one of `TCP` (TCP (default)), `UDP` (UDP).
@@ -437,10 +439,10 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// The encryption algorithm that is used in the SSL-VPN connection. Valid values:
     ///
-    /// *   **AES-128-CBC** (default)
-    /// *   **AES-192-CBC**
-    /// *   **AES-256-CBC**
-    /// *   **none**
+    /// * **AES-128-CBC** (default)
+    /// * **AES-192-CBC**
+    /// * **AES-256-CBC**
+    /// * **none**
     ///
     /// - Wire name: `Cipher`.
     /// - Must be one of `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
@@ -466,8 +468,8 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// Specifies whether to enable data compression. Valid values:
     ///
-    /// *   **true** (default)
-    /// *   **false**
+    /// * **true** (default)
+    /// * **false**
     ///
     /// - Wire name: `Compress`.
     /// - Example: `true`.
@@ -479,10 +481,10 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// Specifies whether to enable two-factor authentication. To enable two-factor authentication, you need to specify **IDaaSInstanceId**, **IDaaSRegionId**, and **IDaaSApplicationId**. Valid values:
     ///
-    /// *   **true**: enables the feature.
-    /// *   **false**: disables the feature.
+    /// * **true**: enables the feature.
+    /// * **false**: disables the feature.
     ///
-    /// > -  If you use two-factor authentication for the first time, you must first complete [authorization](https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D).
+    /// > - If you use two-factor authentication for the first time, you must first complete [authorization](<https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D>).
     /// > - When you create an SSL server in the UAE (Dubai) region, we recommend that you associate the SSL server with an IDaaS EIAM 2.0 instance in Singapore to reduce latency.
     /// > - IDaaS EIAM 1.0 instances are no longer available for purchase. If your Alibaba Cloud account has IDaaS EIAM 1.0 instances, the IDaaS EIAM 1.0 instances can be associated after two-factor authentication is enabled. If your Alibaba Cloud account does not have IDaaS EIAM 1.0 instances, only IDaaS EIAM 2.0 instances can be associated after two-factor authentication is enabled.
     ///
@@ -516,8 +518,8 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// The ID of the IDaaS application.
     ///
-    /// *   If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
-    /// *   If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
+    /// * If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
@@ -649,8 +651,8 @@ pub struct ModifySslVpnServerResponse {
     pub name: Option<String>,
     /// Indicates whether two-factor authentication is enabled.
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `false`.
@@ -667,7 +669,7 @@ pub struct ModifySslVpnServerResponse {
     pub proto: Option<String>,
     /// The ID of the resource group to which the SSL server belongs.
     ///
-    /// The SSL server and the VPN gateway associated with the SSL server belong to the same resource group. You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// The SSL server and the VPN gateway associated with the SSL server belong to the same resource group. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -679,8 +681,8 @@ pub struct ModifySslVpnServerResponse {
     pub i_daa_s_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
-    /// *   This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
-    /// *   If the SSL server is associated with an IDaaS EIAM 1.0 instance, no value is returned.
+    /// * This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
+    /// * If the SSL server is associated with an IDaaS EIAM 1.0 instance, no value is returned.
     ///
     /// - Wire name: `IDaaSInstanceVersion`.
     /// - Example: `EIAM 2.0`.
@@ -747,7 +749,7 @@ pub enum ModifySslVpnServerError {
     OperationUnsupportedNotSupportMultiFactorAuth(::acs_runtime::client::ServiceError),
     /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
     SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SslVpnServerPort.Illegal`: The server port is not in the range of [1-65535].
+    /// HTTP 400 `SslVpnServerPort.Illegal`: The server port is not in the range of \[1-65535\].
     SslVpnServerPortIllegal(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest`: Ssl vpn client cidr contains vpc route prefix. The vpc route prefix is %s.
     EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpn_connection_id("vco-gw69vm1i71y354****")
 ///     .tunnel_id("tun-gbyz2e070xzo93****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -26,7 +25,7 @@ pub struct ModifyTunnelAttributeRequest {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -43,7 +42,7 @@ pub struct ModifyTunnelAttributeRequest {
     >,
     /// The ID of the region in which the IPsec connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -111,7 +110,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -137,7 +136,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPsec connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -240,16 +239,16 @@ pub struct ModifyTunnelAttributeResponse {
     pub tunnel_bgp_config: Option<crate::types::ModifyTunnelAttributeTunnelBgpConfig>,
     /// Indicates whether NAT traversal is enabled. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     pub enable_nat_traversal: Option<bool>,
     /// Indicates whether DPD is enabled. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -266,8 +265,8 @@ pub struct ModifyTunnelAttributeResponse {
     pub customer_gateway_id: Option<String>,
     /// The tunnel role. Valid values:
     ///
-    /// *   **master**
-    /// *   **slave**
+    /// * **master**
+    /// * **slave**
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
@@ -284,9 +283,9 @@ pub struct ModifyTunnelAttributeResponse {
     pub internet_ip: Option<String>,
     /// The tunnel status. Valid values:
     ///
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
 ///
-/// *   **ModifyVSwitchAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](https://www.alibabacloud.com/help/doc-detail/94567.htm) operation to query the status of the task:
+/// * **ModifyVSwitchAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](<https://www.alibabacloud.com/help/doc-detail/94567.htm>) operation to query the status of the task:
 ///
-///    *   If the vSwitch is in the **Pending** state, the name and description of the vSwitch are being modified.
-///    *   If the vSwitch is in the **Available** state, the name and description of the vSwitch are modified.
-///
-/// *   You cannot repeatedly call the **ModifyVSwitchAttribute** operation to modify the name and description of a vSwitch within the specified period of time.
+///   * If the vSwitch is in the **Pending** state, the name and description of the vSwitch are being modified.
+///   * If the vSwitch is in the **Available** state, the name and description of the vSwitch are modified.
+/// * You cannot repeatedly call the **ModifyVSwitchAttribute** operation to modify the name and description of a vSwitch within the specified period of time.
 ///
 /// # Example
 ///
@@ -21,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest::builder()
 ///     .v_switch_id("vsw-25nacdfvue4****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -43,7 +41,7 @@ pub struct ModifyVSwitchAttributeRequest {
     /// - Example: `VSwitch-1`.
     #[rpc(name = "VSwitchName")]
     pub v_switch_name: Option<String>,
-    /// The ID of the region where the vSwitch is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the vSwitch is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -67,8 +65,8 @@ pub struct ModifyVSwitchAttributeRequest {
     pub ipv6_cidr_block: Option<i32>,
     /// Specifies whether to enable the IPv6 feature for the vSwitch. Valid values:
     ///
-    /// *   **true**: enables the IPv6 feature.
-    /// *   **false**: disables the IPv6 feature. This is the default value.
+    /// * **true**: enables the IPv6 feature.
+    /// * **false**: disables the IPv6 feature. This is the default value.
     ///
     /// - Wire name: `EnableIPv6`.
     /// - Example: `false`.
@@ -146,7 +144,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the vSwitch is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the vSwitch is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -182,8 +180,8 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the IPv6 feature for the vSwitch. Valid values:
     ///
-    /// *   **true**: enables the IPv6 feature.
-    /// *   **false**: disables the IPv6 feature. This is the default value.
+    /// * **true**: enables the IPv6 feature.
+    /// * **false**: disables the IPv6 feature. This is the default value.
     ///
     /// - Wire name: `EnableIPv6`.
     /// - Example: `false`.
@@ -288,7 +286,7 @@ pub enum ModifyVSwitchAttributeError {
     ParamExclusiveDisableIpv6AndIpv6CidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
     IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.IPv6CidrReservation`: The specified resource of [%s] depends on [%s], so the operation cannot be completed.
+    /// HTTP 400 `DependencyViolation.IPv6CidrReservation`: The specified resource of \[%s\] depends on \[%s\], so the operation cannot be completed.
     DependencyViolationIPv6CidrReservation(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.VpcIpv6CidrBlock`: The parameter of VpcIPv6CidrBlock is illegal.
     IllegalParamVpcIpv6CidrBlock(::acs_runtime::client::ServiceError),

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
 ///
-/// ## [](#)Usage notes
+/// ## Usage notes
 ///
 /// You cannot repeatedly call **ModifyVSwitchCidrReservationAttribute** within a specific time period.
 ///
@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .v_switch_cidr_reservation_id("vcr-bp1m12saqteraw3rp****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -51,7 +50,7 @@ pub struct ModifyVSwitchCidrReservationAttributeRequest {
     pub v_switch_cidr_reservation_description: Option<String>,
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -148,7 +147,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

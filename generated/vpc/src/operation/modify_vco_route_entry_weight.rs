@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
 ///
-/// *   **ModifyVcoRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) operation to query the status of the associated IPsec-VPN connection and determine whether the weight of the specified destination-based route is modified.
+/// * **ModifyVcoRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/53046.htm>) operation to query the status of the associated IPsec-VPN connection and determine whether the weight of the specified destination-based route is modified.
 ///
-///    *   If the IPsec-VPN connection is in the **updating** state, the weight of the destination-based route is being modified.
-///    *   If the IPsec-VPN connection is in the **attached** state, the weight of the destination-based route is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVcoRouteEntryWeight** operation for the same IPsec-VPN connection within the specified period of time.
+///   * If the IPsec-VPN connection is in the **updating** state, the weight of the destination-based route is being modified.
+///   * If the IPsec-VPN connection is in the **attached** state, the weight of the destination-based route is modified.
+/// * You cannot repeatedly call the **ModifyVcoRouteEntryWeight** operation for the same IPsec-VPN connection within the specified period of time.
 ///
 /// # Example
 ///
@@ -26,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .new_weight(0)
 ///     .next_hop("vco-p0w2jpkhi2eeop6q6****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -35,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyVcoRouteEntryWeightRequest {
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -58,8 +56,8 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     pub route_dest: Option<String>,
     /// The current weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -69,8 +67,8 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     pub weight: Option<i32>,
     /// The new weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.
@@ -96,7 +94,7 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -161,7 +159,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -196,8 +194,8 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The current weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -211,8 +209,8 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The new weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.
@@ -250,7 +248,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.

@@ -8,14 +8,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
 ///
-/// # [](#)
+/// #
 ///
-/// *   Only the owner of an Express Connect circuit can modify the **VlanId** parameter.
-/// *   One VLAN ID of an Express Connect circuit cannot be used only by one VBR at the same time.
-/// *   The VLAN ID of a VBR in the **Terminated** state is reserved for seven days and cannot be used by other VBRs. The VLAN ID can be used by other VBRs after 7 days.
-/// *   You cannot set **LocalGatewayIp**, **PeerGatewayIp**, or **PeeringSubnetMask** for VBRs that do not belong to your Alibaba Cloud account.
-/// *   Set **PeeringSubnetMask** to a subnet mask with 24 to 30 bits in length (255.255.255.0～255.255.255.252).
-/// *   Set **LocalGatewayIp** and **PeerGatewayIp** to IP addresses that belong to the same CIDR block. For example, you can set LocalGatewayIp to 192.168.XX.XX, PeerGatewayIp to 192.168.XX.XX, and PeeringSubnetMask to 255.255.255.248.
+/// * Only the owner of an Express Connect circuit can modify the **VlanId** parameter.
+/// * One VLAN ID of an Express Connect circuit cannot be used only by one VBR at the same time.
+/// * The VLAN ID of a VBR in the **Terminated** state is reserved for seven days and cannot be used by other VBRs. The VLAN ID can be used by other VBRs after 7 days.
+/// * You cannot set **LocalGatewayIp**, **PeerGatewayIp**, or **PeeringSubnetMask** for VBRs that do not belong to your Alibaba Cloud account.
+/// * Set **PeeringSubnetMask** to a subnet mask with 24 to 30 bits in length (255.255.255.0～255.255.255.252).
+/// * Set **LocalGatewayIp** and **PeerGatewayIp** to IP addresses that belong to the same CIDR block. For example, you can set LocalGatewayIp to 192.168.XX.XX, PeerGatewayIp to 192.168.XX.XX, and PeeringSubnetMask to 255.255.255.248.
 ///
 /// # Example
 ///
@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .vbr_id("vbr-bp1lhl0taikrte****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -49,7 +48,7 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     pub vbr_id: Option<String>,
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// >  This parameter is available only to Express Connect owners. The VLAN IDs of VBRs on the same Express Connect circuit must be unique.
+    /// > This parameter is available only to Express Connect owners. The VLAN IDs of VBRs on the same Express Connect circuit must be unique.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `0`.
@@ -57,7 +56,7 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     pub vlan_id: Option<i32>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// >  Only the owner of the Express Connect circuit can set this property.
+    /// > Only the owner of the Express Connect circuit can set this property.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
@@ -125,11 +124,11 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     pub name: Option<String>,
     /// The information about the Express Connect circuit associated with the VBR, including the following parameters:
     ///
-    /// *   **CircuitCode**: the circuit code provided by the connectivity provider for the Express Connect circuit.
-    /// *   **LocalGatewayIp**: the IP address of the gateway device on the Alibaba Cloud side.
-    /// *   **PeerGatewayIp**: the IP address of the gateway device on the customer side.
-    /// *   **PeeringSubnetMask**: the subnet mask for the IP addresses of gateway devices on the Alibaba Cloud side and the customer side.
-    /// *   **PhysicalConnectionId**: the ID of the Express Connect circuit.
+    /// * **CircuitCode**: the circuit code provided by the connectivity provider for the Express Connect circuit.
+    /// * **LocalGatewayIp**: the IP address of the gateway device on the Alibaba Cloud side.
+    /// * **PeerGatewayIp**: the IP address of the gateway device on the customer side.
+    /// * **PeeringSubnetMask**: the subnet mask for the IP addresses of gateway devices on the Alibaba Cloud side and the customer side.
+    /// * **PhysicalConnectionId**: the ID of the Express Connect circuit.
     ///
     /// - Wire name: `AssociatedPhysicalConnections`.
     /// - Example: `[   {     "CircuitCode ": "longtel001",     " LocalGatewayIp ": "192.168.XX.XX",     "PeerGatewayIp" : "192.168.XX.XX",     " PeeringSubnetMask ": "255.255.255.252",     " PhysicalConnectionId ": "pc-kojok19****"   } ]`.
@@ -139,7 +138,7 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
@@ -154,8 +153,8 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     pub local_ipv6_gateway_ip: Option<String>,
     /// The IPv6 address of the gateway device in the data center.
     ///
-    /// *   Only the owner of the VBR can set or modify this property.
-    /// *   This property is required when you create a VBR for the owner of the Express Connect circuit. You can ignore this property when you create a VBR for another Alibaba Cloud account.
+    /// * Only the owner of the VBR can set or modify this property.
+    /// * This property is required when you create a VBR for the owner of the Express Connect circuit. You can ignore this property when you create a VBR for another Alibaba Cloud account.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:2a2b`.
@@ -171,8 +170,8 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     pub peering_ipv6_subnet_mask: Option<String>,
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -188,7 +187,6 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     ///
     /// - **true**
     /// - **false**
-    ///
     /// - Wire name: `SitelinkEnable`.
     /// - Example: `false`.
     #[rpc(name = "SitelinkEnable")]
@@ -241,7 +239,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -265,7 +263,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// >  This parameter is available only to Express Connect owners. The VLAN IDs of VBRs on the same Express Connect circuit must be unique.
+    /// > This parameter is available only to Express Connect owners. The VLAN IDs of VBRs on the same Express Connect circuit must be unique.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `0`.
@@ -277,7 +275,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// >  Only the owner of the Express Connect circuit can set this property.
+    /// > Only the owner of the Express Connect circuit can set this property.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
@@ -381,11 +379,11 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The information about the Express Connect circuit associated with the VBR, including the following parameters:
     ///
-    /// *   **CircuitCode**: the circuit code provided by the connectivity provider for the Express Connect circuit.
-    /// *   **LocalGatewayIp**: the IP address of the gateway device on the Alibaba Cloud side.
-    /// *   **PeerGatewayIp**: the IP address of the gateway device on the customer side.
-    /// *   **PeeringSubnetMask**: the subnet mask for the IP addresses of gateway devices on the Alibaba Cloud side and the customer side.
-    /// *   **PhysicalConnectionId**: the ID of the Express Connect circuit.
+    /// * **CircuitCode**: the circuit code provided by the connectivity provider for the Express Connect circuit.
+    /// * **LocalGatewayIp**: the IP address of the gateway device on the Alibaba Cloud side.
+    /// * **PeerGatewayIp**: the IP address of the gateway device on the customer side.
+    /// * **PeeringSubnetMask**: the subnet mask for the IP addresses of gateway devices on the Alibaba Cloud side and the customer side.
+    /// * **PhysicalConnectionId**: the ID of the Express Connect circuit.
     ///
     /// - Wire name: `AssociatedPhysicalConnections`.
     /// - Example: `[   {     "CircuitCode ": "longtel001",     " LocalGatewayIp ": "192.168.XX.XX",     "PeerGatewayIp" : "192.168.XX.XX",     " PeeringSubnetMask ": "255.255.255.252",     " PhysicalConnectionId ": "pc-kojok19****"   } ]`.
@@ -399,7 +397,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
@@ -422,8 +420,8 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The IPv6 address of the gateway device in the data center.
     ///
-    /// *   Only the owner of the VBR can set or modify this property.
-    /// *   This property is required when you create a VBR for the owner of the Express Connect circuit. You can ignore this property when you create a VBR for another Alibaba Cloud account.
+    /// * Only the owner of the VBR can set or modify this property.
+    /// * This property is required when you create a VBR for the owner of the Express Connect circuit. You can ignore this property when you create a VBR for another Alibaba Cloud account.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:2a2b`.
@@ -447,8 +445,8 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
@@ -472,7 +470,6 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// - **true**
     /// - **false**
-    ///
     /// - Wire name: `SitelinkEnable`.
     /// - Example: `false`.
     pub fn sitelink_enable(mut self, value: bool) -> Self {

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
 ///
-/// ## [](#)Description
+/// ## Description
 ///
 /// You cannot repeatedly call the **ModifyVpcAttribute** operation to modify the name and description of a VPC within the specified period of time.
 ///
@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::modify_vpc_attribute::ModifyVpcAttributeRequest::builder()
 ///     .vpc_id("vpc-bp1qtbach57ywecf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -52,7 +51,7 @@ pub struct ModifyVpcAttributeRequest {
     ///
     /// You can specify a larger or smaller IPv4 CIDR block than the IPv4 CIDR block of the VPC. The subnet mask must be 8 to 28 bits in length. If you specify a smaller IPv4 CIDR block and existing IP addresses do not fall within the CIDR block, the modification fails.
     ///
-    /// >  If you modify the CIDR block of a VPC, your existing services are not affected.
+    /// > If you modify the CIDR block of a VPC, your existing services are not affected.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/24`.
@@ -60,7 +59,7 @@ pub struct ModifyVpcAttributeRequest {
     pub cidr_block: Option<String>,
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -68,8 +67,8 @@ pub struct ModifyVpcAttributeRequest {
     pub region_id: Option<String>,
     /// Specifies whether to enable IPv6 CIDR blocks. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableIPv6`.
     /// - Example: `false`.
@@ -83,12 +82,12 @@ pub struct ModifyVpcAttributeRequest {
     pub ipv6_cidr_block: Option<String>,
     /// The type of IPv6 CIDR block. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
+    /// > If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -96,8 +95,8 @@ pub struct ModifyVpcAttributeRequest {
     pub ipv6_isp: Option<String>,
     /// Indicates whether the DNS hostname feature is enabled. Valid values:
     ///
-    /// *   **false** (default): disabled.
-    /// *   **true**: enabled.
+    /// * **false** (default): disabled.
+    /// * **true**: enabled.
     ///
     /// - Wire name: `EnableDnsHostname`.
     /// - Example: `false`.
@@ -183,7 +182,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// You can specify a larger or smaller IPv4 CIDR block than the IPv4 CIDR block of the VPC. The subnet mask must be 8 to 28 bits in length. If you specify a smaller IPv4 CIDR block and existing IP addresses do not fall within the CIDR block, the modification fails.
     ///
-    /// >  If you modify the CIDR block of a VPC, your existing services are not affected.
+    /// > If you modify the CIDR block of a VPC, your existing services are not affected.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/24`.
@@ -195,7 +194,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -207,8 +206,8 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6 CIDR blocks. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `EnableIPv6`.
     /// - Example: `false`.
@@ -230,12 +229,12 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The type of IPv6 CIDR block. Valid values:
     ///
-    /// *   **BGP** (default)
-    /// *   **ChinaMobile**
-    /// *   **ChinaUnicom**
-    /// *   **ChinaTelecom**
+    /// * **BGP** (default)
+    /// * **ChinaMobile**
+    /// * **ChinaUnicom**
+    /// * **ChinaTelecom**
     ///
-    /// >  If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
+    /// > If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
@@ -247,8 +246,8 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// Indicates whether the DNS hostname feature is enabled. Valid values:
     ///
-    /// *   **false** (default): disabled.
-    /// *   **true**: enabled.
+    /// * **false** (default): disabled.
+    /// * **true**: enabled.
     ///
     /// - Wire name: `EnableDnsHostname`.
     /// - Example: `false`.

@@ -8,13 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
 ///
-/// *   **ModifyVpcPrefixList** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPrefixLists](https://www.alibabacloud.com/help/doc-detail/311535.htm) to query the status of the task.
+/// * **ModifyVpcPrefixList** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPrefixLists](<https://www.alibabacloud.com/help/doc-detail/311535.htm>) to query the status of the task.
 ///
-///    *   If the prefix list is in the **Modifying** state, the configuration of the prefix list is being modified.
-///    *   If the prefix list is in the **Created** state, the configuration of the prefix list is modified.
-///    *   After the configuration of the prefix list is modified, you can call the [GetVpcPrefixListAssociations](https://www.alibabacloud.com/help/doc-detail/445478.htm) operation to query the information about the network instances that are associated with the prefix list and determine whether the associated network instances use the new CIDR blocks. If the association **status** of the prefix list is **Created**, the new CIDR blocks are used by the network instances that are associated with the prefix list.
-///
-/// *   You cannot repeatedly call **ModifyVpcPrefixList** to modify the configuration of a prefix list within the specified period of time.
+///   * If the prefix list is in the **Modifying** state, the configuration of the prefix list is being modified.
+///   * If the prefix list is in the **Created** state, the configuration of the prefix list is modified.
+///   * After the configuration of the prefix list is modified, you can call the [GetVpcPrefixListAssociations](<https://www.alibabacloud.com/help/doc-detail/445478.htm>) operation to query the information about the network instances that are associated with the prefix list and determine whether the associated network instances use the new CIDR blocks. If the association **status** of the prefix list is **Created**, the new CIDR blocks are used by the network instances that are associated with the prefix list.
+/// * You cannot repeatedly call **ModifyVpcPrefixList** to modify the configuration of a prefix list within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -27,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .prefix_list_id("pl-0b7hwu67****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -53,7 +51,7 @@ pub struct ModifyVpcPrefixListRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -62,8 +60,8 @@ pub struct ModifyVpcPrefixListRequest {
     pub client_token: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -185,7 +183,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -198,8 +196,8 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.

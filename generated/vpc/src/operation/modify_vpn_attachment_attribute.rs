@@ -8,18 +8,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
 ///
-/// *   When you modify a IPsec-VPN connection in dual-tunnel mode, you can configure the following parameters in addition to the required request parameters: **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **AutoConfigRoute**, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.
+/// * When you modify a IPsec-VPN connection in dual-tunnel mode, you can configure the following parameters in addition to the required request parameters: **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **AutoConfigRoute**, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.
+/// * When you modify a IPsec-VPN connection in single tunnel mode, you can configure the following parameters in addition to the required request parameters: **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, and **CustomerGatewayId**.
+/// * **ModifyVpnAttachmentAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/53046.htm>) operation to query the status of the task:
 ///
-/// *   When you modify a IPsec-VPN connection in single tunnel mode, you can configure the following parameters in addition to the required request parameters: **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, and **CustomerGatewayId**.
-///
-/// *   **ModifyVpnAttachmentAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/53046.htm) operation to query the status of the task:
-///
-///    *   If the IPsec-VPN connection is in the **updating** state, the IPsec-VPN connection is being modified.
-///    *   If the IPsec-VPN connection is in the **attached** state, the IPsec-VPN connection is modified.
-///
-/// *   You cannot concurrently call **ModifyVpnAttachmentAttribute** within the specified period of time.
-///
-/// *   You cannot call **ModifyVpnAttachmentAttribute** to modify the gateway type of an IPsec-VPN connection.
+///   * If the IPsec-VPN connection is in the **updating** state, the IPsec-VPN connection is being modified.
+///   * If the IPsec-VPN connection is in the **attached** state, the IPsec-VPN connection is modified.
+/// * You cannot concurrently call **ModifyVpnAttachmentAttribute** within the specified period of time.
+/// * You cannot call **ModifyVpnAttachmentAttribute** to modify the gateway type of an IPsec-VPN connection.
 ///
 /// # Example
 ///
@@ -28,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .vpn_connection_id("vco-p0w5112fgnl2ihlmf****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -37,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyVpnAttachmentAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -66,8 +61,8 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
@@ -79,8 +74,8 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.1.3.0/24,10.1.4.0/24`.
@@ -88,8 +83,8 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations after the configuration is complete.
-    /// *   **false**: starts IPsec negotiations when inbound traffic is detected.
+    /// * **true**: immediately starts IPsec negotiations after the configuration is complete.
+    /// * **false**: starts IPsec negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -99,28 +94,20 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// The configuration of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the Alibaba Cloud IPsec connection and the on-premises data center.
+    /// * **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the Alibaba Cloud IPsec connection and the on-premises data center.
     ///
-    ///    *   The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/120374.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///   * The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120374.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
-    ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**.
-    ///
-    /// *   **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain spaces.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier of the data center. It cannot exceed 100 characters in length and cannot contain spaces.
+    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
+    /// * **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**.
+    /// * **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**.
+    /// * **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain spaces.
+    /// * **IkeConfig.RemoteId**: the identifier of the data center. It cannot exceed 100 characters in length and cannot contain spaces.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
@@ -130,10 +117,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// The configuration of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg:** the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// *   **IpsecConfig. IpsecAuthAlg:** the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// *   **IpsecConfig. IpsecPfs:** the Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**.
+    /// * **IpsecConfig.IpsecEncAlg:** the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IpsecConfig. IpsecAuthAlg:** the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IpsecConfig. IpsecPfs:** the Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -143,22 +130,19 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values:
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **BgpConfig.LocalAsn**: the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
     ///
-    /// *   **BgpConfig.LocalAsn**: the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
     ///
     /// - Wire name: `BgpConfig`.
@@ -169,23 +153,18 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// The health check configurations:
     ///
-    /// *   **HealthCheckConfig.enable**: specifies whether to enable the health check feature. Valid values:
+    /// * **HealthCheckConfig.enable**: specifies whether to enable the health check feature. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks. Specify the IP address of the data center with which the VPC can access through the IPsec-VPN connection.
+    /// * **HealthCheckConfig.sip**: the source IP address configured for health checks. The IP address of the VPC with which the data center can access through the IPsec-VPN connection.
+    /// * **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
+    /// * **HealthCheckConfig.retry:** the maximum number of health check retries.
+    /// * **HealthCheckConfig.Policy**: specifies whether to withdraw advertised routes when health checks fail. Valid values:
     ///
-    /// *   **HealthCheckConfig.dip**: the destination IP address configured for health checks. Specify the IP address of the data center with which the VPC can access through the IPsec-VPN connection.
-    ///
-    /// *   **HealthCheckConfig.sip**: the source IP address configured for health checks. The IP address of the VPC with which the data center can access through the IPsec-VPN connection.
-    ///
-    /// *   **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
-    ///
-    /// *   **HealthCheckConfig.retry:** the maximum number of health check retries.
-    ///
-    /// *   **HealthCheckConfig.Policy**: specifies whether to withdraw advertised routes when health checks fail. Valid values:
-    ///
-    ///    *   **revoke_route**
-    ///    *   **reserve_route**
+    ///   * **revoke_route**
+    ///   * **reserve_route**
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
@@ -193,8 +172,8 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -204,8 +183,8 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
     ///
-    /// *   **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted, along with the security tunnel.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted, along with the security tunnel.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -215,8 +194,8 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -232,7 +211,7 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -242,8 +221,8 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     pub client_token: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public**: an encrypted connection over the Internet
-    /// *   **private**: an encrypted connection over private networks
+    /// * **public**: an encrypted connection over the Internet
+    /// * **private**: an encrypted connection over private networks
     ///
     /// - Wire name: `NetworkType`.
     /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
@@ -252,7 +231,7 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     pub network_type: Option<crate::types::NetworkType>,
     /// The customer gateways to be associated with the IPsec-VPN connections.
     ///
-    /// >  Only single-tunnel IPsec-VPN connections support this parameter.
+    /// > Only single-tunnel IPsec-VPN connections support this parameter.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
@@ -271,7 +250,7 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// Specifies whether to enable the BGP feature for the tunnel. Valid values: **true** and **false**.
     ///
-    /// >  Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm).
+    /// > Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
@@ -330,7 +309,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPsec-VPN connection is established.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -371,8 +350,8 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
@@ -388,8 +367,8 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.1.3.0/24,10.1.4.0/24`.
@@ -401,8 +380,8 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations after the configuration is complete.
-    /// *   **false**: starts IPsec negotiations when inbound traffic is detected.
+    /// * **true**: immediately starts IPsec negotiations after the configuration is complete.
+    /// * **false**: starts IPsec negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -416,28 +395,20 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The configuration of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the Alibaba Cloud IPsec connection and the on-premises data center.
+    /// * **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the Alibaba Cloud IPsec connection and the on-premises data center.
     ///
-    ///    *   The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/120374.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///   * The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120374.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
-    ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**.
-    ///
-    /// *   **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain spaces.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier of the data center. It cannot exceed 100 characters in length and cannot contain spaces.
+    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
+    /// * **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**.
+    /// * **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**.
+    /// * **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain spaces.
+    /// * **IkeConfig.RemoteId**: the identifier of the data center. It cannot exceed 100 characters in length and cannot contain spaces.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
@@ -451,10 +422,10 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The configuration of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg:** the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// *   **IpsecConfig. IpsecAuthAlg:** the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// *   **IpsecConfig. IpsecPfs:** the Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**.
+    /// * **IpsecConfig.IpsecEncAlg:** the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IpsecConfig. IpsecAuthAlg:** the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IpsecConfig. IpsecPfs:** the Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -468,22 +439,19 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values:
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **BgpConfig.LocalAsn**: the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
     ///
-    /// *   **BgpConfig.LocalAsn**: the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
     ///
     /// - Wire name: `BgpConfig`.
@@ -498,23 +466,18 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The health check configurations:
     ///
-    /// *   **HealthCheckConfig.enable**: specifies whether to enable the health check feature. Valid values:
+    /// * **HealthCheckConfig.enable**: specifies whether to enable the health check feature. Valid values:
     ///
-    ///    *   **true**
-    ///    *   **false**
+    ///   * **true**
+    ///   * **false**
+    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks. Specify the IP address of the data center with which the VPC can access through the IPsec-VPN connection.
+    /// * **HealthCheckConfig.sip**: the source IP address configured for health checks. The IP address of the VPC with which the data center can access through the IPsec-VPN connection.
+    /// * **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
+    /// * **HealthCheckConfig.retry:** the maximum number of health check retries.
+    /// * **HealthCheckConfig.Policy**: specifies whether to withdraw advertised routes when health checks fail. Valid values:
     ///
-    /// *   **HealthCheckConfig.dip**: the destination IP address configured for health checks. Specify the IP address of the data center with which the VPC can access through the IPsec-VPN connection.
-    ///
-    /// *   **HealthCheckConfig.sip**: the source IP address configured for health checks. The IP address of the VPC with which the data center can access through the IPsec-VPN connection.
-    ///
-    /// *   **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
-    ///
-    /// *   **HealthCheckConfig.retry:** the maximum number of health check retries.
-    ///
-    /// *   **HealthCheckConfig.Policy**: specifies whether to withdraw advertised routes when health checks fail. Valid values:
-    ///
-    ///    *   **revoke_route**
-    ///    *   **reserve_route**
+    ///   * **revoke_route**
+    ///   * **reserve_route**
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
@@ -526,8 +489,8 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -541,8 +504,8 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
     ///
-    /// *   **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted, along with the security tunnel.
-    /// *   **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted, along with the security tunnel.
+    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -556,8 +519,8 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// *   **false**: disables NAT traversal.
+    /// * **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
+    /// * **false**: disables NAT traversal.
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -581,7 +544,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -595,8 +558,8 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public**: an encrypted connection over the Internet
-    /// *   **private**: an encrypted connection over private networks
+    /// * **public**: an encrypted connection over the Internet
+    /// * **private**: an encrypted connection over private networks
     ///
     /// - Wire name: `NetworkType`.
     /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
@@ -609,7 +572,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The customer gateways to be associated with the IPsec-VPN connections.
     ///
-    /// >  Only single-tunnel IPsec-VPN connections support this parameter.
+    /// > Only single-tunnel IPsec-VPN connections support this parameter.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
@@ -639,7 +602,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the BGP feature for the tunnel. Valid values: **true** and **false**.
     ///
-    /// >  Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/445767.htm).
+    /// > Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
@@ -755,18 +718,18 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
     pub effect_immediately: Option<bool>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **ike_sa_not_established**: Phase 1 negotiations failed.
-    /// *   **ike_sa_established**: Phase 1 negotiations succeeded.
-    /// *   **ipsec_sa_not_established**: Phase 2 negotiations failed.
-    /// *   **ipsec_sa_established**: Phase 2 negotiations succeeded.
+    /// * **ike_sa_not_established**: Phase 1 negotiations failed.
+    /// * **ike_sa_established**: Phase 1 negotiations succeeded.
+    /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
+    /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
     ///
     /// - Wire name: `Status`.
     /// - Example: `ike_sa_not_established`.
@@ -781,8 +744,8 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     >,
     /// Indicates whether the DPD feature is enabled for the IPsec-VPN connection.
     ///
-    /// *   **true**: The feature is enabled.
-    /// *   **false**: The feature is disabled.
+    /// * **true**: The feature is enabled.
+    /// * **false**: The feature is disabled.
     ///
     /// This parameter is returned only for single-tunnel IPsec-VPN connections.
     ///
@@ -791,8 +754,8 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the IPsec-VPN connection.
     ///
-    /// *   **true**: The feature is enabled.
-    /// *   **false**: The feature is disabled.
+    /// * **true**: The feature is enabled.
+    /// * **false**: The feature is disabled.
     ///
     /// This parameter is returned only for single-tunnel IPsec-VPN connections.
     ///
@@ -807,17 +770,17 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     pub vpn_bgp_config: Option<crate::types::ModifyVpnAttachmentAttributeVpnBgpConfig>,
     /// The type of the resource that is associated with the IPsec-VPN connection. Valid values:
     ///
-    /// *   **CEN**: The IPsec-VPN connection is associated with a transit router.
-    /// *   **VPNGW**: The IPsec-VPN connection is associated with a VPN gateway.
-    /// *   **NO_ASSOCIATED**: The IPsec-VPN connection is not associated with any resource.
+    /// * **CEN**: The IPsec-VPN connection is associated with a transit router.
+    /// * **VPNGW**: The IPsec-VPN connection is associated with a VPN gateway.
+    /// * **NO_ASSOCIATED**: The IPsec-VPN connection is not associated with any resource.
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// *   **public**: an encrypted connection over the Internet
-    /// *   **private**: an encrypted connection over private networks
+    /// * **public**: an encrypted connection over the Internet
+    /// * **private**: an encrypted connection over private networks
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
@@ -836,7 +799,7 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     pub spec: Option<String>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
@@ -851,8 +814,8 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     >,
     /// Specifies whether to enable Border Gateway Protocol (BGP) for tunnels.
     ///
-    /// *   **true**: The feature is enabled.
-    /// *   **false**: The feature is disabled.
+    /// * **true**: The feature is enabled.
+    /// * **false**: The feature is disabled.
     ///
     /// This parameter is returned only by dual-tunnel IPsec-VPN connections.
     ///

@@ -8,20 +8,17 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
 ///
-/// *   If you want to modify a IPsec-VPN connection in dual-tunnel mode, call the `ModifyVpnConnectionAttribute` operation. You can modify the required parameters and the following request parameters:
+/// * If you want to modify a IPsec-VPN connection in dual-tunnel mode, call the `ModifyVpnConnectionAttribute` operation. You can modify the required parameters and the following request parameters:
 ///
-///    **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **AutoConfigRoute**, **TunnelOptionsSpecification**, and **EnableTunnelsBgp**.
+///   **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **AutoConfigRoute**, **TunnelOptionsSpecification**, and **EnableTunnelsBgp**.
+/// * If you want to modify a IPsec-VPN connection in single-tunnel mode, call the `ModifyVpnConnectionAttribute` operation. You can modify the required parameters and the following request parameters:
 ///
-/// *   If you want to modify a IPsec-VPN connection in single-tunnel mode, call the `ModifyVpnConnectionAttribute` operation. You can modify the required parameters and the following request parameters:
+///   **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, and **RemoteCaCertificate**.
+/// * **ModifyVpnConnectionAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and modifies the configuration of the IPsec-VPN connection in the backend. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) operation to query the status of a VPN gateway.
 ///
-///    **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **IkeConfig**, **IpsecConfig**, **HealthCheckConfig**, **AutoConfigRoute**, **EnableDpd**, **EnableNatTraversal**, **BgpConfig**, and **RemoteCaCertificate**.
-///
-/// *   **ModifyVpnConnectionAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and modifies the configuration of the IPsec-VPN connection in the backend. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) operation to query the status of a VPN gateway.
-///
-///    *   If the VPN gateway is in the **updating** state, the configuration of the IPsec-VPN connection is being modified.
-///    *   If the VPN gateway is in the **active** state, the configuration of the IPsec-VPN connection is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVpnConnectionAttribute** operation for the same VPN gateway within the specified period of time.
+///   * If the VPN gateway is in the **updating** state, the configuration of the IPsec-VPN connection is being modified.
+///   * If the VPN gateway is in the **active** state, the configuration of the IPsec-VPN connection is modified.
+/// * You cannot repeatedly call the **ModifyVpnConnectionAttribute** operation for the same VPN gateway within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -34,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .vpn_connection_id("vco-bp1bbi27hojx80nck****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -43,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyVpnConnectionAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -54,7 +50,7 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -84,8 +80,8 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
@@ -97,8 +93,8 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.2.1.0/24,10.2.2.0/24`.
@@ -106,8 +102,8 @@ pub struct ModifyVpnConnectionAttributeRequest {
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations after the configuration takes effect.
-    /// *   **false**: IPsec negotiations start when inbound traffic is detected.
+    /// * **true**: immediately starts IPsec negotiations after the configuration takes effect.
+    /// * **false**: IPsec negotiations start when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -117,37 +113,29 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// The configurations of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
+    /// * **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
     ///
-    ///    *   The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///   * The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
     ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
+    ///   Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    /// * **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**.
     ///
-    ///    Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    ///   * **main:** This mode offers higher security during negotiations.
+    ///   * **aggressive:** This mode supports faster negotiations and a higher success rate.
+    /// * **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
     ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
     ///
-    ///    *   **main:** This mode offers higher security during negotiations.
-    ///    *   **aggressive:** This mode supports faster negotiations and a higher success rate.
-    ///
-    /// *   **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier of the VPN gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier of the customer gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.
+    /// * **IkeConfig.LocalId**: the identifier of the VPN gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
+    /// * **IkeConfig.RemoteId**: the identifier of the customer gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"pgw6dy7d1i8i****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"116.64.XX.XX","RemoteId":"139.18.XX.XX"}`.
@@ -157,17 +145,14 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// The configuration of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
+    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
     ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
     ///
-    /// *   **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    ///
-    /// *   **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 1 negotiations. If you specify this parameter, packets of all protocols are forwarded. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-    ///
-    /// *   **IpsecConfig. IpsecLifetime:** the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0 to 86400**.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 1 negotiations. If you specify this parameter, packets of all protocols are forwarded. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+    /// * **IpsecConfig. IpsecLifetime:** the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0 to 86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -177,11 +162,11 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// The health check configuration:
     ///
-    /// *   **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**.
-    /// *   **HealthCheckConfig.dip**: the destination IP address that is used for health checks.
-    /// *   **HealthCheckConfig.sip**: the source IP address that is used for health checks.
-    /// *   **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
-    /// *   **HealthCheckConfig.retry**: the maximum number of health check retries.
+    /// * **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**.
+    /// * **HealthCheckConfig.dip**: the destination IP address that is used for health checks.
+    /// * **HealthCheckConfig.sip**: the source IP address that is used for health checks.
+    /// * **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
+    /// * **HealthCheckConfig.retry**: the maximum number of health check retries.
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3"}`.
@@ -189,8 +174,8 @@ pub struct ModifyVpnConnectionAttributeRequest {
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically advertise routes. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -200,8 +185,8 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// Specifies whether to enable the dead peer detection (DPD) feature. Valid values:
     ///
-    /// *   **true:**: enables the DPD feature. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
-    /// *   **false**: disables the DPD feature. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true:**: enables the DPD feature. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
+    /// * **false**: disables the DPD feature. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -211,8 +196,8 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true** After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
-    /// *   **false**
+    /// * **true** After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
+    /// * **false**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -222,22 +207,19 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false**.
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false**.
+    /// * **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
     ///
-    /// *   **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    ///    > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
+    ///   > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
     /// > - This parameter is required when the VPN gateway has dynamic BGP enabled.
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/2638220.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.
     ///
     /// - Wire name: `BgpConfig`.
@@ -318,7 +300,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -333,7 +315,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -375,8 +357,8 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
@@ -392,8 +374,8 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The following routing modes are supported:
     ///
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// *   If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
+    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.2.1.0/24,10.2.2.0/24`.
@@ -405,8 +387,8 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: immediately starts IPsec negotiations after the configuration takes effect.
-    /// *   **false**: IPsec negotiations start when inbound traffic is detected.
+    /// * **true**: immediately starts IPsec negotiations after the configuration takes effect.
+    /// * **false**: IPsec negotiations start when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -420,37 +402,29 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The configurations of Phase 1 negotiations:
     ///
-    /// *   **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
+    /// * **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
     ///
-    ///    *   The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///    *   If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](https://www.alibabacloud.com/help/doc-detail/2526951.htm) operation to query the pre-shared key that is automatically generated by the system.
+    ///   * The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
+    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
     ///
-    ///    > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
+    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
     ///
-    /// *   **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
+    ///   Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    /// * **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**.
     ///
-    ///    Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
+    ///   * **main:** This mode offers higher security during negotiations.
+    ///   * **aggressive:** This mode supports faster negotiations and a higher success rate.
+    /// * **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
     ///
-    /// *   **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
     ///
-    ///    *   **main:** This mode offers higher security during negotiations.
-    ///    *   **aggressive:** This mode supports faster negotiations and a higher success rate.
-    ///
-    /// *   **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    ///
-    /// *   **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    ///
-    /// *   **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-    ///
-    /// *   **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.
-    ///
-    /// *   **IkeConfig.LocalId**: the identifier of the VPN gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
-    ///
-    /// *   **IkeConfig.RemoteId**: the identifier of the customer gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
+    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.
+    /// * **IkeConfig.LocalId**: the identifier of the VPN gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
+    /// * **IkeConfig.RemoteId**: the identifier of the customer gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"pgw6dy7d1i8i****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"116.64.XX.XX","RemoteId":"139.18.XX.XX"}`.
@@ -464,17 +438,14 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The configuration of Phase 2 negotiations:
     ///
-    /// *   **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
+    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
     ///
-    ///    Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
+    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
     ///
-    /// *   **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
-    ///
-    ///    Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    ///
-    /// *   **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 1 negotiations. If you specify this parameter, packets of all protocols are forwarded. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-    ///
-    /// *   **IpsecConfig. IpsecLifetime:** the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0 to 86400**.
+    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
+    /// * **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 1 negotiations. If you specify this parameter, packets of all protocols are forwarded. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+    /// * **IpsecConfig. IpsecLifetime:** the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0 to 86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -488,11 +459,11 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The health check configuration:
     ///
-    /// *   **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**.
-    /// *   **HealthCheckConfig.dip**: the destination IP address that is used for health checks.
-    /// *   **HealthCheckConfig.sip**: the source IP address that is used for health checks.
-    /// *   **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
-    /// *   **HealthCheckConfig.retry**: the maximum number of health check retries.
+    /// * **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**.
+    /// * **HealthCheckConfig.dip**: the destination IP address that is used for health checks.
+    /// * **HealthCheckConfig.sip**: the source IP address that is used for health checks.
+    /// * **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
+    /// * **HealthCheckConfig.retry**: the maximum number of health check retries.
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3"}`.
@@ -504,8 +475,8 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically advertise routes. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
@@ -519,8 +490,8 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the dead peer detection (DPD) feature. Valid values:
     ///
-    /// *   **true:**: enables the DPD feature. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
-    /// *   **false**: disables the DPD feature. The initiator of the IPsec-VPN connection does not send DPD packets.
+    /// * **true:**: enables the DPD feature. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
+    /// * **false**: disables the DPD feature. The initiator of the IPsec-VPN connection does not send DPD packets.
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
@@ -534,8 +505,8 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
-    /// *   **true** After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
-    /// *   **false**
+    /// * **true** After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
+    /// * **false**
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
@@ -549,22 +520,19 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// BGP configuration:
     ///
-    /// *   **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false**.
+    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false**.
+    /// * **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
     ///
-    /// *   **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
+    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
     ///
-    ///    You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
+    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
+    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
     ///
-    ///    For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    ///
-    /// *   **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    ///    > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
-    ///
-    /// *   **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
+    ///   > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
+    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
     ///
     /// > - This parameter is required when the VPN gateway has dynamic BGP enabled.
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](https://www.alibabacloud.com/help/doc-detail/2638220.htm).
+    /// > - Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/2638220.htm>).
     /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.
     ///
     /// - Wire name: `BgpConfig`.
@@ -665,8 +633,8 @@ impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
 pub struct ModifyVpnConnectionAttributeResponse {
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection. Valid values: Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// This parameter is returned only for single-tunnel IPsec-VPN connections.
     ///
@@ -682,8 +650,8 @@ pub struct ModifyVpnConnectionAttributeResponse {
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
-    /// *   **true**: IPsec negotiations immediately start after the configuration takes effect.
-    /// *   **false**: IPsec negotiations start when inbound traffic is detected.
+    /// * **true**: IPsec negotiations immediately start after the configuration takes effect.
+    /// * **false**: IPsec negotiations start when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -732,8 +700,8 @@ pub struct ModifyVpnConnectionAttributeResponse {
     pub name: Option<String>,
     /// Indicates whether the DPD feature is enabled for the IPsec-VPN connection. Valid values:
     ///
-    /// *   **false**
-    /// *   **true**
+    /// * **false**
+    /// * **true**
     ///
     /// This parameter is returned only for single-tunnel IPsec-VPN connections.
     ///
@@ -772,8 +740,8 @@ pub struct ModifyVpnConnectionAttributeResponse {
     >,
     /// Indicates whether BGP is enabled for the tunnel. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// This parameter is returned only by dual-tunnel IPsec-VPN connections.
     ///
@@ -782,7 +750,7 @@ pub struct ModifyVpnConnectionAttributeResponse {
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// The IPsec-VPN connection and the VPN gateway associated with the IPsec-VPN connection belong to the same resource group. You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// The IPsec-VPN connection and the VPN gateway associated with the IPsec-VPN connection belong to the same resource group. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

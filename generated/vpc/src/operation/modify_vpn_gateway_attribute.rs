@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
 ///
-/// *   **ModifyVpnGatewayAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
+/// * **ModifyVpnGatewayAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    *   If the VPN gateway is in the **updating** state, the VPN gateway is being modified.
-///    *   If the VPN gateway is in the **active** state, the VPN gateway is modified.
-///
-/// *   You cannot repeatedly call **ModifyVpnGatewayAttribute** to modify a VPN gateway within the specified period of time.
+///   * If the VPN gateway is in the **updating** state, the VPN gateway is being modified.
+///   * If the VPN gateway is in the **active** state, the VPN gateway is modified.
+/// * You cannot repeatedly call **ModifyVpnGatewayAttribute** to modify a VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -22,14 +21,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .vpn_gateway_id("vpn-bp1q8bgx4xnkm2ogj****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnGatewayAttributeRequest {
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,7 +38,7 @@ pub struct ModifyVpnGatewayAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -61,7 +59,7 @@ pub struct ModifyVpnGatewayAttributeRequest {
     ///
     /// - Wire name: `Name`.
     /// - Must be 2 to 100 characters long.
-    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_.-]*$` (starts with a letter; letters, digits, underscores (_), hyphens (-) and periods (.) only).
+    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_.-]*$` (starts with a letter; letters, digits, underscores (\_), hyphens (-) and periods (.) only).
     /// - Example: `myvpn`.
     #[rpc(name = "Name")]
     pub name: Option<String>,
@@ -76,8 +74,8 @@ pub struct ModifyVpnGatewayAttributeRequest {
     pub description: Option<String>,
     /// Specifies whether to automatically advertise BGP routes to the virtual private cloud (VPC). Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
@@ -137,7 +135,7 @@ pub struct ModifyVpnGatewayAttributeRequestBuilder<C = ()> {
 impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -152,7 +150,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -181,7 +179,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// - Wire name: `Name`.
     /// - Must be 2 to 100 characters long.
-    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_.-]*$` (starts with a letter; letters, digits, underscores (_), hyphens (-) and periods (.) only).
+    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_.-]*$` (starts with a letter; letters, digits, underscores (\_), hyphens (-) and periods (.) only).
     /// - Example: `myvpn`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
@@ -204,8 +202,8 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically advertise BGP routes to the virtual private cloud (VPC). Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
@@ -265,20 +263,19 @@ pub struct ModifyVpnGatewayAttributeResponse {
     pub vpc_id: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
-    /// *   **init**
-    /// *   **provisioning**
-    /// *   **active**
-    /// *   **updating**
-    /// *   **deleting**
+    /// * **init**
+    /// * **provisioning**
+    /// * **active**
+    /// * **updating**
+    /// * **deleting**
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
     pub status: Option<String>,
-    /// *   If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
+    /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
+    /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
     ///
-    /// *   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
-    ///
-    ///    If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IP addresses to the VPN gateway to create two encrypted tunnels.
+    ///   If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the system assigns two IP addresses to the VPN gateway to create two encrypted tunnels.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `116.62.XX.XX`.
@@ -297,8 +294,8 @@ pub struct ModifyVpnGatewayAttributeResponse {
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
@@ -339,16 +336,16 @@ pub struct ModifyVpnGatewayAttributeResponse {
     pub description: Option<String>,
     /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
@@ -381,7 +378,7 @@ pub struct ModifyVpnGatewayAttributeResponse {
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](https://www.alibabacloud.com/help/doc-detail/158855.htm) operation to query resource groups.
+    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource groups.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.

@@ -8,18 +8,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
 ///
-/// *   You can call the **ModifyVpnPbrRouteEntryAttribute** operation to modify the weight and priority of a policy-based route.
+/// * You can call the **ModifyVpnPbrRouteEntryAttribute** operation to modify the weight and priority of a policy-based route.
 ///
-///    *   If you want to modify only the weight of a policy-based route, call [ModifyVpnPbrRouteEntryWeight](https://www.alibabacloud.com/help/doc-detail/127249.htm).
-///    *   If you want to modify only the priority of a policy-based route, call [ModifyVpnPbrRouteEntryPriority](https://www.alibabacloud.com/help/doc-detail/466870.htm).
-///    *   If a policy-based route does not support priorities, you can only call [ModifyVpnPbrRouteEntryWeight](https://www.alibabacloud.com/help/doc-detail/127249.htm) to modify its weight.
+///   * If you want to modify only the weight of a policy-based route, call [ModifyVpnPbrRouteEntryWeight](<https://www.alibabacloud.com/help/doc-detail/127249.htm>).
+///   * If you want to modify only the priority of a policy-based route, call [ModifyVpnPbrRouteEntryPriority](<https://www.alibabacloud.com/help/doc-detail/466870.htm>).
+///   * If a policy-based route does not support priorities, you can only call [ModifyVpnPbrRouteEntryWeight](<https://www.alibabacloud.com/help/doc-detail/127249.htm>) to modify its weight.
+/// * The **ModifyVpnPbrRouteEntryAttribute** operation is asynchronous. After you send a request, the system returns a request ID, but the operation is still being performed in the system background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of a VPN gateway.
 ///
-/// *   The **ModifyVpnPbrRouteEntryAttribute** operation is asynchronous. After you send a request, the system returns a request ID, but the operation is still being performed in the system background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of a VPN gateway.
-///
-///    *   If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.
-///    *   If a VPN gateway is in the **active** state, the policy-based route entry is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVpnPbrRouteEntryAttribute** operation for the same VPN gateway within the specified period of time.
+///   * If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.
+///   * If a VPN gateway is in the **active** state, the policy-based route entry is modified.
+/// * You cannot repeatedly call the **ModifyVpnPbrRouteEntryAttribute** operation for the same VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -33,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .priority(5)
 ///     .weight(100)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -42,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -53,7 +50,7 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -105,7 +102,7 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     ///
     /// If you do not specify this parameter, the priority of the policy-based route is not modified.
     ///
-    /// >  You must specify at least one of **NewPriority** and **NewWeight**.
+    /// > You must specify at least one of **NewPriority** and **NewWeight**.
     ///
     /// - Wire name: `NewPriority`.
     /// - Must be 1 to 100.
@@ -114,8 +111,8 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     pub new_priority: Option<i32>,
     /// The original weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -125,12 +122,12 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     pub weight: Option<i32>,
     /// The new weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as the active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as the standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as the active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as the standby connection.
     ///
     /// If you do not specify this parameter, the weight of the policy-based route is not modified.
     ///
-    /// >  You must specify at least one of **NewPriority** and **NewWeight**.
+    /// > You must specify at least one of **NewPriority** and **NewWeight**.
     ///
     /// - Wire name: `NewWeight`.
     /// - Must be one of 0, 100.
@@ -192,7 +189,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -207,7 +204,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -283,7 +280,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
     ///
     /// If you do not specify this parameter, the priority of the policy-based route is not modified.
     ///
-    /// >  You must specify at least one of **NewPriority** and **NewWeight**.
+    /// > You must specify at least one of **NewPriority** and **NewWeight**.
     ///
     /// - Wire name: `NewPriority`.
     /// - Must be 1 to 100.
@@ -296,8 +293,8 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
     ///
     /// The original weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -311,12 +308,12 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
     ///
     /// The new weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as the active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as the standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as the active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as the standby connection.
     ///
     /// If you do not specify this parameter, the weight of the policy-based route is not modified.
     ///
-    /// >  You must specify at least one of **NewPriority** and **NewWeight**.
+    /// > You must specify at least one of **NewPriority** and **NewWeight**.
     ///
     /// - Wire name: `NewWeight`.
     /// - Must be one of 0, 100.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
 ///
-/// *   **ModifyVpnPbrRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
+/// * **ModifyVpnPbrRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-///    *   If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.
-///    *   If a VPN gateway is in the **active** state, the policy-based route entry is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVpnPbrRouteEntryWeight** operation for the same VPN gateway within the specified period of time.
+///   * If a VPN gateway is in the **updating** state, the policy-based route entry is being modified.
+///   * If a VPN gateway is in the **active** state, the policy-based route entry is modified.
+/// * You cannot repeatedly call the **ModifyVpnPbrRouteEntryWeight** operation for the same VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -27,14 +26,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .weight(0)
 ///     .new_weight(100)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryWeightRequest {
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -45,7 +43,7 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -83,8 +81,8 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     pub next_hop: Option<String>,
     /// The original weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -94,8 +92,8 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     pub weight: Option<i32>,
     /// The new weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.
@@ -112,11 +110,12 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// The priority of the policy-based route.
     ///
-    /// *   If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was assigned a priority, this parameter is optional.
     ///
-    /// *   If the route was assigned a priority, this parameter is optional.
-    ///
-    ///    If you specify this parameter, set the value to the priority that was assigned to the policy-based route. Otherwise, the operation fails.
+    ///   ```text
+    ///   If you specify this parameter, set the value to the priority that was assigned to the policy-based route. Otherwise, the operation fails.
+    ///   ```
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
@@ -178,7 +177,7 @@ pub struct ModifyVpnPbrRouteEntryWeightRequestBuilder<C = ()> {
 impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -193,7 +192,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -251,8 +250,8 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The original weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -266,8 +265,8 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The new weight of the policy-based route. Valid values:
     ///
-    /// *   **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// *   **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
+    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
+    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.
@@ -292,11 +291,12 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The priority of the policy-based route.
     ///
-    /// *   If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was not assigned a priority, this parameter is optional.
+    /// * If the route was assigned a priority, this parameter is optional.
     ///
-    /// *   If the route was assigned a priority, this parameter is optional.
-    ///
-    ///    If you specify this parameter, set the value to the priority that was assigned to the policy-based route. Otherwise, the operation fails.
+    ///   ```text
+    ///   If you specify this parameter, set the value to the priority that was assigned to the policy-based route. Otherwise, the operation fails.
+    ///   ```
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.

@@ -8,14 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
 ///
-/// *   In scenarios where a VPN gateway has an active and a standby destination-based route, if you need to modify the weight of the active destination-based route, you must first delete the standby destination-based route. After you modify the active destination-based route, configure a standby destination-based route. If you need to modify the weight of the standby destination-based route, you also need to delete the active destination-based route first. After you modify the standby destination-based route, configure an active destination-based route. For more information about how to delete a destination-based route, see [DeleteVpnRouteEntry](https://www.alibabacloud.com/help/doc-detail/2526961.htm).
+/// * In scenarios where a VPN gateway has an active and a standby destination-based route, if you need to modify the weight of the active destination-based route, you must first delete the standby destination-based route. After you modify the active destination-based route, configure a standby destination-based route. If you need to modify the weight of the standby destination-based route, you also need to delete the active destination-based route first. After you modify the standby destination-based route, configure an active destination-based route. For more information about how to delete a destination-based route, see [DeleteVpnRouteEntry](<https://www.alibabacloud.com/help/doc-detail/2526961.htm>).
+/// * **ModifyVpnRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
 ///
-/// *   **ModifyVpnRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/73720.htm) to query the status of the task.
-///
-///    *   If the VPN gateway is in the **updating** state, the weight of the destination-based route is being modified.
-///    *   If the VPN gateway is in the **active** state, the weight of the destination-based route is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVpnRouteEntryWeight** operation to modify the weight of destination-based route for the same VPN gateway within the specified period of time.
+///   * If the VPN gateway is in the **updating** state, the weight of the destination-based route is being modified.
+///   * If the VPN gateway is in the **active** state, the weight of the destination-based route is modified.
+/// * You cannot repeatedly call the **ModifyVpnRouteEntryWeight** operation to modify the weight of destination-based route for the same VPN gateway within the specified period of time.
 ///
 /// # Example
 ///
@@ -28,14 +26,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .weight(0)
 ///     .new_weight(100)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnRouteEntryWeightRequest {
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -46,7 +43,7 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -77,8 +74,8 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     pub next_hop: Option<String>,
     /// The original weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -88,8 +85,8 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     pub weight: Option<i32>,
     /// The new weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.
@@ -159,7 +156,7 @@ pub struct ModifyVpnRouteEntryWeightRequestBuilder<C = ()> {
 impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -174,7 +171,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -221,8 +218,8 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The original weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `Weight`.
     /// - Required.
@@ -236,8 +233,8 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The new weight of the destination-based route. Valid values:
     ///
-    /// *   **0**: a low priority
-    /// *   **100**: a high priority
+    /// * **0**: a low priority
+    /// * **100**: a high priority
     ///
     /// - Wire name: `NewWeight`.
     /// - Required.

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .new_resource_group_id("rg-acfm3peow3k****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,19 +32,19 @@ pub struct MoveResourceGroupRequest {
     pub resource_id: Option<String>,
     /// The type of the resource for which you want to modify the resource group. Valid values:
     ///
-    /// *   **Vpc**
-    /// *   **Eip**
-    /// *   **BandwidthPackage**
-    /// *   **PrefixList**
-    /// *   **PublicIpAddressPool**
-    /// *   **FlowLog**
-    /// *   **HaVip**
-    /// *   **TrafficMirrorFilter**
-    /// *   **TrafficMirrorSession**
-    /// *   **IPv4Gateway**
-    /// *   **IPv6Gateway**
-    /// *   **DhcpOptionsSet**
-    /// *   **GatewayEndpoint**
+    /// * **Vpc**
+    /// * **Eip**
+    /// * **BandwidthPackage**
+    /// * **PrefixList**
+    /// * **PublicIpAddressPool**
+    /// * **FlowLog**
+    /// * **HaVip**
+    /// * **TrafficMirrorFilter**
+    /// * **TrafficMirrorSession**
+    /// * **IPv4Gateway**
+    /// * **IPv6Gateway**
+    /// * **DhcpOptionsSet**
+    /// * **GatewayEndpoint**
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -54,7 +53,7 @@ pub struct MoveResourceGroupRequest {
     pub resource_type: Option<String>,
     /// The ID of the resource group to which you want to move the resource.
     ///
-    /// >  You can use resource groups to facilitate resource grouping and permission management for an Alibaba Cloud. For more information, see [What is resource management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to facilitate resource grouping and permission management for an Alibaba Cloud. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -63,7 +62,7 @@ pub struct MoveResourceGroupRequest {
     pub new_resource_group_id: Option<String>,
     /// The ID of the region to which the cloud resource belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -127,19 +126,19 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The type of the resource for which you want to modify the resource group. Valid values:
     ///
-    /// *   **Vpc**
-    /// *   **Eip**
-    /// *   **BandwidthPackage**
-    /// *   **PrefixList**
-    /// *   **PublicIpAddressPool**
-    /// *   **FlowLog**
-    /// *   **HaVip**
-    /// *   **TrafficMirrorFilter**
-    /// *   **TrafficMirrorSession**
-    /// *   **IPv4Gateway**
-    /// *   **IPv6Gateway**
-    /// *   **DhcpOptionsSet**
-    /// *   **GatewayEndpoint**
+    /// * **Vpc**
+    /// * **Eip**
+    /// * **BandwidthPackage**
+    /// * **PrefixList**
+    /// * **PublicIpAddressPool**
+    /// * **FlowLog**
+    /// * **HaVip**
+    /// * **TrafficMirrorFilter**
+    /// * **TrafficMirrorSession**
+    /// * **IPv4Gateway**
+    /// * **IPv6Gateway**
+    /// * **DhcpOptionsSet**
+    /// * **GatewayEndpoint**
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -152,7 +151,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to move the resource.
     ///
-    /// >  You can use resource groups to facilitate resource grouping and permission management for an Alibaba Cloud. For more information, see [What is resource management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to facilitate resource grouping and permission management for an Alibaba Cloud. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -165,7 +164,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the region to which the cloud resource belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -249,7 +248,7 @@ pub enum MoveResourceGroupError {
     IllegalParamResourceType(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.InstanceStatusNotAllowed`: The current status of the resource does not support this operation.
     OperationFailedInstanceStatusNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
     ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .new_resource_group_id("rg-acfmzs372yg****")
 ///     .region_id("cn-zhangjiakou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,15 +32,13 @@ pub struct MoveVpnResourceGroupRequest {
     pub instance_id: Option<String>,
     /// The type of resource.
     ///
-    /// *   **VpnGateway**: VPN gateway
+    /// * **VpnGateway**: VPN gateway
     ///
-    ///    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+    ///   After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+    /// * **CustomerGateway**: customer gateway
+    /// * **VpnAttachment**: IPsec-VPN connection
     ///
-    /// *   **CustomerGateway**: customer gateway
-    ///
-    /// *   **VpnAttachment**: IPsec-VPN connection
-    ///
-    ///    An IPsec-VPN connection associated with a transit router or not associate with a resource.
+    ///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -58,7 +55,7 @@ pub struct MoveVpnResourceGroupRequest {
     pub new_resource_group_id: Option<String>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -128,15 +125,13 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     ///
     /// The type of resource.
     ///
-    /// *   **VpnGateway**: VPN gateway
+    /// * **VpnGateway**: VPN gateway
     ///
-    ///    After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+    ///   After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
+    /// * **CustomerGateway**: customer gateway
+    /// * **VpnAttachment**: IPsec-VPN connection
     ///
-    /// *   **CustomerGateway**: customer gateway
-    ///
-    /// *   **VpnAttachment**: IPsec-VPN connection
-    ///
-    ///    An IPsec-VPN connection associated with a transit router or not associate with a resource.
+    ///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -164,7 +159,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +32,7 @@ pub struct OpenPublicIpAddressPoolServiceRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     /// The ID of the region.
-    /// Call [DescribeRegion](https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2) to get the region ID.
+    /// Call [DescribeRegion](<https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) to get the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -98,7 +97,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
     /// The ID of the region.
-    /// Call [DescribeRegion](https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2) to get the region ID.
+    /// Call [DescribeRegion](<https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) to get the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `OpenTrafficMirrorService`: Enables traffic mirror.
 ///
-/// ## [](#)Usage notes
+/// ## Usage notes
 ///
 /// You can enable traffic mirror for different regions. You cannot repeatedly call the **OpenTrafficMirrorService** operation to enable traffic mirror for one region within the specified period of time.
 ///
@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpc::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -28,7 +27,7 @@ pub struct OpenTrafficMirrorServiceRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655442222`.
@@ -37,7 +36,7 @@ pub struct OpenTrafficMirrorServiceRequest {
     pub client_token: Option<String>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -86,7 +85,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655442222`.
@@ -99,7 +98,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .target_type("ECR")
 ///     .target_instance_id("ecr-dhw2xsds5****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -53,9 +52,7 @@ pub struct PublishVpcRouteEntriesRequest {
     /// Indicates whether to perform a dry run of this request. Values:
     ///
     /// - **true**: Sends a check request without publishing the route. The checks include whether the AccessKey is valid, the authorization status of the RAM user, and if all required parameters are filled out. If the check fails, the corresponding error is returned. If the check passes, the `DryRunOperation` error code is returned.
-    ///
     /// - **false** (default): Sends a normal request. After passing the check, it returns a 2xx HTTP status code and directly queries the resource status.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
@@ -156,9 +153,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     /// Indicates whether to perform a dry run of this request. Values:
     ///
     /// - **true**: Sends a check request without publishing the route. The checks include whether the AccessKey is valid, the authorization status of the RAM user, and if all required parameters are filled out. If the check fails, the corresponding error is returned. If the check passes, the `DryRunOperation` error code is returned.
-    ///
     /// - **false** (default): Sends a normal request. After passing the check, it returns a 2xx HTTP status code and directly queries the resource status.
-    ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     pub fn dry_run(mut self, value: bool) -> Self {
@@ -234,11 +229,11 @@ impl<'de> ::serde::Deserialize<'de> for PublishVpcRouteEntriesResponse {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PublishVpcRouteEntriesError {
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
     ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.OperateCustomRouteTable`: The operation is forbidden because publish route entry in custom route table.
     ForbiddenOperateCustomRouteTable(::acs_runtime::client::ServiceError),

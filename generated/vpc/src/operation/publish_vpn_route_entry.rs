@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .route_type("pbr")
 ///     .publish_vpc(true)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -28,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct PublishVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -39,7 +38,7 @@ pub struct PublishVpnRouteEntryRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must be at most 64 characters long.
@@ -71,8 +70,8 @@ pub struct PublishVpnRouteEntryRequest {
     pub next_hop: Option<String>,
     /// The type of the VPN gateway route. Valid values:
     ///
-    /// *   **pbr**: policy-based route
-    /// *   **dbr**: destination-based route
+    /// * **pbr**: policy-based route
+    /// * **dbr**: destination-based route
     ///
     /// - Wire name: `RouteType`.
     /// - Required.
@@ -82,8 +81,8 @@ pub struct PublishVpnRouteEntryRequest {
     pub route_type: Option<crate::types::RouteType>,
     /// Specifies whether to advertise the VPN gateway route to the VPC route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.
@@ -146,7 +145,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -161,7 +160,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must be at most 64 characters long.
@@ -209,8 +208,8 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The type of the VPN gateway route. Valid values:
     ///
-    /// *   **pbr**: policy-based route
-    /// *   **dbr**: destination-based route
+    /// * **pbr**: policy-based route
+    /// * **dbr**: destination-based route
     ///
     /// - Wire name: `RouteType`.
     /// - Required.
@@ -224,8 +223,8 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to advertise the VPN gateway route to the VPC route table. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `PublishVpc`.
     /// - Required.

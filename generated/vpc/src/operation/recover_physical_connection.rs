@@ -8,7 +8,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
 ///
-/// # [](#)Description
+/// # Description
 ///
 /// You can call this API operation to resume a suspended Express Connect circuit. You can resume only shared Express Connect circuits by calling this API operation.
 ///
@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("pc-bp1mrgfbtmc9brre7****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -28,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct RecoverPhysicalConnectionRequest {
     /// The ID of the Express Connect circuit.
     ///
-    /// >  You can resume only shared Express Connect circuits by calling this API operation.
+    /// > You can resume only shared Express Connect circuits by calling this API operation.
     ///
     /// - Wire name: `InstanceId`.
     /// - Required.
@@ -45,8 +44,8 @@ pub struct RecoverPhysicalConnectionRequest {
     pub token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -54,7 +53,7 @@ pub struct RecoverPhysicalConnectionRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -105,7 +104,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// >  You can resume only shared Express Connect circuits by calling this API operation.
+    /// > You can resume only shared Express Connect circuits by calling this API operation.
     ///
     /// - Wire name: `InstanceId`.
     /// - Required.
@@ -130,8 +129,8 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -143,7 +142,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -12,8 +12,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// When you call this operation, take note of the following items:
 ///
-/// *   Only the owner of the Express Connect circuit can call this operation.
-/// *   The Express Connect circuit to which the VBR connects must be in the **Enabled** state.
+/// * Only the owner of the Express Connect circuit can call this operation.
+/// * The Express Connect circuit to which the VBR connects must be in the **Enabled** state.
 ///
 /// # Example
 ///
@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .vbr_id("vbr-bp1lhl0taikrte****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct RecoverVirtualBorderRouterRequest {
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -98,7 +97,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

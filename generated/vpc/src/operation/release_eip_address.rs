@@ -10,17 +10,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following items:
 ///
-/// *   Before you release an EIP, make sure that the EIP meets the following requirements:
+/// * Before you release an EIP, make sure that the EIP meets the following requirements:
 ///
-///    *   You can release only an EIP that is in the **Available** state.
-///    *   You can release only a pay-as-you-go EIP. You cannot release a subscription EIP.
+///   * You can release only an EIP that is in the **Available** state.
+///   * You can release only a pay-as-you-go EIP. You cannot release a subscription EIP.
+/// * **ReleaseEipAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/120193.htm>) operation to query the status of the task:
 ///
-/// *   **ReleaseEipAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task:
-///
-///    *   If the EIP is in the **Releasing** state, the EIP is being released. In this state, you can only query the EIP and cannot perform other operations.
-///    *   If you cannot query the EIP, the EIP is released.
-///
-/// *   You cannot repeatedly call the **ReleaseEipAddress** operation to release an EIP within the specified period of time.
+///   * If the EIP is in the **Releasing** state, the EIP is being released. In this state, you can only query the EIP and cannot perform other operations.
+///   * If you cannot query the EIP, the EIP is released.
+/// * You cannot repeatedly call the **ReleaseEipAddress** operation to release an EIP within the specified period of time.
 ///
 /// # Example
 ///
@@ -28,14 +26,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::release_eip_address::ReleaseEipAddressRequest::builder()
 ///     .allocation_id("eip-2zeerraiwb7uj6i0d****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReleaseEipAddressRequest {
-    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -89,7 +86,7 @@ pub struct ReleaseEipAddressRequestBuilder<C = ()> {
 impl<C> ReleaseEipAddressRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.

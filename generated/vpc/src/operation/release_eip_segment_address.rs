@@ -8,14 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
 ///
-/// *   After you call the **ReleaseEipSegmentAddress** operation, all EIPs in the specified group are released.
+/// * After you call the **ReleaseEipSegmentAddress** operation, all EIPs in the specified group are released.
+/// * **ReleaseEipSegmentAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipSegment](<https://www.alibabacloud.com/help/doc-detail/156063.htm>) operation to query the status of the task.
 ///
-/// *   **ReleaseEipSegmentAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipSegment](https://www.alibabacloud.com/help/doc-detail/156063.htm) operation to query the status of the task.
-///
-///    *   If the group is in the **Releasing** state, EIPs in the group are being released. In this state, you can only query the group and cannot perform other operations.
-///    *   If you cannot query the group of contiguous EIPs, the contiguous EIPs are released.
-///
-/// *   You cannot repeatedly call the **ReleaseEipSegmentAddress** operation to release a group of contiguous EIPs within the specified period of time.
+///   * If the group is in the **Releasing** state, EIPs in the group are being released. In this state, you can only query the group and cannot perform other operations.
+///   * If you cannot query the group of contiguous EIPs, the contiguous EIPs are released.
+/// * You cannot repeatedly call the **ReleaseEipSegmentAddress** operation to release a group of contiguous EIPs within the specified period of time.
 ///
 /// # Example
 ///
@@ -24,14 +22,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .segment_instance_id("eipsg-2zett8ba055tbsxme****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReleaseEipSegmentAddressRequest {
-    /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -51,7 +48,7 @@ pub struct ReleaseEipSegmentAddressRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001sdfg`.
@@ -100,7 +97,7 @@ pub struct ReleaseEipSegmentAddressRequestBuilder<C = ()> {
 impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -128,7 +125,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-001sdfg`.

@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .ipv6_address_id("ipv6-2zen5j4axcp5l5qyy****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -40,7 +39,7 @@ pub struct ReleaseIpv6AddressRequest {
     ///
     /// You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -49,8 +48,8 @@ pub struct ReleaseIpv6AddressRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -124,7 +123,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -137,8 +136,8 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -219,7 +218,7 @@ pub enum ReleaseIpv6AddressError {
     OperationFailedAssociationExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.ResourceInBinding`: The operation is failed because of the resource is in binding.
     OperationFailedResourceInBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv6Instance(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.Ipv6InstanceId`: The specified resource of %s is not found.
     ResourceNotFoundIpv6InstanceId(::acs_runtime::client::ServiceError),

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .bandwidth_package_id("cbwp-2ze2ic1xd2qeqk145****")
 ///     .ip_instance_id("eip-2zeerraiwb7uj6i0d****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct RemoveCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -41,7 +40,7 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     pub bandwidth_package_id: Option<String>,
     /// The EIP ID.
     ///
-    /// You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.
@@ -52,7 +51,7 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -105,7 +104,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -129,7 +128,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The EIP ID.
     ///
-    /// You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/36018.htm) operation to query EIP IDs.
+    /// You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
     /// - Wire name: `IpInstanceId`.
     /// - Required.
@@ -144,7 +143,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
 ///
-/// *   **RemoveSourcesFromTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of the task.
+/// * **RemoveSourcesFromTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) operation to query the status of the task.
 ///
-///    *   If the traffic mirror session is in the **Modifying** state, the traffic mirror source is being deleted.
-///    *   If the traffic mirror session is in the **Created** state, the traffic mirror source is deleted.
-///
-/// *   You cannot repeatedly call **RemoveSourcesFromTrafficMirrorSession** within the specified period of time.
+///   * If the traffic mirror session is in the **Modifying** state, the traffic mirror source is being deleted.
+///   * If the traffic mirror session is in the **Created** state, the traffic mirror source is deleted.
+/// * You cannot repeatedly call **RemoveSourcesFromTrafficMirrorSession** within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -36,7 +35,7 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -45,8 +44,8 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the check, the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -67,7 +66,7 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// - Example: `eni-j6c8znm5l1yt4sox****`.
     #[rpc(name = "TrafficMirrorSourceIds", style = "repeat_list")]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -133,7 +132,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -146,8 +145,8 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. After the request passes the check, the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -185,7 +184,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

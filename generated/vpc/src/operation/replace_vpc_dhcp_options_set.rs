@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
 ///
-/// *   The **ReplaceVpcDhcpOptionsSet** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](https://www.alibabacloud.com/help/doc-detail/94565.htm) operation to query the status of a DHCP options set:
+/// * The **ReplaceVpcDhcpOptionsSet** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](<https://www.alibabacloud.com/help/doc-detail/94565.htm>) operation to query the status of a DHCP options set:
 ///
-///    *   If the DHCP options set is in the **Pending** state, the DHCP options set is being replaced.
-///    *   If the DHCP options set is in the **InUse** state, the DHCP options set is replaced.
-///
-/// *   You cannot repeatedly call the **ReplaceVpcDhcpOptionsSet** operation to replace the DHCP options set associated with a VPC within the specified period of time.
+///   * If the DHCP options set is in the **Pending** state, the DHCP options set is being replaced.
+///   * If the DHCP options set is in the **InUse** state, the DHCP options set is replaced.
+/// * You cannot repeatedly call the **ReplaceVpcDhcpOptionsSet** operation to replace the DHCP options set associated with a VPC within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -27,14 +26,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .dhcp_options_set_id("dopt-o6w0df4epg9zo8isy****")
 ///     .vpc_id("vpc-dsferghthth****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReplaceVpcDhcpOptionsSetRequest {
-    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -59,7 +57,7 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -68,8 +66,8 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the check, the corresponding error message is returned. If the request passes the check, the DryRunOperation error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, a 2XX HTTP status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the check, the corresponding error message is returned. If the request passes the check, the DryRunOperation error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, a 2XX HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -118,7 +116,7 @@ pub struct ReplaceVpcDhcpOptionsSetRequestBuilder<C = ()> {
 impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -155,7 +153,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -168,8 +166,8 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the check, the corresponding error message is returned. If the request passes the check, the DryRunOperation error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, a 2XX HTTP status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the check, the corresponding error message is returned. If the request passes the check, the DryRunOperation error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, a 2XX HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.

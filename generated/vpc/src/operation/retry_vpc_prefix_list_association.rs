@@ -8,15 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
 ///
-/// *   If you modify the information about a prefix list but the modification is not automatically applied to the route table that is associated with the prefix list, you can call this operation to apply the latest prefix list to the associated route table.
+/// * If you modify the information about a prefix list but the modification is not automatically applied to the route table that is associated with the prefix list, you can call this operation to apply the latest prefix list to the associated route table.
+/// * The **RetryVpcPrefixListAssociation** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the background. You can call the [GetVpcPrefixListAssociations](<https://www.alibabacloud.com/help/doc-detail/445478.htm>) to check whether the prefix list is re-applied.
 ///
-/// *   The **RetryVpcPrefixListAssociation** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the background. You can call the [GetVpcPrefixListAssociations](https://www.alibabacloud.com/help/doc-detail/445478.htm) to check whether the prefix list is re-applied.
-///
-///    *   If the prefix list is in the **Modifying** state, the prefix list is being re-applied.
-///    *   If the prefix list is in the **ModifyFailed** state, the prefix list fails to be re-applied.
-///    *   If the prefix list is in the **Created** state, the prefix list is re-applied.
-///
-/// *   After you call the **RetryVpcPrefixListAssociation** operation to re-apply a prefix list, you cannot call the operation again until the current task is complete.
+///   * If the prefix list is in the **Modifying** state, the prefix list is being re-applied.
+///   * If the prefix list is in the **ModifyFailed** state, the prefix list fails to be re-applied.
+///   * If the prefix list is in the **Created** state, the prefix list is re-applied.
+/// * After you call the **RetryVpcPrefixListAssociation** operation to re-apply a prefix list, you cannot call the operation again until the current task is complete.
 ///
 /// # Asynchronous
 ///
@@ -31,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_id("vtb-bp1drpcfz9srr393h****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -47,8 +44,8 @@ pub struct RetryVpcPrefixListAssociationRequest {
     pub prefix_list_id: Option<String>,
     /// The type of the resource with which the prefix list is associated. Valid values:
     ///
-    /// *   **vpcRouteTable**: VPC route table
-    /// *   **trRouteTable**: route table of a transit router
+    /// * **vpcRouteTable**: VPC route table
+    /// * **trRouteTable**: route table of a transit router
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -66,7 +63,7 @@ pub struct RetryVpcPrefixListAssociationRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -75,8 +72,8 @@ pub struct RetryVpcPrefixListAssociationRequest {
     pub client_token: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: prechecks the request without associating the prefix list. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the prefix list is associated. This is the default value.
+    /// * **true**: prechecks the request without associating the prefix list. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the prefix list is associated. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -84,7 +81,7 @@ pub struct RetryVpcPrefixListAssociationRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the prefix list that you want to re-apply.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -149,8 +146,8 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// The type of the resource with which the prefix list is associated. Valid values:
     ///
-    /// *   **vpcRouteTable**: VPC route table
-    /// *   **trRouteTable**: route table of a transit router
+    /// * **vpcRouteTable**: VPC route table
+    /// * **trRouteTable**: route table of a transit router
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -176,7 +173,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -189,8 +186,8 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: prechecks the request without associating the prefix list. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the prefix list is associated. This is the default value.
+    /// * **true**: prechecks the request without associating the prefix list. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the prefix list is associated. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -202,7 +199,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// The region ID of the prefix list that you want to re-apply.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
 ///
-/// ## [](#)Usage notes
+/// ## Usage notes
 ///
-/// *   **RevokeInstanceFromCen** is a Virtual Private Cloud (VPC) operation. Therefore, you must use `vpc.aliyuncs.com` as the domain name when you call this operation. The API version is `2016-04-28`.
-/// *   You cannot repeatedly call the **RevokeInstanceFromCen** operation to revoke the permissions on a network instance that is attached to a CEN instance within the specified period of time. The network instance can be a VPC, virtual border router (VBR), or a Cloud Connect Network (CCN) instance.
+/// * **RevokeInstanceFromCen** is a Virtual Private Cloud (VPC) operation. Therefore, you must use `vpc.aliyuncs.com` as the domain name when you call this operation. The API version is `2016-04-28`.
+/// * You cannot repeatedly call the **RevokeInstanceFromCen** operation to revoke the permissions on a network instance that is attached to a CEN instance within the specified period of time. The network instance can be a VPC, virtual border router (VBR), or a Cloud Connect Network (CCN) instance.
 ///
 /// # Example
 ///
@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .cen_id("cen-7qthudw0ll6jmc****")
 ///     .cen_owner_id(123456789)
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -32,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct RevokeInstanceFromCenRequest {
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,9 +47,9 @@ pub struct RevokeInstanceFromCenRequest {
     pub instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VBR**
-    /// *   **CCN**
+    /// * **VPC**
+    /// * **VBR**
+    /// * **CCN**
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -75,7 +74,7 @@ pub struct RevokeInstanceFromCenRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -129,7 +128,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -153,9 +152,9 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VBR**
-    /// *   **CCN**
+    /// * **VPC**
+    /// * **VBR**
+    /// * **CCN**
     ///
     /// - Wire name: `InstanceType`.
     /// - Required.
@@ -192,7 +191,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .si("company")
 ///     .construction_time("2022-02-28T16:00:00Z")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,14 +29,14 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
-    /// The region where the Express Connect circuit is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region where the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -75,10 +74,10 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     pub company_name: Option<String>,
     /// The type of Express Connect circuit. Valid values:
     ///
-    /// *   **MSTP**
-    /// *   **MPLSVPN**
-    /// *   **FIBRE**
-    /// *   **Other**
+    /// * **MSTP**
+    /// * **MPLSVPN**
+    /// * **FIBRE**
+    /// * **Other**
     ///
     /// - Wire name: `LineType`.
     /// - Required.
@@ -157,7 +156,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -168,7 +167,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region where the Express Connect circuit is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region where the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -226,10 +225,10 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The type of Express Connect circuit. Valid values:
     ///
-    /// *   **MSTP**
-    /// *   **MPLSVPN**
-    /// *   **FIBRE**
-    /// *   **Other**
+    /// * **MSTP**
+    /// * **MPLSVPN**
+    /// * **FIBRE**
+    /// * **Other**
     ///
     /// - Wire name: `LineType`.
     /// - Required.

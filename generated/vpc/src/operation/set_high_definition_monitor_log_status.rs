@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("eip-wz9fi6qboho9fwgx7****")
 ///     .status("ON")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -29,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// The region ID of the instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -66,8 +65,8 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     pub instance_type: Option<String>,
     /// The status of fine-grained monitoring. Valid values:
     ///
-    /// *   **ON**
-    /// *   **OFF**
+    /// * **ON**
+    /// * **OFF**
     ///
     /// - Wire name: `Status`.
     /// - Required.
@@ -122,7 +121,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The region ID of the instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -179,8 +178,8 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The status of fine-grained monitoring. Valid values:
     ///
-    /// *   **ON**
-    /// *   **OFF**
+    /// * **ON**
+    /// * **OFF**
     ///
     /// - Wire name: `Status`.
     /// - Required.
@@ -239,8 +238,8 @@ impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
 pub struct SetHighDefinitionMonitorLogStatusResponse {
     /// Indicates whether the operation is performed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

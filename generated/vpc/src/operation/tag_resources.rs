@@ -10,19 +10,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following limits:
 ///
-/// *   The keys of tags that are added to the same instance must be unique.
+/// * The keys of tags that are added to the same instance must be unique.
+/// * You cannot create tags without adding them to instances. All tags must be added to instances.
+/// * Tag information is not shared across regions.
 ///
-/// *   You cannot create tags without adding them to instances. All tags must be added to instances.
+///   For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.
+/// * Virtual private clouds (VPCs), route tables, vSwitches, and elastic IP addresses (EIPs) that belong to the same Alibaba Cloud account and are deployed in the same region share tag information with each other.
 ///
-/// *   Tag information is not shared across regions.
-///
-///    For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.
-///
-/// *   Virtual private clouds (VPCs), route tables, vSwitches, and elastic IP addresses (EIPs) that belong to the same Alibaba Cloud account and are deployed in the same region share tag information with each other.
-///
-///    For example, if you added a tag to a VPC, the tag is available to vSwitches, route tables, and EIPs that belong to the same account and are deployed in the same region in which the VPC is created. You can select this tag from the editing page without the need to enter the tag again. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.
-///
-/// *   You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.
+///   For example, if you added a tag to a VPC, the tag is available to vSwitches, route tables, and EIPs that belong to the same account and are deployed in the same region in which the VPC is created. You can select this tag from the editing page without the need to enter the tag again. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.
+/// * You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.
 ///
 /// # Example
 ///
@@ -39,13 +35,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct TagResourcesRequest {
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**: a VPC
-    /// *   **VSWITCH**: a vSwitch
-    /// *   **ROUTETABLE**: a route table
-    /// *   **EIP**: an EIP
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NATGATEWAY**: a NAT gateway
-    /// *   **COMMONBANDWIDTHPACKAGE**: an EIP bandwidth plan
+    /// * **VPC**: a VPC
+    /// * **VSWITCH**: a vSwitch
+    /// * **ROUTETABLE**: a route table
+    /// * **EIP**: an EIP
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NATGATEWAY**: a NAT gateway
+    /// * **COMMONBANDWIDTHPACKAGE**: an EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -62,7 +58,7 @@ pub struct TagResourcesRequest {
     pub resource_id: Option<Vec<String>>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -125,13 +121,13 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**: a VPC
-    /// *   **VSWITCH**: a vSwitch
-    /// *   **ROUTETABLE**: a route table
-    /// *   **EIP**: an EIP
-    /// *   **VpnGateway**: a VPN gateway
-    /// *   **NATGATEWAY**: a NAT gateway
-    /// *   **COMMONBANDWIDTHPACKAGE**: an EIP bandwidth plan
+    /// * **VPC**: a VPC
+    /// * **VSWITCH**: a vSwitch
+    /// * **ROUTETABLE**: a route table
+    /// * **EIP**: an EIP
+    /// * **VpnGateway**: a VPN gateway
+    /// * **NATGATEWAY**: a NAT gateway
+    /// * **COMMONBANDWIDTHPACKAGE**: an EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -159,7 +155,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,19 +8,16 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
 ///
-/// ## [](#)
+/// ##
 ///
 /// Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following items:
 ///
-/// *   Each tag key that is added to an instance must be unique.
+/// * Each tag key that is added to an instance must be unique.
+/// * You cannot create tags without adding them to instances. All tags must be added to instances.
+/// * Tag information is not shared across regions.
 ///
-/// *   You cannot create tags without adding them to instances. All tags must be added to instances.
-///
-/// *   Tag information is not shared across regions.
-///
-///    For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.
-///
-/// *   You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.
+///   For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.
+/// * You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.
 ///
 /// # Example
 ///
@@ -37,9 +34,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct TagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -48,7 +45,7 @@ pub struct TagResourcesForExpressConnectRequest {
     pub resource_type: Option<String>,
     /// The ID of the region in which the resource is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -118,9 +115,9 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -133,7 +130,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region in which the resource is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -10,8 +10,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// After you call this operation, the specified Express Connect circuit changes to the **Terminating** state. After the Express Connect circuit is disabled, it changes to the **Terminated** state. When you call this operation, take note of the following limits:
 ///
-/// *   You can only disable an Express Connect circuit that is in the **Enabled** state.
-/// *   Before you disable an Express Connect circuit, you must delete the virtual border routers (VBRs) associated with it.
+/// * You can only disable an Express Connect circuit that is in the **Enabled** state.
+/// * Before you disable an Express Connect circuit, you must delete the virtual border routers (VBRs) associated with it.
 ///
 /// # Example
 ///
@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .physical_connection_id("pc-119mfjzm****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -29,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct TerminatePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -47,7 +46,7 @@ pub struct TerminatePhysicalConnectionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
@@ -98,7 +97,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -124,7 +123,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.

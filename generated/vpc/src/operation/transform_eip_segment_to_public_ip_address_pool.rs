@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("eipsg-2zett8ba055tbsxme****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,7 +32,7 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
     #[rpc(name = "InstanceId")]
     pub instance_id: Option<String>,
-    /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -66,7 +65,7 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.
@@ -128,7 +127,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -177,7 +176,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.
@@ -271,9 +270,9 @@ for TransformEipSegmentToPublicIpAddressPoolResponse {
 pub enum TransformEipSegmentToPublicIpAddressPoolError {
     /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
     ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
     IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
     IllegalParamDescription(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.CreatePublicIpAddressPool`: Authentication is failed for creating public ip address pool.
     ForbiddenCreatePublicIpAddressPool(::acs_runtime::client::ServiceError),

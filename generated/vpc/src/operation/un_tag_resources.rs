@@ -23,13 +23,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UnTagResourcesRequest {
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VSWITCH**
-    /// *   **ROUTETABLE**
-    /// *   **EIP**
-    /// *   **VpnGateway**
-    /// *   **NATGATEWAY**
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**
+    /// * **VSWITCH**
+    /// * **ROUTETABLE**
+    /// * **EIP**
+    /// * **VpnGateway**
+    /// * **NATGATEWAY**
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -38,8 +38,8 @@ pub struct UnTagResourcesRequest {
     pub resource_type: Option<String>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `All`.
     /// - Example: `false`.
@@ -64,7 +64,7 @@ pub struct UnTagResourcesRequest {
     pub tag_key: Option<Vec<String>>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -118,13 +118,13 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// *   **VPC**
-    /// *   **VSWITCH**
-    /// *   **ROUTETABLE**
-    /// *   **EIP**
-    /// *   **VpnGateway**
-    /// *   **NATGATEWAY**
-    /// *   **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
+    /// * **VPC**
+    /// * **VSWITCH**
+    /// * **ROUTETABLE**
+    /// * **EIP**
+    /// * **VpnGateway**
+    /// * **NATGATEWAY**
+    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -137,8 +137,8 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `All`.
     /// - Example: `false`.
@@ -181,7 +181,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
 ///
-/// *   **UnassociateEipAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](https://www.alibabacloud.com/help/doc-detail/120193.htm) operation to query the status of the task.
+/// * **UnassociateEipAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/120193.htm>) operation to query the status of the task.
 ///
-///    *   If the EIP is in the **Unassociating** state, the EIP is being disassociated. In this state, you can only query the EIP and cannot perform other operations.
-///    *   If the EIP is in the **Available** state, the EIP is disassociated.
-///
-/// *   You cannot repeatedly call the **UnassociateEipAddress** operation within the specified period of time.
+///   * If the EIP is in the **Unassociating** state, the EIP is being disassociated. In this state, you can only query the EIP and cannot perform other operations.
+///   * If the EIP is in the **Available** state, the EIP is disassociated.
+/// * You cannot repeatedly call the **UnassociateEipAddress** operation within the specified period of time.
 ///
 /// # Example
 ///
@@ -21,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpc::operation::unassociate_eip_address::UnassociateEipAddressRequest::builder()
 ///     .allocation_id("eip-2zeerraiwb7uj6i0d****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -30,14 +28,14 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UnassociateEipAddressRequest {
     /// Specifies whether to disassociate the EIP from a NAT gateway if a DNAT or SNAT entry is added to the NAT gateway. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.
     #[rpc(name = "Force")]
     pub force: Option<bool>,
-    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -58,11 +56,11 @@ pub struct UnassociateEipAddressRequest {
     pub instance_id: Option<String>,
     /// The type of instance from which you want to disassociate the EIP. Valid values:
     ///
-    /// *   **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
-    /// *   **SlbInstance**: a Server Load Balancer (SLB) instance in a VPC
-    /// *   **NetworkInterface**: a secondary elastic network interface (ENI) in a VPC
-    /// *   **Nat**: a NAT gateway
-    /// *   **HaVip**: a high-availability virtual IP address (HAVIP)
+    /// * **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
+    /// * **SlbInstance**: a Server Load Balancer (SLB) instance in a VPC
+    /// * **NetworkInterface**: a secondary elastic network interface (ENI) in a VPC
+    /// * **Nat**: a NAT gateway
+    /// * **HaVip**: a high-availability virtual IP address (HAVIP)
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
@@ -78,7 +76,7 @@ pub struct UnassociateEipAddressRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.
@@ -128,8 +126,8 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// Specifies whether to disassociate the EIP from a NAT gateway if a DNAT or SNAT entry is added to the NAT gateway. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `Force`.
     /// - Example: `false`.
@@ -139,7 +137,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -172,11 +170,11 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// The type of instance from which you want to disassociate the EIP. Valid values:
     ///
-    /// *   **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
-    /// *   **SlbInstance**: a Server Load Balancer (SLB) instance in a VPC
-    /// *   **NetworkInterface**: a secondary elastic network interface (ENI) in a VPC
-    /// *   **Nat**: a NAT gateway
-    /// *   **HaVip**: a high-availability virtual IP address (HAVIP)
+    /// * **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
+    /// * **SlbInstance**: a Server Load Balancer (SLB) instance in a VPC
+    /// * **NetworkInterface**: a secondary elastic network interface (ENI) in a VPC
+    /// * **Nat**: a NAT gateway
+    /// * **HaVip**: a high-availability virtual IP address (HAVIP)
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
@@ -200,7 +198,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `02fb3da4-130e-11****`.

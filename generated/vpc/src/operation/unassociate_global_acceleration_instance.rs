@@ -15,7 +15,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .global_acceleration_instance_id("ga-1sxeedefrr33****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -24,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -40,9 +39,9 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     pub global_acceleration_instance_id: Option<String>,
     /// The backend server type. Valid values:
     ///
-    /// *   **RemoteEcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **RemoteSlbInstance**: Server Load Balancer (SLB) instance
-    /// *   **RemoteEniInstance**: elastic network interface (ENI)
+    /// * **RemoteEcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **RemoteSlbInstance**: Server Load Balancer (SLB) instance
+    /// * **RemoteEniInstance**: elastic network interface (ENI)
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `RemoteEcsInstance`.
@@ -97,7 +96,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -121,9 +120,9 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The backend server type. Valid values:
     ///
-    /// *   **RemoteEcsInstance**: Elastic Compute Service (ECS) instance
-    /// *   **RemoteSlbInstance**: Server Load Balancer (SLB) instance
-    /// *   **RemoteEniInstance**: elastic network interface (ENI)
+    /// * **RemoteEcsInstance**: Elastic Compute Service (ECS) instance
+    /// * **RemoteSlbInstance**: Server Load Balancer (SLB) instance
+    /// * **RemoteEniInstance**: elastic network interface (ENI)
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `RemoteEcsInstance`.

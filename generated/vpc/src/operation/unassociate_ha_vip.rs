@@ -8,20 +8,17 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
 ///
-/// ## [](#)
+/// ##
 ///
 /// When you call this operation, take note of the following limits:
 ///
-/// *   The ECS instance must be in the **Running** or **Stopped** state.
+/// * The ECS instance must be in the **Running** or **Stopped** state.
+/// * The HaVip must be in the **Available** or **InUse** state.
+/// * **UnassociateHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID and an instance ID and runs the task in the background. You can call the [DescribeHaVips](<https://www.alibabacloud.com/help/doc-detail/114611.htm>) operation to query the status of an HaVip:
 ///
-/// *   The HaVip must be in the **Available** or **InUse** state.
-///
-/// *   **UnassociateHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID and an instance ID and runs the task in the background. You can call the [DescribeHaVips](https://www.alibabacloud.com/help/doc-detail/114611.htm) operation to query the status of an HaVip:
-///
-///    *   If the HaVip is in the **Unassociating** state, the HaVip is being disassociated.
-///    *   If the HaVip is in the **Inuse** or **Available** state, the HaVip is disassociated.
-///
-/// *   You cannot repeatedly call the **UnassociateHaVip** operation to disassociate an HaVip within the specified period of time.
+///   * If the HaVip is in the **Unassociating** state, the HaVip is being disassociated.
+///   * If the HaVip is in the **Inuse** or **Available** state, the HaVip is disassociated.
+/// * You cannot repeatedly call the **UnassociateHaVip** operation to disassociate an HaVip within the specified period of time.
 ///
 /// # Example
 ///
@@ -31,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .ha_vip_id("havip-2zeo05qre24nhrqpy****")
 ///     .instance_id("i-faf344422ffsfad****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -47,7 +43,7 @@ pub struct UnassociateHaVipRequest {
     pub client_token: Option<String>,
     /// The region ID of the HAVIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -70,10 +66,10 @@ pub struct UnassociateHaVipRequest {
     pub instance_id: Option<String>,
     /// Specifies whether to forcefully disassociate the HAVIP from the ECS instance or ENI. Valid values:
     ///
-    /// *   **True**
-    /// *   **False** (default)
+    /// * **True**
+    /// * **False** (default)
     ///
-    /// >  If you set the value to **False**, you cannot disassociate the HAVIP from the primary instance.
+    /// > If you set the value to **False**, you cannot disassociate the HAVIP from the primary instance.
     ///
     /// - Wire name: `Force`.
     /// - Example: `True`.
@@ -81,10 +77,10 @@ pub struct UnassociateHaVipRequest {
     pub force: Option<String>,
     /// The type of the instance from which you want to disassociate the HAVIP. Valid values:
     ///
-    /// *   **EcsInstance**: an ECS instance
-    /// *   **NetworkInterface**: an ENI
+    /// * **EcsInstance**: an ECS instance
+    /// * **NetworkInterface**: an ENI
     ///
-    /// >  If you want to disassociate the HAVIP from an ENI, this parameter is required.
+    /// > If you want to disassociate the HAVIP from an ENI, this parameter is required.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
@@ -146,7 +142,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// The region ID of the HAVIP.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -181,10 +177,10 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully disassociate the HAVIP from the ECS instance or ENI. Valid values:
     ///
-    /// *   **True**
-    /// *   **False** (default)
+    /// * **True**
+    /// * **False** (default)
     ///
-    /// >  If you set the value to **False**, you cannot disassociate the HAVIP from the primary instance.
+    /// > If you set the value to **False**, you cannot disassociate the HAVIP from the primary instance.
     ///
     /// - Wire name: `Force`.
     /// - Example: `True`.
@@ -196,10 +192,10 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// The type of the instance from which you want to disassociate the HAVIP. Valid values:
     ///
-    /// *   **EcsInstance**: an ECS instance
-    /// *   **NetworkInterface**: an ENI
+    /// * **EcsInstance**: an ECS instance
+    /// * **NetworkInterface**: an ENI
     ///
-    /// >  If you want to disassociate the HAVIP from an ENI, this parameter is required.
+    /// > If you want to disassociate the HAVIP from an ENI, this parameter is required.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.

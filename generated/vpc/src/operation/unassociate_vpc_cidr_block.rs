@@ -8,8 +8,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
 ///
-/// *   Before you delete a secondary CIDR block from a VPC, delete the vSwitch which is created with the CIDR block. For more information, see [DeleteVSwitch](https://www.alibabacloud.com/help/doc-detail/35746.htm).
-/// *   You cannot repeatedly call the **UnassociateVpcCidrBlock** operation to delete a secondary CIDR block from a VPC within the specified period of time.
+/// * Before you delete a secondary CIDR block from a VPC, delete the vSwitch which is created with the CIDR block. For more information, see [DeleteVSwitch](<https://www.alibabacloud.com/help/doc-detail/35746.htm>).
+/// * You cannot repeatedly call the **UnassociateVpcCidrBlock** operation to delete a secondary CIDR block from a VPC within the specified period of time.
 ///
 /// # Example
 ///
@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("ch-hangzhou")
 ///     .vpc_id("vpc-o6wrloqsdqc9io3mg****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -27,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UnassociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which the secondary CIDR block to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -43,7 +42,7 @@ pub struct UnassociateVpcCidrBlockRequest {
     pub vpc_id: Option<String>,
     /// The secondary IPv4 CIDR block to be deleted.
     ///
-    /// >  You must set one of the **SecondaryCidrBlock** and **Ipv6CidrBlock** parameters.
+    /// > You must set one of the **SecondaryCidrBlock** and **Ipv6CidrBlock** parameters.
     ///
     /// - Wire name: `SecondaryCidrBlock`.
     /// - Example: `192.168.0.0/16`.
@@ -51,7 +50,7 @@ pub struct UnassociateVpcCidrBlockRequest {
     pub secondary_cidr_block: Option<String>,
     /// The secondary IPv6 CIDR block to be deleted.
     ///
-    /// >  You must set one of the **Ipv6CidrBlock** and **SecondaryCidrBlock** parameters.
+    /// > You must set one of the **Ipv6CidrBlock** and **SecondaryCidrBlock** parameters.
     ///
     /// - Wire name: `IPv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
@@ -101,7 +100,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which the secondary CIDR block to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -125,7 +124,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The secondary IPv4 CIDR block to be deleted.
     ///
-    /// >  You must set one of the **SecondaryCidrBlock** and **Ipv6CidrBlock** parameters.
+    /// > You must set one of the **SecondaryCidrBlock** and **Ipv6CidrBlock** parameters.
     ///
     /// - Wire name: `SecondaryCidrBlock`.
     /// - Example: `192.168.0.0/16`.
@@ -137,7 +136,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The secondary IPv6 CIDR block to be deleted.
     ///
-    /// >  You must set one of the **Ipv6CidrBlock** and **SecondaryCidrBlock** parameters.
+    /// > You must set one of the **Ipv6CidrBlock** and **SecondaryCidrBlock** parameters.
     ///
     /// - Wire name: `IPv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.

@@ -23,9 +23,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UntagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -34,7 +34,7 @@ pub struct UntagResourcesForExpressConnectRequest {
     pub resource_type: Option<String>,
     /// The ID of the region in which the resource is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -43,8 +43,8 @@ pub struct UntagResourcesForExpressConnectRequest {
     pub region_id: Option<String>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `All`.
     /// - Example: `false`.
@@ -111,9 +111,9 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// *   **PHYSICALCONNECTION**: Express Connect circuit.
-    /// *   **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// *   **ROUTERINTERFACE**: router interface.
+    /// * **PHYSICALCONNECTION**: Express Connect circuit.
+    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
+    /// * **ROUTERINTERFACE**: router interface.
     ///
     /// - Wire name: `ResourceType`.
     /// - Required.
@@ -126,7 +126,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region in which the resource is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -139,8 +139,8 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// *   **true**
-    /// *   **false** (default)
+    /// * **true**
+    /// * **false** (default)
     ///
     /// - Wire name: `All`.
     /// - Example: `false`.

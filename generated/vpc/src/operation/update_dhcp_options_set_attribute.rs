@@ -15,14 +15,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou")
 ///     .dhcp_options_set_id("dopt-o6w0df4epg9zo8isy****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateDhcpOptionsSetAttributeRequest {
-    /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -38,7 +37,7 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     pub dhcp_options_set_id: Option<String>,
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
-    /// >  If you do not specify a DNS server IP address, Elastic Compute Service (ECS) instances use the IP addresses of the Alibaba Cloud DNS servers, which are 100.100.2.136 and 100.100.2.138.
+    /// > If you do not specify a DNS server IP address, Elastic Compute Service (ECS) instances use the IP addresses of the Alibaba Cloud DNS servers, which are 100.100.2.136 and 100.100.2.138.
     ///
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
@@ -72,7 +71,7 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -91,10 +90,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     pub dry_run: Option<bool>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  If you specify a value, you must also specify the unit.
+    /// > If you specify a value, you must also specify the unit.
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
@@ -102,10 +101,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  If you specify a value, you must also specify the unit.
+    /// > If you specify a value, you must also specify the unit.
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
@@ -154,7 +153,7 @@ pub struct UpdateDhcpOptionsSetAttributeRequestBuilder<C = ()> {
 impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -178,7 +177,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
-    /// >  If you do not specify a DNS server IP address, Elastic Compute Service (ECS) instances use the IP addresses of the Alibaba Cloud DNS servers, which are 100.100.2.136 and 100.100.2.138.
+    /// > If you do not specify a DNS server IP address, Elastic Compute Service (ECS) instances use the IP addresses of the Alibaba Cloud DNS servers, which are 100.100.2.136 and 100.100.2.138.
     ///
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
@@ -228,7 +227,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -255,10 +254,10 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  If you specify a value, you must also specify the unit.
+    /// > If you specify a value, you must also specify the unit.
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
@@ -270,10 +269,10 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// *   If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// *   If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
+    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
+    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
     ///
-    /// >  If you specify a value, you must also specify the unit.
+    /// > If you specify a value, you must also specify the unit.
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.

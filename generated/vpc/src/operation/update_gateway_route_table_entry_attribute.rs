@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .destination_cidr_block("47.100.XX.XX/16")
 ///     .next_hop_type("EcsInstance")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// The ID of the region to which the gateway route table that you want to modify belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -48,7 +47,7 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -57,8 +56,8 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     pub client_token: Option<String>,
     /// Specifies whether to precheck only this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without modifying the gateway route table. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the gateway route table is modified.
+    /// * **true**: prechecks the request without modifying the gateway route table. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the gateway route table is modified.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -73,9 +72,9 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     pub destination_cidr_block: Option<String>,
     /// The new next hop type of the route. Valid values:
     ///
-    /// *   **Instance**: Elastic Compute Service (ECS) instance
-    /// *   **NetworkInterface**: elastic network interface (ENI)
-    /// *   **Local**: local next hop
+    /// * **Instance**: Elastic Compute Service (ECS) instance
+    /// * **NetworkInterface**: elastic network interface (ENI)
+    /// * **Local**: local next hop
     ///
     /// - Wire name: `NextHopType`.
     /// - Required.
@@ -84,11 +83,11 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     pub next_hop_type: Option<String>,
     /// The new next hop ID of the route entry.
     ///
-    /// *   If you set **NextHopType** to **Instance**, specify an ECS instance ID for **NextHopId**.
-    /// *   If you set **NextHopType** to **NetworkInterface**, specify an ENI ID for **NextHopId**.
-    /// *   If you set **NextHopType** to **Local**, leave **NextHopId** empty. This indicates a local next hop.
+    /// * If you set **NextHopType** to **Instance**, specify an ECS instance ID for **NextHopId**.
+    /// * If you set **NextHopType** to **NetworkInterface**, specify an ENI ID for **NextHopId**.
+    /// * If you set **NextHopType** to **Local**, leave **NextHopId** empty. This indicates a local next hop.
     ///
-    /// >  If the value of NextHopType is **Instance** or **NetworkInterface**, and you want to modify the next hop, you must set **NextHopType** to **Local** first. Then, set **NextHopType** to **Instance** or **NetworkInterface** and specify **NextHopId** based on your requirements. If the next hop type of a route entry is Instance or NetworkInterface, you cannot directly specify a different ENI ID or ECS instance ID for the NextHopId parameter.
+    /// > If the value of NextHopType is **Instance** or **NetworkInterface**, and you want to modify the next hop, you must set **NextHopType** to **Local** first. Then, set **NextHopType** to **Instance** or **NetworkInterface** and specify **NextHopId** based on your requirements. If the next hop type of a route entry is Instance or NetworkInterface, you cannot directly specify a different ENI ID or ECS instance ID for the NextHopId parameter.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `i-bp18xq9yguxoxe7m****`.
@@ -156,7 +155,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the gateway route table that you want to modify belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -191,7 +190,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -204,8 +203,8 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to precheck only this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without modifying the gateway route table. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the gateway route table is modified.
+    /// * **true**: prechecks the request without modifying the gateway route table. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the gateway route table is modified.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -228,9 +227,9 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The new next hop type of the route. Valid values:
     ///
-    /// *   **Instance**: Elastic Compute Service (ECS) instance
-    /// *   **NetworkInterface**: elastic network interface (ENI)
-    /// *   **Local**: local next hop
+    /// * **Instance**: Elastic Compute Service (ECS) instance
+    /// * **NetworkInterface**: elastic network interface (ENI)
+    /// * **Local**: local next hop
     ///
     /// - Wire name: `NextHopType`.
     /// - Required.
@@ -243,11 +242,11 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The new next hop ID of the route entry.
     ///
-    /// *   If you set **NextHopType** to **Instance**, specify an ECS instance ID for **NextHopId**.
-    /// *   If you set **NextHopType** to **NetworkInterface**, specify an ENI ID for **NextHopId**.
-    /// *   If you set **NextHopType** to **Local**, leave **NextHopId** empty. This indicates a local next hop.
+    /// * If you set **NextHopType** to **Instance**, specify an ECS instance ID for **NextHopId**.
+    /// * If you set **NextHopType** to **NetworkInterface**, specify an ENI ID for **NextHopId**.
+    /// * If you set **NextHopType** to **Local**, leave **NextHopId** empty. This indicates a local next hop.
     ///
-    /// >  If the value of NextHopType is **Instance** or **NetworkInterface**, and you want to modify the next hop, you must set **NextHopType** to **Local** first. Then, set **NextHopType** to **Instance** or **NetworkInterface** and specify **NextHopId** based on your requirements. If the next hop type of a route entry is Instance or NetworkInterface, you cannot directly specify a different ENI ID or ECS instance ID for the NextHopId parameter.
+    /// > If the value of NextHopType is **Instance** or **NetworkInterface**, and you want to modify the next hop, you must set **NextHopType** to **Local** first. Then, set **NextHopType** to **Instance** or **NetworkInterface** and specify **NextHopId** based on your requirements. If the next hop type of a route entry is Instance or NetworkInterface, you cannot directly specify a different ENI ID or ECS instance ID for the NextHopId parameter.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `i-bp18xq9yguxoxe7m****`.
@@ -357,13 +356,13 @@ pub enum UpdateGatewayRouteTableEntryAttributeError {
     ResourceNotFoundNetworkInterface(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
     ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vswitch`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vswitch`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.Instance`: The specified resource nextHop is not found.
     ResourceNotFoundInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NextHop`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.NextHop`: The status of %s \[%s\] is incorrect.
     IncorrectStatusNextHop(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.NextHopTypeNonsupport`: The operation is not allowed because of nextHopType is nonsupport.
     OperationDeniedNextHopTypeNonsupport(::acs_runtime::client::ServiceError),

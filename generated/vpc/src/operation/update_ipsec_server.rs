@@ -8,14 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
 ///
-/// *   If you modify only **IpsecServerName** of the IPsec server, this operation is synchronous. If you modify other parameters besides **IpsecServerName**, this operation is asynchronous.
+/// * If you modify only **IpsecServerName** of the IPsec server, this operation is synchronous. If you modify other parameters besides **IpsecServerName**, this operation is asynchronous.
+/// * If **UpdateIpsecServer** is an asynchronous operation, after a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the status of the task.
 ///
-/// *   If **UpdateIpsecServer** is an asynchronous operation, after a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](https://www.alibabacloud.com/help/doc-detail/2794055.htm) operation to query the status of the task.
-///
-///    *   If the VPN gateway is in the **updating** state, the IPsec server is being modified.
-///    *   If the VPN gateway is in the **active** state, the IPsec server is modified.
-///
-/// *   You cannot repeatedly call **UpdateIpsecServer** within the specified period of time.
+///   * If the VPN gateway is in the **updating** state, the IPsec server is being modified.
+///   * If the VPN gateway is in the **active** state, the IPsec server is modified.
+/// * You cannot repeatedly call **UpdateIpsecServer** within the specified period of time.
 ///
 /// # Asynchronous
 ///
@@ -28,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-shanghai")
 ///     .ipsec_server_id("iss-bp1bo3xuvcxo7ixll****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -37,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UpdateIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -61,7 +58,7 @@ pub struct UpdateIpsecServerRequest {
     pub local_subnet: Option<String>,
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
-    /// >  The client CIDR block must not overlap with the CIDR blocks of the VPC.
+    /// > The client CIDR block must not overlap with the CIDR blocks of the VPC.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.0.0.0/24`.
@@ -78,8 +75,8 @@ pub struct UpdateIpsecServerRequest {
     pub ipsec_server_name: Option<String>,
     /// Specifies whether to delete the negotiated IPsec tunnel and initiate the negotiation again. Valid values:
     ///
-    /// *   **true**: immediately initiates negotiations after the configuration is complete.
-    /// *   **false**: initiates negotiations when inbound traffic is detected.
+    /// * **true**: immediately initiates negotiations after the configuration is complete.
+    /// * **false**: initiates negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -87,14 +84,14 @@ pub struct UpdateIpsecServerRequest {
     pub effect_immediately: Option<bool>,
     /// The configuration of Phase 1 negotiations. Valid values:
     ///
-    /// *   **IkeVersion**: The IKE version. Valid values: **ikev1** and **ikev2**.
-    /// *   **IkeMode**: The IKE negotiation mode. Default value: **main**.
-    /// *   **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
-    /// *   **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
-    /// *   **IkePfs**: The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.
-    /// *   **IkeLifetime**: The SA lifetime determined by Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    /// *   **LocalId**: The identifier of the IPsec server. Only FQDN and IP address formats are supported.
-    /// *   **RemoteId**: the peer identifier. Only FQDN and IP address formats are supported.
+    /// * **IkeVersion**: The IKE version. Valid values: **ikev1** and **ikev2**.
+    /// * **IkeMode**: The IKE negotiation mode. Default value: **main**.
+    /// * **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
+    /// * **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
+    /// * **IkePfs**: The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.
+    /// * **IkeLifetime**: The SA lifetime determined by Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **LocalId**: The identifier of the IPsec server. Only FQDN and IP address formats are supported.
+    /// * **RemoteId**: the peer identifier. Only FQDN and IP address formats are supported.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
@@ -102,10 +99,10 @@ pub struct UpdateIpsecServerRequest {
     pub ike_config: Option<String>,
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
-    /// *   **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
-    /// *   **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
-    /// *   **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
-    /// *   **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
+    /// * **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
+    /// * **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
+    /// * **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -121,7 +118,7 @@ pub struct UpdateIpsecServerRequest {
     ///
     /// The pre-shared key that is used for authentication between the IPsec server and the client. The key must be 1 to 100 characters in length.
     ///
-    /// You can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.
+    /// You can call [ListIpsecServers](<https://www.alibabacloud.com/help/doc-detail/2794120.htm>) to query keys generated by the system.
     ///
     /// > The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.
     ///
@@ -134,7 +131,7 @@ pub struct UpdateIpsecServerRequest {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -144,8 +141,8 @@ pub struct UpdateIpsecServerRequest {
     pub client_token: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.
+    /// * **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.
     ///
     /// - Wire name: `DryRun`.
     /// - Must be one of `true` (only check the request), `false` (check and perform the request).
@@ -211,7 +208,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -247,7 +244,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
-    /// >  The client CIDR block must not overlap with the CIDR blocks of the VPC.
+    /// > The client CIDR block must not overlap with the CIDR blocks of the VPC.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.0.0.0/24`.
@@ -272,8 +269,8 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to delete the negotiated IPsec tunnel and initiate the negotiation again. Valid values:
     ///
-    /// *   **true**: immediately initiates negotiations after the configuration is complete.
-    /// *   **false**: initiates negotiations when inbound traffic is detected.
+    /// * **true**: immediately initiates negotiations after the configuration is complete.
+    /// * **false**: initiates negotiations when inbound traffic is detected.
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
@@ -285,14 +282,14 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 1 negotiations. Valid values:
     ///
-    /// *   **IkeVersion**: The IKE version. Valid values: **ikev1** and **ikev2**.
-    /// *   **IkeMode**: The IKE negotiation mode. Default value: **main**.
-    /// *   **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
-    /// *   **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
-    /// *   **IkePfs**: The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.
-    /// *   **IkeLifetime**: The SA lifetime determined by Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    /// *   **LocalId**: The identifier of the IPsec server. Only FQDN and IP address formats are supported.
-    /// *   **RemoteId**: the peer identifier. Only FQDN and IP address formats are supported.
+    /// * **IkeVersion**: The IKE version. Valid values: **ikev1** and **ikev2**.
+    /// * **IkeMode**: The IKE negotiation mode. Default value: **main**.
+    /// * **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
+    /// * **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
+    /// * **IkePfs**: The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.
+    /// * **IkeLifetime**: The SA lifetime determined by Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **LocalId**: The identifier of the IPsec server. Only FQDN and IP address formats are supported.
+    /// * **RemoteId**: the peer identifier. Only FQDN and IP address formats are supported.
     ///
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
@@ -304,10 +301,10 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
-    /// *   **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
-    /// *   **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
-    /// *   **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
-    /// *   **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
+    /// * **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
+    /// * **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
+    /// * **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
+    /// * **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
     ///
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
@@ -331,7 +328,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The pre-shared key that is used for authentication between the IPsec server and the client. The key must be 1 to 100 characters in length.
     ///
-    /// You can call [ListIpsecServers](https://www.alibabacloud.com/help/doc-detail/2794120.htm) to query keys generated by the system.
+    /// You can call [ListIpsecServers](<https://www.alibabacloud.com/help/doc-detail/2794120.htm>) to query keys generated by the system.
     ///
     /// > The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.
     ///
@@ -348,7 +345,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
@@ -362,8 +359,8 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// *   **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.
+    /// * **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.
     ///
     /// - Wire name: `DryRun`.
     /// - Must be one of `true` (only check the request), `false` (check and perform the request).

@@ -10,19 +10,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you call this operation, take note of the following limits:
 ///
-/// *   **UpdateNatGatewayNatType** is an asynchronous operation. After you send a request to call this operation, the system returns a request ID and the NAT gateway is still being upgraded in the backend. You can call the GetNatGatewayConvertStatus operation to query the upgrade progress of a NAT gateway. For more information, see [GetNatGatewayConvertStatus](https://www.alibabacloud.com/help/doc-detail/184744.htm).
+/// * **UpdateNatGatewayNatType** is an asynchronous operation. After you send a request to call this operation, the system returns a request ID and the NAT gateway is still being upgraded in the backend. You can call the GetNatGatewayConvertStatus operation to query the upgrade progress of a NAT gateway. For more information, see [GetNatGatewayConvertStatus](<https://www.alibabacloud.com/help/doc-detail/184744.htm>).
 ///
-///    *   If the NAT gateway is in the **processing** state, the NAT gateway is being upgraded. You can only query the status of the NAT gateway but cannot perform other operations.
-///    *   If the NAT gateway is in the **successful** state, the NAT gateway is upgraded.
-///    *   If the NAT gateway is in the **failed** state, the system failed to upgrade the NAT gateway.
-///
-/// *   You cannot repeatedly call the **UpdateNatGatewayNatType** operation for the same VPN gateway within the specified period of time.
-///
-/// *   The billing method and billable items remain the same after the upgrade.
-///
-/// *   It takes about five minutes to upgrade a standard NAT gateway to an enhanced NAT gateway. During the upgrade, transient connection errors may occur once or twice. The service can be recovered by reconnection. You can determine whether to enable automatic reconnection or use manual reconnection based on your business requirements.
-///
-/// *   You can only upgrade standard NAT gateways to enhanced NAT gateways. You are not allowed to downgrade enhanced NAT gateways to standard NAT gateways.
+///   * If the NAT gateway is in the **processing** state, the NAT gateway is being upgraded. You can only query the status of the NAT gateway but cannot perform other operations.
+///   * If the NAT gateway is in the **successful** state, the NAT gateway is upgraded.
+///   * If the NAT gateway is in the **failed** state, the system failed to upgrade the NAT gateway.
+/// * You cannot repeatedly call the **UpdateNatGatewayNatType** operation for the same VPN gateway within the specified period of time.
+/// * The billing method and billable items remain the same after the upgrade.
+/// * It takes about five minutes to upgrade a standard NAT gateway to an enhanced NAT gateway. During the upgrade, transient connection errors may occur once or twice. The service can be recovered by reconnection. You can determine whether to enable automatic reconnection or use manual reconnection based on your business requirements.
+/// * You can only upgrade standard NAT gateways to enhanced NAT gateways. You are not allowed to downgrade enhanced NAT gateways to standard NAT gateways.
 ///
 /// Deprecated: no replacement operation.
 ///
@@ -37,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .v_switch_id("vsw-bp17nszybg8epodke****")
 ///     .nat_type("Enhanced")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -46,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UpdateNatGatewayNatTypeRequest {
     /// The ID of the region where the NAT gateway that you want to upgrade is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -62,7 +57,7 @@ pub struct UpdateNatGatewayNatTypeRequest {
     pub nat_gateway_id: Option<String>,
     /// The vSwitch to which the enhanced Internet NAT gateway belongs.
     ///
-    /// >  If you do not set this parameter, the system generates an Internet NAT gateway in a random vSwitch of a virtual private cloud (VPC).
+    /// > If you do not set this parameter, the system generates an Internet NAT gateway in a random vSwitch of a virtual private cloud (VPC).
     ///
     /// - Wire name: `VSwitchId`.
     /// - Required.
@@ -90,7 +85,7 @@ pub struct UpdateNatGatewayNatTypeRequest {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -143,7 +138,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The ID of the region where the NAT gateway that you want to upgrade is deployed.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -167,7 +162,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The vSwitch to which the enhanced Internet NAT gateway belongs.
     ///
-    /// >  If you do not set this parameter, the system generates an Internet NAT gateway in a random vSwitch of a virtual private cloud (VPC).
+    /// > If you do not set this parameter, the system generates an Internet NAT gateway in a random vSwitch of a virtual private cloud (VPC).
     ///
     /// - Wire name: `VSwitchId`.
     /// - Required.
@@ -207,7 +202,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.

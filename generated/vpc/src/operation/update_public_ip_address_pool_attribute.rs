@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .public_ip_address_pool_id("pippool-6wetvn6fumkgycssx****")
 ///     .region_id("cn-chengdu")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -51,7 +50,7 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -60,8 +59,8 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -156,7 +155,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -169,8 +168,8 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -261,11 +260,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePublicIpAddressPoolAttributeRespon
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdatePublicIpAddressPoolAttributeError {
-    /// HTTP 400 `IllegalParam.Name`: The param of Name [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
     IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description [%s] is illegal.
+    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
     IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is not found.
     ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
     OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),

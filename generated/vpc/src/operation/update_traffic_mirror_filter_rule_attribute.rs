@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
 ///
-/// *   The **UpdateTrafficMirrorFilterRuleAttribute** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [ListTrafficMirrorFilters](https://www.alibabacloud.com/help/doc-detail/261353.htm) operation to query the status of an inbound or outbound rule:
+/// * The **UpdateTrafficMirrorFilterRuleAttribute** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) operation to query the status of an inbound or outbound rule:
 ///
-///    *   If the rule is in the **Modifying** state, the rule is being modified.
-///    *   If the rule is in the **Created** state, the rule is modified.
-///
-/// *   You cannot repeatedly call the **UpdateTrafficMirrorFilterRuleAttribute** operation to modify an inbound or outbound rule within the specified period of time.
+///   * If the rule is in the **Modifying** state, the rule is being modified.
+///   * If the rule is in the **Created** state, the rule is modified.
+/// * You cannot repeatedly call the **UpdateTrafficMirrorFilterRuleAttribute** operation to modify an inbound or outbound rule within the specified period of time.
 ///
 /// # Example
 ///
@@ -22,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .traffic_mirror_filter_rule_id("tmr-j6c89rzmtd3hhdugq****")
 ///     .region_id("cn-hongkong")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -40,7 +38,7 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -49,8 +47,8 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: only checks the API request. The configuration of the inbound or outbound rule is not modified. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the check, a 2xx HTTP status code is returned and the configuration of the inbound or outbound rule is modified.
+    /// * **true**: only checks the API request. The configuration of the inbound or outbound rule is not modified. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the check, a 2xx HTTP status code is returned and the configuration of the inbound or outbound rule is modified.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -64,10 +62,10 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     pub priority: Option<i32>,
     /// The new protocol that is used by the traffic to be mirrored by the inbound or outbound rule. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol (ICMP)
-    /// *   **TCP**: TCP
-    /// *   **UDP**: User Datagram Protocol (UDP)
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol (ICMP)
+    /// * **TCP**: TCP
+    /// * **UDP**: User Datagram Protocol (UDP)
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ICMP`.
@@ -75,8 +73,8 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     pub protocol: Option<String>,
     /// The new action of the inbound or outbound rule. Valid values:
     ///
-    /// *   **accept**: accepts network traffic.
-    /// *   **drop**: drops network traffic.
+    /// * **accept**: accepts network traffic.
+    /// * **drop**: drops network traffic.
     ///
     /// - Wire name: `RuleAction`.
     /// - Example: `accept`.
@@ -96,7 +94,7 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     pub source_cidr_block: Option<String>,
     /// The new destination port range of the inbound or outbound traffic.
     ///
-    /// >  If you set **Protocol** to **ICMP**, you cannot change the port range.
+    /// > If you set **Protocol** to **ICMP**, you cannot change the port range.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `-1/-1`.
@@ -104,7 +102,7 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     pub destination_port_range: Option<String>,
     /// The new source port range of the inbound or outbound traffic.
     ///
-    /// >  If you set **Protocol** to **ICMP**, you cannot change the port range.
+    /// > If you set **Protocol** to **ICMP**, you cannot change the port range.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.
@@ -112,7 +110,7 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     pub source_port_range: Option<String>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirroring, see [Overview of traffic mirroring](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirroring, see [Overview of traffic mirroring](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -178,7 +176,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -191,8 +189,8 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: only checks the API request. The configuration of the inbound or outbound rule is not modified. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. This is the default value. If the request passes the check, a 2xx HTTP status code is returned and the configuration of the inbound or outbound rule is modified.
+    /// * **true**: only checks the API request. The configuration of the inbound or outbound rule is not modified. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. This is the default value. If the request passes the check, a 2xx HTTP status code is returned and the configuration of the inbound or outbound rule is modified.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -214,10 +212,10 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new protocol that is used by the traffic to be mirrored by the inbound or outbound rule. Valid values:
     ///
-    /// *   **ALL**: all protocols
-    /// *   **ICMP**: Internet Control Message Protocol (ICMP)
-    /// *   **TCP**: TCP
-    /// *   **UDP**: User Datagram Protocol (UDP)
+    /// * **ALL**: all protocols
+    /// * **ICMP**: Internet Control Message Protocol (ICMP)
+    /// * **TCP**: TCP
+    /// * **UDP**: User Datagram Protocol (UDP)
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ICMP`.
@@ -229,8 +227,8 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new action of the inbound or outbound rule. Valid values:
     ///
-    /// *   **accept**: accepts network traffic.
-    /// *   **drop**: drops network traffic.
+    /// * **accept**: accepts network traffic.
+    /// * **drop**: drops network traffic.
     ///
     /// - Wire name: `RuleAction`.
     /// - Example: `accept`.
@@ -262,7 +260,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new destination port range of the inbound or outbound traffic.
     ///
-    /// >  If you set **Protocol** to **ICMP**, you cannot change the port range.
+    /// > If you set **Protocol** to **ICMP**, you cannot change the port range.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `-1/-1`.
@@ -274,7 +272,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new source port range of the inbound or outbound traffic.
     ///
-    /// >  If you set **Protocol** to **ICMP**, you cannot change the port range.
+    /// > If you set **Protocol** to **ICMP**, you cannot change the port range.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.
@@ -286,7 +284,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about regions that support traffic mirroring, see [Overview of traffic mirroring](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirroring, see [Overview of traffic mirroring](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

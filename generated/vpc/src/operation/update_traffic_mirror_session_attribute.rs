@@ -10,12 +10,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// ## Usage notes
 ///
-/// *   **UpdateTrafficMirrorSessionAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](https://www.alibabacloud.com/help/doc-detail/261367.htm) operation to query the status of the task.
+/// * **UpdateTrafficMirrorSessionAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) operation to query the status of the task.
 ///
-///    *   If the traffic mirror session is in the **Modifying** state, the configuration of the traffic mirror session is being modified.
-///    *   If the traffic mirror session is in the **Created** state, the configuration of the traffic mirror session is modified.
-///
-/// *   You cannot repeatedly call the **UpdateTrafficMirrorSessionAttribute** operation within a specific period of time.
+///   * If the traffic mirror session is in the **Modifying** state, the configuration of the traffic mirror session is being modified.
+///   * If the traffic mirror session is in the **Created** state, the configuration of the traffic mirror session is modified.
+/// * You cannot repeatedly call the **UpdateTrafficMirrorSessionAttribute** operation within a specific period of time.
 ///
 /// # Example
 ///
@@ -24,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .traffic_mirror_session_id("tms-j6cla50buc44ap8tu****")
 ///     .region_id("cn-hongkong")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -51,7 +49,7 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -60,8 +58,8 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
+    /// * **true**: performs a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -82,8 +80,8 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     pub traffic_mirror_target_id: Option<String>,
     /// The new type of the traffic mirror destination. Valid values:
     ///
-    /// *   **NetworkInterface**: an elastic network interface (ENI)
-    /// *   **SLB**: an internal-facing Server Load Balancer (SLB) instance
+    /// * **NetworkInterface**: an elastic network interface (ENI)
+    /// * **SLB**: an internal-facing Server Load Balancer (SLB) instance
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Example: `NetworkInterface`.
@@ -121,14 +119,14 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     pub packet_length: Option<i32>,
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Enabled")]
     pub enabled: Option<bool>,
-    /// The region ID of the traffic mirror session. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about the regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The region ID of the traffic mirror session. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about the regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -209,7 +207,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
@@ -222,8 +220,8 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false**: sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
+    /// * **true**: performs a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false**: sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -256,8 +254,8 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The new type of the traffic mirror destination. Valid values:
     ///
-    /// *   **NetworkInterface**: an elastic network interface (ENI)
-    /// *   **SLB**: an internal-facing Server Load Balancer (SLB) instance
+    /// * **NetworkInterface**: an elastic network interface (ENI)
+    /// * **SLB**: an internal-facing Server Load Balancer (SLB) instance
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Example: `NetworkInterface`.
@@ -315,8 +313,8 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// *   **false** (default)
-    /// *   **true**
+    /// * **false** (default)
+    /// * **true**
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
@@ -326,7 +324,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     }
     /// Sets `RegionId`.
     ///
-    /// The region ID of the traffic mirror session. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list. For more information about the regions that support traffic mirror, see [Overview of traffic mirror](https://www.alibabacloud.com/help/doc-detail/207513.htm).
+    /// The region ID of the traffic mirror session. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about the regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
     /// - Wire name: `RegionId`.
     /// - Required.

@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("pc-bp1mrgfbtmc9brre7****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -25,8 +24,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct UpdateVirtualPhysicalConnectionRequest {
     /// The VLAN ID of the hosted connection over Express Connect circuit. Valid values: **0** to **2999**.
     ///
-    /// *   If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
-    /// *   If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
+    /// * If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
+    /// * If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -44,7 +43,7 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
@@ -52,8 +51,8 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     pub token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values: Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails to pass the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails to pass the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -63,7 +62,7 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     ///
     /// Valid values: **50M**, **100M**, **200M**, **300M**, **400M**, **500M**, **1G**, **2G**, **5G**, **8G**, and **10G**.
     ///
-    /// >  **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
+    /// > **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
     ///
     /// **M** indicates Mbit/s and **G** indicates Gbit/s.
     ///
@@ -73,7 +72,7 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     pub expect_spec: Option<String>,
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -126,8 +125,8 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The VLAN ID of the hosted connection over Express Connect circuit. Valid values: **0** to **2999**.
     ///
-    /// *   If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
-    /// *   If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
+    /// * If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
+    /// * If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
     ///
     /// - Wire name: `VlanId`.
     /// - Required.
@@ -153,7 +152,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
@@ -165,8 +164,8 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values: Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails to pass the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails to pass the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -180,7 +179,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// Valid values: **50M**, **100M**, **200M**, **300M**, **400M**, **500M**, **1G**, **2G**, **5G**, **8G**, and **10G**.
     ///
-    /// >  **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
+    /// > **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
     ///
     /// **M** indicates Mbit/s and **G** indicates Gbit/s.
     ///
@@ -194,7 +193,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to obtain the region ID.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -258,8 +257,8 @@ pub struct UpdateVirtualPhysicalConnectionResponse {
     pub request_id: Option<String>,
     /// Indicates whether the VLAN ID of the hosted connection is changed. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
@@ -286,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse 
 pub enum UpdateVirtualPhysicalConnectionError {
     /// HTTP 400 `IllegalParam.VlanId`: The param of VlanId is illegal.
     IllegalParamVlanId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId [%s] is not found.
+    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
     ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
     ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),

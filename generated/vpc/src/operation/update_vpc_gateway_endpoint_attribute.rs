@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
 ///
-/// *   **UpdateVpcGatewayEndpointAttribute** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetVpcGatewayEndpointAttribute](https://www.alibabacloud.com/help/doc-detail/311017.htm) operation to query the status of the task.
+/// * **UpdateVpcGatewayEndpointAttribute** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetVpcGatewayEndpointAttribute](<https://www.alibabacloud.com/help/doc-detail/311017.htm>) operation to query the status of the task.
 ///
-///    *   If the gateway endpoint is in the **Updating** state, it is being modified.
-///    *   If the gateway endpoint is in the **Created** state, it is modified.
-///
-/// *   You cannot call the **UpdateVpcGatewayEndpointAttribute** operation within a specific period of time.
+///   * If the gateway endpoint is in the **Updating** state, it is being modified.
+///   * If the gateway endpoint is in the **Created** state, it is modified.
+/// * You cannot call the **UpdateVpcGatewayEndpointAttribute** operation within a specific period of time.
 ///
 /// # Example
 ///
@@ -22,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .endpoint_id("vpce-bp1w1dmdqjpwul0v3****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -54,7 +52,7 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     pub endpoint_description: Option<String>,
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](https://www.alibabacloud.com/help/doc-detail/93739.htm).
+    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
@@ -64,7 +62,7 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** of each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** of each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -73,8 +71,8 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters If the request fails the dry run, the corresponding error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters If the request fails the dry run, the corresponding error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -82,7 +80,7 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     pub dry_run: Option<bool>,
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -169,7 +167,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](https://www.alibabacloud.com/help/doc-detail/93739.htm).
+    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
@@ -183,7 +181,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** of each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** of each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -196,8 +194,8 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// *   **true**: performs a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters If the request fails the dry run, the corresponding error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters If the request fails the dry run, the corresponding error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -209,7 +207,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -310,7 +308,7 @@ pub enum UpdateVpcGatewayEndpointAttributeError {
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.PolicyDocument`: The gatewayEndpoint does not support policy.
     OperationDeniedPolicyDocument(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
     IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidPolicy.WrongFormat`: Invalid input policy format.
     InvalidPolicyWrongFormat(::acs_runtime::client::ServiceError),

@@ -8,14 +8,13 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
 ///
-/// Before you call this operation, make sure that a VPC NAT gateway is created. For more information, see [CreateNatGateway](https://www.alibabacloud.com/help/doc-detail/120219.htm).
+/// Before you call this operation, make sure that a VPC NAT gateway is created. For more information, see [CreateNatGateway](<https://www.alibabacloud.com/help/doc-detail/120219.htm>).
 ///
 /// # Example
 ///
 /// ```
 /// let request = acs_vpc::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -31,7 +30,7 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -46,7 +45,7 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     pub nat_gateway_id: Option<String>,
     /// The region ID of the VPC NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
@@ -106,7 +105,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
+    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -129,7 +128,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     ///
     /// The region ID of the VPC NAT gateway.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.

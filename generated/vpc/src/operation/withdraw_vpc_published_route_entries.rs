@@ -16,7 +16,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .target_type("ECR")
 ///     .target_instance_id("ecr-dhw2xsds5****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -52,8 +51,8 @@ pub struct WithdrawVpcPublishedRouteEntriesRequest {
     pub target_instance_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -155,8 +154,8 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
@@ -236,11 +235,11 @@ impl<'de> ::serde::Deserialize<'de> for WithdrawVpcPublishedRouteEntriesResponse
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum WithdrawVpcPublishedRouteEntriesError {
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
     ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.RouteEntryPublishStatus`: Route entry publish status is incorrect.
     IncorrectStatusRouteEntryPublishStatus(::acs_runtime::client::ServiceError),

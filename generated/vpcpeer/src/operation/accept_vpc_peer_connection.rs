@@ -8,14 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.
 ///
-/// *   For a cross-account VPC peering connection, the connection is activated only after the accepter VPC accepts the connection request.
+/// * For a cross-account VPC peering connection, the connection is activated only after the accepter VPC accepts the connection request.
+/// * **AcceptVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the operation in the background. You can call the [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426100.htm>) operation to query the status of the task.
 ///
-/// *   **AcceptVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the operation in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of the task.
-///
-///    *   If a VPC peering connection is in the **Updating** state, the VPC peering connection is being activated.
-///    *   If a VPC peering connection is in the **Activated** state, the VPC peering connection is activated.
-///
-/// *   You cannot repeatedly call the **AcceptVpcPeerConnection** operation within a specific period of time.
+///   * If a VPC peering connection is in the **Updating** state, the VPC peering connection is being activated.
+///   * If a VPC peering connection is in the **Activated** state, the VPC peering connection is activated.
+/// * You cannot repeatedly call the **AcceptVpcPeerConnection** operation within a specific period of time.
 ///
 /// # Example
 ///
@@ -23,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpcpeer::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequest::builder()
 ///     .instance_id("pcc-guzvyqlj0n6e10****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -39,8 +36,8 @@ pub struct AcceptVpcPeerConnectionRequest {
     pub instance_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -50,7 +47,7 @@ pub struct AcceptVpcPeerConnectionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -59,7 +56,7 @@ pub struct AcceptVpcPeerConnectionRequest {
     pub client_token: Option<String>,
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -126,8 +123,8 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -141,7 +138,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -154,7 +151,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -241,11 +238,11 @@ impl<'de> ::serde::Deserialize<'de> for AcceptVpcPeerConnectionResponse {
 pub enum AcceptVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
     ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.CdtNotOpened`: The operation failed because the Cdt service is not opened.
     OperationFailedCdtNotOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s [%s]  is incorrect.
+    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusVpcPeer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: The operation failed because the resource group does not exist.
     OperationFailedNotExistResourceGroup(::acs_runtime::client::ServiceError),

@@ -10,13 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Before you create a VPC peering connection, take note of the following items:
 ///
-/// *   **CreateVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns an **instance ID** and runs the task in the background. You can call [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426095.htm) to query the status of the task.
+/// * **CreateVpcPeerConnection** is an asynchronous operation. After a request is sent, the system returns an **instance ID** and runs the task in the background. You can call [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426095.htm>) to query the status of the task.
 ///
-///    *   If the VPC peering connection is in the **Creating** state, the VPC peering connection is being created.
-///    *   If the VPC peering connection is in the **Activated** state, the VPC peering connection is created.
-///    *   If the VPC peering connection is in the **Accepting** state, it is a cross-account connection. The connection needs to be accepted on the accepter side.
-///
-/// *   You cannot repeatedly call **CreateVpcPeerConnection** within the specified period of time.
+///   * If the VPC peering connection is in the **Creating** state, the VPC peering connection is being created.
+///   * If the VPC peering connection is in the **Activated** state, the VPC peering connection is created.
+///   * If the VPC peering connection is in the **Accepting** state, it is a cross-account connection. The connection needs to be accepted on the accepter side.
+/// * You cannot repeatedly call **CreateVpcPeerConnection** within the specified period of time.
 ///
 /// When you create a VPC peering connection, the system automatically activates Cloud Data Transfer (CDT) for you.
 ///
@@ -30,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .accepting_region_id("cn-hangzhou")
 ///     .accepting_vpc_id("vpc-bp1vzjkp2q1xgnind****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -39,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct CreateVpcPeerConnectionRequest {
     /// The ID of the region where you want to create a VPC peering connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Required.
@@ -55,10 +53,10 @@ pub struct CreateVpcPeerConnectionRequest {
     pub vpc_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
-    /// *   To create a VPC peering connection within your Alibaba Cloud account, enter the ID of your Alibaba Cloud account.
-    /// *   To create a VPC peering connection between your Alibaba Cloud account and another Alibaba Cloud account, enter the ID of the peer Alibaba Cloud account.
+    /// * To create a VPC peering connection within your Alibaba Cloud account, enter the ID of your Alibaba Cloud account.
+    /// * To create a VPC peering connection between your Alibaba Cloud account and another Alibaba Cloud account, enter the ID of the peer Alibaba Cloud account.
     ///
-    /// >  If the accepter is a RAM user, set **AcceptingAliUid** to the ID of the Alibaba Cloud account that created the RAM user.
+    /// > If the accepter is a RAM user, set **AcceptingAliUid** to the ID of the Alibaba Cloud account that created the RAM user.
     ///
     /// - Wire name: `AcceptingAliUid` (form body).
     /// - Required.
@@ -67,8 +65,8 @@ pub struct CreateVpcPeerConnectionRequest {
     pub accepting_ali_uid: Option<i64>,
     /// The region ID of the accepter VPC of the VPC peering connection that you want to create.
     ///
-    /// *   To create an intra-region VPC peering connection, enter a region ID that is the same as that of the requester VPC.
-    /// *   To create an inter-region VPC peering connection, enter a region ID that is different from that of the requester VPC.
+    /// * To create an intra-region VPC peering connection, enter a region ID that is the same as that of the requester VPC.
+    /// * To create an inter-region VPC peering connection, enter a region ID that is different from that of the requester VPC.
     ///
     /// - Wire name: `AcceptingRegionId` (form body).
     /// - Required.
@@ -100,8 +98,8 @@ pub struct CreateVpcPeerConnectionRequest {
     pub description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -111,7 +109,7 @@ pub struct CreateVpcPeerConnectionRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -120,7 +118,7 @@ pub struct CreateVpcPeerConnectionRequest {
     pub client_token: Option<String>,
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [Resource groups](https://www.alibabacloud.com/help/doc-detail/94475.htm).
+    /// For more information about resource groups, see [Resource groups](<https://www.alibabacloud.com/help/doc-detail/94475.htm>).
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -135,10 +133,8 @@ pub struct CreateVpcPeerConnectionRequest {
     /// The link type of the VPC peering connection that you want to create. Valid values:
     ///
     /// - Platinum.
-    ///
     /// - Gold: default value.
     ///
-    /// >
     /// > - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.
     ///
     /// - Wire name: `LinkType`.
@@ -199,7 +195,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create a VPC peering connection.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Required.
@@ -223,10 +219,10 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
-    /// *   To create a VPC peering connection within your Alibaba Cloud account, enter the ID of your Alibaba Cloud account.
-    /// *   To create a VPC peering connection between your Alibaba Cloud account and another Alibaba Cloud account, enter the ID of the peer Alibaba Cloud account.
+    /// * To create a VPC peering connection within your Alibaba Cloud account, enter the ID of your Alibaba Cloud account.
+    /// * To create a VPC peering connection between your Alibaba Cloud account and another Alibaba Cloud account, enter the ID of the peer Alibaba Cloud account.
     ///
-    /// >  If the accepter is a RAM user, set **AcceptingAliUid** to the ID of the Alibaba Cloud account that created the RAM user.
+    /// > If the accepter is a RAM user, set **AcceptingAliUid** to the ID of the Alibaba Cloud account that created the RAM user.
     ///
     /// - Wire name: `AcceptingAliUid` (form body).
     /// - Required.
@@ -239,8 +235,8 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The region ID of the accepter VPC of the VPC peering connection that you want to create.
     ///
-    /// *   To create an intra-region VPC peering connection, enter a region ID that is the same as that of the requester VPC.
-    /// *   To create an inter-region VPC peering connection, enter a region ID that is different from that of the requester VPC.
+    /// * To create an intra-region VPC peering connection, enter a region ID that is the same as that of the requester VPC.
+    /// * To create an inter-region VPC peering connection, enter a region ID that is different from that of the requester VPC.
     ///
     /// - Wire name: `AcceptingRegionId` (form body).
     /// - Required.
@@ -288,8 +284,8 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// *   **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
+    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
+    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -303,7 +299,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// >  If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
+    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -316,7 +312,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [Resource groups](https://www.alibabacloud.com/help/doc-detail/94475.htm).
+    /// For more information about resource groups, see [Resource groups](<https://www.alibabacloud.com/help/doc-detail/94475.htm>).
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-acfmxazb4ph6aiy****`.
@@ -339,10 +335,8 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     /// The link type of the VPC peering connection that you want to create. Valid values:
     ///
     /// - Platinum.
-    ///
     /// - Gold: default value.
     ///
-    /// >
     /// > - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.
     ///
     /// - Wire name: `LinkType`.
@@ -440,9 +434,9 @@ pub enum CreateVpcPeerConnectionError {
     OperationFailedCdtNotOpened(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.CrossBorderCdtNotOpened`: The operation failed because the CrossBorderCdt service is not opened.
     OperationFailedCrossBorderCdtNotOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.AcceptingVpc`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.AcceptingVpc`: The status of %s \[%s\] is incorrect.
     IncorrectStatusAcceptingVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceAlreadyExist.RouterInterface`: The specified resource of %s already exists.
     ResourceAlreadyExistRouterInterface(::acs_runtime::client::ServiceError),
@@ -458,7 +452,7 @@ pub enum CreateVpcPeerConnectionError {
     UnsupportedRegion(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.VpcPeerCountPerUserPerRegion`: The quota of %s is exceeded, usage %s/%s.
     QuotaExceededVpcPeerCountPerUserPerRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s [%s]  is incorrect.
+    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusVpcPeer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: The operation failed because the resource group does not exist.
     OperationFailedNotExistResourceGroup(::acs_runtime::client::ServiceError),
@@ -468,7 +462,7 @@ pub enum CreateVpcPeerConnectionError {
     OperationFailedAcceptUserCrossBorderCdtNotOpened(
         ::acs_runtime::client::ServiceError,
     ),
-    /// HTTP 400 `IncorrectBusinessStatus.AcceptUserVpcPeer`: The business status of %s [%s]  is incorrect.
+    /// HTTP 400 `IncorrectBusinessStatus.AcceptUserVpcPeer`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusAcceptUserVpcPeer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.ViolativeVpcPeer`: The creation operation fails because it is not allowed to create a vpc peer instance between the originating region and the receiving region.
     OperationFailedViolativeVpcPeer(::acs_runtime::client::ServiceError),

@@ -8,17 +8,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
 ///
-/// *   You can delete VPC peering connections. After you delete a VPC peering connection, your service is affected. Proceed with caution.
+/// * You can delete VPC peering connections. After you delete a VPC peering connection, your service is affected. Proceed with caution.
 ///
-///    *   If you forcefully delete a VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.
-///    *   If you do not forcefully delete a VPC peering connection, the system does not delete these routes. You must manually delete them.
+///   * If you forcefully delete a VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.
+///   * If you do not forcefully delete a VPC peering connection, the system does not delete these routes. You must manually delete them.
+/// * The **DeleteVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426100.htm>) operation to query the status of a VPC peering connection.
 ///
-/// *   The **DeleteVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of a VPC peering connection.
-///
-///    *   If a VPC peering connection is in the **Deleting** state, it is being deleted.
-///    *   If a VPC peering connection is in the **Deleted** state, it is deleted.
-///
-/// *   You cannot repeatedly call the **DeleteVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.
+///   * If a VPC peering connection is in the **Deleting** state, it is being deleted.
+///   * If a VPC peering connection is in the **Deleted** state, it is deleted.
+/// * You cannot repeatedly call the **DeleteVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.
 ///
 /// # Example
 ///
@@ -26,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpcpeer::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequest::builder()
 ///     .instance_id("pcc-lnk0m24khwvtkm****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -42,8 +39,8 @@ pub struct DeleteVpcPeerConnectionRequest {
     pub instance_id: Option<String>,
     /// Specifies whether to forcefully delete the VPC peering connection. Valid values:
     ///
-    /// *   **false** (default): no.
-    /// *   **true**: yes. If you forcefully delete the VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.
+    /// * **false** (default): no.
+    /// * **true**: yes. If you forcefully delete the VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.
     ///
     /// - Wire name: `Force` (form body).
     /// - Example: `false`.
@@ -51,8 +48,8 @@ pub struct DeleteVpcPeerConnectionRequest {
     pub force: Option<bool>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -62,7 +59,7 @@ pub struct DeleteVpcPeerConnectionRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -123,8 +120,8 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the VPC peering connection. Valid values:
     ///
-    /// *   **false** (default): no.
-    /// *   **true**: yes. If you forcefully delete the VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.
+    /// * **false** (default): no.
+    /// * **true**: yes. If you forcefully delete the VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.
     ///
     /// - Wire name: `Force` (form body).
     /// - Example: `false`.
@@ -136,8 +133,8 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -151,7 +148,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
@@ -200,7 +197,7 @@ impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::Client> {
 }
 /// Response of `DeleteVpcPeerConnection`.
 ///
-/// RpcResponse<DeleteVpcPeerResponse>
+/// RpcResponse\<DeleteVpcPeerResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -231,7 +228,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcPeerConnectionResponse {
 pub enum DeleteVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
     ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.RouteEntryExist`: The operation is not allowed because of existing routeEntry point to VpcPeer.
     OperationDeniedRouteEntryExist(::acs_runtime::client::ServiceError),

@@ -14,7 +14,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpcpeer::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequest::builder()
 ///     .instance_id("pcc-lnk0m24khwvtkm****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -179,36 +178,36 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     pub accepting_region_id: Option<String>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit /s. The value is an integer greater than 0.
     ///
-    /// >  A value of -1 indicates that the bandwidth is unlimited.
+    /// > A value of -1 indicates that the bandwidth is unlimited.
     ///
     /// Default value:
     ///
-    /// *   The default bandwidth value of an inter-region VPC peering connection is 1,024 Mbit/s.
-    /// *   The default bandwidth value of an intra-region VPC peering connection is -1 Mbit/s, which indicates that the bandwidth is unlimited.
+    /// * The default bandwidth value of an inter-region VPC peering connection is 1,024 Mbit/s.
+    /// * The default bandwidth value of an intra-region VPC peering connection is -1 Mbit/s, which indicates that the bandwidth is unlimited.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1024`.
     pub bandwidth: Option<i32>,
     /// The status of the VPC peering connection. Valid values:
     ///
-    /// *   **Creating**
-    /// *   **Accepting**
-    /// *   **Updating**
-    /// *   **Rejected**
-    /// *   **Expired**
-    /// *   **Activated**
-    /// *   **Deleting**
-    /// *   **Deleted**
+    /// * **Creating**
+    /// * **Accepting**
+    /// * **Updating**
+    /// * **Rejected**
+    /// * **Expired**
+    /// * **Activated**
+    /// * **Deleting**
+    /// * **Deleted**
     ///
-    /// For more information about the status of VPC peering connections, see [Overview](https://www.alibabacloud.com/help/doc-detail/418507.htm).
+    /// For more information about the status of VPC peering connections, see [Overview](<https://www.alibabacloud.com/help/doc-detail/418507.htm>).
     ///
     /// - Wire name: `Status`.
     /// - Example: `Activated`.
     pub status: Option<String>,
     /// The status of the VPC peering connection. Valid values:
     ///
-    /// *   **Normal**
-    /// *   **FinancialLocked**
+    /// * **Normal**
+    /// * **FinancialLocked**
     ///
     /// - Wire name: `BizStatus`.
     /// - Example: `Normal`.

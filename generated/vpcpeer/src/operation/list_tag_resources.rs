@@ -8,10 +8,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
 ///
-/// *   Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.
-/// *   **Tag.N** is a resource tag that consists of a key-value pair. If you set only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you set only **Tag.N.Value**, an error message is returned.
-/// *   If you set **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
-/// *   If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
+/// * Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.
+/// * **Tag.N** is a resource tag that consists of a key-value pair. If you set only **Tag.N.Key**, all tag values that are associated with the specified key are returned. If you set only **Tag.N.Value**, an error message is returned.
+/// * If you set **Tag.N** and **ResourceId.N** to filter tags, **ResourceId.N** must match all specified key-value pairs.
+/// * If you specify multiple key-value pairs, resources that contain these key-value pairs are returned.
 ///
 /// # Example
 ///
@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("PeerConnection")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -56,8 +55,8 @@ pub struct ListTagResourcesRequest {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.
+    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -65,7 +64,7 @@ pub struct ListTagResourcesRequest {
     pub next_token: Option<String>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -77,7 +76,6 @@ pub struct ListTagResourcesRequest {
     /// - All(Default)
     /// - Custom
     /// - System
-    ///
     /// - Wire name: `Category`.
     /// - Example: `All`.
     #[rpc(name = "Category")]
@@ -174,8 +172,8 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// *   If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.
+    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
+    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -187,7 +185,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -203,7 +201,6 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     /// - All(Default)
     /// - Custom
     /// - System
-    ///
     /// - Wire name: `Category`.
     /// - Example: `All`.
     pub fn category(mut self, value: impl Into<String>) -> Self {
@@ -261,8 +258,8 @@ pub struct ListTagResourcesResponse {
     pub tag_resources: Option<Vec<crate::types::TagResource>>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If **NextToken** is empty, it indicates that no next query is to be sent.
-    /// *   If **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If **NextToken** is empty, it indicates that no next query is to be sent.
+    /// * If **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

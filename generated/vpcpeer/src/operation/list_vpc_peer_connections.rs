@@ -13,7 +13,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_vpcpeer::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -22,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 pub struct ListVpcPeerConnectionsRequest {
     /// The ID of the region where you want to query VPC peering connections.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
@@ -48,8 +47,8 @@ pub struct ListVpcPeerConnectionsRequest {
     pub name: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -69,7 +68,7 @@ pub struct ListVpcPeerConnectionsRequest {
     pub tags: Option<Vec<crate::types::ListVpcPeerConnectionsTag>>,
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfm2ggeub5uf3y`.
@@ -119,7 +118,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The ID of the region where you want to query VPC peering connections.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
@@ -164,8 +163,8 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   You do not need to specify this parameter for the first request.
-    /// *   You must specify the token that is obtained from the previous query as the value of NextToken.
+    /// * You do not need to specify this parameter for the first request.
+    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
@@ -200,7 +199,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfm2ggeub5uf3y`.
@@ -270,8 +269,8 @@ pub struct ListVpcPeerConnectionsResponse {
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
-    /// *   If no value is returned for **NextToken**, no next queries are sent.
-    /// *   If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
+    /// * If no value is returned for **NextToken**, no next queries are sent.
+    /// * If the value of **NextToken** is returned, the value indicates the token that is used for the next query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.

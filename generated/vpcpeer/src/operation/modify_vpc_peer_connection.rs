@@ -8,12 +8,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
 ///
-/// *   The **ModifyVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](https://www.alibabacloud.com/help/doc-detail/426100.htm) operation to query the status of a VPC peering connection.
+/// * The **ModifyVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426100.htm>) operation to query the status of a VPC peering connection.
 ///
-///    *   If a VPC peering connection is in the **Updating** state, the VPC peering connection is being modified.
-///    *   If a VPC peering connection is in the **Activated** state, the VPC peering connection is modified.
-///
-/// *   You cannot repeatedly call the **ModifyVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.
+///   * If a VPC peering connection is in the **Updating** state, the VPC peering connection is being modified.
+///   * If a VPC peering connection is in the **Activated** state, the VPC peering connection is modified.
+/// * You cannot repeatedly call the **ModifyVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.
 ///
 /// # Example
 ///
@@ -21,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpcpeer::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequest::builder()
 ///     .instance_id("pcc-lnk0m24khwvtkm****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -59,8 +57,8 @@ pub struct ModifyVpcPeerConnectionRequest {
     pub bandwidth: Option<i32>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the precheck, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the precheck, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -70,7 +68,7 @@ pub struct ModifyVpcPeerConnectionRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -80,10 +78,8 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// Type of connection. Valid values:
     ///
     /// - Platinum.
-    ///
     /// - Gold: default value.
     ///
-    /// >
     /// > - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.
     ///
     /// - Wire name: `LinkType`.
@@ -178,8 +174,8 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the precheck, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the precheck, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -193,7 +189,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
+    /// > If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
@@ -207,10 +203,8 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     /// Type of connection. Valid values:
     ///
     /// - Platinum.
-    ///
     /// - Gold: default value.
     ///
-    /// >
     /// > - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.
     ///
     /// - Wire name: `LinkType`.
@@ -259,7 +253,7 @@ impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
 }
 /// Response of `ModifyVpcPeerConnection`.
 ///
-/// RpcResponse<ModifyVpcPeerResponse>
+/// RpcResponse\<ModifyVpcPeerResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -290,9 +284,9 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcPeerConnectionResponse {
 pub enum ModifyVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
     ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s [%s]  is incorrect.
+    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusVpcPeer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.BandwidthCannotBeChangedInSameRegion`: The operation failed because the bandwidth cannot be changed in the same region.
     OperationFailedBandwidthCannotBeChangedInSameRegion(

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .new_resource_group_id("rg-acfm3peow3k****")
 ///     .region_id("cn-hangzhou")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -40,7 +39,7 @@ pub struct MoveResourceGroupRequest {
     pub resource_type: Option<String>,
     /// The ID of the new resource group.
     ///
-    /// >  You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -49,7 +48,7 @@ pub struct MoveResourceGroupRequest {
     pub new_resource_group_id: Option<String>,
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -124,7 +123,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the new resource group.
     ///
-    /// >  You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](https://www.alibabacloud.com/help/doc-detail/94475.htm)
+    /// > You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
     ///
     /// - Wire name: `NewResourceGroupId`.
     /// - Required.
@@ -137,7 +136,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -198,8 +197,8 @@ pub struct MoveResourceGroupResponse {
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
-    /// *   **true**
-    /// *   **false**
+    /// * **true**
+    /// * **false**
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -8,8 +8,8 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
 ///
-/// *   An acceptor VPC can reject a connection request from the requester VPC of a cross-account VPC peering connection. After the connection request is rejected, the VPC peering connection enters the **Rejected** state.
-/// *   You cannot repeatedly call the **RejectVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.
+/// * An acceptor VPC can reject a connection request from the requester VPC of a cross-account VPC peering connection. After the connection request is rejected, the VPC peering connection enters the **Rejected** state.
+/// * You cannot repeatedly call the **RejectVpcPeerConnection** operation for the same VPC peering connection within the specified period of time.
 ///
 /// # Example
 ///
@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let request = acs_vpcpeer::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionRequest::builder()
 ///     .instance_id("pcc-lnk0m24khwvtkm0****")
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -33,8 +32,8 @@ pub struct RejectVpcPeerConnectionRequest {
     pub instance_id: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -44,7 +43,7 @@ pub struct RejectVpcPeerConnectionRequest {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -105,8 +104,8 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// *   **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// *   **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
+    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
+    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
@@ -120,7 +119,7 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
     ///
     /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
     ///
-    /// >  If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
+    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -169,7 +168,7 @@ impl<'a> RejectVpcPeerConnectionRequestBuilder<&'a crate::Client> {
 }
 /// Response of `RejectVpcPeerConnection`.
 ///
-/// RpcResponse<RejectVpcPeerResponse>
+/// RpcResponse\<RejectVpcPeerResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -200,7 +199,7 @@ impl<'de> ::serde::Deserialize<'de> for RejectVpcPeerConnectionResponse {
 pub enum RejectVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
     ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s [%s] is incorrect.
+    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
     IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     Unhandled(::acs_runtime::client::ServiceError),

@@ -10,19 +10,15 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following limits:
 ///
-/// *   The keys of tags that are added to the same instance must be unique.
+/// * The keys of tags that are added to the same instance must be unique.
+/// * You cannot create tags without adding them to instances. All tags must be added to instances.
+/// * Tag information is not shared across regions.
 ///
-/// *   You cannot create tags without adding them to instances. All tags must be added to instances.
+///   For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.
+/// * For the same account and region, tags added to different VPC peering connections are shared.
 ///
-/// *   Tag information is not shared across regions.
-///
-///    For example, you cannot view the tags that are created in the China (Hangzhou) region from the China (Shanghai) region.
-///
-/// *   For the same account and region, tags added to different VPC peering connections are shared.
-///
-///    For example, if a tag is added to a VPC peering connection, the tag can also be added to other VPC peering connections within the same account and region. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.
-///
-/// *   You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.
+///   For example, if a tag is added to a VPC peering connection, the tag can also be added to other VPC peering connections within the same account and region. You can modify the key and the value of a tag or remove a tag from an instance. After you delete an instance, all tags that are added to the instance are deleted.
+/// * You can add up to 20 tags to each instance. Before you add a tag to an instance, the system automatically checks the number of existing tags. An error message is returned if the maximum number of tags is reached.
 ///
 /// # Example
 ///
@@ -62,7 +58,7 @@ pub struct TagResourcesRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -71,7 +67,7 @@ pub struct TagResourcesRequest {
     pub client_token: Option<String>,
     /// The region ID of the resource to which you want to create and add tags.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -164,7 +160,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -177,7 +173,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource to which you want to create and add tags.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -233,8 +229,8 @@ pub struct TagResourcesResponse {
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

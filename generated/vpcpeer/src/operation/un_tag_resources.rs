@@ -38,8 +38,8 @@ pub struct UnTagResourcesRequest {
     pub tag_key: Option<Vec<String>>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// *   **true**: removes all tags from the specified resource.
-    /// *   **false**: does not remove all tags from the specified resource. This is the default value.
+    /// * **true**: removes all tags from the specified resource.
+    /// * **false**: does not remove all tags from the specified resource. This is the default value.
     ///
     /// - Wire name: `All`.
     /// - Example: `false`.
@@ -56,7 +56,7 @@ pub struct UnTagResourcesRequest {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -65,7 +65,7 @@ pub struct UnTagResourcesRequest {
     pub client_token: Option<String>,
     /// The region ID of the tag.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -148,8 +148,8 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// *   **true**: removes all tags from the specified resource.
-    /// *   **false**: does not remove all tags from the specified resource. This is the default value.
+    /// * **true**: removes all tags from the specified resource.
+    /// * **false**: does not remove all tags from the specified resource. This is the default value.
     ///
     /// - Wire name: `All`.
     /// - Example: `false`.
@@ -174,7 +174,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     ///
-    /// >  If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
+    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
     ///
     /// - Wire name: `ClientToken`.
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
@@ -187,7 +187,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the tag.
     ///
-    /// You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/36063.htm) operation to query the most recent region list.
+    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Required.
@@ -243,8 +243,8 @@ pub struct UnTagResourcesResponse {
     pub request_id: Option<String>,
     /// Indicates whether the tags are removed. Valid values:
     ///
-    /// *   **true**: yes
-    /// *   **false**: no
+    /// * **true**: yes
+    /// * **false**: no
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.

@@ -13,7 +13,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// ```
 /// let request = acs_demo::operation::list_gadgets::ListGadgetsRequest::builder()
 ///     .build()?;
-/// assert!(!request.is_unchecked());
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
