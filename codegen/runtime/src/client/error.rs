@@ -46,6 +46,8 @@ pub enum Error<E = ServiceError> {
         reason: String,
         /// The start of the body, lossily decoded.
         excerpt: String,
+        /// The whole body, as received.
+        body: RawBody,
     },
     /// The response body is larger than the configured limit; it was not read further.
     #[error(
@@ -116,6 +118,24 @@ impl fmt::Display for TransportError {
 }
 
 impl std::error::Error for TransportError {}
+
+/// The body of a response that could not be understood, kept whole; `Debug` shows its
+/// length only.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RawBody(pub(crate) bytes::Bytes);
+
+impl RawBody {
+    /// The bytes as received.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for RawBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RawBody({} bytes)", self.0.len())
+    }
+}
 
 /// Which time limit a [`Error::Timeout`] hit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -265,10 +285,12 @@ impl<E> Error<E> {
                 status,
                 reason,
                 excerpt,
+                body,
             } => Error::ResponseParse {
                 status,
                 reason,
                 excerpt,
+                body,
             },
         }
     }

@@ -15,7 +15,7 @@ pub(crate) mod transport;
 pub use config::{Config, ConfigBuilder};
 pub use endpoint::Endpoint;
 pub(crate) use endpoint::is_loopback;
-pub use error::{Error, Failure, ServiceError, TimeoutKind, TransportError};
+pub use error::{Error, Failure, RawBody, ServiceError, TimeoutKind, TransportError};
 pub use invoke::Invoke;
 pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};

@@ -6,7 +6,7 @@ use bytes::Bytes;
 use reqwest::header::{CONTENT_TYPE, HeaderMap};
 use serde_json::{Map, Value};
 
-use super::{Error, ServiceError};
+use super::{Error, RawBody, ServiceError};
 
 /// The header carrying the request id.
 pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
@@ -52,12 +52,14 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: Bytes) -> Result<B
     }
 }
 
-/// The error of a body that is not what was expected: status, why, and the body's start.
-pub(crate) fn unparsable<E>(status: u16, reason: impl ToString, body: &[u8]) -> Error<E> {
+/// The error of a body that is not what was expected: status, why, the body's start, and
+/// the whole body.
+pub(crate) fn unparsable<E>(status: u16, reason: impl ToString, body: &Bytes) -> Error<E> {
     Error::ResponseParse {
         status,
         reason: reason.to_string(),
         excerpt: excerpt(body),
+        body: RawBody(body.clone()),
     }
 }
 
