@@ -123,6 +123,10 @@ async fn a_ram_role_profile_assumes_the_role_once_for_16_concurrent_calls() {
             .all(|v| v.access_key_id == "STS.0"
                 && v.security_token.as_deref() == Some("STS.0-token"))
     );
+    let shown = format!("{client:?} {client:#?}");
+    for secret in ["sk-source", "STS.0-secret", "STS.0-token"] {
+        assert!(!shown.contains(secret), "{secret} shows in {shown}");
+    }
 }
 
 #[tokio::test]

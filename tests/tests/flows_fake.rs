@@ -266,6 +266,16 @@ async fn an_operation_the_fake_does_not_implement_fails_clearly() {
         .unwrap();
     let error = fake.create_widget(request).await.unwrap_err();
     assert!(
+        matches!(
+            error,
+            acs_demo::Error::NotImplemented {
+                operation: "CreateWidget",
+                api: "DemoApi"
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
         error
             .to_string()
             .contains("`CreateWidget` is not implemented by this `DemoApi`"),

@@ -19,7 +19,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
     });
     let api = format_ident!("{}Api", code);
     let api_doc = format!(
-        "Every `{code}` operation, implemented by [`Client`].\n\nCode against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs."
+        "Every `{code}` operation, implemented by [`Client`].\n\nCode against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs."
     );
     let signatures: Vec<TokenStream> = ir
         .operations
@@ -44,11 +44,12 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .iter()
         .zip(&signatures)
         .map(|(op, signature)| {
-            let message = format!("`{}` is not implemented by this `{code}Api`", op.spec.name);
+            let operation = &op.spec.name;
+            let api = format!("{code}Api");
             quote! {
                 #signature {
                     let _ = request;
-                    ::std::future::ready(Err(Error::Config(#message.to_owned())))
+                    ::std::future::ready(Err(Error::NotImplemented { operation: #operation, api: #api }))
                 }
             }
         });

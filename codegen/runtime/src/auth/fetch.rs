@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::{CredentialsError, Env};
-use crate::client::{Error, parse_response, transport};
+use crate::client::{Error, parse_raw, transport};
 
 /// The longest a credential source may take to answer.
 pub(crate) const TIMEOUT: Duration = Duration::from_secs(10);
@@ -45,8 +45,7 @@ impl Http {
         let raw = transport::within(timeout, transport::read(request, LIMIT))
             .await
             .map_err(|e| failed(source_name, &e))?;
-        let body = parse_response(raw.status, &raw.headers, raw.body)
-            .map_err(|e| failed(source_name, &e))?;
+        let body = parse_raw(raw).map_err(|e| failed(source_name, &e))?;
         String::from_utf8(body.to_vec()).map_err(|_| CredentialsError::Source {
             source_name,
             reason: "the answer is not UTF-8".to_owned(),

@@ -60,6 +60,15 @@ pub enum Error<E = ServiceError> {
         /// The limit, in bytes.
         limit: u64,
     },
+    /// The operation is not implemented by this implementation of the product's API trait:
+    /// a fake that implements only the operations its test needs. Nothing was sent.
+    #[error("`{operation}` is not implemented by this `{api}`")]
+    NotImplemented {
+        /// The operation, e.g. `CreateVpnGateway`.
+        operation: &'static str,
+        /// The trait, e.g. `VpcApi`.
+        api: &'static str,
+    },
     /// The service answered with an error code.
     #[error("{0}")]
     Service(E),
@@ -281,6 +290,7 @@ impl<E> Error<E> {
             Self::Transport { source } => Error::Transport { source },
             Self::Timeout { kind, after } => Error::Timeout { kind, after },
             Self::ResponseTooLarge { status, limit } => Error::ResponseTooLarge { status, limit },
+            Self::NotImplemented { operation, api } => Error::NotImplemented { operation, api },
             Self::ResponseParse {
                 status,
                 reason,
@@ -333,6 +343,7 @@ impl<E: AsRef<ServiceError>> Error<E> {
             }
             Self::ResponseParse { .. }
             | Self::ResponseTooLarge { .. }
+            | Self::NotImplemented { .. }
             | Self::Validation(_)
             | Self::Credentials(_)
             | Self::Config(_) => None,

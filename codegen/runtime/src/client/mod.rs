@@ -17,12 +17,10 @@ pub use endpoint::Endpoint;
 pub(crate) use endpoint::is_loopback;
 pub use error::{Error, Failure, RawBody, ServiceError, TimeoutKind, TransportError};
 pub use invoke::Invoke;
+pub(crate) use response::parse_raw;
 pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
 pub use rpc::{REGION_VAR, RpcClient};
-
-/// The HTTP crate the client uses, for the header types of [`parse_response`].
-pub use reqwest;
 
 /// What the client needs to know of a product: its name, API version and endpoints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

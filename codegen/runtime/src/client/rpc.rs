@@ -11,7 +11,7 @@ use tracing::{Instrument, Span, field};
 
 use super::TimeoutKind;
 use super::invoke::Invoke;
-use super::response::{REQUEST_ID_HEADER, parse_response, unparsable};
+use super::response::{REQUEST_ID_HEADER, parse_raw, unparsable};
 use super::retry::{self, retry_after};
 use super::{
     Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, ServiceError, transport,
@@ -257,7 +257,7 @@ impl RpcClient {
                     }
                     let wait = retry_after(&raw.headers);
                     let status = raw.status;
-                    let result = parse_response(status, &raw.headers, raw.body);
+                    let result = parse_raw(raw);
                     (result.map(|body| (status, body)), wait)
                 }
             };

@@ -36,7 +36,7 @@ impl Client {
 }
 /// Every `Demo` operation, implemented by [`Client`].
 ///
-/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.
+/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs.
 pub trait DemoApi: Send + Sync {
     /// Calls `CreateWidget`: Creates a widget.
     fn create_widget(
@@ -47,11 +47,10 @@ pub trait DemoApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateWidget` is not implemented by this `DemoApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateWidget",
+                api: "DemoApi",
+            }),
         )
     }
     /// Calls `DescribeWidget`: Describes a widget.
@@ -63,11 +62,10 @@ pub trait DemoApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeWidget` is not implemented by this `DemoApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeWidget",
+                api: "DemoApi",
+            }),
         )
     }
     /// Calls `ListGadgets`: Lists gadgets with a next token.
@@ -79,11 +77,10 @@ pub trait DemoApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListGadgets` is not implemented by this `DemoApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListGadgets",
+                api: "DemoApi",
+            }),
         )
     }
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
@@ -95,11 +92,10 @@ pub trait DemoApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListWidgets` is not implemented by this `DemoApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListWidgets",
+                api: "DemoApi",
+            }),
         )
     }
     /// Polls `DescribeWidget` until the widget is ready.
