@@ -1509,7 +1509,7 @@ impl Client {
 }
 /// Every `Vpc` operation, implemented by [`Client`].
 ///
-/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.
+/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs.
 pub trait VpcApi: Send + Sync {
     /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
     fn activate_router_interface(
@@ -1523,12 +1523,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ActivateRouterInterface` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ActivateRouterInterface",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
@@ -1540,11 +1538,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ActiveFlowLog` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ActiveFlowLog",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
@@ -1556,11 +1553,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AddBgpNetwork` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AddBgpNetwork",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
@@ -1575,12 +1571,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AddCommonBandwidthPackageIp` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AddCommonBandwidthPackageIp",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
@@ -1595,12 +1589,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AddCommonBandwidthPackageIps` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AddCommonBandwidthPackageIps",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
@@ -1615,12 +1607,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AddGlobalAccelerationInstanceIp` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AddGlobalAccelerationInstanceIp",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
@@ -1635,12 +1625,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AddIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AddIPv6TranslatorAclListEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
@@ -1655,12 +1643,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AddPublicIpAddressPoolCidrBlock` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AddPublicIpAddressPoolCidrBlock",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
@@ -1675,12 +1661,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AddSourcesToTrafficMirrorSession` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AddSourcesToTrafficMirrorSession",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
@@ -1692,11 +1676,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AllocateEipAddress` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AllocateEipAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
@@ -1708,12 +1691,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AllocateEipAddressPro` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AllocateEipAddressPro",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
@@ -1728,12 +1709,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AllocateEipSegmentAddress` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AllocateEipSegmentAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
@@ -1745,12 +1724,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AllocateIpv6Address` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AllocateIpv6Address",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
@@ -1765,12 +1742,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AllocateIpv6InternetBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AllocateIpv6InternetBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
@@ -1782,12 +1757,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AllocateVpcIpv6Cidr` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AllocateVpcIpv6Cidr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
@@ -1802,12 +1775,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ApplyPhysicalConnectionLOA` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ApplyPhysicalConnectionLOA",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
@@ -1819,12 +1790,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateEipAddress` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateEipAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
@@ -1839,12 +1808,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateEipAddressBatch` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateEipAddressBatch",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
@@ -1856,11 +1823,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateHaVip` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateHaVip",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
@@ -1872,12 +1838,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateNetworkAcl` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateNetworkAcl",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
@@ -1892,12 +1856,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociatePhysicalConnectionToVirtualBorderRouter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociatePhysicalConnectionToVirtualBorderRouter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
@@ -1909,12 +1871,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateRouteTable` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateRouteTable",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
@@ -1929,12 +1889,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateRouteTableWithGateway` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateRouteTableWithGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
@@ -1949,12 +1907,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateRouteTablesWithVpcGatewayEndpoint` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateRouteTablesWithVpcGatewayEndpoint",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
@@ -1966,12 +1922,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateVpcCidrBlock` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateVpcCidrBlock",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
@@ -1986,12 +1940,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AssociateVpnGatewayWithCertificate` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AssociateVpnGatewayWithCertificate",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
@@ -2006,12 +1958,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AttachDhcpOptionsSetToVpc` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AttachDhcpOptionsSetToVpc",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
@@ -2023,11 +1973,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AttachVbrToVpconn` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AttachVbrToVpconn",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
@@ -2042,12 +1991,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CancelCommonBandwidthPackageIpBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CancelCommonBandwidthPackageIpBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
@@ -2062,12 +2009,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CancelPhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CancelPhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
@@ -2079,12 +2024,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ChangeResourceGroup` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ChangeResourceGroup",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
@@ -2099,12 +2042,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CheckCanAllocateVpcPrivateIpAddress` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CheckCanAllocateVpcPrivateIpAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
@@ -2116,11 +2057,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CheckVpnBgpEnabled` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CheckVpnBgpEnabled",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
@@ -2135,12 +2075,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CompletePhysicalConnectionLOA` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CompletePhysicalConnectionLOA",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
@@ -2155,12 +2093,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ConfirmPhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ConfirmPhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
@@ -2175,12 +2111,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ConnectRouterInterface` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ConnectRouterInterface",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
@@ -2195,12 +2129,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ConvertBandwidthPackage` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ConvertBandwidthPackage",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
@@ -2212,12 +2144,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CopyNetworkAclEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CopyNetworkAclEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
@@ -2229,11 +2159,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateBgpGroup` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateBgpGroup",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
@@ -2245,11 +2174,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateBgpPeer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateBgpPeer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
@@ -2264,12 +2192,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateCommonBandwidthPackage` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateCommonBandwidthPackage",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateCustomerGateway`: Creates a customer gateway.
@@ -2281,12 +2207,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateCustomerGateway` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateCustomerGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
@@ -2298,12 +2222,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateDefaultVSwitch` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateDefaultVSwitch",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
@@ -2315,11 +2237,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateDefaultVpc` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateDefaultVpc",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
@@ -2331,12 +2252,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateDhcpOptionsSet` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateDhcpOptionsSet",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
@@ -2351,12 +2270,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateExpressCloudConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateExpressCloudConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
@@ -2371,12 +2288,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateExpressConnectTrafficQos` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateExpressConnectTrafficQos",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
@@ -2391,12 +2306,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateExpressConnectTrafficQosQueue",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
@@ -2411,12 +2324,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateExpressConnectTrafficQosRule",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateFailoverTestJob`: Creates a failover test.
@@ -2428,12 +2339,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateFailoverTestJob` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateFailoverTestJob",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateFlowLog`: Creates a flow log.
@@ -2445,11 +2354,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateFlowLog` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateFlowLog",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
@@ -2461,11 +2369,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateForwardEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateForwardEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
@@ -2477,11 +2384,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateFullNatEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateFullNatEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
@@ -2496,12 +2402,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateGlobalAccelerationInstance` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateGlobalAccelerationInstance",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
@@ -2513,11 +2417,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateHaVip` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateHaVip",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
@@ -2532,12 +2435,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateHighReliablePhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateHighReliablePhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
@@ -2549,12 +2450,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateIPv6Translator` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateIPv6Translator",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
@@ -2569,12 +2468,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateIPv6TranslatorAclList` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateIPv6TranslatorAclList",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
@@ -2589,12 +2486,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateIPv6TranslatorEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateIPv6TranslatorEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
@@ -2606,11 +2501,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateIpsecServer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateIpsecServer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
@@ -2622,11 +2516,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateIpv4Gateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateIpv4Gateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
@@ -2641,12 +2534,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateIpv6EgressOnlyRule` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateIpv6EgressOnlyRule",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
@@ -2658,11 +2549,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateIpv6Gateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateIpv6Gateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
@@ -2674,11 +2564,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateNatGateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateNatGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateNatIp`: Creates a NAT IP address.
@@ -2690,11 +2579,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateNatIp` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateNatIp",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
@@ -2706,11 +2594,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateNatIpCidr` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateNatIpCidr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
@@ -2722,11 +2609,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateNetworkAcl` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateNetworkAcl",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
@@ -2741,12 +2627,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreatePhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreatePhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
@@ -2761,12 +2645,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreatePhysicalConnectionOccupancyOrder` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreatePhysicalConnectionOccupancyOrder",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
@@ -2781,12 +2663,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreatePhysicalConnectionSetupOrder` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreatePhysicalConnectionSetupOrder",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
@@ -2801,12 +2681,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreatePublicIpAddressPool` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreatePublicIpAddressPool",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
@@ -2818,11 +2696,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateRouteEntries` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
@@ -2834,11 +2711,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateRouteEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateRouteTable`: Creates a custom route table.
@@ -2850,11 +2726,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateRouteTable` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateRouteTable",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateRouterInterface`: Creates a router interface.
@@ -2866,12 +2741,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateRouterInterface` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateRouterInterface",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
@@ -2883,11 +2756,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateSnatEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateSnatEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
@@ -2902,12 +2774,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateSslVpnClientCert` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateSslVpnClientCert",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
@@ -2919,11 +2789,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateSslVpnServer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateSslVpnServer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
@@ -2938,12 +2807,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateTrafficMirrorFilter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateTrafficMirrorFilter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
@@ -2958,12 +2825,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateTrafficMirrorFilterRules` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateTrafficMirrorFilterRules",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
@@ -2978,12 +2843,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateTrafficMirrorSession` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateTrafficMirrorSession",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVSwitch`: Creates a vSwitch.
@@ -2995,11 +2858,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVSwitch` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVSwitch",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
@@ -3014,12 +2876,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVSwitchCidrReservation` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVSwitchCidrReservation",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
@@ -3031,11 +2891,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVbrHa` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVbrHa",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
@@ -3047,12 +2906,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVcoRouteEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVcoRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
@@ -3067,12 +2924,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVirtualBorderRouter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVirtualBorderRouter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
@@ -3087,12 +2942,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVirtualPhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVirtualPhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
@@ -3104,11 +2957,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpc` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpc",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
@@ -3123,12 +2975,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpcGatewayEndpoint` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpcGatewayEndpoint",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
@@ -3140,12 +2990,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpcPrefixList` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpcPrefixList",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
@@ -3157,12 +3005,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpconnFromVbr` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpconnFromVbr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
@@ -3174,12 +3020,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpnAttachment` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpnAttachment",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
@@ -3191,12 +3035,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpnConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpnConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
@@ -3208,11 +3050,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpnGateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpnGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
@@ -3227,12 +3068,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpnPbrRouteEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpnPbrRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
@@ -3244,12 +3083,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpnRouteEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpnRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
@@ -3264,12 +3101,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeactivateRouterInterface` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeactivateRouterInterface",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
@@ -3281,11 +3116,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeactiveFlowLog` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeactiveFlowLog",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
@@ -3297,11 +3131,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteBgpGroup` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteBgpGroup",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
@@ -3313,11 +3146,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteBgpNetwork` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteBgpNetwork",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
@@ -3329,11 +3161,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteBgpPeer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteBgpPeer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
@@ -3348,12 +3179,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteCommonBandwidthPackage` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteCommonBandwidthPackage",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
@@ -3365,12 +3194,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteCustomerGateway` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteCustomerGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
@@ -3382,12 +3209,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteDhcpOptionsSet` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteDhcpOptionsSet",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
@@ -3399,12 +3224,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteExpressConnect` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteExpressConnect",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
@@ -3419,12 +3242,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteExpressConnectTrafficQos` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteExpressConnectTrafficQos",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
@@ -3439,12 +3260,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteExpressConnectTrafficQosQueue",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
@@ -3459,12 +3278,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteExpressConnectTrafficQosRule",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
@@ -3476,12 +3293,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteFailoverTestJob` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteFailoverTestJob",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteFlowLog`: Deletes a flow log.
@@ -3493,11 +3308,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteFlowLog` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteFlowLog",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
@@ -3509,11 +3323,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteForwardEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteForwardEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
@@ -3525,11 +3338,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteFullNatEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteFullNatEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
@@ -3544,12 +3356,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteGlobalAccelerationInstance` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteGlobalAccelerationInstance",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
@@ -3561,11 +3371,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteHaVip` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteHaVip",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
@@ -3577,12 +3386,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIPv6Translator` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIPv6Translator",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
@@ -3597,12 +3404,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIPv6TranslatorAclList` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIPv6TranslatorAclList",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
@@ -3617,12 +3422,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIPv6TranslatorEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIPv6TranslatorEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
@@ -3634,11 +3437,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIpsecServer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIpsecServer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
@@ -3650,11 +3452,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIpv4Gateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIpv4Gateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
@@ -3669,12 +3470,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIpv6EgressOnlyRule` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIpv6EgressOnlyRule",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
@@ -3686,11 +3485,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIpv6Gateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIpv6Gateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
@@ -3705,12 +3503,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteIpv6InternetBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteIpv6InternetBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
@@ -3722,11 +3518,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteNatGateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteNatGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
@@ -3738,11 +3533,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteNatIp` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteNatIp",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
@@ -3754,11 +3548,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteNatIpCidr` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteNatIpCidr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
@@ -3770,11 +3563,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteNetworkAcl` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteNetworkAcl",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
@@ -3789,12 +3581,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeletePhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeletePhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
@@ -3809,12 +3599,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeletePublicIpAddressPool` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeletePublicIpAddressPool",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
@@ -3829,12 +3617,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeletePublicIpAddressPoolCidrBlock` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeletePublicIpAddressPoolCidrBlock",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
@@ -3846,11 +3632,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteRouteEntries` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
@@ -3862,11 +3647,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteRouteEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
@@ -3878,11 +3662,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteRouteTable` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteRouteTable",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
@@ -3894,12 +3677,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteRouterInterface` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteRouterInterface",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
@@ -3911,11 +3692,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteSnatEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteSnatEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
@@ -3930,12 +3710,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteSslVpnClientCert` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteSslVpnClientCert",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
@@ -3947,11 +3725,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteSslVpnServer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteSslVpnServer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
@@ -3966,12 +3743,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteTrafficMirrorFilter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteTrafficMirrorFilter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
@@ -3986,12 +3761,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteTrafficMirrorFilterRules` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteTrafficMirrorFilterRules",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
@@ -4006,12 +3779,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteTrafficMirrorSession` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteTrafficMirrorSession",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
@@ -4023,11 +3794,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVSwitch` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVSwitch",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
@@ -4042,12 +3812,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVSwitchCidrReservation` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVSwitchCidrReservation",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
@@ -4059,11 +3827,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVbrHa` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVbrHa",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
@@ -4075,12 +3842,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVcoRouteEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVcoRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
@@ -4095,12 +3860,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVirtualBorderRouter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVirtualBorderRouter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
@@ -4112,11 +3875,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpc` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpc",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
@@ -4131,12 +3893,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpcGatewayEndpoint` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpcGatewayEndpoint",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
@@ -4148,12 +3908,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpcPrefixList` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpcPrefixList",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
@@ -4165,12 +3923,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpnAttachment` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpnAttachment",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
@@ -4182,12 +3938,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpnConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpnConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
@@ -4199,11 +3953,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpnGateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpnGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
@@ -4218,12 +3971,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpnPbrRouteEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpnPbrRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
@@ -4235,12 +3986,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpnRouteEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpnRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
@@ -4252,11 +4001,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeletionProtection` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeletionProtection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
@@ -4268,11 +4016,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`Describe95Traffic` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "Describe95Traffic",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
@@ -4284,12 +4031,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeAccessPoints` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeAccessPoints",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
@@ -4301,11 +4046,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeBgpGroups` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeBgpGroups",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
@@ -4317,12 +4061,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeBgpNetworks` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeBgpNetworks",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
@@ -4334,11 +4076,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeBgpPeers` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeBgpPeers",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
@@ -4353,12 +4094,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeCommonBandwidthPackages` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeCommonBandwidthPackages",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
@@ -4373,12 +4112,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeCustomerGateway` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeCustomerGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
@@ -4393,12 +4130,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeCustomerGateways` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeCustomerGateways",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
@@ -4413,12 +4148,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeEcGrantRelation` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeEcGrantRelation",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
@@ -4430,12 +4163,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeEipAddresses` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeEipAddresses",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
@@ -4450,12 +4181,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeEipGatewayInfo` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeEipGatewayInfo",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
@@ -4470,12 +4199,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeEipMonitorData` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeEipMonitorData",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
@@ -4487,11 +4214,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeEipSegment` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeEipSegment",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
@@ -4506,12 +4232,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeExpressConnectTrafficQos` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeExpressConnectTrafficQos",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
@@ -4526,12 +4250,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeExpressConnectTrafficQosQueue",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
@@ -4546,12 +4268,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeExpressConnectTrafficQosRule",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeFailoverTestJob`: Queries failover tests.
@@ -4566,12 +4286,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeFailoverTestJob` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeFailoverTestJob",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
@@ -4586,12 +4304,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeFailoverTestJobs` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeFailoverTestJobs",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeFlowLogs`: Query flow logs.
@@ -4603,11 +4319,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeFlowLogs` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeFlowLogs",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
@@ -4622,12 +4337,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeForwardTableEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeForwardTableEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
@@ -4642,12 +4355,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeGlobalAccelerationInstances` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeGlobalAccelerationInstances",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
@@ -4662,12 +4373,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeGrantRulesToCen` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeGrantRulesToCen",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
@@ -4682,12 +4391,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeGrantRulesToEcr` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeGrantRulesToEcr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
@@ -4699,11 +4406,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeHaVips` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeHaVips",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
@@ -4718,12 +4424,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeHighDefinitionMonitorLogAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeHighDefinitionMonitorLogAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
@@ -4738,12 +4442,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIPv6TranslatorAclListAttributes` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIPv6TranslatorAclListAttributes",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
@@ -4758,12 +4460,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIPv6TranslatorAclLists` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIPv6TranslatorAclLists",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
@@ -4778,12 +4478,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIPv6TranslatorEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIPv6TranslatorEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
@@ -4798,12 +4496,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIPv6Translators` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIPv6Translators",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
@@ -4815,12 +4511,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIpv6Addresses` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIpv6Addresses",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
@@ -4835,12 +4529,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIpv6EgressOnlyRules` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIpv6EgressOnlyRules",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
@@ -4855,12 +4547,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIpv6GatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIpv6GatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
@@ -4872,12 +4562,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeIpv6Gateways` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeIpv6Gateways",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
@@ -4892,12 +4580,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeNatGatewayAssociateNetworkInterfaces` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeNatGatewayAssociateNetworkInterfaces",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
@@ -4909,12 +4595,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeNatGateways` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeNatGateways",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
@@ -4929,12 +4613,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeNetworkAclAttributes` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeNetworkAclAttributes",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeNetworkAcls`: Queries network ACLs.
@@ -4946,12 +4628,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeNetworkAcls` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeNetworkAcls",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
@@ -4966,12 +4646,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribePhysicalConnectionLOA` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribePhysicalConnectionLOA",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
@@ -4986,12 +4664,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribePhysicalConnections` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribePhysicalConnections",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
@@ -5006,12 +4682,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribePublicIpAddress` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribePublicIpAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeRegions`: Queries the most recent region list.
@@ -5023,11 +4697,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeRegions` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeRegions",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
@@ -5042,12 +4715,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeRouteEntryList` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeRouteEntryList",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeRouteTableList`: Queries route tables.
@@ -5062,12 +4733,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeRouteTableList` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeRouteTableList",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeRouteTables`: Queries route tables.
@@ -5079,12 +4748,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeRouteTables` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeRouteTables",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
@@ -5099,12 +4766,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeRouterInterfaceAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeRouterInterfaceAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
@@ -5119,12 +4784,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeRouterInterfaces` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeRouterInterfaces",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
@@ -5139,12 +4802,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeServerRelatedGlobalAccelerationInstances` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeServerRelatedGlobalAccelerationInstances",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
@@ -5159,12 +4820,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeSnatTableEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeSnatTableEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
@@ -5179,12 +4838,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeSslVpnClientCert` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeSslVpnClientCert",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
@@ -5199,12 +4856,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeSslVpnClientCerts` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeSslVpnClientCerts",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
@@ -5216,12 +4871,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeSslVpnClients` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeSslVpnClients",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
@@ -5233,12 +4886,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeSslVpnServers` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeSslVpnServers",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeTagKeys`: Queries tag keys.
@@ -5250,11 +4901,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeTagKeys` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeTagKeys",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
@@ -5269,12 +4919,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeTagKeysForExpressConnect` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeTagKeysForExpressConnect",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
@@ -5286,11 +4934,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeTags` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeTags",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
@@ -5302,11 +4949,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVRouters` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVRouters",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
@@ -5321,12 +4967,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVSwitchAttributes` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVSwitchAttributes",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
@@ -5338,11 +4982,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVSwitches` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVSwitches",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
@@ -5354,11 +4997,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVbrHa` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVbrHa",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
@@ -5373,12 +5015,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVcoRouteEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVcoRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
@@ -5393,12 +5033,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVirtualBorderRouters` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVirtualBorderRouters",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
@@ -5413,12 +5051,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVirtualBorderRoutersForPhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVirtualBorderRoutersForPhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
@@ -5430,12 +5066,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpcAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpcAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
@@ -5450,12 +5084,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpcGrantRulesToEcr` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpcGrantRulesToEcr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
@@ -5467,11 +5099,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpcs` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpcs",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
@@ -5486,12 +5117,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnAttachments` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnAttachments",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
@@ -5503,12 +5132,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
@@ -5523,12 +5150,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnConnectionLogs` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnConnectionLogs",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
@@ -5543,12 +5168,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnConnections` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnConnections",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
@@ -5563,12 +5186,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnCrossAccountAuthorizations` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnCrossAccountAuthorizations",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
@@ -5580,11 +5201,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnGateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
@@ -5599,12 +5219,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnGatewayAvailableZones` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnGatewayAvailableZones",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
@@ -5616,12 +5234,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnGateways` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnGateways",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
@@ -5636,12 +5252,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnPbrRouteEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnPbrRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
@@ -5656,12 +5270,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnRouteEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
@@ -5676,12 +5288,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeVpnSslServerLogs` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeVpnSslServerLogs",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DescribeZones`: Queries zones in a region.
@@ -5693,11 +5303,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DescribeZones` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DescribeZones",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
@@ -5712,12 +5321,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DetachDhcpOptionsSetFromVpc` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DetachDhcpOptionsSetFromVpc",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
@@ -5732,12 +5339,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DiagnoseVpnConnections` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DiagnoseVpnConnections",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
@@ -5749,11 +5354,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DiagnoseVpnGateway` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DiagnoseVpnGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
@@ -5768,12 +5372,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DisableNatGatewayEcsMetric` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DisableNatGatewayEcsMetric",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
@@ -5785,12 +5387,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DisableVpcClassicLink` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DisableVpcClassicLink",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
@@ -5805,12 +5405,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DissociateRouteTableFromGateway` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DissociateRouteTableFromGateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
@@ -5825,12 +5423,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DissociateRouteTablesFromVpcGatewayEndpoint` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DissociateRouteTablesFromVpcGatewayEndpoint",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
@@ -5845,12 +5441,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DissociateVpnGatewayWithCertificate` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DissociateVpnGatewayWithCertificate",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
@@ -5865,12 +5459,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DownloadVpnConnectionConfig` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DownloadVpnConnectionConfig",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
@@ -5885,12 +5477,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`EnableNatGatewayEcsMetric` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "EnableNatGatewayEcsMetric",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
@@ -5905,12 +5495,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`EnablePhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "EnablePhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
@@ -5922,12 +5510,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`EnableVpcClassicLink` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "EnableVpcClassicLink",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
@@ -5939,12 +5525,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`EnableVpcIpv4Gateway` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "EnableVpcIpv4Gateway",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
@@ -5956,11 +5540,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetDhcpOptionsSet` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetDhcpOptionsSet",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
@@ -5975,12 +5558,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetFlowLogServiceStatus` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetFlowLogServiceStatus",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
@@ -5995,12 +5576,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetIpv4GatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetIpv4GatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
@@ -6015,12 +5594,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetNatGatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetNatGatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
@@ -6035,12 +5612,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetPhysicalConnectionServiceStatus` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetPhysicalConnectionServiceStatus",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
@@ -6055,12 +5630,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetPublicIpAddressPoolServiceStatus` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetPublicIpAddressPoolServiceStatus",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
@@ -6075,12 +5648,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetTrafficMirrorServiceStatus` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetTrafficMirrorServiceStatus",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
@@ -6095,12 +5666,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetVSwitchCidrReservationUsage` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetVSwitchCidrReservationUsage",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
@@ -6115,12 +5684,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetVpcGatewayEndpointAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetVpcGatewayEndpointAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
@@ -6135,12 +5702,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetVpcPrefixListAssociations` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetVpcPrefixListAssociations",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
@@ -6155,12 +5720,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetVpcPrefixListEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetVpcPrefixListEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
@@ -6175,12 +5738,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetVpcRouteEntrySummary` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetVpcRouteEntrySummary",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
@@ -6195,12 +5756,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetVpnGatewayDiagnoseResult` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetVpnGatewayDiagnoseResult",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
@@ -6212,11 +5771,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GrantInstanceToCen` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GrantInstanceToCen",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
@@ -6228,11 +5786,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GrantInstanceToVbr` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GrantInstanceToVbr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
@@ -6247,12 +5804,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListBusinessAccessPoints` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListBusinessAccessPoints",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
@@ -6264,12 +5819,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListBusinessRegions` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListBusinessRegions",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
@@ -6281,12 +5834,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListDhcpOptionsSets` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListDhcpOptionsSets",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
@@ -6301,12 +5852,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListEnhanhcedNatGatewayAvailableZones` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListEnhanhcedNatGatewayAvailableZones",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
@@ -6318,11 +5867,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListFullNatEntries` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListFullNatEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
@@ -6337,12 +5885,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListGatewayRouteTableEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListGatewayRouteTableEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
@@ -6357,12 +5903,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListGeographicSubRegions` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListGeographicSubRegions",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
@@ -6374,12 +5918,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListIpsecServerLogs` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListIpsecServerLogs",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListIpsecServers`: Queries IPsec servers.
@@ -6391,11 +5933,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListIpsecServers` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListIpsecServers",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
@@ -6407,11 +5948,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListIpv4Gateways` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListIpv4Gateways",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
@@ -6423,11 +5963,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListNatIpCidrs` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListNatIpCidrs",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
@@ -6439,11 +5978,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListNatIps` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListNatIps",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
@@ -6458,12 +5996,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListPhysicalConnectionFeatures` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListPhysicalConnectionFeatures",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListPrefixLists`: Queries prefix lists.
@@ -6475,11 +6011,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListPrefixLists` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListPrefixLists",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
@@ -6494,12 +6029,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListPublicIpAddressPoolCidrBlocks` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListPublicIpAddressPoolCidrBlocks",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
@@ -6514,12 +6047,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListPublicIpAddressPools` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListPublicIpAddressPools",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
@@ -6531,11 +6062,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListTagResources` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListTagResources",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
@@ -6550,12 +6080,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListTagResourcesForExpressConnect` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListTagResourcesForExpressConnect",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
@@ -6570,12 +6098,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListTrafficMirrorFilters` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListTrafficMirrorFilters",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
@@ -6590,12 +6116,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListTrafficMirrorSessions` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListTrafficMirrorSessions",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
@@ -6610,12 +6134,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListVSwitchCidrReservations` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListVSwitchCidrReservations",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
@@ -6630,12 +6152,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListVirtualPhysicalConnections` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListVirtualPhysicalConnections",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
@@ -6650,12 +6170,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListVpcEndpointServicesByEndUser` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListVpcEndpointServicesByEndUser",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
@@ -6670,12 +6188,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListVpcGatewayEndpoints` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListVpcGatewayEndpoints",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
@@ -6690,12 +6206,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListVpcPublishedRouteEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListVpcPublishedRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
@@ -6710,12 +6224,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListVpnCertificateAssociations` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListVpnCertificateAssociations",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
@@ -6730,12 +6242,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyBgpGroupAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyBgpGroupAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
@@ -6750,12 +6260,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyBgpPeerAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyBgpPeerAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
@@ -6770,12 +6278,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyCommonBandwidthPackageAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyCommonBandwidthPackageAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
@@ -6790,12 +6296,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyCommonBandwidthPackageIpBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyCommonBandwidthPackageIpBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
@@ -6810,12 +6314,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyCommonBandwidthPackageSpec` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyCommonBandwidthPackageSpec",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
@@ -6830,12 +6332,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyCustomerGatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyCustomerGatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
@@ -6850,12 +6350,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyEipAddressAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyEipAddressAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
@@ -6867,12 +6365,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyEipForwardMode` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyEipForwardMode",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
@@ -6887,12 +6383,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyExpressCloudConnectionAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyExpressCloudConnectionAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
@@ -6907,12 +6401,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyExpressCloudConnectionBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyExpressCloudConnectionBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
@@ -6927,12 +6419,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyExpressConnectTrafficQos` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyExpressConnectTrafficQos",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
@@ -6947,12 +6437,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyExpressConnectTrafficQosQueue` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyExpressConnectTrafficQosQueue",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
@@ -6967,12 +6455,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyExpressConnectTrafficQosRule` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyExpressConnectTrafficQosRule",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
@@ -6987,12 +6473,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyFlowLogAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyFlowLogAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
@@ -7004,11 +6488,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyForwardEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyForwardEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
@@ -7023,12 +6506,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyFullNatEntryAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyFullNatEntryAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
@@ -7043,12 +6524,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyGlobalAccelerationInstanceAttributes` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyGlobalAccelerationInstanceAttributes",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
@@ -7063,12 +6542,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyGlobalAccelerationInstanceSpec` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyGlobalAccelerationInstanceSpec",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
@@ -7080,12 +6557,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyHaVipAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyHaVipAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
@@ -7100,12 +6575,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIPv6TranslatorAclAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIPv6TranslatorAclAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
@@ -7120,12 +6593,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIPv6TranslatorAclListEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
@@ -7140,12 +6611,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIPv6TranslatorAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIPv6TranslatorAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
@@ -7160,12 +6629,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIPv6TranslatorBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIPv6TranslatorBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
@@ -7180,12 +6647,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIPv6TranslatorEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIPv6TranslatorEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
@@ -7200,12 +6665,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIpv6AddressAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIpv6AddressAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
@@ -7220,12 +6683,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIpv6GatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIpv6GatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
@@ -7240,12 +6701,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyIpv6InternetBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyIpv6InternetBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
@@ -7260,12 +6719,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyNatGatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyNatGatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
@@ -7277,12 +6734,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyNatGatewaySpec` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyNatGatewaySpec",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
@@ -7294,12 +6749,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyNatIpAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyNatIpAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
@@ -7314,12 +6767,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyNatIpCidrAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyNatIpCidrAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
@@ -7334,12 +6785,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyNetworkAclAttributes` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyNetworkAclAttributes",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
@@ -7354,12 +6803,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyPhysicalConnectionAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyPhysicalConnectionAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
@@ -7371,11 +6818,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyRouteEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
@@ -7390,12 +6836,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyRouteTableAttributes` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyRouteTableAttributes",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
@@ -7410,12 +6854,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyRouterInterfaceAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyRouterInterfaceAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
@@ -7430,12 +6872,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyRouterInterfaceSpec` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyRouterInterfaceSpec",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
@@ -7447,11 +6887,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifySnatEntry` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifySnatEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
@@ -7466,12 +6905,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifySslVpnClientCert` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifySslVpnClientCert",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
@@ -7483,11 +6920,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifySslVpnServer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifySslVpnServer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
@@ -7499,12 +6935,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyTunnelAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyTunnelAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
@@ -7519,12 +6953,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVRouterAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVRouterAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
@@ -7539,12 +6971,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVSwitchAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVSwitchAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
@@ -7559,12 +6989,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVSwitchCidrReservationAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVSwitchCidrReservationAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
@@ -7579,12 +7007,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVcoRouteEntryWeight` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVcoRouteEntryWeight",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
@@ -7599,12 +7025,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVirtualBorderRouterAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVirtualBorderRouterAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
@@ -7616,11 +7040,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpcAttribute` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpcAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
@@ -7632,12 +7055,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpcPrefixList` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpcPrefixList",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
@@ -7652,12 +7073,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpnAttachmentAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpnAttachmentAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
@@ -7672,12 +7091,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpnConnectionAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpnConnectionAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
@@ -7692,12 +7109,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpnGatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpnGatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
@@ -7712,12 +7127,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpnPbrRouteEntryAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpnPbrRouteEntryAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
@@ -7732,12 +7145,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpnPbrRouteEntryPriority` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpnPbrRouteEntryPriority",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
@@ -7752,12 +7163,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpnPbrRouteEntryWeight` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpnPbrRouteEntryWeight",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
@@ -7772,12 +7181,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpnRouteEntryWeight` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpnRouteEntryWeight",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
@@ -7789,11 +7196,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`MoveResourceGroup` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "MoveResourceGroup",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
@@ -7805,12 +7211,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`MoveVpnResourceGroup` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "MoveVpnResourceGroup",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
@@ -7822,11 +7226,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`OpenFlowLogService` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "OpenFlowLogService",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
@@ -7841,12 +7244,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`OpenPhysicalConnectionService` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "OpenPhysicalConnectionService",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
@@ -7861,12 +7262,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`OpenPublicIpAddressPoolService` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "OpenPublicIpAddressPoolService",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
@@ -7881,12 +7280,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`OpenTrafficMirrorService` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "OpenTrafficMirrorService",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
@@ -7901,12 +7298,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`PublishVpcRouteEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "PublishVpcRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
@@ -7918,12 +7313,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`PublishVpnRouteEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "PublishVpnRouteEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
@@ -7938,12 +7331,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RecoverPhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RecoverPhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
@@ -7958,12 +7349,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RecoverVirtualBorderRouter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RecoverVirtualBorderRouter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
@@ -7975,11 +7364,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ReleaseEipAddress` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ReleaseEipAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
@@ -7994,12 +7382,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ReleaseEipSegmentAddress` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ReleaseEipSegmentAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
@@ -8011,11 +7397,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ReleaseIpv6Address` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ReleaseIpv6Address",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
@@ -8030,12 +7415,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RemoveCommonBandwidthPackageIp` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RemoveCommonBandwidthPackageIp",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
@@ -8050,12 +7433,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RemoveGlobalAccelerationInstanceIp` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RemoveGlobalAccelerationInstanceIp",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
@@ -8070,12 +7451,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RemoveIPv6TranslatorAclListEntry` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RemoveIPv6TranslatorAclListEntry",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
@@ -8090,12 +7469,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RemoveSourcesFromTrafficMirrorSession` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RemoveSourcesFromTrafficMirrorSession",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
@@ -8110,12 +7487,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ReplaceVpcDhcpOptionsSet` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ReplaceVpcDhcpOptionsSet",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
@@ -8130,12 +7505,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RetryVpcPrefixListAssociation` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RetryVpcPrefixListAssociation",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
@@ -8147,12 +7520,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RevokeInstanceFromCen` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RevokeInstanceFromCen",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
@@ -8164,12 +7535,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RevokeInstanceFromVbr` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RevokeInstanceFromVbr",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
@@ -8184,12 +7553,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`SecondApplyPhysicalConnectionLOA` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "SecondApplyPhysicalConnectionLOA",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
@@ -8204,12 +7571,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`SetHighDefinitionMonitorLogStatus` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "SetHighDefinitionMonitorLogStatus",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `StartFailoverTestJob`: Performs a failover test.
@@ -8221,12 +7586,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`StartFailoverTestJob` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "StartFailoverTestJob",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
@@ -8238,12 +7601,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`StopFailoverTestJob` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "StopFailoverTestJob",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `TagResources`: Creates and adds tags to resources.
@@ -8255,11 +7616,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`TagResources` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "TagResources",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
@@ -8274,12 +7634,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`TagResourcesForExpressConnect` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "TagResourcesForExpressConnect",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
@@ -8294,12 +7652,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`TerminatePhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "TerminatePhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
@@ -8314,12 +7670,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`TerminateVirtualBorderRouter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "TerminateVirtualBorderRouter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
@@ -8334,12 +7688,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`TransformEipSegmentToPublicIpAddressPool` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "TransformEipSegmentToPublicIpAddressPool",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnTagResources`: Removes tags from resources.
@@ -8351,11 +7703,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnTagResources` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnTagResources",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
@@ -8367,12 +7718,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnassociateEipAddress` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnassociateEipAddress",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
@@ -8387,12 +7736,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnassociateGlobalAccelerationInstance` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnassociateGlobalAccelerationInstance",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
@@ -8404,11 +7751,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnassociateHaVip` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnassociateHaVip",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
@@ -8420,12 +7766,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnassociateNetworkAcl` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnassociateNetworkAcl",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
@@ -8440,12 +7784,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnassociatePhysicalConnectionFromVirtualBorderRouter` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
@@ -8457,12 +7799,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnassociateRouteTable` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnassociateRouteTable",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
@@ -8477,12 +7817,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnassociateVpcCidrBlock` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnassociateVpcCidrBlock",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
@@ -8497,12 +7835,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UntagResourcesForExpressConnect` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UntagResourcesForExpressConnect",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
@@ -8517,12 +7853,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateDhcpOptionsSetAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateDhcpOptionsSetAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateFailoverTestJob`: Updates a failover test.
@@ -8534,12 +7868,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateFailoverTestJob` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateFailoverTestJob",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
@@ -8554,12 +7886,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateGatewayRouteTableEntryAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateGatewayRouteTableEntryAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
@@ -8571,11 +7901,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateIpsecServer` is not implemented by this `VpcApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateIpsecServer",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
@@ -8590,12 +7919,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateIpv4GatewayAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateIpv4GatewayAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
@@ -8610,12 +7937,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateNatGatewayNatType` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateNatGatewayNatType",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
@@ -8630,12 +7955,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateNetworkAclEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateNetworkAclEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
@@ -8650,12 +7973,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdatePublicIpAddressPoolAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdatePublicIpAddressPoolAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
@@ -8670,12 +7991,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateTrafficMirrorFilterAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateTrafficMirrorFilterAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
@@ -8690,12 +8009,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateTrafficMirrorFilterRuleAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateTrafficMirrorFilterRuleAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
@@ -8710,12 +8027,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateTrafficMirrorSessionAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateTrafficMirrorSessionAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
@@ -8730,12 +8045,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateVirtualBorderBandwidth` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateVirtualBorderBandwidth",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
@@ -8750,12 +8063,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateVirtualPhysicalConnection` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateVirtualPhysicalConnection",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
@@ -8770,12 +8081,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UpdateVpcGatewayEndpointAttribute` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UpdateVpcGatewayEndpointAttribute",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
@@ -8790,12 +8099,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`VpcDescribeVpcNatGatewayNetworkInterfaceQuota` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
+                api: "VpcApi",
+            }),
         )
     }
     /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
@@ -8810,12 +8117,10 @@ pub trait VpcApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`WithdrawVpcPublishedRouteEntries` is not implemented by this `VpcApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "WithdrawVpcPublishedRouteEntries",
+                api: "VpcApi",
+            }),
         )
     }
     /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last.

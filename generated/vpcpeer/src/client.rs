@@ -97,7 +97,7 @@ impl Client {
 }
 /// Every `VpcPeer` operation, implemented by [`Client`].
 ///
-/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs.
+/// Code against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs.
 pub trait VpcPeerApi: Send + Sync {
     /// Calls `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.
     fn accept_vpc_peer_connection(
@@ -111,12 +111,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`AcceptVpcPeerConnection` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "AcceptVpcPeerConnection",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
@@ -131,12 +129,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`CreateVpcPeerConnection` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "CreateVpcPeerConnection",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
@@ -151,12 +147,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`DeleteVpcPeerConnection` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "DeleteVpcPeerConnection",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
@@ -171,12 +165,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`GetVpcPeerConnectionAttribute` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "GetVpcPeerConnectionAttribute",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
@@ -188,12 +180,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListTagResources` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListTagResources",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
@@ -208,12 +198,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ListVpcPeerConnections` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ListVpcPeerConnections",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
@@ -228,12 +216,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`ModifyVpcPeerConnection` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "ModifyVpcPeerConnection",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
@@ -245,12 +231,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`MoveResourceGroup` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "MoveResourceGroup",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
@@ -265,12 +249,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`RejectVpcPeerConnection` is not implemented by this `VpcPeerApi`"
-                        .to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "RejectVpcPeerConnection",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
@@ -282,11 +264,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`TagResources` is not implemented by this `VpcPeerApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "TagResources",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
@@ -298,11 +279,10 @@ pub trait VpcPeerApi: Send + Sync {
     > + Send {
         let _ = request;
         ::std::future::ready(
-            Err(
-                Error::Config(
-                    "`UnTagResources` is not implemented by this `VpcPeerApi`".to_owned(),
-                ),
-            ),
+            Err(Error::NotImplemented {
+                operation: "UnTagResources",
+                api: "VpcPeerApi",
+            }),
         )
     }
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last.
