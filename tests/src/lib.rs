@@ -6,10 +6,12 @@
 
 pub mod capture;
 pub mod emulator;
+pub mod plain;
 pub mod server;
 pub mod verify;
 
 pub use capture::Capture;
 pub use emulator::{EmulatorConfig, VpnEmulator};
+pub use plain::PlainServer;
 pub use server::{Exchange, Received, Reply, TestServer};
 pub use verify::{Clock, Request, Signature, Verified, verify};

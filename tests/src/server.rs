@@ -27,6 +27,8 @@ pub enum Reply {
     },
     /// No answer at all: the connection stays open and silent.
     Hang,
+    /// No answer: the connection is closed once the request is read.
+    Reset,
 }
 
 impl Reply {
@@ -186,8 +188,10 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
             }
         };
         let reply = handle(&state, request);
-        if reply == Reply::Hang {
-            std::future::pending::<()>().await;
+        match reply {
+            Reply::Hang => std::future::pending::<()>().await,
+            Reply::Reset => return,
+            Reply::Respond { .. } => {}
         }
         if write_reply(&mut stream, &reply).await.is_err() {
             return;
@@ -228,7 +232,7 @@ fn handle(state: &State, request: Request) -> Reply {
 }
 
 /// Reads one request; `None` when the peer closed the connection between requests.
-async fn read_request(
+pub(crate) async fn read_request(
     stream: &mut TcpStream,
     buf: &mut Vec<u8>,
 ) -> Result<Option<Request>, String> {
@@ -290,7 +294,7 @@ async fn read_request(
     }))
 }
 
-async fn write_reply(stream: &mut TcpStream, reply: &Reply) -> std::io::Result<()> {
+pub(crate) async fn write_reply(stream: &mut TcpStream, reply: &Reply) -> std::io::Result<()> {
     let Reply::Respond {
         status,
         headers,

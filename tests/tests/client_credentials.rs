@@ -16,6 +16,7 @@ const VPC: ProductInfo = ProductInfo {
 const DESCRIBE_VPCS: OperationInfo = OperationInfo {
     action: "DescribeVpcs",
     idempotency_token: None,
+    idempotent: true,
 };
 const KEYS: &[(&str, &str)] = &[
     ("ak-explicit", "sk-1"),

@@ -17,6 +17,7 @@ const VPC: ProductInfo = ProductInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 
 /// Answers every request with `reply` and returns what one call made of it.

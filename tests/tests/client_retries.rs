@@ -18,10 +18,12 @@ const VPC: ProductInfo = ProductInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 const DESCRIBE_VPN_GATEWAYS: OperationInfo = OperationInfo {
     action: "DescribeVpnGateways",
     idempotency_token: None,
+    idempotent: true,
 };
 
 const KEYS: &[(&str, &str)] = &[("testid", "testsecret")];

@@ -20,6 +20,7 @@ const VPC: ProductInfo = ProductInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 
 fn assert_clean(what: &str, text: &str) {

@@ -18,6 +18,7 @@ const VPC: ProductInfo = ProductInfo {
 const CREATE_VPN_CONNECTION: OperationInfo = OperationInfo {
     action: "CreateVpnConnection",
     idempotency_token: None,
+    idempotent: false,
 };
 
 /// Values that stress the encoding: spaces, `*`, `~`, `/`, `+`, `&`, `=`, non-ASCII.

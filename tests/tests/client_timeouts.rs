@@ -18,6 +18,7 @@ const VPC: ProductInfo = ProductInfo {
 const DESCRIBE_VPCS: OperationInfo = OperationInfo {
     action: "DescribeVpcs",
     idempotency_token: None,
+    idempotent: true,
 };
 
 fn params() -> Params {

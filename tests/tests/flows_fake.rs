@@ -279,12 +279,20 @@ async fn an_operation_the_fake_does_not_implement_fails_clearly() {
         .unwrap();
     let error = api.create_widget(request).await.unwrap_err();
     assert!(
-        matches!(error, Error::NotImplemented("CreateWidget")),
+        matches!(
+            error,
+            acs_demo::Error::NotImplemented {
+                operation: "CreateWidget",
+                api: "DemoApi"
+            }
+        ),
         "{error:?}"
     );
-    assert_eq!(
-        error.to_string(),
-        "`CreateWidget` is not implemented by this fake"
+    assert!(
+        error
+            .to_string()
+            .contains("`CreateWidget` is not implemented by this `DemoApi`"),
+        "{error}"
     );
 }
 

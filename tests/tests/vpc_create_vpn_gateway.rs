@@ -210,7 +210,7 @@ fn build_unchecked_sends_a_value_the_spec_does_not_know() {
         .vpn_type("Turbo")
         .build_unchecked();
     assert!(request.is_unchecked());
-    assert!(acs_runtime::operation::prepare(&request).is_ok());
+    assert!(acs_runtime::operation::prepare(&request, None).is_ok());
     let params = request.to_params();
     assert!(
         params

@@ -46,7 +46,7 @@ pub(crate) async fn call(
         )),
     })?;
     let endpoint = setup::endpoint(product.product, region.as_deref(), options)?;
-    let credentials = setup::credentials(options, env, notes)?;
+    let credentials = setup::credentials(options, env).await?;
     if options.validate_only {
         if let Some(token) = op
             .info

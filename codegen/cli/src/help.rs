@@ -45,9 +45,12 @@ pub(crate) fn top(products: &[&ProductDoc]) -> String {
         let _ = writeln!(text, "  {option:width$}  {help}");
     }
     text.push_str(
-        "\nCredentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and\n\
-         ALIBABA_CLOUD_SECURITY_TOKEN), else the profile of ~/.aliyun/config.json named by --profile,\n\
-         else by ALIBABA_CLOUD_PROFILE, else its current one (modes AK and StsToken).\n\
+        "\nCredentials: with --profile, that profile of ~/.aliyun/config.json; otherwise\n\
+         ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN),\n\
+         else the OIDC role of ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and\n\
+         ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the profile named by ALIBABA_CLOUD_PROFILE or the file's\n\
+         current one (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC), else the\n\
+         ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.\n\
          \nExit status: 0 success; 1 the call or the --wait failed (service, network or credentials error);\n\
          2 usage or validation error, nothing sent.\n",
     );

@@ -1,8 +1,7 @@
 //! Region, credentials and endpoint from the global options, the environment and the profile file.
 
 use acs_runtime::auth::{
-    ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Credentials, CredentialsError, DefaultChain, Env,
-    EnvProvider, ProfileFile,
+    Credentials, CredentialsError, DefaultChain, Env, ProfileFile, ProvideCredentials,
 };
 use acs_runtime::client::{Endpoint, ProductInfo};
 
@@ -20,40 +19,22 @@ pub(crate) fn region(options: &Options, env: &Env) -> Result<Option<String>, Fai
     let profile = profile_file(options, env)
         .load()
         .map_err(credentials_failure)?;
-    Ok(profile.and_then(|p| p.region_id))
+    Ok(profile.and_then(|p| p.region_id().map(str::to_owned)))
 }
 
-/// The credentials, found as the runtime's default chain finds them: the environment
-/// variables, else the profile file's profile (the one `--profile` names, else
-/// `ALIBABA_CLOUD_PROFILE`, else the file's current one).
-///
-/// When `--profile` is given but the environment variables win, says so in `notes`.
-pub(crate) fn credentials(
-    options: &Options,
-    env: &Env,
-    notes: &mut Vec<String>,
-) -> Result<Credentials, Failure> {
-    let Some(name) = &options.profile else {
-        return DefaultChain::with_env(env.clone())
-            .load()
-            .map_err(credentials_failure);
+/// The credentials, found by the runtime's default chain (environment, OIDC role, profile
+/// file, instance RAM role, credentials URI); with `--profile`, from that profile only, as the
+/// official CLI does.
+pub(crate) async fn credentials(options: &Options, env: &Env) -> Result<Credentials, Failure> {
+    let chain = DefaultChain::with_env(env.clone());
+    let chain = match &options.profile {
+        Some(name) => chain.with_profile(name),
+        None => chain,
     };
-    if let Some(credentials) = EnvProvider::new(env.clone()).load() {
-        notes.push(format!(
-            "using the credentials of {ACCESS_KEY_ID_VAR}/{ACCESS_KEY_SECRET_VAR}, \
-             not those of profile {name:?}"
-        ));
-        return Ok(credentials);
-    }
-    let file = profile_file(options, env);
-    match file.load().map_err(credentials_failure)? {
-        Some(profile) => Ok(profile.credentials),
-        None => Err(credentials_failure(CredentialsError::NotFound(format!(
-            "{ACCESS_KEY_ID_VAR}/{ACCESS_KEY_SECRET_VAR}, {}",
-            file.path()
-                .map_or("no home directory".into(), |p| p.display().to_string())
-        )))),
-    }
+    chain
+        .provide_credentials()
+        .await
+        .map_err(credentials_failure)
 }
 
 /// Where requests for `product` go: `--endpoint`, else the region's endpoint.

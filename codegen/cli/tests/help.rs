@@ -40,9 +40,12 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --wait                       After the call, poll until its work is done (every ACS_WAIT_INTERVAL_MS ms if set)
           -h, --help                   Help for acs, a product or an operation
 
-        Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and
-        ALIBABA_CLOUD_SECURITY_TOKEN), else the profile of ~/.aliyun/config.json named by --profile,
-        else by ALIBABA_CLOUD_PROFILE, else its current one (modes AK and StsToken).
+        Credentials: with --profile, that profile of ~/.aliyun/config.json; otherwise
+        ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN),
+        else the OIDC role of ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and
+        ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the profile named by ALIBABA_CLOUD_PROFILE or the file's
+        current one (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC), else the
+        ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.
 
         Exit status: 0 success; 1 the call or the --wait failed (service, network or credentials error);
         2 usage or validation error, nothing sent.

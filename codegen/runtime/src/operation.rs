@@ -3,12 +3,15 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::params::{Params, RpcParams};
+use crate::params::{Location, Params, RpcParams};
 use crate::validate::{Validate, Violations};
 
 /// A boxed future that can be sent across threads: what the product traits' methods return,
 /// so that `dyn <Product>Api` works.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The wire name of the region parameter a client fills in when a request leaves it unset.
+pub const REGION_ID: &str = "RegionId";
 
 /// What is known of a request's validity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,13 +31,31 @@ pub trait OperationRequest: RpcParams + Validate {
     fn checked(&self) -> Checked;
 }
 
-/// Validates `request` unless `build()` already did or it was built unchecked, and
-/// serializes it for the wire.
+/// Validates `request` unless `build()` already did, and serializes it for the wire.
 ///
-/// Runs before any I/O: an invalid request never leaves the process.
-pub fn prepare(request: &dyn OperationRequest) -> Result<Params, Violations> {
-    if let Checked::Unknown = request.checked() {
-        request.validate()?;
+/// A request that takes a `RegionId` but leaves it unset gets `region` (the client's), when
+/// there is one. A request built unchecked is sent whatever its violations. Runs before any
+/// I/O: an invalid request never leaves the process.
+pub fn prepare(request: &dyn OperationRequest, region: Option<&str>) -> Result<Params, Violations> {
+    let mut params = request.to_params();
+    if request.checked() == Checked::Valid {
+        return Ok(params);
     }
-    Ok(request.to_params())
+    let checked = match request.validate() {
+        Ok(()) => Ok(()),
+        Err(violations) => {
+            let missing_region = violations.get(REGION_ID).is_some_and(|v| v.value.is_none());
+            match region.filter(|_| missing_region && !params.contains_key(REGION_ID)) {
+                Some(region) => {
+                    params.push(Location::Query, REGION_ID, region);
+                    violations.without(REGION_ID).map_or(Ok(()), Err)
+                }
+                None => Err(violations),
+            }
+        }
+    };
+    match checked {
+        Err(violations) if request.checked() != Checked::Unchecked => Err(violations),
+        _ => Ok(params),
+    }
 }

@@ -49,6 +49,17 @@ impl Violations {
         self.0.is_empty()
     }
 
+    /// These violations less those of `parameter`; `None` when no other is left.
+    pub fn without(&self, parameter: &str) -> Option<Self> {
+        let rest: Vec<Violation> = self
+            .0
+            .iter()
+            .filter(|v| v.parameter != parameter)
+            .cloned()
+            .collect();
+        (!rest.is_empty()).then_some(Self(rest))
+    }
+
     /// The violation of one wire parameter, if any.
     pub fn get(&self, parameter: &str) -> Option<&Violation> {
         self.0.iter().find(|v| v.parameter == parameter)

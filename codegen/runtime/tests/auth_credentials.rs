@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use acs_runtime::auth::{
-    Credentials, CredentialsError, DefaultChain, Env, EnvProvider, ProfileFile, ProvideCredentials,
+    Credentials, CredentialsError, DefaultChain, Env, EnvProvider, Profile, ProfileFile,
+    ProvideCredentials,
 };
 
 const SECRET: &str = "s3cr3t-never-shown";
@@ -64,8 +65,14 @@ fn env_provider_reads_keys_and_optional_token() {
     assert!(EnvProvider::new(empty).load().is_none(), "empty is unset");
 }
 
-#[test]
-fn profile_file_current_named_and_sts_profiles() {
+/// The credentials a profile's provider gives.
+async fn credentials_of(profile: &Profile) -> Credentials {
+    let provider = profile.credentials_provider().unwrap();
+    provider.provide_credentials().await.unwrap()
+}
+
+#[tokio::test]
+async fn profile_file_current_named_and_sts_profiles() {
     let home = tempfile::tempdir().unwrap();
     write_profiles(home.path(), &profiles_file());
 
@@ -73,13 +80,20 @@ fn profile_file_current_named_and_sts_profiles() {
         .load()
         .unwrap()
         .unwrap();
-    assert_eq!(current.credentials, Credentials::new("ak-main", SECRET));
-    assert_eq!(current.region_id.as_deref(), Some("cn-shanghai"));
+    assert_eq!(
+        credentials_of(&current).await,
+        Credentials::new("ak-main", SECRET)
+    );
+    assert_eq!(current.region_id(), Some("cn-shanghai"));
 
     let env = home_env(home.path(), &[("ALIBABA_CLOUD_PROFILE", "sts")]);
     let sts = ProfileFile::from_env(&env).load().unwrap().unwrap();
-    assert_eq!(sts.credentials, Credentials::sts("ak-sts", SECRET, TOKEN));
-    assert_eq!(sts.region_id.as_deref(), Some("eu-central-1"));
+    assert_eq!(
+        credentials_of(&sts).await,
+        Credentials::sts("ak-sts", SECRET, TOKEN)
+    );
+    assert_eq!(sts.region_id(), Some("eu-central-1"));
+    assert_eq!(sts.mode(), "StsToken");
 
     let path = home.path().join(".aliyun/config.json");
     let named = ProfileFile::new(&path)
@@ -87,7 +101,7 @@ fn profile_file_current_named_and_sts_profiles() {
         .load()
         .unwrap()
         .unwrap();
-    assert_eq!(named.credentials.access_key_id(), "ak-sts");
+    assert_eq!(credentials_of(&named).await.access_key_id(), "ak-sts");
 }
 
 #[test]
@@ -95,17 +109,33 @@ fn unusable_profiles_are_errors_that_quote_no_secret() {
     let home = tempfile::tempdir().unwrap();
     write_profiles(home.path(), &profiles_file());
     let path = home.path().join(".aliyun/config.json");
-    for name in ["role", "missing"] {
-        let error = ProfileFile::new(&path)
+    let error = ProfileFile::new(&path)
+        .with_profile("missing")
+        .load()
+        .unwrap_err();
+    assert!(error.to_string().contains("missing"), "{error}");
+    write_profiles(
+        home.path(),
+        &format!(
+            r#"{{"profiles":[{{"name":"sso","mode":"CloudSSO","access_key_secret":"{SECRET}"}},
+                {{"name":"cut","mode":"RamRoleArn","access_key_id":"a","access_key_secret":"{SECRET}"}}]}}"#
+        ),
+    );
+    for (name, why) in [("sso", "mode \"CloudSSO\""), ("cut", "has no ram_role_arn")] {
+        let profile = ProfileFile::new(&path)
             .with_profile(name)
             .load()
-            .unwrap_err();
+            .unwrap()
+            .unwrap();
+        let Err(error) = profile.credentials_provider() else {
+            panic!("{name} has no credentials")
+        };
         assert!(
             matches!(error, CredentialsError::InvalidProfile { .. }),
             "{error}"
         );
-        assert!(error.to_string().contains(name), "{error}");
-        assert!(!format!("{error} {error:?}").contains(SECRET));
+        assert!(error.to_string().contains(why), "{error}");
+        assert!(!format!("{error} {error:?} {profile:?}").contains(SECRET));
     }
     // A file cut short right after the secret.
     let text = profiles_file();
@@ -119,7 +149,10 @@ fn unusable_profiles_are_errors_that_quote_no_secret() {
         home.path(),
         r#"{"current":"a","profiles":[{"name":"a","mode":"AK","access_key_id":"x"}]}"#,
     );
-    let error = ProfileFile::new(&path).load().unwrap_err();
+    let profile = ProfileFile::new(&path).load().unwrap().unwrap();
+    let Err(error) = profile.credentials_provider() else {
+        panic!("an AK profile without a secret")
+    };
     assert!(
         error.to_string().contains("has no access_key_secret"),
         "{error}"
@@ -168,7 +201,10 @@ async fn default_chain_prefers_env_then_profile_and_keeps_what_it_found() {
     let again = chain.provide_credentials().await.unwrap();
     assert_eq!(again, from_profile, "the file is read once");
 
-    let nowhere = DefaultChain::with_env(home_env(home.path(), &[]));
+    let nowhere = DefaultChain::with_env(home_env(
+        home.path(),
+        &[("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")],
+    ));
     let error = nowhere.provide_credentials().await.unwrap_err();
     let text = error.to_string();
     assert!(
@@ -177,8 +213,8 @@ async fn default_chain_prefers_env_then_profile_and_keeps_what_it_found() {
     );
 }
 
-#[test]
-fn debug_never_shows_secrets_or_tokens() {
+#[tokio::test]
+async fn debug_never_shows_secrets_or_tokens() {
     let credentials = Credentials::sts("ak-visible", SECRET, TOKEN);
     let env = Env::from_vars([
         ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ak-visible"),
@@ -186,7 +222,7 @@ fn debug_never_shows_secrets_or_tokens() {
         ("ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN),
     ]);
     let chain = DefaultChain::with_env(env.clone());
-    chain.load().unwrap();
+    chain.provide_credentials().await.unwrap();
     for shown in [
         format!("{credentials:?}"),
         format!("{credentials:#?}"),

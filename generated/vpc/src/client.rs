@@ -6800,7 +6800,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ActivateRouterInterface"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ActivateRouterInterface",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
@@ -6815,7 +6820,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ActiveFlowLog"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ActiveFlowLog",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
     fn add_bgp_network(
@@ -6829,7 +6841,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AddBgpNetwork"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AddBgpNetwork",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ip(
@@ -6847,7 +6866,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AddCommonBandwidthPackageIp")),
+                Err(Error::NotImplemented {
+                    operation: "AddCommonBandwidthPackageIp",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -6867,7 +6889,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AddCommonBandwidthPackageIps")),
+                Err(Error::NotImplemented {
+                    operation: "AddCommonBandwidthPackageIps",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -6887,7 +6912,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AddGlobalAccelerationInstanceIp")),
+                Err(Error::NotImplemented {
+                    operation: "AddGlobalAccelerationInstanceIp",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -6907,7 +6935,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AddIPv6TranslatorAclListEntry")),
+                Err(Error::NotImplemented {
+                    operation: "AddIPv6TranslatorAclListEntry",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -6927,7 +6958,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AddPublicIpAddressPoolCidrBlock")),
+                Err(Error::NotImplemented {
+                    operation: "AddPublicIpAddressPoolCidrBlock",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -6947,7 +6981,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AddSourcesToTrafficMirrorSession")),
+                Err(Error::NotImplemented {
+                    operation: "AddSourcesToTrafficMirrorSession",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -6963,7 +7000,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AllocateEipAddress"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AllocateEipAddress",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
     fn allocate_eip_address_pro(
@@ -6978,7 +7022,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("AllocateEipAddressPro"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AllocateEipAddressPro",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
@@ -6996,7 +7045,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("AllocateEipSegmentAddress"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AllocateEipSegmentAddress",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
@@ -7011,7 +7065,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AllocateIpv6Address"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AllocateIpv6Address",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
     fn allocate_ipv6_internet_bandwidth(
@@ -7029,7 +7090,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AllocateIpv6InternetBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "AllocateIpv6InternetBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7045,7 +7109,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AllocateVpcIpv6Cidr"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AllocateVpcIpv6Cidr",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
     fn apply_physical_connection_loa(
@@ -7063,7 +7134,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ApplyPhysicalConnectionLOA")),
+                Err(Error::NotImplemented {
+                    operation: "ApplyPhysicalConnectionLOA",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7079,7 +7153,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AssociateEipAddress"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AssociateEipAddress",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
     fn associate_eip_address_batch(
@@ -7096,7 +7177,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("AssociateEipAddressBatch"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AssociateEipAddressBatch",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
@@ -7111,7 +7197,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AssociateHaVip"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AssociateHaVip",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
     fn associate_network_acl(
@@ -7125,7 +7218,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AssociateNetworkAcl"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AssociateNetworkAcl",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
     fn associate_physical_connection_to_virtual_border_router(
@@ -7143,11 +7243,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(
-                    Error::NotImplemented(
-                        "AssociatePhysicalConnectionToVirtualBorderRouter",
-                    ),
-                ),
+                Err(Error::NotImplemented {
+                    operation: "AssociatePhysicalConnectionToVirtualBorderRouter",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7163,7 +7262,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AssociateRouteTable"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AssociateRouteTable",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
     fn associate_route_table_with_gateway(
@@ -7181,7 +7287,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AssociateRouteTableWithGateway")),
+                Err(Error::NotImplemented {
+                    operation: "AssociateRouteTableWithGateway",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7201,7 +7310,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AssociateRouteTablesWithVpcGatewayEndpoint")),
+                Err(Error::NotImplemented {
+                    operation: "AssociateRouteTablesWithVpcGatewayEndpoint",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7218,7 +7330,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("AssociateVpcCidrBlock"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AssociateVpcCidrBlock",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
@@ -7237,7 +7354,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("AssociateVpnGatewayWithCertificate")),
+                Err(Error::NotImplemented {
+                    operation: "AssociateVpnGatewayWithCertificate",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7256,7 +7376,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("AttachDhcpOptionsSetToVpc"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AttachDhcpOptionsSetToVpc",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
@@ -7271,7 +7396,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("AttachVbrToVpconn"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AttachVbrToVpconn",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
     fn cancel_common_bandwidth_package_ip_bandwidth(
@@ -7289,7 +7421,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CancelCommonBandwidthPackageIpBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "CancelCommonBandwidthPackageIpBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7308,7 +7443,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CancelPhysicalConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CancelPhysicalConnection",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
@@ -7323,7 +7463,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ChangeResourceGroup"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ChangeResourceGroup",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
     fn check_can_allocate_vpc_private_ip_address(
@@ -7341,7 +7488,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CheckCanAllocateVpcPrivateIpAddress")),
+                Err(Error::NotImplemented {
+                    operation: "CheckCanAllocateVpcPrivateIpAddress",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7357,7 +7507,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CheckVpnBgpEnabled"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CheckVpnBgpEnabled",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
     fn complete_physical_connection_loa(
@@ -7375,7 +7532,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CompletePhysicalConnectionLOA")),
+                Err(Error::NotImplemented {
+                    operation: "CompletePhysicalConnectionLOA",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7394,7 +7554,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ConfirmPhysicalConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ConfirmPhysicalConnection",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
@@ -7412,7 +7577,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ConnectRouterInterface"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ConnectRouterInterface",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
@@ -7430,7 +7600,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ConvertBandwidthPackage"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ConvertBandwidthPackage",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
@@ -7446,7 +7621,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CopyNetworkAclEntries"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CopyNetworkAclEntries",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
@@ -7461,7 +7641,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateBgpGroup"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateBgpGroup",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
     fn create_bgp_peer(
@@ -7475,7 +7662,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateBgpPeer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateBgpPeer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
     fn create_common_bandwidth_package(
@@ -7493,7 +7687,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateCommonBandwidthPackage")),
+                Err(Error::NotImplemented {
+                    operation: "CreateCommonBandwidthPackage",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7510,7 +7707,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateCustomerGateway"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateCustomerGateway",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
@@ -7526,7 +7728,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateDefaultVSwitch"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateDefaultVSwitch",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
@@ -7541,7 +7748,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateDefaultVpc"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateDefaultVpc",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
     fn create_dhcp_options_set(
@@ -7556,7 +7770,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateDhcpOptionsSet"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateDhcpOptionsSet",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
@@ -7575,7 +7794,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateExpressCloudConnection")),
+                Err(Error::NotImplemented {
+                    operation: "CreateExpressCloudConnection",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7595,7 +7817,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateExpressConnectTrafficQos")),
+                Err(Error::NotImplemented {
+                    operation: "CreateExpressConnectTrafficQos",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7615,7 +7840,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateExpressConnectTrafficQosQueue")),
+                Err(Error::NotImplemented {
+                    operation: "CreateExpressConnectTrafficQosQueue",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7635,7 +7863,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateExpressConnectTrafficQosRule")),
+                Err(Error::NotImplemented {
+                    operation: "CreateExpressConnectTrafficQosRule",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7652,7 +7883,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateFailoverTestJob"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateFailoverTestJob",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateFlowLog`: Creates a flow log.
@@ -7667,7 +7903,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateFlowLog"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateFlowLog",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
     fn create_forward_entry(
@@ -7681,7 +7924,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateForwardEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateForwardEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
     fn create_full_nat_entry(
@@ -7695,7 +7945,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateFullNatEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateFullNatEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
     fn create_global_acceleration_instance(
@@ -7713,7 +7970,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateGlobalAccelerationInstance")),
+                Err(Error::NotImplemented {
+                    operation: "CreateGlobalAccelerationInstance",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7729,7 +7989,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateHaVip"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateHaVip",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     fn create_high_reliable_physical_connection(
@@ -7747,7 +8014,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateHighReliablePhysicalConnection")),
+                Err(Error::NotImplemented {
+                    operation: "CreateHighReliablePhysicalConnection",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7764,7 +8034,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateIPv6Translator"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateIPv6Translator",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
@@ -7783,7 +8058,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateIPv6TranslatorAclList")),
+                Err(Error::NotImplemented {
+                    operation: "CreateIPv6TranslatorAclList",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7802,7 +8080,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateIPv6TranslatorEntry"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateIPv6TranslatorEntry",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
@@ -7817,7 +8100,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateIpsecServer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateIpsecServer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
     fn create_ipv4_gateway(
@@ -7831,7 +8121,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateIpv4Gateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateIpv4Gateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
     fn create_ipv6_egress_only_rule(
@@ -7848,7 +8145,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateIpv6EgressOnlyRule"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateIpv6EgressOnlyRule",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
@@ -7863,7 +8165,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateIpv6Gateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateIpv6Gateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
     fn create_nat_gateway(
@@ -7877,7 +8186,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateNatGateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateNatGateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateNatIp`: Creates a NAT IP address.
     fn create_nat_ip(
@@ -7891,7 +8207,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateNatIp"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateNatIp",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
     fn create_nat_ip_cidr(
@@ -7905,7 +8228,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateNatIpCidr"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateNatIpCidr",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
     fn create_network_acl(
@@ -7919,7 +8249,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateNetworkAcl"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateNetworkAcl",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     fn create_physical_connection(
@@ -7936,7 +8273,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreatePhysicalConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreatePhysicalConnection",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
@@ -7955,7 +8297,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreatePhysicalConnectionOccupancyOrder")),
+                Err(Error::NotImplemented {
+                    operation: "CreatePhysicalConnectionOccupancyOrder",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7975,7 +8320,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreatePhysicalConnectionSetupOrder")),
+                Err(Error::NotImplemented {
+                    operation: "CreatePhysicalConnectionSetupOrder",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -7994,7 +8342,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreatePublicIpAddressPool"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreatePublicIpAddressPool",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
@@ -8009,7 +8362,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateRouteEntries"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateRouteEntries",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     fn create_route_entry(
@@ -8023,7 +8383,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateRouteEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateRouteTable`: Creates a custom route table.
     fn create_route_table(
@@ -8037,7 +8404,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateRouteTable"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateRouteTable",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateRouterInterface`: Creates a router interface.
     fn create_router_interface(
@@ -8052,7 +8426,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateRouterInterface"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateRouterInterface",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
@@ -8067,7 +8446,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateSnatEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateSnatEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
     fn create_ssl_vpn_client_cert(
@@ -8084,7 +8470,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateSslVpnClientCert"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateSslVpnClientCert",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
@@ -8099,7 +8490,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateSslVpnServer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateSslVpnServer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
     fn create_traffic_mirror_filter(
@@ -8116,7 +8514,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateTrafficMirrorFilter"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateTrafficMirrorFilter",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
@@ -8135,7 +8538,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateTrafficMirrorFilterRules")),
+                Err(Error::NotImplemented {
+                    operation: "CreateTrafficMirrorFilterRules",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8155,7 +8561,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateTrafficMirrorSession")),
+                Err(Error::NotImplemented {
+                    operation: "CreateTrafficMirrorSession",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8171,7 +8580,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVSwitch"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVSwitch",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
     fn create_v_switch_cidr_reservation(
@@ -8189,7 +8605,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateVSwitchCidrReservation")),
+                Err(Error::NotImplemented {
+                    operation: "CreateVSwitchCidrReservation",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8205,7 +8624,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVbrHa"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVbrHa",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
     fn create_vco_route_entry(
@@ -8219,7 +8645,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVcoRouteEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVcoRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
     fn create_virtual_border_router(
@@ -8236,7 +8669,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateVirtualBorderRouter"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVirtualBorderRouter",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
@@ -8255,7 +8693,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("CreateVirtualPhysicalConnection")),
+                Err(Error::NotImplemented {
+                    operation: "CreateVirtualPhysicalConnection",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8271,7 +8712,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVpc"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpc",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
     fn create_vpc_gateway_endpoint(
@@ -8288,7 +8736,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateVpcGatewayEndpoint"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpcGatewayEndpoint",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
@@ -8303,7 +8756,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVpcPrefixList"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpcPrefixList",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
     fn create_vpconn_from_vbr(
@@ -8317,7 +8777,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVpconnFromVbr"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpconnFromVbr",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
     fn create_vpn_attachment(
@@ -8331,7 +8798,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVpnAttachment"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpnAttachment",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
     fn create_vpn_connection(
@@ -8345,7 +8819,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVpnConnection"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpnConnection",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
@@ -8359,7 +8840,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVpnGateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpnGateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
     fn create_vpn_pbr_route_entry(
@@ -8376,7 +8864,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateVpnPbrRouteEntry"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpnPbrRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
@@ -8391,7 +8884,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateVpnRouteEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpnRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
     fn deactivate_router_interface(
@@ -8408,7 +8908,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeactivateRouterInterface"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeactivateRouterInterface",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
@@ -8423,7 +8928,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeactiveFlowLog"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeactiveFlowLog",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
     fn delete_bgp_group(
@@ -8437,7 +8949,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteBgpGroup"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteBgpGroup",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
     fn delete_bgp_network(
@@ -8451,7 +8970,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteBgpNetwork"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteBgpNetwork",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
     fn delete_bgp_peer(
@@ -8465,7 +8991,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteBgpPeer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteBgpPeer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
     fn delete_common_bandwidth_package(
@@ -8483,7 +9016,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteCommonBandwidthPackage")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteCommonBandwidthPackage",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8500,7 +9036,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteCustomerGateway"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteCustomerGateway",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
@@ -8516,7 +9057,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteDhcpOptionsSet"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteDhcpOptionsSet",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
@@ -8532,7 +9078,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteExpressConnect"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteExpressConnect",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
@@ -8551,7 +9102,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteExpressConnectTrafficQos")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteExpressConnectTrafficQos",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8571,7 +9125,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteExpressConnectTrafficQosQueue")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteExpressConnectTrafficQosQueue",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8591,7 +9148,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteExpressConnectTrafficQosRule")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteExpressConnectTrafficQosRule",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8608,7 +9168,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteFailoverTestJob"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteFailoverTestJob",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteFlowLog`: Deletes a flow log.
@@ -8623,7 +9188,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteFlowLog"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteFlowLog",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
     fn delete_forward_entry(
@@ -8637,7 +9209,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteForwardEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteForwardEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
     fn delete_full_nat_entry(
@@ -8651,7 +9230,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteFullNatEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteFullNatEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
     fn delete_global_acceleration_instance(
@@ -8669,7 +9255,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteGlobalAccelerationInstance")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteGlobalAccelerationInstance",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8685,7 +9274,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteHaVip"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteHaVip",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
     fn delete_i_pv6_translator(
@@ -8700,7 +9296,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteIPv6Translator"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteIPv6Translator",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
@@ -8719,7 +9320,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteIPv6TranslatorAclList")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteIPv6TranslatorAclList",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8738,7 +9342,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteIPv6TranslatorEntry"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteIPv6TranslatorEntry",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
@@ -8753,7 +9362,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteIpsecServer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteIpsecServer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
     fn delete_ipv4_gateway(
@@ -8767,7 +9383,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteIpv4Gateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteIpv4Gateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
     fn delete_ipv6_egress_only_rule(
@@ -8784,7 +9407,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteIpv6EgressOnlyRule"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteIpv6EgressOnlyRule",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
@@ -8799,7 +9427,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteIpv6Gateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteIpv6Gateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
     fn delete_ipv6_internet_bandwidth(
@@ -8817,7 +9452,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteIpv6InternetBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteIpv6InternetBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8833,7 +9471,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteNatGateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteNatGateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
     fn delete_nat_ip(
@@ -8847,7 +9492,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteNatIp"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteNatIp",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
     fn delete_nat_ip_cidr(
@@ -8861,7 +9513,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteNatIpCidr"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteNatIpCidr",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
     fn delete_network_acl(
@@ -8875,7 +9534,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteNetworkAcl"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteNetworkAcl",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
     fn delete_physical_connection(
@@ -8892,7 +9558,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeletePhysicalConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeletePhysicalConnection",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
@@ -8910,7 +9581,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeletePublicIpAddressPool"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeletePublicIpAddressPool",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
@@ -8929,7 +9605,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeletePublicIpAddressPoolCidrBlock")),
+                Err(Error::NotImplemented {
+                    operation: "DeletePublicIpAddressPoolCidrBlock",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -8945,7 +9624,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteRouteEntries"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteRouteEntries",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
     fn delete_route_entry(
@@ -8959,7 +9645,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteRouteEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
     fn delete_route_table(
@@ -8973,7 +9666,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteRouteTable"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteRouteTable",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
     fn delete_router_interface(
@@ -8988,7 +9688,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteRouterInterface"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteRouterInterface",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
@@ -9003,7 +9708,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteSnatEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteSnatEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
     fn delete_ssl_vpn_client_cert(
@@ -9020,7 +9732,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteSslVpnClientCert"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteSslVpnClientCert",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
@@ -9035,7 +9752,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteSslVpnServer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteSslVpnServer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
     fn delete_traffic_mirror_filter(
@@ -9052,7 +9776,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteTrafficMirrorFilter"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteTrafficMirrorFilter",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
@@ -9071,7 +9800,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteTrafficMirrorFilterRules")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteTrafficMirrorFilterRules",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9091,7 +9823,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteTrafficMirrorSession")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteTrafficMirrorSession",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9107,7 +9842,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVSwitch"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVSwitch",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     fn delete_v_switch_cidr_reservation(
@@ -9125,7 +9867,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DeleteVSwitchCidrReservation")),
+                Err(Error::NotImplemented {
+                    operation: "DeleteVSwitchCidrReservation",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9141,7 +9886,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVbrHa"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVbrHa",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
     fn delete_vco_route_entry(
@@ -9155,7 +9907,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVcoRouteEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVcoRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
     fn delete_virtual_border_router(
@@ -9172,7 +9931,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteVirtualBorderRouter"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVirtualBorderRouter",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
@@ -9187,7 +9951,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVpc"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpc",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
     fn delete_vpc_gateway_endpoint(
@@ -9204,7 +9975,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteVpcGatewayEndpoint"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpcGatewayEndpoint",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
@@ -9219,7 +9995,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVpcPrefixList"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpcPrefixList",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
     fn delete_vpn_attachment(
@@ -9233,7 +10016,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVpnAttachment"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpnAttachment",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
     fn delete_vpn_connection(
@@ -9247,7 +10037,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVpnConnection"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpnConnection",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     fn delete_vpn_gateway(
@@ -9261,7 +10058,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVpnGateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpnGateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
     fn delete_vpn_pbr_route_entry(
@@ -9278,7 +10082,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteVpnPbrRouteEntry"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpnPbrRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
@@ -9293,7 +10102,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeleteVpnRouteEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpnRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
     fn deletion_protection(
@@ -9307,7 +10123,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeletionProtection"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeletionProtection",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
     fn describe95_traffic(
@@ -9321,7 +10144,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Describe95Traffic"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Describe95Traffic",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
     fn describe_access_points(
@@ -9336,7 +10166,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeAccessPoints"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeAccessPoints",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
@@ -9351,7 +10186,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeBgpGroups"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeBgpGroups",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
     fn describe_bgp_networks(
@@ -9365,7 +10207,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeBgpNetworks"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeBgpNetworks",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
     fn describe_bgp_peers(
@@ -9379,7 +10228,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeBgpPeers"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeBgpPeers",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
     fn describe_common_bandwidth_packages(
@@ -9397,7 +10253,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeCommonBandwidthPackages")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeCommonBandwidthPackages",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9416,7 +10275,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeCustomerGateway"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeCustomerGateway",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
@@ -9434,7 +10298,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeCustomerGateways"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeCustomerGateways",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
@@ -9452,7 +10321,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeEcGrantRelation"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeEcGrantRelation",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
@@ -9468,7 +10342,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeEipAddresses"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeEipAddresses",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
@@ -9486,7 +10365,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeEipGatewayInfo"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeEipGatewayInfo",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
@@ -9504,7 +10388,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeEipMonitorData"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeEipMonitorData",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
@@ -9519,7 +10408,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeEipSegment"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeEipSegment",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
     fn describe_express_connect_traffic_qos(
@@ -9537,7 +10433,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeExpressConnectTrafficQos")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeExpressConnectTrafficQos",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9557,7 +10456,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeExpressConnectTrafficQosQueue")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeExpressConnectTrafficQosQueue",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9577,7 +10479,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeExpressConnectTrafficQosRule")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeExpressConnectTrafficQosRule",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9596,7 +10501,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeFailoverTestJob"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeFailoverTestJob",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
@@ -9614,7 +10524,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeFailoverTestJobs"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeFailoverTestJobs",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeFlowLogs`: Query flow logs.
@@ -9629,7 +10544,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeFlowLogs"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeFlowLogs",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
     fn describe_forward_table_entries(
@@ -9647,7 +10569,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeForwardTableEntries")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeForwardTableEntries",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9667,7 +10592,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeGlobalAccelerationInstances")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeGlobalAccelerationInstances",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9686,7 +10614,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeGrantRulesToCen"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeGrantRulesToCen",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
@@ -9704,7 +10637,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeGrantRulesToEcr"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeGrantRulesToEcr",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
@@ -9719,7 +10657,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeHaVips"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeHaVips",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
     fn describe_high_definition_monitor_log_attribute(
@@ -9737,7 +10682,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeHighDefinitionMonitorLogAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeHighDefinitionMonitorLogAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9757,7 +10705,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeIPv6TranslatorAclListAttributes")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeIPv6TranslatorAclListAttributes",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9777,7 +10728,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeIPv6TranslatorAclLists")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeIPv6TranslatorAclLists",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9797,7 +10751,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeIPv6TranslatorEntries")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeIPv6TranslatorEntries",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9816,7 +10773,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeIPv6Translators"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeIPv6Translators",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
@@ -9832,7 +10794,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeIpv6Addresses"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeIpv6Addresses",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
@@ -9851,7 +10818,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeIpv6EgressOnlyRules")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeIpv6EgressOnlyRules",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9871,7 +10841,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeIpv6GatewayAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeIpv6GatewayAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9888,7 +10861,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeIpv6Gateways"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeIpv6Gateways",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
@@ -9907,9 +10885,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(
-                    Error::NotImplemented("DescribeNatGatewayAssociateNetworkInterfaces"),
-                ),
+                Err(Error::NotImplemented {
+                    operation: "DescribeNatGatewayAssociateNetworkInterfaces",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9925,7 +10904,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeNatGateways"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeNatGateways",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
     fn describe_network_acl_attributes(
@@ -9943,7 +10929,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeNetworkAclAttributes")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeNetworkAclAttributes",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9959,7 +10948,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeNetworkAcls"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeNetworkAcls",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
     fn describe_physical_connection_loa(
@@ -9977,7 +10973,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribePhysicalConnectionLOA")),
+                Err(Error::NotImplemented {
+                    operation: "DescribePhysicalConnectionLOA",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -9997,7 +10996,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribePhysicalConnections")),
+                Err(Error::NotImplemented {
+                    operation: "DescribePhysicalConnections",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10016,7 +11018,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribePublicIpAddress"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribePublicIpAddress",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeRegions`: Queries the most recent region list.
@@ -10031,7 +11038,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeRegions"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeRegions",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
     fn describe_route_entry_list(
@@ -10048,7 +11062,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeRouteEntryList"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeRouteEntryList",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeRouteTableList`: Queries route tables.
@@ -10066,7 +11085,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeRouteTableList"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeRouteTableList",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeRouteTables`: Queries route tables.
@@ -10081,7 +11105,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeRouteTables"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeRouteTables",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
     fn describe_router_interface_attribute(
@@ -10099,7 +11130,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeRouterInterfaceAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeRouterInterfaceAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10118,7 +11152,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeRouterInterfaces"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeRouterInterfaces",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
@@ -10137,11 +11176,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(
-                    Error::NotImplemented(
-                        "DescribeServerRelatedGlobalAccelerationInstances",
-                    ),
-                ),
+                Err(Error::NotImplemented {
+                    operation: "DescribeServerRelatedGlobalAccelerationInstances",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10160,7 +11198,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeSnatTableEntries"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeSnatTableEntries",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
@@ -10178,7 +11221,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeSslVpnClientCert"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeSslVpnClientCert",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
@@ -10196,7 +11244,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeSslVpnClientCerts"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeSslVpnClientCerts",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
@@ -10212,7 +11265,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeSslVpnClients"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeSslVpnClients",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
@@ -10228,7 +11286,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeSslVpnServers"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeSslVpnServers",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeTagKeys`: Queries tag keys.
@@ -10243,7 +11306,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeTagKeys"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeTagKeys",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
     fn describe_tag_keys_for_express_connect(
@@ -10261,7 +11331,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeTagKeysForExpressConnect")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeTagKeysForExpressConnect",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10277,7 +11350,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeTags"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeTags",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
     fn describe_v_routers(
@@ -10291,7 +11371,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeVRouters"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVRouters",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
     fn describe_v_switch_attributes(
@@ -10308,7 +11395,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVSwitchAttributes"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVSwitchAttributes",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
@@ -10323,7 +11415,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeVSwitches"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVSwitches",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
     fn describe_vbr_ha(
@@ -10337,7 +11436,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeVbrHa"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVbrHa",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
     fn describe_vco_route_entries(
@@ -10354,7 +11460,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVcoRouteEntries"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVcoRouteEntries",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
@@ -10373,7 +11484,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeVirtualBorderRouters")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeVirtualBorderRouters",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10393,11 +11507,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(
-                    Error::NotImplemented(
-                        "DescribeVirtualBorderRoutersForPhysicalConnection",
-                    ),
-                ),
+                Err(Error::NotImplemented {
+                    operation: "DescribeVirtualBorderRoutersForPhysicalConnection",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10414,7 +11527,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVpcAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpcAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
@@ -10433,7 +11551,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeVpcGrantRulesToEcr")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpcGrantRulesToEcr",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10449,7 +11570,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeVpcs"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpcs",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
     fn describe_vpn_attachments(
@@ -10466,7 +11594,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVpnAttachments"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnAttachments",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
@@ -10482,7 +11615,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVpnConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnConnection",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
@@ -10500,7 +11638,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVpnConnectionLogs"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnConnectionLogs",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
@@ -10518,7 +11661,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVpnConnections"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnConnections",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
@@ -10537,7 +11685,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeVpnCrossAccountAuthorizations")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnCrossAccountAuthorizations",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10553,7 +11704,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeVpnGateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnGateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
     fn describe_vpn_gateway_available_zones(
@@ -10571,7 +11729,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeVpnGatewayAvailableZones")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnGatewayAvailableZones",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10587,7 +11748,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeVpnGateways"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnGateways",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
     fn describe_vpn_pbr_route_entries(
@@ -10605,7 +11773,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DescribeVpnPbrRouteEntries")),
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnPbrRouteEntries",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10624,7 +11795,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVpnRouteEntries"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnRouteEntries",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
@@ -10642,7 +11818,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DescribeVpnSslServerLogs"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeVpnSslServerLogs",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DescribeZones`: Queries zones in a region.
@@ -10657,7 +11838,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeZones"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeZones",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
     fn detach_dhcp_options_set_from_vpc(
@@ -10675,7 +11863,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DetachDhcpOptionsSetFromVpc")),
+                Err(Error::NotImplemented {
+                    operation: "DetachDhcpOptionsSetFromVpc",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10694,7 +11885,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DiagnoseVpnConnections"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DiagnoseVpnConnections",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
@@ -10709,7 +11905,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DiagnoseVpnGateway"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DiagnoseVpnGateway",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
     fn disable_nat_gateway_ecs_metric(
@@ -10727,7 +11930,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DisableNatGatewayEcsMetric")),
+                Err(Error::NotImplemented {
+                    operation: "DisableNatGatewayEcsMetric",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10744,7 +11950,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DisableVpcClassicLink"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DisableVpcClassicLink",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
@@ -10763,7 +11974,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DissociateRouteTableFromGateway")),
+                Err(Error::NotImplemented {
+                    operation: "DissociateRouteTableFromGateway",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10783,7 +11997,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DissociateRouteTablesFromVpcGatewayEndpoint")),
+                Err(Error::NotImplemented {
+                    operation: "DissociateRouteTablesFromVpcGatewayEndpoint",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10803,7 +12020,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DissociateVpnGatewayWithCertificate")),
+                Err(Error::NotImplemented {
+                    operation: "DissociateVpnGatewayWithCertificate",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10823,7 +12043,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("DownloadVpnConnectionConfig")),
+                Err(Error::NotImplemented {
+                    operation: "DownloadVpnConnectionConfig",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10842,7 +12065,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("EnableNatGatewayEcsMetric"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "EnableNatGatewayEcsMetric",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
@@ -10860,7 +12088,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("EnablePhysicalConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "EnablePhysicalConnection",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
@@ -10876,7 +12109,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("EnableVpcClassicLink"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "EnableVpcClassicLink",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
@@ -10892,7 +12130,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("EnableVpcIpv4Gateway"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "EnableVpcIpv4Gateway",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
@@ -10907,7 +12150,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("GetDhcpOptionsSet"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GetDhcpOptionsSet",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
     fn get_flow_log_service_status(
@@ -10924,7 +12174,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("GetFlowLogServiceStatus"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GetFlowLogServiceStatus",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
@@ -10942,7 +12197,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("GetIpv4GatewayAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GetIpv4GatewayAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
@@ -10960,7 +12220,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("GetNatGatewayAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GetNatGatewayAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
@@ -10979,7 +12244,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetPhysicalConnectionServiceStatus")),
+                Err(Error::NotImplemented {
+                    operation: "GetPhysicalConnectionServiceStatus",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -10999,7 +12267,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetPublicIpAddressPoolServiceStatus")),
+                Err(Error::NotImplemented {
+                    operation: "GetPublicIpAddressPoolServiceStatus",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11019,7 +12290,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetTrafficMirrorServiceStatus")),
+                Err(Error::NotImplemented {
+                    operation: "GetTrafficMirrorServiceStatus",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11039,7 +12313,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetVSwitchCidrReservationUsage")),
+                Err(Error::NotImplemented {
+                    operation: "GetVSwitchCidrReservationUsage",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11059,7 +12336,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetVpcGatewayEndpointAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "GetVpcGatewayEndpointAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11079,7 +12359,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetVpcPrefixListAssociations")),
+                Err(Error::NotImplemented {
+                    operation: "GetVpcPrefixListAssociations",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11098,7 +12381,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("GetVpcPrefixListEntries"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GetVpcPrefixListEntries",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
@@ -11116,7 +12404,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("GetVpcRouteEntrySummary"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GetVpcRouteEntrySummary",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
@@ -11135,7 +12428,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetVpnGatewayDiagnoseResult")),
+                Err(Error::NotImplemented {
+                    operation: "GetVpnGatewayDiagnoseResult",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11151,7 +12447,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("GrantInstanceToCen"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GrantInstanceToCen",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
     fn grant_instance_to_vbr(
@@ -11165,7 +12468,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("GrantInstanceToVbr"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "GrantInstanceToVbr",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
     fn list_business_access_points(
@@ -11182,7 +12492,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ListBusinessAccessPoints"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListBusinessAccessPoints",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
@@ -11197,7 +12512,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListBusinessRegions"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListBusinessRegions",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
     fn list_dhcp_options_sets(
@@ -11211,7 +12533,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListDhcpOptionsSets"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListDhcpOptionsSets",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
     fn list_enhanhced_nat_gateway_available_zones(
@@ -11229,7 +12558,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListEnhanhcedNatGatewayAvailableZones")),
+                Err(Error::NotImplemented {
+                    operation: "ListEnhanhcedNatGatewayAvailableZones",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11245,7 +12577,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListFullNatEntries"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListFullNatEntries",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
     fn list_gateway_route_table_entries(
@@ -11263,7 +12602,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListGatewayRouteTableEntries")),
+                Err(Error::NotImplemented {
+                    operation: "ListGatewayRouteTableEntries",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11282,7 +12624,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ListGeographicSubRegions"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListGeographicSubRegions",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
@@ -11297,7 +12644,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListIpsecServerLogs"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListIpsecServerLogs",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListIpsecServers`: Queries IPsec servers.
     fn list_ipsec_servers(
@@ -11311,7 +12665,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListIpsecServers"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListIpsecServers",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
     fn list_ipv4_gateways(
@@ -11325,7 +12686,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListIpv4Gateways"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListIpv4Gateways",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
     fn list_nat_ip_cidrs(
@@ -11339,7 +12707,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListNatIpCidrs"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListNatIpCidrs",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
     fn list_nat_ips(
@@ -11353,7 +12728,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListNatIps"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListNatIps",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
     fn list_physical_connection_features(
@@ -11371,7 +12753,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListPhysicalConnectionFeatures")),
+                Err(Error::NotImplemented {
+                    operation: "ListPhysicalConnectionFeatures",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11387,7 +12772,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListPrefixLists"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListPrefixLists",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
     fn list_public_ip_address_pool_cidr_blocks(
@@ -11405,7 +12797,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListPublicIpAddressPoolCidrBlocks")),
+                Err(Error::NotImplemented {
+                    operation: "ListPublicIpAddressPoolCidrBlocks",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11424,7 +12819,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ListPublicIpAddressPools"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListPublicIpAddressPools",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
@@ -11439,7 +12839,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListTagResources"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListTagResources",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
     fn list_tag_resources_for_express_connect(
@@ -11457,7 +12864,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListTagResourcesForExpressConnect")),
+                Err(Error::NotImplemented {
+                    operation: "ListTagResourcesForExpressConnect",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11476,7 +12886,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ListTrafficMirrorFilters"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListTrafficMirrorFilters",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
@@ -11494,7 +12909,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ListTrafficMirrorSessions"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListTrafficMirrorSessions",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
@@ -11513,7 +12933,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListVSwitchCidrReservations")),
+                Err(Error::NotImplemented {
+                    operation: "ListVSwitchCidrReservations",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11533,7 +12956,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListVirtualPhysicalConnections")),
+                Err(Error::NotImplemented {
+                    operation: "ListVirtualPhysicalConnections",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11553,7 +12979,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListVpcEndpointServicesByEndUser")),
+                Err(Error::NotImplemented {
+                    operation: "ListVpcEndpointServicesByEndUser",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11572,7 +13001,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ListVpcGatewayEndpoints"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListVpcGatewayEndpoints",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
@@ -11591,7 +13025,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListVpcPublishedRouteEntries")),
+                Err(Error::NotImplemented {
+                    operation: "ListVpcPublishedRouteEntries",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11611,7 +13048,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ListVpnCertificateAssociations")),
+                Err(Error::NotImplemented {
+                    operation: "ListVpnCertificateAssociations",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11630,7 +13070,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyBgpGroupAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyBgpGroupAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
@@ -11648,7 +13093,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyBgpPeerAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyBgpPeerAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
@@ -11667,7 +13117,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyCommonBandwidthPackageAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyCommonBandwidthPackageAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11687,7 +13140,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyCommonBandwidthPackageIpBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyCommonBandwidthPackageIpBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11707,7 +13163,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyCommonBandwidthPackageSpec")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyCommonBandwidthPackageSpec",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11727,7 +13186,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyCustomerGatewayAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyCustomerGatewayAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11746,7 +13208,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyEipAddressAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyEipAddressAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
@@ -11762,7 +13229,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyEipForwardMode"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyEipForwardMode",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
@@ -11781,7 +13253,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyExpressCloudConnectionAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyExpressCloudConnectionAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11801,7 +13276,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyExpressCloudConnectionBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyExpressCloudConnectionBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11821,7 +13299,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyExpressConnectTrafficQos")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyExpressConnectTrafficQos",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11841,7 +13322,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyExpressConnectTrafficQosQueue")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyExpressConnectTrafficQosQueue",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11861,7 +13345,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyExpressConnectTrafficQosRule")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyExpressConnectTrafficQosRule",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11880,7 +13367,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyFlowLogAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyFlowLogAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
@@ -11895,7 +13387,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ModifyForwardEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyForwardEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
     fn modify_full_nat_entry_attribute(
@@ -11913,7 +13412,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyFullNatEntryAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyFullNatEntryAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11933,7 +13435,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyGlobalAccelerationInstanceAttributes")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyGlobalAccelerationInstanceAttributes",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11953,7 +13458,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyGlobalAccelerationInstanceSpec")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyGlobalAccelerationInstanceSpec",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -11970,7 +13478,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyHaVipAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyHaVipAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
@@ -11989,7 +13502,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyIPv6TranslatorAclAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyIPv6TranslatorAclAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12009,7 +13525,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyIPv6TranslatorAclListEntry")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyIPv6TranslatorAclListEntry",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12029,7 +13548,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyIPv6TranslatorAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyIPv6TranslatorAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12049,7 +13571,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyIPv6TranslatorBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyIPv6TranslatorBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12068,7 +13593,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyIPv6TranslatorEntry"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyIPv6TranslatorEntry",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
@@ -12087,7 +13617,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyIpv6AddressAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyIpv6AddressAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12107,7 +13640,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyIpv6GatewayAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyIpv6GatewayAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12127,7 +13663,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyIpv6InternetBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyIpv6InternetBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12146,7 +13685,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyNatGatewayAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyNatGatewayAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
@@ -12162,7 +13706,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyNatGatewaySpec"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyNatGatewaySpec",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
@@ -12178,7 +13727,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyNatIpAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyNatIpAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
@@ -12196,7 +13750,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyNatIpCidrAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyNatIpCidrAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
@@ -12215,7 +13774,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyNetworkAclAttributes")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyNetworkAclAttributes",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12235,7 +13797,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyPhysicalConnectionAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyPhysicalConnectionAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12251,7 +13816,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ModifyRouteEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
     fn modify_route_table_attributes(
@@ -12269,7 +13841,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyRouteTableAttributes")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyRouteTableAttributes",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12289,7 +13864,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyRouterInterfaceAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyRouterInterfaceAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12308,7 +13886,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyRouterInterfaceSpec"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyRouterInterfaceSpec",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
@@ -12323,7 +13906,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ModifySnatEntry"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifySnatEntry",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
     fn modify_ssl_vpn_client_cert(
@@ -12340,7 +13930,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifySslVpnClientCert"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifySslVpnClientCert",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
@@ -12355,7 +13950,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ModifySslVpnServer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifySslVpnServer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
     fn modify_tunnel_attribute(
@@ -12370,7 +13972,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyTunnelAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyTunnelAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
@@ -12388,7 +13995,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyVRouterAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVRouterAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
@@ -12406,7 +14018,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyVSwitchAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVSwitchAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
@@ -12425,7 +14042,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyVSwitchCidrReservationAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyVSwitchCidrReservationAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12444,7 +14064,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyVcoRouteEntryWeight"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVcoRouteEntryWeight",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
@@ -12463,7 +14088,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyVirtualBorderRouterAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyVirtualBorderRouterAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12479,7 +14107,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ModifyVpcAttribute"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpcAttribute",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
     fn modify_vpc_prefix_list(
@@ -12493,7 +14128,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ModifyVpcPrefixList"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpcPrefixList",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_attachment_attribute(
@@ -12511,7 +14153,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyVpnAttachmentAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpnAttachmentAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12531,7 +14176,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyVpnConnectionAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpnConnectionAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12550,7 +14198,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyVpnGatewayAttribute"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpnGatewayAttribute",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
@@ -12569,7 +14222,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyVpnPbrRouteEntryAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpnPbrRouteEntryAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12589,7 +14245,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyVpnPbrRouteEntryPriority")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpnPbrRouteEntryPriority",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12609,7 +14268,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("ModifyVpnPbrRouteEntryWeight")),
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpnPbrRouteEntryWeight",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12628,7 +14290,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyVpnRouteEntryWeight"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpnRouteEntryWeight",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
@@ -12643,7 +14310,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("MoveResourceGroup"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "MoveResourceGroup",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
     fn move_vpn_resource_group(
@@ -12658,7 +14332,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("MoveVpnResourceGroup"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "MoveVpnResourceGroup",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
@@ -12673,7 +14352,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("OpenFlowLogService"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "OpenFlowLogService",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
     fn open_physical_connection_service(
@@ -12691,7 +14377,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("OpenPhysicalConnectionService")),
+                Err(Error::NotImplemented {
+                    operation: "OpenPhysicalConnectionService",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12711,7 +14400,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("OpenPublicIpAddressPoolService")),
+                Err(Error::NotImplemented {
+                    operation: "OpenPublicIpAddressPoolService",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12730,7 +14422,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("OpenTrafficMirrorService"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "OpenTrafficMirrorService",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
@@ -12748,7 +14445,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("PublishVpcRouteEntries"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "PublishVpcRouteEntries",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
@@ -12764,7 +14466,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("PublishVpnRouteEntry"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "PublishVpnRouteEntry",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
@@ -12782,7 +14489,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("RecoverPhysicalConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "RecoverPhysicalConnection",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
@@ -12801,7 +14513,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("RecoverVirtualBorderRouter")),
+                Err(Error::NotImplemented {
+                    operation: "RecoverVirtualBorderRouter",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12817,7 +14532,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ReleaseEipAddress"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ReleaseEipAddress",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
     fn release_eip_segment_address(
@@ -12834,7 +14556,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ReleaseEipSegmentAddress"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ReleaseEipSegmentAddress",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
@@ -12849,7 +14576,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ReleaseIpv6Address"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ReleaseIpv6Address",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     fn remove_common_bandwidth_package_ip(
@@ -12867,7 +14601,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("RemoveCommonBandwidthPackageIp")),
+                Err(Error::NotImplemented {
+                    operation: "RemoveCommonBandwidthPackageIp",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12887,7 +14624,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("RemoveGlobalAccelerationInstanceIp")),
+                Err(Error::NotImplemented {
+                    operation: "RemoveGlobalAccelerationInstanceIp",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12907,7 +14647,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("RemoveIPv6TranslatorAclListEntry")),
+                Err(Error::NotImplemented {
+                    operation: "RemoveIPv6TranslatorAclListEntry",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12927,7 +14670,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("RemoveSourcesFromTrafficMirrorSession")),
+                Err(Error::NotImplemented {
+                    operation: "RemoveSourcesFromTrafficMirrorSession",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12946,7 +14692,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ReplaceVpcDhcpOptionsSet"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ReplaceVpcDhcpOptionsSet",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
@@ -12965,7 +14716,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("RetryVpcPrefixListAssociation")),
+                Err(Error::NotImplemented {
+                    operation: "RetryVpcPrefixListAssociation",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -12982,7 +14736,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("RevokeInstanceFromCen"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "RevokeInstanceFromCen",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
@@ -12998,7 +14757,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("RevokeInstanceFromVbr"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "RevokeInstanceFromVbr",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
@@ -13017,7 +14781,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("SecondApplyPhysicalConnectionLOA")),
+                Err(Error::NotImplemented {
+                    operation: "SecondApplyPhysicalConnectionLOA",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13037,7 +14804,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("SetHighDefinitionMonitorLogStatus")),
+                Err(Error::NotImplemented {
+                    operation: "SetHighDefinitionMonitorLogStatus",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13054,7 +14824,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("StartFailoverTestJob"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "StartFailoverTestJob",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
@@ -13069,7 +14844,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("StopFailoverTestJob"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "StopFailoverTestJob",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `TagResources`: Creates and adds tags to resources.
     fn tag_resources(
@@ -13083,7 +14865,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("TagResources"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "TagResources",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
     fn tag_resources_for_express_connect(
@@ -13101,7 +14890,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("TagResourcesForExpressConnect")),
+                Err(Error::NotImplemented {
+                    operation: "TagResourcesForExpressConnect",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13121,7 +14913,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("TerminatePhysicalConnection")),
+                Err(Error::NotImplemented {
+                    operation: "TerminatePhysicalConnection",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13141,7 +14936,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("TerminateVirtualBorderRouter")),
+                Err(Error::NotImplemented {
+                    operation: "TerminateVirtualBorderRouter",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13161,7 +14959,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("TransformEipSegmentToPublicIpAddressPool")),
+                Err(Error::NotImplemented {
+                    operation: "TransformEipSegmentToPublicIpAddressPool",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13177,7 +14978,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("UnTagResources"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UnTagResources",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
     fn unassociate_eip_address(
@@ -13192,7 +15000,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("UnassociateEipAddress"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UnassociateEipAddress",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
@@ -13211,7 +15024,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UnassociateGlobalAccelerationInstance")),
+                Err(Error::NotImplemented {
+                    operation: "UnassociateGlobalAccelerationInstance",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13227,7 +15043,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("UnassociateHaVip"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UnassociateHaVip",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
     fn unassociate_network_acl(
@@ -13242,7 +15065,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("UnassociateNetworkAcl"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UnassociateNetworkAcl",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
@@ -13261,11 +15089,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(
-                    Error::NotImplemented(
-                        "UnassociatePhysicalConnectionFromVirtualBorderRouter",
-                    ),
-                ),
+                Err(Error::NotImplemented {
+                    operation: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13282,7 +15109,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("UnassociateRouteTable"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UnassociateRouteTable",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
@@ -13300,7 +15132,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("UnassociateVpcCidrBlock"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UnassociateVpcCidrBlock",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
@@ -13319,7 +15156,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UntagResourcesForExpressConnect")),
+                Err(Error::NotImplemented {
+                    operation: "UntagResourcesForExpressConnect",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13339,7 +15179,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateDhcpOptionsSetAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateDhcpOptionsSetAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13356,7 +15199,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("UpdateFailoverTestJob"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UpdateFailoverTestJob",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
@@ -13375,7 +15223,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateGatewayRouteTableEntryAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateGatewayRouteTableEntryAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13391,7 +15242,14 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("UpdateIpsecServer"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UpdateIpsecServer",
+                    api: "VpcApi",
+                }),
+            ),
+        )
     }
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
     fn update_ipv4_gateway_attribute(
@@ -13409,7 +15267,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateIpv4GatewayAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateIpv4GatewayAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13428,7 +15289,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("UpdateNatGatewayNatType"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UpdateNatGatewayNatType",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
@@ -13446,7 +15312,12 @@ pub trait VpcApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("UpdateNetworkAclEntries"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UpdateNetworkAclEntries",
+                    api: "VpcApi",
+                }),
+            ),
         )
     }
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
@@ -13465,7 +15336,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdatePublicIpAddressPoolAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdatePublicIpAddressPoolAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13485,7 +15359,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateTrafficMirrorFilterAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateTrafficMirrorFilterAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13505,7 +15382,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateTrafficMirrorFilterRuleAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateTrafficMirrorFilterRuleAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13525,7 +15405,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateTrafficMirrorSessionAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateTrafficMirrorSessionAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13545,7 +15428,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateVirtualBorderBandwidth")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateVirtualBorderBandwidth",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13565,7 +15451,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateVirtualPhysicalConnection")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateVirtualPhysicalConnection",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13585,7 +15474,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("UpdateVpcGatewayEndpointAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "UpdateVpcGatewayEndpointAttribute",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13605,11 +15497,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(
-                    Error::NotImplemented(
-                        "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
-                    ),
-                ),
+                Err(Error::NotImplemented {
+                    operation: "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
+                    api: "VpcApi",
+                }),
             ),
         )
     }
@@ -13629,7 +15520,10 @@ pub trait VpcApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("WithdrawVpcPublishedRouteEntries")),
+                Err(Error::NotImplemented {
+                    operation: "WithdrawVpcPublishedRouteEntries",
+                    api: "VpcApi",
+                }),
             ),
         )
     }

@@ -64,7 +64,7 @@
 //! let _ = (call(&client), errors(&client, ActiveFlowLogRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
 //! let answer = runtime.block_on(VpcApi::active_flow_log(&Fake, ActiveFlowLogRequest::default()));
-//! assert!(matches!(answer, Err(Error::NotImplemented(_))));
+//! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #[rustfmt::skip]

@@ -266,7 +266,12 @@ pub trait VpcPeerApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("AcceptVpcPeerConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "AcceptVpcPeerConnection",
+                    api: "VpcPeerApi",
+                }),
+            ),
         )
     }
     /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
@@ -284,7 +289,12 @@ pub trait VpcPeerApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("CreateVpcPeerConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateVpcPeerConnection",
+                    api: "VpcPeerApi",
+                }),
+            ),
         )
     }
     /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
@@ -302,7 +312,12 @@ pub trait VpcPeerApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("DeleteVpcPeerConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeleteVpcPeerConnection",
+                    api: "VpcPeerApi",
+                }),
+            ),
         )
     }
     /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
@@ -321,7 +336,10 @@ pub trait VpcPeerApi: Send + Sync {
         let _ = request;
         Box::pin(
             ::std::future::ready(
-                Err(Error::NotImplemented("GetVpcPeerConnectionAttribute")),
+                Err(Error::NotImplemented {
+                    operation: "GetVpcPeerConnectionAttribute",
+                    api: "VpcPeerApi",
+                }),
             ),
         )
     }
@@ -337,7 +355,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListTagResources"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListTagResources",
+                    api: "VpcPeerApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
     fn list_vpc_peer_connections(
@@ -354,7 +379,12 @@ pub trait VpcPeerApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ListVpcPeerConnections"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListVpcPeerConnections",
+                    api: "VpcPeerApi",
+                }),
+            ),
         )
     }
     /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
@@ -372,7 +402,12 @@ pub trait VpcPeerApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("ModifyVpcPeerConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ModifyVpcPeerConnection",
+                    api: "VpcPeerApi",
+                }),
+            ),
         )
     }
     /// Calls `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
@@ -387,7 +422,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("MoveResourceGroup"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "MoveResourceGroup",
+                    api: "VpcPeerApi",
+                }),
+            ),
+        )
     }
     /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
     fn reject_vpc_peer_connection(
@@ -404,7 +446,12 @@ pub trait VpcPeerApi: Send + Sync {
     > {
         let _ = request;
         Box::pin(
-            ::std::future::ready(Err(Error::NotImplemented("RejectVpcPeerConnection"))),
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "RejectVpcPeerConnection",
+                    api: "VpcPeerApi",
+                }),
+            ),
         )
     }
     /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
@@ -419,7 +466,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("TagResources"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "TagResources",
+                    api: "VpcPeerApi",
+                }),
+            ),
+        )
     }
     /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
     fn un_tag_resources(
@@ -433,7 +487,14 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("UnTagResources"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "UnTagResources",
+                    api: "VpcPeerApi",
+                }),
+            ),
+        )
     }
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_tag_resources_pages(

@@ -54,7 +54,7 @@
 //! let _ = (call(&client), errors(&client, AcceptVpcPeerConnectionRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
 //! let answer = runtime.block_on(VpcPeerApi::accept_vpc_peer_connection(&Fake, AcceptVpcPeerConnectionRequest::default()));
-//! assert!(matches!(answer, Err(Error::NotImplemented(_))));
+//! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #[rustfmt::skip]

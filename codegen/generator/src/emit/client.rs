@@ -28,10 +28,11 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .zip(&signatures)
         .map(|(op, signature)| {
             let action = &op.action;
+            let api = &ir.api_trait;
             quote! {
                 #signature {
                     let _ = request;
-                    Box::pin(::std::future::ready(Err(Error::NotImplemented(#action))))
+                    Box::pin(::std::future::ready(Err(Error::NotImplemented { operation: #action, api: #api })))
                 }
             }
         });

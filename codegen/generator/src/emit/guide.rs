@@ -54,7 +54,7 @@ pub fn getting_started(ir: &CrateIr) -> Vec<String> {
         ));
     }
     code.push_str(&format!(
-        "// A fake for tests: implement only the operations the code under test calls.\nstruct Fake;\nimpl {api} for Fake {{}}\n\nlet client = Client::new(Config::builder().region(\"cn-hangzhou\").build())?;\nlet _ = (call(&client), errors(&client, {req}::default()));\nlet runtime = tokio::runtime::Builder::new_current_thread().build()?;\nlet answer = runtime.block_on({api}::{m}(&Fake, {req}::default()));\nassert!(matches!(answer, Err(Error::NotImplemented(_))));\n# Ok::<(), Box<dyn std::error::Error>>(())",
+        "// A fake for tests: implement only the operations the code under test calls.\nstruct Fake;\nimpl {api} for Fake {{}}\n\nlet client = Client::new(Config::builder().region(\"cn-hangzhou\").build())?;\nlet _ = (call(&client), errors(&client, {req}::default()));\nlet runtime = tokio::runtime::Builder::new_current_thread().build()?;\nlet answer = runtime.block_on({api}::{m}(&Fake, {req}::default()));\nassert!(matches!(answer, Err(Error::NotImplemented {{ .. }})));\n# Ok::<(), Box<dyn std::error::Error>>(())",
         req = main.request.name,
         m = main.module,
     ));

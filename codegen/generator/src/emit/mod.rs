@@ -84,11 +84,16 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         Some(name) => quote!(Some(#name)),
         None => quote!(None),
     };
+    let idempotent = op.idempotent;
     quote! {
         #![doc = #summary]
         /// What the client needs to know of this operation.
         pub static OPERATION: ::acs_runtime::client::OperationInfo =
-            ::acs_runtime::client::OperationInfo { action: #action, idempotency_token: #token };
+            ::acs_runtime::client::OperationInfo {
+                action: #action,
+                idempotency_token: #token,
+                idempotent: #idempotent,
+            };
         #request
         #response
         #error

@@ -184,6 +184,7 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
         description,
         method,
         deprecated: api.deprecated.unwrap_or(false),
+        idempotent: read_only(name),
         asynchronous,
         parameters,
         response: response(&api.responses, cx),
@@ -197,6 +198,17 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
     };
     operation.pagination = super::paging::infer(&operation);
     operation
+}
+
+/// The verbs of operations that only read: sending one twice does no more than once.
+const READ_ONLY_VERBS: &[&str] = &["Describe", "List", "Get", "Query", "Check"];
+
+/// Whether the operation's name starts with a read-only verb (followed by a new word).
+fn read_only(name: &str) -> bool {
+    READ_ONLY_VERBS.iter().any(|verb| {
+        name.strip_prefix(verb)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    })
 }
 
 fn asynchronous(
@@ -484,4 +496,31 @@ pub(super) fn text(prose: &str, path: &str, cx: &mut Cx<'_>) -> String {
             "(https://www.alibabacloud.com/help/doc-detail/$1.htm)",
         )
         .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_only;
+
+    #[test]
+    fn read_only_verbs_start_a_word() {
+        for name in [
+            "DescribeVpcs",
+            "ListTagResources",
+            "GetVpcPrefixListEntries",
+            "QueryX",
+            "CheckCanAllocateVpcPrivateIpAddress",
+        ] {
+            assert!(read_only(name), "{name}");
+        }
+        for name in [
+            "CreateFlowLog",
+            "Describe",
+            "Listen",
+            "GetawayCreate",
+            "ModifyDescribeX",
+        ] {
+            assert!(!read_only(name), "{name}");
+        }
+    }
 }

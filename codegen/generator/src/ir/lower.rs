@@ -102,6 +102,7 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
             .iter()
             .find(|p| p.idempotency_token)
             .and_then(|p| p.name.clone()),
+        idempotent: op.idempotent,
         asynchronous: op.asynchronous.as_ref().map(|a| AsynchronousIr {
             wait_method: a.waiter.as_deref().map(flows::wait_method),
             spec: a.clone(),

@@ -59,6 +59,9 @@ pub struct OperationIr {
     pub errors: Vec<ErrorIr>,
     /// Wire name of the idempotency-token parameter, if any.
     pub idempotency_token: Option<String>,
+    /// Whether sending it twice does no more than sending it once (read-only operations):
+    /// the client may then resend it after an ambiguous failure.
+    pub idempotent: bool,
     /// The asynchronous behaviour and the waiter that waits for it.
     pub asynchronous: Option<AsynchronousIr>,
     /// How to walk the pages of a listing.

@@ -73,6 +73,11 @@ pub struct Operation {
     /// Whether the service discourages this operation.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deprecated: bool,
+    /// Whether sending the operation twice does no more than sending it once (read-only
+    /// operations): the client may then resend it after a failure the service may have
+    /// processed. The importer sets it for read-only names (`Describe*`, `List*`, `Get*`, ...).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub idempotent: bool,
     /// Present when the operation returns before the work is done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asynchronous: Option<Asynchronous>,

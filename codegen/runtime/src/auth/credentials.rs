@@ -84,6 +84,15 @@ pub enum CredentialsError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A source of temporary credentials (STS, the instance metadata service, a credentials
+    /// URI) failed to provide them.
+    #[error("{source_name}: {reason}")]
+    Source {
+        /// Which source, e.g. `ECS instance metadata`.
+        source_name: &'static str,
+        /// What went wrong, without any secret.
+        reason: String,
+    },
     /// The profile file or the chosen profile is unusable.
     #[error("profile file {path}: {reason}")]
     InvalidProfile {

@@ -1,23 +1,42 @@
-//! Credentials and request signing (ACS3-HMAC-SHA256 and HMAC-SHA1).
+//! Credentials (every source of the official credentials chain) and request signing
+//! (ACS3-HMAC-SHA256 and HMAC-SHA1).
 //!
 //! [`SignatureVersion::sign`] turns one RPC request ([`SigningRequest`]) into what goes on
 //! the wire ([`SignedRequest`]); [`sign_v3`] and [`sign_v1`] also expose the bare
 //! algorithms for requests signed with other headers or parameters.
 
+mod chain;
 mod credentials;
+mod ecs;
 mod env;
+mod fetch;
 mod profile;
 mod provider;
+mod roles;
+mod session;
 pub mod sign_v1;
 pub mod sign_v3;
+mod sts;
+mod uri;
 
+pub use chain::DefaultChain;
 pub use credentials::{Credentials, CredentialsError};
-pub use env::Env;
-pub use profile::{PROFILE_VAR, Profile, ProfileFile};
-pub use provider::{
-    ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, DefaultChain, EnvProvider, ProvideCredentials,
-    ProvideFuture, SECURITY_TOKEN_VAR,
+pub use ecs::{
+    ECS_METADATA_DISABLED_VAR, ECS_METADATA_VAR, EcsRamRole, IMDSV1_DISABLED_VAR, METADATA_BASE_URL,
 };
+pub use env::Env;
+pub use profile::{PROFILE_VAR, Profile, ProfileFile, SUPPORTED_MODES};
+pub use provider::{
+    ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, EnvProvider, ProvideCredentials, ProvideFuture,
+    SECURITY_TOKEN_VAR,
+};
+pub use roles::{
+    AssumeRole, DEFAULT_DURATION_SECONDS, OIDC_PROVIDER_ARN_VAR, OIDC_TOKEN_FILE_VAR, OidcRole,
+    ROLE_ARN_VAR, ROLE_SESSION_NAME_VAR,
+};
+pub use session::REFRESH_MARGIN;
+pub use sts::{STS_ENDPOINT_VAR, STS_REGION_VAR, VPC_ENDPOINT_VAR};
+pub use uri::{CREDENTIALS_URI_VAR, CredentialsUri};
 
 use std::borrow::Cow;
 

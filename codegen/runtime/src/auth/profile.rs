@@ -1,22 +1,32 @@
-//! The official CLI's profile file, `~/.aliyun/config.json` (modes `AK` and `StsToken`).
+//! The official CLI's profile file, `~/.aliyun/config.json`, in every mode the CLI writes
+//! that this runtime can serve: `AK`, `StsToken`, `RamRoleArn`, `ChainableRamRoleArn`,
+//! `EcsRamRole` and `OIDC`.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::{Credentials, CredentialsError, Env};
+use super::{
+    AssumeRole, Credentials, CredentialsError, EcsRamRole, Env, OidcRole, ProvideCredentials,
+};
 
 /// The variable naming the profile to use instead of the file's `current` one.
 pub const PROFILE_VAR: &str = "ALIBABA_CLOUD_PROFILE";
 
-/// One profile of the file: its credentials and its default region.
-#[derive(Clone, Debug)]
-pub struct Profile {
-    /// The profile's credentials.
-    pub credentials: Credentials,
-    /// The profile's `region_id`, when set.
-    pub region_id: Option<String>,
-}
+/// The modes whose credentials [`Profile::credentials_provider`] serves.
+pub const SUPPORTED_MODES: &[&str] = &[
+    "AK",
+    "StsToken",
+    "RamRoleArn",
+    "ChainableRamRoleArn",
+    "EcsRamRole",
+    "OIDC",
+];
+
+/// How many `source_profile` links a `ChainableRamRoleArn` profile may follow.
+const MAX_CHAIN: usize = 8;
 
 /// Reads a profile from the CLI's profile file.
 ///
@@ -26,6 +36,18 @@ pub struct Profile {
 pub struct ProfileFile {
     path: Option<PathBuf>,
     profile: Option<String>,
+    env: Env,
+    metadata_base_url: Option<String>,
+}
+
+/// One profile of the file: its mode, its default region, and the means to get its
+/// credentials. `Debug` shows the name, mode and region only.
+#[derive(Clone)]
+pub struct Profile {
+    name: String,
+    file: Arc<Value>,
+    source: ProfileFile,
+    path: PathBuf,
 }
 
 impl ProfileFile {
@@ -36,6 +58,8 @@ impl ProfileFile {
                 .home_dir()
                 .map(|home| home.join(".aliyun").join("config.json")),
             profile: env.var(PROFILE_VAR),
+            env: env.clone(),
+            metadata_base_url: None,
         }
     }
 
@@ -44,6 +68,8 @@ impl ProfileFile {
         Self {
             path: Some(path.into()),
             profile: None,
+            env: Env::process(),
+            metadata_base_url: None,
         }
     }
 
@@ -53,9 +79,23 @@ impl ProfileFile {
         self
     }
 
+    /// Sends the metadata requests of `EcsRamRole` profiles to this URL instead.
+    pub fn with_metadata_base_url(mut self, url: impl Into<String>) -> Self {
+        self.metadata_base_url = Some(url.into());
+        self
+    }
+
     /// The file's path; `None` when there is no home directory to find it in.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Where the profile is looked up, for messages.
+    pub(crate) fn describe(&self) -> String {
+        match self.path() {
+            Some(path) => format!("profile file {}", path.display()),
+            None => "the profile file (no home directory)".to_owned(),
+        }
     }
 
     /// Loads the chosen profile; `Ok(None)` when the file does not exist.
@@ -84,8 +124,126 @@ impl ProfileFile {
             .profile
             .as_deref()
             .or_else(|| non_empty(&file, "current"))
-            .unwrap_or("default");
-        let profile = file
+            .unwrap_or("default")
+            .to_owned();
+        let profile = Profile {
+            name,
+            file: Arc::new(file),
+            source: self.clone(),
+            path: path.clone(),
+        };
+        profile.find(&profile.name)?;
+        Ok(Some(profile))
+    }
+}
+
+impl Profile {
+    /// The profile's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The profile's mode (`AK` when the file gives none).
+    pub fn mode(&self) -> &str {
+        self.find(&self.name)
+            .ok()
+            .and_then(|p| non_empty(p, "mode"))
+            .unwrap_or("AK")
+    }
+
+    /// The profile's `region_id`, when set.
+    pub fn region_id(&self) -> Option<&str> {
+        self.find(&self.name)
+            .ok()
+            .and_then(|p| non_empty(p, "region_id"))
+    }
+
+    /// The provider of the profile's credentials. A mode this runtime does not serve is an
+    /// error naming the mode.
+    pub fn credentials_provider(&self) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
+        self.provider(&self.name, 0)
+    }
+
+    fn provider(
+        &self,
+        name: &str,
+        depth: usize,
+    ) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
+        let profile = self.find(name)?;
+        let field = |key: &str| {
+            non_empty(profile, key)
+                .ok_or_else(|| self.invalid(format!("profile {name:?} has no {key}")))
+        };
+        let env = &self.source.env;
+        let keys = || {
+            Ok::<_, CredentialsError>(Credentials::new(
+                field("access_key_id")?,
+                field("access_key_secret")?,
+            ))
+        };
+        Ok(match non_empty(profile, "mode").unwrap_or("AK") {
+            "AK" => Arc::new(keys()?),
+            "StsToken" => Arc::new(Credentials::sts(
+                field("access_key_id")?,
+                field("access_key_secret")?,
+                field("sts_token")?,
+            )),
+            "RamRoleArn" => Arc::new(assume_role(
+                env,
+                profile,
+                Arc::new(keys()?),
+                field("ram_role_arn")?,
+            )),
+            "ChainableRamRoleArn" => {
+                let source_name = field("source_profile")?;
+                if depth >= MAX_CHAIN {
+                    return Err(self.invalid(format!(
+                        "profile {name:?}: source_profile links more than {MAX_CHAIN} profiles (a cycle?)"
+                    )));
+                }
+                let source = self.provider(source_name, depth + 1)?;
+                Arc::new(assume_role(env, profile, source, field("ram_role_arn")?))
+            }
+            "EcsRamRole" => {
+                let mut ecs = EcsRamRole::new(env);
+                if let Some(role) = non_empty(profile, "ram_role_name") {
+                    ecs = ecs.with_role_name(role);
+                }
+                if let Some(url) = &self.source.metadata_base_url {
+                    ecs = ecs.with_base_url(url.as_str());
+                }
+                Arc::new(ecs)
+            }
+            "OIDC" => {
+                let mut oidc = OidcRole::new(
+                    env,
+                    field("ram_role_arn")?,
+                    field("oidc_provider_arn")?,
+                    field("oidc_token_file")?,
+                );
+                if let Some(name) = non_empty(profile, "ram_session_name") {
+                    oidc = oidc.with_session_name(name);
+                }
+                if let Some(seconds) = duration(profile) {
+                    oidc = oidc.with_duration_seconds(seconds);
+                }
+                if let Some(region) = non_empty(profile, "sts_region") {
+                    oidc = oidc.with_sts_region(region);
+                }
+                Arc::new(oidc)
+            }
+            other => {
+                return Err(self.invalid(format!(
+                    "profile {name:?} uses mode {other:?}, which this client does not support \
+                     (supported: {})",
+                    SUPPORTED_MODES.join(", ")
+                )));
+            }
+        })
+    }
+
+    fn find(&self, name: &str) -> Result<&Value, CredentialsError> {
+        self.file
             .get("profiles")
             .and_then(Value::as_array)
             .and_then(|profiles| {
@@ -93,29 +251,57 @@ impl ProfileFile {
                     .iter()
                     .find(|p| p.get("name").and_then(Value::as_str) == Some(name))
             })
-            .ok_or_else(|| invalid(format!("no profile named {name:?}")))?;
-        let field = |key: &str| {
-            non_empty(profile, key).ok_or_else(|| invalid(format!("profile {name:?} has no {key}")))
-        };
-        let mode = non_empty(profile, "mode").unwrap_or("AK");
-        let credentials = match mode {
-            "AK" => Credentials::new(field("access_key_id")?, field("access_key_secret")?),
-            "StsToken" => Credentials::sts(
-                field("access_key_id")?,
-                field("access_key_secret")?,
-                field("sts_token")?,
-            ),
-            other => {
-                return Err(invalid(format!(
-                    "profile {name:?} uses mode {other:?}; supported modes are AK and StsToken"
-                )));
-            }
-        };
-        Ok(Some(Profile {
-            credentials,
-            region_id: non_empty(profile, "region_id").map(str::to_owned),
-        }))
+            .ok_or_else(|| self.invalid(format!("no profile named {name:?}")))
     }
+
+    fn invalid(&self, reason: String) -> CredentialsError {
+        CredentialsError::InvalidProfile {
+            path: self.path.clone(),
+            reason,
+        }
+    }
+}
+
+impl fmt::Debug for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Profile")
+            .field("name", &self.name)
+            .field("mode", &self.mode())
+            .field("region_id", &self.region_id())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The `AssumeRole` provider of a `RamRoleArn` or `ChainableRamRoleArn` profile.
+fn assume_role(
+    env: &Env,
+    profile: &Value,
+    source: Arc<dyn ProvideCredentials>,
+    role_arn: &str,
+) -> AssumeRole {
+    let mut role = AssumeRole::new(env, source, role_arn);
+    if let Some(name) = non_empty(profile, "ram_session_name") {
+        role = role.with_session_name(name);
+    }
+    if let Some(seconds) = duration(profile) {
+        role = role.with_duration_seconds(seconds);
+    }
+    if let Some(region) = non_empty(profile, "sts_region") {
+        role = role.with_sts_region(region);
+    }
+    if let Some(id) = non_empty(profile, "external_id") {
+        role = role.with_external_id(id);
+    }
+    role
+}
+
+/// The profile's `expired_seconds`, when set and positive.
+fn duration(profile: &Value) -> Option<u32> {
+    profile
+        .get("expired_seconds")
+        .and_then(Value::as_u64)
+        .and_then(|s| u32::try_from(s).ok())
+        .filter(|s| *s > 0)
 }
 
 fn non_empty<'a>(object: &'a Value, key: &str) -> Option<&'a str> {

@@ -21,7 +21,7 @@ pub struct Config {
     pub(crate) retry: RetryPolicy,
     pub(crate) attempt_timeout: Duration,
     pub(crate) deadline: Option<Duration>,
-    pub(crate) http_client: Option<reqwest::Client>,
+    pub(crate) max_response_bytes: u64,
 }
 
 impl Config {
@@ -29,10 +29,13 @@ impl Config {
     pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(15);
     /// Deadline of a whole call unless configured, retries and back-off included.
     pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+    /// The largest response body read unless configured: 64 MiB.
+    pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 << 20;
 
     /// A builder with the defaults: the default credentials chain over the process
     /// environment, signature V3, [`RetryPolicy::standard`], HTTPS only,
-    /// [`Config::DEFAULT_ATTEMPT_TIMEOUT`] and [`Config::DEFAULT_DEADLINE`].
+    /// [`Config::DEFAULT_ATTEMPT_TIMEOUT`], [`Config::DEFAULT_DEADLINE`] and
+    /// [`Config::DEFAULT_MAX_RESPONSE_BYTES`].
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder(Config {
             credentials: None,
@@ -44,7 +47,7 @@ impl Config {
             retry: RetryPolicy::standard(),
             attempt_timeout: Self::DEFAULT_ATTEMPT_TIMEOUT,
             deadline: Some(Self::DEFAULT_DEADLINE),
-            http_client: None,
+            max_response_bytes: Self::DEFAULT_MAX_RESPONSE_BYTES,
         })
     }
 }
@@ -78,8 +81,9 @@ impl ConfigBuilder {
         self
     }
 
-    /// The region, e.g. `cn-hangzhou`; chooses the endpoint. Without it (and without an
-    /// endpoint) the profile file's `region_id` is used.
+    /// The region, e.g. `cn-hangzhou`: chooses the endpoint, and is sent as `RegionId` by
+    /// requests that leave it unset. Without it, `ALIBABA_CLOUD_REGION_ID`, else the profile
+    /// file's `region_id`.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.0.region = Some(region.into());
         self
@@ -122,10 +126,10 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sends with this HTTP client instead of a new one; share one client between
-    /// product clients to share connections. (It should not follow redirects.)
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.0.http_client = Some(client);
+    /// Reads at most this many bytes of a response body; a larger one fails with
+    /// [`super::Error::ResponseTooLarge`] without being read further.
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.0.max_response_bytes = limit;
         self
     }
 

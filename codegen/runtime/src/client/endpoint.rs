@@ -101,7 +101,7 @@ impl Endpoint {
 }
 
 /// Whether a URL's host (`localhost`, `127.x.y.z`, `[::1]`) stays on this machine.
-fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     let ip = host
         .strip_prefix('[')
         .and_then(|h| h.strip_suffix(']'))

@@ -23,10 +23,10 @@ pub enum Error<E = ServiceError> {
     #[error("invalid client configuration: {0}")]
     Config(String),
     /// The request could not be sent or its response not read (connection refused, reset, TLS).
-    #[error("{}", transport_message(.source))]
+    #[error("{source}")]
     Transport {
-        /// The HTTP client's error, without the request URL.
-        source: reqwest::Error,
+        /// What went wrong, without the request URL.
+        source: TransportError,
     },
     /// An attempt or the whole call took too long.
     #[error("{kind} timed out after {after:?}")]
@@ -46,14 +46,104 @@ pub enum Error<E = ServiceError> {
         reason: String,
         /// The start of the body, lossily decoded.
         excerpt: String,
+        /// The whole body, as received.
+        body: RawBody,
+    },
+    /// The response body is larger than the configured limit; it was not read further.
+    #[error(
+        "the response (HTTP {status}) is larger than the limit of {limit} bytes \
+         (see ConfigBuilder::max_response_bytes)"
+    )]
+    ResponseTooLarge {
+        /// The HTTP status.
+        status: u16,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The operation is not implemented by this implementation of the product's API trait:
+    /// a fake that implements only the operations its test needs. Nothing was sent.
+    #[error("`{operation}` is not implemented by this `{api}`")]
+    NotImplemented {
+        /// The operation, e.g. `CreateVpnGateway`.
+        operation: &'static str,
+        /// The trait, e.g. `VpcApi`.
+        api: &'static str,
     },
     /// The service answered with an error code.
     #[error("{0}")]
     Service(E),
-    /// The operation, named by its action, is not implemented by this implementation of a
-    /// product trait: a fake that left it to the trait's default body.
-    #[error("`{0}` is not implemented by this fake")]
-    NotImplemented(&'static str),
+}
+
+/// Whether a failed attempt may have been processed by the service, which decides whether
+/// it is safe to send it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The request provably was not processed: no connection (refused, DNS, TLS handshake),
+    /// or the gateway turned it away (throttling, `ServiceUnavailable`). Safe to send again.
+    NotProcessed,
+    /// The request may have been processed: reset or timeout after sending, `InternalError`,
+    /// HTTP 500/502/503/504. Safe to send again only for an idempotent operation.
+    MaybeProcessed,
+}
+
+/// Why a request could not be sent or its response not read.
+///
+/// Opaque: the HTTP stack behind it is not part of the API. `Display` gives the whole chain
+/// of causes, never the request URL.
+pub struct TransportError {
+    inner: reqwest::Error,
+}
+
+impl TransportError {
+    pub(crate) fn new(error: reqwest::Error) -> Self {
+        Self {
+            inner: error.without_url(),
+        }
+    }
+
+    /// Whether no connection was made (refused, DNS, TLS handshake): nothing was sent.
+    pub fn is_connect(&self) -> bool {
+        self.inner.is_connect()
+    }
+
+    /// Whether a time limit of the HTTP stack ran out.
+    pub fn is_timeout(&self) -> bool {
+        self.inner.is_timeout()
+    }
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("TransportError")
+            .field(&transport_message(&self.inner))
+            .finish()
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&transport_message(&self.inner))
+    }
+}
+
+impl std::error::Error for TransportError {}
+
+/// The body of a response that could not be understood, kept whole; `Debug` shows its
+/// length only.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RawBody(pub(crate) bytes::Bytes);
+
+impl RawBody {
+    /// The bytes as received.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for RawBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RawBody({} bytes)", self.0.len())
+    }
 }
 
 /// Which time limit a [`Error::Timeout`] hit.
@@ -147,10 +237,22 @@ impl ServiceError {
     /// Whether trying again may succeed: throttling, unavailability, internal errors,
     /// and HTTP 500/502/503/504.
     pub fn is_retryable(&self) -> bool {
-        ["Throttling", "ServiceUnavailable", "InternalError"]
+        self.failure().is_some()
+    }
+
+    /// Whether the request may have been processed, for a retryable error.
+    pub fn failure(&self) -> Option<Failure> {
+        let code = &self.0.code;
+        if ["Throttling", "ServiceUnavailable"]
             .iter()
-            .any(|c| self.0.code.contains(c))
-            || retryable_status(self.0.status)
+            .any(|c| code.contains(c))
+        {
+            Some(Failure::NotProcessed)
+        } else if code.contains("InternalError") || retryable_status(self.0.status) {
+            Some(Failure::MaybeProcessed)
+        } else {
+            None
+        }
     }
 }
 
@@ -182,20 +284,23 @@ impl<E> Error<E> {
     pub fn map_service<F>(self, f: impl FnOnce(E) -> F) -> Error<F> {
         match self {
             Self::Service(e) => Error::Service(f(e)),
-            Self::NotImplemented(action) => Error::NotImplemented(action),
             Self::Validation(v) => Error::Validation(v),
             Self::Credentials(c) => Error::Credentials(c),
             Self::Config(c) => Error::Config(c),
             Self::Transport { source } => Error::Transport { source },
             Self::Timeout { kind, after } => Error::Timeout { kind, after },
+            Self::ResponseTooLarge { status, limit } => Error::ResponseTooLarge { status, limit },
+            Self::NotImplemented { operation, api } => Error::NotImplemented { operation, api },
             Self::ResponseParse {
                 status,
                 reason,
                 excerpt,
+                body,
             } => Error::ResponseParse {
                 status,
                 reason,
                 excerpt,
+                body,
             },
         }
     }
@@ -223,15 +328,25 @@ impl<E: AsRef<ServiceError>> Error<E> {
     /// Whether trying again may succeed: retryable service errors and statuses,
     /// network errors and timeouts.
     pub fn is_retryable(&self) -> bool {
+        self.failure().is_some()
+    }
+
+    /// Whether the request may have been processed, for a retryable error; `None` when trying
+    /// again cannot help.
+    pub fn failure(&self) -> Option<Failure> {
         match self {
-            Self::Service(e) => e.as_ref().is_retryable(),
-            Self::Transport { source } => !source.is_builder(),
-            Self::Timeout { .. } => true,
-            Self::ResponseParse { status, .. } => retryable_status(*status),
-            Self::Validation(_)
+            Self::Service(e) => e.as_ref().failure(),
+            Self::Transport { source } if source.is_connect() => Some(Failure::NotProcessed),
+            Self::Transport { .. } | Self::Timeout { .. } => Some(Failure::MaybeProcessed),
+            Self::ResponseParse { status, .. } if retryable_status(*status) => {
+                Some(Failure::MaybeProcessed)
+            }
+            Self::ResponseParse { .. }
+            | Self::ResponseTooLarge { .. }
+            | Self::NotImplemented { .. }
+            | Self::Validation(_)
             | Self::Credentials(_)
-            | Self::Config(_)
-            | Self::NotImplemented(_) => false,
+            | Self::Config(_) => None,
         }
     }
 }

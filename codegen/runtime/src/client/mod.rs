@@ -10,18 +10,17 @@ mod invoke;
 mod response;
 mod retry;
 mod rpc;
-mod transport;
+pub(crate) mod transport;
 
 pub use config::{Config, ConfigBuilder};
 pub use endpoint::Endpoint;
-pub use error::{Error, ServiceError, TimeoutKind};
+pub(crate) use endpoint::is_loopback;
+pub use error::{Error, Failure, RawBody, ServiceError, TimeoutKind, TransportError};
 pub use invoke::Invoke;
+pub(crate) use response::parse_raw;
 pub use response::{REQUEST_ID_HEADER, parse_response};
-pub use retry::{RETRY_AFTER_HEADER, RetryPolicy};
-pub use rpc::RpcClient;
-
-/// The HTTP crate the client uses, for [`ConfigBuilder::http_client`] and header types.
-pub use reqwest;
+pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
+pub use rpc::{REGION_VAR, RpcClient};
 
 /// What the client needs to know of a product: its name, API version and endpoints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +42,17 @@ pub struct OperationInfo {
     /// The API name, e.g. `CreateVpnGateway`.
     pub action: &'static str,
     /// The wire name of the operation's idempotency token (`ClientToken`), a query parameter
-    /// the client fills with a UUID when the caller leaves it out.
+    /// the client fills with a UUID when the caller leaves it out (or sends it empty).
     pub idempotency_token: Option<&'static str>,
+    /// Whether sending the operation twice does no more than sending it once (read-only
+    /// operations), so it may be resent after a failure the service may have processed.
+    /// Operations with an idempotency token are resent whatever this says.
+    pub idempotent: bool,
+}
+
+impl OperationInfo {
+    /// Whether the operation may be resent after a failure the service may have processed.
+    pub fn is_idempotent(&self) -> bool {
+        self.idempotent || self.idempotency_token.is_some()
+    }
 }

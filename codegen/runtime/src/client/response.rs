@@ -3,10 +3,11 @@
 use std::borrow::Cow;
 
 use bytes::Bytes;
-use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use reqwest::header::CONTENT_TYPE;
 use serde_json::{Map, Value};
 
-use super::{Error, ServiceError};
+use super::transport::RawResponse;
+use super::{Error, RawBody, ServiceError};
 
 /// The header carrying the request id.
 pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
@@ -20,14 +21,19 @@ const EXCERPT_BYTES: usize = 256;
 /// `Recommend`, `AccessDeniedDetail`) or lower-case keys, or XML: they become
 /// [`Error::Service`]. A body with no error code (an HTML page from a gateway, say) becomes
 /// [`Error::ResponseParse`]. Pure and total: any input gives a value, never a panic.
-pub fn parse_response(status: u16, headers: &HeaderMap, body: Bytes) -> Result<Bytes, Error> {
+///
+/// `content_type` and `request_id` are the values of the `content-type` and
+/// `x-acs-request-id` headers, when present.
+pub fn parse_response(
+    status: u16,
+    content_type: Option<&str>,
+    request_id: Option<&str>,
+    body: Bytes,
+) -> Result<Bytes, Error> {
     if (200..300).contains(&status) {
         return Ok(body);
     }
-    let xml = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.to_ascii_lowercase().contains("xml"));
+    let xml = content_type.is_some_and(|v| v.to_ascii_lowercase().contains("xml"));
     let parsed = if xml {
         from_xml(status, &body)
     } else {
@@ -37,10 +43,7 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: Bytes) -> Result<B
         Some(mut error) => {
             let details = error.details_mut();
             if details.request_id.is_none() {
-                details.request_id = headers
-                    .get(REQUEST_ID_HEADER)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned);
+                details.request_id = request_id.map(str::to_owned);
             }
             Err(Error::Service(error))
         }
@@ -52,12 +55,25 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: Bytes) -> Result<B
     }
 }
 
-/// The error of a body that is not what was expected: status, why, and the body's start.
-pub(crate) fn unparsable<E>(status: u16, reason: impl ToString, body: &[u8]) -> Error<E> {
+/// [`parse_response`] of a response as read off the wire.
+pub(crate) fn parse_raw(raw: RawResponse) -> Result<Bytes, Error> {
+    let header = |name| raw.headers.get(name).and_then(|v| v.to_str().ok());
+    parse_response(
+        raw.status,
+        header(CONTENT_TYPE.as_str()),
+        header(REQUEST_ID_HEADER),
+        raw.body.clone(),
+    )
+}
+
+/// The error of a body that is not what was expected: status, why, the body's start, and
+/// the whole body.
+pub(crate) fn unparsable<E>(status: u16, reason: impl ToString, body: &Bytes) -> Error<E> {
     Error::ResponseParse {
         status,
         reason: reason.to_string(),
         excerpt: excerpt(body),
+        body: RawBody(body.clone()),
     }
 }
 
@@ -145,16 +161,9 @@ fn xml_text(text: &str, tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
-
-    fn headers(content_type: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(CONTENT_TYPE, HeaderValue::from_str(content_type).unwrap());
-        h
-    }
 
     fn service(status: u16, ct: &str, body: &str) -> ServiceError {
-        match parse_response(status, &headers(ct), Bytes::from(body.to_owned())) {
+        match parse_response(status, Some(ct), None, Bytes::from(body.to_owned())) {
             Err(Error::Service(e)) => e,
             other => panic!("expected a service error, got {other:?}"),
         }
@@ -163,10 +172,7 @@ mod tests {
     #[test]
     fn success_returns_the_body_untouched() {
         let body = Bytes::from_static(b"{\"RequestId\":\"r\"}");
-        assert_eq!(
-            parse_response(200, &HeaderMap::new(), body.clone()).unwrap(),
-            body
-        );
+        assert_eq!(parse_response(200, None, None, body.clone()).unwrap(), body);
     }
 
     #[test]
@@ -194,10 +200,10 @@ mod tests {
 
     #[test]
     fn lower_case_json_error_and_header_request_id() {
-        let mut h = headers("application/json");
-        h.insert(REQUEST_ID_HEADER, HeaderValue::from_static("from-header"));
         let body = Bytes::from_static(br#"{"code":"Throttling.User","message":"slow down"}"#);
-        let Err(Error::Service(e)) = parse_response(429, &h, body) else {
+        let Err(Error::Service(e)) =
+            parse_response(429, Some("application/json"), Some("from-header"), body)
+        else {
             panic!("expected a service error")
         };
         assert_eq!(e.code(), "Throttling.User");
@@ -227,7 +233,7 @@ mod tests {
             "<html><body>502 Bad Gateway{}</body></html>",
             "x".repeat(400)
         );
-        let Err(error) = parse_response(502, &headers("text/html"), Bytes::from(page)) else {
+        let Err(error) = parse_response(502, Some("text/html"), None, Bytes::from(page)) else {
             panic!("expected an error")
         };
         assert!(error.is_retryable());
@@ -245,7 +251,7 @@ mod tests {
     #[test]
     fn json_without_code_and_binary_garbage_are_parse_errors() {
         for body in [&b"{\"Message\":\"no code\"}"[..], b"\xff\xfe<Code>", b""] {
-            let r = parse_response(500, &HeaderMap::new(), Bytes::copy_from_slice(body));
+            let r = parse_response(500, None, None, Bytes::copy_from_slice(body));
             assert!(
                 matches!(r, Err(Error::ResponseParse { status: 500, .. })),
                 "{r:?}"

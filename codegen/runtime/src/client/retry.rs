@@ -5,6 +5,8 @@ use std::time::Duration;
 use rand::Rng;
 use reqwest::header::HeaderMap;
 
+use super::Failure;
+
 /// The header with which the service asks for a wait before the next attempt.
 ///
 /// Its value is read as a whole number of **milliseconds**, the unit the official SDKs
@@ -13,15 +15,54 @@ pub const RETRY_AFTER_HEADER: &str = "x-acs-retry-after";
 
 /// How often and how patiently a call is retried.
 ///
-/// Retried: service errors whose code contains `Throttling`, `ServiceUnavailable` or
-/// `InternalError`, HTTP 500/502/503/504, network errors and attempt timeouts; never other
-/// 4xx. The wait before attempt *n + 1* is `x-acs-retry-after` when the failed response has
-/// one, else a random duration in `[0, min(max_delay, base_delay · 2ⁿ⁻¹)]`.
+/// A failure the service provably did not process (no connection, throttling,
+/// `ServiceUnavailable`) is retried for every operation. A failure it may have processed (reset
+/// or timeout after sending, `InternalError`, HTTP 500/502/503/504) is retried as
+/// [`Resend`] says: by default only for idempotent operations. Other errors are never retried.
+/// The wait before attempt *n + 1* is `x-acs-retry-after` when the failed response has one,
+/// else a random duration in `[0, min(max_delay, base_delay · 2ⁿ⁻¹)]`.
+///
+/// [`with_retry_policy`] overrides the client's policy for the calls of one future.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
     base_delay: Duration,
     max_delay: Duration,
+    resend: Resend,
+}
+
+/// Which operations are sent again after a failure the service may have processed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Resend {
+    /// Only idempotent ones: with an idempotency token (the same on every attempt) or marked
+    /// idempotent by their spec (read-only operations). The default.
+    #[default]
+    Idempotent,
+    /// Every operation: a create may then be done twice.
+    Always,
+    /// None: only failures the service provably did not process are retried.
+    Never,
+}
+
+tokio::task_local! {
+    static OVERRIDE: RetryPolicy;
+}
+
+/// Runs `calls` with `policy` instead of the client's retry policy: a per-call override.
+///
+/// ```no_run
+/// # async fn run(client: acs_runtime::client::RpcClient, op: &'static acs_runtime::client::OperationInfo) {
+/// use acs_runtime::client::{RetryPolicy, with_retry_policy};
+/// let once = with_retry_policy(RetryPolicy::disabled(), client.send(op, Default::default())).await;
+/// # }
+/// ```
+pub async fn with_retry_policy<F: Future>(policy: RetryPolicy, calls: F) -> F::Output {
+    OVERRIDE.scope(policy, calls).await
+}
+
+/// The policy set by [`with_retry_policy`] around the current call, if any.
+pub(crate) fn overridden() -> Option<RetryPolicy> {
+    OVERRIDE.try_with(RetryPolicy::clone).ok()
 }
 
 impl RetryPolicy {
@@ -31,6 +72,7 @@ impl RetryPolicy {
             max_attempts: 3,
             base_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(20),
+            resend: Resend::Idempotent,
         }
     }
 
@@ -55,6 +97,22 @@ impl RetryPolicy {
     pub fn with_max_delay(mut self, delay: Duration) -> Self {
         self.max_delay = delay;
         self
+    }
+
+    /// Sets which operations are sent again after a failure the service may have processed.
+    pub fn with_resend(mut self, resend: Resend) -> Self {
+        self.resend = resend;
+        self
+    }
+
+    /// Whether a call that failed this way may be sent again: a failure the service did not
+    /// process always, one it may have processed as [`Resend`] says.
+    pub fn may_resend(&self, failure: Failure, idempotent: bool) -> bool {
+        match (failure, self.resend) {
+            (Failure::NotProcessed, _) | (Failure::MaybeProcessed, Resend::Always) => true,
+            (Failure::MaybeProcessed, Resend::Idempotent) => idempotent,
+            (Failure::MaybeProcessed, Resend::Never) => false,
+        }
     }
 
     /// The number of attempts, first one included.
@@ -111,6 +169,27 @@ mod tests {
             1
         );
         assert_eq!(RetryPolicy::default().max_attempts(), 3);
+    }
+
+    #[test]
+    fn only_idempotent_operations_are_resent_after_a_maybe_processed_failure() {
+        let standard = RetryPolicy::standard();
+        assert!(standard.may_resend(Failure::NotProcessed, false));
+        assert!(standard.may_resend(Failure::MaybeProcessed, true));
+        assert!(!standard.may_resend(Failure::MaybeProcessed, false));
+        let always = standard.clone().with_resend(Resend::Always);
+        assert!(always.may_resend(Failure::MaybeProcessed, false));
+        let never = standard.with_resend(Resend::Never);
+        assert!(!never.may_resend(Failure::MaybeProcessed, true));
+        assert!(never.may_resend(Failure::NotProcessed, false));
+    }
+
+    #[tokio::test]
+    async fn an_override_holds_inside_its_scope_only() {
+        assert_eq!(overridden(), None);
+        let inside = with_retry_policy(RetryPolicy::disabled(), async { overridden() }).await;
+        assert_eq!(inside, Some(RetryPolicy::disabled()));
+        assert_eq!(overridden(), None);
     }
 
     #[test]

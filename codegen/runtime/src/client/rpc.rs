@@ -11,8 +11,8 @@ use tracing::{Instrument, Span, field};
 
 use super::TimeoutKind;
 use super::invoke::Invoke;
-use super::response::{REQUEST_ID_HEADER, parse_response, unparsable};
-use super::retry::retry_after;
+use super::response::{REQUEST_ID_HEADER, parse_raw, unparsable};
+use super::retry::{self, retry_after};
 use super::{
     Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, ServiceError, transport,
 };
@@ -20,6 +20,9 @@ use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, Signature
 use crate::auth::{Credentials, SigningRequest};
 use crate::operation::{self, OperationRequest};
 use crate::params::{Location, Params};
+
+/// The variable holding the region of clients configured without one.
+pub const REGION_VAR: &str = "ALIBABA_CLOUD_REGION_ID";
 
 /// A client for one product (e.g. Vpc 2016-04-28): cheap to clone, shares its connections.
 ///
@@ -30,27 +33,32 @@ pub struct RpcClient(Arc<Inner>);
 
 struct Inner {
     product: &'static ProductInfo,
+    region: Option<String>,
     endpoint: Endpoint,
     credentials: Arc<dyn ProvideCredentials>,
     signature_version: SignatureVersion,
     retry: RetryPolicy,
     attempt_timeout: Duration,
     deadline: Option<Duration>,
+    max_response_bytes: u64,
     http: reqwest::Client,
 }
 
 impl RpcClient {
     /// A client for `product` configured by `config`.
     ///
-    /// Fails when no endpoint can be resolved (no region, a bad or plain-HTTP endpoint), or the
-    /// profile file consulted for the region is unreadable. Credentials are looked up later,
-    /// on the first call.
+    /// The region is the configured one, else `ALIBABA_CLOUD_REGION_ID`, else the profile
+    /// file's `region_id`. Fails when no endpoint can be resolved (no region, a bad or
+    /// plain-HTTP endpoint), or the profile file consulted for the region is unreadable.
+    /// Credentials are looked up later, on the first call.
     pub fn new(product: &'static ProductInfo, config: Config) -> Result<Self, Error> {
-        let region = match config.region {
-            None if config.endpoint.is_none() => ProfileFile::from_env(&config.env)
-                .load()?
-                .and_then(|profile| profile.region_id),
-            region => region,
+        let region = match config.region.or_else(|| config.env.var(REGION_VAR)) {
+            Some(region) => Some(region),
+            None => match ProfileFile::from_env(&config.env).load() {
+                Ok(profile) => profile.and_then(|p| p.region_id().map(str::to_owned)),
+                Err(error) if config.endpoint.is_none() => return Err(error.into()),
+                Err(_) => None,
+            },
         };
         let endpoint = Endpoint::resolve(
             product,
@@ -60,23 +68,26 @@ impl RpcClient {
         )?;
         let credentials = match config.credentials {
             Some(provider) => provider,
-            None => Arc::new(DefaultChain::with_env(config.env)),
+            None => Arc::new(DefaultChain::with_env(config.env.clone())),
         };
-        let http = match config.http_client {
-            Some(client) => client,
-            None => transport::default_client()
-                .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
-        };
+        let http = transport::http_client(&config.env).map_err(Error::Config)?;
         Ok(Self(Arc::new(Inner {
             product,
+            region,
             endpoint,
             credentials,
             signature_version: config.signature_version,
             retry: config.retry,
             attempt_timeout: config.attempt_timeout,
             deadline: config.deadline,
+            max_response_bytes: config.max_response_bytes,
             http,
         })))
+    }
+
+    /// The region requests without a `RegionId` are sent with, if any.
+    pub fn region(&self) -> Option<&str> {
+        self.0.region.as_deref()
     }
 
     /// The endpoint requests go to.
@@ -100,14 +111,15 @@ impl RpcClient {
     /// answer is parsed into `T` and a service error mapped with `map`.
     ///
     /// What generated operation methods return: an invalid request fails with
-    /// [`Error::Validation`] without any I/O.
+    /// [`Error::Validation`] without any I/O. A request that takes a `RegionId` and leaves it
+    /// unset is sent with the client's region.
     pub fn invoke<T: DeserializeOwned, E>(
         &self,
         op: &'static OperationInfo,
         request: &dyn OperationRequest,
         map: fn(ServiceError) -> E,
     ) -> Invoke<T, E> {
-        let prepared = operation::prepare(request);
+        let prepared = operation::prepare(request, self.region());
         let client = self.clone();
         let sent = Box::pin(async move { client.execute(op, prepared?).await });
         Invoke::new(sent, parse::<T>, map)
@@ -115,10 +127,11 @@ impl RpcClient {
 
     /// Calls `op` and returns the body of the successful response.
     ///
-    /// If `op` has an idempotency token parameter that `params` lacks, a fresh UUID is added
-    /// once, so every attempt sends the same token. Each attempt is signed anew (fresh nonce
-    /// and timestamp); retryable failures are retried as the [`RetryPolicy`] says, within the
-    /// per-attempt timeout and the overall deadline.
+    /// If `op` has an idempotency token parameter that `params` lacks (or sends empty), a fresh
+    /// UUID is added once, so every attempt sends the same token. Each attempt is signed anew
+    /// (fresh nonce and timestamp); retryable failures are retried as the [`RetryPolicy`] (or
+    /// the one of [`super::with_retry_policy`]) says, within the per-attempt timeout and the
+    /// overall deadline.
     pub async fn send(&self, op: &'static OperationInfo, params: Params) -> Result<Bytes, Error> {
         self.execute(op, params).await.map(|(_, body)| body)
     }
@@ -136,7 +149,8 @@ impl RpcClient {
         );
         async {
             if let Some(token) = op.idempotency_token {
-                if !params.contains_key(token) {
+                if params.get(token).is_none_or(str::is_empty) {
+                    params.remove(token);
                     let uuid = uuid::Uuid::new_v4().to_string();
                     params.push(Location::Query, token, uuid);
                 }
@@ -171,6 +185,8 @@ impl RpcClient {
         call_span: &Span,
     ) -> Result<(u16, Bytes), Error> {
         let credentials = self.0.credentials.provide_credentials().await?;
+        let policy = retry::overridden();
+        let policy = policy.as_ref().unwrap_or(&self.0.retry);
         let mut attempt = 1;
         loop {
             call_span.record("attempts", attempt);
@@ -179,10 +195,13 @@ impl RpcClient {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
-            if attempt >= self.0.retry.max_attempts() || !error.is_retryable() {
+            let resend = error
+                .failure()
+                .is_some_and(|failure| policy.may_resend(failure, op.is_idempotent()));
+            if attempt >= policy.max_attempts() || !resend {
                 return Err(error);
             }
-            let wait = asked_wait.unwrap_or_else(|| self.0.retry.backoff(attempt));
+            let wait = asked_wait.unwrap_or_else(|| policy.backoff(attempt));
             if deadline.is_some_and(|d| Instant::now() + wait >= d) {
                 return Err(error);
             }
@@ -225,6 +244,7 @@ impl RpcClient {
                 inner.endpoint.url(),
                 signed,
                 inner.attempt_timeout,
+                inner.max_response_bytes,
             )
             .await;
             span.record("latency_ms", started.elapsed().as_millis() as u64);
@@ -237,7 +257,7 @@ impl RpcClient {
                     }
                     let wait = retry_after(&raw.headers);
                     let status = raw.status;
-                    let result = parse_response(status, &raw.headers, raw.body);
+                    let result = parse_raw(raw);
                     (result.map(|body| (status, body)), wait)
                 }
             };

@@ -40,6 +40,21 @@ impl Params {
         self.query.iter().chain(&self.body).any(|(k, _)| k == key)
     }
 
+    /// The value of the first `key`, in the query or in the body.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .chain(&self.body)
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Removes every `key`, from the query and from the body.
+    pub fn remove(&mut self, key: &str) {
+        self.query.retain(|(k, _)| k != key);
+        self.body.retain(|(k, _)| k != key);
+    }
+
     /// The query string `k=v&k2=v2`, keys and values [`encode`](super::encode)d, in emission order.
     pub fn encoded_query(&self) -> String {
         encode_pairs(&self.query)

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ActivateRouterInterface",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
 ///

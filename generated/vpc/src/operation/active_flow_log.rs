@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ActiveFlowLog",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddBgpNetwork",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddCommonBandwidthPackageIp",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
 ///

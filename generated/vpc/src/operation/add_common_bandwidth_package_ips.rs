@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddCommonBandwidthPackageIps",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddIPv6TranslatorAclListEntry",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddPublicIpAddressPoolCidrBlock",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
 ///

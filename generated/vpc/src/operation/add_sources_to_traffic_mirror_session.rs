@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddSourcesToTrafficMirrorSession",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
 ///

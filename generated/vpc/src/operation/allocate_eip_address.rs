@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipAddress",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AllocateEipAddress`: Applies for an elastic IP address (EIP).
 ///

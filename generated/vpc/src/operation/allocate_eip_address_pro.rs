@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipAddressPro",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
 ///

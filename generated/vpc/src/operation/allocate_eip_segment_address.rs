@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipSegmentAddress",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
 ///

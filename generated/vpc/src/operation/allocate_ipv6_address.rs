@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateIpv6Address",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AllocateIpv6Address`: Assigns an IPv6 address.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ApplyPhysicalConnectionLOA",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateEipAddress",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociatePhysicalConnectionToVirtualBorderRouter",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateRouteTable",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
 ///

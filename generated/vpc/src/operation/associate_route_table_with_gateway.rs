@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateRouteTableWithGateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
 ///

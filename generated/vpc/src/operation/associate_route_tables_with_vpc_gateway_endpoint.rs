@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateRouteTablesWithVpcGatewayEndpoint",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
 ///

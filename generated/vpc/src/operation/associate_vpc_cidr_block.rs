@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateVpcCidrBlock",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachDhcpOptionsSetToVpc",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
 ///

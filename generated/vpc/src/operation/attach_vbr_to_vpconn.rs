@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachVbrToVpconn",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ChangeResourceGroup",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CheckCanAllocateVpcPrivateIpAddress",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CheckVpnBgpEnabled",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
 ///

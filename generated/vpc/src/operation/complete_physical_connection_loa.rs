@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CompletePhysicalConnectionLOA",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ConnectRouterInterface",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
 ///

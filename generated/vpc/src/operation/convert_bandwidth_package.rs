@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ConvertBandwidthPackage",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CopyNetworkAclEntries",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateBgpGroup",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateBgpPeer",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCommonBandwidthPackage",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
 ///

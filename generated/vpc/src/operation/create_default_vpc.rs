@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDefaultVpc",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDhcpOptionsSet",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateDhcpOptionsSet`: Creates a DHCP options set.
 ///

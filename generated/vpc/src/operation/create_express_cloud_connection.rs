@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateExpressCloudConnection",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateExpressConnectTrafficQosQueue",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateExpressConnectTrafficQosRule",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
 ///

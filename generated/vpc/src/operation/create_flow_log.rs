@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateFlowLog",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `CreateFlowLog`: Creates a flow log.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateForwardEntry",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
 ///

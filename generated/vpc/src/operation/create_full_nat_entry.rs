@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateFullNatEntry",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateGlobalAccelerationInstance",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIPv6Translator",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
 ///

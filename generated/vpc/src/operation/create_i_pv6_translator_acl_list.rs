@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIPv6TranslatorAclList",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIpv4Gateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateIpv4Gateway`: Creates an IPv4 gateway.
 ///

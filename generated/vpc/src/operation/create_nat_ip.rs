@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNatIp",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateNatIp`: Creates a NAT IP address.
 ///

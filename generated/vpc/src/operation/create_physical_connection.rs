@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePhysicalConnection",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreatePhysicalConnection`: Applies for an Express Connect circuit.
 ///

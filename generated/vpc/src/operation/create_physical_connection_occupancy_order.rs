@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePhysicalConnectionOccupancyOrder",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePhysicalConnectionSetupOrder",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
 ///

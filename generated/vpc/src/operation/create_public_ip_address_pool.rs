@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePublicIpAddressPool",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreatePublicIpAddressPool`: Creates an IP address pool.
 ///

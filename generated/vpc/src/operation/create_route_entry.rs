@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteEntry",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
 ///

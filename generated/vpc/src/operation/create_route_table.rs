@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteTable",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateRouteTable`: Creates a custom route table.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSnatEntry",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSslVpnServer",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateSslVpnServer`: Creates an SSL server.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMirrorFilter",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMirrorFilterRules",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVSwitchCidrReservation",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVbrHa",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
 ///

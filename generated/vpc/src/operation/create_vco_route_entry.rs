@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVcoRouteEntry",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
 ///

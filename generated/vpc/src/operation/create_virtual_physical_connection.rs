@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVirtualPhysicalConnection",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpc",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateVpc`: Creates a virtual private cloud (VPC).
 ///

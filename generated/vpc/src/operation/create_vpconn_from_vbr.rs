@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpconnFromVbr",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
 ///

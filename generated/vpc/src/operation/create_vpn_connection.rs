@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpnConnection",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `CreateVpnConnection`: Creates an IPsec-VPN connection.
 ///

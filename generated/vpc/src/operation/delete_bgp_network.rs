@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteBgpNetwork",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteCommonBandwidthPackage",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteExpressConnectTrafficQosQueue",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
 ///

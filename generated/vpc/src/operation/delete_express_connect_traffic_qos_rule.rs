@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteExpressConnectTrafficQosRule",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteFlowLog",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeleteFlowLog`: Deletes a flow log.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteGlobalAccelerationInstance",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
 ///

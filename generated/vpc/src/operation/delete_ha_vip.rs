@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteHaVip",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
 ///

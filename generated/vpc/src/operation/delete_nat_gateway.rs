@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteNatGateway",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePhysicalConnection",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePublicIpAddressPool",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeletePublicIpAddressPool`: Deletes an IP address pool.
 ///

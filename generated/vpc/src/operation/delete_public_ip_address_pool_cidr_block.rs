@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePublicIpAddressPoolCidrBlock",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
 ///

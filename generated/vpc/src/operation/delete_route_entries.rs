@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteEntries",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
 ///

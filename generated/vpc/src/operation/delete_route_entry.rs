@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteEntry",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
 ///

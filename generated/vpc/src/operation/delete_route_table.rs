@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteTable",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeleteRouteTable`: Deletes a custom route table.
 ///

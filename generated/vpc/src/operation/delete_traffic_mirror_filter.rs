@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTrafficMirrorFilter",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
 ///

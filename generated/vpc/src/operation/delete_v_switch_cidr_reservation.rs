@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVSwitchCidrReservation",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVpnGateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeleteVpnGateway`: Deletes a VPN gateway.
 ///

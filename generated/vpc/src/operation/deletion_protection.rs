@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletionProtection",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DeletionProtection`: Set the deletion protection feature for an instance.
 ///

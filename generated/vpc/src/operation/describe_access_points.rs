@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessPoints",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpGroups",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeBgpGroups`: Queries BGP groups in a specified region.
 ///

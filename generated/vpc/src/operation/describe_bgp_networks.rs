@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpNetworks",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
 ///

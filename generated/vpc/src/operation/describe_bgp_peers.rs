@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpPeers",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCommonBandwidthPackages",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCustomerGateway",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeCustomerGateway`: Queries details of a customer gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCustomerGateways",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeCustomerGateways`: Queries customer gateways.
 ///

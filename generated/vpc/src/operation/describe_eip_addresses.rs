@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipAddresses",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipGatewayInfo",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
 ///

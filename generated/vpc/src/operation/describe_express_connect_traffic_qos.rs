@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeExpressConnectTrafficQos",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeFlowLogs",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeFlowLogs`: Query flow logs.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeForwardTableEntries",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeForwardTableEntries`: Queries DNAT entries.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGlobalAccelerationInstances",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeGlobalAccelerationInstances`: Queries created GA instances.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToEcr",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHaVips",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeHaVips`: Queries HaVips in a region.
 ///

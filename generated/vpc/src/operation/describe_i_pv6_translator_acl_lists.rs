@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorAclLists",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
 ///

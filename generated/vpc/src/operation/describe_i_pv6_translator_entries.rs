@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorEntries",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
 ///

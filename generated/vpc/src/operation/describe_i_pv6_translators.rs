@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6Translators",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Addresses",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
 ///

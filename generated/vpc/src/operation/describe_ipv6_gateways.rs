@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Gateways",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
 ///

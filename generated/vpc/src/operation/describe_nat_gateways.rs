@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGateways",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
 ///

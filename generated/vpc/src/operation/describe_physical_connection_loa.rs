@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnectionLOA",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnections",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
 ///

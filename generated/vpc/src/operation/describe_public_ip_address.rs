@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePublicIpAddress",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRegions",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeRegions`: Queries the most recent region list.
 ///

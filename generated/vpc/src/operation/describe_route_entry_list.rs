@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteEntryList",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeRouteEntryList`: Queries information about route entries in a route table.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouterInterfaceAttribute",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
 ///

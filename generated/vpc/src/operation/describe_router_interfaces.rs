@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouterInterfaces",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeServerRelatedGlobalAccelerationInstances",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnatTableEntries",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeSnatTableEntries`: Queries SNAT entries.
 ///

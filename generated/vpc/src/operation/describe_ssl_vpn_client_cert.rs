@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClientCert",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClients",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
 ///

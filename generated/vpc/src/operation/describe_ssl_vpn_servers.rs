@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnServers",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeysForExpressConnect",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
 ///

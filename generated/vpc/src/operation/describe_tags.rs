@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTags",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeTags`: Queries tags that meet the specified filter conditions.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVRouters",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVRouters`: Queries vRouters in a region.
 ///

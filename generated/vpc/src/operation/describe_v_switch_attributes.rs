@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVSwitchAttributes",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
 ///

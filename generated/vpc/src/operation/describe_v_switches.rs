@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVSwitches",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
 ///

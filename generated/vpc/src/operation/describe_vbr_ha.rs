@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVbrHa",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRouters",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
 ///

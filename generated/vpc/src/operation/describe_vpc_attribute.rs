@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcAttribute",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcs",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpcs`: Queries virtual private clouds (VPCs).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnAttachments",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
 ///

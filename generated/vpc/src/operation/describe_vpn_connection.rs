@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnection",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnectionLogs",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnections",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnConnections`: Queries IPsec-VPN connections.
 ///

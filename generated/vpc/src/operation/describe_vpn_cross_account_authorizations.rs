@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnCrossAccountAuthorizations",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateway",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGatewayAvailableZones",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
 ///

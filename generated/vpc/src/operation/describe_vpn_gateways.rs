@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateways",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnGateways`: Queries VPN gateways in a region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnPbrRouteEntries",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
 ///

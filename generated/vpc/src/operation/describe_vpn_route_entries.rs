@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnRouteEntries",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
 ///

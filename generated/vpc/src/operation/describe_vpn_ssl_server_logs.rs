@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnSslServerLogs",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeZones",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `DescribeZones`: Queries zones in a region.
 ///

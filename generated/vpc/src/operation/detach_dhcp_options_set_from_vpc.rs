@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachDhcpOptionsSetFromVpc",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DiagnoseVpnConnections",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateRouteTableFromGateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
 ///

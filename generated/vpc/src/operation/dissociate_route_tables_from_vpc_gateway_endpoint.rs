@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateRouteTablesFromVpcGatewayEndpoint",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateVpnGatewayWithCertificate",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DownloadVpnConnectionConfig",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
 ///

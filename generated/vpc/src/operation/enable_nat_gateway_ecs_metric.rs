@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableNatGatewayEcsMetric",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
 ///

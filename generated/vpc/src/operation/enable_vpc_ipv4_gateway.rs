@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableVpcIpv4Gateway",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetDhcpOptionsSet",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetDhcpOptionsSet`: Queries a DHCP options set.
 ///

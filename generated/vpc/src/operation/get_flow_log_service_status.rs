@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetFlowLogServiceStatus",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `GetFlowLogServiceStatus`: Queries the status of a flow log.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetIpv4GatewayAttribute",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetNatGatewayAttribute",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetNatGatewayAttribute`: Queries information about a NAT gateway.
 ///

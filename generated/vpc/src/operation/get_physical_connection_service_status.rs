@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetPhysicalConnectionServiceStatus",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
 ///

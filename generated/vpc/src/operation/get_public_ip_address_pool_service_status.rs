@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetPublicIpAddressPoolServiceStatus",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetTrafficMirrorServiceStatus",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
 ///

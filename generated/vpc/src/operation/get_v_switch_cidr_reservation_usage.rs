@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVSwitchCidrReservationUsage",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
 ///

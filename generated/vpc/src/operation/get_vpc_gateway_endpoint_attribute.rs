@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcGatewayEndpointAttribute",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
 ///

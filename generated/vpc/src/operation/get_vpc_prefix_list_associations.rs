@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcPrefixListAssociations",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcPrefixListEntries",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetVpcPrefixListEntries`: Queries the information about a prefix list.
 ///

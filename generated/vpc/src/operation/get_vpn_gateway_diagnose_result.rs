@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpnGatewayDiagnoseResult",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GrantInstanceToCen",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `GrantInstanceToCen`: Grants permissions to a CEN instance.
 ///

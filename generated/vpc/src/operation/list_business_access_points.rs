@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListBusinessAccessPoints",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListBusinessRegions",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
 ///

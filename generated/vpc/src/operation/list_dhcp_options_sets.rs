@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListDhcpOptionsSets",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListEnhanhcedNatGatewayAvailableZones",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFullNatEntries",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `ListFullNatEntries`: Queries FULLNAT entries.
 ///

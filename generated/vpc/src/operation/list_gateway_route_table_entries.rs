@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGatewayRouteTableEntries",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
 ///

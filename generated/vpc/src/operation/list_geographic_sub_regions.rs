@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGeographicSubRegions",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListGeographicSubRegions`: Queries the most recent region list.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServerLogs",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListIpsecServerLogs`: Queries the logs of an IPsec server.
 ///

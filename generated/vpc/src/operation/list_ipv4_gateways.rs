@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpv4Gateways",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListIpv4Gateways`: Queries IPv4 gateways.
 ///

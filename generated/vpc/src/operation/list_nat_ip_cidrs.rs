@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIpCidrs",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIps",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `ListNatIps`: Queries the IP addresses on a NAT gateway.
 ///

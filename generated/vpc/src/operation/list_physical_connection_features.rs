@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPhysicalConnectionFeatures",
     idempotency_token: Some("ClientToken"),
+    idempotent: true,
 };
 /// Request of `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
 ///

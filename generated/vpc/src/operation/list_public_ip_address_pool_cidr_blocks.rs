@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPoolCidrBlocks",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResourcesForExpressConnect",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
 ///

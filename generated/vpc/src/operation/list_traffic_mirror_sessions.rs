@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorSessions",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
 ///

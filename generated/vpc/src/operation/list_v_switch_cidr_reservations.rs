@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVSwitchCidrReservations",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
 ///

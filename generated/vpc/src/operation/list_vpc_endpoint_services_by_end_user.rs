@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcEndpointServicesByEndUser",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPublishedRouteEntries",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListVpcPublishedRouteEntries`: Query the route publishing status
 ///

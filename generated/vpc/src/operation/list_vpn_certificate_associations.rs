@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpnCertificateAssociations",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyBgpPeerAttribute",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
 ///

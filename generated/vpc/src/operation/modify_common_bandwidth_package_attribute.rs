@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCommonBandwidthPackageAttribute",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
 ///

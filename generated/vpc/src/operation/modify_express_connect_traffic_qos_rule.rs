@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyExpressConnectTrafficQosRule",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
 ///

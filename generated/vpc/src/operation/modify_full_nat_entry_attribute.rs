@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyFullNatEntryAttribute",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
 ///

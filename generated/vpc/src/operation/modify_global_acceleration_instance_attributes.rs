@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyGlobalAccelerationInstanceAttributes",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIPv6TranslatorAclListEntry",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
 ///

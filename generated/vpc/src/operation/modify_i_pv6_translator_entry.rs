@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIPv6TranslatorEntry",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIpv6InternetBandwidth",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
 ///

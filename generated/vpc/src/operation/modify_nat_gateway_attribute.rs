@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyNatGatewayAttribute",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
 ///

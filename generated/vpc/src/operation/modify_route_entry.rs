@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyRouteEntry",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
 ///

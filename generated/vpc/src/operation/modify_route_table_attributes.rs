@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyRouteTableAttributes",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyRouterInterfaceAttribute",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySslVpnClientCert",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
 ///

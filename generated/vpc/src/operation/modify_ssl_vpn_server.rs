@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySslVpnServer",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifySslVpnServer`: Modifies the configurations of an SSL server.
 ///

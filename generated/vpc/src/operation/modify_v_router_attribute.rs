@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVRouterAttribute",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
 ///

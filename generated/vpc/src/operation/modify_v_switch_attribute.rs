@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVSwitchAttribute",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
 ///

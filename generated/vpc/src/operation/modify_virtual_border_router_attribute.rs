@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVirtualBorderRouterAttribute",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpcAttribute",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
 ///

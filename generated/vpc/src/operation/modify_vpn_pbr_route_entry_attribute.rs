@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnPbrRouteEntryAttribute",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnPbrRouteEntryWeight",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
 ///

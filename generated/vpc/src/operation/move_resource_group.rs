@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "MoveResourceGroup",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `MoveResourceGroup`: Moves a resource to another resource group.
 ///

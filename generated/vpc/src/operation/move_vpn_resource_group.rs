@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "MoveVpnResourceGroup",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenFlowLogService",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `OpenFlowLogService`: Enables the flow log feature.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenPhysicalConnectionService",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenPublicIpAddressPoolService",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PublishVpcRouteEntries",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `PublishVpcRouteEntries`: Publish VPC Routes
 ///

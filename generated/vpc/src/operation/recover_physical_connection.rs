@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RecoverPhysicalConnection",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
 ///

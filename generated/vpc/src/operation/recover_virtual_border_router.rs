@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RecoverVirtualBorderRouter",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
 ///

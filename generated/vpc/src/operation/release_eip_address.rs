@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseEipAddress",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ReleaseEipAddress`: Releases an elastic IP address (EIP).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseEipSegmentAddress",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
 ///

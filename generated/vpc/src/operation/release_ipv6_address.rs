@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseIpv6Address",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ReleaseIpv6Address`: Releases an idle IPv6 address.
 ///

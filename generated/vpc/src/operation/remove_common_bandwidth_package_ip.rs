@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveCommonBandwidthPackageIp",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
 ///

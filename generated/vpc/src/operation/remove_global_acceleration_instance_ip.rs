@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveGlobalAccelerationInstanceIp",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
 ///

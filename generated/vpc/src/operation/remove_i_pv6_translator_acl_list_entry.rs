@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveIPv6TranslatorAclListEntry",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
 ///

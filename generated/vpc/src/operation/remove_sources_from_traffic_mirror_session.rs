@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveSourcesFromTrafficMirrorSession",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
 ///

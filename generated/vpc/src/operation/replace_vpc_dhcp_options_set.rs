@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReplaceVpcDhcpOptionsSet",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
 ///

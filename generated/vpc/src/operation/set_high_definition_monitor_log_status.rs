@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetHighDefinitionMonitorLogStatus",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartFailoverTestJob",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `StartFailoverTestJob`: Performs a failover test.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TagResources",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `TagResources`: Creates and adds tags to resources.
 ///

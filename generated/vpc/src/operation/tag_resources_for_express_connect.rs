@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TagResourcesForExpressConnect",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
 ///

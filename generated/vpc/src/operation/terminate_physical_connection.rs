@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TerminatePhysicalConnection",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
 ///

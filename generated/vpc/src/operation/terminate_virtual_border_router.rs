@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TerminateVirtualBorderRouter",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TransformEipSegmentToPublicIpAddressPool",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateEipAddress",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
 ///

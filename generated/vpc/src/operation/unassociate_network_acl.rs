@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateNetworkAcl",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
 ///

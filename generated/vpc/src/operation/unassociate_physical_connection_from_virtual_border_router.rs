@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
 ///

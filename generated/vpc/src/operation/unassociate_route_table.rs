@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateRouteTable",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
 ///

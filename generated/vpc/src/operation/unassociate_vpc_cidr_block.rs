@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateVpcCidrBlock",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
 ///

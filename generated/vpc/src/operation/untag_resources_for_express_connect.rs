@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResourcesForExpressConnect",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateNatGatewayNatType",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
 ///

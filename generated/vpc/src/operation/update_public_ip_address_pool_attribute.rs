@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdatePublicIpAddressPoolAttribute",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTrafficMirrorFilterAttribute",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
 ///

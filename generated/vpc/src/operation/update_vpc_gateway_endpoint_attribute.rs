@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateVpcGatewayEndpointAttribute",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
 ///

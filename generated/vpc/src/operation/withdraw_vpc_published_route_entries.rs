@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "WithdrawVpcPublishedRouteEntries",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
 ///

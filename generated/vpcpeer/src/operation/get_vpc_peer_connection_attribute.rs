@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcPeerConnectionAttribute",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
 ///

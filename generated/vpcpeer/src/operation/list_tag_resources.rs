@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
 ///

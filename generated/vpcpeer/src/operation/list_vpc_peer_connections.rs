@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPeerConnections",
     idempotency_token: None,
+    idempotent: true,
 };
 /// Request of `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
 ///

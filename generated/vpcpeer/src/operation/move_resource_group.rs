@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "MoveResourceGroup",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RejectVpcPeerConnection",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TagResources",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
 ///

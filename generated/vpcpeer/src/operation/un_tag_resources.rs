@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnTagResources",
     idempotency_token: Some("ClientToken"),
+    idempotent: false,
 };
 /// Request of `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
 ///

@@ -179,7 +179,14 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CreateWidget"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CreateWidget",
+                    api: "DemoApi",
+                }),
+            ),
+        )
     }
     /// Calls `DescribeWidget`: Describes a widget.
     fn describe_widget(
@@ -193,7 +200,14 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DescribeWidget"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DescribeWidget",
+                    api: "DemoApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListGadgets`: Lists gadgets with a next token.
     fn list_gadgets(
@@ -207,7 +221,14 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListGadgets"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListGadgets",
+                    api: "DemoApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
     fn list_widgets(
@@ -221,7 +242,14 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListWidgets"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListWidgets",
+                    api: "DemoApi",
+                }),
+            ),
+        )
     }
     /// Polls `DescribeWidget` until the widget is ready.
     ///

@@ -60,7 +60,7 @@
 //! let _ = (call(&client), errors(&client, CreateWidgetRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
 //! let answer = runtime.block_on(DemoApi::create_widget(&Fake, CreateWidgetRequest::default()));
-//! assert!(matches!(answer, Err(Error::NotImplemented(_))));
+//! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #[rustfmt::skip]

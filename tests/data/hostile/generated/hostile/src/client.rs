@@ -282,7 +282,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Async"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Async",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `CarriageReturns`: Carriage returns everywhere.
     fn carriage_returns(
@@ -296,7 +303,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("CarriageReturns"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "CarriageReturns",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Cli`: An operation named like the cli module.
     fn cli_(
@@ -310,7 +324,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Cli"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Cli",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Client`: An operation named like the client module.
     fn client_(
@@ -324,7 +345,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Client"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Client",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `ControlCharacters`: Bidi  override and a bell .
     fn control_characters(
@@ -338,7 +366,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ControlCharacters"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ControlCharacters",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Core`: An operation named like a standard crate.
     fn core_(
@@ -352,7 +387,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Core"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Core",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `DeepBrackets`: Many nested brackets in prose.
     fn deep_brackets(
@@ -366,7 +408,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DeepBrackets"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DeepBrackets",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `DoubleUnderscore`: A parameter named `__`.
     fn double_underscore(
@@ -380,7 +429,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("DoubleUnderscore"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "DoubleUnderscore",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `EnumProse`: Enum values whose meanings hold code.
     fn enum_prose(
@@ -394,7 +450,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("EnumProse"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "EnumProse",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Gen`: An operation named like a 2024 keyword.
     fn gen_(
@@ -408,7 +471,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Gen"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Gen",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Headings`: Headings, rules, tables and setext.
     fn headings(
@@ -422,7 +492,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Headings"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Headings",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `HtmlProse`: HTML from upstream.
     fn html_prose(
@@ -436,7 +513,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("HtmlProse"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "HtmlProse",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `IndentedCode`: An indented code block.
     fn indented_code(
@@ -450,7 +534,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("IndentedCode"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "IndentedCode",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Lib`: An operation named like lib.rs.
     fn lib_(
@@ -464,7 +555,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Lib"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Lib",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `LinksAndBrackets`: Bare URLs and brackets that are not links.
     fn links_and_brackets(
@@ -478,7 +576,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("LinksAndBrackets"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "LinksAndBrackets",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `ListFence`: A fence inside a list item.
     fn list_fence(
@@ -492,7 +597,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ListFence"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ListFence",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Match`: An operation named like a keyword.
     fn match_(
@@ -506,7 +618,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Match"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Match",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     fn odd_numbers(
@@ -520,7 +639,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("OddNumbers"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "OddNumbers",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `PunctuationCodes`: Error codes made of punctuation.
     fn punctuation_codes(
@@ -534,7 +660,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("PunctuationCodes"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "PunctuationCodes",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `QuotedFence`: A fence inside a block quote.
     fn quoted_fence(
@@ -548,7 +681,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("QuotedFence"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "QuotedFence",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
     fn reserved_names(
@@ -562,7 +702,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("ReservedNames"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "ReservedNames",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Std`: An operation named like a standard crate.
     fn std_(
@@ -576,7 +723,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Std"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Std",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `SummaryFence`: Line ```text panic!() ``` ```text indented() ```
     fn summary_fence(
@@ -590,7 +744,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("SummaryFence"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "SummaryFence",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `TildeFence`: A tilde fence in the description.
     fn tilde_fence(
@@ -604,7 +765,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("TildeFence"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "TildeFence",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Type`: An operation named like a keyword.
     fn type_(
@@ -618,7 +786,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Type"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Type",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Types`: An operation named like the shared types module.
     fn types_(
@@ -632,7 +807,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Types"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Types",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Underscore`: A parameter named `_`.
     fn underscore(
@@ -646,7 +828,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Underscore"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Underscore",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Calls `Waiting`: Waiters and async notes with code.
     fn waiting(
@@ -660,7 +849,14 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(::std::future::ready(Err(Error::NotImplemented("Waiting"))))
+        Box::pin(
+            ::std::future::ready(
+                Err(Error::NotImplemented {
+                    operation: "Waiting",
+                    api: "HostileApi",
+                }),
+            ),
+        )
     }
     /// Polls `Waiting` until \`\`\`text
     /// panic!()

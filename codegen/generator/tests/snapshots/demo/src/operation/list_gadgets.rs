@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGadgets",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ListGadgets`: Lists gadgets with a next token.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListWidgets",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ListWidgets`: Lists widgets, a page at a time.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Async",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Async`: An operation named like a keyword.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CarriageReturns",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `CarriageReturns`: Carriage returns everywhere.
 ///

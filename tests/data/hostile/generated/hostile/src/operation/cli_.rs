@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Cli",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Cli`: An operation named like the cli module.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Client",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Client`: An operation named like the client module.
 ///

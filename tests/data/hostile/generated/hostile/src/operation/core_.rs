@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Core",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Core`: An operation named like a standard crate.
 ///

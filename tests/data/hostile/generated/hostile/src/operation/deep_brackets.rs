@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeepBrackets",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DeepBrackets`: Many nested brackets in prose.
 ///

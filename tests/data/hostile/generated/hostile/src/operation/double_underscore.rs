@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DoubleUnderscore",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `DoubleUnderscore`: A parameter named `__`.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnumProse",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `EnumProse`: Enum values whose meanings hold code.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Gen",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Gen`: An operation named like a 2024 keyword.
 ///

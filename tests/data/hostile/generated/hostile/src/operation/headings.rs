@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Headings",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Headings`: Headings, rules, tables and setext.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "IndentedCode",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `IndentedCode`: An indented code block.
 ///

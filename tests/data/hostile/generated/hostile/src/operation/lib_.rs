@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Lib",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Lib`: An operation named like lib.rs.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "LinksAndBrackets",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `LinksAndBrackets`: Bare URLs and brackets that are not links.
 ///

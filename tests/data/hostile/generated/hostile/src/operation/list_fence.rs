@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFence",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ListFence`: A fence inside a list item.
 ///

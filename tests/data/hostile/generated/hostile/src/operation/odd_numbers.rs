@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OddNumbers",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `OddNumbers`: Examples at the edges of the value types.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PunctuationCodes",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `PunctuationCodes`: Error codes made of punctuation.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "QuotedFence",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `QuotedFence`: A fence inside a block quote.
 ///

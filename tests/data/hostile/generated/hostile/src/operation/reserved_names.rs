@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReservedNames",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `ReservedNames`: Parameters named like the prelude, derives and keywords.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Std",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Std`: An operation named like a standard crate.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SummaryFence",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `SummaryFence`: Line `text panic!() ` `text indented() `
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TildeFence",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `TildeFence`: A tilde fence in the description.
 ///

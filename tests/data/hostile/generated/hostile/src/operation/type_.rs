@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Type",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Type`: An operation named like a keyword.
 ///

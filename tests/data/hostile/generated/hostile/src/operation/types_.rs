@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Types",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Types`: An operation named like the shared types module.
 ///

@@ -5,6 +5,7 @@
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Waiting",
     idempotency_token: None,
+    idempotent: false,
 };
 /// Request of `Waiting`: Waiters and async notes with code.
 ///
