@@ -28,6 +28,12 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
     print!("{}", imported.report.summary(verbose));
     let unrepresented = imported.report.unrepresented().count();
     println!("{unrepresented} fact(s) not represented");
+    if !plan.problems.is_empty() {
+        return Err(format!(
+            "the merged spec (base files and overlays) does not pass the checks:\n{}",
+            plan.problems
+        ));
+    }
     if check {
         if plan.is_clean() {
             println!("the spec is current: upstream changed nothing");
@@ -48,12 +54,5 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
             plan.files.len() - plan.plan.write.len()
         );
     }
-    if plan.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the merged spec (base files and overlays) does not pass the checks:\n{}",
-            plan.problems
-        ))
-    }
+    Ok(())
 }

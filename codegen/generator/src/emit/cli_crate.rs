@@ -14,7 +14,7 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
     let dependencies: String = crates
         .iter()
         .map(|c| {
-            let dir = c.package.trim_start_matches("acs-");
+            let dir = crate::ir::product_name::command(&c.package);
             format!(
                 "{} = {{ path = \"../{dir}\", features = [\"cli\"] }}\n",
                 c.package

@@ -9,7 +9,7 @@ use crate::spec::model::{Location, Style};
 
 /// The module: `PRODUCT_DOC` with every operation.
 pub fn cli_module(ir: &CrateIr) -> TokenStream {
-    let command = ir.product.product.to_lowercase();
+    let command = crate::ir::product_name::command(&ir.package);
     let title = &ir.product.title;
     let operations = ir.operations.iter().map(|op| operation(op, ir));
     quote! {

@@ -17,7 +17,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         let (region, host) = (&r.region, &r.host);
         quote!((#region, #host))
     });
-    let api = format_ident!("{}Api", code);
+    let api = format_ident!("{}", crate::ir::product_name::api_trait(code));
     let api_doc = format!(
         "Every `{code}` operation, implemented by [`Client`].\n\nCode against this trait to substitute a fake in tests: each method has a default body that fails with [`Error::Config`], so a fake implements only the operations it needs."
     );
@@ -44,7 +44,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .iter()
         .zip(&signatures)
         .map(|(op, signature)| {
-            let message = format!("`{}` is not implemented by this `{code}Api`", op.spec.name);
+            let message = format!("`{}` is not implemented by this `{api}`", op.spec.name);
             quote! {
                 #signature {
                     let _ = request;

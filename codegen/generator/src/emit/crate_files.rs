@@ -70,7 +70,7 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
         let error = ident(&op.error);
         quote!(#[rustfmt::skip] pub use #module::{#request, #builder, #response, #error};)
     });
-    let api = format_ident!("{}Api", p.product);
+    let api = format_ident!("{}", crate::ir::product_name::api_trait(&p.product));
     quote! {
         #(#![doc = #lines])*
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]

@@ -36,7 +36,7 @@ pub struct Imported {
 pub fn import(json: &str) -> Result<Imported, String> {
     let docs = metadata::parse(json).map_err(|e| format!("not Alibaba Cloud API metadata: {e}"))?;
     let (code, version) = (docs.info.product.as_str(), docs.info.version.as_str());
-    if !is_identifier(code)
+    if !crate::ir::product_name::is_product_code(code)
         || version.is_empty()
         || !version
             .chars()

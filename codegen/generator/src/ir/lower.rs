@@ -13,8 +13,9 @@ const PRELUDE: &[&str] = &[
     "Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "BTreeMap",
 ];
 
-/// Lowers one product folder; `source` is the folder as shown in generated headers.
-pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
+/// Lowers one product folder into the crate `package`; `source` is the folder as shown in
+/// generated headers.
+pub fn lower_product(dir: &ProductDir, package: String, source: String) -> CrateIr {
     let mut operations: Vec<OperationIr> = dir
         .operations
         .iter()
@@ -22,7 +23,7 @@ pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
         .collect();
     operations.sort_by(|a, b| a.spec.name.cmp(&b.spec.name));
     CrateIr {
-        package: names::crate_name(&dir.product.product),
+        package,
         source,
         product: dir.product.clone(),
         operations,

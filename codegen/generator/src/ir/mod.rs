@@ -3,6 +3,7 @@
 pub mod facts;
 mod lower;
 pub mod names;
+pub mod product_name;
 
 pub use lower::lower_product;
 
