@@ -55,10 +55,19 @@ pub fn run(repo: &Path, metadata: &Path, scratch: &Path, compile: bool) -> Resul
     let started = Instant::now();
     let mut outcomes = BTreeMap::new();
     for name in products.keys() {
-        outcomes.insert(
-            name.clone(),
-            generate_one(&scratch.join("products").join(name)),
-        );
+        let repo = scratch.join("products").join(name);
+        let outcome = std::panic::catch_unwind(|| generate_one(&repo)).unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            Outcome {
+                generate_error: Some(format!("the generator panicked: {message}")),
+                packages: Vec::new(),
+            }
+        });
+        outcomes.insert(name.clone(), outcome);
     }
     let generated = started.elapsed();
     let compiled = if compile {
