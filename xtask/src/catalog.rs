@@ -156,10 +156,7 @@ fn import_one(metadata: &Path, file: &Path, scratch: &Path) -> Entry {
         .join("products")
         .join(product_name::product_name(&entry.code));
     let written = files::plan(&repo, &imported, &entry.file).and_then(|plan| {
-        if !plan.problems.is_empty() {
-            return Err(first_line(&plan.problems.to_string()));
-        }
-        output::apply(&repo, &plan.files, &plan.plan).map_err(|e| e.to_string())
+        files::apply(&repo, &plan).map_err(|e| e.lines().nth(1).unwrap_or(&e).to_owned())
     });
     entry.import_error = written.err();
     entry

@@ -97,20 +97,50 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
             host: endpoint.endpoint.clone(),
         });
     }
+    let (pattern, description) = match endpoint_pattern(&regions) {
+        Some(pattern) => (pattern, None),
+        None => {
+            let guess = format!(
+                "{}.{{region}}.aliyuncs.com",
+                docs.info.product.to_lowercase()
+            );
+            cx.add(Kind::EndpointGuessed, "endpoints", guess.clone());
+            let note = format!(
+                "The metadata lists no endpoints: the host `{guess}` is a guess. Set the right one with `Config::builder().endpoint(...)`."
+            );
+            (guess, Some(note))
+        }
+    };
     Product {
         product: docs.info.product.clone(),
         version: docs.info.version.clone(),
         protocol: Protocol::Rpc,
         title: format!("{} API", docs.info.product),
-        description: None,
-        endpoints: Endpoints {
-            pattern: format!(
-                "{}.{{region}}.aliyuncs.com",
-                docs.info.product.to_lowercase()
-            ),
-            regions,
-        },
+        description,
+        endpoints: Endpoints { pattern, regions },
     }
+}
+
+/// The host pattern the listed endpoints follow most often: `<prefix>.{region}.<suffix>` from
+/// hosts that contain their region, else the most common host (a central endpoint). `None`
+/// when nothing is listed.
+fn endpoint_pattern(regions: &[RegionEndpoint]) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for r in regions {
+        let pattern = if r.host.contains(&format!(".{}.", r.region)) {
+            r.host.replacen(&format!(".{}.", r.region), ".{region}.", 1)
+        } else {
+            r.host.clone()
+        };
+        *counts.entry(pattern).or_default() += 1;
+    }
+    let regional = counts
+        .iter()
+        .filter(|(p, _)| p.contains("{region}"))
+        .max_by_key(|(_, n)| **n);
+    regional
+        .or_else(|| counts.iter().max_by_key(|(_, n)| **n))
+        .map(|(p, _)| p.clone())
 }
 
 /// One operation. Parameters come out as listed (duplicates and indexed names are fixed later).

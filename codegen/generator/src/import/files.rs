@@ -179,6 +179,17 @@ pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan
     Ok(out)
 }
 
+/// Writes a planned import; writes nothing when the merged result fails the checks.
+pub fn apply(repo: &Path, plan: &ImportPlan) -> Result<(), String> {
+    if !plan.problems.is_empty() {
+        return Err(format!(
+            "the merged spec (base files and overlays) does not pass the checks:\n{}",
+            plan.problems
+        ));
+    }
+    crate::output::apply(repo, &plan.files, &plan.plan).map_err(|e| e.to_string())
+}
+
 /// Adopts a hand-written file: `Some(overlay)` holding the facts the import lacks (`Some(None)`
 /// when it lacks none), or `None` when the file cannot be adopted (its overlay already exists,
 /// or it does not parse).

@@ -46,6 +46,9 @@ pub enum Kind {
     /// A free-form value (`any`) in a flat or repeat-list parameter, or a top-level one without a
     /// style: a map of strings flattened to `Name.key`, or one JSON string.
     FreeFormParameter,
+    /// No endpoints listed: the host pattern `<code>.{region}.aliyuncs.com` is a guess, said in
+    /// the product description.
+    EndpointGuessed,
     /// A placeholder error code such as `%s`; dropped.
     PlaceholderErrorCode,
     /// An empty `enum` list; dropped.
@@ -110,6 +113,9 @@ impl Kind {
             }
             Self::FreeFormParameter => {
                 "free-form parameter: a map of strings when sent flat, else sent as JSON"
+            }
+            Self::EndpointGuessed => {
+                "no endpoints listed: the host pattern is a guess, said in the crate docs"
             }
             Self::PlaceholderErrorCode => "placeholder error code: dropped",
             Self::EmptyEnum => "empty `enum` list: dropped",

@@ -50,13 +50,13 @@ fn lower_operation(op: &Operation) -> OperationIr {
     let request_fields = op
         .parameters
         .iter()
-        .map(|p| lowering.field(p, Side::Request, &op.name, true))
+        .map(|p| lowering.field(p, Side::Request, &op.name, true, false))
         .collect();
     let response_fields = op
         .response
         .fields
         .iter()
-        .map(|f| lowering.field(f, Side::Response, &op.name, false))
+        .map(|f| lowering.field(f, Side::Response, &op.name, false, false))
         .collect();
 
     let mut variants = Namespace::with_reserved(&["Unhandled"]);
@@ -172,9 +172,17 @@ struct Lowering {
 }
 
 impl Lowering {
-    fn field(&mut self, member: &Member, side: Side, parent: &str, top_level: bool) -> FieldIr {
+    /// A field; `in_json`: it is inside a json-style parameter (its types derive `Serialize`).
+    fn field(
+        &mut self,
+        member: &Member,
+        side: Side,
+        parent: &str,
+        top_level: bool,
+        in_json: bool,
+    ) -> FieldIr {
         let wire = member.name.clone().unwrap_or_default();
-        let json = member.style == Some(Style::Json);
+        let json = in_json || member.style == Some(Style::Json);
         FieldIr {
             rust: member
                 .rust_name
@@ -257,7 +265,7 @@ impl Lowering {
                 let fields = member
                     .properties
                     .iter()
-                    .map(|p| self.field(p, side, &name, false))
+                    .map(|p| self.field(p, side, &name, false, json))
                     .collect();
                 let doc = member.description.clone().unwrap_or_default();
                 self.types.push(TypeIr::Struct(StructIr {
