@@ -14,7 +14,7 @@ pub fn cli_module(ir: &CrateIr) -> TokenStream {
     let operations = ir.operations.iter().map(|op| operation(op, ir));
     quote! {
         #![doc = " Operation tables for command-line front ends (feature `cli`)."]
-        use ::acs_runtime::cli::{FieldDoc, ListStyle, OperationDoc, ParamDoc, ProductDoc, Shape};
+        use ::acs_runtime::cli::{OperationDoc, ParamDoc, ProductDoc, Shape};
         use ::acs_runtime::params::Location;
 
         /// Every operation of this product, for command-line front ends.
@@ -97,14 +97,14 @@ fn parameter(f: &FieldIr, types: &[TypeIr]) -> TokenStream {
         Some(Style::Json) => quote!(Shape::Json),
         Some(style) => {
             let list = match style {
-                Style::Simple => quote!(ListStyle::Joined(',')),
-                Style::SpaceDelimited => quote!(ListStyle::Joined(' ')),
-                Style::PipeDelimited => quote!(ListStyle::Joined('|')),
-                _ => quote!(ListStyle::Repeat),
+                Style::Simple => quote!(::acs_runtime::cli::ListStyle::Joined(',')),
+                Style::SpaceDelimited => quote!(::acs_runtime::cli::ListStyle::Joined(' ')),
+                Style::PipeDelimited => quote!(::acs_runtime::cli::ListStyle::Joined('|')),
+                _ => quote!(::acs_runtime::cli::ListStyle::Repeat),
             };
             shape(&f.ty, types, list)
         }
-        None => shape(&f.ty, types, quote!(ListStyle::Repeat)),
+        None => shape(&f.ty, types, quote!(::acs_runtime::cli::ListStyle::Repeat)),
     };
     let required = f.member.required;
     let default = match &f.member.default {
@@ -139,11 +139,11 @@ fn shape(ty: &TypeRef, types: &[TypeIr], list: TokenStream) -> TokenStream {
         TypeRef::Bool => quote!(Shape::Boolean),
         TypeRef::Json => quote!(Shape::Json),
         TypeRef::List(item, _) => {
-            let item = shape(item, types, quote!(ListStyle::Repeat));
+            let item = shape(item, types, quote!(::acs_runtime::cli::ListStyle::Repeat));
             quote!(Shape::List(&#item, #list))
         }
         TypeRef::Map(value) => {
-            let value = shape(value, types, quote!(ListStyle::Repeat));
+            let value = shape(value, types, quote!(::acs_runtime::cli::ListStyle::Repeat));
             quote!(Shape::Map(&#value))
         }
         TypeRef::Enum(i) => match &types[*i] {
@@ -158,11 +158,11 @@ fn shape(ty: &TypeRef, types: &[TypeIr], list: TokenStream) -> TokenStream {
             TypeIr::Struct(s) => {
                 let fields = s.fields.iter().map(|f| {
                     let (name, field) = (&f.wire, f.rust.trim_start_matches("r#"));
-                    let shape = shape(&f.ty, types, quote!(ListStyle::Repeat));
+                    let shape = shape(&f.ty, types, quote!(::acs_runtime::cli::ListStyle::Repeat));
                     let description = f.member.description.as_deref().unwrap_or("").trim();
                     let facts = facts::constraint_facts(&f.member);
                     quote! {
-                        FieldDoc {
+                        ::acs_runtime::cli::FieldDoc {
                             name: #name,
                             field: #field,
                             shape: &#shape,
