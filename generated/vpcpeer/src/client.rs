@@ -44,7 +44,7 @@ use crate::un_tag_resources::{
 pub static PRODUCT: ProductInfo = ProductInfo {
     product: "VpcPeer",
     version: "2022-01-01",
-    endpoint_pattern: "vpcpeer.{region}.aliyuncs.com",
+    endpoint_pattern: "vpcpeer.aliyuncs.com",
     regional_endpoints: &[
         ("ap-northeast-2", "vpcpeer.aliyuncs.com"),
         ("cn-qingdao", "vpcpeer.aliyuncs.com"),
