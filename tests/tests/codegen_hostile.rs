@@ -362,7 +362,7 @@ proptest! {
         let problems = acs_codegen::check::check_tree(&tree);
         prop_assume!(problems.is_empty());
         acs_codegen::prose::make_inert(&mut tree);
-        let ir = acs_codegen::ir::lower_product(&tree.products[0], "spec/hostile".into());
+        let ir = acs_codegen::ir::lower_product(&tree.products[0], "acs-hostile".into(), "spec/hostile".into());
         for file in acs_codegen::emit::emit_crate(&ir) {
             if file.path.extension().is_some_and(|e| e == "rs") {
                 prop_assert!(syn::parse_file(&file.contents).is_ok(), "{}", file.path.display());

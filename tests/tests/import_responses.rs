@@ -29,7 +29,8 @@ fn lowered(product: &str) -> ir::CrateIr {
         .iter()
         .find(|p| p.product.product == product)
         .unwrap();
-    ir::lower_product(dir, String::new())
+    let package = ir::product_name::package(product, &dir.product.version, false);
+    ir::lower_product(dir, package, String::new())
 }
 
 /// The JSON example of each operation, by name.

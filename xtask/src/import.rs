@@ -5,7 +5,6 @@ use std::fs;
 use std::path::Path;
 
 use acs_codegen::import::{self, files};
-use acs_codegen::output;
 
 /// Imports `file` into the repository at `repo`; with `check`, writes nothing and fails when
 /// the import would change anything. `verbose` lists every finding, not the first few per kind.
@@ -28,6 +27,12 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
     print!("{}", imported.report.summary(verbose));
     let unrepresented = imported.report.unrepresented().count();
     println!("{unrepresented} fact(s) not represented");
+    if check && !plan.problems.is_empty() {
+        return Err(format!(
+            "the merged spec (base files and overlays) does not pass the checks:\n{}",
+            plan.problems
+        ));
+    }
     if check {
         if plan.is_clean() {
             println!("the spec is current: upstream changed nothing");
@@ -39,7 +44,7 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
             ));
         }
     } else {
-        output::apply(repo, &plan.files, &plan.plan).map_err(|e| e.to_string())?;
+        files::apply(repo, &plan)?;
         print!("{}", plan.changes());
         println!(
             "{} written, {} deleted, {} unchanged",
@@ -48,12 +53,5 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
             plan.files.len() - plan.plan.write.len()
         );
     }
-    if plan.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the merged spec (base files and overlays) does not pass the checks:\n{}",
-            plan.problems
-        ))
-    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Project commands, run as `cargo xtask <command>` from anywhere in the repository.
 
 mod bench;
+mod catalog;
 mod codegen;
 mod import;
 
@@ -36,6 +37,18 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Import every RPC product of a metadata folder (`<product>/<version>/api-docs.json`) into
+    /// a scratch tree, generate, `cargo check` each crate, and print a per-product table.
+    Catalog {
+        /// The metadata folder, e.g. a checkout of Alibaba's metadata at `en_us/`.
+        metadata: PathBuf,
+        /// The scratch folder (written; holds the table as `catalog.md`).
+        #[arg(long, default_value = "target/catalog")]
+        scratch: PathBuf,
+        /// Import and generate only; do not run `cargo check`.
+        #[arg(long)]
+        no_compile: bool,
+    },
     /// Measure generating the Vpc spec and building the Vpc crate, against the budget.
     Bench,
 }
@@ -50,6 +63,11 @@ fn main() -> ExitCode {
             check,
             verbose,
         } => import::run(&repo, &file, check, verbose),
+        Command::Catalog {
+            metadata,
+            scratch,
+            no_compile,
+        } => catalog::run(&repo, &metadata, &scratch, !no_compile),
         Command::Bench => bench::run(&repo),
     };
     match result {

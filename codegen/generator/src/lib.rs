@@ -44,14 +44,15 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     prose::make_inert(&mut tree);
     let mut files = schema_files();
     let mut crates = Vec::new();
-    for product in &tree.products {
+    for (index, product) in tree.products.iter().enumerate() {
         let source = product
             .dir
             .strip_prefix(repo)
             .unwrap_or(&product.dir)
             .display()
             .to_string();
-        crates.push(ir::lower_product(product, source));
+        let package = ir::product_name::package_in_tree(&tree, index);
+        crates.push(ir::lower_product(product, package, source));
     }
     let emitted = crates
         .iter()

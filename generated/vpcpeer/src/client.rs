@@ -9,7 +9,7 @@ use ::acs_runtime::operation::{BoxFuture, OperationRequest};
 pub static PRODUCT: ProductInfo = ProductInfo {
     product: "VpcPeer",
     version: "2022-01-01",
-    endpoint_pattern: "vpcpeer.{region}.aliyuncs.com",
+    endpoint_pattern: "vpcpeer.aliyuncs.com",
     regional_endpoints: &[
         ("ap-northeast-2", "vpcpeer.aliyuncs.com"),
         ("cn-qingdao", "vpcpeer.aliyuncs.com"),

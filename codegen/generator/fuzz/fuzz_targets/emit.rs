@@ -189,7 +189,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     acs_codegen::prose::make_inert(&mut tree);
-    let ir = acs_codegen::ir::lower_product(&tree.products[0], "spec/fuzz".into());
+    let ir = acs_codegen::ir::lower_product(&tree.products[0], "acs-fuzz".into(), "spec/fuzz".into());
     for file in acs_codegen::emit::emit_crate(&ir) {
         if file.path.extension().is_some_and(|e| e == "rs") {
             syn::parse_file(&file.contents).expect("emitted Rust parses");

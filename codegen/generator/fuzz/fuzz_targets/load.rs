@@ -60,6 +60,6 @@ fuzz_target!(|data: &[u8]| {
     overlay::attribute(&tree, &mut found);
     let _ = found.to_string();
     if found.is_empty() {
-        let _ = acs_codegen::ir::lower_product(&tree.products[0], String::new());
+        let _ = acs_codegen::ir::lower_product(&tree.products[0], String::new(), String::new());
     }
 });

@@ -19,14 +19,14 @@ use crate::spec::{ProductDir, SpecTree};
 pub fn check_tree(tree: &SpecTree) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     let mut crates = BTreeMap::new();
-    for product in &tree.products {
-        let crate_name = names::crate_name(&product.product.product);
+    for (index, product) in tree.products.iter().enumerate() {
+        let crate_name = crate::ir::product_name::package_in_tree(tree, index);
         if let Some(other) = crates.insert(crate_name.clone(), &product.dir) {
             let mut sink = Sink::new(&product.file, &product.text, &mut diagnostics);
             sink.report(
                 "product",
                 format!(
-                    "crate `{crate_name}` is also generated from {}; one version per product",
+                    "crate `{crate_name}` is also generated from {}; one folder per product version",
                     other.display()
                 ),
             );
@@ -93,11 +93,11 @@ fn product_file(product: &Product, sink: &mut Sink<'_>) {
     if let Some(problem) = names::product_problem(&product.product) {
         sink.report("product", problem);
     }
-    if !is_pascal_identifier(&product.product) {
+    if !crate::ir::product_name::is_product_code(&product.product) {
         sink.report(
             "product",
             format!(
-                "product code `{}` must be letters and digits, starting with an upper-case letter",
+                "product code `{}` must be letters and digits in groups joined by single hyphens, starting with a letter",
                 product.product
             ),
         );

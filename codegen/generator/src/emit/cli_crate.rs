@@ -28,7 +28,7 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
         .as_table_mut()
         .expect("the manifest has dependencies");
     for c in crates {
-        let dir = c.package.trim_start_matches("acs-");
+        let dir = crate::ir::product_name::command(&c.package);
         let path = format!("../{dir}");
         dependencies.insert(
             c.package.clone(),

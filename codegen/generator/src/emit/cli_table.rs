@@ -11,12 +11,12 @@ use crate::spec::model::{Location, Style};
 
 /// The module: `PRODUCT_DOC` with every operation.
 pub fn cli_module(ir: &CrateIr) -> TokenStream {
-    let command = ir.product.product.to_lowercase();
+    let command = crate::ir::product_name::command(&ir.package);
     let title = &ir.product.title;
     let operations = ir.operations.iter().map(|op| operation(op, ir));
     quote! {
         #![doc = " Operation tables for command-line front ends (feature `cli`)."]
-        use ::acs_runtime::cli::{FieldDoc, OperationDoc, ParamDoc, ProductDoc, Shape};
+        use ::acs_runtime::cli::{OperationDoc, ParamDoc, ProductDoc, Shape};
         use ::acs_runtime::params::Location;
 
         /// Every operation of this product, for command-line front ends.
@@ -171,7 +171,7 @@ fn shape(ty: &TypeRef, types: &TypeSpace, list: TokenStream) -> TokenStream {
                     let description = f.doc.trim();
                     let facts = facts(f);
                     quote! {
-                        FieldDoc {
+                        ::acs_runtime::cli::FieldDoc {
                             name: #name,
                             field: #field,
                             shape: &#shape,

@@ -28,7 +28,7 @@ use crate::output::{Comment, OutputFile};
 
 /// Every file of one generated crate, paths relative to the crate folder's parent.
 pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
-    let dir = ir.package.trim_start_matches("acs-").to_owned();
+    let dir = crate::ir::product_name::command(&ir.package).to_owned();
     let header = |comment| crate::output::header(comment, &ir.source);
     let mut files = vec![
         OutputFile::new(

@@ -1,9 +1,11 @@
 //! Conversion of the metadata into the spec model: the product file and one operation at a
 //! time, value shapes recursively. Every quirk met on the way is recorded in the report.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
-use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, Other, StaticInfo};
+use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, Other, Schema, StaticInfo};
 use super::report::{Kind, Report};
 use super::shape::member;
 use crate::spec::model::{
@@ -13,7 +15,7 @@ use crate::spec::model::{
 
 /// Documentation-site keys of the file, an operation, a parameter, a value shape and a
 /// response: known, and deliberately not imported.
-const IGNORED_TOP: &[&str] = &["version", "directories", "components"];
+const IGNORED_TOP: &[&str] = &["version", "directories"];
 const IGNORED_API: &[&str] = &[
     "schemes",
     "security",
@@ -26,6 +28,10 @@ const IGNORED_API: &[&str] = &[
     "translator",
 ];
 
+/// The status given to documented errors listed under a status that is not an error status
+/// (`200`, `4003`, `999999`): the service's generic client-error status.
+const ERROR_STATUS_FALLBACK: u16 = 400;
+
 /// Where the importer is: operation name and report.
 pub(super) struct Cx<'a> {
     /// Product code of the file.
@@ -36,6 +42,10 @@ pub(super) struct Cx<'a> {
     pub operation: String,
     /// Findings.
     pub report: &'a mut Report,
+    /// Shared schemas of the file, by name.
+    pub schemas: &'a BTreeMap<String, Schema>,
+    /// Shared schemas being expanded, outermost first (a `$ref` cycle stops here).
+    pub expanding: Vec<String>,
 }
 
 impl Cx<'_> {
@@ -61,19 +71,7 @@ impl Cx<'_> {
 /// `product.yaml` from `info` and `endpoints`. The title is a placeholder for an overlay.
 pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
     cx.others(&docs.other, IGNORED_TOP, "");
-    if let Some(components) = docs.other.get("components") {
-        let empty = components
-            .get("schemas")
-            .and_then(Value::as_object)
-            .is_some_and(|s| s.is_empty());
-        if !empty {
-            cx.add(
-                Kind::Unrepresented,
-                "components",
-                "shared schemas (`$ref`) are not supported: left out",
-            );
-        }
-    }
+    cx.others(&docs.components.other, &[], "components");
     cx.others(&docs.info.other, &[], "info");
     match docs.info.style.as_deref() {
         Some(style) if style.eq_ignore_ascii_case("rpc") => {}
@@ -99,20 +97,50 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
             host: endpoint.endpoint.clone(),
         });
     }
+    let (pattern, description) = match endpoint_pattern(&regions) {
+        Some(pattern) => (pattern, None),
+        None => {
+            let guess = format!(
+                "{}.{{region}}.aliyuncs.com",
+                docs.info.product.to_lowercase()
+            );
+            cx.add(Kind::EndpointGuessed, "endpoints", guess.clone());
+            let note = format!(
+                "The metadata lists no endpoints: the host `{guess}` is a guess. Set the right one with `Config::builder().endpoint(...)`."
+            );
+            (guess, Some(note))
+        }
+    };
     Product {
         product: docs.info.product.clone(),
         version: docs.info.version.clone(),
         protocol: Protocol::Rpc,
         title: format!("{} API", docs.info.product),
-        description: None,
-        endpoints: Endpoints {
-            pattern: format!(
-                "{}.{{region}}.aliyuncs.com",
-                docs.info.product.to_lowercase()
-            ),
-            regions,
-        },
+        description,
+        endpoints: Endpoints { pattern, regions },
     }
+}
+
+/// The host pattern the listed endpoints follow most often: `<prefix>.{region}.<suffix>` from
+/// hosts that contain their region, else the most common host (a central endpoint). `None`
+/// when nothing is listed.
+fn endpoint_pattern(regions: &[RegionEndpoint]) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for r in regions {
+        let pattern = if r.host.contains(&format!(".{}.", r.region)) {
+            r.host.replacen(&format!(".{}.", r.region), ".{region}.", 1)
+        } else {
+            r.host.clone()
+        };
+        *counts.entry(pattern).or_default() += 1;
+    }
+    let regional = counts
+        .iter()
+        .filter(|(p, _)| p.contains("{region}"))
+        .max_by_key(|(_, n)| **n);
+    regional
+        .or_else(|| counts.iter().max_by_key(|(_, n)| **n))
+        .map(|(p, _)| p.clone())
 }
 
 /// One operation. Parameters come out as listed (duplicates and indexed names are fixed later).
@@ -170,6 +198,8 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
                     version: cx.version,
                     operation: name.to_owned(),
                     report: &mut scratch,
+                    schemas: cx.schemas,
+                    expanding: Vec::new(),
                 };
                 if let Some(copy) = parameter(p, &mut quiet) {
                     super::quirks::merge_duplicate(&mut parameters[first], copy, cx);
@@ -373,11 +403,43 @@ fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> 
     let mut member = member(&p.schema, Some(&p.name), true, &path, cx)?;
     member.location = Some(location);
     member.style = style;
+    match style {
+        Some(Style::Flat | Style::RepeatList) => flat_free_form(&mut member, &path, cx),
+        None if member.ty == TypeName::Any => {
+            member.style = Some(Style::Json);
+            cx.add(Kind::FreeFormParameter, &path, "sent as JSON");
+        }
+        _ => {}
+    }
     if p.name == "ClientToken" && member.ty == TypeName::String {
         member.idempotency_token = true;
         cx.add(Kind::IdempotencyToken, &path, "");
     }
     Some(member)
+}
+
+/// Free-form values inside a parameter sent flat become maps of strings, flattened to
+/// `Name.key=value` as the official SDKs flatten a dictionary.
+fn flat_free_form(member: &mut Member, path: &str, cx: &mut Cx<'_>) {
+    if member.ty == TypeName::Any {
+        member.ty = TypeName::Map;
+        member.values = Some(Box::new(super::shape::bare(TypeName::String)));
+        cx.add(Kind::FreeFormParameter, path, "a map of strings");
+    }
+    for field in &mut member.properties {
+        let at = format!("{path}.{}", field.name.as_deref().unwrap_or_default());
+        flat_free_form(field, &at, cx);
+    }
+    if let Some(items) = member.items.as_deref_mut() {
+        flat_free_form(items, &format!("{path}.N"), cx);
+    }
+    if let Some(values) = member.values.as_deref_mut() {
+        if values.ty == TypeName::Any {
+            values.ty = TypeName::String;
+            cx.add(Kind::FreeFormParameter, path, "map values as strings");
+        }
+        flat_free_form(values, &format!("{path}.<key>"), cx);
+    }
 }
 
 fn response(responses: &Ordered<super::metadata::ResponseEntry>, cx: &mut Cx<'_>) -> Response {
@@ -422,21 +484,25 @@ fn response(responses: &Ordered<super::metadata::ResponseEntry>, cx: &mut Cx<'_>
 
 fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
     let mut out: Vec<ErrorCase> = Vec::new();
-    for (status, entries) in &codes.0 {
-        let Ok(status) = status.parse::<u16>() else {
-            cx.add(
-                Kind::Unrepresented,
-                "errorCodes",
-                format!("HTTP status `{status}`: its errors left out"),
-            );
-            continue;
+    for (listed, entries) in &codes.0 {
+        let (status, note) = match listed.parse::<u16>() {
+            Ok(status) if (400..=599).contains(&status) => (status, None),
+            _ => {
+                cx.add(
+                    Kind::ErrorStatus,
+                    "errorCodes",
+                    format!("`{listed}`: {} error(s)", entries.len()),
+                );
+                let note = format!("Listed under HTTP status `{listed}` in the metadata.");
+                (ERROR_STATUS_FALLBACK, Some(note))
+            }
         };
         for e in entries {
             cx.others(&e.other, &[], "errorCodes");
             let code = e.error_code.trim().to_owned();
             let path = format!("errors.{code}");
             if code.is_empty() || code.contains('%') {
-                cx.add(Kind::PlaceholderErrorCode, &path, format!("HTTP {status}"));
+                cx.add(Kind::PlaceholderErrorCode, &path, format!("HTTP {listed}"));
                 continue;
             }
             let message = e
@@ -447,7 +513,7 @@ fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
                 .map(str::to_owned);
             if let Some(first) = out.iter_mut().find(|c| c.code == code) {
                 let also = format!(
-                    "Also returned with HTTP {status}{}",
+                    "Also returned with HTTP {listed}{}",
                     message
                         .as_deref()
                         .map(|m| format!(": {m}"))
@@ -460,7 +526,7 @@ fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
                 cx.add(
                     Kind::DuplicateErrorCode,
                     &path,
-                    format!("HTTP {} and {status}", first.status),
+                    format!("HTTP {} and {listed}", first.status),
                 );
                 continue;
             }
@@ -469,6 +535,10 @@ fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
                 .as_deref()
                 .map(|d| text(d, &path, cx))
                 .filter(|d| !d.trim().is_empty());
+            let description = match (description, &note) {
+                (Some(d), Some(note)) => Some(format!("{}\n\n{note}", d.trim_end())),
+                (d, note) => d.or_else(|| note.clone()),
+            };
             out.push(ErrorCase {
                 status,
                 code,

@@ -52,7 +52,7 @@ fn yaml<T: Serialize>(value: &T) -> String {
 /// The version folder of a product, relative to the repository: `spec/vpc/2016-04-28`.
 pub fn version_dir(product: &Product) -> PathBuf {
     Path::new(crate::SPEC_DIR)
-        .join(product.product.to_lowercase())
+        .join(crate::ir::product_name::product_name(&product.product))
         .join(&product.version)
 }
 
@@ -177,6 +177,17 @@ pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan
     }
     out.problems = verify(repo, &dir, &out.files)?;
     Ok(out)
+}
+
+/// Writes a planned import; writes nothing when the merged result fails the checks.
+pub fn apply(repo: &Path, plan: &ImportPlan) -> Result<(), String> {
+    if !plan.problems.is_empty() {
+        return Err(format!(
+            "the merged spec (base files and overlays) does not pass the checks:\n{}",
+            plan.problems
+        ));
+    }
+    crate::output::apply(repo, &plan.files, &plan.plan).map_err(|e| e.to_string())
 }
 
 /// Adopts a hand-written file: `Some(overlay)` holding the facts the import lacks (`Some(None)`

@@ -52,6 +52,9 @@ pub struct ApiDocs {
     /// Hosts of regions.
     #[serde(default)]
     pub endpoints: Vec<Endpoint>,
+    /// Shared schemas.
+    #[serde(default)]
+    pub components: Components,
     /// Other top-level keys.
     #[serde(flatten)]
     pub other: Other,
@@ -211,6 +214,18 @@ pub struct Schema {
     /// Object fields, in document order.
     #[serde(default)]
     pub properties: Option<Ordered<Schema>>,
+    /// Whether `minimum` is excluded from the valid range.
+    #[serde(default)]
+    pub exclusive_minimum: Option<Value>,
+    /// Whether `maximum` is excluded from the valid range.
+    #[serde(default)]
+    pub exclusive_maximum: Option<Value>,
+    /// The value shape of a string-keyed map (an object with free keys).
+    #[serde(default)]
+    pub additional_properties: Option<Box<Schema>>,
+    /// A shared schema this shape stands for: `#/components/schemas/<Name>`.
+    #[serde(rename = "$ref", default)]
+    pub reference: Option<String>,
     /// Marks a response object that only wraps a list (`{"VpnGateways": {"VpnGateway": [...]}}`).
     #[serde(default)]
     pub item_node: Option<bool>,
@@ -272,6 +287,17 @@ pub struct StaticInfo {
     /// Why a deprecated operation has no replacement.
     #[serde(default)]
     pub no_substitution_reason: Option<String>,
+    /// Other keys.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// `components`: shared schemas, by name.
+#[derive(Debug, Default, Deserialize)]
+pub struct Components {
+    /// Schemas that `$ref` points at.
+    #[serde(default)]
+    pub schemas: BTreeMap<String, Schema>,
     /// Other keys.
     #[serde(flatten)]
     pub other: Other,

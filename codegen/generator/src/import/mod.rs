@@ -36,7 +36,7 @@ pub struct Imported {
 pub fn import(json: &str) -> Result<Imported, String> {
     let docs = metadata::parse(json).map_err(|e| format!("not Alibaba Cloud API metadata: {e}"))?;
     let (code, version) = (docs.info.product.as_str(), docs.info.version.as_str());
-    if !is_identifier(code)
+    if !crate::ir::product_name::is_product_code(code)
         || version.is_empty()
         || !version
             .chars()
@@ -52,6 +52,8 @@ pub fn import(json: &str) -> Result<Imported, String> {
         version,
         operation: String::new(),
         report: &mut report,
+        schemas: &docs.components.schemas,
+        expanding: Vec::new(),
     };
     let product = convert::product(&docs, &mut cx);
     let mut operations: Vec<Operation> = Vec::new();
@@ -76,9 +78,17 @@ pub fn import(json: &str) -> Result<Imported, String> {
         }
         let mut op = convert::operation(name, api, &mut cx);
         op.parameters = quirks::group_indexed(std::mem::take(&mut op.parameters), &mut cx);
+        op.parameters = quirks::fold_dotted(
+            std::mem::take(&mut op.parameters),
+            true,
+            "parameters",
+            &mut cx,
+        );
+        quirks::drop_dotted_fields(&mut op.response.fields, "response", &mut cx);
         quirks::claim_rust_names(&mut op, &mut cx);
         operations.push(op);
     }
+    quirks::drop_dangling_polls(&mut operations, &mut report);
     quirks::apply_checks(&product, &mut operations, &mut report);
     operations.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Imported {

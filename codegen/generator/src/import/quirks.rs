@@ -70,8 +70,14 @@ pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Mem
     let indexed =
         regex_lite::Regex::new(r"^([A-Za-z][A-Za-z0-9_-]*)\.([0-9]+)(?:\.([A-Za-z0-9_-]+))?$")
             .expect("a valid pattern");
+    let listed: BTreeSet<String> = parameters
+        .iter()
+        .filter_map(|m| m.name.clone())
+        .filter(|n| !indexed.is_match(n))
+        .collect();
     let mut out: Vec<Member> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
+    let mut into_listed: Vec<(String, Option<String>, Member)> = Vec::new();
     for member in parameters {
         let name = member.name.clone().unwrap_or_default();
         let Some(caps) = indexed.captures(&name) else {
@@ -83,12 +89,8 @@ pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Mem
         let field = caps.get(3).map(|m| m.as_str().to_owned());
         let g = match groups.iter().position(|g| g.prefix == prefix) {
             Some(g) => g,
-            None if out
-                .iter()
-                .any(|m| m.name.as_deref() == Some(prefix.as_str())) =>
-            {
-                let detail = format!("indexed name next to a parameter `{prefix}`: left out");
-                cx.add(Kind::Unrepresented, &format!("parameters.{name}"), detail);
+            None if listed.contains(&prefix) => {
+                into_listed.push((prefix, field, member));
                 continue;
             }
             None => {
@@ -180,6 +182,52 @@ pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Mem
             group.names.join(", "),
         );
     }
+    for (prefix, field, member) in into_listed {
+        let name = member.name.clone().unwrap_or_default();
+        let list = out
+            .iter_mut()
+            .find(|m| m.name.as_deref() == Some(prefix.as_str()))
+            .expect("listed");
+        let items = list
+            .items
+            .as_deref_mut()
+            .filter(|_| list.ty == TypeName::Array);
+        let at = format!("parameters.{name}");
+        match (items, field) {
+            (Some(items), Some(field)) if items.ty == TypeName::Object => {
+                if !items
+                    .properties
+                    .iter()
+                    .any(|p| p.name.as_deref() == Some(field.as_str()))
+                {
+                    let mut property = member;
+                    property.name = Some(field);
+                    property.location = None;
+                    property.style = None;
+                    property.idempotency_token = false;
+                    property.required = false;
+                    items.properties.push(property);
+                }
+                cx.add(
+                    Kind::IndexedNames,
+                    &at,
+                    format!("an item field of the listed `{prefix}`"),
+                );
+            }
+            (Some(items), None) if items.ty == member.ty => {
+                cx.add(
+                    Kind::IndexedNames,
+                    &at,
+                    format!("an item of the listed `{prefix}`"),
+                );
+            }
+            _ => {
+                let detail =
+                    format!("indexed name does not fit the parameter `{prefix}`: left out");
+                cx.add(Kind::Unrepresented, &at, detail);
+            }
+        }
+    }
     out
 }
 
@@ -236,6 +284,20 @@ fn nested(member: &mut Member, path: &str, cx: &mut Cx<'_>) {
     }
     if let Some(values) = member.values.as_deref_mut() {
         nested(values, path, cx);
+    }
+}
+
+/// Drops the asynchronous behaviour of operations whose polled operation is not in the product.
+pub(super) fn drop_dangling_polls(operations: &mut [Operation], report: &mut Report) {
+    let names: BTreeSet<String> = operations.iter().map(|o| o.name.clone()).collect();
+    for op in operations.iter_mut() {
+        if let Some(poll) = op.asynchronous.as_ref().map(|a| a.poll.clone())
+            && !names.contains(&poll)
+        {
+            op.asynchronous = None;
+            let detail = format!("polled operation `{poll}` is not in the product: left out");
+            report.add(Kind::Unrepresented, &op.name, "staticInfo.callback", detail);
+        }
     }
 }
 
@@ -379,4 +441,146 @@ fn drop_rule(c: &mut Constraints, rule: &str) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Dotted wire names (`SystemDisk.Size`, `EcsOrder.Manager.Count`), which the spec cannot hold,
+/// become fields of the object they name (`SystemDisk`, created with style `flat` when not
+/// listed), so that the flattened request carries the same keys. In parameters, in nested
+/// fields and in list items, recursively. A dotted name that cannot be folded is left out.
+pub(super) fn fold_dotted(
+    list: Vec<Member>,
+    top: bool,
+    path: &str,
+    cx: &mut Cx<'_>,
+) -> Vec<Member> {
+    let mut pending: Vec<Option<Member>> = list.into_iter().map(Some).collect();
+    let mut out: Vec<Member> = Vec::new();
+    for i in 0..pending.len() {
+        let Some(member) = pending[i].take() else {
+            continue;
+        };
+        let name = member.name.clone().unwrap_or_default();
+        let Some((head, rest)) = name.split_once('.') else {
+            out.push(member);
+            continue;
+        };
+        let at = format!("{path}.{name}");
+        if !out.iter().any(|m| m.name.as_deref() == Some(head)) {
+            let later = pending[i + 1..]
+                .iter_mut()
+                .find(|m| m.as_ref().and_then(|m| m.name.as_deref()) == Some(head));
+            out.push(match later.and_then(Option::take) {
+                Some(listed) => listed,
+                None => {
+                    let mut object = bare(TypeName::Object);
+                    object.name = Some(head.to_owned());
+                    object.location = member.location.filter(|_| top);
+                    object.style = top.then_some(Style::Flat);
+                    object
+                }
+            });
+        }
+        let target = out
+            .iter_mut()
+            .find(|m| m.name.as_deref() == Some(head))
+            .expect("pushed above");
+        match insert_dotted(target, rest, member) {
+            Ok(()) => cx.add(Kind::DottedName, &at, format!("field of `{head}`")),
+            Err(why) => cx.add(Kind::Unrepresented, &at, format!("{why}: left out")),
+        }
+    }
+    for member in &mut out {
+        let at = format!("{path}.{}", member.name.as_deref().unwrap_or_default());
+        fold_nested(member, &at, cx);
+    }
+    out
+}
+
+fn fold_nested(member: &mut Member, path: &str, cx: &mut Cx<'_>) {
+    let properties = std::mem::take(&mut member.properties);
+    member.properties = fold_dotted(properties, false, path, cx);
+    if let Some(items) = member.items.as_deref_mut() {
+        fold_nested(items, &format!("{path}.N"), cx);
+    }
+}
+
+/// Response fields whose JSON key holds a dot (`SystemDisk.Size`), which the spec cannot name,
+/// are left out, at any depth.
+pub(super) fn drop_dotted_fields(fields: &mut Vec<Member>, path: &str, cx: &mut Cx<'_>) {
+    fields.retain(|f| {
+        let name = f.name.as_deref().unwrap_or_default();
+        let dotted = name.contains('.');
+        if dotted {
+            let detail = "JSON key with a dot: field left out";
+            cx.add(Kind::Unrepresented, &format!("{path}.{name}"), detail);
+        }
+        !dotted
+    });
+    for field in fields.iter_mut() {
+        let at = format!("{path}.{}", field.name.as_deref().unwrap_or_default());
+        drop_dotted_inside(field, &at, cx);
+    }
+}
+
+fn drop_dotted_inside(member: &mut Member, path: &str, cx: &mut Cx<'_>) {
+    drop_dotted_fields(&mut member.properties, path, cx);
+    if let Some(items) = member.items.as_deref_mut() {
+        drop_dotted_inside(items, &format!("{path}.N"), cx);
+    }
+    if let Some(values) = member.values.as_deref_mut() {
+        drop_dotted_inside(values, &format!("{path}.<key>"), cx);
+    }
+}
+
+/// Puts `member` at the dotted `rest` inside `object`, creating intermediate objects.
+fn insert_dotted(object: &mut Member, rest: &str, mut member: Member) -> Result<(), String> {
+    let foldable = matches!(object.style, None | Some(Style::Flat | Style::RepeatList));
+    match object.ty {
+        TypeName::Object if foldable => {}
+        TypeName::Any if foldable => {
+            object.ty = TypeName::Object;
+            object.constraints = Constraints::default();
+        }
+        ty => {
+            let style = object
+                .style
+                .map(|s| format!(" of style {s:?}"))
+                .unwrap_or_default();
+            return Err(format!(
+                "`{}` is a {ty}{style}",
+                object.name.as_deref().unwrap_or_default()
+            ));
+        }
+    }
+    object.required |= member.required;
+    let (field, deeper) = match rest.split_once('.') {
+        Some((field, deeper)) => (field, Some(deeper)),
+        None => (rest, None),
+    };
+    if field.is_empty() || field.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("segment `{field}` is not a field name"));
+    }
+    let existing = object
+        .properties
+        .iter()
+        .position(|p| p.name.as_deref() == Some(field));
+    match (deeper, existing) {
+        (None, Some(_)) => Err(format!("`{field}` is already a field")),
+        (None, None) => {
+            member.name = Some(field.to_owned());
+            member.location = None;
+            member.style = None;
+            member.idempotency_token = false;
+            object.properties.push(member);
+            Ok(())
+        }
+        (Some(deeper), Some(i)) => insert_dotted(&mut object.properties[i], deeper, member),
+        (Some(deeper), None) => {
+            let mut inner = bare(TypeName::Object);
+            inner.name = Some(field.to_owned());
+            insert_dotted(&mut inner, deeper, member)?;
+            object.properties.push(inner);
+            Ok(())
+        }
+    }
 }

@@ -33,6 +33,22 @@ pub enum Kind {
     BodyParameter,
     /// An error code listed under several HTTP statuses; one entry kept, the others described.
     DuplicateErrorCode,
+    /// Errors listed under a status that is not an HTTP error status (`200`, `4003`); given
+    /// status 400, the listed status stated in their description.
+    ErrorStatus,
+    /// A dotted wire name (`SystemDisk.Size`); folded into the object it names as a field.
+    DottedName,
+    /// A `$ref` to a shared schema; expanded in place.
+    SharedSchema,
+    /// An exclusive `minimum`/`maximum`; the next whole number for integers, stated in the
+    /// description for other numbers.
+    ExclusiveBound,
+    /// A free-form value (`any`) in a flat or repeat-list parameter, or a top-level one without a
+    /// style: a map of strings flattened to `Name.key`, or one JSON string.
+    FreeFormParameter,
+    /// No endpoints listed: the host pattern `<code>.{region}.aliyuncs.com` is a guess, said in
+    /// the product description.
+    EndpointGuessed,
     /// A placeholder error code such as `%s`; dropped.
     PlaceholderErrorCode,
     /// An empty `enum` list; dropped.
@@ -84,6 +100,22 @@ impl Kind {
             Self::BodyParameter => "`in: formData`: imported as `in: body`",
             Self::DuplicateErrorCode => {
                 "error code under several HTTP statuses: one entry, the others in its description"
+            }
+            Self::ErrorStatus => {
+                "errors listed under a status that is not an HTTP error status: given 400, the listed status described"
+            }
+            Self::DottedName => {
+                "dotted wire name (`SystemDisk.Size`): a field of the object it names (same wire key)"
+            }
+            Self::SharedSchema => "`$ref` to a shared schema: expanded in place",
+            Self::ExclusiveBound => {
+                "exclusive bound: the next whole number for integers, else stated in the description"
+            }
+            Self::FreeFormParameter => {
+                "free-form parameter: a map of strings when sent flat, else sent as JSON"
+            }
+            Self::EndpointGuessed => {
+                "no endpoints listed: the host pattern is a guess, said in the crate docs"
             }
             Self::PlaceholderErrorCode => "placeholder error code: dropped",
             Self::EmptyEnum => "empty `enum` list: dropped",

@@ -16,6 +16,9 @@ pub(super) fn member(
     path: &str,
     cx: &mut Cx<'_>,
 ) -> Option<Member> {
+    if let Some(reference) = &schema.reference {
+        return shared(schema, reference, name, request, path, cx);
+    }
     cx.others(&schema.other, &[], path);
     let ty = match schema.ty.as_deref() {
         Some("string") => TypeName::String,
@@ -23,9 +26,11 @@ pub(super) fn member(
         Some("number") => TypeName::Number,
         Some("boolean") => TypeName::Boolean,
         Some("array") => TypeName::Array,
+        Some("any") => TypeName::Any,
         Some("object") if schema.properties.as_ref().is_some_and(|p| !p.0.is_empty()) => {
             TypeName::Object
         }
+        Some("object") if schema.additional_properties.is_some() => TypeName::Map,
         Some("object") => {
             cx.add(Kind::FreeFormObject, path, "");
             TypeName::Any
@@ -121,11 +126,19 @@ pub(super) fn member(
             format!("`items` on a {ty}: left out"),
         );
     }
+    if let (TypeName::Map, Some(values)) = (ty, &schema.additional_properties) {
+        let values = member(values, None, request, &format!("{path}.<key>"), cx);
+        out.values = Some(Box::new(values.unwrap_or_else(|| bare(TypeName::Any))));
+    }
     if ty == TypeName::Object {
         for (field, shape) in schema.properties.iter().flat_map(|p| &p.0) {
             if let Some(m) = member(shape, Some(field), request, &format!("{path}.{field}"), cx) {
                 out.properties.push(m);
             }
+        }
+        if out.properties.is_empty() {
+            cx.add(Kind::FreeFormObject, path, "every field left out");
+            out.ty = TypeName::Any;
         }
     }
     constraints(schema, &mut out, request, path, cx);
@@ -137,6 +150,48 @@ pub(super) fn member(
         .example
         .as_ref()
         .and_then(|v| scalar(v, ty, &format!("{path}.example"), cx));
+    Some(out)
+}
+
+/// The shape a `$ref` points at (`#/components/schemas/<Name>`), with the referring shape's
+/// own description when it has one. A reference to a shape being expanded becomes `any`.
+fn shared(
+    schema: &Schema,
+    reference: &str,
+    name: Option<&str>,
+    request: bool,
+    path: &str,
+    cx: &mut Cx<'_>,
+) -> Option<Member> {
+    let key = reference
+        .strip_prefix("#/components/schemas/")
+        .unwrap_or(reference);
+    let schemas = cx.schemas;
+    let Some(target) = schemas.get(key) else {
+        let detail = format!("`$ref` to `{reference}`, which the file does not define: left out");
+        cx.add(Kind::Unrepresented, path, detail);
+        return None;
+    };
+    let mut out = if cx.expanding.iter().any(|k| k == key) {
+        let detail = format!("`$ref` to `{key}` inside itself: imported as `any`");
+        cx.add(Kind::Unrepresented, path, detail);
+        let mut any = bare(TypeName::Any);
+        any.name = name.map(str::to_owned);
+        any
+    } else {
+        cx.expanding.push(key.to_owned());
+        let expanded = member(target, name, request, path, cx);
+        cx.expanding.pop();
+        cx.add(Kind::SharedSchema, path, key);
+        expanded?
+    };
+    if let Some(description) = schema
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        out.description = Some(text(description, path, cx));
+    }
     Some(out)
 }
 
@@ -176,7 +231,15 @@ fn constraints(schema: &Schema, member: &mut Member, request: bool, path: &str, 
             );
             continue;
         }
-        let n = number(value, &format!("{path}.{key}"), cx);
+        let exclusive = if key == "minimum" {
+            &schema.exclusive_minimum
+        } else {
+            &schema.exclusive_maximum
+        };
+        let mut n = number(value, &format!("{path}.{key}"), cx);
+        if exclusive.as_ref().and_then(Value::as_bool) == Some(true) {
+            n = n.map(|n| exclude(n, key == "minimum", member, path, cx));
+        }
         if key == "minimum" {
             member.constraints.minimum = n;
         } else {
@@ -229,6 +292,33 @@ fn constraints(schema: &Schema, member: &mut Member, request: bool, path: &str, 
             _ => cx.add(Kind::Unrepresented, path, format!("{key} {n} on a {ty}")),
         }
     }
+}
+
+/// An exclusive bound as an inclusive one: the next whole number for integers; for other
+/// numbers the bound is kept and the description says it is excluded.
+fn exclude(bound: f64, lower: bool, member: &mut Member, path: &str, cx: &mut Cx<'_>) -> f64 {
+    let which = if lower { "minimum" } else { "maximum" };
+    if member.ty == TypeName::Integer && bound.fract() == 0.0 {
+        let inclusive = if lower { bound + 1.0 } else { bound - 1.0 };
+        cx.add(
+            Kind::ExclusiveBound,
+            path,
+            format!("exclusive {which} {bound}: {inclusive}"),
+        );
+        return inclusive;
+    }
+    let before = member
+        .description
+        .take()
+        .map(|d| format!("{}\n\n", d.trim_end()))
+        .unwrap_or_default();
+    member.description = Some(format!("{before}The {which} {bound} itself is not valid."));
+    cx.add(
+        Kind::ExclusiveBound,
+        path,
+        format!("exclusive {which} {bound}: stated in the description"),
+    );
+    bound
 }
 
 /// `enum` and `enumValueTitles`: the valid values and their meanings.

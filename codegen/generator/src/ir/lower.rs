@@ -11,8 +11,9 @@ use crate::spec::ProductDir;
 use crate::spec::model::{Format, Member, Operation, Scalar, Style, TypeName};
 use crate::spec::rules;
 
-/// Lowers one product folder; `source` is the folder as shown in generated headers.
-pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
+/// Lowers one product folder into the crate `package`; `source` is the folder as shown in
+/// generated headers.
+pub fn lower_product(dir: &ProductDir, package: String, source: String) -> CrateIr {
     let mut specs: Vec<&Operation> = dir.operations.iter().map(|f| &f.operation).collect();
     specs.sort_by(|a, b| a.name.cmp(&b.name));
     // Nested types share one namespace with the operation types they sit beside in docs.
@@ -31,12 +32,11 @@ pub fn lower_product(dir: &ProductDir, source: String) -> CrateIr {
         .into_iter()
         .map(|op| lower_operation(op, &mut types))
         .collect();
-    let package = names::crate_name(&dir.product.product);
     CrateIr {
         crate_ident: package.replace('-', "_"),
         package,
         source,
-        api_trait: format!("{}Api", names::type_name(&dir.product.product)),
+        api_trait: super::product_name::api_trait(&dir.product.product),
         product: dir.product.clone(),
         operations,
         types,
@@ -52,14 +52,14 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
         name: format!("{}Request", op.name),
         side: Side::Request,
         json: false,
-        fields: lowering.fields(&op.parameters, Side::Request, true),
+        fields: lowering.fields(&op.parameters, Side::Request, true, false),
         doc: String::new(),
     };
     let response = StructIr {
         name: format!("{}Response", op.name),
         side: Side::Response,
         json: false,
-        fields: lowering.fields(&op.response.fields, Side::Response, false),
+        fields: lowering.fields(&op.response.fields, Side::Response, false, false),
         doc: op.response.description.clone().unwrap_or_default(),
     };
 
@@ -153,16 +153,24 @@ struct Lowering<'a> {
 }
 
 impl Lowering<'_> {
-    fn fields(&mut self, members: &[Member], side: Side, top_level: bool) -> Vec<FieldIr> {
+    /// The fields of `members`; `in_json` when they sit inside a json-style parameter, whose
+    /// every nested type is then serialized as JSON.
+    fn fields(
+        &mut self,
+        members: &[Member],
+        side: Side,
+        top_level: bool,
+        in_json: bool,
+    ) -> Vec<FieldIr> {
         members
             .iter()
-            .map(|m| self.field(m, side, top_level))
+            .map(|m| self.field(m, side, top_level, in_json))
             .collect()
     }
 
-    fn field(&mut self, member: &Member, side: Side, top_level: bool) -> FieldIr {
+    fn field(&mut self, member: &Member, side: Side, top_level: bool, in_json: bool) -> FieldIr {
         let wire = member.name.clone().unwrap_or_default();
-        let json = member.style == Some(Style::Json);
+        let json = in_json || member.style == Some(Style::Json);
         let request_top = top_level && side == Side::Request;
         FieldIr {
             rust: member
@@ -249,7 +257,7 @@ impl Lowering<'_> {
     }
 
     fn object(&mut self, member: &Member, hint: &str, side: Side, json: bool) -> super::TypeId {
-        let fields = self.fields(&member.properties, side, false);
+        let fields = self.fields(&member.properties, side, false, json);
         let candidates = self.names(hint, side);
         let shape = format!(
             "struct {} {side:?} json={json} {:?}",

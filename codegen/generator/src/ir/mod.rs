@@ -4,6 +4,7 @@
 mod flows;
 mod lower;
 pub mod names;
+pub mod product_name;
 mod type_space;
 
 pub use lower::lower_product;

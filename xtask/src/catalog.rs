@@ -1,0 +1,353 @@
+//! `cargo xtask catalog <metadata dir>`: every RPC product of a metadata tree imported into a
+//! scratch tree, generated, and `cargo check`ed (with and without the `cli` feature), as one
+//! Markdown table: imported, operations, findings, compiles.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use acs_codegen::import::{self, files};
+use acs_codegen::ir::product_name;
+use acs_codegen::output;
+
+/// The file name of a product version's metadata.
+const METADATA_FILE: &str = "api-docs.json";
+
+/// One product version of the catalog and what became of it.
+#[derive(Default)]
+struct Entry {
+    /// The metadata file, relative to the metadata folder.
+    file: String,
+    code: String,
+    version: String,
+    operations: usize,
+    findings: usize,
+    unrepresented: usize,
+    /// Why the import failed.
+    import_error: Option<String>,
+}
+
+/// What became of one product (all its versions): generation and compilation.
+#[derive(Default)]
+struct Outcome {
+    generate_error: Option<String>,
+    /// Packages generated.
+    packages: Vec<String>,
+}
+
+/// Runs the catalog over `metadata` in `scratch`; `compile` runs `cargo check` on the crates.
+pub fn run(repo: &Path, metadata: &Path, scratch: &Path, compile: bool) -> Result<(), String> {
+    let sources = rpc_files(metadata)?;
+    fs::create_dir_all(scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+    let started = Instant::now();
+    let mut products: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+    for file in &sources {
+        let entry = import_one(metadata, file, scratch);
+        products
+            .entry(product_name::product_name(&entry.code))
+            .or_default()
+            .push(entry);
+    }
+    let imported = started.elapsed();
+    let started = Instant::now();
+    let mut outcomes = BTreeMap::new();
+    for name in products.keys() {
+        let repo = scratch.join("products").join(name);
+        let outcome = std::panic::catch_unwind(|| generate_one(&repo)).unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            Outcome {
+                generate_error: Some(format!("the generator panicked: {message}")),
+                packages: Vec::new(),
+            }
+        });
+        outcomes.insert(name.clone(), outcome);
+    }
+    let generated = started.elapsed();
+    let compiled = if compile {
+        let started = Instant::now();
+        let results = check_crates(repo, scratch, &outcomes)?;
+        Some((results, started.elapsed()))
+    } else {
+        None
+    };
+    let mut out = table(&products, &outcomes, compiled.as_ref().map(|(r, _)| r));
+    let _ = writeln!(
+        out,
+        "\nImport {:.1} s, generate {:.1} s{}",
+        imported.as_secs_f64(),
+        generated.as_secs_f64(),
+        compiled
+            .as_ref()
+            .map(|(_, t)| format!(", cargo check {:.0} s", t.as_secs_f64()))
+            .unwrap_or_default()
+    );
+    print!("{out}");
+    let report = scratch.join("catalog.md");
+    fs::write(&report, &out).map_err(|e| format!("{}: {e}", report.display()))
+}
+
+/// Every `api-docs.json` under `metadata` whose protocol style is RPC, sorted.
+fn rpc_files(metadata: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    let mut pending = vec![metadata.to_owned()];
+    while let Some(dir) = pending.pop() {
+        let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.file_name().is_some_and(|n| n == METADATA_FILE) && is_rpc(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Whether the file declares the RPC style (files that do not parse count, to be reported).
+fn is_rpc(path: &Path) -> bool {
+    let Ok(text) = fs::read_to_string(path) else {
+        return true;
+    };
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(value) => value["info"]["style"]
+            .as_str()
+            .is_none_or(|s| s.eq_ignore_ascii_case("rpc")),
+        Err(_) => true,
+    }
+}
+
+/// Imports one file into `scratch/products/<name>/spec`, writing only a clean import.
+fn import_one(metadata: &Path, file: &Path, scratch: &Path) -> Entry {
+    let relative = file.strip_prefix(metadata).unwrap_or(file);
+    let mut entry = Entry {
+        file: relative.display().to_string(),
+        ..Entry::default()
+    };
+    let result = fs::read_to_string(file)
+        .map_err(|e| e.to_string())
+        .and_then(|json| import::import(&json));
+    let imported = match result {
+        Ok(imported) => imported,
+        Err(e) => {
+            entry.code = relative
+                .iter()
+                .next()
+                .map(|c| c.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            entry.import_error = Some(e);
+            return entry;
+        }
+    };
+    entry.code = imported.product.product.clone();
+    entry.version = imported.product.version.clone();
+    entry.operations = imported.operations.len();
+    entry.findings = imported.report.findings.len();
+    entry.unrepresented = imported.report.unrepresented().count();
+    let repo = scratch
+        .join("products")
+        .join(product_name::product_name(&entry.code));
+    let written = files::plan(&repo, &imported, &entry.file).and_then(|plan| {
+        files::apply(&repo, &plan).map_err(|e| e.lines().nth(1).unwrap_or(&e).to_owned())
+    });
+    entry.import_error = written.err();
+    entry
+}
+
+/// Generates the crates of one product's scratch repository.
+fn generate_one(repo: &Path) -> Outcome {
+    if !repo.join(acs_codegen::SPEC_DIR).is_dir() {
+        return Outcome::default();
+    }
+    match acs_codegen::generate(repo) {
+        Err(d) => Outcome {
+            generate_error: Some(first_line(&d.to_string())),
+            packages: Vec::new(),
+        },
+        Ok(files) => {
+            let owned = [Path::new(acs_codegen::GENERATED_DIR)];
+            let written = output::plan(repo, &files, &owned)
+                .map_err(|e| e.to_string())
+                .and_then(|plan| output::apply(repo, &files, &plan).map_err(|e| e.to_string()));
+            let packages = files
+                .iter()
+                .filter(|f| f.path.ends_with("Cargo.toml"))
+                .filter_map(|f| package_name(&f.contents))
+                .filter(|p| p != "acs")
+                .collect();
+            Outcome {
+                generate_error: written.err(),
+                packages,
+            }
+        }
+    }
+}
+
+fn package_name(manifest: &str) -> Option<String> {
+    manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("name = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .map(str::to_owned)
+}
+
+/// Compilation of one package: errors and warnings, with and without `cli`.
+#[derive(Default, Clone, Copy)]
+struct Compiled {
+    errors: usize,
+    warnings: usize,
+    built: bool,
+}
+
+/// `cargo check` of every generated crate in one workspace, once with all features and once
+/// without; diagnostics counted per package.
+fn check_crates(
+    repo: &Path,
+    scratch: &Path,
+    outcomes: &BTreeMap<String, Outcome>,
+) -> Result<BTreeMap<String, Compiled>, String> {
+    let members: Vec<String> = outcomes
+        .iter()
+        .flat_map(|(name, o)| {
+            o.packages.iter().map(move |p| {
+                format!(
+                    "    \"products/{name}/generated/{}\",\n",
+                    product_name::command(p)
+                )
+            })
+        })
+        .collect();
+    let runtime = repo.join("codegen/runtime");
+    let manifest = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n\n[workspace.package]\nedition = \"2024\"\nlicense = \"Apache-2.0\"\nrust-version = \"1.85\"\npublish = false\n\n[workspace.dependencies]\nacs-runtime = {{ path = {:?} }}\n\n[profile.dev]\ndebug = 0\n",
+        members.concat(),
+        runtime.display().to_string()
+    );
+    fs::write(scratch.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    let lock = repo.join("Cargo.lock");
+    let _ = fs::copy(&lock, scratch.join("Cargo.lock"));
+    let mut results: BTreeMap<String, Compiled> = BTreeMap::new();
+    for features in [&["--all-features"][..], &[][..]] {
+        let output = Command::new(env!("CARGO"))
+            .current_dir(scratch)
+            .args([
+                "check",
+                "--workspace",
+                "--keep-going",
+                "--message-format=json",
+            ])
+            .args(features)
+            .output()
+            .map_err(|e| format!("cargo: {e}"))?;
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let package = message["package_id"]
+                .as_str()
+                .and_then(package_of_id)
+                .unwrap_or_default();
+            if !package.starts_with("acs-") || package == "acs-runtime" {
+                continue;
+            }
+            let slot = results.entry(package).or_default();
+            match (
+                message["reason"].as_str(),
+                message["message"]["level"].as_str(),
+            ) {
+                (Some("compiler-message"), Some("error")) => slot.errors += 1,
+                (Some("compiler-message"), Some("warning")) => slot.warnings += 1,
+                (Some("compiler-artifact"), _) => slot.built = true,
+                _ => {}
+            }
+        }
+    }
+    Ok(results)
+}
+
+/// The package name in a cargo package id (`path+file:///...#acs-vpc@0.1.0`).
+fn package_of_id(id: &str) -> Option<String> {
+    let fragment = id.rsplit('#').next()?;
+    let name = fragment.split('@').next()?;
+    let name = name.rsplit('/').next()?;
+    Some(name.to_owned())
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_owned()
+}
+
+/// The Markdown table, one row per product version, then the totals.
+fn table(
+    products: &BTreeMap<String, Vec<Entry>>,
+    outcomes: &BTreeMap<String, Outcome>,
+    compiled: Option<&BTreeMap<String, Compiled>>,
+) -> String {
+    let mut out = String::from(
+        "| Product | Version | Crate | Imported | Operations | Findings (not represented) | Compiles |\n|---|---|---|---|---:|---:|---|\n",
+    );
+    let (mut files, mut ok_imports, mut operations, mut generated, mut compiling) = (0, 0, 0, 0, 0);
+    for (name, entries) in products {
+        let outcome = &outcomes[name];
+        for entry in entries {
+            files += 1;
+            let package = product_name::package(&entry.code, &entry.version, entries.len() > 1);
+            let imported = match (&entry.import_error, &outcome.generate_error) {
+                (Some(e), _) => format!("no: {}", cell(e)),
+                (None, Some(e)) => format!("yes; codegen fails: {}", cell(e)),
+                (None, None) => "yes".to_owned(),
+            };
+            if entry.import_error.is_none() {
+                ok_imports += 1;
+                operations += entry.operations;
+            }
+            let has_crate = outcome.packages.contains(&package);
+            generated += usize::from(has_crate);
+            let compiles = match (has_crate, compiled.map(|c| c.get(&package).copied())) {
+                (false, _) => "-".to_owned(),
+                (true, None) => "not checked".to_owned(),
+                (true, Some(None)) => "no output".to_owned(),
+                (true, Some(Some(c))) if c.errors > 0 => format!("no ({} errors)", c.errors),
+                (true, Some(Some(c))) if c.warnings > 0 => {
+                    format!("with {} warnings", c.warnings)
+                }
+                (true, Some(Some(c))) if c.built => {
+                    compiling += 1;
+                    "yes".to_owned()
+                }
+                (true, Some(Some(_))) => "not built".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | `{package}` | {imported} | {} | {} ({}) | {compiles} |",
+                entry.code, entry.version, entry.operations, entry.findings, entry.unrepresented
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{files} RPC metadata files: {ok_imports} import ({operations} operations), {generated} crates generated{}.",
+        compiled
+            .map(|_| format!(", {compiling} compile warning-free"))
+            .unwrap_or_default()
+    );
+    out
+}
+
+/// Text fit for a table cell.
+fn cell(text: &str) -> String {
+    let one = first_line(text).replace('|', "\\|");
+    if one.chars().count() > 120 {
+        format!("{}…", one.chars().take(120).collect::<String>())
+    } else {
+        one
+    }
+}
