@@ -3,17 +3,18 @@
 
 use acs_tests::{Reply, TestServer};
 use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayError;
-use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
 use acs_vpc::{Client, Config, Credentials, Error};
 
 /// The README's code, with the client passed in instead of built from the environment.
 async fn run(client: &Client) -> Result<Option<String>, Box<dyn std::error::Error>> {
-    let request = CreateVpnGatewayRequest::builder()
+    let created = client
+        .create_vpn_gateway()
         .region_id("cn-hangzhou")
         .vpc_id("vpc-bp1ub1yt9cvakoelj****")
         .bandwidth(5)
-        .build()?;
-    match client.send(request).await {
+        .send()
+        .await;
+    match created {
         Ok(created) => Ok(created.vpn_gateway_id),
         Err(Error::Service(CreateVpnGatewayError::ResourceQuotaFull(e))) => {
             Ok(Some(format!("quota: {e}")))

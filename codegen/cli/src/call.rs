@@ -3,7 +3,7 @@
 
 use acs_runtime::auth::Env;
 use acs_runtime::cli::{OperationDoc, PrepareError, ProductDoc, Validation};
-use acs_runtime::client::{Config, RpcClient};
+use acs_runtime::client::{Config, RetryPolicy, RpcClient};
 use serde_json::Value;
 
 use crate::line::Param;
@@ -67,12 +67,15 @@ pub(crate) async fn call(
         );
         return Ok(text.into_bytes());
     }
-    let config = Config::builder()
+    let mut config = Config::builder()
         .env(env.clone())
         .credentials(credentials)
         .endpoint(endpoint.url())
-        .signature_version(options.signature_version)
-        .build();
+        .signature_version(options.signature_version);
+    if let Some(retries) = options.retries {
+        config = config.retry_policy(RetryPolicy::standard().with_max_attempts(retries + 1));
+    }
+    let config = config.build();
     let client = RpcClient::new(product.product, config).map_err(Failure::Call)?;
     let body = client.send(op.info, params).await.map_err(Failure::Call)?;
     match plan {

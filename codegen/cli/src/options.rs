@@ -55,6 +55,18 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
         help: "Skip the spec's checks and send values it does not know; the service decides",
     },
     GlobalOption {
+        name: "retries",
+        value: Some("<N>"),
+        values: &[],
+        help: "Attempts after the first when a retry is safe (default 2; only idempotent calls after an ambiguous failure)",
+    },
+    GlobalOption {
+        name: "no-retry",
+        value: None,
+        values: &[],
+        help: "Send once: no retry at all (same as --retries 0)",
+    },
+    GlobalOption {
         name: "wait",
         value: None,
         values: &[],
@@ -77,6 +89,8 @@ pub(crate) struct Options {
     pub validate_only: bool,
     /// `--no-validate`.
     pub no_validate: bool,
+    /// `--retries N` (`Some(0)` for `--no-retry`): attempts after the first.
+    pub retries: Option<u32>,
     /// `--wait`.
     pub wait: bool,
     given: Vec<&'static str>,
@@ -109,9 +123,26 @@ impl Options {
             }
             ("validate-only", None) => self.validate_only = true,
             ("no-validate", None) => self.no_validate = true,
+            ("retries", Some(v)) => {
+                let n = v.parse::<u32>().ok().filter(|n| *n <= 10).ok_or_else(|| {
+                    format!("--retries must be a whole number from 0 to 10, got {v:?}")
+                })?;
+                self.set_retries(n)?;
+            }
+            ("no-retry", None) => self.set_retries(0)?,
             ("wait", None) => self.wait = true,
             (name, _) => unreachable!("global option --{name} parsed against its table entry"),
         }
+        Ok(())
+    }
+}
+
+impl Options {
+    fn set_retries(&mut self, n: u32) -> Result<(), String> {
+        if self.retries.is_some() {
+            return Err("--retries and --no-retry exclude each other".to_owned());
+        }
+        self.retries = Some(n);
         Ok(())
     }
 }

@@ -289,3 +289,29 @@ async fn transport_errors_exit_1_with_the_cause() {
         "{outcome:#?}"
     );
 }
+
+#[tokio::test]
+async fn retries_and_no_retry_bound_the_attempts() {
+    for (extra, attempts) in [
+        (&[][..], 3),
+        (&["--retries", "1"][..], 2),
+        (&["--no-retry"][..], 1),
+        (&["--retries", "0"][..], 1),
+    ] {
+        let server = server(Reply::error(400, "Throttling.User", "slow down", "REQ-T")).await;
+        let endpoint = server.endpoint();
+        let outcome = acs(&gateway(&endpoint, extra), &env_keys()).await;
+        assert_eq!(outcome.status, 1, "{extra:?}: {outcome:#?}");
+        assert!(outcome.stderr.contains("Throttling.User"), "{outcome:#?}");
+        assert_eq!(server.verified().len(), attempts, "{extra:?}");
+    }
+}
+
+#[tokio::test]
+async fn retry_options_are_checked() {
+    let outcome = acs(&gateway("https://x", &["--retries", "many"]), &env_keys()).await;
+    assert_usage(&outcome, &["--retries must be a whole number from 0 to 10"]);
+    let both = ["--retries", "2", "--no-retry"];
+    let outcome = acs(&gateway("https://x", &both), &env_keys()).await;
+    assert_usage(&outcome, &["--retries and --no-retry exclude each other"]);
+}

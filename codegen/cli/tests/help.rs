@@ -37,6 +37,8 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --signature-version <v3|v1>  Signature: ACS3-HMAC-SHA256 (v3, the default) or HMAC-SHA1 (v1)
           --validate-only              Validate and print the request that would be sent (signature redacted); send nothing
           --no-validate                Skip the spec's checks and send values it does not know; the service decides
+          --retries <N>                Attempts after the first when a retry is safe (default 2; only idempotent calls after an ambiguous failure)
+          --no-retry                   Send once: no retry at all (same as --retries 0)
           --wait                       After the call, poll until its work is done (every ACS_WAIT_INTERVAL_MS ms if set)
           -h, --help                   Help for acs, a product or an operation
 
@@ -177,7 +179,7 @@ async fn operation_help_shows_every_parameter() {
                 If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
 
         --wait polls DescribeVpnGateway until VpnGatewayActive (every 6000 ms, at most 600000 ms).
-        Global options: --region, --profile, --endpoint, --signature-version, --validate-only, --no-validate, --wait (see `acs --help`).
+        Global options: --region, --profile, --endpoint, --signature-version, --validate-only, --no-validate, --retries, --no-retry, --wait (see `acs --help`).
     "#]].assert_eq(&help(&["vpc", "CreateVpnGateway", "--help"]).await);
 }
 
