@@ -40,8 +40,8 @@ pub enum Kind {
     DottedName,
     /// A `$ref` to a shared schema; expanded in place.
     SharedSchema,
-    /// An exclusive `minimum`/`maximum`; the next whole number for integers, stated in the
-    /// description for other numbers.
+    /// An exclusive `minimum`/`maximum`; the next whole number for integers, kept exclusive
+    /// (`exclusive_minimum`/`exclusive_maximum`) for other numbers.
     ExclusiveBound,
     /// A free-form value (`any`) in a flat or repeat-list parameter, or a top-level one without a
     /// style: a map of strings flattened to `Name.key`, or one JSON string.
@@ -109,7 +109,7 @@ impl Kind {
             }
             Self::SharedSchema => "`$ref` to a shared schema: expanded in place",
             Self::ExclusiveBound => {
-                "exclusive bound: the next whole number for integers, else stated in the description"
+                "exclusive bound: the next whole number for integers, else kept exclusive"
             }
             Self::FreeFormParameter => {
                 "free-form parameter: a map of strings when sent flat, else sent as JSON"

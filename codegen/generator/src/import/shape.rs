@@ -294,8 +294,8 @@ fn constraints(schema: &Schema, member: &mut Member, request: bool, path: &str, 
     }
 }
 
-/// An exclusive bound as an inclusive one: the next whole number for integers; for other
-/// numbers the bound is kept and the description says it is excluded.
+/// An exclusive bound: the next whole number for integers; for other numbers the bound is
+/// kept and marked exclusive (`exclusive_minimum` / `exclusive_maximum`).
 fn exclude(bound: f64, lower: bool, member: &mut Member, path: &str, cx: &mut Cx<'_>) -> f64 {
     let which = if lower { "minimum" } else { "maximum" };
     if member.ty == TypeName::Integer && bound.fract() == 0.0 {
@@ -307,16 +307,15 @@ fn exclude(bound: f64, lower: bool, member: &mut Member, path: &str, cx: &mut Cx
         );
         return inclusive;
     }
-    let before = member
-        .description
-        .take()
-        .map(|d| format!("{}\n\n", d.trim_end()))
-        .unwrap_or_default();
-    member.description = Some(format!("{before}The {which} {bound} itself is not valid."));
+    if lower {
+        member.constraints.exclusive_minimum = true;
+    } else {
+        member.constraints.exclusive_maximum = true;
+    }
     cx.add(
         Kind::ExclusiveBound,
         path,
-        format!("exclusive {which} {bound}: stated in the description"),
+        format!("exclusive {which} {bound}: kept exclusive"),
     );
     bound
 }
