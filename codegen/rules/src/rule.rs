@@ -83,7 +83,9 @@ pub enum Markup {
 }
 
 impl Markup {
-    fn code(self, text: &str) -> String {
+    /// `text` set off as a value: as it is, or in a Markdown code span (even when it holds
+    /// backticks).
+    pub fn code(self, text: &str) -> String {
         match self {
             Self::Plain => text.to_owned(),
             Self::Markdown if text.contains('`') => format!("`` {text} ``"),

@@ -18,10 +18,10 @@ pub fn field_doc(field: &FieldIr) -> String {
     let mut facts = vec![format!("Wire name: `{}`{place}.", field.wire)];
     facts.extend(field.rules.iter().map(|r| r.sentence(Markup::Markdown)));
     if let Some(default) = &field.default {
-        facts.push(format!("Default: {}.", code(default)));
+        facts.push(format!("Default: {}.", Markup::Markdown.code(default)));
     }
     if let Some(example) = &field.example {
-        facts.push(format!("Example: {}.", code(example)));
+        facts.push(format!("Example: {}.", Markup::Markdown.code(example)));
     }
     if field.idempotency_token {
         facts.push(IDEMPOTENCY_NOTE.to_owned());
@@ -36,13 +36,4 @@ pub fn field_doc(field: &FieldIr) -> String {
         doc.push_str(&format!("- {fact}\n"));
     }
     doc
-}
-
-/// A Markdown code span holding `text`, even when it contains backticks.
-pub fn code(text: &str) -> String {
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
 }

@@ -151,7 +151,7 @@ fn type_label(ty: &TypeRef, types: &TypeSpace) -> String {
 
 /// A code span of a value, fit for a table cell.
 fn code(text: &str) -> String {
-    super::field_doc::code(&cell(text))
+    Markup::Markdown.code(&cell(text))
 }
 
 /// Text fit for one table cell.
