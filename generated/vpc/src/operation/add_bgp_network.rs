@@ -102,7 +102,7 @@ impl crate::client::Request for AddBgpNetworkRequest {
 /// From [`AddBgpNetworkRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_bgp_network`](crate::Client::add_bgp_network) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddBgpNetworkRequestBuilder<C = ()> {
-    inner: AddBgpNetworkRequest,
+    inner: Box<AddBgpNetworkRequest>,
     client: C,
 }
 impl<C> AddBgpNetworkRequestBuilder<C> {
@@ -172,7 +172,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddBgpNetworkRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -181,7 +181,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddBgpNetworkRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -189,7 +189,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
 impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: AddBgpNetworkRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -198,7 +198,7 @@ impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AddBgpNetworkResponse, AddBgpNetworkError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `AddBgpNetwork`.

@@ -117,7 +117,7 @@ impl crate::client::Request for AddCommonBandwidthPackageIpRequest {
 /// From [`AddCommonBandwidthPackageIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_common_bandwidth_package_ip`](crate::Client::add_common_bandwidth_package_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddCommonBandwidthPackageIpRequestBuilder<C = ()> {
-    inner: AddCommonBandwidthPackageIpRequest,
+    inner: Box<AddCommonBandwidthPackageIpRequest>,
     client: C,
 }
 impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
@@ -193,7 +193,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
         AddCommonBandwidthPackageIpRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -202,7 +202,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddCommonBandwidthPackageIpRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -210,7 +210,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
 impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: AddCommonBandwidthPackageIpRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
         AddCommonBandwidthPackageIpResponse,
         AddCommonBandwidthPackageIpError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `AddCommonBandwidthPackageIp`.

@@ -101,7 +101,7 @@ impl crate::client::Request for AssociateRouteTableRequest {
 /// From [`AssociateRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_route_table`](crate::Client::associate_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateRouteTableRequestBuilder<C = ()> {
-    inner: AssociateRouteTableRequest,
+    inner: Box<AssociateRouteTableRequest>,
     client: C,
 }
 impl<C> AssociateRouteTableRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateRouteTableRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateRouteTableRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
 impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: AssociateRouteTableRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
         AssociateRouteTableResponse,
         AssociateRouteTableError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `AssociateRouteTable`.

@@ -90,7 +90,7 @@ impl crate::client::Request for CancelCommonBandwidthPackageIpBandwidthRequest {
 /// From [`CancelCommonBandwidthPackageIpBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_common_bandwidth_package_ip_bandwidth`](crate::Client::cancel_common_bandwidth_package_ip_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C = ()> {
-    inner: CancelCommonBandwidthPackageIpBandwidthRequest,
+    inner: Box<CancelCommonBandwidthPackageIpBandwidthRequest>,
     client: C,
 }
 impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
@@ -136,7 +136,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
         CancelCommonBandwidthPackageIpBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -145,7 +145,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelCommonBandwidthPackageIpBandwidthRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -153,7 +153,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
 impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CancelCommonBandwidthPackageIpBandwidthRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -165,7 +165,7 @@ impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
         CancelCommonBandwidthPackageIpBandwidthResponse,
         CancelCommonBandwidthPackageIpBandwidthError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CancelCommonBandwidthPackageIpBandwidth`.

@@ -87,7 +87,7 @@ impl crate::client::Request for CancelPhysicalConnectionRequest {
 /// From [`CancelPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_physical_connection`](crate::Client::cancel_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelPhysicalConnectionRequestBuilder<C = ()> {
-    inner: CancelPhysicalConnectionRequest,
+    inner: Box<CancelPhysicalConnectionRequest>,
     client: C,
 }
 impl<C> CancelPhysicalConnectionRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CancelPhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelPhysicalConnectionRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
 impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CancelPhysicalConnectionRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
         CancelPhysicalConnectionResponse,
         CancelPhysicalConnectionError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CancelPhysicalConnection`.

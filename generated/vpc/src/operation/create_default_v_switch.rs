@@ -108,7 +108,7 @@ impl crate::client::Request for CreateDefaultVSwitchRequest {
 /// From [`CreateDefaultVSwitchRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_default_v_switch`](crate::Client::create_default_v_switch) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDefaultVSwitchRequestBuilder<C = ()> {
-    inner: CreateDefaultVSwitchRequest,
+    inner: Box<CreateDefaultVSwitchRequest>,
     client: C,
 }
 impl<C> CreateDefaultVSwitchRequestBuilder<C> {
@@ -169,7 +169,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDefaultVSwitchRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -178,7 +178,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDefaultVSwitchRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -186,7 +186,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
 impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateDefaultVSwitchRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -198,7 +198,7 @@ impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
         CreateDefaultVSwitchResponse,
         CreateDefaultVSwitchError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateDefaultVSwitch`.

@@ -108,7 +108,7 @@ impl crate::client::Request for CreateExpressConnectTrafficQosRequest {
 /// From [`CreateExpressConnectTrafficQosRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_express_connect_traffic_qos`](crate::Client::create_express_connect_traffic_qos) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateExpressConnectTrafficQosRequestBuilder<C = ()> {
-    inner: CreateExpressConnectTrafficQosRequest,
+    inner: Box<CreateExpressConnectTrafficQosRequest>,
     client: C,
 }
 impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
@@ -193,7 +193,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
         CreateExpressConnectTrafficQosRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -202,7 +202,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateExpressConnectTrafficQosRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -210,7 +210,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
 impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateExpressConnectTrafficQosRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         CreateExpressConnectTrafficQosResponse,
         CreateExpressConnectTrafficQosError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateExpressConnectTrafficQos`.

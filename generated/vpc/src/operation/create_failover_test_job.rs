@@ -162,7 +162,7 @@ impl crate::client::Request for CreateFailoverTestJobRequest {
 /// From [`CreateFailoverTestJobRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_failover_test_job`](crate::Client::create_failover_test_job) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateFailoverTestJobRequestBuilder<C = ()> {
-    inner: CreateFailoverTestJobRequest,
+    inner: Box<CreateFailoverTestJobRequest>,
     client: C,
 }
 impl<C> CreateFailoverTestJobRequestBuilder<C> {
@@ -289,7 +289,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateFailoverTestJobRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -298,7 +298,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateFailoverTestJobRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -306,7 +306,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
 impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateFailoverTestJobRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -318,7 +318,7 @@ impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
         CreateFailoverTestJobResponse,
         CreateFailoverTestJobError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateFailoverTestJob`.

@@ -81,7 +81,7 @@ impl crate::client::Request for CreateIPv6TranslatorAclListRequest {
 /// From [`CreateIPv6TranslatorAclListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_i_pv6_translator_acl_list`](crate::Client::create_i_pv6_translator_acl_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIPv6TranslatorAclListRequestBuilder<C = ()> {
-    inner: CreateIPv6TranslatorAclListRequest,
+    inner: Box<CreateIPv6TranslatorAclListRequest>,
     client: C,
 }
 impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
@@ -125,7 +125,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
         CreateIPv6TranslatorAclListRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -134,7 +134,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIPv6TranslatorAclListRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -142,7 +142,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
 impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateIPv6TranslatorAclListRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -154,7 +154,7 @@ impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
         CreateIPv6TranslatorAclListResponse,
         CreateIPv6TranslatorAclListError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateIPv6TranslatorAclList`.

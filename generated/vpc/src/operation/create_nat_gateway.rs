@@ -239,7 +239,7 @@ impl crate::client::Request for CreateNatGatewayRequest {
 /// From [`CreateNatGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_nat_gateway`](crate::Client::create_nat_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNatGatewayRequestBuilder<C = ()> {
-    inner: CreateNatGatewayRequest,
+    inner: Box<CreateNatGatewayRequest>,
     client: C,
 }
 impl<C> CreateNatGatewayRequestBuilder<C> {
@@ -502,7 +502,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNatGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -511,7 +511,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNatGatewayRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -519,7 +519,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
 impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateNatGatewayRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -528,7 +528,7 @@ impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatGatewayResponse, CreateNatGatewayError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateNatGateway`.

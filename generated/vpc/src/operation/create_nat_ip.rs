@@ -145,7 +145,7 @@ impl crate::client::Request for CreateNatIpRequest {
 /// From [`CreateNatIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_nat_ip`](crate::Client::create_nat_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNatIpRequestBuilder<C = ()> {
-    inner: CreateNatIpRequest,
+    inner: Box<CreateNatIpRequest>,
     client: C,
 }
 impl<C> CreateNatIpRequestBuilder<C> {
@@ -269,7 +269,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNatIpRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -278,7 +278,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNatIpRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -286,7 +286,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
 impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateNatIpRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -295,7 +295,7 @@ impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatIpResponse, CreateNatIpError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateNatIp`.

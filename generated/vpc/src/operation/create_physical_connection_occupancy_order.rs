@@ -130,7 +130,7 @@ impl crate::client::Request for CreatePhysicalConnectionOccupancyOrderRequest {
 /// From [`CreatePhysicalConnectionOccupancyOrderRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_physical_connection_occupancy_order`](crate::Client::create_physical_connection_occupancy_order) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePhysicalConnectionOccupancyOrderRequestBuilder<C = ()> {
-    inner: CreatePhysicalConnectionOccupancyOrderRequest,
+    inner: Box<CreatePhysicalConnectionOccupancyOrderRequest>,
     client: C,
 }
 impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
@@ -245,7 +245,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
         CreatePhysicalConnectionOccupancyOrderRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -254,7 +254,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePhysicalConnectionOccupancyOrderRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -262,7 +262,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
 impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreatePhysicalConnectionOccupancyOrderRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -274,7 +274,7 @@ impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client>
         CreatePhysicalConnectionOccupancyOrderResponse,
         CreatePhysicalConnectionOccupancyOrderError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreatePhysicalConnectionOccupancyOrder`.

@@ -136,7 +136,7 @@ impl crate::client::Request for CreatePhysicalConnectionSetupOrderRequest {
 /// From [`CreatePhysicalConnectionSetupOrderRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_physical_connection_setup_order`](crate::Client::create_physical_connection_setup_order) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePhysicalConnectionSetupOrderRequestBuilder<C = ()> {
-    inner: CreatePhysicalConnectionSetupOrderRequest,
+    inner: Box<CreatePhysicalConnectionSetupOrderRequest>,
     client: C,
 }
 impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
@@ -250,7 +250,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
         CreatePhysicalConnectionSetupOrderRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -259,7 +259,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePhysicalConnectionSetupOrderRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -267,7 +267,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
 impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreatePhysicalConnectionSetupOrderRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -279,7 +279,7 @@ impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
         CreatePhysicalConnectionSetupOrderResponse,
         CreatePhysicalConnectionSetupOrderError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreatePhysicalConnectionSetupOrder`.

@@ -125,7 +125,7 @@ impl crate::client::Request for CreateRouteTableRequest {
 /// From [`CreateRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_route_table`](crate::Client::create_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRouteTableRequestBuilder<C = ()> {
-    inner: CreateRouteTableRequest,
+    inner: Box<CreateRouteTableRequest>,
     client: C,
 }
 impl<C> CreateRouteTableRequestBuilder<C> {
@@ -221,7 +221,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRouteTableRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -230,7 +230,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRouteTableRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -238,7 +238,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
 impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateRouteTableRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -247,7 +247,7 @@ impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteTableResponse, CreateRouteTableError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateRouteTable`.

@@ -310,7 +310,7 @@ impl crate::client::Request for CreateRouterInterfaceRequest {
 /// From [`CreateRouterInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_router_interface`](crate::Client::create_router_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRouterInterfaceRequestBuilder<C = ()> {
-    inner: CreateRouterInterfaceRequest,
+    inner: Box<CreateRouterInterfaceRequest>,
     client: C,
 }
 impl<C> CreateRouterInterfaceRequestBuilder<C> {
@@ -652,7 +652,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRouterInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -661,7 +661,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRouterInterfaceRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -669,7 +669,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
 impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateRouterInterfaceRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -681,7 +681,7 @@ impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
         CreateRouterInterfaceResponse,
         CreateRouterInterfaceError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateRouterInterface`.

@@ -137,7 +137,7 @@ impl crate::client::Request for CreateTrafficMirrorFilterRequest {
 /// From [`CreateTrafficMirrorFilterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_traffic_mirror_filter`](crate::Client::create_traffic_mirror_filter) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTrafficMirrorFilterRequestBuilder<C = ()> {
-    inner: CreateTrafficMirrorFilterRequest,
+    inner: Box<CreateTrafficMirrorFilterRequest>,
     client: C,
 }
 impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
@@ -261,7 +261,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateTrafficMirrorFilterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -270,7 +270,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTrafficMirrorFilterRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -278,7 +278,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
 impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateTrafficMirrorFilterRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -290,7 +290,7 @@ impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
         CreateTrafficMirrorFilterResponse,
         CreateTrafficMirrorFilterError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateTrafficMirrorFilter`.

@@ -157,7 +157,7 @@ impl crate::client::Request for CreateVSwitchRequest {
 /// From [`CreateVSwitchRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_v_switch`](crate::Client::create_v_switch) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVSwitchRequestBuilder<C = ()> {
-    inner: CreateVSwitchRequest,
+    inner: Box<CreateVSwitchRequest>,
     client: C,
 }
 impl<C> CreateVSwitchRequestBuilder<C> {
@@ -287,7 +287,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVSwitchRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -296,7 +296,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVSwitchRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -304,7 +304,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
 impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateVSwitchRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -313,7 +313,7 @@ impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVSwitchResponse, CreateVSwitchError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateVSwitch`.

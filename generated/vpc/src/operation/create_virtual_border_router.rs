@@ -214,7 +214,7 @@ impl crate::client::Request for CreateVirtualBorderRouterRequest {
 /// From [`CreateVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_virtual_border_router`](crate::Client::create_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: CreateVirtualBorderRouterRequest,
+    inner: Box<CreateVirtualBorderRouterRequest>,
     client: C,
 }
 impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
@@ -445,7 +445,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVirtualBorderRouterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -454,7 +454,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVirtualBorderRouterRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -462,7 +462,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
 impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: CreateVirtualBorderRouterRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -474,7 +474,7 @@ impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         CreateVirtualBorderRouterResponse,
         CreateVirtualBorderRouterError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `CreateVirtualBorderRouter`.

@@ -103,7 +103,7 @@ impl crate::client::Request for DeleteDhcpOptionsSetRequest {
 /// From [`DeleteDhcpOptionsSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_dhcp_options_set`](crate::Client::delete_dhcp_options_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDhcpOptionsSetRequestBuilder<C = ()> {
-    inner: DeleteDhcpOptionsSetRequest,
+    inner: Box<DeleteDhcpOptionsSetRequest>,
     client: C,
 }
 impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDhcpOptionsSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDhcpOptionsSetRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
 impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteDhcpOptionsSetRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         DeleteDhcpOptionsSetResponse,
         DeleteDhcpOptionsSetError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteDhcpOptionsSet`.

@@ -92,7 +92,7 @@ impl crate::client::Request for DeleteExpressConnectRequest {
 /// From [`DeleteExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_express_connect`](crate::Client::delete_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteExpressConnectRequestBuilder<C = ()> {
-    inner: DeleteExpressConnectRequest,
+    inner: Box<DeleteExpressConnectRequest>,
     client: C,
 }
 impl<C> DeleteExpressConnectRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteExpressConnectRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteExpressConnectRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
 impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteExpressConnectRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -179,7 +179,7 @@ impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
         DeleteExpressConnectResponse,
         DeleteExpressConnectError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteExpressConnect`.

@@ -88,7 +88,7 @@ impl crate::client::Request for DeleteExpressConnectTrafficQosRequest {
 /// From [`DeleteExpressConnectTrafficQosRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_express_connect_traffic_qos`](crate::Client::delete_express_connect_traffic_qos) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteExpressConnectTrafficQosRequestBuilder<C = ()> {
-    inner: DeleteExpressConnectTrafficQosRequest,
+    inner: Box<DeleteExpressConnectTrafficQosRequest>,
     client: C,
 }
 impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
         DeleteExpressConnectTrafficQosRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteExpressConnectTrafficQosRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
 impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteExpressConnectTrafficQosRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         DeleteExpressConnectTrafficQosResponse,
         DeleteExpressConnectTrafficQosError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteExpressConnectTrafficQos`.

@@ -107,7 +107,7 @@ impl crate::client::Request for DeleteForwardEntryRequest {
 /// From [`DeleteForwardEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_forward_entry`](crate::Client::delete_forward_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteForwardEntryRequestBuilder<C = ()> {
-    inner: DeleteForwardEntryRequest,
+    inner: Box<DeleteForwardEntryRequest>,
     client: C,
 }
 impl<C> DeleteForwardEntryRequestBuilder<C> {
@@ -167,7 +167,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteForwardEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -176,7 +176,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteForwardEntryRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -184,7 +184,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
 impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteForwardEntryRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -196,7 +196,7 @@ impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
         DeleteForwardEntryResponse,
         DeleteForwardEntryError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteForwardEntry`.

@@ -96,7 +96,7 @@ impl crate::client::Request for DeleteHaVipRequest {
 /// From [`DeleteHaVipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ha_vip`](crate::Client::delete_ha_vip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteHaVipRequestBuilder<C = ()> {
-    inner: DeleteHaVipRequest,
+    inner: Box<DeleteHaVipRequest>,
     client: C,
 }
 impl<C> DeleteHaVipRequestBuilder<C> {
@@ -143,7 +143,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteHaVipRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -152,7 +152,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteHaVipRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -160,7 +160,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
 impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteHaVipRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteHaVipResponse, DeleteHaVipError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteHaVip`.

@@ -112,7 +112,7 @@ impl crate::client::Request for DeleteNatIpCidrRequest {
 /// From [`DeleteNatIpCidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_nat_ip_cidr`](crate::Client::delete_nat_ip_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNatIpCidrRequestBuilder<C = ()> {
-    inner: DeleteNatIpCidrRequest,
+    inner: Box<DeleteNatIpCidrRequest>,
     client: C,
 }
 impl<C> DeleteNatIpCidrRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteNatIpCidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNatIpCidrRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
 impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteNatIpCidrRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatIpCidrResponse, DeleteNatIpCidrError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteNatIpCidr`.

@@ -103,7 +103,7 @@ impl crate::client::Request for DeleteSnatEntryRequest {
 /// From [`DeleteSnatEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_snat_entry`](crate::Client::delete_snat_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSnatEntryRequestBuilder<C = ()> {
-    inner: DeleteSnatEntryRequest,
+    inner: Box<DeleteSnatEntryRequest>,
     client: C,
 }
 impl<C> DeleteSnatEntryRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSnatEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSnatEntryRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
 impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteSnatEntryRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -189,7 +189,7 @@ impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSnatEntryResponse, DeleteSnatEntryError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteSnatEntry`.

@@ -101,7 +101,7 @@ impl crate::client::Request for DeleteSslVpnClientCertRequest {
 /// From [`DeleteSslVpnClientCertRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ssl_vpn_client_cert`](crate::Client::delete_ssl_vpn_client_cert) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSslVpnClientCertRequestBuilder<C = ()> {
-    inner: DeleteSslVpnClientCertRequest,
+    inner: Box<DeleteSslVpnClientCertRequest>,
     client: C,
 }
 impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
@@ -151,7 +151,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSslVpnClientCertRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -160,7 +160,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSslVpnClientCertRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -168,7 +168,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
 impl<'a> DeleteSslVpnClientCertRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteSslVpnClientCertRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<'a> DeleteSslVpnClientCertRequestBuilder<&'a crate::Client> {
         DeleteSslVpnClientCertResponse,
         DeleteSslVpnClientCertError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteSslVpnClientCert`.

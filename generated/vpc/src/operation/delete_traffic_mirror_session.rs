@@ -100,7 +100,7 @@ impl crate::client::Request for DeleteTrafficMirrorSessionRequest {
 /// From [`DeleteTrafficMirrorSessionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_traffic_mirror_session`](crate::Client::delete_traffic_mirror_session) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTrafficMirrorSessionRequestBuilder<C = ()> {
-    inner: DeleteTrafficMirrorSessionRequest,
+    inner: Box<DeleteTrafficMirrorSessionRequest>,
     client: C,
 }
 impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteTrafficMirrorSessionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -169,7 +169,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTrafficMirrorSessionRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -177,7 +177,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
 impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteTrafficMirrorSessionRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -189,7 +189,7 @@ impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
         DeleteTrafficMirrorSessionResponse,
         DeleteTrafficMirrorSessionError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteTrafficMirrorSession`.

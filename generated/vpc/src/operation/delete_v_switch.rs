@@ -92,7 +92,7 @@ impl crate::client::Request for DeleteVSwitchRequest {
 /// From [`DeleteVSwitchRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_v_switch`](crate::Client::delete_v_switch) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVSwitchRequestBuilder<C = ()> {
-    inner: DeleteVSwitchRequest,
+    inner: Box<DeleteVSwitchRequest>,
     client: C,
 }
 impl<C> DeleteVSwitchRequestBuilder<C> {
@@ -137,7 +137,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVSwitchRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -146,7 +146,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVSwitchRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -154,7 +154,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
 impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteVSwitchRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVSwitchResponse, DeleteVSwitchError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteVSwitch`.

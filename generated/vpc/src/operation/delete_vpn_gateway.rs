@@ -101,7 +101,7 @@ impl crate::client::Request for DeleteVpnGatewayRequest {
 /// From [`DeleteVpnGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpn_gateway`](crate::Client::delete_vpn_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpnGatewayRequestBuilder<C = ()> {
-    inner: DeleteVpnGatewayRequest,
+    inner: Box<DeleteVpnGatewayRequest>,
     client: C,
 }
 impl<C> DeleteVpnGatewayRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpnGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpnGatewayRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
 impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteVpnGatewayRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -178,7 +178,7 @@ impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVpnGatewayResponse, DeleteVpnGatewayError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteVpnGateway`.

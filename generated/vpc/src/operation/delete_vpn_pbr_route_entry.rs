@@ -157,7 +157,7 @@ impl crate::client::Request for DeleteVpnPbrRouteEntryRequest {
 /// From [`DeleteVpnPbrRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpn_pbr_route_entry`](crate::Client::delete_vpn_pbr_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpnPbrRouteEntryRequestBuilder<C = ()> {
-    inner: DeleteVpnPbrRouteEntryRequest,
+    inner: Box<DeleteVpnPbrRouteEntryRequest>,
     client: C,
 }
 impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
@@ -279,7 +279,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpnPbrRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -288,7 +288,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpnPbrRouteEntryRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -296,7 +296,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
 impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeleteVpnPbrRouteEntryRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -308,7 +308,7 @@ impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
         DeleteVpnPbrRouteEntryResponse,
         DeleteVpnPbrRouteEntryError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeleteVpnPbrRouteEntry`.

@@ -112,7 +112,7 @@ impl crate::client::Request for DeletionProtectionRequest {
 /// From [`DeletionProtectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deletion_protection`](crate::Client::deletion_protection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletionProtectionRequestBuilder<C = ()> {
-    inner: DeletionProtectionRequest,
+    inner: Box<DeletionProtectionRequest>,
     client: C,
 }
 impl<C> DeletionProtectionRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletionProtectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletionProtectionRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
 impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeletionProtectionRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
         DeletionProtectionResponse,
         DeletionProtectionError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeletionProtection`.

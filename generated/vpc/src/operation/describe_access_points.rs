@@ -94,7 +94,7 @@ impl crate::client::Request for DescribeAccessPointsRequest {
 /// From [`DescribeAccessPointsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_access_points`](crate::Client::describe_access_points) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAccessPointsRequestBuilder<C = ()> {
-    inner: DescribeAccessPointsRequest,
+    inner: Box<DescribeAccessPointsRequest>,
     client: C,
 }
 impl<C> DescribeAccessPointsRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeAccessPointsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAccessPointsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
 impl<'a> DescribeAccessPointsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeAccessPointsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> DescribeAccessPointsRequestBuilder<&'a crate::Client> {
         DescribeAccessPointsResponse,
         DescribeAccessPointsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeAccessPoints`.

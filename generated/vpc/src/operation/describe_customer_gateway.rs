@@ -76,7 +76,7 @@ impl crate::client::Request for DescribeCustomerGatewayRequest {
 /// From [`DescribeCustomerGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_customer_gateway`](crate::Client::describe_customer_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCustomerGatewayRequestBuilder<C = ()> {
-    inner: DescribeCustomerGatewayRequest,
+    inner: Box<DescribeCustomerGatewayRequest>,
     client: C,
 }
 impl<C> DescribeCustomerGatewayRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCustomerGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCustomerGatewayRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
 impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeCustomerGatewayRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
         DescribeCustomerGatewayResponse,
         DescribeCustomerGatewayError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeCustomerGateway`.

@@ -101,7 +101,7 @@ impl crate::client::Request for DescribeEcGrantRelationRequest {
 /// From [`DescribeEcGrantRelationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ec_grant_relation`](crate::Client::describe_ec_grant_relation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEcGrantRelationRequestBuilder<C = ()> {
-    inner: DescribeEcGrantRelationRequest,
+    inner: Box<DescribeEcGrantRelationRequest>,
     client: C,
 }
 impl<C> DescribeEcGrantRelationRequestBuilder<C> {
@@ -172,7 +172,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEcGrantRelationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -181,7 +181,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEcGrantRelationRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -189,7 +189,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
 impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeEcGrantRelationRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -201,7 +201,7 @@ impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
         DescribeEcGrantRelationResponse,
         DescribeEcGrantRelationError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeEcGrantRelation`.

@@ -76,7 +76,7 @@ impl crate::client::Request for DescribeEipGatewayInfoRequest {
 /// From [`DescribeEipGatewayInfoRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_eip_gateway_info`](crate::Client::describe_eip_gateway_info) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEipGatewayInfoRequestBuilder<C = ()> {
-    inner: DescribeEipGatewayInfoRequest,
+    inner: Box<DescribeEipGatewayInfoRequest>,
     client: C,
 }
 impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEipGatewayInfoRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEipGatewayInfoRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
 impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeEipGatewayInfoRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
         DescribeEipGatewayInfoResponse,
         DescribeEipGatewayInfoError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeEipGatewayInfo`.

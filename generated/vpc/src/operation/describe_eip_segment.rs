@@ -100,7 +100,7 @@ impl crate::client::Request for DescribeEipSegmentRequest {
 /// From [`DescribeEipSegmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_eip_segment`](crate::Client::describe_eip_segment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEipSegmentRequestBuilder<C = ()> {
-    inner: DescribeEipSegmentRequest,
+    inner: Box<DescribeEipSegmentRequest>,
     client: C,
 }
 impl<C> DescribeEipSegmentRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEipSegmentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEipSegmentRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
 impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeEipSegmentRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
         DescribeEipSegmentResponse,
         DescribeEipSegmentError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeEipSegment`.

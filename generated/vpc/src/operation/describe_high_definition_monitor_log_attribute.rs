@@ -85,7 +85,7 @@ impl crate::client::Request for DescribeHighDefinitionMonitorLogAttributeRequest
 /// From [`DescribeHighDefinitionMonitorLogAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_high_definition_monitor_log_attribute`](crate::Client::describe_high_definition_monitor_log_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C = ()> {
-    inner: DescribeHighDefinitionMonitorLogAttributeRequest,
+    inner: Box<DescribeHighDefinitionMonitorLogAttributeRequest>,
     client: C,
 }
 impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
         DescribeHighDefinitionMonitorLogAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeHighDefinitionMonitorLogAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
 impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeHighDefinitionMonitorLogAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -162,7 +162,7 @@ impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Clie
         DescribeHighDefinitionMonitorLogAttributeResponse,
         DescribeHighDefinitionMonitorLogAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeHighDefinitionMonitorLogAttribute`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeIpv6GatewayAttributeRequest {
 /// From [`DescribeIpv6GatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ipv6_gateway_attribute`](crate::Client::describe_ipv6_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIpv6GatewayAttributeRequestBuilder<C = ()> {
-    inner: DescribeIpv6GatewayAttributeRequest,
+    inner: Box<DescribeIpv6GatewayAttributeRequest>,
     client: C,
 }
 impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
@@ -109,7 +109,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
         DescribeIpv6GatewayAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -118,7 +118,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIpv6GatewayAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -126,7 +126,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
 impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeIpv6GatewayAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -138,7 +138,7 @@ impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
         DescribeIpv6GatewayAttributeResponse,
         DescribeIpv6GatewayAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeIpv6GatewayAttribute`.

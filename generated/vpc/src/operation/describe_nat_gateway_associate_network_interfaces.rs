@@ -122,7 +122,7 @@ impl crate::client::Request for DescribeNatGatewayAssociateNetworkInterfacesRequ
 /// From [`DescribeNatGatewayAssociateNetworkInterfacesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_nat_gateway_associate_network_interfaces`](crate::Client::describe_nat_gateway_associate_network_interfaces) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C = ()> {
-    inner: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    inner: Box<DescribeNatGatewayAssociateNetworkInterfacesRequest>,
     client: C,
 }
 impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
@@ -229,7 +229,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
         DescribeNatGatewayAssociateNetworkInterfacesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -238,7 +238,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNatGatewayAssociateNetworkInterfacesRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -246,7 +246,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
 impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeNatGatewayAssociateNetworkInterfacesRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -258,7 +258,7 @@ impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::C
         DescribeNatGatewayAssociateNetworkInterfacesResponse,
         DescribeNatGatewayAssociateNetworkInterfacesError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeNatGatewayAssociateNetworkInterfaces`.

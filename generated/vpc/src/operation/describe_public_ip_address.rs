@@ -92,7 +92,7 @@ impl crate::client::Request for DescribePublicIpAddressRequest {
 /// From [`DescribePublicIpAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_public_ip_address`](crate::Client::describe_public_ip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePublicIpAddressRequestBuilder<C = ()> {
-    inner: DescribePublicIpAddressRequest,
+    inner: Box<DescribePublicIpAddressRequest>,
     client: C,
 }
 impl<C> DescribePublicIpAddressRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribePublicIpAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePublicIpAddressRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
 impl<'a> DescribePublicIpAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribePublicIpAddressRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -179,7 +179,7 @@ impl<'a> DescribePublicIpAddressRequestBuilder<&'a crate::Client> {
         DescribePublicIpAddressResponse,
         DescribePublicIpAddressError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribePublicIpAddress`.

@@ -183,7 +183,7 @@ impl crate::client::Request for DescribeRouteEntryListRequest {
 /// From [`DescribeRouteEntryListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_route_entry_list`](crate::Client::describe_route_entry_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouteEntryListRequestBuilder<C = ()> {
-    inner: DescribeRouteEntryListRequest,
+    inner: Box<DescribeRouteEntryListRequest>,
     client: C,
 }
 impl<C> DescribeRouteEntryListRequestBuilder<C> {
@@ -363,7 +363,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRouteEntryListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -372,7 +372,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouteEntryListRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -380,7 +380,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
 impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeRouteEntryListRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -392,7 +392,7 @@ impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
         DescribeRouteEntryListResponse,
         DescribeRouteEntryListError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeRouteEntryList`.

@@ -89,7 +89,7 @@ impl crate::client::Request for DescribeServerRelatedGlobalAccelerationInstances
 /// From [`DescribeServerRelatedGlobalAccelerationInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_server_related_global_acceleration_instances`](crate::Client::describe_server_related_global_acceleration_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C = ()> {
-    inner: DescribeServerRelatedGlobalAccelerationInstancesRequest,
+    inner: Box<DescribeServerRelatedGlobalAccelerationInstancesRequest>,
     client: C,
 }
 impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
         DescribeServerRelatedGlobalAccelerationInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DescribeServerRelatedGlobalAccelerationInstancesRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -160,7 +160,7 @@ impl<
 > DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeServerRelatedGlobalAccelerationInstancesRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -172,7 +172,7 @@ impl<
         DescribeServerRelatedGlobalAccelerationInstancesResponse,
         DescribeServerRelatedGlobalAccelerationInstancesError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeServerRelatedGlobalAccelerationInstances`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeSslVpnClientCertRequest {
 /// From [`DescribeSslVpnClientCertRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ssl_vpn_client_cert`](crate::Client::describe_ssl_vpn_client_cert) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSslVpnClientCertRequestBuilder<C = ()> {
-    inner: DescribeSslVpnClientCertRequest,
+    inner: Box<DescribeSslVpnClientCertRequest>,
     client: C,
 }
 impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSslVpnClientCertRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSslVpnClientCertRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
 impl<'a> DescribeSslVpnClientCertRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeSslVpnClientCertRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> DescribeSslVpnClientCertRequestBuilder<&'a crate::Client> {
         DescribeSslVpnClientCertResponse,
         DescribeSslVpnClientCertError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeSslVpnClientCert`.

@@ -96,7 +96,7 @@ impl crate::client::Request for DescribeSslVpnClientsRequest {
 /// From [`DescribeSslVpnClientsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ssl_vpn_clients`](crate::Client::describe_ssl_vpn_clients) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSslVpnClientsRequestBuilder<C = ()> {
-    inner: DescribeSslVpnClientsRequest,
+    inner: Box<DescribeSslVpnClientsRequest>,
     client: C,
 }
 impl<C> DescribeSslVpnClientsRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSslVpnClientsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSslVpnClientsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
 impl<'a> DescribeSslVpnClientsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeSslVpnClientsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> DescribeSslVpnClientsRequestBuilder<&'a crate::Client> {
         DescribeSslVpnClientsResponse,
         DescribeSslVpnClientsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeSslVpnClients`.

@@ -105,7 +105,7 @@ impl crate::client::Request for DescribeTagKeysForExpressConnectRequest {
 /// From [`DescribeTagKeysForExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_tag_keys_for_express_connect`](crate::Client::describe_tag_keys_for_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTagKeysForExpressConnectRequestBuilder<C = ()> {
-    inner: DescribeTagKeysForExpressConnectRequest,
+    inner: Box<DescribeTagKeysForExpressConnectRequest>,
     client: C,
 }
 impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
@@ -189,7 +189,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
         DescribeTagKeysForExpressConnectRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -198,7 +198,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTagKeysForExpressConnectRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -206,7 +206,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
 impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeTagKeysForExpressConnectRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -218,7 +218,7 @@ impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
         DescribeTagKeysForExpressConnectResponse,
         DescribeTagKeysForExpressConnectError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeTagKeysForExpressConnect`.

@@ -103,7 +103,7 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
 /// From [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_virtual_border_routers_for_physical_connection`](crate::Client::describe_virtual_border_routers_for_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C = ()> {
-    inner: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    inner: Box<DescribeVirtualBorderRoutersForPhysicalConnectionRequest>,
     client: C,
 }
 impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
         DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -186,7 +186,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -196,7 +196,7 @@ impl<
 > DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeVirtualBorderRoutersForPhysicalConnectionRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -208,7 +208,7 @@ impl<
         DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
         DescribeVirtualBorderRoutersForPhysicalConnectionError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeVirtualBorderRoutersForPhysicalConnection`.

@@ -94,7 +94,7 @@ impl crate::client::Request for DescribeVpcAttributeRequest {
 /// From [`DescribeVpcAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpc_attribute`](crate::Client::describe_vpc_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpcAttributeRequestBuilder<C = ()> {
-    inner: DescribeVpcAttributeRequest,
+    inner: Box<DescribeVpcAttributeRequest>,
     client: C,
 }
 impl<C> DescribeVpcAttributeRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpcAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpcAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
 impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeVpcAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
         DescribeVpcAttributeResponse,
         DescribeVpcAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeVpcAttribute`.

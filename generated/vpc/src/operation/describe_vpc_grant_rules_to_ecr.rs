@@ -121,7 +121,7 @@ impl crate::client::Request for DescribeVpcGrantRulesToEcrRequest {
 /// From [`DescribeVpcGrantRulesToEcrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpc_grant_rules_to_ecr`](crate::Client::describe_vpc_grant_rules_to_ecr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpcGrantRulesToEcrRequestBuilder<C = ()> {
-    inner: DescribeVpcGrantRulesToEcrRequest,
+    inner: Box<DescribeVpcGrantRulesToEcrRequest>,
     client: C,
 }
 impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
@@ -229,7 +229,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpcGrantRulesToEcrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -238,7 +238,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpcGrantRulesToEcrRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -246,7 +246,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
 impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeVpcGrantRulesToEcrRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -258,7 +258,7 @@ impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
         DescribeVpcGrantRulesToEcrResponse,
         DescribeVpcGrantRulesToEcrError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeVpcGrantRulesToEcr`.

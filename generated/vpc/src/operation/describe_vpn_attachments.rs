@@ -104,7 +104,7 @@ impl crate::client::Request for DescribeVpnAttachmentsRequest {
 /// From [`DescribeVpnAttachmentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_attachments`](crate::Client::describe_vpn_attachments) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnAttachmentsRequestBuilder<C = ()> {
-    inner: DescribeVpnAttachmentsRequest,
+    inner: Box<DescribeVpnAttachmentsRequest>,
     client: C,
 }
 impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnAttachmentsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -182,7 +182,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnAttachmentsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -190,7 +190,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
 impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeVpnAttachmentsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -202,7 +202,7 @@ impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
         DescribeVpnAttachmentsResponse,
         DescribeVpnAttachmentsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeVpnAttachments`.

@@ -76,7 +76,7 @@ impl crate::client::Request for DescribeVpnConnectionRequest {
 /// From [`DescribeVpnConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_connection`](crate::Client::describe_vpn_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnConnectionRequestBuilder<C = ()> {
-    inner: DescribeVpnConnectionRequest,
+    inner: Box<DescribeVpnConnectionRequest>,
     client: C,
 }
 impl<C> DescribeVpnConnectionRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnConnectionRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
 impl<'a> DescribeVpnConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeVpnConnectionRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> DescribeVpnConnectionRequestBuilder<&'a crate::Client> {
         DescribeVpnConnectionResponse,
         DescribeVpnConnectionError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeVpnConnection`.

@@ -80,7 +80,7 @@ impl crate::client::Request for DescribeVpnGatewayRequest {
 /// From [`DescribeVpnGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_gateway`](crate::Client::describe_vpn_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnGatewayRequestBuilder<C = ()> {
-    inner: DescribeVpnGatewayRequest,
+    inner: Box<DescribeVpnGatewayRequest>,
     client: C,
 }
 impl<C> DescribeVpnGatewayRequestBuilder<C> {
@@ -122,7 +122,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -131,7 +131,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnGatewayRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -139,7 +139,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
 impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DescribeVpnGatewayRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -151,7 +151,7 @@ impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
         DescribeVpnGatewayResponse,
         DescribeVpnGatewayError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DescribeVpnGateway`.

@@ -112,7 +112,7 @@ impl crate::client::Request for DissociateRouteTableFromGatewayRequest {
 /// From [`DissociateRouteTableFromGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::dissociate_route_table_from_gateway`](crate::Client::dissociate_route_table_from_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DissociateRouteTableFromGatewayRequestBuilder<C = ()> {
-    inner: DissociateRouteTableFromGatewayRequest,
+    inner: Box<DissociateRouteTableFromGatewayRequest>,
     client: C,
 }
 impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
@@ -198,7 +198,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
         DissociateRouteTableFromGatewayRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -207,7 +207,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DissociateRouteTableFromGatewayRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -215,7 +215,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
 impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DissociateRouteTableFromGatewayRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -227,7 +227,7 @@ impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
         DissociateRouteTableFromGatewayResponse,
         DissociateRouteTableFromGatewayError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DissociateRouteTableFromGateway`.

@@ -76,7 +76,7 @@ impl crate::client::Request for DownloadVpnConnectionConfigRequest {
 /// From [`DownloadVpnConnectionConfigRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::download_vpn_connection_config`](crate::Client::download_vpn_connection_config) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DownloadVpnConnectionConfigRequestBuilder<C = ()> {
-    inner: DownloadVpnConnectionConfigRequest,
+    inner: Box<DownloadVpnConnectionConfigRequest>,
     client: C,
 }
 impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
@@ -113,7 +113,7 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
         DownloadVpnConnectionConfigRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -122,7 +122,7 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DownloadVpnConnectionConfigRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -130,7 +130,7 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
 impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DownloadVpnConnectionConfigRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -142,7 +142,7 @@ impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
         DownloadVpnConnectionConfigResponse,
         DownloadVpnConnectionConfigError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DownloadVpnConnectionConfig`.

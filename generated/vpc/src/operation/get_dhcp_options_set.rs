@@ -76,7 +76,7 @@ impl crate::client::Request for GetDhcpOptionsSetRequest {
 /// From [`GetDhcpOptionsSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_dhcp_options_set`](crate::Client::get_dhcp_options_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetDhcpOptionsSetRequestBuilder<C = ()> {
-    inner: GetDhcpOptionsSetRequest,
+    inner: Box<GetDhcpOptionsSetRequest>,
     client: C,
 }
 impl<C> GetDhcpOptionsSetRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetDhcpOptionsSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetDhcpOptionsSetRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
 impl<'a> GetDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: GetDhcpOptionsSetRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> GetDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         GetDhcpOptionsSetResponse,
         GetDhcpOptionsSetError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `GetDhcpOptionsSet`.

@@ -78,7 +78,7 @@ impl crate::client::Request for GetFlowLogServiceStatusRequest {
 /// From [`GetFlowLogServiceStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_flow_log_service_status`](crate::Client::get_flow_log_service_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetFlowLogServiceStatusRequestBuilder<C = ()> {
-    inner: GetFlowLogServiceStatusRequest,
+    inner: Box<GetFlowLogServiceStatusRequest>,
     client: C,
 }
 impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetFlowLogServiceStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetFlowLogServiceStatusRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
 impl<'a> GetFlowLogServiceStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: GetFlowLogServiceStatusRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> GetFlowLogServiceStatusRequestBuilder<&'a crate::Client> {
         GetFlowLogServiceStatusResponse,
         GetFlowLogServiceStatusError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `GetFlowLogServiceStatus`.

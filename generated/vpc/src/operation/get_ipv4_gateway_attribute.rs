@@ -76,7 +76,7 @@ impl crate::client::Request for GetIpv4GatewayAttributeRequest {
 /// From [`GetIpv4GatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_ipv4_gateway_attribute`](crate::Client::get_ipv4_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetIpv4GatewayAttributeRequestBuilder<C = ()> {
-    inner: GetIpv4GatewayAttributeRequest,
+    inner: Box<GetIpv4GatewayAttributeRequest>,
     client: C,
 }
 impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetIpv4GatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetIpv4GatewayAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
 impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: GetIpv4GatewayAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
         GetIpv4GatewayAttributeResponse,
         GetIpv4GatewayAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `GetIpv4GatewayAttribute`.

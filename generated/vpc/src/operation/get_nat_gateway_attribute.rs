@@ -78,7 +78,7 @@ impl crate::client::Request for GetNatGatewayAttributeRequest {
 /// From [`GetNatGatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_nat_gateway_attribute`](crate::Client::get_nat_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetNatGatewayAttributeRequestBuilder<C = ()> {
-    inner: GetNatGatewayAttributeRequest,
+    inner: Box<GetNatGatewayAttributeRequest>,
     client: C,
 }
 impl<C> GetNatGatewayAttributeRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetNatGatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetNatGatewayAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
 impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: GetNatGatewayAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
         GetNatGatewayAttributeResponse,
         GetNatGatewayAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `GetNatGatewayAttribute`.

@@ -75,7 +75,7 @@ impl crate::client::Request for GetTrafficMirrorServiceStatusRequest {
 /// From [`GetTrafficMirrorServiceStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_traffic_mirror_service_status`](crate::Client::get_traffic_mirror_service_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetTrafficMirrorServiceStatusRequestBuilder<C = ()> {
-    inner: GetTrafficMirrorServiceStatusRequest,
+    inner: Box<GetTrafficMirrorServiceStatusRequest>,
     client: C,
 }
 impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
@@ -115,7 +115,7 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
         GetTrafficMirrorServiceStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -124,7 +124,7 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetTrafficMirrorServiceStatusRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -132,7 +132,7 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
 impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: GetTrafficMirrorServiceStatusRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -144,7 +144,7 @@ impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
         GetTrafficMirrorServiceStatusResponse,
         GetTrafficMirrorServiceStatusError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `GetTrafficMirrorServiceStatus`.

@@ -94,7 +94,7 @@ impl crate::client::Request for GetVpcPrefixListEntriesRequest {
 /// From [`GetVpcPrefixListEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_vpc_prefix_list_entries`](crate::Client::get_vpc_prefix_list_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVpcPrefixListEntriesRequestBuilder<C = ()> {
-    inner: GetVpcPrefixListEntriesRequest,
+    inner: Box<GetVpcPrefixListEntriesRequest>,
     client: C,
 }
 impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetVpcPrefixListEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVpcPrefixListEntriesRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
 impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: GetVpcPrefixListEntriesRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
         GetVpcPrefixListEntriesResponse,
         GetVpcPrefixListEntriesError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `GetVpcPrefixListEntries`.

@@ -117,7 +117,7 @@ impl crate::client::Request for GrantInstanceToVbrRequest {
 /// From [`GrantInstanceToVbrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::grant_instance_to_vbr`](crate::Client::grant_instance_to_vbr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GrantInstanceToVbrRequestBuilder<C = ()> {
-    inner: GrantInstanceToVbrRequest,
+    inner: Box<GrantInstanceToVbrRequest>,
     client: C,
 }
 impl<C> GrantInstanceToVbrRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GrantInstanceToVbrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GrantInstanceToVbrRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
 impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: GrantInstanceToVbrRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
         GrantInstanceToVbrResponse,
         GrantInstanceToVbrError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `GrantInstanceToVbr`.

@@ -63,7 +63,7 @@ impl crate::client::Request for ListBusinessAccessPointsRequest {
 /// From [`ListBusinessAccessPointsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_business_access_points`](crate::Client::list_business_access_points) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListBusinessAccessPointsRequestBuilder<C = ()> {
-    inner: ListBusinessAccessPointsRequest,
+    inner: Box<ListBusinessAccessPointsRequest>,
     client: C,
 }
 impl<C> ListBusinessAccessPointsRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListBusinessAccessPointsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListBusinessAccessPointsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
 impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListBusinessAccessPointsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -114,7 +114,7 @@ impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
         ListBusinessAccessPointsResponse,
         ListBusinessAccessPointsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListBusinessAccessPoints`.

@@ -87,7 +87,7 @@ impl crate::client::Request for ListEnhanhcedNatGatewayAvailableZonesRequest {
 /// From [`ListEnhanhcedNatGatewayAvailableZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_enhanhced_nat_gateway_available_zones`](crate::Client::list_enhanhced_nat_gateway_available_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C = ()> {
-    inner: ListEnhanhcedNatGatewayAvailableZonesRequest,
+    inner: Box<ListEnhanhcedNatGatewayAvailableZonesRequest>,
     client: C,
 }
 impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
@@ -141,7 +141,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
         ListEnhanhcedNatGatewayAvailableZonesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListEnhanhcedNatGatewayAvailableZonesRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
 impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListEnhanhcedNatGatewayAvailableZonesRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> 
         ListEnhanhcedNatGatewayAvailableZonesResponse,
         ListEnhanhcedNatGatewayAvailableZonesError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListEnhanhcedNatGatewayAvailableZones`.

@@ -139,7 +139,7 @@ impl crate::client::Request for ListNatIpCidrsRequest {
 /// From [`ListNatIpCidrsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_nat_ip_cidrs`](crate::Client::list_nat_ip_cidrs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListNatIpCidrsRequestBuilder<C = ()> {
-    inner: ListNatIpCidrsRequest,
+    inner: Box<ListNatIpCidrsRequest>,
     client: C,
 }
 impl<C> ListNatIpCidrsRequestBuilder<C> {
@@ -272,7 +272,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListNatIpCidrsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -281,7 +281,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListNatIpCidrsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -289,7 +289,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
 impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListNatIpCidrsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -298,7 +298,7 @@ impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListNatIpCidrsResponse, ListNatIpCidrsError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListNatIpCidrs`.

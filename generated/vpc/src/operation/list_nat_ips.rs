@@ -156,7 +156,7 @@ impl crate::client::Request for ListNatIpsRequest {
 /// From [`ListNatIpsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_nat_ips`](crate::Client::list_nat_ips) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListNatIpsRequestBuilder<C = ()> {
-    inner: ListNatIpsRequest,
+    inner: Box<ListNatIpsRequest>,
     client: C,
 }
 impl<C> ListNatIpsRequestBuilder<C> {
@@ -304,7 +304,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListNatIpsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -313,7 +313,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListNatIpsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -321,7 +321,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
 impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListNatIpsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -330,7 +330,7 @@ impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListNatIpsResponse, ListNatIpsError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListNatIps`.

@@ -124,7 +124,7 @@ impl crate::client::Request for ListTagResourcesForExpressConnectRequest {
 /// From [`ListTagResourcesForExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_tag_resources_for_express_connect`](crate::Client::list_tag_resources_for_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTagResourcesForExpressConnectRequestBuilder<C = ()> {
-    inner: ListTagResourcesForExpressConnectRequest,
+    inner: Box<ListTagResourcesForExpressConnectRequest>,
     client: C,
 }
 impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
@@ -212,7 +212,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
         ListTagResourcesForExpressConnectRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -221,7 +221,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTagResourcesForExpressConnectRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -229,7 +229,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
 impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListTagResourcesForExpressConnectRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -241,7 +241,7 @@ impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         ListTagResourcesForExpressConnectResponse,
         ListTagResourcesForExpressConnectError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListTagResourcesForExpressConnect`.

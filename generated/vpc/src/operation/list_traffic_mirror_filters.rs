@@ -121,7 +121,7 @@ impl crate::client::Request for ListTrafficMirrorFiltersRequest {
 /// From [`ListTrafficMirrorFiltersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_traffic_mirror_filters`](crate::Client::list_traffic_mirror_filters) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTrafficMirrorFiltersRequestBuilder<C = ()> {
-    inner: ListTrafficMirrorFiltersRequest,
+    inner: Box<ListTrafficMirrorFiltersRequest>,
     client: C,
 }
 impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
@@ -215,7 +215,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTrafficMirrorFiltersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -224,7 +224,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTrafficMirrorFiltersRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -232,7 +232,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
 impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListTrafficMirrorFiltersRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -244,7 +244,7 @@ impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
         ListTrafficMirrorFiltersResponse,
         ListTrafficMirrorFiltersError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListTrafficMirrorFilters`.

@@ -160,7 +160,7 @@ impl crate::client::Request for ListTrafficMirrorSessionsRequest {
 /// From [`ListTrafficMirrorSessionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_traffic_mirror_sessions`](crate::Client::list_traffic_mirror_sessions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTrafficMirrorSessionsRequestBuilder<C = ()> {
-    inner: ListTrafficMirrorSessionsRequest,
+    inner: Box<ListTrafficMirrorSessionsRequest>,
     client: C,
 }
 impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
@@ -317,7 +317,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTrafficMirrorSessionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -326,7 +326,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTrafficMirrorSessionsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -334,7 +334,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
 impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListTrafficMirrorSessionsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -346,7 +346,7 @@ impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
         ListTrafficMirrorSessionsResponse,
         ListTrafficMirrorSessionsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListTrafficMirrorSessions`.

@@ -128,7 +128,7 @@ impl crate::client::Request for ListVSwitchCidrReservationsRequest {
 /// From [`ListVSwitchCidrReservationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_v_switch_cidr_reservations`](crate::Client::list_v_switch_cidr_reservations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVSwitchCidrReservationsRequestBuilder<C = ()> {
-    inner: ListVSwitchCidrReservationsRequest,
+    inner: Box<ListVSwitchCidrReservationsRequest>,
     client: C,
 }
 impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
@@ -239,7 +239,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
         ListVSwitchCidrReservationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -248,7 +248,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVSwitchCidrReservationsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -256,7 +256,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
 impl<'a> ListVSwitchCidrReservationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListVSwitchCidrReservationsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -268,7 +268,7 @@ impl<'a> ListVSwitchCidrReservationsRequestBuilder<&'a crate::Client> {
         ListVSwitchCidrReservationsResponse,
         ListVSwitchCidrReservationsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListVSwitchCidrReservations`.

@@ -173,7 +173,7 @@ impl crate::client::Request for ListVirtualPhysicalConnectionsRequest {
 /// From [`ListVirtualPhysicalConnectionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_virtual_physical_connections`](crate::Client::list_virtual_physical_connections) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVirtualPhysicalConnectionsRequestBuilder<C = ()> {
-    inner: ListVirtualPhysicalConnectionsRequest,
+    inner: Box<ListVirtualPhysicalConnectionsRequest>,
     client: C,
 }
 impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
@@ -346,7 +346,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
         ListVirtualPhysicalConnectionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -355,7 +355,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVirtualPhysicalConnectionsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -363,7 +363,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
 impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListVirtualPhysicalConnectionsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -375,7 +375,7 @@ impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
         ListVirtualPhysicalConnectionsResponse,
         ListVirtualPhysicalConnectionsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListVirtualPhysicalConnections`.

@@ -92,7 +92,7 @@ impl crate::client::Request for ListVpcEndpointServicesByEndUserRequest {
 /// From [`ListVpcEndpointServicesByEndUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_vpc_endpoint_services_by_end_user`](crate::Client::list_vpc_endpoint_services_by_end_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVpcEndpointServicesByEndUserRequestBuilder<C = ()> {
-    inner: ListVpcEndpointServicesByEndUserRequest,
+    inner: Box<ListVpcEndpointServicesByEndUserRequest>,
     client: C,
 }
 impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
         ListVpcEndpointServicesByEndUserRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVpcEndpointServicesByEndUserRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
 impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListVpcEndpointServicesByEndUserRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
         ListVpcEndpointServicesByEndUserResponse,
         ListVpcEndpointServicesByEndUserError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListVpcEndpointServicesByEndUser`.

@@ -124,7 +124,7 @@ impl crate::client::Request for ListVpcGatewayEndpointsRequest {
 /// From [`ListVpcGatewayEndpointsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_vpc_gateway_endpoints`](crate::Client::list_vpc_gateway_endpoints) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVpcGatewayEndpointsRequestBuilder<C = ()> {
-    inner: ListVpcGatewayEndpointsRequest,
+    inner: Box<ListVpcGatewayEndpointsRequest>,
     client: C,
 }
 impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
@@ -234,7 +234,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListVpcGatewayEndpointsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -243,7 +243,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVpcGatewayEndpointsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -251,7 +251,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
 impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListVpcGatewayEndpointsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -263,7 +263,7 @@ impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
         ListVpcGatewayEndpointsResponse,
         ListVpcGatewayEndpointsError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListVpcGatewayEndpoints`.

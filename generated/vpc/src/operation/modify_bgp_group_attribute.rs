@@ -154,7 +154,7 @@ impl crate::client::Request for ModifyBgpGroupAttributeRequest {
 /// From [`ModifyBgpGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_bgp_group_attribute`](crate::Client::modify_bgp_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyBgpGroupAttributeRequestBuilder<C = ()> {
-    inner: ModifyBgpGroupAttributeRequest,
+    inner: Box<ModifyBgpGroupAttributeRequest>,
     client: C,
 }
 impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
@@ -302,7 +302,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyBgpGroupAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -311,7 +311,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyBgpGroupAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -319,7 +319,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
 impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyBgpGroupAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -331,7 +331,7 @@ impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
         ModifyBgpGroupAttributeResponse,
         ModifyBgpGroupAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyBgpGroupAttribute`.

@@ -81,7 +81,7 @@ impl crate::client::Request for ModifyExpressCloudConnectionBandwidthRequest {
 /// From [`ModifyExpressCloudConnectionBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_express_cloud_connection_bandwidth`](crate::Client::modify_express_cloud_connection_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyExpressCloudConnectionBandwidthRequestBuilder<C = ()> {
-    inner: ModifyExpressCloudConnectionBandwidthRequest,
+    inner: Box<ModifyExpressCloudConnectionBandwidthRequest>,
     client: C,
 }
 impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
         ModifyExpressCloudConnectionBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyExpressCloudConnectionBandwidthRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
 impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> 
         ModifyExpressCloudConnectionBandwidthResponse,
         ModifyExpressCloudConnectionBandwidthError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyExpressCloudConnectionBandwidth`.

@@ -122,7 +122,7 @@ impl crate::client::Request for ModifyExpressConnectTrafficQosQueueRequest {
 /// From [`ModifyExpressConnectTrafficQosQueueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_express_connect_traffic_qos_queue`](crate::Client::modify_express_connect_traffic_qos_queue) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyExpressConnectTrafficQosQueueRequestBuilder<C = ()> {
-    inner: ModifyExpressConnectTrafficQosQueueRequest,
+    inner: Box<ModifyExpressConnectTrafficQosQueueRequest>,
     client: C,
 }
 impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
@@ -222,7 +222,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
         ModifyExpressConnectTrafficQosQueueRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -231,7 +231,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyExpressConnectTrafficQosQueueRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -239,7 +239,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
 impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyExpressConnectTrafficQosQueueRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -251,7 +251,7 @@ impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
         ModifyExpressConnectTrafficQosQueueResponse,
         ModifyExpressConnectTrafficQosQueueError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyExpressConnectTrafficQosQueue`.

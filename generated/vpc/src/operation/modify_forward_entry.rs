@@ -164,7 +164,7 @@ impl crate::client::Request for ModifyForwardEntryRequest {
 /// From [`ModifyForwardEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_forward_entry`](crate::Client::modify_forward_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyForwardEntryRequestBuilder<C = ()> {
-    inner: ModifyForwardEntryRequest,
+    inner: Box<ModifyForwardEntryRequest>,
     client: C,
 }
 impl<C> ModifyForwardEntryRequestBuilder<C> {
@@ -318,7 +318,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyForwardEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -327,7 +327,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyForwardEntryRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -335,7 +335,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
 impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyForwardEntryRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -347,7 +347,7 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
         ModifyForwardEntryResponse,
         ModifyForwardEntryError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyForwardEntry`.

@@ -98,7 +98,7 @@ impl crate::client::Request for ModifyGlobalAccelerationInstanceAttributesReques
 /// From [`ModifyGlobalAccelerationInstanceAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_global_acceleration_instance_attributes`](crate::Client::modify_global_acceleration_instance_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C = ()> {
-    inner: ModifyGlobalAccelerationInstanceAttributesRequest,
+    inner: Box<ModifyGlobalAccelerationInstanceAttributesRequest>,
     client: C,
 }
 impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
@@ -159,7 +159,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
         ModifyGlobalAccelerationInstanceAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -168,7 +168,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyGlobalAccelerationInstanceAttributesRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -176,7 +176,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
 impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Cli
         ModifyGlobalAccelerationInstanceAttributesResponse,
         ModifyGlobalAccelerationInstanceAttributesError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyGlobalAccelerationInstanceAttributes`.

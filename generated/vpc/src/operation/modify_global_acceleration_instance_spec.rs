@@ -94,7 +94,7 @@ impl crate::client::Request for ModifyGlobalAccelerationInstanceSpecRequest {
 /// From [`ModifyGlobalAccelerationInstanceSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_global_acceleration_instance_spec`](crate::Client::modify_global_acceleration_instance_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyGlobalAccelerationInstanceSpecRequestBuilder<C = ()> {
-    inner: ModifyGlobalAccelerationInstanceSpecRequest,
+    inner: Box<ModifyGlobalAccelerationInstanceSpecRequest>,
     client: C,
 }
 impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
         ModifyGlobalAccelerationInstanceSpecRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyGlobalAccelerationInstanceSpecRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
 impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyGlobalAccelerationInstanceSpecRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
         ModifyGlobalAccelerationInstanceSpecResponse,
         ModifyGlobalAccelerationInstanceSpecError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyGlobalAccelerationInstanceSpec`.

@@ -150,7 +150,7 @@ impl crate::client::Request for ModifyIPv6TranslatorEntryRequest {
 /// From [`ModifyIPv6TranslatorEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_i_pv6_translator_entry`](crate::Client::modify_i_pv6_translator_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIPv6TranslatorEntryRequestBuilder<C = ()> {
-    inner: ModifyIPv6TranslatorEntryRequest,
+    inner: Box<ModifyIPv6TranslatorEntryRequest>,
     client: C,
 }
 impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
@@ -296,7 +296,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyIPv6TranslatorEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -305,7 +305,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIPv6TranslatorEntryRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -313,7 +313,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
 impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyIPv6TranslatorEntryRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -325,7 +325,7 @@ impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
         ModifyIPv6TranslatorEntryResponse,
         ModifyIPv6TranslatorEntryError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyIPv6TranslatorEntry`.

@@ -110,7 +110,7 @@ impl crate::client::Request for ModifyIpv6GatewayAttributeRequest {
 /// From [`ModifyIpv6GatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_ipv6_gateway_attribute`](crate::Client::modify_ipv6_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIpv6GatewayAttributeRequestBuilder<C = ()> {
-    inner: ModifyIpv6GatewayAttributeRequest,
+    inner: Box<ModifyIpv6GatewayAttributeRequest>,
     client: C,
 }
 impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
@@ -194,7 +194,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyIpv6GatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -203,7 +203,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIpv6GatewayAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -211,7 +211,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
 impl<'a> ModifyIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyIpv6GatewayAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -223,7 +223,7 @@ impl<'a> ModifyIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
         ModifyIpv6GatewayAttributeResponse,
         ModifyIpv6GatewayAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyIpv6GatewayAttribute`.

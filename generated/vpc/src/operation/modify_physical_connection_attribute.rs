@@ -163,7 +163,7 @@ impl crate::client::Request for ModifyPhysicalConnectionAttributeRequest {
 /// From [`ModifyPhysicalConnectionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_physical_connection_attribute`](crate::Client::modify_physical_connection_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyPhysicalConnectionAttributeRequestBuilder<C = ()> {
-    inner: ModifyPhysicalConnectionAttributeRequest,
+    inner: Box<ModifyPhysicalConnectionAttributeRequest>,
     client: C,
 }
 impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
@@ -316,7 +316,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
         ModifyPhysicalConnectionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -325,7 +325,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyPhysicalConnectionAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -333,7 +333,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
 impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyPhysicalConnectionAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -345,7 +345,7 @@ impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
         ModifyPhysicalConnectionAttributeResponse,
         ModifyPhysicalConnectionAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyPhysicalConnectionAttribute`.

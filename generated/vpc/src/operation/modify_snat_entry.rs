@@ -133,7 +133,7 @@ impl crate::client::Request for ModifySnatEntryRequest {
 /// From [`ModifySnatEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_snat_entry`](crate::Client::modify_snat_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySnatEntryRequestBuilder<C = ()> {
-    inner: ModifySnatEntryRequest,
+    inner: Box<ModifySnatEntryRequest>,
     client: C,
 }
 impl<C> ModifySnatEntryRequestBuilder<C> {
@@ -239,7 +239,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySnatEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -248,7 +248,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySnatEntryRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -256,7 +256,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
 impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifySnatEntryRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -265,7 +265,7 @@ impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifySnatEntryResponse, ModifySnatEntryError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifySnatEntry`.

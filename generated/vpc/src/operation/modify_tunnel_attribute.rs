@@ -103,7 +103,7 @@ impl crate::client::Request for ModifyTunnelAttributeRequest {
 /// From [`ModifyTunnelAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_tunnel_attribute`](crate::Client::modify_tunnel_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyTunnelAttributeRequestBuilder<C = ()> {
-    inner: ModifyTunnelAttributeRequest,
+    inner: Box<ModifyTunnelAttributeRequest>,
     client: C,
 }
 impl<C> ModifyTunnelAttributeRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyTunnelAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyTunnelAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
 impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyTunnelAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
         ModifyTunnelAttributeResponse,
         ModifyTunnelAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyTunnelAttribute`.

@@ -304,7 +304,7 @@ impl crate::client::Request for ModifyVpnAttachmentAttributeRequest {
 /// From [`ModifyVpnAttachmentAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_attachment_attribute`](crate::Client::modify_vpn_attachment_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnAttachmentAttributeRequestBuilder<C = ()> {
-    inner: ModifyVpnAttachmentAttributeRequest,
+    inner: Box<ModifyVpnAttachmentAttributeRequest>,
     client: C,
 }
 impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
@@ -622,7 +622,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
         ModifyVpnAttachmentAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -631,7 +631,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnAttachmentAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -639,7 +639,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
 impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyVpnAttachmentAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -651,7 +651,7 @@ impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
         ModifyVpnAttachmentAttributeResponse,
         ModifyVpnAttachmentAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyVpnAttachmentAttribute`.

@@ -174,7 +174,7 @@ impl crate::client::Request for ModifyVpnPbrRouteEntryWeightRequest {
 /// From [`ModifyVpnPbrRouteEntryWeightRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_pbr_route_entry_weight`](crate::Client::modify_vpn_pbr_route_entry_weight) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnPbrRouteEntryWeightRequestBuilder<C = ()> {
-    inner: ModifyVpnPbrRouteEntryWeightRequest,
+    inner: Box<ModifyVpnPbrRouteEntryWeightRequest>,
     client: C,
 }
 impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
@@ -316,7 +316,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
         ModifyVpnPbrRouteEntryWeightRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -325,7 +325,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnPbrRouteEntryWeightRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -333,7 +333,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
 impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -345,7 +345,7 @@ impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
         ModifyVpnPbrRouteEntryWeightResponse,
         ModifyVpnPbrRouteEntryWeightError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ModifyVpnPbrRouteEntryWeight`.

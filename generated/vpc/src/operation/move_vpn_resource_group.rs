@@ -109,7 +109,7 @@ impl crate::client::Request for MoveVpnResourceGroupRequest {
 /// From [`MoveVpnResourceGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::move_vpn_resource_group`](crate::Client::move_vpn_resource_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct MoveVpnResourceGroupRequestBuilder<C = ()> {
-    inner: MoveVpnResourceGroupRequest,
+    inner: Box<MoveVpnResourceGroupRequest>,
     client: C,
 }
 impl<C> MoveVpnResourceGroupRequestBuilder<C> {
@@ -177,7 +177,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<MoveVpnResourceGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -186,7 +186,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> MoveVpnResourceGroupRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -194,7 +194,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
 impl<'a> MoveVpnResourceGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: MoveVpnResourceGroupRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -206,7 +206,7 @@ impl<'a> MoveVpnResourceGroupRequestBuilder<&'a crate::Client> {
         MoveVpnResourceGroupResponse,
         MoveVpnResourceGroupError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `MoveVpnResourceGroup`.

@@ -81,7 +81,7 @@ impl crate::client::Request for OpenFlowLogServiceRequest {
 /// From [`OpenFlowLogServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_flow_log_service`](crate::Client::open_flow_log_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenFlowLogServiceRequestBuilder<C = ()> {
-    inner: OpenFlowLogServiceRequest,
+    inner: Box<OpenFlowLogServiceRequest>,
     client: C,
 }
 impl<C> OpenFlowLogServiceRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OpenFlowLogServiceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenFlowLogServiceRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
 impl<'a> OpenFlowLogServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: OpenFlowLogServiceRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> OpenFlowLogServiceRequestBuilder<&'a crate::Client> {
         OpenFlowLogServiceResponse,
         OpenFlowLogServiceError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `OpenFlowLogService`.

@@ -78,7 +78,7 @@ impl crate::client::Request for OpenPublicIpAddressPoolServiceRequest {
 /// From [`OpenPublicIpAddressPoolServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_public_ip_address_pool_service`](crate::Client::open_public_ip_address_pool_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenPublicIpAddressPoolServiceRequestBuilder<C = ()> {
-    inner: OpenPublicIpAddressPoolServiceRequest,
+    inner: Box<OpenPublicIpAddressPoolServiceRequest>,
     client: C,
 }
 impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
@@ -118,7 +118,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
         OpenPublicIpAddressPoolServiceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -127,7 +127,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenPublicIpAddressPoolServiceRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -135,7 +135,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
 impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: OpenPublicIpAddressPoolServiceRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -147,7 +147,7 @@ impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
         OpenPublicIpAddressPoolServiceResponse,
         OpenPublicIpAddressPoolServiceError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `OpenPublicIpAddressPoolService`.

@@ -140,7 +140,7 @@ impl crate::client::Request for PublishVpnRouteEntryRequest {
 /// From [`PublishVpnRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::publish_vpn_route_entry`](crate::Client::publish_vpn_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PublishVpnRouteEntryRequestBuilder<C = ()> {
-    inner: PublishVpnRouteEntryRequest,
+    inner: Box<PublishVpnRouteEntryRequest>,
     client: C,
 }
 impl<C> PublishVpnRouteEntryRequestBuilder<C> {
@@ -242,7 +242,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<PublishVpnRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -251,7 +251,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PublishVpnRouteEntryRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -259,7 +259,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
 impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: PublishVpnRouteEntryRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -271,7 +271,7 @@ impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
         PublishVpnRouteEntryResponse,
         PublishVpnRouteEntryError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `PublishVpnRouteEntry`.

@@ -92,7 +92,7 @@ impl crate::client::Request for RemoveGlobalAccelerationInstanceIpRequest {
 /// From [`RemoveGlobalAccelerationInstanceIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_global_acceleration_instance_ip`](crate::Client::remove_global_acceleration_instance_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveGlobalAccelerationInstanceIpRequestBuilder<C = ()> {
-    inner: RemoveGlobalAccelerationInstanceIpRequest,
+    inner: Box<RemoveGlobalAccelerationInstanceIpRequest>,
     client: C,
 }
 impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
         RemoveGlobalAccelerationInstanceIpRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveGlobalAccelerationInstanceIpRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
 impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: RemoveGlobalAccelerationInstanceIpRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
         RemoveGlobalAccelerationInstanceIpResponse,
         RemoveGlobalAccelerationInstanceIpError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `RemoveGlobalAccelerationInstanceIp`.

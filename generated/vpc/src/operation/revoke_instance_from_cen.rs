@@ -123,7 +123,7 @@ impl crate::client::Request for RevokeInstanceFromCenRequest {
 /// From [`RevokeInstanceFromCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::revoke_instance_from_cen`](crate::Client::revoke_instance_from_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeInstanceFromCenRequestBuilder<C = ()> {
-    inner: RevokeInstanceFromCenRequest,
+    inner: Box<RevokeInstanceFromCenRequest>,
     client: C,
 }
 impl<C> RevokeInstanceFromCenRequestBuilder<C> {
@@ -209,7 +209,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RevokeInstanceFromCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -218,7 +218,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RevokeInstanceFromCenRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -226,7 +226,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
 impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: RevokeInstanceFromCenRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -238,7 +238,7 @@ impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
         RevokeInstanceFromCenResponse,
         RevokeInstanceFromCenError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `RevokeInstanceFromCen`.

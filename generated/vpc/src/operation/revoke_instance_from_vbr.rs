@@ -111,7 +111,7 @@ impl crate::client::Request for RevokeInstanceFromVbrRequest {
 /// From [`RevokeInstanceFromVbrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::revoke_instance_from_vbr`](crate::Client::revoke_instance_from_vbr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeInstanceFromVbrRequestBuilder<C = ()> {
-    inner: RevokeInstanceFromVbrRequest,
+    inner: Box<RevokeInstanceFromVbrRequest>,
     client: C,
 }
 impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
@@ -193,7 +193,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RevokeInstanceFromVbrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -202,7 +202,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RevokeInstanceFromVbrRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -210,7 +210,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
 impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: RevokeInstanceFromVbrRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
         RevokeInstanceFromVbrResponse,
         RevokeInstanceFromVbrError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `RevokeInstanceFromVbr`.

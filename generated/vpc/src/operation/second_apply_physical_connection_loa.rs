@@ -149,7 +149,7 @@ impl crate::client::Request for SecondApplyPhysicalConnectionLOARequest {
 /// From [`SecondApplyPhysicalConnectionLOARequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::second_apply_physical_connection_loa`](crate::Client::second_apply_physical_connection_loa) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SecondApplyPhysicalConnectionLOARequestBuilder<C = ()> {
-    inner: SecondApplyPhysicalConnectionLOARequest,
+    inner: Box<SecondApplyPhysicalConnectionLOARequest>,
     client: C,
 }
 impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
@@ -284,7 +284,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
         SecondApplyPhysicalConnectionLOARequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -293,7 +293,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SecondApplyPhysicalConnectionLOARequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -301,7 +301,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
 impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: SecondApplyPhysicalConnectionLOARequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -313,7 +313,7 @@ impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         SecondApplyPhysicalConnectionLOAResponse,
         SecondApplyPhysicalConnectionLOAError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `SecondApplyPhysicalConnectionLOA`.

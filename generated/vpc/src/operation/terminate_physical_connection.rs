@@ -92,7 +92,7 @@ impl crate::client::Request for TerminatePhysicalConnectionRequest {
 /// From [`TerminatePhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::terminate_physical_connection`](crate::Client::terminate_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TerminatePhysicalConnectionRequestBuilder<C = ()> {
-    inner: TerminatePhysicalConnectionRequest,
+    inner: Box<TerminatePhysicalConnectionRequest>,
     client: C,
 }
 impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
         TerminatePhysicalConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TerminatePhysicalConnectionRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
 impl<'a> TerminatePhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: TerminatePhysicalConnectionRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -173,7 +173,7 @@ impl<'a> TerminatePhysicalConnectionRequestBuilder<&'a crate::Client> {
         TerminatePhysicalConnectionResponse,
         TerminatePhysicalConnectionError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `TerminatePhysicalConnection`.

@@ -91,7 +91,7 @@ impl crate::client::Request for TerminateVirtualBorderRouterRequest {
 /// From [`TerminateVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::terminate_virtual_border_router`](crate::Client::terminate_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TerminateVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: TerminateVirtualBorderRouterRequest,
+    inner: Box<TerminateVirtualBorderRouterRequest>,
     client: C,
 }
 impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
@@ -143,7 +143,7 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
         TerminateVirtualBorderRouterRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -152,7 +152,7 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TerminateVirtualBorderRouterRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -160,7 +160,7 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
 impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: TerminateVirtualBorderRouterRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -172,7 +172,7 @@ impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         TerminateVirtualBorderRouterResponse,
         TerminateVirtualBorderRouterError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `TerminateVirtualBorderRouter`.

@@ -91,7 +91,7 @@ impl crate::client::Request for UnassociateGlobalAccelerationInstanceRequest {
 /// From [`UnassociateGlobalAccelerationInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_global_acceleration_instance`](crate::Client::unassociate_global_acceleration_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateGlobalAccelerationInstanceRequestBuilder<C = ()> {
-    inner: UnassociateGlobalAccelerationInstanceRequest,
+    inner: Box<UnassociateGlobalAccelerationInstanceRequest>,
     client: C,
 }
 impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
         UnassociateGlobalAccelerationInstanceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateGlobalAccelerationInstanceRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
 impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: UnassociateGlobalAccelerationInstanceRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> 
         UnassociateGlobalAccelerationInstanceResponse,
         UnassociateGlobalAccelerationInstanceError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `UnassociateGlobalAccelerationInstance`.

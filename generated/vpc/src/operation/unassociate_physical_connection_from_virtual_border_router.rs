@@ -99,7 +99,7 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
 /// From [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_physical_connection_from_virtual_border_router`](crate::Client::unassociate_physical_connection_from_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
+    inner: Box<UnassociatePhysicalConnectionFromVirtualBorderRouterRequest>,
     client: C,
 }
 impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
         UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -183,7 +183,7 @@ impl<
 > UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -195,7 +195,7 @@ impl<
         UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
         UnassociatePhysicalConnectionFromVirtualBorderRouterError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.

@@ -95,7 +95,7 @@ impl crate::client::Request for UnassociateVpcCidrBlockRequest {
 /// From [`UnassociateVpcCidrBlockRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_vpc_cidr_block`](crate::Client::unassociate_vpc_cidr_block) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateVpcCidrBlockRequestBuilder<C = ()> {
-    inner: UnassociateVpcCidrBlockRequest,
+    inner: Box<UnassociateVpcCidrBlockRequest>,
     client: C,
 }
 impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassociateVpcCidrBlockRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateVpcCidrBlockRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
 impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: UnassociateVpcCidrBlockRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
         UnassociateVpcCidrBlockResponse,
         UnassociateVpcCidrBlockError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `UnassociateVpcCidrBlock`.

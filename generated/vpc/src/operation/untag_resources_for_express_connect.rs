@@ -106,7 +106,7 @@ impl crate::client::Request for UntagResourcesForExpressConnectRequest {
 /// From [`UntagResourcesForExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::untag_resources_for_express_connect`](crate::Client::untag_resources_for_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UntagResourcesForExpressConnectRequestBuilder<C = ()> {
-    inner: UntagResourcesForExpressConnectRequest,
+    inner: Box<UntagResourcesForExpressConnectRequest>,
     client: C,
 }
 impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
@@ -187,7 +187,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
         UntagResourcesForExpressConnectRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -196,7 +196,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UntagResourcesForExpressConnectRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -204,7 +204,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
 impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: UntagResourcesForExpressConnectRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -216,7 +216,7 @@ impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         UntagResourcesForExpressConnectResponse,
         UntagResourcesForExpressConnectError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `UntagResourcesForExpressConnect`.

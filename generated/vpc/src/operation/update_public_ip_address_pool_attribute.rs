@@ -113,7 +113,7 @@ impl crate::client::Request for UpdatePublicIpAddressPoolAttributeRequest {
 /// From [`UpdatePublicIpAddressPoolAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_public_ip_address_pool_attribute`](crate::Client::update_public_ip_address_pool_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdatePublicIpAddressPoolAttributeRequestBuilder<C = ()> {
-    inner: UpdatePublicIpAddressPoolAttributeRequest,
+    inner: Box<UpdatePublicIpAddressPoolAttributeRequest>,
     client: C,
 }
 impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
         UpdatePublicIpAddressPoolAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdatePublicIpAddressPoolAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
 impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: UpdatePublicIpAddressPoolAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
         UpdatePublicIpAddressPoolAttributeResponse,
         UpdatePublicIpAddressPoolAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `UpdatePublicIpAddressPoolAttribute`.

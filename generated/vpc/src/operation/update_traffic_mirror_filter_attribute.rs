@@ -115,7 +115,7 @@ impl crate::client::Request for UpdateTrafficMirrorFilterAttributeRequest {
 /// From [`UpdateTrafficMirrorFilterAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_traffic_mirror_filter_attribute`](crate::Client::update_traffic_mirror_filter_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTrafficMirrorFilterAttributeRequestBuilder<C = ()> {
-    inner: UpdateTrafficMirrorFilterAttributeRequest,
+    inner: Box<UpdateTrafficMirrorFilterAttributeRequest>,
     client: C,
 }
 impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
         UpdateTrafficMirrorFilterAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTrafficMirrorFilterAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
 impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: UpdateTrafficMirrorFilterAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
         UpdateTrafficMirrorFilterAttributeResponse,
         UpdateTrafficMirrorFilterAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `UpdateTrafficMirrorFilterAttribute`.

@@ -173,7 +173,7 @@ impl crate::client::Request for UpdateTrafficMirrorSessionAttributeRequest {
 /// From [`UpdateTrafficMirrorSessionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_traffic_mirror_session_attribute`](crate::Client::update_traffic_mirror_session_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTrafficMirrorSessionAttributeRequestBuilder<C = ()> {
-    inner: UpdateTrafficMirrorSessionAttributeRequest,
+    inner: Box<UpdateTrafficMirrorSessionAttributeRequest>,
     client: C,
 }
 impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
@@ -345,7 +345,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
         UpdateTrafficMirrorSessionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -354,7 +354,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTrafficMirrorSessionAttributeRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -362,7 +362,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
 impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -374,7 +374,7 @@ impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
         UpdateTrafficMirrorSessionAttributeResponse,
         UpdateTrafficMirrorSessionAttributeError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `UpdateTrafficMirrorSessionAttribute`.

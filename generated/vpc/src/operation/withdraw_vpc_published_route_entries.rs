@@ -101,7 +101,7 @@ impl crate::client::Request for WithdrawVpcPublishedRouteEntriesRequest {
 /// From [`WithdrawVpcPublishedRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::withdraw_vpc_published_route_entries`](crate::Client::withdraw_vpc_published_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct WithdrawVpcPublishedRouteEntriesRequestBuilder<C = ()> {
-    inner: WithdrawVpcPublishedRouteEntriesRequest,
+    inner: Box<WithdrawVpcPublishedRouteEntriesRequest>,
     client: C,
 }
 impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
         WithdrawVpcPublishedRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> WithdrawVpcPublishedRouteEntriesRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
 impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: WithdrawVpcPublishedRouteEntriesRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         WithdrawVpcPublishedRouteEntriesResponse,
         WithdrawVpcPublishedRouteEntriesError,
     > {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `WithdrawVpcPublishedRouteEntries`.

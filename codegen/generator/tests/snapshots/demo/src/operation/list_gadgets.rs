@@ -61,7 +61,7 @@ impl crate::client::Request for ListGadgetsRequest {
 /// From [`ListGadgetsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_gadgets`](crate::Client::list_gadgets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGadgetsRequestBuilder<C = ()> {
-    inner: ListGadgetsRequest,
+    inner: Box<ListGadgetsRequest>,
     client: C,
 }
 impl<C> ListGadgetsRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> ListGadgetsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListGadgetsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> ListGadgetsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGadgetsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> ListGadgetsRequestBuilder<C> {
 impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListGadgetsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -111,7 +111,7 @@ impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListGadgetsResponse, ListGadgetsError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListGadgets`.

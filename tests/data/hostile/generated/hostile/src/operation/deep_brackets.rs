@@ -57,7 +57,7 @@ impl crate::client::Request for DeepBracketsRequest {
 /// From [`DeepBracketsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deep_brackets`](crate::Client::deep_brackets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeepBracketsRequestBuilder<C = ()> {
-    inner: DeepBracketsRequest,
+    inner: Box<DeepBracketsRequest>,
     client: C,
 }
 impl<C> DeepBracketsRequestBuilder<C> {
@@ -67,7 +67,7 @@ impl<C> DeepBracketsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeepBracketsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -76,7 +76,7 @@ impl<C> DeepBracketsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeepBracketsRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -84,7 +84,7 @@ impl<C> DeepBracketsRequestBuilder<C> {
 impl<'a> DeepBracketsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DeepBracketsRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -93,7 +93,7 @@ impl<'a> DeepBracketsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeepBracketsResponse, DeepBracketsError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DeepBrackets`.

@@ -58,7 +58,7 @@ impl crate::client::Request for DoubleUnderscoreRequest {
 /// From [`DoubleUnderscoreRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::double_underscore`](crate::Client::double_underscore) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DoubleUnderscoreRequestBuilder<C = ()> {
-    inner: DoubleUnderscoreRequest,
+    inner: Box<DoubleUnderscoreRequest>,
     client: C,
 }
 impl<C> DoubleUnderscoreRequestBuilder<C> {
@@ -75,7 +75,7 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DoubleUnderscoreRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -84,7 +84,7 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DoubleUnderscoreRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -92,7 +92,7 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
 impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: DoubleUnderscoreRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -101,7 +101,7 @@ impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DoubleUnderscoreResponse, DoubleUnderscoreError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `DoubleUnderscore`.

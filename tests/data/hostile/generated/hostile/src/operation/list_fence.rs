@@ -66,7 +66,7 @@ impl crate::client::Request for ListFenceRequest {
 /// From [`ListFenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_fence`](crate::Client::list_fence) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListFenceRequestBuilder<C = ()> {
-    inner: ListFenceRequest,
+    inner: Box<ListFenceRequest>,
     client: C,
 }
 impl<C> ListFenceRequestBuilder<C> {
@@ -74,7 +74,7 @@ impl<C> ListFenceRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ListFenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -83,7 +83,7 @@ impl<C> ListFenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListFenceRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -91,7 +91,7 @@ impl<C> ListFenceRequestBuilder<C> {
 impl<'a> ListFenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: ListFenceRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -100,7 +100,7 @@ impl<'a> ListFenceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListFenceResponse, ListFenceError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `ListFence`.

@@ -82,7 +82,7 @@ impl crate::client::Request for OddNumbersRequest {
 /// From [`OddNumbersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::odd_numbers`](crate::Client::odd_numbers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OddNumbersRequestBuilder<C = ()> {
-    inner: OddNumbersRequest,
+    inner: Box<OddNumbersRequest>,
     client: C,
 }
 impl<C> OddNumbersRequestBuilder<C> {
@@ -124,7 +124,7 @@ impl<C> OddNumbersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OddNumbersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -133,7 +133,7 @@ impl<C> OddNumbersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OddNumbersRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -141,7 +141,7 @@ impl<C> OddNumbersRequestBuilder<C> {
 impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: OddNumbersRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -150,7 +150,7 @@ impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<OddNumbersResponse, OddNumbersError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `OddNumbers`.

@@ -55,7 +55,7 @@ impl crate::client::Request for PunctuationCodesRequest {
 /// From [`PunctuationCodesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::punctuation_codes`](crate::Client::punctuation_codes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PunctuationCodesRequestBuilder<C = ()> {
-    inner: PunctuationCodesRequest,
+    inner: Box<PunctuationCodesRequest>,
     client: C,
 }
 impl<C> PunctuationCodesRequestBuilder<C> {
@@ -65,7 +65,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<PunctuationCodesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -74,7 +74,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PunctuationCodesRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -82,7 +82,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
 impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: PunctuationCodesRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -91,7 +91,7 @@ impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<PunctuationCodesResponse, PunctuationCodesError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `PunctuationCodes`.

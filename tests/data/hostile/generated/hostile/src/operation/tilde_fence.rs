@@ -63,7 +63,7 @@ impl crate::client::Request for TildeFenceRequest {
 /// From [`TildeFenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::tilde_fence`](crate::Client::tilde_fence) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TildeFenceRequestBuilder<C = ()> {
-    inner: TildeFenceRequest,
+    inner: Box<TildeFenceRequest>,
     client: C,
 }
 impl<C> TildeFenceRequestBuilder<C> {
@@ -73,7 +73,7 @@ impl<C> TildeFenceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<TildeFenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -82,7 +82,7 @@ impl<C> TildeFenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TildeFenceRequest {
-        let mut inner = self.inner;
+        let mut inner = *self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -90,7 +90,7 @@ impl<C> TildeFenceRequestBuilder<C> {
 impl<'a> TildeFenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: TildeFenceRequest::default(),
+            inner: Box::default(),
             client,
         }
     }
@@ -99,7 +99,7 @@ impl<'a> TildeFenceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TildeFenceResponse, TildeFenceError> {
-        self.client.send(self.inner)
+        self.client.send(*self.inner)
     }
 }
 /// Response of `TildeFence`.
