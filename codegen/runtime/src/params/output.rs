@@ -80,7 +80,7 @@ pub struct Pairs {
 }
 
 /// Room for a typical request's pairs, reserved by the first pair.
-const INITIAL_TEXT: usize = 256;
+const INITIAL_TEXT: usize = 512;
 const INITIAL_PAIRS: usize = 16;
 
 impl Pairs {
