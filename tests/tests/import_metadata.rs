@@ -101,9 +101,23 @@ fn imported_files_load_back_into_the_same_model() {
     }
 }
 
+/// Every product checked in under `spec/`.
+const CHECKED_IN: [&str; 10] = [
+    "vpc-2016-04-28.api-docs.json",
+    "vpcpeer-2022-01-01.api-docs.json",
+    "ecs-2014-05-26.api-docs.json",
+    "slb-2014-05-15.api-docs.json",
+    "nlb-2022-04-30.api-docs.json",
+    "alb-2020-06-16.api-docs.json",
+    "cbn-2017-09-12.api-docs.json",
+    "ram-2015-05-01.api-docs.json",
+    "sts-2015-04-01.api-docs.json",
+    "kms-2016-01-20.api-docs.json",
+];
+
 #[test]
 fn the_committed_spec_is_current() {
-    for name in METADATA {
+    for name in CHECKED_IN {
         let plan = files::plan(&repo(), &imported(name), name).unwrap();
         assert!(
             plan.is_clean(),

@@ -39,7 +39,10 @@ fn demos(file: &str) -> Vec<(String, Value)> {
     let docs: Value = serde_json::from_str(&text).unwrap();
     let mut out = Vec::new();
     for (name, api) in docs["apis"].as_object().unwrap() {
-        let Some(demo) = api["responseDemo"].as_str() else {
+        let Some(demo) = api["responseDemo"]
+            .as_str()
+            .filter(|d| !d.trim().is_empty())
+        else {
             continue;
         };
         let list: Value = serde_json::from_str(demo).unwrap();
@@ -161,16 +164,40 @@ fn all_misfits(product: &str, file: &str) -> (usize, Vec<(String, Misfit)>) {
     (demos.len(), out)
 }
 
+/// Upstream examples that contradict their own metadata: Kms `GetKmsInstance` shows each
+/// list of strings as a placeholder object (`{"undefined":[""]}`) where the metadata
+/// declares the list.
+const BROKEN_EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Kms",
+        r#"GetKmsInstance.KmsInstance.ZoneIds: {"undefined":[""]} for a list"#,
+    ),
+    (
+        "Kms",
+        r#"GetKmsInstance.KmsInstance.VswitchIds: {"":[""]} for a list"#,
+    ),
+];
+
 #[test]
 fn every_example_response_fits_its_generated_type_but_for_scalars_sent_as_strings() {
     for (product, file) in [
         ("Vpc", "vpc-2016-04-28.api-docs.json"),
         ("VpcPeer", "vpcpeer-2022-01-01.api-docs.json"),
+        ("Ecs", "ecs-2014-05-26.api-docs.json"),
+        ("Slb", "slb-2014-05-15.api-docs.json"),
+        ("Nlb", "nlb-2022-04-30.api-docs.json"),
+        ("Alb", "alb-2020-06-16.api-docs.json"),
+        ("Cbn", "cbn-2017-09-12.api-docs.json"),
+        ("Ram", "ram-2015-05-01.api-docs.json"),
+        ("Sts", "sts-2015-04-01.api-docs.json"),
+        ("Kms", "kms-2016-01-20.api-docs.json"),
     ] {
         let (checked, misfits) = all_misfits(product, file);
+        let operations = lowered(product).operations.len();
+        // Not every operation has an example (Ecs: 290 of 358); most do.
         assert!(
-            checked >= if product == "Vpc" { 394 } else { 11 },
-            "{product}: {checked} examples"
+            checked * 4 >= operations * 3,
+            "{product}: {checked} examples for {operations} operations"
         );
         let other: Vec<String> = misfits
             .iter()
@@ -178,6 +205,7 @@ fn every_example_response_fits_its_generated_type_but_for_scalars_sent_as_string
                 Misfit::Other(what) => Some(format!("{op}{what}")),
                 Misfit::ScalarAsString(_) => None,
             })
+            .filter(|misfit| !BROKEN_EXAMPLES.contains(&(product, misfit.as_str())))
             .collect();
         assert!(
             other.is_empty(),

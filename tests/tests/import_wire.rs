@@ -1,5 +1,5 @@
-//! The generated requests put on the wire exactly what the metadata names: for every Vpc
-//! operation, the wire keys the request can emit (nested keys included, lists as `N`) equal the
+//! The generated requests put on the wire exactly what the metadata names: for every
+//! operation of every checked-in product, the wire keys the request can emit (nested keys included, lists as `N`) equal the
 //! metadata's parameter names, and each parameter's location and style match. Checked on the
 //! loaded and lowered model the emitters render, then spot-checked on real serializations.
 
@@ -65,13 +65,20 @@ fn metadata_keys(op: &Value) -> (BTreeSet<String>, BTreeMap<String, Top>) {
             Some("formData" | "body") => Location::Body,
             _ => Location::Query,
         };
-        // Indexed names (`Filter.1.Key`) are a flattened list by construction.
+        // Indexed names (`Filter.1.Key`) are a flattened list by construction, dotted names
+        // (`SystemDisk.Size`) a field of an object sent flat, unless the object is listed too.
+        let dotted = name != top;
         let style = match style {
             _ if name != p["name"].as_str().unwrap() => Some(Style::RepeatList),
+            _ if dotted => Some(Style::Flat),
             None => None,
             Some(s) => Some(serde_json::from_value(Value::from(s)).unwrap()),
         };
-        tops.insert(top, Top { location, style });
+        if dotted {
+            tops.entry(top).or_insert(Top { location, style });
+        } else {
+            tops.insert(top, Top { location, style });
+        }
     }
     (keys, tops)
 }
@@ -156,6 +163,14 @@ fn every_operation_sends_exactly_the_metadata_parameters() {
     for (product, file) in [
         ("Vpc", "vpc-2016-04-28.api-docs.json"),
         ("VpcPeer", "vpcpeer-2022-01-01.api-docs.json"),
+        ("Ecs", "ecs-2014-05-26.api-docs.json"),
+        ("Slb", "slb-2014-05-15.api-docs.json"),
+        ("Nlb", "nlb-2022-04-30.api-docs.json"),
+        ("Alb", "alb-2020-06-16.api-docs.json"),
+        ("Cbn", "cbn-2017-09-12.api-docs.json"),
+        ("Ram", "ram-2015-05-01.api-docs.json"),
+        ("Sts", "sts-2015-04-01.api-docs.json"),
+        ("Kms", "kms-2016-01-20.api-docs.json"),
     ] {
         let ir = lowered(product);
         let docs = metadata(file);

@@ -1,5 +1,5 @@
 //! `cargo xtask catalog <metadata dir>`: every RPC product of a metadata tree imported into a
-//! scratch tree, generated, and `cargo check`ed (with and without the `cli` feature), as one
+//! scratch tree, generated, and `cargo check`ed (with every feature and with none), as one
 //! Markdown table: imported, operations, findings, compiles.
 
 use std::collections::BTreeMap;
@@ -199,7 +199,7 @@ fn package_name(manifest: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Compilation of one package: errors and warnings, with and without `cli`.
+/// Compilation of one package: errors and warnings, with every feature and with none.
 #[derive(Default, Clone, Copy)]
 struct Compiled {
     errors: usize,
@@ -207,8 +207,8 @@ struct Compiled {
     built: bool,
 }
 
-/// `cargo check` of every generated crate in one workspace, once with all features and once
-/// without; diagnostics counted per package.
+/// `cargo check` of every generated crate in one workspace, once with every feature and once
+/// with none (no resource family); diagnostics counted per package.
 fn check_crates(
     repo: &Path,
     scratch: &Path,
@@ -235,7 +235,7 @@ fn check_crates(
     let lock = repo.join("Cargo.lock");
     let _ = fs::copy(&lock, scratch.join("Cargo.lock"));
     let mut results: BTreeMap<String, Compiled> = BTreeMap::new();
-    for features in [&["--all-features"][..], &[][..]] {
+    for features in [&["--all-features"][..], &["--no-default-features"][..]] {
         let output = Command::new(env!("CARGO"))
             .current_dir(scratch)
             .args([

@@ -130,10 +130,14 @@ fn nested(ty: &TypeRef, types: &TypeSpace, place: &TokenStream, wire: &str) -> T
                     _ => quote!(Some(*item)),
                 };
                 let item_place = quote!(item);
-                let checks = rules
+                let checks: Vec<TokenStream> = rules
                     .iter()
                     .filter(|r| **r != Rule::Required)
-                    .map(|rule| check(rule, item_ty, types, quote!(&key), &value, &item_place));
+                    .map(|rule| check(rule, item_ty, types, quote!(&key), &value, &item_place))
+                    .collect();
+                if checks.is_empty() {
+                    return quote!();
+                }
                 quote! {
                     for (i, item) in #place.iter().flatten().enumerate() {
                         let key = format!("{}.{}", #wire, i + 1);
