@@ -2,16 +2,18 @@
 
 //! `acs <product> <Action> [--<Parameter> <value>]...`: see `acs --help`.
 fn main() -> ::std::process::ExitCode {
-    ::acs_cli::main(&[
-        &acs_alb::cli::PRODUCT_DOC,
-        &acs_cbn::cli::PRODUCT_DOC,
-        &acs_ecs::cli::PRODUCT_DOC,
-        &acs_kms::cli::PRODUCT_DOC,
-        &acs_nlb::cli::PRODUCT_DOC,
-        &acs_ram::cli::PRODUCT_DOC,
-        &acs_slb::cli::PRODUCT_DOC,
-        &acs_sts::cli::PRODUCT_DOC,
-        &acs_vpc::cli::PRODUCT_DOC,
-        &acs_vpcpeer::cli::PRODUCT_DOC,
-    ])
+    ::acs_cli::main(
+        &[
+            &acs_alb::cli::PRODUCT_DOC,
+            &acs_cbn::cli::PRODUCT_DOC,
+            &acs_ecs::cli::PRODUCT_DOC,
+            &acs_kms::cli::PRODUCT_DOC,
+            &acs_nlb::cli::PRODUCT_DOC,
+            &acs_ram::cli::PRODUCT_DOC,
+            &acs_slb::cli::PRODUCT_DOC,
+            &acs_sts::cli::PRODUCT_DOC,
+            &acs_vpc::cli::PRODUCT_DOC,
+            &acs_vpcpeer::cli::PRODUCT_DOC,
+        ],
+    )
 }
