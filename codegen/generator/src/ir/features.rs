@@ -80,11 +80,9 @@ fn reach(ty: &TypeRef, types: &TypeSpace, reached: &mut BTreeSet<super::TypeId>)
         TypeRef::Enum(id) => {
             reached.insert(*id);
         }
-        TypeRef::Struct(id) => {
-            if reached.insert(*id) {
-                if let TypeIr::Struct(s) = types.get(*id) {
-                    reach_struct(s, types, reached);
-                }
+        TypeRef::Struct(id) if reached.insert(*id) => {
+            if let TypeIr::Struct(s) = types.get(*id) {
+                reach_struct(s, types, reached);
             }
         }
         _ => {}
