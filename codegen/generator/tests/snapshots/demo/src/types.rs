@@ -15,7 +15,6 @@ pub enum Type {
 ::acs_runtime::open_enum_impls!(Type { Small = "small", Large = "LARGE", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// - Wire name: `Key`.
     /// - Required.
@@ -44,7 +43,6 @@ pub enum Role {
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct IkeConfig {
     /// - Wire name: `Psk`.
     #[rpc(name = "Psk")]
@@ -61,7 +59,6 @@ impl ::acs_runtime::validate::Validate for IkeConfig {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateWidgetOption {
     /// - Wire name: `Role`.
     /// - Must be one of `master`, `slave`.
@@ -84,7 +81,6 @@ impl ::acs_runtime::validate::Validate for CreateWidgetOption {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Settings {
     /// - Wire name: `Mode`.
     #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]

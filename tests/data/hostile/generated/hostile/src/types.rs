@@ -27,7 +27,6 @@ pub enum Mode {
 ::acs_runtime::open_enum_impls!(Mode { A = "a", BC = "b c", V1x = "1x", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ReservedNamesClone {
     /// - Wire name: `Self`.
     #[rpc(name = "Self")]
@@ -35,7 +34,6 @@ pub struct ReservedNamesClone {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ReservedNamesDefault {
     /// - Wire name: `Clone`.
     #[rpc(name = "Clone")]
