@@ -3,7 +3,6 @@
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// - Wire name: `Key`.
     #[rpc(name = "Key")]
@@ -14,7 +13,6 @@ pub struct Tag {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PmInfo {
     /// The ID number of the construction engineer. You can specify the ID number of an ID card or an international passport.
     ///
@@ -54,7 +52,6 @@ pub struct PmInfo {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Resource {
     /// The type of resource with which you want to associate the network ACL. Set the value to **VSwitch**.
     ///
@@ -98,7 +95,6 @@ pub enum CertificateType {
 );
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateCustomerGatewayTag {
     /// The tag key. The tag key cannot be an empty string.
     ///
@@ -165,7 +161,6 @@ pub enum JobType {
 );
 /// The access points.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ApList {
     /// The name of the Express Connect circuit.
     ///
@@ -399,7 +394,6 @@ pub enum DryRun {
 ::acs_runtime::open_enum_impls!(DryRun { True = "true", False = "false", });
 /// The access mode for reverse access to the VPC NAT gateway.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AccessMode {
     /// Access mode. Valid values:
     ///
@@ -842,7 +836,6 @@ impl<'de> ::serde::Deserialize<'de> for Data {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RouteEntries {
     /// The destination CIDR block of the custom route. IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported. You can enter up to 50 destination CIDR blocks. Make sure that the following requirements are met:
     ///
@@ -963,7 +956,6 @@ impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
 }
 /// The next hop list.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NextHopList {
     /// The ID of the next hop of the ECMP route.
     ///
@@ -1028,7 +1020,6 @@ pub enum Cipher {
 );
 /// The information about inbound rules.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct IngressRule {
     /// The collection policy of the inbound rule. Valid values:
     ///
@@ -1106,7 +1097,6 @@ impl ::acs_runtime::validate::Validate for IngressRule {
 }
 /// The information about the outbound rules.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EgressRule {
     /// The collection policy of the outbound rule. Valid values:
     ///
@@ -1184,7 +1174,6 @@ impl ::acs_runtime::validate::Validate for EgressRule {
 }
 /// The information about the inbound rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// The policy of the inbound rule. Valid values:
     ///
@@ -1330,7 +1319,6 @@ pub enum OrderMode {
 );
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PrefixListEntries {
     /// The CIDR block specified in the prefix list.
     ///
@@ -1366,7 +1354,6 @@ pub enum NetworkType {
 ///
 /// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelBgpConfig {
     /// The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
@@ -1498,7 +1485,6 @@ pub enum IkeVersion {
 ::acs_runtime::open_enum_impls!(IkeVersion { Ikev1 = "ikev1", Ikev2 = "ikev2", });
 /// The configurations of Phase 1 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
     ///
@@ -1714,7 +1700,6 @@ pub enum IpsecPfs {
 );
 /// The configurations of Phase 2 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
@@ -1776,7 +1761,6 @@ impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
 }
 /// The tunnel configuration.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
@@ -1857,7 +1841,6 @@ pub enum Role {
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// The tunnel configuration.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
@@ -1970,7 +1953,6 @@ pub enum VpnType {
 );
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeleteRouteEntriesRouteEntries {
     /// The ID of the route table to which the routes to be deleted belongs. You can specify up to 50 route table IDs.
     ///
@@ -2056,7 +2038,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
 }
 /// The information about the next hop of the ECMP route.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeleteRouteEntryNextHopList {
     /// The ID of the next hop that is configured for ECMP routing. You can specify information about at most 16 next hops.
     ///
@@ -3222,7 +3203,6 @@ impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Filter {
     /// `Filter.1.Key`: The filter key used to query resources. Set the value to **CreationStartTime**, which specifies the time when the system started to create the resource.
     ///
@@ -4482,7 +4462,6 @@ pub enum Key {
 );
 /// The list of filters.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeFailoverTestJobsFilter {
     /// The filter key. Valid values:
     ///
@@ -5242,7 +5221,6 @@ impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeHaVipsFilter {
     /// The filter keys. You can specify at most five filter keys. Valid values of **N**: **1 to 5**. The following filter keys are supported:
     ///
@@ -7444,7 +7422,6 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribePhysicalConnectionsFilter {
     /// The key of the filter. Valid values:
     ///
@@ -16514,7 +16491,6 @@ impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddInstanceList {
     /// The ID of the instance to be associated.
     ///
@@ -16542,7 +16518,6 @@ impl ::acs_runtime::validate::Validate for AddInstanceList {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveInstanceList {
     /// The ID of the associated instance.
     ///
@@ -16588,7 +16563,6 @@ pub enum EipBindMode {
 ::acs_runtime::open_enum_impls!(EipBindMode { Nat = "NAT", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyNatGatewayAttributeLogDelivery {
     /// - Wire name: `LogDeliveryType`.
     #[serde(rename = "LogDeliveryType", skip_serializing_if = "Option::is_none")]
@@ -16669,7 +16643,6 @@ pub enum ModifyTunnelAttributeIkeEncAlg {
 );
 /// The configurations of IKE Phase 1.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in IKE Phase 1 negotiations.
     ///
@@ -16903,7 +16876,6 @@ pub enum ModifyTunnelAttributeIpsecEncAlg {
 );
 /// The configurations of IPsec Phase 2.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
     ///
@@ -16985,7 +16957,6 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfi
 }
 /// The tunnel configurations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
     ///
@@ -17217,7 +17188,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddPrefixListEntry {
     /// The CIDR block to be added to the prefix list.
     ///
@@ -17238,7 +17208,6 @@ pub struct AddPrefixListEntry {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemovePrefixListEntry {
     /// The CIDR block that you want to delete from the prefix list.
     ///
@@ -17255,7 +17224,6 @@ pub struct RemovePrefixListEntry {
 }
 /// The configuration of Phase 1 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
     ///
@@ -17401,7 +17369,6 @@ impl ::acs_runtime::validate::Validate for ModifyVpnAttachmentAttributeTunnelIke
 }
 /// The configuration of Phase 2 negotiations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
@@ -17464,7 +17431,6 @@ for ModifyVpnAttachmentAttributeTunnelIpsecConfig {
 }
 /// The tunnel configuration.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
     ///
@@ -17852,7 +17818,6 @@ for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
 }
 /// The tunnel configurations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
     ///
@@ -18206,7 +18171,6 @@ pub enum MoveVpnResourceGroupResourceType {
 );
 /// List of route entry information to be published.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PublishVpcRouteEntriesRouteEntries {
     /// The ID of the route table for the route entry.
     ///
@@ -18246,7 +18210,6 @@ pub enum RouteType {
 ::acs_runtime::open_enum_impls!(RouteType { Pbr = "pbr", Dbr = "dbr", });
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// The ID of the inbound rule.
     ///
@@ -18326,7 +18289,6 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// The ID of the outbound rule.
     ///
