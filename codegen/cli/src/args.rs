@@ -187,6 +187,9 @@ impl Node {
                     .or_insert_with(|| Node::new(put.product, value, Style::Flat))
                     .put(put, value, Style::Flat, at + 1)
             }
+            (Shape::List { .. }, Node::Leaf(_)) if next.is_some() => Err(format!(
+                "--{arg}: give the list either joined (--{here} a,b) or numbered (--{here}.1 a), not both"
+            )),
             (_, node) => {
                 if next.is_some() {
                     return Err(format!(

@@ -6,8 +6,11 @@ use acs_runtime::client::{Config, RetryPolicy, RpcClient};
 
 use crate::line::Param;
 use crate::options::Options;
-use crate::output::{Failure, Printed};
+use serde_json::Value;
+
+use crate::output::{Failure, Printed, check_json};
 use crate::product::{Loaded, Operation};
+use crate::value::Arg;
 use crate::{args, check, preview, setup, wait, wire};
 
 /// Calls `op` of `product` with `params`; the text for stdout.
@@ -23,6 +26,15 @@ pub(crate) async fn call(
     notes: &mut Vec<String>,
     progress: &mut dyn std::io::Write,
 ) -> Result<Printed, Failure> {
+    exclusive(options)?;
+    let pages = match &options.pager {
+        Some(pager) => Some(
+            pager
+                .resolve(&op.data.name, op.data.pager.as_ref())
+                .map_err(Failure::Usage)?,
+        ),
+        None => None,
+    };
     let plan = if options.wait && !options.validate_only {
         Some(wait::plan(op, env)?)
     } else {
@@ -64,26 +76,86 @@ pub(crate) async fn call(
         config = config.retry_policy(RetryPolicy::standard().with_max_attempts(retries + 1));
     }
     let client = RpcClient::new(product.info, config.build()).map_err(Failure::Call)?;
+    let printed = if let Some(pages) = pages {
+        let names: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
+        let send = |values: Vec<Option<Arg>>| {
+            let client = &client;
+            async move { fetch(client, op, &values).await.map(|(_, json)| json) }
+        };
+        let merged = pages.collect(&names, values, send).await?;
+        Printed::Json(serde_json::to_vec(&merged).expect("JSON serializes"))
+    } else if let Some(poll) = &options.waiter {
+        Printed::Json(poll.run(|| fetch(&client, op, &values), progress).await?)
+    } else {
+        let answer = client
+            .send_answer(op.info, wire)
+            .await
+            .map_err(Failure::Call)?;
+        let status = answer.status;
+        let printed = Printed::json(answer.body.to_vec(), status, answer.content_type.as_deref())?;
+        match (plan, printed) {
+            (Some(plan), Printed::Json(body)) => {
+                let call = wait::Call {
+                    product,
+                    op,
+                    values: &values,
+                    body: &body,
+                    validate: !options.no_validate,
+                };
+                wait::wait(plan, call, &client, progress).await?
+            }
+            (_, printed) => printed,
+        }
+    };
+    shaped(printed, options)
+}
+
+/// One call of `op` with `values`: the body, checked to be JSON, and its JSON.
+async fn fetch(
+    client: &RpcClient,
+    op: Operation,
+    values: &[Option<Arg>],
+) -> Result<(Vec<u8>, Value), Failure> {
+    let params = wire::params(&op.data.parameters, values);
     let answer = client
-        .send_answer(op.info, wire)
+        .send_answer(op.info, params)
         .await
         .map_err(Failure::Call)?;
-    let printed = Printed::json(
-        answer.body.to_vec(),
-        answer.status,
-        answer.content_type.as_deref(),
-    )?;
-    match (plan, printed) {
-        (Some(plan), Printed::Json(body)) => {
-            let call = wait::Call {
-                product,
-                op,
-                values: &values,
-                body: &body,
-                validate: !options.no_validate,
-            };
-            wait::wait(plan, call, &client, progress).await
+    let body = answer.body.to_vec();
+    check_json(&body, answer.status, answer.content_type.as_deref())?;
+    let json = serde_json::from_slice(&body).expect("checked to be JSON");
+    Ok((body, json))
+}
+
+/// The output as `--output` and `--quiet` shape it.
+fn shaped(printed: Printed, options: &Options) -> Result<Printed, Failure> {
+    if options.quiet {
+        return Ok(Printed::Text(Vec::new()));
+    }
+    match (&options.output, printed) {
+        (Some(table), Printed::Json(body)) => {
+            let json: Value = serde_json::from_slice(&body).expect("checked to be JSON");
+            let text = table.render(&json).map_err(Failure::Failed)?;
+            Ok(Printed::Text(text.into_bytes()))
         }
         (_, printed) => Ok(printed),
+    }
+}
+
+/// Refuses options that exclude each other.
+fn exclusive(options: &Options) -> Result<(), Failure> {
+    let given: Vec<&str> = [
+        ("--wait", options.wait),
+        ("--waiter", options.waiter.is_some()),
+        ("--pager", options.pager.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, on)| on.then_some(name))
+    .collect();
+    match given.as_slice() {
+        [first, second, ..] => Err(Failure::Usage(format!(
+            "{first} and {second} exclude each other"
+        ))),
+        _ => Ok(()),
     }
 }

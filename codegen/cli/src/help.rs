@@ -53,7 +53,8 @@ pub(crate) fn top(products: &[&Product]) -> String {
          ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the profile named by ALIBABA_CLOUD_PROFILE or the file's\n\
          current one (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC), else the\n\
          ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.\n\
-         \nExit status: 0 success; 1 the call or the --wait failed (service, network or credentials error);\n\
+         \nExit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or\n\
+         credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);\n\
          2 usage or validation error, nothing sent.\n",
     );
     text

@@ -151,10 +151,14 @@ async fn malformed_values_are_usage_errors_naming_the_argument() {
     let env = env_keys();
     let ep = "http://127.0.0.1:9";
     let cases: [(Vec<&str>, &str); 10] = [
-        (gateway(ep, &["--Name"]), "--Name needs a value"),
+        (
+            vec!["vpc", "CreateVpnGateway", "--Name"],
+            "--Name needs a value",
+        ),
+        // The token after a parameter is its value, whatever it starts with.
         (
             gateway(ep, &["--Name", "--AutoPay", "true"]),
-            "--Name needs a value",
+            "unexpected argument \"true\"",
         ),
         (
             vec!["vpc", "DescribeVpcs", "--region"],
