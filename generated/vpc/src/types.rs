@@ -2,6 +2,32 @@
 
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// A nested value.
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "bandwidth",
+        feature = "dhcp",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv4-gateway",
+        feature = "ipv6-gateway",
+        feature = "nat",
+        feature = "other",
+        feature = "physical-connection",
+        feature = "prefix-list",
+        feature = "qos",
+        feature = "route-table",
+        feature = "router-interface",
+        feature = "tag",
+        feature = "traffic-mirror",
+        feature = "vbr",
+        feature = "vpc",
+        feature = "vpc-gateway-endpoint",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct Tag {
     /// - Wire name: `Key`.
@@ -12,6 +38,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct PmInfo {
     /// The ID number of the construction engineer. You can specify the ID number of an ID card or an international passport.
@@ -51,6 +78,7 @@ pub struct PmInfo {
     pub pm_contact_info: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct Resource {
     /// The type of resource with which you want to associate the network ACL. Set the value to **VSwitch**.
@@ -70,6 +98,7 @@ pub struct Resource {
     #[rpc(name = "ResourceId")]
     pub resource_id: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl ::acs_runtime::validate::Validate for Resource {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "ResourceType", &self.resource_type);
@@ -80,6 +109,7 @@ impl ::acs_runtime::validate::Validate for Resource {
 ///
 /// * **Encryption**
 /// * **Signature**
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CertificateType {
@@ -90,10 +120,18 @@ pub enum CertificateType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     CertificateType { Encryption = "Encryption", Signature = "Signature", }
 );
 /// A nested value.
+#[cfg(
+    any(
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "customer-gateway"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct CreateCustomerGatewayTag {
     /// The tag key. The tag key cannot be an empty string.
@@ -119,6 +157,13 @@ pub struct CreateCustomerGatewayTag {
     #[rpc(name = "Value")]
     pub value: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "customer-gateway"
+    )
+)]
 impl ::acs_runtime::validate::Validate for CreateCustomerGatewayTag {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.length(p, "Key", self.key.as_deref(), Some(1), Some(64));
@@ -126,6 +171,7 @@ impl ::acs_runtime::validate::Validate for CreateCustomerGatewayTag {
     }
 }
 /// The resource type of the failover test. Set the value to **PHYSICALCONNECTION**.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceType {
@@ -138,6 +184,7 @@ pub enum ResourceType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "failover-test")]
 ::acs_runtime::open_enum_impls!(
     ResourceType { Physicalconnection = "PHYSICALCONNECTION", Virtualborderrouter =
     "VIRTUALBORDERROUTER", Bgppeer = "BGPPEER", }
@@ -146,6 +193,7 @@ pub enum ResourceType {
 ///
 /// * **StartNow**
 /// * **StartLater**
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum JobType {
@@ -156,10 +204,12 @@ pub enum JobType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "failover-test")]
 ::acs_runtime::open_enum_impls!(
     JobType { StartNow = "StartNow", StartLater = "StartLater", }
 );
 /// The access points.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ApList {
     /// The name of the Express Connect circuit.
@@ -264,6 +314,7 @@ pub struct ApList {
     #[rpc(name = "OpticalModuleModel")]
     pub optical_module_model: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl ::acs_runtime::validate::Validate for ApList {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
@@ -272,6 +323,7 @@ impl ::acs_runtime::validate::Validate for ApList {
     }
 }
 /// The Express Connect circuit.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionList {
     /// The ID of the Express Connect circuit.
@@ -285,6 +337,7 @@ pub struct PhysicalConnectionList {
     /// - Example: `cn-shanghai`.
     pub region_no: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -299,6 +352,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     /// The Express Connect circuits.
@@ -306,6 +360,7 @@ pub struct CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     /// - Wire name: `physicalConnectionList`.
     pub physical_connection_list: Option<Vec<crate::types::PhysicalConnectionList>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -320,6 +375,7 @@ for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorInfoList {
     /// Error codes.
@@ -338,6 +394,7 @@ pub struct ErrorInfoList {
     /// - Example: `pc-j5e5qqo616p81ncspbll1`.
     pub instance_id: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -353,6 +410,7 @@ impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     /// If the request fails the dry run, the following error codes and error messages may be returned:
@@ -364,6 +422,7 @@ pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     /// - Wire name: `errorInfoList`.
     pub error_info_list: Option<Vec<crate::types::ErrorInfoList>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionErrorInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -381,6 +440,7 @@ for CreateHighReliablePhysicalConnectionErrorInfoList {
 ///
 /// * **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
 /// * **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
+#[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DryRun {
@@ -391,8 +451,10 @@ pub enum DryRun {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "ipsec-servers")]
 ::acs_runtime::open_enum_impls!(DryRun { True = "true", False = "false", });
 /// The access mode for reverse access to the VPC NAT gateway.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct AccessMode {
     /// Access mode. Valid values:
@@ -417,6 +479,7 @@ pub struct AccessMode {
     pub tunnel_type: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableIds {
     /// A list of DNAT entries.
@@ -424,6 +487,7 @@ pub struct ForwardTableIds {
     /// - Wire name: `ForwardTableId`.
     pub forward_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -437,6 +501,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableIds {
     /// A list of SNAT entries.
@@ -444,6 +509,7 @@ pub struct SnatTableIds {
     /// - Wire name: `SnatTableId`.
     pub snat_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -457,6 +523,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatTableIds {
     /// A list of FULLNAT entries.
@@ -464,6 +531,7 @@ pub struct FullNatTableIds {
     /// - Wire name: `FullNatTableId`.
     pub full_nat_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -477,6 +545,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
     }
 }
 /// 创建的Ipv4Preix时返回创建的NatIpList列表。
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatIp {
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的NatIp地址。
@@ -495,6 +564,7 @@ pub struct NatIp {
     /// - Example: `192.168.1.128/28`.
     pub ipv4_prefix: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -510,6 +580,7 @@ impl<'de> ::serde::Deserialize<'de> for NatIp {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntry {
     /// The ID of the inbound rule.
@@ -560,6 +631,7 @@ pub struct IngressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -579,6 +651,7 @@ impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntries {
     /// The inbound rules.
@@ -586,6 +659,7 @@ pub struct IngressAclEntries {
     /// - Wire name: `IngressAclEntry`.
     pub ingress_acl_entry: Option<Vec<crate::types::IngressAclEntry>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -599,6 +673,7 @@ impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntry {
     /// The ID of the outbound rule.
@@ -649,6 +724,7 @@ pub struct EgressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -668,6 +744,7 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntries {
     /// The outbound rules.
@@ -675,6 +752,7 @@ pub struct EgressAclEntries {
     /// - Wire name: `EgressAclEntry`.
     pub egress_acl_entry: Option<Vec<crate::types::EgressAclEntry>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -688,6 +766,7 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateNetworkAclResource {
     /// The association status of the resource. Valid values:
@@ -710,6 +789,7 @@ pub struct CreateNetworkAclResource {
     /// - Example: `vsw-bp1de348lntdwgthy****`.
     pub resource_id: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -725,6 +805,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResource {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resources {
     /// The information about the associated resources.
@@ -732,6 +813,7 @@ pub struct Resources {
     /// - Wire name: `Resource`.
     pub resource: Option<Vec<crate::types::CreateNetworkAclResource>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for Resources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -745,6 +827,7 @@ impl<'de> ::serde::Deserialize<'de> for Resources {
     }
 }
 /// The attributes of the network ACL.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAclAttribute {
     /// The status of the network ACL. Valid values:
@@ -792,6 +875,7 @@ pub struct NetworkAclAttribute {
     /// - Wire name: `Resources`.
     pub resources: Option<crate::types::Resources>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -814,6 +898,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
     }
 }
 /// The details.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Data {
     /// The ID of the order that is placed.
@@ -822,6 +907,7 @@ pub struct Data {
     /// - Example: `50187055895****`.
     pub order_id: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for Data {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -835,6 +921,7 @@ impl<'de> ::serde::Deserialize<'de> for Data {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct RouteEntries {
     /// The destination CIDR block of the custom route. IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported. You can enter up to 50 destination CIDR blocks. Make sure that the following requirements are met:
@@ -907,6 +994,7 @@ pub struct RouteEntries {
     #[rpc(name = "Description")]
     pub description: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl ::acs_runtime::validate::Validate for RouteEntries {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "DstCidrBlock", &self.dst_cidr_block);
@@ -916,6 +1004,7 @@ impl ::acs_runtime::validate::Validate for RouteEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailedRouteEntries {
     /// The destination CIDR block of the custom route entry that failed to be added.
@@ -939,6 +1028,7 @@ pub struct FailedRouteEntries {
     /// - Example: `Specified CIDR block is already exists, entry.cidrBlock=xxxx`.
     pub failed_message: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -955,6 +1045,7 @@ impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
     }
 }
 /// The next hop list.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct NextHopList {
     /// The ID of the next hop of the ECMP route.
@@ -980,6 +1071,7 @@ pub struct NextHopList {
 ///
 /// * **TCP** (default)
 /// * **UDP**
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Proto {
@@ -990,6 +1082,7 @@ pub enum Proto {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "ssl-vpn-server")]
 ::acs_runtime::open_enum_impls!(Proto { Tcp = "TCP", Udp = "UDP", });
 /// The encryption algorithm that is used by the SSL-VPN connection.
 ///
@@ -1000,6 +1093,7 @@ pub enum Proto {
 ///   * **AES-192-CBC**
 ///   * **AES-256-CBC**
 ///   * **none**
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Cipher {
@@ -1014,11 +1108,13 @@ pub enum Cipher {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "ssl-vpn-server")]
 ::acs_runtime::open_enum_impls!(
     Cipher { Aes128Cbc = "AES-128-CBC", Aes192Cbc = "AES-192-CBC", Aes256Cbc =
     "AES-256-CBC", None = "none", }
 );
 /// The information about inbound rules.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct IngressRule {
     /// The collection policy of the inbound rule. Valid values:
@@ -1088,6 +1184,7 @@ pub struct IngressRule {
     #[rpc(name = "SourcePortRange")]
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl ::acs_runtime::validate::Validate for IngressRule {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "Action", &self.action);
@@ -1096,6 +1193,7 @@ impl ::acs_runtime::validate::Validate for IngressRule {
     }
 }
 /// The information about the outbound rules.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct EgressRule {
     /// The collection policy of the outbound rule. Valid values:
@@ -1165,6 +1263,7 @@ pub struct EgressRule {
     #[rpc(name = "SourcePortRange")]
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl ::acs_runtime::validate::Validate for EgressRule {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "Action", &self.action);
@@ -1173,6 +1272,7 @@ impl ::acs_runtime::validate::Validate for EgressRule {
     }
 }
 /// The information about the inbound rule.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// The policy of the inbound rule. Valid values:
@@ -1240,12 +1340,14 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     #[rpc(name = "SourcePortRange")]
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl ::acs_runtime::validate::Validate for CreateTrafficMirrorFilterRulesIngressRule {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "IpVersion", &self.ip_version);
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterRulesResponseIngressRule {
     /// The ID of the inbound rule.
@@ -1254,6 +1356,7 @@ pub struct CreateTrafficMirrorFilterRulesResponseIngressRule {
     /// - Example: `tmr-j6c6rtallo51ouzv3****`.
     pub instance_id: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateTrafficMirrorFilterRulesResponseIngressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1268,6 +1371,7 @@ for CreateTrafficMirrorFilterRulesResponseIngressRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterRulesEgressRule {
     /// The ID of the outbound rule.
@@ -1276,6 +1380,7 @@ pub struct CreateTrafficMirrorFilterRulesEgressRule {
     /// - Example: `tmr-j6cok23ugp53eeib5****`.
     pub instance_id: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesEgressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1289,6 +1394,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesEgressRule
     }
 }
 /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OverlayMode {
@@ -1297,11 +1403,13 @@ pub enum OverlayMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// The payer for the hosted connection. Valid values:
 ///
 /// * **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
 /// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderMode {
@@ -1312,12 +1420,14 @@ pub enum OrderMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "physical-connection")]
 ::acs_runtime::open_enum_impls!(
     OrderMode { PayByVirtualPhysicalConnectionOwner =
     "PayByVirtualPhysicalConnectionOwner", PayByPhysicalConnectionOwner =
     "PayByPhysicalConnectionOwner", }
 );
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct PrefixListEntries {
     /// The CIDR block specified in the prefix list.
@@ -1339,6 +1449,7 @@ pub struct PrefixListEntries {
 ///
 /// * **public** (default)
 /// * **private**
+#[cfg(any(feature = "associate-transit-routers", feature = "vpn-gateway"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NetworkType {
@@ -1349,10 +1460,12 @@ pub enum NetworkType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-transit-routers", feature = "vpn-gateway"))]
 ::acs_runtime::open_enum_impls!(NetworkType { Public = "public", Private = "private", });
 /// The BGP configurations of the tunnel.
 ///
 /// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct TunnelBgpConfig {
     /// The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
@@ -1380,6 +1493,7 @@ pub struct TunnelBgpConfig {
     #[rpc(name = "TunnelCidr")]
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.one_of_ranges(p, "LocalAsn", self.local_asn, &[(1, 4294967295)]);
@@ -1393,6 +1507,7 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
     }
 }
 /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeAuthAlg {
@@ -1409,11 +1524,13 @@ pub enum IkeAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IkeAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384", Sha512
     = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeEncAlg {
@@ -1430,6 +1547,7 @@ pub enum IkeEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IkeEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
     "3des", }
@@ -1438,6 +1556,7 @@ pub enum IkeEncAlg {
 ///
 /// * **main:** This mode offers higher security during negotiations.
 /// * **aggressive**: This mode is faster with a higher success rate.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeMode {
@@ -1448,9 +1567,11 @@ pub enum IkeMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\
 /// Valid values: **group1**, **group2**, **group5**, and **group14**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkePfs {
@@ -1465,6 +1586,7 @@ pub enum IkePfs {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IkePfs { Group1 = "group1", Group2 = "group2", Group5 = "group5", Group14 =
     "group14", }
@@ -1472,6 +1594,7 @@ pub enum IkePfs {
 /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
 ///
 /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeVersion {
@@ -1482,8 +1605,10 @@ pub enum IkeVersion {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(IkeVersion { Ikev1 = "ikev1", Ikev2 = "ikev2", });
 /// The configurations of Phase 1 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct TunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
@@ -1570,6 +1695,7 @@ pub struct TunnelIkeConfig {
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -1634,6 +1760,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 /// The authentication algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpsecAuthAlg {
@@ -1650,11 +1777,13 @@ pub enum IpsecAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IpsecAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384",
     Sha512 = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpsecEncAlg {
@@ -1671,6 +1800,7 @@ pub enum IpsecEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IpsecEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
     "3des", }
@@ -1678,6 +1808,7 @@ pub enum IpsecEncAlg {
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.
 ///
 /// Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpsecPfs {
@@ -1694,11 +1825,13 @@ pub enum IpsecPfs {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IpsecPfs { Disabled = "disabled", Group1 = "group1", Group2 = "group2", Group5 =
     "group5", Group14 = "group14", }
 );
 /// The configurations of Phase 2 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct TunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
@@ -1736,6 +1869,7 @@ pub struct TunnelIpsecConfig {
     #[rpc(name = "IpsecPfs")]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -1760,6 +1894,7 @@ impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
     }
 }
 /// The tunnel configuration.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct TunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
@@ -1816,6 +1951,7 @@ pub struct TunnelOptionsSpecification {
     #[rpc(name = "TunnelIpsecConfig")]
     pub tunnel_ipsec_config: Option<crate::types::TunnelIpsecConfig>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.one_of_ranges(p, "TunnelIndex", self.tunnel_index, &[(1, 1), (2, 2)]);
@@ -1828,6 +1964,7 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
 ///
 /// * **master**: The tunnel is an active tunnel.
 /// * **slave**: The tunnel is a standby tunnel.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Role {
@@ -1838,8 +1975,10 @@ pub enum Role {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// The tunnel configuration.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
@@ -1905,6 +2044,7 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     #[rpc(name = "TunnelIpsecConfig")]
     pub tunnel_ipsec_config: Option<crate::types::TunnelIpsecConfig>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate
 for CreateVpnConnectionTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -1924,6 +2064,7 @@ for CreateVpnConnectionTunnelOptionsSpecification {
 /// for the Alibaba Cloud International site: POSTPAY.
 ///
 /// This parameter is required when you create a VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceChargeType {
@@ -1934,10 +2075,12 @@ pub enum InstanceChargeType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     InstanceChargeType { Prepay = "PREPAY", Postpay = "POSTPAY", }
 );
 /// The type of the VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VpnType {
@@ -1948,10 +2091,12 @@ pub enum VpnType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     VpnType { Normal = "Normal", NationalStandard = "NationalStandard", }
 );
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct DeleteRouteEntriesRouteEntries {
     /// The ID of the route table to which the routes to be deleted belongs. You can specify up to 50 route table IDs.
@@ -1986,12 +2131,14 @@ pub struct DeleteRouteEntriesRouteEntries {
     #[rpc(name = "NextHop")]
     pub next_hop: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl ::acs_runtime::validate::Validate for DeleteRouteEntriesRouteEntries {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RouteTableId", &self.route_table_id);
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteRouteEntriesFailedRouteEntries {
     /// The ID of the route entry that failed to be deleted.
@@ -2020,6 +2167,7 @@ pub struct DeleteRouteEntriesFailedRouteEntries {
     /// - Example: `vRouterEntry not exists`.
     pub failed_message: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2037,6 +2185,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
     }
 }
 /// The information about the next hop of the ECMP route.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct DeleteRouteEntryNextHopList {
     /// The ID of the next hop that is configured for ECMP routing. You can specify information about at most 16 next hops.
@@ -2053,6 +2202,7 @@ pub struct DeleteRouteEntryNextHopList {
     pub next_hop_type: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95Detail {
     /// The statistical time. The value is a string.
@@ -2076,6 +2226,7 @@ pub struct Traffic95Detail {
     /// - Example: `118.5090322113037`.
     pub in_bandwidth: Option<String>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2092,6 +2243,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95DetailList {
     /// The average bandwidth every 5 minutes in the inbound and outbound directions.
@@ -2099,6 +2251,7 @@ pub struct Traffic95DetailList {
     /// - Wire name: `Traffic95Detail`.
     pub traffic95_detail: Option<Vec<crate::types::Traffic95Detail>>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2112,6 +2265,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
     }
 }
 /// The information returned.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95Summary {
     /// The metering method of the Internet Shared Bandwidth instance. Valid values:
@@ -2146,6 +2300,7 @@ pub struct Traffic95Summary {
     /// - Wire name: `Traffic95DetailList`.
     pub traffic95_detail_list: Option<crate::types::Traffic95DetailList>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2164,6 +2319,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointFeatureModel {
     /// The feature value of the access point.
@@ -2177,6 +2333,7 @@ pub struct AccessPointFeatureModel {
     /// - Example: `AP_Support_VbrBandwidthLimit`.
     pub feature_key: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2191,6 +2348,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointFeatureModels {
     /// The feature model of the access point.
@@ -2198,6 +2356,7 @@ pub struct AccessPointFeatureModels {
     /// - Wire name: `AccessPointFeatureModel`.
     pub access_point_feature_model: Option<Vec<crate::types::AccessPointFeatureModel>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2211,6 +2370,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointType {
     /// The status of the access point. Valid values:
@@ -2261,6 +2421,7 @@ pub struct AccessPointType {
     /// - Wire name: `AccessPointFeatureModels`.
     pub access_point_feature_models: Option<crate::types::AccessPointFeatureModels>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2282,6 +2443,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointType {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointSet {
     /// The information about the access point.
@@ -2289,6 +2451,7 @@ pub struct AccessPointSet {
     /// - Wire name: `AccessPointType`.
     pub access_point_type: Option<Vec<crate::types::AccessPointType>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2302,6 +2465,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpGroup {
     /// The status of the BGP group.
@@ -2383,6 +2547,7 @@ pub struct BgpGroup {
     /// - Example: `!PWZ****`.
     pub auth_key: Option<String>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2409,6 +2574,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpGroup {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpGroups {
     /// The detailed information about the BGP group.
@@ -2416,6 +2582,7 @@ pub struct BgpGroups {
     /// - Wire name: `BgpGroup`.
     pub bgp_group: Option<Vec<crate::types::BgpGroup>>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2429,6 +2596,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpGroups {
     }
 }
 /// BGP networks.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpNetwork {
     /// The status of the advertised BGP network.
@@ -2452,6 +2620,7 @@ pub struct BgpNetwork {
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
     pub router_id: Option<String>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2468,6 +2637,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpNetworks {
     /// BGP networks.
@@ -2475,6 +2645,7 @@ pub struct BgpNetworks {
     /// - Wire name: `BgpNetwork`.
     pub bgp_network: Option<Vec<crate::types::BgpNetwork>>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2488,6 +2659,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpPeer {
     /// The status of the BGP peer. Valid values:
@@ -2621,6 +2793,7 @@ pub struct BgpPeer {
     /// - Example: `2022-05-20T07:29:08Z`.
     pub gmt_modified: Option<String>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpPeer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2655,6 +2828,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpPeer {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpPeers {
     /// The information about the BGP peer.
@@ -2662,6 +2836,7 @@ pub struct BgpPeers {
     /// - Wire name: `BgpPeer`.
     pub bgp_peer: Option<Vec<crate::types::BgpPeer>>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpPeers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2675,6 +2850,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpPeers {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddresse {
     /// The public IP address.
@@ -2696,6 +2872,7 @@ pub struct PublicIpAddresse {
     /// - Example: `BINDED`.
     pub bandwidth_package_ip_relation_status: Option<String>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2712,6 +2889,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddresses {
     /// The elastic IP addresses (EIPs) that are associated with the Internet Shared Bandwidth instance.
@@ -2719,6 +2897,7 @@ pub struct PublicIpAddresses {
     /// - Wire name: `PublicIpAddresse`.
     pub public_ip_addresse: Option<Vec<crate::types::PublicIpAddresse>>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2732,6 +2911,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "bandwidth", feature = "eip"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecurityProtectionTypes {
     /// The editions of Anti-DDoS.
@@ -2742,6 +2922,7 @@ pub struct SecurityProtectionTypes {
     /// - Wire name: `SecurityProtectionType`.
     pub security_protection_type: Option<Vec<String>>,
 }
+#[cfg(any(feature = "bandwidth", feature = "eip"))]
 impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2755,6 +2936,32 @@ impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
     }
 }
 /// A nested value.
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "dhcp",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv4-gateway",
+        feature = "ipv6-gateway",
+        feature = "physical-connection",
+        feature = "prefix-list",
+        feature = "qos",
+        feature = "route-table",
+        feature = "router-interface",
+        feature = "traffic-mirror",
+        feature = "vbr",
+        feature = "vpc",
+        feature = "vpc-gateway-endpoint",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeCommonBandwidthPackagesTag {
     /// The tag key that is added to the Internet Shared Bandwidth instance.
@@ -2768,6 +2975,32 @@ pub struct DescribeCommonBandwidthPackagesTag {
     /// - Example: `ValueTest`.
     pub value: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "dhcp",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv4-gateway",
+        feature = "ipv6-gateway",
+        feature = "physical-connection",
+        feature = "prefix-list",
+        feature = "qos",
+        feature = "route-table",
+        feature = "router-interface",
+        feature = "traffic-mirror",
+        feature = "vbr",
+        feature = "vpc",
+        feature = "vpc-gateway-endpoint",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2782,6 +3015,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesTag {
     }
 }
 /// A nested value.
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv6-gateway",
+        feature = "route-table",
+        feature = "vpc",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag that is added to the Internet Shared Bandwidth instance.
@@ -2789,6 +3038,22 @@ pub struct Tags {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv6-gateway",
+        feature = "route-table",
+        feature = "vpc",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2797,6 +3062,7 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommonBandwidthPackage {
     /// The time when the renewal took effect. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
@@ -2966,6 +3232,7 @@ pub struct CommonBandwidthPackage {
     /// - Example: `ap-southeast-1-lzdvn-cb`.
     pub zone: Option<String>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3005,6 +3272,7 @@ impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommonBandwidthPackages {
     /// The details of the Internet Shared Bandwidth instance.
@@ -3012,6 +3280,7 @@ pub struct CommonBandwidthPackages {
     /// - Wire name: `CommonBandwidthPackage`.
     pub common_bandwidth_package: Option<Vec<crate::types::CommonBandwidthPackage>>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3025,6 +3294,7 @@ impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
     }
 }
 /// A nested value.
+#[cfg(feature = "customer-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerGateway {
     /// The IP address of the gateway device in the data center.
@@ -3074,6 +3344,7 @@ pub struct CustomerGateway {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "customer-gateway")]
 impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3095,6 +3366,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "customer-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerGateways {
     /// The information about customer gateways.
@@ -3102,6 +3374,7 @@ pub struct CustomerGateways {
     /// - Wire name: `CustomerGateway`.
     pub customer_gateway: Option<Vec<crate::types::CustomerGateway>>,
 }
+#[cfg(feature = "customer-gateway")]
 impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3115,6 +3388,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
     }
 }
 /// A nested value.
+#[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EcGrantRelation {
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
@@ -3179,6 +3453,7 @@ pub struct EcGrantRelation {
     /// - Example: `All`.
     pub grant_type: Option<String>,
 }
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3202,6 +3477,7 @@ impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "eip", feature = "nat"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct Filter {
     /// `Filter.1.Key`: The filter key used to query resources. Set the value to **CreationStartTime**, which specifies the time when the system started to create the resource.
@@ -3222,6 +3498,7 @@ pub struct Filter {
     pub value: Option<String>,
 }
 /// The details about the locked EIP.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LockReason {
     /// The reason why the EIP is locked. Valid values:
@@ -3234,6 +3511,7 @@ pub struct LockReason {
     /// - Example: `financial`.
     pub lock_reason: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for LockReason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3247,6 +3525,7 @@ impl<'de> ::serde::Deserialize<'de> for LockReason {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OperationLocks {
     /// The details about the locked EIP.
@@ -3254,6 +3533,7 @@ pub struct OperationLocks {
     /// - Wire name: `LockReason`.
     pub lock_reason: Option<Vec<crate::types::LockReason>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for OperationLocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3267,6 +3547,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationLocks {
     }
 }
 /// The details of the EIP.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipAddress {
     /// The time when the renewal took effect. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
@@ -3547,6 +3828,7 @@ pub struct EipAddress {
     /// - Wire name: `ServiceID`.
     pub service_id: Option<i64>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3602,6 +3884,7 @@ impl<'de> ::serde::Deserialize<'de> for EipAddress {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipAddresses {
     /// Details of the EIPs.
@@ -3609,6 +3892,7 @@ pub struct EipAddresses {
     /// - Wire name: `EipAddress`.
     pub eip_address: Option<Vec<crate::types::EipAddress>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3622,6 +3906,7 @@ impl<'de> ::serde::Deserialize<'de> for EipAddresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipInfo {
     /// The IP address of the EIP.
@@ -3640,6 +3925,7 @@ pub struct EipInfo {
     /// - Example: `255.255.255.0`.
     pub ip_mask: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3655,6 +3941,7 @@ impl<'de> ::serde::Deserialize<'de> for EipInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipInfos {
     /// The detailed information about the EIP.
@@ -3662,6 +3949,7 @@ pub struct EipInfos {
     /// - Wire name: `EipInfo`.
     pub eip_info: Option<Vec<crate::types::EipInfo>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipInfos {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3675,6 +3963,7 @@ impl<'de> ::serde::Deserialize<'de> for EipInfos {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipMonitorData {
     /// The outbound traffic. Unit: bytes.
@@ -3708,6 +3997,7 @@ pub struct EipMonitorData {
     /// - Example: `122`.
     pub eip_rx: Option<i64>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3726,6 +4016,7 @@ impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipMonitorDatas {
     /// The detailed information about the monitoring data of the EIP.
@@ -3733,6 +4024,7 @@ pub struct EipMonitorDatas {
     /// - Wire name: `EipMonitorData`.
     pub eip_monitor_data: Option<Vec<crate::types::EipMonitorData>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3746,6 +4038,7 @@ impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipSegment {
     /// The time when the contiguous EIP group was created. The time follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
@@ -3798,6 +4091,7 @@ pub struct EipSegment {
     /// - Example: `cn-hangzhou-a`.
     pub zone: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipSegment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3819,6 +4113,7 @@ impl<'de> ::serde::Deserialize<'de> for EipSegment {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipSegments {
     /// The details of the contiguous EIP group.
@@ -3826,6 +4121,7 @@ pub struct EipSegments {
     /// - Wire name: `EipSegment`.
     pub eip_segment: Option<Vec<crate::types::EipSegment>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipSegments {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3844,6 +4140,7 @@ impl<'de> ::serde::Deserialize<'de> for EipSegments {
 /// - **Configuring**: The QoS policy is being configured.
 ///
 /// > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -3854,10 +4151,12 @@ pub enum Status {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     Status { Configuring = "Configuring", Normal = "Normal", }
 );
 /// The type of the instance to which the QoS policy is associated. Only **PHYSICALCONNECTION** is returned.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceType {
@@ -3866,6 +4165,7 @@ pub enum InstanceType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     InstanceType { Physicalconnection = "PHYSICALCONNECTION", }
 );
@@ -3874,6 +4174,7 @@ pub enum InstanceType {
 /// - **Normal**: The instance is available.
 /// - **Configuring**: The instance is being configured.
 /// - **Deleting**: The instance is being deleted.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceStatus {
@@ -3886,11 +4187,13 @@ pub enum InstanceStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     InstanceStatus { Configuring = "Configuring", Normal = "Normal", Deleting =
     "Deleting", }
 );
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedInstanceList {
     /// The ID of the instance to which the QoS policy is associated.
@@ -3917,6 +4220,7 @@ pub struct AssociatedInstanceList {
     /// - Example: `100`.
     pub instance_progressing: Option<i32>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3939,6 +4243,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
 /// - **Default**: default queue.
 ///
 /// > You cannot create a default queue.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum QueueType {
@@ -3951,10 +4256,12 @@ pub enum QueueType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     QueueType { High = "High", Medium = "Medium", Default = "Default", }
 );
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueueList {
     /// The ID of the QoS policy.
@@ -4008,6 +4315,7 @@ pub struct QueueList {
     /// - Example: `Normal`.
     pub status: Option<String>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for QueueList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4027,6 +4335,7 @@ impl<'de> ::serde::Deserialize<'de> for QueueList {
     }
 }
 /// The information about the QoS policies.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QosList {
     /// The ID of the QoS policy.
@@ -4081,6 +4390,7 @@ pub struct QosList {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for QosList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4102,6 +4412,7 @@ impl<'de> ::serde::Deserialize<'de> for QosList {
     }
 }
 /// The information about the QoS rule.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RuleList {
     /// The ID of the QoS policy.
@@ -4235,6 +4546,7 @@ pub struct RuleList {
     /// - Example: `Normal`.
     pub status: Option<String>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for RuleList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4263,6 +4575,7 @@ impl<'de> ::serde::Deserialize<'de> for RuleList {
     }
 }
 /// The information about the QoS queue.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     /// The ID of the QoS policy.
@@ -4322,6 +4635,7 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     /// - Example: `Normal`.
     pub status: Option<String>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueQueueList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4342,6 +4656,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueQue
     }
 }
 /// The failover test.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailoverTestJobModel {
     /// The ID of the failover test.
@@ -4407,6 +4722,7 @@ pub struct FailoverTestJobModel {
     /// - Example: `Init`.
     pub status: Option<String>,
 }
+#[cfg(feature = "failover-test")]
 impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4438,6 +4754,7 @@ impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
 /// * **ResourceType**
 ///
 /// > You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Key {
@@ -4456,11 +4773,13 @@ pub enum Key {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "failover-test")]
 ::acs_runtime::open_enum_impls!(
     Key { JobId = "JobId", JobName = "JobName", JobStatus = "JobStatus", ResourceId =
     "ResourceId", ResourceName = "ResourceName", ResourceType = "ResourceType", }
 );
 /// The list of filters.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct DescribeFailoverTestJobsFilter {
     /// The filter key. Valid values:
@@ -4488,6 +4807,7 @@ pub struct DescribeFailoverTestJobsFilter {
     #[rpc(name = "Value")]
     pub value: Option<Vec<String>>,
 }
+#[cfg(feature = "failover-test")]
 impl ::acs_runtime::validate::Validate for DescribeFailoverTestJobsFilter {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -4500,6 +4820,7 @@ impl ::acs_runtime::validate::Validate for DescribeFailoverTestJobsFilter {
     }
 }
 /// The failover test.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailoverTestJobList {
     /// The ID of the failover test.
@@ -4565,6 +4886,7 @@ pub struct FailoverTestJobList {
     /// - Example: `Init`.
     pub status: Option<String>,
 }
+#[cfg(feature = "failover-test")]
 impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4587,6 +4909,7 @@ impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
     }
 }
 /// A nested value.
+#[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficPath {
     /// The path of the captured traffic. Values:
@@ -4596,6 +4919,7 @@ pub struct TrafficPath {
     /// - Wire name: `TrafficPathList`.
     pub traffic_path_list: Option<Vec<String>>,
 }
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for TrafficPath {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4609,6 +4933,7 @@ impl<'de> ::serde::Deserialize<'de> for TrafficPath {
     }
 }
 /// List of flow logs.
+#[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLog {
     /// The status of the flow log. Values:
@@ -4727,6 +5052,7 @@ pub struct FlowLog {
     /// - Example: `IPv4`.
     pub ip_version: Option<String>,
 }
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for FlowLog {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4759,6 +5085,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowLog {
     }
 }
 /// A nested value.
+#[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLogs {
     /// List of flow logs.
@@ -4766,6 +5093,7 @@ pub struct FlowLogs {
     /// - Wire name: `FlowLog`.
     pub flow_log: Option<Vec<crate::types::FlowLog>>,
 }
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for FlowLogs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4779,6 +5107,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowLogs {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableEntry {
     /// The status of the DNAT entry. Valid values:
@@ -4846,6 +5175,7 @@ pub struct ForwardTableEntry {
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     pub nat_gateway_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4868,6 +5198,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableEntries {
     /// The details of DNAT entries.
@@ -4875,6 +5206,7 @@ pub struct ForwardTableEntries {
     /// - Wire name: `ForwardTableEntry`.
     pub forward_table_entry: Option<Vec<crate::types::ForwardTableEntry>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4888,6 +5220,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BackendServer {
     /// The IP address of the backend server.
@@ -4914,6 +5247,7 @@ pub struct BackendServer {
     /// - Example: `cn-beijing`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for BackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4930,6 +5264,7 @@ impl<'de> ::serde::Deserialize<'de> for BackendServer {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BackendServers {
     /// The details about the backend servers of the GA instance.
@@ -4937,6 +5272,7 @@ pub struct BackendServers {
     /// - Wire name: `BackendServer`.
     pub backend_server: Option<Vec<crate::types::BackendServer>>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for BackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4950,6 +5286,7 @@ impl<'de> ::serde::Deserialize<'de> for BackendServers {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddress {
     /// The public IP address of the GA instance.
@@ -4963,6 +5300,7 @@ pub struct PublicIpAddress {
     /// - Example: `eip-bp19yqraac4w3y0jd****`.
     pub allocation_id: Option<String>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4977,6 +5315,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeGlobalAccelerationInstancesPublicIpAddresses {
     /// The public IP address.
@@ -4984,6 +5323,7 @@ pub struct DescribeGlobalAccelerationInstancesPublicIpAddresses {
     /// - Wire name: `PublicIpAddress`.
     pub public_ip_address: Option<Vec<crate::types::PublicIpAddress>>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeGlobalAccelerationInstancesPublicIpAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -4998,6 +5338,7 @@ for DescribeGlobalAccelerationInstancesPublicIpAddresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstance {
     /// The time when the GA instance was created. The time is displayed in UTC.
@@ -5085,6 +5426,7 @@ pub struct GlobalAccelerationInstance {
         crate::types::DescribeGlobalAccelerationInstancesPublicIpAddresses,
     >,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5113,6 +5455,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstances {
     /// The details of the GA instances.
@@ -5122,6 +5465,7 @@ pub struct GlobalAccelerationInstances {
         Vec<crate::types::GlobalAccelerationInstance>,
     >,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5135,6 +5479,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CbnGrantRule {
     /// The ID of the authorized CEN instance.
@@ -5152,6 +5497,7 @@ pub struct CbnGrantRule {
     /// - Example: `2019-11-15T09:26:36Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5167,6 +5513,7 @@ impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CenGrantRules {
     /// The information about the authorization.
@@ -5174,6 +5521,7 @@ pub struct CenGrantRules {
     /// - Wire name: `CbnGrantRule`.
     pub cbn_grant_rule: Option<Vec<crate::types::CbnGrantRule>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5187,6 +5535,7 @@ impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EcrGrantRule {
     /// The ECR account ID.
@@ -5205,6 +5554,7 @@ pub struct EcrGrantRule {
     /// - Example: `ecr-xxxxxx`.
     pub ecr_instance_id: Option<String>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5220,6 +5570,7 @@ impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct DescribeHaVipsFilter {
     /// The filter keys. You can specify at most five filter keys. Valid values of **N**: **1 to 5**. The following filter keys are supported:
@@ -5246,12 +5597,14 @@ pub struct DescribeHaVipsFilter {
     #[rpc(name = "Value")]
     pub value: Option<Vec<String>>,
 }
+#[cfg(feature = "havip")]
 impl ::acs_runtime::validate::Validate for DescribeHaVipsFilter {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.items(p, "Value", self.value.as_deref(), None, Some(10));
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedEipAddresses {
     /// The list of EIPs associated with the HaVip.
@@ -5259,6 +5612,7 @@ pub struct AssociatedEipAddresses {
     /// - Wire name: `associatedEipAddresse`.
     pub associated_eip_addresse: Option<Vec<String>>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5272,6 +5626,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedInstances {
     /// The information about the instance associated with the HaVip.
@@ -5279,6 +5634,7 @@ pub struct AssociatedInstances {
     /// - Wire name: `associatedInstance`.
     pub associated_instance: Option<Vec<String>>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5292,6 +5648,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HaVip {
     /// The ID of the VPC to which the HaVip belongs.
@@ -5373,6 +5730,7 @@ pub struct HaVip {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for HaVip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5401,6 +5759,7 @@ impl<'de> ::serde::Deserialize<'de> for HaVip {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HaVips {
     /// The details about the HaVip.
@@ -5408,6 +5767,7 @@ pub struct HaVips {
     /// - Wire name: `HaVip`.
     pub ha_vip: Option<Vec<crate::types::HaVip>>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for HaVips {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5419,6 +5779,7 @@ impl<'de> ::serde::Deserialize<'de> for HaVips {
     }
 }
 /// The details of the ACL.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AclEntry {
     /// The remarks of the ACL entry.
@@ -5437,6 +5798,7 @@ pub struct AclEntry {
     /// - Example: `12ab:0:0:XXXX::0102/128`.
     pub acl_entry_ip: Option<String>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for AclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5452,6 +5814,7 @@ impl<'de> ::serde::Deserialize<'de> for AclEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AclEntries {
     /// The ACLs.
@@ -5459,6 +5822,7 @@ pub struct AclEntries {
     /// - Wire name: `AclEntry`.
     pub acl_entry: Option<Vec<crate::types::AclEntry>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for AclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5472,6 +5836,7 @@ impl<'de> ::serde::Deserialize<'de> for AclEntries {
     }
 }
 /// The returned data.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv6TranslatorAcl {
     /// The ACL name.
@@ -5485,6 +5850,7 @@ pub struct IPv6TranslatorAcl {
     /// - Example: `ipv6transacl-bp1de2****`.
     pub acl_id: Option<String>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5499,6 +5865,7 @@ impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorAcls {
     /// The list of network ACLs.
@@ -5506,6 +5873,7 @@ pub struct Ipv6TranslatorAcls {
     /// - Wire name: `IPv6TranslatorAcl`.
     pub i_pv6_translator_acl: Option<Vec<crate::types::IPv6TranslatorAcl>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5519,6 +5887,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
     }
 }
 /// The details of the IPv6 mapping entry.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntry {
     /// The ACL type.
@@ -5600,6 +5969,7 @@ pub struct Ipv6TranslatorEntry {
     /// - Example: `2400:3200:1600::XX`.
     pub allocate_ipv6_addr: Option<String>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5627,6 +5997,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntries {
     /// The IPv6 mapping entries that are queried.
@@ -5634,6 +6005,7 @@ pub struct Ipv6TranslatorEntries {
     /// - Wire name: `Ipv6TranslatorEntry`.
     pub ipv6_translator_entry: Option<Vec<crate::types::Ipv6TranslatorEntry>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5647,6 +6019,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntryIds {
     /// The IDs of IPv6 mapping entries of the IPv6 Translation Service instance.
@@ -5654,6 +6027,7 @@ pub struct Ipv6TranslatorEntryIds {
     /// - Wire name: `Ipv6TranslatorEntryId`.
     pub ipv6_translator_entry_id: Option<Vec<String>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5667,6 +6041,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
     }
 }
 /// The details of the IPv6 Translation Service instance.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Translator {
     /// The status of the IPv6 Translation Service instance.
@@ -5748,6 +6123,7 @@ pub struct Ipv6Translator {
     /// - Wire name: `Ipv6TranslatorEntryIds`.
     pub ipv6_translator_entry_ids: Option<crate::types::Ipv6TranslatorEntryIds>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5775,6 +6151,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Translators {
     /// The list of IPv6 Translation Service instances.
@@ -5782,6 +6159,7 @@ pub struct Ipv6Translators {
     /// - Wire name: `Ipv6Translator`.
     pub ipv6_translator: Option<Vec<crate::types::Ipv6Translator>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5795,6 +6173,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
     }
 }
 /// The Internet bandwidth of the IPv6 address.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6InternetBandwidth {
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
@@ -5863,6 +6242,7 @@ pub struct Ipv6InternetBandwidth {
     /// - Example: `12`.
     pub reservation_bandwidth: Option<i64>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5886,6 +6266,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Address {
     /// The ID of the VPC to which the IPv6 address belongs.
@@ -5997,6 +6378,7 @@ pub struct Ipv6Address {
     /// - Example: `1`.
     pub service_managed: Option<i32>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6028,6 +6410,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Addresses {
     /// The details of the IPv6 address.
@@ -6035,6 +6418,7 @@ pub struct Ipv6Addresses {
     /// - Wire name: `Ipv6Address`.
     pub ipv6_address: Option<Vec<crate::types::Ipv6Address>>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6048,6 +6432,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6EgressOnlyRule {
     /// The status of the egress-only rule.
@@ -6081,6 +6466,7 @@ pub struct Ipv6EgressOnlyRule {
     /// - Example: `rulename`.
     pub name: Option<String>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6099,6 +6485,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6EgressOnlyRules {
     /// The details about the egress-only rules.
@@ -6106,6 +6493,7 @@ pub struct Ipv6EgressOnlyRules {
     /// - Wire name: `Ipv6EgressOnlyRule`.
     pub ipv6_egress_only_rule: Option<Vec<crate::types::Ipv6EgressOnlyRule>>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6119,6 +6507,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Gateway {
     /// The time when the IPv6 gateway was created.
@@ -6190,6 +6579,7 @@ pub struct Ipv6Gateway {
     /// - Wire name: `OwnerId`.
     pub owner_id: Option<i64>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6215,6 +6605,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Gateways {
     /// The information about the IPv6 gateway.
@@ -6222,6 +6613,7 @@ pub struct Ipv6Gateways {
     /// - Wire name: `Ipv6Gateway`.
     pub ipv6_gateway: Option<Vec<crate::types::Ipv6Gateway>>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6235,6 +6627,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
     }
 }
 /// The IPv4 address of the ENI.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv4Set {
     /// The primary private IP address of the ENI.
@@ -6251,6 +6644,7 @@ pub struct IPv4Set {
     /// - Example: `true`.
     pub primary: Option<bool>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IPv4Set {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6265,6 +6659,7 @@ impl<'de> ::serde::Deserialize<'de> for IPv4Set {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv4Sets {
     /// The IPv4 addresses of the ENIs.
@@ -6272,6 +6667,7 @@ pub struct IPv4Sets {
     /// - Wire name: `IPv4Set`.
     pub i_pv4_set: Option<Vec<crate::types::IPv4Set>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6285,6 +6681,7 @@ impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
     }
 }
 /// The details of the ENI.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateNetworkInterface {
     /// The ID of the ENI.
@@ -6317,6 +6714,7 @@ pub struct AssociateNetworkInterface {
     /// - Wire name: `ResourceVpcId`.
     pub resource_vpc_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6336,6 +6734,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateNetworkInterfaces {
     /// The ENIs associated with the VPC NAT gateway.
@@ -6345,6 +6744,7 @@ pub struct AssociateNetworkInterfaces {
         Vec<crate::types::AssociateNetworkInterface>,
     >,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6358,6 +6758,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpList {
     /// The association between the EIP and the Internet NAT gateway. Valid values:
@@ -6394,6 +6795,7 @@ pub struct IpList {
     /// - Example: `192.168.XX.XX`.
     pub private_ip_address: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6411,6 +6813,7 @@ impl<'de> ::serde::Deserialize<'de> for IpList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpLists {
     /// The list of elastic IP addresses (EIPs) that are associated with the Internet NAT gateway.
@@ -6418,6 +6821,7 @@ pub struct IpLists {
     /// - Wire name: `IpList`.
     pub ip_list: Option<Vec<crate::types::IpList>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpLists {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6431,6 +6835,7 @@ impl<'de> ::serde::Deserialize<'de> for IpLists {
 /// The private network information about the enhanced Internet NAT gateway.
 ///
 /// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayPrivateInfo {
     /// The ID of the vSwitch to which the NAT gateway belongs.
@@ -6477,6 +6882,7 @@ pub struct NatGatewayPrivateInfo {
     /// - Example: `indirect`.
     pub eni_type: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6497,6 +6903,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysTag {
     /// The tag key of the instance.
@@ -6510,6 +6917,7 @@ pub struct DescribeNatGatewaysTag {
     /// - Example: `valueTest`.
     pub tag_value: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6524,6 +6932,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTag {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysTags {
     /// The tags that are added to the resource group.
@@ -6531,6 +6940,7 @@ pub struct DescribeNatGatewaysTags {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::DescribeNatGatewaysTag>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6539,6 +6949,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTags {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysAccessMode {
     /// - Wire name: `ModeValue`.
@@ -6546,6 +6957,7 @@ pub struct DescribeNatGatewaysAccessMode {
     /// - Wire name: `TunnelType`.
     pub tunnel_type: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysAccessMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6560,11 +6972,13 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysAccessMode {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpPrefixList {
     /// - Wire name: `IpPrefix`.
     pub ip_prefix: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6578,11 +6992,13 @@ impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysIpPrefixList {
     /// - Wire name: `IpPrefixList`.
     pub ip_prefix_list: Option<Vec<crate::types::IpPrefixList>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6596,6 +7012,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGateway {
     /// The status of the NAT gateway. Valid values:
@@ -6779,6 +7196,7 @@ pub struct NatGateway {
     /// - Wire name: `IpPrefixList`.
     pub ip_prefix_list: Option<crate::types::DescribeNatGatewaysIpPrefixList>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6823,6 +7241,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGateways {
     /// The details about the NAT gateway.
@@ -6830,6 +7249,7 @@ pub struct NatGateways {
     /// - Wire name: `NatGateway`.
     pub nat_gateway: Option<Vec<crate::types::NatGateway>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6843,6 +7263,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGateways {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesIngressAclEntry {
     /// The ID of the inbound rule.
@@ -6908,6 +7329,7 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6929,6 +7351,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEn
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesIngressAclEntries {
     /// The information about the inbound rules of the network ACL.
@@ -6938,6 +7361,7 @@ pub struct DescribeNetworkAclAttributesIngressAclEntries {
         Vec<crate::types::DescribeNetworkAclAttributesIngressAclEntry>,
     >,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6951,6 +7375,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEn
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesEgressAclEntry {
     /// The ID of the outbound rule.
@@ -7016,6 +7441,7 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7037,6 +7463,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEnt
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesEgressAclEntries {
     /// The information about the outbound rules of the network ACL.
@@ -7046,6 +7473,7 @@ pub struct DescribeNetworkAclAttributesEgressAclEntries {
         Vec<crate::types::DescribeNetworkAclAttributesEgressAclEntry>,
     >,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7059,6 +7487,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEnt
     }
 }
 /// The details of the network ACLs.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     /// The association status of the resource. Valid values:
@@ -7117,6 +7546,7 @@ pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7141,6 +7571,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAt
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAcl {
     /// The status of the network ACL. Valid values:
@@ -7199,6 +7630,7 @@ pub struct NetworkAcl {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7223,6 +7655,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAcls {
     /// The details of the network ACLs.
@@ -7230,6 +7663,7 @@ pub struct NetworkAcls {
     /// - Wire name: `NetworkAcl`.
     pub network_acl: Option<Vec<crate::types::NetworkAcl>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7243,6 +7677,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionLoaPmInfo {
     /// The gender of the construction worker. Valid values:
@@ -7278,6 +7713,7 @@ pub struct DescribePhysicalConnectionLoaPmInfo {
     /// - Example: `18910010****`.
     pub pm_contact_info: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaPmInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7295,6 +7731,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaPmInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionLoaResponsePmInfo {
     /// The information about the construction workers.
@@ -7302,6 +7739,7 @@ pub struct DescribePhysicalConnectionLoaResponsePmInfo {
     /// - Wire name: `PMInfo`.
     pub pm_info: Option<Vec<crate::types::DescribePhysicalConnectionLoaPmInfo>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7313,6 +7751,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmI
     }
 }
 /// The LOA information about the Express Connect circuit.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionLoaType {
     /// The status of the LOA. Valid values:
@@ -7396,6 +7835,7 @@ pub struct PhysicalConnectionLoaType {
     /// - Example: `1388888****`.
     pub line_sp_contact_info: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7421,6 +7861,9 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
     }
 }
 /// A nested value.
+#[cfg(
+    any(feature = "physical-connection", feature = "router-interface", feature = "vbr")
+)]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct DescribePhysicalConnectionsFilter {
     /// The key of the filter. Valid values:
@@ -7478,12 +7921,16 @@ pub struct DescribePhysicalConnectionsFilter {
     #[rpc(name = "Value")]
     pub value: Option<Vec<String>>,
 }
+#[cfg(
+    any(feature = "physical-connection", feature = "router-interface", feature = "vbr")
+)]
 impl ::acs_runtime::validate::Validate for DescribePhysicalConnectionsFilter {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.items(p, "Value", self.value.as_deref(), None, Some(5));
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionsTags {
     /// The tags that are added to the cluster.
@@ -7491,6 +7938,7 @@ pub struct DescribePhysicalConnectionsTags {
     /// - Wire name: `tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7499,6 +7947,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsTags {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionType {
     /// The type of resource to which the Express Connect circuit is connected. Only **VPC** may be returned.
@@ -7759,6 +8208,7 @@ pub struct PhysicalConnectionType {
     /// - Wire name: `OpticalModuleModel`.
     pub optical_module_model: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7814,6 +8264,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionSet {
     /// The list of Express Connect circuits.
@@ -7821,6 +8272,7 @@ pub struct PhysicalConnectionSet {
     /// - Wire name: `PhysicalConnectionType`.
     pub physical_connection_type: Option<Vec<crate::types::PhysicalConnectionType>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7834,6 +8286,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Region {
     /// The endpoint of the region service.
@@ -7852,6 +8305,7 @@ pub struct Region {
     /// - Example: `cn-qingdao`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7867,6 +8321,7 @@ impl<'de> ::serde::Deserialize<'de> for Region {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Regions {
     /// The list of regions.
@@ -7874,6 +8329,7 @@ pub struct Regions {
     /// - Wire name: `Region`.
     pub region: Option<Vec<crate::types::Region>>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Regions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7885,6 +8341,7 @@ impl<'de> ::serde::Deserialize<'de> for Regions {
     }
 }
 /// The information about the next hop.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHopRelatedInfo {
     /// The ID of the instance that is associated with the next hop.
@@ -7907,6 +8364,7 @@ pub struct NextHopRelatedInfo {
     /// - Example: `ch-hangzhou`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7922,6 +8380,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHop {
     /// The ID of the region where the next hop is deployed.
@@ -7976,6 +8435,7 @@ pub struct NextHop {
     /// - Wire name: `NextHopRelatedInfo`.
     pub next_hop_related_info: Option<crate::types::NextHopRelatedInfo>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7994,6 +8454,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHop {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHops {
     /// The information about the next hops.
@@ -8001,6 +8462,7 @@ pub struct NextHops {
     /// - Wire name: `NextHop`.
     pub next_hop: Option<Vec<crate::types::NextHop>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHops {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8014,6 +8476,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHops {
     }
 }
 /// The information about the routes.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntry {
     /// The status of the route entry. Valid values:
@@ -8096,6 +8559,7 @@ pub struct RouteEntry {
     /// - Example: `RoutePropagation`.
     pub origin: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8120,6 +8584,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntrys {
     /// The information about the routes.
@@ -8127,6 +8592,7 @@ pub struct RouteEntrys {
     /// - Wire name: `RouteEntry`.
     pub route_entry: Option<Vec<crate::types::RouteEntry>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8140,6 +8606,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "route-table", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchIds {
     /// The vSwitch IDs.
@@ -8147,6 +8614,7 @@ pub struct VSwitchIds {
     /// - Wire name: `VSwitchId`.
     pub v_switch_id: Option<Vec<String>>,
 }
+#[cfg(any(feature = "route-table", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8160,6 +8628,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GatewayIds {
     /// The detailed information about the IPv4 gateway.
@@ -8167,6 +8636,7 @@ pub struct GatewayIds {
     /// - Wire name: `GatewayIds`.
     pub gateway_ids: Option<Vec<String>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for GatewayIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8180,6 +8650,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayIds {
     }
 }
 /// The details of the route table.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableListType {
     /// The ID of the VPC to which the route table belongs.
@@ -8269,6 +8740,7 @@ pub struct RouterTableListType {
     /// - Example: `true`.
     pub route_propagation_enable: Option<bool>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8297,6 +8769,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableList {
     /// The detailed information about the route tables.
@@ -8304,6 +8777,7 @@ pub struct RouterTableList {
     /// - Wire name: `RouterTableListType`.
     pub router_table_list_type: Option<Vec<crate::types::RouterTableListType>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8317,6 +8791,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableList {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesNextHop {
     /// The ID of the next hop.
@@ -8352,6 +8827,7 @@ pub struct DescribeRouteTablesNextHop {
     /// - Example: `0`.
     pub enabled: Option<i32>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8368,6 +8844,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHop {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesNextHops {
     /// The information about the next hop.
@@ -8375,6 +8852,7 @@ pub struct DescribeRouteTablesNextHops {
     /// - Wire name: `NextHop`.
     pub next_hop: Option<Vec<crate::types::DescribeRouteTablesNextHop>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8388,6 +8866,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesRouteEntry {
     /// The route type. Valid values:
@@ -8461,6 +8940,7 @@ pub struct DescribeRouteTablesRouteEntry {
     /// - Wire name: `NextHops`.
     pub next_hops: Option<crate::types::DescribeRouteTablesNextHops>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8483,6 +8963,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesRouteEntrys {
     /// The information about the route.
@@ -8490,6 +8971,7 @@ pub struct DescribeRouteTablesRouteEntrys {
     /// - Wire name: `RouteEntry`.
     pub route_entry: Option<Vec<crate::types::DescribeRouteTablesRouteEntry>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8503,6 +8985,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntrys {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTable {
     /// The time when the route table was created.
@@ -8548,6 +9031,7 @@ pub struct RouteTable {
     /// - Wire name: `VSwitchIds`.
     pub v_switch_ids: Option<crate::types::VSwitchIds>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8568,6 +9052,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTable {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTables {
     /// The detailed information about the route tables.
@@ -8575,6 +9060,7 @@ pub struct RouteTables {
     /// - Wire name: `RouteTable`.
     pub route_table: Option<Vec<crate::types::RouteTable>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteTables {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8588,6 +9074,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTables {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "router-interface", feature = "vbr"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouterInterfaceAttributeTags {
     /// The tag of the resource.
@@ -8595,6 +9082,7 @@ pub struct DescribeRouterInterfaceAttributeTags {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(any(feature = "router-interface", feature = "vbr"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8603,6 +9091,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeTags {
     }
 }
 /// A nested value.
+#[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterInterfaceType {
     /// The time when the renewal takes effect.
@@ -8832,6 +9321,7 @@ pub struct RouterInterfaceType {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::DescribeRouterInterfaceAttributeTags>,
 }
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8887,6 +9377,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
     }
 }
 /// A nested value.
+#[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterInterfaceSet {
     /// The details of the router interface.
@@ -8894,6 +9385,7 @@ pub struct RouterInterfaceSet {
     /// - Wire name: `RouterInterfaceType`.
     pub router_interface_type: Option<Vec<crate::types::RouterInterfaceType>>,
 }
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8907,6 +9399,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     /// The IP address of the backend service.
@@ -8930,6 +9423,7 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationIns
     /// - Example: `ap-southeast-1`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -8947,6 +9441,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
     /// The list of GA instances.
@@ -8958,6 +9453,7 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationIns
         >,
     >,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -8972,6 +9468,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances 
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableEntry {
     /// The status of the SNAT entry. Valid values:
@@ -9025,6 +9522,7 @@ pub struct SnatTableEntry {
     /// - Wire name: `EipAffinity`.
     pub eip_affinity: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9047,6 +9545,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableEntries {
     /// Details of SNAT entries.
@@ -9054,6 +9553,7 @@ pub struct SnatTableEntries {
     /// - Wire name: `SnatTableEntry`.
     pub snat_table_entry: Option<Vec<crate::types::SnatTableEntry>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9067,6 +9567,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnClientCertKey {
     /// The status of the SSL client certificate. Valid values:
@@ -9120,6 +9621,7 @@ pub struct SslVpnClientCertKey {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9140,6 +9642,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnClientCertKeys {
     /// The information about the SSL client certificates.
@@ -9147,6 +9650,7 @@ pub struct SslVpnClientCertKeys {
     /// - Wire name: `SslVpnClientCertKey`.
     pub ssl_vpn_client_cert_key: Option<Vec<crate::types::SslVpnClientCertKey>>,
 }
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9160,6 +9664,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
     }
 }
 /// The information of clients.
+#[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientInfoList {
     /// The status of the SSL-VPN connection.
@@ -9209,6 +9714,7 @@ pub struct ClientInfoList {
     /// - Example: `4****`.
     pub port: Option<String>,
 }
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9229,6 +9735,7 @@ impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnServer {
     /// The public IP address of the VPN gateway.
@@ -9343,6 +9850,7 @@ pub struct SslVpnServer {
     /// - Example: `EIAM 2.0`.
     pub i_daa_s_instance_version: Option<String>,
 }
+#[cfg(feature = "ssl-vpn-server")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9375,6 +9883,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnServers {
     /// The detailed information about the SSL-VPN servers.
@@ -9382,6 +9891,7 @@ pub struct SslVpnServers {
     /// - Wire name: `SslVpnServer`.
     pub ssl_vpn_server: Option<Vec<crate::types::SslVpnServer>>,
 }
+#[cfg(feature = "ssl-vpn-server")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9395,6 +9905,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKey {
     /// The type of the tag key. Valid values:
@@ -9411,6 +9922,7 @@ pub struct TagKey {
     /// - Example: `FinanceDept`.
     pub tag_key: Option<String>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9425,6 +9937,7 @@ impl<'de> ::serde::Deserialize<'de> for TagKey {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKeys {
     /// The list of tag keys.
@@ -9432,6 +9945,7 @@ pub struct TagKeys {
     /// - Wire name: `TagKey`.
     pub tag_key: Option<Vec<crate::types::TagKey>>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagKeys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9443,6 +9957,7 @@ impl<'de> ::serde::Deserialize<'de> for TagKeys {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResource {
     /// The tag value.
@@ -9456,6 +9971,7 @@ pub struct TagResource {
     /// - Example: `FinanceDept`.
     pub tag_key: Option<String>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9470,6 +9986,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResources {
     /// The list of tags that meet the filter conditions.
@@ -9477,6 +9994,7 @@ pub struct TagResources {
     /// - Wire name: `TagResource`.
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9490,6 +10008,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
     }
 }
 /// A nested value.
+#[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTableIds {
     /// The IDs of the route tables.
@@ -9497,6 +10016,7 @@ pub struct RouteTableIds {
     /// - Wire name: `RouteTableId`.
     pub route_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9510,6 +10030,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VRouter {
     /// The ID of the virtual private cloud (VPC) to which the vRouter belongs.
@@ -9545,6 +10066,7 @@ pub struct VRouter {
     /// - Wire name: `RouteTableIds`.
     pub route_table_ids: Option<crate::types::RouteTableIds>,
 }
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for VRouter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9564,6 +10086,7 @@ impl<'de> ::serde::Deserialize<'de> for VRouter {
     }
 }
 /// A nested value.
+#[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VRouters {
     /// The details about the vRouters.
@@ -9571,6 +10094,7 @@ pub struct VRouters {
     /// - Wire name: `VRouter`.
     pub v_router: Option<Vec<crate::types::VRouter>>,
 }
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for VRouters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9584,6 +10108,7 @@ impl<'de> ::serde::Deserialize<'de> for VRouters {
     }
 }
 /// The information about the route table that is associated with the vSwitch.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVSwitchAttributesRouteTable {
     /// The ID of the route table that is associated with the vSwitch.
@@ -9600,6 +10125,7 @@ pub struct DescribeVSwitchAttributesRouteTable {
     /// - Example: `System`.
     pub route_table_type: Option<String>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesRouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9614,6 +10140,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesRouteTable {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitch {
     /// The ID of the VPC to which the vSwitch belongs.
@@ -9715,6 +10242,7 @@ pub struct VSwitch {
     /// - Wire name: `RouteTable`.
     pub route_table: Option<crate::types::DescribeVSwitchAttributesRouteTable>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitch {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9745,6 +10273,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitch {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitches {
     /// The details about the vSwitch.
@@ -9752,6 +10281,7 @@ pub struct VSwitches {
     /// - Wire name: `VSwitch`.
     pub v_switch: Option<Vec<crate::types::VSwitch>>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitches {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9768,6 +10298,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitches {
 ///
 /// * **custom** (default): a destination-based route
 /// * **bgp**: a BGP route
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteEntryType {
@@ -9778,8 +10309,10 @@ pub enum RouteEntryType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-transit-routers")]
 ::acs_runtime::open_enum_impls!(RouteEntryType { Custom = "custom", Bgp = "bgp", });
 /// The information about the routes.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoRouteEntries {
     /// The ID of the IPsec-VPN connection.
@@ -9853,6 +10386,7 @@ pub struct VcoRouteEntries {
     /// - Wire name: `NextHopTunnelIdList`.
     pub next_hop_tunnel_id_list: Option<Vec<String>>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9876,6 +10410,7 @@ impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
     }
 }
 /// The information about the route entries.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteCount {
     /// The route type. Valid values:
@@ -9900,6 +10435,7 @@ pub struct VpnRouteCount {
     /// - Example: `VPN_BGP`.
     pub source: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9915,6 +10451,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
     }
 }
 /// The information about the Express Connect circuit that is associated with the VBR.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPhysicalConnection {
     /// The status of the VBR. Valid values:
@@ -10021,6 +10558,7 @@ pub struct AssociatedPhysicalConnection {
     /// - Example: `0`.
     pub vlan_id: Option<String>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10049,6 +10587,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPhysicalConnections {
     /// The information about the Express Connect circuit that is associated with the VBR.
@@ -10058,6 +10597,7 @@ pub struct AssociatedPhysicalConnections {
         Vec<crate::types::AssociatedPhysicalConnection>,
     >,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10071,6 +10611,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
     }
 }
 /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCen {
     /// The ID of the account to which the CEN instance belongs.
@@ -10094,6 +10635,7 @@ pub struct AssociatedCen {
     /// - Example: `Attached`.
     pub cen_status: Option<String>,
 }
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10109,6 +10651,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCens {
     /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
@@ -10116,6 +10659,7 @@ pub struct AssociatedCens {
     /// - Wire name: `AssociatedCen`.
     pub associated_cen: Option<Vec<crate::types::AssociatedCen>>,
 }
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10129,6 +10673,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterType {
     /// The time when the VBR was created.
@@ -10376,6 +10921,7 @@ pub struct VirtualBorderRouterType {
     /// - Wire name: `Mtu`.
     pub mtu: Option<i32>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10432,6 +10978,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterSet {
     /// The information about the VBR.
@@ -10439,6 +10986,7 @@ pub struct VirtualBorderRouterSet {
     /// - Wire name: `VirtualBorderRouterType`.
     pub virtual_border_router_type: Option<Vec<crate::types::VirtualBorderRouterType>>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10452,6 +11000,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The status of the VBR. Valid values:
@@ -10597,6 +11146,7 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// - Example: `1678`.
     pub vlan_id: Option<i32>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10632,6 +11182,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnection
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterForPhysicalConnectionSet {
     /// The information about VBRs.
@@ -10641,6 +11192,7 @@ pub struct VirtualBorderRouterForPhysicalConnectionSet {
         Vec<crate::types::VirtualBorderRouterForPhysicalConnectionType>,
     >,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10655,6 +11207,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnection
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserCidrs {
     /// The user CIDR block. Multiple CIDR blocks are separated by commas (,). At most three CIDR blocks are returned.
@@ -10662,6 +11215,7 @@ pub struct UserCidrs {
     /// - Wire name: `UserCidr`.
     pub user_cidr: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for UserCidrs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10675,6 +11229,7 @@ impl<'de> ::serde::Deserialize<'de> for UserCidrs {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecondaryCidrBlocks {
     /// The secondary IPv4 CIDR block of the VPC.
@@ -10682,6 +11237,7 @@ pub struct SecondaryCidrBlocks {
     /// - Wire name: `SecondaryCidrBlock`.
     pub secondary_cidr_block: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10695,6 +11251,7 @@ impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudResourceSetType {
     /// The number of resources in the VPC.
@@ -10712,6 +11269,7 @@ pub struct CloudResourceSetType {
     /// - Example: `VSwitch`.
     pub resource_type: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10726,6 +11284,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudResources {
     /// The list of resources deployed in the VPC.
@@ -10733,6 +11292,7 @@ pub struct CloudResources {
     /// - Wire name: `CloudResourceSetType`.
     pub cloud_resource_set_type: Option<Vec<crate::types::CloudResourceSetType>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CloudResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10746,6 +11306,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudResources {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block type of the VPC. Valid values:
@@ -10766,6 +11327,7 @@ pub struct Ipv6CidrBlock {
     /// - Example: `2408:XXXX:0:6a::/56`.
     pub ipv6_cidr_block: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10780,6 +11342,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlocks {
     /// The IPv6 CIDR block of the VPC.
@@ -10787,6 +11350,7 @@ pub struct Ipv6CidrBlocks {
     /// - Wire name: `Ipv6CidrBlock`.
     pub ipv6_cidr_block: Option<Vec<crate::types::Ipv6CidrBlock>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10800,6 +11364,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPropagationSource {
     /// The source type.
@@ -10836,6 +11401,7 @@ pub struct AssociatedPropagationSource {
     /// - Example: `true`.
     pub route_propagated: Option<bool>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10853,6 +11419,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPropagationSources {
     /// The route source associated with the VPC.
@@ -10862,6 +11429,7 @@ pub struct AssociatedPropagationSources {
         Vec<crate::types::AssociatedPropagationSource>,
     >,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10875,6 +11443,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
     }
 }
 /// The authorization information.
+#[cfg(feature = "other")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrantRuleModel {
     /// The ID of the network instance.
@@ -10914,6 +11483,7 @@ pub struct GrantRuleModel {
     /// - Example: `2024-09-09T02:14:51Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "other")]
 impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10933,6 +11503,7 @@ impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayIds {
     /// The ID of the Internet NAT gateway.
@@ -10940,6 +11511,7 @@ pub struct NatGatewayIds {
     /// - Wire name: `NatGatewayIds`.
     pub nat_gateway_ids: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10953,6 +11525,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableIds {
     /// The information about the route table.
@@ -10960,6 +11533,7 @@ pub struct RouterTableIds {
     /// - Wire name: `RouterTableIds`.
     pub router_table_ids: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10973,6 +11547,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
     }
 }
 /// The details of the VPC.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpc {
     /// The time when the VPC was created.
@@ -11090,6 +11665,7 @@ pub struct Vpc {
     /// - Example: `DISABLED`.
     pub dns_hostname_status: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Vpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11126,6 +11702,7 @@ impl<'de> ::serde::Deserialize<'de> for Vpc {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpcs {
     /// The details of the VPC.
@@ -11133,6 +11710,7 @@ pub struct Vpcs {
     /// - Wire name: `Vpc`.
     pub vpc: Option<Vec<crate::types::Vpc>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Vpcs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11143,6 +11721,7 @@ impl<'de> ::serde::Deserialize<'de> for Vpcs {
 /// The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.
 ///
 /// Set the value to **CEN**, which specifies to query IPsec-VPN connections associated with the transit router.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AttachType {
@@ -11151,8 +11730,10 @@ pub enum AttachType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-transit-routers")]
 ::acs_runtime::open_enum_impls!(AttachType { Cen = "CEN", });
 /// The information about the IPsec-VPN connection associated with the transit router.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnAttachment {
     /// The ID of the IPsec-VPN connection.
@@ -11210,6 +11791,7 @@ pub struct VpnAttachment {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11236,6 +11818,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
 /// * **ike_sa_established**: Phase 1 negotiations succeeded.
 /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
 /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnConnectionStatus {
@@ -11250,12 +11833,14 @@ pub enum DescribeVpnConnectionStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     DescribeVpnConnectionStatus { IkeSaNotEstablished = "ike_sa_not_established",
     IkeSaEstablished = "ike_sa_established", IpsecSaNotEstablished =
     "ipsec_sa_not_established", IpsecSaEstablished = "ipsec_sa_established", }
 );
 /// The configuration of Phase 1 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IkeConfig {
     /// The identifier of the IPsec-VPN connection on the data center side.
@@ -11312,6 +11897,7 @@ pub struct IkeConfig {
     /// - Example: `sha1`.
     pub ike_auth_alg: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for IkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11333,6 +11919,7 @@ impl<'de> ::serde::Deserialize<'de> for IkeConfig {
     }
 }
 /// The configuration of Phase 2 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -11356,6 +11943,7 @@ pub struct IpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
 impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11372,6 +11960,7 @@ impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
     }
 }
 /// The health check information about the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoHealthCheck {
     /// The state of the health check. Valid values:
@@ -11419,6 +12008,7 @@ pub struct VcoHealthCheck {
     /// - Example: `revoke_route`.
     pub policy: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11438,6 +12028,7 @@ impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
     }
 }
 /// The Border Gateway Protocol (BGP) configuration of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
@@ -11487,6 +12078,7 @@ pub struct VpnBgpConfig {
     /// - Example: `AuthKey****`.
     pub auth_key: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11518,6 +12110,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
 /// * **updating**: The IPsec-VPN connection is being updated.
 /// * **Upgrading**: The IPsec-VPN connection is being upgraded.
 /// * **deleted**: The IPsec-VPN connection is deleted.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum State {
@@ -11544,6 +12137,7 @@ pub enum State {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     State { Active = "active", Init = "init", Attaching = "attaching", Attached =
     "attached", Detaching = "detaching", FinancialLocked = "financialLocked",
@@ -11551,6 +12145,7 @@ pub enum State {
     Deleted = "deleted", }
 );
 /// The BGP configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelBgpConfig {
     /// The negotiation state of BGP. Valid values:
@@ -11587,6 +12182,7 @@ pub struct DescribeVpnConnectionTunnelBgpConfig {
     /// - Example: `169.254.10.0/30`.
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11605,6 +12201,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelBgpConfig {
     }
 }
 /// The configuration of Phase 1 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelIkeConfig {
     /// The authentication algorithm in the IKE phase.
@@ -11656,6 +12253,7 @@ pub struct DescribeVpnConnectionTunnelIkeConfig {
     /// - Example: `47.42.XX.XX`.
     pub remote_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11677,6 +12275,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIkeConfig {
     }
 }
 /// The configurations of Phase 2 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -11700,6 +12299,7 @@ pub struct DescribeVpnConnectionTunnelIpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11716,6 +12316,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIpsecConfig {
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOption {
     /// The tunnel ID.
@@ -11815,6 +12416,7 @@ pub struct TunnelOption {
     /// - Example: `cn-hangzhou-i`.
     pub zone_no: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11841,6 +12443,7 @@ impl<'de> ::serde::Deserialize<'de> for TunnelOption {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelOptionsSpecification {
     /// The tunnel configurations of the IPsec-VPN connection.
@@ -11850,6 +12453,7 @@ pub struct DescribeVpnConnectionTunnelOptionsSpecification {
     /// - Wire name: `TunnelOptions`.
     pub tunnel_options: Option<Vec<crate::types::TunnelOption>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11863,6 +12467,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelOptionsSpecif
     }
 }
 /// A nested value.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionLogsData {
     /// The log list.
@@ -11870,6 +12475,7 @@ pub struct DescribeVpnConnectionLogsData {
     /// - Wire name: `Logs`.
     pub logs: Option<Vec<String>>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11878,6 +12484,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
     }
 }
 /// The BGP configuration of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionsVpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
@@ -11919,6 +12526,7 @@ pub struct DescribeVpnConnectionsVpnBgpConfig {
     /// - Example: `AuthKey****`.
     pub auth_key: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11938,6 +12546,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsVpnBgpConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionsTag {
     /// The list of tags to be added to the IPsec-VPN connection.
@@ -11945,6 +12554,7 @@ pub struct DescribeVpnConnectionsTag {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11953,6 +12563,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
     }
 }
 /// The configuration of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnection {
     /// The status of the IPsec-VPN connection. Valid values:
@@ -12145,6 +12756,7 @@ pub struct VpnConnection {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12186,6 +12798,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnection {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnections {
     /// The information about the IPsec-VPN connections.
@@ -12193,6 +12806,7 @@ pub struct VpnConnections {
     /// - Wire name: `VpnConnection`.
     pub vpn_connection: Option<Vec<crate::types::VpnConnection>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnections {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12206,6 +12820,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnections {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CrossAccountAuthorization {
     /// The ID of the IPsec-VPN connection.
@@ -12243,6 +12858,7 @@ pub struct CrossAccountAuthorization {
     /// - Example: `1658201810000`.
     pub creation_time: Option<i64>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for CrossAccountAuthorization {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12261,6 +12877,7 @@ impl<'de> ::serde::Deserialize<'de> for CrossAccountAuthorization {
     }
 }
 /// The status of the VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnGatewayStatus {
@@ -12277,6 +12894,7 @@ pub enum DescribeVpnGatewayStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     DescribeVpnGatewayStatus { Init = "init", Provisioning = "provisioning", Active =
     "active", Updating = "updating", Deleting = "deleting", }
@@ -12284,6 +12902,7 @@ pub enum DescribeVpnGatewayStatus {
 /// The information about pending orders.
 ///
 /// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReservationData {
     /// The status of the pending order. Valid values:
@@ -12337,6 +12956,7 @@ pub struct ReservationData {
     /// - Example: `2020-07-20T16:00:00Z`.
     pub reservation_end_time: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ReservationData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12356,6 +12976,7 @@ impl<'de> ::serde::Deserialize<'de> for ReservationData {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EniInstanceIds {
     /// The ENIs created by the system for the VPN gateway.
@@ -12363,6 +12984,7 @@ pub struct EniInstanceIds {
     /// - Wire name: `EniInstanceId`.
     pub eni_instance_id: Option<Vec<String>>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12390,6 +13012,7 @@ impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
 /// * **200M**
 /// * **500M**
 /// * **1000M**
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Spec {
@@ -12412,6 +13035,7 @@ pub enum Spec {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     Spec { V5m = "5M", V10m = "10M", V20m = "20M", V50m = "50M", V100m = "100M", V200m =
     "200M", V500m = "500M", V1000m = "1000M", }
@@ -12420,6 +13044,7 @@ pub enum Spec {
 ///
 /// * **zh-CN**: Chinese
 /// * **en-US** (default): English
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AcceptLanguage {
@@ -12430,8 +13055,10 @@ pub enum AcceptLanguage {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(AcceptLanguage { ZhCn = "zh-CN", EnUs = "en-US", });
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AvailableZoneIdList {
     /// The zone ID.
@@ -12445,6 +13072,7 @@ pub struct AvailableZoneIdList {
     /// - Example: `cn-hangzhou-h`.
     pub zone_name: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12462,6 +13090,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
 ///
 /// * **Normal**
 /// * **FinancialLocked**
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BusinessStatus {
@@ -12472,10 +13101,12 @@ pub enum BusinessStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     BusinessStatus { Normal = "Normal", FinancialLocked = "FinancialLocked", }
 );
 /// The information about the VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnGateway {
     /// The type of VPN gateway.
@@ -12675,6 +13306,7 @@ pub struct VpnGateway {
     /// - Wire name: `EniInstanceIds`.
     pub eni_instance_ids: Option<crate::types::EniInstanceIds>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12714,6 +13346,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnGateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnGateways {
     /// The information about the VPN gateways.
@@ -12721,6 +13354,7 @@ pub struct VpnGateways {
     /// - Wire name: `VpnGateway`.
     pub vpn_gateway: Option<Vec<crate::types::VpnGateway>>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12734,6 +13368,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnGateways {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnPbrRouteEntry {
     /// The next hop of the policy-based route.
@@ -12798,6 +13433,7 @@ pub struct VpnPbrRouteEntry {
     /// - Example: `tun-opsqc4d97wni2****`.
     pub next_hop_tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12819,6 +13455,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnPbrRouteEntries {
     /// The list of policy-based routes.
@@ -12826,6 +13463,7 @@ pub struct VpnPbrRouteEntries {
     /// - Wire name: `VpnPbrRouteEntry`.
     pub vpn_pbr_route_entry: Option<Vec<crate::types::VpnPbrRouteEntry>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12842,6 +13480,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
 ///
 /// * **Custom**: custom
 /// * **System**: system
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnRouteEntriesRouteEntryType {
@@ -12852,10 +13491,12 @@ pub enum DescribeVpnRouteEntriesRouteEntryType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     DescribeVpnRouteEntriesRouteEntryType { Custom = "Custom", System = "System", }
 );
 /// The route details.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteEntry {
     /// The type of the route entry. Valid values:
@@ -12928,6 +13569,7 @@ pub struct VpnRouteEntry {
     /// - Example: `tun-36cfgpwjn58axj****`.
     pub next_hop_tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12951,6 +13593,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteEntries {
     /// The route entry list.
@@ -12958,6 +13601,7 @@ pub struct VpnRouteEntries {
     /// - Wire name: `VpnRouteEntry`.
     pub vpn_route_entry: Option<Vec<crate::types::VpnRouteEntry>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12971,6 +13615,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteCounts {
     /// The information about route entries of the VPN gateway in dual-tunnel mode.
@@ -12980,6 +13625,7 @@ pub struct VpnRouteCounts {
     /// - Wire name: `VpnRouteCount`.
     pub vpn_route_count: Option<Vec<crate::types::VpnRouteCount>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12993,6 +13639,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Zone {
     /// The zone ID.
@@ -13011,6 +13658,7 @@ pub struct Zone {
     /// - Example: `AvailabilityZone`.
     pub zone_type: Option<String>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Zone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13026,6 +13674,7 @@ impl<'de> ::serde::Deserialize<'de> for Zone {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Zones {
     /// The zone list.
@@ -13033,6 +13682,7 @@ pub struct Zones {
     /// - Wire name: `Zone`.
     pub zone: Option<Vec<crate::types::Zone>>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Zones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13041,6 +13691,7 @@ impl<'de> ::serde::Deserialize<'de> for Zones {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiagnoseVpnConnectionsVpnConnection {
     /// If the parameter values configured for the IPsec-VPN connection and the peer gateway device do not match, this parameter indicates the value of the parameter configured for the peer gateway device.
@@ -13095,6 +13746,7 @@ pub struct DiagnoseVpnConnectionsVpnConnection {
     /// - Example: `tun-64n1sr9dig64k6****`.
     pub tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsVpnConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13116,6 +13768,7 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsVpnConnection {
     }
 }
 /// The configurations of Phase 2 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DownloadVpnConnectionConfigIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -13139,6 +13792,7 @@ pub struct DownloadVpnConnectionConfigIpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13155,6 +13809,7 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIpsecConfig {
     }
 }
 /// The configurations of Phase 1 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DownloadVpnConnectionConfigIkeConfig {
     /// The pre-shared key.
@@ -13206,6 +13861,7 @@ pub struct DownloadVpnConnectionConfigIkeConfig {
     /// - Example: `47.24.XX.XX`.
     pub remote_id: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13227,6 +13883,7 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIkeConfig {
     }
 }
 /// The configurations of Phase 2 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DownloadVpnConnectionConfigResponseIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -13250,6 +13907,7 @@ pub struct DownloadVpnConnectionConfigResponseIpsecConfig {
     /// - Example: `86400`.
     pub ipsec_lifetime: Option<i64>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponseIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13266,6 +13924,7 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponseIpsec
     }
 }
 /// The tunnel configuration of the peer gateway device.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelConfig {
     /// The tunnel ID.
@@ -13294,6 +13953,7 @@ pub struct TunnelConfig {
         crate::types::DownloadVpnConnectionConfigResponseIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13311,6 +13971,7 @@ impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelsConfig {
     /// The tunnel configurations of the peer gateway device.
@@ -13320,6 +13981,7 @@ pub struct TunnelsConfig {
     /// - Wire name: `TunnelConfig`.
     pub tunnel_config: Option<Vec<crate::types::TunnelConfig>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13333,6 +13995,7 @@ impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpConfig {
     /// - Wire name: `LocalAsn`.
@@ -13348,6 +14011,7 @@ pub struct BgpConfig {
     /// - Wire name: `TunnelId`.
     pub tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for BgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13366,11 +14030,13 @@ impl<'de> ::serde::Deserialize<'de> for BgpConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpConfigs {
     /// - Wire name: `BgpConfig`.
     pub bgp_config: Option<Vec<crate::types::BgpConfig>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13384,6 +14050,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
     }
 }
 /// The configurations of the peer gateway device.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnectionConfig {
     /// The identifier of the VPN gateway.
@@ -13419,6 +14086,7 @@ pub struct VpnConnectionConfig {
     /// - Wire name: `BgpConfigs`.
     pub bgp_configs: Option<crate::types::BgpConfigs>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13439,6 +14107,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
     }
 }
 /// The configuration information about the DHCP options set.
+#[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptions {
     /// The IP address of the DNS server.
@@ -13468,6 +14137,7 @@ pub struct DhcpOptions {
     /// - Example: `3650d`.
     pub ipv6_lease_time: Option<String>,
 }
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13484,6 +14154,7 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
     }
 }
 /// The tag list.
+#[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateVpc {
     /// The status of the VPC that is associated with the DHCP options set. Valid values:
@@ -13500,6 +14171,7 @@ pub struct AssociateVpc {
     /// - Example: `vpc-eb3b54r6otues4tjj****`.
     pub vpc_id: Option<String>,
 }
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13514,6 +14186,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
     }
 }
 /// The information about the DNAT table.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTable {
     /// The ID of the DNAT table.
@@ -13527,6 +14200,7 @@ pub struct ForwardTable {
     /// - Example: `1`.
     pub forward_entry_count: Option<i32>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13541,6 +14215,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTable {
     }
 }
 /// The information about the SNAT table.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTable {
     /// The number of SNAT entries.
@@ -13554,6 +14229,7 @@ pub struct SnatTable {
     /// - Example: `stb-SnatTableIds****`.
     pub snat_table_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13568,6 +14244,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTable {
     }
 }
 /// The information about the FULLNAT table.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatTable {
     /// The number of FULLNAT entries.
@@ -13581,6 +14258,7 @@ pub struct FullNatTable {
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     pub full_nat_table_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13595,6 +14273,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTable {
     }
 }
 /// The billing information.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BillingConfig {
     /// The metering method of the NAT gateway. Valid values:
@@ -13632,6 +14311,7 @@ pub struct BillingConfig {
     /// - Example: `PostPaid`.
     pub instance_charge_type: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for BillingConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13648,6 +14328,7 @@ impl<'de> ::serde::Deserialize<'de> for BillingConfig {
     }
 }
 /// The private network information about the NAT gateway.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrivateInfo {
     /// The maximum bandwidth. Unit: Mbit/s.
@@ -13676,6 +14357,7 @@ pub struct PrivateInfo {
     /// - Example: `eni-bp1cmgtoaka8vfyg****`.
     pub eni_instance_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13693,6 +14375,7 @@ impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
     }
 }
 /// The information about the deletion protection feature.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeletionProtectionInfo {
     /// Indicates whether deletion protection is enabled.
@@ -13704,6 +14387,7 @@ pub struct DeletionProtectionInfo {
     /// - Example: `true`.
     pub enabled: Option<bool>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13717,6 +14401,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetNatGatewayAttributeIpList {
     /// The association status of the EIP.
@@ -13739,6 +14424,7 @@ pub struct GetNatGatewayAttributeIpList {
     /// - Example: `eip-bp13e9i2qst4g6jzi****`.
     pub allocation_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeIpList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13754,6 +14440,7 @@ impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeIpList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogDelivery {
     /// - Wire name: `LogDeliveryType`.
@@ -13765,6 +14452,7 @@ pub struct LogDelivery {
     /// - Wire name: `DeliverLogsErrorMessage`.
     pub deliver_logs_error_message: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for LogDelivery {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13781,6 +14469,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDelivery {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CidrReservationUsage {
     /// The ID of the reserved CIDR block.
@@ -13814,6 +14503,7 @@ pub struct CidrReservationUsage {
     /// - Example: `192.168.1.64/28`.
     pub ip_prefix_cidr: Option<String>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13832,6 +14522,7 @@ impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixListAssociation {
     /// The prefix list ID.
@@ -13890,6 +14581,7 @@ pub struct PrefixListAssociation {
     /// - Example: `192.168.0.0/16`.
     pub cidr_list: Option<String>,
 }
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13911,6 +14603,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixListEntry {
     /// The ID of the prefix list.
@@ -13934,6 +14627,7 @@ pub struct PrefixListEntry {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13950,6 +14644,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntrySummary {
     /// The type of the route. Valid values:
@@ -13969,6 +14664,7 @@ pub struct EntrySummary {
     /// - Example: `10`.
     pub count: Option<i32>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for EntrySummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13983,6 +14679,7 @@ impl<'de> ::serde::Deserialize<'de> for EntrySummary {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntrySummary {
     /// The ID of the route table.
@@ -13995,6 +14692,7 @@ pub struct RouteEntrySummary {
     /// - Wire name: `EntrySummarys`.
     pub entry_summarys: Option<Vec<crate::types::EntrySummary>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14009,6 +14707,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiagnoseResult {
     /// The diagnostic item.
@@ -14079,6 +14778,7 @@ pub struct DiagnoseResult {
     /// - Example: `normal`.
     pub diagnose_result_level: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14094,6 +14794,7 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OpticalModuleModel {
     /// 物理专线接入点光模块支持的端口类型。取值：
@@ -14125,6 +14826,7 @@ pub struct OpticalModuleModel {
     /// - Wire name: `OpticalModuleModel`.
     pub optical_module_model: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14139,6 +14841,7 @@ impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BusinessAccessPoint {
     /// The ID of the access point.
@@ -14200,6 +14903,7 @@ pub struct BusinessAccessPoint {
     /// - Wire name: `OpticalModuleModels`.
     pub optical_module_models: Option<Vec<crate::types::OpticalModuleModel>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14220,6 +14924,7 @@ impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeographicSubRegion {
     /// The ID of the region where circuits are available.
@@ -14233,6 +14938,7 @@ pub struct GeographicSubRegion {
     /// - Example: \`\`.
     pub name: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14247,6 +14953,7 @@ impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
     }
 }
 /// The list of the DHCP options sets.
+#[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptionsSet {
     /// The description of the DHCP options set.
@@ -14303,6 +15010,7 @@ pub struct DhcpOptionsSet {
     /// - Example: `2025-08-21 ***`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14325,6 +15033,7 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListEnhanhcedNatGatewayAvailableZonesZone {
     /// The ID of the zone where the instance is deployed.
@@ -14338,6 +15047,7 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesZone {
     /// - Example: `Dubai Zone A`.
     pub local_name: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14352,6 +15062,7 @@ impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesZon
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatEntries {
     /// The NAT IP address that is used for address translation in FULLNAT entries.
@@ -14432,6 +15143,7 @@ pub struct FullNatEntries {
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     pub full_nat_table_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14457,6 +15169,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGatewayRouteTableEntriesNextHop {
     /// The ID of the next hop.
@@ -14492,6 +15205,7 @@ pub struct ListGatewayRouteTableEntriesNextHop {
     /// - Example: `1`.
     pub enabled: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14508,6 +15222,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GatewayRouteEntryModel {
     /// The status of the route entry. Valid values:
@@ -14555,6 +15270,7 @@ pub struct GatewayRouteEntryModel {
     /// - Wire name: `NextHops`.
     pub next_hops: Option<Vec<crate::types::ListGatewayRouteTableEntriesNextHop>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14574,6 +15290,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
     }
 }
 /// The configurations of Phase 1 negotiations.
+#[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListIpsecServersIkeConfig {
     /// The identifier of the customer gateway. Both fully qualified domain names (FQDNs) and IP addresses are supported. By default, this parameter is empty.
@@ -14619,6 +15336,7 @@ pub struct ListIpsecServersIkeConfig {
     /// - Example: `sha1`.
     pub ike_auth_alg: Option<String>,
 }
+#[cfg(feature = "ipsec-servers")]
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServersIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14639,6 +15357,7 @@ impl<'de> ::serde::Deserialize<'de> for ListIpsecServersIkeConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecServer {
     /// The time when the IPsec server was created.
@@ -14742,6 +15461,7 @@ pub struct IpsecServer {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "ipsec-servers")]
 impl<'de> ::serde::Deserialize<'de> for IpsecServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14772,6 +15492,7 @@ impl<'de> ::serde::Deserialize<'de> for IpsecServer {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv4-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv4GatewayModel {
     /// The ID of the VPC with which the IPv4 gateways are associated.
@@ -14833,6 +15554,7 @@ pub struct Ipv4GatewayModel {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "ipv4-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14855,6 +15577,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatIpCidr {
     /// The time when the CIDR block was created.
@@ -14901,6 +15624,7 @@ pub struct NatIpCidr {
     /// - Example: `test`.
     pub nat_ip_cidr_description: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatIpCidr {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14921,6 +15645,7 @@ impl<'de> ::serde::Deserialize<'de> for NatIpCidr {
     }
 }
 /// 用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpOrigin {
@@ -14931,8 +15656,10 @@ pub enum IpOrigin {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "nat")]
 ::acs_runtime::open_enum_impls!(IpOrigin { Cidr = "cidr", Prefix = "prefix", });
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListNatIpsNatIp {
     /// Indicates whether the IP address is the default IP address of the NAT gateway. Valid values:
@@ -14988,6 +15715,7 @@ pub struct ListNatIpsNatIp {
     /// - Example: `Available`.
     pub nat_ip_status: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15009,6 +15737,7 @@ impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
     }
 }
 /// The list of Express Connect circuit features.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionFeature {
     /// The feature value of the Express Connect circuit. Valid values:
@@ -15034,6 +15763,7 @@ pub struct PhysicalConnectionFeature {
     /// - Example: `SubifRateLimit`.
     pub feature_key: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15048,6 +15778,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixList {
     /// The ID of the prefix list.
@@ -15140,6 +15871,7 @@ pub struct PrefixList {
     /// - Example: `Custom`.
     pub prefix_list_type: Option<String>,
 }
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15167,6 +15899,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixList {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpPoolCidrBlockList {
     /// The information about the CIDR blocks.
@@ -15204,6 +15937,7 @@ pub struct PublicIpPoolCidrBlockList {
     /// - Example: `20`.
     pub total_ip_num: Option<i32>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15222,6 +15956,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
     }
 }
 /// The structure of the IP address pool.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddressPoolList {
     /// The ID of the IP address pool.
@@ -15354,6 +16089,7 @@ pub struct PublicIpAddressPoolList {
     /// - Example: `Normal`.
     pub business_status: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15385,6 +16121,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagResourcesTagResource {
     /// The type of the resource. Valid values:
@@ -15416,6 +16153,7 @@ pub struct ListTagResourcesTagResource {
     /// - Example: `FinanceDept`.
     pub tag_key: Option<String>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15432,6 +16170,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResource {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagResourcesTagResources {
     /// The tag key.
@@ -15439,6 +16178,7 @@ pub struct ListTagResourcesTagResources {
     /// - Wire name: `TagResource`.
     pub tag_resource: Option<Vec<crate::types::ListTagResourcesTagResource>>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15452,6 +16192,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTrafficMirrorFiltersIngressRule {
     /// The status of the inbound rule. Valid values:
@@ -15531,6 +16272,7 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     /// - Example: `-1/-1`.
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15556,6 +16298,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTrafficMirrorFiltersEgressRule {
     /// The status of the outbound rule. Valid values:
@@ -15635,6 +16378,7 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     /// - Example: `22/40`.
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15660,6 +16404,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorFilter {
     /// The status of the filter. Valid values:
@@ -15710,6 +16455,7 @@ pub struct TrafficMirrorFilter {
     /// - Example: `2023-09-05T15:26Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15732,6 +16478,7 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorSession {
     /// The ID of the traffic mirror destination.
@@ -15829,6 +16576,7 @@ pub struct TrafficMirrorSession {
     /// - Example: `2023-09-05T15:26Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15859,6 +16607,7 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchCidrReservation {
     /// The virtual private cloud (VPC) to which the reserved CIDR block belongs.
@@ -15934,6 +16683,7 @@ pub struct VSwitchCidrReservation {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15960,6 +16710,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualPhysicalConnection {
     /// The type of Express Connect circuit. Default value: **VPC**.
@@ -16173,6 +16924,7 @@ pub struct VirtualPhysicalConnection {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16219,6 +16971,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc-gateway-endpoint")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Service {
     /// The ID of the endpoint service.
@@ -16250,6 +17003,7 @@ pub struct Service {
     /// - Example: `oss-admin.aliyuncs.com`.
     pub service_domain: Option<String>,
 }
+#[cfg(feature = "vpc-gateway-endpoint")]
 impl<'de> ::serde::Deserialize<'de> for Service {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16267,6 +17021,7 @@ impl<'de> ::serde::Deserialize<'de> for Service {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc-gateway-endpoint")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Endpoint {
     /// The ID of the gateway endpoint.
@@ -16332,6 +17087,7 @@ pub struct Endpoint {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "vpc-gateway-endpoint")]
 impl<'de> ::serde::Deserialize<'de> for Endpoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16355,6 +17111,7 @@ impl<'de> ::serde::Deserialize<'de> for Endpoint {
     }
 }
 /// The publishing status of the route entry in the publishing target.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PublishStatus {
@@ -16365,10 +17122,12 @@ pub enum PublishStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "route-table")]
 ::acs_runtime::open_enum_impls!(
     PublishStatus { NonPublished = "NonPublished", Published = "Published", }
 );
 /// List of route entry publishing status information in the publishing targets.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RoutePublishTarget {
     /// The publishing status of the route entry in the publishing target.
@@ -16387,6 +17146,7 @@ pub struct RoutePublishTarget {
     /// - Example: `ecr-xvuqdfma6x57ei****`.
     pub publish_target_instance_id: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16402,6 +17162,7 @@ impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
     }
 }
 /// List of route entry publishing status information.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVpcPublishedRouteEntriesRouteEntries {
     /// The ID of the route entry.
@@ -16424,6 +17185,7 @@ pub struct ListVpcPublishedRouteEntriesRouteEntries {
     /// - Wire name: `RoutePublishTargets`.
     pub route_publish_targets: Option<Vec<crate::types::RoutePublishTarget>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16440,6 +17202,7 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesRouteEntries
     }
 }
 /// The association between the VPN gateway and the certificate.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnCertificateRelation {
     /// The ID of the VPN gateway.
@@ -16473,6 +17236,7 @@ pub struct VpnCertificateRelation {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16490,6 +17254,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
     }
 }
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct AddInstanceList {
     /// The ID of the instance to be associated.
@@ -16506,6 +17271,7 @@ pub struct AddInstanceList {
     #[rpc(name = "InstanceType")]
     pub instance_type: Option<crate::types::InstanceType>,
 }
+#[cfg(feature = "qos")]
 impl ::acs_runtime::validate::Validate for AddInstanceList {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16517,6 +17283,7 @@ impl ::acs_runtime::validate::Validate for AddInstanceList {
     }
 }
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct RemoveInstanceList {
     /// The ID of the associated instance.
@@ -16533,6 +17300,7 @@ pub struct RemoveInstanceList {
     #[rpc(name = "InstanceType")]
     pub instance_type: Option<crate::types::InstanceType>,
 }
+#[cfg(feature = "qos")]
 impl ::acs_runtime::validate::Validate for RemoveInstanceList {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16552,6 +17320,7 @@ impl ::acs_runtime::validate::Validate for RemoveInstanceList {
 /// * If EipBindMode is set to MULTI_BINDED when the NAT gateway is created, you can change the value of this parameter from **MULTI_BINDED** to **NAT**. If EipBindMode is set to NAT when the NAT gateway is created, you cannot change the value of this parameter from **NAT** to **MULTI_BINDED**. For more information about **MULTI_BINDED**, see [CreateNatGateway](<https://www.alibabacloud.com/help/doc-detail/120219.htm>).
 /// * When the mode in which the NAT gateway is associated with an EIP is being changed, a transient connection that lasts a few seconds may occur. If the number of EIPs with which the NAT gateway is associated increases, the transient connection lasts longer. You can change the mode only for a NAT gateway that is associated with up to five EIPs. We recommend that you change the mode during off-peak hours.
 /// * After the mode is changed to **NAT**, the Internet NAT gateway is compatible with the IPv4 gateway. However, if you associate an EIP with the NAT gateway, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the EIP fails to be associated with the NAT gateway.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EipBindMode {
@@ -16560,8 +17329,10 @@ pub enum EipBindMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "nat")]
 ::acs_runtime::open_enum_impls!(EipBindMode { Nat = "NAT", });
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct ModifyNatGatewayAttributeLogDelivery {
     /// - Wire name: `LogDeliveryType`.
@@ -16584,6 +17355,7 @@ pub struct ModifyNatGatewayAttributeLogDelivery {
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIkeAuthAlg {
@@ -16602,6 +17374,7 @@ pub enum ModifyTunnelAttributeIkeAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIkeAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256",
     Sha384 = "sha384", Sha512 = "sha512", Sm3 = "sm3", }
@@ -16619,6 +17392,7 @@ pub enum ModifyTunnelAttributeIkeAuthAlg {
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIkeEncAlg {
@@ -16637,11 +17411,13 @@ pub enum ModifyTunnelAttributeIkeEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIkeEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256",
     Des = "des", V3des = "3des", Sm4 = "sm4", }
 );
 /// The configurations of IKE Phase 1.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in IKE Phase 1 negotiations.
@@ -16743,6 +17519,7 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16816,6 +17593,7 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIkeConfig 
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIpsecAuthAlg {
@@ -16834,6 +17612,7 @@ pub enum ModifyTunnelAttributeIpsecAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIpsecAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256",
     Sha384 = "sha384", Sha512 = "sha512", Sm3 = "sm3", }
@@ -16852,6 +17631,7 @@ pub enum ModifyTunnelAttributeIpsecAuthAlg {
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIpsecEncAlg {
@@ -16870,11 +17650,13 @@ pub enum ModifyTunnelAttributeIpsecEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIpsecEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256",
     Des = "des", V3des = "3des", Sm4 = "sm4", }
 );
 /// The configurations of IPsec Phase 2.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
@@ -16932,6 +17714,7 @@ pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     #[rpc(name = "IpsecPfs")]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16956,6 +17739,7 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfi
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
@@ -17008,6 +17792,7 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     #[rpc(name = "CustomerGatewayId")]
     pub customer_gateway_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate
 for ModifyTunnelAttributeTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17017,6 +17802,7 @@ for ModifyTunnelAttributeTunnelOptionsSpecification {
     }
 }
 /// The Phase 1 configuration.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     /// The IKE authentication algorithm.
@@ -17073,6 +17859,7 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     /// - Example: `47.XX.XX.207`.
     pub remote_id: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17094,6 +17881,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIkeCo
     }
 }
 /// The configurations of IPsec Phase 2.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeResponseTunnelIpsecConfig {
     /// The IPsec authentication algorithm.
@@ -17117,6 +17905,7 @@ pub struct ModifyTunnelAttributeResponseTunnelIpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17133,6 +17922,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsec
     }
 }
 /// The BGP configuration.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// Indicates whether the BGP feature is enabled. Valid values:
@@ -17169,6 +17959,7 @@ pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// - Example: `169.254.11.0/30`.
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17187,6 +17978,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct AddPrefixListEntry {
     /// The CIDR block to be added to the prefix list.
@@ -17207,6 +17999,7 @@ pub struct AddPrefixListEntry {
     pub description: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct RemovePrefixListEntry {
     /// The CIDR block that you want to delete from the prefix list.
@@ -17223,6 +18016,7 @@ pub struct RemovePrefixListEntry {
     pub description: Option<String>,
 }
 /// The configuration of Phase 1 negotiations.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
@@ -17308,6 +18102,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl ::acs_runtime::validate::Validate for ModifyVpnAttachmentAttributeTunnelIkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -17368,6 +18163,7 @@ impl ::acs_runtime::validate::Validate for ModifyVpnAttachmentAttributeTunnelIke
     }
 }
 /// The configuration of Phase 2 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
@@ -17405,6 +18201,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     #[rpc(name = "IpsecPfs")]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate
 for ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17430,6 +18227,7 @@ for ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     }
 }
 /// The tunnel configuration.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
@@ -17496,6 +18294,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
         crate::types::ModifyVpnAttachmentAttributeTunnelIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl ::acs_runtime::validate::Validate
 for ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17508,6 +18307,7 @@ for ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
 /// The configuration of Phase 2 negotiations.
 ///
 /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeIpsecConfig {
     /// The encryption algorithm that is used in Phase 2 negotiations.
@@ -17531,6 +18331,7 @@ pub struct ModifyVpnAttachmentAttributeIpsecConfig {
     /// - Example: `86400`.
     pub ipsec_lifetime: Option<i64>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17549,6 +18350,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig 
 /// The health check configurations of the IPsec-VPN connection.
 ///
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPC connections.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
@@ -17588,6 +18390,7 @@ pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     /// - Example: `revoke_route`.
     pub policy: Option<String>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17608,6 +18411,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthChe
 /// The BGP configurations of the IPsec-VPN connection.
 ///
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     /// Indicates whether BGP is enabled for the IPsec-VPN connection. Valid values:
@@ -17652,6 +18456,7 @@ pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     /// - Example: `false`.
     pub status: Option<String>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17671,6 +18476,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVpnBgpConfig
     }
 }
 /// BGP configuration.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeTunnelBgpConfig {
     /// The ASN on the Alibaba Cloud side.
@@ -17699,6 +18505,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelBgpConfig {
     /// - Example: `169.254.10.0/30`.
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17716,6 +18523,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeTunnelBgpCon
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
@@ -17793,6 +18601,7 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
         crate::types::ModifyTunnelAttributeResponseTunnelIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de>
 for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -17817,6 +18626,7 @@ for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
@@ -17885,6 +18695,7 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
         crate::types::ModifyVpnAttachmentAttributeTunnelIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate
 for ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17902,6 +18713,7 @@ for ModifyVpnConnectionAttributeTunnelOptionsSpecification {
 /// The health check configuration.
 ///
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     /// The destination IP address.
@@ -17933,6 +18745,7 @@ pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     /// - Example: `true`.
     pub enable: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17952,6 +18765,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthChe
 /// The BGP configuration.
 ///
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     /// The negotiation state of BGP. Valid values:
@@ -17996,6 +18810,7 @@ pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     /// - Example: `65530`.
     pub local_asn: Option<i32>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18015,6 +18830,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVpnBgpConfig
     }
 }
 /// The tunnel configurations of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeTunnelOption {
     /// The ID of the customer gateway associated with the tunnel.
@@ -18096,6 +18912,7 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     /// - Example: `ap-southeast-5a`.
     pub zone_no: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeTunnelOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18120,6 +18937,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeTunnelOption
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     /// The tunnel configuration of the IPsec-VPN connection.
@@ -18131,6 +18949,7 @@ pub struct ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
         Vec<crate::types::ModifyVpnConnectionAttributeTunnelOption>,
     >,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de>
 for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -18153,6 +18972,7 @@ for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
 /// * **VpnAttachment**: IPsec-VPN connection
 ///
 ///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MoveVpnResourceGroupResourceType {
@@ -18165,11 +18985,13 @@ pub enum MoveVpnResourceGroupResourceType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     MoveVpnResourceGroupResourceType { VpnGateway = "VpnGateway", CustomerGateway =
     "CustomerGateway", VpnAttachment = "VpnAttachment", }
 );
 /// List of route entry information to be published.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct PublishVpcRouteEntriesRouteEntries {
     /// The ID of the route table for the route entry.
@@ -18187,6 +19009,7 @@ pub struct PublishVpcRouteEntriesRouteEntries {
     #[rpc(name = "DestinationCidrBlock")]
     pub destination_cidr_block: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl ::acs_runtime::validate::Validate for PublishVpcRouteEntriesRouteEntries {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RouteTableId", &self.route_table_id);
@@ -18197,6 +19020,7 @@ impl ::acs_runtime::validate::Validate for PublishVpcRouteEntriesRouteEntries {
 ///
 /// * **pbr**: policy-based route
 /// * **dbr**: destination-based route
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteType {
@@ -18207,8 +19031,10 @@ pub enum RouteType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(RouteType { Pbr = "pbr", Dbr = "dbr", });
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// The ID of the inbound rule.
@@ -18288,6 +19114,7 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     pub port: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// The ID of the outbound rule.

@@ -7,6 +7,7 @@ use acs_cli_data::{
     Field, Location, OperationData, PagerData, ProductData, Shape, StructData, Style, WaitData,
 };
 
+use crate::ir::names::FieldName;
 use crate::ir::{CrateIr, FieldIr, OperationIr, StructIr, TypeId, TypeIr, TypeRef, TypeSpace};
 use crate::spec::model;
 
@@ -179,7 +180,7 @@ fn pager(op: &OperationIr, types: &TypeSpace) -> Option<PagerData> {
         .iter()
         .find(|f| f.wire == size_name)
         .map(|f| f.wire.clone());
-    let path = |rust: &[String]| wire_path(&op.response, types, rust);
+    let path = |rust: &[FieldName]| wire_path(&op.response, types, rust);
     Some(PagerData {
         input,
         size,
@@ -190,7 +191,7 @@ fn pager(op: &OperationIr, types: &TypeSpace) -> Option<PagerData> {
 }
 
 /// The wire names along a path of Rust field names from struct `s`.
-fn wire_path(s: &StructIr, types: &TypeSpace, rust: &[String]) -> Vec<String> {
+fn wire_path(s: &StructIr, types: &TypeSpace, rust: &[FieldName]) -> Vec<String> {
     let mut current = s;
     let mut path = Vec::with_capacity(rust.len());
     for name in rust {

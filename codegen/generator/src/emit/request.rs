@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::field_doc::field_doc;
 use super::rustdoc::{doc_attrs, example_attrs};
-use super::tokens::{ident, rust_type};
+use super::tokens::{field_ident, ident, rust_type};
 use super::types;
 use super::validation;
 use crate::ir::{CrateIr, FieldIr, OperationIr, TypeRef, TypeSpace};
@@ -109,7 +109,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
 }
 
 fn setter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
-    let name = ident(&f.rust);
+    let name = field_ident(&f.rust);
     let doc = doc_attrs(&format!("Sets `{}`.\n\n{}", f.wire, field_doc(f)));
     let (param, value) = match &f.ty {
         TypeRef::String => (quote!(value: impl Into<String>), quote!(value.into())),

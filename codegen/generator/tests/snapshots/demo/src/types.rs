@@ -2,6 +2,7 @@
 
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// A keyword-named parameter with an enumeration.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Type {
@@ -12,8 +13,10 @@ pub enum Type {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Type { Small = "small", Large = "LARGE", });
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct Tag {
     /// - Wire name: `Key`.
@@ -24,12 +27,14 @@ pub struct Tag {
     #[rpc(name = "Value")]
     pub value: Option<String>,
 }
+#[cfg(feature = "widget")]
 impl ::acs_runtime::validate::Validate for Tag {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "Key", &self.key);
     }
 }
 /// An enumerated value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Role {
@@ -40,8 +45,10 @@ pub enum Role {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct IkeConfig {
     /// - Wire name: `Psk`.
@@ -52,12 +59,14 @@ pub struct IkeConfig {
     #[rpc(name = "Lifetime")]
     pub lifetime: Option<i32>,
 }
+#[cfg(feature = "widget")]
 impl ::acs_runtime::validate::Validate for IkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.one_of_ranges(p, "Lifetime", self.lifetime, &[(0, 86400)]);
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct CreateWidgetOption {
     /// - Wire name: `Role`.
@@ -68,6 +77,7 @@ pub struct CreateWidgetOption {
     #[rpc(name = "IkeConfig")]
     pub ike_config: Option<crate::types::IkeConfig>,
 }
+#[cfg(feature = "widget")]
 impl ::acs_runtime::validate::Validate for CreateWidgetOption {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -80,6 +90,7 @@ impl ::acs_runtime::validate::Validate for CreateWidgetOption {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct Settings {
     /// - Wire name: `Mode`.
@@ -90,6 +101,7 @@ pub struct Settings {
     pub level: Option<i32>,
 }
 /// An enumerated value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -100,13 +112,16 @@ pub enum Status {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Status { Building = "building", Ready = "ready", });
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateWidgetTag {
     /// - Wire name: `Key`.
     pub key: Option<String>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for CreateWidgetTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -115,6 +130,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateWidgetTag {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widget {
     /// - Wire name: `Status`.
@@ -122,6 +138,7 @@ pub struct Widget {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::CreateWidgetTag>>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for Widget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -136,11 +153,13 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widgets {
     /// - Wire name: `Widget`.
     pub widget: Option<Vec<crate::types::Widget>>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for Widgets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -152,6 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for Widgets {
     }
 }
 /// An enumerated value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeWidgetStatus {
@@ -164,15 +184,18 @@ pub enum DescribeWidgetStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(
     DescribeWidgetStatus { Building = "building", Ready = "ready", Broken = "broken", }
 );
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListWidgetsWidget {
     /// - Wire name: `WidgetId`.
     pub widget_id: Option<String>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -186,11 +209,13 @@ impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidget {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListWidgetsWidgets {
     /// - Wire name: `Widget`.
     pub widget: Option<Vec<crate::types::ListWidgetsWidget>>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidgets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,

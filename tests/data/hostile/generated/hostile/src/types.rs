@@ -8,6 +8,7 @@
 ///   ```text
 ///   panic!()
 ///   ```
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Mode {
@@ -24,8 +25,10 @@ pub enum Mode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(Mode { A = "a", BC = "b c", V1x = "1x", });
 /// A nested value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ReservedNamesClone {
     /// - Wire name: `Self`.
@@ -33,6 +36,7 @@ pub struct ReservedNamesClone {
     pub self_: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 pub struct ReservedNamesDefault {
     /// - Wire name: `Clone`.
@@ -40,6 +44,7 @@ pub struct ReservedNamesDefault {
     pub clone: Option<crate::types::ReservedNamesClone>,
 }
 /// An enumerated value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReservedNamesOption {
@@ -50,13 +55,16 @@ pub enum ReservedNamesOption {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(ReservedNamesOption { Some = "Some", None = "None", });
 /// A nested value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReservedNamesResult {
     /// - Wire name: `Vec`.
     pub vec: Option<String>,
 }
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ReservedNamesResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
