@@ -120,6 +120,14 @@ pub(crate) fn operation(product: &Loaded, op: Operation) -> String {
             wait.poll, wait.waiter, wait.interval_ms, wait.max_wait_ms
         );
     }
+    if let Some(pager) = &op.pager {
+        let _ = writeln!(
+            text,
+            "--pager pages by {} (items at {}).",
+            pager.input,
+            pager.items.join(".")
+        );
+    }
     let globals: Vec<String> = GLOBAL_OPTIONS
         .iter()
         .map(|o| format!("--{}", o.name))

@@ -296,6 +296,24 @@ async fn pager_merges_every_page_with_the_api_defaults() {
 }
 
 #[tokio::test]
+async fn operation_help_says_how_the_pager_pages() {
+    let outcome = acs(&["vpc", "DescribeVpcs", "--help"], &[]).await;
+    assert!(
+        outcome
+            .stdout
+            .contains("\n--pager pages by PageNumber (items at Vpcs.Vpc).\n"),
+        "{outcome:#?}"
+    );
+    let outcome = acs(&["vpc", "ListTagResources", "--help"], &[]).await;
+    assert!(
+        outcome
+            .stdout
+            .contains("\n--pager pages by NextToken (items at TagResources.TagResource).\n"),
+        "{outcome:#?}"
+    );
+}
+
+#[tokio::test]
 async fn pager_follows_next_tokens() {
     let server = TestServer::start(&[ENV_KEY], |x| {
         let body = match x.verified.param("NextToken") {
