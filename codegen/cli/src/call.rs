@@ -2,71 +2,71 @@
 //! (and with `--wait`, the wait for its work).
 
 use acs_runtime::auth::Env;
-use acs_runtime::cli::{OperationDoc, PrepareError, ProductDoc, Validation};
 use acs_runtime::client::{Config, RetryPolicy, RpcClient};
-use serde_json::Value;
 
 use crate::line::Param;
 use crate::options::Options;
-use crate::output::{self, Failure};
-use crate::{args, preview, setup, wait};
+use serde_json::Value;
+
+use crate::output::{Failure, Printed, check_json};
+use crate::product::{Loaded, Operation};
+use crate::value::Arg;
+use crate::{args, check, preview, setup, wait, wire};
 
 /// Calls `op` of `product` with `params`; the text for stdout.
 ///
 /// Nothing is sent when the arguments are wrong, the request breaks the spec (unless
 /// `--no-validate`), or `--validate-only` asks for the preview alone.
 pub(crate) async fn call(
-    product: &'static ProductDoc,
-    op: &'static OperationDoc,
+    product: &'static Loaded,
+    op: Operation,
     params: &[Param],
     options: &Options,
     env: &Env,
     notes: &mut Vec<String>,
-) -> Result<Vec<u8>, Failure> {
+    progress: &mut dyn std::io::Write,
+) -> Result<Printed, Failure> {
+    exclusive(options)?;
+    let pages = match &options.pager {
+        Some(pager) => Some(
+            pager
+                .resolve(&op.data.name, op.data.pager.as_ref())
+                .map_err(Failure::Usage)?,
+        ),
+        None => None,
+    };
     let plan = if options.wait && !options.validate_only {
         Some(wait::plan(op, env)?)
     } else {
         None
     };
-    let mut request = args::request(product.command, op, params).map_err(Failure::Usage)?;
-    let region = setup::region(options, env)?;
-    args::fill_region(op, &mut request, region.as_deref());
-    let validation = if options.no_validate {
-        Validation::Off
-    } else {
-        Validation::On
-    };
-    let params = (op.prepare)(Value::Object(request.clone()), validation).map_err(|e| match e {
-        PrepareError::Invalid(violations) => Failure::Invalid(violations),
-        PrepareError::Parse(why) => Failure::Usage(format!(
-            "{} {}: {}",
-            product.command,
-            op.name,
-            wire_path(op, &why)
-        )),
-    })?;
-    let endpoint = setup::endpoint(product.product, region.as_deref(), options)?;
-    let credentials = setup::credentials(options, env).await?;
+    let mut values = args::request(product, op, params).map_err(Failure::Usage)?;
+    let region = setup::region(options, args::region_id(op, &values).as_deref(), env)?;
+    args::fill_region(op, &mut values, region.as_deref());
+    let parameters = &op.data.parameters;
+    if !options.no_validate {
+        check::check(product, parameters, &values).map_err(Failure::Invalid)?;
+    }
+    let wire = wire::params(parameters, &values);
+    let endpoint = setup::endpoint(product.info, region.as_deref(), options)?;
     if options.validate_only {
-        if let Some(token) = op
-            .info
-            .idempotency_token
-            .filter(|t| !params.contains_key(t))
-        {
+        let credentials = setup::preview_credentials(options, env, notes).await;
+        if let Some(token) = op.info.idempotency_token.filter(|t| !wire.contains_key(t)) {
             notes.push(format!(
                 "{token} is filled with a fresh UUID when the request is sent"
             ));
         }
         let text = preview::render(
-            product.product,
+            product.info,
             op,
             &endpoint,
-            &params,
+            &wire,
             &credentials,
             options.signature_version,
         );
-        return Ok(text.into_bytes());
+        return Ok(Printed::Text(text.into_bytes()));
     }
+    let credentials = setup::credentials(options, env).await?;
     let mut config = Config::builder()
         .env(env.clone())
         .credentials(credentials)
@@ -75,24 +75,87 @@ pub(crate) async fn call(
     if let Some(retries) = options.retries {
         config = config.retry_policy(RetryPolicy::standard().with_max_attempts(retries + 1));
     }
-    let config = config.build();
-    let client = RpcClient::new(product.product, config).map_err(Failure::Call)?;
-    let body = client.send(op.info, params).await.map_err(Failure::Call)?;
-    match plan {
-        Some(plan) => wait::wait(plan, product, op, &request, &body, validation, &client).await,
-        None => Ok(output::response(&body)),
+    let client = RpcClient::new(product.info, config.build()).map_err(Failure::Call)?;
+    let printed = if let Some(pages) = pages {
+        let names: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
+        let send = |values: Vec<Option<Arg>>| {
+            let client = &client;
+            async move { fetch(client, op, &values).await.map(|(_, json)| json) }
+        };
+        let merged = pages.collect(&names, values, send).await?;
+        Printed::Json(serde_json::to_vec(&merged).expect("JSON serializes"))
+    } else if let Some(poll) = &options.waiter {
+        Printed::Json(poll.run(|| fetch(&client, op, &values), progress).await?)
+    } else {
+        let answer = client
+            .send_answer(op.info, wire)
+            .await
+            .map_err(Failure::Call)?;
+        let status = answer.status;
+        let printed = Printed::json(answer.body.to_vec(), status, answer.content_type.as_deref())?;
+        match (plan, printed) {
+            (Some(plan), Printed::Json(body)) => {
+                let call = wait::Call {
+                    product,
+                    op,
+                    values: &values,
+                    body: &body,
+                    validate: !options.no_validate,
+                };
+                wait::wait(plan, call, &client, progress).await?
+            }
+            (_, printed) => printed,
+        }
+    };
+    shaped(printed, options)
+}
+
+/// One call of `op` with `values`: the body, checked to be JSON, and its JSON.
+async fn fetch(
+    client: &RpcClient,
+    op: Operation,
+    values: &[Option<Arg>],
+) -> Result<(Vec<u8>, Value), Failure> {
+    let params = wire::params(&op.data.parameters, values);
+    let answer = client
+        .send_answer(op.info, params)
+        .await
+        .map_err(Failure::Call)?;
+    let body = answer.body.to_vec();
+    check_json(&body, answer.status, answer.content_type.as_deref())?;
+    let json = serde_json::from_slice(&body).expect("checked to be JSON");
+    Ok((body, json))
+}
+
+/// The output as `--output` and `--quiet` shape it.
+fn shaped(printed: Printed, options: &Options) -> Result<Printed, Failure> {
+    if options.quiet {
+        return Ok(Printed::Text(Vec::new()));
+    }
+    match (&options.output, printed) {
+        (Some(table), Printed::Json(body)) => {
+            let json: Value = serde_json::from_slice(&body).expect("checked to be JSON");
+            let text = table.render(&json).map_err(Failure::Failed)?;
+            Ok(Printed::Text(text.into_bytes()))
+        }
+        (_, printed) => Ok(printed),
     }
 }
 
-/// Rewrites a leading "`field...`" (the Rust field path of a deserialization error) into the
-/// option the user typed, "`--Name...`".
-fn wire_path(op: &OperationDoc, why: &str) -> String {
-    let Some(rest) = why.strip_prefix('`') else {
-        return why.to_owned();
-    };
-    let end = rest.find(['.', '[', '`']).unwrap_or(rest.len());
-    match op.parameters.iter().find(|p| p.field == &rest[..end]) {
-        Some(param) => format!("`--{}{}", param.name, &rest[end..]),
-        None => why.to_owned(),
+/// Refuses options that exclude each other.
+fn exclusive(options: &Options) -> Result<(), Failure> {
+    let given: Vec<&str> = [
+        ("--wait", options.wait),
+        ("--waiter", options.waiter.is_some()),
+        ("--pager", options.pager.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, on)| on.then_some(name))
+    .collect();
+    match given.as_slice() {
+        [first, second, ..] => Err(Failure::Usage(format!(
+            "{first} and {second} exclude each other"
+        ))),
+        _ => Ok(()),
     }
 }

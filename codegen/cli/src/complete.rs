@@ -1,21 +1,23 @@
-//! `acs completion <shell>`: a completion script from a clap command tree built from the tables.
+//! `acs completion <shell>`: a completion script from a clap command tree built from the
+//! command data of every product.
 
 use std::str::FromStr;
 
-use acs_runtime::cli::{ProductDoc, Shape};
+use acs_cli_data::Shape;
 use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgAction, Command};
 use clap_complete::Shell;
 
 use crate::help::{flat_names, type_name};
 use crate::options::GLOBAL_OPTIONS;
+use crate::product::Product;
 use crate::suggest;
 
 /// The shells a script can be made for.
 const SHELLS: &str = "bash, zsh, fish, powershell or elvish";
 
 /// The completion script for `shell` (`bash`, `zsh`, `fish`, `powershell`, `elvish`).
-pub(crate) fn script(products: &[&ProductDoc], shell: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn script(products: &[&'static Product], shell: &str) -> Result<Vec<u8>, String> {
     let Ok(shell) = Shell::from_str(&shell.to_ascii_lowercase()) else {
         let names = ["bash", "zsh", "fish", "powershell", "elvish"];
         let hint = suggest::hint(shell, "", names);
@@ -23,7 +25,7 @@ pub(crate) fn script(products: &[&ProductDoc], shell: &str) -> Result<Vec<u8>, S
             "no completions for shell {shell:?}{hint}; choose {SHELLS}"
         ));
     };
-    let mut command = tree(products);
+    let mut command = tree(products)?;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "acs", &mut script);
     Ok(script)
@@ -31,7 +33,7 @@ pub(crate) fn script(products: &[&ProductDoc], shell: &str) -> Result<Vec<u8>, S
 
 /// `acs` with the global options, `completion`, and one subcommand per product and operation
 /// whose options are the operations' flat parameter names (list items numbered `1`).
-fn tree(products: &[&ProductDoc]) -> Command {
+fn tree(products: &[&'static Product]) -> Result<Command, String> {
     let mut root = Command::new("acs")
         .about("Call Alibaba Cloud APIs from the shell")
         .subcommand(
@@ -62,22 +64,25 @@ fn tree(products: &[&ProductDoc]) -> Command {
         root = root.arg(arg);
     }
     for product in products {
+        let loaded = product.load()?;
         let mut command = Command::new(product.command).about(product.title);
-        for op in product.operations {
-            let mut action =
-                Command::new(op.name).about(op.summary.trim().lines().next().unwrap_or_default());
-            for param in op.parameters {
+        for op in &loaded.data.operations {
+            let summary = op.summary.trim().lines().next().unwrap_or_default();
+            let mut action = Command::new(op.name.as_str()).about(summary);
+            for param in &op.parameters {
                 // Map keys are free-form: there is no name to complete.
-                let names = flat_names(param.name, param.shape);
-                for (name, shape) in names.into_iter().filter(|(n, _)| !n.contains(".<key>")) {
+                let names = flat_names(loaded, param);
+                for (name, shape, style) in
+                    names.into_iter().filter(|(n, ..)| !n.contains(".<key>"))
+                {
                     let name = name.replace(".N", ".1");
                     let mut arg = Arg::new(name.clone())
                         .long(name)
-                        .value_name(type_name(shape))
+                        .value_name(type_name(loaded, shape, style))
                         .action(ArgAction::Set);
                     match shape {
                         Shape::Enum(values) => {
-                            arg = arg.value_parser(PossibleValuesParser::new(*values))
+                            arg = arg.value_parser(PossibleValuesParser::new(values))
                         }
                         Shape::Boolean => arg = arg.value_parser(["true", "false"]),
                         _ => {}
@@ -89,5 +94,5 @@ fn tree(products: &[&ProductDoc]) -> Command {
         }
         root = root.subcommand(command);
     }
-    root
+    Ok(root)
 }

@@ -2,12 +2,14 @@
 
 use std::fmt::Write as _;
 
-use acs_runtime::cli::{ListStyle, OperationDoc, ParamDoc, ProductDoc, Shape};
+use acs_cli_data::{Field, Shape, Style};
+use acs_rules::{Markup, Rule};
 
 use crate::options::GLOBAL_OPTIONS;
+use crate::product::{Loaded, Operation, Product};
 
 /// `acs --help`: usage, products, parameter syntax, global options, credentials, exit status.
-pub(crate) fn top(products: &[&ProductDoc]) -> String {
+pub(crate) fn top(products: &[&Product]) -> String {
     let mut text = String::from(
         "acs: call Alibaba Cloud APIs from the shell, with the syntax of the official aliyun CLI.\n\n\
          Usage: acs <product> <Action> [--<Parameter> <value>]... [options]\n       \
@@ -19,7 +21,7 @@ pub(crate) fn top(products: &[&ProductDoc]) -> String {
         let _ = writeln!(
             text,
             "  {:width$}  {} ({})",
-            product.command, product.title, product.product.version
+            product.command, product.title, product.version
         );
     }
     text.push_str(
@@ -51,28 +53,30 @@ pub(crate) fn top(products: &[&ProductDoc]) -> String {
          ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the profile named by ALIBABA_CLOUD_PROFILE or the file's\n\
          current one (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC), else the\n\
          ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.\n\
-         \nExit status: 0 success; 1 the call or the --wait failed (service, network or credentials error);\n\
+         \nExit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or\n\
+         credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);\n\
          2 usage or validation error, nothing sent.\n",
     );
     text
 }
 
 /// `acs <product> --help`: the operations with their summaries.
-pub(crate) fn product(product: &ProductDoc) -> String {
+pub(crate) fn product(product: &Loaded) -> String {
     let command = product.command;
+    let data = product.data;
     let mut text = format!(
         "acs {command}: {} (API version {})\n\n\
          Usage: acs {command} <Action> [--<Parameter> <value>]... [options]\n\nOperations:\n",
-        product.title, product.product.version
+        data.title, data.version
     );
-    let width = product
+    let width = data
         .operations
         .iter()
         .map(|o| o.name.len())
         .max()
         .unwrap_or(0);
-    for op in product.operations {
-        let row = format!("  {:width$}  {}", op.name, first_line(op.summary));
+    for op in &data.operations {
+        let row = format!("  {:width$}  {}", op.name, first_line(&op.summary));
         let _ = writeln!(text, "{}", row.trim_end());
     }
     let _ = writeln!(
@@ -84,26 +88,27 @@ pub(crate) fn product(product: &ProductDoc) -> String {
 
 /// `acs <product> <Action> --help`: description, usage and every parameter with its flat
 /// syntax, type, whether required, default, valid values and constraints.
-pub(crate) fn operation(product: &ProductDoc, op: &OperationDoc) -> String {
+pub(crate) fn operation(product: &Loaded, op: Operation) -> String {
     let command = product.command;
-    let mut text = format!("acs {command} {}: {}\n", op.name, first_line(op.summary));
+    let op = op.data;
+    let mut text = format!("acs {command} {}: {}\n", op.name, first_line(&op.summary));
     let description = op.description.trim();
     if !description.is_empty() && description != op.summary.trim() {
         text.push('\n');
         indent(&mut text, description, "");
     }
     let _ = write!(text, "\nUsage: acs {command} {}", op.name);
-    for param in op.parameters.iter().filter(|p| p.required) {
-        if let Some((name, shape)) = flat_names(param.name, param.shape).first() {
-            let _ = write!(text, " --{name} <{}>", type_name(shape));
+    for param in op.parameters.iter().filter(|p| p.required()) {
+        if let Some((name, shape, style)) = flat_names(product, param).first() {
+            let _ = write!(text, " --{name} <{}>", type_name(product, shape, *style));
         }
     }
     text.push_str(" [--<Parameter> <value>]... [options]\n");
     if !op.parameters.is_empty() {
         text.push_str("\nParameters:\n");
     }
-    for param in op.parameters {
-        parameter(&mut text, param);
+    for param in &op.parameters {
+        parameter(&mut text, product, param);
     }
     if op.parameters.is_empty() {
         text.push('\n');
@@ -113,6 +118,14 @@ pub(crate) fn operation(product: &ProductDoc, op: &OperationDoc) -> String {
             text,
             "--wait polls {} until {} (every {} ms, at most {} ms).",
             wait.poll, wait.waiter, wait.interval_ms, wait.max_wait_ms
+        );
+    }
+    if let Some(pager) = &op.pager {
+        let _ = writeln!(
+            text,
+            "--pager pages by {} (items at {}).",
+            pager.input,
+            pager.items.join(".")
         );
     }
     let globals: Vec<String> = GLOBAL_OPTIONS
@@ -135,60 +148,104 @@ pub(crate) fn completion() -> String {
         .to_owned()
 }
 
-fn parameter(text: &mut String, param: &ParamDoc) {
+fn parameter(text: &mut String, product: &Loaded, param: &Field) {
     let mut attributes = String::new();
-    if param.required {
+    if param.required() {
         attributes.push_str("  (required)");
     }
-    if let Some(default) = param.default {
+    if let Some(default) = &param.default {
         let _ = write!(attributes, "  [default: {default}]");
     }
-    for (i, (name, shape)) in flat_names(param.name, param.shape).iter().enumerate() {
+    for (i, (name, shape, style)) in flat_names(product, param).iter().enumerate() {
         let attributes = if i == 0 { attributes.as_str() } else { "" };
-        let _ = writeln!(text, "  --{name} <{}>{attributes}", type_name(shape));
+        let _ = writeln!(
+            text,
+            "  --{name} <{}>{attributes}",
+            type_name(product, shape, *style)
+        );
     }
     indent(text, param.description.trim(), "      ");
-    for fact in param.facts {
-        indent(text, fact, "      - ");
+    for fact in facts(param) {
+        indent(text, &fact, "      - ");
     }
     text.push('\n');
 }
 
-/// Every flat name under parameter `name` of shape `shape`, with the shape of its value:
-/// list items as `.N`, object fields as `.Field`, map entries as `.<key>`.
-pub(crate) fn flat_names(name: &str, shape: &'static Shape) -> Vec<(String, &'static Shape)> {
+/// The rules of a field in the vocabulary's words, then its notes.
+fn facts(field: &Field) -> impl Iterator<Item = String> + '_ {
+    let rules = field.rules.iter().filter(|r| **r != Rule::Required);
+    rules
+        .map(|r| r.sentence(Markup::Plain))
+        .chain(field.notes.iter().cloned())
+}
+
+/// Every flat name under parameter `param`, with the shape of its value and how it is
+/// written: list items as `.N`, struct fields as `.Field`, map entries as `.<key>`.
+pub(crate) fn flat_names<'a>(
+    product: &'a Loaded,
+    param: &'a Field,
+) -> Vec<(String, &'a Shape, Style)> {
     let mut names = Vec::new();
-    collect(name.to_owned(), shape, &mut names);
+    collect(
+        product,
+        param.name.clone(),
+        &param.shape,
+        param.style,
+        &mut names,
+    );
     names
 }
 
-fn collect(name: String, shape: &'static Shape, names: &mut Vec<(String, &'static Shape)>) {
+fn collect<'a>(
+    product: &'a Loaded,
+    name: String,
+    shape: &'a Shape,
+    style: Style,
+    names: &mut Vec<(String, &'a Shape, Style)>,
+) {
+    if style == Style::Json || product.is_json(shape) {
+        names.push((name, shape, style));
+        return;
+    }
     match shape {
-        Shape::List(item, ListStyle::Repeat) => collect(format!("{name}.N"), item, names),
-        Shape::Object(fields) => {
-            for field in fields.iter() {
-                collect(format!("{name}.{}", field.name), field.shape, names);
+        Shape::List { item, .. } if style.separator().is_none() => {
+            collect(product, format!("{name}.N"), item, Style::Flat, names);
+        }
+        Shape::Struct(index) => {
+            for field in &product.structure(*index).fields {
+                collect(
+                    product,
+                    format!("{name}.{}", field.name),
+                    &field.shape,
+                    Style::Flat,
+                    names,
+                );
             }
         }
-        Shape::Map(value) => collect(format!("{name}.<key>"), value, names),
-        leaf => names.push((name, leaf)),
+        Shape::Map(value) => collect(product, format!("{name}.<key>"), value, Style::Flat, names),
+        leaf => names.push((name, leaf, style)),
     }
 }
 
-/// The placeholder of a value: its type, or its valid values for an enum.
-pub(crate) fn type_name(shape: &Shape) -> String {
+/// The placeholder of a value written as `style`: its type, or its valid values for an enum.
+pub(crate) fn type_name(product: &Loaded, shape: &Shape, style: Style) -> String {
+    if style == Style::Json || product.is_json(shape) {
+        return "json".to_owned();
+    }
     match shape {
         Shape::String => "string".to_owned(),
-        Shape::Integer => "integer".to_owned(),
-        Shape::Number => "number".to_owned(),
+        Shape::Int32 | Shape::Int64 => "integer".to_owned(),
+        Shape::Float32 | Shape::Float64 => "number".to_owned(),
         Shape::Boolean => "true|false".to_owned(),
         Shape::Enum(values) => values.join("|"),
-        Shape::Json => "json".to_owned(),
-        Shape::List(item, ListStyle::Joined(separator)) => {
-            let item = type_name(item);
-            format!("{item}{separator}{item}{separator}...")
-        }
-        Shape::List(_, ListStyle::Repeat) | Shape::Object(_) | Shape::Map(_) => "value".to_owned(),
+        Shape::List { item, .. } => match style.separator() {
+            Some(separator) => {
+                let item = type_name(product, item, Style::Flat);
+                format!("{item}{separator}{item}{separator}...")
+            }
+            None => "value".to_owned(),
+        },
+        Shape::Json | Shape::Struct(_) | Shape::Map(_) => "value".to_owned(),
     }
 }
 

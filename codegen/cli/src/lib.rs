@@ -1,45 +1,61 @@
 //! The `acs` command: Alibaba Cloud API calls from the shell with the official CLI's syntax.
 //!
-//! Everything is built at run time from the operation tables ([`ProductDoc`]) the generated
-//! crates emit behind their `cli` feature; the `acs` binary is generated and only lists them:
+//! Everything is built at run time from each product's command data (operations, parameters
+//! with their shapes and rules, docs, waiters, paginators), a file the generator writes; the
+//! `acs` binary is generated, embeds the files and only lists them:
 //!
 //! ```text
+//! static VPC: Product = Product::new("vpc", "Virtual Private Cloud", "2016-04-28",
+//!     include_str!("../data/vpc.json"));
+//!
 //! fn main() -> std::process::ExitCode {
-//!     acs_cli::main(&[&acs_vpc::cli::PRODUCT_DOC])
+//!     acs_cli::main(&[&VPC])
 //! }
 //! ```
 //!
+//! A product's data is parsed only when that product is used.
+//!
 //! `acs vpc CreateVpnGateway --RegionId cn-hangzhou --VpcId vpc-1 --Bandwidth 5` validates the
 //! request against the spec, signs it with the credentials the official tools would find, sends
-//! it and prints the response JSON. Exit status: 0 on success, 1 when the call failed
-//! (service, network or credentials error, or a `--wait` that failed or gave up), 2 for a usage
-//! or validation error (nothing sent).
+//! it and prints the response JSON. Exit status: 0 when the service answered with JSON, 1 when
+//! the call failed (service, network or credentials error, a body that is not JSON, or a
+//! `--wait` that failed or gave up), 2 for a usage or validation error (nothing sent).
 
 mod args;
 mod call;
+mod check;
 mod complete;
+mod fields;
 mod help;
+mod json_value;
 mod line;
 mod options;
 mod output;
+mod pager;
+mod poll;
 mod preview;
+mod product;
 mod setup;
 mod suggest;
+mod table;
+mod value;
 mod wait;
+mod wire;
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
 use acs_runtime::auth::Env;
-use acs_runtime::cli::ProductDoc;
+
+pub use crate::product::Product;
 
 use crate::line::CommandLine;
-use crate::output::{EXIT_FAILED, EXIT_USAGE, Failure};
+use crate::output::{EXIT_FAILED, EXIT_USAGE, Failure, Printed};
 
 /// Runs `acs` over `products` with the process's arguments and environment, printing to
 /// stdout and stderr; the exit status is [`run`]'s.
-pub fn main(products: &[&'static ProductDoc]) -> ExitCode {
+pub fn main(products: &[&'static Product]) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
     let args: Result<Vec<String>, OsString> = std::env::args_os()
@@ -79,22 +95,23 @@ pub fn main(products: &[&'static ProductDoc]) -> ExitCode {
 /// result to `out` and errors and notes to `err`.
 ///
 /// Returns the exit status: 0 on success, 1 when the call failed (a service error with its
-/// code, message and request id; a network or credentials error), 2 for a usage error (unknown
+/// code, message and request id; a network or credentials error; a successful status whose
+/// body is not JSON, with its content type and first bytes), 2 for a usage error (unknown
 /// product, action or option, with the closest valid name; a missing or malformed value) or a
 /// request that breaks the spec (every violation listed; nothing is sent). Secrets (the
 /// AccessKeySecret, the STS token, the signature) are never written.
 pub async fn run(
-    products: &[&'static ProductDoc],
+    products: &[&'static Product],
     args: Vec<String>,
     env: Env,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
     let mut notes = Vec::new();
-    let result = execute(products, args, &env, &mut notes).await;
+    let result = execute(products, args, &env, &mut notes, err).await;
     let mut report: String = notes.iter().map(|n| format!("note: {n}\n")).collect();
     let (status, written) = match result {
-        Ok(text) => (0, out.write_all(&text).and_then(|()| out.flush())),
+        Ok(printed) => (0, printed.write_to(out)),
         Err(failure) => {
             report.push_str(&failure.render());
             (failure.exit_code(), Ok(()))
@@ -109,16 +126,17 @@ pub async fn run(
 
 /// Dispatches the command line: help, completions, or an operation call; the text for stdout.
 async fn execute(
-    products: &[&'static ProductDoc],
+    products: &[&'static Product],
     args: Vec<String>,
     env: &Env,
     notes: &mut Vec<String>,
-) -> Result<Vec<u8>, Failure> {
+    progress: &mut dyn Write,
+) -> Result<Printed, Failure> {
     let line = CommandLine::parse(args).map_err(Failure::Usage)?;
     let mut words = line.words.iter().map(String::as_str);
     let help_or_usage = |text: String| {
         if line.help {
-            Ok(text.into_bytes())
+            Ok(Printed::Text(text.into_bytes()))
         } else {
             Err(Failure::Help(text))
         }
@@ -129,9 +147,9 @@ async fn execute(
     if first == "completion" && !products.iter().any(|p| p.command == first) {
         return match (words.next(), words.next()) {
             (_, Some(extra)) => Err(unexpected(extra)),
-            (Some(shell), None) if !line.help => {
-                complete::script(products, shell).map_err(Failure::Usage)
-            }
+            (Some(shell), None) if !line.help => complete::script(products, shell)
+                .map(Printed::Text)
+                .map_err(Failure::Usage),
             _ => help_or_usage(help::completion()),
         };
     }
@@ -144,27 +162,34 @@ async fn execute(
                 "unknown product {first:?}{hint}; `acs --help` lists the products"
             ))
         })?;
+    let product = product.load().map_err(Failure::Failed)?;
     let Some(action) = words.next() else {
         return help_or_usage(help::product(product));
     };
-    let op = product
-        .operations
-        .iter()
-        .find(|o| o.name == action)
-        .ok_or_else(|| {
-            let hint = suggest::hint(action, "", product.operations.iter().map(|o| o.name));
-            Failure::Usage(format!(
-                "unknown operation {action:?} of {}{hint}; `acs {} --help` lists its operations",
-                product.command, product.command
-            ))
-        })?;
+    let operations = &product.data.operations;
+    let op = product.operation(action).ok_or_else(|| {
+        let hint = suggest::hint(action, "", operations.iter().map(|o| o.name.as_str()));
+        Failure::Usage(format!(
+            "unknown operation {action:?} of {}{hint}; `acs {} --help` lists its operations",
+            product.command, product.command
+        ))
+    })?;
     if let Some(extra) = words.next() {
         return Err(unexpected(extra));
     }
     if line.help {
-        return Ok(help::operation(product, op).into_bytes());
+        return Ok(Printed::Text(help::operation(product, op).into_bytes()));
     }
-    call::call(product, op, &line.params, &line.options, env, notes).await
+    call::call(
+        product,
+        op,
+        &line.params,
+        &line.options,
+        env,
+        notes,
+        progress,
+    )
+    .await
 }
 
 fn unexpected(word: &str) -> Failure {

@@ -7,7 +7,7 @@ use crate::options::{Options, global_option};
 pub(crate) struct Param {
     /// The name without `--`, e.g. `Tag.1.Key`.
     pub name: String,
-    /// The value; `None` when the command line ends, or the next argument is an option.
+    /// The value; `None` only when the command line ends.
     pub value: Option<String>,
 }
 
@@ -27,8 +27,10 @@ pub(crate) struct CommandLine {
 impl CommandLine {
     /// Splits the arguments after the program name.
     ///
-    /// A value is the next argument unless that starts with `--` (then the value is missing);
-    /// `--Name=value` carries its own, which may start with anything.
+    /// The value of a parameter is the next argument, whatever it starts with (a PEM
+    /// certificate, a negative number); the value of a global option is the next argument
+    /// unless that starts with `--` (then the value is missing). `--Name=value` carries its
+    /// own. `-p` is `--profile`.
     pub fn parse(args: Vec<String>) -> Result<Self, String> {
         let mut line = Self::default();
         let mut args = args.into_iter().peekable();
@@ -37,6 +39,10 @@ impl CommandLine {
                 line.help = true;
                 continue;
             }
+            let arg = match arg.as_str() {
+                "-p" => "--profile".to_owned(),
+                _ => arg,
+            };
             let Some(option) = arg.strip_prefix("--") else {
                 if arg.len() > 1 && arg.starts_with('-') && arg.parse::<f64>().is_err() {
                     return Err(format!(
@@ -55,11 +61,21 @@ impl CommandLine {
                     "{arg}: an option needs a name, e.g. --VpcId vpc-123"
                 ));
             }
-            let takes_value = global_option(&name).is_none_or(|g| g.value.is_some());
-            let value = match inline {
-                Some(value) => Some(value),
-                None if takes_value => args.next_if(|next| !next.starts_with("--")),
-                None => None,
+            if let Some(global) = global_option(&name).filter(|g| g.fields) {
+                let mut fields: Vec<String> = inline.into_iter().collect();
+                while let Some(field) = args.next_if(|a| !a.starts_with("--") && a.contains('=')) {
+                    fields.push(field);
+                }
+                line.options.set_fields(global, &fields)?;
+                continue;
+            }
+            let value = match (inline, global_option(&name)) {
+                (Some(value), _) => Some(value),
+                (None, None) => args.next(),
+                (None, Some(global)) if global.value.is_some() => {
+                    args.next_if(|next| !next.starts_with("--"))
+                }
+                (None, Some(_)) => None,
             };
             match global_option(&name) {
                 Some(global) => {
@@ -99,10 +115,17 @@ mod tests {
             "-x",
             "--validate-only",
             "--Description=--odd",
+            "--RemoteCaCertificate",
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+            "--Bandwidth",
+            "--5",
+            "-p",
+            "prod",
         ])
         .unwrap();
         assert_eq!(line.words, ["vpc", "CreateVpnGateway"]);
         assert_eq!(line.options.region.as_deref(), Some("cn-hangzhou"));
+        assert_eq!(line.options.profile.as_deref(), Some("prod"));
         assert!(line.options.validate_only);
         let params: Vec<(&str, Option<&str>)> = line
             .params
@@ -114,7 +137,12 @@ mod tests {
             [
                 ("VpcId", Some("vpc-1")),
                 ("Name", Some("-x")),
-                ("Description", Some("--odd"))
+                ("Description", Some("--odd")),
+                (
+                    "RemoteCaCertificate",
+                    Some("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")
+                ),
+                ("Bandwidth", Some("--5")),
             ]
         );
     }
@@ -122,9 +150,9 @@ mod tests {
     #[test]
     fn missing_values() {
         let line = parse(&["vpc", "X", "--VpcId", "--Name", "n", "--Bandwidth"]).unwrap();
-        assert_eq!(line.params[0].value, None);
-        assert_eq!(line.params[1].value.as_deref(), Some("n"));
-        assert_eq!(line.params[2].value, None);
+        assert_eq!(line.params[0].value.as_deref(), Some("--Name"));
+        assert_eq!(line.words, ["vpc", "X", "n"]);
+        assert_eq!(line.params[1].value, None);
         let error = parse(&["vpc", "--region", "--VpcId", "v"]).unwrap_err();
         assert_eq!(error, "--region needs a value: --region <RegionId>");
         assert!(

@@ -1,4 +1,5 @@
-//! Global options: region, profile, endpoint, signature version, validation switches, waiting.
+//! Global options: region, profile, endpoint, signature version, validation switches, waiting,
+//! output shaping.
 
 use std::net::IpAddr;
 
@@ -10,6 +11,8 @@ pub(crate) struct GlobalOption {
     pub name: &'static str,
     /// The value's placeholder; `None` for a switch.
     pub value: Option<&'static str>,
+    /// Whether the option takes zero or more `key=value` arguments instead of one value.
+    pub fields: bool,
     /// Possible values, for completions.
     pub values: &'static [&'static str],
     /// One line of help.
@@ -21,56 +24,100 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
     GlobalOption {
         name: "region",
         value: Some("<RegionId>"),
+        fields: false,
         values: &[],
-        help: "Region to call; else ALIBABA_CLOUD_REGION_ID, else the profile's region_id",
+        help: "Region to call; else --RegionId, else ALIBABA_CLOUD_REGION_ID, else the profile's region_id",
     },
     GlobalOption {
         name: "profile",
         value: Some("<name>"),
+        fields: false,
         values: &[],
-        help: "Profile of ~/.aliyun/config.json to use (like ALIBABA_CLOUD_PROFILE)",
+        help: "Profile of ~/.aliyun/config.json to use (like ALIBABA_CLOUD_PROFILE); also -p",
     },
     GlobalOption {
         name: "endpoint",
         value: Some("<URL>"),
+        fields: false,
         values: &[],
         help: "Endpoint instead of the region's; http:// only for loopback addresses",
     },
     GlobalOption {
         name: "signature-version",
         value: Some("<v3|v1>"),
+        fields: false,
         values: &["v3", "v1"],
         help: "Signature: ACS3-HMAC-SHA256 (v3, the default) or HMAC-SHA1 (v1)",
     },
     GlobalOption {
         name: "validate-only",
         value: None,
+        fields: false,
         values: &[],
         help: "Validate and print the request that would be sent (signature redacted); send nothing",
     },
     GlobalOption {
+        name: "dryrun",
+        value: None,
+        fields: false,
+        values: &[],
+        help: "Same as --validate-only (the official CLI's name); no credentials needed",
+    },
+    GlobalOption {
         name: "no-validate",
         value: None,
+        fields: false,
         values: &[],
         help: "Skip the spec's checks and send values it does not know; the service decides",
     },
     GlobalOption {
         name: "retries",
         value: Some("<N>"),
+        fields: false,
         values: &[],
         help: "Attempts after the first when a retry is safe (default 2; only idempotent calls after an ambiguous failure)",
     },
     GlobalOption {
         name: "no-retry",
         value: None,
+        fields: false,
         values: &[],
         help: "Send once: no retry at all (same as --retries 0)",
     },
     GlobalOption {
         name: "wait",
         value: None,
+        fields: false,
         values: &[],
         help: "After the call, poll until its work is done (every ACS_WAIT_INTERVAL_MS ms if set)",
+    },
+    GlobalOption {
+        name: "waiter",
+        value: Some("expr=<path> to=<value>"),
+        fields: true,
+        values: &[],
+        help: "Call again until the JMESPath expression gives the value (also timeout=<s>, default 180, interval=<s>, default 5)",
+    },
+    GlobalOption {
+        name: "pager",
+        value: Some("[path=<items>]"),
+        fields: true,
+        values: &[],
+        help: "Call page after page and print every item in one response (also PageNumber=, PageSize=, NextToken=: parameter names; defaults from the API)",
+    },
+    GlobalOption {
+        name: "output",
+        value: Some("cols=<A,B> [rows=<path>]"),
+        fields: true,
+        values: &[],
+        help: "Print a table: columns by name, rows selected by a JMESPath expression (num=true numbers them)",
+    },
+    GlobalOption {
+        name: "quiet",
+        value: None,
+        fields: false,
+        values: &[],
+        help: "Print nothing on success: the exit status says it",
     },
 ];
 
@@ -93,6 +140,14 @@ pub(crate) struct Options {
     pub retries: Option<u32>,
     /// `--wait`.
     pub wait: bool,
+    /// `--waiter`.
+    pub waiter: Option<crate::poll::Poll>,
+    /// `--pager`.
+    pub pager: Option<crate::pager::PagerSpec>,
+    /// `--output`.
+    pub output: Option<crate::table::Table>,
+    /// `--quiet`.
+    pub quiet: bool,
     given: Vec<&'static str>,
 }
 
@@ -121,7 +176,8 @@ impl Options {
                     _ => return Err(format!("--signature-version must be v3 or v1, got {v:?}")),
                 }
             }
-            ("validate-only", None) => self.validate_only = true,
+            ("validate-only" | "dryrun", None) => self.validate_only = true,
+            ("quiet", None) => self.quiet = true,
             ("no-validate", None) => self.no_validate = true,
             ("retries", Some(v)) => {
                 let n = v.parse::<u32>().ok().filter(|n| *n <= 10).ok_or_else(|| {
@@ -138,6 +194,26 @@ impl Options {
 }
 
 impl Options {
+    /// Records `--<option.name> key=value...`, an option taking fields.
+    pub fn set_fields(
+        &mut self,
+        option: &'static GlobalOption,
+        fields: &[String],
+    ) -> Result<(), String> {
+        if self.given.contains(&option.name) {
+            return Err(format!("--{} given twice", option.name));
+        }
+        self.given.push(option.name);
+        let fields = crate::fields::Fields::parse(option.name, fields)?;
+        match option.name {
+            "waiter" => self.waiter = Some(crate::poll::Poll::from_fields(fields)?),
+            "pager" => self.pager = Some(crate::pager::PagerSpec::from_fields(fields)?),
+            "output" => self.output = Some(crate::table::Table::from_fields(fields)?),
+            name => unreachable!("--{name} takes no fields"),
+        }
+        Ok(())
+    }
+
     fn set_retries(&mut self, n: u32) -> Result<(), String> {
         if self.retries.is_some() {
             return Err("--retries and --no-retry exclude each other".to_owned());

@@ -1,14 +1,78 @@
-//! What the command prints: the response pretty-printed, and failures with their exit codes.
+//! What the command prints: the response JSON pretty-printed straight to stdout, and failures
+//! with their exit codes.
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use acs_runtime::client::Error;
 use acs_runtime::validate::Violations;
+use serde::de::IgnoredAny;
 
-/// Exit status of a failed call: a service, transport or credentials error.
+/// Exit status of a failed call: a service, transport or credentials error, or a successful
+/// status whose body is not JSON.
 pub(crate) const EXIT_FAILED: i32 = 1;
 /// Exit status of a usage or validation error: nothing was sent.
 pub(crate) const EXIT_USAGE: i32 = 2;
+
+/// How many bytes of a body that is not JSON are shown.
+const EXCERPT_BYTES: usize = 200;
+
+/// What goes to stdout on success.
+#[derive(Debug)]
+pub(crate) enum Printed {
+    /// Text written as it is (help, a preview, a completion script).
+    Text(Vec<u8>),
+    /// A JSON document, checked, pretty-printed in its own key order as it is written.
+    Json(Vec<u8>),
+}
+
+impl Printed {
+    /// `body` as JSON output, or a failure naming the status and content type with the first
+    /// bytes when it is not one JSON document.
+    pub fn json(body: Vec<u8>, status: u16, content_type: Option<&str>) -> Result<Self, Failure> {
+        check_json(&body, status, content_type)?;
+        Ok(Self::Json(body))
+    }
+
+    /// Writes the output to `out`.
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Self::Text(text) => out.write_all(text)?,
+            Self::Json(body) => {
+                let mut input = serde_json::Deserializer::from_slice(body);
+                let mut output = serde_json::Serializer::pretty(&mut *out);
+                serde_transcode::transcode(&mut input, &mut output).map_err(io::Error::other)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        out.flush()
+    }
+}
+
+/// Whether `body` is one JSON document; a failure naming the status and content type with
+/// the first bytes when it is not.
+pub(crate) fn check_json(
+    body: &[u8],
+    status: u16,
+    content_type: Option<&str>,
+) -> Result<(), Failure> {
+    let mut input = serde_json::Deserializer::from_slice(body);
+    serde::Deserialize::deserialize(&mut input)
+        .and_then(|IgnoredAny| input.end())
+        .map_err(|e| Failure::Failed(not_json(body, status, content_type, &e)))
+}
+
+fn not_json(body: &[u8], status: u16, content_type: Option<&str>, e: &serde_json::Error) -> String {
+    let end = body.len().min(EXCERPT_BYTES);
+    let excerpt = String::from_utf8_lossy(&body[..end]);
+    let more = if body.len() > end { "..." } else { "" };
+    format!(
+        "the service answered HTTP {status} ({}, {} bytes) with a body that is not JSON ({e}); \
+         it begins: {excerpt:?}{more}",
+        content_type.unwrap_or("no content type"),
+        body.len()
+    )
+}
 
 /// Why the command did not succeed.
 #[derive(Debug)]
@@ -21,7 +85,8 @@ pub(crate) enum Failure {
     Invalid(Violations),
     /// The call was made and failed.
     Call(Error),
-    /// Something needed for the call is missing or broken (credentials, profile file).
+    /// Something needed for the call is missing or broken (credentials, profile file), or the
+    /// answer is not what the contract promises.
     Failed(String),
 }
 
@@ -79,35 +144,49 @@ fn invalid(violations: &Violations) -> String {
     text
 }
 
-/// The response body for stdout: JSON pretty-printed in the service's key order, else as is.
-pub(crate) fn response(body: &[u8]) -> Vec<u8> {
-    let mut pretty = Vec::with_capacity(body.len() * 2);
-    let mut input = serde_json::Deserializer::from_slice(body);
-    let mut output = serde_json::Serializer::pretty(&mut pretty);
-    let transcoded = serde_transcode::transcode(&mut input, &mut output).and_then(|()| input.end());
-    let mut text = match transcoded {
-        Ok(()) => pretty,
-        Err(_) => body.to_vec(),
-    };
-    if !text.ends_with(b"\n") {
-        text.push(b'\n');
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn printed(body: &[u8]) -> Result<String, String> {
+        let printed =
+            Printed::json(body.to_vec(), 200, Some("application/json")).map_err(|f| f.render())?;
+        let mut out = Vec::new();
+        printed.write_to(&mut out).unwrap();
+        Ok(String::from_utf8(out).unwrap())
+    }
+
     #[test]
-    fn responses_keep_key_order_and_non_json_passes_through() {
+    fn responses_keep_key_order() {
         let body = br#"{"RequestId":"R","B":1,"A":{"Z":[1,"\u00e9"],"Y":null}}"#;
-        let text = String::from_utf8(response(body)).unwrap();
         assert_eq!(
-            text,
+            printed(body).unwrap(),
             "{\n  \"RequestId\": \"R\",\n  \"B\": 1,\n  \"A\": {\n    \"Z\": [\n      1,\n      \"é\"\n    ],\n    \"Y\": null\n  }\n}\n"
         );
-        assert_eq!(response(b"<xml/>"), b"<xml/>\n");
-        assert_eq!(response(b"{} trailing"), b"{} trailing\n");
+    }
+
+    #[test]
+    fn bodies_that_are_not_one_json_document_fail_with_status_type_and_first_bytes() {
+        for body in [
+            &b"<html>oops</html>"[..],
+            b"{} trailing",
+            b"{\"truncated\": [1,",
+        ] {
+            let error = Printed::json(body.to_vec(), 203, Some("text/html")).unwrap_err();
+            assert_eq!(error.exit_code(), EXIT_FAILED);
+            let text = error.render();
+            assert!(text.contains("HTTP 203 (text/html"), "{text}");
+            assert!(
+                text.contains(&format!("{:?}", String::from_utf8_lossy(body))),
+                "{text}"
+            );
+        }
+        let long = vec![b'x'; 1000];
+        let text = Printed::json(long, 200, None).unwrap_err().render();
+        assert!(text.contains("no content type, 1000 bytes"), "{text}");
+        assert!(
+            text.contains(&format!("{:?}...", "x".repeat(EXCERPT_BYTES))),
+            "{text}"
+        );
     }
 }

@@ -3,9 +3,10 @@
 use std::fmt::Write as _;
 
 use acs_runtime::auth::{self, Credentials, SignatureVersion, SigningRequest};
-use acs_runtime::cli::OperationDoc;
 use acs_runtime::client::{Endpoint, ProductInfo};
 use acs_runtime::params::Params;
+
+use crate::product::Operation;
 
 /// What stands in for a redacted value.
 pub(crate) const REDACTED: &str = "<redacted>";
@@ -18,7 +19,7 @@ const SECRET_QUERY_KEYS: [&str; 2] = ["Signature", "SecurityToken"];
 /// token are replaced by [`REDACTED`]; the AccessKeyId is shown.
 pub(crate) fn render(
     product: &ProductInfo,
-    op: &OperationDoc,
+    op: Operation,
     endpoint: &Endpoint,
     params: &Params,
     credentials: &Credentials,

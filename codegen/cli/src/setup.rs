@@ -1,4 +1,5 @@
-//! Region, credentials and endpoint from the global options, the environment and the profile file.
+//! Region, credentials and endpoint from the global options, the arguments, the environment
+//! and the profile file.
 
 use acs_runtime::auth::{
     Credentials, CredentialsError, DefaultChain, Env, ProfileFile, ProvideCredentials,
@@ -8,12 +9,24 @@ use acs_runtime::client::{Endpoint, ProductInfo};
 use crate::options::Options;
 use crate::output::Failure;
 
-/// The variable holding the default region, read when `--region` is not given.
+/// The variable holding the default region, read when no region is given.
 pub(crate) const REGION_VAR: &str = "ALIBABA_CLOUD_REGION_ID";
 
-/// The region: `--region`, else `ALIBABA_CLOUD_REGION_ID`, else the chosen profile's `region_id`.
-pub(crate) fn region(options: &Options, env: &Env) -> Result<Option<String>, Failure> {
-    if let Some(region) = options.region.clone().or_else(|| env.var(REGION_VAR)) {
+/// The AccessKeyId a preview without credentials is signed with.
+pub(crate) const PLACEHOLDER_KEY_ID: &str = "<no-credentials>";
+
+/// The region: `--region`, else the `--RegionId` argument (`region_id`), else
+/// `ALIBABA_CLOUD_REGION_ID`, else the chosen profile's `region_id`.
+pub(crate) fn region(
+    options: &Options,
+    region_id: Option<&str>,
+    env: &Env,
+) -> Result<Option<String>, Failure> {
+    let given = options
+        .region
+        .clone()
+        .or_else(|| region_id.map(str::to_owned));
+    if let Some(region) = given.or_else(|| env.var(REGION_VAR)) {
         return Ok(Some(region));
     }
     let profile = profile_file(options, env)
@@ -37,6 +50,26 @@ pub(crate) async fn credentials(options: &Options, env: &Env) -> Result<Credenti
         .map_err(credentials_failure)
 }
 
+/// The credentials of a preview: those a call would use, else a placeholder key (said in a
+/// note), so that a request can be checked on a machine without any.
+pub(crate) async fn preview_credentials(
+    options: &Options,
+    env: &Env,
+    notes: &mut Vec<String>,
+) -> Credentials {
+    match credentials(options, env).await {
+        Ok(credentials) => credentials,
+        Err(failure) => {
+            let why = failure.render();
+            notes.push(format!(
+                "signed with a placeholder key, not a real signature ({})",
+                why.trim_end().trim_start_matches("error: ")
+            ));
+            Credentials::new(PLACEHOLDER_KEY_ID, "placeholder")
+        }
+    }
+}
+
 /// Where requests for `product` go: `--endpoint`, else the region's endpoint.
 pub(crate) fn endpoint(
     product: &ProductInfo,
@@ -45,7 +78,7 @@ pub(crate) fn endpoint(
 ) -> Result<Endpoint, Failure> {
     if region.is_none() && options.endpoint.is_none() {
         return Err(Failure::Usage(format!(
-            "no region: give --region <RegionId>, set {REGION_VAR}, \
+            "no region: give --region <RegionId> (or --RegionId), set {REGION_VAR}, \
              or set region_id in the profile (or give --endpoint)"
         )));
     }

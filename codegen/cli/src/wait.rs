@@ -1,31 +1,39 @@
-//! `--wait`: after an asynchronous call, poll the operation its waiter names until the work ends.
+//! `--wait`: after an asynchronous call, poll the operation its waiter names until the work
+//! ends, with progress on stderr; the output keeps the call's response beside the final state.
 
-use std::time::Duration;
+use std::cell::RefCell;
+use std::io::Write;
+use std::time::{Duration, Instant};
 
+use acs_cli_data::WaitData;
 use acs_runtime::auth::Env;
-use acs_runtime::cli::{OperationDoc, ProductDoc, Validation, WaitDoc};
 use acs_runtime::client::RpcClient;
 use acs_runtime::waiter::{self, Acceptors, WaitError, WaiterConfig};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::output::{self, Failure};
+use crate::json_value::from_json;
+use crate::output::{Failure, Printed, check_json};
+use crate::product::{Loaded, Operation};
+use crate::value::Arg;
+use crate::{check, wire};
 
 /// The variable that overrides the waiter's delay between polls, in milliseconds.
 pub(crate) const INTERVAL_VAR: &str = "ACS_WAIT_INTERVAL_MS";
 
 /// What `--wait` needs before the call: the waiter of `op` and how often to poll.
 pub(crate) struct Plan {
-    wait: &'static WaitDoc,
+    wait: &'static WaitData,
     config: WaiterConfig,
 }
 
 /// The plan of `--wait` on `op`: a usage error when `op` has no waiter or
 /// `ACS_WAIT_INTERVAL_MS` is not a positive number of milliseconds.
-pub(crate) fn plan(op: &'static OperationDoc, env: &Env) -> Result<Plan, Failure> {
+pub(crate) fn plan(op: Operation, env: &Env) -> Result<Plan, Failure> {
     let wait = op
+        .data
         .wait
         .as_ref()
-        .ok_or_else(|| Failure::Usage(format!("{} has no waiter", op.name)))?;
+        .ok_or_else(|| Failure::Usage(format!("{} has no waiter", op.data.name)))?;
     let interval = match env.var(INTERVAL_VAR) {
         None => wait.interval_ms,
         Some(raw) => raw
@@ -46,83 +54,133 @@ pub(crate) fn plan(op: &'static OperationDoc, env: &Env) -> Result<Plan, Failure
     Ok(Plan { wait, config })
 }
 
+/// The finished call to wait after.
+pub(crate) struct Call<'a> {
+    /// Its product.
+    pub product: &'static Loaded,
+    /// The operation called.
+    pub op: Operation,
+    /// Its parameters' values.
+    pub values: &'a [Option<Arg>],
+    /// Its response body.
+    pub body: &'a [u8],
+    /// Whether requests are validated.
+    pub validate: bool,
+}
+
 /// One answer of the polled operation: its body and the state read from it.
 struct Polled {
     body: Vec<u8>,
+    checked: Result<(), Failure>,
     state: Option<String>,
 }
 
-/// Waits for the work of a finished call of `op`; the text for stdout: the last poll's
-/// response, or `response` (the call's) when an error code of the poll means success.
+/// Waits for the work of `call`, writing a line of progress to `progress` after each poll;
+/// the text for stdout: `{"Response": <the call's response>, "Final": <the last poll's
+/// response, or null when an error code of the poll means success>}`.
 ///
-/// The polled request takes each parameter from the call's `request` (keyed by Rust field
-/// names) by wire name, else from the top-level field of that name in `response`.
+/// The polled request takes each parameter from the call's arguments by wire name, else from
+/// the top-level field of that name in the call's response.
 pub(crate) async fn wait(
     plan: Plan,
-    product: &'static ProductDoc,
-    op: &'static OperationDoc,
-    request: &Map<String, Value>,
-    response: &[u8],
-    validation: Validation,
+    call: Call<'_>,
     client: &RpcClient,
-) -> Result<Vec<u8>, Failure> {
+    progress: &mut dyn Write,
+) -> Result<Printed, Failure> {
     let Plan { wait, config } = plan;
-    let poll = product
-        .operations
-        .iter()
-        .find(|o| o.name == wait.poll)
-        .ok_or_else(|| {
-            Failure::Failed(format!(
-                "{} is not an operation of {}",
-                wait.poll, product.command
-            ))
-        })?;
-    let answer: Value = serde_json::from_slice(response).unwrap_or(Value::Null);
-    let polled: Map<String, Value> = poll
-        .parameters
-        .iter()
-        .filter_map(|p| {
-            let given = op
-                .parameters
-                .iter()
-                .find(|o| o.name == p.name)
-                .and_then(|o| request.get(o.field));
-            let value = given.or_else(|| answer.get(p.name))?;
-            Some((p.field.to_owned(), value.clone()))
-        })
-        .collect();
-    let params = (poll.prepare)(Value::Object(polled), validation).map_err(|e| {
+    let product = call.product;
+    let poll = product.operation(&wait.poll).ok_or_else(|| {
         Failure::Failed(format!(
-            "{} was called, but the {} request to wait with cannot be built: {e}",
-            op.name, poll.name
+            "{} is not an operation of {}",
+            wait.poll, product.command
         ))
     })?;
-    let acceptors = Acceptors {
-        success: wait.success,
-        failure: wait.failure,
-        success_codes: wait.success_codes,
+    let cannot = |why: String| {
+        Failure::Failed(format!(
+            "{} was called, but the {} request to wait with cannot be built: {why}",
+            call.op.data.name, poll.data.name
+        ))
     };
+    let answer: Value = serde_json::from_slice(call.body).unwrap_or(Value::Null);
+    let mut values = Vec::with_capacity(poll.data.parameters.len());
+    for p in &poll.data.parameters {
+        let given = call
+            .op
+            .data
+            .parameters
+            .iter()
+            .position(|o| o.name == p.name)
+            .and_then(|i| call.values[i].clone());
+        let value = match (given, answer.get(&p.name)) {
+            (Some(value), _) => Some(value),
+            (None, Some(json)) => from_json(product, &p.shape, json, &p.name).map_err(cannot)?,
+            (None, None) => None,
+        };
+        values.push(value);
+    }
+    if call.validate {
+        check::check(product, &poll.data.parameters, &values)
+            .map_err(|violations| cannot(violations.to_string()))?;
+    }
+    let params = wire::params(&poll.data.parameters, &values);
+    let acceptors = Acceptors {
+        success: statics(&wait.success),
+        failure: statics(&wait.failure),
+        success_codes: statics(&wait.success_codes),
+    };
+    let started = Instant::now();
+    let progress = RefCell::new(progress);
     let send = || async {
-        let body = client.send(poll.info, params.clone()).await?;
-        let state = serde_json::from_slice::<Value>(&body)
-            .ok()
-            .and_then(|json| {
-                let value = wait.state.iter().try_fold(&json, |v, step| v.get(step))?;
-                value.as_str().map(str::to_owned)
-            });
+        let answer = client.send_answer(poll.info, params.clone()).await?;
+        let body = &answer.body;
+        let state = serde_json::from_slice::<Value>(body).ok().and_then(|json| {
+            let value = wait.state.iter().try_fold(&json, |v, step| v.get(step))?;
+            value.as_str().map(str::to_owned)
+        });
+        let seen = match (&state, wait.state.is_empty()) {
+            (_, true) => "answered".to_owned(),
+            (Some(state), false) => format!("says {state}"),
+            (None, false) => "says no state".to_owned(),
+        };
+        let line = format!(
+            "waiting for {}: {} {seen} after {:.1} s\n",
+            wait.waiter,
+            poll.data.name,
+            started.elapsed().as_secs_f64()
+        );
+        // Progress is a courtesy: a closed stderr does not stop the wait.
+        let _ = progress.borrow_mut().write_all(line.as_bytes());
+        let checked = check_json(body, answer.status, answer.content_type.as_deref());
         Ok(Polled {
             body: body.to_vec(),
+            checked,
             state,
         })
     };
-    match waiter::wait(config, acceptors, send, |p: &Polled| p.state.as_deref()).await {
-        Ok(Some(last)) => Ok(output::response(&last.body)),
-        Ok(None) => Ok(output::response(response)),
-        Err(WaitError::Failed { state }) => Err(Failure::Failed(format!(
-            "{}: {} reports the state {state:?}, so the wait failed",
-            wait.waiter, poll.name
-        ))),
-        Err(WaitError::Call(e)) => Err(Failure::Call(e)),
-        Err(e) => Err(Failure::Failed(format!("{}: {e}", wait.waiter))),
-    }
+    let last = match waiter::wait(config, acceptors, send, |p: &Polled| p.state.as_deref()).await {
+        Ok(Some(last)) => {
+            last.checked?;
+            last.body
+        }
+        Ok(None) => b"null".to_vec(),
+        Err(WaitError::Failed { state }) => {
+            return Err(Failure::Failed(format!(
+                "{}: {} reports the state {state:?}, so the wait failed",
+                wait.waiter, poll.data.name
+            )));
+        }
+        Err(WaitError::Call(e)) => return Err(Failure::Call(e)),
+        Err(e) => return Err(Failure::Failed(format!("{}: {e}", wait.waiter))),
+    };
+    let mut both = b"{\"Response\":".to_vec();
+    both.extend_from_slice(call.body);
+    both.extend_from_slice(b",\"Final\":");
+    both.extend_from_slice(&last);
+    both.push(b'}');
+    Ok(Printed::Json(both))
+}
+
+/// The strings of `list` as a list of static strings (the acceptors of the runtime's waiter).
+fn statics(list: &'static [String]) -> &'static [&'static str] {
+    list.iter().map(String::as_str).collect::<Vec<_>>().leak()
 }

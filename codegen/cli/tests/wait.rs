@@ -55,10 +55,29 @@ async fn create_polls_with_the_given_region_and_the_created_id_until_active() {
     let server = create_server(&["provisioning", "provisioning", "active"]).await;
     let outcome = create_and_wait(&server).await;
     assert_eq!(outcome.status, 0, "{outcome:#?}");
+    // The call's own response is kept, the final state beside it.
     assert_eq!(
         outcome.stdout,
-        "{\n  \"RequestId\": \"R-3\",\n  \"VpnGatewayId\": \"vpn-new\",\n  \"Status\": \"active\"\n}\n"
+        "{\n  \"Response\": {\n    \"RequestId\": \"R-0\",\n    \"VpnGatewayId\": \"vpn-new\"\n  },\n  \
+         \"Final\": {\n    \"RequestId\": \"R-3\",\n    \"VpnGatewayId\": \"vpn-new\",\n    \"Status\": \"active\"\n  }\n}\n"
     );
+    // One line of progress per poll: the state and the time waited so far.
+    let progress: Vec<&str> = outcome.stderr.lines().collect();
+    assert_eq!(progress.len(), 3, "{outcome:#?}");
+    for (line, state) in progress
+        .iter()
+        .zip(["provisioning", "provisioning", "active"])
+    {
+        let prefix =
+            format!("waiting for VpnGatewayActive: DescribeVpnGateway says {state} after ");
+        let seconds = line
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(" s"));
+        assert!(
+            seconds.is_some_and(|s| s.parse::<f64>().is_ok()),
+            "{line:?}"
+        );
+    }
     let verified = server.verified();
     let actions: Vec<&str> = verified.iter().map(|v| v.action.as_str()).collect();
     assert_eq!(
@@ -116,7 +135,17 @@ async fn delete_ends_when_the_gateway_is_not_found() {
     ];
     let outcome = acs(&args, &env_fast()).await;
     assert_eq!(outcome.status, 0, "{outcome:#?}");
-    assert_eq!(outcome.stdout, "{\n  \"RequestId\": \"R-0\"\n}\n");
+    // The resource is gone: no final state.
+    assert_eq!(
+        outcome.stdout,
+        "{\n  \"Response\": {\n    \"RequestId\": \"R-0\"\n  },\n  \"Final\": null\n}\n"
+    );
+    assert!(
+        outcome
+            .stderr
+            .starts_with("waiting for VpnGatewayDeleted: DescribeVpnGateway answered after "),
+        "{outcome:#?}"
+    );
     let verified = server.verified();
     assert_eq!(verified.len(), 3);
     assert_eq!(verified[2].action, "DescribeVpnGateway");

@@ -29,13 +29,17 @@ pub enum Comment {
 
 /// The header every generated file starts with.
 pub fn header(comment: Comment, source: &str) -> String {
-    let text =
-        format!("{MARKER} from {source}. Do not edit: change the spec and run the command again.");
+    let text = header_text(source);
     match comment {
         Comment::Slash => format!("// {text}\n\n"),
         Comment::Hash => format!("# {text}\n\n"),
         Comment::Html => format!("<!-- {text} -->\n\n"),
     }
+}
+
+/// The words of the header, for a format without comments (JSON's `$comment` key).
+pub fn header_text(source: &str) -> String {
+    format!("{MARKER} from {source}. Do not edit: change the spec and run the command again.")
 }
 
 /// One file to produce, its path relative to the repository root.

@@ -5,6 +5,10 @@ use std::fmt;
 /// Optional inclusive bounds on a count or a length.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(bound(deserialize = "T: serde::Deserialize<'de>"))
+)]
 pub struct Span<T> {
     /// Smallest valid value.
     #[cfg_attr(

@@ -5,11 +5,9 @@
 //! RPC parameter serialization ([`params`]), request validation ([`validate`]), response deserialization ([`de`]),
 //! open enums ([`open_enum!`]), the check-then-serialize step of every call
 //! ([`operation`]), credentials and signing ([`auth`]), the
-//! HTTP client with retries ([`client`]), paginators ([`paginate`]), waiters ([`waiter`]) and the operation tables
-//! command-line front ends are built from ([`cli`]).
+//! HTTP client with retries ([`client`]), paginators ([`paginate`]) and waiters ([`waiter`]).
 
 pub mod auth;
-pub mod cli;
 pub mod client;
 pub mod de;
 pub mod open_enum;

@@ -3,7 +3,6 @@
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// The ACL entry.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AclEntries {
     /// The description of the ACL entry. The description must be 2 to 256 characters in length, and can contain letters, digits, commas (,), periods (.), semicolons (;), forward slashes (/), at signs (@), underscores (\_), and hyphens (-).
     ///
@@ -28,7 +27,6 @@ impl ::acs_runtime::validate::Validate for AclEntries {
 }
 /// The configurations of the backend server.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Server {
     /// The description of the backend server. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
@@ -102,7 +100,6 @@ impl ::acs_runtime::validate::Validate for Server {
 }
 /// The additional certificate.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Certificate {
     /// The ID of the certificate. Only server certificates are supported.
     ///
@@ -119,7 +116,6 @@ impl ::acs_runtime::validate::Validate for Certificate {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone uses one vSwitch and one subnet.
     ///
@@ -144,7 +140,6 @@ impl ::acs_runtime::validate::Validate for ZoneMapping {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ExtAttribute {
     /// The key of the extended attribute.
     ///
@@ -163,7 +158,6 @@ pub struct ExtAttribute {
 }
 /// The information about the AScript rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AScript {
     /// The name of the AScript rule.
     ///
@@ -245,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for AScriptId {
 }
 /// The tags.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// The tag key. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
     ///
@@ -262,7 +255,6 @@ pub struct Tag {
 }
 /// The configuration of the XForward header.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct XForwardedForConfig {
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertClientVerifyEnabled** is set to **true**.
     ///
@@ -449,7 +441,6 @@ pub struct XForwardedForConfig {
 }
 /// Select a QUIC listener and associate it with the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct QuicConfig {
     /// The ID of the QUIC listener that you want to associate with the HTTPS listener. Only HTTPS listeners support this parameter. This parameter is required when **QuicUpgradeEnabled** is set to **true**.
     ///
@@ -473,7 +464,6 @@ pub struct QuicConfig {
 }
 /// The configurations of the certificate.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateListenerCertificate {
     /// The ID of the certificate. Only server certificates are supported. You can specify up to 20 certificate IDs.
     ///
@@ -484,7 +474,6 @@ pub struct CreateListenerCertificate {
 }
 /// The CA hierarchy.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CaCertificate {
     /// The ID of the CA certificate.
     ///
@@ -497,7 +486,6 @@ pub struct CaCertificate {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ServerGroupTuple {
     /// The ID of the server group to which requests are forwarded.
     ///
@@ -514,7 +502,6 @@ impl ::acs_runtime::validate::Validate for ServerGroupTuple {
 }
 /// The configuration of the forwarding action. You can specify at most 20 actions.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ForwardGroupConfig {
     /// The destination server group to which requests are forwarded.
     ///
@@ -531,7 +518,6 @@ impl ::acs_runtime::validate::Validate for ForwardGroupConfig {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DefaultAction {
     /// The configuration of the forwarding action. You can specify at most 20 actions.
     ///
@@ -558,7 +544,6 @@ impl ::acs_runtime::validate::Validate for DefaultAction {
 }
 /// The configuration read-only mode settings.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModificationProtectionConfig {
     /// The reason for enabling the configuration read-only mode.
     ///
@@ -584,7 +569,6 @@ pub struct ModificationProtectionConfig {
 }
 /// The mappings between zones an vSwitches. You can specify at most 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateLoadBalancerZoneMapping {
     /// The vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
@@ -632,7 +616,6 @@ impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
 }
 /// The billing method of the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct LoadBalancerBillingConfig {
     /// The billing method of the instance.
     ///
@@ -658,7 +641,6 @@ impl ::acs_runtime::validate::Validate for LoadBalancerBillingConfig {
 }
 /// The configuration of the custom response.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct FixedResponseConfig {
     /// The content of the custom response. The content cannot exceed 1 KB in size, and can contain only ASCII characters.
     ///
@@ -683,7 +665,6 @@ pub struct FixedResponseConfig {
 }
 /// The server group to which requests are forwarded.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateRuleServerGroupTuple {
     /// The server group to which requests are forwarded.
     ///
@@ -709,7 +690,6 @@ impl ::acs_runtime::validate::Validate for CreateRuleServerGroupTuple {
 }
 /// The configuration of session persistence for the server groups.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ServerGroupStickySession {
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -729,7 +709,6 @@ pub struct ServerGroupStickySession {
 }
 /// The server groups to which requests are forwarded. You can specify at most five server groups for each forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateRuleForwardGroupConfig {
     /// The server groups to which requests are forwarded. You can specify at most five server groups for each forwarding rule.
     ///
@@ -749,7 +728,6 @@ impl ::acs_runtime::validate::Validate for CreateRuleForwardGroupConfig {
 }
 /// The key of the header to be inserted.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct InsertHeaderConfig {
     /// The key of the header. The header key must be 1 to 40 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The header keys specified by **InsertHeaderConfig** must be unique.
     ///
@@ -790,7 +768,6 @@ pub struct InsertHeaderConfig {
 ///
 /// > Do not set all fields in **RedirectConfig** to default values, except for **httpCode**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RedirectConfig {
     /// The hostname to which requests are forwarded. Valid values:
     ///
@@ -864,7 +841,6 @@ pub struct RedirectConfig {
 ///
 /// > If you specify multiple actions for a forwarding rule, you must configure the **ForwardGroup** parameter for the **RewriteConfig** action.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RewriteConfig {
     /// The hostname to which requests are redirected. Valid values:
     ///
@@ -907,7 +883,6 @@ pub struct RewriteConfig {
 }
 /// The configuration of the traffic throttling action.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TrafficLimitConfig {
     /// The queries per second (QPS). Valid values: **1 to 1000000**.
     ///
@@ -926,7 +901,6 @@ pub struct TrafficLimitConfig {
 }
 /// The configuration of the server group to which traffic is mirrored.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateRuleRequestServerGroupTuple {
     /// The server group ID.
     ///
@@ -937,7 +911,6 @@ pub struct CreateRuleRequestServerGroupTuple {
 }
 /// The configuration of the server group to which traffic is mirrored.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct MirrorGroupConfig {
     /// The configuration of the server group to which traffic is mirrored.
     ///
@@ -949,7 +922,6 @@ pub struct MirrorGroupConfig {
 }
 /// The configuration of the traffic mirroring action.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TrafficMirrorConfig {
     /// The type of destination to which network traffic is mirrored. Valid values:
     ///
@@ -967,7 +939,6 @@ pub struct TrafficMirrorConfig {
 }
 /// The HTTP headers to be removed.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveHeaderConfig {
     /// The keys of the headers to be removed. The header keys must be 1 to 40 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The header keys specified in RemoveHeader must be unique.
     ///
@@ -981,7 +952,6 @@ pub struct RemoveHeaderConfig {
 }
 /// Request forwarding based on CORS.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CorsConfig {
     /// The trusted origins of CORS requests. You can specify one or more values, or only the wildcard character (`*`).
     ///
@@ -1026,7 +996,6 @@ pub struct CorsConfig {
 }
 /// The action of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RuleAction {
     /// The configuration of the custom response.
     ///
@@ -1116,7 +1085,6 @@ impl ::acs_runtime::validate::Validate for RuleAction {
 }
 /// The cookie value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Value {
     /// The cookie key.
     ///
@@ -1141,7 +1109,6 @@ pub struct Value {
 }
 /// The key-value pairs of the cookie.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CookieConfig {
     /// The cookie values.
     ///
@@ -1157,7 +1124,6 @@ impl ::acs_runtime::validate::Validate for CookieConfig {
 }
 /// The configuration of the header.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct HeaderConfig {
     /// The header key.
     ///
@@ -1183,7 +1149,6 @@ impl ::acs_runtime::validate::Validate for HeaderConfig {
 }
 /// The configuration of the host.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct HostConfig {
     /// The hostnames.
     ///
@@ -1199,7 +1164,6 @@ impl ::acs_runtime::validate::Validate for HostConfig {
 }
 /// The configurations of the request method.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct MethodConfig {
     /// The request methods.
     ///
@@ -1215,7 +1179,6 @@ impl ::acs_runtime::validate::Validate for MethodConfig {
 }
 /// The configurations of the URL to which requests are forwarded.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PathConfig {
     /// The forwarding URLs.
     ///
@@ -1231,7 +1194,6 @@ impl ::acs_runtime::validate::Validate for PathConfig {
 }
 /// The configuration of the query strings.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct QueryStringConfig {
     /// The query strings.
     ///
@@ -1247,7 +1209,6 @@ impl ::acs_runtime::validate::Validate for QueryStringConfig {
 }
 /// The configuration of the response status codes.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ResponseStatusCodeConfig {
     /// The response status codes.
     ///
@@ -1257,7 +1218,6 @@ pub struct ResponseStatusCodeConfig {
 }
 /// The configuration of headers.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ResponseHeaderConfig {
     /// The header key.
     ///
@@ -1277,7 +1237,6 @@ pub struct ResponseHeaderConfig {
 }
 /// Configuration of traffic matching based on source IP addresses. This parameter is required and valid when **Type** is set to **SourceIP**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct SourceIpConfig {
     /// The source IP addresses used for traffic matching.
     ///
@@ -1287,7 +1246,6 @@ pub struct SourceIpConfig {
 }
 /// The match condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RuleCondition {
     /// The key-value pairs of the cookie.
     ///
@@ -1365,7 +1323,6 @@ impl ::acs_runtime::validate::Validate for RuleCondition {
 }
 /// The condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateRulesRuleCondition {
     /// The configuration of the cookie condition.
     ///
@@ -1443,7 +1400,6 @@ impl ::acs_runtime::validate::Validate for CreateRulesRuleCondition {
 }
 /// The details about the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Rule {
     /// The priority of the forwarding rule.
     ///
@@ -1539,7 +1495,6 @@ impl<'de> ::serde::Deserialize<'de> for RuleId {
 }
 /// The configuration of the health check feature.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct HealthCheckConfig {
     /// The backend port that is used for health checks.
     ///
@@ -1703,7 +1658,6 @@ impl ::acs_runtime::validate::Validate for HealthCheckConfig {
 ///
 /// > This parameter takes effect when the **ServerGroupType** parameter is set to **Instance** or **Ip**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct StickySessionConfig {
     /// The cookie that you want to configure for the server.
     ///
@@ -1760,7 +1714,6 @@ impl ::acs_runtime::validate::Validate for StickySessionConfig {
 }
 /// The configuration of consistent hashing based on URLs.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UchConfig {
     /// The type of the parameter.
     ///
@@ -1790,7 +1743,6 @@ impl ::acs_runtime::validate::Validate for UchConfig {
 /// > * Basic ALB instances do not support connection draining. Standard and WAF-enabled ALB instances support connection draining.
 /// > * Server groups of the instance and IP types support connection draining. Server groups of the Function Compute type do not support connection draining.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ConnectionDrainConfig {
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -1820,7 +1772,6 @@ pub struct ConnectionDrainConfig {
 /// > * Server groups of the server and IP types support slow starts. Server groups of the Function Compute type do not support slow starts.
 /// > * Slow start is supported only by the weighted round-robin scheduling algorithm.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct SlowStartConfig {
     /// Specifies whether to enable slow starts. Valid values:
     ///
@@ -5456,7 +5407,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 }
 /// 预留的最小负载均衡器容量
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyCapacityReservationMinimumLoadBalancerCapacity {
     /// LCU数量
     ///
@@ -5467,7 +5417,6 @@ pub struct ModifyCapacityReservationMinimumLoadBalancerCapacity {
 }
 /// The configurations of the backend server.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveServersFromServerGroupServer {
     /// The port that is used by the backend server. Valid values: **1** to **65535**.
     ///
@@ -5518,7 +5467,6 @@ impl ::acs_runtime::validate::Validate for RemoveServersFromServerGroupServer {
 }
 /// The configurations of the backend server.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddedServer {
     /// The description of the backend server. The description must be 2 to 256 characters in length, and cannot start with http:// or https://.
     ///
@@ -5580,7 +5528,6 @@ impl ::acs_runtime::validate::Validate for AddedServer {
 }
 /// The configurations of the backend servers that you want to remove.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemovedServer {
     /// The ID of the backend server. You can specify at most 200 servers in each call.
     ///
@@ -5628,7 +5575,6 @@ impl ::acs_runtime::validate::Validate for RemovedServer {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateAScriptsExtAttribute {
     /// The attribute name.
     ///
@@ -5655,7 +5601,6 @@ impl ::acs_runtime::validate::Validate for UpdateAScriptsExtAttribute {
 }
 /// The AScript rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateAScriptsAScript {
     /// The name of the AScript rule.
     ///
@@ -5710,7 +5655,6 @@ impl ::acs_runtime::validate::Validate for UpdateAScriptsAScript {
 }
 /// The forwarding action. This parameter takes effect only when you set **Type** to **ForwardGroup**. You can specify at most 20 actions.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateListenerAttributeForwardGroupConfig {
     /// The server groups to which requests are forwarded.
     ///
@@ -5727,7 +5671,6 @@ impl ::acs_runtime::validate::Validate for UpdateListenerAttributeForwardGroupCo
 }
 /// The action of the default forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateListenerAttributeDefaultAction {
     /// The forwarding action. This parameter takes effect only when you set **Type** to **ForwardGroup**. You can specify at most 20 actions.
     ///
@@ -5754,7 +5697,6 @@ impl ::acs_runtime::validate::Validate for UpdateListenerAttributeDefaultAction 
 }
 /// The configuration information about the Xtrace feature.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateListenerLogConfigAccessLogTracingConfig {
     /// Specifies whether to enable the Xtrace feature. Valid values:
     ///
@@ -5795,7 +5737,6 @@ for UpdateListenerLogConfigAccessLogTracingConfig {
 }
 /// The zones and the vSwitches in the zones.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// The vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone of an ALB instance. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
     ///
@@ -5833,7 +5774,6 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
 }
 /// The zones and the vSwitches in the zones. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service. The specified zones and vSwitches overwrite the existing configurations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateLoadBalancerZonesZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone contains one vSwitch and one subnet. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
@@ -5875,7 +5815,6 @@ impl ::acs_runtime::validate::Validate for UpdateLoadBalancerZonesZoneMapping {
 }
 /// The key-value pairs of the cookie.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeCookieConfig {
     /// The key-value pairs of the cookie.
     ///
@@ -5885,7 +5824,6 @@ pub struct UpdateRuleAttributeCookieConfig {
 }
 /// The configuration of the header.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeHeaderConfig {
     /// The header key. The header key must be 1 to 40 characters in length, and can contain letters, digits, hyphens (-), and underscores (\_). Cookie and Host are not supported.
     ///
@@ -5901,7 +5839,6 @@ pub struct UpdateRuleAttributeHeaderConfig {
 }
 /// The configuration of the hosts.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeHostConfig {
     /// The hostnames.
     ///
@@ -5911,7 +5848,6 @@ pub struct UpdateRuleAttributeHostConfig {
 }
 /// The configuration of the request method.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeMethodConfig {
     /// The request methods.
     ///
@@ -5921,7 +5857,6 @@ pub struct UpdateRuleAttributeMethodConfig {
 }
 /// The configuration of the forwarding URL.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributePathConfig {
     /// The forwarding URLs.
     ///
@@ -5931,7 +5866,6 @@ pub struct UpdateRuleAttributePathConfig {
 }
 /// The configuration of the query strings.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeQueryStringConfig {
     /// The query strings. You can specify up to 20 query strings.
     ///
@@ -5941,7 +5875,6 @@ pub struct UpdateRuleAttributeQueryStringConfig {
 }
 /// The match condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeRuleCondition {
     /// The key-value pairs of the cookie.
     ///
@@ -6007,7 +5940,6 @@ pub struct UpdateRuleAttributeRuleCondition {
 }
 /// The configuration of the header to be inserted.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeInsertHeaderConfig {
     /// Specifies whether to overwrite the request header values. Valid values:
     ///
@@ -6055,7 +5987,6 @@ pub struct UpdateRuleAttributeInsertHeaderConfig {
 }
 /// The action of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRuleAttributeRuleAction {
     /// The configuration of the custom response.
     ///
@@ -6139,7 +6070,6 @@ impl ::acs_runtime::validate::Validate for UpdateRuleAttributeRuleAction {
 }
 /// The action of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRulesAttributeRuleAction {
     /// The configuration of the action to return a custom response.
     ///
@@ -6212,7 +6142,6 @@ impl ::acs_runtime::validate::Validate for UpdateRulesAttributeRuleAction {
 }
 /// The match condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRulesAttributeRuleCondition {
     /// The configuration of the cookie.
     ///
@@ -6268,7 +6197,6 @@ pub struct UpdateRulesAttributeRuleCondition {
 }
 /// The forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateRulesAttributeRule {
     /// The priority of the forwarding rule.
     ///
@@ -6308,7 +6236,6 @@ impl ::acs_runtime::validate::Validate for UpdateRulesAttributeRule {
 }
 /// The configuration of health checks.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// The backend port that is used for health checks.
     ///
@@ -6460,7 +6387,6 @@ impl ::acs_runtime::validate::Validate for UpdateServerGroupAttributeHealthCheck
 }
 /// The configurations of the server group.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateServerGroupServersAttributeServer {
     /// The description of the backend server. The description must be 2 to 256 characters in length, and cannot start with http:// or https://.
     ///

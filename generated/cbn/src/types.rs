@@ -4,7 +4,6 @@
 /// The information about the traffic classification rule.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TrafficMatchRule {
     /// The Differentiated Services Code Point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -116,7 +115,6 @@ impl ::acs_runtime::validate::Validate for TrafficMatchRule {
 /// The description of the traffic classification rule.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// The differentiated services code point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -236,7 +234,6 @@ for AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// The tag key.
     ///
@@ -262,7 +259,6 @@ pub struct Tag {
 /// The information about the QoS queue.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TrafficQosQueue {
     /// The name of the current queue.
     ///
@@ -453,7 +449,6 @@ pub enum CommunityOperateMode {
 /// The information about the traffic classification rule.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// The Differentiated Service Code Point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -585,7 +580,6 @@ impl ::acs_runtime::validate::Validate for CreateTrafficMarkingPolicyTrafficMatc
 /// > Only Enterprise Edition transit routers support CIDR blocks.
 #[cfg(feature = "transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TransitRouterCidrList {
     /// The CIDR block of the transit router.
     ///
@@ -628,7 +622,6 @@ pub struct TransitRouterCidrList {
 /// Multicast domain feature.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Options {
     /// Indicates whether the IGMP feature is enabled for the multicast domain. Once enabled, hosts can dynamically join or leave multicast groups by using IGMP protocol. Valid values:
     ///
@@ -665,7 +658,6 @@ pub enum MultiRegionEcmp {
 /// The features of the route table.
 #[cfg(feature = "route-tables-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RouteTableOptions {
     /// Specifies whether to enable multi-region equal-cost multi-path (ECMP) routing. Valid values:
     ///
@@ -693,7 +685,6 @@ impl ::acs_runtime::validate::Validate for RouteTableOptions {
 /// The zone that supports Enterprise Edition transit routers and the information about the vSwitch in the zone.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ZoneMapping {
     /// A vSwitch that is deployed in the zone that supports Enterprise Edition transit routers.
     ///
@@ -726,7 +717,6 @@ impl ::acs_runtime::validate::Validate for ZoneMapping {
 /// The ID of the zone where the instance resides.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Zone {
     /// The zone ID of the read-only instance.
     ///
@@ -949,7 +939,6 @@ impl<'de> ::serde::Deserialize<'de> for ChildInstances {
 /// A nested value.
 #[cfg(any(feature = "bandwidth-plans", feature = "cen-instances"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Filter {
     /// The filter conditions. You can use filter conditions to filter the bandwidth plans that you want to query. The following filter conditions are supported:
     ///
@@ -3736,7 +3725,6 @@ pub enum Key {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RouteFilter {
     /// The match mode of the route.
     ///
@@ -3959,7 +3947,6 @@ impl<'de> ::serde::Deserialize<'de> for TrafficQosPolicies {
 /// The filter works based on the actual bandwidth. Enter a positive integer. Unit: Mbit/s.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EffectiveBandwidthFilter {
     /// The actual bandwidth is equal to or larger than the specified value.
     ///
@@ -5168,7 +5155,6 @@ impl<'de> ::serde::Deserialize<'de> for PrefixList {
 /// The filter conditions.
 #[cfg(feature = "routes-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ListTransitRouterRouteEntriesRouteFilter {
     /// The match pattern for filtering CIDR blocks. Valid values:
     ///
@@ -5545,7 +5531,6 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterPropagation {
 /// The features of the route table.
 #[cfg(feature = "route-tables-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ListTransitRouterRouteTablesRouteTableOptions {
     /// Specifies whether to enable equal-cost multi-path (ECMP) routing. Valid values:
     ///
@@ -6148,7 +6133,6 @@ for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
 /// The field that is used to enable or disable a feature of the transit router.
 #[cfg(feature = "transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct FeatureFilter {
     /// The value of the field that is used to enable or disable a feature of the transit router. Supported fields:
     ///
@@ -6333,7 +6317,6 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouter {
 /// A nested value.
 #[cfg(feature = "tag-api")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TagResourcesTag {
     /// The tag key.
     ///
@@ -6368,7 +6351,6 @@ impl ::acs_runtime::validate::Validate for TagResourcesTag {
 /// The traffic classification rules to be added to the traffic marking policy.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddTrafficMatchRule {
     /// The Differentiated Service Code Point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -6496,7 +6478,6 @@ impl ::acs_runtime::validate::Validate for AddTrafficMatchRule {
 /// The traffic classification rules to be deleted from the traffic marking policy.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeleteTrafficMatchRule {
     /// The DSCP value that is used to match packets.
     ///
@@ -6571,7 +6552,6 @@ impl ::acs_runtime::validate::Validate for DeleteTrafficMatchRule {
 /// You can specify at most 10 vSwitches in each call.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddZoneMapping {
     /// The ID of the vSwitch that you want to add to the VPC connection.
     ///
@@ -6598,7 +6578,6 @@ pub struct AddZoneMapping {
 /// You can specify at most 10 pairs of zones and vSwitches in each call.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveZoneMapping {
     /// The ID of the vSwitch that you want to remove from the VPC connection.
     ///

@@ -13,7 +13,6 @@
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// The tag key of the resource.
     ///
@@ -66,7 +65,6 @@ pub struct Tag {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AllocateDedicatedHostsTag {
     /// The key of tag N to add to the dedicated host. Valid values of N: 1 to 20.
     ///
@@ -88,7 +86,6 @@ pub struct AllocateDedicatedHostsTag {
 /// A nested value.
 #[cfg(feature = "dedicated-hosts")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NetworkAttributes {
     /// The timeout period for a UDP session between a Server Load Balancer (SLB) instance and the dedicated host. Unit: seconds. Valid values: 15 to 310.
     ///
@@ -371,7 +368,6 @@ impl<'de> ::serde::Deserialize<'de> for Results {
 /// Security group rule N.
 #[cfg(feature = "security-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Permission {
     /// The action of the security group rule. Valid values:
     ///
@@ -538,7 +534,6 @@ pub struct Permission {
 /// Security group rule N.
 #[cfg(feature = "security-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AuthorizeSecurityGroupEgressPermission {
     /// The action of the security group rule. Specifies whether to check that the CPU tag set of the source host is the subset of the CPU tag set of the destination host. Valid values:
     ///
@@ -695,7 +690,6 @@ pub struct AuthorizeSecurityGroupEgressPermission {
 /// > This parameter is not publicly available.
 #[cfg(any(feature = "images", feature = "launch-templates"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TemplateTag {
     /// > This parameter is not publicly available.
     ///
@@ -719,7 +713,6 @@ pub struct TemplateTag {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CopyImageTag {
     /// The value of tag N of the image copy. Valid values of N: 1 to 20. The tag value can be an empty string. The tag value can be up to 128 characters in length and cannot start with `acs:`. It cannot contain `http://` or `https://`.
     ///
@@ -743,7 +736,6 @@ pub struct CopyImageTag {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Arn {
     /// > This parameter is not publicly available.
     ///
@@ -777,7 +769,6 @@ pub struct Arn {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ImageOptions {
     /// Specifies whether the instance that uses the image supports logons of the ecs-user user. Valid value:
     ///
@@ -792,7 +783,6 @@ pub struct ImageOptions {
 /// A nested value.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct SchedulerOptions {
     /// - Wire name: `DedicatedHostId`.
     #[rpc(name = "DedicatedHostId")]
@@ -804,7 +794,6 @@ pub struct SchedulerOptions {
 /// A nested value.
 #[cfg(any(feature = "auto-provisioning-groups", feature = "launch-templates"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct SecurityOptions {
     /// - Wire name: `TrustedSystemMode`.
     #[rpc(name = "TrustedSystemMode")]
@@ -813,7 +802,6 @@ pub struct SecurityOptions {
 /// A nested value.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CpuOptions {
     /// - Wire name: `Core`.
     #[rpc(name = "Core")]
@@ -825,7 +813,6 @@ pub struct CpuOptions {
 /// The cloud disk in the extended configurations of the launch template.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DataDisk {
     /// The performance level of the Enterprise SSD (ESSD) to use as data disk N. The value of N in this parameter must be the same as the value of N in `LaunchConfiguration.DataDisk.N.Category`. Valid values:
     ///
@@ -982,7 +969,6 @@ pub struct DataDisk {
 /// The system disk information of instances. When both LaunchTemplateId and LaunchConfiguration.\* parameters are specified, LaunchTemplateId takes precedence.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct SystemDisk {
     /// Specifies whether to encrypt the system disk. Valid values:
     ///
@@ -1055,7 +1041,6 @@ pub struct SystemDisk {
 /// > This parameter is in invitational preview and is not publicly available.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateAutoProvisioningGroupArn {
     /// > This parameter is in invitational preview and is not publicly available.
     ///
@@ -1078,7 +1063,6 @@ pub struct CreateAutoProvisioningGroupArn {
 /// The startup parameter.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct LaunchConfiguration {
     /// The subscription period of the instance. The unit is specified by `PeriodUnit`. This parameter takes effect and is required only if the subscription billing method is selected. Valid values:
     ///
@@ -1469,7 +1453,6 @@ impl ::acs_runtime::validate::Validate for LaunchConfiguration {
 /// Extended configuration N of the launch template.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct LaunchTemplateConfig {
     /// The ID of the vSwitch in extended configuration N. The zone of the ECS instances created from the extended configuration is determined by the vSwitch.
     ///
@@ -1588,7 +1571,6 @@ impl ::acs_runtime::validate::Validate for LaunchTemplateConfig {
 /// The information of system disks on the instance.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct SystemDiskConfig {
     /// The category of the system disk. You can specify multiple disk categories, and the disk categories are prioritized in the order in which they are specified. If a specified disk category is unavailable, the system uses the next available disk category. Valid values:
     ///
@@ -1604,7 +1586,6 @@ pub struct SystemDiskConfig {
 /// The information of data disks on the instance.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DataDiskConfig {
     /// The category of data disk N. You can use this parameter to specify multiple disk categories, and the disk categories are prioritized in the order in which they are specified. If a specified disk category is unavailable, the system uses the next available disk category. Valid values:
     ///
@@ -1623,7 +1604,6 @@ pub struct DataDiskConfig {
 /// * This parameter takes effect only if you set `AutoProvisioningGroupType` to instant.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ResourcePoolOptions {
     /// Specifies which resource pools to use to create instances. Resource pools include the public pool and the private pools that are associated with elasticity assurance and capacity reservations in the Active state. Valid values:
     ///
@@ -1646,7 +1626,6 @@ pub struct ResourcePoolOptions {
 /// Minimum capacity N for instance types.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct SpecifyCapacityDistribution {
     /// Details about the instance types. Duplicate instance types are not allowed and the instance types are within the LaunchTemplateConfig.InstanceType range.
     ///
@@ -1665,7 +1644,6 @@ pub struct SpecifyCapacityDistribution {
 /// The capacity details of the subscription instance.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PrePaidOptions {
     /// The minimum capacity set for different instance types. This parameter is valid only when `AutoProvisioningGroupType` is set to request.
     ///
@@ -1782,7 +1760,6 @@ impl<'de> ::serde::Deserialize<'de> for LaunchResults {
 /// The encryption parameters for cross-region snapshot replication.
 #[cfg(feature = "snapshots")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CopyEncryptionConfiguration {
     /// Specifies whether to enable cross-region snapshot replication and encryption. Valid values:
     ///
@@ -1817,7 +1794,6 @@ impl ::acs_runtime::validate::Validate for CopyEncryptionConfiguration {
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PrivatePoolOptions {
     /// The capacity reservation name. The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -1859,7 +1835,6 @@ pub enum ResourceType {
 /// The assurance schedule based on which the capacity reservation takes effect.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RecurrenceRule {
     /// The start time of the assurance period for the capacity reservation. Specify an on-the-hour point in time.
     ///
@@ -1903,7 +1878,6 @@ pub struct RecurrenceRule {
 /// Details of the disk and snapshot from which the custom image is created.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DiskDeviceMapping {
     /// The ID of the snapshot.
     ///
@@ -1945,7 +1919,6 @@ pub struct DiskDeviceMapping {
 /// The attributes of the custom image.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Features {
     /// The image metadata access mode. Valid values:
     ///
@@ -1962,7 +1935,6 @@ pub struct Features {
 /// A nested value.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateImagePipelineDiskDeviceMapping {
     /// The Object Storage Service (OSS) bucket where the image file is stored.
     ///
@@ -2005,7 +1977,6 @@ pub struct CreateImagePipelineDiskDeviceMapping {
 /// The attributes of the image.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateImagePipelineFeatures {
     /// Specifies whether the imported source image supports the Non-Volatile Memory Express (NVMe) protocol. Valid value:
     ///
@@ -2025,7 +1996,6 @@ pub struct CreateImagePipelineFeatures {
 /// A nested value.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ImportImageTag {
     /// - Wire name: `Key`.
     #[rpc(name = "Key")]
@@ -2037,7 +2007,6 @@ pub struct ImportImageTag {
 /// The attributes and settings of the image that you want to import. If you set `BaseImageType` to OSS, you must specify this parameter.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ImportImageOptions {
     /// The system architecture of the system disk. If you specify a data disk snapshot to create the system disk of the image, use Architecture to specify the system architecture of the system disk. Valid values:
     ///
@@ -2162,7 +2131,6 @@ pub struct ImportImageOptions {
 /// The advanced settings.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AdvancedOptions {
     /// Specifies whether to retain Cloud Assistant Agent that is installed during the image building process. During the image building process, the system automatically installs Cloud Assistant Agent on the intermediate instance to run commands. You can choose whether to retain Cloud Assistant Agent that is installed during the image building process in the new image. Valid values:
     ///
@@ -2189,7 +2157,6 @@ pub struct AdvancedOptions {
 /// The feature attributes of the image.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ImageFeatures {
     /// Specifies whether the image created based on the image template supports the NVMe protocol. Valid values:
     ///
@@ -2205,7 +2172,6 @@ pub struct ImageFeatures {
 /// A nested value.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ImageTag {
     /// The key of tag N to add to the image. Valid values of N: 1 to 20. The tag key cannot be an empty string. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. The tag key cannot contain `http://` or `https://`.
     ///
@@ -2223,7 +2189,6 @@ pub struct ImageTag {
 /// The attributes of the image created based on the image template.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateImagePipelineImageOptions {
     /// The prefix of the image name. The prefix must be 2 to 64 characters in length. The prefix must start with a letter and cannot start with `http://` or `https://`. The prefix can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -2259,7 +2224,6 @@ pub struct CreateImagePipelineImageOptions {
 /// The parameter is related to the system disk. You can use `StorageClusterId` to specify the ID of a dedicated block storage cluster.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateInstanceSystemDisk {
     /// The ID of the dedicated block storage cluster. If you want to use disks in a dedicated block storage cluster as system disks when you create instances, you need to specify this parameter.
     ///
@@ -2326,7 +2290,6 @@ pub struct CreateInstanceSystemDisk {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct HibernationOptions {
     /// > This parameter is in invitational preview and is not publicly available.
     ///
@@ -2338,7 +2301,6 @@ pub struct HibernationOptions {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateInstancePrivatePoolOptions {
     /// The type of the private pool to use to start the instance. A private pool is generated when an elasticity assurance or a capacity reservation takes effect. You can select a private pool to start instances. Valid values:
     ///
@@ -2368,7 +2330,6 @@ pub struct CreateInstancePrivatePoolOptions {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateInstanceDataDisk {
     /// The performance level of the ESSD to use as data disk N. The value of N must be the same as that in `DataDisk.N.Category` when DataDisk.N.Category is set to cloud_essd. Valid values:
     ///
@@ -2502,7 +2463,6 @@ impl ::acs_runtime::validate::Validate for CreateInstanceDataDisk {
 /// A nested value.
 #[cfg(feature = "launch-templates")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateLaunchTemplateSystemDisk {
     /// The category of the system disk. Valid values:
     ///
@@ -2619,7 +2579,6 @@ pub struct CreateLaunchTemplateSystemDisk {
 /// Data disk N.
 #[cfg(feature = "launch-templates")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateLaunchTemplateDataDisk {
     /// The performance level of the ESSD to use as data disk N. The value of N must be the same as that in `DataDisk.N.Category` when DataDisk.N.Category is set to cloud_essd. Valid values:
     ///
@@ -2752,7 +2711,6 @@ pub struct CreateLaunchTemplateDataDisk {
 /// The information of ENI N.
 #[cfg(feature = "launch-templates")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NetworkInterface {
     /// The ID of the vSwitch to which to connect ENI N.
     ///
@@ -2878,7 +2836,6 @@ impl ::acs_runtime::validate::Validate for NetworkInterface {
 /// Data disk N.
 #[cfg(feature = "launch-templates")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateLaunchTemplateVersionDataDisk {
     /// The performance level of the ESSD to use as data disk N. The value of N must be the same as that in `DataDisk.N.Category` when DataDisk.N.Category is set to cloud_essd. Valid values:
     ///
@@ -3011,7 +2968,6 @@ pub struct CreateLaunchTemplateVersionDataDisk {
 /// A nested value.
 #[cfg(feature = "deprecated")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct BandwidthPackage {
     /// - Wire name: `Bandwidth`.
     #[rpc(name = "Bandwidth")]
@@ -3066,7 +3022,6 @@ impl<'de> ::serde::Deserialize<'de> for BandwidthPackageIds {
 /// The communication settings of the ENI.
 #[cfg(feature = "elastic-network-interfaces-enis")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NetworkInterfaceTrafficConfig {
     /// The number of queues supported by the ENI.
     ///
@@ -3120,7 +3075,6 @@ pub struct NetworkInterfaceTrafficConfig {
 /// Before you use this parameter, learn about how to manage connection timeout periods. For more information, see [Manage connection timeout periods](<https://www.alibabacloud.com/help/doc-detail/2865958.htm>).
 #[cfg(feature = "elastic-network-interfaces-enis")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ConnectionTrackingConfiguration {
     /// The timeout period for TCP connections in the ESTABLISHED state. Unit: seconds. Valid values: 30, 60, 80, 100, 200, 300, 500, 700, and 910.
     ///
@@ -3154,7 +3108,6 @@ pub struct ConnectionTrackingConfiguration {
 /// > This parameter is not publicly available.
 #[cfg(feature = "elastic-network-interfaces-enis")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EnhancedNetwork {
     /// > This parameter is not publicly available.
     ///
@@ -3562,7 +3515,6 @@ impl<'de> ::serde::Deserialize<'de> for NetworkInterfacePermission {
 /// The port list entry.
 #[cfg(feature = "portlist")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Entry {
     /// Port range N. Valid values of N: 0 to 200.
     ///
@@ -3583,7 +3535,6 @@ pub struct Entry {
 /// A nested value.
 #[cfg(feature = "prefixlist")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreatePrefixListEntry {
     /// The description in entry N. The description must be 2 to 32 characters in length and cannot start with `http://` or `https://`. Valid values of N: 0 to 200.
     ///
@@ -3618,7 +3569,6 @@ impl ::acs_runtime::validate::Validate for CreatePrefixListEntry {
 /// A nested value.
 #[cfg(feature = "deprecated")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NextHopList {
     /// - Wire name: `NextHopId`.
     #[rpc(name = "NextHopId")]
@@ -4060,7 +4010,6 @@ impl<'de> ::serde::Deserialize<'de> for Instance {
 /// A nested value.
 #[cfg(feature = "deprecated")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Filter {
     /// - Wire name: `Key`.
     #[rpc(name = "Key")]
@@ -5704,7 +5653,6 @@ impl<'de> ::serde::Deserialize<'de> for BandwidthPackages {
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeCapacityReservationInstancesPrivatePoolOptions {
     /// The ID of the capacity reservation.
     ///
@@ -5769,7 +5717,6 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationItem {
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeCapacityReservationsPrivatePoolOptions {
     /// The IDs of capacity reservations. The value can be a JSON array that consists of up to 100 capacity reservation IDs. Separate the IDs with commas (,).
     ///
@@ -8752,7 +8699,6 @@ impl<'de> ::serde::Deserialize<'de> for MonitorData {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeDisksFilter {
     /// `Filter.1.Key`: The key of filter 1 used to query resources. Set the value to `CreationStartTime`. You can specify a time by setting both `Filter.1.Key` and `Filter.1.Value` to query resources that were created after the specified time.
     ///
@@ -9293,7 +9239,6 @@ impl<'de> ::serde::Deserialize<'de> for Disks {
 /// A nested value.
 #[cfg(feature = "system-events")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EventTime {
     /// The beginning of the time range to query occurred events.
     ///
@@ -9720,7 +9665,6 @@ impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeElasticityAssuranceAutoRenewAttributePrivatePoolOptions {
     /// The IDs of elasticity assurances.
     ///
@@ -10352,7 +10296,6 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
 /// A nested value.
 #[cfg(feature = "deprecated")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeHaVipsFilter {
     /// - Wire name: `Key`.
     #[rpc(name = "Key")]
@@ -12810,7 +12753,6 @@ impl<'de> ::serde::Deserialize<'de> for InstanceRenewAttributes {
 /// A nested value.
 #[cfg(feature = "system-events")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NotBefore {
     /// The earliest scheduled start time for the system event. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
@@ -12828,7 +12770,6 @@ pub struct NotBefore {
 /// A nested value.
 #[cfg(feature = "system-events")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EventPublishTime {
     /// The beginning of the time range in which to query published system events. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
@@ -13365,7 +13306,6 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceAttributes {
 /// A nested value.
 #[cfg(any(feature = "inquiry", feature = "instances"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeInstanceModificationPriceSystemDisk {
     /// The category of the system disk. You must specify this parameter only when you upgrade a non-I/O optimized instance of a retired instance type to an I/O optimized instance of an available instance type. For more information about instance types, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) and [Retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>).
     ///
@@ -13384,7 +13324,6 @@ pub struct DescribeInstanceModificationPriceSystemDisk {
 /// The information about the data disk.
 #[cfg(feature = "inquiry")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeInstanceModificationPriceDataDisk {
     /// The performance level of data disk N that is an enhanced SSD (ESSD). The value of N must be the same as that in `DataDisk.N.Category` when DataDisk.N.Category is set to cloud_essd. Valid values:
     ///
@@ -14869,7 +14808,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesInstanceTypes {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeInstancesTag {
     /// The value of tag N of the instance. Valid values of N: 1 to 20.
     ///
@@ -19340,7 +19278,6 @@ impl<'de> ::serde::Deserialize<'de> for PrefixLists {
 /// A nested value.
 #[cfg(feature = "inquiry")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribePriceSystemDisk {
     /// The category of the system disk. Valid values:
     ///
@@ -19419,7 +19356,6 @@ pub enum SpotStrategy {
 /// The information about data disk N.
 #[cfg(feature = "inquiry")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribePriceDataDisk {
     /// The category of data disk N. Valid values:
     ///
@@ -19483,7 +19419,6 @@ pub struct DescribePriceDataDisk {
 /// A nested value.
 #[cfg(feature = "inquiry")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribePriceSchedulerOptions {
     /// This parameter takes effect only when ResourceType is set to instance.
     ///
@@ -19503,7 +19438,6 @@ pub struct DescribePriceSchedulerOptions {
 /// * The modified assurance schedule takes effect the next day after the modification.
 #[cfg(feature = "inquiry")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribePriceRecurrenceRule {
     /// The start time of the assurance period for the capacity reservation of the time-segmented elasticity assurance. Specify an on-the-hour point in time.
     ///
@@ -23994,7 +23928,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableActivationActivation {
 /// QoS 限速设置
 #[cfg(feature = "family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EnableNetworkInterfaceQoSQoS {
     /// 最大内网出方向带宽限制
     ///
@@ -24030,7 +23963,6 @@ pub struct EnableNetworkInterfaceQoSQoS {
 /// The information about the custom image.
 #[cfg(feature = "images")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ImportImageDiskDeviceMapping {
     /// The size of disk N in the custom image. Unit: GiB.
     ///
@@ -24099,7 +24031,6 @@ pub struct ImportImageDiskDeviceMapping {
 /// Tag N of the instance. If you do not specify InstanceId.N, the command is run on the instances that have the specified tags.
 #[cfg(feature = "cloud-assistant")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ResourceTag {
     /// The value of tag N of the instance.
     ///
@@ -24255,7 +24186,6 @@ impl<'de> ::serde::Deserialize<'de> for InstancePluginStatusSet {
 /// The regular expression used to filter tags.
 #[cfg(feature = "tags-and-resourcegroup")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TagFilter {
     /// The values of tag N used for fuzzy search of ECS resources. The tag values must be 1 to 128 characters in length. Valid values of N: 1 to 5. For more information, see the description of `TagFilter.N.TagKey`.
     ///
@@ -24372,7 +24302,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
 /// Extended configuration N.
 #[cfg(feature = "auto-provisioning-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyAutoProvisioningGroupLaunchTemplateConfig {
     /// The ID of the vSwitch in extended configuration N. The zone of the instances created from the extended configuration is determined by the vSwitch.
     ///
@@ -24413,7 +24342,6 @@ pub struct ModifyAutoProvisioningGroupLaunchTemplateConfig {
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyCapacityReservationPrivatePoolOptions {
     /// The capacity reservation ID.
     ///
@@ -24438,7 +24366,6 @@ impl ::acs_runtime::validate::Validate for ModifyCapacityReservationPrivatePoolO
 /// The configurations for delivering records to Object Storage Service (OSS).
 #[cfg(feature = "cloud-assistant")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyCloudAssistantSettingsOssDeliveryConfig {
     /// Specifies whether to deliver records to OSS. Default value: false.
     ///
@@ -24492,7 +24419,6 @@ pub struct ModifyCloudAssistantSettingsOssDeliveryConfig {
 /// The configurations for delivering records to Simple Log Service.
 #[cfg(feature = "cloud-assistant")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyCloudAssistantSettingsSlsDeliveryConfig {
     /// Specifies whether to deliver records to Simple Log Service. Default value: false.
     ///
@@ -24516,7 +24442,6 @@ pub struct ModifyCloudAssistantSettingsSlsDeliveryConfig {
 /// The configurations for upgrading Cloud Assistant Agent.
 #[cfg(feature = "cloud-assistant")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyCloudAssistantSettingsAgentUpgradeConfig {
     /// Specifies whether to enable custom upgrade for Cloud Assistant Agent. If you set this parameter to false, an upgrade attempt is performed for Cloud Assistant Agent every 30 minutes.
     ///
@@ -24564,7 +24489,6 @@ for ModifyCloudAssistantSettingsAgentUpgradeConfig {
 /// Cloud Assistant Session Manager configuration.
 #[cfg(feature = "cloud-assistant")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyCloudAssistantSettingsSessionManagerConfig {
     /// Specify whether to enable Cloud Assistant Session Manager. Valid values:
     ///
@@ -24660,7 +24584,6 @@ pub enum Recover {
 /// The disk performance specifications.
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PerformanceControlOptions {
     /// The new IOPS rate of the cloud disk. You can modify the IOPS rate of only cloud disks in dedicated block storage clusters.
     ///
@@ -24710,7 +24633,6 @@ impl ::acs_runtime::validate::Validate for PerformanceControlOptions {
 /// > The modified assurance schedule takes effect the next day after the modification.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyElasticityAssuranceRecurrenceRule {
     /// The type of the assurance schedule. Valid values:
     ///
@@ -24763,7 +24685,6 @@ impl ::acs_runtime::validate::Validate for ModifyElasticityAssuranceRecurrenceRu
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyInstanceAttachmentAttributesPrivatePoolOptions {
     /// The new type of private pool. Valid values:
     ///
@@ -24796,7 +24717,6 @@ for ModifyInstanceAttachmentAttributesPrivatePoolOptions {
 /// > This parameter is in invitational preview and is not publicly available.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoteConnectionOptions {
     /// > This parameter is in invitational preview and is not publicly available.
     ///
@@ -24814,7 +24734,6 @@ pub struct RemoteConnectionOptions {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyInstanceAttributeCpuOptions {
     /// The number of CPU cores. This parameter cannot be specified but only uses its default value.
     ///
@@ -24854,7 +24773,6 @@ pub struct ModifyInstanceAttributeCpuOptions {
 /// For information about private domain name resolution, see [ECS private DNS resolution](<https://www.alibabacloud.com/help/doc-detail/2844797.htm>).
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyInstanceAttributePrivateDnsNameOptions {
     /// Specifies whether DNS Resolution from the Instance ID-based Hostname to the Instance Primary Private IPv4 Address (A Record) is enabled. Valid values:
     ///
@@ -24916,7 +24834,6 @@ pub struct ModifyInstanceAttributePrivateDnsNameOptions {
 /// The maintenance windows.
 #[cfg(feature = "om-and-monitoring")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyInstanceMaintenanceAttributesMaintenanceWindow {
     /// The end time of the maintenance window. The time must be on the hour. You must configure both StartTime and EndTime. The value of EndTime must be 1 to 23 hours later than the value of StartTime. Specify the time in the `HH:mm:ss` format. The time must be in UTC+8. Set the value of N to 1.
     ///
@@ -24934,7 +24851,6 @@ pub struct ModifyInstanceMaintenanceAttributesMaintenanceWindow {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Temporary {
     /// > This parameter is in invitational preview and is not publicly available.
     ///
@@ -24983,7 +24899,6 @@ pub enum ModifyMode {
 /// > This parameter is in invitational preview and is not publicly available.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyInstanceSpecDisk {
     /// > This parameter is in invitational preview and is not publicly available.
     ///
@@ -25036,7 +24951,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyManagedInstanceInstance {
 /// The communication parameters of the ENI.
 #[cfg(feature = "elastic-network-interfaces-enis")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyNetworkInterfaceAttributeNetworkInterfaceTrafficConfig {
     /// The communication mode of the ENI. Valid values:
     ///
@@ -25104,7 +25018,6 @@ pub struct ModifyNetworkInterfaceAttributeNetworkInterfaceTrafficConfig {
 /// Entry N that you want to add or modify for the port list.
 #[cfg(feature = "portlist")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddEntry {
     /// The port range in entry N. Valid values of N: 0 to 200. Take note of the following limits:
     ///
@@ -25126,7 +25039,6 @@ pub struct AddEntry {
 /// Entry N that you want to remove from the port list.
 #[cfg(feature = "portlist")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveEntry {
     /// The port range in entry N. Valid values of N: 0 to 200. Take note of the following limits:
     ///
@@ -25141,7 +25053,6 @@ pub struct RemoveEntry {
 /// A nested value.
 #[cfg(feature = "prefixlist")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyPrefixListAddEntry {
     /// The description in entry N. The description must be 2 to 32 characters in length and cannot start with `http://` or `https://`. Valid values of N: 0 to 200.
     ///
@@ -25172,7 +25083,6 @@ impl ::acs_runtime::validate::Validate for ModifyPrefixListAddEntry {
 /// A nested value.
 #[cfg(feature = "prefixlist")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyPrefixListRemoveEntry {
     /// The CIDR block in entry N to be deleted from the prefix list. Valid values of N: 0 to 200.
     ///
@@ -25196,7 +25106,6 @@ impl ::acs_runtime::validate::Validate for ModifyPrefixListRemoveEntry {
 /// The configurations of the new reserved instance.
 #[cfg(feature = "reserved-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Configuration {
     /// The name of the new reserved instance.
     ///
@@ -25292,7 +25201,6 @@ pub enum Category {
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PurchaseElasticityAssurancePrivatePoolOptions {
     /// The ID of the elasticity assurance.
     ///
@@ -25436,7 +25344,6 @@ pub enum MigrationType {
 /// A nested value.
 #[cfg(feature = "elasticity-assurances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RenewElasticityAssurancesPrivatePoolOptions {
     /// The IDs of elasticity assurances.
     ///
@@ -25480,7 +25387,6 @@ impl<'de> ::serde::Deserialize<'de> for PrivatePoolOptionsIdSet {
 /// A nested value.
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ReplaceSystemDiskSystemDisk {
     /// The capacity of the new system disk. Unit: GiB. Valid values:
     ///
@@ -25506,7 +25412,6 @@ pub struct ReplaceSystemDiskSystemDisk {
 /// A nested value.
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ResetDisksDisk {
     /// The ID of the disk snapshot that is contained in the instance snapshot. You can specify up to 10 disk snapshot IDs.
     ///
@@ -25524,7 +25429,6 @@ pub struct ResetDisksDisk {
 /// Security group rule N.
 #[cfg(feature = "security-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RevokeSecurityGroupEgressPermission {
     /// The action of the security group rule. Valid values:
     ///
@@ -25692,7 +25596,6 @@ pub struct RevokeSecurityGroupEgressPermission {
 /// The system disk-related parameter. You can set `SystemDisk.StorageClusterId` to specify the ID of the dedicated block storage cluster.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesSystemDisk {
     /// The ID of the dedicated block storage cluster to which the system disk belongs. If you want to use disks in a dedicated block storage cluster as system disks when you create instances, specify this parameter.
     ///
@@ -25834,7 +25737,6 @@ impl ::acs_runtime::validate::Validate for RunInstancesSystemDisk {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesCpuOptions {
     /// The number of CPU cores.
     ///
@@ -25874,7 +25776,6 @@ pub struct RunInstancesCpuOptions {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesSecurityOptions {
     /// The trusted system mode. Set the value to vTPM.
     ///
@@ -25915,7 +25816,6 @@ pub struct RunInstancesSecurityOptions {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesSchedulerOptions {
     /// The ID of the dedicated host cluster in which to create the instance. After this parameter is specified, the system selects one dedicated host from the specified cluster to create the instance.
     ///
@@ -25936,7 +25836,6 @@ pub struct RunInstancesSchedulerOptions {
 /// Data disk N.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesDataDisk {
     /// The performance level of the ESSD to use as data disk N. The value of N must be the same as that in `DataDisk.N.Category` when DataDisk.N.Category is set to cloud_essd. Valid values:
     ///
@@ -26097,7 +25996,6 @@ pub struct RunInstancesDataDisk {
 /// The information of ENI N.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesNetworkInterface {
     /// The ID of the vSwitch to which to connect ENI N.
     ///
@@ -26343,7 +26241,6 @@ impl ::acs_runtime::validate::Validate for RunInstancesNetworkInterface {
 /// Details about network options.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesNetworkOptions {
     /// Specifies whether to enable the Jumbo Frames feature for the instance. Valid values:
     ///
@@ -26368,7 +26265,6 @@ pub struct RunInstancesNetworkOptions {
 /// A nested value.
 #[cfg(feature = "instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RunInstancesClockOptions {
     /// - Wire name: `PtpStatus`.
     #[rpc(name = "PtpStatus")]
@@ -26399,7 +26295,6 @@ impl<'de> ::serde::Deserialize<'de> for InstanceIdSets {
 /// A nested value.
 #[cfg(feature = "cloud-assistant")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EncryptionOptions {
     /// - Wire name: `Enabled`.
     #[serde(rename = "Enabled", skip_serializing_if = "Option::is_none")]
@@ -26414,7 +26309,6 @@ pub struct EncryptionOptions {
 /// Tag N.
 #[cfg(feature = "tags-and-resourcegroup")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TagResourcesTag {
     /// The tag key cannot be null or an empty string. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. The tag key cannot contain `http://` or `https://`.
     ///

@@ -1433,7 +1433,6 @@ impl<'de> ::serde::Deserialize<'de> for SecretList {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ListTagResourcesTag {
     /// The key of the tag. A tag consists of a key-value pair.
     ///
@@ -1520,7 +1519,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ExtendedConfig {
     /// The custom data in the extended configuration of the secret.
     ///

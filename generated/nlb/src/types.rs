@@ -6,7 +6,6 @@
 /// > You can add up to 200 backend servers in each call.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Server {
     /// The backend server ID.
     ///
@@ -72,7 +71,6 @@ impl ::acs_runtime::validate::Validate for Server {
 /// > You can specify only one zone ID in each call.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone uses one vSwitch and one subnet.
     ///
@@ -139,7 +137,6 @@ pub enum AlpnPolicy {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// The key of the tag. The tag key can be up to 64 characters in length, cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`. The tag value can contain letters, digits, and the following special characters: \_ . : / = + - @
     ///
@@ -161,7 +158,6 @@ pub struct Tag {
 /// Specifies whether to use the Proxy protocol to pass the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ProxyProtocolV2Config {
     /// Specifies whether to use the Proxy protocol to pass the VpcId parameter to backend servers. Valid values:
     ///
@@ -203,7 +199,6 @@ pub struct ProxyProtocolV2Config {
 /// The mapping between the zone and the vSwitch. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, you must specify at least two zones.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateLoadBalancerZoneMapping {
     /// The ID of the vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone of an NLB instance. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, you must specify at least two zones.
     ///
@@ -276,7 +271,6 @@ impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
 /// The billing settings of the NLB instance.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct LoadBalancerBillingConfig {
     /// The billing method of the NLB instance.
     ///
@@ -290,7 +284,6 @@ pub struct LoadBalancerBillingConfig {
 /// The configuration of the deletion protection feature.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeletionProtectionConfig {
     /// Specifies whether to enable the deletion protection feature. Valid values:
     ///
@@ -311,7 +304,6 @@ pub struct DeletionProtectionConfig {
 /// The configuration of the configuration read-only mode.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModificationProtectionConfig {
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -354,7 +346,6 @@ pub enum HealthCheckHttpVersion {
 /// The configurations of health checks.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct HealthCheckConfig {
     /// Specifies whether to enable health checks. Valid values:
     ///
@@ -2308,7 +2299,6 @@ impl<'de> ::serde::Deserialize<'de> for Data {
 /// The backend server. You can specify up to 200 backend servers in each call.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveServersFromServerGroupServer {
     /// The backend server ID.
     ///
@@ -2355,7 +2345,6 @@ impl ::acs_runtime::validate::Validate for RemoveServersFromServerGroupServer {
 /// The mapping between the zone and a vSwitch in the zone.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// The ID of the vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone of an NLB instance.
     ///
@@ -2392,7 +2381,6 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
 /// The mapping between the zone and the vSwitch. You can specify up to 10 zones.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateLoadBalancerZonesZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone uses one vSwitch and one subnet.
     ///
@@ -2482,7 +2470,6 @@ pub enum Scheduler {
 /// The backend servers. You can specify at most 200 backend servers in each call.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateServerGroupServersAttributeServer {
     /// The backend server ID.
     ///

@@ -133,7 +133,6 @@ impl<'de> ::serde::Deserialize<'de> for LoginProfile {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// The key of the tag.
     ///
@@ -2286,7 +2285,6 @@ impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevices {
 /// The tag.
 #[cfg(feature = "tag-management")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TagResourcesTag {
     /// The key of the tag. The tag key can be up to 128 characters in length.
     ///

@@ -114,9 +114,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #[rustfmt::skip]
-#[cfg(feature = "cli")]
-pub mod cli;
-#[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]
 pub mod operation;

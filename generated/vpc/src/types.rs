@@ -29,7 +29,6 @@
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// - Wire name: `Key`.
     #[rpc(name = "Key")]
@@ -41,7 +40,6 @@ pub struct Tag {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PmInfo {
     /// The ID number of the construction engineer. You can specify the ID number of an ID card or an international passport.
     ///
@@ -82,7 +80,6 @@ pub struct PmInfo {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Resource {
     /// The type of resource with which you want to associate the network ACL. Set the value to **VSwitch**.
     ///
@@ -136,7 +133,6 @@ pub enum CertificateType {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateCustomerGatewayTag {
     /// The tag key. The tag key cannot be an empty string.
     ///
@@ -215,7 +211,6 @@ pub enum JobType {
 /// The access points.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ApList {
     /// The name of the Express Connect circuit.
     ///
@@ -461,7 +456,6 @@ pub enum DryRun {
 /// The access mode for reverse access to the VPC NAT gateway.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AccessMode {
     /// Access mode. Valid values:
     ///
@@ -929,7 +923,6 @@ impl<'de> ::serde::Deserialize<'de> for Data {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RouteEntries {
     /// The destination CIDR block of the custom route. IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported. You can enter up to 50 destination CIDR blocks. Make sure that the following requirements are met:
     ///
@@ -1054,7 +1047,6 @@ impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
 /// The next hop list.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NextHopList {
     /// The ID of the next hop of the ECMP route.
     ///
@@ -1124,7 +1116,6 @@ pub enum Cipher {
 /// The information about inbound rules.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct IngressRule {
     /// The collection policy of the inbound rule. Valid values:
     ///
@@ -1204,7 +1195,6 @@ impl ::acs_runtime::validate::Validate for IngressRule {
 /// The information about the outbound rules.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EgressRule {
     /// The collection policy of the outbound rule. Valid values:
     ///
@@ -1284,7 +1274,6 @@ impl ::acs_runtime::validate::Validate for EgressRule {
 /// The information about the inbound rule.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// The policy of the inbound rule. Valid values:
     ///
@@ -1440,7 +1429,6 @@ pub enum OrderMode {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PrefixListEntries {
     /// The CIDR block specified in the prefix list.
     ///
@@ -1479,7 +1467,6 @@ pub enum NetworkType {
 /// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelBgpConfig {
     /// The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
@@ -1623,7 +1610,6 @@ pub enum IkeVersion {
 /// The configurations of Phase 1 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
     ///
@@ -1847,7 +1833,6 @@ pub enum IpsecPfs {
 /// The configurations of Phase 2 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
@@ -1911,7 +1896,6 @@ impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
 /// The tunnel configuration.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
@@ -1996,7 +1980,6 @@ pub enum Role {
 /// The tunnel configuration.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
@@ -2115,7 +2098,6 @@ pub enum VpnType {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeleteRouteEntriesRouteEntries {
     /// The ID of the route table to which the routes to be deleted belongs. You can specify up to 50 route table IDs.
     ///
@@ -2205,7 +2187,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
 /// The information about the next hop of the ECMP route.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeleteRouteEntryNextHopList {
     /// The ID of the next hop that is configured for ECMP routing. You can specify information about at most 16 next hops.
     ///
@@ -3498,7 +3479,6 @@ impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
 /// A nested value.
 #[cfg(any(feature = "eip", feature = "nat"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Filter {
     /// `Filter.1.Key`: The filter key used to query resources. Set the value to **CreationStartTime**, which specifies the time when the system started to create the resource.
     ///
@@ -4801,7 +4781,6 @@ pub enum Key {
 /// The list of filters.
 #[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeFailoverTestJobsFilter {
     /// The filter key. Valid values:
     ///
@@ -5593,7 +5572,6 @@ impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
 /// A nested value.
 #[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeHaVipsFilter {
     /// The filter keys. You can specify at most five filter keys. Valid values of **N**: **1 to 5**. The following filter keys are supported:
     ///
@@ -7887,7 +7865,6 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
     any(feature = "physical-connection", feature = "router-interface", feature = "vbr")
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribePhysicalConnectionsFilter {
     /// The key of the filter. Valid values:
     ///
@@ -17279,7 +17256,6 @@ impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
 /// A nested value.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddInstanceList {
     /// The ID of the instance to be associated.
     ///
@@ -17309,7 +17285,6 @@ impl ::acs_runtime::validate::Validate for AddInstanceList {
 /// A nested value.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveInstanceList {
     /// The ID of the associated instance.
     ///
@@ -17359,7 +17334,6 @@ pub enum EipBindMode {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyNatGatewayAttributeLogDelivery {
     /// - Wire name: `LogDeliveryType`.
     #[serde(rename = "LogDeliveryType", skip_serializing_if = "Option::is_none")]
@@ -17445,7 +17419,6 @@ pub enum ModifyTunnelAttributeIkeEncAlg {
 /// The configurations of IKE Phase 1.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in IKE Phase 1 negotiations.
     ///
@@ -17685,7 +17658,6 @@ pub enum ModifyTunnelAttributeIpsecEncAlg {
 /// The configurations of IPsec Phase 2.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
     ///
@@ -17769,7 +17741,6 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfi
 /// The tunnel configurations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
     ///
@@ -18009,7 +17980,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddPrefixListEntry {
     /// The CIDR block to be added to the prefix list.
     ///
@@ -18031,7 +18001,6 @@ pub struct AddPrefixListEntry {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemovePrefixListEntry {
     /// The CIDR block that you want to delete from the prefix list.
     ///
@@ -18049,7 +18018,6 @@ pub struct RemovePrefixListEntry {
 /// The configuration of Phase 1 negotiations.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
     ///
@@ -18197,7 +18165,6 @@ impl ::acs_runtime::validate::Validate for ModifyVpnAttachmentAttributeTunnelIke
 /// The configuration of Phase 2 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
@@ -18262,7 +18229,6 @@ for ModifyVpnAttachmentAttributeTunnelIpsecConfig {
 /// The tunnel configuration.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
     ///
@@ -18662,7 +18628,6 @@ for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
 /// The tunnel configurations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
     ///
@@ -19028,7 +18993,6 @@ pub enum MoveVpnResourceGroupResourceType {
 /// List of route entry information to be published.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PublishVpcRouteEntriesRouteEntries {
     /// The ID of the route table for the route entry.
     ///
@@ -19072,7 +19036,6 @@ pub enum RouteType {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// The ID of the inbound rule.
     ///
@@ -19153,7 +19116,6 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// The ID of the outbound rule.
     ///

@@ -3,7 +3,6 @@
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// The tags.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// The tag key. You must specify at least one tag key and at most 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -158,7 +157,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ListVpcPeerConnectionsTag {
     /// The tag value. You can specify at most 20 tag values. The tag value can be an empty string.
     ///

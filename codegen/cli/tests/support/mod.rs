@@ -1,15 +1,23 @@
-//! Runs `acs` in-process over the Vpc tables with an injected environment and captured output.
+//! Runs `acs` in-process over the Vpc command data with an injected environment and captured output.
 
 #![allow(dead_code)] // Each test file uses its own part of the support.
 
 use std::path::Path;
 
+use acs_cli::Product;
 use acs_runtime::auth::{ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Env, SECURITY_TOKEN_VAR};
-use acs_runtime::cli::ProductDoc;
 use acs_tests::{Reply, TestServer};
 
+/// Vpc, from the command data the generator wrote for the `acs` crate.
+pub static VPC: Product = Product::new(
+    "vpc",
+    "Alibaba Cloud Virtual Private Cloud (VPC)",
+    "2016-04-28",
+    include_str!("../../../../generated/acs/data/vpc.json"),
+);
+
 /// The products the tests' `acs` knows.
-pub static PRODUCTS: [&ProductDoc; 1] = [&acs_vpc::cli::PRODUCT_DOC];
+pub static PRODUCTS: [&Product; 1] = [&VPC];
 
 /// The key pair in the environment.
 pub const ENV_KEY: (&str, &str) = ("ak-env", "sk-env-SECRET");

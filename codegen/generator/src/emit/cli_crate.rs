@@ -1,17 +1,18 @@
-//! The `acs` command's crate: one binary over every generated product's operation tables.
+//! The `acs` command's crate: one binary embedding every product's command data.
 
 use quote::{format_ident, quote};
 
 use crate::ir::CrateIr;
-use crate::output::{Comment, OutputFile, header};
+use crate::output::{Comment, OutputFile, header, header_text};
 
 /// Folder of the command's crate under `generated/`.
 pub const CLI_DIR: &str = "acs";
 
-/// `acs/Cargo.toml` and `acs/src/main.rs`, listing every product.
+/// `acs/Cargo.toml`, `acs/src/main.rs` listing every product, and `acs/data/<command>.json`,
+/// each product's command data.
 pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
     let source = "spec/";
-    let mut manifest = toml::toml! {
+    let manifest = toml::toml! {
         [package]
         name = "acs"
         version = "0.1.0"
@@ -24,37 +25,40 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
         [dependencies]
         acs-cli = { path = "../../codegen/cli" }
     };
-    let dependencies = manifest["dependencies"]
-        .as_table_mut()
-        .expect("the manifest has dependencies");
-    for c in crates {
-        let dir = crate::ir::product_name::command(&c.package);
-        let path = format!("../{dir}");
-        dependencies.insert(
-            c.package.clone(),
-            toml::toml! { path = path features = ["cli"] }.into(),
-        );
-    }
     let manifest = format!(
         "{}{}",
         header(Comment::Hash, source),
         toml::to_string(&manifest).expect("a manifest serializes")
     );
-    let products = crates.iter().map(|c| {
-        let krate = format_ident!("{}", c.package.replace('-', "_"));
-        quote!(&#krate::cli::PRODUCT_DOC)
-    });
+    let mut files = vec![OutputFile::new(format!("{CLI_DIR}/Cargo.toml"), manifest)];
+    let mut statics = Vec::new();
+    let mut names = Vec::new();
+    for c in crates {
+        let data = super::cli_data::product_data(c);
+        let path = format!("data/{}.json", data.command);
+        let name = format_ident!("{}", data.command.to_uppercase().replace('-', "_"));
+        let (command, title, version) = (&data.command, &data.title, &data.version);
+        let include = format!("../{path}");
+        statics.push(quote! {
+            static #name: Product = Product::new(#command, #title, #version, include_str!(#include));
+        });
+        names.push(name);
+        let text = acs_cli_data::write(&header_text(&c.source), &data);
+        files.push(OutputFile::new(format!("{CLI_DIR}/{path}"), text));
+    }
     let main = quote! {
         //! `acs <product> <Action> [--<Parameter> <value>]...`: see `acs --help`.
+        use ::acs_cli::Product;
+
+        #(#statics)*
+
         fn main() -> ::std::process::ExitCode {
-            ::acs_cli::main(&[#(#products),*])
+            ::acs_cli::main(&[#(&#names),*])
         }
     };
-    vec![
-        OutputFile::new(format!("{CLI_DIR}/Cargo.toml"), manifest),
-        OutputFile::new(
-            format!("{CLI_DIR}/src/main.rs"),
-            super::rust_file(&header(Comment::Slash, source), main),
-        ),
-    ]
+    files.push(OutputFile::new(
+        format!("{CLI_DIR}/src/main.rs"),
+        super::rust_file(&header(Comment::Slash, source), main),
+    ));
+    files
 }

@@ -28,9 +28,6 @@ pub fn cargo_toml(ir: &CrateIr) -> String {
         [dev-dependencies]
         futures-util = "0.3"
         tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
-
-        [features]
-        cli = []
     };
     let mut manifest = manifest;
     add_features(&mut manifest, ir);

@@ -27,9 +27,6 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
         #(#![doc = #lines])*
         #(#![doc = #guide])*
         #[rustfmt::skip]
-        #[cfg(feature = "cli")]
-        pub mod cli;
-        #[rustfmt::skip]
         pub mod client;
         #[rustfmt::skip]
         pub mod operation;

@@ -2,7 +2,7 @@
 //! Cargo.toml and Markdown reference pages).
 
 mod cli_crate;
-mod cli_table;
+mod cli_data;
 mod client;
 mod crate_files;
 mod crate_root;
@@ -50,10 +50,6 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
         OutputFile::new(
             format!("{dir}/src/client.rs"),
             rust_file(&header(Comment::Slash), client::client_module(ir)),
-        ),
-        OutputFile::new(
-            format!("{dir}/src/cli.rs"),
-            rust_file(&header(Comment::Slash), cli_table::cli_module(ir)),
         ),
     ];
     for op in &ir.operations {

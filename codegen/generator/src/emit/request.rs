@@ -30,12 +30,10 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         #doc
         #example
         #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-        #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #[rpc(skip)]
-            #[cfg_attr(feature = "cli", serde(skip))]
             checked: ::acs_runtime::operation::Checked,
         }
 

@@ -76,11 +76,9 @@ fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStr
     let derive = match (s.side, s.json) {
         (Side::Request, false) => quote! {
             #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-            #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
         },
         (Side::Request, true) => quote! {
             #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-            #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
         },
         (Side::Response, _) => quote!(#[derive(Clone, Debug, Default, PartialEq)]),
     };

@@ -9,13 +9,11 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use bytes::Bytes;
-
 use super::response::unparsable;
-use super::{Error, ServiceError};
+use super::{Answer, Error, ServiceError};
 
 /// The sent call, not yet parsed.
-pub(super) type Sent = Pin<Box<dyn Future<Output = Result<(u16, Bytes), Error>> + Send>>;
+pub(super) type Sent = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 
 /// A call in flight, resolving to the operation's response or its error.
 #[must_use = "futures do nothing unless awaited"]
@@ -40,12 +38,13 @@ impl<T, E> Future for Invoke<T, E> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
-        let (status, body) = match this.sent.as_mut().poll(cx) {
+        let answer = match this.sent.as_mut().poll(cx) {
             Poll::Pending => return Poll::Pending,
             Poll::Ready(Err(error)) => return Poll::Ready(Err(error.map_service(this.map))),
             Poll::Ready(Ok(answer)) => answer,
         };
-        Poll::Ready((this.parse)(&body).map_err(|e| unparsable(status, e, &body)))
+        let (status, body) = (answer.status, &answer.body);
+        Poll::Ready((this.parse)(body).map_err(|e| unparsable(status, e, body)))
     }
 }
 

@@ -20,7 +20,7 @@ pub use invoke::Invoke;
 pub(crate) use response::parse_raw;
 pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
-pub use rpc::{REGION_VAR, RpcClient};
+pub use rpc::{Answer, REGION_VAR, RpcClient};
 
 /// What the client needs to know of a product: its name, API version and endpoints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use reqwest::header::CONTENT_TYPE;
 use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::{Instrument, Span, field};
@@ -103,8 +104,8 @@ impl RpcClient {
         op: &'static OperationInfo,
         params: Params,
     ) -> Result<T, Error> {
-        let (status, body) = self.execute(op, params).await?;
-        parse(&body).map_err(|e| unparsable(status, e, &body))
+        let answer = self.execute(op, params).await?;
+        parse(&answer.body).map_err(|e| unparsable(answer.status, e, &answer.body))
     }
 
     /// Calls `op` with `request`, validated (unless built unchecked) and serialized first; the
@@ -133,14 +134,24 @@ impl RpcClient {
     /// the one of [`super::with_retry_policy`]) says, within the per-attempt timeout and the
     /// overall deadline.
     pub async fn send(&self, op: &'static OperationInfo, params: Params) -> Result<Bytes, Error> {
-        self.execute(op, params).await.map(|(_, body)| body)
+        self.execute(op, params).await.map(|answer| answer.body)
+    }
+
+    /// Calls `op` like [`send`](Self::send) and returns the successful response with its
+    /// status and content type, for callers that report on a body that is not JSON.
+    pub async fn send_answer(
+        &self,
+        op: &'static OperationInfo,
+        params: Params,
+    ) -> Result<Answer, Error> {
+        self.execute(op, params).await
     }
 
     async fn execute(
         &self,
         op: &'static OperationInfo,
         mut params: Params,
-    ) -> Result<(u16, Bytes), Error> {
+    ) -> Result<Answer, Error> {
         let span = tracing::info_span!(
             "acs_call",
             product = self.0.product.product,
@@ -183,7 +194,7 @@ impl RpcClient {
         params: &Params,
         deadline: Option<Instant>,
         call_span: &Span,
-    ) -> Result<(u16, Bytes), Error> {
+    ) -> Result<Answer, Error> {
         let credentials = self.0.credentials.provide_credentials().await?;
         let policy = retry::overridden();
         let policy = policy.as_ref().unwrap_or(&self.0.retry);
@@ -218,7 +229,7 @@ impl RpcClient {
         params: &Params,
         credentials: &Credentials,
         attempt: u32,
-    ) -> (Result<(u16, Bytes), Error>, Option<Duration>) {
+    ) -> (Result<Answer, Error>, Option<Duration>) {
         let inner = &*self.0;
         let span = tracing::debug_span!(
             "acs_attempt",
@@ -257,8 +268,17 @@ impl RpcClient {
                     }
                     let wait = retry_after(&raw.headers);
                     let status = raw.status;
-                    let result = parse_raw(raw);
-                    (result.map(|body| (status, body)), wait)
+                    let content_type = raw
+                        .headers
+                        .get(CONTENT_TYPE)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned);
+                    let result = parse_raw(raw).map(|body| Answer {
+                        status,
+                        content_type,
+                        body,
+                    });
+                    (result, wait)
                 }
             };
             match &result {
@@ -275,6 +295,17 @@ impl RpcClient {
         .instrument(span.clone())
         .await
     }
+}
+
+/// A successful response: its status, content type and body.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    /// The HTTP status, 2xx.
+    pub status: u16,
+    /// The `Content-Type` header, if it was sent and is text.
+    pub content_type: Option<String>,
+    /// The body as received.
+    pub body: Bytes,
 }
 
 impl fmt::Debug for RpcClient {

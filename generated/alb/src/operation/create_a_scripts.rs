@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -63,7 +62,6 @@ pub struct CreateAScriptsRequest {
     #[rpc(name = "AScripts", style = "flat")]
     pub a_scripts: Option<Vec<crate::types::AScript>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateAScriptsRequest {

@@ -35,7 +35,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRulesRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -73,7 +72,6 @@ pub struct CreateRulesRequest {
     #[rpc(name = "Rules", location = "body", style = "flat")]
     pub rules: Option<Vec<crate::types::Rule>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateRulesRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,7 +50,6 @@ pub struct DeleteAScriptsRequest {
     #[rpc(name = "AScriptIds", style = "repeat_list")]
     pub a_script_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteAScriptsRequest {

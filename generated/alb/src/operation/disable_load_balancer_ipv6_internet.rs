@@ -35,7 +35,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisableLoadBalancerIpv6InternetRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,7 +65,6 @@ pub struct DisableLoadBalancerIpv6InternetRequest {
     #[rpc(name = "LoadBalancerId")]
     pub load_balancer_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DisableLoadBalancerIpv6InternetRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DissociateAdditionalCertificatesFromListenerRequest {
     /// The listener ID. You must specify the ID of an HTTPS listener or a QUIC listener.
@@ -58,7 +57,6 @@ pub struct DissociateAdditionalCertificatesFromListenerRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DissociateAdditionalCertificatesFromListenerRequest {

@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetHealthCheckTemplateAttributeRequest {
     /// The ID of the health check template.
@@ -29,7 +28,6 @@ pub struct GetHealthCheckTemplateAttributeRequest {
     #[rpc(name = "HealthCheckTemplateId")]
     pub health_check_template_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetHealthCheckTemplateAttributeRequest {

@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetListenerHealthStatusRequest {
     /// The listener ID.
@@ -53,7 +52,6 @@ pub struct GetListenerHealthStatusRequest {
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetListenerHealthStatusRequest {

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAclRelationsRequest {
     /// The access control list (ACL) IDs. You can query at most five ACLs in each call.
@@ -28,7 +27,6 @@ pub struct ListAclRelationsRequest {
     #[rpc(name = "AclIds", style = "flat")]
     pub acl_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListAclRelationsRequest {

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAclsRequest {
     /// Filter access control lists (ACLs) by ACL ID. You can specify at most 20 ACL IDs in each call.
@@ -61,7 +60,6 @@ pub struct ListAclsRequest {
     #[rpc(name = "Tag", style = "flat")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListAclsRequest {

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListLoadBalancersRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -136,7 +135,6 @@ pub struct ListLoadBalancersRequest {
     #[rpc(name = "DNSName")]
     pub dns_name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListLoadBalancersRequest {

@@ -17,7 +17,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSecurityPolicyRelationsRequest {
     /// The security policy IDs. You can specify up to five IDs.
@@ -28,7 +27,6 @@ pub struct ListSecurityPolicyRelationsRequest {
     #[rpc(name = "SecurityPolicyIds", style = "flat")]
     pub security_policy_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListSecurityPolicyRelationsRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The type of the resource. Valid values:
@@ -52,7 +51,6 @@ pub struct MoveResourceGroupRequest {
     #[rpc(name = "NewResourceGroupId")]
     pub new_resource_group_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl MoveResourceGroupRequest {

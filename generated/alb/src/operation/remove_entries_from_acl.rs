@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveEntriesFromAclRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -61,7 +60,6 @@ pub struct RemoveEntriesFromAclRequest {
     #[rpc(name = "Entries", style = "flat")]
     pub entries: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RemoveEntriesFromAclRequest {

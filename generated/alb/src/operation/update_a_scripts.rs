@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,7 +50,6 @@ pub struct UpdateAScriptsRequest {
     #[rpc(name = "AScripts", style = "flat")]
     pub a_scripts: Option<Vec<crate::types::UpdateAScriptsAScript>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateAScriptsRequest {

@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -162,7 +161,6 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     #[rpc(name = "HealthCheckTemplateId")]
     pub health_check_template_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateHealthCheckTemplateAttributeRequest {

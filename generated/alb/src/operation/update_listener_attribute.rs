@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -146,7 +145,6 @@ pub struct UpdateListenerAttributeRequest {
     #[rpc(name = "DefaultActions", style = "flat")]
     pub default_actions: Option<Vec<crate::types::UpdateListenerAttributeDefaultAction>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateListenerAttributeRequest {

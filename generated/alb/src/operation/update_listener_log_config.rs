@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateListenerLogConfigRequest {
     /// The ID of the Application Load Balancer (ALB) listener.
@@ -74,7 +73,6 @@ pub struct UpdateListenerLogConfigRequest {
         crate::types::UpdateListenerLogConfigAccessLogTracingConfig,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateListenerLogConfigRequest {

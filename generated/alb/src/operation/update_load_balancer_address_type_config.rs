@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -79,7 +78,6 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
         Vec<crate::types::UpdateLoadBalancerAddressTypeConfigZoneMapping>,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateLoadBalancerAddressTypeConfigRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerEditionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -67,7 +66,6 @@ pub struct UpdateLoadBalancerEditionRequest {
     #[rpc(name = "LoadBalancerEdition")]
     pub load_balancer_edition: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateLoadBalancerEditionRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -63,7 +62,6 @@ pub struct UpdateLoadBalancerZonesRequest {
     #[rpc(name = "ZoneMappings", style = "flat")]
     pub zone_mappings: Option<Vec<crate::types::UpdateLoadBalancerZonesZoneMapping>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateLoadBalancerZonesRequest {

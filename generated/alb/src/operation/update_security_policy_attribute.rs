@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateSecurityPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -75,7 +74,6 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     #[rpc(name = "SecurityPolicyName")]
     pub security_policy_name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateSecurityPolicyAttributeRequest {

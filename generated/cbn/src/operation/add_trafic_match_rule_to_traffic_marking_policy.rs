@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -69,7 +68,6 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
         Vec<crate::types::AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule>,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AddTraficMatchRuleToTrafficMarkingPolicyRequest {

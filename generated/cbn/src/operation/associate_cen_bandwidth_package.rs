@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateCenBandwidthPackageRequest {
     /// The ID of the CEN instance.
@@ -43,7 +42,6 @@ pub struct AssociateCenBandwidthPackageRequest {
     #[rpc(name = "CenBandwidthPackageId")]
     pub cen_bandwidth_package_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssociateCenBandwidthPackageRequest {

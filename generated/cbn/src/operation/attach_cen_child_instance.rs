@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachCenChildInstanceRequest {
     /// The ID of the CEN instance.
@@ -79,7 +78,6 @@ pub struct AttachCenChildInstanceRequest {
     #[rpc(name = "ChildInstanceOwnerId")]
     pub child_instance_owner_id: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AttachCenChildInstanceRequest {

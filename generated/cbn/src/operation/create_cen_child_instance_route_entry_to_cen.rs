@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// The ID of the CEN instance.
@@ -92,7 +91,6 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     #[rpc(name = "DestinationCidrBlock")]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateCenChildInstanceRouteEntryToCenRequest {

@@ -41,7 +41,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -110,7 +109,6 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     #[rpc(name = "TrafficQosQueues", style = "repeat_list")]
     pub traffic_qos_queues: Option<Vec<crate::types::TrafficQosQueue>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateCenInterRegionTrafficQosPolicyRequest {

@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -100,7 +99,6 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     #[rpc(name = "Dscps", style = "repeat_list")]
     pub dscps: Option<Vec<i32>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateCenInterRegionTrafficQosQueueRequest {

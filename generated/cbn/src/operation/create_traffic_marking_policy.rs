@@ -32,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -109,7 +108,6 @@ pub struct CreateTrafficMarkingPolicyRequest {
         Vec<crate::types::CreateTrafficMarkingPolicyTrafficMatchRule>,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateTrafficMarkingPolicyRequest {

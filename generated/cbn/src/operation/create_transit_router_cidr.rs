@@ -38,7 +38,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -114,7 +113,6 @@ pub struct CreateTransitRouterCidrRequest {
     #[rpc(name = "PublishCidrRoute")]
     pub publish_cidr_route: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateTransitRouterCidrRequest {

@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterPeerAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -160,7 +159,6 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     #[rpc(name = "DefaultLinkType")]
     pub default_link_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateTransitRouterPeerAttachmentRequest {

@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterRouteTableRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -86,7 +85,6 @@ pub struct CreateTransitRouterRouteTableRequest {
     #[rpc(name = "RouteTableOptions", style = "flat")]
     pub route_table_options: Option<crate::types::RouteTableOptions>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateTransitRouterRouteTableRequest {

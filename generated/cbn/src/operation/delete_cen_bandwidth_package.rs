@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenBandwidthPackageRequest {
     /// - Wire name: `CenBandwidthPackageId`.
@@ -29,7 +28,6 @@ pub struct DeleteCenBandwidthPackageRequest {
     #[rpc(name = "CenBandwidthPackageId")]
     pub cen_bandwidth_package_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteCenBandwidthPackageRequest {

@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,7 +82,6 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     #[rpc(name = "DestinationCidrBlock")]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteCenChildInstanceRouteEntryToAttachmentRequest {

@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,7 +56,6 @@ pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     #[rpc(name = "TrafficQosPolicyId")]
     pub traffic_qos_policy_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteCenInterRegionTrafficQosPolicyRequest {

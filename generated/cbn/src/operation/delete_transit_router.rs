@@ -42,7 +42,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -73,7 +72,6 @@ pub struct DeleteTransitRouterRequest {
     #[rpc(name = "TransitRouterId")]
     pub transit_router_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteTransitRouterRequest {

@@ -35,7 +35,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTransitRouterPeerAttachmentRequest {
     /// The client token that you want to use to ensure the idempotence of the request.
@@ -76,7 +75,6 @@ pub struct DeleteTransitRouterPeerAttachmentRequest {
     #[rpc(name = "Force")]
     pub force: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteTransitRouterPeerAttachmentRequest {

@@ -39,7 +39,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRouteEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -96,7 +95,6 @@ pub struct DeleteTransitRouterRouteEntryRequest {
     #[rpc(name = "TransitRouterRouteTableId")]
     pub transit_router_route_table_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteTransitRouterRouteEntryRequest {

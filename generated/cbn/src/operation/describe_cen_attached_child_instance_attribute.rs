@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     /// The ID of the CEN instance.
@@ -61,7 +60,6 @@ pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     #[rpc(name = "ChildInstanceRegionId")]
     pub child_instance_region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeCenAttachedChildInstanceAttributeRequest {

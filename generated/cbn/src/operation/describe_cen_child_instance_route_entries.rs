@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -93,7 +92,6 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     #[rpc(name = "ChildInstanceRouteTableId")]
     pub child_instance_route_table_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeCenChildInstanceRouteEntriesRequest {

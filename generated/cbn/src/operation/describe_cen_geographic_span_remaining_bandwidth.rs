@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// The number of the page to return. Default value: **1**.
@@ -71,7 +70,6 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     #[rpc(name = "GeographicRegionBId")]
     pub geographic_region_b_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeCenGeographicSpanRemainingBandwidthRequest {

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenGeographicSpansRequest {
     /// The number of the page to return. Default value: **1**.
@@ -45,7 +44,6 @@ pub struct DescribeCenGeographicSpansRequest {
     #[rpc(name = "GeographicSpanId")]
     pub geographic_span_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeCenGeographicSpansRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// The CEN instance ID.
@@ -69,7 +68,6 @@ pub struct DescribeCenRegionDomainRouteEntriesRequest {
     #[rpc(name = "Status")]
     pub status: Option<crate::types::Status>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeCenRegionDomainRouteEntriesRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenRouteMapsRequest {
     /// The page number of the page to return. Default value: **1**.
@@ -79,7 +78,6 @@ pub struct DescribeCenRouteMapsRequest {
     #[rpc(name = "TransitRouterRouteTableId")]
     pub transit_router_route_table_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeCenRouteMapsRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeChildInstanceRegionsRequest {
     /// The type of the network instance. Valid values:
@@ -41,7 +40,6 @@ pub struct DescribeChildInstanceRegionsRequest {
     #[rpc(name = "AcceptLanguage")]
     pub accept_language: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeChildInstanceRegionsRequest {

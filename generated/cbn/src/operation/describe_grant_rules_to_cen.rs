@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToCenRequest {
     /// The region ID of the network instance.
@@ -91,7 +90,6 @@ pub struct DescribeGrantRulesToCenRequest {
     #[rpc(name = "EnabledIpv6")]
     pub enabled_ipv6: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeGrantRulesToCenRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePublishedRouteEntriesRequest {
     /// The number of the page to return. Default value: **1**.
@@ -87,7 +86,6 @@ pub struct DescribePublishedRouteEntriesRequest {
     #[rpc(name = "DestinationCidrBlock")]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribePublishedRouteEntriesRequest {

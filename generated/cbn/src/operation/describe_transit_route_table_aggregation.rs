@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -66,7 +65,6 @@ pub struct DescribeTransitRouteTableAggregationRequest {
     #[rpc(name = "NextToken")]
     pub next_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeTransitRouteTableAggregationRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisableCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -59,7 +58,6 @@ pub struct DisableCenVbrHealthCheckRequest {
     #[rpc(name = "VbrInstanceOwnerId")]
     pub vbr_instance_owner_id: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DisableCenVbrHealthCheckRequest {

@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -125,7 +124,6 @@ pub struct EnableCenVbrHealthCheckRequest {
     #[rpc(name = "Description")]
     pub description: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl EnableCenVbrHealthCheckRequest {

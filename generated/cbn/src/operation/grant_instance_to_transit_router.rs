@@ -43,7 +43,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GrantInstanceToTransitRouterRequest {
     /// Enter the ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -99,7 +98,6 @@ pub struct GrantInstanceToTransitRouterRequest {
     #[rpc(name = "OrderType")]
     pub order_type: Option<crate::types::OrderType>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GrantInstanceToTransitRouterRequest {

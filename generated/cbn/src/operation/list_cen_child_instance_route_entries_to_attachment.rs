@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// The number of entries to return on each page. Default value: **20**.
@@ -75,7 +74,6 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     #[rpc(name = "ServiceType")]
     pub service_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListCenChildInstanceRouteEntriesToAttachmentRequest {

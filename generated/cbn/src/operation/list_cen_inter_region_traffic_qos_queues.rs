@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// The ID of the transit router.
@@ -87,7 +86,6 @@ pub struct ListCenInterRegionTrafficQosQueuesRequest {
     #[rpc(name = "EffectiveBandwidthFilter", style = "flat")]
     pub effective_bandwidth_filter: Option<crate::types::EffectiveBandwidthFilter>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListCenInterRegionTrafficQosQueuesRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGrantVSwitchEnisRequest {
     /// The ID of the CEN instance to which the VPC is attached.
@@ -84,7 +83,6 @@ pub struct ListGrantVSwitchEnisRequest {
     #[rpc(name = "PrimaryIpAddress")]
     pub primary_ip_address: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListGrantVSwitchEnisRequest {

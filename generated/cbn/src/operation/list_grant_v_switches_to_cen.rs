@@ -30,7 +30,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGrantVSwitchesToCenRequest {
     /// The region ID of the VPC.
@@ -88,7 +87,6 @@ pub struct ListGrantVSwitchesToCenRequest {
     #[rpc(name = "EnabledIpv6")]
     pub enabled_ipv6: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListGrantVSwitchesToCenRequest {

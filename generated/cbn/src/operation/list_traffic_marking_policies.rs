@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTrafficMarkingPoliciesRequest {
     /// The ID of the transit router.
@@ -72,7 +71,6 @@ pub struct ListTrafficMarkingPoliciesRequest {
     #[rpc(name = "NextToken")]
     pub next_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTrafficMarkingPoliciesRequest {

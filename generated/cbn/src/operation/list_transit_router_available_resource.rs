@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterAvailableResourceRequest {
     /// The region ID of the Enterprise Edition transit router.
@@ -55,7 +54,6 @@ pub struct ListTransitRouterAvailableResourceRequest {
     #[rpc(name = "SupportMulticast")]
     pub support_multicast: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterAvailableResourceRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -67,7 +66,6 @@ pub struct ListTransitRouterCidrRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterCidrRequest {

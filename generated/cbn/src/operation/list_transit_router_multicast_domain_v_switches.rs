@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     /// - Wire name: `CenId`.
@@ -47,7 +46,6 @@ pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     #[rpc(name = "NextToken")]
     pub next_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterMulticastDomainVSwitchesRequest {

@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastGroupsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -140,7 +139,6 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     #[rpc(name = "NetworkInterfaceIds", style = "repeat_list")]
     pub network_interface_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterMulticastGroupsRequest {

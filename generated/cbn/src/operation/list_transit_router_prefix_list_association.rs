@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterPrefixListAssociationRequest {
     /// The ID of the region where the transit router is deployed.
@@ -105,7 +104,6 @@ pub struct ListTransitRouterPrefixListAssociationRequest {
     #[rpc(name = "Status")]
     pub status: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterPrefixListAssociationRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteEntriesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -156,7 +155,6 @@ pub struct ListTransitRouterRouteEntriesRequest {
         Vec<crate::types::ListTransitRouterRouteEntriesRouteFilter>,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterRouteEntriesRequest {

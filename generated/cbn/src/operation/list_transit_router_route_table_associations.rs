@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTableAssociationsRequest {
     /// The number of entries to return on each page. Default value: **50**.
@@ -87,7 +86,6 @@ pub struct ListTransitRouterRouteTableAssociationsRequest {
     #[rpc(name = "Status")]
     pub status: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterRouteTableAssociationsRequest {

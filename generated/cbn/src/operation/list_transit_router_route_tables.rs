@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTablesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -100,7 +99,6 @@ pub struct ListTransitRouterRouteTablesRequest {
         crate::types::ListTransitRouterRouteTablesRouteTableOptions,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRouterRouteTablesRequest {

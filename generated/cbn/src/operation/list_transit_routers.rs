@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRoutersRequest {
     /// The number of the page to return. Default value: **1**.
@@ -107,7 +106,6 @@ pub struct ListTransitRoutersRequest {
     #[rpc(name = "FeatureFilter", style = "repeat_list")]
     pub feature_filter: Option<Vec<crate::types::FeatureFilter>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTransitRoutersRequest {

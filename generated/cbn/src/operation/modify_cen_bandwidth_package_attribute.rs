@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCenBandwidthPackageAttributeRequest {
     /// The new name of the bandwidth plan.
@@ -47,7 +46,6 @@ pub struct ModifyCenBandwidthPackageAttributeRequest {
     #[rpc(name = "CenBandwidthPackageId")]
     pub cen_bandwidth_package_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyCenBandwidthPackageAttributeRequest {

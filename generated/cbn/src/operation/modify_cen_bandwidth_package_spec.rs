@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCenBandwidthPackageSpecRequest {
     /// The ID of the bandwidth plan.
@@ -39,7 +38,6 @@ pub struct ModifyCenBandwidthPackageSpecRequest {
     #[rpc(name = "Bandwidth")]
     pub bandwidth: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyCenBandwidthPackageSpecRequest {

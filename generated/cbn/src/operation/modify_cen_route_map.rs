@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCenRouteMapRequest {
     /// The ID of the CEN instance.
@@ -352,7 +351,6 @@ pub struct ModifyCenRouteMapRequest {
     #[rpc(name = "DestinationRegionIds", style = "repeat_list")]
     pub destination_region_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyCenRouteMapRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -75,7 +74,6 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     #[rpc(name = "TrafficMatchRuleDescription")]
     pub traffic_match_rule_description: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {

@@ -40,7 +40,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PublishRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -91,7 +90,6 @@ pub struct PublishRouteEntriesRequest {
     #[rpc(name = "DestinationCidrBlock")]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl PublishRouteEntriesRequest {

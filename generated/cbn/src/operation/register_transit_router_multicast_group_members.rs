@@ -36,7 +36,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -98,7 +97,6 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     #[rpc(name = "VpcId")]
     pub vpc_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RegisterTransitRouterMulticastGroupMembersRequest {

@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -68,7 +67,6 @@ pub struct RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     #[rpc(name = "TrafficMarkRuleIds", style = "repeat_list")]
     pub traffic_mark_rule_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {

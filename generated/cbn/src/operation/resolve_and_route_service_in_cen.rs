@@ -41,7 +41,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ResolveAndRouteServiceInCenRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -102,7 +101,6 @@ pub struct ResolveAndRouteServiceInCenRequest {
     #[rpc(name = "AccessRegionIds", style = "repeat_list")]
     pub access_region_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ResolveAndRouteServiceInCenRequest {

@@ -37,7 +37,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RevokeInstanceFromTransitRouterRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -82,7 +81,6 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     #[rpc(name = "CenOwnerId")]
     pub cen_owner_id: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RevokeInstanceFromTransitRouterRequest {

@@ -41,7 +41,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutePrivateZoneInCenToVpcRequest {
     /// The ID of the CEN instance.
@@ -77,7 +76,6 @@ pub struct RoutePrivateZoneInCenToVpcRequest {
     #[rpc(name = "HostVpcId")]
     pub host_vpc_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RoutePrivateZoneInCenToVpcRequest {

@@ -43,7 +43,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetCenInterRegionBandwidthLimitRequest {
     /// The ID of the CEN instance.
@@ -86,7 +85,6 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     #[rpc(name = "BandwidthType")]
     pub bandwidth_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetCenInterRegionBandwidthLimitRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The type of the resource. Set the value to **cen**, which specifies a CEN instance.
@@ -56,7 +55,6 @@ pub struct TagResourcesRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl TagResourcesRequest {

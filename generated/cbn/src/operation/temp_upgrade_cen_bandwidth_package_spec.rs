@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TempUpgradeCenBandwidthPackageSpecRequest {
     /// - Wire name: `CenBandwidthPackageId`.
@@ -41,7 +40,6 @@ pub struct TempUpgradeCenBandwidthPackageSpecRequest {
     #[rpc(name = "EndTime")]
     pub end_time: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl TempUpgradeCenBandwidthPackageSpecRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateCenBandwidthPackageRequest {
     /// The ID of the CEN instance.
@@ -41,7 +40,6 @@ pub struct UnassociateCenBandwidthPackageRequest {
     #[rpc(name = "CenBandwidthPackageId")]
     pub cen_bandwidth_package_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UnassociateCenBandwidthPackageRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnroutePrivateZoneInCenToVpcRequest {
     /// - Wire name: `CenId`.
@@ -35,7 +34,6 @@ pub struct UnroutePrivateZoneInCenToVpcRequest {
     #[rpc(name = "AccessRegionId")]
     pub access_region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UnroutePrivateZoneInCenToVpcRequest {

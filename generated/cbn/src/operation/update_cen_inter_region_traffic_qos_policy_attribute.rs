@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -65,7 +64,6 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     #[rpc(name = "TrafficQosPolicyDescription")]
     pub traffic_qos_policy_description: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateCenInterRegionTrafficQosPolicyAttributeRequest {

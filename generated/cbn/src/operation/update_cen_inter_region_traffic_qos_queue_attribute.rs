@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -91,7 +90,6 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     #[rpc(name = "Dscps", style = "repeat_list")]
     pub dscps: Option<Vec<i32>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateCenInterRegionTrafficQosQueueAttributeRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -85,7 +84,6 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     #[rpc(name = "DeleteTrafficMatchRules", style = "repeat_list")]
     pub delete_traffic_match_rules: Option<Vec<crate::types::DeleteTrafficMatchRule>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateTrafficMarkingPolicyAttributeRequest {

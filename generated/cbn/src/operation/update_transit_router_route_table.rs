@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRouteTableRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -72,7 +71,6 @@ pub struct UpdateTransitRouterRouteTableRequest {
     #[rpc(name = "RouteTableOptions", style = "flat")]
     pub route_table_options: Option<crate::types::RouteTableOptions>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateTransitRouterRouteTableRequest {

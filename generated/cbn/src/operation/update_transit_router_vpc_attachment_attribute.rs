@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -88,7 +87,6 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     #[rpc(name = "AutoPublishRouteEnabled")]
     pub auto_publish_route_enabled: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateTransitRouterVpcAttachmentAttributeRequest {

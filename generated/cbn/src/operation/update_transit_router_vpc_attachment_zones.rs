@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -69,7 +68,6 @@ pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     #[rpc(name = "RemoveZoneMappings", style = "repeat_list")]
     pub remove_zone_mappings: Option<Vec<crate::types::RemoveZoneMapping>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateTransitRouterVpcAttachmentZonesRequest {

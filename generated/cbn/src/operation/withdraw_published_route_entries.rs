@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct WithdrawPublishedRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -73,7 +72,6 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     #[rpc(name = "DestinationCidrBlock")]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl WithdrawPublishedRouteEntriesRequest {

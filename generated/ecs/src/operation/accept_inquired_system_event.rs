@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AcceptInquiredSystemEventRequest {
     /// - Wire name: `RegionId`.
@@ -39,7 +38,6 @@ pub struct AcceptInquiredSystemEventRequest {
     #[rpc(name = "Choice")]
     pub choice: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AcceptInquiredSystemEventRequest {

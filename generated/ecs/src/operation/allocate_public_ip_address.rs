@@ -34,7 +34,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocatePublicIpAddressRequest {
     /// The ID of the instance to which you want to assign a public IP address.
@@ -61,7 +60,6 @@ pub struct AllocatePublicIpAddressRequest {
     #[rpc(name = "VlanId")]
     pub vlan_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AllocatePublicIpAddressRequest {

@@ -42,7 +42,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ApplyAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -67,7 +66,6 @@ pub struct ApplyAutoSnapshotPolicyRequest {
     #[rpc(name = "diskIds")]
     pub disk_ids: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ApplyAutoSnapshotPolicyRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CancelTaskRequest {
     /// The ID of the task. You can call the [DescribeTasks](<https://www.alibabacloud.com/help/doc-detail/25622.htm>) operation to query the list of task IDs.
@@ -39,7 +38,6 @@ pub struct CancelTaskRequest {
     #[rpc(name = "TaskId")]
     pub task_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CancelTaskRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ConnectRouterInterfaceRequest {
     /// - Wire name: `RegionId`.
@@ -35,7 +34,6 @@ pub struct ConnectRouterInterfaceRequest {
     #[rpc(name = "RouterInterfaceId")]
     pub router_interface_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ConnectRouterInterfaceRequest {

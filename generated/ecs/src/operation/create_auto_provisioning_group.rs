@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateAutoProvisioningGroupRequest {
     /// The ID of the region in which to create the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -283,7 +282,6 @@ pub struct CreateAutoProvisioningGroupRequest {
     #[rpc(name = "PrePaidOptions", style = "flat")]
     pub pre_paid_options: Option<crate::types::PrePaidOptions>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateAutoProvisioningGroupRequest {

@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateAutoSnapshotPolicyRequest {
     /// The ID of the region in which to create the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -135,7 +134,6 @@ pub struct CreateAutoSnapshotPolicyRequest {
     #[rpc(name = "CopyEncryptionConfiguration", style = "flat")]
     pub copy_encryption_configuration: Option<crate::types::CopyEncryptionConfiguration>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateAutoSnapshotPolicyRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateForwardEntryRequest {
     /// - Wire name: `RegionId`.
@@ -55,7 +54,6 @@ pub struct CreateForwardEntryRequest {
     #[rpc(name = "IpProtocol")]
     pub ip_protocol: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateForwardEntryRequest {

@@ -36,7 +36,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateImagePipelineRequest {
     /// The tags to add to the template.
@@ -244,7 +243,6 @@ pub struct CreateImagePipelineRequest {
     #[rpc(name = "ImageOptions", style = "flat")]
     pub image_options: Option<crate::types::CreateImagePipelineImageOptions>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateImagePipelineRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// - Wire name: `RegionId`.
@@ -50,7 +49,6 @@ pub struct CreateNatGatewayRequest {
     #[rpc(name = "BandwidthPackage", style = "repeat_list")]
     pub bandwidth_package: Option<Vec<crate::types::BandwidthPackage>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateNatGatewayRequest {

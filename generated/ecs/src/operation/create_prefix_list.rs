@@ -34,7 +34,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePrefixListRequest {
     /// The ID of the region in which to create the prefix list.
@@ -101,7 +100,6 @@ pub struct CreatePrefixListRequest {
     #[rpc(name = "ResourceGroupId")]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreatePrefixListRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRouteEntryRequest {
     /// - Wire name: `RegionId`.
@@ -52,7 +51,6 @@ pub struct CreateRouteEntryRequest {
     #[rpc(name = "NextHopList", style = "repeat_list")]
     pub next_hop_list: Option<Vec<crate::types::NextHopList>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateRouteEntryRequest {

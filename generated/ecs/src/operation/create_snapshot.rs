@@ -49,7 +49,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSnapshotRequest {
     /// The ID of the cloud disk.
@@ -148,7 +147,6 @@ pub struct CreateSnapshotRequest {
     #[rpc(name = "StorageLocationArn")]
     pub storage_location_arn: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateSnapshotRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAutoProvisioningGroupRequest {
     /// The region ID of the auto provisioning group.
@@ -50,7 +49,6 @@ pub struct DeleteAutoProvisioningGroupRequest {
     #[rpc(name = "TerminateInstances")]
     pub terminate_instances: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteAutoProvisioningGroupRequest {

@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteInstancesRequest {
     /// Specifies whether to perform only a dry run, without performing the actual request.
@@ -112,7 +111,6 @@ pub struct DeleteInstancesRequest {
     #[rpc(name = "InstanceId", style = "repeat_list")]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteInstancesRequest {

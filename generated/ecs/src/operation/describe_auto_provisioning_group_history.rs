@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// The region ID of the auto provisioning group.
@@ -70,7 +69,6 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
     #[rpc(name = "EndTime")]
     pub end_time: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeAutoProvisioningGroupHistoryRequest {

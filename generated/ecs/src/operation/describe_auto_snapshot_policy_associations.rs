@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-describeregions?spm=a2c4g.11186623.0.i11>) operation to view the latest list of Alibaba Cloud regions.
@@ -66,7 +65,6 @@ pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeAutoSnapshotPolicyAssociationsRequest {

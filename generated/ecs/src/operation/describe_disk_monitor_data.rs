@@ -44,7 +44,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDiskMonitorDataRequest {
     /// The ID of the cloud disk that you want to query.
@@ -87,7 +86,6 @@ pub struct DescribeDiskMonitorDataRequest {
     #[rpc(name = "Period")]
     pub period: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeDiskMonitorDataRequest {

@@ -30,7 +30,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEniMonitorDataRequest {
     /// The secondary ENI ID. By default, all secondary ENIs that are bound to the specified instance are queried.
@@ -82,7 +81,6 @@ pub struct DescribeEniMonitorDataRequest {
     #[rpc(name = "Period")]
     pub period: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeEniMonitorDataRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeImageSupportInstanceTypesRequest {
     /// Details about the instance types that are supported by the image.
@@ -52,7 +51,6 @@ pub struct DescribeImageSupportInstanceTypesRequest {
     #[rpc(name = "Filter", style = "repeat_list")]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeImageSupportInstanceTypesRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceHistoryEventsRequest {
     /// The region ID of the resource. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
@@ -196,7 +195,6 @@ pub struct DescribeInstanceHistoryEventsRequest {
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeInstanceHistoryEventsRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsRequest {
     /// The region ID of the launch template.
@@ -103,7 +102,6 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeLaunchTemplateVersionsRequest {

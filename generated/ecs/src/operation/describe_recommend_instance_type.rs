@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRecommendInstanceTypeRequest {
     /// The number of vCPU cores of the instance type.
@@ -192,7 +191,6 @@ pub struct DescribeRecommendInstanceTypeRequest {
     #[rpc(name = "InstanceTypeFamily", style = "repeat_list")]
     pub instance_type_family: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeRecommendInstanceTypeRequest {

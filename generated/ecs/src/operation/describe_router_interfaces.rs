@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// - Wire name: `RegionId`.
@@ -45,7 +44,6 @@ pub struct DescribeRouterInterfacesRequest {
     #[rpc(name = "Filter", style = "repeat_list")]
     pub filter: Option<Vec<crate::types::Filter>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeRouterInterfacesRequest {

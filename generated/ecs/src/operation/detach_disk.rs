@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachDiskRequest {
     /// The ID of the ECS instance from which you want to detach the disk.
@@ -66,7 +65,6 @@ pub struct DetachDiskRequest {
     #[rpc(name = "DeleteWithInstance")]
     pub delete_with_instance: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DetachDiskRequest {

@@ -39,7 +39,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceRequest {
     /// The ID of the ENI.
@@ -72,7 +71,6 @@ pub struct DetachNetworkInterfaceRequest {
     #[rpc(name = "TrunkNetworkInstanceId")]
     pub trunk_network_instance_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DetachNetworkInterfaceRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisableNetworkInterfaceQoSRequest {
     /// - Wire name: `RegionId`.
@@ -35,7 +34,6 @@ pub struct DisableNetworkInterfaceQoSRequest {
     #[rpc(name = "NetworkInterfaceId")]
     pub network_interface_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DisableNetworkInterfaceQoSRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableNetworkInterfaceQoSRequest {
     /// - Wire name: `RegionId`.
@@ -40,7 +39,6 @@ pub struct EnableNetworkInterfaceQoSRequest {
     #[rpc(name = "QoS", style = "flat")]
     pub qo_s: Option<crate::types::EnableNetworkInterfaceQoSQoS>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl EnableNetworkInterfaceQoSRequest {

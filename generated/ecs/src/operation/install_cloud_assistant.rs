@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct InstallCloudAssistantRequest {
     /// The IDs of instances. You can specify up to 50 instance IDs in a single request.
@@ -43,7 +42,6 @@ pub struct InstallCloudAssistantRequest {
     #[rpc(name = "InstanceId", style = "repeat_list")]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl InstallCloudAssistantRequest {

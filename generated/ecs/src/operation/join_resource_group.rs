@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct JoinResourceGroupRequest {
     /// The type of the ECS resource. Valid values:
@@ -67,7 +66,6 @@ pub struct JoinResourceGroupRequest {
     #[rpc(name = "ResourceGroupId")]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl JoinResourceGroupRequest {

@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct JoinSecurityGroupRequest {
     /// The ID of the security group. You can call the [DescribeSecurityGroups](<https://www.alibabacloud.com/help/doc-detail/25556.htm>) operation to query the most recent security group list.
@@ -64,7 +63,6 @@ pub struct JoinSecurityGroupRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl JoinSecurityGroupRequest {

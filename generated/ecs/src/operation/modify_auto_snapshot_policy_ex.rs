@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyAutoSnapshotPolicyExRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -115,7 +114,6 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     #[rpc(name = "CopyEncryptionConfiguration", style = "flat")]
     pub copy_encryption_configuration: Option<crate::types::CopyEncryptionConfiguration>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyAutoSnapshotPolicyExRequest {

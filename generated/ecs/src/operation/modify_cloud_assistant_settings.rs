@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCloudAssistantSettingsRequest {
     /// The region ID.
@@ -72,7 +71,6 @@ pub struct ModifyCloudAssistantSettingsRequest {
         crate::types::ModifyCloudAssistantSettingsSessionManagerConfig,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyCloudAssistantSettingsRequest {

@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiskChargeTypeRequest {
     /// The ID of the instance to which disks are attached.
@@ -86,7 +85,6 @@ pub struct ModifyDiskChargeTypeRequest {
     #[rpc(name = "DiskChargeType")]
     pub disk_charge_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyDiskChargeTypeRequest {

@@ -41,7 +41,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiskSpecRequest {
     /// The disk ID.
@@ -115,7 +114,6 @@ pub struct ModifyDiskSpecRequest {
     #[rpc(name = "DestinationZoneId")]
     pub destination_zone_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyDiskSpecRequest {

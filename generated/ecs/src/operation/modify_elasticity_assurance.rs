@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -66,7 +65,6 @@ pub struct ModifyElasticityAssuranceRequest {
         Vec<crate::types::ModifyElasticityAssuranceRecurrenceRule>,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyElasticityAssuranceRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// The ID of the region to which the elasticity assurance belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -68,7 +67,6 @@ pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
         crate::types::DescribeElasticityAssuranceAutoRenewAttributePrivatePoolOptions,
     >,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyElasticityAssuranceAutoRenewAttributeRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyImageShareGroupPermissionRequest {
     /// - Wire name: `RegionId`.
@@ -43,7 +42,6 @@ pub struct ModifyImageShareGroupPermissionRequest {
     #[rpc(name = "RemoveGroup", style = "repeat_list")]
     pub remove_group: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyImageShareGroupPermissionRequest {

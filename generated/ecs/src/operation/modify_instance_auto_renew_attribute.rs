@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoRenewAttributeRequest {
     /// The ID of the instance. You can specify up to 100 subscription instance IDs. Separate the instance IDs with commas (,).
@@ -88,7 +87,6 @@ pub struct ModifyInstanceAutoRenewAttributeRequest {
     #[rpc(name = "PeriodUnit")]
     pub period_unit: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyInstanceAutoRenewAttributeRequest {

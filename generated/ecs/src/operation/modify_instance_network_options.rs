@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkOptionsRequest {
     /// The ID of the instance whose network bandwidth weight is to be modified.
@@ -51,7 +50,6 @@ pub struct ModifyInstanceNetworkOptionsRequest {
     #[rpc(name = "BandwidthWeighting")]
     pub bandwidth_weighting: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyInstanceNetworkOptionsRequest {

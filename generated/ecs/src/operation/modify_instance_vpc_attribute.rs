@@ -52,7 +52,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceVpcAttributeRequest {
     /// The ID of the ECS instance.
@@ -104,7 +103,6 @@ pub struct ModifyInstanceVpcAttributeRequest {
     #[rpc(name = "SecurityGroupId", style = "repeat_list")]
     pub security_group_id: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyInstanceVpcAttributeRequest {

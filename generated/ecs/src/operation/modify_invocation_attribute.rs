@@ -40,7 +40,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInvocationAttributeRequest {
     /// The region ID.
@@ -162,7 +161,6 @@ pub struct ModifyInvocationAttributeRequest {
     #[rpc(name = "ContentEncoding")]
     pub content_encoding: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyInvocationAttributeRequest {

@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPrefixListRequest {
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -73,7 +72,6 @@ pub struct ModifyPrefixListRequest {
     #[rpc(name = "RemoveEntry", style = "repeat_list")]
     pub remove_entry: Option<Vec<crate::types::ModifyPrefixListRemoveEntry>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyPrefixListRequest {

@@ -39,7 +39,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPrepayInstanceSpecRequest {
     /// The instance ID.
@@ -161,7 +160,6 @@ pub struct ModifyPrepayInstanceSpecRequest {
     #[rpc(name = "Disk", style = "repeat_list")]
     pub disk: Option<Vec<crate::types::ModifyInstanceSpecDisk>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyPrepayInstanceSpecRequest {

@@ -88,7 +88,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesRequest {
     /// The region ID of the reserved instance.
@@ -115,7 +114,6 @@ pub struct ModifyReservedInstancesRequest {
     #[rpc(name = "Configuration", style = "repeat_list")]
     pub configuration: Option<Vec<crate::types::Configuration>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyReservedInstancesRequest {

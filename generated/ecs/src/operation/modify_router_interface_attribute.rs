@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -59,7 +58,6 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     #[rpc(name = "HealthCheckTargetIp")]
     pub health_check_target_ip: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyRouterInterfaceAttributeRequest {

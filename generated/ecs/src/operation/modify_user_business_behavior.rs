@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyUserBusinessBehaviorRequest {
     /// - Wire name: `RegionId`.
@@ -38,7 +37,6 @@ pub struct ModifyUserBusinessBehaviorRequest {
     #[rpc(name = "statusValue")]
     pub status_value: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyUserBusinessBehaviorRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PurchaseElasticityAssuranceRequest {
     /// The ID of the region in which to purchase the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -78,7 +77,6 @@ pub struct PurchaseElasticityAssuranceRequest {
     #[rpc(name = "StartTime")]
     pub start_time: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl PurchaseElasticityAssuranceRequest {

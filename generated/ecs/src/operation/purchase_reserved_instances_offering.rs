@@ -48,7 +48,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingRequest {
     /// The ID of the region in which to purchase a reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -197,7 +196,6 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     #[rpc(name = "StartTime")]
     pub start_time: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl PurchaseReservedInstancesOfferingRequest {

@@ -49,7 +49,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RedeployInstanceRequest {
     /// The ID of the instance.
@@ -70,7 +69,6 @@ pub struct RedeployInstanceRequest {
     #[rpc(name = "ForceStop")]
     pub force_stop: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RedeployInstanceRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveBandwidthPackageIpsRequest {
     /// - Wire name: `RegionId`.
@@ -44,7 +43,6 @@ pub struct RemoveBandwidthPackageIpsRequest {
     #[rpc(name = "RemovedIpAddresses", style = "repeat_list")]
     pub removed_ip_addresses: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RemoveBandwidthPackageIpsRequest {

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RenewElasticityAssurancesRequest {
     /// The region ID of the elasticity assurance.
@@ -101,7 +100,6 @@ pub struct RenewElasticityAssurancesRequest {
     #[rpc(name = "AutoRenewPeriod")]
     pub auto_renew_period: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RenewElasticityAssurancesRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RenewReservedInstancesRequest {
     /// The IDs of the reserved instances.
@@ -87,7 +86,6 @@ pub struct RenewReservedInstancesRequest {
     #[rpc(name = "AutoRenewPeriod")]
     pub auto_renew_period: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RenewReservedInstancesRequest {

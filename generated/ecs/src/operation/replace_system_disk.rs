@@ -37,7 +37,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReplaceSystemDiskRequest {
     /// The ID of the instance whose operating system you want to replace.
@@ -169,7 +168,6 @@ pub struct ReplaceSystemDiskRequest {
     #[rpc(name = "Arn", style = "repeat_list")]
     pub arn: Option<Vec<crate::types::Arn>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ReplaceSystemDiskRequest {

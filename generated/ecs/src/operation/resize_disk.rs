@@ -36,7 +36,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ResizeDiskRequest {
     /// The ID of the disk. You can call the [DescribeDisks](<https://www.alibabacloud.com/help/doc-detail/25514.htm>) operation to query available disk IDs.
@@ -102,7 +101,6 @@ pub struct ResizeDiskRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ResizeDiskRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopInstanceRequest {
     /// The ID of the instance.
@@ -89,7 +88,6 @@ pub struct StopInstanceRequest {
     #[rpc(name = "Hibernate")]
     pub hibernate: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl StopInstanceRequest {

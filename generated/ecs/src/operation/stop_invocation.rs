@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopInvocationRequest {
     /// The ID of the command task. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) operation to query the IDs of all command tasks.
@@ -51,7 +50,6 @@ pub struct StopInvocationRequest {
     #[rpc(name = "InstanceId", style = "repeat_list")]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl StopInvocationRequest {

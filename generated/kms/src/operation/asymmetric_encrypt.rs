@@ -34,7 +34,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AsymmetricEncryptRequest {
     /// The plaintext that you want to encrypt. The plaintext must be Base64-encoded.
@@ -73,7 +72,6 @@ pub struct AsymmetricEncryptRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AsymmetricEncryptRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AsymmetricSignRequest {
     /// The operation that you want to perform. Set the value to **AsymmetricSign**.
@@ -62,7 +61,6 @@ pub struct AsymmetricSignRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AsymmetricSignRequest {

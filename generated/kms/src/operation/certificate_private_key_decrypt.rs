@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificatePrivateKeyDecryptRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -66,7 +65,6 @@ pub struct CertificatePrivateKeyDecryptRequest {
     #[rpc(name = "CiphertextBlob")]
     pub ciphertext_blob: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CertificatePrivateKeyDecryptRequest {

@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ConnectKmsInstanceRequest {
     /// The ID of the KMS instance that you want to enable.
@@ -67,7 +66,6 @@ pub struct ConnectKmsInstanceRequest {
     #[rpc(name = "KMProvider")]
     pub km_provider: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ConnectKmsInstanceRequest {

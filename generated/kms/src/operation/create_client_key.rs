@@ -35,7 +35,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateClientKeyRequest {
     /// The operation that you want to perform. Set the value to **CreateClientKey**.
@@ -72,7 +71,6 @@ pub struct CreateClientKeyRequest {
     #[rpc(name = "NotBefore")]
     pub not_before: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateClientKeyRequest {

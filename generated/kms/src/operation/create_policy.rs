@@ -32,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePolicyRequest {
     /// The name of the permission policy.
@@ -85,7 +84,6 @@ pub struct CreatePolicyRequest {
     #[rpc(name = "AccessControlRules")]
     pub access_control_rules: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreatePolicyRequest {

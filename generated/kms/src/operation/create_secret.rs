@@ -30,7 +30,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSecretRequest {
     /// The value of the secret that you want to create. Secrets Manager encrypts the secret value and stores the encrypted value in the initial version.
@@ -176,7 +175,6 @@ pub struct CreateSecretRequest {
     #[rpc(name = "Policy")]
     pub policy: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateSecretRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeNetworkRuleRequest {
     /// The name of the access control rule that you want to query.
@@ -31,7 +30,6 @@ pub struct DescribeNetworkRuleRequest {
     #[rpc(name = "Name")]
     pub name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeNetworkRuleRequest {

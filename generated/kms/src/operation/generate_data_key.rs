@@ -39,7 +39,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GenerateDataKeyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -89,7 +88,6 @@ pub struct GenerateDataKeyRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GenerateDataKeyRequest {

@@ -41,7 +41,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetParametersForImportRequest {
     /// The globally unique ID of the CMK.
@@ -68,7 +67,6 @@ pub struct GetParametersForImportRequest {
     #[rpc(name = "WrappingKeySpec")]
     pub wrapping_key_spec: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetParametersForImportRequest {

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetRandomPasswordRequest {
     /// The number of bytes that the password to be generated contains.
@@ -111,7 +110,6 @@ pub struct GetRandomPasswordRequest {
     #[rpc(name = "RequireEachIncludedType")]
     pub require_each_included_type: Option<crate::types::RequireEachIncludedType>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetRandomPasswordRequest {

@@ -34,7 +34,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportKeyMaterialRequest {
     /// The ID of the CMK to be imported.
@@ -70,7 +69,6 @@ pub struct ImportKeyMaterialRequest {
     #[rpc(name = "KeyMaterialExpireUnix")]
     pub key_material_expire_unix: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ImportKeyMaterialRequest {

@@ -36,7 +36,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PutSecretValueRequest {
     /// The new version of the secret value. Version numbers must be unique in each secret.
@@ -78,7 +77,6 @@ pub struct PutSecretValueRequest {
     #[rpc(name = "VersionStages")]
     pub version_stages: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl PutSecretValueRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReleaseKmsInstanceRequest {
     /// 仅限于后付费实例
@@ -38,7 +37,6 @@ pub struct ReleaseKmsInstanceRequest {
     #[rpc(name = "ForceDeleteWithoutBackup")]
     pub force_delete_without_backup: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ReleaseKmsInstanceRequest {

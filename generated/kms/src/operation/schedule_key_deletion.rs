@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletionRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -50,7 +49,6 @@ pub struct ScheduleKeyDeletionRequest {
     #[rpc(name = "PendingWindowInDays")]
     pub pending_window_in_days: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ScheduleKeyDeletionRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateCertificateStatusRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -47,7 +46,6 @@ pub struct UpdateCertificateStatusRequest {
     #[rpc(name = "Status")]
     pub status: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateCertificateStatusRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateKmsInstanceBindVpcRequest {
     /// The ID of the KMS instance.
@@ -52,7 +51,6 @@ pub struct UpdateKmsInstanceBindVpcRequest {
     #[rpc(name = "BindVpcs")]
     pub bind_vpcs: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateKmsInstanceBindVpcRequest {

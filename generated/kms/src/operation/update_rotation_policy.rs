@@ -32,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateRotationPolicyRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -61,7 +60,6 @@ pub struct UpdateRotationPolicyRequest {
     #[rpc(name = "RotationInterval")]
     pub rotation_interval: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateRotationPolicyRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateSecretRequest {
     /// The name of the secret.
@@ -42,7 +41,6 @@ pub struct UpdateSecretRequest {
     #[rpc(name = "ExtendedConfig", style = "flat")]
     pub extended_config: Option<crate::types::ExtendedConfig>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateSecretRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateSecretVersionStageRequest {
     /// The operation that you want to perform. Set the value to **UpdateSecretVersionStage**.
@@ -59,7 +58,6 @@ pub struct UpdateSecretVersionStageRequest {
     #[rpc(name = "MoveToVersion")]
     pub move_to_version: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateSecretVersionStageRequest {

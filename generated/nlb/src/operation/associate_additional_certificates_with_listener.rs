@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateAdditionalCertificatesWithListenerRequest {
     /// The additional certificates. You can associate up to 15 additional certificates with a listener in each call.
@@ -75,7 +74,6 @@ pub struct AssociateAdditionalCertificatesWithListenerRequest {
     #[rpc(name = "RegionId", location = "body")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssociateAdditionalCertificatesWithListenerRequest {

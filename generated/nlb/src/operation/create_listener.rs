@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateListenerRequest {
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
@@ -234,7 +233,6 @@ pub struct CreateListenerRequest {
     #[rpc(name = "ProxyProtocolV2Config", location = "body", style = "json")]
     pub proxy_protocol_v2_config: Option<crate::types::ProxyProtocolV2Config>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateListenerRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The type of the Server Load Balancer (SLB) instance. Set the value to **network**, which indicates an NLB instance.
@@ -146,7 +145,6 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(name = "Tag", location = "body", style = "repeat_list")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateLoadBalancerRequest {

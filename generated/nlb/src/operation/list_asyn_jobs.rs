@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAsynJobsRequest {
     /// The task IDs.
@@ -28,7 +27,6 @@ pub struct ListAsynJobsRequest {
     #[rpc(name = "JobIds", style = "flat")]
     pub job_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListAsynJobsRequest {

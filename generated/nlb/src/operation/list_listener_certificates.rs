@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListListenerCertificatesRequest {
     /// The ID of the listener. Specify the ID of a listener that uses SSL over TCP.
@@ -73,7 +72,6 @@ pub struct ListListenerCertificatesRequest {
     #[rpc(name = "CertificateIds", location = "body", style = "repeat_list")]
     pub certificate_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListListenerCertificatesRequest {

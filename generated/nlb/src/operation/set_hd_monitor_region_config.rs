@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetHdMonitorRegionConfigRequest {
     /// The region ID of the NLB instance.
@@ -49,7 +48,6 @@ pub struct SetHdMonitorRegionConfigRequest {
     #[rpc(name = "MetricStore")]
     pub metric_store: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetHdMonitorRegionConfigRequest {

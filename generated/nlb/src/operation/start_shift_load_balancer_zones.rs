@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartShiftLoadBalancerZonesRequest {
     /// The mappings between zones and vSwitches.
@@ -70,7 +69,6 @@ pub struct StartShiftLoadBalancerZonesRequest {
     #[rpc(name = "RegionId", location = "body")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl StartShiftLoadBalancerZonesRequest {

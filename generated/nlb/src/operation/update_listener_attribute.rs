@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The listener ID.
@@ -178,7 +177,6 @@ pub struct UpdateListenerAttributeRequest {
     #[rpc(name = "ProxyProtocolV2Config", location = "body", style = "json")]
     pub proxy_protocol_v2_config: Option<crate::types::ProxyProtocolV2Config>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateListenerAttributeRequest {

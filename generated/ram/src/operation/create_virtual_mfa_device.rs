@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVirtualMFADeviceRequest {
     /// The name of the MFA device.
@@ -31,7 +30,6 @@ pub struct CreateVirtualMFADeviceRequest {
     #[rpc(name = "VirtualMFADeviceName")]
     pub virtual_mfa_device_name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateVirtualMFADeviceRequest {

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DecodeDiagnosticMessageRequest {
     /// The encoded diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
@@ -29,7 +28,6 @@ pub struct DecodeDiagnosticMessageRequest {
     #[rpc(name = "EncodedDiagnosticMessage")]
     pub encoded_diagnostic_message: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DecodeDiagnosticMessageRequest {

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGroupsRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request.\`\`
@@ -41,7 +40,6 @@ pub struct ListGroupsRequest {
     #[rpc(name = "MaxItems")]
     pub max_items: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListGroupsRequest {

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPoliciesRequest {
     /// The type of the policies. Valid values: `System` and `Custom`. If you do not specify the parameter, all policies are returned.\`\`
@@ -48,7 +47,6 @@ pub struct ListPoliciesRequest {
     #[rpc(name = "Tag", style = "json")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListPoliciesRequest {

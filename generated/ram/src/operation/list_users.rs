@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListUsersRequest {
     /// The `marker`. If part of a previous response is truncated, you can use this parameter to obtain the truncated part.
@@ -37,7 +36,6 @@ pub struct ListUsersRequest {
     #[rpc(name = "MaxItems")]
     pub max_items: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListUsersRequest {

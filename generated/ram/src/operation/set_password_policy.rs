@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetPasswordPolicyRequest {
     /// The minimum number of characters in a password.
@@ -82,7 +81,6 @@ pub struct SetPasswordPolicyRequest {
     #[rpc(name = "MaxLoginAttemps")]
     pub max_login_attemps: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetPasswordPolicyRequest {

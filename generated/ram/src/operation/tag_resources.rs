@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The resource type.
@@ -47,7 +46,6 @@ pub struct TagResourcesRequest {
     #[rpc(name = "Tag", style = "json")]
     pub tag: Option<Vec<crate::types::TagResourcesTag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl TagResourcesRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateRoleRequest {
     /// The name of the RAM role.
@@ -57,7 +56,6 @@ pub struct UpdateRoleRequest {
     #[rpc(name = "NewDescription")]
     pub new_description: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateRoleRequest {

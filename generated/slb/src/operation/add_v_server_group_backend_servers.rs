@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddVServerGroupBackendServersRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -78,7 +77,6 @@ pub struct AddVServerGroupBackendServersRequest {
     #[rpc(name = "BackendServers")]
     pub backend_servers: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AddVServerGroupBackendServersRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The region ID of the CLB instance.
@@ -253,7 +252,6 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(name = "InstanceChargeType")]
     pub instance_charge_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateLoadBalancerRequest {

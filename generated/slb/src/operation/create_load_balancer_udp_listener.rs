@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerUDPListenerRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -231,7 +230,6 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     #[rpc(name = "HealthCheckSwitch")]
     pub health_check_switch: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateLoadBalancerUDPListenerRequest {

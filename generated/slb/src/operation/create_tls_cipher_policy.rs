@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTLSCipherPolicyRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -97,7 +96,6 @@ pub struct CreateTLSCipherPolicyRequest {
     #[rpc(name = "TLSVersions", style = "repeat_list")]
     pub tls_versions: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateTLSCipherPolicyRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -55,7 +54,6 @@ pub struct DeleteAccessLogsDownloadAttributeRequest {
     #[rpc(name = "LogsDownloadAttributes")]
     pub logs_download_attributes: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteAccessLogsDownloadAttributeRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteDomainExtensionRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -39,7 +38,6 @@ pub struct DeleteDomainExtensionRequest {
     #[rpc(name = "DomainExtensionId")]
     pub domain_extension_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteDomainExtensionRequest {

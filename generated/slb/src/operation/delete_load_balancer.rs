@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerRequest {
     /// The region ID of the SLB instance.
@@ -41,7 +40,6 @@ pub struct DeleteLoadBalancerRequest {
     #[rpc(name = "LoadBalancerId")]
     pub load_balancer_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteLoadBalancerRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerListenerRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -62,7 +61,6 @@ pub struct DeleteLoadBalancerListenerRequest {
     #[rpc(name = "ListenerProtocol")]
     pub listener_protocol: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteLoadBalancerListenerRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteMasterSlaveServerGroupRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -41,7 +40,6 @@ pub struct DeleteMasterSlaveServerGroupRequest {
     #[rpc(name = "MasterSlaveServerGroupId")]
     pub master_slave_server_group_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteMasterSlaveServerGroupRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteServerCertificateRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -41,7 +40,6 @@ pub struct DeleteServerCertificateRequest {
     #[rpc(name = "ServerCertificateId")]
     pub server_certificate_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteServerCertificateRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTLSCipherPolicyRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
@@ -45,7 +44,6 @@ pub struct DeleteTLSCipherPolicyRequest {
     #[rpc(name = "TLSCipherPolicyId")]
     pub tls_cipher_policy_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteTLSCipherPolicyRequest {

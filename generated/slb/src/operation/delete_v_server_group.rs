@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVServerGroupRequest {
     /// The ID of the region to which the associated Server Load Balancer (SLB) instance belongs.
@@ -41,7 +40,6 @@ pub struct DeleteVServerGroupRequest {
     #[rpc(name = "VServerGroupId")]
     pub v_server_group_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteVServerGroupRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDomainExtensionsRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -53,7 +52,6 @@ pub struct DescribeDomainExtensionsRequest {
     #[rpc(name = "DomainExtensionId")]
     pub domain_extension_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeDomainExtensionsRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -53,7 +52,6 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     #[rpc(name = "ListenerPort")]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeLoadBalancerHTTPListenerAttributeRequest {

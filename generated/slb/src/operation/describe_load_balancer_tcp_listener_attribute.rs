@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -50,7 +49,6 @@ pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     #[rpc(name = "ListenerPort")]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeLoadBalancerTCPListenerAttributeRequest {

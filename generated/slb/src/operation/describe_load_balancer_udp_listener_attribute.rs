@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -48,7 +47,6 @@ pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     #[rpc(name = "ListenerPort")]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeLoadBalancerUDPListenerAttributeRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVServerGroupAttributeRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -39,7 +38,6 @@ pub struct DescribeVServerGroupAttributeRequest {
     #[rpc(name = "VServerGroupId")]
     pub v_server_group_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeVServerGroupAttributeRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableHighDefinationMonitorRequest {
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
@@ -55,7 +54,6 @@ pub struct EnableHighDefinationMonitorRequest {
     #[rpc(name = "LogStore")]
     pub log_store: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl EnableHighDefinationMonitorRequest {

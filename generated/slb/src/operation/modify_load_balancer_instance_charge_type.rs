@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// The region ID of the CLB instance.
@@ -82,7 +81,6 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     #[rpc(name = "Bandwidth")]
     pub bandwidth: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyLoadBalancerInstanceChargeTypeRequest {

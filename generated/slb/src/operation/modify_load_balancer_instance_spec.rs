@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// The region ID of the CLB instance.
@@ -70,7 +69,6 @@ pub struct ModifyLoadBalancerInstanceSpecRequest {
     #[rpc(name = "AutoPay")]
     pub auto_pay: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyLoadBalancerInstanceSpecRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInternetSpecRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -74,7 +73,6 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     #[rpc(name = "AutoPay")]
     pub auto_pay: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyLoadBalancerInternetSpecRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVServerGroupBackendServersRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -115,7 +114,6 @@ pub struct ModifyVServerGroupBackendServersRequest {
     #[rpc(name = "NewBackendServers")]
     pub new_backend_servers: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVServerGroupBackendServersRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -71,7 +70,6 @@ pub struct MoveResourceGroupRequest {
     #[rpc(name = "access_key_id")]
     pub access_key_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl MoveResourceGroupRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveAccessControlListEntryRequest {
     /// The ID of the region where the network ACL is created.
@@ -50,7 +49,6 @@ pub struct RemoveAccessControlListEntryRequest {
     #[rpc(name = "AclEntrys")]
     pub acl_entrys: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RemoveAccessControlListEntryRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveBackendServersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -69,7 +68,6 @@ pub struct RemoveBackendServersRequest {
     #[rpc(name = "BackendServers")]
     pub backend_servers: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RemoveBackendServersRequest {

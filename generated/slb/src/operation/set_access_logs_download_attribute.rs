@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -59,7 +58,6 @@ pub struct SetAccessLogsDownloadAttributeRequest {
     #[rpc(name = "LogsDownloadAttributes")]
     pub logs_download_attributes: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetAccessLogsDownloadAttributeRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetDomainExtensionAttributeRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -47,7 +46,6 @@ pub struct SetDomainExtensionAttributeRequest {
     #[rpc(name = "ServerCertificateId")]
     pub server_certificate_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetDomainExtensionAttributeRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetListenerAccessControlStatusRequest {
     /// The region where the Classic Load Balancer (CLB) instance is created.
@@ -71,7 +70,6 @@ pub struct SetListenerAccessControlStatusRequest {
     #[rpc(name = "ListenerProtocol")]
     pub listener_protocol: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetListenerAccessControlStatusRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerDeleteProtectionRequest {
     /// The region where the SLB instance is deployed.
@@ -51,7 +50,6 @@ pub struct SetLoadBalancerDeleteProtectionRequest {
     #[rpc(name = "DeleteProtection")]
     pub delete_protection: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetLoadBalancerDeleteProtectionRequest {

@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -355,7 +354,6 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     #[rpc(name = "XForwardedFor_ClientSrcPort")]
     pub x_forwarded_for_client_src_port: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetLoadBalancerHTTPListenerAttributeRequest {

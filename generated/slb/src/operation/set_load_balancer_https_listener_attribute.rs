@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -410,7 +409,6 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     #[rpc(name = "XForwardedFor_ClientSrcPort")]
     pub x_forwarded_for_client_src_port: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetLoadBalancerHTTPSListenerAttributeRequest {

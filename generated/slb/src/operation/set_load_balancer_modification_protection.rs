@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerModificationProtectionRequest {
     /// The region ID of the CLB instance.
@@ -62,7 +61,6 @@ pub struct SetLoadBalancerModificationProtectionRequest {
     #[rpc(name = "ModificationProtectionReason")]
     pub modification_protection_reason: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetLoadBalancerModificationProtectionRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerStatusRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -58,7 +57,6 @@ pub struct SetLoadBalancerStatusRequest {
     #[rpc(name = "LoadBalancerStatus")]
     pub load_balancer_status: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetLoadBalancerStatusRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -299,7 +298,6 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     #[rpc(name = "HealthCheckSwitch")]
     pub health_check_switch: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetLoadBalancerTCPListenerAttributeRequest {

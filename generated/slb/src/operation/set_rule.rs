@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetRuleRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -209,7 +208,6 @@ pub struct SetRuleRequest {
     #[rpc(name = "HealthCheckHttpCode")]
     pub health_check_http_code: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetRuleRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetServerCertificateNameRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
@@ -47,7 +46,6 @@ pub struct SetServerCertificateNameRequest {
     #[rpc(name = "ServerCertificateName")]
     pub server_certificate_name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetServerCertificateNameRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetTLSCipherPolicyAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -104,7 +103,6 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     #[rpc(name = "Ciphers", style = "repeat_list")]
     pub ciphers: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl SetTLSCipherPolicyAttributeRequest {

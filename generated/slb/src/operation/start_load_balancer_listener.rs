@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartLoadBalancerListenerRequest {
     /// The region where the CLB instance is created.
@@ -64,7 +63,6 @@ pub struct StartLoadBalancerListenerRequest {
     #[rpc(name = "ListenerProtocol")]
     pub listener_protocol: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl StartLoadBalancerListenerRequest {

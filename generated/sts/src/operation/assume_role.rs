@@ -40,7 +40,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleRequest {
     /// The validity period of the STS token. Unit: seconds.
@@ -107,7 +106,6 @@ pub struct AssumeRoleRequest {
     #[rpc(name = "SourceIdentity")]
     pub source_identity: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssumeRoleRequest {

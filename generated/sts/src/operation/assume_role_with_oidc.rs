@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleWithOIDCRequest {
     /// The Alibaba Cloud Resource Name (ARN) of the OIDC IdP.
@@ -96,7 +95,6 @@ pub struct AssumeRoleWithOIDCRequest {
     #[rpc(name = "RoleSessionName")]
     pub role_session_name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssumeRoleWithOIDCRequest {

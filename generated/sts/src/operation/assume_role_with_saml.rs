@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleWithSAMLRequest {
     /// The Alibaba Cloud Resource Name (ARN) of the SAML IdP that is created in the RAM console.
@@ -88,7 +87,6 @@ pub struct AssumeRoleWithSAMLRequest {
     #[rpc(name = "DurationSeconds")]
     pub duration_seconds: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssumeRoleWithSAMLRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ActivateRouterInterfaceRequest {
     /// The region ID of the router interface.
@@ -45,7 +44,6 @@ pub struct ActivateRouterInterfaceRequest {
     #[rpc(name = "RouterInterfaceId")]
     pub router_interface_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ActivateRouterInterfaceRequest {

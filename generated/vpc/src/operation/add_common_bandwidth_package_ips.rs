@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddCommonBandwidthPackageIpsRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -78,7 +77,6 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     #[rpc(name = "IpInstanceIds", style = "repeat_list")]
     pub ip_instance_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AddCommonBandwidthPackageIpsRequest {

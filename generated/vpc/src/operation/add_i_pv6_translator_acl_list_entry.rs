@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddIPv6TranslatorAclListEntryRequest {
     /// The region ID of the ACL.
@@ -59,7 +58,6 @@ pub struct AddIPv6TranslatorAclListEntryRequest {
     #[rpc(name = "AclEntryComment")]
     pub acl_entry_comment: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AddIPv6TranslatorAclListEntryRequest {

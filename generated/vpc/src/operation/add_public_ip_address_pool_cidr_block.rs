@@ -35,7 +35,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// The ID of the IP address pool.
@@ -91,7 +90,6 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     #[rpc(name = "CidrMask")]
     pub cidr_mask: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AddPublicIpAddressPoolCidrBlockRequest {

@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
@@ -234,7 +233,6 @@ pub struct AllocateEipAddressRequest {
     #[rpc(name = "Tag", style = "repeat_list")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AllocateEipAddressRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateEipAddressProRequest {
     /// The ID of the region to which the EIP belongs.
@@ -192,7 +191,6 @@ pub struct AllocateEipAddressProRequest {
     #[rpc(name = "PublicIpAddressPoolId")]
     pub public_ip_address_pool_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AllocateEipAddressProRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateVpcIpv6CidrRequest {
     /// The region ID of the VPC.
@@ -81,7 +80,6 @@ pub struct AllocateVpcIpv6CidrRequest {
     #[rpc(name = "Ipv6CidrBlock")]
     pub ipv6_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AllocateVpcIpv6CidrRequest {

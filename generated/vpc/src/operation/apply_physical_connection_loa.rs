@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ApplyPhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -110,7 +109,6 @@ pub struct ApplyPhysicalConnectionLOARequest {
     #[rpc(name = "PMInfo", style = "repeat_list")]
     pub pm_info: Option<Vec<crate::types::PmInfo>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ApplyPhysicalConnectionLOARequest {

@@ -35,7 +35,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -82,7 +81,6 @@ pub struct AssociateHaVipRequest {
     #[rpc(name = "InstanceType")]
     pub instance_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssociateHaVipRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -133,7 +132,6 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     #[rpc(name = "EnableIpv6")]
     pub enable_ipv6: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssociatePhysicalConnectionToVirtualBorderRouterRequest {

@@ -39,7 +39,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint to be associated with the route table.
@@ -85,7 +84,6 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssociateRouteTablesWithVpcGatewayEndpointRequest {

@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which you want to add a secondary CIDR block.
@@ -117,7 +116,6 @@ pub struct AssociateVpcCidrBlockRequest {
     #[rpc(name = "Ipv6CidrMask")]
     pub ipv6_cidr_mask: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl AssociateVpcCidrBlockRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CompletePhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -91,7 +90,6 @@ pub struct CompletePhysicalConnectionLOARequest {
     #[rpc(name = "FinishWork")]
     pub finish_work: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CompletePhysicalConnectionLOARequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateBgpPeerRequest {
     /// The ID of the region to which the BGP group belongs.
@@ -87,7 +86,6 @@ pub struct CreateBgpPeerRequest {
     #[rpc(name = "BfdMultiHop")]
     pub bfd_multi_hop: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateBgpPeerRequest {

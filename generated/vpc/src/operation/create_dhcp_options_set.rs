@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs.
@@ -129,7 +128,6 @@ pub struct CreateDhcpOptionsSetRequest {
     #[rpc(name = "Ipv6LeaseTime")]
     pub ipv6_lease_time: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateDhcpOptionsSetRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateExpressCloudConnectionRequest {
     /// The region ID of the ECC instance.
@@ -119,7 +118,6 @@ pub struct CreateExpressCloudConnectionRequest {
     #[rpc(name = "RedundantEccId")]
     pub redundant_ecc_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateExpressCloudConnectionRequest {

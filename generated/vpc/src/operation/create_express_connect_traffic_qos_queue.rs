@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -91,7 +90,6 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     #[rpc(name = "BandwidthPercent")]
     pub bandwidth_percent: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateExpressConnectTrafficQosQueueRequest {

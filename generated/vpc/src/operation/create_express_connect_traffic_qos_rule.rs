@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -182,7 +181,6 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     #[rpc(name = "RuleDescription")]
     pub rule_description: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateExpressConnectTrafficQosRuleRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateHighReliablePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -119,7 +118,6 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     #[rpc(name = "AcceptLanguage")]
     pub accept_language: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateHighReliablePhysicalConnectionRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorAclListRequest {
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
@@ -46,7 +45,6 @@ pub struct CreateIPv6TranslatorAclListRequest {
     #[rpc(name = "AclName")]
     pub acl_name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateIPv6TranslatorAclListRequest {

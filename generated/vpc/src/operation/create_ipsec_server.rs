@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIpsecServerRequest {
     /// The ID of the region where the VPN gateway is deployed.
@@ -154,7 +153,6 @@ pub struct CreateIpsecServerRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<crate::types::DryRun>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateIpsecServerRequest {

@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIpv4GatewayRequest {
     /// The name of the IPv4 gateway.
@@ -101,7 +100,6 @@ pub struct CreateIpv4GatewayRequest {
     #[rpc(name = "Tag", style = "repeat_list")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateIpv4GatewayRequest {

@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to create belongs.
@@ -109,7 +108,6 @@ pub struct CreateNatIpRequest {
     #[rpc(name = "Ipv4PrefixCount")]
     pub ipv4_prefix_count: Option<i64>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateNatIpRequest {

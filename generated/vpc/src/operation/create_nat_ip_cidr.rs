@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNatIpCidrRequest {
     /// The region ID of the NAT gateway with which you want to associate the CIDR block.
@@ -96,7 +95,6 @@ pub struct CreateNatIpCidrRequest {
     #[rpc(name = "NatIpCidr")]
     pub nat_ip_cidr: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateNatIpCidrRequest {

@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -180,7 +179,6 @@ pub struct CreatePhysicalConnectionRequest {
     #[rpc(name = "OpticalModuleModel")]
     pub optical_module_model: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreatePhysicalConnectionRequest {

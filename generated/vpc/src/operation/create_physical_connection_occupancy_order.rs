@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// The region ID of the Express Connect circuit.
@@ -93,7 +92,6 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     #[rpc(name = "AutoRenewDuration")]
     pub auto_renew_duration: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreatePhysicalConnectionOccupancyOrderRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePublicIpAddressPoolRequest {
     /// The line type. Valid values:
@@ -125,7 +124,6 @@ pub struct CreatePublicIpAddressPoolRequest {
     #[rpc(name = "SecurityProtectionTypes", style = "repeat_list")]
     pub security_protection_types: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreatePublicIpAddressPoolRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSslVpnClientCertRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -69,7 +68,6 @@ pub struct CreateSslVpnClientCertRequest {
     #[rpc(name = "Name")]
     pub name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateSslVpnClientCertRequest {

@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionRequest {
     /// The description of the traffic mirror session.
@@ -155,7 +154,6 @@ pub struct CreateTrafficMirrorSessionRequest {
     #[rpc(name = "Tag", style = "repeat_list")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateTrafficMirrorSessionRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -177,7 +176,6 @@ pub struct CreateVirtualBorderRouterRequest {
     #[rpc(name = "Tags", style = "repeat_list")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateVirtualBorderRouterRequest {

@@ -35,7 +35,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnGatewayRequest {
     /// The region ID of the VPN gateway. You can call the DescribeRegions operation to query the
@@ -175,7 +174,6 @@ pub struct CreateVpnGatewayRequest {
     #[rpc(name = "ResourceGroupId")]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl CreateVpnGatewayRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCommonBandwidthPackageRequest {
     /// The ID of the region where the Internet Shared Bandwidth instance is created.
@@ -52,7 +51,6 @@ pub struct DeleteCommonBandwidthPackageRequest {
     #[rpc(name = "BandwidthPackageId")]
     pub bandwidth_package_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteCommonBandwidthPackageRequest {

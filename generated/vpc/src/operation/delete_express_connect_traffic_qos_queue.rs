@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -60,7 +59,6 @@ pub struct DeleteExpressConnectTrafficQosQueueRequest {
     #[rpc(name = "QueueId")]
     pub queue_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteExpressConnectTrafficQosQueueRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -47,7 +46,6 @@ pub struct DeleteGlobalAccelerationInstanceRequest {
     #[rpc(name = "GlobalAccelerationInstanceId")]
     pub global_acceleration_instance_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteGlobalAccelerationInstanceRequest {

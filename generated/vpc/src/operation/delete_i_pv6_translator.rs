@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,7 +47,6 @@ pub struct DeleteIPv6TranslatorRequest {
     #[rpc(name = "Ipv6TranslatorId")]
     pub ipv6_translator_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteIPv6TranslatorRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
@@ -67,7 +66,6 @@ pub struct DeleteIpsecServerRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<crate::types::DryRun>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteIpsecServerRequest {

@@ -31,7 +31,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpv6EgressOnlyRuleRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
@@ -60,7 +59,6 @@ pub struct DeleteIpv6EgressOnlyRuleRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteIpv6EgressOnlyRuleRequest {

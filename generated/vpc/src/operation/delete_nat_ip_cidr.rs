@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteNatIpCidrRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
@@ -76,7 +75,6 @@ pub struct DeleteNatIpCidrRequest {
     #[rpc(name = "NatGatewayId")]
     pub nat_gateway_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteNatIpCidrRequest {

@@ -30,7 +30,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteRouteEntryRequest {
     /// The region ID of the route table.
@@ -84,7 +83,6 @@ pub struct DeleteRouteEntryRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteRouteEntryRequest {

@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -53,7 +52,6 @@ pub struct DeleteRouteTableRequest {
     #[rpc(name = "RouteTableId")]
     pub route_table_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteRouteTableRequest {

@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteSslVpnClientCertRequest {
     /// The ID of the region where the SSL client certificate is created.
@@ -65,7 +64,6 @@ pub struct DeleteSslVpnClientCertRequest {
     #[rpc(name = "SslVpnClientCertId")]
     pub ssl_vpn_client_cert_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteSslVpnClientCertRequest {

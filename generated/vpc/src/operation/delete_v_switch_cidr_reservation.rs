@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVSwitchCidrReservationRequest {
     /// The ID of the reserved CIDR block.
@@ -74,7 +73,6 @@ pub struct DeleteVSwitchCidrReservationRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteVSwitchCidrReservationRequest {

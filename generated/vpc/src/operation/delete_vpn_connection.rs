@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -61,7 +60,6 @@ pub struct DeleteVpnConnectionRequest {
     #[rpc(name = "VpnConnectionId")]
     pub vpn_connection_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteVpnConnectionRequest {

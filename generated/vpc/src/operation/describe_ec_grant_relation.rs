@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEcGrantRelationRequest {
     /// The type of instance. Valid values:
@@ -66,7 +65,6 @@ pub struct DescribeEcGrantRelationRequest {
     #[rpc(name = "VbrRegionNo")]
     pub vbr_region_no: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeEcGrantRelationRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosRequest {
     /// The ID of the region in which the QoS policy is created.
@@ -82,7 +81,6 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     #[rpc(name = "Tags", style = "repeat_list")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeExpressConnectTrafficQosRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -62,7 +61,6 @@ pub struct DescribeExpressConnectTrafficQosQueueRequest {
     #[rpc(name = "QosId")]
     pub qos_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeExpressConnectTrafficQosQueueRequest {

@@ -19,7 +19,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeFailoverTestJobsRequest {
     /// The region where you want to perform the failover test.
@@ -63,7 +62,6 @@ pub struct DescribeFailoverTestJobsRequest {
     #[rpc(name = "Filter", style = "repeat_list")]
     pub filter: Option<Vec<crate::types::DescribeFailoverTestJobsFilter>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeFailoverTestJobsRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorAclListAttributesRequest {
     /// The region of the ACL.
@@ -53,7 +52,6 @@ pub struct DescribeIPv6TranslatorAclListAttributesRequest {
     #[rpc(name = "PageSize")]
     pub page_size: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeIPv6TranslatorAclListAttributesRequest {

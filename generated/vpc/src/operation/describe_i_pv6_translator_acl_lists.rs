@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorAclListsRequest {
     /// The region of the ACL.
@@ -59,7 +58,6 @@ pub struct DescribeIPv6TranslatorAclListsRequest {
     #[rpc(name = "AclName")]
     pub acl_name: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeIPv6TranslatorAclListsRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// The region ID of the Internet NAT gateway.
@@ -84,7 +83,6 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     #[rpc(name = "MaxResults")]
     pub max_results: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeNatGatewayAssociateNetworkInterfacesRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// The region ID of the router interface.
@@ -78,7 +77,6 @@ pub struct DescribeRouterInterfacesRequest {
     #[rpc(name = "Tags", style = "repeat_list")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeRouterInterfacesRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance.
@@ -52,7 +51,6 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     #[rpc(name = "ServerType")]
     pub server_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeServerRelatedGlobalAccelerationInstancesRequest {

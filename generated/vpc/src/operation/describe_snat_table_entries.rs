@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSnatTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
@@ -104,7 +103,6 @@ pub struct DescribeSnatTableEntriesRequest {
     #[rpc(name = "NetworkInterfaceIds", style = "flat")]
     pub network_interface_ids: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeSnatTableEntriesRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTagKeysForExpressConnectRequest {
     /// The type of the resource. Set the value to **PHYSICALCONNECTION**, which specifies an Express Connect circuit.
@@ -68,7 +67,6 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     #[rpc(name = "ResourceId", style = "repeat_list")]
     pub resource_id: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeTagKeysForExpressConnectRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
@@ -61,7 +60,6 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     #[rpc(name = "Filter", style = "repeat_list")]
     pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeVirtualBorderRoutersForPhysicalConnectionRequest {

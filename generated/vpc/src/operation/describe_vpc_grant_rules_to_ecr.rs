@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpcGrantRulesToEcrRequest {
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **10**.
@@ -86,7 +85,6 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     #[rpc(name = "InstanceType")]
     pub instance_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeVpcGrantRulesToEcrRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnAttachmentsRequest {
     /// The ID of the region where the IPsec-VPN connection is established.
@@ -63,7 +62,6 @@ pub struct DescribeVpnAttachmentsRequest {
     #[rpc(name = "AttachType")]
     pub attach_type: Option<crate::types::AttachType>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeVpnAttachmentsRequest {

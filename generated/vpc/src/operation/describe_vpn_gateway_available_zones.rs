@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnGatewayAvailableZonesRequest {
     /// The region ID.
@@ -64,7 +63,6 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     #[rpc(name = "AcceptLanguage")]
     pub accept_language: Option<crate::types::AcceptLanguage>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeVpnGatewayAvailableZonesRequest {

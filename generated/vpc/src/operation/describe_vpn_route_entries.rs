@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnRouteEntriesRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -66,7 +65,6 @@ pub struct DescribeVpnRouteEntriesRequest {
     #[rpc(name = "RouteEntryType")]
     pub route_entry_type: Option<crate::types::DescribeVpnRouteEntriesRouteEntryType>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DescribeVpnRouteEntriesRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DissociateRouteTableFromGatewayRequest {
     /// The region ID of the IPv4 gateway from which you want to disassociate the gateway route table.
@@ -75,7 +74,6 @@ pub struct DissociateRouteTableFromGatewayRequest {
     #[rpc(name = "GatewayType")]
     pub gateway_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DissociateRouteTableFromGatewayRequest {

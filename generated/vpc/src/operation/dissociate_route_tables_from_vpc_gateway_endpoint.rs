@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint to be disassociated from the route table.
@@ -71,7 +70,6 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DissociateRouteTablesFromVpcGatewayEndpointRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DownloadVpnConnectionConfigRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -41,7 +40,6 @@ pub struct DownloadVpnConnectionConfigRequest {
     #[rpc(name = "VpnConnectionId")]
     pub vpn_connection_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DownloadVpnConnectionConfigRequest {

@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnablePhysicalConnectionRequest {
     /// The region where the Express Connect circuit is deployed.
@@ -68,7 +67,6 @@ pub struct EnablePhysicalConnectionRequest {
     #[rpc(name = "ByPassSp")]
     pub by_pass_sp: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl EnablePhysicalConnectionRequest {

@@ -33,7 +33,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableVpcIpv4GatewayRequest {
     /// The ID of the IPv4 gateway that you want to activate.
@@ -79,7 +78,6 @@ pub struct EnableVpcIpv4GatewayRequest {
     #[rpc(name = "RouteTableList", style = "repeat_list")]
     pub route_table_list: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl EnableVpcIpv4GatewayRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetIpv4GatewayAttributeRequest {
     /// The region ID of the IPv4 gateway.
@@ -41,7 +40,6 @@ pub struct GetIpv4GatewayAttributeRequest {
     #[rpc(name = "Ipv4GatewayId")]
     pub ipv4_gateway_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetIpv4GatewayAttributeRequest {

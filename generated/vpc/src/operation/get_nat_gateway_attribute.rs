@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetNatGatewayAttributeRequest {
     /// The ID of the region where the NAT gateway is deployed.
@@ -43,7 +42,6 @@ pub struct GetNatGatewayAttributeRequest {
     #[rpc(name = "NatGatewayId")]
     pub nat_gateway_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetNatGatewayAttributeRequest {

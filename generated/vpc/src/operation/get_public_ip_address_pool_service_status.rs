@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetPublicIpAddressPoolServiceStatusRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -44,7 +43,6 @@ pub struct GetPublicIpAddressPoolServiceStatusRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetPublicIpAddressPoolServiceStatusRequest {

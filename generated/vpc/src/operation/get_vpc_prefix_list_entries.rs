@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVpcPrefixListEntriesRequest {
     /// The ID of the prefix list that you want to query.
@@ -58,7 +57,6 @@ pub struct GetVpcPrefixListEntriesRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetVpcPrefixListEntriesRequest {

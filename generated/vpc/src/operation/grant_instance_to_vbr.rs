@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GrantInstanceToVbrRequest {
     /// The ID of the region where the VPC is deployed.
@@ -78,7 +77,6 @@ pub struct GrantInstanceToVbrRequest {
     #[rpc(name = "VbrRegionNo")]
     pub vbr_region_no: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GrantInstanceToVbrRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// The ID of the region that you want to query.
@@ -52,7 +51,6 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     #[rpc(name = "Filter", style = "flat")]
     pub filter: Option<Vec<crate::types::Filter>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListEnhanhcedNatGatewayAvailableZonesRequest {

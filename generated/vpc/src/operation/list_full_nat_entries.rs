@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListFullNatEntriesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -116,7 +115,6 @@ pub struct ListFullNatEntriesRequest {
     #[rpc(name = "NatIpPort")]
     pub nat_ip_port: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListFullNatEntriesRequest {

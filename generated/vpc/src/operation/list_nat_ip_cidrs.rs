@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListNatIpCidrsRequest {
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway that you want to query.
@@ -102,7 +101,6 @@ pub struct ListNatIpCidrsRequest {
     #[rpc(name = "NatIpCidrs", style = "repeat_list")]
     pub nat_ip_cidrs: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListNatIpCidrsRequest {

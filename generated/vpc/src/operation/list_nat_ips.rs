@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListNatIpsRequest {
     /// The ID of the region where the NAT gateway is deployed.
@@ -113,7 +112,6 @@ pub struct ListNatIpsRequest {
     #[rpc(name = "IpOrigin")]
     pub ip_origin: Option<crate::types::IpOrigin>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListNatIpsRequest {

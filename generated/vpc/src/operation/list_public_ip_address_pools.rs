@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPublicIpAddressPoolsRequest {
     /// The IDs of the IP address pool.
@@ -126,7 +125,6 @@ pub struct ListPublicIpAddressPoolsRequest {
     #[rpc(name = "SecurityProtectionEnabled")]
     pub security_protection_enabled: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListPublicIpAddressPoolsRequest {

@@ -20,7 +20,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpcGatewayEndpointsRequest {
     /// The ID of the gateway endpoint.
@@ -88,7 +87,6 @@ pub struct ListVpcGatewayEndpointsRequest {
     #[rpc(name = "VpcId")]
     pub vpc_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListVpcGatewayEndpointsRequest {

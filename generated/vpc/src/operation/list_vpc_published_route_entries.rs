@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpcPublishedRouteEntriesRequest {
     /// The ID of the region where the instance is located.
@@ -75,7 +74,6 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     #[rpc(name = "NextToken")]
     pub next_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListVpcPublishedRouteEntriesRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpnCertificateAssociationsRequest {
     /// The region ID of the VPN gateway.
@@ -84,7 +83,6 @@ pub struct ListVpnCertificateAssociationsRequest {
     #[rpc(name = "CertificateId", style = "repeat_list")]
     pub certificate_id: Option<Vec<String>>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListVpnCertificateAssociationsRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyBgpGroupAttributeRequest {
     /// The region ID of the BGP group.
@@ -119,7 +118,6 @@ pub struct ModifyBgpGroupAttributeRequest {
     #[rpc(name = "ClearAuthKey")]
     pub clear_auth_key: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyBgpGroupAttributeRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyBgpPeerAttributeRequest {
     /// The region ID of the BGP group to which the BGP peer that you want to modify belongs.
@@ -81,7 +80,6 @@ pub struct ModifyBgpPeerAttributeRequest {
     #[rpc(name = "BfdMultiHop")]
     pub bfd_multi_hop: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyBgpPeerAttributeRequest {

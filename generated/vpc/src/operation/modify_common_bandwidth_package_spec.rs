@@ -30,7 +30,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageSpecRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -59,7 +58,6 @@ pub struct ModifyCommonBandwidthPackageSpecRequest {
     #[rpc(name = "Bandwidth")]
     pub bandwidth: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyCommonBandwidthPackageSpecRequest {

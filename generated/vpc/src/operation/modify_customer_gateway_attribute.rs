@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCustomerGatewayAttributeRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -89,7 +88,6 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     #[rpc(name = "AuthKey")]
     pub auth_key: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyCustomerGatewayAttributeRequest {

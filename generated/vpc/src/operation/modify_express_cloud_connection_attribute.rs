@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyExpressCloudConnectionAttributeRequest {
     /// Descriptions of ECC.
@@ -69,7 +68,6 @@ pub struct ModifyExpressCloudConnectionAttributeRequest {
     #[rpc(name = "CeIp")]
     pub ce_ip: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyExpressCloudConnectionAttributeRequest {

@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyForwardEntryRequest {
     /// The ID of the DNAT table to which the DNAT entry belongs.
@@ -128,7 +127,6 @@ pub struct ModifyForwardEntryRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyForwardEntryRequest {

@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     /// The region ID of the GA instance.
@@ -53,7 +52,6 @@ pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     #[rpc(name = "Bandwidth")]
     pub bandwidth: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyGlobalAccelerationInstanceSpecRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// The region of the ACL.
@@ -57,7 +56,6 @@ pub struct ModifyIPv6TranslatorAclListEntryRequest {
     #[rpc(name = "AclEntryComment")]
     pub acl_entry_comment: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyIPv6TranslatorAclListEntryRequest {

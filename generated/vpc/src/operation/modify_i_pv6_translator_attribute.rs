@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorAttributeRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -60,7 +59,6 @@ pub struct ModifyIPv6TranslatorAttributeRequest {
     #[rpc(name = "Description")]
     pub description: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyIPv6TranslatorAttributeRequest {

@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorEntryRequest {
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
@@ -115,7 +114,6 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     #[rpc(name = "AclId")]
     pub acl_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyIPv6TranslatorEntryRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatGatewayAttributeRequest {
     /// The region ID of the NAT gateway.
@@ -91,7 +90,6 @@ pub struct ModifyNatGatewayAttributeRequest {
     #[rpc(name = "LogDelivery", style = "json")]
     pub log_delivery: Option<crate::types::ModifyNatGatewayAttributeLogDelivery>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyNatGatewayAttributeRequest {

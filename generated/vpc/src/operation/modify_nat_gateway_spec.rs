@@ -37,7 +37,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatGatewaySpecRequest {
     /// The ID of the region where the Internet NAT gateway is deployed.
@@ -86,7 +85,6 @@ pub struct ModifyNatGatewaySpecRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyNatGatewaySpecRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatIpAttributeRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to modify belongs.
@@ -81,7 +80,6 @@ pub struct ModifyNatIpAttributeRequest {
     #[rpc(name = "ClientToken")]
     pub client_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyNatIpAttributeRequest {

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatIpCidrAttributeRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block belongs.
@@ -85,7 +84,6 @@ pub struct ModifyNatIpCidrAttributeRequest {
     #[rpc(name = "NatIpCidr")]
     pub nat_ip_cidr: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyNatIpCidrAttributeRequest {

@@ -27,7 +27,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPhysicalConnectionAttributeRequest {
     /// The region ID of the Express Connect circuit.
@@ -127,7 +126,6 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     #[rpc(name = "CircuitCode")]
     pub circuit_code: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyPhysicalConnectionAttributeRequest {

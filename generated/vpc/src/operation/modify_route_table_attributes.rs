@@ -23,7 +23,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouteTableAttributesRequest {
     /// The ID of the route table.
@@ -67,7 +66,6 @@ pub struct ModifyRouteTableAttributesRequest {
     #[rpc(name = "RoutePropagationEnable")]
     pub route_propagation_enable: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyRouteTableAttributesRequest {

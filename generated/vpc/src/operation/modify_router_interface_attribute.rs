@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// The region ID of the router interface.
@@ -122,7 +121,6 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     #[rpc(name = "DeleteHealthCheckIp")]
     pub delete_health_check_ip: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyRouterInterfaceAttributeRequest {

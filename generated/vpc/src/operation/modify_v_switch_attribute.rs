@@ -26,7 +26,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVSwitchAttributeRequest {
     /// The ID of the vSwitch.
@@ -84,7 +83,6 @@ pub struct ModifyVSwitchAttributeRequest {
     #[rpc(name = "VpcIpv6CidrBlock")]
     pub vpc_ipv6_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVSwitchAttributeRequest {

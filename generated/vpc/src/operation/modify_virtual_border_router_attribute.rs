@@ -30,7 +30,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// The region ID of the VBR.
@@ -198,7 +197,6 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     #[rpc(name = "Mtu")]
     pub mtu: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVirtualBorderRouterAttributeRequest {

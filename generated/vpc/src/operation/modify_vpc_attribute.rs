@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// The ID of the VPC that you want to modify.
@@ -106,7 +105,6 @@ pub struct ModifyVpcAttributeRequest {
     #[rpc(name = "EnableDnsHostname")]
     pub enable_dns_hostname: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVpcAttributeRequest {

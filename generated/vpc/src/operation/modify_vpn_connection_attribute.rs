@@ -37,7 +37,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is created.
@@ -257,7 +256,6 @@ pub struct ModifyVpnConnectionAttributeRequest {
     #[rpc(name = "EnableTunnelsBgp")]
     pub enable_tunnels_bgp: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVpnConnectionAttributeRequest {

@@ -37,7 +37,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// The region ID of the VPN gateway.
@@ -138,7 +137,6 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     #[rpc(name = "NewWeight")]
     pub new_weight: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVpnPbrRouteEntryAttributeRequest {

@@ -36,7 +36,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryPriorityRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -115,7 +114,6 @@ pub struct ModifyVpnPbrRouteEntryPriorityRequest {
     #[rpc(name = "Weight")]
     pub weight: Option<i32>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVpnPbrRouteEntryPriorityRequest {

@@ -25,7 +25,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PublishVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -93,7 +92,6 @@ pub struct PublishVpnRouteEntryRequest {
     #[rpc(name = "PublishVpc")]
     pub publish_vpc: Option<bool>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl PublishVpnRouteEntryRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -51,7 +50,6 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     #[rpc(name = "InstanceType")]
     pub instance_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UnassociateGlobalAccelerationInstanceRequest {

@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which the secondary CIDR block to be deleted belongs.
@@ -60,7 +59,6 @@ pub struct UnassociateVpcCidrBlockRequest {
     #[rpc(name = "IPv6CidrBlock")]
     pub i_pv6_cidr_block: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UnassociateVpcCidrBlockRequest {

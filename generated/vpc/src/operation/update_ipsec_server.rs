@@ -32,7 +32,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
@@ -153,7 +152,6 @@ pub struct UpdateIpsecServerRequest {
     #[rpc(name = "DryRun")]
     pub dry_run: Option<crate::types::DryRun>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateIpsecServerRequest {

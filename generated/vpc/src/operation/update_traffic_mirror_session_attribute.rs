@@ -29,7 +29,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// The new description of the traffic mirror session.
@@ -137,7 +136,6 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl UpdateTrafficMirrorSessionAttributeRequest {

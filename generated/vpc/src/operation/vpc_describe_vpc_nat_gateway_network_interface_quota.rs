@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// The ID of the Alibaba Cloud account to which the resource belongs.
@@ -55,7 +54,6 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     #[rpc(name = "RegionId")]
     pub region_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {

@@ -28,7 +28,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection that you want to delete.
@@ -68,7 +67,6 @@ pub struct DeleteVpcPeerConnectionRequest {
     #[rpc(name = "ClientToken", location = "body")]
     pub client_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl DeleteVpcPeerConnectionRequest {

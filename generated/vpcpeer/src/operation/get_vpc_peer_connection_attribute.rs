@@ -18,7 +18,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVpcPeerConnectionAttributeRequest {
     /// The ID of the VPC peering connection.
@@ -29,7 +28,6 @@ pub struct GetVpcPeerConnectionAttributeRequest {
     #[rpc(name = "InstanceId", location = "body")]
     pub instance_id: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl GetVpcPeerConnectionAttributeRequest {

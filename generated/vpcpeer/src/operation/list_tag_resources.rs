@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The type of the resource. Set the value to **PeerConnection**, which specifies a VPC peering connection.
@@ -82,7 +81,6 @@ pub struct ListTagResourcesRequest {
     #[rpc(name = "Category")]
     pub category: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ListTagResourcesRequest {

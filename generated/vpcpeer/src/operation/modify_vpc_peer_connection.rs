@@ -24,7 +24,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection whose name or description you want to modify.
@@ -88,7 +87,6 @@ pub struct ModifyVpcPeerConnectionRequest {
     #[rpc(name = "LinkType")]
     pub link_type: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl ModifyVpcPeerConnectionRequest {

@@ -21,7 +21,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RejectVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection to be rejected by the acceptor VPC.
@@ -52,7 +51,6 @@ pub struct RejectVpcPeerConnectionRequest {
     #[rpc(name = "ClientToken", location = "body")]
     pub client_token: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl RejectVpcPeerConnectionRequest {

@@ -18,7 +18,6 @@ pub enum Type {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
     /// - Wire name: `Key`.
     /// - Required.
@@ -51,7 +50,6 @@ pub enum Role {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct IkeConfig {
     /// - Wire name: `Psk`.
     #[rpc(name = "Psk")]
@@ -70,7 +68,6 @@ impl ::acs_runtime::validate::Validate for IkeConfig {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateWidgetOption {
     /// - Wire name: `Role`.
     /// - Must be one of `master`, `slave`.
@@ -95,7 +92,6 @@ impl ::acs_runtime::validate::Validate for CreateWidgetOption {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Settings {
     /// - Wire name: `Mode`.
     #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]

@@ -30,7 +30,6 @@ pub enum Mode {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ReservedNamesClone {
     /// - Wire name: `Self`.
     #[rpc(name = "Self")]
@@ -39,7 +38,6 @@ pub struct ReservedNamesClone {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ReservedNamesDefault {
     /// - Wire name: `Clone`.
     #[rpc(name = "Clone")]

@@ -22,7 +22,6 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_hostile::Violations>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
-#[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OddNumbersRequest {
     /// - Wire name: `Big`.
@@ -46,7 +45,6 @@ pub struct OddNumbersRequest {
     #[rpc(name = "Text")]
     pub text: Option<String>,
     #[rpc(skip)]
-    #[cfg_attr(feature = "cli", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl OddNumbersRequest {
