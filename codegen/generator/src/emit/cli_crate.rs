@@ -19,10 +19,14 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
         edition = "2024"
         license = { workspace = true }
         rust-version = { workspace = true }
-        publish = false
+        repository = { workspace = true }
+        documentation = "https://docs.rs/acs"
+        readme = "../../README.md"
+        keywords = ["alibaba-cloud", "aliyun", "cli"]
+        categories = ["command-line-utilities"]
 
         [dependencies]
-        acs-cli = { path = "../../codegen/cli" }
+        acs-cli = { workspace = true }
     };
     let dependencies = manifest["dependencies"]
         .as_table_mut()
@@ -30,9 +34,10 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
     for c in crates {
         let dir = crate::ir::product_name::command(&c.package);
         let path = format!("../{dir}");
+        let version = c.version.to_string();
         dependencies.insert(
             c.package.clone(),
-            toml::toml! { path = path features = ["cli"] }.into(),
+            toml::toml! { version = version path = path features = ["cli"] }.into(),
         );
     }
     let manifest = format!(

@@ -36,6 +36,14 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
             format!("{}{}", header(Comment::Hash), crate_files::cargo_toml(ir)),
         ),
         OutputFile::new(
+            format!("{dir}/README.md"),
+            format!("{}{}", header(Comment::Html), crate_files::readme(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/CHANGELOG.md"),
+            format!("{}{}", header(Comment::Html), crate_files::changelog(ir)),
+        ),
+        OutputFile::new(
             format!("{dir}/src/lib.rs"),
             rust_file(&header(Comment::Slash), crate_root::lib_rs(ir)),
         ),

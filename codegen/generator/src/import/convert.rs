@@ -118,6 +118,7 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
         title: format!("{} API", docs.info.product),
         description,
         endpoints: Endpoints { pattern, regions },
+        crate_version: None,
     }
 }
 

@@ -13,6 +13,7 @@ pub mod files;
 pub mod metadata;
 mod paging;
 mod quirks;
+pub mod release;
 pub mod report;
 mod shape;
 

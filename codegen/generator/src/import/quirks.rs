@@ -369,6 +369,7 @@ fn tree(product: &Product, operations: &[Operation]) -> SpecTree {
             overlay: None,
             product: product.clone(),
             operations,
+            changelog: None,
         }],
     }
 }

@@ -25,6 +25,10 @@ pub struct Product {
     pub description: Option<String>,
     /// Where requests go.
     pub endpoints: Endpoints,
+    /// Version of the generated crate, e.g. `0.2.0`: bumped by `cargo xtask import` by what
+    /// the spec diff implies (see `CHANGELOG.md` beside this file). Absent: the first, `0.1.0`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crate_version: Option<String>,
 }
 
 /// The wire protocol of a product.
