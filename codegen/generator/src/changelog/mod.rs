@@ -4,6 +4,7 @@
 //! [`diff`] compares two specs by meaning, [`version`] decides the bump and the version, and
 //! [`render`] writes the entry. `cargo xtask import` runs them over the spec it replaces.
 
+pub mod api;
 pub mod diff;
 pub mod render;
 pub mod version;
