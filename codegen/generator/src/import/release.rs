@@ -12,9 +12,10 @@ use crate::output::OutputFile;
 use crate::spec::load::{CHANGELOG_FILE, PRODUCT_FILE, load_product};
 use crate::spec::model::{Operation, Product};
 
-/// The spec an import replaces: its merged operations, crate version and changelog.
+/// The spec an import replaces: its merged operations (`None` when a file of it does not load,
+/// so that no comparison is possible), crate version and changelog.
 pub struct Previous {
-    operations: Vec<Operation>,
+    operations: Option<Vec<Operation>>,
     version: Version,
     recorded: Option<String>,
     changelog: Option<String>,
@@ -32,13 +33,15 @@ pub struct Release {
 }
 
 /// The spec in the version folder `dir` of `repo`, overlays merged; `None` when there is none
-/// yet (a first import) or it does not load (the import then replaces it whole).
+/// yet (a first import) or its product file does not load.
 pub fn previous(repo: &Path, dir: &Path) -> Option<Previous> {
-    let loaded = load_product(&repo.join(dir), &mut Diagnostics::default())?;
+    let mut problems = Diagnostics::default();
+    let loaded = load_product(&repo.join(dir), &mut problems)?;
+    let operations = loaded.operations.into_iter().map(|o| o.operation);
     Some(Previous {
         version: changelog::crate_version(&loaded.product).ok()?,
         recorded: loaded.product.crate_version.clone(),
-        operations: loaded.operations.into_iter().map(|o| o.operation).collect(),
+        operations: problems.is_empty().then(|| operations.collect()),
         changelog: loaded.changelog.map(|c| c.text),
     })
 }
@@ -50,6 +53,7 @@ pub fn kept_version(previous: Option<&Previous>) -> Option<String> {
 
 /// When the import changes an operation: bumps the version in `product.yaml` by the largest
 /// change between `previous` and the merged result `operations`, and prepends the changelog.
+/// Nothing when the previous spec did not load: the version is then moved by hand.
 pub fn release(
     previous: Option<&Previous>,
     product: &Product,
@@ -59,13 +63,14 @@ pub fn release(
     plan: &mut ImportPlan,
 ) -> Option<Release> {
     let previous = previous?;
+    let old_operations = previous.operations.as_ref()?;
     let touched = !plan.added.is_empty()
         || !plan.removed.is_empty()
         || plan.changed.iter().any(|c| c != PRODUCT_FILE);
     if !touched {
         return None;
     }
-    let changes = changelog::diff(&previous.operations, operations);
+    let changes = changelog::diff(old_operations, operations);
     let to = changelog::diff::bump(&changes).apply(&previous.version);
     let mut product = product.clone();
     product.crate_version = Some(to.to_string());

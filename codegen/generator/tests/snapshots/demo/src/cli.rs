@@ -218,7 +218,16 @@ pub static PRODUCT_DOC: ProductDoc = ProductDoc {
             prepare: ::acs_runtime::cli::prepare::<
                 crate::operation::create_widget::CreateWidgetRequest,
             >,
-            wait: None,
+            wait: Some(::acs_runtime::cli::WaitDoc {
+                waiter: "WidgetReady",
+                poll: "DescribeWidget",
+                state: &["Status"],
+                success: &["ready"],
+                failure: &["broken"],
+                success_codes: &[],
+                interval_ms: 2000,
+                max_wait_ms: 60000,
+            }),
         },
         OperationDoc {
             name: "DescribeWidget",
